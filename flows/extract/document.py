@@ -1,0 +1,315 @@
+"""Document metadata: title, partner country, publication date.
+
+    extract(text, source_path='') -> {title, partner_iso3, partner_name,
+                                      published_on (datetime.date), published_precision}
+
+The title is the document's first heading (a running header such as
+'ILO PROJECT FACT SHEET | INDIA | January 2023' is skipped; a one-word heading such as
+'▶ China' followed by a short line 'ILO cooperation' is joined: 'China - ILO cooperation').
+The partner is the country named in the title, else the most frequent country near the top;
+`partner_iso3` is None when the partner is not a country (the EU, a programme).
+The publication date is the first date in the short lines at the top of the document.
+
+Country names are resolved by `flows.extract.countries` when it offers `lookup_country`;
+until then (and for names it does not know) a small pycountry-based index in this module
+is used (`lookup_country`, `find_countries`, also used by `projects`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+
+from .text import YEAR, clean_inline, find_dates
+
+try:  # the shared country module, once it is written
+    from .countries import lookup_country as _shared_lookup  # type: ignore[attr-defined]
+    from .countries import extract as _shared_extract
+except ImportError:  # pragma: no cover - depends on the other module's progress
+    _shared_lookup = None
+    _shared_extract = None
+
+# ----------------------------------------------------------------- countries
+
+# Names in common use that pycountry does not list (or lists in inverted form).
+_ALIASES = {
+    "Lao PDR": "LAO", "Laos": "LAO", "Lao People's Democratic Republic": "LAO",
+    "Viet Nam": "VNM", "Vietnam": "VNM",
+    "Korea": "KOR", "Republic of Korea": "KOR", "South Korea": "KOR",
+    "North Korea": "PRK", "DPRK": "PRK", "Democratic People's Republic of Korea": "PRK",
+    "Türkiye": "TUR", "Turkiye": "TUR", "Turkey": "TUR",
+    "Russia": "RUS", "Russian Federation": "RUS", "Iran": "IRN", "Syria": "SYR",
+    "Tanzania": "TZA", "United Republic of Tanzania": "TZA",
+    "Bolivia": "BOL", "Venezuela": "VEN", "Moldova": "MDA", "Republic of Moldova": "MDA",
+    "Cabo Verde": "CPV", "Cape Verde": "CPV",
+    "Côte d'Ivoire": "CIV", "Cote d'Ivoire": "CIV", "Ivory Coast": "CIV",
+    "Democratic Republic of the Congo": "COD", "DR Congo": "COD", "DRC": "COD",
+    "Republic of the Congo": "COG", "Congo": "COG",
+    "Palestine": "PSE", "State of Palestine": "PSE", "occupied Palestinian territory": "PSE",
+    "Hong Kong": "HKG", "Macau": "MAC", "Macao": "MAC",
+    "UK": "GBR", "United Kingdom": "GBR", "Great Britain": "GBR", "Britain": "GBR",
+    "United States": "USA", "United States of America": "USA", "USA": "USA",
+    "Czech Republic": "CZE", "Czechia": "CZE", "Brunei": "BRN",
+    "Eswatini": "SWZ", "Swaziland": "SWZ", "North Macedonia": "MKD",
+    "Netherlands": "NLD", "Philippines": "PHL", "Gambia": "GMB", "Micronesia": "FSM",
+    "Timor-Leste": "TLS", "East Timor": "TLS", "Burma": "MMR", "Taiwan": "TWN",
+    "People's Republic of China": "CHN", "Holy See": "VAT", "Vatican": "VAT",
+}
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, str]:
+    """Lower-cased country name -> ISO alpha-3."""
+    import pycountry
+
+    index: dict[str, str] = {}
+    clashes: set[str] = set()
+
+    def add(name: str | None, iso3: str) -> None:
+        if not name:
+            return
+        key = name.strip().lower()
+        if key.startswith("the "):
+            key = key[4:]
+        if key in index and index[key] != iso3:
+            clashes.add(key)
+        index.setdefault(key, iso3)
+
+    for c in pycountry.countries:
+        for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if not name:
+                continue
+            if "," in name:
+                base, _, rest = name.partition(",")
+                rest = rest.strip()
+                if re.search(r"\bof(?: the)?$", rest):
+                    add(f"{rest} {base}", c.alpha_3)
+                    add(base, c.alpha_3)
+                else:
+                    add(name, c.alpha_3)
+            else:
+                add(re.sub(r"\s*\([^)]*\)", "", name), c.alpha_3)
+                add(name, c.alpha_3)
+    for key in clashes:
+        index.pop(key, None)
+    for name, iso3 in _ALIASES.items():
+        index[name.lower()] = iso3
+    # curly apostrophes as written in many documents
+    for key in [k for k in index if "'" in k]:
+        index[key.replace("'", "\u2019")] = index[key]
+    return index
+
+
+def lookup_country(name: str | None) -> str | None:
+    """'Lao PDR' -> 'LAO', 'BRAZIL' -> 'BRA', 'the Philippines' -> 'PHL'; None otherwise."""
+    if not name:
+        return None
+    if _shared_lookup is not None:
+        try:
+            found = _shared_lookup(name)
+        except Exception:  # a half-written shared module must not break us
+            found = None
+        if found:
+            return found
+    key = re.sub(r"\s+", " ", clean_inline(name)).strip().lower()
+    if key.startswith("the "):
+        key = key[4:]
+    return _country_index().get(key)
+
+
+@lru_cache(maxsize=1)
+def _country_regex() -> re.Pattern:
+    names = sorted(_country_index(), key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names if len(n) > 2 or n == "uk")
+    return re.compile(rf"(?<![\w$])(?:{alt})(?![\w$])", re.IGNORECASE)
+
+
+def find_countries(text: str, ignore_case: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, iso3) of every country name in `text`, in order.
+
+    Uses the shared `countries.extract` when it is available; otherwise the local index.
+    Names must start with a capital letter unless `ignore_case` is set.
+    """
+    if _shared_lookup is not None and _shared_extract is not None and not ignore_case:
+        try:
+            rows = _shared_extract(text)
+        except Exception:
+            rows = None
+        if rows:
+            return sorted((r["char_start"], r["char_end"], r["iso3"]) for r in rows if r.get("iso3"))
+    out = []
+    for m in _country_regex().finditer(text):
+        word = m.group(0)
+        if not ignore_case and not word[0].isupper():
+            continue
+        iso3 = _country_index().get(word.lower().removeprefix("the "))
+        if iso3:
+            out.append((m.start(), m.end(), iso3))
+    return out
+
+
+def country_name(iso3: str) -> str | None:
+    """A readable name for an ISO code ('KOR' -> 'Republic of Korea')."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=iso3)
+    if c is None:
+        return None
+    name = getattr(c, "common_name", None) or c.name
+    if "," in c.name:
+        base, _, rest = c.name.partition(",")
+        if re.search(r"\bof(?: the)?$", rest.strip()):
+            name = f"{rest.strip()} {base}"
+    return name
+
+
+# --------------------------------------------------------------------- title
+
+_MARK_RE = re.compile(r"^[ \t]*(?:[▶►■●•]|#{1,6}(?=\s)|[-*+](?=\s))?[ \t]*")
+_DASH = "-–—"
+
+
+def _lines(text: str, limit: int = 40) -> list[tuple[int, int, str]]:
+    """(start, end, stripped content) of the first non-empty lines, markers removed."""
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        m = _MARK_RE.match(raw)
+        body_start = start + (m.end() if m else 0)
+        body = text[body_start:end]
+        stripped = body.strip()
+        if not stripped:
+            continue
+        body_start += len(body) - len(body.lstrip())
+        out.append((body_start, body_start + len(stripped), stripped))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"[^\W\d_][\w'’\-]*", line)
+
+
+def _is_running_header(line: str) -> bool:
+    """'ILO PROJECT FACT SHEET | INDIA | January 2023', 'Press release | 6 October 2022'."""
+    if line.count("|") >= 1 and not line.lstrip().startswith("|"):
+        parts = [p.strip() for p in line.split("|") if p.strip()]
+        caps = sum(1 for p in parts if p.upper() == p and re.search(r"[A-Z]", p))
+        has_date = bool(find_dates(line)) or bool(re.search(rf"\b{YEAR}\b", line))
+        return len(parts) >= 2 and (has_date or caps >= 1)
+    return False
+
+
+def _is_date_line(line: str) -> bool:
+    rest = line
+    for d in find_dates(line):
+        rest = rest.replace(line[d.start:d.end], " ")
+    rest = re.sub(rf"\b{YEAR}\b", " ", rest)
+    return len(_words(clean_inline(rest))) <= 3 and rest != line
+
+
+def _is_skippable(line: str) -> bool:
+    clean = clean_inline(line)
+    if not _words(clean):
+        return True
+    if re.match(r"^!\[", line) or re.match(r"^(?:https?://|www\.)\S+$", line):
+        return True
+    return _is_running_header(line) or _is_date_line(line)
+
+
+def title_span(text: str) -> tuple[int, int, str] | None:
+    """(start, end, title) of the document title: its first heading or first line(s)."""
+    lines = _lines(text, 15)
+    idx = 0
+    while idx < len(lines) and _is_skippable(lines[idx][2]):
+        idx += 1
+    if idx >= len(lines):
+        return None
+    s, e, line = lines[idx]
+    title = clean_inline(line)
+    # '▶ China' + 'ILO cooperation' -> 'China - ILO cooperation'
+    if idx + 1 < len(lines) and len(_words(title)) <= 3 and not re.search(rf"[{_DASH}|:]", title) \
+            and "ILO" not in title.split():
+        s2, e2, nxt = lines[idx + 1]
+        nxt_clean = clean_inline(nxt)
+        if (len(_words(nxt_clean)) <= 6 and not _is_skippable(nxt) and not nxt_clean.endswith(".")
+                and text[e:s2].count("\n") <= 3):
+            return s, e2, f"{title} - {nxt_clean}"
+    return s, e, title
+
+
+# ------------------------------------------------------------------- partner
+
+_PARTNER_RE = re.compile(
+    rf"^(?:the\s+)?(?P<a>.+?)\s+[{_DASH}]\s+ILO\b|^ILO\s+and\s+(?:the\s+)?(?P<b>.+?)\s+(?:[a-z]|$)"
+    rf"|^(?:the\s+)?(?P<c>.+?)\s+and\s+the\s+ILO\b")
+
+
+def _display(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" .,:;")
+    if name.isupper() and len(name) > 4:
+        name = " ".join(w if len(w) <= 3 and w in ("ILO", "UN", "EU") else w.capitalize()
+                        for w in name.split())
+        name = re.sub(r"\b(Of|The|And)\b", lambda m: m.group(1).lower(), name)
+    return name
+
+
+def partner(text: str, title: str | None) -> tuple[str | None, str | None]:
+    """(partner_iso3, partner_name) of the document."""
+    if title:
+        found = find_countries(title, ignore_case=True)
+        if found:
+            s, e, iso3 = found[0]
+            return iso3, _display(title[s:e])
+        m = _PARTNER_RE.search(title)
+        if m:
+            name = next(g for g in m.groups() if g)
+            return None, _display(name)
+    counts = Counter(iso3 for _, _, iso3 in find_countries(text[:3000]))
+    if counts:
+        iso3 = counts.most_common(1)[0][0]
+        return iso3, country_name(iso3)
+    return None, None
+
+
+# ---------------------------------------------------------------------- date
+
+_BARE_YEAR_LINE = re.compile(rf"^(?:[^\d\n]{{0,40}}[|·,:]\s*)?(?P<y>{YEAR})\s*\*?$")
+
+
+def published(text: str, source_path: str = "") -> tuple[date | None, str | None]:
+    """(date, precision) of the first date in the short lines at the top of the document."""
+    for _, _, line in _lines(text, 12):
+        if len(_words(line)) > 12:
+            continue
+        dates = find_dates(line)
+        if dates:
+            d = dates[0]
+            return d.first(), d.precision
+        m = _BARE_YEAR_LINE.match(clean_inline(line))
+        if m:
+            return date(int(m.group("y")), 1, 1), "year"
+    dates = find_dates(text[:600])
+    if dates:
+        return dates[0].first(), dates[0].precision
+    m = re.search(rf"(?<!\d)(?P<y>{YEAR})[-_](?P<m>0[1-9]|1[0-2])(?:[-_](?P<d>[0-2]\d|3[01]))?(?!\d)",
+                  source_path or "")
+    if m:
+        day = int(m.group("d")) if m.group("d") else None
+        return date(int(m.group("y")), int(m.group("m")), day or 1), "day" if day else "month"
+    return None, None
+
+
+# ------------------------------------------------------------------- extract
+
+def extract(text: str, source_path: str = "") -> dict:
+    span = title_span(text)
+    title = span[2] if span else None
+    iso3, name = partner(text, title)
+    published_on, precision = published(text, source_path)
+    return {"title": title, "partner_iso3": iso3, "partner_name": name,
+            "published_on": published_on, "published_precision": precision}

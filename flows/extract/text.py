@@ -1,0 +1,282 @@
+"""Text helpers every extractor shares: numbers, number words, dates, sentences, sections.
+
+Each extractor is a pure function over the normalized document text; these helpers keep
+the awkward parts (how a date or a number can be written) in one place, so that every
+fact type reads "19-20 Oct.2023" or "twenty-two" the same way.
+
+All regular expressions here avoid nested quantifiers so they run in linear time even on
+hostile input (long runs of digits, commas or spaces).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# ------------------------------------------------------------------ numbers
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000}
+# "a dozen" is a count too, but rare enough in these documents to leave out.
+
+_TENS_ALT = "|".join(TENS)
+_UNITS_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
+# "twenty-two", "twenty two", "eleven", "ninety"
+NUMBER_WORD = rf"(?:(?:{_TENS_ALT})(?:[- ](?:{_UNITS_ALT}))?|{_UNITS_ALT})"
+NUMBER_WORD_RE = re.compile(rf"\b{NUMBER_WORD}\b", re.IGNORECASE)
+
+# 1,240 / 4.39 / 746,014 / 1 000 000 (with thin or no-break spaces) / 8.568
+NUMBER = r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER_RE = re.compile(NUMBER)
+
+
+def parse_number(text: str) -> float:
+    """'1,240' -> 1240.0, '4.39' -> 4.39, '1 000 000' -> 1000000.0."""
+    cleaned = re.sub(r"[,\u00a0\u202f\u2009 ]", "", text.strip())
+    return float(cleaned)
+
+
+def parse_number_word(text: str) -> int | None:
+    """'twenty-two' -> 22, 'eleven' -> 11, 'ten' -> 10; None when it is not a number word."""
+    words = re.split(r"[-\s]+", text.strip().lower())
+    total = 0
+    for w in words:
+        if w in UNITS:
+            total += UNITS[w]
+        elif w in TENS:
+            total += TENS[w]
+        else:
+            return None
+    return total
+
+
+def scale_of(word: str | None) -> int:
+    """'million' -> 1e6, 'm' -> 1e6, 'bn' -> 1e9; 1 when there is no scale word."""
+    if not word:
+        return 1
+    w = word.lower().rstrip(".")
+    if w in ("m", "mn", "mio", "million", "millions"):
+        return 1_000_000
+    if w in ("bn", "b", "billion", "billions"):
+        return 1_000_000_000
+    if w in ("k", "thousand", "thousands"):
+        return 1_000
+    return SCALES.get(w, 1)
+
+
+# -------------------------------------------------------------------- dates
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+YEAR = r"(?:19|20)\d\d"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DASH = r"\s*(?:-|–|—|to|and|until)\s*"
+
+_DATE_PATTERNS = [
+    # 19-20 Oct.2023 / 15–17 June 2023 / 10 to 13 May 2017 / 16 and 17 June 2022
+    ("d-d m y", rf"(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?P<m>{MONTH})\s*,?\s*(?P<y>{YEAR})"),
+    # 25 February - 3 March 2019
+    ("d m-d m y", rf"(?P<d1>{DAY})\s+(?P<m1>{MONTH}){DASH}(?P<d2>{DAY})\s+(?P<m>{MONTH})\s*,?\s*(?P<y>{YEAR})"),
+    # 14 December 2007 / 31 March 2023
+    ("d m y", rf"(?P<d1>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})\s*,?\s*(?P<y>{YEAR})"),
+    # September 21st, 2021 / March 31,2024 / May 17-18, 2022
+    ("m d y", rf"(?P<m>{MONTH})\s+(?P<d1>{DAY})(?:{DASH}(?P<d2>{DAY}))?\s*,?\s*(?P<y>{YEAR})"),
+    # 2023-10-19 (ISO)
+    ("iso", rf"(?P<y>{YEAR})-(?P<mn>0[1-9]|1[0-2])-(?P<dn>[0-2]\d|3[01])\b"),
+    # December 2022 / Oct. 2023 / June 2003
+    ("m y", rf"(?P<m>{MONTH})\s*,?\s*(?P<y>{YEAR})"),
+]
+@dataclass(frozen=True)
+class DateSpan:
+    """A date or date range found in text, at the precision the text gives."""
+    start: int
+    end: int
+    year: int
+    month: int | None = None
+    day: int | None = None
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else ("month" if self.month else "year")
+
+    def first(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last(self) -> date | None:
+        if self.end_year is None:
+            return None
+        return date(self.end_year, self.end_month or 1, self.end_day or 1)
+
+
+_COMPILED = [(name, re.compile(rf"\b{p}\b", re.IGNORECASE)) for name, p in _DATE_PATTERNS]
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _day(text: str | None) -> int | None:
+    return int(re.sub(r"\D", "", text)) if text else None
+
+
+def _valid(y: int, m: int | None, d: int | None) -> bool:
+    try:
+        date(y, m or 1, d or 1)
+        return True
+    except ValueError:
+        return False
+
+
+def find_dates(text: str) -> list[DateSpan]:
+    """Every explicit date in the text (day or month precision), longest form first.
+
+    Bare years are left to the callers: a bare '2023' is a date only in context.
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[DateSpan] = []
+    for name, rx in _COMPILED:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            g = m.groupdict()
+            y = int(g["y"])
+            if name == "iso":
+                span = DateSpan(s, e, y, int(g["mn"]), int(g["dn"]))
+            else:
+                mon = _month(g["m"])
+                d1, d2 = _day(g.get("d1")), _day(g.get("d2"))
+                if name == "d m-d m y":
+                    span = DateSpan(s, e, y, _month(g["m1"]), d1, y, mon, d2)
+                elif d2 is not None:
+                    span = DateSpan(s, e, y, mon, d1, y, mon, d2)
+                else:
+                    span = DateSpan(s, e, y, mon, d1)
+            if not _valid(span.year, span.month, span.day):
+                continue
+            if span.end_year and not _valid(span.end_year, span.end_month, span.end_day):
+                continue
+            taken.append((s, e))
+            found.append(span)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+YEAR_RE = re.compile(rf"\b(?P<y>{YEAR})\b")
+# 2019-2023 / 2018–2022 / 2023- 2025 / between 2019 and 2023 / from 2018 to 2022
+YEAR_RANGE_RE = re.compile(
+    rf"\b(?:between\s+|from\s+)?(?P<y1>{YEAR})\s*(?:-|–|—|to|and|until)\s*(?P<y2>{YEAR}|\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def year_range(match: re.Match) -> tuple[int, int]:
+    """The (from, to) years of a YEAR_RANGE_RE match; '2018-22' -> (2018, 2022)."""
+    y1 = int(match.group("y1"))
+    raw = match.group("y2")
+    y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+    return y1, y2
+
+
+# --------------------------------------------------------- sentences, lines
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*▶►#|])")
+_ABBREV = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "Nos.", "Oct.", "Sept.", "Sep.", "Nov.", "Dec.",
+           "Jan.", "Feb.", "Aug.", "St.", "e.g.", "i.e.", "Prof.", "Amb.", "H.E.", "F.", "U.S.")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of sentences, also split at blank lines and list items."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        cut = m.start()
+        before = text[max(0, cut - 6):cut]
+        if m.group(0).strip() == "" and any(before.endswith(a) for a in _ABBREV):
+            continue
+        if text[start:cut].strip():
+            spans.append(_strip_span(text, start, cut))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_strip_span(text, start, len(text)))
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence span containing offset `pos` (spans from `sentences`)."""
+    lo, hi = 0, len(spans) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s, e = spans[mid]
+        if pos < s:
+            hi = mid - 1
+        elif pos >= e:
+            lo = mid + 1
+        else:
+            return s, e
+    return pos, pos
+
+
+# ----------------------------------------------------------------- sections
+
+HEADING_MARK_RE = re.compile(r"^[ \t]*(?:[▶►■●]|#{1,6}(?=\s))[ \t]*(?P<title>\S[^\n]*)$", re.MULTILINE)
+CAPS_HEADING_RE = re.compile(r"^(?P<title>[A-Z][A-Z0-9 ,'’&:/()\-–]{3,80})$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the text under it, up to the next heading."""
+    heading: str
+    heading_start: int
+    heading_end: int
+    end: int
+
+
+def sections(text: str) -> list[Section]:
+    """Headings marked with ▶/►/# or written in capitals on their own line, with their bodies."""
+    heads = []
+    for m in HEADING_MARK_RE.finditer(text):
+        heads.append((m.start("title"), m.end("title")))
+    for m in CAPS_HEADING_RE.finditer(text):
+        title = m.group("title").strip()
+        if len(title.split()) >= 2 and not any(s <= m.start() < e for s, e in heads):
+            heads.append((m.start("title"), m.start("title") + len(title)))
+    heads.sort()
+    out = []
+    for i, (s, e) in enumerate(heads):
+        end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+        out.append(Section(text[s:e].strip(), s, e, end))
+    return out
+
+
+def clean_inline(text: str) -> str:
+    """Strip Markdown emphasis and escapes from a short piece of text (a title, a name)."""
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!$])", r"\1", text)
+    text = re.sub(r"\[([^\]\n]*)\]\([^)\n]*\)", r"\1", text)
+    text = text.replace("**", "").replace("__", "")
+    return re.sub(r"\s+", " ", text).strip(" *_")

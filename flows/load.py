@@ -1,0 +1,150 @@
+"""DuckDB I/O: read what the warehouse holds, and load one run in one transaction.
+
+A write connection is held only for the load's transaction. DuckDB allows one writing
+process and refuses other opens while it writes, so every open retries with a bounded,
+logged back-off (settings.LOCK_TIMEOUT_S) and then fails with a clear `WarehouseLocked`.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from . import settings
+
+log = logging.getLogger("coopfacts")
+
+FACT_TABLES = ["country_mentions", "org_mentions", "persons", "money", "agreements",
+               "projects", "events", "quantities", "contacts"]
+
+
+class WarehouseLocked(RuntimeError):
+    """Another process holds the warehouse's lock for longer than we are willing to wait."""
+
+
+def sql_file(name: str) -> str:
+    return (settings.WAREHOUSE_SQL / name).read_text()
+
+
+def connect(db_path: Path, read_only: bool = False, timeout: float | None = None,
+            on_wait=None) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse, waiting with back-off while another process holds its lock."""
+    timeout = settings.LOCK_TIMEOUT_S if timeout is None else timeout
+    deadline = time.monotonic() + timeout
+    wait = settings.LOCK_FIRST_WAIT_S
+    warned = False
+    while True:
+        try:
+            return duckdb.connect(str(db_path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() + wait > deadline:
+                raise WarehouseLocked(
+                    f"the warehouse {db_path} is locked by another process (waited {timeout:.0f} s); "
+                    "try again when the other run has finished") from exc
+            if not warned:
+                msg = f"warehouse {db_path} is busy (another process is writing); waiting up to {timeout:.0f} s"
+                (on_wait or log.warning)(msg)
+                warned = True
+            time.sleep(wait)
+            wait = min(wait * 2, 2.0)
+
+
+def snapshot(db_path: Path) -> dict:
+    """What the warehouse holds now: live documents by path, and known organizations."""
+    state = {"docs": {}, "doc_ids": set(), "orgs": []}
+    if not Path(db_path).exists():
+        return state
+    con = connect(db_path, read_only=True)
+    try:
+        tables = {r[0] for r in con.sql(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        if "documents" not in tables:
+            return state
+        for doc_id, path, removed in con.sql(
+                "SELECT doc_id, source_path, removed_at FROM documents").fetchall():
+            state["doc_ids"].add(doc_id)
+            state["docs"][path] = {"doc_id": doc_id, "removed": removed is not None}
+        state["orgs"] = [dict(zip(("org_id", "name", "acronym", "kind"), r)) for r in
+                         con.sql("SELECT org_id, name, acronym, kind FROM organizations").fetchall()]
+    finally:
+        con.close()
+    return state
+
+
+def _insert(con, table: str, frame: pl.DataFrame) -> int:
+    if frame is None or frame.height == 0:
+        return 0
+    con.register("incoming", frame.to_arrow())
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+    finally:
+        con.unregister("incoming")
+    return frame.height
+
+
+def load_run(db_path: Path, *, run: dict, documents: pl.DataFrame, facts: dict[str, pl.DataFrame],
+             organizations: pl.DataFrame, countries: pl.DataFrame, replaced_doc_ids: list[str],
+             removed_paths: list[str], quality: dict[str, list[dict]], on_wait=None) -> None:
+    """Load one completed run atomically: all of it, or (on any error) none of it."""
+    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    con = connect(db_path, on_wait=on_wait)
+    try:
+        con.execute(sql_file("schema.sql"))
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if replaced_doc_ids:
+                ids = pl.DataFrame({"doc_id": replaced_doc_ids})
+                con.register("replaced", ids.to_arrow())
+                for table in [*FACT_TABLES, "documents"]:
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM replaced)")
+                con.unregister("replaced")
+            if removed_paths:
+                con.execute("UPDATE documents SET removed_at = ? WHERE source_path IN (SELECT unnest(?)) "
+                            "AND removed_at IS NULL", [run["finished_at"], removed_paths])
+            _insert(con, "documents", documents)
+            for table, frame in facts.items():
+                _insert(con, table, frame)
+            con.execute("DELETE FROM organizations")
+            _insert(con, "organizations", organizations)
+            con.execute(sql_file("prune_organizations.sql"))
+            if con.execute("SELECT count(*) FROM countries").fetchall()[0][0] == 0:
+                _insert(con, "countries", countries)
+            _record_quality(con, run, quality)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        con.close()
+
+
+def record_failed_run(db_path: Path, run: dict, quality: dict[str, list[dict]]) -> None:
+    """A failed run loads no facts but is still recorded, with the checks that failed it."""
+    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    con = connect(db_path)
+    try:
+        con.execute(sql_file("schema.sql"))
+        con.execute("BEGIN TRANSACTION")
+        _record_quality(con, run, quality)
+        con.execute("COMMIT")
+    finally:
+        con.close()
+
+
+def _record_quality(con, run: dict, quality: dict[str, list[dict]]) -> None:
+    run_id = run["run_id"]
+    _insert(con, "quality.runs", pl.DataFrame([run]))
+    for table in ("checks", "failures", "quarantine"):
+        rows = [{**r, "run_id": run_id} for r in quality.get(table, [])]
+        if rows:
+            _insert(con, f"quality.{table}", pl.DataFrame(rows, infer_schema_length=None))
+    if run["status"] == "completed":
+        counts = [{"run_id": run_id, "table_name": t,
+                   "n_rows": con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]}
+                  for t in ["documents", "organizations", *FACT_TABLES]]
+        _insert(con, "quality.table_counts", pl.DataFrame(counts))

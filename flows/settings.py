@@ -1,0 +1,82 @@
+"""Configuration in one place: paths, limits, batch sizes and data-quality severities.
+
+Everything a user might want to tune lives here; other modules import from it rather than
+hard-coding numbers. Environment variables override the defaults where noted.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+WAREHOUSE_SQL = PROJECT_ROOT / "warehouse"  # DDL, views and example queries as .sql files
+DATA_DIR = Path(__file__).resolve().parent / "data"  # shipped reference data
+
+DEFAULT_RAW = Path("raw")
+DEFAULT_DB = Path("warehouse/coopfacts.duckdb")
+REPORT_DIRNAME = "reports"  # default report folder, beside the warehouse file
+
+#: Files larger than this are quarantined ('too_large') rather than read: a 50 MB text
+#: file is almost certainly a data dump, not a brief, and would dominate a run's memory.
+MAX_BYTES = int(os.environ.get("COOPFACTS_MAX_BYTES", 50 * 1024 * 1024))
+
+#: Documents per extraction task. Each Prefect task run costs milliseconds and log lines,
+#: so work is batched; a batch of this many typical briefs takes well under a second.
+BATCH_DOCS = int(os.environ.get("COOPFACTS_BATCH_DOCS", 200))
+
+#: How long a writer waits for another process's lock on the warehouse before giving up,
+#: and the first back-off step (doubling, capped at 2 s).
+LOCK_TIMEOUT_S = float(os.environ.get("COOPFACTS_LOCK_TIMEOUT", 120))
+LOCK_FIRST_WAIT_S = 0.1
+
+#: Run-level quality checks: severity ('error' fails the run and loads nothing, 'warn'
+#: loads and reports) and the threshold each check compares its observed value against.
+CHECKS: dict[str, dict] = {
+    "schema":                {"severity": "warn", "threshold": 0, "doc": "rows failing their table's Pandera schema (quarantined)"},
+    "grounding":             {"severity": "error", "threshold": 0, "doc": "fact rows whose evidence differs from the text at their offsets"},
+    "referential_integrity": {"severity": "error", "threshold": 0, "doc": "org_id, project_id and iso3 values that resolve to no row"},
+    "duplicates":            {"severity": "warn", "threshold": 0, "doc": "the same fact (table, document, offsets) twice"},
+    "plausibility":          {"severity": "warn", "threshold": 0, "doc": "projects ending before they start, budgets below the money stated for them"},
+    "coverage":              {"severity": "warn", "threshold": 0.5, "doc": "share of loaded documents with no country, organization or money fact"},
+    "freshness":             {"severity": "warn", "threshold": 3650, "doc": "days since the newest publication date in the warehouse"},
+}
+
+
+def prefect_env() -> dict[str, str]:
+    """Environment for an offline, quiet Prefect run.
+
+    Prefect's ephemeral server keeps its state in a SQLite file under PREFECT_HOME; two
+    coopfacts processes sharing one file fight over its lock ("database is locked"). Unless
+    the user points Prefect somewhere (PREFECT_HOME or PREFECT_API_URL), each process gets
+    its own home in a temporary folder: run history lives in the warehouse's quality
+    tables, not in Prefect's database.
+    """
+    env = {
+        "DO_NOT_TRACK": "1",
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_LOGGING_LEVEL": os.environ.get("PREFECT_LOGGING_LEVEL", "WARNING"),
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+        "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
+    }
+    return env
+
+
+def checks_config() -> dict[str, dict]:
+    """settings.CHECKS, with severities/thresholds overridden by a TOML file if one is named.
+
+    COOPFACTS_QUALITY_CONFIG=path/to/quality.toml, with tables like
+        [plausibility]
+        severity = "error"
+    lets a data owner make a check blocking without touching code.
+    """
+    import tomllib
+
+    config = {name: dict(cfg) for name, cfg in CHECKS.items()}
+    path = os.environ.get("COOPFACTS_QUALITY_CONFIG")
+    if path:
+        with open(path, "rb") as fh:
+            for name, override in tomllib.load(fh).items():
+                if name not in config:
+                    raise ValueError(f"{path}: unknown check {name!r}; known: {', '.join(config)}")
+                config[name].update(override)
+    return config
