@@ -19,8 +19,11 @@ import typer
 
 from . import settings
 
-for _k, _v in settings.prefect_env().items():  # before anything imports prefect
-    os.environ.setdefault(_k, _v)
+
+def prepare_prefect() -> None:
+    """Offline, quiet Prefect with a home of this process's own; before prefect is imported."""
+    for key, value in settings.prefect_env().items():
+        os.environ.setdefault(key, value)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Development-cooperation documents in, a grounded DuckDB warehouse of facts out.")
@@ -48,6 +51,7 @@ def run(raw: Path = typer.Option(settings.DEFAULT_RAW, help="folder of documents
     """Load new and changed documents from RAW into the warehouse, then write the quality report."""
     if not raw.is_dir():
         fail(f"raw folder {raw} does not exist or is not a folder; pass --raw DIR")
+    prepare_prefect()
     from .load import WarehouseLocked
     from .pipeline import RunFailed, coopfacts_run
     from . import summary
@@ -168,6 +172,7 @@ def serve(raw: Path = typer.Option(settings.DEFAULT_RAW, help="folder of documen
     """Serve the flow on a cron schedule; each run picks up new or changed files."""
     if not raw.is_dir():
         fail(f"raw folder {raw} does not exist or is not a folder; pass --raw DIR")
+    prepare_prefect()
     from prefect.schedules import Cron
 
     from .pipeline import coopfacts_run

@@ -80,10 +80,8 @@ def _insert(con, table: str, frame: pl.DataFrame) -> int:
     if frame is None or frame.height == 0:
         return 0
     con.register("incoming", frame.to_arrow())
-    try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-    finally:
-        con.unregister("incoming")
+    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+    con.unregister("incoming")  # not in a finally: after a failed insert DuckDB wants ROLLBACK first
     return frame.height
 
 
@@ -114,6 +112,7 @@ def load_run(db_path: Path, *, run: dict, documents: pl.DataFrame, facts: dict[s
             con.execute(sql_file("prune_organizations.sql"))
             if con.execute("SELECT count(*) FROM countries").fetchall()[0][0] == 0:
                 _insert(con, "countries", countries)
+            con.execute(sql_file("views.sql"))
             _record_quality(con, run, quality)
             con.execute("COMMIT")
         except BaseException:

@@ -82,6 +82,7 @@ def build(docs: list[dict], known_orgs: list[dict], run_id: str, loaded_at: date
     frames = transform.frames(docs, index)
     texts = {d["doc_id"]: d["text"] for d in docs}
     valid, failures, quarantine, schema_checks = validate.validate(frames, texts)
+    valid["projects"] = valid["projects"].drop("fact_id")  # a project's id is its project_id
     documents = transform.documents_frame(docs, run_id, loaded_at)
     organizations = pl.DataFrame(index.rows(), schema={"org_id": pl.Utf8, "name": pl.Utf8,
                                                        "acronym": pl.Utf8, "kind": pl.Utf8})

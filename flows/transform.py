@@ -34,6 +34,8 @@ COLUMNS: dict[str, list[str]] = {
     "contacts": ["kind", "value"],
 }
 PROVENANCE = ["char_start", "char_end", "evidence", "rule"]
+#: a column whose type differs between tables (contacts.value is text, quantities.value a number)
+TABLE_DTYPES: dict[str, dict[str, pl.DataType]] = {"contacts": {"value": pl.Utf8}}
 DTYPES: dict[str, pl.DataType] = {
     "iso3": pl.Utf8, "org_id": pl.Utf8, "name": pl.Utf8, "acronym": pl.Utf8, "kind": pl.Utf8,
     "role": pl.Utf8, "amount": pl.Float64, "currency": pl.Utf8, "amount_usd": pl.Float64,
@@ -121,7 +123,8 @@ def frames(docs: list[dict], index: OrgIndex) -> dict[str, pl.DataFrame]:
                         data[c].append(len(text))
                     else:
                         data[c].append(row.get(c))
-        out[table] = pl.DataFrame(data, schema={c: DTYPES[c] for c in names}, strict=False)
+        dtypes = {**DTYPES, **TABLE_DTYPES.get(table, {})}
+        out[table] = pl.DataFrame(data, schema={c: dtypes[c] for c in names}, strict=False)
     return out
 
 

@@ -1,6 +1,258 @@
-"""Extract contacts facts from document text (stub: to be written)."""
+"""Contact details: e-mail addresses, web addresses and telephone numbers.
+
+One row per contact (the first place it is written); a contact written twice is one fact.
+
+- email: `name@domain.tld`, also as a `mailto:` target; value in lower case.
+- url:   with a scheme or `www.` ('www.ilo.org/brasilia'), or a bare domain with a known
+         top-level domain ('Ilo.org/china-ilo-partnership', 'southsouthpoint.net'). A
+         Markdown link `[text](target)` gives one fact: the visible text when it is itself a
+         web address, else the target. The domain of an e-mail address is not a URL. Value:
+         as written, scheme and host in lower case, without trailing punctuation.
+- phone: a number after a label ('T:', 'Tel:', 'Tel.:', 'Phone', 'Fax', ...) or written in
+         international form ('+41 79 593 1355'); value as written.
+
+Postal addresses are not extracted: their layout varies too much to find them safely by
+pattern.
+"""
 from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+
+import pycountry
+
+# ------------------------------------------------------------------ patterns
+
+_EMAIL_RE = re.compile(
+    r"(?<![\w.%+-])(?:mailto:)?"
+    r"(?P<email>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,6}"
+    r"[A-Za-z]{2,24})(?![\w@])"
+)
+
+_URL_CHARS = r"[^\s<>\"'\[\]()|`{}\\^]"
+_URL_RE = re.compile(rf"(?<![\w@/.:-])(?:https?://|ftp://|www\.){_URL_CHARS}{{1,500}}",
+                     re.IGNORECASE)
+
+_GENERIC_TLDS = ["com", "org", "net", "int", "gov", "edu", "info", "biz", "io", "eu", "coop",
+                 "museum", "travel", "mobi", "asia", "global", "news", "online", "site",
+                 "world", "africa", "network", "foundation", "ngo", "ong"]
+# Country-code domains, less those that are mostly file extensions ('README.md', 'x.py').
+_FILE_LIKE = {"md", "py", "sh", "pl", "rs", "ps", "so", "am", "pm", "mk", "gs", "cs", "js",
+              "ts", "in"}
+_CC_TLDS = sorted(({c.alpha_2.lower() for c in pycountry.countries} | {"uk"}) - _FILE_LIKE)
+_TLD = "|".join(sorted(_GENERIC_TLDS + _CC_TLDS, key=len, reverse=True))
+_BARE_RE = re.compile(
+    rf"(?<![\w@/.:-])(?P<host>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,62}}[A-Za-z0-9])?\.){{1,6}}"
+    rf"(?:{_TLD}))(?![\w-])(?:/{_URL_CHARS}{{0,500}})?"
+)
+
+# Where a bare domain ends: '.org', '.net', '.kr' (the scan starts from these, not from
+# every word, so long texts stay fast).
+_TLD_ANCHOR_RE = re.compile(rf"\.(?:{_TLD})(?![\w-])")
+
+_MD_LINK_RE = re.compile(
+    r"\[(?P<label>[^\[\]\n]{1,300})\]\(<?(?P<target>[^)\s>]{1,1000})>?"
+    r"(?:\s{1,3}\"[^\"\n]{0,300}\")?\)"
+)
+
+_PHONE_BODY = r"\(?\+?\d[\d \u00a0.\-()]{4,24}\d"
+_PHONE_LABELLED_RE = re.compile(
+    r"\b(?:Tel(?:ephone)?|Phone|Ph|Mob(?:ile)?|Cell(?:phone)?|Fax|T|F|M)\.?[ \t]{0,2}"
+    r"(?:[:：][ \t]{0,3}|(?<=[a-z.])[ \t]{1,3})"
+    rf"(?P<num>{_PHONE_BODY})"
+)
+_PHONE_INTL_RE = re.compile(r"(?<![\w+])(?P<num>\(?\+\d[\d \u00a0.\-()]{5,24}\d)")
+
+_TRAILING = ".,;:!?'\"*_>"
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _trim_url(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop trailing punctuation and an unbalanced closing bracket."""
+    while end > start:
+        ch = text[end - 1]
+        if ch in _TRAILING:
+            end -= 1
+        elif ch in ")]" and text.count("(" if ch == ")" else "[", start, end) < \
+                text.count(ch, start, end):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _url_value(raw: str) -> str:
+    """Scheme and host in lower case, path as written."""
+    m = re.match(r"(?P<scheme>[a-zA-Z]+://)?(?P<host>[^/?#]*)(?P<rest>.*)", raw, re.DOTALL)
+    return (m.group("scheme") or "").lower() + m.group("host").lower() + m.group("rest")
+
+
+def _url_key(value: str) -> str:
+    value = re.sub(r"^[a-z]+://", "", value.lower())
+    return re.sub(r"^www\.", "", value).rstrip("/")
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"[^\d+]", "", value)
+
+
+class _Spans:
+    """Non-overlapping (start, end) spans, sorted, with a fast overlap test."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def add(self, s: int, e: int) -> None:
+        insort(self.spans, (s, e))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_left(self.spans, (s, e))
+        for j in (i - 1, i):
+            if 0 <= j < len(self.spans):
+                ts, te = self.spans[j]
+                if s < te and ts < e:
+                    return True
+        return False
+
+    def inside(self, s: int, e: int) -> bool:
+        """Does some span lie wholly within [s, e)?"""
+        i = bisect_left(self.spans, (s, s))
+        return i < len(self.spans) and self.spans[i][1] <= e
+
+
+def _phone(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Trim a phone candidate to balanced brackets; None when it has no phone's digits."""
+    raw = text[s:e]
+    # an opening bracket with no closing one ('(+41 22 ...' without ')') is not part of it
+    if raw.startswith("(") and ")" not in raw:
+        s += 1
+    while e > s and text[e - 1] == ")" and text.count("(", s, e) < text.count(")", s, e):
+        e -= 1
+    n = len(re.sub(r"\D", "", text[s:e]))
+    if not 7 <= n <= 15:
+        return None
+    return s, e
+
+
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+
+
+def _emails(text: str):
+    """E-mail matches, found from each '@' (traced back to the start of the local part)
+    rather than tried at every word, so long texts stay fast."""
+    last_end = -1
+    for at in re.finditer("@", text):
+        i = at.start()
+        if i < last_end:
+            continue
+        start = i
+        while start > 0 and i - start <= 64 and text[start - 1] in _LOCAL_CHARS:
+            start -= 1
+        if i - start > 64:
+            continue
+        m = _EMAIL_RE.match(text, start)
+        if m:
+            last_end = m.end()
+            yield m
+
+
+def _bare_domains(text: str):
+    """Bare-domain matches, found from each '.tld' and traced back to the host's start.
+
+    Each character is walked back over at most once: a host-character run that reaches
+    the previous anchor has that anchor's start.
+    """
+    last_end = -1
+    prev_i, prev_start = 0, 0
+    for anchor in _TLD_ANCHOR_RE.finditer(text):
+        i = anchor.start()
+        if i < last_end:
+            continue
+        j = i
+        while j > prev_i and text[j - 1] in _HOST_CHARS:
+            j -= 1
+        start = prev_start if j == prev_i else j
+        prev_i, prev_start = i, start
+        if i - start > 260:
+            continue
+        m = _BARE_RE.match(text, start)
+        if m and m.end("host") >= anchor.end():
+            last_end = m.end()
+            yield m
+
+
+# ------------------------------------------------------------------ extractor
 
 
 def extract(text: str) -> list[dict]:
-    return []
+    rows: list[dict] = []
+    taken = _Spans()                   # spans used by a row, and Markdown link targets
+    found = _Spans()                   # spans used by a row
+    targets: list[re.Match] = []       # Markdown links whose target may be the fact
+
+    for m in _MD_LINK_RE.finditer(text):
+        taken.add(*m.span("target"))
+        targets.append(m)
+
+    def add(kind: str, value: str, s: int, e: int, rule: str) -> None:
+        rows.append({"kind": kind, "value": value, "char_start": s, "char_end": e,
+                     "evidence": text[s:e], "rule": rule})
+        found.add(s, e)
+        if not taken.overlaps(s, e):
+            taken.add(s, e)
+
+    for m in _emails(text):
+        s, e = m.span("email")
+        if not taken.overlaps(s, e):
+            add("email", m.group("email").lower(), s, e, "email")
+
+    for m in _URL_RE.finditer(text):
+        s, e = _trim_url(text, *m.span())
+        if e - s > 4 and not taken.overlaps(s, e):
+            add("url", _url_value(text[s:e]), s, e, "url")
+
+    for m in _bare_domains(text):
+        s, e = _trim_url(text, *m.span())
+        first_label = m.group("host").split(".")[0]
+        if len(first_label) < 2 or not re.search(r"[A-Za-z]", first_label):
+            continue
+        if not taken.overlaps(s, e):
+            add("url", _url_value(text[s:e]), s, e, "url_bare")
+
+    # A link whose visible text is not itself an address: its target is the fact.
+    for m in targets:
+        if found.inside(*m.span("label")):
+            continue
+        ts, te = m.span("target")
+        target = text[ts:te]
+        if target.lower().startswith("mailto:"):
+            em = _EMAIL_RE.match(text, ts)
+            if em:
+                add("email", em.group("email").lower(), *em.span("email"), "email_link_target")
+        elif re.match(r"(?:https?://|www\.)", target, re.IGNORECASE):
+            s, e = _trim_url(text, ts, te)
+            if e > s:
+                add("url", _url_value(text[s:e]), s, e, "url_link_target")
+
+    for rx, rule in ((_PHONE_LABELLED_RE, "phone_labelled"), (_PHONE_INTL_RE, "phone_intl")):
+        for m in rx.finditer(text):
+            span = _phone(text, *m.span("num"))
+            if span is None or taken.overlaps(*span):
+                continue
+            s, e = span
+            add("phone", text[s:e], s, e, rule)
+
+    rows.sort(key=lambda r: r["char_start"])
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for r in rows:
+        value = r["value"]
+        key = (r["kind"], _url_key(value) if r["kind"] == "url" else
+               _digits(value) if r["kind"] == "phone" else value)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -97,7 +97,7 @@ NOT_COUNTRIES = [
     "Gulf of Guinea", "Lake Chad", "Antarctica", "Sea of Japan", "Latin America",
 ]
 
-_LOWER_WORDS = {"of", "the", "and", "da", "de", "part"}
+_LOWER_WORDS = {"of", "the", "and", "da", "de"}
 
 # ------------------------------------------------------------------ name table
 
@@ -176,7 +176,7 @@ def _build() -> tuple[dict[str, tuple[str | None, str]], frozenset[str]]:
             k = _key(form)
             prio, isos, forms = best.get(k, (99, set(), set()))
             if priority < prio:
-                best[k] = (priority, {iso}, {form})
+                best[k] = (priority, {iso}, forms | {form})
             elif priority == prio:
                 isos.add(iso)
                 forms.add(form)
@@ -205,6 +205,7 @@ def _build() -> tuple[dict[str, tuple[str | None, str]], frozenset[str]]:
 
 def _names() -> dict[str, tuple[str | None, str]]:
     return _build()[0]
+
 
 # ------------------------------------------------------------------ the trie regex
 

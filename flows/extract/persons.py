@@ -1,6 +1,238 @@
-"""Extract persons facts from document text (stub: to be written)."""
+"""Extract named people with their role and organization.
+
+Patterns (the title vocabulary is the only fixed list):
+
+    Mr. Yu X, Vice Minister of MOHRSS            name, role after a comma
+    the Minister of Foreign Affairs, Celso X,    role before a comma
+    ILO Director-General Gilbert F. Houngbo      title before the name
+    Chinese President Xi X                       nationality adjective + title
+    Its ILO coordinator is Fernanda X            "<role> is <name>"
+    Anjali X, National Project Coordinator       contact lines
+
+A name is 2-5 capitalized tokens (particles such as van, de, da, dos, von, bin allowed,
+hyphens, initials, accents); never a place, an organization or a month. A person is one row
+per document: the first mention, carrying the fullest role found for that name.
+"""
 from __future__ import annotations
+
+import re
+
+from .prose import build_view, is_acronym, is_country
+from .text import MONTHS
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_LOW = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"
+_WORD = rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"       # "Asada-Miyakawa", "Il-hoon", "O'Neil"
+_INITIAL = rf"[{_UP}]\."
+_PARTICLE = r"(?:van|von|de|da|das|do|dos|du|der|den|del|della|di|la|le|bin|binti|ibn|al|el|ter|zu)"
+_NAME = (rf"(?:{_WORD}|{_INITIAL})(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_WORD}|{_INITIAL})){{1,4}}")
+_NAME_RE = re.compile(rf"(?<![\w.'’-]){_NAME}(?![\w'’-])")
+
+# role vocabulary: heads and the modifiers that can stand before them
+_HEADS = (r"Director[- ]General|Secretary[- ]General|Prime\s+Minister|Minister|Director|President|"
+          r"Vice[- ]President|Ambassador|Secretary|Chair(?:man|woman|person)?|Head|Chief|Officer|"
+          r"Adviser|Advisor|Coordinator|Co-ordinator|Representative|Commissioner|Governor|Mayor|"
+          r"Manager|Specialist|Expert|Economist|Consultant|Envoy|Administrator|Counsellor|Counselor|"
+          r"Attaché|Spokesperson|Spokesman|Rapporteur|Premier|Chancellor|Founder|Leader|Lead|"
+          r"Programme\s+Officer|Officer[- ]in[- ]Charge|Officer\s+in\s+Charge|Deputy|Vice[- ]Minister")
+_MODS = (r"Deputy|Vice|Assistant|Associate|Senior|Junior|Chief|Executive|Regional|National|Project|"
+         r"Programme|Program|Technical|Country|General|Permanent|Principal|Special|Acting|Interim|"
+         r"First|Second|Managing|Honorary|Resident|Labour|Labor|Foreign|Finance|Health|Education|"
+         r"Trade|Employment|Federal|State|Prime|Lead|Policy|Legal|Communications?|Operations|Field|"
+         r"Administrative|International|Development|Cooperation|Partnerships?|Research|Research\s+and")
+_ROLE = (rf"(?:(?:{_MODS})\s+){{0,4}}(?:{_HEADS})"
+         rf"(?:\s+(?:and|&)\s+(?:(?:{_MODS})\s+){{0,3}}(?:{_HEADS}))?")
+_ROLE_CI = re.compile(rf"(?i:{_ROLE})")
+_ORG_PREFIX = r"(?:(?:the\s+)?(?:[A-Z][A-Za-z&]{1,9}['’]s|[A-Z]{2,8}(?:/[A-Z]{2,8})?|ILO|UN)\s+)"
+_NATIONALITY = r"(?:[A-Z][a-z]+(?:ese|ian|an|ish|ic|i|ch|ss))"
+_HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|H\.\s?E|Sir|Dame|Madam|Mme|M)\.?"
+
+# "Name, [ORG] Role [of|at|for|in ORG]"
+_AFTER_RE = re.compile(
+    rf"\G,?\s*(?:the\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?i:{_ROLE})(?:\s+(?:on|for)\s+[A-Z][\w&'’-]*"
+    rf"(?:\s+(?:and|&|of|the)?\s*[A-Z][\w&'’-]*){{0,5}})?)"
+    rf"(?:\s+(?P<prep>of|at|in|for|to|with)\s+(?P<org>(?:the\s+)?[A-Z][^,;:()\n]{{1,90}}?(?:\s*\([A-Z][\w/&-]{{1,15}}\))?)"
+    rf"(?=\s*(?:[,;:.)]|\s+and\s|\s+(?:sits|said|says|met|signed|gave|took|made|is|was|has|who|underlined|"
+    rf"welcomed|noted|opened|chaired|led|spoke|stressed|added|explained|sent|presented|announced)\b|$)))?",
+)
+# "[the] [ORG] Role [of|for ... ], Name"
+_BEFORE_RE = re.compile(
+    rf"(?:^|(?<=[\s(\"“]))(?:the\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?:{_ROLE}))"
+    rf"(?:\s+(?P<prep>of|at|for|in|to)\s+(?P<org>[^,;()\n]{{1,100}}))?,\s*$"
+)
+# "[ORG] [Nationality] Title Name": Director-General Guy X, Chinese President Xi X
+_TITLE_RE = re.compile(
+    rf"(?:(?P<orgpre>{_ORG_PREFIX})|(?P<nat>{_NATIONALITY})\s+)?(?P<role>(?:(?:{_MODS})\s+){{0,3}}"
+    rf"(?:Director[- ]General|Secretary[- ]General|Prime\s+Minister|Minister|President|Vice[- ]President|"
+    rf"Ambassador|Director|Chairman|Chairwoman|Chairperson|Chair|Governor|Commissioner|Senator|King|"
+    rf"Queen|Premier|Chancellor|Secretary|Professor|Judge|Justice|Mayor|Envoy))\s+$"
+)
+_IS_RE = re.compile(rf"(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?i:{_ROLE}))\s+(?:is|was|will\s+be|has\s+been)\s+$")
+_HONOR_RE = re.compile(rf"(?:^|(?<=[\s(,]))(?P<h>{_HONORIFIC})\s+$")
+
+_STOP_TOKENS = {
+    "the", "ministry", "minister", "office", "organization", "organisation", "department", "bureau",
+    "agency", "bank", "fund", "programme", "program", "project", "institute", "federation", "union",
+    "confederation", "council", "committee", "commission", "government", "republic", "kingdom",
+    "states", "nations", "international", "national", "labour", "labor", "employment", "development",
+    "cooperation", "social", "security", "work", "decent", "workers", "employers", "association",
+    "centre", "center", "university", "foundation", "services", "service", "team", "unit", "division",
+    "section", "group", "network", "initiative", "partnership", "partnerships", "conference", "meeting",
+    "assembly", "seminar", "declaration", "convention", "agenda", "global", "regional", "world", "asia",
+    "pacific", "africa", "america", "europe", "arab", "east", "west", "north", "south", "middle",
+    "affairs", "health", "welfare", "trade", "industry", "economy", "finance", "education", "director",
+    "director-general", "president", "ambassador", "secretary", "coordinator", "adviser", "advisor",
+    "officer", "representative", "deputy", "vice", "chief", "executive", "general", "senior",
+    "contact", "email", "tel", "phone", "fax", "address", "website", "building", "road", "street",
+    "avenue", "floor", "house", "lane", "route", "tower", "plaza", "office", "delhi", "geneva", "new",
+    "mr", "ms", "mrs", "dr", "he", "she", "his", "her", "its", "their", "our", "this", "that", "these",
+    "in", "on", "at", "for", "and", "by", "with", "from", "of", "to", "as", "a", "an", "it", "we",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "page", "annex",
+    "table", "figure", "chart", "box", "source", "note", "notes", "key", "facts", "results", "duration",
+    "budget", "donor", "partner", "partners", "target", "about", "what", "where", "who", "how", "why",
+    "fact", "sheet", "brief", "news", "press", "release", "update", "updated", "covid", "sdg", "sdgs",
+    "trust", "flagship", "fair", "free", "child", "forced", "youth", "green", "jobs", "just", "recovery",
+    "human", "rights", "resources", "safety", "emergency", "transport", "management", "policy",
+    "prefecture", "province", "state", "city", "district", "region", "country", "countries",
+    "company", "corporation", "ltd", "inc", "group", "holdings", "bureau", "chamber", "parliament",
+}
+
+
+def _valid_name(name: str) -> bool:
+    toks = [t for t in re.split(r"\s+", name) if t]
+    core = [t for t in toks if not re.fullmatch(_PARTICLE, t)]
+    if len(core) < 2 or len(toks) > 6:
+        return False
+    if all(re.fullmatch(_INITIAL, t) for t in core[:-1]) and len(core) <= 2:
+        return False
+    for t in core:
+        low = t.lower().strip(".'’")
+        parts = low.split("-")
+        if low in _STOP_TOKENS or any(p in _STOP_TOKENS for p in parts if len(parts) > 1 and p in
+                                      ("ministry", "office", "government")):
+            return False
+        if low in MONTHS:
+            return False
+        if is_acronym(t):
+            return False
+    if is_country(name) or any(is_country(" ".join(core[i:i + 2])) for i in range(len(core) - 1)):
+        return False
+    if any(is_country(t) for t in core):
+        return False
+    return True
+
+
+def _clean(s: str | None) -> str | None:
+    if not s:
+        return None
+    s = re.sub(r"\s+", " ", s).strip(" ,;:.")
+    s = re.sub(r"^(?:the|The)\s+", "", s)
+    return s or None
+
+
+def _org_of(orgpre: str | None, org: str | None, nat: str | None = None) -> str | None:
+    if org:
+        org = re.sub(r"\s+(?:office\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?$", "", org.strip())
+        return _clean(org)
+    if orgpre:
+        return _clean(re.sub(r"['’]s\s*$", "", orgpre.strip()))
+    return None
 
 
 def extract(text: str) -> list[dict]:
-    return []
+    v = build_view(text)
+    T = v.text
+    found: dict[str, dict] = {}
+    order: list[str] = []
+
+    for m in _NAME_RE.finditer(T):
+        ns, ne = m.span()
+        name = m.group(0)
+        # trim leading title words swallowed by the name run ("Ambassador Ruy X", "Foreign Minister Celso X")
+        toks = name.split()
+        lead = 0
+        while lead < len(toks) - 2 and (toks[lead].lower().strip(".") in _STOP_TOKENS
+                                        or _ROLE_CI.fullmatch(toks[lead])
+                                        or re.fullmatch(_NATIONALITY, toks[lead])):
+            lead += 1
+        if lead:
+            skip = len(" ".join(toks[:lead])) + 1
+            ns += skip
+            name = name[skip:]
+        # drop a trailing verb-ish capital ("... Xirinachs. A") is impossible: names stop at punctuation
+        if not _valid_name(name):
+            continue
+        line_start = T.rfind("\n", 0, ns) + 1
+        before = T[max(line_start, ns - 160):ns]
+        role = org = None
+        span_s, span_e = ns, ne
+        prio = 0
+
+        a = _AFTER_RE.match(T, ne)
+        if a and a.group("role"):
+            role = a.group("role")
+            org = _org_of(a.group("orgpre"), a.group("org"))
+            span_e = a.end()
+            prio = 3
+        else:
+            b = _BEFORE_RE.search(before)
+            if b and b.group("role"):
+                role = b.group("role")
+                org = _org_of(b.group("orgpre"), b.group("org"))
+                span_s = ns - (len(before) - b.start())
+                prio = 3
+            else:
+                t = _TITLE_RE.search(before)
+                if t:
+                    role = t.group("role")
+                    org = _org_of(t.group("orgpre"), None)
+                    span_s = ns - (len(before) - t.start())
+                    prio = 2
+                else:
+                    i = _IS_RE.search(before)
+                    if i:
+                        role = i.group("role")
+                        org = _org_of(i.group("orgpre"), None)
+                        span_s = ns - (len(before) - i.start())
+                        prio = 2
+        if role is None:
+            h = _HONOR_RE.search(before)
+            if not h:
+                continue
+            span_s = ns - (len(before) - h.start())
+            prio = 1
+        if role:
+            role = _clean(role)
+            if re.fullmatch(r"(?i)(?:the\s+)?(?:head|lead|leader|chief|founder|deputy)", role) and prio < 3:
+                continue
+        key = re.sub(r"[^\w]+", " ", name.lower()).strip()
+        row = {"name": _clean(name), "role": role, "org": org, "_prio": prio, "_span": (span_s, span_e)}
+        prev = found.get(key) or _same_person(found, key)
+        if prev is None:
+            found[key] = row
+            order.append(key)
+        else:
+            better = (prio, len(role or "")) > (prev["_prio"], len(prev["role"] or ""))
+            if better and role:
+                prev["role"], prev["_prio"] = role, prio
+                prev["org"] = org or prev["org"]
+            elif not prev["org"] and org:
+                prev["org"] = org
+
+    out = []
+    for key in order:
+        r = found[key]
+        s, e = r["_span"]
+        out.append({"name": r["name"], "role": r["role"], "org": r["org"], **v.grounded(s, e),
+                    "rule": ("name_role" if r["_prio"] == 3 else "title_name" if r["_prio"] == 2 else "honorific")})
+    return out
+
+
+def _same_person(found: dict[str, dict], key: str) -> dict | None:
+    """'Gilbert Houngbo' and 'Gilbert F. Houngbo' are one person."""
+    toks = [t for t in key.split() if len(t) > 1]
+    for k, row in found.items():
+        kt = [t for t in k.split() if len(t) > 1]
+        if toks == kt:
+            return row
+    return None

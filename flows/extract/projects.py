@@ -1,6 +1,1018 @@
-"""Extract projects facts from document text (stub: to be written)."""
+"""Extract projects: named development-cooperation projects with years, countries, budget, funder.
+
+Where a project title comes from (by pattern, never by a known title):
+  heading       a heading ending in a year range, '► Title (2018-2025)' or
+                '► The project "Title" (2023-2024)', inside a group headed
+                'projects funded by X' / 'With support from X', or whose text calls it a project
+  quoted        'the project "Title"', 'an earlier X-funded project, "Title" (2012-2016)'
+  phase         'a new phase of the Employment ... Programme (ACR) in Country'
+  known_as      'a project known as Title'
+  table         Markdown table rows under a 'Project | Countries | Budget' header
+  factsheet     a fact sheet whose title is followed by 'Key facts' fields
+                (Duration:, Budget:, Donor:, Target countries:)
+
+Each row: title, start_year, end_year, funder (name as written, 'Government of X' for a
+country), funder_acronym, budget_usd, countries (iso3), regions, scope_start, scope_end
+(the text about the project: money and quantities in it belong to it), char_start,
+char_end, evidence (the title as it appears), rule. One project stated twice is one row.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from . import document
+from .text import (MONTH, YEAR, Section, clean_inline, find_dates, parse_number, scale_of,
+                   sections, sentences)
+
+try:  # the shared money extractor, once it is written
+    from . import money as _money
+except ImportError:  # pragma: no cover
+    _money = None
+
+# ------------------------------------------------------------------ patterns
+
+RANGE = rf"(?P<y1>{YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{YEAR}|\d\d)"
+# '(2019-2023)' right after a title
+TRAILING_RANGE_RE = re.compile(rf"\(\s*{RANGE}\s*\)")
+OPEN_RANGE = (rf"(?P<y1>{YEAR})\s*(?:-|–|—|to)\s*(?:(?P<y2>{YEAR}|\d\d)\b|ongoing|present|date|now|today)"
+              rf"|(?:since|from)\s+(?P<y0>{YEAR})")
+HEAD_RANGE_END_RE = re.compile(rf"\s*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]\s*[.:]?\s*$", re.IGNORECASE)
+STANDALONE_RANGE_LINE_RE = re.compile(
+    rf"^[ \t]*(?P<t>[^\n]{{6,250}}?[(\[]\s*(?:{OPEN_RANGE})\s*[)\]])[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
+BOLD_LINE_RE = re.compile(r"^[ \t]*\*\*(?P<t>[^*\n]{6,250})\*\*[ \t]*:?[ \t]*$", re.MULTILINE)
+BULLET_RANGE_RE = re.compile(
+    rf"^[ \t]*(?:[-•*▪]|\d{{1,2}}[.)])[ \t]+(?P<t>[^\n]{{6,250}}?)[ \t]*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]",
+    re.MULTILINE | re.IGNORECASE)
+NAMED_RANGE_RE = re.compile(rf"[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]", re.IGNORECASE)
+FUNDER_CUE = (r"(?:funded|financed|sponsored|supported)\s+by|with\s+(?:the\s+)?support\s+(?:from|of)"
+              r"|support(?:ed)?\s+from|contributions?\s+(?:from|of)")
+GROUP_FUNDER_RE = re.compile(rf"\b(?:{FUNDER_CUE})\s+(?:the\s+)?(?P<org>[A-Z])")
+QUOTED_RE = re.compile(
+    r"\b(?P<kw>project|programme|program|initiative)s?\s*,?\s*"
+    r"(?:(?:called|entitled|titled|named)\s+)?[\"“](?P<t>[^\"“”]{6,300}?)[\"”]")
+KNOWN_AS_RE = re.compile(
+    r"\b(?:project|programme|initiative)\b[^.\n]{0,80}?\bknown\s+as\s+(?:the\s+)?[\"“]?"
+    r"(?P<t>[A-Z][^\"”.,;:()\n]{3,120})")
+PHASE_RE = re.compile(
+    r"\bphase\s+of\s+(?:the\s+|its\s+)?(?P<t>(?:[A-Z][\w’'\-]*\s+){1,8}?"
+    r"(?:Programme|Program|Project|Initiative|Facility)"
+    r"(?:\s+\([A-Z][A-Za-z0-9\-]{1,12}\))?(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?)")
+TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:Project(?:\s+title|\s+name)?|Programme|Title)\s*:\s*(?P<t>\S[^\n]{3,250})$",
+                            re.MULTILINE | re.IGNORECASE)
+FIELD_RE = re.compile(
+    r"^[ \t]*[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|Funding|"
+    r"Donors?|Funded\s+by|Development\s+partners?|Funding\s+partners?|Target\s+countries|Countries|"
+    r"Geographical\s+coverage|Implemented\s+by|Key\s+facts)\**[ \t]*:?\**[ \t]*(?P<v>[^\n]*)$",
+    re.MULTILINE | re.IGNORECASE)
+
+START_RE = re.compile(
+    rf"\b(?:began|begun|begins|started|starts|launched|commenced|initiated|kicked\s+off|"
+    rf"running\s+since|operating\s+since|dates\s+back\s+to)\s+(?:in\s+|on\s+|at\s+)?"
+    rf"(?:(?:early|late|mid|the\s+(?:beginning|end|start)\s+of)[\s-]+)?"
+    rf"(?:\d{{1,2}}\s+)?(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
+SIGNED_RE = re.compile(r"\b(?:signed|announced|approved|agreed|concluded|launched)\b", re.IGNORECASE)
+RUNS_RE = re.compile(
+    rf"\b(?:runs?|ran|running|lasts?|lasted|implemented|covers?|covering)\s+from\s+"
+    rf"(?P<a>[^.;\n]{{0,25}}?(?P<y1>{YEAR}))\s+(?:to|until|till|through|-|–)\s+"
+    rf"(?P<b>[^.;\n]{{0,25}}?(?P<y2>{YEAR}))", re.IGNORECASE)
+EXTENDED_RE = re.compile(
+    rf"\b(?:extended|prolonged|renewed)\s+(?:to|until|till|through)\s+(?:the\s+end\s+of\s+)?"
+    rf"(?:\d{{1,2}}\s+)?(?:{MONTH}\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
+ENDS_RE = re.compile(
+    rf"\b(?:will\s+run|runs|due\s+to\s+(?:end|close)|ends?|ending|concludes?)\s+(?:in|until|by)\s+"
+    rf"(?:the\s+end\s+of\s+)?(?:{MONTH}\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
+LIST_CUE_RE = re.compile(
+    r"\b(?:(?:partner|target|focus|beneficiary|pilot|participating|project)\s+countries"
+    r"|countries\s+(?:covered|targeted))\b\s*(?:are|were|include|including)?\s*[:,(]?",
+    re.IGNORECASE)
+
+REGIONS = [
+    "Latin America and the Caribbean", "Asia and the Pacific", "Asia-Pacific", "Asia Pacific",
+    "Sub-Saharan Africa", "North Africa", "West Africa", "East Africa", "Southern Africa",
+    "Central Africa", "Horn of Africa", "Middle East and North Africa", "Middle East",
+    "Arab States", "South-East Asia", "Southeast Asia", "South Asia", "East Asia",
+    "Central Asia", "Western Balkans", "Eastern Europe", "Central America", "South America",
+    "Latin America", "Caribbean", "Pacific", "Africa", "Asia", "Europe", "ASEAN", "SADC",
+    "ECOWAS", "MERCOSUR", "Sahel", "Global South", "Arab region",
+]
+REGION_RE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(REGIONS, key=len, reverse=True))
+                       + r")\b")
+
+BOILERPLATE_RE = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*|\*\*)?(?:Contacts?(?:[ \t]+(?:details|us|information|person))?"
+    r"|For[ \t]+(?:more|further)[ \t]+information[^\n]{0,60}|Notes?[ \t]+(?:to|for)[ \t]+editors?"
+    r"|References|Sources?|Further[ \t]+reading)\**[ \t]*:?\**[ \t]*$", re.MULTILINE | re.IGNORECASE)
+DONOR_PAGE_RE = re.compile(r"\bILO\b[^\n]{0,40}\b(?:cooperation|partnership)\b|^ILO\s+and\s|\band\s+the\s+ILO\b",
+                           re.IGNORECASE)
+
+CONNECTORS = {"of", "for", "and", "the", "on", "de", "du", "des", "la", "&", "in"}
+_TOKEN_RE = re.compile(r"[A-Za-z0-9À-ÿ][\w’'.&\-]*|\([A-Z][A-Za-z0-9\-&]{1,15}\)|,|&")
+# words that start a sentence or a clause rather than a name
+_NOT_NAME = {"The", "This", "These", "That", "It", "Its", "In", "On", "At", "From", "With",
+             "Through", "Under", "Since", "As", "A", "An", "By", "For", "And", "But", "To"}
+ILO_NAMES = re.compile(r"^(?:the\s+)?(?:ILO|International\s+Labour\s+(?:Organization|Office))\b", re.I)
+
+
+# ------------------------------------------------------------------- helpers
+
+def clean_title(raw: str) -> str:
+    """Join wrapped lines ('Partner-\\nship' -> 'Partnership'), strip Markdown and quotes."""
+    t = re.sub(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])", "", raw)
+    t = clean_inline(t)
+    t = t.strip(" \"“”'‘’.,:;")
+    return re.sub(r"\s+", " ", t)
+
+
+def _norm(s: str) -> str:
+    s = s.lower().replace("–", "-").replace("—", "-")
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", s)).strip()
+
+
+def same_title(a: str, b: str) -> bool:
+    na, nb = _norm(a), _norm(b)
+    if not na or not nb:
+        return False
+    if na == nb:
+        return True
+    short, long_ = sorted((na, nb), key=len)
+    if len(short) >= 25 and long_.startswith(short):
+        return True
+    return SequenceMatcher(None, na, nb).ratio() >= 0.85
+
+
+def _year2(y1: int, raw: str) -> int:
+    return int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+
+
+def _open_range(m: re.Match) -> tuple[int | None, int | None]:
+    """(start, end) years of an OPEN_RANGE match; end None for '2021-ongoing' / 'since 2019'."""
+    if m.group("y0"):
+        return int(m.group("y0")), None
+    y1 = int(m.group("y1"))
+    return y1, (_year2(y1, m.group("y2")) if m.group("y2") else None)
+
+
+def project_sections(text: str) -> list[Section]:
+    """`text.sections` plus lines that act as headings in plainer documents: a whole line
+    in bold, or a stand-alone paragraph line ending in a year range '(2019-2023)'."""
+    heads = {(s.heading_start, s.heading_end) for s in sections(text)}
+    extra = []
+    for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE):
+        for m in rx.finditer(text):
+            s0, e0 = m.start("t"), m.end("t")
+            if rx is STANDALONE_RANGE_LINE_RE:
+                before = text[max(0, m.start() - 2):m.start()]
+                after = text[m.end():m.end() + 2]
+                if (m.start() > 0 and before != "\n\n") or (m.end() < len(text) and not after.startswith("\n")):
+                    continue
+                if re.match(r"[ \t]*(?:[-•*▪#▶►|]|\d{1,2}[.)])", text[m.start():m.start() + 4]):
+                    continue
+            if rx is BOLD_LINE_RE:
+                s0, e0 = m.start(), m.end()
+            if any(a <= s0 < b or s0 <= a < e0 for a, b in heads):
+                continue
+            extra.append((s0, e0))
+    if not extra:
+        return sections(text)
+    spans = sorted(heads | set(extra))
+    out = []
+    for i, (a, b) in enumerate(spans):
+        end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        out.append(Section(text[a:b].strip(), a, b, end))
+    return out
+
+
+def org_at(text: str, pos: int, limit: int = 160) -> tuple[int, int, str, str | None, str | None] | None:
+    """The organization name starting at `pos`: (start, end, name, acronym, possessive country iso3).
+
+    A run of capitalised words joined by 'of', 'for', 'and', commas ('Ministry of Economy,
+    Trade and Industry'), optionally followed by '(ACR)'. "Japan's Ministry ..." drops the
+    possessive country and reports it.
+    """
+    chunk = text[pos:pos + limit]
+    i = re.match(r"\s*(?:the\s+)?", chunk).end()
+    start = end = None
+    pending: list[str] = []
+    possessive = acronym = None
+    n_words = 0
+    for tm in _TOKEN_RE.finditer(chunk, i):
+        gap = chunk[i:tm.start()]
+        if gap.strip() or "\n\n" in gap:
+            break
+        tok = tm.group(0)
+        i = tm.end()
+        if tok.startswith("(") and tok.endswith(")"):
+            if start is not None and not pending:
+                acronym, end = tok[1:-1], tm.end()
+            break
+        if tok == ",":
+            if start is None or pending:
+                break
+            pending.append(tok)
+            continue
+        if tok.lower() in CONNECTORS:
+            if start is None or (pending and pending[-1] == ","):
+                if not (pending and pending[-1] == "," and tok.lower() == "and"):
+                    break
+            pending.append(tok)
+            continue
+        if not (tok[0].isupper() or (tok[0].isdigit() and start is not None)):
+            break
+        if start is None and tok in _NOT_NAME:
+            break
+        if start is None and (tok.endswith("’s") or tok.endswith("'s")):
+            iso = document.lookup_country(tok[:-2])
+            if iso:
+                possessive = iso
+                continue
+            break
+        if start is None:
+            start = tm.start()
+        pending = []
+        end = tm.end()
+        n_words += 1
+        if n_words >= 12 or (tok.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|St\.|Co\.|Inc\.", tok)):
+            break
+    if start is None or end is None:
+        return None
+    span = chunk[start:end]
+    name = span[: span.rfind("(")] if acronym else span
+    name = re.sub(r"\s+", " ", name).strip(" ,")
+    if not re.search(r"\b(?:[A-Z]\.)+$", name):
+        name = name.rstrip(".")
+    if not name:
+        return None
+    return pos + start, pos + end, name, acronym, possessive
+
+
+def _funder_name(name: str) -> str:
+    """A country as funder is its government; 'UN ...' is spelled out."""
+    iso = document.lookup_country(name)
+    if iso:
+        base = re.sub(r"^the\s+", "", name.strip())
+        article = "the " if re.match(r"(?:Republic|United|Democratic|Russian|Czech|Netherlands|"
+                                     r"Philippines|Kingdom|State|Federated|Islamic|Plurinational)\b",
+                                     base) else ""
+        return f"Government of {article}{base}"
+    return re.sub(r"^UN\s+(?=[A-Z][a-z])", "United Nations ", name)
+
+
+@dataclass
+class Funder:
+    name: str
+    acronym: str | None = None
+    countries: set = field(default_factory=set)
+    rule: str = ""
+
+
+def _make_funder(name: str, acronym: str | None, possessive: str | None, rule: str) -> Funder | None:
+    if not name or ILO_NAMES.match(name):
+        return None
+    countries = {iso for _, _, iso in document.find_countries(name)}
+    iso = document.lookup_country(name)
+    if iso:
+        countries.add(iso)
+    if possessive:
+        countries.add(possessive)
+    return Funder(_funder_name(name), acronym, countries, rule)
+
+
+_FUNDER_PATTERNS = [
+    ("funded_by", re.compile(r"\b(?:funded|financed|sponsored|supported|provided|made\s+possible)\s+by\s*:?\s+", re.I)),
+    ("support_from", re.compile(r"\b(?:contributions?|support|funding|grant|financing|donation)\s+from\s+", re.I)),
+    ("contribution_of", re.compile(r"\b(?:contribution|grant|donation)\s+of\s+(?=the\s+[A-Z])", re.I)),
+    ("amount_from", re.compile(r"(?:million|billion|thousand|\d)\s+(?:in\s+\w+\s+)?from\s+(?=(?:the\s+)?[A-Z])")),
+]
+_X_FUNDED_RE = re.compile(r"\b(?P<x>[A-Z][\w’'\-]*?)-(?:funded|financed|supported|sponsored)\b")
+_PROVIDED_RE = re.compile(
+    r"(?:^|[.;]\s+|,\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,5})\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:provided|contributed|committed|pledged|granted|allocated)\s+"
+    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|USD|\$|EUR|€|CHF|£)")
+_AND_ILO_RE = re.compile(
+    r"(?P<x>[A-Z][\w’'\-]*(?:[ \t\n](?:of |for |and )?[A-Z][\w’'\-]*){0,6})\s+and\s+the\s+ILO\s+"
+    r"(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
+_ILO_AND_VERB_RE = re.compile(
+    r"(?:\s*,[^,.;\n]{0,150},)?\s+(?:have\s+|has\s+|jointly\s+|today\s+)?"
+    r"(?:signed|launched|put\s+into\s+force|agreed|concluded|announced|started|opened)\b")
+_ILO_AND_RE = re.compile(
+    r"\bILO\)?\s+and\s+(?=[A-Z])")
+
+
+def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> Funder | None:
+    """The first funding organization stated between start and end (outside `skip` spans)."""
+    found: list[tuple[int, Funder]] = []
+
+    def ok(pos: int) -> bool:
+        return start <= pos < end and not any(s <= pos < e for s, e in skip)
+
+    body = text[start:end]
+    for rule, rx in _FUNDER_PATTERNS:
+        for m in rx.finditer(body):
+            pos = start + m.end()
+            if not ok(pos):
+                continue
+            org = org_at(text, pos)
+            if org:
+                f = _make_funder(org[2], org[3], org[4], rule)
+                if f:
+                    found.append((pos, f))
+                    break
+    for m in _X_FUNDED_RE.finditer(body):
+        if ok(start + m.start()):
+            f = _make_funder(m.group("x"), None, None, "x_funded")
+            if f:
+                found.append((start + m.start(), f))
+                break
+    for m in _PROVIDED_RE.finditer(body):
+        if ok(start + m.start("x")) and m.group("x") not in _NOT_NAME:
+            f = _make_funder(m.group("x"), None, None, "provided")
+            if f:
+                found.append((start + m.start("x"), f))
+                break
+    for m in _AND_ILO_RE.finditer(body):
+        x = re.sub(r"^(?:The|At|In|On)\s+", "", m.group("x"))
+        if ok(start + m.start("x")) and x not in _NOT_NAME and not (" " in x and x.isupper()):
+            f = _make_funder(x, None, None, "and_ilo")
+            if f:
+                found.append((start + m.start("x"), f))
+                break
+    for m in _ILO_AND_RE.finditer(body):
+        pos = start + m.end()
+        if ok(pos):
+            org = org_at(text, pos)
+            if org and _ILO_AND_VERB_RE.match(text, org[1]):
+                f = _make_funder(org[2], org[3], org[4], "ilo_and")
+                if f:
+                    found.append((pos, f))
+                    break
+    if not found:
+        return None
+    weak = ("x_funded", "provided", "and_ilo", "ilo_and")
+    found.sort(key=lambda x: (x[1].rule in weak, x[0]))
+    return found[0][1]
+
+
+# --------------------------------------------------------------------- money
+
+_LOCAL_MONEY_RE = re.compile(
+    r"(?P<cur>US\s?\\?\$|USD|US\s+dollars?|\\?\$)\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>million|billion|thousand|mn|bn|m)\b)?", re.IGNORECASE)
+
+
+def _money_rows(text: str) -> list[dict]:
+    """Money mentions with a US-dollar value: the shared extractor's, else a local parse."""
+    rows: list[dict] = []
+    if _money is not None:
+        try:
+            rows = [r for r in _money.extract(text) if r.get("char_start") is not None]
+        except Exception:
+            rows = []
+    out = []
+    for r in rows:
+        usd = r.get("amount_usd")
+        if usd is None and str(r.get("currency") or "").upper() == "USD":
+            usd = r.get("amount")
+        out.append({"start": r["char_start"], "end": r["char_end"], "usd": usd})
+    if out:
+        return out
+    for m in _LOCAL_MONEY_RE.finditer(text):
+        value = parse_number(m.group("n")) * scale_of(m.group("scale"))
+        out.append({"start": m.start(), "end": m.end(), "usd": value})
+    return out
+
+
+_BUDGET_BEFORE_RE = re.compile(
+    r"(?:budget|contribution|funding|grant|allocation|pledge|financing|worth|valued\s+at|"
+    r"support|donation|envelope|tranche|total(?:ling|ing|led|ed)?)\b(?:\s+of)?"
+    r"[^.;\n]{0,40}$", re.IGNORECASE)
+_BUDGET_AFTER_RE = re.compile(
+    r"^\W{0,3}(?:\(?[^.;)\n]{0,30}\)?\s+)?(?:in\s+)?(?:\w+\s+){0,2}?(?:financial\s+)?"
+    r"(?:contribution|support|funding|grant|budget|allocation)\b"
+    r"|^\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?[A-Z]"
+    r"|^\s+(?:would|will|is\s+to|are\s+to)\s+go\s+to\b|^\s+(?:was\s+|were\s+)?(?:allocated|earmarked)\s+(?:to|for)\b",
+    re.IGNORECASE)
+
+
+def find_budget(text: str, money: list[dict], start: int, end: int,
+                skip: list[tuple[int, int]]) -> float | None:
+    for r in money:
+        if not (start <= r["start"] < end) or any(s <= r["start"] < e for s, e in skip):
+            continue
+        if r["usd"] is None:
+            continue
+        before = text[max(start, r["start"] - 70):r["start"]]
+        after = text[r["end"]:min(end, r["end"] + 60)]
+        # the stated dollar equivalent of an amount in another currency: 'EUR 18 million, about US$ 17.6 million'
+        if _BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after):
+            return float(r["usd"])
+    return None
+
+
+# ----------------------------------------------------------------- candidates
+
+@dataclass
+class Cand:
+    title: str
+    start: int                      # evidence span
+    end: int
+    rule: str
+    scope_start: int
+    scope_end: int
+    own_start: int                  # the sentence(s) that state the project
+    own_end: int
+    start_year: int | None = None
+    end_year: int | None = None
+    budget_usd: float | None = None
+    countries: list | None = None   # an explicit list (table column, field)
+    funder: Funder | None = None    # stated in the heading
+    group_funder: Funder | None = None
+    group_years: tuple | None = None
+    heading: bool = False
+    section: Section | None = None
+    aliases: list = field(default_factory=list)
+
+
+def _section_of(secs: list[Section], pos: int, text_len: int) -> tuple[int, int, Section | None]:
+    cur = None
+    for s in secs:
+        if s.heading_start <= pos:
+            cur = s
+        else:
+            break
+    if cur is None:
+        first = secs[0].heading_start if secs else text_len
+        return 0, first, None
+    return cur.heading_start, cur.end, cur
+
+
+def _sentence_span(sents: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    s0, e0 = start, end
+    for s, e in sents:
+        if s <= start < e or (s < end <= e):
+            s0, e0 = min(s0, s), max(e0, e)
+    return s0, e0
+
+
+def _years_after(text: str, pos: int) -> tuple[int, int] | None:
+    m = re.match(rf"\s*[\"”]?\s*,?\s*\(\s*{RANGE}\s*\)", text[pos:pos + 40])
+    if m:
+        y1 = int(m.group("y1"))
+        return y1, _year2(y1, m.group("y2"))
+    m = re.match(rf"\s*[\"”]?\s*,?\s*\(\s*(?:since|from)\s+(?P<y>{YEAR})\s*\)", text[pos:pos + 40], re.I)
+    if m:
+        return int(m.group("y")), None
+    return None
+
+
+def _is_group_heading(raw: str, heading: str) -> re.Match | bool:
+    return bool(re.search(r"\b(?:projects|programmes|initiatives)\b", heading, re.I)) or \
+        bool(GROUP_FUNDER_RE.search(raw))
+
+
+def _group_funder(text: str, sec: Section) -> Funder | None:
+    gm = GROUP_FUNDER_RE.search(text, sec.heading_start, sec.heading_end)
+    if gm:
+        org = org_at(text, gm.start("org"), sec.heading_end - gm.start("org"))
+        if org:
+            return _make_funder(org[2], org[3], org[4], "group_heading")
+    return None
+
+
+_NOT_A_PROJECT_RE = re.compile(r"\bCountry\s+Programmes?\b|\bDWCPs?\b|\bcontributions?\b|\bfunding\b",
+                               re.IGNORECASE)
+
+
+def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
+    out: list[Cand] = []
+    group_funder: Funder | None = None
+    group_years = None
+    group_active = False
+    for sec in secs:
+        raw = text[sec.heading_start:sec.heading_end]
+        heading = clean_inline(raw)
+        m_end = HEAD_RANGE_END_RE.search(raw)
+        body_sents = [(s, e) for s, e in sents if sec.heading_end <= s < sec.end]
+        body_lead = " ".join(text[s:e] for s, e in body_sents[:2])[:400]
+        first = text[body_sents[0][0]:body_sents[0][1]] if body_sents else ""
+        quoted = QUOTED_RE.search(raw)
+        is_project = False
+        if m_end or (quoted and quoted.start() < 5):
+            is_project = bool(group_active or re.search(r"\bproject\b", heading, re.I)
+                              or re.search(r"\b(?:project|programme)\b", body_lead, re.I))
+        elif group_active and not _is_group_heading(raw, heading) and len(heading.split()) >= 3:
+            # '► Title' under 'projects funded by X', its text opening with 'The project ...'
+            is_project = bool(re.search(r"\b(?:the|this)\s+(?:\w+\s+){0,2}project\b", first[:200], re.I))
+        if is_project and _NOT_A_PROJECT_RE.search(heading) and not quoted:
+            is_project = False
+        if not is_project:
+            if _is_group_heading(raw, heading):
+                group_active = True
+                group_funder = _group_funder(text, sec)
+                yr = re.search(RANGE, heading)
+                group_years = (int(yr.group("y1")), _year2(int(yr.group("y1")), yr.group("y2"))) if yr else None
+                out += _bullet_candidates(text, sec, group_funder, group_years)
+            else:
+                group_active = False
+                group_funder = None
+                group_years = None
+            continue
+        # the title span inside the heading
+        if quoted and quoted.start() < 40:
+            ts, te = sec.heading_start + quoted.start("t"), sec.heading_start + quoted.end("t")
+        else:
+            ts = sec.heading_start
+            te = sec.heading_start + (m_end.start() if m_end else len(raw))
+        pre_funder = None
+        head_text = text[ts:te]
+        colon = head_text.find(": ")
+        if colon > 0 and not (quoted and quoted.start() < 40):
+            pm = GROUP_FUNDER_RE.search(head_text[:colon])
+            if pm:
+                org = org_at(text, ts + pm.start("org"), colon - pm.start("org"))
+                if org:
+                    pre_funder = _make_funder(org[2], org[3], org[4], "heading_prefix")
+                ts = ts + colon + 2
+        ts, te = _trim_title(text, ts, te, strip_lead=not quoted)
+        title = clean_title(text[ts:te])
+        if len(title) < 6:
+            continue
+        c = Cand(title, ts, te, "heading", sec.heading_start, sec.end, sec.heading_start, sec.end,
+                 funder=pre_funder, group_funder=group_funder, group_years=group_years,
+                 heading=True, section=sec)
+        if m_end:
+            c.start_year, c.end_year = _open_range(m_end)
+        out.append(c)
+    return out
+
+
+def _trim_title(text: str, ts: int, te: int, strip_lead: bool = True) -> tuple[int, int]:
+    """Shrink a title span: Markdown emphasis, quotes, 'The project' and trailing punctuation."""
+    if strip_lead:
+        lead = re.match(r"[*_\s]*(?:The\s+)?(?:project|programme)\s*:\s*|[*_\s]*The\s+project\s+(?=[\"“])",
+                        text[ts:te], re.I)
+        if lead:
+            ts += lead.end()
+    while te > ts and text[te - 1] in " \t\"”.,:;*_–—-":
+        te -= 1
+    while ts < te and text[ts] in " \t\"“*_":
+        ts += 1
+    return ts, te
+
+
+def _bullet_candidates(text: str, sec: Section, funder: Funder | None, years) -> list[Cand]:
+    """'- Title (2019-2022) ...' list items under a heading naming projects."""
+    out = []
+    items = list(BULLET_RANGE_RE.finditer(text, sec.heading_end, sec.end))
+    for i, m in enumerate(items):
+        ts, te = _trim_title(text, m.start("t"), m.end("t"))
+        qm = re.search(r"[\"“](?P<q>[^\"“”\n]{6,250})[\"”]", text[ts:te])
+        if qm:
+            ts, te = ts + qm.start("q"), ts + qm.end("q")
+        title = clean_title(text[ts:te])
+        if len(title.split()) < 2 or _NOT_A_PROJECT_RE.search(title):
+            continue
+        line_start = text.rfind("\n", 0, m.start("t")) + 1
+        scope_end = items[i + 1].start() if i + 1 < len(items) else sec.end
+        c = Cand(title, ts, te, "bullet", line_start, scope_end, line_start, scope_end,
+                 group_funder=funder, group_years=years, section=sec)
+        c.start_year, c.end_year = _open_range(m)
+        out.append(c)
+    return out
+
+
+def _named_range_candidates(text: str, sents) -> list[Cand]:
+    """'... the Green Jobs for Youth Project (2019-2022) ...': a run of capitalised words right
+    before a year range, named a project/programme or in a sentence that speaks of a project."""
+    out = []
+    for m in NAMED_RANGE_RE.finditer(text):
+        # walk back over capitalised words and short connectors on the same line
+        words = []
+        pos = m.start()
+        seg = text[max(0, pos - 250):pos]
+        toks = list(re.finditer(r"[\w’'\-/]+|[\"“”]", seg))
+        j = len(toks) - 1
+        if j >= 0 and seg[toks[j].end():].strip() not in ("", ",", "\"", "”"):
+            continue
+        start = None
+        while j >= 0:
+            tok = toks[j].group(0)
+            gap = seg[toks[j].end():(toks[j + 1].start() if j + 1 < len(toks) else len(seg))]
+            if "\n" in gap.replace(" ", "").strip("\n") or gap.count("\n") > 1 or re.search(r"[.;:()]", gap):
+                break
+            if tok[0].isupper() or tok[0].isdigit():
+                words.append(tok)
+                start = toks[j].start()
+            elif tok.lower() in CONNECTORS | {"to", "with", "through", "against", "in"} and words:
+                words.append(tok)
+            else:
+                break
+            j -= 1
+        while words and words[-1].lower() in CONNECTORS | {"to", "with", "through", "against", "in"}:
+            words.pop()
+        caps = [w for w in words if w[0].isupper()]
+        if start is None or len(caps) < 3:
+            continue
+        # drop leading sentence words ('The', 'Under the')
+        ts = max(0, pos - 250) + start
+        lead = re.match(r"(?:(?:The|A|An|Under|Through|With|In|Its|This|Our)\s+)+", text[ts:pos])
+        if lead:
+            ts += lead.end()
+        ts, te = _trim_title(text, ts, pos, strip_lead=False)
+        title = clean_title(text[ts:te])
+        if len(title.split()) < 3 or _NOT_A_PROJECT_RE.search(title):
+            continue
+        s, e = _sentence_span(sents, ts, te)
+        named = re.search(r"\b(?:Project|Programme|Program|Initiative|Facility)\b", title)
+        nxt = next((b for a, b in sents if a >= e), e)
+        if not (named or re.search(r"\bproject\b", text[s:nxt], re.I)):
+            continue
+        c = Cand(title, ts, te, "named_range", s, e, s, e)
+        c.start_year, c.end_year = _open_range(m)
+        out.append(c)
+    return out
+
+
+def _table_candidates(text: str, secs: list[Section]) -> list[Cand]:
+    out: list[Cand] = []
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    i = 0
+    while i + 1 < len(lines):
+        hstart, header = lines[i]
+        sep = lines[i + 1][1]
+        if not (header.lstrip().startswith("|") and re.match(r"^\s*\|?\s*:?-{2,}", sep)):
+            i += 1
+            continue
+        cols = [clean_inline(c).lower() for c in header.strip().strip("|").split("|")]
+        title_col = next((k for k, c in enumerate(cols) if re.search(r"\b(?:project|programme|title)", c)), None)
+        if title_col is None:
+            i += 1
+            continue
+        country_col = next((k for k, c in enumerate(cols) if "countr" in c), None)
+        budget_col = next((k for k, c in enumerate(cols)
+                           if re.search(r"budget|amount|contribution|us\$|usd|funding", c)), None)
+        years_col = next((k for k, c in enumerate(cols) if re.search(r"year|duration|period|dates?", c)), None)
+        donor_col = next((k for k, c in enumerate(cols) if re.search(r"donor|funder|funded|partner", c)), None)
+        budget_scale = scale_of("million") if budget_col is not None and "million" in cols[budget_col] else 1
+        start_sec, _, sec = _section_of(secs, hstart, len(text))
+        group_years = None
+        if sec is not None:
+            yr = re.search(RANGE, sec.heading)
+            if yr:
+                group_years = (int(yr.group("y1")), _year2(int(yr.group("y1")), yr.group("y2")))
+        j = i + 2
+        while j < len(lines) and lines[j][1].lstrip().startswith("|"):
+            rstart, row = lines[j]
+            j += 1
+            # cell spans
+            cells = []
+            k0 = row.index("|") + 1
+            while True:
+                k1 = row.find("|", k0)
+                if k1 < 0:
+                    if row[k0:].strip():
+                        cells.append((k0, len(row)))
+                    break
+                cells.append((k0, k1))
+                k0 = k1 + 1
+            if title_col >= len(cells):
+                continue
+            cs, ce = cells[title_col]
+            raw = row[cs:ce]
+            lead = len(raw) - len(raw.lstrip())
+            ts, te = rstart + cs + lead, rstart + cs + len(raw.rstrip())
+            title = clean_title(text[ts:te])
+            if len(title) < 6 or re.match(r"(?i)^total\b", title):
+                continue
+            c = Cand(title, ts, te, "table", rstart, rstart + len(row), rstart, rstart + len(row),
+                     group_years=group_years, section=sec)
+            if country_col is not None and country_col < len(cells):
+                cell = text[rstart + cells[country_col][0]:rstart + cells[country_col][1]]
+                c.countries = _unique(iso for _, _, iso in document.find_countries(cell))
+            if budget_col is not None and budget_col < len(cells):
+                cell = clean_inline(row[cells[budget_col][0]:cells[budget_col][1]])
+                nm = re.search(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", cell)
+                if nm:
+                    sm = re.search(r"\b(million|billion|thousand|m|bn)\b", cell[nm.end():nm.end() + 12], re.I)
+                    c.budget_usd = parse_number(nm.group(0)) * (scale_of(sm.group(1)) if sm else budget_scale)
+            if years_col is not None and years_col < len(cells):
+                cell = row[cells[years_col][0]:cells[years_col][1]]
+                yr = re.search(RANGE, cell)
+                if yr:
+                    c.start_year = int(yr.group("y1"))
+                    c.end_year = _year2(c.start_year, yr.group("y2"))
+                else:
+                    c.start_year, c.end_year = _duration_years(cell)
+            if donor_col is not None and donor_col < len(cells):
+                ds = rstart + cells[donor_col][0]
+                org = org_at(text, ds, cells[donor_col][1] - cells[donor_col][0])
+                if org:
+                    c.funder = _make_funder(org[2], org[3], org[4], "table_donor")
+            out.append(c)
+        i = j
+    return out
+
+
+def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
+    out: list[Cand] = []
+    for m in QUOTED_RE.finditer(text):
+        raw = m.group("t")
+        if "\n\n" in raw or len(clean_title(raw).split()) < 2:
+            continue
+        ts, te = m.start("t"), m.end("t")
+        title = clean_title(raw)
+        if not re.match(r"[A-Z0-9]", title):
+            continue
+        s, e = _sentence_span(sents, m.start(), m.end())
+        c = Cand(title, ts, te, "quoted", s, e, s, e)
+        yrs = _years_after(text, te)
+        if yrs:
+            c.start_year, c.end_year = yrs
+        tail = text[te:te + 200]
+        am = re.match(r"[\"”]?\s*,?\s*(?:\([^)\n]{0,20}\)\s*,?\s*)?(?:also\s+)?known\s+as\s+(?:the\s+)?[\"“]?"
+                      r"(?P<a>[A-Z][^\"”.,;:()\n]{2,100})", tail)
+        if am:
+            c.aliases.append(clean_title(am.group("a")))
+        out.append(c)
+    for m in PHASE_RE.finditer(text):
+        ts, te = m.start("t"), m.end("t")
+        title = clean_title(m.group("t"))
+        s, e = _sentence_span(sents, m.start(), m.end())
+        out.append(Cand(title, ts, te, "phase", s, e, s, e))
+    for m in KNOWN_AS_RE.finditer(text):
+        # an alias right after a quoted title is not a second project
+        if re.search(r"[\"”]\s*,?\s*(?:also\s+)?$", text[max(0, m.start("t") - 40):m.start("t")].split("known")[0]):
+            continue
+        ts, te = m.start("t"), m.end("t")
+        s, e = _sentence_span(sents, m.start(), m.end())
+        out.append(Cand(clean_title(m.group("t")), ts, te, "known_as", s, e, s, e))
+    for m in TITLE_FIELD_RE.finditer(text):
+        ts, te = m.start("t"), m.end("t")
+        out.append(Cand(clean_title(m.group("t")), ts, te, "title_field", ts, len(text), ts, te))
+    return out
+
+
+def _factsheet_candidate(text: str) -> Cand | None:
+    head = text[:4000]
+    keys = {re.sub(r"\s+", " ", m.group("k").lower()) for m in FIELD_RE.finditer(head)}
+    strong = keys & {"duration", "project duration", "period", "budget", "total budget", "donor", "donors",
+                     "funded by", "development partner", "development partners", "target countries",
+                     "funding partner", "funding partners"}
+    if "key facts" not in keys and len(strong) < 2:
+        return None
+    if len(strong) < 1:
+        return None
+    span = document.title_span(text)
+    if not span:
+        return None
+    s, e, title = span
+    if re.search(r"\bcooperation\b|\bpartnership\b", title, re.I) and "ILO" in title:
+        return None
+    return Cand(title, s, e, "factsheet", s, len(text), s, len(text))
+
+
+# ------------------------------------------------------------------ attributes
+
+def _unique(items) -> list:
+    seen, out = set(), []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+def _field_values(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
+    out = {}
+    for m in FIELD_RE.finditer(text, start, end):
+        k = re.sub(r"\s+", " ", m.group("k").lower())
+        out.setdefault(k, (m.start("v"), m.end("v"), m.group("v")))
+    return out
+
+
+def _duration_years(value: str) -> tuple[int | None, int | None]:
+    years = [int(y) for y in re.findall(rf"\b{YEAR}\b", value)]
+    if not years:
+        return None, None
+    return years[0], (years[-1] if len(years) > 1 else None)
+
+
+def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partner_name: str | None,
+          partner_is_donor: bool = False) -> dict:
+    s, e = c.scope_start, c.scope_end
+    own_s, own_e = c.own_start, c.own_end
+    scope_sents = [(a, b) for a, b in sents if s <= a < e and not any(x <= a < y for x, y in skip)]
+    fields = _field_values(text, s, e) if c.rule in ("factsheet", "title_field") else {}
+
+    # ---- years
+    start_year, end_year = c.start_year, c.end_year
+    dur = next((fields[k] for k in ("duration", "project duration", "period") if k in fields), None)
+    if start_year is None and dur:
+        start_year, end_year = _duration_years(dur[2])
+    if start_year is None:
+        for a, b in scope_sents:
+            m = RUNS_RE.search(text, a, b)
+            if m:
+                start_year, end_year = int(m.group("y1")), int(m.group("y2"))
+                break
+    if start_year is None:
+        for a, b in scope_sents:
+            if b <= c.start and not (a <= c.start < b):
+                continue
+            sent = text[a:b]
+            if not (a <= c.start < b or re.search(r"\b(?:project|programme|program|initiative|phase)\b", sent, re.I)):
+                continue
+            m = START_RE.search(sent)
+            if m:
+                start_year = int(m.group("y"))
+                break
+    if start_year is None and c.group_years:
+        start_year, end_year = c.group_years
+    if start_year is None:
+        best = None
+        for a, b in scope_sents:
+            sent = text[a:b]
+            if re.search(r"\b(?:project|initiative|programme)\b", sent, re.I) and SIGNED_RE.search(sent):
+                ys = [int(y) for y in re.findall(rf"\b{YEAR}\b", sent)]
+                if ys and (best is None or min(ys) < best):
+                    best = min(ys)
+        start_year = best
+    for a, b in scope_sents:
+        m = EXTENDED_RE.search(text, a, b)
+        if m:
+            end_year = max(end_year or 0, int(m.group("y")))
+    if end_year is None:
+        for a, b in scope_sents:
+            m = ENDS_RE.search(text, a, b)
+            if m and re.search(r"\b(?:project|programme|it)\b", text[a:b], re.I):
+                end_year = int(m.group("y"))
+                break
+
+    # ---- funder
+    funder = c.funder
+    donor = next((fields[k] for k in ("donor", "donors", "funded by", "development partner",
+                                      "development partners", "funding partner", "funding partners")
+                  if k in fields), None)
+    if funder is None and donor:
+        org = org_at(text, donor[0], donor[1] - donor[0])
+        if org:
+            funder = _make_funder(org[2], org[3], org[4], "donor_field")
+    if funder is None:
+        funder = find_funder(text, own_s, own_e, skip) if (own_s, own_e) != (s, e) else None
+    if funder is None:
+        funder = find_funder(text, s, e, skip)
+    donors = set()
+    for f in (funder, c.group_funder):
+        if f:
+            donors |= f.countries
+    if funder is None:
+        funder = c.group_funder
+    if funder is None and partner_iso and partner_name:
+        funder = Funder(_funder_name(partner_name), None, {partner_iso}, "partner")
+        donors.add(partner_iso)
+
+    # ---- countries
+    countries = c.countries
+    if countries is None:
+        tc = next((fields[k] for k in ("target countries", "countries", "geographical coverage") if k in fields), None)
+        if tc:
+            countries = _unique(iso for _, _, iso in document.find_countries(tc[2]))
+    if not countries:
+        for a, b in scope_sents:
+            m = LIST_CUE_RE.search(text, a, b)
+            if m:
+                found = _unique(iso for _, _, iso in document.find_countries(text[m.end():b]))
+                if found:
+                    countries = found
+                    break
+    if not countries:
+        found = [iso for _, _, iso in document.find_countries(c.title)]
+        found = [iso for iso in found if iso not in donors]
+        if found:
+            countries = _unique(found)
+    if not countries:
+        found = []
+        for a, b in scope_sents:
+            sent = text[a:b]
+            for cs, ce, iso in document.find_countries(sent):
+                before = sent[max(0, cs - 12):cs]
+                after = sent[ce:ce + 3]
+                if re.search(r"ILO[-/–]$", before) or re.match(r"[-/–]ILO", after):
+                    continue
+                found.append(iso)
+        if partner_is_donor and partner_iso:
+            donors.add(partner_iso)
+        countries = _unique(iso for iso in found if iso not in donors)
+
+    # ---- regions
+    regions = _unique(m.group(0) for m in REGION_RE.finditer(c.title))
+
+    # ---- budget
+    budget = c.budget_usd
+    if budget is None:
+        bf = next((fields[k] for k in ("budget", "total budget", "funding") if k in fields), None)
+        if bf:
+            rows = [r for r in money if bf[0] <= r["start"] < bf[1] and r["usd"] is not None]
+            if rows:
+                budget = float(rows[0]["usd"])
+    if budget is None and (own_s, own_e) != (s, e):
+        budget = find_budget(text, money, own_s, own_e, skip)
+    if budget is None:
+        budget = find_budget(text, money, s, e, skip)
+
+    return {
+        "title": c.title, "start_year": start_year, "end_year": end_year,
+        "funder": funder.name if funder else None,
+        "funder_acronym": funder.acronym if funder else None,
+        "budget_usd": budget, "countries": countries or [], "regions": regions,
+        "scope_start": s, "scope_end": e,
+        "char_start": c.start, "char_end": c.end, "evidence": text[c.start:c.end],
+        "rule": c.rule + (f"+{funder.rule}" if funder and funder.rule else ""),
+    }
+
+
+# ------------------------------------------------------------------- extract
+
+_RULE_RANK = {"heading": 0, "table": 1, "bullet": 1, "factsheet": 2, "title_field": 2, "quoted": 3,
+              "named_range": 4, "phase": 4, "known_as": 5}
+
+
+_OWN_SCOPE = ("heading", "table", "bullet", "factsheet", "title_field")
 
 
 def extract(text: str) -> list[dict]:
-    return []
+    if not text or not text.strip():
+        return []
+    secs = project_sections(text)
+    sents = sentences(text)
+    meta = document.extract(text)
+    partner_iso, partner_name = meta["partner_iso3"], meta["partner_name"]
+
+    cands = _heading_candidates(text, secs, sents) + _table_candidates(text, secs)
+    fs = _factsheet_candidate(text)
+    if fs:
+        cands.append(fs)
+    cands += _inline_candidates(text, secs, sents)
+    cands += _named_range_candidates(text, sents)
+
+    # merge one project stated twice
+    merged: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (_RULE_RANK.get(c.rule, 9), c.start)):
+        names = [c.title] + c.aliases
+        twin = next((p for p in merged if any(same_title(a, b) for a in names for b in [p.title] + p.aliases)
+                     or (p.start <= c.start < p.end)), None)
+        if twin is None:
+            merged.append(c)
+            continue
+        twin.aliases += names
+        if twin.start_year is None and c.start_year is not None:
+            twin.start_year, twin.end_year = c.start_year, c.end_year
+        if twin.funder is None:
+            twin.funder = c.funder
+        if twin.countries is None:
+            twin.countries = c.countries
+        if twin.budget_usd is None:
+            twin.budget_usd = c.budget_usd
+    merged.sort(key=lambda c: c.start)
+
+    # scope of an inline project: its section when it is the section's only project,
+    # else its own sentence(s)
+    for c in merged:
+        if c.rule in _OWN_SCOPE:
+            continue
+        sec_s, sec_e, _ = _section_of(secs, c.start, len(text))
+        if not secs:
+            sec_s, sec_e = 0, len(text)
+        owner = next((p for p in merged if p is not c and p.rule in _OWN_SCOPE and p.rule != "table"
+                      and p.scope_start <= c.start < p.scope_end), None)
+        same_sec = [p for p in merged if p.rule not in _OWN_SCOPE and sec_s <= p.start < sec_e]
+        if owner is None and same_sec and same_sec[0] is c:
+            nxt = [p.own_start for p in same_sec if p.start > c.start]
+            c.scope_start, c.scope_end = sec_s, (min(nxt) if nxt else sec_e)
+        elif owner is None:
+            nxt = [p.own_start for p in same_sec if p.start > c.start]
+            c.scope_start, c.scope_end = c.own_start, (min(nxt) if nxt else sec_e)
+
+    # boilerplate at the end (contacts, notes to editors) is nobody's scope
+    stops = [m.start() for m in BOILERPLATE_RE.finditer(text)]
+    for c in merged:
+        nxt = [p for p in stops if p > max(c.scope_start, c.end)]
+        if nxt:
+            c.scope_end = min(c.scope_end, nxt[0])
+            c.own_end = min(c.own_end, c.scope_end) if c.own_end > c.start else c.own_end
+    partner_is_donor = bool(meta["title"] and DONOR_PAGE_RE.search(meta["title"]))
+
+    money = _money_rows(text)
+    rows = []
+    for c in merged:
+        # sentences of other projects nested in this one's scope are theirs
+        skip = [(p.own_start, p.own_end) for p in merged
+                if p is not c and c.scope_start <= p.start < c.scope_end and p.rule not in _OWN_SCOPE
+                and not (p.own_start <= c.start < p.own_end)]
+        rows.append(_fill(c, text, sents, money, skip, partner_iso, partner_name, partner_is_donor))
+    return rows

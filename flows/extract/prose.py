@@ -1,0 +1,352 @@
+"""A reading view of a document for the prose extractors (persons, agreements, events).
+
+Documents wrap lines, break words with hyphens at line ends ("Ambas-\\nsador") and put page
+furniture ("Brief | Page 3") in the middle of sentences. Patterns that read names and
+clauses are simpler on a view where those are undone; `View` keeps a map from every view
+character back to the original text, so rows are still grounded in the original
+(`evidence == text[char_start:char_end]`).
+
+Also here: country names (pycountry), acronym definitions ("Full Name (ACR)"), list items
+with their leading date ("- **October 2003** - ..."), and the document's partner country.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from .text import YEAR, DateSpan, find_dates, sentences
+
+# ------------------------------------------------------------------ the view
+
+_FOOTER = r"[^\n]{0,80}\|[ \t]*Page[ \t]+\d+[ \t]*|[ \t]*Page[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?[ \t]*"
+_JOIN_RE = re.compile(
+    r"(?P<hyph>(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_]))"
+    rf"|(?P<gap>[ \t]*\n(?:[ \t]*\n)+(?:(?:{_FOOTER})\n(?:[ \t]*\n)+)?[ \t]*)"
+    r"|(?P<nl>[ \t]*\n[ \t]*)"
+)
+_MARKER_RE = re.compile(r"[-•*▶►■●#|>]|\d{1,2}[.)]\s")
+
+
+@dataclass
+class View:
+    """Normalized text plus, for each of its characters, the offset in the original."""
+    src: str
+    text: str
+    offs: list[int]
+    _sents: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    def orig(self, start: int, end: int) -> tuple[int, int]:
+        """Original (char_start, char_end) of the view span [start, end)."""
+        if end <= start:
+            p = self.offs[start] if start < len(self.offs) else len(self.src)
+            return p, p
+        return self.offs[start], self.offs[end - 1] + 1
+
+    def grounded(self, start: int, end: int) -> dict:
+        s, e = self.orig(start, end)
+        return {"char_start": s, "char_end": e, "evidence": self.src[s:e]}
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentences of the view; a line break left in the view also ends a sentence."""
+        if self._sents is None:
+            spans = []
+            for s, e in sentences(self.text):
+                for m in re.finditer(r"[^\n]+", self.text[s:e]):
+                    a, b = s + m.start(), s + m.end()
+                    while a < b and self.text[a].isspace():
+                        a += 1
+                    while b > a and self.text[b - 1].isspace():
+                        b -= 1
+                    if b > a:
+                        spans.append((a, b))
+            self._sents = spans
+        return self._sents
+
+
+def build_view(src: str) -> View:
+    out: list[str] = []
+    offs: list[int] = []
+    pos = 0
+    for m in _JOIN_RE.finditer(src):
+        s, e = m.span()
+        out.append(src[pos:s])
+        offs.extend(range(pos, s))
+        pos = e
+        before = src[:s].rstrip(" \t")
+        after = src[e:e + 3]
+        line_start = before.rfind("\n") + 1
+        prev_line = before[line_start:]
+        if m.group("hyph") is not None:
+            if after[:1].islower():
+                continue                      # "Ambas-\nsador" -> "Ambassador"
+            out.append("-")                   # "South-\nSouth" -> "South-South"
+            offs.append(s)
+            continue
+        last = before[-1:] if before else ""
+        if m.group("gap") is not None:
+            # a sentence cut by a blank line (and maybe page furniture): "Programme\n\nwas agreed"
+            joins = last and last not in ".:!?;|" and after[:1].islower()
+        else:
+            joins = (len(prev_line) >= 50 and last not in ":|" and not _MARKER_RE.match(src[e:e + 3])
+                     and not prev_line.lstrip().startswith(("|", "#")))
+        if joins:
+            out.append(" ")
+            offs.append(s)
+        else:
+            out.append(src[s:e])
+            offs.extend(range(s, e))
+    out.append(src[pos:])
+    offs.extend(range(pos, len(src)))
+    offs.append(len(src))
+    return View(src, "".join(out), offs)
+
+
+# ---------------------------------------------------------------- countries
+
+_EXTRA_COUNTRY_NAMES = (
+    "the United States", "United States", "USA", "U.S.", "UK", "Britain", "Great Britain",
+    "Korea", "South Korea", "Republic of Korea", "North Korea", "Russia", "Viet Nam", "Vietnam",
+    "Laos", "Lao PDR", "Iran", "Syria", "Tanzania", "Bolivia", "Venezuela", "Moldova",
+    "Türkiye", "Turkey", "Cape Verde", "Cabo Verde", "Ivory Coast", "Côte d'Ivoire",
+    "Czech Republic", "Macedonia", "Palestine", "Kosovo", "Swaziland", "Burma", "Micronesia",
+    "Hong Kong", "Macau", "Macao", "Taiwan", "Brunei", "the Netherlands", "the Philippines",
+    "the Gambia", "Democratic Republic of the Congo", "DR Congo",
+)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    names = set(_EXTRA_COUNTRY_NAMES)
+    try:
+        import pycountry
+        for c in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                n = getattr(c, attr, None)
+                if not n:
+                    continue
+                names.add(n)
+                if ", " in n:                 # "Korea, Republic of" -> "Korea", "Republic of Korea"
+                    head, tail = n.split(", ", 1)
+                    names.add(head)
+                    if not tail.endswith("of"):
+                        continue
+                    names.add(f"{tail} {head}")
+    except ImportError:  # pragma: no cover - pycountry is a project dependency
+        pass
+    return frozenset(n for n in names if len(n) >= 3 or n in ("UK",))
+
+
+@lru_cache(maxsize=1)
+def _country_lower() -> frozenset[str]:
+    return frozenset(n.lower().removeprefix("the ") for n in country_names())
+
+
+def is_country(name: str) -> bool:
+    return name.strip().lower().removeprefix("the ") in _country_lower()
+
+
+@lru_cache(maxsize=1)
+def country_re() -> re.Pattern:
+    alts = sorted({re.escape(n) for n in country_names()}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])")
+
+
+def partner_country(text: str) -> str | None:
+    """The country a partner page or brief is about: the first country named in its title lines."""
+    lines = [ln for ln in text.splitlines() if ln.strip()][:4]
+    rx = country_re()
+    for ln in lines:
+        low = re.sub(r"[#*▶►_]", " ", ln)
+        for m in re.finditer(r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,4}", low):
+            words = m.group(0).split()
+            for size in range(min(5, len(words)), 0, -1):
+                for i in range(len(words) - size + 1):
+                    cand = " ".join(words[i:i + size])
+                    if cand.upper() == cand or cand.lower() == cand:
+                        cand = cand.title() if len(cand) > 3 else cand
+                    if rx.fullmatch(cand) and cand not in ("ILO",):
+                        return cand
+    return None
+
+
+# ------------------------------------------------------------ acronyms
+
+ORG_WORDS = {
+    "ministry", "ministries", "government", "office", "organization", "organisation", "agency",
+    "bank", "fund", "federation", "union", "unions", "confederation", "council", "department",
+    "institute", "institution", "association", "bureau", "commission", "committee", "service",
+    "services", "university", "centre", "center", "foundation", "secretariat", "authority",
+    "corporation", "company", "group", "chamber", "congress", "parliament", "assembly",
+    "cooperation", "development", "labour", "labor", "administration", "directorate",
+    "programme", "program", "team", "unit", "division", "trust", "society", "network",
+}
+STRONG_ORG_WORDS = {
+    "ministry", "ministries", "government", "office", "organization", "organisation", "agency",
+    "bank", "fund", "federation", "union", "unions", "confederation", "council", "department",
+    "institute", "association", "bureau", "commission", "committee", "service", "services",
+    "university", "centre", "center", "foundation", "secretariat", "authority", "corporation",
+    "company", "chamber", "parliament", "directorate", "institution", "institutions", "producers",
+    "employers", "workers", "trust",
+}
+_ACR = r"[A-Z][A-Za-z0-9&/.\-]{0,14}"
+_DEF_RE = re.compile(rf"\((?P<acr>{_ACR})\)")
+_TOKEN = re.compile(r"[^\W_][\w'’.\-]*|&|,|\S")
+_CONNECT = {"of", "and", "for", "the", "&", "de", "du", "des", "la", "on", "in", "to", "at", ","}
+
+
+def is_acronym(tok: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", tok)
+    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2 and not tok.istitle()
+
+
+def _subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(ch in it for ch in needle)
+
+
+def _name_before(window: str, acr: str) -> str | None:
+    """The full name that an '(ACR)' right after `window` defines."""
+    toks = [t.group(0) for t in _TOKEN.finditer(window[-200:])]
+    cand: list[str] = []
+    for w in reversed(toks):
+        if w in _CONNECT or w.lower() == "the" or (w[0].isupper() and not w.endswith(".")) \
+                or (w[0].isdigit() and cand):
+            cand.insert(0, w)
+            if len(cand) >= 16:
+                break
+        else:
+            break
+    while cand and (cand[0] in _CONNECT or cand[0].lower() == "the"):
+        cand.pop(0)
+    while cand and cand[-1] in _CONNECT:
+        cand.pop()
+    if not cand:
+        return None
+    letters = re.sub(r"[^a-z]", "", acr.lower())
+    chosen = None
+    for i in range(len(cand) - 1, -1, -1):           # shortest name whose letters spell the acronym
+        w = cand[i]
+        if w in _CONNECT or not w[0].isupper():
+            continue
+        if w[0].lower() == letters[:1] and _subsequence(letters, re.sub(r"[^a-z]", "", " ".join(cand[i:]).lower())):
+            chosen = i
+            break
+    if chosen is None:                                # a translated acronym: the last run with an org word
+        runs, cur = [], []
+        for i, w in enumerate(cand):
+            if w[0].isupper():
+                cur.append(i)
+            elif cur:
+                runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        for words in (STRONG_ORG_WORDS, ORG_WORDS):
+            for run in reversed(runs):
+                if any(cand[i].lower() in words for i in run):
+                    chosen = run[0]
+                    break
+            if chosen is not None:
+                break
+        if chosen is None:
+            chosen = runs[-1][0] if runs else 0
+    name = " ".join(cand[chosen:]).replace(" ,", ",")
+    return name or None
+
+
+@lru_cache(maxsize=32)
+def definitions(text: str) -> dict[str, str]:
+    """acronym -> full name for every 'Full Name (ACR)' in the text."""
+    out: dict[str, str] = {}
+    for m in _DEF_RE.finditer(text):
+        acr = m.group("acr").rstrip(".")
+        if not is_acronym(acr) or acr in out:
+            continue
+        name = _name_before(text[max(0, m.start() - 200):m.start()].rstrip(), acr)
+        if name and name != acr:
+            out[acr] = name
+    return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", s.lower())).strip()
+
+
+def acronym_for(name: str, defs: dict[str, str]) -> str | None:
+    """The acronym the document defines for `name` (exact or nearly exact full name)."""
+    n = _norm(name).removeprefix("the ")
+    best, score = None, 0.0
+    for acr, full in defs.items():
+        f = _norm(full)
+        r = 1.0 if f == n else SequenceMatcher(None, f, n).ratio()
+        if r > score:
+            best, score = acr, r
+    return best if score >= 0.9 else None
+
+
+def org_like_acronym(acr: str, defs: dict[str, str]) -> bool:
+    """An acronym that names an organization: defined with an organization word, or undefined."""
+    if acr.upper() in NON_ORG_ACRONYMS:
+        return False
+    full = defs.get(acr)
+    if full is None:
+        return True
+    return bool(set(_norm(full).split()) & STRONG_ORG_WORDS)
+
+
+NON_ORG_ACRONYMS = {
+    "MOU", "MOUS", "MOC", "DWCP", "DWCPS", "SDG", "SDGS", "US", "USD", "EUR", "CHF", "GBP", "JPY",
+    "OSH", "TVET", "TVETS", "SSC", "SSTC", "GDP", "GNI", "ODA", "PDR", "COVID", "COVID-19", "HIV",
+    "AIDS", "ICT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "PM", "AM", "NO",
+    "CEO", "ID", "UK", "USA", "EU", "G7", "G20", "BRICS", "TV", "PDF", "URL", "FAQ", "LGBTIQ",
+}
+
+
+# ------------------------------------------------------------ list items
+
+_ITEM_RE = re.compile(r"^[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t]+(?P<body>[^\n]*)$", re.MULTILINE)
+_LEAD_RE = re.compile(
+    rf"(?:\*\*|__)?[ \t]*(?P<date>[^*_\n:|]{{3,40}}?)[ \t]*(?:\*\*|__)?[ \t]*(?:[–—:|-][ \t])")
+
+
+@dataclass(frozen=True)
+class Item:
+    start: int
+    end: int
+    lead: DateSpan | None
+    lead_end: int
+
+
+def list_items(text: str) -> list[Item]:
+    """Bulleted or numbered list items (one line each in the view) with their leading date."""
+    items = []
+    for m in _ITEM_RE.finditer(text):
+        body_start = m.start("body")
+        lead, lead_end = None, body_start
+        lm = _LEAD_RE.match(text, body_start, m.end())
+        if lm:
+            raw = lm.group("date")
+            ds = find_dates(raw)
+            if ds and ds[0].start == 0 and ds[0].end >= len(raw.strip()) - 1:
+                d = ds[0]
+                lead = DateSpan(body_start + d.start, body_start + d.end, d.year, d.month, d.day,
+                                d.end_year, d.end_month, d.end_day)
+            elif re.fullmatch(rf"{YEAR}", raw.strip()):
+                lead = DateSpan(body_start, body_start + 4, int(raw.strip()))
+            elif re.fullmatch(rf"({YEAR})\s*[-–—]\s*({YEAR}|\d\d)", raw.strip()):
+                y = int(raw.strip()[:4])
+                lead = DateSpan(body_start, body_start + len(raw.strip()), y)
+            if lead is not None:
+                lead_end = lm.end()
+        items.append(Item(m.start(), m.end(), lead, lead_end))
+    return items
+
+
+def item_at(items: list[Item], pos: int) -> Item | None:
+    for it in items:
+        if it.start <= pos < it.end:
+            return it
+    return None

@@ -1,0 +1,88 @@
+"""Contacts: e-mail addresses, web addresses and phone numbers, one fact each."""
+from flows.extract.contacts import extract
+
+
+def facts(text: str) -> list[tuple[str, str]]:
+    return [(r["kind"], r["value"]) for r in extract(text)]
+
+
+CONTACT_BLOCK = """Contact details
+
+ILO Office for Brazil
+Setor de Embaixadas Norte, Lote 35
+Brasília - DF, 70800-400, Brazil
+Tel: +55 61 2106 4600
+E-mail: Brasilia@ILO.org
+www.ilo.org/brasilia.
+"""
+
+
+def test_contact_block():
+    assert facts(CONTACT_BLOCK) == [
+        ("phone", "+55 61 2106 4600"),
+        ("email", "brasilia@ilo.org"),
+        ("url", "www.ilo.org/brasilia"),
+    ]
+
+
+def test_every_row_is_grounded_in_the_text():
+    text = CONTACT_BLOCK + "[Ilo.org/x](https://ilo.org/x) T: +41 79 593 1355"
+    for r in extract(text):
+        assert r["evidence"] == text[r["char_start"]:r["char_end"]]
+        assert r["rule"]
+
+
+def test_markdown_link_is_one_fact_and_prefers_the_visible_address():
+    text = "[Ilo.org/china-ilo-partnership](https://ilo.org/china-ilo-partnership)"
+    rows = extract(text)
+    assert [(r["kind"], r["value"]) for r in rows] == [("url", "ilo.org/china-ilo-partnership")]
+    assert rows[0]["evidence"] == "Ilo.org/china-ilo-partnership"
+
+
+def test_link_with_plain_text_gives_its_target():
+    text = "the [Ministry of Employment and Labor (MOEL)](https://www.moel.go.kr/english/)"
+    assert facts(text) == [("url", "https://www.moel.go.kr/english/")]
+    assert facts("the [BRICS Knowledge series](#) (2021)") == []
+
+
+def test_email_domain_is_not_a_url():
+    assert facts("E: beijing@ilo.org and partnerships@ilo.org") == [
+        ("email", "beijing@ilo.org"), ("email", "partnerships@ilo.org")]
+    assert facts("[x@y.org](mailto:x@y.org)") == [("email", "x@y.org")]
+
+
+def test_bare_domains_but_not_file_names_or_abbreviations():
+    assert facts("South-South cooperation: southsouthpoint.net") == [
+        ("url", "southsouthpoint.net")]
+    assert facts("see README.md, e.g. i.e. the U.S. and No.29 and 1.2 million.See") == []
+
+
+def test_url_loses_trailing_punctuation():
+    assert facts("Visit **www.ilo.org/asia**. Or (https://ilo.org/y).") == [
+        ("url", "www.ilo.org/asia"), ("url", "https://ilo.org/y")]
+
+
+def test_phone_numbers_as_written():
+    assert facts("T: +41 79 593 1355") == [("phone", "+41 79 593 1355")]
+    assert facts("Tel.: +961 1 752 400") == [("phone", "+961 1 752 400")]
+    assert facts("Phone (022) 799 6111") == [("phone", "(022) 799 6111")]
+    assert facts("Tel: +66 2 288 1234 · Email: bangkok@ilo.org") == [
+        ("phone", "+66 2 288 1234"), ("email", "bangkok@ilo.org")]
+    assert facts("call her on +91 11 4750 9200.") == [("phone", "+91 11 4750 9200")]
+
+
+def test_years_and_percentages_are_not_phones():
+    assert facts("In 2019-2023 spending rose +20 per cent; 2,300 women; (2018-2022)") == []
+
+
+def test_a_contact_written_twice_is_one_fact():
+    text = "Email: delhi@ilo.org ... write to Delhi@ilo.org; www.ilo.org/x and https://ilo.org/x/"
+    assert facts(text) == [("email", "delhi@ilo.org"), ("url", "www.ilo.org/x")]
+
+
+def test_long_hostile_text_stays_fast():
+    import time
+    text = "a@" * 50_000 + ".org" * 50_000 + "[" * 100_000 + "+1" * 50_000 + "x." * 50_000
+    t0 = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - t0 < 2.0
