@@ -53,11 +53,11 @@ def run(raw: Path = typer.Option(settings.DEFAULT_RAW, help="folder of documents
         fail(f"raw folder {raw} does not exist or is not a folder; pass --raw DIR")
     prepare_prefect()
     from .load import WarehouseLocked
-    from .pipeline import RunFailed, coopfacts_run
+    from .pipeline import RunFailed, flow_for
     from . import summary
 
     try:
-        state = coopfacts_run(str(raw), str(db), str(report) if report else None, return_state=True)
+        state = flow_for(raw)(str(raw), str(db), str(report) if report else None, return_state=True)
         result = state.result(raise_on_failure=True)
     except WarehouseLocked as exc:
         fail(str(exc))

@@ -87,8 +87,14 @@ def _insert(con, table: str, frame: pl.DataFrame) -> int:
 
 def load_run(db_path: Path, *, run: dict, documents: pl.DataFrame, facts: dict[str, pl.DataFrame],
              organizations: pl.DataFrame, countries: pl.DataFrame, replaced_doc_ids: list[str],
-             removed_paths: list[str], quality: dict[str, list[dict]], on_wait=None) -> None:
-    """Load one completed run atomically: all of it, or (on any error) none of it."""
+             removed_paths: list[str], quality: dict[str, list[dict]], on_wait=None) -> dict:
+    """Load one completed run atomically: all of it, or (on any error) none of it.
+
+    The plan was made before extraction, without a lock; another run may have loaded some
+    of the same documents since. Inside the transaction, documents already present are
+    skipped (with their facts), so concurrent runs never duplicate rows.
+    Returns the numbers actually loaded.
+    """
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     con = connect(db_path, on_wait=on_wait)
     try:
@@ -96,23 +102,23 @@ def load_run(db_path: Path, *, run: dict, documents: pl.DataFrame, facts: dict[s
         con.execute("BEGIN TRANSACTION")
         try:
             if replaced_doc_ids:
-                ids = pl.DataFrame({"doc_id": replaced_doc_ids})
-                con.register("replaced", ids.to_arrow())
+                con.register("replaced", pl.DataFrame({"doc_id": replaced_doc_ids}).to_arrow())
                 for table in [*FACT_TABLES, "documents"]:
                     con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM replaced)")
                 con.unregister("replaced")
             if removed_paths:
                 con.execute("UPDATE documents SET removed_at = ? WHERE source_path IN (SELECT unnest(?)) "
                             "AND removed_at IS NULL", [run["finished_at"], removed_paths])
-            _insert(con, "documents", documents)
-            for table, frame in facts.items():
-                _insert(con, table, frame)
-            con.execute("DELETE FROM organizations")
-            _insert(con, "organizations", organizations)
+            present = {r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()}
+            fresh = ~pl.col("doc_id").is_in(sorted(present))
+            n_docs = _insert(con, "documents", documents.filter(fresh))
+            n_facts = sum(_insert(con, table, frame.filter(fresh)) for table, frame in facts.items())
+            _upsert_organizations(con, organizations)
             con.execute(sql_file("prune_organizations.sql"))
             if con.execute("SELECT count(*) FROM countries").fetchall()[0][0] == 0:
                 _insert(con, "countries", countries)
             con.execute(sql_file("views.sql"))
+            run = {**run, "docs_loaded": n_docs, "facts_loaded": n_facts}
             _record_quality(con, run, quality)
             con.execute("COMMIT")
         except BaseException:
@@ -120,6 +126,15 @@ def load_run(db_path: Path, *, run: dict, documents: pl.DataFrame, facts: dict[s
             raise
     finally:
         con.close()
+    return {"docs_loaded": n_docs, "facts_loaded": n_facts}
+
+
+def _upsert_organizations(con, organizations: pl.DataFrame) -> None:
+    if organizations.height == 0:
+        return
+    con.register("incoming", organizations.to_arrow())
+    con.execute(sql_file("upsert_organizations.sql"))
+    con.unregister("incoming")
 
 
 def record_failed_run(db_path: Path, run: dict, quality: dict[str, list[dict]]) -> None:

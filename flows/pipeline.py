@@ -119,8 +119,8 @@ def build_task(docs, known_orgs, run_id, loaded_at) -> dict:
 
 @task(name="load", retries=2, retry_delay_seconds=2,
       retry_condition_fn=lambda task, run, state: _is_lock_error(state))
-def load_task(db_path: Path, **kwargs) -> None:
-    load.load_run(db_path, **kwargs)
+def load_task(db_path: Path, **kwargs) -> dict:
+    return load.load_run(db_path, **kwargs)
 
 
 def _is_lock_error(state) -> bool:
@@ -165,7 +165,7 @@ def coopfacts_run(raw_dir: str = str(settings.DEFAULT_RAW), db_path: str = str(s
         load.record_failed_run(db, run, quality)
     else:
         run["finished_at"] = _now()
-        load_task(db, run=run, documents=built["documents"], facts=built["facts"],
+        run |= load_task(db, run=run, documents=built["documents"], facts=built["facts"],
                   organizations=built["organizations"], countries=built["countries"],
                   replaced_doc_ids=p["replaced"], removed_paths=p["removed"], quality=quality,
                   on_wait=logger.warning)
@@ -177,3 +177,18 @@ def coopfacts_run(raw_dir: str = str(settings.DEFAULT_RAW), db_path: str = str(s
     if blocking:
         raise RunFailed(run["error"])
     return summary
+
+
+def flow_for(raw_dir: Path):
+    """The flow with a task runner sized to the job.
+
+    Extraction is CPU-bound Python, so more than one batch of documents goes to a process
+    pool (settings.WORKERS processes); a small run stays in-process, where starting worker
+    processes would cost more than it saves.
+    """
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+    n_files = len(read.discover(Path(raw_dir))) if Path(raw_dir).is_dir() else 0
+    if n_files > settings.BATCH_DOCS and settings.WORKERS > 1:
+        return coopfacts_run.with_options(task_runner=ProcessPoolTaskRunner(max_workers=settings.WORKERS))
+    return coopfacts_run.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))

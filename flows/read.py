@@ -220,16 +220,17 @@ _FIRST_WORD_RE = re.compile(r"\S{1,60}")
 _LEADING_WORD_RE = re.compile(r"[^\W\d_]{1,40}")
 _TERMINAL_RE = re.compile(r"[.!?:;][\"'”’)\]]?$")
 _DIGITS_RE = re.compile(r"\d+")
-_COMPOUND_RE = re.compile(r"[^\W\d_]{1,40}-[^\W\d_]{1,40}")
-_WORD_RE = re.compile(r"[^\W\d_]{2,40}")
 _PAGE_WORD_RE = re.compile(r"\b(?:page|p\.|pg\.?|seite|página|pagina)\b", re.IGNORECASE)
 
 
 def _is_heading(line: str) -> bool:
+    """A heading line: marked with '#', '▶', '►', '■', or written in capitals."""
     if _MARKED_HEADING_RE.match(line):
         return True
-    letters = [c for c in line[:200] if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    head = line[:200]
+    if head.upper() != head:  # has a lowercase letter: the common, fast case
+        return False
+    return sum(1 for c in head if c.isupper()) >= 3
 
 
 def _is_block_start(line: str) -> bool:
@@ -298,8 +299,9 @@ def _repeated_lines(lines: list[str]) -> set[int]:
         if "#" in key:
             numbers = [int(_DIGITS_RE.findall(lines[i])[-1]) for i in idxs]
             increasing = all(a < b for a, b in zip(numbers, numbers[1:]))
-            if increasing and (key.strip("# ") == "" or _PAGE_WORD_RE.search(key) or "|" in key
-                               or len(idxs) >= 3):
+            page_like = (_PAGE_WORD_RE.search(key) or not any(c.isalpha() for c in key)
+                         or ("|" in key and key.endswith("#")))
+            if increasing and page_like:
                 drop.update(idxs)
         elif not _is_heading(lines[idxs[0]]) or len(idxs) >= 4:
             drop.update(idxs)
@@ -329,27 +331,44 @@ def _page_furniture(pages: list[list[str]]) -> list[set[int]]:
     return drop
 
 
-def _dehyphenate(prev: str, nxt: str, doc_words: tuple[set[str], set[str]] | None) -> str | None:
-    """Join a line ending in a broken word with the next line, or None when it does not end so."""
-    m = _HYPHEN_END_RE.search(prev)
+def _dehyphenate(prev: str, nxt: str, compounds: set[str] | None) -> str | None:
+    """Join a line ending in a broken word with the next line, or None when it does not end so.
+
+    'Partner-' + 'ship' -> 'Partnership' (a letter before the hyphen, a lowercase letter after),
+    unless the document writes the pair with a hyphen elsewhere ('Portuguese-speaking');
+    'South-' + 'South', 'Brazil-' + 'ILO' and '2005-' + '2023' keep their hyphen.
+    """
+    m = _HYPHEN_END_RE.search(prev, max(0, len(prev) - 60))
     if not m:
         return None
     rest = nxt.lstrip()
     if not rest or not (rest[0].isalpha() or rest[0].isdigit()):
         return None
     head = prev[: m.end(1)]
-    hyphen = prev[m.end(1):]
-    if hyphen == "\u00ad":  # a soft hyphen only ever marks a break
+    if prev[m.end(1):] == "\u00ad":  # a soft hyphen only ever marks a break
         return head + rest
-    second = _LEADING_WORD_RE.match(rest)
     if rest[0].islower():
-        # 'Partner-' + 'ship' -> 'Partnership', unless the document writes the pair with a hyphen
-        if doc_words is not None and second and \
-                f"{m.group(1)}-{second.group()}".lower() in doc_words[0] and \
-                f"{m.group(1)}{second.group()}".lower() not in doc_words[1]:
+        second = _LEADING_WORD_RE.match(rest)
+        if compounds and second and f"{m.group(1)}-{second.group()}".lower() in compounds:
             return head + "-" + rest
         return head + rest
-    return head + "-" + rest  # 'South-' + 'South', 'Brazil-' + 'ILO', '2005-' + '2023'
+    return head + "-" + rest
+
+
+def _compounds(lines: list[str]) -> set[str]:
+    """Hyphenated words written on one line ('portuguese-speaking'), lowercased."""
+    found: set[str] = set()
+    for line in lines:
+        pos = line.find("-")
+        while pos > 0:
+            after = _LEADING_WORD_RE.match(line, pos + 1)
+            if after and line[pos - 1].isalpha():
+                start = pos
+                while start > 0 and pos - start < 40 and line[start - 1].isalpha():
+                    start -= 1
+                found.add(f"{line[start:pos]}-{after.group()}".lower())
+            pos = line.find("-", pos + 1)
+    return found
 
 
 def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: bool = True,
@@ -379,14 +398,7 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
         for i, line in enumerate(lines):
             tokens.append(None if i in drop else line)
     width = _line_width([t for t in tokens if t])
-    words: tuple[set[str], set[str]] | None = None
-    if dehyphenate:
-        compounds, plain = set(), set()
-        for t in tokens:
-            if t:
-                compounds.update(w.lower() for w in _COMPOUND_RE.findall(t))
-                plain.update(w.lower() for w in _WORD_RE.findall(t))
-        words = (compounds, plain)
+    compounds = _compounds([t for t in tokens if t]) if dehyphenate else None
 
     out: list[str] = []
     cur: str | None = None  # the paragraph being built
@@ -407,8 +419,8 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
         joined = None
         if cur is not None and gap != "blank" and not _is_block_start(tok) and not _is_heading(last):
             if dehyphenate:
-                joined = _dehyphenate(cur, tok, words)
-            if joined is None and not (gap == "page" and _TERMINAL_RE.search(last)):
+                joined = _dehyphenate(cur, tok, compounds)
+            if joined is None and not (gap == "page" and _TERMINAL_RE.search(last[-3:])):
                 word = _FIRST_WORD_RE.search(tok)
                 if len(last) + 1 + len(word.group()) > slack * width:
                     joined = cur.rstrip() + " " + tok.strip()
@@ -416,7 +428,7 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
             cur, last = joined, tok
         else:
             flush()
-            if cur is not None and (gap or (paragraph_after_stop and _TERMINAL_RE.search(last))):
+            if cur is not None and (gap or (paragraph_after_stop and _TERMINAL_RE.search(last[-3:]))):
                 out.append("")
             cur, last = tok, tok
         gap = None
@@ -523,24 +535,35 @@ def markdown_to_text(src: str) -> str:
         return text  # relative links and anchors are not contacts
 
     def inline(line: str) -> str:
-        line = _MD_CODE_RE.sub(lambda m: protect(m.group(1)), line)
-        line = _MD_ESCAPE_RE.sub(lambda m: protect(m.group(1)), line)
-        line = re.sub(r"\\$", "", line)  # a backslash at the end of a line is a hard break
-        line = _MD_AUTOLINK_RE.sub(lambda m: protect(m.group(1).removeprefix("mailto:")), line)
-        line = _MD_IMAGE_RE.sub(lambda m: m.group(1), line)
-        line = _MD_LINK_RE.sub(lambda m: link(m.group(1), m.group(2)), line)
-        if refs:
+        # each step runs only when its marker character is on the line (large files stay fast)
+        if "`" in line:
+            line = _MD_CODE_RE.sub(lambda m: protect(m.group(1)), line)
+        if "\\" in line:
+            line = _MD_ESCAPE_RE.sub(lambda m: protect(m.group(1)), line)
+            line = re.sub(r"\\$", "", line)  # a backslash at the end of a line is a hard break
+        if "<" in line:
+            line = _MD_AUTOLINK_RE.sub(lambda m: protect(m.group(1).removeprefix("mailto:")), line)
+        if "](" in line:
+            line = _MD_IMAGE_RE.sub(lambda m: m.group(1), line)
+            line = _MD_LINK_RE.sub(lambda m: link(m.group(1), m.group(2)), line)
+        if refs and "[" in line:
             def ref(m: re.Match) -> str:
                 label = (m.group(2) or m.group(1)).strip().lower()
                 return link(m.group(1), refs[label]) if label in refs else m.group(0)
             line = _MD_REFLINK_RE.sub(ref, line)
-        line = _BARE_URL_RE.sub(lambda m: protect(m.group(0)), line)
-        line = _BR_RE.sub(" ", line)
-        line = _HTML_TAG_RE.sub("", line)
-        line = line.replace("**", "").replace("~~", "")
-        line = _STRONG_UNDERSCORE_RE.sub("", line)
-        line = _EM_STAR_RE.sub("", line)
-        line = _EM_UNDERSCORE_RE.sub("", line)
+        if "http" in line or "www." in line:
+            line = _BARE_URL_RE.sub(lambda m: protect(m.group(0)), line)
+        if "<" in line:
+            line = _BR_RE.sub(" ", line)
+            line = _HTML_TAG_RE.sub("", line)
+        if "*" in line:
+            line = line.replace("**", "")
+            line = _EM_STAR_RE.sub("", line)
+        if "~~" in line:
+            line = line.replace("~~", "")
+        if "_" in line:
+            line = _STRONG_UNDERSCORE_RE.sub("", line)
+            line = _EM_UNDERSCORE_RE.sub("", line)
         if "&" in line:
             line = html_lib.unescape(line)
         return line

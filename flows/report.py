@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from pathlib import Path
 
-from . import load
+from . import load, settings
 
 log = logging.getLogger("coopfacts")
 
@@ -163,10 +163,12 @@ def _failures(con, run_id: str, limit: int) -> list[dict]:
                f.failure_case, f."row" AS row_json, f.snippet
         FROM f LEFT JOIN documents d ON d.doc_id = f.doc_id
         WHERE f.k <= ? ORDER BY f.first_rid, f.k""", [run_id, limit])
+    run_checks = set(settings.CHECKS)  # anything else is a Pandera check of the schema check
     groups: dict[tuple, dict] = {}
     for r in rows:
         key = (r["table_name"], r["check_name"], r["column_name"])
         g = groups.setdefault(key, {"table": key[0], "check": key[1], "column": key[2],
+                                    "from_check": key[1] if key[1] in run_checks else "schema",
                                     "n_failures": r["n"], "samples": []})
         g["samples"].append({"doc_id": r["doc_id"], "source_path": r["source_path"],
                              "failure_case": r["failure_case"], "row": _json_obj(r["row_json"]),
@@ -260,6 +262,23 @@ def _facts_per_document(con, tables: set[str]) -> dict:
 
 
 # ------------------------------------------------------------------------ rendering
+
+def passed_groups(checks: list[dict]) -> list[dict]:
+    """Passed checks folded to one line per (check, severity): which tables, highest observed value."""
+    groups: dict[tuple, dict] = {}
+    for c in checks:
+        if not c["passed"]:
+            continue
+        g = groups.setdefault((c["check"], c["severity"]), {
+            "check": c["check"], "severity": c["severity"], "tables": [], "observed_max": None,
+            "thresholds": [], "description": c.get("description")})
+        g["tables"].append(c["table"])
+        if c.get("observed") is not None:
+            g["observed_max"] = c["observed"] if g["observed_max"] is None else max(g["observed_max"], c["observed"])
+        if c.get("threshold") not in g["thresholds"]:
+            g["thresholds"].append(c.get("threshold"))
+    return list(groups.values())
+
 
 def snippet_parts(snippet: str | None) -> tuple[str, str, str] | None:
     """Split a snippet 'left [[fact]] right' into (left, fact, right); no marker -> ('', '', text)."""
@@ -374,7 +393,7 @@ def render_html(data: dict) -> str:
     env.filters.update(num=fmt_num, delta=fmt_delta, when=fmt_when, parts=snippet_parts,
                        tojson_pretty=lambda v: json.dumps(v, ensure_ascii=False, indent=1, default=str))
     return env.get_template("report.html.j2").render(
-        d=data, charts=trend_charts(data["trend"]), quarantine_limit=HTML_QUARANTINE_ROWS)
+        d=data, charts=trend_charts(data["trend"]), passed=passed_groups(data["checks"]), quarantine_limit=HTML_QUARANTINE_ROWS)
 
 
 def write_report(db_path: Path, out_dir: Path) -> tuple[Path, Path]:

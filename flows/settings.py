@@ -24,6 +24,9 @@ MAX_BYTES = int(os.environ.get("COOPFACTS_MAX_BYTES", 50 * 1024 * 1024))
 #: so work is batched; a batch of this many typical briefs takes well under a second.
 BATCH_DOCS = int(os.environ.get("COOPFACTS_BATCH_DOCS", 200))
 
+#: Processes that extract in parallel when a run has more than one batch.
+WORKERS = int(os.environ.get("COOPFACTS_WORKERS", os.cpu_count() or 1))
+
 #: How long a writer waits for another process's lock on the warehouse before giving up,
 #: and the first back-off step (doubling, capped at 2 s).
 LOCK_TIMEOUT_S = float(os.environ.get("COOPFACTS_LOCK_TIMEOUT", 120))

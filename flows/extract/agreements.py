@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from .prose import (STRONG_ORG_WORDS, View, acronym_for, build_view, country_re, definitions,
-                    is_acronym, is_country, item_at, list_items, org_like_acronym, partner_country)
+from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
+                    definitions, is_acronym, is_country, item_at, list_items, org_like_acronym, partner_country)
 from .text import YEAR, YEAR_RE, find_dates, parse_number_word
 
 # ------------------------------------------------------------------ vocabulary
@@ -186,31 +186,6 @@ def _clause_end(T: str, start: int, stop: int) -> int:
 
 
 # ------------------------------------------------------------------ dates
-
-def _sentence_years(T: str, s: int, e: int) -> list[tuple[int, int, int]]:
-    """(pos, year, end) of bare years that can be a signing year (not ranges, not '2030 Agenda')."""
-    seg = T[s:e]
-    taken = [(d.start, d.end) for d in find_dates(seg)]
-    out = []
-    for m in YEAR_RE.finditer(seg):
-        p = m.start()
-        if any(a <= p < b for a, b in taken):
-            continue
-        before, after = seg[max(0, p - 3):p], seg[m.end():m.end() + 12]
-        if re.match(r"\s*(?:[-–—/]\s*(?:19|20)?\d\d\b|to\s+(?:19|20)\d\d|until)", after):
-            continue
-        if re.search(r"(?:[-–—/]|\bto)\s*$", before) and re.search(rf"{YEAR}\s*(?:[-–—/]|to)\s*$",
-                                                                   seg[max(0, p - 12):p]):
-            continue
-        if re.match(r"\s*(?:Agenda|Sustainable|SDG)", after) or re.search(r"between\s+$", seg[max(0, p - 9):p]):
-            continue
-        if re.search(r"\((?:\s*)$", before) and re.match(r"\s*\)", after):
-            continue
-        if re.search(r"\b(?:since|by|before|until|from)\s+$", seg[max(0, p - 8):p], re.IGNORECASE):
-            continue
-        out.append((s + p, int(m.group(0)), s + m.end()))
-    return out
-
 
 def _nearest(options, pos):
     return min(options, key=lambda o: abs(o[0] - pos)) if options else None
@@ -395,7 +370,7 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m):
         prior = [d for d in dates if d.start < vpos]
         d = prior[-1] if prior else min(dates, key=lambda d: abs(d.start - vpos))
         return [d.year], d.month, d.day
-    yrs = [y for y in _sentence_years(T, ss, se) if not (lead_span and lead_span[0] <= y[0] < lead_span[1])]
+    yrs = [y for y in bare_years(T, ss, se) if not (lead_span and lead_span[0] <= y[0] < lead_span[1])]
     if yrs:
         # "In 2022 and 2023, new agreements were signed" -> both years
         two = re.search(rf"\b({YEAR})\s+and\s+({YEAR})\b", S)
@@ -407,7 +382,7 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m):
         delta = 1 if re.search(r"following|next", _ANAPHOR_RE.search(S).group(0)) else 0
         for j in range(si - 1, max(-1, si - 4), -1):
             ps, pe = sents[j]
-            ys = _sentence_years(T, ps, pe)
+            ys = bare_years(T, ps, pe)
             ds = find_dates(T[ps:pe])
             if ds:
                 return [ds[-1].year + delta], None, None
@@ -422,7 +397,7 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m):
             ds = find_dates(T[ps:pe])
             if ds:
                 return [ds[-1].year], ds[-1].month, None
-            ys = _sentence_years(T, ps, pe)
+            ys = bare_years(T, ps, pe)
             if ys:
                 return [ys[-1][1]], None, None
     return None

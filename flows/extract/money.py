@@ -18,6 +18,7 @@ years').
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -283,7 +284,7 @@ def _funder(text: str, start: int, end: int, sent: tuple[int, int]) -> str | Non
             return f"{org} ({m.group('acr')})" if org.split()[0] not in _NOT_ORG else m.group("acr")
         if org.split()[0] not in _NOT_ORG:
             return org
-    before = text[sent[0]:start]
+    before = text[max(sent[0], start - 200):start]
     m = _FUNDER_BEFORE_RE.search(before)
     if m:
         org = m.group("org").strip()
@@ -296,11 +297,11 @@ def _funder(text: str, start: int, end: int, sent: tuple[int, int]) -> str | Non
 
 def _inline_amounts(text: str) -> list[dict]:
     found: list[dict] = []
-    taken: list[tuple[int, int]] = []
+    covered = bytearray(len(text) + 1)  # characters already inside an amount
     for rx, rule in ((PREFIX_RE, "money.prefix"), (SUFFIX_RE, "money.suffix")):
         for m in rx.finditer(text):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if any(covered[s:e]):
                 continue
             cur_raw = m.group("cur")
             if rule == "money.prefix":
@@ -332,7 +333,7 @@ def _inline_amounts(text: str) -> list[dict]:
                 continue
             found.append({"amount": value, "currency": currency, "start": s, "end": e,
                           "num_start": m.start("num"), "rule": rule, "range_qualifier": qual})
-            taken.append((s, e))
+            covered[s:e] = b"\x01" * (e - s)
     found.sort(key=lambda r: r["start"])
     return found
 
@@ -450,11 +451,11 @@ def extract(text: str) -> list[dict]:
 
     units = _units(text)
 
+    starts = [s for s, _ in units]
+
     def unit_of(pos: int) -> int:
-        for k, (s, e) in enumerate(units):
-            if s <= pos < e:
-                return k
-        return -1
+        k = bisect_right(starts, pos) - 1
+        return k if k >= 0 and pos < units[k][1] else -1
 
     by_unit: dict[int, list[dict]] = {}
     for a in merged:

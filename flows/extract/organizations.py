@@ -63,7 +63,8 @@ ORG_HEADS = {
     "association", "council", "commission", "university", "college", "academy", "centre",
     "center", "bureau", "authority", "corporation", "foundation", "secretariat", "fund",
     "chamber", "society", "administration", "community", "government", "inspectorate",
-    "congress", "cooperative", "company", "parliament", "entwicklungsbank",
+    "congress", "cooperative", "company", "parliament", "entwicklungsbank", "directorate",
+    "directorate-general", "ministries",
 }
 #: heads that need a complement ('Office for ...') or an acronym to count as a named body
 WEAK_HEADS = {"office", "centre", "center", "service", "institution"}
@@ -294,7 +295,7 @@ def kind_of(name: str, acronym: str | None = None) -> str:
     if name_key(name).startswith("united nations"):
         return "un"
     if head in {"federation", "confederation", "union", "congress", "association", "chamber",
-                "council", "society", "alliance"}:
+                "council", "society", "alliance", "organization", "organisation"}:
         if ws & WORKER_WORDS and not ws & {"business", "employers", "employers'"}:
             return "workers"
         if ws & EMPLOYER_WORDS:
@@ -332,6 +333,9 @@ _TOKEN_RE = re.compile(
 )
 
 
+_LINE_HYPHEN = re.compile(r"[-\u00ad][ \t]*\n[ \t]*")
+
+
 @dataclass
 class Tok:
     text: str
@@ -342,7 +346,7 @@ class Tok:
 
     @property
     def low(self) -> str:
-        return self.text.lower()
+        return _LINE_HYPHEN.sub("", self.text).lower()
 
     @property
     def cap(self) -> bool:
@@ -358,38 +362,49 @@ def _tokens(text: str) -> list[Tok]:
     return toks
 
 
-def _hard_break(text: str, tok: Tok) -> bool:
-    """Whitespace that ends a name: a blank line, or a line break after a short line."""
+def _wrap_width(text: str) -> int:
+    """Shortest length of a line that was wrapped (hard-wrapped text): 80 % of the 90th
+    percentile line length, at least 40."""
+    lengths = sorted(len(line.strip()) for line in text.splitlines() if line.strip())
+    if not lengths:
+        return 40
+    return max(40, int(0.8 * lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]))
+
+
+def _hard_break(text: str, tok: Tok, wrap: int = 40) -> bool:
+    """Whitespace that ends a name: a blank line, or a line break after a line shorter than
+    the document's wrap width (a heading, an address line, a list item)."""
     n = tok.gap.count("\n")
     if n >= 2:
         return True
     if n == 1:
         line_start = text.rfind("\n", 0, tok.start - len(tok.gap)) + 1
         line = text[line_start:tok.start - len(tok.gap)].strip()
-        return len(line) < 40
+        return len(line) < wrap
     return False
 
 
 # ----------------------------------------------------------------- phrases
 
-def _enumeration_ok(toks: list[Tok], j: int, text: str) -> bool:
+def _enumeration_ok(toks: list[Tok], j: int, text: str, wrap: int) -> bool:
     """A comma at j joins a name only in ', Word [Word [Word]] and Word' (no organization
     noun in between): 'Ministry of Health, Labour and Welfare'."""
     k = j + 1
     caps = 0
-    while k < len(toks) and caps <= 3 and toks[k].cap and not _hard_break(text, toks[k]):
+    while k < len(toks) and caps <= 3 and toks[k].cap and not _hard_break(text, toks[k], wrap):
         if toks[k].low in ORG_HEADS or toks[k].low in TITLES:
             return False
         caps += 1
         k += 1
     if not 1 <= caps <= 3 or k + 1 >= len(toks):
         return False
-    return toks[k].low in ("and", "&") and toks[k + 1].cap and not _hard_break(text, toks[k + 1])
+    return toks[k].low in ("and", "&") and toks[k + 1].cap and not _hard_break(text, toks[k + 1], wrap)
 
 
 def _phrases(toks: list[Tok], text: str) -> list[list[int]]:
     """Maximal runs of capitalized words and joiners (token indices)."""
     out: list[list[int]] = []
+    wrap = _wrap_width(text)
     i, n = 0, len(toks)
     while i < n:
         if not toks[i].cap:
@@ -398,7 +413,7 @@ def _phrases(toks: list[Tok], text: str) -> list[list[int]]:
         ph, pending, j = [i], [], i + 1
         while j < n:
             u = toks[j]
-            if _hard_break(text, u):
+            if _hard_break(text, u, wrap):
                 break
             if u.cap:
                 ph += pending + [j]
@@ -409,7 +424,7 @@ def _phrases(toks: list[Tok], text: str) -> list[list[int]]:
                 if len(pending) >= 2:
                     break
                 pending.append(j)
-            elif u.text == "," and not pending and _enumeration_ok(toks, j, text):
+            elif u.text == "," and not pending and _enumeration_ok(toks, j, text, wrap):
                 pending.append(j)
             else:
                 break
@@ -454,13 +469,23 @@ _ACR_PAREN_ANY = re.compile(r"\(\s*[\"“]?([A-Za-z][A-Za-z0-9&/.\-+]{0,19}(?: [
 _ACR_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?\(\s*[\"“]?(?P<acr>[A-Za-z][A-Za-z0-9&/.\-+]{0,19}(?: [A-Z][A-Za-z0-9\-]{1,12}){0,2})[\"”]?\s*\)")
 
 
-def _split_possessive(piece: list[Tok]) -> list[Tok]:
-    """Start after the last possessive: "Germany's Federal Ministry" -> 'Federal Ministry'."""
+def _split_possessive(piece: list[Tok], doc: _Doc) -> list[Tok]:
+    """Start after the last possessive: "Germany's Federal Ministry" -> 'Federal Ministry'.
+    A unit of an organization ("the ILO's Social Protection Department") is no name."""
     cut = 0
+    owner = ""
     for idx, t in enumerate(piece):
         if re.search(r"['’]s$", t.text) and t.low not in KEEP_POSSESSIVE:
             cut = idx + 1
-    return piece[cut:]
+            owner = re.sub(r"['’]s$", "", " ".join(x.text for x in piece[:idx + 1]))
+    rest = piece[cut:]
+    if owner and rest:
+        h = _head_index(rest)
+        last = owner.split()[-1]
+        if h is not None and rest[h].low in UNIT_HEADS and (
+                doc.is_known_acronym(last) or lookup_reference(owner) is not None):
+            return []
+    return rest
 
 
 def _trim(piece: list[Tok]) -> list[Tok]:
@@ -515,7 +540,8 @@ def _classify(piece: list[Tok], doc: _Doc, depth: int = 0) -> list[tuple[list[To
     if head in ORG_HEADS and piece[h].text[0].isupper():
         reason = "head"
     elif (piece[-1].low in ORG_HEADS and piece[-1].low not in WEAK_HEADS
-          and not any(t.low in BLOCKERS or t.low in TITLES for t in piece)):
+          and not any(t.low in BLOCKERS or t.low in TITLES or (t.low in SEG_BREAK and t.low != "in")
+                      for t in piece)):
         h, head, reason = len(piece) - 1, piece[-1].low, "last_head"
     else:
         return []
@@ -527,7 +553,9 @@ def _classify(piece: list[Tok], doc: _Doc, depth: int = 0) -> list[tuple[list[To
         while r < len(piece) and piece[r].low == "the":
             r += 1
         right = piece[r:]
-        if len(right) == 1 and doc.is_known_acronym(right[0].text) and head in UNIT_HEADS:
+        if head in UNIT_HEADS and right and (
+                (len(right) == 1 and doc.is_known_acronym(right[0].text))
+                or lookup_reference(" ".join(t.text for t in right)) is not None):
             return []  # 'International Cooperation Bureau of KEIDANREN': a unit
         if right and _is_org_headed(right) and right[_head_index(right)].low != "government" \
                 and right[0].low not in GENERIC_MODS:
@@ -542,7 +570,9 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> 
     words = [t for t in piece if t.word]
     if len(words) < 2 or len(words) > 16:
         return False
-    complement = any(t.low in SEG_BREAK for t in piece[h + 1:])
+    # a complement names the body ('Office for Japan'); 'in <place>' only locates it
+    joins = [t.low for t in piece[h + 1:] if t.low in SEG_BREAK]
+    complement = bool(joins) and joins[0] != "in"
     first = re.sub(r"['’]s?$", "", piece[0].text)
     if h > 0 and head in UNIT_HEADS and doc.is_known_acronym(first):
         return False  # 'ILO Regional Office for ...', 'ASEAN Secretariat': units
@@ -642,7 +672,7 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
     text = doc.text
     cands: list[_Cand] = []
     for ph in _phrases(doc.toks, text):
-        piece = _split_possessive([doc.toks[i] for i in ph])
+        piece = _split_possessive([doc.toks[i] for i in ph], doc)
         for part in _split_conjoined(piece, doc):
             for org, reason in _classify(part, doc):
                 end = org[-1].end
@@ -779,8 +809,12 @@ def extract(text: str) -> list[dict]:
             continue
         chosen.append(c)
 
+    # one spelling per organization in the document ('UN Peace and Development Trust Fund'
+    # after 'United Nations Peace and Development Trust Fund')
+    spelling: dict[str, str] = {}
     rows = []
     for c in sorted(chosen, key=lambda c: (c.start, c.end)):
+        c.name = spelling.setdefault(name_key(c.name), c.name)
         rows.append({"name": c.name, "acronym": c.acronym, "kind": c.kind or kind_of(c.name),
                      "char_start": c.start, "char_end": c.end,
                      "evidence": text[c.start:c.end], "rule": c.rule})

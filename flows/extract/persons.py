@@ -29,12 +29,12 @@ _NAME = (rf"(?:{_WORD}|{_INITIAL})(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_WORD}|{_IN
 _NAME_RE = re.compile(rf"(?<![\w.'’-]){_NAME}(?![\w'’-])")
 
 # role vocabulary: heads and the modifiers that can stand before them
-_HEADS = (r"Director[- ]General|Secretary[- ]General|Prime\s+Minister|Minister|Director|President|"
-          r"Vice[- ]President|Ambassador|Secretary|Chair(?:man|woman|person)?|Head|Chief|Officer|"
+_HEADS = (r"Director[- ]General|Secretary[- ]General|Prime\s+Minister|Vice[- ]Minister|Minister|Director|"
+          r"Vice[- ]President|President|Ambassador|Secretary|Chair(?:man|woman|person)?|Head|Chief|"
+          r"Officer[- ]in[- ]Charge|Officer\s+in\s+Charge|Officer|"
           r"Adviser|Advisor|Coordinator|Co-ordinator|Representative|Commissioner|Governor|Mayor|"
           r"Manager|Specialist|Expert|Economist|Consultant|Envoy|Administrator|Counsellor|Counselor|"
-          r"Attaché|Spokesperson|Spokesman|Rapporteur|Premier|Chancellor|Founder|Leader|Lead|"
-          r"Programme\s+Officer|Officer[- ]in[- ]Charge|Officer\s+in\s+Charge|Deputy|Vice[- ]Minister")
+          r"Attaché|Spokesperson|Spokesman|Rapporteur|Premier|Chancellor|Founder|Leader|Lead|Deputy")
 _MODS = (r"Deputy|Vice|Assistant|Associate|Senior|Junior|Chief|Executive|Regional|National|Project|"
          r"Programme|Program|Technical|Country|General|Permanent|Principal|Special|Acting|Interim|"
          r"First|Second|Managing|Honorary|Resident|Labour|Labor|Foreign|Finance|Health|Education|"
@@ -45,15 +45,18 @@ _ROLE = (rf"(?:(?:{_MODS})\s+){{0,4}}(?:{_HEADS})"
 _ROLE_CI = re.compile(rf"(?i:{_ROLE})")
 _ORG_PREFIX = r"(?:(?:the\s+)?(?:[A-Z][A-Za-z&]{1,9}['’]s|[A-Z]{2,8}(?:/[A-Z]{2,8})?|ILO|UN)\s+)"
 _NATIONALITY = r"(?:[A-Z][a-z]+(?:ese|ian|an|ish|ic|i|ch|ss))"
+_UPPER_START = r"[A-Z]"
 _HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|H\.\s?E|Sir|Dame|Madam|Mme|M)\.?"
 
-# "Name, [ORG] Role [of|at|for|in ORG]"
+_CAP = r"(?!(?:Mr|Ms|Mrs|Dr|Prof|Ambassador|Minister|Director|President)\b)[A-ZÀ-Þ][\w'’&\-]*"
+_CAPS = rf"{_CAP}(?:\s+{_CAP}){{0,5}}"
+_ORG_NAME = (rf"{_CAPS}(?:(?:,\s+{_CAPS}){{1,4}}\s+(?:and|&)\s+{_CAPS}|(?:\s+(?:and|&|of|for|on|the)\s+{_CAPS}){{0,4}})"
+             rf"(?:\s*\([A-Z][\w/&-]{{1,15}}\))?")
+# "Name, [ORG] Role [of|at|in ORG]"
 _AFTER_RE = re.compile(
-    rf"\G,?\s*(?:the\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?i:{_ROLE})(?:\s+(?:on|for)\s+[A-Z][\w&'’-]*"
-    rf"(?:\s+(?:and|&|of|the)?\s*[A-Z][\w&'’-]*){{0,5}})?)"
-    rf"(?:\s+(?P<prep>of|at|in|for|to|with)\s+(?P<org>(?:the\s+)?[A-Z][^,;:()\n]{{1,90}}?(?:\s*\([A-Z][\w/&-]{{1,15}}\))?)"
-    rf"(?=\s*(?:[,;:.)]|\s+and\s|\s+(?:sits|said|says|met|signed|gave|took|made|is|was|has|who|underlined|"
-    rf"welcomed|noted|opened|chaired|led|spoke|stressed|added|explained|sent|presented|announced)\b|$)))?",
+    rf",\s*(?:the\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?={_UPPER_START}){_ROLE}(?:\s+(?:on|for)\s+(?:the\s+)?"
+    rf"{_CAP}(?:\s+(?:(?:and|&|of|the)\s+){{0,2}}{_CAP}){{0,5}})?)"
+    rf"(?:\s+(?P<prep>of|at|in|to|with)\s+(?:the\s+)?(?P<org>{_ORG_NAME}))?"
 )
 # "[the] [ORG] Role [of|for ... ], Name"
 _BEFORE_RE = re.compile(
@@ -84,7 +87,7 @@ _STOP_TOKENS = {
     "director-general", "president", "ambassador", "secretary", "coordinator", "adviser", "advisor",
     "officer", "representative", "deputy", "vice", "chief", "executive", "general", "senior",
     "contact", "email", "tel", "phone", "fax", "address", "website", "building", "road", "street",
-    "avenue", "floor", "house", "lane", "route", "tower", "plaza", "office", "delhi", "geneva", "new",
+    "avenue", "floor", "house", "lane", "route", "tower", "plaza", "office", "new",
     "mr", "ms", "mrs", "dr", "he", "she", "his", "her", "its", "their", "our", "this", "that", "these",
     "in", "on", "at", "for", "and", "by", "with", "from", "of", "to", "as", "a", "an", "it", "we",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "page", "annex",
@@ -130,7 +133,12 @@ def _clean(s: str | None) -> str | None:
     return s or None
 
 
-def _org_of(orgpre: str | None, org: str | None, nat: str | None = None) -> str | None:
+def _org_of(orgpre: str | None, org: str | None, role: str | None = None, prep: str | None = None) -> str | None:
+    if org and prep in ("for", "on"):
+        org = None
+    if org and role and re.search(r"\bMinister$", role) and prep == "of" and not re.match(
+            r"(?:the\s+)?(?:Ministry|[A-Z]{2,})", org):
+        org = "Ministry of " + org           # "Minister of Foreign Affairs" -> the ministry
     if org:
         org = re.sub(r"\s+(?:office\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?$", "", org.strip())
         return _clean(org)
@@ -171,14 +179,18 @@ def extract(text: str) -> list[dict]:
         a = _AFTER_RE.match(T, ne)
         if a and a.group("role"):
             role = a.group("role")
-            org = _org_of(a.group("orgpre"), a.group("org"))
+            org = _org_of(a.group("orgpre"), a.group("org"), role, a.group("prep"))
             span_e = a.end()
             prio = 3
+            if a.group("prep") is None and not a.group("orgpre"):
+                span_e = a.end("role")
         else:
             b = _BEFORE_RE.search(before)
             if b and b.group("role"):
                 role = b.group("role")
-                org = _org_of(b.group("orgpre"), b.group("org"))
+                org = _org_of(b.group("orgpre"), b.group("org"), role, b.group("prep"))
+                if b.group("prep") in ("for", "on") and b.group("org"):
+                    role = f"{role} {b.group('prep')} {b.group('org')}"
                 span_s = ns - (len(before) - b.start())
                 prio = 3
             else:

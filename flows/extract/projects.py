@@ -297,7 +297,7 @@ _ILO_AND_VERB_RE = re.compile(
     r"(?:\s*,[^,.;\n]{0,150},)?\s+(?:have\s+|has\s+|jointly\s+|today\s+)?"
     r"(?:signed|launched|put\s+into\s+force|agreed|concluded|announced|started|opened)\b")
 _ILO_AND_RE = re.compile(
-    r"\bILO\)?\s+and\s+(?=[A-Z])")
+    r"\bILO\)?\s+and\s+(?:the\s+)?(?=[A-Z])")
 
 
 def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> Funder | None:
@@ -872,8 +872,10 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             donors |= f.countries
     if funder is None:
         funder = c.group_funder
-    if funder is None and partner_iso and partner_name:
+    if funder is None and partner_iso and partner_name and partner_is_donor:
+        # a partner page ('Japan – ILO cooperation'): the projects it lists are the partner's
         funder = Funder(_funder_name(partner_name), None, {partner_iso}, "partner")
+    if partner_is_donor and partner_iso:
         donors.add(partner_iso)
 
     # ---- countries

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .text import YEAR, DateSpan, find_dates, sentences
+from .text import YEAR, YEAR_RE, DateSpan, find_dates, sentences
 
 # ------------------------------------------------------------------ the view
 
@@ -303,6 +303,34 @@ NON_ORG_ACRONYMS = {
     "AIDS", "ICT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "PM", "AM", "NO",
     "CEO", "ID", "UK", "USA", "EU", "G7", "G20", "BRICS", "TV", "PDF", "URL", "FAQ", "LGBTIQ",
 }
+
+
+# ------------------------------------------------------------ bare years
+
+def bare_years(T: str, s: int, e: int) -> list[tuple[int, int, int]]:
+    """(pos, year, end) of bare years that can be a signing year (not ranges, not '2030 Agenda')."""
+    seg = T[s:e]
+    taken = [(d.start, d.end) for d in find_dates(seg)]
+    out = []
+    for m in YEAR_RE.finditer(seg):
+        p = m.start()
+        if any(a <= p < b for a, b in taken):
+            continue
+        before, after = seg[max(0, p - 3):p], seg[m.end():m.end() + 12]
+        if re.match(r"\s*(?:[-–—/]\s*(?:19|20)?\d\d\b|to\s+(?:19|20)\d\d|until)", after):
+            continue
+        if re.search(r"(?:[-–—/]|\bto)\s*$", before) and re.search(rf"{YEAR}\s*(?:[-–—/]|to)\s*$",
+                                                                   seg[max(0, p - 12):p]):
+            continue
+        if re.match(r"\s*(?:Agenda|Sustainable|SDG)", after) or re.search(r"between\s+$", seg[max(0, p - 9):p]):
+            continue
+        if re.search(r"\((?:\s*)$", before) and re.match(r"\s*\)", after):
+            continue
+        if re.search(r"\b(?:since|by|before|until|from)\s+$", seg[max(0, p - 8):p], re.IGNORECASE):
+            continue
+        out.append((s + p, int(m.group(0)), s + m.end()))
+    return out
+
 
 
 # ------------------------------------------------------------ list items

@@ -18,6 +18,7 @@ refers back to it ('It brought the number ...').
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from . import money
@@ -87,7 +88,7 @@ REFERENCE_BEFORE = re.compile(
     r"indicator|convention|recommendation|resolution|decision|act|law|decree|item|items|"
     r"annex|appendix|table|figure|fig|session|edition|version|volume|vol|issue|part|"
     r"priority|outcome|output|objective|pillar|sdg|aged|ages|age|of age|top|rank|ranked|"
-    r"index|code|ext|suite|unit|lot|lote|km|kilometre|kilometer)\.?|#|№)[ \t]*$",
+    r"index|code|ext|suite|unit|lot|lote|km|kilometre|kilometer|out\s+of)\.?|#|№)[ \t]*$",
     re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|our|his|her|my|your)[ \t\n]+$",
                                re.IGNORECASE)
@@ -157,8 +158,16 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
             continue
         if _is_plural(w):
             end_idx = k
-            if k + 2 < len(words) and words[k + 1][2].lower() in ("and", "or", "&"):
-                for kk in range(k + 2, len(words)):
+            # 'women workers', "women entrepreneurs' associations": a plural or a possessive
+            # right after the plural is a modifier chain, the head comes later
+            while end_idx + 1 < len(words) and (
+                    _is_plural(words[end_idx + 1][2]) or words[end_idx + 1][2].endswith(("'", "’"))):
+                nxt = next((kk for kk in range(end_idx + 1, len(words)) if _is_plural(words[kk][2])), None)
+                if nxt is None:
+                    break
+                end_idx = nxt
+            if end_idx + 2 < len(words) and words[end_idx + 1][2].lower() in ("and", "or", "&"):
+                for kk in range(end_idx + 2, len(words)):
                     if words[kk][2].lower() in ("and", "or", "&"):
                         break
                     if _is_plural(words[kk][2]):
@@ -180,7 +189,8 @@ def _precision(d) -> str:
 
 _YEAR_CLAUSE_RE = re.compile(
     rf"\b(?:[Ii]n|[Bb]y|[Aa]s\s+of|[Aa]s\s+at|[Ss]ince|[Uu]ntil|[Tt]hrough|[Dd]uring|"
-    rf"(?:at\s+the\s+)?end\s+of|[Ee]nd-)\s+(?P<y>{YEAR})\b(?![\-–—]\s*\d|\s*(?:to|and)\s+\d)")
+    rf"(?:at\s+the\s+)?end\s+of|[Ee]nd-)\s+(?P<y>{YEAR})\b(?![\-–—]\s*\d|\s*(?:to|and)\s+\d)"
+    rf"|\((?P<py>{YEAR})\)")
 _AS_OF_RE = re.compile(r"\bas\s+(?:of|at|on)\b", re.IGNORECASE)
 _PERFECT_RE = re.compile(
     r"\b(?:has|have)\s+(?:(?:so\s+far|now|already|also|thus\s+far|since|then|to\s+date)\s+){0,2}"
@@ -199,9 +209,10 @@ def _dates_in(text: str, s: int, e: int) -> list[tuple[int, date, str]]:
         out.append((s + d.start, d.first(), d.precision))
         spans.append((d.start, d.end))
     for m in _YEAR_CLAUSE_RE.finditer(seg):
-        if any(a <= m.start("y") < b for a, b in spans):
+        if any(a <= m.start() < b for a, b in spans):
             continue
-        out.append((s + m.start("y"), date(int(m.group("y")), 1, 1), "year"))
+        y = m.group("y") or m.group("py")
+        out.append((s + m.start(), date(int(y), 1, 1), "year"))
     out.sort()
     return out
 
@@ -300,6 +311,9 @@ def _candidates(text: str, excluded: list[tuple[int, int]]) -> list[dict]:
                 continue  # 'Geneva 22', 'Lote 35', 'Phase 2'
         # what follows the number: the counted noun phrase
         pos = e
+        bold = re.match(r"[*_]{1,2}(?=[ \t])", text[pos:pos + 3])  # '**25** countries'
+        if bold:
+            pos += bold.end()
         skip = re.match(r",[ \t]+\w+ly[ \t]+(?:\w+ed[ \t]+)?", text[pos:pos + 40])  # '25, carefully selected'
         if skip:
             pos += skip.end() - 1
@@ -325,8 +339,9 @@ _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    m = _SENT_END_RE.search(text, pos)
-    return m.start() if m else len(text)
+    limit = min(len(text), pos + 200)  # a counted noun phrase is short
+    m = _SENT_END_RE.search(text, pos, limit)
+    return m.start() if m else limit
 
 
 _LABEL_RE = re.compile(
@@ -395,11 +410,11 @@ def extract(text: str) -> list[dict]:
     scopes = _heading_scopes(text)
     doc_date = _document_date(text)
 
+    starts = [s for s, _ in sents]
+
     def sentence_index(pos: int) -> int:
-        for k, (s, e) in enumerate(sents):
-            if s <= pos < e:
-                return k
-        return -1
+        k = bisect_right(starts, pos) - 1
+        return k if k >= 0 and pos < sents[k][1] else -1
 
     out = []
     for r in rows:

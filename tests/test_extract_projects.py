@@ -1,0 +1,189 @@
+"""Projects: the named projects a document describes, with years, countries, budget, funder."""
+import json
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from flows.extract.projects import extract
+from flows.read import normalize
+
+CORPUS = Path(__file__).parent / "corpus"
+
+PARTNER_PAGE = """▶ Norway
+
+ILO cooperation
+
+May 2022
+
+Norway is a long-standing partner of the ILO.
+
+► Current ILO projects funded by Norway
+
+► The project "Decent Jobs for Youth in Fisheries Value Chains" (2020-2023)
+
+The project "Decent Jobs for Youth in Fisheries Value Chains" works in Ghana and Senegal with an initial contribution of US$ 2.5 million. It builds on Norway's experience.
+
+► Social Dialogue for Inclusive Growth in East Africa (2019-2024)
+
+This project is funded by the Norwegian Agency for Development Cooperation (Norad) and runs from 1 April 2019 to 31 March 2024. It supports unions in Kenya, Uganda and Rwanda and has a budget of US$ 3.1 million. The project was extended to the end of 2025.
+
+► Knowledge sharing in Oslo
+
+A seminar was held in Oslo in 2021.
+
+Contact details
+ILO Office, Geneva, Switzerland
+"""
+
+
+def _by_title(rows, start):
+    return next(r for r in rows if r["title"].startswith(start))
+
+
+def test_headed_projects_under_funded_by_heading():
+    rows = extract(PARTNER_PAGE)
+    assert len(rows) == 2  # the quote repeats the first heading's project; 'Knowledge sharing' is no project
+    fish = _by_title(rows, "Decent Jobs for Youth")
+    assert (fish["start_year"], fish["end_year"]) == (2020, 2023)
+    assert fish["countries"] == ["GHA", "SEN"]          # not the donor
+    assert fish["budget_usd"] == 2_500_000
+    assert fish["funder"] == "Government of Norway"     # from 'projects funded by Norway'
+    dialog = _by_title(rows, "Social Dialogue for Inclusive Growth")
+    assert dialog["start_year"] == 2019
+    assert dialog["end_year"] == 2025                   # 'was extended to the end of 2025'
+    assert dialog["funder"] == "Norwegian Agency for Development Cooperation"
+    assert dialog["funder_acronym"] == "Norad"
+    assert dialog["countries"] == ["KEN", "UGA", "RWA"]
+    assert dialog["budget_usd"] == 3_100_000
+    assert dialog["regions"] == ["East Africa"]
+
+
+def test_rows_are_grounded_and_scoped():
+    for r in extract(PARTNER_PAGE):
+        assert PARTNER_PAGE[r["char_start"]:r["char_end"]] == r["evidence"]
+        assert r["evidence"] and r["rule"]
+        assert r["scope_start"] <= r["char_start"] < r["scope_end"]
+        assert "Contact details" not in PARTNER_PAGE[r["scope_start"]:r["scope_end"]]
+
+
+FACT_SHEET = """ILO PROJECT FACT SHEET | GHANA | June 2021
+
+Safer Mines for Artisanal Workers – Phase I
+Health and safety in small-scale mining
+
+Key facts
+Duration: July 2018 – June 2021
+Budget: US$ 2.75 million
+Donor: Swedish International Development Cooperation Agency (Sida) of Sweden
+Target countries: Ghana, Burkina Faso and Mali
+
+About the project
+The project trains miners.
+"""
+
+
+def test_fact_sheet_key_facts():
+    rows = extract(FACT_SHEET)
+    assert len(rows) == 1
+    r = rows[0]
+    assert r["title"] == "Safer Mines for Artisanal Workers – Phase I"
+    assert (r["start_year"], r["end_year"]) == (2018, 2021)
+    assert r["budget_usd"] == 2_750_000
+    assert r["funder_acronym"] == "Sida"
+    assert r["countries"] == ["GHA", "BFA", "MLI"]
+
+
+TABLE = """## Projects of the 2019–2021 cycle
+
+| Project | Countries | Budget (US$) |
+|---|---|---:|
+| Strengthening labour inspection in the Mekong region | Cambodia, Viet Nam | 450,000 |
+| Youth employment services in the Pacific | Fiji, Samoa | 1,200,000 |
+| **Total** | | **1,650,000** |
+"""
+
+
+def test_markdown_table_rows_are_projects():
+    rows = extract(TABLE)
+    assert [r["title"] for r in rows] == ["Strengthening labour inspection in the Mekong region",
+                                          "Youth employment services in the Pacific"]
+    assert rows[0]["countries"] == ["KHM", "VNM"]
+    assert rows[1]["budget_usd"] == 1_200_000
+    assert (rows[0]["start_year"], rows[0]["end_year"]) == (2019, 2021)
+    for r in rows:
+        assert TABLE[r["char_start"]:r["char_end"]] == r["evidence"]
+
+
+def test_quoted_projects_in_running_text():
+    text = ("FIRST STEPS\n\nIn 2019 the ILO signed a new project with the partner. Implementation of the "
+            "project \"Better Data on Child\nLabour in the Andes\" began in 2020 and covers Peru and Bolivia.\n\n"
+            "It followed an earlier Spain-funded project, \"Rural Roads for Jobs\" (2014-2018).\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Better Data on Child Labour in the Andes", "Rural Roads for Jobs"]
+    andes, roads = rows
+    assert andes["start_year"] == 2020
+    assert andes["countries"] == ["PER", "BOL"]
+    assert (roads["start_year"], roads["end_year"]) == (2014, 2018)
+    assert roads["funder"] == "Government of Spain"
+    assert text[andes["char_start"]:andes["char_end"]] == andes["evidence"]
+
+
+def test_new_phase_of_a_named_programme_in_a_press_release():
+    text = ("ILO and Denmark extend jobs programme in Lebanon\n\nPress release | 2 March 2021\n\n"
+            "The ILO and the Danish International Development Agency (Danida) have signed a new phase of the "
+            "Local Employment Programme (LEP) in Lebanon. The phase has a budget of US$ 5 million.\n\n"
+            "The programme was launched in 2017.\n")
+    rows = extract(text)
+    assert len(rows) == 1
+    r = rows[0]
+    assert r["title"] == "Local Employment Programme (LEP) in Lebanon"
+    assert r["start_year"] == 2017
+    assert r["countries"] == ["LBN"]
+    assert r["budget_usd"] == 5_000_000
+    assert r["funder"] == "Danish International Development Agency"
+
+
+def test_no_projects_in_plain_text():
+    text = ("▶ Chile and the ILO\n\nChile ratified 63 Conventions. The Decent Work Country Programme "
+            "(2019-2023) was agreed with the constituents.\n\n► Decent Work Country Programme (2019-2023)\n\n"
+            "The programme sets priorities.\n")
+    assert extract(text) == []
+    assert extract("") == []
+
+
+def test_dev_documents_projects():
+    """Title similarity >= 0.8 against the hand-written gold; years, countries, budget, funder."""
+    import re
+
+    def norm(s):
+        return re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", s.lower().replace("–", "-"))).strip()
+
+    tp = fp = required = checked = correct = 0
+    for gold_path in sorted(CORPUS.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text())
+        rows = extract(normalize((CORPUS / gold["source"]).read_text()))
+        used = set()
+        for g in gold.get("projects", []):
+            best = max(((SequenceMatcher(None, norm(g["title"]), norm(r["title"])).ratio(), i)
+                        for i, r in enumerate(rows) if i not in used), default=(0, None))
+            required += not g.get("optional")
+            if best[0] < 0.8:
+                continue
+            used.add(best[1])
+            if g.get("optional"):
+                continue
+            tp += 1
+            r = rows[best[1]]
+            for key in ("start_year", "end_year"):
+                if g.get(key) is not None:
+                    checked += 1
+                    correct += r[key] == g[key]
+            if g.get("countries") is not None:
+                checked += 1
+                correct += set(r["countries"]) == set(g["countries"])
+            if g.get("budget_usd") is not None:
+                checked += 1
+                correct += r["budget_usd"] is not None and abs(r["budget_usd"] - g["budget_usd"]) <= 0.005 * g["budget_usd"]
+        fp += len(rows) - len(used)
+    precision, recall = tp / (tp + fp), tp / required
+    assert 2 * precision * recall / (precision + recall) >= 0.85
+    assert correct / checked >= 0.85
