@@ -120,6 +120,7 @@ def load_run(db_path: Path, *, run: dict, documents: pl.DataFrame, facts: dict[s
             con.execute(sql_file("views.sql"))
             run = {**run, "docs_loaded": n_docs, "facts_loaded": n_facts}
             _record_quality(con, run, quality)
+            _fault_injection_pause()
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -127,6 +128,19 @@ def load_run(db_path: Path, *, run: dict, documents: pl.DataFrame, facts: dict[s
     finally:
         con.close()
     return {"docs_loaded": n_docs, "facts_loaded": n_facts}
+
+
+def _fault_injection_pause() -> None:
+    """For crash tests only: COOPFACTS_TEST_PAUSE_IN_LOAD=SECONDS holds the open transaction
+    (after touching COOPFACTS_TEST_LOAD_MARKER) so a test can kill or query mid-load."""
+    import os
+
+    pause = float(os.environ.get("COOPFACTS_TEST_PAUSE_IN_LOAD", 0))
+    if pause > 0:
+        marker = os.environ.get("COOPFACTS_TEST_LOAD_MARKER")
+        if marker:
+            Path(marker).write_text("loading")
+        time.sleep(pause)
 
 
 def _upsert_organizations(con, organizations: pl.DataFrame) -> None:

@@ -192,7 +192,12 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if best is None:
         raise _Unreadable("undecodable", "The file is not UTF-8 and no known text encoding fits its "
                           "bytes; re-save it as UTF-8.")
-    return str(best), best.encoding
+    text = str(best)
+    sample = "".join(text[:20000].split())
+    if sample and sum(1 for c in sample if c.isalnum()) < 0.5 * len(sample):
+        raise _Unreadable("undecodable", f"The file is not UTF-8, and read as {best.encoding} it is "
+                          "mostly symbols rather than words; re-save it as UTF-8.")
+    return text, best.encoding
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:

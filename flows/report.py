@@ -23,6 +23,7 @@ log = logging.getLogger("coopfacts")
 SAMPLES_PER_CHECK = 5  # failure samples shown per (table, check, column)
 TREND_RUNS = 20  # runs in the trend
 HTML_QUARANTINE_ROWS = 300  # quarantine rows listed in the HTML (the JSON has them all)
+HTML_DOCUMENT_ROWS = 500  # documents listed in "facts per document" in the HTML (the JSON has them all)
 ARTIFACT_KEY = "coopfacts-quality"
 ARTIFACT_TABLE_KEY = "coopfacts-failures"
 ARTIFACT_MAX_ROWS = 200
@@ -359,13 +360,15 @@ def trend_charts(trend: list[dict]) -> list[dict]:
             if r.get("status") != "completed":
                 bars.append({"x": round(x, 1), "y": top, "w": round(bar_w, 1), "h": plot_h, "cls": "bar-failed-run",
                              "title": f"run {r['run_id']} ({fmt_when(r['started_at'])}): failed, loaded nothing"})
-            if n <= 10 or i % math.ceil(n / 10) == 0 or i == n - 1:
+            step = max(1, math.ceil(n / 8))
+            if i == n - 1 or (i % step == 0 and n - 1 - i >= max(step, 2 if n > 8 else 1)):
                 labels.append({"x": round(left + slot * i + slot / 2, 1), "y": height - 6,
                                "text": f"#{i + 1}" if i < n - 1 else "latest"})
         ticks = [{"y": round(top + plot_h - plot_h * f, 1), "label": fmt_num(round(scale_max * f))}
                  for f in (0, 0.5, 1)] if scale_max else [{"y": top + plot_h, "label": "0"}]
-        latest = trend[-1] if trend else {}
-        latest_parts = [fmt_num(latest.get(k)) for k, _, _ in series]
+        # the latest value; for a measure a failed run does not record, the last one recorded
+        latest_parts = [fmt_num(next((r.get(k) for r in reversed(trend) if r.get(k) is not None), None))
+                        for k, _, _ in series]
         charts.append({"title": title, "width": width, "height": height, "left": left,
                        "right_x": width - right, "top": top, "base": top + plot_h, "bars": bars,
                        "ticks": ticks, "labels": labels,
@@ -393,7 +396,8 @@ def render_html(data: dict) -> str:
     env.filters.update(num=fmt_num, delta=fmt_delta, when=fmt_when, parts=snippet_parts,
                        tojson_pretty=lambda v: json.dumps(v, ensure_ascii=False, indent=1, default=str))
     return env.get_template("report.html.j2").render(
-        d=data, charts=trend_charts(data["trend"]), passed=passed_groups(data["checks"]), quarantine_limit=HTML_QUARANTINE_ROWS)
+        d=data, charts=trend_charts(data["trend"]), passed=passed_groups(data["checks"]), quarantine_limit=HTML_QUARANTINE_ROWS,
+        document_limit=HTML_DOCUMENT_ROWS)
 
 
 def write_report(db_path: Path, out_dir: Path) -> tuple[Path, Path]:

@@ -69,6 +69,13 @@ def test_common_country_names_resolve():
     assert lookup_country("Atlantis") is None
 
 
+def test_iso_date_and_country_from_running_header():
+    doc = extract("PROJECT BRIEF | GHANA\n\nSafer work in cocoa farming\n\nPublished: 2021-05-03\n\nText.")
+    assert doc["title"] == "Safer work in cocoa farming"
+    assert doc["partner_iso3"] == "GHA"
+    assert (doc["published_on"], doc["published_precision"]) == (date(2021, 5, 3), "day")
+
+
 def test_empty_text():
     doc = extract("")
     assert doc["title"] is None and doc["published_on"] is None

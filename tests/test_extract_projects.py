@@ -150,6 +150,19 @@ def test_no_projects_in_plain_text():
     assert extract("") == []
 
 
+def test_project_title_field_and_hostile_input_stay_fast():
+    import time
+
+    rows = extract("Project title: Jobs for Peace in Colombia\nDuration: 2021-2024\nDonor: Sweden\n")
+    assert [r["title"] for r in rows] == ["Jobs for Peace in Colombia"]
+    assert (rows[0]["start_year"], rows[0]["end_year"]) == (2021, 2024)
+    start = time.time()
+    for hostile in ("A " * 20000, '"' * 20000, 'project "' + "x" * 50000, "Aa " * 5000 + "(2019-2020)",
+                    "| Project |\n|---|\n" + "| a |\n" * 3000, "(" * 10000 + "2019-2020)"):
+        extract(hostile)
+    assert time.time() - start < 3
+
+
 def test_dev_documents_projects():
     """Title similarity >= 0.8 against the hand-written gold; years, countries, budget, funder."""
     import re

@@ -105,8 +105,9 @@ def make_warehouse(db: Path) -> None:
     con.close()
 
 
-@pytest.fixture
-def built(tmp_path):
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("report")
     db = tmp_path / "wh.duckdb"
     make_warehouse(db)
     html_path, json_path = report.write_report(db, tmp_path / "out")

@@ -63,7 +63,8 @@ _ADJ_MINISTER_RE = re.compile(
     r"\b(?P<adj>Foreign|Labour|Labor|Finance|Health|Education|Trade|Employment|Interior|Agriculture)"
     r"\s+Minister\b")
 _GOV_RE = re.compile(rf"\bGovernment\s+of\s+(?:the\s+)?(?P<x>{_CAPS}(?:\s+of\s+{_CAPS})?)")
-_ILO_RE = re.compile(r"\bILO\b|\bInternational\s+Labour\s+(?:Organi[sz]ation|Office)\b")
+_ILO_RE = re.compile(r"\bILO\b|\bInternational\s+Labour\s+(?:Organi[sz]ation|Office|Conference)\b|"
+                     r"\bGoverning\s+Body\b")
 _RUN_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:of|and|for|on|the|&)\s+){{0,2}}{_CAP}){{0,10}}")
 _ACR_TOKEN_RE = re.compile(r"(?<![\w/-])[A-Z][A-Za-z0-9&]{1,11}(?:-[A-Z]{2,10})?(?![\w/-])")
 _ROLE_WORDS = {"minister", "director", "director-general", "president", "ambassador", "secretary",
@@ -120,36 +121,36 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
     for m in _ILO_RE.finditer(seg):
         add(m.start(), m.end(), "ILO")
     # organization names: a capitalized run with an organization word, minus a leading role
-    for m in _RUN_RE.finditer(seg):
-        words = m.group(0).split()
-        low = [w.lower().strip(".,'’") for w in words]
-        if not set(low) & STRONG_ORG_WORDS:
-            continue
-        start = 0
-        for i, w in enumerate(low):          # "Director of the X Office" -> "X Office"
-            if w in _ROLE_WORDS:
-                start = i + 1
-        while start < len(words) and low[start] in ("of", "and", "for", "on", "the", "&", "at", "in"):
-            start += 1
-        if start >= len(words):
-            continue
-        words = words[start:]
-        if is_acronym(words[0].rstrip("'’s")):                   # "KfW Development Bank office" -> KfW
-            acr = re.sub(r"['’]s$", "", words[0])
-            if acr == "ILO" or acr.startswith("ILO"):
-                add(m.start(), m.end(), "ILO")
-            elif org_like_acronym(acr, defs):
-                add(m.start(), m.end(), acr)
-            continue
-        # cut a trailing location: "Office in Brazil"
-        text = " ".join(words)
-        text = re.split(r"\s+in\s+", text)[0]
-        if not set(t.lower() for t in text.split()) & STRONG_ORG_WORDS:
-            continue
-        add(m.start(), m.end(), resolve(text))
+    for run in _RUN_RE.finditer(seg):
+        for ms, me in _segments(seg, run.start(), run.end()):
+            words = seg[ms:me].split()
+            low = [w.lower().strip(".,'’") for w in words]
+            if not set(low) & STRONG_ORG_WORDS and not (len(words) == 1 and is_acronym(words[0])):
+                continue
+            start = 0
+            for i, w in enumerate(low):          # "Director of the X Office" -> "X Office"
+                if w in _ROLE_WORDS:
+                    start = i + 1
+            while start < len(words) and low[start] in ("of", "and", "for", "on", "the", "&", "at", "in"):
+                start += 1
+            if start >= len(words):
+                continue
+            words = words[start:]
+            if is_acronym(re.sub(r"['’]s$", "", words[0])):          # "KfW Development Bank office" -> KfW
+                acr = re.sub(r"['’]s$", "", words[0])
+                if acr == "ILO" or acr.startswith("ILO"):
+                    add(ms, me, "ILO")
+                elif org_like_acronym(acr, defs) and not _dateline(seg, ms, a, T):
+                    add(ms, me, acr)
+                continue
+            text = " ".join(words)
+            text = re.split(r"\s+in\s+", text)[0]                   # "Office in Brazil"
+            if not set(t.lower() for t in text.split()) & STRONG_ORG_WORDS:
+                continue
+            add(ms, me, resolve(text))
     for m in _ACR_TOKEN_RE.finditer(seg):
         tok = m.group(0)
-        if not is_acronym(tok) or tok == "ILO" or not org_like_acronym(tok, defs):
+        if not is_acronym(tok) or tok == "ILO" or not org_like_acronym(tok, defs) or _dateline(seg, m.start(), a, T):
             continue
         after = seg[m.end():m.end() + 30]
         if _NOUN_RE.match(after.lstrip()) and after[:1] == " ":
@@ -168,6 +169,30 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
         add(m.start(), m.end(), re.sub(r"^the\s+", "", m.group(0)))
     found.sort()
     return [(a + s, name) for s, e, name in found]
+
+
+def _segments(seg: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a capitalized run at 'and' where it joins two names: 'ILO and the European Union'."""
+    toks = [(m.start() + a, m.end() + a, m.group(0)) for m in re.finditer(r"\S+", seg[a:b])]
+    out, cur = [], 0
+    for i, (ts, te, w) in enumerate(toks):
+        if w not in ("and", "&") or i == 0 or i + 1 >= len(toks):
+            continue
+        left = [t[2] for t in toks[cur:i]]
+        nxt = toks[i + 1][2]
+        if nxt == "the" or len(left) == 1 or is_acronym(nxt) or is_acronym(left[-1]) \
+                or is_country(" ".join(left)):
+            out.append((toks[cur][0], toks[i - 1][1]))
+            cur = i + 1
+    if cur < len(toks):
+        out.append((toks[cur][0], toks[-1][1]))
+    return out
+
+
+def _dateline(seg: str, pos: int, a: int, T: str) -> bool:
+    """'GENEVA (ILO News) -': a city in capitals that opens a press release."""
+    line_start = T.rfind("\n", 0, a + pos) + 1
+    return T[line_start:a + pos].strip() == "" and bool(re.match(r"[A-Z]{3,}[A-Z ,]*\s*(?:\(|[–—-])", seg[pos:]))
 
 
 def _clause_end(T: str, start: int, stop: int) -> int:

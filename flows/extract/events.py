@@ -1,6 +1,395 @@
-"""Extract events facts from document text (stub: to be written)."""
+"""Extract dated events: meetings, seminars, conferences, workshops, launches, ceremonies.
+
+An event is an event noun phrase ("the III Global Conference on Child Labour", "a panel on
+good practices", "the G7 Labour and Employment Ministers' Meeting") and a date in the same
+sentence (or the date that leads its list item: "- **December 2011** - The ... Meeting").
+Each date goes to the nearest event phrase before it (a date in parentheses right after a
+phrase goes to that phrase: "Conference (Durban, South Africa, 15-20 May 2022)"). A
+sentence that says an agreement was signed, or something launched, on a given day is a
+signing or launch event too. The location is the city after "in" / "held in" (never a
+country), or in the parenthesis. One event stated twice is one row.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from .agreements import _NOUN_RE as _AGREEMENT_RE
+from .prose import bare_years, build_view, is_country, item_at, list_items
+from .text import DAY, MONTH, MONTHS, DateSpan, find_dates
+
+_HEAD_RE = re.compile(
+    r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?)"
+    r"|(?P<any>(?i:(?:signing\s+|virtual\s+|opening\s+|closing\s+|award\s+)?ceremon(?:y|ies)|"
+    r"review\s+meetings?|seminars?|meetings?|conferences?|workshops?|symposi(?:um|a|ums)|forums?|summits?|"
+    r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking)\s+events?|"
+    r"webinars?|launch(?:es)?|sessions?|panel\s+discussions?|panels?|consultations?|round\s?tables?|"
+    r"(?:technical|fact-finding|high-level|study|field|official|state|working)\s+(?:missions?|visits?)|"
+    r"exhibitions?|expos?|hackathons?|celebrations?|retreats?|dialogues?|hearings?|"
+    r"training\s+(?:courses?|sessions?|workshops?)|e-forums?)))\b"
+)
+_CAP_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’/&.\-]*|\d{1,3}(?:st|nd|rd|th)|[IVXL]{1,5}|G\d{1,2})$")
+_CONNECT = {"and", "the", "of", "on", "for", "&", "de", "in"}
+_STOP_BACK = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+              "each", "every", "at", "in", "on", "of", "for", "with", "by", "to", "from", "during", "after",
+              "before", "is", "was", "were", "are", "be", "been", "and", "or", "as", "into", "through",
+              "held", "hosted", "organized", "organised", "co-organized", "attended", "annual", "same",
+              "more", "than", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+              "several", "many", "some", "other", "further", "these", "which", "who", "where", "when"}
+_FWD_STOP = {"held", "in", "at", "with", "was", "were", "is", "that", "which", "took", "takes", "on",
+             "from", "during", "against", "brought", "to", "organized", "organised", "hosted", "and",
+             "where", "who", "will", "under", "by", "for", "as", "chaired", "attended", "gathered"}
+_CONTAINER_RE = re.compile(r"(?:\bduring|\bon\s+the\s+margins?\s+of|\bat\s+the\s+margins?\s+of|\bahead\s+of|"
+                           r"\bin\s+the\s+framework\s+of|\bin\s+the\s+context\s+of)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+_YEARLESS_RE = re.compile(
+    rf"\b(?:on|from|until|to|and|by)\s+(?P<date>(?P<d1>{DAY})\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}))"
+    rf"(?!\s*,?\s*\d)(?![\w])", re.IGNORECASE)
+_LAUNCH_RE = re.compile(r"\blaunch(?:ed|es)\b", re.IGNORECASE)
+_SIGN_RE = re.compile(r"\bsign(?:ed|s)\b", re.IGNORECASE)
+_HELD_RE = re.compile(r"\b(?:held|hosted|organi[sz]ed|co-organi[sz]ed|convened|took\s+place|takes\s+place|"
+                      r"brought\s+together|opened|attended|met)\b", re.IGNORECASE)
+_LOC_STOP = {
+    "asia", "africa", "europe", "america", "latin", "pacific", "caribbean", "region", "regions", "charge",
+    "support", "particular", "addition", "line", "cooperation", "partnership", "collaboration", "practice",
+    "general", "total", "brief", "english", "french", "spanish", "person", "order", "view", "response",
+    "the", "this", "that", "turn", "future", "short", "place", "time", "advance", "force", "full",
+    "arab", "middle", "east", "west", "north", "south", "central", "southern", "northern", "eastern",
+    "western", "global", "international", "national", "geneva-based", "office", "ministry", "government",
+    "partnerships", "department", "headquarters", "parallel", "person", "implementation", "focus",
+    "public", "private", "decent", "collaboration", "accordance", "areas", "sectors", "countries",
+}
+
+
+_MONTH_RANGE_RE = re.compile(rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to)\s*(?P<m2>{MONTH})\s*,?\s*(?P<y>(?:19|20)\d\d)\b",
+                             re.IGNORECASE)
+_NOT_EVENT_DATE_RE = re.compile(r"(?i)\b(?:by|as\s+of|as\s+at|until|since|before|through|up\s+to|end\s+of|"
+                                r"beginning\s+of)\s+(?:the\s+end\s+of\s+)?$")
+
+
+def _plural(name: str) -> bool:
+    last = name.split()[-1] if name.split() else ""
+    return bool(re.search(r"(?:s|ia)$", last)) and not re.search(r"(?i)(?:us|ss|sis)$", last)
+
+
+class _Phrase:
+    __slots__ = ("start", "end", "name", "capital", "dates", "loc", "container")
+
+    def __init__(self, start, end, name, capital, container):
+        self.start, self.end, self.name, self.capital = start, end, name, capital
+        self.container = container
+        self.dates: list[DateSpan] = []
+        self.loc: str | None = None
+
+
+def _tokens_before(S: str, pos: int):
+    """Tokens before pos, nearest first, as (start, text)."""
+    toks = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’/&.\-]+|[^\w\s]", S[:pos])]
+    return list(reversed(toks))
+
+
+def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
+    hs, he = m.span()
+    head = m.group(0)
+    head_cap = head[0].isupper()
+    if re.search(r"\bas\s+an?\s+$", S[max(0, hs - 6):hs]):
+        return None                                   # "held as a webinar"
+    if re.match(r"(?i)meetings?$", head) and re.match(r"\s+(?:the|a|an|its|their|our|his|her)\b", S[he:]):
+        return None                                   # "meeting the needs"
+    if re.match(r"(?i)launch(?:es)?$", head) and not re.search(r"(?i)\b(?:the|a|its|official)\s+$", S[max(0, hs - 10):hs]):
+        return None
+    start = hs
+    n_lower = 0
+    capital = head_cap
+    for ts, tok in _tokens_before(S, hs):
+        if S[ts + len(tok):start].strip():
+            break                                     # punctuation between tokens
+        low = tok.lower()
+        if _CAP_TOKEN_RE.match(tok) and low not in ("the", "a", "an"):
+            if tok[0].isupper() and ts > 0 and re.match(r"[.!?]\s*$", S[:ts]) and len(tok) <= 3 and not tok.isupper():
+                break
+            start = ts
+            capital = True
+            continue
+        if low in _CONNECT and capital and start < hs:
+            start = ts
+            continue
+        if not head_cap and not capital and n_lower < 3 and low not in _STOP_BACK and re.fullmatch(r"[a-z][a-z\-]*", tok) \
+                and not tok.endswith(("ed", "ly")):
+            start = ts
+            n_lower += 1
+            continue
+        break
+    # strip leading connectors
+    while True:
+        mm = re.match(r"(?:the|The|and|of|on|for|&|in)\s+", S[start:hs])
+        if not mm:
+            break
+        start += mm.end()
+    end = he
+    # complement "on/of ..." after the head
+    cm = re.match(rf"\s+(?:on|of|for)\s+(?!\d|{MONTH}\s*\d)", S[he:])
+    if cm:
+        pos = he + cm.end()
+        rest = S[pos:]
+        words = list(re.finditer(r"[\w'’/&\-]+", rest[:200]))
+        taken_end = None
+        if words and words[0].group(0)[0].isupper() or (words and words[0].group(0) == "the" and len(words) > 1
+                                                          and words[1].group(0)[0].isupper()):
+            for w in words:
+                gap = rest[(taken_end or 0):w.start()] if taken_end is not None else rest[:w.start()]
+                if gap.strip():
+                    break
+                t = w.group(0)
+                if t[0].isupper() or t.isdigit() or t in ("of", "the", "and", "on", "for", "&", "in", "to") and \
+                        not (t == "in" and _is_place_after(rest, w.end())):
+                    taken_end = w.end()
+                    continue
+                break
+        else:
+            for i, w in enumerate(words):
+                gap = rest[(taken_end or 0):w.start()] if taken_end is not None else rest[:w.start()]
+                if gap.strip() or i >= 10:
+                    break
+                t = w.group(0)
+                if t.lower() in _FWD_STOP and t.lower() not in ("of", "and", "for") or t[0].isdigit():
+                    break
+                if t[0].isupper() and i > 0 and t.lower() in ("in",):
+                    break
+                taken_end = w.end()
+        if taken_end:
+            end = pos + taken_end
+            while re.search(r"\s(?:of|the|and|on|for|&|in|to)$", S[start:end]):
+                end = start + re.search(r"\s(?:of|the|and|on|for|&|in|to)$", S[start:end]).start()
+    name = re.sub(r"\s+", " ", S[start:end]).strip()
+    container = bool(_CONTAINER_RE.search(S[max(0, start - 30):start]))
+    return _Phrase(start, end, name, capital, container)
+
+
+def _is_place_after(rest: str, pos: int) -> bool:
+    m = re.match(r"\s+([A-Z][\w'’\-]+)", rest[pos:])
+    return bool(m)
+
+
+_PLACE_RE = re.compile(r"\b(?:in|at)\s+(?P<loc>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+){0,2})")
+
+
+def _valid_place(loc: str) -> str | None:
+    words = loc.split()
+    # cut trailing words that start an organization or a date
+    out = []
+    for w in words:
+        low = w.lower()
+        if low in MONTHS or low in _LOC_STOP or re.match(r"\d", w) or any(
+                part in MONTHS for part in re.split(r"[-–—/]", low)):
+            break
+        out.append(w)
+    if not out:
+        return None
+    loc = " ".join(out)
+    if is_country(loc) or out[0].lower() in _LOC_STOP or out[0].isupper() and len(out[0]) > 1:
+        return None
+    return loc
+
+
+def _place_in(S: str, a: int, b: int) -> tuple[int, str] | None:
+    for m in _PLACE_RE.finditer(S, a, b):
+        loc = _valid_place(m.group("loc"))
+        if loc and not re.search(r"(?i)\bofficer\s+$", S[max(0, m.start() - 9):m.start()]):
+            return m.start(), loc
+    return None
+
+
+def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[DateSpan]:
+    if year is None:
+        return []
+    out = []
+    for m in _YEARLESS_RE.finditer(S):
+        ds_, de_ = m.span("date")
+        if any(a <= ds_ < b for a, b in taken):
+            continue
+        mon = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+        day = int(re.sub(r"\D", "", m.group("d1") or m.group("d2")))
+        try:
+            date(year, mon, day)
+        except ValueError:
+            continue
+        out.append(DateSpan(ds_, de_, year, mon, day))
+    return out
 
 
 def extract(text: str) -> list[dict]:
-    return []
+    v = build_view(text)
+    T = v.text
+    items = list_items(T)
+    sents = v.sentences
+    events: list[dict] = []
+    last_year: int | None = None
+
+    for si, (ss, se) in enumerate(sents):
+        S = T[ss:se]
+        item = item_at(items, ss)
+        lead = item.lead if item else None
+        lead_rel = (lead.start - ss, lead.end - ss) if lead and ss <= lead.start < se else None
+        dates = [d for d in find_dates(S) if not (lead_rel and d.start >= lead_rel[0] and d.end <= lead_rel[1])
+                 and not _NOT_EVENT_DATE_RE.search(S[max(0, d.start - 14):d.start])]
+        taken = [(d.start, d.end) for d in find_dates(S)]
+        ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None) or last_year
+        dates += _yearless(S, taken, ctx_year)
+        for mm in _MONTH_RANGE_RE.finditer(S):
+            m1, m2 = MONTHS[mm.group("m1").lower().rstrip(".")], MONTHS[mm.group("m2").lower().rstrip(".")]
+            y = int(mm.group("y"))
+            dates = [d for d in dates if not (mm.start() <= d.start < mm.end())]
+            dates.append(DateSpan(mm.start(), mm.end(), y, m1, None, y, m2, None))
+        dates.sort(key=lambda d: d.start)
+        for d in find_dates(S):
+            last_year = d.year
+        phrases = []
+        for m in _HEAD_RE.finditer(S):
+            p = _phrase_at(S, m)
+            if p is not None and not any(p.start < q.end and q.start < p.end for q in phrases):
+                phrases.append(p)
+        sentence_loc = _place_in(S, 0, len(S))
+
+        if phrases:
+            free = list(dates)
+            # a date in parentheses right after a phrase belongs to it: "Conference (Durban, ..., 15-20 May 2022)"
+            for p in phrases:
+                pm = re.match(r"\s*\(([^()]{3,80})\)", S[p.end:])
+                if pm:
+                    inside = (p.end + pm.start(1), p.end + pm.end(1))
+                    ds = [d for d in free if inside[0] <= d.start < inside[1]]
+                    if ds:
+                        p.dates.append(ds[0])
+                        free.remove(ds[0])
+                        first = re.match(r"\s*([^,()]+)", pm.group(1))
+                        if first:
+                            p.loc = _valid_place(first.group(1).strip())
+            for d in free:
+                best, score = None, None
+                for p in phrases:
+                    if p.dates:
+                        continue
+                    if p.end <= d.start:
+                        dist = d.start - p.end
+                    elif p.start >= d.end:
+                        dist = p.start - d.end + 40
+                    else:
+                        dist = 0
+                    if p.container:
+                        dist += 60
+                    if dist > 220:
+                        continue
+                    if score is None or dist < score:
+                        best, score = p, dist
+                if best is not None:
+                    best.dates.append(d)
+            if not dates and lead is not None:
+                p = next((q for q in phrases if not q.container), phrases[0])
+                p.dates.append(replace(lead, start=lead.start - ss, end=lead.end - ss))
+            if not dates and lead is None:
+                years = [y for y in bare_years(T, ss, se)
+                         if not _NOT_EVENT_DATE_RE.search(T[max(ss, y[0] - 14):y[0]])]
+                named = [q for q in phrases if q.capital or (_HELD_RE.search(S) and not _plural(q.name))]
+                if years and named:
+                    p = min(named, key=lambda q: min(abs(q.start - (y[0] - ss)) for y in years))
+                    for pos, y, _ in years:
+                        p.dates.append(DateSpan(pos - ss, pos - ss + 4, y))
+            for p in phrases:
+                for d in p.dates:
+                    loc = p.loc
+                    if loc is None:
+                        after = _place_in(S, p.end, min(len(S), p.end + 90))
+                        if re.search(r"(?i)visits?$", p.name):
+                            vm = re.match(r"\s+to\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})", S[p.end:])
+                            if vm:
+                                loc = _valid_place(vm.group(1))
+                        if loc is None and after and (after[0] - p.end < 60):
+                            loc = after[1]
+                        elif loc is None and sentence_loc:
+                            loc = sentence_loc[1]
+                        elif loc is None:
+                            for q in phrases:
+                                if q.loc and q is not p:
+                                    loc = q.loc
+                    events.append(_row(v, ss, p, d, loc, "event_phrase"))
+
+        # "signed ... on 14 December 2007" / "launched ... on 20 November 2018": signing and launch events
+        for verb_re, what in ((_SIGN_RE, "Signing"), (_LAUNCH_RE, "Launch")):
+            vm = verb_re.search(S)
+            if not vm:
+                continue
+            day_dates = [d for d in dates if d.day and d not in sum((p.dates for p in phrases), [])]
+            if not day_dates:
+                continue
+            d = min(day_dates, key=lambda d: abs(d.start - vm.start()))
+            if abs(d.start - vm.start()) > 160:
+                continue
+            if what == "Signing":
+                am = _AGREEMENT_RE.search(S)
+                if not am:
+                    continue
+                obj = re.sub(r"\s+", " ", am.group(0))
+            else:
+                obj = _launch_object(S, vm)
+                if not obj:
+                    continue
+            obj = re.sub(r"^(?:the|a|an)\s+", "", obj)
+            name = f"{what} of {obj}"
+            loc = _place_in(S, 0, len(S))
+            p = _Phrase(min(d.start, vm.start()), max(d.end, vm.end()), name, True, False)
+            events.append(_row(v, ss, p, d, loc[1] if loc else None, "signed_or_launched"))
+    return _dedupe(events)
+
+
+def _launch_object(S: str, vm: re.Match) -> str | None:
+    after = re.match(r"\s+(?:the\s+|a\s+|an\s+|its\s+)?([A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|for\s+|the\s+)?[A-Z0-9][\w'’\-]*){0,8})",
+                     S[vm.end():])
+    if after:
+        return after.group(1)
+    before = S[:vm.start()]
+    bm = re.search(r"([A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|for\s+|the\s+)?[A-Z0-9][\w'’\-]*){0,8})"
+                   r"(?:\s*,\s*which\b[^,]*|\s+(?:was|were|has\s+been|had\s+been|is|are)(?:\s+\w+ly)?\s*)$",
+                   before[-220:])
+    if bm:
+        return bm.group(1)
+    return None
+
+
+def _row(v, ss: int, p: _Phrase, d: DateSpan, loc: str | None, rule: str) -> dict:
+    s, e = (min(p.start, d.start), max(p.end, d.end)) if d.start >= 0 else (p.start, p.end)
+    return {"name": p.name, "start_date": d.first(), "end_date": d.last(), "date_precision": d.precision,
+            "location": loc, "rule": rule, "_s": ss + s, "_e": ss + e, "_v": v}
+
+
+def _dedupe(events: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    for ev in events:
+        dup = None
+        for o in out:
+            if o["start_date"] == ev["start_date"] and o["date_precision"] == ev["date_precision"]:
+                same_name = _similar(o["name"], ev["name"]) >= 0.6
+                if same_name or ev["rule"] != o["rule"] or (o["_s"] <= ev["_s"] < o["_e"] or ev["_s"] <= o["_s"] < ev["_e"]):
+                    dup = o
+                    break
+        if dup is None:
+            out.append(ev)
+            continue
+        if dup["rule"] != "event_phrase" and ev["rule"] == "event_phrase":
+            ev["location"] = ev["location"] or dup["location"]
+            out[out.index(dup)] = ev
+        else:
+            dup["location"] = dup["location"] or ev["location"]
+            dup["end_date"] = dup["end_date"] or ev["end_date"]
+    rows = []
+    for ev in out:
+        v = ev.pop("_v")
+        s, e = ev.pop("_s"), ev.pop("_e")
+        rows.append({**ev, **v.grounded(s, e)})
+    return rows
+
+
+def _similar(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+    return SequenceMatcher(None, a.lower(), b.lower()).ratio()

@@ -45,6 +45,7 @@ How a name phrase is read (``_phrases`` / ``_classify``):
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 import unicodedata
@@ -281,8 +282,11 @@ def head_word(name: str) -> str:
 def kind_of(name: str, acronym: str | None = None) -> str:
     """'government', 'un', 'workers', 'employers', 'donor_agency', 'fund', 'company',
     'academic' or 'other', from the reference file, else the head noun."""
-    ref = lookup_reference(acronym) if acronym else None
-    ref = ref or lookup_reference(name)
+    ref = lookup_reference(name)
+    if ref is None and acronym:
+        ref = lookup_reference(acronym)
+        if ref is not None and name and not looks_like_acronym(name) and not _compatible_ref(ref, name):
+            ref = None
     if ref:
         return ref.kind
     ws = set(_words(name))
@@ -304,6 +308,8 @@ def kind_of(name: str, acronym: str | None = None) -> str:
     if head in {"university", "college", "academy", "school"}:
         return "academic"
     if head == "institute":
+        if "national" in ws and not ws & {"research", "studies"}:
+            return "government"
         if ws & {"research", "studies", "study", "science", "sciences", "technology",
                  "university", "academic", "economics"}:
             return "academic"
@@ -316,6 +322,8 @@ def kind_of(name: str, acronym: str | None = None) -> str:
         return "government"
     if head in {"corporation", "company", "group", "cooperative"}:
         return "company"
+    if "directorate" in ws:
+        return "government"
     if head in {"ministry", "government", "department", "office", "bureau", "service",
                 "authority", "administration", "inspectorate", "commission", "parliament",
                 "secretariat"}:
@@ -469,23 +477,34 @@ _ACR_PAREN_ANY = re.compile(r"\(\s*[\"“]?([A-Za-z][A-Za-z0-9&/.\-+]{0,19}(?: [
 _ACR_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*)?\(\s*[\"“]?(?P<acr>[A-Za-z][A-Za-z0-9&/.\-+]{0,19}(?: [A-Z][A-Za-z0-9\-]{1,12}){0,2})[\"”]?\s*\)")
 
 
-def _split_possessive(piece: list[Tok], doc: _Doc) -> list[Tok]:
-    """Start after the last possessive: "Germany's Federal Ministry" -> 'Federal Ministry'.
-    A unit of an organization ("the ILO's Social Protection Department") is no name."""
-    cut = 0
-    owner = ""
+def _split_possessive(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
+    """A possessive ends one name and starts the next: "Germany's Federal Ministry" ->
+    'Federal Ministry'; "the Netherlands Ministry of X and the Republic of Korea's Ministry
+    of Y" -> 'Netherlands Ministry of X', 'Ministry of Y'. A unit of an organization
+    ("the ILO's Social Protection Department") is no name."""
+    out: list[list[Tok]] = []
+    start = 0
     for idx, t in enumerate(piece):
-        if re.search(r"['’]s$", t.text) and t.low not in KEEP_POSSESSIVE:
-            cut = idx + 1
-            owner = re.sub(r"['’]s$", "", " ".join(x.text for x in piece[:idx + 1]))
-    rest = piece[cut:]
-    if owner and rest:
-        h = _head_index(rest)
-        last = owner.split()[-1]
+        if not (re.search(r"['’]s$", t.text) and t.low not in KEEP_POSSESSIVE):
+            continue
+        # the possessor: capitalized words joined by 'of'/'the' ending here
+        p = idx
+        while p - 1 >= start and (piece[p - 1].cap or piece[p - 1].low in ("of", "the")):
+            p -= 1
+        while p < idx and not piece[p].cap:
+            p += 1
+        if p > start:
+            out.append(piece[start:p])
+        owner = re.sub(r"['’]s$", "", " ".join(x.text for x in piece[p:idx + 1]))
+        rest_end = len(piece)
+        rest = piece[idx + 1:rest_end]
+        h = _head_index(rest) if rest else None
         if h is not None and rest[h].low in UNIT_HEADS and (
-                doc.is_known_acronym(last) or lookup_reference(owner) is not None):
-            return []
-    return rest
+                doc.is_known_acronym(owner.split()[-1]) or lookup_reference(owner) is not None):
+            return out  # a unit of the owner
+        start = idx + 1
+    out.append(piece[start:])
+    return [x for x in out if x]
 
 
 def _trim(piece: list[Tok]) -> list[Tok]:
@@ -532,7 +551,8 @@ def _classify(piece: list[Tok], doc: _Doc, depth: int = 0) -> list[tuple[list[To
     if h is None:
         return []
     head = piece[h].low
-    if head in TITLES or head.endswith("-general") or head.endswith("–general"):
+    if head not in ORG_HEADS and (head in TITLES or head.endswith("-general")
+                                  or head.endswith("–general")):
         for idx in range(h + 1, len(piece)):
             if piece[idx].low in SEG_BREAK:
                 return _classify(piece[idx + 1:], doc, depth + 1)
@@ -672,8 +692,9 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
     text = doc.text
     cands: list[_Cand] = []
     for ph in _phrases(doc.toks, text):
-        piece = _split_possessive([doc.toks[i] for i in ph], doc)
-        for part in _split_conjoined(piece, doc):
+        parts = [part for piece in _split_possessive([doc.toks[i] for i in ph], doc)
+                 for part in _split_conjoined(piece, doc)]
+        for part in parts:
             for org, reason in _classify(part, doc):
                 end = org[-1].end
                 m = _ACR_AFTER.match(text, end)
@@ -691,7 +712,7 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                     cands.append(_Cand(org[0].start, m.end(), name, acr, None, "definition", 3))
                     continue
                 # 'ACR (Full Name)'
-                before = text[:org[0].start].rstrip()
+                before = text[max(0, org[0].start - 40):org[0].start].rstrip()
                 after = text[end:end + 3].lstrip()
                 rm = re.search(r"([A-Za-z][A-Za-z0-9&/\-]{1,19})\s*\(\s*$", before)
                 if rm and after.startswith(")") and abbreviates(rm.group(1), name) \
@@ -733,7 +754,8 @@ def _caps_context(text: str, start: int, end: int) -> bool:
     le = text.find("\n", end)
     line = text[ls:le if le != -1 else len(text)]
     letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return (len(letters) >= 6 and len(line.split()) >= 2
+            and sum(c.isupper() for c in letters) / len(letters) > 0.8)
 
 
 def extract(text: str) -> list[dict]:
@@ -798,12 +820,18 @@ def extract(text: str) -> list[dict]:
     # ---- overlaps: longest spans first; an acronym inside a longer span is kept when it
     # names another organization ('UNDESA China Fund' also mentions UN DESA)
     chosen: list[_Cand] = []
+    taken = [False] * (len(text) + 1)
     for c in sorted(spans, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if any(c.start < o.end and o.start < c.end for o in chosen):
+        if any(taken[c.start:c.end]):
             continue
         chosen.append(c)
+        for k in range(c.start, c.end):
+            taken[k] = True
+    chosen.sort(key=lambda c: c.start)
+    starts = [c.start for c in chosen]
     for c in acr_cands:
-        inside = [o for o in chosen if c.start < o.end and o.start < c.end]
+        k = bisect.bisect_right(starts, c.start) - 1
+        inside = [o for o in chosen[max(0, k - 1):k + 2] if c.start < o.end and o.start < c.end]
         if any(name_key(o.name) == name_key(c.name) or not (o.start <= c.start and c.end <= o.end)
                for o in inside):
             continue

@@ -22,10 +22,10 @@ from .text import MONTHS
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LOW = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"
-_WORD = rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"       # "Asada-Miyakawa", "Il-hoon", "O'Neil"
+_WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:['’][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"       # "Asada-Miyakawa", "Il-hoon", "O'Neil"
 _INITIAL = rf"[{_UP}]\."
 _PARTICLE = r"(?:van|von|de|da|das|do|dos|du|der|den|del|della|di|la|le|bin|binti|ibn|al|el|ter|zu)"
-_NAME = (rf"(?:{_WORD}|{_INITIAL})(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_WORD}|{_INITIAL})){{1,4}}")
+_NAME = (rf"(?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_WORD}|{_INITIAL})){{1,4}}")
 _NAME_RE = re.compile(rf"(?<![\w.'’-]){_NAME}(?![\w'’-])")
 
 # role vocabulary: heads and the modifiers that can stand before them
@@ -43,6 +43,7 @@ _MODS = (r"Deputy|Vice|Assistant|Associate|Senior|Junior|Chief|Executive|Regiona
 _ROLE = (rf"(?:(?:{_MODS})\s+){{0,4}}(?:{_HEADS})"
          rf"(?:\s+(?:and|&)\s+(?:(?:{_MODS})\s+){{0,3}}(?:{_HEADS}))?")
 _ROLE_CI = re.compile(rf"(?i:{_ROLE})")
+_MOD_CI = re.compile(rf"(?i:{_MODS})")
 _ORG_PREFIX = r"(?:(?:the\s+)?(?:[A-Z][A-Za-z&]{1,9}['’]s|[A-Z]{2,8}(?:/[A-Z]{2,8})?|ILO|UN)\s+)"
 _NATIONALITY = r"(?:[A-Z][a-z]+(?:ese|ian|an|ish|ic|i|ch|ss))"
 _UPPER_START = r"[A-Z]"
@@ -61,16 +62,19 @@ _AFTER_RE = re.compile(
 # "[the] [ORG] Role [of|for ... ], Name"
 _BEFORE_RE = re.compile(
     rf"(?:^|(?<=[\s(\"“]))(?:the\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?:{_ROLE}))"
-    rf"(?:\s+(?P<prep>of|at|for|in|to)\s+(?P<org>[^,;()\n]{{1,100}}))?,\s*$"
+    rf"(?:\s+(?P<prep>of|at|for|in|to)\s+(?P<org>[^,;()\n]{{1,100}}(?:,\s+[A-Z][^,;()\n]{{1,60}}){{0,2}}))?"
+    rf",\s*(?:{_HONORIFIC}\s+)?$"
 )
 # "[ORG] [Nationality] Title Name": Director-General Guy X, Chinese President Xi X
 _TITLE_RE = re.compile(
     rf"(?:(?P<orgpre>{_ORG_PREFIX})|(?P<nat>{_NATIONALITY})\s+)?(?P<role>(?:(?:{_MODS})\s+){{0,3}}"
     rf"(?:Director[- ]General|Secretary[- ]General|Prime\s+Minister|Minister|President|Vice[- ]President|"
     rf"Ambassador|Director|Chairman|Chairwoman|Chairperson|Chair|Governor|Commissioner|Senator|King|"
-    rf"Queen|Premier|Chancellor|Secretary|Professor|Judge|Justice|Mayor|Envoy))\s+$"
+    rf"Queen|Premier|Chancellor|Secretary|Professor|Judge|Justice|Mayor|Envoy)"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){{0,3}})?)\s+(?:{_HONORIFIC}\s+)?$"
 )
 _IS_RE = re.compile(rf"(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?i:{_ROLE}))\s+(?:is|was|will\s+be|has\s+been)\s+$")
+_COLON_RE = re.compile(rf"(?:^|\n)[ \t*_-]*(?P<role>(?i:{_ROLE}))[*_]*\s*:[*_]*\s*$")
 _HONOR_RE = re.compile(rf"(?:^|(?<=[\s(,]))(?P<h>{_HONORIFIC})\s+$")
 
 _STOP_TOKENS = {
@@ -160,7 +164,7 @@ def extract(text: str) -> list[dict]:
         toks = name.split()
         lead = 0
         while lead < len(toks) - 2 and (toks[lead].lower().strip(".") in _STOP_TOKENS
-                                        or _ROLE_CI.fullmatch(toks[lead])
+                                        or _ROLE_CI.fullmatch(toks[lead]) or _MOD_CI.fullmatch(toks[lead])
                                         or re.fullmatch(_NATIONALITY, toks[lead])):
             lead += 1
         if lead:
@@ -201,8 +205,12 @@ def extract(text: str) -> list[dict]:
                     span_s = ns - (len(before) - t.start())
                     prio = 2
                 else:
-                    i = _IS_RE.search(before)
-                    if i:
+                    i = _IS_RE.search(before) or _COLON_RE.search(T[max(0, ns - 80):ns])
+                    if i and i.re is _COLON_RE:
+                        role = i.group("role")
+                        span_s = ns - (len(T[max(0, ns - 80):ns]) - i.start("role"))
+                        prio = 2
+                    elif i:
                         role = i.group("role")
                         org = _org_of(i.group("orgpre"), None)
                         span_s = ns - (len(before) - i.start())

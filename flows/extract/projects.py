@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from . import document
-from .text import (MONTH, YEAR, Section, clean_inline, find_dates, parse_number, scale_of,
-                   sections, sentences)
+from .text import (MONTH, YEAR, Section, clean_inline, parse_number, scale_of, sections,
+                   sentences)
 
 try:  # the shared money extractor, once it is written
     from . import money as _money
@@ -34,8 +34,6 @@ except ImportError:  # pragma: no cover
 # ------------------------------------------------------------------ patterns
 
 RANGE = rf"(?P<y1>{YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{YEAR}|\d\d)"
-# '(2019-2023)' right after a title
-TRAILING_RANGE_RE = re.compile(rf"\(\s*{RANGE}\s*\)")
 OPEN_RANGE = (rf"(?P<y1>{YEAR})\s*(?:-|–|—|to)\s*(?:(?P<y2>{YEAR}|\d\d)\b|ongoing|present|date|now|today)"
               rf"|(?:since|from)\s+(?P<y0>{YEAR})")
 HEAD_RANGE_END_RE = re.compile(rf"\s*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]\s*[.:]?\s*$", re.IGNORECASE)
@@ -59,7 +57,7 @@ PHASE_RE = re.compile(
     r"\bphase\s+of\s+(?:the\s+|its\s+)?(?P<t>(?:[A-Z][\w’'\-]*\s+){1,8}?"
     r"(?:Programme|Program|Project|Initiative|Facility)"
     r"(?:\s+\([A-Z][A-Za-z0-9\-]{1,12}\))?(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?)")
-TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:Project(?:\s+title|\s+name)?|Programme|Title)\s*:\s*(?P<t>\S[^\n]{3,250})$",
+TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:Project(?:\s+title|\s+name)?|Programme(?:\s+title)?)\s*:\s*(?P<t>\S[^\n]{3,250})$",
                             re.MULTILINE | re.IGNORECASE)
 FIELD_RE = re.compile(
     r"^[ \t]*[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|Funding|"
@@ -432,6 +430,47 @@ class Cand:
     heading: bool = False
     section: Section | None = None
     aliases: list = field(default_factory=list)
+    attr_start: int | None = None   # where its attributes are looked for, when wider than its scope
+    attr_end: int | None = None
+
+
+_PARA_RE = re.compile(r"\n[ \t]*\n\s*")
+_REFERS_RE = re.compile(r"\b(?:project|programme|program|phase|initiative)\b", re.IGNORECASE)
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _PARA_RE.finditer(text, start, end):
+        if text[pos:m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:end].strip():
+        out.append((pos, end))
+    return out
+
+
+def _narrow_scope(text: str, c: "Cand", start: int, end: int) -> tuple[int, int]:
+    """From the paragraph that names the project through the last paragraph that still
+    speaks of it ('the project', 'this phase', its acronym), allowing one paragraph between."""
+    paras = _paragraphs(text, start, end)
+    idx = next((i for i, (a, b) in enumerate(paras) if a <= c.start < b), None)
+    if idx is None:
+        return start, end
+    acronyms = set(re.findall(r"\(([A-Z][A-Za-z0-9\-]{1,12})\)", c.title))
+    words = c.title.split()[:3]
+    lead = re.escape(" ".join(words)) if len(words) == 3 else None
+    last, gap = idx, 0
+    for j in range(idx + 1, len(paras)):
+        para = text[paras[j][0]:paras[j][1]]
+        refers = (_REFERS_RE.search(para) or any(re.search(rf"\b{re.escape(a)}\b", para) for a in acronyms)
+                  or (lead and re.search(lead, para)))
+        if refers:
+            last, gap = j, 0
+        else:
+            gap += 1
+            if gap > 1:
+                break
+    return paras[idx][0], paras[last][1]
 
 
 def _section_of(secs: list[Section], pos: int, text_len: int) -> tuple[int, int, Section | None]:
@@ -466,7 +505,7 @@ def _years_after(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _is_group_heading(raw: str, heading: str) -> re.Match | bool:
+def _is_group_heading(raw: str, heading: str) -> bool:
     return bool(re.search(r"\b(?:projects|programmes|initiatives)\b", heading, re.I)) or \
         bool(GROUP_FUNDER_RE.search(raw))
 
@@ -765,6 +804,8 @@ def _factsheet_candidate(text: str) -> Cand | None:
                      "funding partner", "funding partners"}
     if "key facts" not in keys and len(strong) < 2:
         return None
+    if TITLE_FIELD_RE.search(head):  # 'Project title: ...' names it
+        return None
     if len(strong) < 1:
         return None
     span = document.title_span(text)
@@ -804,7 +845,7 @@ def _duration_years(value: str) -> tuple[int | None, int | None]:
 
 def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partner_name: str | None,
           partner_is_donor: bool = False) -> dict:
-    s, e = c.scope_start, c.scope_end
+    s, e = c.attr_start if c.attr_start is not None else c.scope_start, c.attr_end or c.scope_end
     own_s, own_e = c.own_start, c.own_end
     scope_sents = [(a, b) for a, b in sents if s <= a < e and not any(x <= a < y for x, y in skip)]
     fields = _field_values(text, s, e) if c.rule in ("factsheet", "title_field") else {}
@@ -932,7 +973,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         "funder": funder.name if funder else None,
         "funder_acronym": funder.acronym if funder else None,
         "budget_usd": budget, "countries": countries or [], "regions": regions,
-        "scope_start": s, "scope_end": e,
+        "scope_start": c.scope_start, "scope_end": c.scope_end,
         "char_start": c.start, "char_end": c.end, "evidence": text[c.start:c.end],
         "rule": c.rule + (f"+{funder.rule}" if funder and funder.rule else ""),
     }
@@ -995,7 +1036,8 @@ def extract(text: str) -> list[dict]:
         same_sec = [p for p in merged if p.rule not in _OWN_SCOPE and sec_s <= p.start < sec_e]
         if owner is None and same_sec and same_sec[0] is c:
             nxt = [p.own_start for p in same_sec if p.start > c.start]
-            c.scope_start, c.scope_end = sec_s, (min(nxt) if nxt else sec_e)
+            c.attr_start, c.attr_end = sec_s, (min(nxt) if nxt else sec_e)
+            c.scope_start, c.scope_end = _narrow_scope(text, c, c.attr_start, c.attr_end)
         elif owner is None:
             nxt = [p.own_start for p in same_sec if p.start > c.start]
             c.scope_start, c.scope_end = c.own_start, (min(nxt) if nxt else sec_e)
@@ -1006,6 +1048,8 @@ def extract(text: str) -> list[dict]:
         nxt = [p for p in stops if p > max(c.scope_start, c.end)]
         if nxt:
             c.scope_end = min(c.scope_end, nxt[0])
+            if c.attr_end is not None:
+                c.attr_end = min(c.attr_end, nxt[0])
             c.own_end = min(c.own_end, c.scope_end) if c.own_end > c.start else c.own_end
     partner_is_donor = bool(meta["title"] and DONOR_PAGE_RE.search(meta["title"]))
 

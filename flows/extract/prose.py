@@ -157,6 +157,7 @@ def country_re() -> re.Pattern:
 def partner_country(text: str) -> str | None:
     """The country a partner page or brief is about: the first country named in its title lines."""
     lines = [ln for ln in text.splitlines() if ln.strip()][:4]
+    lines = [ln for ln in lines if len(ln) <= 120]
     rx = country_re()
     for ln in lines:
         low = re.sub(r"[#*▶►_]", " ", ln)
@@ -357,6 +358,7 @@ def list_items(text: str) -> list[Item]:
         lm = _LEAD_RE.match(text, body_start, m.end())
         if lm:
             raw = lm.group("date")
+            body_start = lm.start("date")
             ds = find_dates(raw)
             if ds and ds[0].start == 0 and ds[0].end >= len(raw.strip()) - 1:
                 d = ds[0]
