@@ -167,23 +167,27 @@ def report(db: Path = typer.Option(settings.DEFAULT_DB, help="warehouse file"),
 @app.command()
 def serve(raw: Path = typer.Option(settings.DEFAULT_RAW, help="folder of documents"),
           db: Path = typer.Option(settings.DEFAULT_DB, help="warehouse file"),
-          cron: str = typer.Option("0 * * * *", help="cron schedule"),
+          cron: str = typer.Option("0 * * * *", help="cron schedule (default: hourly)"),
+          interval: Optional[float] = typer.Option(None, help="run every N seconds instead of on the cron"),
           timezone: str = typer.Option("UTC", help="time zone of the schedule")):
-    """Serve the flow on a cron schedule; each run picks up new or changed files."""
+    """Serve the flow on a schedule; each run picks up new or changed files."""
     if not raw.is_dir():
         fail(f"raw folder {raw} does not exist or is not a folder; pass --raw DIR")
     prepare_prefect()
-    from prefect.schedules import Cron
+    from prefect.client.schemas.schedules import CronSchedule
 
-    from .pipeline import coopfacts_run
+    if interval is not None and interval <= 0:
+        fail("--interval must be a positive number of seconds")
+    try:
+        CronSchedule(cron=cron, timezone=timezone)
+    except ValueError:
+        fail(f"bad schedule: cron {cron!r} in time zone {timezone!r}; e.g. --cron '0 6 * * *' --timezone Europe/Zurich")
+    from . import serve as serve_mod
 
     try:
-        schedule = Cron(cron, timezone=timezone)
-    except Exception as exc:  # bad cron text or time zone
-        fail(f"bad schedule {cron!r} / {timezone!r}: {exc}")
-    typer.echo(f"serving coopfacts-run on '{cron}' ({timezone}): {raw} -> {db}; Ctrl-C stops")
-    coopfacts_run.serve(name="coopfacts-scheduled", schedules=[schedule],
-                        parameters={"raw_dir": str(raw.resolve()), "db_path": str(db.resolve())})
+        serve_mod.serve(raw, db, cron, interval, timezone, typer.echo)
+    except KeyboardInterrupt:
+        typer.echo("stopped")
 
 
 # ------------------------------------------------------------------------ explain/show

@@ -9,31 +9,7 @@ from __future__ import annotations
 
 import re
 
-import hashlib
-
-try:  # TEMP until flows/resolve.py lands
-    from . import resolve
-    resolve.match_org
-except Exception:  # noqa
-    class resolve:  # type: ignore
-        @staticmethod
-        def match_org(name, acronym, orgs):
-            for o in orgs:
-                if acronym and o.get("acronym") == acronym:
-                    return o["org_id"]
-                if name and _key(o["name"]) == _key(name):
-                    return o["org_id"]
-            return None
-
-        @staticmethod
-        def new_org(name, acronym, kind):
-            key = (acronym or _key(name)).lower()
-            return {"org_id": hashlib.sha256(key.encode()).hexdigest()[:12], "name": name,
-                    "acronym": acronym, "kind": kind or "other"}
-
-        @staticmethod
-        def guess_kind(name):
-            return "other"
+from . import resolve
 
 
 def _key(text: str) -> str:

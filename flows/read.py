@@ -14,8 +14,9 @@ clean-up happens here, once, before any extractor runs:
 Anything that cannot be read becomes one quarantine row {source_path, reason, detail}, with a
 short reason code (see REASONS) and a sentence a person understands. Nothing here raises.
 
-Size limit: files larger than MAX_BYTES (50 MB unless flows/settings.py sets MAX_BYTES) are not
-read and are quarantined as 'too_large'.
+Size limit: files larger than MAX_BYTES are not read and are quarantined as 'too_large'.
+MAX_BYTES comes from flows/settings.py (50 MB, environment COOPFACTS_MAX_BYTES); without a
+settings module it defaults to 50 MB here.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ except Exception:  # noqa: BLE001 - no settings module or no MAX_BYTES in it
     #: Largest file read, in bytes. Bigger files get a 'too_large' quarantine row.
     MAX_BYTES = 50 * 1024 * 1024
 
-SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+SUFFIXES = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html",
             ".pdf": "pdf"}
 
 #: quarantine reason codes
@@ -47,8 +48,9 @@ REASONS = ("empty", "binary", "undecodable", "pdf_encrypted", "pdf_broken", "too
 # ------------------------------------------------------------------ discovery
 
 def discover(raw_dir: Path) -> list[Path]:
-    """Every document file under raw_dir (symlinks included, not followed into), stable order."""
-    return [p for p, _ in _walk(Path(raw_dir))]
+    """Every document file under raw_dir (links to files included; links to folders are not
+    followed), in a stable order."""
+    return [p for p, problem in _walk(Path(raw_dir)) if problem is None]
 
 
 def _walk(raw_dir: Path) -> list[tuple[Path, str | None]]:
@@ -98,7 +100,7 @@ _CONTROL = "".join(chr(c) for c in [*range(0, 9), *range(14, 32), 0x7f, *range(0
 _FIXES = {**{c: " " for c in _SPACES}, **{c: "" for c in _DROP}, **{c: "" for c in _CONTROL},
           **_LIGATURES}
 # one regex pass finds the rare characters to fix (str.translate is slow on large texts)
-_FIX_RE = re.compile("[" + "".join(re.escape(c) for c in _FIXES) + "]")
+_FIX_RE = re.compile("[" + "".join(re.escape(c) for c in _FIXES) + "\ud800-\udfff]")
 _MANY_BLANKS = re.compile(r"\n{3,}")
 _ESCAPED_DOLLAR = re.compile(r"\\+(?=\$)")
 
@@ -117,13 +119,13 @@ def normalize(text: str) -> str:
 
     CRLF/CR -> LF; form feeds become blank lines; non-breaking, thin and other Unicode spaces
     become plain spaces ('US$ 1 000 000'); soft hyphens, zero-width spaces, BOMs and control
-    characters are removed; the ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ are spelled out (the rest of the text
+    characters (and lone surrogates) are removed; the ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ are spelled out (the rest of the text
     keeps its characters, curly quotes included); NFC composition; a Markdown escape '\\$' becomes
     '$'; trailing spaces are dropped and more than one blank line in a row becomes one.
     Idempotent: normalize(normalize(t)) == normalize(t).
     """
     text = _prepare(text).replace("\f", "\n\n")
-    text = _FIX_RE.sub(lambda m: _FIXES[m.group()], text)
+    text = _FIX_RE.sub(lambda m: _FIXES.get(m.group(), ""), text)  # lone surrogates: dropped
     text = unicodedata.normalize("NFC", text)
     if "\\$" in text:
         text = _ESCAPED_DOLLAR.sub("", text)
@@ -220,7 +222,7 @@ def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
 
 _BULLET_RE = re.compile(r"^[ \t]*(?:[•●▪◦‣○■□➢►▶✓✔\-–—*+·][ \t]|\(?\d{1,3}[.)][ \t]|\(?[a-z][.)][ \t])")
 _MARKED_HEADING_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|[▶►■])")
-_HYPHEN_END_RE = re.compile(r"([A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]{1,40})[-\u00ad\u2010]$")
+_HYPHEN_END_RE = re.compile(r"([^\W_]{1,40})[-\u00ad\u2010]$")
 _FIRST_WORD_RE = re.compile(r"\S{1,60}")
 _LEADING_WORD_RE = re.compile(r"[^\W\d_]{1,40}")
 _TERMINAL_RE = re.compile(r"[.!?:;][\"'”’)\]]?$")
@@ -299,7 +301,7 @@ def _repeated_lines(lines: list[str]) -> set[int]:
         groups.setdefault(_mask(s), []).append(i)
     drop: set[int] = set()
     for key, idxs in groups.items():
-        if len(idxs) < 3:
+        if len(idxs) < (2 if _PAGE_WORD_RE.search(key) else 3):
             continue
         if "#" in key:
             numbers = [int(_DIGITS_RE.findall(lines[i])[-1]) for i in idxs]
@@ -331,9 +333,17 @@ def _page_furniture(pages: list[list[str]]) -> list[set[int]]:
     for p, idxs in enumerate(edges):
         for i in idxs:
             key = _mask(pages[p][i])
-            if counts.get(key, 0) >= need or (key.strip("# -–—") == "" and "#" in key):
+            if counts.get(key, 0) >= need or _page_number(pages[p][i], n):
                 drop[p].add(i)
     return drop
+
+
+def _page_number(line: str, n_pages: int) -> bool:
+    """A line that is only a page number ('7', '- 7 -', '7 / 12'), not a year or an amount."""
+    if _mask(line).strip("# -–—/|") != "" or "#" not in _mask(line):
+        return False
+    return all(len(x) <= 5 and int(x) <= max(2 * n_pages, n_pages + 10)
+               for x in _DIGITS_RE.findall(line))
 
 
 def _dehyphenate(prev: str, nxt: str, compounds: set[str] | None) -> str | None:
@@ -352,7 +362,7 @@ def _dehyphenate(prev: str, nxt: str, compounds: set[str] | None) -> str | None:
     head = prev[: m.end(1)]
     if prev[m.end(1):] == "\u00ad":  # a soft hyphen only ever marks a break
         return head + rest
-    if rest[0].islower():
+    if m.group(1)[-1].isalpha() and rest[0].islower():
         second = _LEADING_WORD_RE.match(rest)
         if compounds and second and f"{m.group(1)}-{second.group()}".lower() in compounds:
             return head + "-" + rest
@@ -623,13 +633,16 @@ def _restore(text: str, protected: list[str]) -> str:
 
 # ------------------------------------------------------------------ HTML
 
-_HTML_SKIP = {"script", "style", "nav", "noscript", "template", "head", "svg", "iframe", "object",
+_HTML_SKIP = {"script", "style", "nav", "noscript", "template", "title", "svg", "iframe", "object",
               "embed", "select", "option", "datalist", "canvas", "math", "audio", "video", "map",
               "button", "input", "textarea", "meta", "link", "base"}
 _HTML_BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote",
                "figure", "figcaption", "address", "form", "fieldset", "legend", "dl", "dt", "dd",
                "pre", "center", "details", "summary", "caption", "hr", "ul", "ol", "table",
                "thead", "tbody", "tfoot", "body", "html", "hgroup", "menu", "dialog", "label"}
+_HTML_ROWS = {"tr", "table", "thead", "tbody", "tfoot"}
+_HEADING_TAG_RE = re.compile(r"h[1-6]$")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _HIDDEN_CLASSES = {"sr-only", "visually-hidden", "screen-reader-text", "hidden"}
 _META_CHARSET_RE = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.-]{1,40})",
@@ -656,41 +669,18 @@ def html_to_text(markup: str) -> str:
     are dropped. The <title> is used as the heading when the page has no <h1>."""
     from bs4 import BeautifulSoup, NavigableString, Tag
 
-    soup = BeautifulSoup(markup, "html.parser")
-    blocks: list[tuple[str, str]] = []  # (kind, text)
-    buf: list[str] = []
-    pending: list[tuple[str, str]] = []  # (kind, prefix) for the next non-empty block
-    row: list[str] | None = None
-    cell: list[str] | None = None
-    in_pre = 0
-
-    def flush(kind: str = "p") -> None:
-        raw = "".join(buf)
-        buf.clear()
-        if in_pre:
-            text = raw.strip("\n")
-        else:
-            text = "\n".join(" ".join(x.split()) for x in raw.split("\n")).strip()
-            text = re.sub(r" ?\n ?", "\n", text)
-        if not text.strip():
-            return
-        if pending:
-            kind, prefix = pending.pop()
-            pending.clear()
-            text = prefix + text
-        blocks.append((kind, text))
-
+    soup = BeautifulSoup(_SURROGATE_RE.sub("", markup), "html.parser")
+    walker = _HtmlText()
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     if title and not soup.find("h1"):
-        blocks.append(("h", "# " + " ".join(title.split())))
-
+        walker.blocks.append(("h", "# " + " ".join(title.split())))
+    # an explicit stack, not recursion: deeply nested pages must not overflow
     stack: list[tuple[object, bool]] = [(soup, False)]
     while stack:
         node, leaving = stack.pop()
         if isinstance(node, NavigableString):
-            if type(node) is NavigableString:
-                target = cell if cell is not None else buf
-                target.append(str(node) if in_pre else re.sub(r"[ \t\n\r\f]+", " ", str(node)))
+            if type(node) is NavigableString:  # not comments, doctypes, CDATA
+                walker.text(str(node))
             continue
         if not isinstance(node, Tag):
             continue
@@ -700,55 +690,103 @@ def html_to_text(markup: str) -> str:
                 continue
             stack.append((node, True))
             stack.extend((child, False) for child in reversed(node.contents))
-        # opening and closing actions
-        if cell is not None and name not in ("td", "th", "tr"):
-            if name == "br" or name in _HTML_BLOCK or re.fullmatch(r"h[1-6]|li", name):
-                cell.append(" ")
-            continue
+        walker.tag(name, leaving)
+    return walker.finish()
+
+
+class _HtmlText:
+    """Builds the text of html_to_text from start/end tag and text events."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[str, str]] = []   # (kind, text)
+        self.buf: list[str] = []                  # inline text of the current block
+        self.prefix: tuple[str, str] | None = None  # (kind, '# ' / '- ') for the next block
+        self.row: list[str] | None = None         # cells of the open table row
+        self.cell: list[str] | None = None        # text of the open cell
+        self.cell_depth = 0                       # cells nested in cells (broken markup)
+        self.in_pre = 0
+
+    def text(self, s: str) -> None:
+        s = s if self.in_pre else re.sub(r"[ \t\n\r\f]+", " ", s)
+        (self.cell if self.cell is not None else self.buf).append(s)
+
+    def flush(self) -> None:
+        raw = "".join(self.buf)
+        self.buf.clear()
+        if self.in_pre:
+            text = raw.strip("\n")
+        else:
+            text = "\n".join(" ".join(x.split()) for x in raw.split("\n")).strip()
+        if text.strip():
+            kind = "p"
+            if self.prefix:
+                kind, prefix = self.prefix
+                text = prefix + text
+                self.prefix = None
+            self.end_row()
+            self.blocks.append((kind, text))
+
+    def end_row(self) -> None:
+        if self.cell is not None:
+            self.end_cell()
+        if self.row is not None and any(c for c in self.row):
+            self.blocks.append(("tr", "| " + " | ".join(self.row) + " |"))
+        self.row = None
+
+    def end_cell(self) -> None:
+        text = " ".join("".join(self.cell or []).split()).replace("|", "/")
+        self.cell, self.cell_depth = None, 0
+        if self.row is None:
+            self.row = []
+        self.row.append(text)
+
+    def tag(self, name: str, leaving: bool) -> None:
+        if self.cell is not None:  # inside a cell everything is inline text
+            if name in ("td", "th"):
+                if leaving and self.cell_depth <= 1:
+                    self.end_cell()
+                    return
+                self.cell_depth += -1 if leaving else 1
+                self.cell.append(" ")
+            elif name == "br" or name in _HTML_BLOCK or name in _HTML_ROWS or _HEADING_TAG_RE.match(name):
+                self.cell.append(" ")
+            return
         if name == "br":
             if not leaving:
-                buf.append("\n")
-        elif re.fullmatch(r"h[1-6]", name):
-            flush()
-            if not leaving:
-                pending[:] = [("h", "#" * int(name[1]) + " ")]
+                self.buf.append("\n")
+        elif _HEADING_TAG_RE.match(name):
+            self.flush()
+            self.prefix = None if leaving else ("h", "#" * int(name[1]) + " ")
         elif name == "li":
-            flush()
-            if not leaving:
-                pending[:] = [("li", "- ")]
+            self.flush()
+            self.prefix = None if leaving else ("li", "- ")
         elif name == "tr":
+            self.flush()
+            self.end_row()
             if not leaving:
-                flush()
-                row = []
-            elif row is not None:
-                if any(c.strip() for c in row):
-                    blocks.append(("tr", "| " + " | ".join(row) + " |"))
-                row = None
+                self.row = []
         elif name in ("td", "th"):
             if not leaving:
-                if row is None:  # a cell outside a row
-                    flush()
-                    row = []
-                cell = []
-            else:
-                text = " ".join("".join(cell or []).split()).replace("|", "/")
-                cell = None
-                if row is not None:
-                    row.append(text)
+                self.flush()
+                self.cell, self.cell_depth = [], 1
         elif name == "pre":
-            flush()
-            in_pre += -1 if leaving else 1
+            self.flush()
+            self.in_pre += -1 if leaving else 1
         elif name in _HTML_BLOCK:
-            flush()
-    flush()
+            self.flush()
+            if name in ("table", "thead", "tbody", "tfoot"):
+                self.end_row()
 
-    out: list[str] = []
-    for i, (kind, text) in enumerate(blocks):
-        if i:
-            same = kind == blocks[i - 1][0] and kind in ("li", "tr")
-            out.append("\n" if same else "\n\n")
-        out.append(text)
-    return "".join(out)
+    def finish(self) -> str:
+        self.flush()
+        self.end_row()
+        out: list[str] = []
+        for i, (kind, text) in enumerate(self.blocks):
+            if i:
+                same = kind == self.blocks[i - 1][0] and kind in ("li", "tr")
+                out.append("\n" if same else "\n\n")
+            out.append(text)
+        return "".join(out)
 
 
 def _decode_html(data: bytes) -> str:
@@ -852,7 +890,7 @@ def _blank(data: bytes) -> bool:
         if data.startswith(bom):
             data = data[len(bom):]
             break
-    return not data.strip(b" \t\r\n\f\v\x00")
+    return not data.strip(b" \t\r\n\f\v")
 
 
 def parse(data: bytes, fmt: str, source_path: str) -> dict:

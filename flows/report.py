@@ -325,17 +325,17 @@ def fmt_when(v) -> str:
 def trend_charts(trend: list[dict]) -> list[dict]:
     """Geometry of the trend's small multiples (one bar chart per measure); the template draws it."""
     specs = [
-        ("Facts in the warehouse", [("facts_in_warehouse", "bar-total", "facts held after the run")]),
-        ("Facts loaded by the run", [("facts_loaded", "bar-facts", "facts loaded")]),
-        ("Documents loaded by the run", [("docs_loaded", "bar-docs", "documents loaded")]),
+        ("Facts in the warehouse", [("facts_in_warehouse", "bar-total", "facts held after the run")], None),
+        ("Facts loaded by the run", [("facts_loaded", "bar-facts", "facts loaded")], None),
+        ("Documents loaded by the run", [("docs_loaded", "bar-docs", "documents loaded")], None),
         ("Failed checks", [("failed_error", "bar-error", "failed error checks"),
-                           ("failed_warn", "bar-warn", "failed warn checks")]),
+                           ("failed_warn", "bar-warn", "failed warn checks")], "no check failed in these runs"),
     ]
     width, height, left, right, top, bottom = 300, 150, 40, 8, 10, 22
     plot_w, plot_h = width - left - right, height - top - bottom
     n = len(trend)
     charts = []
-    for title, series in specs:
+    for title, series, empty_text in specs:
         totals = [sum(r.get(k) or 0 for k, _, _ in series) for r in trend]
         top_value = max(totals + [0])
         scale_max = _nice_max(top_value)
@@ -369,7 +369,7 @@ def trend_charts(trend: list[dict]) -> list[dict]:
         # the latest value; for a measure a failed run does not record, the last one recorded
         latest_parts = [fmt_num(next((r.get(k) for r in reversed(trend) if r.get(k) is not None), None))
                         for k, _, _ in series]
-        charts.append({"title": title, "width": width, "height": height, "left": left,
+        charts.append({"title": title, "empty_text": empty_text if not top_value else None, "width": width, "height": height, "left": left,
                        "right_x": width - right, "top": top, "base": top + plot_h, "bars": bars,
                        "ticks": ticks, "labels": labels,
                        "latest": " error / ".join(latest_parts) + " warn" if len(series) > 1 else latest_parts[0],

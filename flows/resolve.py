@@ -40,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -105,7 +106,7 @@ def _ref_of(name: str | None, acronym: str | None):
 class _Q:
     """Normalized view of a name/acronym pair."""
 
-    __slots__ = ("name", "acr", "n", "a", "ref", "name_as_acr")
+    __slots__ = ("name", "acr", "n", "a", "ref", "name_as_acr", "initials", "content")
 
     def __init__(self, name: str | None, acronym: str | None):
         self.name = name
@@ -117,26 +118,33 @@ class _Q:
         if self.name_as_acr and not self.a:
             self.a = self.name_as_acr
         self.ref = _ref_of(name, acronym)
+        self.initials = _initials(self.n)
+        self.content = _content_words(self.n)
 
 
-def _score(q: _Q, o: _Q) -> float:
-    """Strength of the match of query q against known organization o (0 = no match)."""
+def _exact_score(q: _Q, o: _Q) -> float:
+    """Steps 1-3 of the rule: 5 same reference body, 4 same acronym, 3 same name, else 0."""
     if q.ref is not None and o.ref is not None:
         return 5.0 if q.ref is o.ref else 0.0
-    if q.a and o.a and q.a == o.a:
-        if not q.n or not o.n or q.n == name_key(q.acr or "") or q.name_as_acr or o.name_as_acr:
+    if q.a and o.a:
+        if q.a != o.a:
+            return 0.0  # conflicting acronyms never merge
+        if not q.n or not o.n or q.name_as_acr or o.name_as_acr:
             return 4.0
-        if fuzz.token_set_ratio(q.n, o.n) >= ACRONYM_NAME_THRESHOLD:
+        if q.n == o.n or fuzz.token_set_ratio(q.n, o.n) >= ACRONYM_NAME_THRESHOLD:
             return 4.0
-        return 0.0
-    conflict = bool(q.a and o.a and q.a != o.a)
-    if conflict:
         return 0.0
     if q.n and q.n == o.n and not q.name_as_acr:
         return 3.0
+    return 0.0
+
+
+def _fuzzy_score(q: _Q, o: _Q) -> float:
+    """Step 4 of the rule: 2 + ratio/1000 for a close spelling, else 0."""
+    if q.a and o.a and q.a != o.a:
+        return 0.0
     if q.n and o.n and not q.name_as_acr and not o.name_as_acr \
-            and _content_words(q.n) >= 2 and _content_words(o.n) >= 2 \
-            and _initials(q.n) == _initials(o.n):
+            and q.content >= 2 and o.content >= 2 and q.initials == o.initials:
         r = fuzz.ratio(q.n, o.n)
         if r >= FUZZY_THRESHOLD:
             return 2.0 + r / 1000.0
@@ -155,8 +163,13 @@ def _unit_of(q: _Q, o: _Q) -> bool:
         any(w.lower().strip(",.") in _UNIT_WORDS for w in words[1:3])
 
 
+@lru_cache(maxsize=65536)
+def _cached_view(name: str | None, acronym: str | None) -> _Q:
+    return _Q(name, acronym)
+
+
 def _view(org: dict) -> _Q:
-    return _Q(org.get("name"), org.get("acronym"))
+    return _cached_view(org.get("name"), org.get("acronym"))
 
 
 # ---------------------------------------------------------------- public API
@@ -172,10 +185,13 @@ def match_org(name: str | None, acronym: str | None, orgs: list[dict]) -> str | 
     q = _Q(name, acronym)
     best: tuple[float, str] | None = None
     views = [(_view(o), o["org_id"]) for o in orgs]
-    for v, oid in views:
-        s = _score(q, v)
-        if s > 0 and (best is None or s > best[0] or (s == best[0] and oid < best[1])):
-            best = (s, oid)
+    for score in (_exact_score, _fuzzy_score):
+        for v, oid in views:
+            s = score(q, v)
+            if s > 0 and (best is None or s > best[0] or (s == best[0] and oid < best[1])):
+                best = (s, oid)
+        if best is not None:
+            break
     if best is None:
         unit = _Q(name or acronym, None)
         for v, oid in views:

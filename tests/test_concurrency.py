@@ -110,3 +110,47 @@ def test_run_killed_during_load_leaves_warehouse_unchanged(raw_dir, tmp_path):
     assert rc == 0, err
     after = counts(db)
     assert after["documents"] == 6 and after["money"] > before["money"]
+
+
+def test_serve_loads_a_new_file_on_the_next_scheduled_run(raw_dir, tmp_path):
+    """`coopfacts serve` with a short interval picks up a file added while it serves."""
+    db = tmp_path / "wh.duckdb"
+    hold = tmp_path / "hold"
+    hold.mkdir()
+    newcomer = raw_dir / "germany_kfw_ilo_jordan_2022-10.txt"
+    newcomer.rename(hold / newcomer.name)
+    proc = start("serve", "--raw", str(raw_dir), "--db", str(db), "--interval", "5",
+                 env_extra={"PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "2",
+                            "PREFECT_RUNNER_POLL_FREQUENCY": "2"})
+    try:
+        def loaded() -> set[str]:
+            if not db.exists():
+                return set()
+            try:
+                con = duckdb.connect(str(db), read_only=True)
+            except duckdb.IOException:  # a scheduled run is writing right now
+                return set()
+            try:
+                return {r[0] for r in con.execute("SELECT source_path FROM documents").fetchall()}
+            except duckdb.CatalogException:
+                return set()
+            finally:
+                con.close()
+
+        deadline = time.monotonic() + 240
+        while len(loaded()) < 5:
+            assert proc.poll() is None, proc.communicate()[1][-2000:]
+            assert time.monotonic() < deadline, "the first scheduled run never loaded the folder"
+            time.sleep(1)
+        (hold / newcomer.name).rename(newcomer)
+        deadline = time.monotonic() + 120
+        while newcomer.name not in loaded():
+            assert proc.poll() is None, proc.communicate()[1][-2000:]
+            assert time.monotonic() < deadline, "the added file was not loaded by a later run"
+            time.sleep(1)
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)

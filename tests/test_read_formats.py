@@ -225,3 +225,10 @@ def test_read_folder_loads_every_format_and_subfolders(tmp_path):
     assert {d["text"] for d in docs} == {"Plain text.", "# Title\n\nBody.", "Visible", "A one-page PDF."}
     for d in docs:
         assert set(d) == {"source_path", "doc_id", "format", "text", "n_chars", "n_pages"}
+
+
+def test_html_with_unclosed_and_nested_cells_keeps_their_text(tmp_path):
+    page = ("<table><tr><td>a</td><td><table><tr><td>in1</td><td>in2</td></tr></table></td></tr>"
+            "<tr><td>z</td></tr></table><p>after<td>x<td>y")
+    assert read_bytes(tmp_path, "cells.html", page.encode())["text"] == (
+        "| a | in1 in2 |\n| z |\n\nafter\n\n| x y |")

@@ -14,10 +14,11 @@ parties) is one row.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, item_at, list_items, org_like_acronym, partner_country)
-from .text import YEAR, YEAR_RE, find_dates, parse_number_word
+from .text import YEAR, find_dates, parse_number_word
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -87,6 +88,8 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
 
     def add(s: int, e: int, name: str) -> None:
         name = re.sub(r"\s+", " ", name).strip(" ,")
+        if name.endswith(".") and "." not in name.split()[-1][:-1]:
+            name = name[:-1]                     # a sentence's full stop, not "U.S."
         if name and not any(s < fe and fs < e for fs, fe, _ in found):
             found.append((s, e, name))
 
@@ -123,7 +126,10 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
     # organization names: a capitalized run with an organization word, minus a leading role
     for run in _RUN_RE.finditer(seg):
         for ms, me in _segments(seg, run.start(), run.end()):
-            words = seg[ms:me].split()
+            words = [w.rstrip(".,") for w in seg[ms:me].split()]
+            words = [w for w in words if w]
+            if not words:
+                continue
             low = [w.lower().strip(".,'’") for w in words]
             if not set(low) & STRONG_ORG_WORDS and not (len(words) == 1 and is_acronym(words[0])):
                 continue
@@ -212,6 +218,18 @@ def _clause_end(T: str, start: int, stop: int) -> int:
 
 # ------------------------------------------------------------------ dates
 
+@lru_cache(maxsize=512)
+def _dates(S: str) -> tuple:
+    return tuple(find_dates(S))
+
+
+def _years(T: str, s: int, e: int, cache: dict) -> list:
+    """bare_years, memoized per document (`cache` lives for one extract() call)."""
+    if (s, e) not in cache:
+        cache[(s, e)] = bare_years(T, s, e)
+    return cache[(s, e)]
+
+
 def _nearest(options, pos):
     return min(options, key=lambda o: abs(o[0] - pos)) if options else None
 
@@ -246,6 +264,7 @@ def _topic(S: str, end: int) -> str | None:
 
 def extract(text: str) -> list[dict]:
     v = build_view(text)
+    years_cache: dict = {}
     T = v.text
     defs = definitions(T)
     partner = partner_country(text)
@@ -310,7 +329,7 @@ def extract(text: str) -> list[dict]:
             vpos = after[0] if after and (not before or ns - before[-1] > 80) else (
                 before[-1] if before else ns)
 
-            date = _date_for(T, v, sents, si, ss, se, vpos, item, enum_children, S, m)
+            date = _date_for(T, v, sents, si, ss, se, vpos, item, enum_children, S, m, years_cache)
             if date is None:
                 prev_end = ne
                 continue
@@ -384,18 +403,18 @@ def _uniq(xs: list[str]) -> list[str]:
     return out
 
 
-def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m):
+def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, cache):
     """([years], month, day) for the agreement at sentence si, or None."""
     lead = item.lead if item else None
     lead_span = (lead.start, lead.end) if lead else None
-    dates = [d for d in find_dates(S) if not (lead_span and ss + d.start >= lead_span[0] and ss + d.end <= lead_span[1])]
+    dates = [d for d in _dates(S) if not (lead_span and ss + d.start >= lead_span[0] and ss + d.end <= lead_span[1])]
     dates = [d for d in dates if not re.search(r"\b(?:since|until|by)\s+$", S[max(0, d.start - 7):d.start])]
     anaphor = _ANAPHOR_RE.search(S)
     if dates and not (anaphor and anaphor.start() < min(d.start for d in dates)):
         prior = [d for d in dates if d.start < vpos]
         d = prior[-1] if prior else min(dates, key=lambda d: abs(d.start - vpos))
         return [d.year], d.month, d.day
-    yrs = [y for y in bare_years(T, ss, se) if not (lead_span and lead_span[0] <= y[0] < lead_span[1])]
+    yrs = [y for y in _years(T, ss, se, cache) if not (lead_span and lead_span[0] <= y[0] < lead_span[1])]
     if yrs:
         # "In 2022 and 2023, new agreements were signed" -> both years
         two = re.search(rf"\b({YEAR})\s+and\s+({YEAR})\b", S)
@@ -407,8 +426,8 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m):
         delta = 1 if re.search(r"following|next", _ANAPHOR_RE.search(S).group(0)) else 0
         for j in range(si - 1, max(-1, si - 4), -1):
             ps, pe = sents[j]
-            ys = bare_years(T, ps, pe)
-            ds = find_dates(T[ps:pe])
+            ys = _years(T, ps, pe, cache)
+            ds = _dates(T[ps:pe])
             if ds:
                 return [ds[-1].year + delta], None, None
             if ys:
@@ -419,10 +438,10 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m):
         intro = enum_children[si]
         for j in range(intro, max(-1, intro - 4), -1):
             ps, pe = sents[j]
-            ds = find_dates(T[ps:pe])
+            ds = _dates(T[ps:pe])
             if ds:
                 return [ds[-1].year], ds[-1].month, None
-            ys = bare_years(T, ps, pe)
+            ys = _years(T, ps, pe, cache)
             if ys:
                 return [ys[-1][1]], None, None
     return None
@@ -459,7 +478,6 @@ def _counted(S, ns, ne, T, ss, defs):
     out = []
     n = _num(cm.group("n"))
     rest = S[ne:]
-    pos = 0
     for wm in re.finditer(r"(?:\band\s+(?P<n>\d{1,2}|one|two|three|four|five|six)\s+)?\bwith\s+", rest):
         if wm.group("n"):
             n = _num(wm.group("n"))
@@ -470,7 +488,6 @@ def _counted(S, ns, ne, T, ss, defs):
         ps = [p for _, p in _party_mentions(T, a, b, defs) if p != "ILO"]
         if ps and n:
             out.append((n, ps[0]))
-        pos = wm.end()
     return out or None
 
 

@@ -4,8 +4,8 @@
                                       published_on (datetime.date), published_precision}
 
 The title is the document's first heading (a running header such as
-'ILO PROJECT FACT SHEET | INDIA | January 2023' is skipped; a one-word heading such as
-'▶ China' followed by a short line 'ILO cooperation' is joined: 'China - ILO cooperation').
+'ILO PROJECT FACT SHEET | KENYA | March 2022' is skipped; a one-word heading such as
+'▶ Norway' followed by a short line 'ILO cooperation' is joined: 'Norway - ILO cooperation').
 The partner is the country named in the title, else the most frequent country near the top;
 `partner_iso3` is None when the partner is not a country (the EU, a programme).
 The publication date is the first date in the short lines at the top of the document.
@@ -102,7 +102,7 @@ def _country_index() -> dict[str, str]:
 
 
 def lookup_country(name: str | None) -> str | None:
-    """'Lao PDR' -> 'LAO', 'BRAZIL' -> 'BRA', 'the Philippines' -> 'PHL'; None otherwise."""
+    """'Lao PDR' -> 'LAO', 'PERU' -> 'PER', 'the Philippines' -> 'PHL'; None otherwise."""
     if not name:
         return None
     if _shared_lookup is not None:
@@ -195,7 +195,7 @@ def _words(line: str) -> list[str]:
 
 
 def _is_running_header(line: str) -> bool:
-    """'ILO PROJECT FACT SHEET | INDIA | January 2023', 'Press release | 6 October 2022'."""
+    """'ILO PROJECT FACT SHEET | KENYA | March 2022', 'Press release | 2 March 2021'."""
     if line.count("|") >= 1 and not line.lstrip().startswith("|"):
         parts = [p.strip() for p in line.split("|") if p.strip()]
         caps = sum(1 for p in parts if p.upper() == p and re.search(r"[A-Z]", p))
@@ -237,7 +237,7 @@ def title_span(text: str) -> tuple[int, int, str] | None:
         return None
     s, e, line = lines[idx]
     title = clean_inline(line)
-    # '▶ China' + 'ILO cooperation' -> 'China - ILO cooperation'
+    # '▶ Norway' + 'ILO cooperation' -> 'Norway - ILO cooperation'
     if idx + 1 < len(lines) and len(_words(title)) <= 3 and not re.search(rf"[{_DASH}|:]", title) \
             and "ILO" not in title.split():
         s2, e2, nxt = lines[idx + 1]

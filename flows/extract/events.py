@@ -85,7 +85,8 @@ class _Phrase:
 
 def _tokens_before(S: str, pos: int):
     """Tokens before pos, nearest first, as (start, text)."""
-    toks = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’/&.\-]+|[^\w\s]", S[:pos])]
+    base = max(0, pos - 300)
+    toks = [(base + m.start(), m.group(0)) for m in re.finditer(r"[\w'’/&.\-]+|[^\w\s]", S[base:pos])]
     return list(reversed(toks))
 
 
@@ -97,8 +98,9 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
         return None                                   # "held as a webinar"
     if re.match(r"(?i)meetings?$", head) and re.match(r"\s+(?:the|a|an|its|their|our|his|her)\b", S[he:]):
         return None                                   # "meeting the needs"
-    if re.match(r"(?i)launch(?:es)?$", head) and not re.search(r"(?i)\b(?:the|a|its|official)\s+$", S[max(0, hs - 10):hs]):
-        return None
+    if re.match(r"(?i)launch(?:es)?$", head) and not re.search(r"(?i)\b(?:the|a|its|official)\s+$",
+                                                                 S[max(0, hs - 10):hs]):
+        return None                                   # "to launch" is a verb
     start = hs
     n_lower = 0
     capital = head_cap
@@ -107,16 +109,16 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
             break                                     # punctuation between tokens
         low = tok.lower()
         if _CAP_TOKEN_RE.match(tok) and low not in ("the", "a", "an"):
-            if tok[0].isupper() and ts > 0 and re.match(r"[.!?]\s*$", S[:ts]) and len(tok) <= 3 and not tok.isupper():
-                break
+            if low in _STOP_BACK and not tok.isupper():
+                break                                 # "At", "During", "In", "Its" opening a sentence
             start = ts
             capital = True
             continue
         if low in _CONNECT and capital and start < hs:
             start = ts
             continue
-        if not head_cap and not capital and n_lower < 3 and low not in _STOP_BACK and re.fullmatch(r"[a-z][a-z\-]*", tok) \
-                and not tok.endswith(("ed", "ly")):
+        if (not head_cap and not capital and n_lower < 3 and low not in _STOP_BACK
+                and re.fullmatch(r"[a-z][a-z\-]*", tok) and not tok.endswith(("ed", "ly"))):
             start = ts
             n_lower += 1
             continue
@@ -344,7 +346,8 @@ def extract(text: str) -> list[dict]:
 
 
 def _launch_object(S: str, vm: re.Match) -> str | None:
-    after = re.match(r"\s+(?:the\s+|a\s+|an\s+|its\s+)?([A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|for\s+|the\s+)?[A-Z0-9][\w'’\-]*){0,8})",
+    after = re.match(r"\s+(?:the\s+|a\s+|an\s+|its\s+)?"
+                     r"([A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|for\s+|the\s+)?[A-Z0-9][\w'’\-]*){0,8})",
                      S[vm.end():])
     if after:
         return after.group(1)
@@ -370,7 +373,8 @@ def _dedupe(events: list[dict]) -> list[dict]:
         for o in out:
             if o["start_date"] == ev["start_date"] and o["date_precision"] == ev["date_precision"]:
                 same_name = _similar(o["name"], ev["name"]) >= 0.6
-                if same_name or ev["rule"] != o["rule"] or (o["_s"] <= ev["_s"] < o["_e"] or ev["_s"] <= o["_s"] < ev["_e"]):
+                overlap = o["_s"] <= ev["_s"] < o["_e"] or ev["_s"] <= o["_s"] < ev["_e"]
+                if same_name or ev["rule"] != o["rule"] or overlap:
                     dup = o
                     break
         if dup is None:

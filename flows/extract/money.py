@@ -55,7 +55,7 @@ for _c in pycountry.currencies:
     if " " in _name:  # single words ('Sol', 'Won', 'Rand') are too often plain English
         NAMES[_name] = _c.alpha_3
         NAMES[_name + "s"] = _c.alpha_3
-NAMES.update({
+NAMES.update({  # common names and plurals ISO 4217 does not list
     "euro": "EUR", "euros": "EUR", "swiss francs": "CHF", "swiss franc": "CHF",
     "yen": "JPY", "japanese yen": "JPY", "pounds": "GBP", "pound sterling": "GBP",
     "pounds sterling": "GBP", "british pounds": "GBP", "sterling": "GBP",
@@ -66,11 +66,8 @@ NAMES.update({
     "swedish kronor": "SEK", "norwegian kroner": "NOK", "danish kroner": "DKK",
     "cfa francs": "XOF", "baht": "THB", "rupiah": "IDR", "zloty": "PLN", "forint": "HUF",
     "naira": "NGN", "taka": "BDT", "shekels": "ILS", "new israeli shekels": "ILS",
-    "rand": "ZAR", "south african rand": "ZAR", "kwacha": "ZMW", "dinars": "JOD",
-    "jordanian dinars": "JOD",
+    "south african rand": "ZAR", "kwacha": "ZMW", "jordanian dinars": "JOD",
 })
-NAMES.pop("rand", None)  # 'rand' alone is too rare to be worth the false positives
-NAMES.pop("dinars", None)
 
 
 def _alt(words) -> str:
@@ -82,16 +79,18 @@ _CODE_ALT = "|".join(CODES)
 _NAME_ALT = _alt(NAMES).replace(r"\ ", r"\s+")
 
 # 1,240 / 4.39 / 746,014 / 1 000 000 (ordinary, thin or no-break spaces) / 1,5 (decimal comma)
-MNUM = r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?!,\d{3})(?:,\d{1,2}(?!\d))?"
+# 1.000.000 (dot grouping, as some European texts write it)
+MNUM = (r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
+        r"|\d+(?:\.\d+)?(?!,\d{3})(?:,\d{1,2}(?!\d))?")
 _GAP = r"[ \t\u00a0\u202f\u2009]{0,3}(?:\n[ \t\u00a0\u202f\u2009]{0,8})?"
-SCALE = (rf"(?:{_GAP}(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio)\b"
+SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio)\b"
          r"|(?:m|M|k|K|bn|BN)\b)")
 
 # 'US$ 2-3 million': a range, stored as its upper end with the qualifier 'up to'
 _RANGE2 = r"(?:[ \t]*[-–—][ \t]*(?P<num2>\d+(?:\.\d+)?))?"
 PREFIX_RE = re.compile(
     rf"(?<![A-Za-z0-9])(?P<cur>{_SYMBOL_ALT}|(?:{_CODE_ALT})(?![A-Za-z]))"
-    rf"[ \t\u00a0\u202f\u2009]{{0,3}}(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?(?![\d%]|[.,]\d)"
+    rf"{_GAP}(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?(?![\d%]|[.,]\d)"
 )
 SUFFIX_RE = re.compile(
     rf"(?<![\w$€£¥.,])(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?{_GAP}"
@@ -132,9 +131,12 @@ def parse_amount(num: str, scale: str | None) -> float:
     raw = num.strip()
     if re.fullmatch(r"\d+,\d{1,2}", raw):  # decimal comma
         value = float(raw.replace(",", "."))
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", raw) or (
+            not scale and re.fullmatch(r"\d{1,3}\.\d{3}", raw)):
+        value = float(raw.replace(".", ""))  # dot grouping: 'EUR 500.000'
     else:
         value = float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", raw))
-    return value * scale_of(scale.strip() if scale else None)
+    return value * scale_of(scale.strip(" \t\n\u00a0\u202f\u2009-") if scale else None)
 
 
 # -------------------------------------------------------------- conversion
@@ -195,7 +197,7 @@ def to_usd(amount: float, currency: str, year_from: int | None,
 _PREP = (r"(?:in|for|by|during|since|until|till|through|throughout|of|as\s+of|at|to|from|"
          r"over|between|and|fiscal\s+year|FY|year|budget)")
 _RANGE_RE = re.compile(
-    rf"(?<![\d-])(?:(?P<lead>between|from)\s+)?(?P<y1>{YEAR})\s*(?:-|–|—|to|and|until|through)\s*"
+    rf"(?<![\d-])(?:(?P<lead>between|from)\s+)?(?P<y1>{YEAR})\s*(?:-|–|—|/|to|and|until|through)\s*"
     rf"(?P<y2>{YEAR}|\d\d)(?![\d-])", re.IGNORECASE)
 _SINGLE_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/]|\s*(?:Agenda|Declaration))")
 _PREP_BEFORE_RE = re.compile(rf"(?:\b{_PREP}|[(:|*])[\s*]*$", re.IGNORECASE)
@@ -239,10 +241,19 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
 
 # ------------------------------------------------------------------- units
 
+_ABBREV_END_RE = re.compile(r"\b(?:approx|est|ca|incl|excl|equiv|vs|Art|para|Co|Ltd|Inc|Jr|Sr)\.$")
+
+
 def _units(text: str) -> list[tuple[int, int]]:
     """Sentence spans, with 'Label: value' lines (fact sheets, key facts) split off."""
-    out = []
+    spans: list[tuple[int, int]] = []
     for s, e in sentences(text):
+        if spans and _ABBREV_END_RE.search(text, max(spans[-1][0], spans[-1][1] - 12), spans[-1][1]):
+            spans[-1] = (spans[-1][0], e)  # 'EUR 3.2 million (approx. USD 3.5 million)'
+        else:
+            spans.append((s, e))
+    out = []
+    for s, e in spans:
         cut = s
         for m in re.finditer(r"\n(?=[ \t]*(?:[-•*]\s*)?\**[A-Z][\w ()'’/&-]{0,40}:)", text[s:e]):
             pos = s + m.start()
@@ -279,7 +290,7 @@ def _funder(text: str, start: int, end: int, sent: tuple[int, int]) -> str | Non
     after = text[end:min(sent[1], end + 160)]
     m = _FUNDER_AFTER_RE.search(after)
     if m:
-        org = re.sub(r"(?:\s+(?:of|for|and|the|on|&))+$", "", m.group("org")).strip()
+        org = re.sub(r"(?:\s+(?:of|for|and|the|on|&))+$", "", m.group("org")).strip().rstrip(".")
         if m.group("acr"):
             return f"{org} ({m.group('acr')})" if org.split()[0] not in _NOT_ORG else m.group("acr")
         if org.split()[0] not in _NOT_ORG:
@@ -312,17 +323,16 @@ def _inline_amounts(text: str) -> list[dict]:
             if not currency:
                 continue
             num, scale = m.group("num"), m.group("scale")
-            # a bare year after a code ('SAR 2019') or an unscaled '2 dollars' is not an amount
+            # a bare year after a code ('SAR 2019') is not an amount
             if re.fullmatch(r"(?:19|20)\d\d", num) and not scale and cur_raw.isalpha():
                 continue
             # a rarer ISO code needs a number that looks like money ('KES 2.5 million', 'KES 25,000')
             if cur_raw in CODES and cur_raw not in MAJOR_CODES and not scale \
                     and not re.search(r"[,\u00a0\u202f\u2009 ]\d{3}", num) and parse_amount(num, None) < 1000:
                 continue
-            if rule == "money.suffix" and not scale and not re.search(r"[,\u00a0\u202f\u2009 ]\d{3}", num) \
-                    and cur_raw.lower() in ("dollars", "pounds", "euros", "euro"):
-                if float(parse_amount(num, None)) < 100:
-                    continue
+            # '50 pounds of rice' is a weight: 'pounds' alone needs a scale ('2 million pounds')
+            if rule == "money.suffix" and not scale and cur_raw.lower() == "pounds":
+                continue
             value = parse_amount(num, scale)
             qual = None
             if m.group("num2"):
@@ -369,8 +379,9 @@ def _split_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
     return cells
 
 
-def _table_amounts(text: str) -> list[dict]:
-    rows: list[dict] = []
+def table_blocks(text: str) -> list[tuple[list, list[list]]]:
+    """Markdown tables: (header cells, body rows of cells); a cell is (start, end, text)."""
+    tables = []
     lines = [(m.start(), m.group(0)) for m in _TABLE_LINE_RE.finditer(text)]
     i = 0
     while i < len(lines):
@@ -382,32 +393,50 @@ def _table_amounts(text: str) -> list[dict]:
         i += 1
         if len(block) < 3 or not re.fullmatch(r"[\s|:\-]+", block[1][1]):
             continue
-        header = _split_cells(block[0][1], block[0][0])
+        tables.append((_split_cells(block[0][1], block[0][0]),
+                       [_split_cells(line, off) for off, line in block[2:]]))
+    return tables
+
+
+def _table_amounts(text: str) -> list[dict]:
+    rows: list[dict] = []
+    for header, body in table_blocks(text):
         currencies = [_header_currency(c[2]) for c in header]
-        if not any(c for c, _ in currencies):
-            continue
-        for off, line in block[2:]:
-            cells = _split_cells(line, off)
+        for cells in body:
+            # the currency is named by the column header, or by the row's first cell
+            # ('| Contributions (US$) | 1,000 | 2,000 |' under '| | 2019 | 2020 |')
+            row_cur = _header_currency(cells[0][2]) if cells else (None, 1)
+            if not any(c for c, _ in currencies) and not row_cur[0]:
+                continue
             years = None
             for idx, (cs, ce, cell) in enumerate(cells):
                 if idx < len(currencies) and currencies[idx][0]:
+                    continue
+                if _CELL_NUM_RE.match(cell) and not re.fullmatch(r"[\s*_]*(?:19|20)\d\d[\s*_]*", cell):
                     continue
                 ex = _year_expressions(text, cs, ce)
                 if ex:
                     years = (ex[0][2], ex[0][3])
                     break
             for idx, (cs, ce, cell) in enumerate(cells):
-                if idx >= len(currencies) or not currencies[idx][0]:
+                if idx < len(currencies) and currencies[idx][0]:
+                    cur, scale = currencies[idx]
+                elif row_cur[0] and idx > 0:
+                    cur, scale = row_cur
+                else:
                     continue
                 m = _CELL_NUM_RE.match(cell)
                 if not m:
                     continue
-                cur, scale = currencies[idx]
                 value = parse_amount(m.group("num"), None) * scale
-                cell_years = years
-                if cell_years is None and idx < len(header):
+                cell_years = None
+                if idx < len(header):
                     hx = _year_expressions(text, header[idx][0], header[idx][1])
                     cell_years = (hx[0][2], hx[0][3]) if hx else None
+                if row_cur[0] and not (idx < len(currencies) and currencies[idx][0]):
+                    cell_years = cell_years or years  # years run across the header
+                else:
+                    cell_years = years or cell_years
                 if value <= 0:
                     continue
                 s, e = cs + m.start("num"), cs + m.end("num")
@@ -467,15 +496,20 @@ def extract(text: str) -> list[dict]:
                 a.setdefault("years", None)
             continue
         us, ue = units[k]
-        exprs = [x for x in _year_expressions(text, us, ue)
-                 if not any(x[0] < a["end"] and a["start"] < x[1] for a in items)]
+        inside = bytearray(ue - us + 1)
+        for a in items:
+            inside[max(0, a["start"] - us):max(0, a["end"] - us)] = b"\x01" * (a["end"] - a["start"])
+        exprs = [x for x in _year_expressions(text, us, ue) if not any(inside[x[0] - us:x[1] - us])]
         inline = [a for a in items if not a.get("table")]
         # each year expression belongs to the amount nearest to it
         owned: dict[int, list[tuple[int, tuple]]] = {}
+        a_starts = [a["start"] for a in inline]
         for x in exprs:
             if not inline:
                 break
-            dist = [(max(x[0] - a["end"], a["start"] - x[1], 0), j) for j, a in enumerate(inline)]
+            nb = bisect_right(a_starts, x[0])
+            dist = [(max(x[0] - inline[j]["end"], inline[j]["start"] - x[1], 0), j)
+                    for j in (nb - 1, nb) if 0 <= j < len(inline)]
             d, j = min(dist)
             owned.setdefault(j, []).append((d, x))
         first_start = min(a["start"] for a in inline) if inline else ue
@@ -496,7 +530,7 @@ def extract(text: str) -> list[dict]:
                 # a list item takes the years of the sentence that introduces the list
                 if years is None and _LIST_ITEM_RE.match(text[text.rfind("\n", 0, us) + 1:us + 4]):
                     kk = k - 1
-                    while kk >= 0 and _LIST_ITEM_RE.match(text[text.rfind("\n", 0, units[kk][0]) + 1:units[kk][0] + 4]):
+                    while kk >= max(0, k - 30) and _LIST_ITEM_RE.match(text[text.rfind("\n", 0, units[kk][0]) + 1:units[kk][0] + 4]):
                         kk -= 1
                     if kk >= 0 and text[units[kk][0]:units[kk][1]].rstrip("* ").endswith(":"):
                         prev = _year_expressions(text, *units[kk])

@@ -65,8 +65,13 @@ ORG_HEADS = {
     "center", "bureau", "authority", "corporation", "foundation", "secretariat", "fund",
     "chamber", "society", "administration", "community", "government", "inspectorate",
     "congress", "cooperative", "company", "parliament", "entwicklungsbank", "directorate",
-    "directorate-general", "ministries",
+    "directorate-general", "committee",
 }
+#: a committee is an organization only when it is not a project's or a meeting's body
+BODY_MODS = {"steering", "advisory", "project", "executive", "technical", "joint", "tripartite",
+             "organizing", "organising", "management", "monitoring", "evaluation", "selection",
+             "review", "drafting", "scientific", "working", "programme", "program", "ad",
+             "hoc", "consultative", "coordinating", "oversight", "preparatory", "sub"}
 #: heads that need a complement ('Office for ...') or an acronym to count as a named body
 WEAK_HEADS = {"office", "centre", "center", "service", "institution"}
 #: heads of internal units: '<ACR> Regional Office', 'Bureau of <ACR>' are units of ACR
@@ -81,7 +86,7 @@ BLOCKERS = {
     "protocol", "recommendation", "act", "law", "policy", "seminar", "symposium", "workshop",
     "week", "day", "year", "decade", "award", "prize", "platform", "mechanism", "charter",
     "treaty", "memorandum", "agreement", "review", "survey", "index", "campaign", "brief",
-    "session", "assembly", "committee", "presidency", "centenary", "anniversary", "fair",
+    "session", "assembly", "presidency", "centenary", "anniversary", "fair",
 }
 #: person titles: 'Director of the X' is about X, not an organization called 'Director ...'
 TITLES = {
@@ -111,6 +116,10 @@ LEAD_STOP = {
 #: joiners inside a name; SEG_BREAK ones end the head segment ('Ministry | of Transport')
 CONNECTORS = {"of", "for", "and", "on", "in", "the", "de", "du", "des", "da", "do", "la",
               "el", "y", "et", "für", "&", "und"}
+#: words that end a name even when capitalized (headings in title case)
+TITLE_CASE_BREAKS = {"to", "by", "with", "from", "at", "into", "towards", "toward", "through",
+                     "under", "since", "via", "against", "across", "among", "between", "as",
+                     "is", "are", "was", "were", "has", "have", "will", "a", "an"}
 SEG_BREAK = {"of", "for", "on", "in", "de", "du", "des", "da", "do", "für"}
 #: irregular plural possessives that belong to the name ("All-China Women's Federation")
 KEEP_POSSESSIVE = {"people's", "women's", "children's", "men's", "people’s", "women’s",
@@ -165,6 +174,7 @@ def _ref_index() -> tuple[dict, dict]:
     return by_acr, by_name
 
 
+@lru_cache(maxsize=65536)
 def lookup_reference(text: str | None) -> RefOrg | None:
     """The reference organization named or abbreviated by `text` ('the ILO', 'UNDESA', ...)."""
     if not text:
@@ -188,18 +198,19 @@ def acronym_key(text: str | None) -> str:
     return re.sub(r"[^A-Z0-9]", "", unicodedata.normalize("NFKC", str(text or "")).upper())
 
 
-_SPELLING = [(r"\borganisation", "organization"), (r"\blabor\b", "labour"),
-             (r"\bcenter\b", "centre"), (r"\bprogram\b", "programme"),
-             (r"\bco-?operation", "cooperation")]
+_SPELLING = [(re.compile(p), r) for p, r in [
+    (r"\borganisation", "organization"), (r"\blabor\b", "labour"), (r"\bcenter\b", "centre"),
+    (r"\bprogram\b", "programme"), (r"\bco-?operation", "cooperation")]]
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str | None) -> str:
     """Normalized name for comparison: lower case, '&' -> 'and', no punctuation or 'the'."""
     t = unicodedata.normalize("NFKC", str(text or "")).lower()
     t = t.replace("’", "'").replace("&", " and ")
     t = re.sub(r"-\s*\n\s*", "", t)
-    for pat, rep in _SPELLING:
-        t = re.sub(pat, rep, t)
+    for pat, repl in _SPELLING:
+        t = pat.sub(repl, t)
     t = re.sub(r"'s\b", "", t)
     t = re.sub(r"[^\w\s]", " ", t)
     t = re.sub(r"\s+", " ", t).strip()
@@ -217,6 +228,7 @@ def clean_name(text: str) -> str:
     return t
 
 
+@lru_cache(maxsize=65536)
 def looks_like_acronym(text: str) -> bool:
     """'ILO', 'KfW', 'MoLE', 'P4P', 'JTUC-RENGO', 'UN DESA', 'HRD Korea', 'SSN Fund'."""
     text = text.strip()
@@ -258,8 +270,7 @@ def is_country(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _country_codes() -> frozenset:
     import pycountry
-    return frozenset({c.alpha_2 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.countries}
-                     | {"UK", "EU"})
+    return frozenset({c.alpha_2 for c in pycountry.countries} | {"UK", "USA", "UAE"})
 
 
 # --------------------------------------------------------------------- kind
@@ -299,7 +310,7 @@ def kind_of(name: str, acronym: str | None = None) -> str:
     if name_key(name).startswith("united nations"):
         return "un"
     if head in {"federation", "confederation", "union", "congress", "association", "chamber",
-                "council", "society", "alliance", "organization", "organisation"}:
+                "council", "society", "alliance", "organization", "organisation", "committee"}:
         if ws & WORKER_WORDS and not ws & {"business", "employers", "employers'"}:
             return "workers"
         if ws & EMPLOYER_WORDS:
@@ -371,12 +382,16 @@ def _tokens(text: str) -> list[Tok]:
 
 
 def _wrap_width(text: str) -> int:
-    """Shortest length of a line that was wrapped (hard-wrapped text): 80 % of the 90th
-    percentile line length, at least 40."""
-    lengths = sorted(len(line.strip()) for line in text.splitlines() if line.strip())
+    """Shortest length of a line that was wrapped: 80 % of the 90th percentile line length,
+    at least 40 -- when the text is hard-wrapped (at least 30 % of its lines are that long
+    and run on into the next line). Otherwise no line break joins a name."""
+    lines = [line.strip() for line in text.splitlines()]
+    lengths = sorted(len(line) for line in lines if line)
     if not lengths:
         return 40
-    return max(40, int(0.8 * lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]))
+    wrap = max(40, int(0.8 * lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]))
+    runs_on = sum(1 for a, b in zip(lines, lines[1:]) if len(a) >= wrap and b)
+    return wrap if runs_on >= 0.3 * len(lengths) else 10 ** 9
 
 
 def _hard_break(text: str, tok: Tok, wrap: int = 40) -> bool:
@@ -423,7 +438,9 @@ def _phrases(toks: list[Tok], text: str) -> list[list[int]]:
             u = toks[j]
             if _hard_break(text, u, wrap):
                 break
-            if u.cap:
+            if u.low in TITLE_CASE_BREAKS:
+                break  # 'Support To The National ...' (a heading in title case)
+            if u.cap and u.low not in CONNECTORS:
                 ph += pending + [j]
                 pending = []
             elif u.low in CONNECTORS or u.text == "&":
@@ -496,8 +513,7 @@ def _split_possessive(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
         if p > start:
             out.append(piece[start:p])
         owner = re.sub(r"['’]s$", "", " ".join(x.text for x in piece[p:idx + 1]))
-        rest_end = len(piece)
-        rest = piece[idx + 1:rest_end]
+        rest = piece[idx + 1:]
         h = _head_index(rest) if rest else None
         if h is not None and rest[h].low in UNIT_HEADS and (
                 doc.is_known_acronym(owner.split()[-1]) or lookup_reference(owner) is not None):
@@ -607,6 +623,9 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> 
     mods = [t.low for t in piece[:h] if t.word]
     if not complement and all(m in GENERIC_MODS for m in mods):
         return False
+    if head == "committee" and (not mods or any(m in BODY_MODS for m in mods)):
+        return False  # 'Project Advisory Committee', 'Committee on ...'
+
     if name_key(" ".join(t.text for t in piece)) in {"civil society", "international community"}:
         return False
     return True
@@ -653,7 +672,7 @@ def _valid_definition(acr: str, name: str) -> bool:
     first = acr.split()[0]
     if first in _country_codes() and not abbreviates(acr, name):
         return False  # 'Department for International Development (UK)'
-    if re.fullmatch(r"[IVXLC]+", first) and not abbreviates(acr, name):
+    if re.fullmatch(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})", first) and not abbreviates(acr, name):
         return False  # roman numerals
     return True
 

@@ -22,7 +22,8 @@ from .text import MONTHS
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LOW = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"
-_WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:['’][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"       # "Asada-Miyakawa", "Il-hoon", "O'Neil"
+# "Asada-Miyakawa", "Il-hoon", "O'Neil"
+_WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:['’][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
 _INITIAL = rf"[{_UP}]\."
 _PARTICLE = r"(?:van|von|de|da|das|do|dos|du|der|den|del|della|di|la|le|bin|binti|ibn|al|el|ter|zu)"
 _NAME = (rf"(?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_WORD}|{_INITIAL})){{1,4}}")
@@ -71,7 +72,8 @@ _TITLE_RE = re.compile(
     rf"(?:Director[- ]General|Secretary[- ]General|Prime\s+Minister|Minister|President|Vice[- ]President|"
     rf"Ambassador|Director|Chairman|Chairwoman|Chairperson|Chair|Governor|Commissioner|Senator|King|"
     rf"Queen|Premier|Chancellor|Secretary|Professor|Judge|Justice|Mayor|Envoy)"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){{0,3}})?)\s+(?:{_HONORIFIC}\s+)?$"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){{0,3}})?)"
+    rf"\s+(?:{_HONORIFIC}\s+)?$"
 )
 _IS_RE = re.compile(rf"(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?i:{_ROLE}))\s+(?:is|was|will\s+be|has\s+been)\s+$")
 _COLON_RE = re.compile(rf"(?:^|\n)[ \t*_-]*(?P<role>(?i:{_ROLE}))[*_]*\s*:[*_]*\s*$")

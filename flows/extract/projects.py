@@ -4,8 +4,8 @@ Where a project title comes from (by pattern, never by a known title):
   heading       a heading ending in a year range, '► Title (2018-2025)' or
                 '► The project "Title" (2023-2024)', inside a group headed
                 'projects funded by X' / 'With support from X', or whose text calls it a project
-  quoted        'the project "Title"', 'an earlier X-funded project, "Title" (2012-2016)'
-  phase         'a new phase of the Employment ... Programme (ACR) in Country'
+  quoted        'the project "Title"', 'an earlier X-funded project, "Title" (2010-2014)'
+  phase         'a new phase of the <Name> Programme (ACR) in <Country>'
   known_as      'a project known as Title'
   table         Markdown table rows under a 'Project | Countries | Budget' header
   factsheet     a fact sheet whose title is followed by 'Key facts' fields
@@ -185,8 +185,8 @@ def project_sections(text: str) -> list[Section]:
 def org_at(text: str, pos: int, limit: int = 160) -> tuple[int, int, str, str | None, str | None] | None:
     """The organization name starting at `pos`: (start, end, name, acronym, possessive country iso3).
 
-    A run of capitalised words joined by 'of', 'for', 'and', commas ('Ministry of Economy,
-    Trade and Industry'), optionally followed by '(ACR)'. "Japan's Ministry ..." drops the
+    A run of capitalised words joined by 'of', 'for', 'and', commas ('Ministry of Labour,
+    Health and Welfare'), optionally followed by '(ACR)'. "Norway's Ministry ..." drops the
     possessive country and reports it.
     """
     chunk = text[pos:pos + limit]
@@ -914,7 +914,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
     if funder is None:
         funder = c.group_funder
     if funder is None and partner_iso and partner_name and partner_is_donor:
-        # a partner page ('Japan – ILO cooperation'): the projects it lists are the partner's
+        # a partner page ('Norway – ILO cooperation'): the projects it lists are the partner's
         funder = Funder(_funder_name(partner_name), None, {partner_iso}, "partner")
     if partner_is_donor and partner_iso:
         donors.add(partner_iso)

@@ -12,6 +12,7 @@ with their leading date ("- **October 2003** - ..."), and the document's partner
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -27,6 +28,9 @@ _JOIN_RE = re.compile(
     r"|(?P<nl>[ \t]*\n[ \t]*)"
 )
 _MARKER_RE = re.compile(r"[-•*▶►■●#|>]|\d{1,2}[.)]\s")
+
+
+_MAX_SENTENCE = 1500
 
 
 @dataclass
@@ -60,6 +64,11 @@ class View:
                         a += 1
                     while b > a and self.text[b - 1].isspace():
                         b -= 1
+                    while b - a > _MAX_SENTENCE:          # bound the work on run-on "sentences"
+                        cut = self.text.rfind(" ", a + _MAX_SENTENCE // 2, a + _MAX_SENTENCE)
+                        cut = cut if cut > a else a + _MAX_SENTENCE
+                        spans.append((a, cut))
+                        a = cut + 1
                     if b > a:
                         spans.append((a, b))
             self._sents = spans
@@ -290,7 +299,7 @@ def acronym_for(name: str, defs: dict[str, str]) -> str | None:
 
 def org_like_acronym(acr: str, defs: dict[str, str]) -> bool:
     """An acronym that names an organization: defined with an organization word, or undefined."""
-    if acr.upper() in NON_ORG_ACRONYMS:
+    if acr.upper().rstrip(".") in NON_ORG_ACRONYMS:
         return False
     full = defs.get(acr)
     if full is None:
@@ -376,7 +385,7 @@ def list_items(text: str) -> list[Item]:
 
 
 def item_at(items: list[Item], pos: int) -> Item | None:
-    for it in items:
-        if it.start <= pos < it.end:
-            return it
+    i = bisect_right([it.start for it in items], pos) - 1
+    if i >= 0 and items[i].start <= pos < items[i].end:
+        return items[i]
     return None

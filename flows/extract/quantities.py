@@ -61,11 +61,20 @@ DURATION = {"year", "years", "month", "months", "week", "weeks", "day", "days", 
             "semester", "semesters", "quarter", "quarters", "am", "pm", "a.m", "p.m"}
 DURATION_MODIFIERS = {"working", "calendar", "business", "school", "consecutive", "full",
                       "additional", "more", "long", "short"}
+#: verbs in the third person that look like plural nouns after 'and'
+S_VERBS = {"leads", "helps", "supports", "provides", "includes", "aims", "works", "promotes",
+           "covers", "focuses", "remains", "makes", "takes", "gives", "contributes", "ensures",
+           "seeks", "offers", "receives", "brings", "plays", "serves", "continues", "holds",
+           "hosts", "funds", "finances", "runs", "reaches", "comprises", "represents", "becomes",
+           "chairs", "sits", "ranks", "pays", "needs", "uses", "plans", "shows", "wants", "keeps",
+           "allows", "builds", "creates", "develops", "employs", "enables", "extends",
+           "facilitates", "implements", "improves", "joins", "links", "manages", "meets",
+           "operates", "partners", "reports", "shares", "strengthens", "trains", "targets"}
+_OBJECT_AFTER_RE = re.compile(r"[ \t]+(?:(?:the|a|an|its|their|his|her|our|this|these|those)\b|[A-Z])")
 #: plural nouns that do not end in -s
 IRREGULAR_PLURALS = {"women", "men", "children", "people", "staff", "personnel", "youth",
                      "police", "cattle", "alumni", "media", "criteria", "feet", "teeth",
-                     "mice", "geese", "fish", "sheep", "livestock", "offspring", "crew",
-                     "workforce", "households"}
+                     "mice", "geese", "fish", "sheep", "livestock", "offspring"}
 _NOT_PLURAL_S = {"was", "has", "is", "its", "this", "thus", "as", "us", "plus", "across",
                  "less", "unless", "towards", "always", "perhaps", "news", "whereas", "yes",
                  "besides", "various", "serious", "previous", "numerous", "famous", "analysis",
@@ -78,9 +87,8 @@ LEAD_OK = {"in", "on", "at", "by", "for", "from", "with", "over", "about", "arou
            "almost", "some", "all", "only", "of", "to", "and", "or", "but", "between", "during",
            "since", "until", "through", "across", "among", "approximately", "roughly", "exactly",
            "just", "more", "than", "less", "fewer", "up", "least", "total", "another",
-           "additional", "further", "thanks", "another", "another", "after", "before", "a",
-           "now", "today", "currently", "altogether", "overall", "together", "while", "whereas",
-           "trained", "reached", "supported"}
+           "additional", "further", "thanks", "after", "before", "a", "now", "today",
+           "currently", "altogether", "overall", "together", "while", "whereas"}
 #: a number right after these is a reference, an address or a position, not a count
 REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:no|nos|number|page|pages|p|pp|para|paragraph|art|article|section|chapter|"
@@ -88,12 +96,13 @@ REFERENCE_BEFORE = re.compile(
     r"indicator|convention|recommendation|resolution|decision|act|law|decree|item|items|"
     r"annex|appendix|table|figure|fig|session|edition|version|volume|vol|issue|part|"
     r"priority|outcome|output|objective|pillar|sdg|aged|ages|age|of age|top|rank|ranked|"
-    r"index|code|ext|suite|unit|lot|lote|km|kilometre|kilometer|out\s+of)\.?|#|№)[ \t]*$",
+    r"index|code|ext|suite|unit|lot|lote|km|kilometre|kilometer|out\s+of|ages?\s+of|"
+    rf"(?:\d+|{NUMBER_WORD})\s+in)\.?|#|№)[ \t]*$",
     re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|our|his|her|my|your)[ \t\n]+$",
                                re.IGNORECASE)
-PHONE_LINE_RE = re.compile(r"(?<![\w+])\+\s?\d{1,4}[\s.\-(]{1,2}\d|\b(?:Tel|Phone|Fax|Mob|Mobile|T|F)\b\.?\s*:",
-                           re.IGNORECASE)
+PHONE_LINE_RE = re.compile(r"(?<![\w+])\+\s?\d{1,4}[\s.\-(]{1,2}\d|\b(?:T|F)\s*:|"
+                           r"\b(?:Tel|Phone|Telephone|Fax|Mob|Mobile)\b\.?\s*:?\s*[+(\d]", re.IGNORECASE)
 HEADING_LINE_RE = re.compile(r"^[ \t]*(?:[▶►■●]|#{1,6}\s)")
 QUOTED_RE = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”")
 
@@ -102,6 +111,8 @@ def _title_like(quoted: str) -> bool:
     """A quoted title ('"Way out of Informality"'), not quoted speech: most long words capitalized."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", quoted) if len(w) >= 4]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.5 * len(words)
+
+
 LIST_NUMBER_RE = re.compile(r"^[ \t]*\(?$")
 
 
@@ -111,7 +122,7 @@ def _is_plural(word: str) -> bool:
         return True
     if w.endswith(("'", "’")) or w in _NOT_PLURAL_S or len(w) < 3:
         return False
-    if re.fullmatch(r"[A-Z]{2,}s", word):  # MOUs, TVETs, NGOs
+    if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", word):  # MOUs, MoUs, TVETs, NGOs
         return True
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
 
@@ -171,7 +182,9 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
                     if words[kk][2].lower() in ("and", "or", "&"):
                         break
                     if _is_plural(words[kk][2]):
-                        end_idx = kk
+                        # '28 Conventions and leads SSTC': a verb with its object, not a noun
+                        if words[kk][2].lower() not in S_VERBS and not _OBJECT_AFTER_RE.match(text, words[kk][1]):
+                            end_idx = kk
                         break
             break
     if end_idx is None:
@@ -183,10 +196,6 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
 
 # --------------------------------------------------------------------- dates
 
-def _precision(d) -> str:
-    return d.precision
-
-
 _YEAR_CLAUSE_RE = re.compile(
     rf"\b(?:[Ii]n|[Bb]y|[Aa]s\s+of|[Aa]s\s+at|[Ss]ince|[Uu]ntil|[Tt]hrough|[Dd]uring|"
     rf"(?:at\s+the\s+)?end\s+of|[Ee]nd-)\s+(?P<y>{YEAR})\b(?![\-–—]\s*\d|\s*(?:to|and)\s+\d)"
@@ -196,8 +205,13 @@ _PERFECT_RE = re.compile(
     r"\b(?:has|have)\s+(?:(?:so\s+far|now|already|also|thus\s+far|since|then|to\s+date)\s+){0,2}"
     r"(?!been\s+(?:a|an|the)\b)\w+(?:ed|en|t|wn|ght|ne|un)\b|\b(?:to\s+date|so\s+far|thus\s+far|"
     r"currently|since\s+then|at\s+present|presently)\b", re.IGNORECASE)
-_ANAPHOR_START_RE = re.compile(r"^[\s*_\"“]*(?:It|This|That|These|They|Those|Such|The\s+deposit|"
-                               r"The\s+ratification|The\s+move|The\s+agreement|Together)\b")
+_ANAPHOR_START_RE = re.compile(r"[\s*_\"“]*(?:It|This|That|These|They|Those|Such|The\s+deposit|"
+                               r"The\s+ratification|The\s+move|The\s+agreement)\b")
+
+
+_RANGE_END_RE = re.compile(
+    rf"\b(?:[Bb]etween\s+{YEAR}\s+and|[Ff]rom\s+{YEAR}\s+to|{YEAR}\s*[-–—]\s*)\s*(?P<y2>{YEAR})\b")
+_SINCE_BEFORE_RE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:(?:start|end|beginning)\s+of\s+)?$")
 
 
 def _dates_in(text: str, s: int, e: int) -> list[tuple[int, date, str]]:
@@ -212,7 +226,7 @@ def _dates_in(text: str, s: int, e: int) -> list[tuple[int, date, str]]:
         if any(a <= m.start() < b for a, b in spans):
             continue
         y = m.group("y") or m.group("py")
-        out.append((s + m.start(), date(int(y), 1, 1), "year"))
+        out.append((s + (m.start("y") if m.group("y") else m.start("py")), date(int(y), 1, 1), "year"))
     out.sort()
     return out
 
@@ -227,14 +241,20 @@ def _document_date(text: str) -> tuple[date, str] | None:
     return None
 
 
+_AS_OF_LINE_RE = re.compile(r"^[^\n]{0,80}\bas\s+(?:of|at)\s+[^\n]{3,40}$", re.MULTILINE | re.IGNORECASE)
+_SCOPE_END_RE = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s)")
+
+
 def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
     """(start, end, date, precision): a short line such as 'Results as of December 2022' dates
     the list or paragraph under it, up to the next blank line followed by a non-list line."""
     scopes = []
-    for m in re.finditer(r"^[^\n]{0,80}\bas\s+(?:of|at)\s+[^\n]{3,40}$", text, re.MULTILINE):
-        line = m.group(0)
-        if line.rstrip().endswith(".") and len(line) > 60:
-            continue
+    for m in _AS_OF_LINE_RE.finditer(text):
+        line = m.group(0).rstrip()
+        before = text[max(0, m.start() - 2):m.start()]
+        if line.endswith((".", ";", ",")) or not (m.start() == 0 or before == "\n\n"
+                                                   or HEADING_LINE_RE.match(line) or line.endswith(":")):
+            continue  # a heading or a lead-in line, not a sentence inside a paragraph
         dates = find_dates(line)
         if dates:
             d = dates[-1]
@@ -245,10 +265,8 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
                 continue
             dt, prec = date(int(y.group(1)), 1, 1), "year"
         start = m.end()
-        end = len(text)
-        for b in re.finditer(r"\n[ \t]*\n(?![ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s)", text[start:]):
-            end = start + b.start()
-            break
+        b = _SCOPE_END_RE.search(text, start)
+        end = b.start() if b else len(text)
         scopes.append((start, end, dt, prec))
     return scopes
 
@@ -261,11 +279,15 @@ def _line_of(text: str, pos: int) -> tuple[int, int]:
     return s, (len(text) if e < 0 else e)
 
 
-def _excluded_spans(text: str) -> list[tuple[int, int]]:
+def _excluded_spans(text: str) -> bytearray:
+    """A mask over the text: 1 where a number cannot be a count (money, dates, quoted titles)."""
     spans = [(r["char_start"], r["char_end"]) for r in money.extract(text)]
     spans += [(d.start, d.end) for d in find_dates(text)]
     spans += [(m.start(), m.end()) for m in QUOTED_RE.finditer(text) if _title_like(m.group(0))]
-    return spans
+    mask = bytearray(len(text) + 1)
+    for s, e in spans:
+        mask[s:e] = b"\x01" * (e - s)
+    return mask
 
 
 def _value(m: re.Match) -> float | None:
@@ -282,11 +304,11 @@ def _value(m: re.Match) -> float | None:
     return value * scale_of(m.group("scale")) if m.group("scale") else value
 
 
-def _candidates(text: str, excluded: list[tuple[int, int]]) -> list[dict]:
+def _candidates(text: str, excluded: bytearray) -> list[dict]:
     rows = []
     for m in NUM_RE.finditer(text):
         s, e = m.span()
-        if any(a < e and s < b for a, b in excluded):
+        if any(excluded[s:e]):
             continue
         value = _value(m)
         if value is None or value <= 1:
@@ -307,10 +329,15 @@ def _candidates(text: str, excluded: list[tuple[int, int]]) -> list[dict]:
         prev = re.search(r"(\S+)[ \t]+$", before)
         if prev:
             tok = prev.group(1).strip("*_")
-            if tok[:1].isupper() and tok.lower().strip(".,;:") not in LEAD_OK and tok[-1:] not in ",;:)":
+            if tok[:1].isupper() and tok.lower().strip(".,;:") not in LEAD_OK and tok[-1:] not in ",;:)" \
+                    and not tok.endswith(("'s", "’s", "s'", "s’")):
                 continue  # 'Geneva 22', 'Lote 35', 'Phase 2'
         # what follows the number: the counted noun phrase
         pos = e
+        plus = None
+        if text[pos:pos + 1] == "+" and not text[pos + 1:pos + 2].isdigit():  # '5,000+ workers'
+            pos += 1
+            plus = "more than"
         bold = re.match(r"[*_]{1,2}(?=[ \t])", text[pos:pos + 3])  # '**25** countries'
         if bold:
             pos += bold.end()
@@ -330,6 +357,7 @@ def _candidates(text: str, excluded: list[tuple[int, int]]) -> list[dict]:
         unit = _clean_unit(text[us:ue])
         qual, qs = money.qualifier_before(text, s)
         start = qs if qual else s
+        qual = qual or plus
         rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
                      "char_start": start, "char_end": ue, "rule": "quantity.count"})
     return rows
@@ -354,7 +382,7 @@ def _label_rows(text: str, excluded) -> list[dict]:
     rows = []
     for m in _LABEL_RE.finditer(text):
         s, e = m.span("num")
-        if any(a < e and s < b for a, b in excluded):
+        if any(excluded[s:e]):
             continue
         raw = m.group("num").replace(",", "")
         if "." in raw or re.fullmatch(r"(?:19|20)\d\d", raw):
@@ -385,7 +413,7 @@ def _number_of_rows(text: str, excluded) -> list[dict]:
     rows = []
     for m in _NUMBER_OF_RE.finditer(text):
         s, e = m.span("num")
-        if any(a < e and s < b for a, b in excluded):
+        if any(excluded[s:e]):
             continue
         raw = m.group("num").replace(",", "")
         if "." in raw or re.fullmatch(r"(?:19|20)\d\d", raw) or float(raw) <= 1:
@@ -399,9 +427,55 @@ def _number_of_rows(text: str, excluded) -> list[dict]:
     return rows
 
 
+_COUNT_HEADER_RE = re.compile(r"^(?:number|no\.?|total|count|achieved|actual|results?|value|figure|"
+                              r"quantity|reached)\b", re.IGNORECASE)
+_CELL_INT_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})[\s*_]*$")
+
+
+def _plural_phrase(cell: str) -> str | None:
+    """'Workers trained' -> 'Workers'; 'Number of cooperatives' -> 'cooperatives'; else None."""
+    words = re.sub(r"\([^)]*\)|[*_]", " ", cell).split()
+    while words and words[0].lower() in ("number", "no.", "no", "of", "total", "the"):
+        words = words[1:]
+    head = next((k for k, w in enumerate(words) if _is_plural(w.strip(",.:;"))), None)
+    if head is None or words[0].lower() in DURATION or words[0].lower() in STOP:
+        return None
+    return " ".join(words[: head + 1]).strip(",.:;")
+
+
+def _table_rows(text: str, excluded) -> list[dict]:
+    """Counts in Markdown tables: a column headed by a plural noun ('| Workers trained |'), or a
+    count column ('| Number |', '| Achieved |') whose row label is a plural noun."""
+    rows = []
+    for header, body in money.table_blocks(text):
+        head_units = [_plural_phrase(c[2]) for c in header]
+        count_cols = [bool(_COUNT_HEADER_RE.match(c[2].strip(" *_"))) for c in header]
+        for cells in body:
+            label_unit = _plural_phrase(cells[0][2]) if cells else None
+            for idx, (cs, ce, cell) in enumerate(cells):
+                if idx == 0 or idx >= len(header):
+                    continue
+                m = _CELL_INT_RE.match(cell)
+                if not m:
+                    continue
+                s, e = cs + m.start("num"), cs + m.end("num")
+                raw = m.group("num").replace(",", "")
+                if any(excluded[s:e]) or "." in raw or re.fullmatch(r"(?:19|20)\d\d", raw):
+                    continue
+                unit = label_unit if count_cols[idx] else head_units[idx]
+                if not unit or float(raw) <= 1:
+                    continue
+                year = next((int(c[2].strip(" *_")) for c in cells
+                             if re.fullmatch(r"(?:19|20)\d\d", c[2].strip(" *_"))), None)
+                rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None,
+                             "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table",
+                             "as_of": (date(year, 1, 1), "year") if year else None})
+    return rows
+
+
 def extract(text: str) -> list[dict]:
     excluded = _excluded_spans(text)
-    rows = _label_rows(text, excluded) + _number_of_rows(text, excluded)
+    rows = _label_rows(text, excluded) + _number_of_rows(text, excluded) + _table_rows(text, excluded)
     taken = {r["num_start"] for r in rows}
     rows += [r for r in _candidates(text, excluded) if r["num_start"] not in taken]
     rows.sort(key=lambda r: r["char_start"])
@@ -416,6 +490,19 @@ def extract(text: str) -> list[dict]:
         k = bisect_right(starts, pos) - 1
         return k if k >= 0 and pos < sents[k][1] else -1
 
+    cache: dict[tuple, object] = {}
+
+    def dates_in(s: int, e: int):
+        if (s, e) not in cache:
+            cache[(s, e)] = _dates_in(text, s, e)
+        return cache[(s, e)]
+
+    def perfect(s: int, e: int) -> bool:
+        key = ("perfect", s, e)
+        if key not in cache:
+            cache[key] = bool(_PERFECT_RE.search(text, s, e))
+        return cache[key]
+
     out = []
     for r in rows:
         pos = r["num_start"]
@@ -424,11 +511,11 @@ def extract(text: str) -> list[dict]:
         # a label line is its own sentence
         if r["rule"] == "quantity.label":
             ss, se = _line_of(text, pos)
-        sent = text[ss:se]
-        as_of = None
-        # 1. 'as of <date>' in the sentence
-        for am in _AS_OF_RE.finditer(sent):
-            ds = _dates_in(text, ss + am.end(), min(se, ss + am.end() + 40))
+        as_of = r.get("as_of")
+        # 1. 'as of <date>' in the sentence (the nearest before the count, else after it)
+        lo = max(ss, pos - 300)
+        for am in _AS_OF_RE.finditer(text, lo, min(se, pos + 300)) if as_of is None else ():
+            ds = _dates_in(text, am.end(), min(se, am.end() + 40))
             if ds:
                 as_of = ds[0][1:]
                 break
@@ -439,16 +526,25 @@ def extract(text: str) -> list[dict]:
                     as_of = (dt, prec)
         # 3. another date or 'in/by YEAR' in the sentence (nearest)
         if as_of is None:
-            ds = _dates_in(text, ss, se)
+            ds = dates_in(ss, se) if se - ss <= 600 else _dates_in(text, max(ss, pos - 300), min(se, pos + 300))
+            if ds and doc_date and perfect(max(ss, pos - 300), min(se, pos + 300)):
+                # 'Since 2015 the project has trained ...': counted up to the document's date
+                ds = [d for d in ds if not _SINCE_BEFORE_RE.search(text[max(0, d[0] - 30):d[0]])]
             if ds:
                 best = min(ds, key=lambda d: abs(d[0] - pos))
                 as_of = best[1:]
+            elif perfect(max(ss, pos - 300), min(se, pos + 300)) is False:
+                # 'Between 2018 and 2022, ... helped 150,000 workers': counted at the range's end
+                rng = _RANGE_END_RE.search(text, max(ss, pos - 300), min(se, pos + 300))
+                if rng:
+                    as_of = (date(int(rng.group("y2")), 1, 1), "year")
         # 4. present perfect or 'to date': the document's date
-        if as_of is None and doc_date and _PERFECT_RE.search(sent):
+        if as_of is None and doc_date and perfect(max(ss, pos - 300), min(se, pos + 300)):
             as_of = doc_date
         # 5. 'It ...' refers to the previous sentence's date
-        if as_of is None and k > 0 and _ANAPHOR_START_RE.match(sent):
-            ds = _dates_in(text, *sents[k - 1])
+        if as_of is None and k > 0 and _ANAPHOR_START_RE.match(text, ss):
+            ps, pe = sents[k - 1]
+            ds = dates_in(max(ps, pe - 600), pe)
             if ds:
                 as_of = ds[-1][1:]
         s, e = r["char_start"], r["char_end"]

@@ -1,0 +1,117 @@
+"""Agreements: kind, signing date at the precision given, parties as written, one row per agreement."""
+from flows.extract.agreements import extract
+
+
+def _grounded(text, rows):
+    for r in rows:
+        assert r["evidence"] == text[r["char_start"]:r["char_end"]] and r["evidence"]
+        assert r["rule"]
+
+
+def test_mou_between_the_ilo_and_a_ministry_with_its_acronym():
+    text = ("The first MoU signed in 2005 between the ILO and the Ministry of Labour and Social "
+            "Welfare (MOLSW) opened a new phase of cooperation.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("mou", 2005, None)]
+    assert set(rows[0]["parties"]) == {"ILO", "MOLSW"}
+
+
+def test_day_precision_and_parties_from_the_people_who_sign():
+    text = ("On 3 March 2014, in Lima, the Minister of Foreign Affairs, Ana Torres, and the Director of "
+            "the ILO Office in Lima, Paul Martin, signed a Memorandum of Understanding on child labour.\n\n"
+            "The Ministry of Foreign Affairs (MFA) leads the programme.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert len(rows) == 1
+    r = rows[0]
+    assert (r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) == ("mou", 2014, 3, 3)
+    assert set(r["parties"]) == {"ILO", "MFA"}
+
+
+def test_signed_by_people_gives_their_organizations():
+    text = ("The agreement was signed in Nairobi on 2 May 2021 by Jane Roe, ILO Deputy Regional "
+            "Director for Africa, and John Doe, Director of the GIZ Development office in Nairobi.")
+    rows = extract(text)
+    assert len(rows) == 1
+    assert (rows[0]["kind"], rows[0]["signed_year"], rows[0]["signed_month"]) == ("agreement", 2021, 5)
+    assert set(rows[0]["parties"]) == {"ILO", "GIZ"}
+
+
+def test_list_item_leading_date_and_partnership_agreement():
+    text = ("### Milestones\n\n"
+            "- **March 2010** – MOL and the ILO sign a Memorandum of Understanding on skills.\n"
+            "- **June 2015** – In Hanoi, the ILO and the Government of Viet Nam sign the agreement that "
+            "sets up the Viet Nam/ILO Partnership Programme.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    got = {(r["kind"], r["signed_year"], r["signed_month"]) for r in rows}
+    assert got == {("mou", 2010, 3), ("partnership_agreement", 2015, 6)}
+    pa = next(r for r in rows if r["kind"] == "partnership_agreement")
+    assert set(pa["parties"]) == {"ILO", "Government of Viet Nam"}
+
+
+def test_country_parties_listed_before_the_verb():
+    text = "On 9 July 2012, Chile, the United States and the ILO signed a triangular agreement on youth."
+    rows = extract(text)
+    assert len(rows) == 1 and rows[0]["kind"] == "agreement"
+    assert set(rows[0]["parties"]) == {"ILO", "Chile", "United States"}
+
+
+def test_summary_and_detail_of_one_agreement_are_one_row():
+    text = ("In May 2018 the ILO and the MOSS signed a partnership agreement with a focus on social "
+            "protection. Based on the Partnership Agreement signed in May 2018, the MOSS and the ILO "
+            "will work together.")
+    rows = extract(text)
+    assert len(rows) == 1
+    assert rows[0]["kind"] == "partnership_agreement" and rows[0]["signed_month"] == 5
+
+
+def test_counted_mous_give_way_to_an_enumeration():
+    text = ("In 2019, the ILO signed three MoUs with the Government of Ruritania and one with the "
+            "Ruritanian Trade Union Federation (RTUF).\n\n"
+            "In 2019 the partnership widened. Agreements were signed between the ILO and three Ministries:\n"
+            "- The first MoU envisages cooperation with the Ministry of Health.\n"
+            "- The second MoU signed by the Ministry of Energy focuses on safety.\n"
+            "- The third MoU was signed by the Ministry of Transport.\n")
+    rows = extract(text)
+    parties = sorted(tuple(p for p in r["parties"] if p != "ILO") for r in rows)
+    assert parties == [("Ministry of Energy",), ("Ministry of Health",), ("Ministry of Transport",), ("RTUF",)]
+    assert all(r["signed_year"] == 2019 and r["kind"] == "mou" for r in rows)
+
+
+def test_dwcp_with_a_signing_date_but_not_its_period():
+    text = ("The project contributes to the Decent Work Country Programme 2019-2023, which the "
+            "tripartite constituents launched in Accra on 12 February 2019.")
+    rows = extract(text)
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["parties"]) for r in rows] == \
+        [("dwcp", 2019, 2, ["ILO"])]
+
+
+def test_that_year_takes_the_year_of_the_sentence_before():
+    text = ("The programme started in 2014 in response to the crisis. The bank signed its first "
+            "agreement with the ILO that year, providing EUR 5 million.")
+    rows = extract(text)
+    assert [r["signed_year"] for r in rows] == [2014]
+
+
+def test_no_row_without_a_date_or_a_signing():
+    text = ("Agreements were signed with several partners. The ILO Centenary Declaration for the Future "
+            "of Work guides this work. The Decent Work Country Programme sets three priorities. "
+            "Since 2015 the ILO and Peru have signed several agreements.")
+    assert extract(text) == []
+
+
+def test_dateline_city_is_not_a_party():
+    text = ("LISBON (ILO News) – The ILO and the Government of Portugal signed a framework agreement "
+            "on 3 March 2021.")
+    rows = extract(text)
+    assert len(rows) == 1 and set(rows[0]["parties"]) == {"ILO", "Government of Portugal"}
+
+
+def test_long_run_on_text_stays_fast():
+    import time
+    text = ("the ILO and X signed an agreement with Y, " * 2000) + "in 2020."
+    t0 = time.time()
+    extract(text)
+    assert time.time() - t0 < 4

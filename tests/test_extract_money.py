@@ -1,0 +1,183 @@
+"""Money extraction: the amounts a reader sees, in the currency written, with their years."""
+from __future__ import annotations
+
+import pytest
+
+from flows.extract.money import extract
+from flows.read import normalize
+
+
+def one(text: str) -> dict:
+    rows = extract(text)
+    assert len(rows) == 1, rows
+    row = rows[0]
+    assert text[row["char_start"]:row["char_end"]] == row["evidence"]
+    return row
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("China committed US$ 1 million in support.", 1_000_000),
+    ("China also contributed US$1.96 million to the ILO.", 1_960_000),
+    ("Contributions totaled US$ 4.39 million.", 4_390_000),
+    ("With a contribution of $ 746,014, the project helped.", 746_014),
+    ("Funding rises to USD 9.15 million.", 9_150_000),
+    ("Japan's ODA amounted to US$ 15.5 billion.", 15_500_000_000),
+    ("Korea commits US$ 500,000 to six projects.", 500_000),
+    ("It cost US$ 1\u2009000\u2009000 (thin spaces).", 1_000_000),
+    ("It cost US$ 1\u00a0000\u00a0000 (no-break spaces).", 1_000_000),
+    ("Brazil paid more than US$ 80\n  million to the regular budget.", 80_000_000),
+])
+def test_us_dollar_amounts(text, amount):
+    row = one(text)
+    assert row["currency"] == "USD"
+    assert row["amount"] == pytest.approx(amount)
+    assert row["amount_usd"] == pytest.approx(amount)
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("The phase has a budget of EUR 18 million.", 18_000_000, "EUR"),
+    ("The phase has a budget of 18 million euros.", 18_000_000, "EUR"),
+    ("Its share was 33.87 million Swiss francs.", 33_870_000, "CHF"),
+    ("Switzerland gave CHF 13 million.", 13_000_000, "CHF"),
+    ("Settlements added BRL 12.4 million.", 12_400_000, "BRL"),
+    ("The fund received €5m.", 5_000_000, "EUR"),
+    ("A grant of £2 million was made.", 2_000_000, "GBP"),
+    ("Japan gave 300 million yen.", 300_000_000, "JPY"),
+])
+def test_other_currencies_keep_the_amount_as_written(text, amount, currency):
+    row = one(text)
+    assert (row["amount"], row["currency"]) == (pytest.approx(amount), currency)
+    assert row["amount_usd"] is None  # no year stated, no rate stated
+
+
+def test_dollar_escaped_in_markdown_is_read_after_normalizing():
+    row = one(normalize("China committed US\\$ 1 million."))
+    assert row["amount_usd"] == 1_000_000
+
+
+def test_other_currency_is_converted_at_the_yearly_average_of_the_year_stated():
+    row = one("Its assessed share for 2020 was 33.87 million Swiss francs.")
+    assert row["year_from"] == row["year_to"] == 2020
+    assert row["amount_usd"] == pytest.approx(36_100_000, rel=0.01)
+
+
+@pytest.mark.parametrize("text, usd", [
+    ("The phase has a budget of EUR 18 million, about US$ 17.6 million at current rates.", 17_600_000),
+    ("Settlements added BRL 12.4 million (approximately US$ 2.5 million) to these projects.", 2_500_000),
+    ("Switzerland gave CHF 13 million (about US$ 13.4 million).", 13_400_000),
+    ("Sweden gave SEK 32 million (approx. USD 3.5 million) in 2021.", 3_500_000),
+])
+def test_stated_conversion_is_one_amount_without_a_qualifier(text, usd):
+    row = one(text)
+    assert row["currency"] != "USD"
+    assert row["amount_usd"] == pytest.approx(usd)
+    assert row["qualifier"] is None
+    assert "US" in row["evidence"]
+
+
+def test_amounts_in_different_currencies_listed_together_stay_separate():
+    rows = extract("Donors gave US$ 5 million, EUR 3 million and CHF 2 million.")
+    assert [r["currency"] for r in rows] == ["USD", "EUR", "CHF"]
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("Brazil has provided over US$ 17 million.", "over"),
+    ("Brazil provided more than US$ 23 million.", "more than"),
+    ("It averaged about US$ 4 million a year.", "about"),
+    ("It cost approximately $ 3.2 million.", "approximately"),
+    ("It cost around €2.3 billion.", "around"),
+    ("It reached nearly US$ 9 million.", "nearly"),
+    ("It reached almost US$ 9 million.", "almost"),
+    ("Grants of up to US$ 50,000 are available.", "up to"),
+    ("Donors pledged at least US$ 2 million.", "at least"),
+    ("Japan had directed roughly US$ 31 million.", "about"),
+    ("Contributions exceeded US$ 27 million.", "more than"),
+    ("The project cost US$ 6.8 million.", None),
+])
+def test_qualifier_right_before_the_amount(text, qualifier):
+    assert one(text)["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize("text, years", [
+    ("China's contributions totaled US$ 4.39 million between 2019 and 2023.", (2019, 2023)),
+    ("From 2018 to 2022 Korea provided US$ 63.1 million to the ILO.", (2018, 2022)),
+    ("Germany provided US$ 110.6 million in 2015–2018.", (2015, 2018)),
+    ("The MOHRSS provided another US$ 1 million in 2023; the project was extended to the end of 2026.",
+     (2023, 2023)),
+    ("Korea commits US$ 500,000 for 2004 to six projects.", (2004, 2004)),
+    ("Its support for 2024–2026 came to US$ 11.95 million.", (2024, 2026)),
+    ("- **Funding 2018–2022:** US$ 63.1 million (assessed and voluntary)", (2018, 2022)),
+    ("Japan's funding to the ILO over 2018-2022 came to US$ 228.7 million.", (2018, 2022)),
+    ("In\n  2023 alone, settlements added US$ 2.5 million to these projects.", (2023, 2023)),
+    ("In 2012, the first agreement was signed, with China committing US$ 1 million.", (2012, 2012)),
+    ("Over the longer period 2005-2023, contributions exceeded US$ 27\n  million.", (2005, 2023)),
+])
+def test_year_or_range_stated_with_the_amount(text, years):
+    row = one(text)
+    assert (row["year_from"], row["year_to"]) == years
+
+
+def test_no_year_stated_leaves_years_empty():
+    row = one("Thanks to US$ 1 million in support from the federation, the project supports the 2030 Agenda.")
+    assert (row["year_from"], row["year_to"]) == (None, None)
+
+
+def test_the_year_belongs_to_the_nearest_amount():
+    rows = extract("Korea adds US$ 2.8 million to the programme, bringing its support for 2024–2026 "
+                   "to US$ 11.95 million.")
+    last = [r for r in rows if r["amount"] == 11_950_000][0]
+    assert (last["year_from"], last["year_to"]) == (2024, 2026)
+
+
+def test_year_at_the_start_of_the_sentence_covers_every_amount():
+    rows = extract("In 2023, Norway gave US$ 5 million and Sweden gave US$ 3 million.")
+    assert [(r["year_from"], r["funder"]) for r in rows] == [(2023, "Norway"), (2023, "Sweden")]
+
+
+def test_list_items_take_the_years_of_the_sentence_introducing_them():
+    text = ("From 2018 to 2022 Korea provided **US$ 63.1 million** to the ILO:\n\n"
+            "- **US$ 41.8 million** in assessed contributions;\n"
+            "- **US$ 21.2 million** in voluntary contributions.\n")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in extract(text)] == [
+        (63_100_000, 2018, 2022), (41_800_000, 2018, 2022), (21_200_000, 2018, 2022)]
+
+
+def test_for_the_three_years_refers_to_the_previous_sentence():
+    rows = extract("They sign the agreement for 2024–2026. Funding rises to USD 9.15 million for the "
+                   "three years, compared with USD 4.6 million in the previous phase.")
+    assert [(r["amount"], r["year_from"]) for r in rows] == [(9_150_000, 2024), (4_600_000, None)]
+
+
+def test_markdown_table_cells_take_currency_from_the_header_and_year_from_the_row():
+    text = ("| Year | Voluntary contributions (US$) |\n"
+            "|------|------------------------------:|\n"
+            "| 2018 | 3,640,000 |\n"
+            "| 2019 | 3,980,000 |\n"
+            "| **Total 2018–2022** | **21,200,000** |\n")
+    rows = extract(text)
+    assert [(r["amount"], r["currency"], r["year_from"], r["year_to"]) for r in rows] == [
+        (3_640_000, "USD", 2018, 2018), (3_980_000, "USD", 2019, 2019), (21_200_000, "USD", 2018, 2022)]
+    assert all(text[r["char_start"]:r["char_end"]] == r["evidence"] for r in rows)
+
+
+def test_table_with_a_scaled_currency_header_and_years_across():
+    text = "| Donor | 2022 (US$ million) |\n|---|---|\n| Japan | 15.1 |\n"
+    row = one(text)
+    assert (row["amount"], row["year_from"]) == (pytest.approx(15_100_000), 2022)
+
+
+@pytest.mark.parametrize("text", [
+    "Its assessed share was fixed at 8.568 per cent.",
+    "Progress on SDG 8.7 and SDG 8 was reviewed.",
+    "The G7 met during COVID-19 in 2021.",
+    "The 2030 Agenda and Convention No. 105.",
+    "A table with no currency:\n| Year | Staff |\n|---|---|\n| 2019 | 300 |\n",
+    "► China's voluntary contributions to the ILO 2019-2023, US$\n\n\n",
+])
+def test_numbers_that_are_not_money(text):
+    assert extract(text) == []
+
+
+def test_funder_named_as_the_giver():
+    row = one("The project received US$ 5 million from the Government of Norway (Norad) in 2020.")
+    assert row["funder"] == "Government of Norway (Norad)"

@@ -1,0 +1,174 @@
+"""Organization mentions: named bodies, their acronyms, and what they are."""
+from flows.extract.organizations import abbreviates, extract, kind_of
+
+
+def orgs(text: str) -> list[tuple[str, str | None]]:
+    """Distinct (name, acronym) pairs in order of first mention."""
+    out = []
+    for r in extract(text):
+        pair = (r["name"], r["acronym"])
+        if pair not in out:
+            out.append(pair)
+    return out
+
+
+def names(text: str) -> list[str]:
+    return [n for n, _ in orgs(text)]
+
+
+def test_every_row_is_grounded_in_the_text():
+    text = ("The ILO works with the Brazilian Asso-\nciation of Cotton Producers (ABRAPA) and the\n"
+            "Ministry of Labour, Employment and Social Security\n  (MITESS) of the country.")
+    rows = extract(text)
+    assert rows
+    for r in rows:
+        assert r["evidence"] == text[r["char_start"]:r["char_end"]]
+        assert r["rule"]
+    assert ("Brazilian Association of Cotton Producers", "ABRAPA") in orgs(text)
+    assert ("Ministry of Labour, Employment and Social Security", "MITESS") in orgs(text)
+
+
+def test_definition_trims_the_name_to_the_capitalized_run():
+    text = "The first MoU was signed by the Ministry of Human Resources and Social Security (MOHRSS)."
+    assert orgs(text) == [("Ministry of Human Resources and Social Security", "MOHRSS")]
+
+
+def test_acronyms_of_every_shape():
+    text = ("the Japanese Trade Union Confederation (JTUC-RENGO), the Ministry of Labour and "
+            "Employment (MoLE), the Human Resources Development Service of Korea (HRD Korea) "
+            "and the Federation of Kenya Employers (FKE).")
+    assert orgs(text) == [
+        ("Japanese Trade Union Confederation", "JTUC-RENGO"),
+        ("Ministry of Labour and Employment", "MoLE"),
+        ("Human Resources Development Service of Korea", "HRD Korea"),
+        ("Federation of Kenya Employers", "FKE"),
+    ]
+
+
+def test_foreign_language_acronyms_are_kept_for_organization_names():
+    # the acronym abbreviates the name in another language
+    assert orgs("settlements negotiated by the Public Labour Prosecution Office (MPT)") == [
+        ("Public Labour Prosecution Office", "MPT")]
+
+
+def test_acronym_only_mentions_carry_the_defined_name_before_and_after_the_definition():
+    text = ("In 2022 the MOHRSS signed an agreement. Later the Ministry of Human Resources and "
+            "Social Security (MOHRSS) held a meeting, and MOHRSS's experts attended.")
+    rows = [r for r in extract(text) if r["acronym"] == "MOHRSS"]
+    assert len(rows) == 3
+    assert {r["name"] for r in rows} == {"Ministry of Human Resources and Social Security"}
+    assert [r["rule"] for r in rows] == ["defined_acronym", "definition", "defined_acronym"]
+
+
+def test_ministry_lists_are_split_into_one_organization_each():
+    text = ("Crews work with the Ministry of Agriculture, the Ministry of Local Administration "
+            "and the Ministry of Public Works and Housing.")
+    assert names(text) == ["Ministry of Agriculture", "Ministry of Local Administration",
+                           "Ministry of Public Works and Housing"]
+    text = "Partners: Ministry of Foreign Affairs, Ministry of Oceans and Fisheries, Korea International Cooperation Agency (KOICA)"
+    assert names(text) == ["Ministry of Foreign Affairs", "Ministry of Oceans and Fisheries",
+                           "Korea International Cooperation Agency"]
+
+
+def test_commas_inside_a_name_are_kept():
+    assert names("It links the Ministry of Health, Labour and Welfare (MHLW) and others.") == [
+        "Ministry of Health, Labour and Welfare"]
+    assert names("Donor: Foreign, Commonwealth and Development Office (FCDO) of the UK") == [
+        "Foreign, Commonwealth and Development Office"]
+
+
+def test_two_organizations_joined_by_and_or_of_are_two():
+    assert names("signed between the ILO and Ministry of Transport") == [
+        "International Labour Organization", "Ministry of Transport"]
+    assert names("Together with the Ohara Institute for Social Research of Hosei University") == [
+        "Ohara Institute for Social Research", "Hosei University"]
+
+
+def test_possessives_and_person_titles_are_not_part_of_the_name():
+    text = ("acting on behalf of Germany's Federal Ministry for Economic Cooperation and "
+            "Development (BMZ). Mr Tanaka, Minister of Health, Labour and Welfare, and "
+            "Ms Lee, Director of the Brazilian Cotton Institute (IBA), spoke.")
+    assert orgs(text) == [("Federal Ministry for Economic Cooperation and Development", "BMZ"),
+                          ("Brazilian Cotton Institute", "IBA")]
+
+
+def test_programmes_initiatives_conventions_and_meetings_are_not_organizations():
+    text = ("The third Decent Work Country Programme (DWCP) supports the Global Development "
+            "Initiative (GDI), the Belt and Road Initiative (BRI), the Maritime Labour "
+            "Convention, the ILO Centenary Declaration for the Future of Work, the BRICS Labour "
+            "and Employment Ministers' Meeting (LEMM), the Sustainable Development Goals (SDGs), "
+            "the Partnership for Prospects (P4P) and the Skills Development Network.")
+    assert names(text) == ["International Labour Organization", "BRICS"]
+
+
+def test_units_generic_names_and_addresses_are_not_emitted():
+    text = ("The ILO Regional Office for Asia and the Pacific (ROAP) and the ILO Country Office "
+            "for India manage it. Ms Doe is with the Multilateral Partnerships and Development "
+            "Cooperation Department (PARDEV) and the Regional Office.\n"
+            "Contact: Core 4B, 3rd Floor, India Habitat Centre, Lodhi Road, New Delhi")
+    assert names(text) == ["International Labour Organization"]
+
+
+def test_government_of_a_country_only():
+    assert names("The ILO and the Government of the Republic of Korea signed.") == [
+        "International Labour Organization", "Government of the Republic of Korea"]
+    assert "Government of Uttar Pradesh" not in names("funded by the Government of Uttar Pradesh")
+
+
+def test_reference_bodies_get_their_reference_name_and_acronym():
+    text = ("implemented by UN DESA and UNDESA with KfW Development Bank, KfW, the World Bank "
+            "and the Community of Portuguese-speaking Countries (CPLP) at UN House.")
+    assert orgs(text) == [
+        ("United Nations Department of Economic and Social Affairs", "UN DESA"),
+        ("KfW Development Bank", "KfW"),
+        ("World Bank", "World Bank"),
+        ("Community of Portuguese-speaking Countries", "CPLP"),
+    ]
+
+
+def test_united_nations_prefix_of_another_name_is_not_the_un():
+    text = "through the United Nations Trust Fund for Human Security, near the United Nations Building"
+    assert names(text) == ["United Nations Trust Fund for Human Security"]
+
+
+def test_one_spelling_per_organization_in_a_document():
+    text = ("the United Nations Peace and Development Trust Fund established by China. "
+            "With support from the UN Peace and Development Trust Fund, ...")
+    rows = extract(text)
+    assert len(rows) == 2
+    assert {r["name"] for r in rows} == {"United Nations Peace and Development Trust Fund"}
+
+
+def test_kinds():
+    assert kind_of("Ministry of Emergency Management") == "government"
+    assert kind_of("Government of India") == "government"
+    assert kind_of("International Labour Organization") == "un"
+    assert kind_of("All-China Federation of Trade Unions") == "workers"
+    assert kind_of("Japanese Trade Union Confederation") == "workers"
+    assert kind_of("Japan Business Federation") == "employers"
+    assert kind_of("Brazilian Association of Cotton Producers") == "employers"
+    assert kind_of("Japan International Cooperation Agency") == "donor_agency"
+    assert kind_of("KfW Development Bank") == "donor_agency"
+    assert kind_of("United Nations Trust Fund for Human Security") == "fund"
+    assert kind_of("Ohara Institute for Social Research") == "academic"
+    assert kind_of("Korea University of Technology and Education") == "academic"
+    assert kind_of("Microsoft Corporation") == "company"
+    assert all(r["kind"] for r in extract("the Ministry of Transport and the ILO"))
+
+
+def test_acronym_plausibility():
+    assert abbreviates("MOHRSS", "Ministry of Human Resources and Social Security")
+    assert abbreviates("ACFTU", "All-China Federation of Trade Unions")
+    assert abbreviates("COMWEL", "Compensation and Welfare")
+    assert abbreviates("ILO", "International Labour Organization")
+    assert not abbreviates("ILO", "China & International Labour Organization")
+    assert not abbreviates("UK", "Department for International Development")
+
+
+def test_hostile_input_is_fast():
+    import time
+    start = time.time()
+    for text in ["Ministry of " * 3000, ", Ab" * 10000, "(" * 10000, "ILO " * 10000,
+                 "The Ministry of Labour and the " * 1000, "Ab (AB) " * 3000]:
+        extract(text)
+    assert time.time() - start < 3

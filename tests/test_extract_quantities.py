@@ -1,0 +1,126 @@
+"""Quantity extraction: counts of things and people, with the noun counted and the as-of date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flows.extract.quantities import extract
+
+
+def rows_of(text: str) -> list[tuple]:
+    rows = extract(text)
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["evidence"]
+    return [(r["value"], r["unit"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The country has ratified 28 Conventions and leads SSTC.", 28, "Conventions"),
+    ("The ILO signed nine MOUs with partners.", 9, "MOUs"),
+    ("It works in twenty-two districts of origin.", 22, "districts"),
+    ("- eleven domestic workers' unions and collectives supported in four cities",
+     11, "domestic workers' unions and collectives"),
+    ("Over its lifetime it trained 1,240 home-based workers on their rights.", 1240, "home-based workers"),
+    ("It helped 36 micro and small enterprises to register formally.", 36, "micro and small enterprises"),
+    ("The Network brings together 22 TVET institutes from China.", 22, "TVET institutes"),
+    ("A total of 189 trade union officials participated.", 189, "trade union officials"),
+    ("Brazilian auditors trained 25 labour\n  inspectors from the region.", 25, "labour inspectors"),
+    ("The EIIP has generated more than 1.9 million worker days of paid employment.", 1_900_000, "worker days"),
+    ("It has ratified eight of the funda-\nmental Conventions.", 8, "fundamental Conventions"),
+    ("A course was organized for 25, carefully selected trade union educators.", 25, "trade union educators"),
+    ("The project reached **25** countries.", 25, "countries"),
+])
+def test_counted_noun_phrase(text, value, unit):
+    assert (value, unit) in rows_of(text)
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("It reached more than 43,000 beneficiaries in South-East Asia.", "more than"),
+    ("Over 12,000 children were withdrawn from child labour.", "over"),
+    ("It will provide about 400,000 worker days.", "about"),
+    ("- nearly 2,300 women helped to recover unpaid wages", "nearly"),
+    ("It set out to reach at least 100,000 women and girls.", "at least"),
+    ("Up to 500 apprentices will be trained.", "up to"),
+    ("Some 200 enterprises joined.", "about"),
+    ("5,000+ workers joined the union.", "more than"),
+    ("The project trained 312 community peer educators.", None),
+])
+def test_qualifier(text, qualifier):
+    rows = extract(text)
+    assert len(rows) == 1
+    assert rows[0]["qualifier"] == qualifier
+
+
+def test_as_of_date_in_the_sentence():
+    row = extract("The project has provided assistance to more than 43,000 beneficiaries in "
+                  "South-East Asia (as of March 31,2024).")[0]
+    assert (row["value"], row["as_of"], row["as_of_precision"]) == (43000, date(2024, 3, 31), "day")
+
+
+def test_results_heading_dates_the_list_under_it():
+    text = ("Results as of December 2022\n"
+            "- more than 58,000 women and girls reached with information\n"
+            "- 312 community peer educators trained\n"
+            "- nearly 2,300 women helped to recover unpaid wages\n\n"
+            "Policy links\nThe project works in five states.")
+    rows = extract(text)
+    assert [(r["value"], r["as_of"]) for r in rows] == [
+        (58000, date(2022, 12, 1)), (312, date(2022, 12, 1)), (2300, date(2022, 12, 1)), (5, None)]
+    assert rows[0]["as_of_precision"] == "month"
+
+
+def test_year_clause_gives_as_of():
+    row = extract("In 2023 the Fund financed activities in nine countries, including Cambodia.")[0]
+    assert (row["value"], row["unit"], row["as_of"], row["as_of_precision"]) == (
+        9, "countries", date(2023, 1, 1), "year")
+
+
+def test_no_date_no_as_of():
+    assert extract("The India component is active in five states.")[0]["as_of"] is None
+
+
+def test_present_perfect_count_is_as_of_the_document_date():
+    text = ("Press release | 6 October 2022\n\nThe programme was launched in 2016. Since then the "
+            "programme has generated more than 1.9 million worker days of paid employment.")
+    row = [r for r in extract(text) if r["value"] == 1_900_000][0]
+    assert row["as_of"] == date(2022, 10, 6)
+
+
+def test_label_line():
+    rows = extract("- **ILO member since:** 1991\n- **Conventions ratified:** 30 (since April 2021)\n")
+    assert [(r["value"], r["unit"], r["as_of"]) for r in rows] == [(30, "Conventions", date(2021, 4, 1))]
+
+
+def test_number_of_things_brought_to_n():
+    text = ("On 19 July 2022, Japan deposited the instrument. It was the eighth fundamental Convention "
+            "accepted by Japan and brought the number of ILO Conventions ratified by the country to 50.")
+    row = [r for r in extract(text) if r["value"] == 50][0]
+    assert row["unit"] == "ILO Conventions"
+    assert row["as_of"] == date(2022, 7, 19)
+
+
+def test_count_table_column():
+    text = "| Country | Workers trained | Budget (US$) |\n|---|---|---|\n| Peru | 120 | 50,000 |\n"
+    assert rows_of(text) == [(120, "Workers")]
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil has been a member since 1919 and hosted a conference in 2013.",  # years
+    "Brazil paid more than US$ 80 million and China gave $ 746,014.",  # money
+    "Its assessed share was 8.568 per cent, or 0.29 per cent of GNI, and 50% of staff.",  # percentages
+    "Korea was the 152nd country to join; the eighth Convention; the 34th Symposium.",  # ordinals
+    "A two-day workshop, a ten-year programme and a three-year cycle ran for seven years.",  # durations
+    "It met from 10 to 13 May 2017 and on 16 and 17 June 2022.",  # dates
+    "Children under the age of 15 and youth aged 15-24 were covered.",  # ages
+    "It ratified the Abolition of Forced Labour Convention, 1957 (No. 105).",  # references
+    "Tel: +41 22 799 6111\nT: +81 3 5467 2701",  # phone numbers
+    "Route des Morillons 4\nCH-1211 Geneva 22 Switzerland\nUN House 8F, 5-53-70 Jingumae",  # addresses
+    "1. a global project\n2. youth employment\n3. projects in Asia",  # list numbering
+    "It supports the 2030 Agenda; the G7 met; the 10th Anniversary; COVID-19.",
+    '► The project "Towards 2 Fair Supply Chains" (2019-2022)\n',  # headings and titles
+    'It followed an earlier project, "Way out of 3 Informality Schemes".',  # quoted title
+    "One of the ten permanent seats; the two sides signed; three of them in Asia.",
+])
+def test_not_quantities(text):
+    assert rows_of(text) == []
