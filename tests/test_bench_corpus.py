@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,3 +130,18 @@ def test_gold_names_and_contacts_are_written_in_the_text(corpus):
 def test_documents_are_about_the_size_of_real_briefs(corpus):
     sizes = [p.stat().st_size for p in documents(corpus)]
     assert 4_000 <= sum(sizes) / len(sizes) <= 9_000
+
+
+@pytest.mark.skipif(not os.environ.get("COOPFACTS_BENCH"),
+                    reason="runs the real flow twice on 200 documents (minutes); set COOPFACTS_BENCH=1")
+def test_quick_benchmark_runs_the_real_flow_twice_and_scores_it(tmp_path):
+    run = BENCH.parent / "run.py"
+    proc = subprocess.run([sys.executable, str(run), "--quick", "--workdir", str(tmp_path)],
+                          capture_output=True, text=True, timeout=1800)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    result = json.loads((tmp_path / "results.json").read_text())["results"][0]
+    assert result["docs"] == 200
+    assert result["first"]["peak_tree_mb"] > 0 and result["second"]["wall_s"] > 0
+    assert {"read_s", "extract_s", "transform_validate_s", "load_s"} <= set(result["stages"])
+    assert result["score"]["documents_scored"] == 200 and 0 < result["score"]["micro"]["f1"] <= 1
+    assert "F1" in proc.stdout and "Prefect" in proc.stdout

@@ -27,7 +27,7 @@ _NOUN_RE = re.compile(
     r"|\bMo[UC]s?\b|\bMOUs?\b|\b[Mm]emorand(?:um|a)\b)"
     r"|(?P<pa>\b[Pp]artnership\s+[Aa]greements?\b)"
     r"|(?P<dwcp>Decent\s+Work\s+Country\s+Programmes?|\bDWCPs?\b)"
-    r"|(?P<decl>\b(?:[A-Z][\w'’-]*\s+){1,6}Declaration\b)"
+    r"|(?P<decl>\b(?:[A-Z][\w'’-]*\s+){1,6}Declaration\b|\b(?:[Jj]oint|[Mm]inisterial|[Tt]ripartite)\s+[Dd]eclarations?\b)"
     r"|(?P<agr>\b(?:(?P<qual>[Cc]omplementary|[Ff]ramework|[Cc]ooperation|[Tt]riangular|[Bb]ilateral|"
     r"[Ff]unding|[Ff]inancing|[Cc]ontribution|[Gg]rant|[Hh]ost\s+[Cc]ountry|[Tt]rust\s+[Ff]und|"
     r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b)"
@@ -37,7 +37,8 @@ _SIGN = r"sign(?:s|ed|ing)?|conclud(?:e|es|ed)|agreed|ink(?:s|ed)|renew(?:s|ed)|
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
 _DWCP_VERB_RE = re.compile(rf"\b(?:{_SIGN}|launch(?:es|ed)|adopt(?:s|ed)|endorsed|validated|approved)\b",
                            re.IGNORECASE)
-_DECL_VERB_RE = re.compile(r"\b(?:adopt(?:s|ed)|sign(?:s|ed)|endorsed|issued)\b", re.IGNORECASE)
+_DECL_VERB_RE = re.compile(r"\b(?:adopt(?:s|ed)|sign(?:s|ed)?|endorsed|issued|conclud(?:e|es|ed)|agreed)\b",
+                           re.IGNORECASE)
 _DOC_VERB_RE = re.compile(r"\bsign(?:s|ed|ing)?\b", re.IGNORECASE)
 _SETS_UP_RE = re.compile(r"\b(?:sets?\s+up|establish(?:es|ed)?|creat(?:es|ed)|launch(?:es|ed))\s+the\s+"
                          r"[^.;]{0,60}?Partnership\s+Programme", re.IGNORECASE)
@@ -76,7 +77,8 @@ _ROLE_WORDS = {"minister", "director", "director-general", "president", "ambassa
 _CLAUSE_OK = {"and", "of", "the", "for", "in", "at", "on", "&", "de", "da", "do", "dos", "das", "du",
               "des", "la", "le", "van", "von", "der", "y", "e", "to", "mr", "mr.", "ms", "ms.", "mrs", "dr"}
 _NOT_PARTY_BEFORE = re.compile(r"(?:\b(?:in|from|to|for|across|throughout|within|at|into|on|against|"
-                               r"among|around|inside|outside|over|via)\s+(?:the\s+)?)$", re.IGNORECASE)
+                               r"among|around|inside|outside|over|via|representing|behalf\s+of)\s+(?:the\s+)?|\(\s*)$",
+                               re.IGNORECASE)
 
 
 # ------------------------------------------------------------------ parties
@@ -87,6 +89,9 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
     found: list[tuple[int, int, str]] = []
 
     def add(s: int, e: int, name: str) -> None:
+        if re.search(r"(?:\bbehalf\s+of|\brepresenting|\bacting\s+for)\s+(?:the\s+)?$", seg[max(0, s - 25):s],
+                     re.IGNORECASE):
+            return                               # "SECO, on behalf of the Government of X": X does not sign
         name = re.sub(r"\s+", " ", name).strip(" ,")
         if name.endswith(".") and "." not in name.split()[-1][:-1]:
             name = name[:-1]                     # a sentence's full stop, not "U.S."
@@ -271,6 +276,7 @@ def extract(text: str) -> list[dict]:
     items = list_items(T)
     sents = v.sentences
     rows: list[dict] = []
+    pending: list[dict] = []                  # undated mentions that name parties
     enumerated: dict[int, list[int]] = {}     # intro sentence index -> item sentence indexes
 
     # enumerations: an intro sentence ending with ':' followed by "The first/second ... MoU" items
@@ -299,7 +305,7 @@ def extract(text: str) -> list[dict]:
         if si in enumerated:
             continue
         item = item_at(items, ss)
-        matches = [m for m in _NOUN_RE.finditer(S)]
+        matches = [m for m in _NOUN_RE.finditer(S)][:12]
         if not matches:
             continue
         prev_end = 0
@@ -330,12 +336,18 @@ def extract(text: str) -> list[dict]:
                 before[-1] if before else ns)
 
             date = _date_for(T, v, sents, si, ss, se, vpos, item, enum_children, S, m, years_cache)
+            parties, explicit = _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs)
             if date is None:
+                # undated: may still name the parties of an agreement dated in a sentence nearby
+                named = [p for p in parties if p != "ILO"]
+                if named and kind != "dwcp":
+                    pending.append({"kind": kind, "parties": _uniq(["ILO"] + named), "_si": si,
+                                    "_definite": bool(re.search(r"\b(?:the|this|that)\s+$", S[max(0, ns - 6):ns],
+                                                                re.IGNORECASE))})
                 prev_end = ne
                 continue
             years, month, day = date
-
-            parties, explicit = _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs)
+            weak = False
             if kind == "declaration" and not parties:
                 prev_end = ne
                 continue
@@ -356,6 +368,7 @@ def extract(text: str) -> list[dict]:
                             continue
                     else:
                         parties.append(partner)
+                        weak = True
             if kind == "dwcp":
                 parties = ["ILO"]
             elif kind != "declaration" and "ILO" not in parties:
@@ -363,7 +376,8 @@ def extract(text: str) -> list[dict]:
 
             counts = _counted(S, ns, ne, T, ss, defs) if kind != "dwcp" else None
             topic = _topic(S, ne)
-            base = {"kind": kind, "signed_month": month, "signed_day": day, "topic": topic,
+            base = {"kind": kind, "signed_month": month, "signed_day": day, "topic": topic, "_si": si,
+                    "_weak": weak or not [p for p in parties if p != "ILO"],
                     "_span": (ss, se), "_rule": "enumerated" if in_enum else "signed", "_count": False}
             if counts:
                 for n, party in counts:
@@ -376,6 +390,7 @@ def extract(text: str) -> list[dict]:
                     rows.append(dict(base, signed_year=y, parties=_uniq(parties)))
             prev_end = ne
 
+    _resolve_pending(rows, pending)
     rows = _drop_detailed_counts(rows)
     rows = _merge(rows)
     out = []
@@ -447,24 +462,29 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
     return None
 
 
+_REACH = 300                                        # how far from the noun parties are looked for
+_CLAUSE_RE = re.compile(r"\b(between|with|by)\s+")
+
+
 def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], bool]:
     """Parties named around the agreement noun, and whether an explicit clause named any."""
     found: list[tuple[int, str]] = []
     explicit = False
-    for cm in re.finditer(r"\b(between|with|by)\s+", S):
+    lo, hi = max(0, min(vpos, ns) - _REACH), min(len(S), max(vpos, ne) + _REACH)
+    for cm in _CLAUSE_RE.finditer(S, lo, hi):
         word = cm.group(1)
         if word != "between" and cm.start() < min(vpos, ns):
             continue
         if word != "between" and re.match(r"(?:a|an|particular|support|regard|respect|view)\b", S[cm.end():]):
             continue
         a = ss + cm.end()
-        b = _clause_end(T, a, se)
+        b = _clause_end(T, a, min(se, a + _REACH))
         ps = _party_mentions(T, a, b, defs)
         if ps:
             explicit = True
             found += ps
     if vpos < ns:                                   # "X and the ILO signed a ..." : the subject
-        a = ss + prev_end
+        a = ss + max(prev_end, ns - _REACH)
         found += _party_mentions(T, a, ss + ns, defs)
     found.sort()
     return _uniq([n for _, n in found]), explicit
@@ -493,6 +513,32 @@ def _counted(S, ns, ne, T, ss, defs):
 
 def _num(w: str) -> int | None:
     return int(w) if w.isdigit() else parse_number_word(w)
+
+
+def _resolve_pending(rows: list[dict], pending: list[dict]) -> None:
+    """'X and the ILO have signed an agreement.' + 'At a signing ceremony on 5 May 2020, ...':
+    the undated mention gives its parties to the dated one next to it (an earlier one for
+    'the agreement', a later one for 'an agreement')."""
+    for p in pending:
+        near = [r for r in rows if abs(r["_si"] - p["_si"]) <= 2 and r["_si"] != p["_si"]
+                and (r["kind"] == p["kind"] or "agreement" in (r["kind"], p["kind"]))
+                and r["kind"] not in ("dwcp",)]
+        if not near:
+            continue
+        before = [r for r in near if r["_si"] < p["_si"]]
+        after = [r for r in near if r["_si"] > p["_si"]]
+        order = (before[::-1] + after) if p["_definite"] else (after + before[::-1])
+        weak = [r for r in order if r["_weak"]]
+        target = weak[0] if weak else next((r for r in order if _others(r) & _others(p)), None)
+        if target is None:
+            continue
+        if target["_weak"]:
+            target["parties"] = list(p["parties"])
+            target["_weak"] = False
+        else:
+            target["parties"] = _uniq(target["parties"] + p["parties"])
+        if target["kind"] == "agreement":
+            target["kind"] = p["kind"]
 
 
 def _drop_detailed_counts(rows: list[dict]) -> list[dict]:
@@ -531,7 +577,8 @@ def _merge(rows: list[dict]) -> list[dict]:
             if o["_rule"] == "enumerated" and r["_rule"] == "enumerated":
                 continue
             oo, ro = _others(o), _others(r)
-            if (oo & ro) or ((not oo or not ro) and o["kind"] == r["kind"]):
+            if (oo & ro) or ((not oo or not ro) and o["kind"] == r["kind"]) or (
+                    o["_weak"] != r["_weak"] and not o["_count"] and not r["_count"]):
                 target = o
                 break
         if target is None:
@@ -542,5 +589,10 @@ def _merge(rows: list[dict]) -> list[dict]:
         target["signed_month"] = target["signed_month"] or r["signed_month"]
         target["signed_day"] = target["signed_day"] or r["signed_day"]
         target["topic"] = target["topic"] or r["topic"]
-        target["parties"] = _uniq(target["parties"] + r["parties"])
+        if target["_weak"] and not r["_weak"]:
+            target["parties"], target["_weak"] = list(r["parties"]), False
+        elif r["_weak"] and not target["_weak"]:
+            pass
+        else:
+            target["parties"] = _uniq(target["parties"] + r["parties"])
     return out

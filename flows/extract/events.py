@@ -26,7 +26,7 @@ _HEAD_RE = re.compile(
     r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking)\s+events?|"
     r"webinars?|launch(?:es)?|sessions?|panel\s+discussions?|panels?|consultations?|round\s?tables?|"
     r"(?:technical|fact-finding|high-level|study|field|official|state|working)\s+(?:missions?|visits?)|"
-    r"exhibitions?|expos?|hackathons?|celebrations?|retreats?|dialogues?|hearings?|"
+    r"exhibitions?|expos?|hackathons?|celebrations?|retreats?|hearings?|(?<![Ss]ocial\s)dialogues?|"
     r"training\s+(?:courses?|sessions?|workshops?)|e-forums?)))\b"
 )
 _CAP_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’/&.\-]*|\d{1,3}(?:st|nd|rd|th)|[IVXL]{1,5}|G\d{1,2})$")
@@ -66,6 +66,13 @@ _MONTH_RANGE_RE = re.compile(rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to)\s*(?P<m2>{M
                              re.IGNORECASE)
 _NOT_EVENT_DATE_RE = re.compile(r"(?i)\b(?:by|as\s+of|as\s+at|until|since|before|through|up\s+to|end\s+of|"
                                 r"beginning\s+of)\s+(?:the\s+end\s+of\s+)?$")
+
+
+def _is_dateline(S: str, d: DateSpan) -> bool:
+    """'GENEVA (ILO News) – 5 May 2020 – ...' or 'Press release | 6 October 2022': when it was published."""
+    before, after = S[max(0, d.start - 40):d.start], S[d.end:d.end + 4]
+    return bool((re.search(r"(?:[–—|]|\s-|^|Date:?)\s*$", before) and re.match(r"\s*(?:[–—|]|-\s|$)", after))
+                or re.search(r"\((?:[A-Z][\w ]{0,20})?News\)\s*[–—-]?\s*$", before))
 
 
 def _plural(name: str) -> bool:
@@ -174,7 +181,7 @@ def _is_place_after(rest: str, pos: int) -> bool:
     return bool(m)
 
 
-_PLACE_RE = re.compile(r"\b(?:in|at)\s+(?P<loc>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+){0,2})")
+_PLACE_RE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?P<loc>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+){0,2})")
 
 
 def _valid_place(loc: str) -> str | None:
@@ -235,7 +242,8 @@ def extract(text: str) -> list[dict]:
         lead = item.lead if item else None
         lead_rel = (lead.start - ss, lead.end - ss) if lead and ss <= lead.start < se else None
         dates = [d for d in find_dates(S) if not (lead_rel and d.start >= lead_rel[0] and d.end <= lead_rel[1])
-                 and not _NOT_EVENT_DATE_RE.search(S[max(0, d.start - 14):d.start])]
+                 and not _NOT_EVENT_DATE_RE.search(S[max(0, d.start - 14):d.start])
+                 and not _is_dateline(S, d)]
         taken = [(d.start, d.end) for d in find_dates(S)]
         ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None) or last_year
         dates += _yearless(S, taken, ctx_year)

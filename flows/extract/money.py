@@ -17,6 +17,7 @@ years').
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
@@ -451,6 +452,17 @@ _CONVERSION_GAP_RE = re.compile(
 
 
 def extract(text: str) -> list[dict]:
+    """Money rows for `text` (fresh dicts: callers may change them)."""
+    return [dict(row) for row in _extract_cached(text)]
+
+
+@functools.lru_cache(maxsize=4)
+def _extract_cached(text: str) -> tuple[dict, ...]:
+    """Projects and quantities ask for the same document's money again: compute it once."""
+    return tuple(_extract(text))
+
+
+def _extract(text: str) -> list[dict]:
     amounts = _inline_amounts(text)
     for a in amounts:
         a["qualifier"], a["qual_start"] = qualifier_before(text, a["start"])

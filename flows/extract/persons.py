@@ -77,6 +77,10 @@ _TITLE_RE = re.compile(
 )
 _IS_RE = re.compile(rf"(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?i:{_ROLE}))\s+(?:is|was|will\s+be|has\s+been)\s+$")
 _COLON_RE = re.compile(rf"(?:^|\n)[ \t*_-]*(?P<role>(?i:{_ROLE}))[*_]*\s*:[*_]*\s*$")
+_ROLE_HINT_RE = re.compile(r"(?i)minist|direct|presid|ambassad|secretar|chair|head|chief|officer|advis|coordinat|"
+                           r"representat|commission|governor|mayor|manager|specialist|expert|economist|consult|"
+                           r"envoy|administrat|counsel|attach|spokes|rapporteur|premier|chancellor|founder|lead|"
+                           r"deputy|king|queen|senator|professor|judge|justice")
 _HONOR_RE = re.compile(rf"(?:^|(?<=[\s(,]))(?P<h>{_HONORIFIC})\s+$")
 
 _STOP_TOKENS = {
@@ -139,6 +143,22 @@ def _clean(s: str | None) -> str | None:
     return s or None
 
 
+def _function_of(role: str | None, org: str | None, prep: str | None) -> bool:
+    """'Head of Cooperation', 'Director of Programmes': the 'of' names a function, not an organization."""
+    if not role or not org or prep != "of" or re.search(r"Minister$", role):
+        return False
+    words = re.sub(r"^the\s+", "", org.strip()).split()
+    return (len(words) <= 2 and not any(is_acronym(w) for w in words)
+            and not any(w.lower() in _STOP_ORG for w in words) and not is_country(" ".join(words)))
+
+
+_STOP_ORG = {"ministry", "office", "organization", "organisation", "department", "bureau", "agency", "bank",
+             "fund", "federation", "union", "confederation", "council", "committee", "commission",
+             "government", "institute", "association", "centre", "center", "university", "foundation",
+             "service", "services", "team", "unit", "division", "section", "group", "network", "programme",
+             "program", "project", "ilo", "un", "secretariat", "authority", "chamber"}
+
+
 def _org_of(orgpre: str | None, org: str | None, role: str | None = None, prep: str | None = None) -> str | None:
     if org and prep in ("for", "on"):
         org = None
@@ -182,15 +202,18 @@ def extract(text: str) -> list[dict]:
         span_s, span_e = ns, ne
         prio = 0
 
-        a = _AFTER_RE.match(T, ne)
+        a = _AFTER_RE.match(T, ne) if T.startswith(",", ne) else None
+        hint = _ROLE_HINT_RE.search(before) is not None or _HONOR_RE.search(before) is not None
         if a and a.group("role"):
             role = a.group("role")
             org = _org_of(a.group("orgpre"), a.group("org"), role, a.group("prep"))
+            if _function_of(role, a.group("org"), a.group("prep")):
+                role, org = f"{role} of {_clean(a.group('org'))}", _org_of(a.group("orgpre"), None)
             span_e = a.end()
             prio = 3
             if a.group("prep") is None and not a.group("orgpre"):
                 span_e = a.end("role")
-        else:
+        elif hint:
             b = _BEFORE_RE.search(before)
             if b and b.group("role"):
                 role = b.group("role")

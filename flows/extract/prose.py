@@ -27,7 +27,7 @@ _JOIN_RE = re.compile(
     rf"|(?P<gap>[ \t]*\n(?:[ \t]*\n)+(?:(?:{_FOOTER})\n(?:[ \t]*\n)+)?[ \t]*)"
     r"|(?P<nl>[ \t]*\n[ \t]*)"
 )
-_MARKER_RE = re.compile(r"[-•*▶►■●#|>]|\d{1,2}[.)]\s")
+_MARKER_RE = re.compile(r"[-–—•*▶►■●#|>]|\d{1,2}[.)]\s")
 
 
 _MAX_SENTENCE = 1500
@@ -57,7 +57,7 @@ class View:
         """Sentences of the view; a line break left in the view also ends a sentence."""
         if self._sents is None:
             spans = []
-            for s, e in sentences(self.text):
+            for s, e in _rejoin_abbreviations(self.text, sentences(self.text)):
                 for m in re.finditer(r"[^\n]+", self.text[s:e]):
                     a, b = s + m.start(), s + m.end()
                     while a < b and self.text[a].isspace():
@@ -73,6 +73,21 @@ class View:
                         spans.append((a, b))
             self._sents = spans
         return self._sents
+
+
+_ABBREV_END_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|St|Mr|Ms|Mrs|Dr|Prof|"
+                            r"Amb|Gen|Rev|Hon|Ref|Vol|Art|para|e\.g|i\.e|approx|incl|cf|vs)\.$")
+
+
+def _rejoin_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo sentence breaks after an abbreviation: '15 Jul.' + '2024.' is one sentence."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and "\n" not in text[out[-1][1]:s] and _ABBREV_END_RE.search(text[max(0, out[-1][1] - 8):out[-1][1]]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def build_view(src: str) -> View:
@@ -199,7 +214,7 @@ STRONG_ORG_WORDS = {
     "institute", "association", "bureau", "commission", "committee", "service", "services",
     "university", "centre", "center", "foundation", "secretariat", "authority", "corporation",
     "company", "chamber", "parliament", "directorate", "institution", "institutions", "producers",
-    "employers", "workers", "trust",
+    "employers", "workers", "trust", "aid", "secretariat",
 }
 _ACR = r"[A-Z][A-Za-z0-9&/.\-]{0,14}"
 _DEF_RE = re.compile(rf"\((?P<acr>{_ACR})\)")
@@ -208,8 +223,10 @@ _CONNECT = {"of", "and", "for", "the", "&", "de", "du", "des", "la", "on", "in",
 
 
 def is_acronym(tok: str) -> bool:
+    """'ILO', 'KfW', 'MoLSS', 'JTUC-RENGO' - not 'Port-au-Prince' or 'McDonald'."""
     letters = re.sub(r"[^A-Za-z]", "", tok)
-    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2 and not tok.istitle()
+    upper = sum(ch.isupper() for ch in letters)
+    return len(letters) >= 2 and upper >= 2 and upper >= 0.4 * len(letters) and not tok.istitle()
 
 
 def _subsequence(needle: str, hay: str) -> bool:
@@ -273,9 +290,13 @@ def definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _DEF_RE.finditer(text):
         acr = m.group("acr").rstrip(".")
-        if not is_acronym(acr) or acr in out:
+        short_name = bool(re.fullmatch(r"[A-Z][a-z]{2,8}", acr))      # "Sida", "Norad"
+        if not (is_acronym(acr) or short_name) or acr in out:
             continue
         name = _name_before(text[max(0, m.start() - 200):m.start()].rstrip(), acr)
+        if short_name and not (name and set(_norm(name).split()) & STRONG_ORG_WORDS
+                               and name[0] == acr[0] and _subsequence(acr.lower(), name.lower())):
+            continue
         if name and name != acr:
             out[acr] = name
     return out
@@ -304,9 +325,23 @@ def org_like_acronym(acr: str, defs: dict[str, str]) -> bool:
     full = defs.get(acr)
     if full is None:
         return True
-    return bool(set(_norm(full).split()) & STRONG_ORG_WORDS)
+    words = set(_norm(full).split())
+    if words & STRONG_ORG_WORDS:
+        return True
+    # a proper name with no word of a programme, plan or law: "Deutsche ... Zusammenarbeit (GIZ)"
+    return (not words & NON_ORG_NAME_WORDS and not is_country(full)
+            and all(w[:1].isupper() for w in full.split() if w.lower() not in _CONNECT))
 
 
+NON_ORG_NAME_WORDS = {
+    "initiative", "agenda", "goals", "goal", "programme", "program", "project", "strategy", "convention",
+    "act", "law", "plan", "framework", "cooperation", "officer", "officers", "index", "survey", "system",
+    "policy", "report", "declaration", "decade", "year", "day", "compact", "accelerator", "platform",
+    "facility", "coalition", "partnership", "partnerships", "network", "alliance", "series", "meeting",
+    "conference", "forum", "summit", "standards", "rights", "principles", "work", "workers", "employment",
+    "africa", "asia", "europe", "america", "americas", "pacific", "caribbean", "region", "countries",
+    "economy", "sector", "zone", "area",
+}
 NON_ORG_ACRONYMS = {
     "MOU", "MOUS", "MOC", "DWCP", "DWCPS", "SDG", "SDGS", "US", "USD", "EUR", "CHF", "GBP", "JPY",
     "OSH", "TVET", "TVETS", "SSC", "SSTC", "GDP", "GNI", "ODA", "PDR", "COVID", "COVID-19", "HIV",
@@ -345,7 +380,7 @@ def bare_years(T: str, s: int, e: int) -> list[tuple[int, int, int]]:
 
 # ------------------------------------------------------------ list items
 
-_ITEM_RE = re.compile(r"^[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t]+(?P<body>[^\n]*)$", re.MULTILINE)
+_ITEM_RE = re.compile(r"^[ \t]*(?:[-–—•*▪]|\d{1,2}[.)])[ \t]+(?P<body>[^\n]*)$", re.MULTILINE)
 _LEAD_RE = re.compile(
     rf"(?:\*\*|__)?[ \t]*(?P<date>[^*_\n:|]{{3,40}}?)[ \t]*(?:\*\*|__)?[ \t]*(?:[–—:|-][ \t])")
 

@@ -9,6 +9,8 @@ hostile input (long runs of digits, commas or spaces).
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -148,13 +150,26 @@ def find_dates(text: str) -> list[DateSpan]:
     """Every explicit date in the text (day or month precision), longest form first.
 
     Bare years are left to the callers: a bare '2023' is a date only in context.
+    Every extractor asks for the same document's dates, so they are computed once per text.
     """
-    taken: list[tuple[int, int]] = []
+    return list(_find_dates(text))
+
+
+def _overlaps(starts: list[int], ends: list[int], s: int, e: int) -> bool:
+    """Does [s, e) overlap one of the disjoint, sorted intervals (starts[i], ends[i])?"""
+    i = bisect.bisect_right(starts, s)
+    return (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e)
+
+
+@functools.lru_cache(maxsize=8)
+def _find_dates(text: str) -> tuple[DateSpan, ...]:
+    starts: list[int] = []
+    ends: list[int] = []
     found: list[DateSpan] = []
     for name, rx in _COMPILED:
         for m in rx.finditer(text):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if _overlaps(starts, ends, s, e):
                 continue
             g = m.groupdict()
             y = int(g["y"])
@@ -173,10 +188,12 @@ def find_dates(text: str) -> list[DateSpan]:
                 continue
             if span.end_year and not _valid(span.end_year, span.end_month, span.end_day):
                 continue
-            taken.append((s, e))
+            i = bisect.bisect_left(starts, s)
+            starts.insert(i, s)
+            ends.insert(i, e)
             found.append(span)
     found.sort(key=lambda d: d.start)
-    return found
+    return tuple(found)
 
 
 YEAR_RE = re.compile(rf"\b(?P<y>{YEAR})\b")
@@ -204,6 +221,11 @@ _ABBREV = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "Nos.", "Oct.", "Sept.", "Sep.", 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of sentences, also split at blank lines and list items."""
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -216,7 +238,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         spans.append(_strip_span(text, start, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
