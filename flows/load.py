@@ -69,8 +69,9 @@ def snapshot(db_path: Path) -> dict:
                 "SELECT doc_id, source_path, removed_at FROM documents").fetchall():
             state["doc_ids"].add(doc_id)
             state["docs"][path] = {"doc_id": doc_id, "removed": removed is not None}
-        state["orgs"] = [dict(zip(("org_id", "name", "acronym", "kind"), r)) for r in
-                         con.sql("SELECT org_id, name, acronym, kind FROM organizations").fetchall()]
+        cols = ("org_id", "name", "acronym", "kind", "country_iso3")
+        state["orgs"] = [dict(zip(cols, r)) for r in
+                         con.execute(f"SELECT {', '.join(cols)} FROM organizations").fetchall()]
     finally:
         con.close()
     return state

@@ -85,7 +85,8 @@ def build(docs: list[dict], known_orgs: list[dict], run_id: str, loaded_at: date
     valid["projects"] = valid["projects"].drop("fact_id")  # a project's id is its project_id
     documents = transform.documents_frame(docs, run_id, loaded_at)
     organizations = pl.DataFrame(index.rows(), schema={"org_id": pl.Utf8, "name": pl.Utf8,
-                                                       "acronym": pl.Utf8, "kind": pl.Utf8})
+                                                       "acronym": pl.Utf8, "kind": pl.Utf8,
+                                                       "country_iso3": pl.Utf8})
     country_rows = countries.country_table() if hasattr(countries, "country_table") else [{"iso3": "CHN", "name": "China", "region": "Asia"}]
     run_checks, run_failures = checks.run_checks(
         valid, documents, set(organizations["org_id"].to_list()),

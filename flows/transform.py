@@ -84,17 +84,17 @@ def _link_projects(facts: dict[str, list[dict]]) -> None:
 def _resolve_names(docs: list[dict], index: OrgIndex) -> None:
     """Organization mentions, parties, funders and persons' organizations -> org_id."""
     for doc in docs:
-        facts = doc["facts"]
+        facts, partner = doc["facts"], doc.get("partner_iso3")
         for m in facts.get("org_mentions", []):
-            m["org_id"] = index.add_mention(m["name"], m.get("acronym"), m.get("kind"))
+            m["org_id"] = index.add_mention(m["name"], m.get("acronym"), m.get("kind"), partner)
         for p in facts.get("persons", []):
-            p["org_id"] = index.find(p.get("org")) if p.get("org") else None
+            p["org_id"] = index.find(p.get("org"), partner=partner) if p.get("org") else None
         for m in facts.get("money", []):
-            m["funder_org_id"] = index.find_or_add(m["funder"]) if m.get("funder") else None
+            m["funder_org_id"] = index.find_or_add(m["funder"], partner) if m.get("funder") else None
         for p in facts.get("projects", []):
-            p["funder_org_id"] = index.find_or_add(p["funder"]) if p.get("funder") else None
+            p["funder_org_id"] = index.find_or_add(p["funder"], partner) if p.get("funder") else None
         for a in facts.get("agreements", []):
-            ids = [index.find_or_add(name) for name in a.get("parties") or []]
+            ids = [index.find_or_add(name, partner) for name in a.get("parties") or []]
             a["parties"] = list(dict.fromkeys(i for i in ids if i))
 
 

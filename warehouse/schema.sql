@@ -25,11 +25,13 @@ CREATE TABLE IF NOT EXISTS countries (
 );
 
 CREATE TABLE IF NOT EXISTS organizations (
-    org_id  VARCHAR PRIMARY KEY,
-    name    VARCHAR NOT NULL,
-    acronym VARCHAR,
-    kind    VARCHAR NOT NULL
+    org_id       VARCHAR PRIMARY KEY,
+    name         VARCHAR NOT NULL,
+    acronym      VARCHAR,
+    kind         VARCHAR NOT NULL,
+    country_iso3 VARCHAR                     -- for government bodies: the country they belong to
 );
+ALTER TABLE organizations ADD COLUMN IF NOT EXISTS country_iso3 VARCHAR;
 
 CREATE TABLE IF NOT EXISTS country_mentions (
     fact_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, iso3 VARCHAR NOT NULL,

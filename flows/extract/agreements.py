@@ -91,7 +91,7 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
     def add(s: int, e: int, name: str) -> None:
         if re.search(r"(?:\bbehalf\s+of|\brepresenting|\bacting\s+for)\s+(?:the\s+)?$", seg[max(0, s - 25):s],
                      re.IGNORECASE):
-            return                               # "SECO, on behalf of the Government of X": X does not sign
+            return                               # "an agency, on behalf of the Government of X": X does not sign
         name = re.sub(r"\s+", " ", name).strip(" ,")
         if name.endswith(".") and "." not in name.split()[-1][:-1]:
             name = name[:-1]                     # a sentence's full stop, not "U.S."
@@ -147,7 +147,7 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             if start >= len(words):
                 continue
             words = words[start:]
-            if is_acronym(re.sub(r"['’]s$", "", words[0])):          # "KfW Development Bank office" -> KfW
+            if is_acronym(re.sub(r"['’]s$", "", words[0])):          # "GIZ Development office" -> GIZ
                 acr = re.sub(r"['’]s$", "", words[0])
                 if acr == "ILO" or acr.startswith("ILO"):
                     add(ms, me, "ILO")

@@ -4,7 +4,7 @@ An event is an event noun phrase ("the III Global Conference on Child Labour", "
 good practices", "the G7 Labour and Employment Ministers' Meeting") and a date in the same
 sentence (or the date that leads its list item: "- **December 2011** - The ... Meeting").
 Each date goes to the nearest event phrase before it (a date in parentheses right after a
-phrase goes to that phrase: "Conference (Durban, South Africa, 15-20 May 2022)"). A
+phrase goes to that phrase: "Forum (Lusaka, Zambia, 15-20 May 2022)"). A
 sentence that says an agreement was signed, or something launched, on a given day is a
 signing or launch event too. The location is the city after "in" / "held in" (never a
 country), or in the parenthesis. One event stated twice is one row.
@@ -264,7 +264,7 @@ def extract(text: str) -> list[dict]:
 
         if phrases:
             free = list(dates)
-            # a date in parentheses right after a phrase belongs to it: "Conference (Durban, ..., 15-20 May 2022)"
+            # a date in parentheses right after a phrase belongs to it: "Forum (Lusaka, ..., 15-20 May 2022)"
             for p in phrases:
                 pm = re.match(r"\s*\(([^()]{3,80})\)", S[p.end:])
                 if pm:

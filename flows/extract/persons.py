@@ -2,12 +2,12 @@
 
 Patterns (the title vocabulary is the only fixed list):
 
-    Mr. Yu X, Vice Minister of MOHRSS            name, role after a comma
-    the Minister of Foreign Affairs, Celso X,    role before a comma
-    ILO Director-General Gilbert F. Houngbo      title before the name
-    Chinese President Xi X                       nationality adjective + title
-    Its ILO coordinator is Fernanda X            "<role> is <name>"
-    Anjali X, National Project Coordinator       contact lines
+    Mr. Li Wen, Vice Minister of MOLSS           name, role after a comma
+    the Minister of Foreign Affairs, Ana Lima,   role before a comma
+    ILO Director-General Jane K. Doe             title before the name
+    Ghanaian President Kofi Mensah               nationality adjective + title
+    Its ILO coordinator is Sofia Berg            "<role> is <name>"
+    Ravi Kumar, National Project Coordinator     contact lines
 
 A name is 2-5 capitalized tokens (particles such as van, de, da, dos, von, bin allowed,
 hyphens, initials, accents); never a place, an organization or a month. A person is one row
@@ -22,7 +22,7 @@ from .text import MONTHS
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LOW = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"
-# "Asada-Miyakawa", "Il-hoon", "O'Neil"
+# "Garcia-Lopez", "Ji-hoon", "O'Neil"
 _WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:['’][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
 _INITIAL = rf"[{_UP}]\."
 _PARTICLE = r"(?:van|von|de|da|das|do|dos|du|der|den|del|della|di|la|le|bin|binti|ibn|al|el|ter|zu)"
@@ -66,7 +66,7 @@ _BEFORE_RE = re.compile(
     rf"(?:\s+(?P<prep>of|at|for|in|to)\s+(?P<org>[^,;()\n]{{1,100}}(?:,\s+[A-Z][^,;()\n]{{1,60}}){{0,2}}))?"
     rf",\s*(?:{_HONORIFIC}\s+)?$"
 )
-# "[ORG] [Nationality] Title Name": Director-General Guy X, Chinese President Xi X
+# "[ORG] [Nationality] Title Name": Director-General Ana Ruiz, Ghanaian President Kofi Mensah
 _TITLE_RE = re.compile(
     rf"(?:(?P<orgpre>{_ORG_PREFIX})|(?P<nat>{_NATIONALITY})\s+)?(?P<role>(?:(?:{_MODS})\s+){{0,3}}"
     rf"(?:Director[- ]General|Secretary[- ]General|Prime\s+Minister|Minister|President|Vice[- ]President|"
@@ -182,7 +182,7 @@ def extract(text: str) -> list[dict]:
     for m in _NAME_RE.finditer(T):
         ns, ne = m.span()
         name = m.group(0)
-        # trim leading title words swallowed by the name run ("Ambassador Ruy X", "Foreign Minister Celso X")
+        # trim leading title words swallowed by the name run ("Ambassador Rui Costa", "Foreign Minister Ana Lima")
         toks = name.split()
         lead = 0
         while lead < len(toks) - 2 and (toks[lead].lower().strip(".") in _STOP_TOKENS
@@ -274,7 +274,7 @@ def extract(text: str) -> list[dict]:
 
 
 def _same_person(found: dict[str, dict], key: str) -> dict | None:
-    """'Gilbert Houngbo' and 'Gilbert F. Houngbo' are one person."""
+    """'Jane Doe' and 'Jane K. Doe' are one person."""
     toks = [t for t in key.split() if len(t) > 1]
     for k, row in found.items():
         kt = [t for t in k.split() if len(t) > 1]

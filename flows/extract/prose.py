@@ -223,7 +223,7 @@ _CONNECT = {"of", "and", "for", "the", "&", "de", "du", "des", "la", "on", "in",
 
 
 def is_acronym(tok: str) -> bool:
-    """'ILO', 'KfW', 'MoLSS', 'JTUC-RENGO' - not 'Port-au-Prince' or 'McDonald'."""
+    """'ILO', 'GiZ', 'MoLSS', 'ABC-XYZ' - not 'Port-au-Prince' or 'McDonald'."""
     letters = re.sub(r"[^A-Za-z]", "", tok)
     upper = sum(ch.isupper() for ch in letters)
     return len(letters) >= 2 and upper >= 2 and upper >= 0.4 * len(letters) and not tok.istitle()
@@ -290,7 +290,7 @@ def definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _DEF_RE.finditer(text):
         acr = m.group("acr").rstrip(".")
-        short_name = bool(re.fullmatch(r"[A-Z][a-z]{2,8}", acr))      # "Sida", "Norad"
+        short_name = bool(re.fullmatch(r"[A-Z][a-z]{2,8}", acr))      # an agency's short name: "Abcd"
         if not (is_acronym(acr) or short_name) or acr in out:
             continue
         name = _name_before(text[max(0, m.start() - 200):m.start()].rstrip(), acr)
@@ -328,7 +328,7 @@ def org_like_acronym(acr: str, defs: dict[str, str]) -> bool:
     words = set(_norm(full).split())
     if words & STRONG_ORG_WORDS:
         return True
-    # a proper name with no word of a programme, plan or law: "Deutsche ... Zusammenarbeit (GIZ)"
+    # a proper name with no word of a programme, plan or law: "Deutsche ... Zusammenarbeit (ABC)"
     return (not words & NON_ORG_NAME_WORDS and not is_country(full)
             and all(w[:1].isupper() for w in full.split() if w.lower() not in _CONNECT))
 

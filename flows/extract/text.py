@@ -215,7 +215,7 @@ def year_range(match: re.Match) -> tuple[int, int]:
 # --------------------------------------------------------- sentences, lines
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*▶►#|])")
-_ABBREV = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "Nos.", "Oct.", "Sept.", "Sep.", "Nov.", "Dec.",
+_ABBREV = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "Nos.", "Oct.", "Sept.", "Sep.", "Nov.", "Dec.", "Jul.", "Jun.", "Apr.", "Mar.",
            "Jan.", "Feb.", "Aug.", "St.", "e.g.", "i.e.", "Prof.", "Amb.", "H.E.", "F.", "U.S.")
 
 
