@@ -35,13 +35,14 @@ LOCK_FIRST_WAIT_S = 0.1
 #: Run-level quality checks: severity ('error' fails the run and loads nothing, 'warn'
 #: loads and reports) and the threshold each check compares its observed value against.
 CHECKS: dict[str, dict] = {
-    "schema":                {"severity": "warn", "threshold": 0, "doc": "rows failing their table's Pandera schema (quarantined)"},
-    "grounding":             {"severity": "error", "threshold": 0, "doc": "fact rows whose evidence differs from the text at their offsets"},
+    "schema":                {"severity": "warn", "threshold": 0, "doc": "rows failing their table's Pandera schema (quarantined); 'schema:<check>' rows name the Pandera check"},
+    "grounding":             {"severity": "error", "threshold": 0, "doc": "fact rows whose evidence differs from the document text at their offsets (re-verified)"},
     "referential_integrity": {"severity": "error", "threshold": 0, "doc": "org_id, project_id and iso3 values that resolve to no row"},
-    "duplicates":            {"severity": "warn", "threshold": 0, "doc": "the same fact (table, document, offsets) twice"},
-    "plausibility":          {"severity": "warn", "threshold": 0, "doc": "projects ending before they start, budgets below the money stated for them"},
-    "coverage":              {"severity": "warn", "threshold": 0.5, "doc": "share of loaded documents with no country, organization or money fact"},
-    "freshness":             {"severity": "warn", "threshold": 3650, "doc": "days since the newest publication date in the warehouse"},
+    "duplicates":            {"severity": "warn", "threshold": 0, "doc": "the same fact twice: same span and values, or the same project, event, agreement, person or contact restated in a document"},
+    "plausibility":          {"severity": "warn", "threshold": 0, "doc": "projects or events ending before they start; project budgets below the money stated for them"},
+    "coverage":              {"severity": "warn", "threshold": 0.5, "doc": "share of the run's documents with no fact of a type documents usually have",
+                              "tables": ["country_mentions", "org_mentions", "money"]},
+    "freshness":             {"severity": "warn", "threshold": 3650, "doc": "days since the newest publication date among the run's documents"},
 }
 
 
