@@ -104,8 +104,10 @@ def measure(cmd: list[str], env: dict | None = None, interval: float = 0.1) -> d
 # ------------------------------------------------------------------ the stages in-process
 
 def stages(corpus: Path, scratch: Path) -> dict:
-    """Each pipeline stage as a plain function, timed (runs in its own process: see --_stages)."""
+    """Each pipeline stage as a plain function, timed (runs in its own process: see --_stages).
+    A stage that fails is reported with its error; the stages before it keep their times."""
     import resource
+    import traceback
     import uuid
     from datetime import datetime, timezone
 
@@ -115,42 +117,50 @@ def stages(corpus: Path, scratch: Path) -> dict:
     db = scratch / "stages.duckdb"
     for stale in (db, scratch / "stages.duckdb.wal"):
         stale.unlink(missing_ok=True)
+    state: dict = {}
 
-    t = time.perf_counter()
-    docs, quarantine = read.read_folder(corpus)
-    out["read_s"] = time.perf_counter() - t
-    out["docs"] = len(docs)
+    def do_read():
+        state["docs"], state["quarantine"] = read.read_folder(corpus)
+        out["docs"] = len(state["docs"])
 
-    t = time.perf_counter()
-    extracted, bad = pipeline.extract_documents(docs)
-    out["extract_s"] = time.perf_counter() - t
-    del docs
+    def do_extract():
+        state["extracted"], state["bad"] = pipeline.extract_documents(state.pop("docs"))
 
-    started = datetime.now(timezone.utc).replace(tzinfo=None)
-    run_id = uuid.uuid4().hex[:12]
-    t = time.perf_counter()
-    known = load.snapshot(db)["orgs"]
-    built = pipeline.build(extracted, known, run_id, started)
-    out["transform_validate_s"] = time.perf_counter() - t
+    def do_build():
+        state["started"] = datetime.now(timezone.utc).replace(tzinfo=None)
+        state["run_id"] = uuid.uuid4().hex[:12]
+        state["built"] = pipeline.build(state["extracted"], load.snapshot(db)["orgs"], state["run_id"],
+                                        state["started"])
 
-    t = time.perf_counter()
-    n_quar = len(quarantine) + len(bad)
-    run = {"run_id": run_id, "flow_run_id": None, "started_at": started,
-           "finished_at": datetime.now(timezone.utc).replace(tzinfo=None), "status": "completed",
-           "docs_seen": len(extracted) + n_quar, "docs_loaded": len(extracted), "docs_unchanged": 0,
-           "docs_quarantined": n_quar, "docs_removed": 0,
-           "facts_loaded": sum(f.height for f in built["facts"].values()), "raw_dir": str(corpus), "error": None}
-    quality = {"checks": built["checks"], "failures": built["failures"],
-               "quarantine": [{**q, "table_name": None} for q in quarantine + bad] + built["quarantine"]}
-    load.load_run(db, run=run, documents=built["documents"], facts=built["facts"],
-                  organizations=built["organizations"], countries=built["countries"], replaced_doc_ids=[],
-                  removed_paths=[], quality=quality)
-    out["load_s"] = time.perf_counter() - t
+    def do_load():
+        built, quarantine, bad = state["built"], state["quarantine"], state["bad"]
+        n_quar = len(quarantine) + len(bad)
+        run = {"run_id": state["run_id"], "flow_run_id": None, "started_at": state["started"],
+               "finished_at": datetime.now(timezone.utc).replace(tzinfo=None), "status": "completed",
+               "docs_seen": len(state["extracted"]) + n_quar, "docs_loaded": len(state["extracted"]),
+               "docs_unchanged": 0, "docs_quarantined": n_quar, "docs_removed": 0,
+               "facts_loaded": sum(f.height for f in built["facts"].values()), "raw_dir": str(corpus),
+               "error": None}
+        quality = {"checks": built["checks"], "failures": built["failures"],
+                   "quarantine": [{**q, "table_name": None} for q in quarantine + bad] + built["quarantine"]}
+        load.load_run(db, run=run, documents=built["documents"], facts=built["facts"],
+                      organizations=built["organizations"], countries=built["countries"], replaced_doc_ids=[],
+                      removed_paths=[], quality=quality)
+        out["facts"] = run["facts_loaded"]
 
-    t = time.perf_counter()
-    report.write_report(db, scratch / "stages-report")
-    out["report_s"] = time.perf_counter() - t
-    out["facts"] = run["facts_loaded"]
+    def do_report():
+        report.write_report(db, scratch / "stages-report")
+
+    for key, fn in (("read_s", do_read), ("extract_s", do_extract), ("transform_validate_s", do_build),
+                    ("load_s", do_load), ("report_s", do_report)):
+        t = time.perf_counter()
+        try:
+            fn()
+        except Exception:  # noqa: BLE001 - the pipeline is someone else's code: report, stop
+            out["failed_stage"] = key.removesuffix("_s")
+            out["error"] = traceback.format_exc()[-1500:]
+            break
+        out[key] = time.perf_counter() - t
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3  # KB on Linux
     return out
 
@@ -220,7 +230,7 @@ def print_table(results: list[dict]) -> None:
     for r in results:
         st = r.get("stages") or {}
         stage_total = None
-        if "read_s" in st:
+        if "report_s" in st:
             stage_total = sum(st[k] for k in ("read_s", "extract_s", "transform_validate_s", "load_s", "report_s"))
         for label, run in (("first", r["first"]), ("second", r["second"])):
             first = label == "first"
@@ -250,7 +260,8 @@ def print_details(results: list[dict]) -> None:
             if run["exit"] != 0:
                 print("    " + run["output"][-1500:].replace("\n", "\n    "))
         if "error" in st:
-            print("  stages: failed: " + st["error"].replace("\n", "\n    "))
+            print(f"  stages: the {st.get('failed_stage', '?')} stage failed (the stages before it are timed):\n    "
+                  + st["error"].replace("\n", "\n    "))
         elif st:
             print(f"  stages in one process: importing flows {st['import_s']:.1f} s, peak RSS {st['peak_rss_mb']:.0f} MB, "
                   f"{st['facts']:,} facts")

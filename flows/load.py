@@ -86,11 +86,12 @@ def _insert(con, table: str, frame: pl.DataFrame) -> int:
     return frame.height
 
 
-def load_run(db_path: Path, *, run: dict, documents: pl.DataFrame, facts: dict[str, pl.DataFrame],
-             organizations: pl.DataFrame, countries: pl.DataFrame, replaced_doc_ids: list[str],
-             removed_paths: list[str], quality: dict[str, list[dict]], on_wait=None) -> dict:
+def load_run(db_path: Path, *, run: dict, spilled: dict[str, list[str]], organizations: pl.DataFrame,
+             countries: pl.DataFrame, replaced_doc_ids: list[str], removed_paths: list[str],
+             quality: dict[str, list[dict]], on_wait=None) -> dict:
     """Load one completed run atomically: all of it, or (on any error) none of it.
 
+    `spilled` maps each table to the Parquet files its validated rows were parked in.
     The plan was made before extraction, without a lock; another run may have loaded some
     of the same documents since. Inside the transaction, documents already present are
     skipped (with their facts), so concurrent runs never duplicate rows.
@@ -110,10 +111,9 @@ def load_run(db_path: Path, *, run: dict, documents: pl.DataFrame, facts: dict[s
             if removed_paths:
                 con.execute("UPDATE documents SET removed_at = ? WHERE source_path IN (SELECT unnest(?)) "
                             "AND removed_at IS NULL", [run["finished_at"], removed_paths])
-            present = {r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()}
-            fresh = ~pl.col("doc_id").is_in(sorted(present))
-            n_docs = _insert(con, "documents", documents.filter(fresh))
-            n_facts = sum(_insert(con, table, frame.filter(fresh)) for table, frame in facts.items())
+            con.execute("CREATE OR REPLACE TEMP TABLE already_loaded AS SELECT doc_id FROM documents")
+            n_docs = _insert_spilled(con, "documents", spilled.get("documents", []))
+            n_facts = sum(_insert_spilled(con, t, spilled.get(t, [])) for t in FACT_TABLES)
             _upsert_organizations(con, organizations)
             con.execute(sql_file("prune_organizations.sql"))
             if con.execute("SELECT count(*) FROM countries").fetchall()[0][0] == 0:
@@ -129,6 +129,25 @@ def load_run(db_path: Path, *, run: dict, documents: pl.DataFrame, facts: dict[s
     finally:
         con.close()
     return {"docs_loaded": n_docs, "facts_loaded": n_facts}
+
+
+def _insert_spilled(con, table: str, files: list[str]) -> int:
+    """Rows of `table` parked in Parquet files, except those of documents already loaded."""
+    if not files:
+        return 0
+    return con.execute(
+        f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?) "
+        "WHERE doc_id NOT IN (SELECT doc_id FROM already_loaded)", [files]).fetchall()[0][0]
+
+
+def facts_by_table(db_path: Path, run_id: str) -> dict[str, int]:
+    """Facts per table of the documents a run loaded (for the run summary)."""
+    con = connect(db_path, read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t} JOIN documents USING (doc_id) WHERE run_id = ?",
+                               [run_id]).fetchall()[0][0] for t in FACT_TABLES}
+    finally:
+        con.close()
 
 
 def _fault_injection_pause() -> None:

@@ -952,15 +952,17 @@ def read_document(path: Path, raw_dir: Path, max_bytes: int | None = None) -> di
     return parse(data, SUFFIXES.get(path.suffix.lower(), "txt"), source_path)
 
 
-def read_folder(raw_dir: Path, max_bytes: int | None = None) -> tuple[list[dict], list[dict]]:
-    """(documents, quarantine rows) for every file under raw_dir.
+def scan(raw_dir: Path, max_bytes: int | None = None) -> tuple[list[dict], list[dict]]:
+    """(files, quarantine rows) for every document-like file under raw_dir, without decoding.
 
-    Every document-like file gives exactly one of the two; the same bytes under a second path
-    give a 'duplicate' quarantine row (regular files win over links to them).
+    A file is {source_path, path, format, doc_id}: its bytes are read once to hash them
+    (doc_id), then dropped, so deciding what is new or changed costs no memory. The same
+    bytes under a second path give a 'duplicate' quarantine row (regular files win over
+    links to them); folders and links that cannot be followed give their own rows.
     """
     raw_dir = Path(raw_dir)
     limit = MAX_BYTES if max_bytes is None else max_bytes
-    docs: list[dict] = []
+    files: list[dict] = []
     quarantine: list[dict] = []
     seen: dict[str, str] = {}
     entries = _walk(raw_dir)
@@ -986,14 +988,41 @@ def read_folder(raw_dir: Path, max_bytes: int | None = None) -> tuple[list[dict]
         if isinstance(data, dict):
             quarantine.append(data)
             continue
+        digest = hashlib.sha256(data).hexdigest()
         if data and not _blank(data):
-            digest = hashlib.sha256(data).hexdigest()
             if digest in seen:
                 quarantine.append(_quarantine(source_path, "duplicate", f"The file has the same "
                                               f"bytes as {seen[digest]}, which is loaded instead."))
                 continue
             seen[digest] = source_path
-        row = parse(data, SUFFIXES.get(path.suffix.lower(), "txt"), source_path)
+        files.append({"source_path": source_path, "path": str(path), "doc_id": digest,
+                      "format": SUFFIXES.get(path.suffix.lower(), "txt")})
+    files.sort(key=lambda f: f["source_path"])
+    quarantine.sort(key=lambda q: q["source_path"])
+    return files, quarantine
+
+
+def read_file(file: dict, raw_dir: Path, max_bytes: int | None = None) -> dict:
+    """A file found by `scan`, read and decoded now: a document dict or a quarantine row.
+
+    If the file changed since the scan, the new bytes are read (and get their own doc_id).
+    """
+    data = _read_bytes(Path(file["path"]), Path(raw_dir), file["source_path"],
+                       MAX_BYTES if max_bytes is None else max_bytes)
+    if isinstance(data, dict):
+        return data
+    return parse(data, file["format"], file["source_path"])
+
+
+def read_folder(raw_dir: Path, max_bytes: int | None = None) -> tuple[list[dict], list[dict]]:
+    """(documents, quarantine rows) for every file under raw_dir, all read into memory.
+
+    Every document-like file gives exactly one of the two (see `scan` for duplicates).
+    """
+    files, quarantine = scan(raw_dir, max_bytes)
+    docs: list[dict] = []
+    for f in files:
+        row = read_file(f, raw_dir, max_bytes)
         (quarantine if "reason" in row else docs).append(row)
     docs.sort(key=lambda d: d["source_path"])
     quarantine.sort(key=lambda q: q["source_path"])

@@ -92,3 +92,31 @@ def test_dev_documents_title_partner_and_date():
         assert ratio >= 0.8, (gold["source"], doc["title"])
         assert doc["partner_iso3"] == want["partner_iso3"], gold["source"]
         assert str(doc["published_on"]).startswith(want["published"]), gold["source"]
+
+
+def test_genre_label_line_is_not_the_title_and_donor_field_gives_the_partner():
+    text = ("ILO EVALUATION SUMMARY\nMid-term independent evaluation, May 2021\n\n"
+            "Decent Jobs in Coffee Value Chains (CAFE)\n\n"
+            "Donor:     United States Department of Labor (USDOL)\n"
+            "Countries: Peru and Colombia\n\nThe project works in Peru and Colombia. Peru ...\n")
+    doc = extract(text)
+    assert doc["title"] == "Decent Jobs in Coffee Value Chains (CAFE)"
+    assert doc["partner_iso3"] == "USA"
+    assert (doc["published_on"], doc["published_precision"]) == (date(2021, 5, 1), "month")
+
+
+def test_title_wrapped_over_two_lines_is_joined():
+    text = ("The African Union and the ILO: working together for\nsocial protection in Africa\n"
+            "Partnership brief · March 2020\nThe African Union (AU) works with the ILO.\n")
+    doc = extract(text)
+    assert doc["title"] == "The African Union and the ILO: working together for social protection in Africa"
+    assert doc["partner_iso3"] is None
+
+
+def test_title_naming_a_fund_makes_the_fund_the_partner():
+    text = ("TRUST FUND | PROGRESS REPORT | June 2019\n\n"
+            "Global Fund for Rural Youth Employment – Progress Report 2018\n\n"
+            "Donors include Denmark, Denmark's ministry and Finland. Denmark gave most.\n")
+    doc = extract(text)
+    assert doc["partner_iso3"] is None
+    assert doc["partner_name"] == "Global Fund for Rural Youth Employment"

@@ -218,13 +218,34 @@ _LABEL_RE = re.compile(
     r"infostory|feature|article|comment|blog(?:\s+post)?)\s*[:|·,\-–—]?\s*$", re.IGNORECASE)
 
 
+#: words of a line that only names the kind of document ('ILO EVALUATION SUMMARY',
+#: 'Independent final evaluation', 'Annual progress report')
+_GENRE_WORDS = {
+    "ilo", "evaluation", "summary", "executive", "independent", "final", "mid-term", "midterm",
+    "interim", "project", "programme", "program", "fact", "sheet", "factsheet", "press", "release",
+    "news", "brief", "briefing", "note", "report", "annual", "progress", "update", "donor",
+    "profile", "country", "newsletter", "media", "advisory", "statement", "feature", "technical",
+    "policy", "information", "info", "partnership", "results", "review", "story", "stories",
+}
+
+
+def _is_genre_label(line: str) -> bool:
+    words = [w.lower() for w in _words(line)]
+    return 2 <= len(words) <= 6 and all(w in _GENRE_WORDS for w in words) and \
+        any(w not in ("ilo", "project", "programme", "program", "country", "partnership") for w in words)
+
+
 def _is_skippable(line: str) -> bool:
     clean = clean_inline(line)
-    if not _words(clean) or _LABEL_RE.match(clean):
+    if not _words(clean) or _LABEL_RE.match(clean) or _is_genre_label(clean):
         return True
     if re.match(r"^!\[", line) or re.match(r"^(?:https?://|www\.)\S+$", line):
         return True
     return _is_running_header(line) or _is_date_line(line)
+
+
+_WRAP_END_RE = re.compile(r"\b(?:for|of|and|the|in|on|to|with|a|an|from|by|at|towards|through|"
+                          r"against|into|between|its|their)$|[:,–—-]$", re.IGNORECASE)
 
 
 def title_span(text: str) -> tuple[int, int, str] | None:
@@ -237,6 +258,15 @@ def title_span(text: str) -> tuple[int, int, str] | None:
         return None
     s, e, line = lines[idx]
     title = clean_inline(line)
+    # a title wrapped over two lines (PDF pages): the first line ends with a connecting word
+    # or the next one carries on in lower case
+    if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
+        s2, e2, nxt = lines[idx + 1]
+        nxt_clean = clean_inline(nxt)
+        if (_WRAP_END_RE.search(title) or re.match(r"[a-z]", nxt_clean)) and \
+                0 < len(_words(nxt_clean)) <= 12 and not nxt_clean.endswith(".") and "|" not in nxt \
+                and not _is_skippable(nxt) and len(_words(title)) >= 3:
+            return s, e2, f"{title} {nxt_clean}"
     # '▶ Norway' + 'ILO cooperation' -> 'Norway - ILO cooperation'
     if idx + 1 < len(lines) and len(_words(title)) <= 3 and not re.search(rf"[{_DASH}|:]", title) \
             and "ILO" not in title.split():
@@ -268,6 +298,17 @@ def _display(name: str) -> str:
     return name
 
 
+_DONOR_FIELD_RE = re.compile(
+    r"^[ \t]*[-*•]?[ \t]*\**(?:Donors?|Funded\s+by|Financed\s+by|Funding\s+partners?|Development\s+partners?|"
+    r"Resource\s+partners?)\**[ \t]*:\**[ \t]*(?P<v>[^\n]{3,200})$", re.MULTILINE | re.IGNORECASE)
+_ORG_TITLE_RE = re.compile(
+    r"^(?:The\s+)?(?P<org>(?:[A-Z][\w'’\-]*\s+(?:(?:and|of|for|on|in|the|&)\s+){0,2}){0,8}"
+    r"(?:Fund|Trust\s+Fund|Facility|Foundation|Alliance|Coalition)\b"
+    r"(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:(?:and|of|for|on|in|the|&)\s+){0,2}[A-Z][\w'’\-]*){0,6})?)"
+    r"(?:\s*\([A-Z][\w\- ]{1,15}\))?"
+    r"\s*(?:$|[–—:|]|-\s)")
+
+
 def partner(text: str, title: str | None, header: str = "") -> tuple[str | None, str | None]:
     """(partner_iso3, partner_name) of the document.
 
@@ -294,6 +335,18 @@ def partner(text: str, title: str | None, header: str = "") -> tuple[str | None,
         if found:
             s, e, iso3 = found[0]
             return iso3, _display(header[s:e])
+    # a 'Donor: United States Department of Labor (USDOL)' field near the top
+    m = _DONOR_FIELD_RE.search(text[:3000])
+    if m:
+        found = find_countries(m.group("v"), ignore_case=True)
+        if found:
+            s, e, iso3 = found[0]
+            return iso3, _display(m.group("v")[s:e])
+    # a title about a fund, facility or foundation: that organization is the partner
+    if title:
+        om = _ORG_TITLE_RE.match(clean_inline(title))
+        if om:
+            return None, _display(om.group("org"))
     counts = Counter(iso3 for _, _, iso3 in find_countries(text[:3000]))
     if counts:
         iso3 = counts.most_common(1)[0][0]
