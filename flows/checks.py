@@ -238,20 +238,30 @@ def plausibility(facts: dict[str, pl.DataFrame], texts: dict[str, str], cfg: dic
     """Projects ending before they start or with a budget below the money stated for them;
     events ending before they start.
 
-    'Money stated for a project' is the largest amount_usd linked to it (money.project_id):
-    several tranches may each be below the budget, but none can exceed it (0.5 % slack for
-    rounding: 'EUR 18 million, about US$ 17.6 million').
+    'Money stated for a project' is the largest amount_usd linked to it (money.project_id)
+    whose years, when stated, overlap the project's: several tranches may each be below the
+    budget, but none can exceed it (0.5 % slack for rounding: 'EUR 18 million, about
+    US$ 17.6 million').
     """
     cfg = cfg or config()
     checks, failures = [], []
     projects = _nonempty(facts, "projects")
     if projects is not None:
         backwards = projects.filter(pl.col("end_year") < pl.col("start_year"))
-        small = projects.head(0).with_columns(_stated=pl.lit(None, dtype=pl.Float64))
+        small = projects.head(0)
         money = _nonempty(facts, "money")
         if money is not None and "budget_usd" in projects.columns:
-            stated = (money.filter(pl.col("project_id").is_not_null() & pl.col("amount_usd").is_not_null())
-                      .group_by("project_id").agg(pl.col("amount_usd").max().alias("_stated")))
+            linked = (money.filter(pl.col("project_id").is_not_null() & pl.col("amount_usd").is_not_null())
+                      .join(projects.select("project_id", _p_from="start_year", _p_to="end_year"),
+                            on="project_id", how="inner"))
+            # money stated for other years ('from 2014 to 2020, Norway provided ...') is not
+            # this project's money, whatever paragraph it sits in
+            m_from = pl.coalesce("year_from", "year_to")
+            m_to = pl.coalesce("year_to", "year_from")
+            outside = ((m_to < pl.col("_p_from")).fill_null(False) | (m_from > pl.col("_p_to")).fill_null(False))
+            stated = (linked.filter(~outside)
+                      .group_by("project_id").agg(pl.col("amount_usd").max().alias("_stated"),
+                                           pl.col("evidence").sort_by("amount_usd").last().alias("_stated_as")))
             small = (projects.join(stated, on="project_id", how="inner")
                      .filter(pl.col("budget_usd") < pl.col("_stated") * 0.995))
         n_bad = len(set(backwards["project_id"].to_list()) | set(small["project_id"].to_list()))
@@ -260,7 +270,7 @@ def plausibility(facts: dict[str, pl.DataFrame], texts: dict[str, str], cfg: dic
                               case=lambda r: f"ends {r['end_year']} before it starts {r['start_year']}")
         failures += _failures("plausibility", "projects", "budget_usd", small, texts,
                               case=lambda r: f"budget_usd {r['budget_usd']:,.0f} < {r['_stated']:,.0f} "
-                                             "stated for the project")
+                                             f"stated for the project ({r['_stated_as']!r})")
     events = _nonempty(facts, "events")
     if events is not None and {"start_date", "end_date"} <= set(events.columns):
         backwards = events.filter(pl.col("end_date") < pl.col("start_date"))

@@ -227,6 +227,13 @@ def test_budget_rounded_from_another_currency_is_plausible():
     assert failed(run(facts)[0]) == []
 
 
+def test_money_stated_for_other_years_does_not_count_against_the_budget():
+    # 'From 2014 to 2018, Norway provided US$ 2 million' in the project's paragraph is not its money
+    facts = with_row(clean_facts(), "projects", 0, budget_usd=500_000.0)
+    facts = with_row(with_row(facts, "money", 0, year_from=2014, year_to=2018), "money", 1, year_to=2017)
+    assert failed(run(facts)[0]) == []
+
+
 def test_event_ending_before_it_starts_fails_plausibility():
     facts = clean_facts()
     facts["events"] = frame("events", [{"name": "Youth forum", "start_date": date(2021, 5, 3),
