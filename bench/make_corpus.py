@@ -1091,7 +1091,8 @@ def press_release(doc: Doc, partner: str, pub: tuple[int, int]) -> tuple[str, st
     topic = doc.pick(TOPICS)
     form = rng.randrange(3)
     if form == 0:
-        title, title_iso = f"ILO and {dname} join forces on {topic} in {pname}", donor_iso
+        the_donor = ("the " + dname) if dname.startswith(_THE) else dname
+        title, title_iso = f"ILO and {the_donor} join forces on {topic} in {pname}", donor_iso
     elif form == 1:
         title, title_iso = f"New partnership to advance {topic} in {pname}", partner
     else:
@@ -1128,7 +1129,8 @@ def press_release(doc: Doc, partner: str, pub: tuple[int, int]) -> tuple[str, st
         f"The agreement was signed at a ceremony in {city} on {sign_when} by {who1}, {role1} at the ILO, and {who2}, {role2}.",
         f"At a signing ceremony held in {city} on {sign_when}, {who1}, ILO {role1}, and {who2}, {role2}, put their names to the agreement.",
     ]) + " " + doc.filler(rng.randint(2, 3), doc.country(partner)))
-    parts.append(f"“{doc.pick(_F_QUOTE)},” said {who1.removeprefix('Mr ').removeprefix('Ms ').removeprefix('Dr ')}. "
+    quotes = rng.sample(_F_QUOTE, 2)
+    parts.append(f"“{quotes[0]},” said {who1.removeprefix('Mr ').removeprefix('Ms ').removeprefix('Dr ')}. "
                  + doc.filler(rng.randint(2, 3)))
     y1, y2 = py - rng.randint(5, 8), py - rng.randint(1, 3)
     back, _ = doc.cash(doc.amount(2e6, 5e7), years=(y1, y2), qualifier=doc.pick([None, "more than", "over", "about"]))
@@ -1137,7 +1139,7 @@ def press_release(doc: Doc, partner: str, pub: tuple[int, int]) -> tuple[str, st
     parts.append(f"{cap(doc.years_phrase((y1, y2)))}, {dmid} provided {back} to the ILO's work in {doc.country(partner)}. "
                  f"Earlier projects have {ACTIONS[unit[0]]} {res}. " + doc.filler(rng.randint(1, 3)))
     who3, role3 = doc.person(doc.pick(["Chief Technical Adviser", "Programme Officer", "Senior Specialist"]))
-    parts.append(f"“{doc.pick(_F_QUOTE)},” {doc.pick(['added', 'said'])} {who3}, {role3}. " + doc.filler(rng.randint(2, 3)))
+    parts.append(f"“{quotes[1]},” {doc.pick(['added', 'said'])} {who3}, {role3}. " + doc.filler(rng.randint(2, 3)))
     if doc.chance(0.5):
         parts.append(agreement_sentence(doc, kind=doc.pick(["mou", "dwcp", "partnership_agreement"]), y=py - rng.randint(2, 6),
                                         m=rng.randint(1, 12) if doc.chance(0.6) else None,

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import select
 import shutil
 import subprocess
@@ -65,6 +64,13 @@ PATTERNS = {
     "dots and dashes": lambda n: _cycle(". - – ", n),
     "at signs": lambda n: _cycle("a@b.", n),
     "spaces": lambda n: "x" + " " * (n - 2) + "x",
+}
+#: patterns with line breaks: only in the linear check (the adversarial file is one line)
+LINE_PATTERNS = {
+    "short lines": lambda n: _cycle("Labour office\n", n),
+    "blank lines": lambda n: _cycle("Decent work.\n\n", n),
+    "hyphenated breaks": lambda n: _cycle("employ-\nment ", n),
+    "sections": lambda n: _cycle("## Skills for Youth (2019-2023)\nThe project trains workers. It works in Kenya.\n\n", n),
 }
 
 
@@ -119,24 +125,25 @@ def _do(job: dict, fns: dict) -> dict:
         text = Path(job["path"]).read_text(encoding="utf-8")
         w, c = time.perf_counter(), time.process_time()
         rows = fn(text)
-        out = {"wall_s": time.perf_counter() - w, "cpu_s": time.process_time() - c, "rows": len(rows),
-               "grounded": _grounded(rows, text), "chars": len(text)}
-        if job.get("tracemalloc"):
-            del rows
-            tracemalloc.start()
-            fn(text)
-            out["peak_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
-            tracemalloc.stop()
-        return out
+        return {"wall_s": time.perf_counter() - w, "cpu_s": time.process_time() - c, "rows": len(rows),
+                "grounded": _grounded(rows, text), "chars": len(text)}
+    if job["kind"] == "memory":
+        text = Path(job["path"]).read_text(encoding="utf-8")
+        tracemalloc.start()
+        fn(text)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return {"peak_mb": peak / 1e6}
     # linear check: CPU seconds on runs of n and 10n characters (best of a few tries)
-    make = (lambda n: adversarial(n)) if job["pattern"] == "ALL" else PATTERNS[job["pattern"]]
+    make = (lambda n: adversarial(n)) if job["pattern"] == "ALL" else {**PATTERNS, **LINE_PATTERNS}[job["pattern"]]
     times = []
     for size, reps in ((job["n"], 3), (10 * job["n"], 2)):
         text = make(size)
         best = float("inf")
-        for _ in range(reps):
+        for rep in range(reps):
+            variant = text + " " * rep  # a new string each time: extractors may cache by text
             c = time.process_time()
-            fn(text)
+            fn(variant)
             best = min(best, time.process_time() - c)
         times.append(best)
     return {"t_n": times[0], "t_10n": times[1], "ratio": times[1] / max(times[0], 1e-4)}
@@ -207,8 +214,9 @@ def run_jobs(jobs: list[dict], timeout: float, workdir: Path, label: str) -> lis
 
 
 def _describe(job: dict) -> str:
-    where = Path(job["path"]).stem if job["kind"] == "file" else f"linear[{job['pattern']}]"
-    return f"{job['extractor']} on {where}"
+    if job["kind"] == "linear":
+        return f"{job['extractor']} linear[{job['pattern']}]"
+    return f"{job['extractor']} on {Path(job['path']).name.split('.')[0]}" + (" (tracemalloc)" if job["kind"] == "memory" else "")
 
 
 def _brief(r: dict) -> str:
@@ -216,19 +224,23 @@ def _brief(r: dict) -> str:
         return "ERROR " + r["error"]
     if "ratio" in r:
         return f"{r['t_n']:.3f} s -> {r['t_10n']:.3f} s (x{r['ratio']:.1f})"
-    peak = f", peak {r['peak_mb']:.1f} MB" if "peak_mb" in r else ""
-    return f"{r['wall_s']:.1f} s, {r['rows']} rows{peak}"
+    if "peak_mb" in r:
+        return f"peak {r['peak_mb']:.1f} MB"
+    return f"{r['wall_s']:.1f} s, {r['rows']} rows" + ("" if r["grounded"] else ", UNGROUNDED rows")
 
 
-def fmt_file(r: dict | None, mb: float) -> tuple[str, str, str]:
+def fmt_file(r: dict | None, m: dict | None, mb: float) -> tuple[str, str, str]:
     if r is None:
         return "–", "–", "–"
     if "timeout" in r:
         return f">{r['timeout']:.0f} TIMEOUT", "–", "–"
     if "error" in r:
         return "ERROR", "–", "–"
-    return (f"{r['wall_s']:.1f}", f"{mb / r['wall_s']:.2f}" if r["wall_s"] else "inf",
-            f"{r['peak_mb']:.0f}" if "peak_mb" in r else "–")
+    if m is None:
+        peak = "skipped"
+    else:
+        peak = f"{m['peak_mb']:.0f}" if "peak_mb" in m else ("TIMEOUT" if "timeout" in m else "ERROR")
+    return f"{r['wall_s']:.1f}", f"{mb / r['wall_s']:.2f}" if r["wall_s"] else "inf", peak
 
 
 def main(argv=None) -> int:
@@ -239,11 +251,13 @@ def main(argv=None) -> int:
                     help="characters per hostile run in the adversarial file (default 2000)")
     ap.add_argument("--linear-n", type=int, default=5000,
                     help="n of the linear check: runs of n and 10n characters (default 5000)")
-    ap.add_argument("--timeout", type=float, default=600.0, help="seconds per extractor job before it is killed")
+    ap.add_argument("--timeout", type=float, default=300.0, help="seconds per extractor job before it is killed")
+    ap.add_argument("--cli-timeout", type=float, default=1800.0, help="seconds before the full run is killed")
     ap.add_argument("--linear-timeout", type=float, default=120.0)
     ap.add_argument("--no-tracemalloc", action="store_true", help="skip the memory pass")
     ap.add_argument("--no-patterns", action="store_true", help="linear check on the mixed text only")
     ap.add_argument("--no-cli", action="store_true", help="skip the full `coopfacts run`")
+    ap.add_argument("--no-files", action="store_true", help="skip the extractors on the two files")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     ap.add_argument("--_worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -281,16 +295,28 @@ def main(argv=None) -> int:
     names = [*EXTRACTORS, "document"]
     # 2. every extractor on each file
     print("\nextractors on each file:", flush=True)
-    file_jobs = [{"kind": "file", "extractor": e, "path": str(norm[k]), "tracemalloc": not args.no_tracemalloc}
-                 for k in norm for e in names]
+    file_jobs = [] if args.no_files else \
+        [{"kind": "file", "extractor": e, "path": str(norm[k])} for k in norm for e in names]
     file_res = run_jobs(file_jobs, args.timeout, workdir, "files")
     by_file = {(j["extractor"], Path(j["path"]).name.split(".")[0]): r for j, r in zip(file_jobs, file_res)}
+    mem = {}
+    if not args.no_tracemalloc:
+        # tracemalloc slows allocation-heavy code two- to threefold: only for jobs that were quick
+        print("\npeak Python allocations (tracemalloc), for extractors that took under a third of --timeout:",
+              flush=True)
+        mem_jobs = [dict(j, kind="memory") for j, r in zip(file_jobs, file_res)
+                    if r.get("wall_s") is not None and r["wall_s"] < args.timeout / 3]
+        mem_res = run_jobs(mem_jobs, args.timeout, workdir, "memory")
+        mem = {(j["extractor"], Path(j["path"]).name.split(".")[0]): r for j, r in zip(mem_jobs, mem_res)}
 
     # 3. linear-time check
     print("\nlinear-time check (CPU seconds at n and 10n):", flush=True)
-    patterns = ["ALL"] + ([] if args.no_patterns else list(PATTERNS))
+    patterns = ["ALL"] + ([] if args.no_patterns else [*PATTERNS, *LINE_PATTERNS])
+    # the mixed text holds every pattern (runs of n/5); line patterns cost little per character,
+    # so they get runs of 10n (a quadratic cost only shows on long documents)
     lin_jobs = [{"kind": "linear", "extractor": e, "pattern": p,
-                 "n": args.linear_n if p != "ALL" else max(args.linear_n // 5, 50)}
+                 "n": max(args.linear_n // 5, 50) if p == "ALL" else
+                 10 * args.linear_n if p in LINE_PATTERNS else args.linear_n}
                 for e in names for p in patterns]
     lin_res = run_jobs(lin_jobs, args.linear_timeout, workdir, "linear")
     lin = {(j["extractor"], j["pattern"]): r for j, r in zip(lin_jobs, lin_res)}
@@ -303,7 +329,8 @@ def main(argv=None) -> int:
         print("\ncoopfacts run on both files ...", flush=True)
         db = workdir / "robust.duckdb"
         cli = bench_run.measure(bench_run.coopfacts_cmd() + ["run", "--raw", str(raw), "--db", str(db),
-                                                             "--report", str(workdir / "reports")])
+                                                             "--report", str(workdir / "reports")],
+                                timeout=args.cli_timeout)
 
     # ---- report
     print("\n" + "=" * 100)
@@ -312,12 +339,12 @@ def main(argv=None) -> int:
     rows = []
     flagged = []
     for e in names:
-        rr = fmt_file(by_file.get((e, "realistic")), sizes["realistic"])
-        ra = fmt_file(by_file.get((e, "adversarial")), sizes["adversarial"])
+        rr = fmt_file(by_file.get((e, "realistic")), mem.get((e, "realistic")), sizes["realistic"])
+        ra = fmt_file(by_file.get((e, "adversarial")), mem.get((e, "adversarial")), sizes["adversarial"])
         mix = lin.get((e, "ALL"), {})
         mix_txt = f"{mix['ratio']:.1f}" if "ratio" in mix else ("TIMEOUT" if "timeout" in mix else "ERROR")
         worst, worst_txt = None, "–"
-        for p in PATTERNS:
+        for p in [*PATTERNS, *LINE_PATTERNS]:
             r = lin.get((e, p))
             if r is None:
                 continue
@@ -336,24 +363,31 @@ def main(argv=None) -> int:
         print("  ".join(v.rjust(w) for v, w in zip(r, widths)))
     print(f"\nreader (read.read_document): " + ", ".join(f"{k} {v:.1f} s" for k, v in read_s.items()))
     tot = {k: sum(r["wall_s"] for (e, f), r in by_file.items() if f == k and "wall_s" in r) for k in sizes}
-    print("all extractors together: " + ", ".join(f"{k} {v:.1f} s ({sizes[k] / v:.2f} MB/s)" for k, v in tot.items() if v))
+    slow = {k: sum(1 for (e, f), r in by_file.items() if f == k and "timeout" in r) for k in sizes}
+    if any(tot.values()) or any(slow.values()):
+        print("all extractors together: " + ", ".join(
+            f"{k} {'more than ' if slow[k] else ''}{v + slow[k] * args.timeout:.0f} s" for k, v in tot.items() if v))
     ungrounded = [f"{e} on {f}" for (e, f), r in by_file.items() if r.get("grounded") is False]
     if ungrounded:
         print("rows whose evidence differs from the text: " + ", ".join(ungrounded))
     if flagged:
         print("\nSUPER-LINEAR or hanging (ratio > 25 at 10n, or timeout):")
         for e, p, r in flagged:
-            print(f"  {e}: pattern '{p}' e.g. {PATTERNS[p](60)[:60]!r} -> {_brief(r) if 'timeout' not in r else 'TIMEOUT'}")
+            sample = {**PATTERNS, **LINE_PATTERNS}[p](60)[:60]
+            print(f"  {e}: pattern '{p}' e.g. {sample!r} -> {_brief(r) if 'timeout' not in r else 'TIMEOUT'}")
     else:
         print("\nno extractor is super-linear on any hostile pattern (every ratio <= 25)")
     if cli is not None:
-        print(f"\ncoopfacts run on both files: exit {cli['exit']}, {cli['wall_s']:.1f} s, peak RSS of the process "
-              f"tree {cli['peak_tree_mb']:.0f} MB (largest process {cli['peak_single_mb']:.0f} MB)")
+        state = f"KILLED after {args.cli_timeout:.0f} s" if cli.get("timed_out") else f"exit {cli['exit']}"
+        print(f"\ncoopfacts run on both files: {state}, {cli['wall_s']:.1f} s, peak RSS of the process "
+              f"tree {cli['peak_tree_mb']:.0f} MB; per process: "
+              + ", ".join(f"{n} {m} MB" for n, m in cli.get("processes", [])[:5]))
         print("  " + cli["output"].strip()[-1500:].replace("\n", "\n  "))
     if args.keep:
         out = workdir / "robustness.json"
         out.write_text(json.dumps({"sizes_mb": sizes, "read_s": read_s,
-                                   "files": [dict(j, result=r) for j, r in zip(file_jobs, file_res)],
+                                   "files": [dict(j, result=r, memory=mem.get((j["extractor"], Path(j["path"]).name.split(".")[0])))
+                                             for j, r in zip(file_jobs, file_res)],
                                    "linear": [dict(j, result=r) for j, r in zip(lin_jobs, lin_res)],
                                    "cli": cli}, indent=1, default=str))
         print(f"\nresults: {out}")

@@ -59,10 +59,29 @@ def _children_map() -> dict[int, list[int]]:
     return kids
 
 
-def _tree_rss(root: int) -> tuple[int, int]:
-    """(sum of RSS over root and all its descendants, largest single RSS), in bytes."""
+def _label(pid: int) -> str:
+    """A short name for a process: 'coopfacts run', 'uvicorn (Prefect server)', 'python -c ...'."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            argv = [a.decode(errors="replace") for a in fh.read().split(b"\0") if a]
+    except OSError:
+        return "?"
+    text = " ".join(Path(a).name if i < 2 else a for i, a in enumerate(argv))
+    if "uvicorn" in text:
+        return "Prefect API server (uvicorn)"
+    if "coopfacts run" in text:
+        return "coopfacts run (flow)"
+    if "resource_tracker" in text:
+        return "multiprocessing resource tracker"
+    if "multiprocessing" in text or "spawn_main" in text or "forkserver" in text:
+        return "worker process"
+    return text[:60]
+
+
+def _tree_rss(root: int) -> tuple[int, int, dict[int, tuple[str, int]]]:
+    """(sum of RSS over root and its descendants, largest single RSS, {pid: (label, rss)})."""
     kids = _children_map()
-    todo, total, largest = [root], 0, 0
+    todo, total, largest, each = [root], 0, 0, {}
     while todo:
         pid = todo.pop()
         todo += kids.get(pid, [])
@@ -73,32 +92,47 @@ def _tree_rss(root: int) -> tuple[int, int]:
             continue
         total += rss
         largest = max(largest, rss)
-    return total, largest
+        each[pid] = rss
+    return total, largest, each
 
 
-def measure(cmd: list[str], env: dict | None = None, interval: float = 0.1) -> dict:
-    """Run cmd; wall seconds, peak RSS of its process tree, exit code and output tail."""
+def measure(cmd: list[str], env: dict | None = None, interval: float = 0.1, timeout: float | None = None) -> dict:
+    """Run cmd; wall seconds, peak RSS of its process tree, exit code and output tail.
+    After `timeout` seconds the whole process group is killed (timed_out is then True)."""
     peak = {"tree": 0, "single": 0}
+    per_pid: dict[int, list] = {}  # pid -> [label, peak rss]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True)
+                            text=True, start_new_session=True)
     done = threading.Event()
 
     def poll() -> None:
         while not done.is_set():
-            tree, single = _tree_rss(proc.pid)
+            tree, single, each = _tree_rss(proc.pid)
             peak["tree"] = max(peak["tree"], tree)
             peak["single"] = max(peak["single"], single)
+            for pid, rss in each.items():
+                if pid not in per_pid:
+                    per_pid[pid] = [_label(pid), 0]
+                per_pid[pid][1] = max(per_pid[pid][1], rss)
             done.wait(interval)
 
     poller = threading.Thread(target=poll, daemon=True)
     poller.start()
-    out, _ = proc.communicate()
+    timed_out = False
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+        os.killpg(proc.pid, 9)  # the run and every process it started (its own session)
+        out, _ = proc.communicate()
     wall = time.perf_counter() - t0
     done.set()
     poller.join()
+    procs = sorted(per_pid.values(), key=lambda x: -x[1])
     return {"wall_s": wall, "peak_tree_mb": peak["tree"] / 1e6, "peak_single_mb": peak["single"] / 1e6,
-            "exit": proc.returncode, "output": out[-3000:]}
+            "processes": [(label, round(rss / 1e6)) for label, rss in procs[:8]],
+            "exit": proc.returncode, "timed_out": timed_out, "output": out[-3000:]}
 
 
 # ------------------------------------------------------------------ the stages in-process
@@ -126,27 +160,63 @@ def stages(corpus: Path, scratch: Path) -> dict:
     def do_extract():
         state["extracted"], state["bad"] = pipeline.extract_documents(state.pop("docs"))
 
+    import inspect
+
+    new_api = "index" in inspect.signature(pipeline.build).parameters  # batches, spilled Parquet
+
     def do_build():
         state["started"] = datetime.now(timezone.utc).replace(tzinfo=None)
         state["run_id"] = uuid.uuid4().hex[:12]
-        state["built"] = pipeline.build(state["extracted"], load.snapshot(db)["orgs"], state["run_id"],
-                                        state["started"])
+        known = load.snapshot(db)["orgs"]
+        if not new_api:
+            state["built"] = pipeline.build(state["extracted"], known, state["run_id"], state["started"])
+            return
+        from flows import settings
+        from flows.orgindex import OrgIndex
+
+        index, built = OrgIndex(known), []
+        for batch in pipeline.batches(state.pop("extracted"), settings.BATCH_DOCS):
+            built.append(pipeline.build(batch, index, state["run_id"], state["started"]))
+            state["n_extracted"] = state.get("n_extracted", 0) + len(batch)
+        state["index"], state["built"] = index, built
 
     def do_load():
-        built, quarantine, bad = state["built"], state["quarantine"], state["bad"]
-        n_quar = len(quarantine) + len(bad)
+        quarantine = [{**q, "table_name": None} for q in state["quarantine"] + state["bad"]]
+        n_quar = len(state["quarantine"]) + len(state["bad"])
+        n_docs = state.get("n_extracted", len(state.get("extracted", [])))
         run = {"run_id": state["run_id"], "flow_run_id": None, "started_at": state["started"],
                "finished_at": datetime.now(timezone.utc).replace(tzinfo=None), "status": "completed",
-               "docs_seen": len(state["extracted"]) + n_quar, "docs_loaded": len(state["extracted"]),
-               "docs_unchanged": 0, "docs_quarantined": n_quar, "docs_removed": 0,
-               "facts_loaded": sum(f.height for f in built["facts"].values()), "raw_dir": str(corpus),
+               "docs_seen": n_docs + n_quar, "docs_loaded": n_docs, "docs_unchanged": 0,
+               "docs_quarantined": n_quar, "docs_removed": 0, "facts_loaded": 0, "raw_dir": str(corpus),
                "error": None}
-        quality = {"checks": built["checks"], "failures": built["failures"],
-                   "quarantine": [{**q, "table_name": None} for q in quarantine + bad] + built["quarantine"]}
-        load.load_run(db, run=run, documents=built["documents"], facts=built["facts"],
-                      organizations=built["organizations"], countries=built["countries"], replaced_doc_ids=[],
-                      removed_paths=[], quality=quality)
-        out["facts"] = run["facts_loaded"]
+        if not new_api:
+            built = state["built"]
+            quality = {"checks": built["checks"], "failures": built["failures"],
+                       "quarantine": quarantine + built["quarantine"]}
+            got = load.load_run(db, run=run, documents=built["documents"], facts=built["facts"],
+                                organizations=built["organizations"], countries=built["countries"],
+                                replaced_doc_ids=[], removed_paths=[], quality=quality)
+        else:
+            import polars as pl
+            from flows.extract import countries
+
+            spill_dir = scratch / "spill"
+            shutil.rmtree(spill_dir, ignore_errors=True)
+            spill_dir.mkdir()
+            spill = pipeline.Spill(spill_dir)
+            failures = []
+            for b in state["built"]:
+                spill.write(b)
+                failures += b["failures"]
+                quarantine += b["quarantine"]
+            checks = pipeline.merge_checks([(b["checks"], b["documents"].height) for b in state["built"]])
+            rows = state["index"].rows()
+            organizations = pl.DataFrame(rows, schema={k: pl.Utf8 for k in (rows[0] if rows else {})})
+            got = load.load_run(db, run=run, spilled=spill.tables(), organizations=organizations,
+                                countries=pl.DataFrame(countries.country_table()), replaced_doc_ids=[],
+                                removed_paths=[], quality={"checks": checks, "failures": failures,
+                                                           "quarantine": quarantine})
+        out["facts"] = (got or {}).get("facts_loaded")
 
     def do_report():
         report.write_report(db, scratch / "stages-report")
@@ -256,15 +326,17 @@ def print_details(results: list[dict]) -> None:
         for label in ("first", "second"):
             run = r[label]
             state = "ok" if run["exit"] == 0 else f"EXIT {run['exit']}"
-            print(f"  {label} run: {state}; largest single process {run['peak_single_mb']:.0f} MB")
+            procs = ", ".join(f"{name} {mb} MB" for name, mb in run.get("processes", [])[:5])
+            print(f"  {label} run: {state}; peak RSS per process: {procs}")
             if run["exit"] != 0:
                 print("    " + run["output"][-1500:].replace("\n", "\n    "))
         if "error" in st:
             print(f"  stages: the {st.get('failed_stage', '?')} stage failed (the stages before it are timed):\n    "
                   + st["error"].replace("\n", "\n    "))
         elif st:
-            print(f"  stages in one process: importing flows {st['import_s']:.1f} s, peak RSS {st['peak_rss_mb']:.0f} MB, "
-                  f"{st['facts']:,} facts")
+            facts = f", {st['facts']:,} facts loaded" if st.get("facts") is not None else ""
+            print(f"  stages in one process: importing flows {st['import_s']:.1f} s, peak RSS {st['peak_rss_mb']:.0f} MB"
+                  + facts)
         if "error" in sc:
             print("  score: failed: " + sc["error"])
         elif sc:

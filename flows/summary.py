@@ -157,8 +157,10 @@ def print_run(s: dict, elapsed: float | None = None, out: Out | None = None) -> 
                 f"{c['failing_rows']} rows (observed {c['observed']:g}, threshold {c['threshold']:g})")
         if len(failed) > 8:
             out(f"    … and {len(failed) - 8} more (in the report)")
-    else:
+    elif checks:
         out(f"  quality    {len(checks)} checks, [green]all passed[/]")
+    else:
+        out("  quality    nothing new to check")
     quarantine = s.get("quarantine", [])
     if quarantine:
         n_docs = sum(1 for q in quarantine if not q.get("table_name"))
@@ -172,7 +174,7 @@ def print_run(s: dict, elapsed: float | None = None, out: Out | None = None) -> 
         if len(quarantine) > 10:
             out(f"    … and {len(quarantine) - 10} more: coopfacts sql \"SELECT * FROM quality.quarantine\"")
     totals = warehouse_totals(Path(s["db_path"]))
-    holds = f" (now {totals[0]} documents, {totals[1]} facts)" if totals else ""
+    holds = (f" (now {totals[0]} document{'s' * (totals[0] != 1)}, {totals[1]} facts)" if totals else "")
     out(f"  warehouse  {esc(s['db_path'])}{holds}")
     out(f"  report     {esc(s['report_html'])}")
     out("  [dim]next: coopfacts sql --list · coopfacts show DOC · coopfacts explain FACT_ID[/]")
@@ -182,6 +184,8 @@ def print_failed(db: Path, error: str, report_html: str | None = None) -> None:
     out = Out(err=True)
     out(f"[bold red]coopfacts run failed[/]: {esc(error)}")
     out("  nothing was loaded; the warehouse is as it was before the run.")
+    out("  a failing check of severity 'error' blocks the load (severities: flows/settings.py CHECKS, "
+        "or a COOPFACTS_QUALITY_CONFIG file)")
     if report_html:
         out(f"  report:  {esc(report_html)}")
     out(f"  details: coopfacts sql \"SELECT * FROM quality.checks WHERE NOT passed\" --db {esc(str(db))}")
@@ -194,9 +198,9 @@ class NotFound(LookupError):
 
 
 def find_fact(con, fact_id: str) -> tuple[str, dict]:
-    """The fact with this id, or with this unique id prefix (at least 6 characters)."""
+    """The fact with this id, or with this unique id prefix (at least 4 characters)."""
     fact_id = fact_id.strip()
-    exact = len(fact_id) < 6
+    exact = len(fact_id) < 4
     hits = []
     for table in FACT_TABLES:
         key = "project_id" if table == "projects" else "fact_id"
@@ -211,7 +215,8 @@ def find_fact(con, fact_id: str) -> tuple[str, dict]:
         return hits[0]
     if hits:
         raise NotFound(f"{len(hits)} facts have ids starting with {fact_id!r}; give more of the id")
-    raise NotFound(f"no fact with id {fact_id!r}; fact ids are listed by `coopfacts show DOC`, "
+    raise NotFound(f"no fact with id {fact_id!r}" + (" (give at least 4 characters of an id)" if exact else "")
+                   + "; fact ids are listed by `coopfacts show DOC`, "
                    "or e.g. `coopfacts sql \"SELECT fact_id, evidence FROM money\"`")
 
 
@@ -234,24 +239,36 @@ def _describe(col: str, value, labels: dict) -> str:
 
 
 def context(text: str, start: int, end: int, out: Out, around: int = 220) -> str:
-    """The sentence(s) holding [start, end), widened to about `around` characters, evidence marked."""
+    """The sentence(s) holding [start, end), with a neighbour on each side when they are short,
+    at most `around` characters either side; the evidence marked, a paragraph break shown as ¶."""
+    import re
+
     from .extract.text import sentence_at, sentences
 
     spans = sentences(text)
     s0, _ = sentence_at(spans, start)
     _, e1 = sentence_at(spans, max(start, end - 1))
     s0, e1 = min(s0, start), max(e1, end)
-    lo = max(0, start - around) if start - s0 > around else s0
-    hi = min(len(text), end + around) if e1 - end > around else e1
-    if hi - lo < around:  # a heading or a short line: show a little more on both sides
-        lo, hi = max(0, start - around // 2), min(len(text), end + around // 2)
-    left = " ".join(text[lo:start].split())
-    right = " ".join(text[end:hi].split())
+    if e1 - s0 < 120:  # a heading or a short line: the sentences before and after too
+        s0 = sentence_at(spans, max(0, s0 - 2))[0] if s0 > 1 else 0
+        nxt = sentence_at(spans, min(len(text) - 1, e1 + 2))
+        e1 = nxt[1] if nxt[1] > e1 else e1
+        s0, e1 = min(s0, start), max(e1, end)
+    lo, hi = max(s0, start - around), min(e1, end + around)
+    while 0 < lo < start and not text[lo - 1].isspace():  # whole words at the edges
+        lo += 1
+    while end < hi < len(text) and not text[hi].isspace():
+        hi -= 1
+
+    def flat(piece: str) -> str:
+        return " ".join(re.sub(r"\s*\n\s*\n\s*", " ¶ ", piece).split())
+
+    left, right = flat(text[lo:start]), flat(text[end:hi])
+    gap_l = " " if left and text[start - 1:start].isspace() else ""
+    gap_r = " " if right and text[end:end + 1].isspace() else ""
     pre = "…" if lo > 0 else ""
     post = "…" if hi < len(text) else ""
-    gap_l = " " if text[lo:start][-1:].isspace() else ""
-    gap_r = " " if text[end:hi][:1].isspace() else ""
-    return f"{pre}{esc(left)}{gap_l}{out.mark(' '.join(text[start:end].split()))}{gap_r}{esc(right)}{post}"
+    return f"{pre}{esc(left)}{gap_l}{out.mark(flat(text[start:end]))}{gap_r}{esc(right)}{post}"
 
 
 def section_of(text: str, pos: int) -> str | None:
@@ -276,6 +293,8 @@ def _fact_checks(con, table: str, fact_id: str, run_id: str) -> list[tuple[str, 
         "SELECT check_name, table_name FROM quality.failures WHERE run_id = ? "
         "AND json_extract_string(row, '$.fact_id') = ?", [run_id, fact_id]).fetchall()}
     out = []
+    order = list(settings.CHECKS)
+    rows.sort(key=lambda r: (order.index(r[0]) if r[0] in order else len(order), r[1]))
     for check, tname, severity, passed in rows:
         name = check if tname == table else f"{check} ({tname.split('.', 1)[1]})"
         if passed:
@@ -316,7 +335,7 @@ def explain(db: Path, fact_id: str, out: Out | None = None) -> None:
         out(f"  {'section:':<15}{esc(one_line(section, 80))}")
     out(f"  {'characters:':<15}{start}–{end}")
     out(f"  {'rule:':<15}{esc(str(row.get('rule')))}  [dim](flows/extract/{module}.py)[/]")
-    ok = "[green]yes[/], evidence == documents.text[char_start:char_end]" if grounded else "[red]NO[/]: the text at these offsets differs"
+    ok = "[green]yes[/], evidence == documents.text\\[char_start:char_end]" if grounded else "[red]NO[/]: the text at these offsets differs"
     out(f"  {'grounded:':<15}{ok}")
     out(f"  {'evidence:':<15}{esc(json.dumps(evidence, ensure_ascii=False))}")
     out("")
@@ -338,6 +357,35 @@ SHOW_VALUE = {  # the column that says what a fact is, beside its evidence
     "agreements": "kind", "projects": "start_year", "events": "start_date", "quantities": "value",
     "contacts": "kind",
 }
+
+
+GROUPED = {"country_mentions": ("iso3", "SELECT name FROM countries WHERE iso3 = ?"),
+           "org_mentions": ("org_id", "SELECT coalesce(name || ' (' || acronym || ')', name) FROM organizations WHERE org_id = ?")}
+
+
+def _show_facts(con, out: Out, table: str, key: str, doc_id: str, n: int, limit: int | None) -> None:
+    col = SHOW_VALUE[table]
+    rows = con.execute(f"SELECT {key}, {col}, evidence FROM {table} WHERE doc_id = ? "
+                       f"ORDER BY char_start" + (f" LIMIT {int(limit)}" if limit else ""), [doc_id]).fetchall()
+    values = [one_line(human_value(v), 32) for _, v, _ in rows]
+    width = max([len(col)] + [len(v) for v in values])
+    out(f"  [bold]{table}[/] ({n})")
+    out(f"    [dim]{key:<20}  {col:<{width}}  evidence[/]")
+    for (fid, _, ev), value in zip(rows, values):
+        out(f"    {fid:<20}  {esc(value.ljust(width))}  {esc(json.dumps(one_line(ev, 80), ensure_ascii=False))}")
+
+
+def _show_grouped(con, out: Out, table: str, doc_id: str, n: int, limit: int | None) -> int:
+    """Mentions grouped by what they name: one line per country or organization. Returns the groups."""
+    col, label_sql = GROUPED[table]
+    rows = con.execute(f"SELECT {col}, count(*) AS n, arg_min(fact_id, char_start), arg_min(evidence, char_start) "
+                       f"FROM {table} WHERE doc_id = ? GROUP BY 1 ORDER BY n DESC, min(char_start)", [doc_id]).fetchall()
+    out(f"  [bold]{table}[/] ({n} mentions of {len(rows)} {'countries' if col == 'iso3' else 'organizations'})")
+    out(f"    [dim]{'first fact_id':<20}  {'mentions':>8}  {col:<12}  name[/]")
+    for value, count, fid, ev in rows[:limit] if limit else rows:
+        label = (con.execute(label_sql, [value]).fetchall() or [[None]])[0][0] or one_line(ev, 60)
+        out(f"    {fid:<20}  {count:>8}  {esc(str(value)):<12}  {esc(one_line(label, 70))}")
+    return len(rows)
 
 
 def find_document(con, doc: str) -> tuple:
@@ -381,14 +429,13 @@ def show(db: Path, doc: str, limit: int | None = 10, out: Out | None = None) -> 
             if not n:
                 continue
             total += n
-            rows = con.execute(f"SELECT {key}, {SHOW_VALUE[table]}, evidence FROM {table} WHERE doc_id = ? "
-                               f"ORDER BY char_start" + (f" LIMIT {int(limit)}" if limit else ""), [doc_id]).fetchall()
             out("")
-            out(f"  [bold]{table}[/] ({n})   [dim]{key}  {SHOW_VALUE[table]}  evidence[/]")
-            for fid, value, ev in rows:
-                out(f"    {fid}  {esc(human_value(value)):<14} {esc(json.dumps(one_line(ev, 80), ensure_ascii=False))}")
+            if table in GROUPED:
+                n = _show_grouped(con, out, table, doc_id, n, limit)
+            else:
+                _show_facts(con, out, table, key, doc_id, n, limit)
             if limit and n > limit:
-                out(f"    [dim]… {n - limit} more (--all shows every fact)[/]")
+                out(f"    [dim]… {n - limit} more (--all shows them all)[/]")
         out("")
         out(f"  {total} facts. [dim]Explain one: coopfacts explain FACT_ID[/]")
     finally:

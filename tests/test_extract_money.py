@@ -181,3 +181,35 @@ def test_numbers_that_are_not_money(text):
 def test_funder_named_as_the_giver():
     row = one("The project received US$ 5 million from the Government of Norway (Norad) in 2020.")
     assert row["funder"] == "Government of Norway (Norad)"
+
+
+def test_html_table_without_separator_row_and_scale_in_header():
+    text = ("Its funding in recent years:\n\n| Year | Funding (NOK million) | Channel |\n"
+            "| 2018 | 58.0 | Projects |\n| 2019 | 64.2 | RBSA |\n")
+    rows = extract(text)
+    assert [(r["amount"], r["currency"], r["year_from"]) for r in rows] == [
+        (58_000_000, "NOK", 2018), (64_200_000, "NOK", 2019)]
+    assert all(r["amount_usd"] and r["amount_usd"] < r["amount"] for r in rows)
+
+
+def test_amount_in_a_table_cell_takes_the_year_of_its_column():
+    text = ("| Type | 2018 | 2019 |\n|:--|--:|--:|\n| Total funding | SEK 210m | SEK 198m |\n")
+    rows = extract(text)
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (210_000_000, 2018, 2018), (198_000_000, 2019, 2019)]
+    assert all(r["amount_usd"] is not None for r in rows)
+
+
+def test_month_year_range_gives_the_years_of_an_amount():
+    row = one("Duration January 2020 – December 2023\nEU contribution €9.8 million\n")
+    assert (row["year_from"], row["year_to"]) == (2020, 2023)
+
+
+def test_amount_without_a_year_reuses_the_stated_conversion_or_the_document_year():
+    text = ("Press release | 3 March 2021\n\nNew funding of CHF 13.5 million for small firms\n\n"
+            "Switzerland will give CHF 13.5 million (about US$ 14.8 million) over 2021–2024. "
+            "A foundation pledged CHF 1.2 million for the first three years.")
+    rows = extract(text)
+    assert [r["amount_usd"] for r in rows][:2] == [14_800_000, 14_800_000]
+    assert rows[2]["amount_usd"] == pytest.approx(1_200_000 * 1.094, rel=0.01)
+    assert rows[2]["year_from"] is None

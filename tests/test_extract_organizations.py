@@ -172,3 +172,41 @@ def test_hostile_input_is_fast():
                  "The Ministry of Labour and the " * 1000, "Ab (AB) " * 3000]:
         extract(text)
     assert time.time() - start < 3
+
+
+def _names(text):
+    return {(r["name"], r["acronym"]) for r in extract(text)}
+
+
+def test_name_in_french_with_its_head_noun_first():
+    names = _names("The ILO and the Geneva-based Fondation Lémanique pour l'Emploi signed an MoU. "
+                   "The Ministerio de Trabajo y Seguridad Social (MTSS) joined.")
+    assert ("Fondation Lémanique pour l'Emploi", None) in names
+    assert ("Ministerio de Trabajo y Seguridad Social", "MTSS") in names
+
+
+def test_defined_name_with_a_long_comma_enumeration():
+    names = _names("It worked with the Coordinating Committee of Agricultural, Commercial, Industrial "
+                   "and Financial Associations (CACIF) in Guatemala.")
+    assert ("Coordinating Committee of Agricultural, Commercial, Industrial and Financial Associations",
+            "CACIF") in names
+
+
+def test_name_the_text_calls_an_organization_in_an_appositive():
+    names = _names("An MoU between the ILO and Union to Union, the development organization of the "
+                   "Swedish trade unions, was signed. In Geneva, the organization met.")
+    assert ("Union to Union", None) in names
+    assert not any(n.startswith("Geneva") or n.startswith("ILO and") for n, _ in names)
+
+
+def test_generic_fund_label_in_a_running_header_is_no_organization():
+    assert _names("MULTI-PARTNER TRUST FUND | ANNUAL PROGRESS UPDATE | March 2021\n\nText.") == set()
+
+
+def test_and_the_starts_a_new_organization_name():
+    names = _names("Nestlé and the IKEA Foundation joined, with Fundación Telefónica and the "
+                   "Employers' Confederation of the Philippines (ECOP).")
+    assert ("IKEA Foundation", None) in names
+    assert ("Fundación Telefónica", None) in names
+    assert ("Employers' Confederation of the Philippines", "ECOP") in names
+    assert not any(n.startswith("Nestlé") for n, _ in names)

@@ -200,3 +200,85 @@ def test_dev_documents_projects():
     precision, recall = tp / (tp + fp), tp / required
     assert 2 * precision * recall / (precision + recall) >= 0.85
     assert correct / checked >= 0.85
+
+
+def by_title(rows):
+    return {r["title"]: r for r in rows}
+
+
+def test_list_items_after_a_sentence_announcing_programmes():
+    text = ("Denmark and the ILO sign a new agreement\n\nMay 2022\n\n"
+            "The rest of the money is earmarked for three programmes:\n\n"
+            "- Green Skills for Young Workers – Kenya and Tanzania, 2022–2025: US$ 4 million\n"
+            "- Fair Recruitment Corridors (Nepal and Qatar), a new project starting in mid-2022;\n"
+            "- Social Protection Floors in West Africa, phase II – Senegal, 2021–2024\n\n"
+            "Denmark has funded the ILO since 1970.\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Green Skills for Young Workers", "Fair Recruitment Corridors",
+                         "Social Protection Floors in West Africa, phase II"}
+    green = rows["Green Skills for Young Workers"]
+    assert (green["start_year"], green["end_year"], green["countries"], green["budget_usd"]) == \
+        (2022, 2025, ["KEN", "TZA"], 4_000_000)
+    assert rows["Fair Recruitment Corridors"]["start_year"] == 2022
+    assert rows["Fair Recruitment Corridors"]["countries"] == ["NPL", "QAT"]
+    assert green["funder"] == "Government of Denmark"
+
+
+def test_numbered_items_with_detail_lines_under_a_projects_heading():
+    text = ("Rural Jobs Trust Fund – Progress Report 2021\n\nFUNDED PROJECTS\n\n"
+            "1) Safer Tools for Smallholders\n   Ghana and Togo | ILO and FAO | 2020–2022 | US$ 1.5 million\n"
+            "   Field schools trained 900 farmers.\n\n"
+            "2) Water and Shade for Cane Cutters\n   Guatemala | ILO | 2021–2023 | US$ 0.9 million\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Safer Tools for Smallholders", "Water and Shade for Cane Cutters"}
+    first = rows["Safer Tools for Smallholders"]
+    assert (first["start_year"], first["end_year"], first["countries"], first["budget_usd"]) == \
+        (2020, 2022, ["GHA", "TGO"], 1_500_000)
+    assert first["funder"] == "Rural Jobs Trust Fund"
+
+
+def test_pdf_fact_box_title_followed_by_field_lines():
+    text = ("The African Union and the ILO: a partnership\n\nFlagship projects\n"
+            "Skills Bridges for Migrant Workers in Africa\nCountries Ethiopia, Kenya and Uganda\n"
+            "Duration January 2020 – December 2023\nAU contribution US$ 2 million\n"
+            "The project helps migrant workers.\n")
+    rows = extract(text)
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["title"] == "Skills Bridges for Migrant Workers in Africa"
+    assert (row["start_year"], row["end_year"], row["countries"]) == (2020, 2023, ["ETH", "KEN", "UGA"])
+    assert row["funder"] == "African Union"
+
+
+def test_table_when_where_columns_and_funder_named_in_the_budget_header():
+    text = ("| Project | Where | When | Sida funding |\n|---|---|---|---|\n"
+            "| Decent Work for Domestic Workers | Zambia, Malawi | 2017–2020 | SEK 32.5 million |\n")
+    row = extract(text)[0]
+    assert (row["start_year"], row["end_year"], row["countries"]) == (2017, 2020, ["ZMB", "MWI"])
+    assert row["funder"] == "Sida"
+    assert row["budget_usd"] is not None and row["budget_usd"] < 10_000_000  # SEK, not dollars
+
+
+def test_html_table_without_separator_row_and_currency_in_the_header():
+    text = ("# Denmark – ILO development cooperation\n\nSeptember 2022\n\n## Current projects\n\n"
+            "| Project | Country | Period | Budget (DKK million) |\n"
+            "| Decent Jobs in Construction for Refugees | Lebanon | 2020–2023 | 28.5 |\n"
+            "| Women in Green Agriculture | Uganda, Kenya | 2021–2024 | 35.0 |\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Decent Jobs in Construction for Refugees", "Women in Green Agriculture"}
+    women = rows["Women in Green Agriculture"]
+    assert (women["start_year"], women["end_year"], women["countries"]) == (2021, 2024, ["UGA", "KEN"])
+    assert 4_000_000 < women["budget_usd"] < 7_000_000  # DKK 35 million in dollars
+
+
+def test_heading_followed_by_a_line_of_fields_is_a_project():
+    text = ("# Finland and the ILO: Partnership Programme\n\n_Published 2023-02-07_\n\n"
+            "### Decent Work for Women in the Informal Economy\n\n"
+            "**Duration:** 2020–2023 · **Budget:** €3.2 million · **Countries:** Zambia and Tanzania\n\n"
+            "The project has reached some 1,500 women traders.\n\n## Contacts\n\nWebsite: www.ilo.org\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Decent Work for Women in the Informal Economy"]
+    row = rows[0]
+    assert (row["start_year"], row["end_year"], row["countries"]) == (2020, 2023, ["ZMB", "TZA"])
+    assert 3_000_000 < row["budget_usd"] < 4_000_000
+    assert row["funder"] == "Government of Finland"

@@ -124,3 +124,33 @@ def test_count_table_column():
 ])
 def test_not_quantities(text):
     assert rows_of(text) == []
+
+
+def test_addresses_and_fractions_are_not_counts():
+    text = ("Contact: Rue Aimé Smekens 40, 1030 Brussels, Belgium. Office: 4 route des Morillons, "
+            "CH-1211 Geneva 22. A review found that two thirds of firms cut waste.")
+    assert extract(text) == []
+
+
+def test_count_per_year_in_a_table_with_years_as_columns():
+    text = ("| Type of funding | 2018 | 2019 |\n|:--|--:|--:|\n"
+            "| Total funding | SEK 210m | SEK 198m |\n| Projects funded | 14 | 11 |\n")
+    rows = [(r["value"], r["unit"], str(r["as_of"])[:4]) for r in extract(text)]
+    assert rows == [(14, "Projects", "2018"), (11, "Projects", "2019")]
+
+
+def test_end_of_a_year_dates_a_count_in_december():
+    rows = extract("By the end of 2021 it had worked with more than 1,200 factories.")
+    assert [(r["value"], str(r["as_of"])[:7]) for r in rows] == [(1200, "2021-12")]
+
+
+def test_since_its_launch_counts_up_to_the_document_date():
+    rows = extract("Press release | 3 March 2021\n\nSince its launch in 2009, SCORE has trained "
+                   "more than 2,000 small enterprises.")
+    assert [(r["value"], str(r["as_of"])) for r in rows] == [(2000, "2021-03-03")]
+
+
+def test_thousands_grouped_with_plain_spaces_before_a_noun():
+    rows = extract("The project trained 15 000 workers and 25 000+ farmers.\nTel: +41 22 799 7912 staff")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (15000, "workers", None), (25000, "farmers", "more than")]

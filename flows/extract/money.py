@@ -220,7 +220,16 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
             continue
         found.append((start + m.start(), start + m.end(), y1, y2))
     taken = [(s, e) for s, e, _, _ in found]
-    for d in find_dates(seg):
+    dates = find_dates(seg)
+    for d1, d2 in zip(dates, dates[1:]):
+        # 'January 2020 – December 2023', 'from April 2018 to March 2023': one range
+        if d1.end_year is None and d2.end_year is None and d1.year < d2.year <= d1.year + 30 \
+                and re.fullmatch(r"\s*(?:-|–|—|to|until|through|till)\s*", seg[d1.end:d2.start]):
+            s, e = start + d1.start, start + d2.end
+            if not any(s < te and ts < e for ts, te in taken):
+                found.append((s, e, d1.year, d2.year))
+                taken.append((s, e))
+    for d in dates:
         s, e = start + d.start, start + d.end
         if any(s < te and ts < e for ts, te in taken):
             continue
@@ -392,11 +401,21 @@ def table_blocks(text: str) -> list[tuple[list, list[list]]]:
             i += 1
             block.append(lines[i])
         i += 1
-        if len(block) < 3 or not re.fullmatch(r"[\s|:\-]+", block[1][1]):
-            continue
-        tables.append((_split_cells(block[0][1], block[0][0]),
-                       [_split_cells(line, off) for off, line in block[2:]]))
+        if len(block) >= 3 and re.fullmatch(r"[\s|:\-]+", block[1][1]):
+            tables.append((_split_cells(block[0][1], block[0][0]),
+                           [_split_cells(line, off) for off, line in block[2:]]))
+        elif len(block) >= 2 and _is_header_row(block[0][1]) and \
+                not any(re.fullmatch(r"[\s|:\-]+", line) for _, line in block):
+            # a table without a separator line (an HTML table): its first row is the header
+            # when none of its cells is a number
+            tables.append((_split_cells(block[0][1], block[0][0]),
+                           [_split_cells(line, off) for off, line in block[1:]]))
     return tables
+
+
+def _is_header_row(line: str) -> bool:
+    cells = [c.strip(" *_") for c in line.strip().strip("|").split("|")]
+    return len(cells) >= 2 and all(c and not re.search(r"\d", c) for c in cells)
 
 
 def _table_amounts(text: str) -> list[dict]:
@@ -550,6 +569,13 @@ def _extract(text: str) -> list[dict]:
                             years = (prev[-1][2], prev[-1][3])
             a["years"] = years
 
+    # an amount written inside a table cell ('| Total funding | SEK 210m | SEK 198m |' under
+    # '| | 2018 | 2019 |'): the year of its column, else of its row
+    cell_years = _table_cell_years(text)
+    for a in merged:
+        if a.get("years") is None and not a.get("table"):
+            a["years"] = next((y for cs, ce, y in cell_years if cs <= a["start"] < ce), None)
+
     rows: list[dict] = []
     for a in merged:
         years = a.get("years")
@@ -567,4 +593,53 @@ def _extract(text: str) -> list[dict]:
             "funder": None if a.get("table") else _funder(text, s, e, sent),
             "char_start": s, "char_end": e, "evidence": text[s:e], "rule": a["rule"],
         })
+    _fill_unconverted(text, rows)
     return rows
+
+
+def _table_cell_years(text: str) -> list[tuple[int, int, tuple[int, int]]]:
+    """(cell start, cell end, years) of every table body cell whose column header or row names
+    a year ('| Type | 2018 | 2019 |', '| 2018 | SEK 4m |')."""
+    out = []
+    for header, body in table_blocks(text):
+        head_years = []
+        for hs, he, _ in header:
+            hx = _year_expressions(text, hs, he)
+            head_years.append((hx[0][2], hx[0][3]) if hx else None)
+        for cells in body:
+            row_years = None
+            for cs, ce, cell in cells:
+                if re.fullmatch(rf"[\s*_]*{YEAR}(?:\s*[-–—/]\s*{YEAR})?[\s*_]*", cell):
+                    ex = _year_expressions(text, cs, ce)
+                    if ex:
+                        row_years = (ex[0][2], ex[0][3])
+                        break
+            for idx, (cs, ce, _) in enumerate(cells):
+                years = (head_years[idx] if idx < len(head_years) else None) or row_years
+                if years:
+                    out.append((cs, ce, years))
+    return out
+
+
+def _fill_unconverted(text: str, rows: list[dict]) -> None:
+    """An amount in another currency with no year of its own: the dollar value stated or
+    computed for the same amount elsewhere in the text ('New funding of CHF 13.5 million' in a
+    subtitle, 'CHF 13.5 million (about US$ 14.8 million)' below), else its value at the rate of
+    the year the document is dated (its first date, at the top)."""
+    known: dict[tuple, float] = {}
+    for r in rows:
+        if r["amount_usd"] is not None and r["currency"] != "USD":
+            known.setdefault((r["currency"], r["amount"]), r["amount_usd"])
+    doc_year = None
+    for r in rows:
+        if r["amount_usd"] is not None or r["currency"] == "USD":
+            continue
+        same = known.get((r["currency"], r["amount"]))
+        if same is not None:
+            r["amount_usd"] = same
+            continue
+        if doc_year is None:
+            dates = find_dates(text[:600])
+            doc_year = dates[0].year if dates else 0
+        if doc_year:
+            r["amount_usd"] = to_usd(r["amount"], r["currency"], doc_year)

@@ -65,8 +65,25 @@ ORG_HEADS = {
     "center", "bureau", "authority", "corporation", "foundation", "secretariat", "fund",
     "chamber", "society", "administration", "community", "government", "inspectorate",
     "congress", "cooperative", "company", "parliament", "entwicklungsbank", "directorate",
-    "directorate-general", "committee",
+    "directorate-general", "committee", "alliance",
 }
+#: head nouns of names in French, Spanish, Portuguese, Italian and German, written first
+#: ('Fondation Lémanique pour l'Emploi', 'Ministerio de Trabajo', 'Fundação Getulio Vargas')
+FIRST_HEADS = {
+    "fondation", "fundación", "fundacion", "fundação", "fundacao", "fondazione", "stiftung",
+    "ministère", "ministere", "ministerio", "ministério", "ministero", "confédération",
+    "confederación", "confederação", "fédération", "federación", "federação", "association",
+    "asociación", "associação", "associazione", "organisation", "organización", "organização",
+    "institut", "instituto", "istituto", "université", "universidad", "universidade",
+    "università", "banco", "banque", "fondo", "fonds", "agence", "agencia", "agência",
+    "sindicato", "syndicat", "cámara", "câmara", "chambre", "consejo", "conseil", "conselho",
+    "secretaría", "secretaria", "secrétariat", "office", "servicio", "serviço", "centro",
+    "centre", "confindustria", "département", "departamento", "comité", "comisión", "commission",
+}
+#: joiners of names in those languages
+ROMANCE_JOIN = {"pour", "para", "por", "del", "dos", "das", "della", "delle", "dei", "degli",
+                "di", "e", "et", "y", "l", "d", "für", "der", "und", "des", "du", "de", "la", "le",
+                "les", "da", "do", "el"}
 #: a committee is an organization only when it is not a project's or a meeting's body
 BODY_MODS = {"steering", "advisory", "project", "executive", "technical", "joint", "tripartite",
              "organizing", "organising", "management", "monitoring", "evaluation", "selection",
@@ -103,7 +120,8 @@ GENERIC_MODS = {
     "branch", "central", "provincial", "district", "state", "municipal", "new", "joint",
     "technical", "governing", "executive", "advisory", "steering", "civil", "international",
     "trade", "labour", "labor", "sub-regional", "subregional", "global", "public", "private",
-    "federal", "the", "this", "our", "its", "relevant", "line", "partner",
+    "federal", "the", "this", "our", "its", "relevant", "line", "partner", "multi-partner",
+    "multi-donor", "trust", "pooled", "basket",
 }
 #: capitalized function words a sentence may start with
 LEAD_STOP = {
@@ -115,12 +133,14 @@ LEAD_STOP = {
 }
 #: joiners inside a name; SEG_BREAK ones end the head segment ('Ministry | of Transport')
 CONNECTORS = {"of", "for", "and", "on", "in", "the", "de", "du", "des", "da", "do", "la",
-              "el", "y", "et", "für", "&", "und"}
+              "el", "y", "et", "für", "&", "und", "pour", "para", "por", "del", "dos", "das",
+              "di", "della", "le", "les"}
 #: words that end a name even when capitalized (headings in title case)
 TITLE_CASE_BREAKS = {"to", "by", "with", "from", "at", "into", "towards", "toward", "through",
                      "under", "since", "via", "against", "across", "among", "between", "as",
                      "is", "are", "was", "were", "has", "have", "will", "a", "an"}
-SEG_BREAK = {"of", "for", "on", "in", "de", "du", "des", "da", "do", "für"}
+SEG_BREAK = {"of", "for", "on", "in", "de", "du", "des", "da", "do", "für", "pour", "para",
+             "por", "del", "dos", "das", "di", "della"}
 #: irregular plural possessives that belong to the name ("All-China Women's Federation")
 KEEP_POSSESSIVE = {"people's", "women's", "children's", "men's", "people’s", "women’s",
                    "children’s", "men’s"}
@@ -353,6 +373,7 @@ _TOKEN_RE = re.compile(
 
 
 _LINE_HYPHEN = re.compile(r"[-\u00ad][ \t]*\n[ \t]*")
+_ELIDED_CAP = re.compile(r"[ldLD]['’][A-ZÀ-Þ]")
 
 
 @dataclass
@@ -369,7 +390,7 @@ class Tok:
 
     @property
     def cap(self) -> bool:
-        return self.word and self.text[0].isupper()
+        return self.word and (self.text[0].isupper() or bool(_ELIDED_CAP.match(self.text)))
 
 
 def _tokens(text: str) -> list[Tok]:
@@ -413,15 +434,20 @@ def _enumeration_ok(toks: list[Tok], j: int, text: str, wrap: int) -> bool:
     """A comma at j joins a name only in ', Word [Word [Word]] and Word' (no organization
     noun in between): 'Ministry of Health, Labour and Welfare'."""
     k = j + 1
-    caps = 0
-    while k < len(toks) and caps <= 3 and toks[k].cap and not _hard_break(text, toks[k], wrap):
-        if toks[k].low in ORG_HEADS or toks[k].low in TITLES:
+    for _ in range(6):  # ', A, B, C and D': up to six items before the 'and'
+        caps = 0
+        while k < len(toks) and caps <= 3 and toks[k].cap and not _hard_break(text, toks[k], wrap):
+            if toks[k].low in ORG_HEADS or toks[k].low in TITLES:
+                return False
+            caps += 1
+            k += 1
+        if not 1 <= caps <= 3 or k + 1 >= len(toks):
             return False
-        caps += 1
-        k += 1
-    if not 1 <= caps <= 3 or k + 1 >= len(toks):
-        return False
-    return toks[k].low in ("and", "&") and toks[k + 1].cap and not _hard_break(text, toks[k + 1], wrap)
+        if toks[k].text == ",":
+            k += 1
+            continue
+        return toks[k].low in ("and", "&") and toks[k + 1].cap and not _hard_break(text, toks[k + 1], wrap)
+    return False
 
 
 def _phrases(toks: list[Tok], text: str) -> list[list[int]]:
@@ -545,7 +571,8 @@ def _split_conjoined(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
                 r += 1
             right, left = piece[r:], piece[start:k]
             if right and right[0].cap and _is_org_headed(right) and left and (
-                    any(x.low in ORG_HEADS and x.cap for x in left)
+                    (r > k + 1 and t.low in ("and", "&"))  # 'X and the Y Foundation'
+                    or any(x.low in ORG_HEADS and x.cap for x in left)
                     or doc.is_known_acronym(left[-1].text)
                     or is_country(" ".join(x.text for x in left))
                     or lookup_reference(" ".join(x.text for x in left)) is not None):
@@ -563,6 +590,10 @@ def _classify(piece: list[Tok], doc: _Doc, depth: int = 0) -> list[tuple[list[To
     piece = _trim(piece)
     if not piece or depth > 3:
         return []
+    first = next((k for k, t in enumerate(piece) if t.low in FIRST_HEADS and t.cap
+                  and k + 1 < len(piece) and _romance_name(piece[k:])), None)
+    if first is not None:
+        return [(piece[first:], "first_head")]
     h = _head_index(piece)
     if h is None:
         return []
@@ -599,8 +630,22 @@ def _classify(piece: list[Tok], doc: _Doc, depth: int = 0) -> list[tuple[list[To
     return [(piece, reason)]
 
 
+def _romance_name(piece: list[Tok]) -> bool:
+    """'Fondation Lémanique pour l'Emploi', 'Ministerio de Trabajo': a head noun first, then
+    a name in the same language (a joiner of that language, or no English joiner at all)."""
+    words = [t.low for t in piece[1:] if t.word]
+    if not words or any(w in ("of", "for", "and", "on", "in", "the") for w in words):
+        return False
+    return any(w in ROMANCE_JOIN - {"de", "la", "le", "des", "du", "da", "do", "el"} or
+               re.match(r"[ld]['’]", w) for w in words) or \
+        (piece[1].low in ("de", "des", "du", "da", "do", "del") and piece[0].low not in ORG_HEADS) or \
+        (piece[0].low not in ORG_HEADS and len(words) >= 1)
+
+
 def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> bool:
     """Filters on an organization-headed piece (see the module docstring)."""
+    if reason == "first_head":
+        return 2 <= len([t for t in piece if t.word]) <= 12
     h = _head_index(piece) if reason == "head" else len(piece) - 1
     head = piece[h].low
     words = [t for t in piece if t.word]
@@ -623,7 +668,8 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> 
     mods = [t.low for t in piece[:h] if t.word]
     if not complement and all(m in GENERIC_MODS for m in mods):
         return False
-    if head == "committee" and (not mods or any(m in BODY_MODS for m in mods)):
+    if head == "committee" and (not mods or any(m in BODY_MODS for m in mods)) \
+            and not (has_acronym and complement and mods):
         return False  # 'Project Advisory Committee', 'Committee on ...'
 
     if name_key(" ".join(t.text for t in piece)) in {"civil society", "international community"}:
@@ -777,9 +823,44 @@ def _caps_context(text: str, start: int, end: int) -> bool:
             and sum(c.isupper() for c in letters) / len(letters) > 0.8)
 
 
+#: 'Union to Union, the development organization of ...', 'Arvenza, a Dutch foundation':
+#: a name the text itself calls an organization in an appositive right after it
+_APPOSITIVE_RE = re.compile(
+    r"(?<![\w'’])(?P<name>[A-Z][\w'’&\-]*(?:[ \t]+(?:(?:to|of|for|and|the|&|de|pour)[ \t]+){0,2}[A-Z][\w'’&\-]*){1,6}),"
+    r"[ \t]+(?:the|a|an)[ \t]+(?:(?!of\b|in\b|for\b|with\b)[\w'’\-]+[ \t]+){0,4}?"
+    r"(?P<noun>organi[sz]ation|association|federation|confederation|foundation|agency|charity|"
+    r"NGO|non-governmental\s+organi[sz]ation|trade\s+union|cooperative)(?![\w'’])")
+
+
+def _appositive_candidates(doc: _Doc) -> list[_Cand]:
+    out = []
+    for m in _APPOSITIVE_RE.finditer(doc.text):
+        name = m.group("name")
+        words = name.split()
+        # 'the ILO and Union to Union, the ...': the name after a conjunction
+        for k in range(len(words) - 1, 0, -1):
+            if words[k].lower() in ("and", "&"):
+                left = " ".join(words[:k])
+                if doc.is_known_acronym(left) or is_country(left) or lookup_reference(left) is not None:
+                    words = words[k + 1:]
+                break
+        while words and words[0].lower() in LEAD_STOP:
+            words = words[1:]
+        if len(words) < 2 or any(w.lower() in TITLES for w in words):
+            continue
+        name = " ".join(words)
+        start = m.start("name") + m.group("name").index(words[0])
+        if is_country(name) or looks_like_acronym(name) or lookup_reference(name) is not None:
+            continue
+        if any(w.lower() in BLOCKERS for w in words):
+            continue
+        out.append(_Cand(start, start + len(name), name, None, None, "appositive", 2))
+    return out
+
+
 def extract(text: str) -> list[dict]:
     doc = _Doc(text)
-    spans = _phrase_candidates(doc) + _ref_name_candidates(doc)
+    spans = _phrase_candidates(doc) + _ref_name_candidates(doc) + _appositive_candidates(doc)
 
     # ---- within-document definitions: acronym -> (name, acronym, kind, ref)
     defined: dict[str, tuple[str, str, RefOrg | None]] = {}

@@ -110,6 +110,7 @@ _TOKEN_RE = re.compile(r"[A-Za-z0-9À-ÿ][\w’'.&\-]*|\([A-Z][A-Za-z0-9\-&]{1,1
 # words that start a sentence or a clause rather than a name
 _NOT_NAME = {"The", "This", "These", "That", "It", "Its", "In", "On", "At", "From", "With",
              "Through", "Under", "Since", "As", "A", "An", "By", "For", "And", "But", "To"}
+_FUND_NAME_RE = re.compile(r"\b(?:Fund|Facility|Foundation)\b")
 ILO_NAMES = re.compile(r"^(?:the\s+)?(?:ILO|International\s+Labour\s+(?:Organization|Office))\b", re.I)
 
 
@@ -137,7 +138,8 @@ def same_title(a: str, b: str) -> bool:
     short, long_ = sorted((na, nb), key=len)
     if len(short) >= 25 and long_.startswith(short):
         return True
-    return SequenceMatcher(None, na, nb).ratio() >= 0.85
+    sm = SequenceMatcher(None, na, nb)  # cheap upper bounds first: merging compares many pairs
+    return sm.real_quick_ratio() >= 0.85 and sm.quick_ratio() >= 0.85 and sm.ratio() >= 0.85
 
 
 def _year2(y1: int, raw: str) -> int:
@@ -537,7 +539,11 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         first = text[body_sents[0][0]:body_sents[0][1]] if body_sents else ""
         quoted = QUOTED_RE.search(raw)
         is_project = False
-        if m_end or (quoted and quoted.start() < 5):
+        fields_first = bool(_FIELDS_FIRST_RE.match(text, sec.heading_end)) and len(heading.split()) >= 3 \
+            and len(_inline_fields(text, sec.heading_end, min(sec.end, sec.heading_end + 400))) >= 2
+        if fields_first and not _is_group_heading(raw, heading):
+            is_project = True
+        elif m_end or (quoted and quoted.start() < 5):
             is_project = bool(group_active or re.search(r"\bproject\b", heading, re.I)
                               or re.search(r"\b(?:project|programme)\b", body_lead, re.I))
         elif group_active and not _is_group_heading(raw, heading) and len(heading.split()) >= 3:
@@ -621,6 +627,147 @@ def _bullet_candidates(text: str, sec: Section, funder: Funder | None, years) ->
     return out
 
 
+_ITEM_RE = re.compile(r"^(?P<ind>[ \t]*)(?:[-•*▪◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?P<body>\S[^\n]*)$", re.MULTILINE)
+_LIST_INTRO_RE = re.compile(
+    r"\b(?:projects?|programmes?|programs?|initiatives?|interventions|components)\b[^.\n]{0,80}:\s*$", re.IGNORECASE)
+_ITEM_DASH_RE = re.compile(r"\s+[-–—]\s+")
+_ITEM_START_RE = re.compile(rf"(?:starting|starts|started|beginning|begins|began|launched|from)\s+"
+                            rf"(?:in\s+)?(?:(?:early|late|mid)[\s-]+)?(?:{MONTH}\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
+
+
+def _item_title_end(body: str) -> int:
+    """Where the title at the start of a list item ends: before '(', ':', ';', '|', a full
+    stop, or a dash or comma that leads to countries, years or a lower-case clause ('SCORE –
+    Sustaining Competitive ..., phase III (Colombia, ...)' keeps its dash and its phase)."""
+    end = len(body)
+    m = re.search(r"\s*(?:[(:;|]|\.(?:\s|$))", body)
+    if m:
+        end = m.start()
+    for m in re.finditer(r"\s+[-–—]\s+|,\s+", body[:end]):
+        rest = body[m.end():end]
+        if m.group(0).strip() == "," and re.match(r"(?i)phase\b", rest):
+            continue
+        if re.match(r"[a-z]", rest) or re.match(YEAR, rest) or \
+                any(s == 0 for s, _, _ in document.find_countries(rest[:60])):
+            return m.start()
+    return end
+
+
+def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[Cand]:
+    """List items that name projects, in a list introduced by a heading naming projects
+    ('FUNDED PROJECTS') or by a sentence ending in a colon that speaks of them ('The funding
+    is earmarked for four programmes:'): '- Title – Country and Country, 2021–2024: NOK 35
+    million', '• Title (Peru and Colombia), a new project starting in mid-2021;', '1) Title'
+    followed by indented detail lines."""
+    items = list(_ITEM_RE.finditer(text))
+    out: list[Cand] = []
+    i = 0
+    while i < len(items):
+        # one list: items separated only by blank or indented continuation lines
+        group = [items[i]]
+        while i + 1 < len(items):
+            gap = text[group[-1].end():items[i + 1].start()]
+            if all(not ln.strip() or re.match(r"[ \t]+\S", ln) for ln in gap.split("\n")[1:]) \
+                    and gap.count("\n\n") <= 1 and len(gap) < 1200:
+                i += 1
+                group.append(items[i])
+            else:
+                break
+        i += 1
+        before = text[:group[0].start()].rstrip()
+        prev_line = before[before.rfind("\n") + 1:]
+        sec_s, sec_e, sec = _section_of(secs, group[0].start(), len(text))
+        heading_ok = sec is not None and sec.heading_end <= group[0].start() and \
+            re.search(r"\b(?:projects|programmes|programs|initiatives)\b", sec.heading, re.I) and \
+            not text[sec.heading_end:group[0].start()].strip()
+        if not (heading_ok or _LIST_INTRO_RE.search(clean_inline(prev_line))):
+            continue
+        for k, m in enumerate(group):
+            body = m.group("body")
+            bs = m.start("body")
+            lead = re.match(r"[*_\s]*(?:[Tt]he\s+)?", body).end()
+            if not re.match(r"[A-Z]", body[lead:]):
+                continue
+            te_rel = _item_title_end(body)
+            ts, te = _trim_title(text, bs + lead, bs + te_rel, strip_lead=False)
+            title = clean_title(text[ts:te])
+            words = title.split()
+            caps = [w for w in words if w[0].isupper()]
+            if not (2 <= len(words) <= 20 and len(caps) >= 2) or _NOT_A_PROJECT_RE.search(title) \
+                    or document.lookup_country(title) or ILO_NAMES.match(title):
+                continue
+            item_end = group[k + 1].start() if k + 1 < len(group) else len(text)
+            # the item's own lines: its line and the indented lines under it
+            own_end = m.end()
+            for cm in re.finditer(r"\n[ \t]+\S[^\n]*", text[m.end():item_end]):
+                if cm.start() != own_end - m.end():
+                    break
+                own_end = m.end() + cm.end()
+            c = Cand(title, ts, te, "list_item", m.start(), own_end, m.start(), own_end, section=sec)
+            detail = text[te:own_end]
+            found = _unique(iso for _, _, iso in document.find_countries(detail))
+            if found:
+                c.countries = found
+            yr = re.search(RANGE, detail)
+            if yr:
+                c.start_year = int(yr.group("y1"))
+                c.end_year = _year2(c.start_year, yr.group("y2"))
+            else:
+                sm = _ITEM_START_RE.search(detail)
+                if sm:
+                    c.start_year = int(sm.group("y"))
+            head_end = text.find("\n", te)
+            head_end = own_end if head_end < 0 else min(own_end, text.find("\n", head_end + 1)
+                                                        if text.find("\n", head_end + 1) > 0 else own_end)
+            amounts = [r for r in money if te <= r["start"] < head_end and r["usd"] is not None]
+            if amounts:
+                c.budget_usd = float(amounts[0]["usd"])
+            out.append(c)
+    return out
+
+
+_FIELD_LINE_RE = re.compile(
+    r"^[ \t]*(?:Countries|Country|Target\s+countries|Duration|Period|Timeframe|Budget|Total\s+budget|"
+    r"Donors?|Funded\s+by|Funding|Partners|Implementing\s+(?:partners|agencies)|Implemented\s+by|"
+    r"(?:[A-Z][\w&'’\-]*\s+){1,3}(?:contribution|funding))\b[ \t]*:?[ \t]+\S", re.MULTILINE)
+
+
+def _field_block_candidates(text: str) -> list[Cand]:
+    """A title line followed at once by field lines, as fact boxes come out of a PDF:
+    'Fair Work in Garment Supply Chains' / 'Countries Bangladesh, ...' / 'Duration January
+    2020 – December 2023' / 'EU contribution €9.8 million'."""
+    out: list[Cand] = []
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    for i in range(1, len(lines) - 1):
+        ls, line = lines[i]
+        if not line.strip() or _FIELD_LINE_RE.match(line) or not _FIELD_LINE_RE.match(lines[i + 1][1]):
+            continue
+        n_fields = sum(1 for _, ln in lines[i + 1:i + 7] if _FIELD_LINE_RE.match(ln))
+        if n_fields < 2:
+            continue
+        title = clean_title(line)
+        words = title.split()
+        if not (3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper()) >= 2) \
+                or re.search(r"[.:]$", line.strip()) or _NOT_A_PROJECT_RE.search(title) \
+                or re.match(r"[ \t]*[\w ()/'’\-]{1,40}:\s", line) \
+                or (i == 0 or (lines[i - 1][1].strip() and _FIELD_LINE_RE.match(lines[i - 1][1]))):
+            continue
+        ts = ls + len(line) - len(line.lstrip())
+        te = ls + len(line.rstrip())
+        # its text: the field lines and the paragraph after them
+        j = i + 1
+        while j < len(lines) and lines[j][1].strip() and not (
+                j > i + 6 and not _FIELD_LINE_RE.match(lines[j][1])):
+            j += 1
+        end = lines[j][0] if j < len(lines) else len(text)
+        out.append(Cand(title, ts, te, "field_block", ts, end, ts, end))
+    return out
+
+
 def _named_range_candidates(text: str, sents) -> list[Cand]:
     """'... the Green Jobs for Youth Project (2019-2022) ...': a run of capitalised words right
     before a year range, named a project/programme or in a sentence that speaks of a project."""
@@ -673,7 +820,8 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
     return out
 
 
-def _table_candidates(text: str, secs: list[Section]) -> list[Cand]:
+def _table_candidates(text: str, secs: list[Section], money: list[dict] | None = None) -> list[Cand]:
+    money = money or []
     out: list[Cand] = []
     lines = []
     pos = 0
@@ -684,19 +832,38 @@ def _table_candidates(text: str, secs: list[Section]) -> list[Cand]:
     while i + 1 < len(lines):
         hstart, header = lines[i]
         sep = lines[i + 1][1]
+        body_from = i + 2
         if not (header.lstrip().startswith("|") and re.match(r"^\s*\|?\s*:?-{2,}", sep)):
-            i += 1
-            continue
+            # a table without a separator line (an HTML table): a first row of words only
+            if not (header.lstrip().startswith("|") and sep.lstrip().startswith("|")
+                    and (i == 0 or not lines[i - 1][1].lstrip().startswith("|"))
+                    and not re.search(r"\d", header) and header.count("|") >= 3):
+                i += 1
+                continue
+            body_from = i + 1
         cols = [clean_inline(c).lower() for c in header.strip().strip("|").split("|")]
         title_col = next((k for k, c in enumerate(cols) if re.search(r"\b(?:project|programme|title)", c)), None)
         if title_col is None:
             i += 1
             continue
         country_col = next((k for k, c in enumerate(cols) if "countr" in c), None)
+        if country_col is None:
+            country_col = next((k for k, c in enumerate(cols)
+                                if re.fullmatch(r"where|location|coverage|geographic(?:al)? (?:scope|coverage)", c)), None)
         budget_col = next((k for k, c in enumerate(cols)
                            if re.search(r"budget|amount|contribution|us\$|usd|funding", c)), None)
-        years_col = next((k for k, c in enumerate(cols) if re.search(r"year|duration|period|dates?", c)), None)
+        years_col = next((k for k, c in enumerate(cols)
+                          if re.search(r"year|duration|period|dates?|timeframe|time frame", c) or c == "when"), None)
         donor_col = next((k for k, c in enumerate(cols) if re.search(r"donor|funder|funded|partner", c)), None)
+        # '| Sida funding |', '| EU contribution (EUR) |': the column names the funder
+        head_funder = None
+        if budget_col is not None and donor_col is None:
+            hcells = header.strip().strip("|").split("|")
+            hraw = hcells[budget_col] if budget_col < len(hcells) else ""
+            hm = re.match(r"\s*\**\s*(?P<org>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,4})\s+"
+                          r"(?:funding|contribution|grant|support)\b", hraw)
+            if hm and hm.group("org").lower() not in ("total", "ilo", "project", "annual", "estimated"):
+                head_funder = _make_funder(hm.group("org"), None, None, "table_header")
         budget_scale = scale_of("million") if budget_col is not None and "million" in cols[budget_col] else 1
         start_sec, _, sec = _section_of(secs, hstart, len(text))
         group_years = None
@@ -704,7 +871,7 @@ def _table_candidates(text: str, secs: list[Section]) -> list[Cand]:
             yr = re.search(RANGE, sec.heading)
             if yr:
                 group_years = (int(yr.group("y1")), _year2(int(yr.group("y1")), yr.group("y2")))
-        j = i + 2
+        j = body_from
         while j < len(lines) and lines[j][1].lstrip().startswith("|"):
             rstart, row = lines[j]
             j += 1
@@ -735,10 +902,15 @@ def _table_candidates(text: str, secs: list[Section]) -> list[Cand]:
                 c.countries = _unique(iso for _, _, iso in document.find_countries(cell))
             if budget_col is not None and budget_col < len(cells):
                 cell = clean_inline(row[cells[budget_col][0]:cells[budget_col][1]])
-                nm = re.search(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", cell)
+                cell_money = [r for r in money if rstart + cells[budget_col][0] <= r["start"]
+                              < rstart + cells[budget_col][1]]
+                nm = None if cell_money else re.search(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", cell)
                 if nm:
                     sm = re.search(r"\b(million|billion|thousand|m|bn)\b", cell[nm.end():nm.end() + 12], re.I)
                     c.budget_usd = parse_number(nm.group(0)) * (scale_of(sm.group(1)) if sm else budget_scale)
+                elif cell_money:
+                    # an amount with its currency in the cell ('SEK 32.5 million'): its dollar value
+                    c.budget_usd = cell_money[0]["usd"]
             if years_col is not None and years_col < len(cells):
                 cell = row[cells[years_col][0]:cells[years_col][1]]
                 yr = re.search(RANGE, cell)
@@ -752,6 +924,8 @@ def _table_candidates(text: str, secs: list[Section]) -> list[Cand]:
                 org = org_at(text, ds, cells[donor_col][1] - cells[donor_col][0])
                 if org:
                     c.funder = _make_funder(org[2], org[3], org[4], "table_donor")
+            if c.funder is None and head_funder is not None:
+                c.funder = head_funder
             out.append(c)
         i = j
     return out
@@ -836,6 +1010,26 @@ def _field_values(text: str, start: int, end: int) -> dict[str, tuple[int, int, 
     return out
 
 
+_FIELD_KEYS = (r"Duration|Project\s+duration|Period|Budget|Total\s+budget|Funding|Donors?|Funded\s+by|"
+               r"Development\s+partners?|Funding\s+partners?|Target\s+countries|Countries|Country|"
+               r"Geographical\s+coverage|Implemented\s+by")
+_INLINE_FIELD_RE = re.compile(
+    rf"(?:^|[·|;•]|\s{{2,}})[ \t]*[*_]{{0,2}}(?P<k>{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*"
+    r"(?P<v>[^·|;•\n]*?)[ \t]*(?=[·|;•]|\s{2,}|$)", re.MULTILINE | re.IGNORECASE)
+#: a section whose text opens with such fields ('**Duration:** 2020–2023 · **Budget:** ...')
+_FIELDS_FIRST_RE = re.compile(rf"\s*(?:[-*•][ \t]+)?[*_]{{0,2}}(?:{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:", re.IGNORECASE)
+
+
+def _inline_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
+    """'Key: value' pairs written several to a line, split by '·', '|', ';' or '•'."""
+    out = {}
+    for m in _INLINE_FIELD_RE.finditer(text, start, end):
+        k = re.sub(r"\s+", " ", m.group("k").lower())
+        k = "countries" if k == "country" else k
+        out.setdefault(k, (m.start("v"), m.end("v"), m.group("v")))
+    return out
+
+
 def _duration_years(value: str) -> tuple[int | None, int | None]:
     years = [int(y) for y in re.findall(rf"\b{YEAR}\b", value)]
     if not years:
@@ -848,7 +1042,11 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
     s, e = c.attr_start if c.attr_start is not None else c.scope_start, c.attr_end or c.scope_end
     own_s, own_e = c.own_start, c.own_end
     scope_sents = [(a, b) for a, b in sents if s <= a < e and not any(x <= a < y for x, y in skip)]
-    fields = _field_values(text, s, e) if c.rule in ("factsheet", "title_field") else {}
+    fields = _field_values(text, s, e) if c.rule in ("factsheet", "title_field", "field_block") else {}
+    if c.rule in ("heading", "field_block", "factsheet"):
+        for k, v in _inline_fields(text, s, e).items():
+            if k not in fields or fields[k][2].count(":") > v[2].count(":"):
+                fields[k] = v
 
     # ---- years
     start_year, end_year = c.start_year, c.end_year
@@ -913,9 +1111,11 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             donors |= f.countries
     if funder is None:
         funder = c.group_funder
-    if funder is None and partner_iso and partner_name and partner_is_donor:
-        # a partner page ('Norway – ILO cooperation'): the projects it lists are the partner's
-        funder = Funder(_funder_name(partner_name), None, {partner_iso}, "partner")
+    if funder is None and partner_name and partner_is_donor:
+        # a partner page ('Norway – ILO cooperation', 'The European Union and the ILO'): the
+        # projects it lists are the partner's
+        funder = Funder(_funder_name(partner_name) if partner_iso else partner_name, None,
+                        {partner_iso} if partner_iso else set(), "partner")
     if partner_is_donor and partner_iso:
         donors.add(partner_iso)
 
@@ -981,11 +1181,11 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
 
 # ------------------------------------------------------------------- extract
 
-_RULE_RANK = {"heading": 0, "table": 1, "bullet": 1, "factsheet": 2, "title_field": 2, "quoted": 3,
+_RULE_RANK = {"heading": 0, "table": 1, "bullet": 1, "list_item": 1, "field_block": 1, "factsheet": 2, "title_field": 2, "quoted": 3,
               "named_range": 4, "phase": 4, "known_as": 5}
 
 
-_OWN_SCOPE = ("heading", "table", "bullet", "factsheet", "title_field")
+_OWN_SCOPE = ("heading", "table", "bullet", "list_item", "field_block", "factsheet", "title_field")
 
 
 def extract(text: str) -> list[dict]:
@@ -996,7 +1196,10 @@ def extract(text: str) -> list[dict]:
     meta = document.extract(text)
     partner_iso, partner_name = meta["partner_iso3"], meta["partner_name"]
 
-    cands = _heading_candidates(text, secs, sents) + _table_candidates(text, secs)
+    money = _money_rows(text)
+    cands = _heading_candidates(text, secs, sents) + _table_candidates(text, secs, money)
+    cands += _list_candidates(text, secs, money)
+    cands += _field_block_candidates(text)
     fs = _factsheet_candidate(text)
     if fs:
         cands.append(fs)
@@ -1012,7 +1215,7 @@ def extract(text: str) -> list[dict]:
         if twin is None:
             merged.append(c)
             continue
-        twin.aliases += names
+        twin.aliases += [n for n in names if n not in twin.aliases and n != twin.title]
         if twin.start_year is None and c.start_year is not None:
             twin.start_year, twin.end_year = c.start_year, c.end_year
         if twin.funder is None:
@@ -1052,8 +1255,9 @@ def extract(text: str) -> list[dict]:
                 c.attr_end = min(c.attr_end, nxt[0])
             c.own_end = min(c.own_end, c.scope_end) if c.own_end > c.start else c.own_end
     partner_is_donor = bool(meta["title"] and DONOR_PAGE_RE.search(meta["title"]))
+    if partner_iso is None and partner_name and _FUND_NAME_RE.search(partner_name):
+        partner_is_donor = True  # a fund's own report: the projects it lists are the fund's
 
-    money = _money_rows(text)
     rows = []
     for c in merged:
         # sentences of other projects nested in this one's scope are theirs

@@ -28,8 +28,10 @@ from .text import (CAPS_HEADING_RE, MONTHS, NUMBER_WORD, YEAR, find_dates, parse
 # digits with comma or thin/no-break-space grouping, or plain digits; ordinary spaces do not
 # group here (phone numbers and postcodes are written that way)
 QNUM = r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+(?:\.\d+)?"
+# '15 000 workers': grouping with ordinary spaces, only right before a lower-case word
+QNUM_SPACED = r"\d{1,3}(?: \d{3})+(?=\+?[ \t]+[a-z])"
 NUM_RE = re.compile(
-    rf"(?<![\w.,+\-–—/#$€£¥@&])(?:(?P<d>{QNUM})|(?P<w>(?i:{NUMBER_WORD})))"
+    rf"(?<![\w.,+\-–—/#$€£¥@&])(?:(?P<d>{QNUM_SPACED}|{QNUM})|(?P<w>(?i:{NUMBER_WORD})))"
     r"(?:[ \t]+(?P<scale>(?i:hundred|thousand|million|billion)))?"
     r"(?![\w%]|[.,]\d|[-–/]\d|-[A-Za-z])"
 )
@@ -114,6 +116,14 @@ def _title_like(quoted: str) -> bool:
 
 
 LIST_NUMBER_RE = re.compile(r"^[ \t]*\(?$")
+#: a number before these is a street number ('4 route des Morillons')
+STREET_WORDS = {"route", "rue", "road", "street", "avenue", "boulevard", "chemin", "lane", "via",
+                "calle", "rua", "strasse", "straße", "place", "square", "drive", "allee", "quai"}
+#: 'two thirds' is a share, not a count
+FRACTIONS = {"halves", "thirds", "fourths", "fifths", "sixths", "sevenths", "eighths", "ninths",
+             "tenths", "hundredths"}
+#: '..., 1030 Brussels, Belgium', 'CH-1211 Geneva': a postcode before a place name
+POSTCODE_RE = re.compile(r"(?:,|^|\b[A-Z]{1,2}-)[ \t]*$")
 
 
 def _is_plural(word: str) -> bool:
@@ -211,7 +221,9 @@ _ANAPHOR_START_RE = re.compile(r"[\s*_\"“]*(?:It|This|That|These|They|Those|Su
 
 _RANGE_END_RE = re.compile(
     rf"\b(?:[Bb]etween\s+{YEAR}\s+and|[Ff]rom\s+{YEAR}\s+to|{YEAR}\s*[-–—]\s*)\s*(?P<y2>{YEAR})\b")
-_SINCE_BEFORE_RE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:(?:start|end|beginning)\s+of\s+)?$")
+_SINCE_BEFORE_RE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:(?:start|end|beginning)\s+of\s+)?$"
+                              r"|\b[Ss]ince\s+(?:its|their|the)\s+(?:launch|start|creation|establishment|"
+                              r"inception|founding|beginning)\s+in\s+$")
 
 
 def _dates_in(text: str, s: int, e: int) -> list[tuple[int, date, str]]:
@@ -226,6 +238,10 @@ def _dates_in(text: str, s: int, e: int) -> list[tuple[int, date, str]]:
         if any(a <= m.start() < b for a, b in spans):
             continue
         y = m.group("y") or m.group("py")
+        if m.group("y") and re.search(r"(?i)end", m.group(0)):
+            # 'by the end of 2021': December 2021
+            out.append((s + m.start("y"), date(int(y), 12, 31), "month"))
+            continue
         out.append((s + (m.start("y") if m.group("y") else m.start("py")), date(int(y), 1, 1), "year"))
     out.sort()
     return out
@@ -292,7 +308,7 @@ def _excluded_spans(text: str) -> bytearray:
 
 def _value(m: re.Match) -> float | None:
     if m.group("d"):
-        raw = re.sub(r"[,\u00a0\u202f\u2009]", "", m.group("d"))
+        raw = re.sub(r"[, \u00a0\u202f\u2009]", "", m.group("d"))
         value = float(raw)
         if "." in raw and not m.group("scale"):
             return None  # '8.568', '0.29': not a count
@@ -355,6 +371,12 @@ def _candidates(text: str, excluded: bytearray) -> list[dict]:
             continue
         us, ue = np
         unit = _clean_unit(text[us:ue])
+        first = unit.split()[0].lower()
+        if first in STREET_WORDS or first in FRACTIONS:
+            continue
+        if m.group("d") and re.fullmatch(r"\d{4,6}", m.group("d")) and unit[:1].isupper() \
+                and POSTCODE_RE.search(text[ls:s]):
+            continue  # a postcode
         qual, qs = money.qualifier_before(text, s)
         start = qs if qual else s
         qual = qual or plus
@@ -449,7 +471,11 @@ def _table_rows(text: str, excluded) -> list[dict]:
     rows = []
     for header, body in money.table_blocks(text):
         head_units = [_plural_phrase(c[2]) for c in header]
-        count_cols = [bool(_COUNT_HEADER_RE.match(c[2].strip(" *_"))) for c in header]
+        head_years = [int(c[2].strip(" *_")) if re.fullmatch(r"(?:19|20)\d\d", c[2].strip(" *_")) else None
+                      for c in header]
+        # '| Indicator | 2018 | 2019 |' over '| Projects funded | 14 | 11 |': a count per year
+        count_cols = [bool(_COUNT_HEADER_RE.match(c[2].strip(" *_"))) or y is not None
+                      for c, y in zip(header, head_years)]
         for cells in body:
             label_unit = _plural_phrase(cells[0][2]) if cells else None
             for idx, (cs, ce, cell) in enumerate(cells):
@@ -465,8 +491,8 @@ def _table_rows(text: str, excluded) -> list[dict]:
                 unit = label_unit if count_cols[idx] else head_units[idx]
                 if not unit or float(raw) <= 1:
                     continue
-                year = next((int(c[2].strip(" *_")) for c in cells
-                             if re.fullmatch(r"(?:19|20)\d\d", c[2].strip(" *_"))), None)
+                year = head_years[idx] or next((int(c[2].strip(" *_")) for c in cells
+                                                if re.fullmatch(r"(?:19|20)\d\d", c[2].strip(" *_"))), None)
                 rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None,
                              "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table",
                              "as_of": (date(year, 1, 1), "year") if year else None})
