@@ -61,9 +61,31 @@ def local_server(echo, timeout: float = 180):
             proc.kill()
 
 
+DEPLOYMENT = "coopfacts-scheduled"
+
+
+def _forget_previous_schedule() -> None:
+    """Delete the deployment a previous `serve` left behind, with its scheduled runs.
+
+    Prefect keeps scheduled runs in its database after the serving process stops; a new
+    `serve` (perhaps with another raw folder or warehouse) would otherwise first execute
+    that backlog with the old parameters.
+    """
+    from prefect import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    with get_client(sync_client=True) as client:
+        try:
+            old = client.read_deployment_by_name(f"coopfacts-run/{DEPLOYMENT}")
+        except ObjectNotFound:
+            return
+        client.delete_deployment(old.id)
+
+
 def serve(raw: Path, db: Path, cron: str | None, interval: float | None, tz: str, echo) -> None:
-    """Serve `coopfacts-run` on the schedule until interrupted."""
+    """Serve `coopfacts-run` on the schedule until interrupted, one run at a time."""
     with local_server(echo):
+        _forget_previous_schedule()
         from prefect.schedules import Cron, Interval
 
         from .pipeline import coopfacts_run
@@ -72,5 +94,5 @@ def serve(raw: Path, db: Path, cron: str | None, interval: float | None, tz: str
                     else Cron(cron, timezone=tz))
         echo(f"serving coopfacts-run on {'every %gs' % interval if interval else repr(cron)} ({tz}): "
              f"{raw} -> {db}; Ctrl-C stops")
-        coopfacts_run.serve(name="coopfacts-scheduled", schedules=[schedule], print_starting_message=False,
+        coopfacts_run.serve(name=DEPLOYMENT, schedules=[schedule], print_starting_message=False, limit=1,
                             parameters={"raw_dir": str(raw.resolve()), "db_path": str(db.resolve())})

@@ -20,11 +20,14 @@ from flows.load import FACT_TABLES
 COOPFACTS = str(Path(sys.executable).with_name("coopfacts"))
 
 
-def start(*args, env_extra: dict | None = None) -> subprocess.Popen:
+def start(*args, env_extra: dict | None = None, log: Path | None = None) -> subprocess.Popen:
+    """Start `coopfacts ARGS` in its own session; with `log`, output goes to that file
+    (a long-lived process must not block on a full pipe nobody reads)."""
     env = {**os.environ, "COOPFACTS_LOCK_TIMEOUT": "300", **(env_extra or {})}
     env.pop("PREFECT_API_URL", None)  # each process: its own ephemeral server
     env.pop("PREFECT_HOME", None)
-    return subprocess.Popen([COOPFACTS, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    out = open(log, "w") if log else subprocess.PIPE
+    return subprocess.Popen([COOPFACTS, *args], stdout=out, stderr=subprocess.STDOUT if log else subprocess.PIPE,
                             text=True, env=env, start_new_session=True)
 
 
@@ -119,9 +122,11 @@ def test_serve_loads_a_new_file_on_the_next_scheduled_run(raw_dir, tmp_path):
     hold.mkdir()
     newcomer = raw_dir / "germany_kfw_ilo_jordan_2022-10.txt"
     newcomer.rename(hold / newcomer.name)
-    proc = start("serve", "--raw", str(raw_dir), "--db", str(db), "--interval", "5",
+    log = tmp_path / "serve.log"
+    proc = start("serve", "--raw", str(raw_dir), "--db", str(db), "--interval", "5", log=log,
                  env_extra={"PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "2",
                             "PREFECT_RUNNER_POLL_FREQUENCY": "2"})
+    t0 = time.monotonic()
     try:
         def loaded() -> set[str]:
             if not db.exists():
@@ -137,17 +142,16 @@ def test_serve_loads_a_new_file_on_the_next_scheduled_run(raw_dir, tmp_path):
             finally:
                 con.close()
 
-        deadline = time.monotonic() + 240
-        while len(loaded()) < 5:
-            assert proc.poll() is None, proc.communicate()[1][-2000:]
-            assert time.monotonic() < deadline, "the first scheduled run never loaded the folder"
-            time.sleep(1)
+        def wait_until(done, seconds: float, what: str) -> None:
+            deadline = time.monotonic() + seconds
+            while not done():
+                assert proc.poll() is None, f"serve exited: {log.read_text()[-3000:]}"
+                assert time.monotonic() < deadline, f"{what} after {time.monotonic() - t0:.0f} s:\n{log.read_text()[-3000:]}"
+                time.sleep(2)
+
+        wait_until(lambda: len(loaded()) >= 5, 300, "the first scheduled run never loaded the folder")
         (hold / newcomer.name).rename(newcomer)
-        deadline = time.monotonic() + 120
-        while newcomer.name not in loaded():
-            assert proc.poll() is None, proc.communicate()[1][-2000:]
-            assert time.monotonic() < deadline, "the added file was not loaded by a later run"
-            time.sleep(1)
+        wait_until(lambda: newcomer.name in loaded(), 180, "the added file was not loaded by a later run")
     finally:
         os.killpg(proc.pid, signal.SIGINT)
         try:
