@@ -70,8 +70,12 @@ def snapshot(db_path: Path) -> dict:
             state["doc_ids"].add(doc_id)
             state["docs"][path] = {"doc_id": doc_id, "removed": removed is not None}
         cols = ("org_id", "name", "acronym", "kind", "country_iso3")
+        have = {r[0] for r in con.sql("SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = 'organizations'").fetchall()}
+        # a warehouse from an older release may lack a column; this run's schema.sql adds it
+        select = ", ".join(c if c in have else f"NULL AS {c}" for c in cols)
         state["orgs"] = [dict(zip(cols, r)) for r in
-                         con.execute(f"SELECT {', '.join(cols)} FROM organizations").fetchall()]
+                         con.execute(f"SELECT {select} FROM organizations").fetchall()]
     finally:
         con.close()
     return state

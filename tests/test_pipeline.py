@@ -151,3 +151,23 @@ def test_analyst_views_resolve_names(dev_warehouse):
     assert parties and "ILO" in parties[0][0]
     funders = query(dev_warehouse, "SELECT count(*) FROM project_portfolio WHERE funder IS NOT NULL")
     assert funders[0][0] > 0
+
+
+def test_warehouse_from_an_older_release_is_upgraded_by_the_next_run(run_flow, raw_dir, tmp_path):
+    """A warehouse whose organizations table predates `country_iso3` still takes new runs."""
+    db = tmp_path / "wh.duckdb"
+    run_flow(raw_dir, db)
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE organizations DROP COLUMN country_iso3")
+    con.close()
+    doc = next(raw_dir.glob("*.txt"))
+    doc.write_text(doc.read_text() + "\nThe Ministry of Labour of Kenya joined in 2024.\n")
+
+    summary, state = run_flow(raw_dir, db)
+
+    assert state.is_completed(), state.message
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM organizations WHERE country_iso3 = 'KEN'").fetchone()[0] >= 1
+    finally:
+        con.close()
