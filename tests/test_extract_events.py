@@ -134,3 +134,10 @@ def test_launched_and_signed_in_one_sentence_each_keep_their_date():
 
 def test_training_as_a_common_noun_is_not_an_event():
     assert _events("The project will provide training for 400 trainers by 5 May 2025.") == []
+
+
+def test_signing_place_from_headquarters_or_the_dateline():
+    rows = _events("A new agreement was signed at ILO headquarters on 2 March 2021.")
+    assert rows[0]["location"] == "ILO headquarters"
+    rows = _events("OSLO – A Framework Agreement was signed on 2nd March 2021 by the Ministry and the ILO.")
+    assert rows[0]["location"] == "Oslo"

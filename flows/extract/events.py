@@ -217,12 +217,20 @@ def _valid_place(loc: str) -> str | None:
     return loc
 
 
+_HQ_RE = re.compile(r"\b[Aa]t\s+(?:the\s+)?(?P<loc>(?:[A-Z]{2,8}|[A-Z][a-z]{2,15})\s+[Hh]eadquarters)\b")
+# "OSLO – A Framework Agreement was signed ...": the city of the dateline
+_DATELINE_CITY_RE = re.compile(r"^(?P<city>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})\s*(?:,|–|—|-|\()")
+
+
 def _place_in(S: str, a: int, b: int) -> tuple[int, str] | None:
+    hq = _HQ_RE.search(S, a, b)                        # "signed at ILO headquarters"
     for m in _PLACE_RE.finditer(S, a, b):
+        if hq and hq.start() <= m.start():
+            break
         loc = _valid_place(m.group("loc"))
         if loc and not re.search(r"(?i)\bofficer\s+$", S[max(0, m.start() - 9):m.start()]):
             return m.start(), loc
-    return None
+    return (hq.start(), hq.group("loc")) if hq else None
 
 
 def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[DateSpan]:
@@ -385,6 +393,9 @@ def extract(text: str) -> list[dict]:
             obj = re.sub(r"^(?:the|a|an)\s+", "", obj)
             name = f"{what} of {obj}"
             loc = _place_in(S, 0, len(S))
+            dm = _DATELINE_CITY_RE.match(S) if loc is None else None
+            if dm and not is_country(dm.group("city").title()):
+                loc = (0, dm.group("city").title())
             p = _Phrase(min(d.start, vm.start()), max(d.end, vm.end()), name, True, False)
             events.append(_row(v, ss, p, d, loc[1] if loc else None, "signed_or_launched"))
     return _dedupe(events)
