@@ -115,3 +115,72 @@ def test_long_run_on_text_stays_fast():
     t0 = time.time()
     extract(text)
     assert time.time() - t0 < 4
+
+
+def _rows(text):
+    rows = extract(text)
+    for r in rows:
+        assert r["evidence"] == text[r["char_start"]:r["char_end"]] and r["rule"]
+    return [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"], sorted(r["parties"])) for r in rows]
+
+
+def test_letters_of_intent_exchanges_of_letters_and_iso_dates():
+    assert _rows("A Letter of Intent was signed by the ILO and the Port Authority of Zeeland (PAZ) on "
+                 "2022-04-05.") == [("agreement", 2022, 4, 5, ["ILO", "PAZ"])]
+    assert _rows("- **2019** – Exchange of Letters between the Government of Chile and the ILO on the "
+                 "funding of the project.\n") == [("agreement", 2019, None, None, ["Government of Chile", "ILO"])]
+
+
+def test_the_other_party_is_the_subject_of_signed_with_the_ilo():
+    assert _rows("Portugal joined the Facility through a contribution agreement signed with the ILO on "
+                 "3 July 2020.") == [("agreement", 2020, 7, 3, ["ILO", "Portugal"])]
+
+
+def test_the_date_attached_to_the_verb_wins():
+    rows = _rows("Work started in May 2021, after a grant agreement between the Acme Foundation and the ILO "
+                 "was signed on 2020-11-30.")
+    assert rows == [("agreement", 2020, 11, 30, ["Acme Foundation", "ILO"])]
+
+
+def test_three_mous_with_a_list_of_three_partners_are_three_rows():
+    rows = _rows("The ILO signed three MoUs with the Lanka Employers Federation (LEF), the National Union "
+                 "Congress (NUC) and the Skills Authority of Lanka (SAL) at a ceremony in Colombo on 2 May 2023.")
+    assert sorted(r[4][1] if r[4][0] == "ILO" else r[4][0] for r in rows) == ["LEF", "NUC", "SAL"]
+    assert all(r[:4] == ("mou", 2023, 5, 2) for r in rows)
+
+
+def test_each_agreement_of_a_sentence_gets_its_own_date():
+    rows = _rows("The new agreement builds on a framework agreement that Acme Aid and the ILO concluded in "
+                 "2015, and on an Exchange of Letters signed on 30 November 2019 on support in Malawi and "
+                 "Mozambique.")
+    assert rows == [("agreement", 2015, None, None, ["Acme Aid", "ILO"]),
+                    ("agreement", 2019, 11, 30, ["Acme Aid", "ILO"])]
+
+
+def test_on_the_same_day_and_signed_by_the_three_agencies():
+    text = ("The Framework Agreement was signed on 2nd March 2021 by the Ministry of Finance and the ILO. "
+            "It runs to 2024. On the same day, the ILO and the Confederation of Enterprise (CoE) signed a "
+            "Letter of Intent on supply chains.")
+    assert ("agreement", 2021, 3, 2, ["CoE", "ILO"]) in _rows(text)
+    text = ("The fund is run by the International Labour Organization (ILO), the World Health Organization "
+            "(WHO) and the Food and Agriculture Organization (FAO). A Letter of Intent signed by the three "
+            "agencies on 2018-10-04 sets out how they report.")
+    assert _rows(text) == [("agreement", 2018, 10, 4, ["FAO", "ILO", "WHO"])]
+
+
+def test_an_announced_agreement_names_the_parties_of_the_signing_that_follows():
+    text = ("The Minister announced a new contribution agreement between Acme Aid and the International "
+            "Labour Organization (ILO). The agreement was signed in Geneva on 11 May 2022 by the "
+            "Ambassador and the ILO Deputy Director-General.")
+    rows = _rows(text)
+    assert len(rows) == 1 and rows[0][:4] == ("agreement", 2022, 5, 11) and "Acme Aid" in rows[0][4]
+
+
+def test_such_an_agreement_is_not_a_second_one_and_a_dwcp_launched_later():
+    assert _rows("- 2018-06-14 — Sida and the ILO sign a Partnership Agreement for 2018–2021, the third such "
+                 "agreement between them. The Swedish International Development Cooperation Agency (Sida) "
+                 "funds it.") == [("partnership_agreement", 2018, 6, 14, ["ILO", "Sida"])]
+    rows = _rows("The agreements build on a Letter of Intent signed by the ILO and the Skills Council (SC) "
+                 "in September 2022, and on the Decent Work Country Programme 2023–2027, which was launched "
+                 "in Mombasa on 7 November 2023.")
+    assert rows == [("agreement", 2022, 9, None, ["ILO", "SC"]), ("dwcp", 2023, 11, 7, ["ILO"])]

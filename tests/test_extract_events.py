@@ -84,3 +84,60 @@ def test_no_event_without_a_date_or_with_a_reporting_date():
 def test_a_country_is_not_the_city():
     rows = _events("A national consultation was held in Kenya on 3 March 2020.")
     assert len(rows) == 1 and rows[0]["location"] is None
+
+
+def _by_start(text):
+    return {r["start_date"]: r for r in _events(text)}
+
+
+def test_an_events_calendar_with_dates_in_many_formats_and_the_city_last():
+    rows = _by_start("## Calendar\n\n"
+                     "- 12–14 May 2024 — Regional Forum on Skills Recognition, Lima\n"
+                     "- September 21st, 2024 — Webinar: care work in the informal economy (online)\n"
+                     "- 19-20 Oct.2024 — Training of trainers on labour inspection, Quito, Ecuador\n"
+                     "- 3 to 5 December 2024 — Validation meeting of the wage study, La Paz\n")
+    assert rows[date(2024, 5, 12)]["end_date"] == date(2024, 5, 14)
+    assert rows[date(2024, 5, 12)]["location"] == "Lima"
+    assert rows[date(2024, 9, 21)]["name"].startswith("Webinar") and rows[date(2024, 9, 21)]["location"] is None
+    assert rows[date(2024, 10, 19)]["name"].startswith("Training of trainers")
+    assert rows[date(2024, 10, 19)]["location"] == "Quito"
+    assert rows[date(2024, 12, 3)]["end_date"] == date(2024, 12, 5)
+    assert rows[date(2024, 12, 3)]["location"] == "La Paz"
+
+
+def test_future_events_reviews_and_missions():
+    rows = _by_start("A digital launch of the new programmes will take place on 10 March 2025. The annual "
+                     "review was held on 3 November 2024.\n\n- **15–17 June 2025** – Mid-term review mission "
+                     "to Lima and Cusco.\n")
+    assert "launch" in rows[date(2025, 3, 10)]["name"]
+    assert "review" in rows[date(2024, 11, 3)]["name"]
+    assert rows[date(2025, 6, 15)]["name"] == "Mid-term review mission"
+
+
+def test_a_committee_that_met_twice_and_a_launch_in_a_timeline_item():
+    rows = _by_start("The Fund is governed by a Steering Committee of its donors, which met virtually on "
+                     "2021-06-17 and again on 8 December 2021.\n\n- 2019-09-21 — The Minister and the ILO "
+                     "Director-General launch the Global Coalition for Fair Pay in New York.\n")
+    assert rows[date(2021, 6, 17)]["name"] == "Steering Committee meeting"
+    assert rows[date(2021, 12, 8)]["name"] == "Steering Committee meeting"
+    assert rows[date(2019, 9, 21)]["name"].startswith("Launch of")
+    assert rows[date(2019, 9, 21)]["location"] == "New York"
+
+
+def test_launched_and_signed_in_one_sentence_each_keep_their_date():
+    rows = _events("It builds on a Letter of Intent signed by the ILO and the Council in September 2022, and "
+                   "on the Decent Work Country Programme 2023–2027, which was launched in Mombasa on 7 "
+                   "November 2023.")
+    assert [(r["name"].split()[0], r["start_date"], r["location"]) for r in rows] == [
+        ("Launch", date(2023, 11, 7), "Mombasa")]
+
+
+def test_training_as_a_common_noun_is_not_an_event():
+    assert _events("The project will provide training for 400 trainers by 5 May 2025.") == []
+
+
+def test_signing_place_from_headquarters_or_the_dateline():
+    rows = _events("A new agreement was signed at ILO headquarters on 2 March 2021.")
+    assert rows[0]["location"] == "ILO headquarters"
+    rows = _events("OSLO – A Framework Agreement was signed on 2nd March 2021 by the Ministry and the ILO.")
+    assert rows[0]["location"] == "Oslo"

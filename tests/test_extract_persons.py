@@ -66,3 +66,37 @@ def test_places_organizations_and_months_are_not_people():
             "Director of Programmes, Lao PDR, and the United Republic of Tanzania took part in "
             "June 2022. Project Technical Officer positions are open.")
     assert extract(text) == []
+
+
+def test_key_value_lines_with_titles():
+    text = ("Evaluation manager:  Ms Carla Ruiz, ILO Regional Office for the Andean Countries and the Caribbean\n"
+            "Evaluator:           Tom Baker-Lund, independent consultant\n"
+            "**Programme Officer:** Nia Osei\n"
+            "Contact: Mr Ivo Petrov, National Project Coordinator\n"
+            "Country:             Peru\n")
+    people = _by_name(text)
+    assert people["Carla Ruiz"]["role"] == "Evaluation manager"
+    assert "consultant" in people["Tom Baker-Lund"]["role"]
+    assert people["Nia Osei"]["role"] == "Programme Officer"
+    assert people["Ivo Petrov"]["role"] == "National Project Coordinator"
+    assert set(people) == {"Carla Ruiz", "Tom Baker-Lund", "Nia Osei", "Ivo Petrov"}
+
+
+def test_name_then_role_and_role_then_name_with_honorifics():
+    people = _by_name("Leo Marsh, the project's Chief Technical Adviser, spoke after the Cabinet Secretary "
+                      "for Labour, Hon. Ruth Kariuki, and the Minister of State for Trade, Ms Orla Byrne. "
+                      "The Head of Unit for Social Affairs at DG EMPL, Piotr Nowak, closed.\n\n"
+                      "- Sara Lind, Junior Professional Officer\n\n*Ana Silva, Editor*")
+    assert people["Leo Marsh"]["role"] == "Chief Technical Adviser"
+    assert people["Ruth Kariuki"]["role"].startswith("Cabinet Secretary")
+    assert people["Orla Byrne"]["role"].startswith("Minister of State")
+    assert people["Piotr Nowak"]["role"] == "Head of Unit" and people["Piotr Nowak"]["org"] == "DG EMPL"
+    assert people["Sara Lind"]["role"] == "Junior Professional Officer"
+    assert people["Ana Silva"]["role"] == "Editor"
+
+
+def test_role_of_an_organization_with_its_acronym_before_the_name():
+    people = _by_name("It is chaired by the Chief Director of the Ministry of Labour Relations (MLR), "
+                      "Mr Kwesi Mensah.")
+    assert people["Kwesi Mensah"]["role"] == "Chief Director"
+    assert people["Kwesi Mensah"]["org"].startswith("Ministry of Labour Relations")

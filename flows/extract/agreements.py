@@ -28,6 +28,7 @@ _NOUN_RE = re.compile(
     r"|(?P<pa>\b[Pp]artnership\s+[Aa]greements?\b)"
     r"|(?P<dwcp>Decent\s+Work\s+Country\s+Programmes?|\bDWCPs?\b)"
     r"|(?P<decl>\b(?:[A-Z][\w'’-]*\s+){1,6}Declaration\b|\b(?:[Jj]oint|[Mm]inisterial|[Tt]ripartite)\s+[Dd]eclarations?\b)"
+    r"|(?P<loi>\b(?:Letters?\s+of\s+(?:Intent|Agreement|Understanding)|Exchanges?\s+of\s+(?:Letters|Notes))\b)"
     r"|(?P<agr>\b(?:(?P<qual>[Cc]omplementary|[Ff]ramework|[Cc]ooperation|[Tt]riangular|[Bb]ilateral|"
     r"[Ff]unding|[Ff]inancing|[Cc]ontribution|[Gg]rant|[Hh]ost\s+[Cc]ountry|[Tt]rust\s+[Ff]und|"
     r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b)"
@@ -42,6 +43,10 @@ _DECL_VERB_RE = re.compile(r"\b(?:adopt(?:s|ed)|sign(?:s|ed)?|endorsed|issued|co
 _DOC_VERB_RE = re.compile(r"\bsign(?:s|ed|ing)?\b", re.IGNORECASE)
 _SETS_UP_RE = re.compile(r"\b(?:sets?\s+up|establish(?:es|ed)?|creat(?:es|ed)|launch(?:es|ed))\s+the\s+"
                          r"[^.;]{0,60}?Partnership\s+Programme", re.IGNORECASE)
+_RELATIVE_RE = re.compile(rf"[^.;()]{{0,40}}?,?\s+(?:which|that)\s+(?:was|were|has\s+been|had\s+been|is|are|will\s+be)\s+"
+                          rf"(?:\w+ly\s+)?(?P<v>{_SIGN}|launch(?:ed)?|adopted|endorsed|validated|approved)\b", re.IGNORECASE)
+_SAME_DAY_RE = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+day\s+before|the\s+next\s+day)\b",
+                          re.IGNORECASE)
 _ANAPHOR_RE = re.compile(r"\b(?:that|the\s+same|that\s+same|the\s+following|the\s+next)\s+year\b",
                          re.IGNORECASE)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -49,7 +54,16 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _ENUM_RE = re.compile(rf"(?:\*\*)?\s*(?:The\s+)?(?P<ord>{'|'.join(_ORDINALS)})\s+(?P<noun>\w+)",
                       re.IGNORECASE)
 _COUNT_RE = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                       r"\s+(?:new\s+|more\s+)?(?:MoUs|MOUs|memoranda|agreements|Memoranda)\b")
+                       r"\s+(?:new\s+|more\s+|separate\s+)?(?:MoUs|MOUs|memoranda|agreements|Memoranda|"
+                       r"[Ll]etters\s+of\s+[Ii]ntent)\b")
+# "signed by the three agencies": the parties are the organizations named just before
+_GROUP_RE = re.compile(r"\b(?:by|between)\s+the\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
+                       r"(?:agencies|organi[sz]ations|partners|parties|institutions)\b")
+# an organization word in another language: "Fondation ... pour l'Emploi", "Ministerio de Trabajo"
+_FOREIGN_ORG_WORDS = {"fondation", "fundación", "fundacion", "fundação", "stiftung", "ministère", "ministerio",
+                      "ministério", "ministerium", "bundesministerium", "agence", "agencia", "agência",
+                      "instituto", "institut", "confédération", "confederación", "federación", "syndicat",
+                      "sindicato", "gewerkschaft", "organisation", "organización", "secretaría", "secretaria"}
 _TOPIC_RE = re.compile(
     r"\b(?:focusing\s+on|focused\s+on|focuses\s+on|with\s+a\s+focus\s+on|on|for\s+the\s+promotion\s+of|"
     r"in\s+support\s+of)\s+(?P<t>(?!the\s+margins)[A-Za-z][^,.;:()]{3,90})")
@@ -67,7 +81,9 @@ _ADJ_MINISTER_RE = re.compile(
 _GOV_RE = re.compile(rf"\bGovernment\s+of\s+(?:the\s+)?(?P<x>{_CAPS}(?:\s+of\s+{_CAPS})?)")
 _ILO_RE = re.compile(r"\bILO\b|\bInternational\s+Labour\s+(?:Organi[sz]ation|Office|Conference)\b|"
                      r"\bGoverning\s+Body\b")
-_RUN_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:of|and|for|on|the|&)\s+){{0,2}}{_CAP}){{0,10}}")
+_RUN_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:of|and|for|on|the|&|pour|para|por|de|des|du|del|la|le|für|und|et|y)\s+)"
+                     rf"{{0,2}}(?:[ld]['’])?{_CAP}){{0,10}}")
+_ANY_ORG_WORDS = STRONG_ORG_WORDS | _FOREIGN_ORG_WORDS
 _ACR_TOKEN_RE = re.compile(r"(?<![\w/-])[A-Z][A-Za-z0-9&]{1,11}(?:-[A-Z]{2,10})?(?![\w/-])")
 _ROLE_WORDS = {"minister", "director", "director-general", "president", "ambassador", "secretary",
                "secretary-general", "chair", "chairman", "chairperson", "head", "officer", "adviser",
@@ -136,16 +152,21 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             if not words:
                 continue
             low = [w.lower().strip(".,'’") for w in words]
-            if not set(low) & STRONG_ORG_WORDS and not (len(words) == 1 and is_acronym(words[0])):
+            if not set(low) & _ANY_ORG_WORDS and not (len(words) == 1 and is_acronym(words[0])):
                 continue
             start = 0
+            if re.search(r"-(?:based|led|funded)$", low[0]):     # "the Geneva-based Fondation ..."
+                start = 1
+            elif len(low) > 1 and low[0] == "the" and re.search(r"-(?:based|led|funded)$", low[1]):
+                start = 2
             for i, w in enumerate(low):          # "Director of the X Office" -> "X Office"
                 if w in _ROLE_WORDS:
                     start = i + 1
             while start < len(words) and low[start] in ("of", "and", "for", "on", "the", "&", "at", "in"):
                 start += 1
-            if start >= len(words):
-                continue
+            if start >= len(words) or (all(w in _ANY_ORG_WORDS for w in low[start:])
+                                       and re.search(r"\bthe\s+$", seg[max(0, ms - 5):ms] + " ".join(words[:start]) + " ")):
+                continue                         # "the Fund", "the Ministry": no name
             words = words[start:]
             if is_acronym(re.sub(r"['’]s$", "", words[0])):          # "GIZ Development office" -> GIZ
                 acr = re.sub(r"['’]s$", "", words[0])
@@ -156,20 +177,24 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
                 continue
             text = " ".join(words)
             text = re.split(r"\s+in\s+", text)[0]                   # "Office in Brazil"
-            if not set(t.lower() for t in text.split()) & STRONG_ORG_WORDS:
+            if not set(t.lower() for t in text.split()) & _ANY_ORG_WORDS:
                 continue
             add(ms, me, resolve(text))
     for m in _ACR_TOKEN_RE.finditer(seg):
         tok = m.group(0)
-        if not is_acronym(tok) or tok == "ILO" or not org_like_acronym(tok, defs) or _dateline(seg, m.start(), a, T):
+        if not (is_acronym(tok) or tok in defs) or tok == "ILO" or not org_like_acronym(tok, defs) \
+                or _dateline(seg, m.start(), a, T):
             continue
         after = seg[m.end():m.end() + 30]
         if _NOUN_RE.match(after.lstrip()) and after[:1] == " ":
             continue                             # "SSC agreements", "SSTC agreement"
         add(m.start(), m.end(), tok)
     crx = country_re()
+    skipped_end = -1
     for m in crx.finditer(seg):
-        if _NOT_PARTY_BEFORE.search(seg[max(0, m.start() - 25):m.start()]):
+        if _NOT_PARTY_BEFORE.search(seg[max(0, m.start() - 25):m.start()]) or (
+                skipped_end >= 0 and re.fullmatch(r"\s*(?:,|and|&|or|,\s*and)\s*", seg[skipped_end:m.start()])):
+            skipped_end = m.end()                # "in Malawi and Mozambique": both are places, not parties
             continue
         if seg[m.end():m.end() + 2] in ("'s", "’s") or seg[m.end():m.end() + 1] in ("/", "-"):
             continue
@@ -309,10 +334,23 @@ def extract(text: str) -> list[dict]:
         if not matches:
             continue
         prev_end = 0
+        # each noun's own stretch of the sentence: from the noun before it to the noun after it
+        # (an alias in parentheses, "(MoU)", is not a noun of its own)
+        heads = [x for x in matches if S[max(0, x.start() - 1):x.start()] != "("]
+        lead_end = item.lead_end - ss if item is not None and item.lead is not None and item.lead_end >= ss else None
         for m in matches:
             kind = _kind(m, S)
             ns, ne = m.start(), m.end()
             in_enum = si in enum_children and ns < 40
+            if re.search(r"\b(?:such|similar|previous|earlier)\s+$", S[max(0, ns - 10):ns], re.IGNORECASE):
+                prev_end = ne
+                continue                             # "the third such agreement": not a new one
+            hi = heads.index(m) if m in heads else -1
+            win = None
+            if hi >= 0 and len(heads) > 1:
+                win = (heads[hi - 1].end() if hi > 0 else 0, heads[hi + 1].start() if hi + 1 < len(heads) else len(S))
+            # "- 2019: Exchange of Letters with X": a dated timeline item that opens with the agreement
+            timeline = lead_end is not None and 0 <= ns - lead_end <= 12
             if kind == "declaration":
                 verb = _DECL_VERB_RE.search(S)
             elif kind == "dwcp":
@@ -325,18 +363,54 @@ def extract(text: str) -> list[dict]:
                     verb = _DOC_VERB_RE.search(S)
             else:
                 verb = _SIGN_RE.search(S)
+            if verb is None and timeline:
+                verb = m
             if verb is None and not in_enum:
+                if kind != "dwcp" and not m.group("doc") and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$",
+                                                                      S[max(0, ns - 40):ns]):
+                    # "announced a new agreement between X and the ILO": names the parties of "The
+                    # agreement was signed ..." that follows
+                    ps, explicit = _parties(T, ss, se, S, ns, ne, ne, prev_end, defs)
+                    named = [p for p in ps if p != "ILO"]
+                    if explicit and named and re.search(r"\bbetween\b", S[ne:ne + 120]):
+                        pending.append({"kind": kind, "parties": _uniq(["ILO"] + named), "_si": si,
+                                        "_definite": False, "_intro": True})
                 prev_end = ne
                 continue
             # nearest signing verb to this noun
             verbs = [x for x in (_DWCP_VERB_RE if kind == "dwcp" else _SIGN_RE).finditer(S)]
+            if win is not None:
+                own = [x for x in verbs if win[0] <= x.start() < win[1]]
+                if not own and not timeline and re.search(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$",
+                                                          S[max(0, ns - 30):ns], re.IGNORECASE):
+                    prev_end = ne
+                    continue                         # "The agreements build on a Letter of Intent signed ..."
+                if own:
+                    verbs = own
+                else:
+                    win = None
             before = [x.start() for x in verbs if x.start() < ns]
             after = [x.start() for x in verbs if x.start() > ns]
             vpos = after[0] if after and (not before or ns - before[-1] > 80) else (
                 before[-1] if before else ns)
+            rel = _RELATIVE_RE.match(S, ne)              # "..., which was launched in May 2019"
+            if rel and (kind == "dwcp" or _SIGN_RE.fullmatch(rel.group("v"))):
+                vpos = rel.start("v")
+            if timeline and not after and not before:
+                vpos = ns
 
-            date = _date_for(T, v, sents, si, ss, se, vpos, item, enum_children, S, m, years_cache)
+            date = _date_for(T, v, sents, si, ss, se, vpos, item, enum_children, S, m, years_cache, win)
             parties, explicit = _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs)
+            if not [p for p in parties if p != "ILO"]:
+                gm = _GROUP_RE.search(S, ne, min(len(S), ne + 120))
+                if gm and si > 0:                    # "signed by the three agencies"
+                    n = _num(gm.group("n")) or 0
+                    ps, pe = sents[si - 1]
+                    ms_ = [(pos, p) for pos, p in _party_mentions(T, ps, pe, defs)
+                           if not (T[pos:pos + len(p)] == p and re.match(r"\s+[a-z]", T[pos + len(p):pos + len(p) + 3]))]
+                    named = _uniq(_collapse_aliases(T, ms_))
+                    if 2 <= len(named) <= n + 1:
+                        parties, explicit = named, True
             if date is None:
                 # undated: may still name the parties of an agreement dated in a sentence nearby
                 named = [p for p in parties if p != "ILO"]
@@ -377,6 +451,8 @@ def extract(text: str) -> list[dict]:
             counts = _counted(S, ns, ne, T, ss, defs) if kind != "dwcp" else None
             topic = _topic(S, ne)
             base = {"kind": kind, "signed_month": month, "signed_day": day, "topic": topic, "_si": si,
+                    "_definite": bool(re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", S[max(0, ns - 30):ns],
+                                                re.IGNORECASE)),
                     "_weak": weak or not [p for p in parties if p != "ILO"],
                     "_span": (ss, se), "_rule": "enumerated" if in_enum else "signed", "_count": False}
             if counts:
@@ -418,18 +494,37 @@ def _uniq(xs: list[str]) -> list[str]:
     return out
 
 
-def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, cache):
-    """([years], month, day) for the agreement at sentence si, or None."""
+def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, cache, win=None):
+    """([years], month, day) for the agreement at sentence si, or None.
+
+    `win` (start, end in S): the agreement noun's own part of a sentence that names several
+    agreements; a date inside it is preferred."""
     lead = item.lead if item else None
     lead_span = (lead.start, lead.end) if lead else None
     dates = [d for d in _dates(S) if not (lead_span and ss + d.start >= lead_span[0] and ss + d.end <= lead_span[1])]
     dates = [d for d in dates if not re.search(r"\b(?:since|until|by)\s+$", S[max(0, d.start - 7):d.start])]
+    yrs = [y for y in _years(T, ss, se, cache) if not (lead_span and lead_span[0] <= y[0] < lead_span[1])]
+    if win is not None:
+        own_d = [d for d in dates if win[0] <= d.start < win[1]]
+        own_y = [y for y in yrs if win[0] <= y[0] - ss < win[1]]
+        if own_d or own_y:
+            dates, yrs = own_d, own_y
     anaphor = _ANAPHOR_RE.search(S)
     if dates and not (anaphor and anaphor.start() < min(d.start for d in dates)):
+        vm = re.match(r"\w+", S[vpos:])
+        vend = vpos + (vm.end() if vm else 0)
+        attached = [d for d in dates if 0 <= d.start - vend <= 50 and not re.search(r"[,;.()]", S[vend:d.start])]
+        if attached:                                 # "was signed on 2019-12-09", "signed in Nairobi on 5 May"
+            d = attached[0]
+            return [d.year], d.month, d.day
         prior = [d for d in dates if d.start < vpos]
         d = prior[-1] if prior else min(dates, key=lambda d: abs(d.start - vpos))
         return [d.year], d.month, d.day
-    yrs = [y for y in _years(T, ss, se, cache) if not (lead_span and lead_span[0] <= y[0] < lead_span[1])]
+    if not dates and _SAME_DAY_RE.search(S):         # "On the same day, X and the ILO signed ..."
+        back = [d for d in _dates(T[max(0, ss - 4000):ss]) if d.day]
+        if back:
+            d = back[-1]
+            return [d.year], d.month, d.day
     if yrs:
         # "In 2022 and 2023, new agreements were signed" -> both years
         two = re.search(rf"\b({YEAR})\s+and\s+({YEAR})\b", S)
@@ -486,6 +581,13 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], boo
     if vpos < ns:                                   # "X and the ILO signed a ..." : the subject
         a = ss + max(prev_end, ns - _REACH)
         found += _party_mentions(T, a, ss + ns, defs)
+    elif vpos > ne and vpos - ne < 120 and re.match(r",?\s*(?:that|which)\s", S[ne:vpos]):
+        found += _party_mentions(T, ss + ne, ss + vpos, defs)     # "an agreement that X and the ILO concluded"
+        explicit = explicit or bool(found)
+    elif found and all(n == "ILO" for _, n in found):
+        # "X joined through an agreement signed with the ILO": the subject is the other party
+        a = ss + max(prev_end, ns - _REACH)
+        found += [(p, n) for p, n in _party_mentions(T, a, ss + ns, defs)]
     found.sort()
     return _uniq([n for _, n in found]), explicit
 
@@ -506,9 +608,35 @@ def _counted(S, ns, ne, T, ss, defs):
         a = ss + ne + wm.end()
         b = _clause_end(T, a, ss + len(S))
         ps = [p for _, p in _party_mentions(T, a, b, defs) if p != "ILO"]
+        if n and n > 1 and len(ps) < n:              # "three MoUs with A, B and C": the whole list
+            em = _COUNT_END_RE.search(T, a, ss + len(S))
+            listed = _uniq([p for p in _collapse_aliases(T, _party_mentions(T, a, em.start() if em else ss + len(S), defs))
+                            if p != "ILO"])
+            if len(listed) == n:
+                ps = listed
         if ps and n:
-            out.append((n, ps[0]))
+            if n > 1 and len(ps) == n:
+                out += [(1, p) for p in ps]
+            else:
+                out.append((n, ps[0]))
     return out or None
+
+
+def _collapse_aliases(T: str, mentions: list[tuple[int, str]]) -> list[str]:
+    """'the Federation of X (FX)' is one party, named by its acronym."""
+    out: list[str] = []
+    for pos, name in mentions:
+        if out and T[pos - 1:pos] == "(":
+            if T[pos:pos + len(name) + 1] == name + ")":
+                out[-1] = name                     # "(FX)" names the one before it; "(HRD Corp)" keeps it
+            continue
+        else:
+            out.append(name)
+    return out
+
+
+_COUNT_END_RE = re.compile(r"[.;]|\s(?:at|on|during|under|in|for|to|by)\s+(?:a|an|its|their|the\s+[a-z])|"
+                           r"\s(?:which|who|that|covering)\b")
 
 
 def _num(w: str) -> int | None:
@@ -520,6 +648,16 @@ def _resolve_pending(rows: list[dict], pending: list[dict]) -> None:
     the undated mention gives its parties to the dated one next to it (an earlier one for
     'the agreement', a later one for 'an agreement')."""
     for p in pending:
+        if p.get("_intro"):
+            nxt = [r for r in rows if 0 < r["_si"] - p["_si"] <= 2 and r.get("_definite")
+                   and (r["kind"] == p["kind"] or "agreement" in (r["kind"], p["kind"]))]
+            if nxt:
+                t = nxt[0]
+                t["parties"] = _uniq(["ILO"] + [x for x in p["parties"] if x != "ILO"] + t["parties"])
+                t["_weak"] = False
+                if t["kind"] == "agreement":
+                    t["kind"] = p["kind"]
+            continue
         near = [r for r in rows if abs(r["_si"] - p["_si"]) <= 2 and r["_si"] != p["_si"]
                 and (r["kind"] == p["kind"] or "agreement" in (r["kind"], p["kind"]))
                 and r["kind"] not in ("dwcp",)]
@@ -570,6 +708,8 @@ def _merge(rows: list[dict]) -> list[dict]:
             if o["signed_year"] != r["signed_year"] or o["_count"] or r["_count"]:
                 continue
             if o["signed_month"] and r["signed_month"] and o["signed_month"] != r["signed_month"]:
+                continue
+            if o["signed_day"] and r["signed_day"] and o["signed_day"] != r["signed_day"]:
                 continue
             kinds = {o["kind"], r["kind"]}
             if len(kinds) == 2 and not ("agreement" in kinds and not kinds & {"dwcp", "declaration"}):

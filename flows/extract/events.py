@@ -25,7 +25,10 @@ _HEAD_RE = re.compile(
     r"review\s+meetings?|seminars?|meetings?|conferences?|workshops?|symposi(?:um|a|ums)|forums?|summits?|"
     r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking)\s+events?|"
     r"webinars?|launch(?:es)?|sessions?|panel\s+discussions?|panels?|consultations?|round\s?tables?|"
-    r"(?:technical|fact-finding|high-level|study|field|official|state|working)\s+(?:missions?|visits?)|"
+    r"(?:technical|fact-finding|high-level|study|field|official|state|working|review|evaluation|monitoring|scoping)"
+    r"\s+(?:missions?|visits?)|(?:annual|joint|mid-term|midterm|partnership|strategic|programme|portfolio)\s+reviews?"
+    r"(?!\s+(?:missions?|visits?|meetings?))|"
+    r"training\s+of\s+trainers|trainings?|"
     r"exhibitions?|expos?|hackathons?|celebrations?|retreats?|hearings?|(?<![Ss]ocial\s)dialogues?|"
     r"training\s+(?:courses?|sessions?|workshops?)|e-forums?)))\b"
 )
@@ -46,7 +49,12 @@ _CONTAINER_RE = re.compile(r"(?:\bduring|\bon\s+the\s+margins?\s+of|\bat\s+the\s
 _YEARLESS_RE = re.compile(
     rf"\b(?:on|from|until|to|and|by)\s+(?P<date>(?P<d1>{DAY})\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}))"
     rf"(?!\s*,?\s*\d)(?![\w])", re.IGNORECASE)
-_LAUNCH_RE = re.compile(r"\blaunch(?:ed|es)\b", re.IGNORECASE)
+# "launched", "launches", and "X and Y launch the ..." (not "the launch", "to launch")
+_LAUNCH_RE = re.compile(r"\blaunch(?:ed|es)\b|(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\bto )(?<!\bits )\blaunch(?=\s+(?:the|a|an|its)\s)")
+# "a Steering Committee ..., which met virtually on 17 June 2020 and again on 8 December 2020"
+_BODY_MET_RE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,4}(?:Committee|Board|Council|Commission|Task\s+Force|"
+                          r"Working\s+Group|Advisory\s+Group|Bureau|Panel))\b(?P<mid>[^.;]{0,100}?)"
+                          r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened)\b")
 _SIGN_RE = re.compile(r"\bsign(?:ed|s)\b", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:held|hosted|organi[sz]ed|co-organi[sz]ed|convened|took\s+place|takes\s+place|"
                       r"brought\s+together|opened|attended|met)\b", re.IGNORECASE)
@@ -66,6 +74,10 @@ _MONTH_RANGE_RE = re.compile(rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to)\s*(?P<m2>{M
                              re.IGNORECASE)
 _NOT_EVENT_DATE_RE = re.compile(r"(?i)\b(?:by|as\s+of|as\s+at|until|since|before|through|up\s+to|end\s+of|"
                                 r"beginning\s+of)\s+(?:the\s+end\s+of\s+)?$")
+
+
+_TRAILING_PLACE_RE = re.compile(r",[ \t]*([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){0,2})"
+                                r"(?:[ \t]*,[ \t]*[A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){0,2})?[ \t]*[.;]?[ \t]*$")
 
 
 def _is_dateline(S: str, d: DateSpan) -> bool:
@@ -105,9 +117,12 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
         return None                                   # "held as a webinar"
     if re.match(r"(?i)meetings?$", head) and re.match(r"\s+(?:the|a|an|its|their|our|his|her)\b", S[he:]):
         return None                                   # "meeting the needs"
-    if re.match(r"(?i)launch(?:es)?$", head) and not re.search(r"(?i)\b(?:the|a|its|official)\s+$",
-                                                                 S[max(0, hs - 10):hs]):
+    if re.match(r"(?i)launch(?:es)?$", head) and not re.search(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]fficial)\s+(?:[a-z][\w-]*\s+){0,2}$",
+                                                                 S[max(0, hs - 30):hs]):
         return None                                   # "to launch" is a verb
+    if re.match(r"(?i)trainings?$", head) and not (head[0].isupper() or re.search(
+            r"(?i)\b(?:a|the|an|one|two|three|\w+-day)\s+(?:[\w-]+\s+){0,2}$", S[max(0, hs - 30):hs])):
+        return None                                   # "training for 400 trainers": not a named event
     start = hs
     n_lower = 0
     capital = head_cap
@@ -202,12 +217,20 @@ def _valid_place(loc: str) -> str | None:
     return loc
 
 
+_HQ_RE = re.compile(r"\b[Aa]t\s+(?:the\s+)?(?P<loc>(?:[A-Z]{2,8}|[A-Z][a-z]{2,15})\s+[Hh]eadquarters)\b")
+# "OSLO – A Framework Agreement was signed ...": the city of the dateline
+_DATELINE_CITY_RE = re.compile(r"^(?P<city>[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})\s*(?:,|–|—|-|\()")
+
+
 def _place_in(S: str, a: int, b: int) -> tuple[int, str] | None:
+    hq = _HQ_RE.search(S, a, b)                        # "signed at ILO headquarters"
     for m in _PLACE_RE.finditer(S, a, b):
+        if hq and hq.start() <= m.start():
+            break
         loc = _valid_place(m.group("loc"))
         if loc and not re.search(r"(?i)\bofficer\s+$", S[max(0, m.start() - 9):m.start()]):
             return m.start(), loc
-    return None
+    return (hq.start(), hq.group("loc")) if hq else None
 
 
 def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[DateSpan]:
@@ -315,6 +338,11 @@ def extract(text: str) -> list[dict]:
                             vm = re.match(r"\s+to\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})", S[p.end:])
                             if vm:
                                 loc = _valid_place(vm.group(1))
+                        if loc is None and item is not None and after is None:
+                            # "- 12–14 May 2023 — Regional Forum on X, Bangkok": the place that ends the item
+                            tm = _TRAILING_PLACE_RE.search(S, p.end)
+                            if tm and not any(q.start >= p.end for q in phrases if q is not p):
+                                loc = _valid_place(tm.group(1))
                         if loc is None and after and (after[0] - p.end < 60):
                             loc = after[1]
                         elif loc is None and sentence_loc:
@@ -325,12 +353,29 @@ def extract(text: str) -> list[dict]:
                                     loc = q.loc
                     events.append(_row(v, ss, p, d, loc, "event_phrase"))
 
+        used = [d for p in phrases for d in p.dates]
+        # "the Steering Committee ..., which met on 17 June and again on 8 December 2020": its meetings
+        bm = _BODY_MET_RE.search(S)
+        if bm and "\n" not in bm.group("mid"):
+            for d in dates:
+                if d.start >= bm.end() and d.start - bm.end() <= 120 and d not in used:
+                    body = re.sub(r"^(?:The|A|An|Its|Their)\s+", "", re.sub(r"\s+", " ", bm.group("body")))
+                    p = _Phrase(bm.start("body"), d.end, f"{body} meeting", True, False)
+                    events.append(_row(v, ss, p, replace(d, start=-1), sentence_loc[1] if sentence_loc else None,
+                                       "body_met"))
+                    used.append(d)
         # "signed ... on 14 December 2007" / "launched ... on 20 November 2018": signing and launch events
+        verbs = {what: verb_re.search(S) for verb_re, what in ((_SIGN_RE, "Signing"), (_LAUNCH_RE, "Launch"))}
         for verb_re, what in ((_SIGN_RE, "Signing"), (_LAUNCH_RE, "Launch")):
-            vm = verb_re.search(S)
+            vm = verbs[what]
             if not vm:
                 continue
-            day_dates = [d for d in dates if d.day and d not in sum((p.dates for p in phrases), [])]
+            day_dates = [d for d in dates if d.day and d not in used]
+            if not day_dates and not dates and lead_rel is not None and lead.day and not phrases:
+                day_dates = [replace(lead, start=lead_rel[0], end=lead_rel[1])]   # "- 2016-09-21 — X launch ..."
+            other = verbs["Launch" if what == "Signing" else "Signing"]
+            if other is not None:                    # a date goes to the nearer of "signed" and "launched"
+                day_dates = [d for d in day_dates if abs(d.start - vm.start()) <= abs(d.start - other.start())]
             if not day_dates:
                 continue
             d = min(day_dates, key=lambda d: abs(d.start - vm.start()))
@@ -348,6 +393,9 @@ def extract(text: str) -> list[dict]:
             obj = re.sub(r"^(?:the|a|an)\s+", "", obj)
             name = f"{what} of {obj}"
             loc = _place_in(S, 0, len(S))
+            dm = _DATELINE_CITY_RE.match(S) if loc is None else None
+            if dm and not is_country(dm.group("city").title()):
+                loc = (0, dm.group("city").title())
             p = _Phrase(min(d.start, vm.start()), max(d.end, vm.end()), name, True, False)
             events.append(_row(v, ss, p, d, loc[1] if loc else None, "signed_or_launched"))
     return _dedupe(events)
@@ -360,7 +408,7 @@ def _launch_object(S: str, vm: re.Match) -> str | None:
     if after:
         return after.group(1)
     before = S[:vm.start()]
-    bm = re.search(r"([A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|for\s+|the\s+)?[A-Z0-9][\w'’\-]*){0,8})"
+    bm = re.search(r"([A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|for\s+|the\s+)?[A-Z0-9][\w'’\-–]*){0,8})"
                    r"(?:\s*,\s*which\b[^,]*|\s+(?:was|were|has\s+been|had\s+been|is|are)(?:\s+\w+ly)?\s*)$",
                    before[-220:])
     if bm:

@@ -16,6 +16,7 @@ per document: the first mention, carrying the fullest role found for that name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .prose import build_view, is_acronym, is_country
 from .text import MONTHS
@@ -30,17 +31,19 @@ _NAME = (rf"(?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_WORD
 _NAME_RE = re.compile(rf"(?<![\w.'’-]){_NAME}(?![\w'’-])")
 
 # role vocabulary: heads and the modifiers that can stand before them
-_HEADS = (r"Director[- ]General|Secretary[- ]General|Prime\s+Minister|Vice[- ]Minister|Minister|Director|"
+_HEADS = (r"Director[- ]General|Secretary[- ]General|Prime\s+Minister|Vice[- ]Minister|"
+          r"Minister\s+of\s+State|Secretary\s+of\s+State|Minister|Director|"
           r"Vice[- ]President|President|Ambassador|Secretary|Chair(?:man|woman|person)?|Head|Chief|"
           r"Officer[- ]in[- ]Charge|Officer\s+in\s+Charge|Officer|"
           r"Adviser|Advisor|Coordinator|Co-ordinator|Representative|Commissioner|Governor|Mayor|"
           r"Manager|Specialist|Expert|Economist|Consultant|Envoy|Administrator|Counsellor|Counselor|"
-          r"Attaché|Spokesperson|Spokesman|Rapporteur|Premier|Chancellor|Founder|Leader|Lead|Deputy")
+          r"Attaché|Spokesperson|Spokesman|Rapporteur|Premier|Chancellor|Founder|Leader|Lead|Deputy|Editor|Evaluator")
 _MODS = (r"Deputy|Vice|Assistant|Associate|Senior|Junior|Chief|Executive|Regional|National|Project|"
          r"Programme|Program|Technical|Country|General|Permanent|Principal|Special|Acting|Interim|"
          r"First|Second|Managing|Honorary|Resident|Labour|Labor|Foreign|Finance|Health|Education|"
          r"Trade|Employment|Federal|State|Prime|Lead|Policy|Legal|Communications?|Operations|Field|"
-         r"Administrative|International|Development|Cooperation|Partnerships?|Research|Research\s+and")
+         r"Administrative|International|Development|Cooperation|Partnerships?|Research|Research\s+and|"
+         r"Professional|Cabinet|Team|Evaluation|Fund|Monitoring|Migration")
 _ROLE = (rf"(?:(?:{_MODS})\s+){{0,4}}(?:{_HEADS})"
          rf"(?:\s+(?:and|&)\s+(?:(?:{_MODS})\s+){{0,3}}(?:{_HEADS}))?")
 _ROLE_CI = re.compile(rf"(?i:{_ROLE})")
@@ -48,7 +51,7 @@ _MOD_CI = re.compile(rf"(?i:{_MODS})")
 _ORG_PREFIX = r"(?:(?:the\s+)?(?:[A-Z][A-Za-z&]{1,9}['’]s|[A-Z]{2,8}(?:/[A-Z]{2,8})?|ILO|UN)\s+)"
 _NATIONALITY = r"(?:[A-Z][a-z]+(?:ese|ian|an|ish|ic|i|ch|ss))"
 _UPPER_START = r"[A-Z]"
-_HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|H\.\s?E|Sir|Dame|Madam|Mme|M)\.?"
+_HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|H\.\s?E|Sir|Dame|Madam|Mme|Hon|Eng|Amb|Rev|M)\.?"
 
 _CAP = r"(?!(?:Mr|Ms|Mrs|Dr|Prof|Ambassador|Minister|Director|President)\b)[A-ZÀ-Þ][\w'’&\-]*"
 _CAPS = rf"{_CAP}(?:\s+{_CAP}){{0,5}}"
@@ -56,14 +59,15 @@ _ORG_NAME = (rf"{_CAPS}(?:(?:,\s+{_CAPS}){{1,4}}\s+(?:and|&)\s+{_CAPS}|(?:\s+(?:
              rf"(?:\s*\([A-Z][\w/&-]{{1,15}}\))?")
 # "Name, [ORG] Role [of|at|in ORG]"
 _AFTER_RE = re.compile(
-    rf",\s*(?:the\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?={_UPPER_START}){_ROLE}(?:\s+(?:on|for)\s+(?:the\s+)?"
+    rf",\s*(?:(?:the|its|their|our)\s+)?(?:[a-z]{{3,12}}['’]s\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?={_UPPER_START}){_ROLE}(?:\s+(?:on|for)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+(?:(?:and|&|of|the)\s+){{0,2}}{_CAP}){{0,5}})?)"
     rf"(?:\s+(?P<prep>of|at|in|to|with)\s+(?:the\s+)?(?P<org>{_ORG_NAME}))?"
 )
 # "[the] [ORG] Role [of|for ... ], Name"
 _BEFORE_RE = re.compile(
     rf"(?:^|(?<=[\s(\"“]))(?:the\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?:{_ROLE}))"
-    rf"(?:\s+(?P<prep>of|at|for|in|to)\s+(?P<org>[^,;()\n]{{1,100}}(?:,\s+[A-Z][^,;()\n]{{1,60}}){{0,2}}))?"
+    rf"(?:\s+(?P<prep>of|at|for|in|to)\s+(?P<org>[^,;()\n]{{1,100}}(?:\s\([A-Z][\w/&-]{{1,15}}\))?"
+    rf"(?:,\s+[A-Z][^,;()\n]{{1,60}}){{0,2}}))?"
     rf",\s*(?:{_HONORIFIC}\s+)?$"
 )
 # "[ORG] [Nationality] Title Name": Director-General Ana Ruiz, Ghanaian President Kofi Mensah
@@ -71,7 +75,7 @@ _TITLE_RE = re.compile(
     rf"(?:(?P<orgpre>{_ORG_PREFIX})|(?P<nat>{_NATIONALITY})\s+)?(?P<role>(?:(?:{_MODS})\s+){{0,3}}"
     rf"(?:Director[- ]General|Secretary[- ]General|Prime\s+Minister|Minister|President|Vice[- ]President|"
     rf"Ambassador|Director|Chairman|Chairwoman|Chairperson|Chair|Governor|Commissioner|Senator|King|"
-    rf"Queen|Premier|Chancellor|Secretary|Professor|Judge|Justice|Mayor|Envoy)"
+    rf"Queen|Premier|Chancellor|Secretary|Professor|Judge|Justice|Mayor|Envoy|Editor)"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){{0,3}})?)"
     rf"\s+(?:{_HONORIFIC}\s+)?$"
 )
@@ -82,6 +86,18 @@ _ROLE_HINT_RE = re.compile(r"(?i)minist|direct|presid|ambassad|secretar|chair|he
                            r"envoy|administrat|counsel|attach|spokes|rapporteur|premier|chancellor|founder|lead|"
                            r"deputy|king|queen|senator|professor|judge|justice")
 _HONOR_RE = re.compile(rf"(?:^|(?<=[\s(,]))(?P<h>{_HONORIFIC})\s+$")
+# key-value lines: "Evaluation manager:  Ms Jane Doe", "**Programme Officer:** John Roe", "Contact: Mr X"
+_KEY_HEADS = (rf"{_HEADS}|Consultant|Evaluator|Editor|Author|Researcher|Reviewer|Facilitator|Moderator|"
+              r"Focal\s+Point|Contact(?:\s+person)?|Team\s+Leader|Writer|Photographer")
+_KV_RE = re.compile(rf"^[ \t*_>•-]*(?P<key>(?:[A-Za-z][\w&-]*[ \t]+){{0,3}}(?i:{_KEY_HEADS})s?)[*_]*[ \t]*:"
+                    rf"[*_]*[ \t]*(?:{_HONORIFIC}[ \t]+)?$")
+# "Jane Doe, independent consultant": a lowercase role after the name
+_LOW_ROLE_RE = re.compile(r",[ \t]*(?:an?[ \t]+)?(?P<role>(?:independent|international|national|external|senior|"
+                          r"lead|local|freelance)[ \t]+(?:consultant|evaluator|expert|adviser|advisor|researcher))\b")
+# "Head of Unit for X at Y": the 'of' names a function
+_FUNCTION_RE = re.compile(r"(?P<f>Unit|Division|Section|Branch|Cooperation|Programmes?|Operations|Delegation|"
+                          r"Mission|Communications?|Partnerships)(?=\s+(?:for|at|on|in)\b|\s*$)"
+                          r"(?:\s+(?:for|on|in)\s+[^@]{0,80}?)?(?:\s+at\s+(?P<org>.{2,80}))?$")
 
 _STOP_TOKENS = {
     "the", "ministry", "minister", "office", "organization", "organisation", "department", "bureau",
@@ -197,12 +213,18 @@ def extract(text: str) -> list[dict]:
         if not _valid_name(name):
             continue
         line_start = T.rfind("\n", 0, ns) + 1
-        before = T[max(line_start, ns - 160):ns]
+        before = _this_sentence(T[max(line_start, ns - 160):ns])
         role = org = None
         span_s, span_e = ns, ne
         prio = 0
 
         a = _AFTER_RE.match(T, ne) if T.startswith(",", ne) else None
+        # key-value lines are read on the original line (the view may have joined it to the one above)
+        o_ns = v.offs[ns]
+        o_line = v.src.rfind("\n", 0, o_ns) + 1
+        kv = _KV_RE.search(v.src[o_line:o_ns]) if o_ns - o_line <= 70 else None
+        kv_start = bisect_left(v.offs, o_line + kv.start("key")) if kv else None
+        low = _LOW_ROLE_RE.match(T, ne) if kv or _HONOR_RE.search(before) else None
         hint = _ROLE_HINT_RE.search(before) is not None or _HONOR_RE.search(before) is not None
         if a and a.group("role"):
             role = a.group("role")
@@ -213,11 +235,31 @@ def extract(text: str) -> list[dict]:
             prio = 3
             if a.group("prep") is None and not a.group("orgpre"):
                 span_e = a.end("role")
+            if kv and not re.match(r"(?i)contact", kv.group("key")):
+                role = f"{_clean(kv.group('key'))}, {role}"
+                span_s = kv_start
+        elif kv:
+            role = _clean(kv.group("key"))
+            span_s = kv_start
+            prio = 2
+            if re.match(r"(?i)contact", role):
+                role, prio = None, 1
+            if low:
+                role = f"{role}, {low.group('role')}" if role else low.group("role")
+                span_e = low.end()
+        elif low:
+            role, span_e, prio = low.group("role"), low.end(), 2
+            h = _HONOR_RE.search(before)
+            span_s = ns - (len(before) - h.start())
         elif hint:
             b = _BEFORE_RE.search(before)
             if b and b.group("role"):
                 role = b.group("role")
                 org = _org_of(b.group("orgpre"), b.group("org"), role, b.group("prep"))
+                f = _FUNCTION_RE.match(b.group("org") or "") if b.group("prep") == "of" else None
+                if f and re.search(r"(?:Head|Chief|Director|Manager)$", role):
+                    role = f"{role} of {f.group('f')}"
+                    org = _clean(f.group("org")) or _org_of(b.group("orgpre"), None)
                 if b.group("prep") in ("for", "on") and b.group("org"):
                     role = f"{role} {b.group('prep')} {b.group('org')}"
                 span_s = ns - (len(before) - b.start())
@@ -271,6 +313,21 @@ def extract(text: str) -> list[dict]:
         out.append({"name": r["name"], "role": r["role"], "org": r["org"], **v.grounded(s, e),
                     "rule": ("name_role" if r["_prio"] == 3 else "title_name" if r["_prio"] == 2 else "honorific")})
     return out
+
+
+_SENT_END_RE = re.compile(r"(?P<w>[\w.]{0,6})[.!?][\"”’]?\s+(?=[\"“A-Z])")
+_ABBR = {"mr", "ms", "mrs", "dr", "prof", "h.e", "st", "hon", "eng", "amb", "rev", "no", "sen"}
+
+
+def _this_sentence(before: str) -> str:
+    """The part of `before` in the name's own sentence: a role never reaches back over a full stop."""
+    cut = 0
+    for m in _SENT_END_RE.finditer(before):
+        w = m.group("w").lower().lstrip(".")
+        if w in _ABBR or len(w) == 1:
+            continue
+        cut = m.end()
+    return before[cut:]
 
 
 def _same_person(found: dict[str, dict], key: str) -> dict | None:
