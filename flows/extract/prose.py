@@ -12,7 +12,7 @@ with their leading date ("- **October 2003** - ..."), and the document's partner
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -348,20 +348,62 @@ def definitions(text: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", s.lower())).strip()
 
 
+_ACRONYM_MATCH = 0.9
+_defs_indexes: list[tuple[dict, "_DefsIndex"]] = []
+
+
+@dataclass
+class _DefsIndex:
+    """The normalized full names of a `definitions` dict, by text and by length."""
+    entries: list[tuple[str, str]]            # (acronym, normalized full name), in dict order
+    exact: dict[str, str]                     # normalized full name -> its first acronym
+    lengths: list[int]                        # sorted lengths of the normalized names ...
+    order: list[int]                          # ... and the entry index of each
+
+
+def _defs_index(defs: dict[str, str]) -> _DefsIndex:
+    for d, idx in _defs_indexes:
+        if d is defs and len(idx.entries) == len(defs):
+            return idx
+    entries = [(acr, _norm(full)) for acr, full in defs.items()]
+    exact: dict[str, str] = {}
+    for acr, f in entries:
+        exact.setdefault(f, acr)
+    by_len = sorted(range(len(entries)), key=lambda i: len(entries[i][1]))
+    idx = _DefsIndex(entries, exact, [len(entries[i][1]) for i in by_len], by_len)
+    _defs_indexes.insert(0, (defs, idx))
+    del _defs_indexes[4:]
+    return idx
+
+
 def acronym_for(name: str, defs: dict[str, str]) -> str | None:
-    """The acronym the document defines for `name` (exact or nearly exact full name)."""
+    """The acronym the document defines for `name` (exact or nearly exact full name).
+
+    The first definition whose normalized full name is `name`'s, else the best SequenceMatcher
+    ratio of at least 0.9 (the first one on a tie). A ratio is at most 2*min(a, b)/(a + b) for
+    lengths a and b, so only names of about the same length are compared."""
     n = _norm(name).removeprefix("the ")
+    idx = _defs_index(defs)
+    hit = idx.exact.get(n)
+    if hit is not None:
+        return hit
+    ln = len(n)
+    lo = bisect_left(idx.lengths, int(ln * 0.8))
+    hi = bisect_right(idx.lengths, int(ln * 1.25) + 1)
+    cands = sorted(i for i in idx.order[lo:hi]
+                   if 2.0 * min(ln, len(idx.entries[i][1])) / (ln + len(idx.entries[i][1]) or 1) >= _ACRONYM_MATCH)
     best, score = None, 0.0
-    for acr, full in defs.items():
-        f = _norm(full)
-        r = 1.0 if f == n else SequenceMatcher(None, f, n).ratio()
+    for i in cands:
+        acr, f = idx.entries[i]
+        r = SequenceMatcher(None, f, n).ratio()
         if r > score:
             best, score = acr, r
-    return best if score >= 0.9 else None
+    return best if score >= _ACRONYM_MATCH else None
 
 
 def org_like_acronym(acr: str, defs: dict[str, str]) -> bool:
@@ -462,11 +504,21 @@ def list_items(text: str) -> list[Item]:
             if lead is not None:
                 lead_end = lm.end()
         items.append(Item(m.start(), m.end(), lead, lead_end))
-    return items
+    out = _Items(items)
+    out.starts = [it.start for it in items]
+    return out
+
+
+class _Items(list):
+    """The list `list_items` returns, with the start of each item for `item_at`."""
+    starts: list[int]
 
 
 def item_at(items: list[Item], pos: int) -> Item | None:
-    i = bisect_right([it.start for it in items], pos) - 1
+    starts = getattr(items, "starts", None)
+    if starts is None or len(starts) != len(items):
+        starts = [it.start for it in items]
+    i = bisect_right(starts, pos) - 1
     if i >= 0 and items[i].start <= pos < items[i].end:
         return items[i]
     return None
