@@ -152,7 +152,8 @@ def find_dates(text: str) -> list[DateSpan]:
     Bare years are left to the callers: a bare '2023' is a date only in context.
     Every extractor asks for the same document's dates, so they are computed once per text.
     """
-    return list(_find_dates(text))
+    # a document's dates stay cached while the extractors ask about its many short pieces
+    return list(_find_dates_short(text) if len(text) < 4000 else _find_dates(text))
 
 
 def _overlaps(starts: list[int], ends: list[int], s: int, e: int) -> bool:
@@ -162,16 +163,25 @@ def _overlaps(starts: list[int], ends: list[int], s: int, e: int) -> bool:
 
 
 _HAS_YEAR = re.compile(YEAR)
+_HAS_MONTH = re.compile(MONTH, re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=512)
+def _find_dates_short(text: str) -> tuple[DateSpan, ...]:
+    return _find_dates.__wrapped__(text)
 
 
 @functools.lru_cache(maxsize=8)
 def _find_dates(text: str) -> tuple[DateSpan, ...]:
-    if not _HAS_YEAR.search(text):            # every date pattern ends with a year
+    if not _HAS_YEAR.search(text):            # every date pattern has a year
         return ()
+    has_month = _HAS_MONTH.search(text) is not None
     starts: list[int] = []
     ends: list[int] = []
     found: list[DateSpan] = []
     for name, rx in _COMPILED:
+        if name != "iso" and not has_month:   # every other pattern has a month's name
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             if _overlaps(starts, ends, s, e):
