@@ -366,8 +366,12 @@ def kind_of(name: str, acronym: str | None = None) -> str:
 
 # ---------------------------------------------------------------- tokenizer
 
+# a word: a letter or digit, then word characters and '&', joined across ' ’ . - – / and soft
+# hyphens (and a line break after a hyphen). Written as [\w&]* runs between joiners (the same
+# tokens as '(?:[\w&]|joiner)*', since a joiner never starts with a word character), which
+# the regex engine scans much faster.
 _TOKEN_RE = re.compile(
-    r"(?P<w>[^\W_](?:[\w&]|['’.](?=[^\W_])|(?<=[sS])['’](?![\w'’])|[-–/\u00ad](?:[ \t]*\n[ \t]*)?(?=[^\W_]))*)"
+    r"(?P<w>[^\W_][\w&]*(?:(?:['’.](?=[^\W_])|(?<=[sS])['’](?![\w'’])|[-–/\u00ad](?:[ \t]*\n[ \t]*)?(?=[^\W_]))[\w&]*)*)"
     r"|(?P<p>[^\w\s])"
 )
 
@@ -929,7 +933,7 @@ def extract(text: str) -> list[dict]:
     acr_cands: list[_Cand] = []
     if acr_table:
         forms = sorted(acr_table, key=len, reverse=True)
-        present = tuple(f for f in forms if f in text)     # the others cannot match
+        present = _forms_present(forms, text)
         for m in (_forms_regex(present).finditer(text) if present else ()):
             name, acr, kind, ref, rule = acr_table[m.group(0)]
             if ref and "umbrella" in ref.flags and _continues_name(text, m.end()):
@@ -975,6 +979,29 @@ def extract(text: str) -> list[dict]:
                      "char_start": c.start, "char_end": c.end,
                      "evidence": text[c.start:c.end], "rule": c.rule})
     return rows
+
+
+_WORD_RE = re.compile(r"\w+")
+_LEAD_WORD_RE = re.compile(r"\w+")
+
+
+def _forms_present(forms: list[str], text: str) -> tuple[str, ...]:
+    """The forms (in order) that can be an acronym-only mention in text. A mention starts after
+    a non-word character and its leading run of word characters is followed by a non-word
+    character too, so that run is one of the text's words."""
+    words = None
+    out = []
+    for f in forms:
+        lead = _LEAD_WORD_RE.match(f)
+        if lead is None:
+            if f in text:
+                out.append(f)
+            continue
+        if words is None:
+            words = set(_WORD_RE.findall(text))
+        if lead.group(0) in words:
+            out.append(f)
+    return tuple(out)
 
 
 @lru_cache(maxsize=256)
