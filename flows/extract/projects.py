@@ -226,6 +226,20 @@ def project_sections(text: str) -> list[Section]:
     """`text.sections` plus lines that act as headings in plainer documents: a whole line
     in bold, or a stand-alone paragraph line ending in a year range '(2019-2023)'."""
     heads = {(s.heading_start, s.heading_end) for s in sections(text)}
+    sorted_heads = sorted(heads)
+    head_starts = [a for a, _ in sorted_heads]
+    reach = []                                # the furthest end of the heads up to each one
+    for _, b in sorted_heads:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def overlaps_head(s0: int, e0: int) -> bool:
+        """any(a <= s0 < b or s0 <= a < e0 for a, b in heads)"""
+        i = bisect_right(head_starts, s0)
+        if i and reach[i - 1] > s0:
+            return True
+        j = bisect_left(head_starts, s0)
+        return j < len(head_starts) and head_starts[j] < e0
+
     extra = []
     for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE):
         for m in rx.finditer(text):
@@ -239,7 +253,7 @@ def project_sections(text: str) -> list[Section]:
                     continue
             if rx is BOLD_LINE_RE:
                 s0, e0 = m.start(), m.end()
-            if any(a <= s0 < b or s0 <= a < e0 for a, b in heads):
+            if overlaps_head(s0, e0):
                 continue
             extra.append((s0, e0))
     if not extra:
@@ -749,6 +763,9 @@ def _item_title_end(body: str) -> int:
     return end
 
 
+_INDENTED_LINE_RE = re.compile(r"\n[ \t]+\S[^\n]*")
+
+
 def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[Cand]:
     """List items that name projects, in a list introduced by a heading naming projects
     ('FUNDED PROJECTS') or by a sentence ending in a colon that speaks of them ('The funding
@@ -770,8 +787,10 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
             else:
                 break
         i += 1
-        before = text[:group[0].start()].rstrip()
-        prev_line = before[before.rfind("\n") + 1:]
+        b = group[0].start()                  # text[:b] == text[:group[0].start()].rstrip()
+        while b > 0 and text[b - 1].isspace():
+            b -= 1
+        prev_line = text[text.rfind("\n", 0, b) + 1:b]
         sec_s, sec_e, sec = _section_of(secs, group[0].start(), len(text))
         heading_ok = sec is not None and sec.heading_end <= group[0].start() and \
             re.search(r"\b(?:projects|programmes|programs|initiatives)\b", sec.heading, re.I) and \
@@ -795,10 +814,10 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
             item_end = group[k + 1].start() if k + 1 < len(group) else len(text)
             # the item's own lines: its line and the indented lines under it
             own_end = m.end()
-            for cm in re.finditer(r"\n[ \t]+\S[^\n]*", text[m.end():item_end]):
-                if cm.start() != own_end - m.end():
+            for cm in _INDENTED_LINE_RE.finditer(text, m.end(), item_end):
+                if cm.start() != own_end:
                     break
-                own_end = m.end() + cm.end()
+                own_end = cm.end()
             c = Cand(title, ts, te, "list_item", m.start(), own_end, m.start(), own_end, section=sec)
             detail = text[te:own_end]
             found = _unique(iso for _, _, iso in document.find_countries(detail))
