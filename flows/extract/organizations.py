@@ -366,8 +366,12 @@ def kind_of(name: str, acronym: str | None = None) -> str:
 
 # ---------------------------------------------------------------- tokenizer
 
+# a word: a letter or digit, then word characters and '&', joined across ' ’ . - – / and soft
+# hyphens (and a line break after a hyphen). Written as [\w&]* runs between joiners (the same
+# tokens as '(?:[\w&]|joiner)*', since a joiner never starts with a word character), which
+# the regex engine scans much faster.
 _TOKEN_RE = re.compile(
-    r"(?P<w>[^\W_](?:[\w&]|['’.](?=[^\W_])|(?<=[sS])['’](?![\w'’])|[-–/\u00ad](?:[ \t]*\n[ \t]*)?(?=[^\W_]))*)"
+    r"(?P<w>[^\W_][\w&]*(?:(?:['’.](?=[^\W_])|(?<=[sS])['’](?![\w'’])|[-–/\u00ad](?:[ \t]*\n[ \t]*)?(?=[^\W_]))[\w&]*)*)"
     r"|(?P<p>[^\w\s])"
 )
 
@@ -376,21 +380,18 @@ _LINE_HYPHEN = re.compile(r"[-\u00ad][ \t]*\n[ \t]*")
 _ELIDED_CAP = re.compile(r"[ldLD]['’][A-ZÀ-Þ]")
 
 
-@dataclass
 class Tok:
-    text: str
-    start: int
-    end: int
-    word: bool
-    gap: str          # the whitespace before this token
+    """A token: its text, span, whether it is a word, the whitespace before it, and (computed
+    once) `low`, its text lower-cased without line-end hyphens, and `cap`, a capitalized word."""
+    __slots__ = ("text", "start", "end", "word", "gap", "low", "cap")
 
-    @property
-    def low(self) -> str:
-        return _LINE_HYPHEN.sub("", self.text).lower()
+    def __init__(self, text: str, start: int, end: int, word: bool, gap: str):
+        self.text, self.start, self.end, self.word, self.gap = text, start, end, word, gap
+        self.low = (_LINE_HYPHEN.sub("", text) if "\n" in text else text).lower()
+        self.cap = word and (text[0].isupper() or bool(_ELIDED_CAP.match(text)))
 
-    @property
-    def cap(self) -> bool:
-        return self.word and (self.text[0].isupper() or bool(_ELIDED_CAP.match(self.text)))
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
 def _tokens(text: str) -> list[Tok]:
@@ -590,8 +591,11 @@ def _classify(piece: list[Tok], doc: _Doc, depth: int = 0) -> list[tuple[list[To
     piece = _trim(piece)
     if not piece or depth > 3:
         return []
-    first = next((k for k, t in enumerate(piece) if t.low in FIRST_HEADS and t.cap
-                  and k + 1 < len(piece) and _romance_name(piece[k:])), None)
+    first = None
+    if any(t.low in FIRST_HEADS and t.cap for t in piece[:-1]):
+        romance = _romance_suffixes(piece)
+        first = next((k for k, t in enumerate(piece) if t.low in FIRST_HEADS and t.cap
+                      and k + 1 < len(piece) and romance[k]), None)
     if first is not None:
         return [(piece[first:], "first_head")]
     h = _head_index(piece)
@@ -628,6 +632,29 @@ def _classify(piece: list[Tok], doc: _Doc, depth: int = 0) -> list[tuple[list[To
                 and right[0].low not in GENERIC_MODS:
             return _classify(piece[:idx], doc, depth + 1) + _classify(right, doc, depth + 1)
     return [(piece, reason)]
+
+
+_ENGLISH_JOIN = ("of", "for", "and", "on", "in", "the")
+_ROMANCE_ONLY = ROMANCE_JOIN - {"de", "la", "le", "des", "du", "da", "do", "el"}
+_ELIDED_RE = re.compile(r"[ld]['’]")
+
+
+def _romance_suffixes(piece: list[Tok]) -> list[bool]:
+    """[_romance_name(piece[k:]) for k in range(len(piece))] in one pass from the right."""
+    out = [False] * len(piece)
+    n_words, english, romance = 0, False, False       # over the words of piece[k + 1:]
+    for k in range(len(piece) - 1, -1, -1):
+        if k + 1 < len(piece) and piece[k + 1].word:
+            w = piece[k + 1].low
+            n_words += 1
+            english = english or w in _ENGLISH_JOIN
+            romance = romance or w in _ROMANCE_ONLY or bool(_ELIDED_RE.match(w))
+        if not n_words or english:
+            continue
+        out[k] = (romance
+                  or (piece[k + 1].low in ("de", "des", "du", "da", "do", "del") and piece[k].low not in ORG_HEADS)
+                  or piece[k].low not in ORG_HEADS)
+    return out
 
 
 def _romance_name(piece: list[Tok]) -> bool:
@@ -906,8 +933,8 @@ def extract(text: str) -> list[dict]:
     acr_cands: list[_Cand] = []
     if acr_table:
         forms = sorted(acr_table, key=len, reverse=True)
-        rx = re.compile(r"(?<![\w@$/.-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w$@]|-[A-Za-z0-9])")
-        for m in rx.finditer(text):
+        present = _forms_present(forms, text)
+        for m in (_forms_regex(present).finditer(text) if present else ()):
             name, acr, kind, ref, rule = acr_table[m.group(0)]
             if ref and "umbrella" in ref.flags and _continues_name(text, m.end()):
                 continue
@@ -920,13 +947,18 @@ def extract(text: str) -> list[dict]:
     # ---- overlaps: longest spans first; an acronym inside a longer span is kept when it
     # names another organization ('UNDESA China Fund' also mentions UN DESA)
     chosen: list[_Cand] = []
-    taken = [False] * (len(text) + 1)
+    taken_starts: list[int] = []              # the chosen spans: disjoint, sorted
+    taken_ends: list[int] = []
     for c in sorted(spans, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if any(taken[c.start:c.end]):
+        if c.end <= c.start:                  # an empty span takes nothing
+            chosen.append(c)
+            continue
+        i = bisect.bisect_right(taken_starts, c.start)
+        if (i > 0 and taken_ends[i - 1] > c.start) or (i < len(taken_starts) and taken_starts[i] < c.end):
             continue
         chosen.append(c)
-        for k in range(c.start, c.end):
-            taken[k] = True
+        taken_starts.insert(i, c.start)
+        taken_ends.insert(i, c.end)
     chosen.sort(key=lambda c: c.start)
     starts = [c.start for c in chosen]
     for c in acr_cands:
@@ -947,6 +979,35 @@ def extract(text: str) -> list[dict]:
                      "char_start": c.start, "char_end": c.end,
                      "evidence": text[c.start:c.end], "rule": c.rule})
     return rows
+
+
+_WORD_RE = re.compile(r"\w+")
+_LEAD_WORD_RE = re.compile(r"\w+")
+
+
+def _forms_present(forms: list[str], text: str) -> tuple[str, ...]:
+    """The forms (in order) that can be an acronym-only mention in text. A mention starts after
+    a non-word character and its leading run of word characters is followed by a non-word
+    character too, so that run is one of the text's words."""
+    words = None
+    out = []
+    for f in forms:
+        lead = _LEAD_WORD_RE.match(f)
+        if lead is None:
+            if f in text:
+                out.append(f)
+            continue
+        if words is None:
+            words = set(_WORD_RE.findall(text))
+        if lead.group(0) in words:
+            out.append(f)
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _forms_regex(forms: tuple[str, ...]) -> re.Pattern:
+    """An acronym-only mention of one of `forms` (longest first)."""
+    return re.compile(r"(?<![\w@$/.-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w$@]|-[A-Za-z0-9])")
 
 
 def _compatible_ref(ref: RefOrg, name: str) -> bool:

@@ -19,7 +19,10 @@ char_end, evidence (the title as it appears), rule. One project stated twice is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from difflib import SequenceMatcher
 
 from . import document
@@ -124,6 +127,7 @@ def clean_title(raw: str) -> str:
     return re.sub(r"\s+", " ", t)
 
 
+@lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     s = s.lower().replace("–", "-").replace("—", "-")
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", s)).strip()
@@ -138,8 +142,72 @@ def same_title(a: str, b: str) -> bool:
     short, long_ = sorted((na, nb), key=len)
     if len(short) >= 25 and long_.startswith(short):
         return True
-    sm = SequenceMatcher(None, na, nb)  # cheap upper bounds first: merging compares many pairs
-    return sm.real_quick_ratio() >= 0.85 and sm.quick_ratio() >= 0.85 and sm.ratio() >= 0.85
+    # cheap upper bounds of the ratio first (merging compares many pairs): SequenceMatcher's
+    # real_quick_ratio (lengths) and quick_ratio (characters in common), without building it
+    total = len(na) + len(nb)
+    if 2.0 * min(len(na), len(nb)) / total < 0.85:
+        return False
+    if 2.0 * sum((_char_counts(na) & _char_counts(nb)).values()) / total < 0.85:
+        return False
+    return SequenceMatcher(None, na, nb).ratio() >= 0.85
+
+
+@lru_cache(maxsize=65536)
+def _char_counts(s: str) -> Counter:
+    return Counter(s)
+
+
+class _TitleIndex:
+    """The merged projects whose titles `same_title` may accept for a name: the same first 25
+    characters (the prefix rule) or an Indel similarity of at least the ratio threshold (the
+    Indel similarity 2*LCS/(a+b) bounds SequenceMatcher's ratio from above)."""
+
+    def __init__(self) -> None:
+        self.norms: list[str] = []
+        self.owner: list[int] = []
+        self.by_prefix: dict[str, list[int]] = {}
+
+    def add(self, name: str, k: int) -> None:
+        n = _norm(name)
+        if not n:
+            return
+        self.norms.append(n)
+        self.owner.append(k)
+        if len(n) >= 25:
+            self.by_prefix.setdefault(n[:25], []).append(k)
+
+    def candidates(self, name: str) -> set[int]:
+        n = _norm(name)
+        if not n or not self.norms:
+            return set()
+        out = set(self.by_prefix.get(n[:25], ())) if len(n) >= 25 else set()
+        from rapidfuzz.distance import Indel
+        from rapidfuzz.process import extract
+        hits = extract(n, self.norms, scorer=Indel.normalized_similarity, score_cutoff=0.84, limit=None)
+        out.update(self.owner[i] for _, _, i in hits)
+        return out
+
+
+_span_index: list = []
+
+
+def _starts(spans: list[tuple[int, int]]) -> tuple[list[int], bool]:
+    """The start of each span, and whether the spans are sorted and disjoint (sentences are):
+    cached for the last list of spans asked about."""
+    if _span_index and _span_index[0] is spans and len(_span_index[1]) == len(spans):
+        return _span_index[1], _span_index[2]
+    starts = [s for s, _ in spans]
+    disjoint = all(a < b for a, b in spans) and all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+    _span_index[:] = [spans, starts, disjoint]
+    return starts, disjoint
+
+
+def _spans_starting_in(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """[(s, e) for s, e in spans if lo <= s < hi], for sorted spans."""
+    starts, disjoint = _starts(spans)
+    if not disjoint:
+        return [(s, e) for s, e in spans if lo <= s < hi]
+    return spans[bisect_left(starts, lo):max(bisect_left(starts, lo), bisect_left(starts, hi))]
 
 
 def _year2(y1: int, raw: str) -> int:
@@ -158,6 +226,20 @@ def project_sections(text: str) -> list[Section]:
     """`text.sections` plus lines that act as headings in plainer documents: a whole line
     in bold, or a stand-alone paragraph line ending in a year range '(2019-2023)'."""
     heads = {(s.heading_start, s.heading_end) for s in sections(text)}
+    sorted_heads = sorted(heads)
+    head_starts = [a for a, _ in sorted_heads]
+    reach = []                                # the furthest end of the heads up to each one
+    for _, b in sorted_heads:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def overlaps_head(s0: int, e0: int) -> bool:
+        """any(a <= s0 < b or s0 <= a < e0 for a, b in heads)"""
+        i = bisect_right(head_starts, s0)
+        if i and reach[i - 1] > s0:
+            return True
+        j = bisect_left(head_starts, s0)
+        return j < len(head_starts) and head_starts[j] < e0
+
     extra = []
     for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE):
         for m in rx.finditer(text):
@@ -171,7 +253,7 @@ def project_sections(text: str) -> list[Section]:
                     continue
             if rx is BOLD_LINE_RE:
                 s0, e0 = m.start(), m.end()
-            if any(a <= s0 < b or s0 <= a < e0 for a, b in heads):
+            if overlaps_head(s0, e0):
                 continue
             extra.append((s0, e0))
     if not extra:
@@ -477,19 +559,47 @@ def _narrow_scope(text: str, c: "Cand", start: int, end: int) -> tuple[int, int]
 
 def _section_of(secs: list[Section], pos: int, text_len: int) -> tuple[int, int, Section | None]:
     cur = None
-    for s in secs:
-        if s.heading_start <= pos:
-            cur = s
-        else:
-            break
+    starts, ordered = _section_starts(secs)
+    if ordered:
+        k = bisect_right(starts, pos)               # the first section starting after pos
+        if k:
+            cur = secs[k - 1]
+    else:
+        for s in secs:
+            if s.heading_start <= pos:
+                cur = s
+            else:
+                break
     if cur is None:
         first = secs[0].heading_start if secs else text_len
         return 0, first, None
     return cur.heading_start, cur.end, cur
 
 
+_sec_index: list = []
+
+
+def _section_starts(secs: list[Section]) -> tuple[list[int], bool]:
+    """heading_start of each section and whether they are in order (cached per list)."""
+    if _sec_index and _sec_index[0] is secs and len(_sec_index[1]) == len(secs):
+        return _sec_index[1], _sec_index[2]
+    starts = [s.heading_start for s in secs]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+    _sec_index[:] = [secs, starts, ordered]
+    return starts, ordered
+
+
 def _sentence_span(sents: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     s0, e0 = start, end
+    starts, disjoint = _starts(sents)
+    if disjoint:                                    # the sentence holding start, the one holding end
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and start < sents[i][1]:
+            s0, e0 = min(s0, sents[i][0]), max(e0, sents[i][1])
+        j = bisect_left(starts, end) - 1
+        if j >= 0 and end <= sents[j][1]:
+            s0, e0 = min(s0, sents[j][0]), max(e0, sents[j][1])
+        return s0, e0
     for s, e in sents:
         if s <= start < e or (s < end <= e):
             s0, e0 = min(s0, s), max(e0, e)
@@ -534,7 +644,7 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         raw = text[sec.heading_start:sec.heading_end]
         heading = clean_inline(raw)
         m_end = HEAD_RANGE_END_RE.search(raw)
-        body_sents = [(s, e) for s, e in sents if sec.heading_end <= s < sec.end]
+        body_sents = _spans_starting_in(sents, sec.heading_end, sec.end)
         body_lead = " ".join(text[s:e] for s, e in body_sents[:2])[:400]
         first = text[body_sents[0][0]:body_sents[0][1]] if body_sents else ""
         quoted = QUOTED_RE.search(raw)
@@ -653,6 +763,9 @@ def _item_title_end(body: str) -> int:
     return end
 
 
+_INDENTED_LINE_RE = re.compile(r"\n[ \t]+\S[^\n]*")
+
+
 def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[Cand]:
     """List items that name projects, in a list introduced by a heading naming projects
     ('FUNDED PROJECTS') or by a sentence ending in a colon that speaks of them ('The funding
@@ -674,8 +787,10 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
             else:
                 break
         i += 1
-        before = text[:group[0].start()].rstrip()
-        prev_line = before[before.rfind("\n") + 1:]
+        b = group[0].start()                  # text[:b] == text[:group[0].start()].rstrip()
+        while b > 0 and text[b - 1].isspace():
+            b -= 1
+        prev_line = text[text.rfind("\n", 0, b) + 1:b]
         sec_s, sec_e, sec = _section_of(secs, group[0].start(), len(text))
         heading_ok = sec is not None and sec.heading_end <= group[0].start() and \
             re.search(r"\b(?:projects|programmes|programs|initiatives)\b", sec.heading, re.I) and \
@@ -699,10 +814,10 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
             item_end = group[k + 1].start() if k + 1 < len(group) else len(text)
             # the item's own lines: its line and the indented lines under it
             own_end = m.end()
-            for cm in re.finditer(r"\n[ \t]+\S[^\n]*", text[m.end():item_end]):
-                if cm.start() != own_end - m.end():
+            for cm in _INDENTED_LINE_RE.finditer(text, m.end(), item_end):
+                if cm.start() != own_end:
                     break
-                own_end = m.end() + cm.end()
+                own_end = cm.end()
             c = Cand(title, ts, te, "list_item", m.start(), own_end, m.start(), own_end, section=sec)
             detail = text[te:own_end]
             found = _unique(iso for _, _, iso in document.find_countries(detail))
@@ -811,7 +926,12 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
             continue
         s, e = _sentence_span(sents, ts, te)
         named = re.search(r"\b(?:Project|Programme|Program|Initiative|Facility)\b", title)
-        nxt = next((b for a, b in sents if a >= e), e)
+        starts, disjoint = _starts(sents)
+        if disjoint:
+            k = bisect_left(starts, e)
+            nxt = sents[k][1] if k < len(sents) else e
+        else:
+            nxt = next((b for a, b in sents if a >= e), e)
         if not (named or re.search(r"\bproject\b", text[s:nxt], re.I)):
             continue
         c = Cand(title, ts, te, "named_range", s, e, s, e)
@@ -1041,7 +1161,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
           partner_is_donor: bool = False) -> dict:
     s, e = c.attr_start if c.attr_start is not None else c.scope_start, c.attr_end or c.scope_end
     own_s, own_e = c.own_start, c.own_end
-    scope_sents = [(a, b) for a, b in sents if s <= a < e and not any(x <= a < y for x, y in skip)]
+    scope_sents = [(a, b) for a, b in _spans_starting_in(sents, s, e) if not any(x <= a < y for x, y in skip)]
     fields = _field_values(text, s, e) if c.rule in ("factsheet", "title_field", "field_block") else {}
     if c.rule in ("heading", "field_block", "factsheet"):
         for k, v in _inline_fields(text, s, e).items():
@@ -1208,14 +1328,23 @@ def extract(text: str) -> list[dict]:
 
     # merge one project stated twice
     merged: list[Cand] = []
+    titles = _TitleIndex()
     for c in sorted(cands, key=lambda c: (_RULE_RANK.get(c.rule, 9), c.start)):
         names = [c.title] + c.aliases
-        twin = next((p for p in merged if any(same_title(a, b) for a in names for b in [p.title] + p.aliases)
-                     or (p.start <= c.start < p.end)), None)
+        maybe = {k for a in names for k in titles.candidates(a)}
+        maybe.update(k for k, p in enumerate(merged) if p.start <= c.start < p.end)
+        twin = next((merged[k] for k in sorted(maybe)
+                     if any(same_title(a, b) for a in names for b in [merged[k].title] + merged[k].aliases)
+                     or (merged[k].start <= c.start < merged[k].end)), None)
         if twin is None:
+            for n in names:
+                titles.add(n, len(merged))
             merged.append(c)
             continue
-        twin.aliases += [n for n in names if n not in twin.aliases and n != twin.title]
+        new = [n for n in names if n not in twin.aliases and n != twin.title]
+        twin.aliases += new
+        for n in new:
+            titles.add(n, merged.index(twin))
         if twin.start_year is None and c.start_year is not None:
             twin.start_year, twin.end_year = c.start_year, c.end_year
         if twin.funder is None:
@@ -1228,15 +1357,17 @@ def extract(text: str) -> list[dict]:
 
     # scope of an inline project: its section when it is the section's only project,
     # else its own sentence(s)
+    starts = [c.start for c in merged]                  # merged is sorted by start
+    owners = [p for p in merged if p.rule in _OWN_SCOPE and p.rule != "table"]   # scopes fixed below
     for c in merged:
         if c.rule in _OWN_SCOPE:
             continue
         sec_s, sec_e, _ = _section_of(secs, c.start, len(text))
         if not secs:
             sec_s, sec_e = 0, len(text)
-        owner = next((p for p in merged if p is not c and p.rule in _OWN_SCOPE and p.rule != "table"
-                      and p.scope_start <= c.start < p.scope_end), None)
-        same_sec = [p for p in merged if p.rule not in _OWN_SCOPE and sec_s <= p.start < sec_e]
+        owner = next((p for p in owners if p is not c and p.scope_start <= c.start < p.scope_end), None)
+        same_sec = [p for p in merged[bisect_left(starts, sec_s):max(bisect_left(starts, sec_s), bisect_left(starts, sec_e))]
+                    if p.rule not in _OWN_SCOPE]
         if owner is None and same_sec and same_sec[0] is c:
             nxt = [p.own_start for p in same_sec if p.start > c.start]
             c.attr_start, c.attr_end = sec_s, (min(nxt) if nxt else sec_e)
@@ -1246,13 +1377,13 @@ def extract(text: str) -> list[dict]:
             c.scope_start, c.scope_end = c.own_start, (min(nxt) if nxt else sec_e)
 
     # boilerplate at the end (contacts, notes to editors) is nobody's scope
-    stops = [m.start() for m in BOILERPLATE_RE.finditer(text)]
+    stops = [m.start() for m in BOILERPLATE_RE.finditer(text)]       # in order
     for c in merged:
-        nxt = [p for p in stops if p > max(c.scope_start, c.end)]
-        if nxt:
-            c.scope_end = min(c.scope_end, nxt[0])
+        k = bisect_right(stops, max(c.scope_start, c.end))              # the first stop after
+        if k < len(stops):
+            c.scope_end = min(c.scope_end, stops[k])
             if c.attr_end is not None:
-                c.attr_end = min(c.attr_end, nxt[0])
+                c.attr_end = min(c.attr_end, stops[k])
             c.own_end = min(c.own_end, c.scope_end) if c.own_end > c.start else c.own_end
     partner_is_donor = bool(meta["title"] and DONOR_PAGE_RE.search(meta["title"]))
     if partner_iso is None and partner_name and _FUND_NAME_RE.search(partner_name):
@@ -1261,8 +1392,9 @@ def extract(text: str) -> list[dict]:
     rows = []
     for c in merged:
         # sentences of other projects nested in this one's scope are theirs
-        skip = [(p.own_start, p.own_end) for p in merged
-                if p is not c and c.scope_start <= p.start < c.scope_end and p.rule not in _OWN_SCOPE
+        lo = bisect_left(starts, c.scope_start)
+        skip = [(p.own_start, p.own_end) for p in merged[lo:max(lo, bisect_left(starts, c.scope_end))]
+                if p is not c and p.rule not in _OWN_SCOPE
                 and not (p.own_start <= c.start < p.own_end)]
         rows.append(_fill(c, text, sents, money, skip, partner_iso, partner_name, partner_is_donor))
     return rows

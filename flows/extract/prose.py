@@ -12,7 +12,7 @@ with their leading date ("- **October 2003** - ..."), and the document's partner
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -24,8 +24,10 @@ from .text import YEAR, YEAR_RE, DateSpan, find_dates, sentences
 _FOOTER = r"[^\n]{0,80}\|[ \t]*Page[ \t]+\d+[ \t]*|[ \t]*Page[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?[ \t]*"
 _JOIN_RE = re.compile(
     r"(?P<hyph>(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_]))"
-    rf"|(?P<gap>[ \t]*\n(?:[ \t]*\n)+(?:(?:{_FOOTER})\n(?:[ \t]*\n)+)?[ \t]*)"
-    r"|(?P<nl>[ \t]*\n[ \t]*)"
+    # gap and nl never start inside a run of blanks (a match there would start at the run's
+    # first blank already), so a long run of spaces without a line break is scanned once
+    rf"|(?P<gap>(?<![ \t])[ \t]*\n(?:[ \t]*\n)+(?:(?:{_FOOTER})\n(?:[ \t]*\n)+)?[ \t]*)"
+    r"|(?P<nl>(?<![ \t])[ \t]*\n[ \t]*)"
 )
 _MARKER_RE = re.compile(r"[-–—•*▶►■●#|>]|\d{1,2}[.)]\s")
 
@@ -38,7 +40,7 @@ class View:
     """Normalized text plus, for each of its characters, the offset in the original."""
     src: str
     text: str
-    offs: list[int]
+    offs: "Offsets | list[int]"
     _sents: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def orig(self, start: int, end: int) -> tuple[int, int]:
@@ -90,42 +92,86 @@ def _rejoin_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple
     return out
 
 
+class Offsets:
+    """offs[i]: the original offset of view character i (offs[len(view)] == len(src)).
+
+    Stored as runs (view start, original start) instead of one int per character: the view
+    is made of copied stretches of the original and single joining characters."""
+    __slots__ = ("_vstarts", "_sstarts", "_n")
+
+    def __init__(self, vstarts: list[int], sstarts: list[int], n: int):
+        self._vstarts, self._sstarts, self._n = vstarts, sstarts, n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int) -> int:
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError("view offset out of range")
+        k = bisect_right(self._vstarts, i) - 1
+        return self._sstarts[k] + (i - self._vstarts[k])
+
+
 def build_view(src: str) -> View:
+    """The reading view of `src` (cached: persons, agreements and events read the same view)."""
+    return _build_view(src)
+
+
+@lru_cache(maxsize=2)
+def _build_view(src: str) -> View:
     out: list[str] = []
-    offs: list[int] = []
+    vstarts: list[int] = []                   # runs: view offset -> original offset
+    sstarts: list[int] = []
+    vlen = 0
+
+    def copy(a: int, b: int) -> None:         # view gets src[a:b]
+        nonlocal vlen
+        if b > a:
+            out.append(src[a:b])
+            vstarts.append(vlen)
+            sstarts.append(a)
+            vlen += b - a
+
+    def put(ch: str, at: int) -> None:        # view gets one joining character, mapped to `at`
+        nonlocal vlen
+        out.append(ch)
+        vstarts.append(vlen)
+        sstarts.append(at)
+        vlen += 1
+
     pos = 0
     for m in _JOIN_RE.finditer(src):
         s, e = m.span()
-        out.append(src[pos:s])
-        offs.extend(range(pos, s))
+        copy(pos, s)
         pos = e
-        before = src[:s].rstrip(" \t")
+        b = s                                 # src[:b] == src[:s].rstrip(" \t"), without the copy
+        while b > 0 and src[b - 1] in " \t":
+            b -= 1
         after = src[e:e + 3]
-        line_start = before.rfind("\n") + 1
-        prev_line = before[line_start:]
         if m.group("hyph") is not None:
             if after[:1].islower():
                 continue                      # "Ambas-\nsador" -> "Ambassador"
-            out.append("-")                   # "South-\nSouth" -> "South-South"
-            offs.append(s)
+            put("-", s)                       # "South-\nSouth" -> "South-South"
             continue
-        last = before[-1:] if before else ""
+        last = src[b - 1] if b > 0 else ""
         if m.group("gap") is not None:
             # a sentence cut by a blank line (and maybe page furniture): "Programme\n\nwas agreed"
             joins = last and last not in ".:!?;|" and after[:1].islower()
         else:
+            line_start = src.rfind("\n", 0, b) + 1
+            prev_line = src[line_start:b]
             joins = (len(prev_line) >= 50 and last not in ":|" and not _MARKER_RE.match(src[e:e + 3])
                      and not prev_line.lstrip().startswith(("|", "#")))
         if joins:
-            out.append(" ")
-            offs.append(s)
+            put(" ", s)
         else:
-            out.append(src[s:e])
-            offs.extend(range(s, e))
-    out.append(src[pos:])
-    offs.extend(range(pos, len(src)))
-    offs.append(len(src))
-    return View(src, "".join(out), offs)
+            copy(s, e)
+    copy(pos, len(src))
+    vstarts.append(vlen)                      # offs[len(view)] == len(src)
+    sstarts.append(len(src))
+    return View(src, "".join(out), Offsets(vstarts, sstarts, vlen + 1))
 
 
 # ---------------------------------------------------------------- countries
@@ -302,20 +348,62 @@ def definitions(text: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", s.lower())).strip()
 
 
+_ACRONYM_MATCH = 0.9
+_defs_indexes: list[tuple[dict, "_DefsIndex"]] = []
+
+
+@dataclass
+class _DefsIndex:
+    """The normalized full names of a `definitions` dict, by text and by length."""
+    entries: list[tuple[str, str]]            # (acronym, normalized full name), in dict order
+    exact: dict[str, str]                     # normalized full name -> its first acronym
+    lengths: list[int]                        # sorted lengths of the normalized names ...
+    order: list[int]                          # ... and the entry index of each
+
+
+def _defs_index(defs: dict[str, str]) -> _DefsIndex:
+    for d, idx in _defs_indexes:
+        if d is defs and len(idx.entries) == len(defs):
+            return idx
+    entries = [(acr, _norm(full)) for acr, full in defs.items()]
+    exact: dict[str, str] = {}
+    for acr, f in entries:
+        exact.setdefault(f, acr)
+    by_len = sorted(range(len(entries)), key=lambda i: len(entries[i][1]))
+    idx = _DefsIndex(entries, exact, [len(entries[i][1]) for i in by_len], by_len)
+    _defs_indexes.insert(0, (defs, idx))
+    del _defs_indexes[4:]
+    return idx
+
+
 def acronym_for(name: str, defs: dict[str, str]) -> str | None:
-    """The acronym the document defines for `name` (exact or nearly exact full name)."""
+    """The acronym the document defines for `name` (exact or nearly exact full name).
+
+    The first definition whose normalized full name is `name`'s, else the best SequenceMatcher
+    ratio of at least 0.9 (the first one on a tie). A ratio is at most 2*min(a, b)/(a + b) for
+    lengths a and b, so only names of about the same length are compared."""
     n = _norm(name).removeprefix("the ")
+    idx = _defs_index(defs)
+    hit = idx.exact.get(n)
+    if hit is not None:
+        return hit
+    ln = len(n)
+    lo = bisect_left(idx.lengths, int(ln * 0.8))
+    hi = bisect_right(idx.lengths, int(ln * 1.25) + 1)
+    cands = sorted(i for i in idx.order[lo:hi]
+                   if 2.0 * min(ln, len(idx.entries[i][1])) / (ln + len(idx.entries[i][1]) or 1) >= _ACRONYM_MATCH)
     best, score = None, 0.0
-    for acr, full in defs.items():
-        f = _norm(full)
-        r = 1.0 if f == n else SequenceMatcher(None, f, n).ratio()
+    for i in cands:
+        acr, f = idx.entries[i]
+        r = SequenceMatcher(None, f, n).ratio()
         if r > score:
             best, score = acr, r
-    return best if score >= 0.9 else None
+    return best if score >= _ACRONYM_MATCH else None
 
 
 def org_like_acronym(acr: str, defs: dict[str, str]) -> bool:
@@ -416,11 +504,21 @@ def list_items(text: str) -> list[Item]:
             if lead is not None:
                 lead_end = lm.end()
         items.append(Item(m.start(), m.end(), lead, lead_end))
-    return items
+    out = _Items(items)
+    out.starts = [it.start for it in items]
+    return out
+
+
+class _Items(list):
+    """The list `list_items` returns, with the start of each item for `item_at`."""
+    starts: list[int]
 
 
 def item_at(items: list[Item], pos: int) -> Item | None:
-    i = bisect_right([it.start for it in items], pos) - 1
+    starts = getattr(items, "starts", None)
+    if starts is None or len(starts) != len(items):
+        starts = [it.start for it in items]
+    i = bisect_right(starts, pos) - 1
     if i >= 0 and items[i].start <= pos < items[i].end:
         return items[i]
     return None

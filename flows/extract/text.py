@@ -152,7 +152,8 @@ def find_dates(text: str) -> list[DateSpan]:
     Bare years are left to the callers: a bare '2023' is a date only in context.
     Every extractor asks for the same document's dates, so they are computed once per text.
     """
-    return list(_find_dates(text))
+    # a document's dates stay cached while the extractors ask about its many short pieces
+    return list(_find_dates_short(text) if len(text) < 4000 else _find_dates(text))
 
 
 def _overlaps(starts: list[int], ends: list[int], s: int, e: int) -> bool:
@@ -161,12 +162,26 @@ def _overlaps(starts: list[int], ends: list[int], s: int, e: int) -> bool:
     return (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e)
 
 
+_HAS_YEAR = re.compile(YEAR)
+_HAS_MONTH = re.compile(MONTH, re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=512)
+def _find_dates_short(text: str) -> tuple[DateSpan, ...]:
+    return _find_dates.__wrapped__(text)
+
+
 @functools.lru_cache(maxsize=8)
 def _find_dates(text: str) -> tuple[DateSpan, ...]:
+    if not _HAS_YEAR.search(text):            # every date pattern has a year
+        return ()
+    has_month = _HAS_MONTH.search(text) is not None
     starts: list[int] = []
     ends: list[int] = []
     found: list[DateSpan] = []
     for name, rx in _COMPILED:
+        if name != "iso" and not has_month:   # every other pattern has a month's name
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             if _overlaps(starts, ends, s, e):
@@ -217,6 +232,13 @@ def year_range(match: re.Match) -> tuple[int, int]:
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*▶►#|])")
 _ABBREV = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "Nos.", "Oct.", "Sept.", "Sep.", "Nov.", "Dec.", "Jul.", "Jun.", "Apr.", "Mar.",
            "Jan.", "Feb.", "Aug.", "St.", "e.g.", "i.e.", "Prof.", "Amb.", "H.E.", "F.", "U.S.")
+_ABBREV_SET = frozenset(_ABBREV)
+_ABBREV_LENS = sorted({len(a) for a in _ABBREV})
+
+
+def _ends_with_abbrev(before: str) -> bool:
+    """any(before.endswith(a) for a in _ABBREV), by suffix length."""
+    return any(before[-n:] in _ABBREV_SET for n in _ABBREV_LENS if n <= len(before))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -231,7 +253,7 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     for m in _SENTENCE_END.finditer(text):
         cut = m.start()
         before = text[max(0, cut - 6):cut]
-        if m.group(0).strip() == "" and any(before.endswith(a) for a in _ABBREV):
+        if m.group(0).strip() == "" and _ends_with_abbrev(before):
             continue
         if text[start:cut].strip():
             spans.append(_strip_span(text, start, cut))
@@ -284,9 +306,12 @@ def sections(text: str) -> list[Section]:
     heads = []
     for m in HEADING_MARK_RE.finditer(text):
         heads.append((m.start("title"), m.end("title")))
+    # marked headings are one per line, in order; a capitals heading starts on a later line
+    # than the ones before it, so only the marked headings can hold its start
+    marked_starts, marked_ends = [s for s, _ in heads], [e for _, e in heads]
     for m in CAPS_HEADING_RE.finditer(text):
         title = m.group("title").strip()
-        if len(title.split()) >= 2 and not any(s <= m.start() < e for s, e in heads):
+        if len(title.split()) >= 2 and not _inside(marked_starts, marked_ends, m.start()):
             heads.append((m.start("title"), m.start("title") + len(title)))
     heads.sort()
     out = []
@@ -294,6 +319,12 @@ def sections(text: str) -> list[Section]:
         end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
         out.append(Section(text[s:e].strip(), s, e, end))
     return out
+
+
+def _inside(starts: list[int], ends: list[int], pos: int) -> bool:
+    """Is pos in one of the disjoint, sorted intervals [starts[i], ends[i])?"""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
 
 
 def clean_inline(text: str) -> str:
