@@ -334,9 +334,21 @@ def _save_error_log(lines: list[str]) -> Path | None:
 @app.command()
 def run(raw: Path = typer.Option(settings.DEFAULT_RAW, help="folder of documents (*.txt, *.md, *.html, *.pdf)"),
         db: Path = typer.Option(settings.DEFAULT_DB, help="warehouse file (created when missing)"),
-        report: Optional[Path] = typer.Option(None, help="report folder (default: reports/ beside the warehouse)")):
+        report: Optional[Path] = typer.Option(None, help="report folder (default: reports/ beside the warehouse)"),
+        runner: Optional[str] = typer.Option(None, help="where extraction runs: 'local' (worker processes, "
+                                             "the default) or 'dask' (COOPFACTS_DASK_ADDRESS, else a local "
+                                             "Dask cluster; needs the 'dask' extra)")):
     """Load new and changed documents from RAW into the warehouse, then write the quality report."""
     began = time.monotonic()
+    if runner is not None:
+        if runner not in ("local", "dask"):
+            fail(f"--runner {runner}: use 'local' or 'dask'")
+        if runner == "dask":
+            import importlib.util
+
+            if importlib.util.find_spec("prefect_dask") is None:  # not imported: Prefect is set up later
+                fail("--runner dask needs prefect-dask; install it with: pip install 'coopfacts[dask]'")
+        settings.RUNNER = runner
     if not raw.exists():
         fail(f"raw folder {raw} does not exist; pass --raw DIR (a folder of .txt, .md, .html, .pdf files)")
     if not raw.is_dir():

@@ -100,15 +100,47 @@ def flow_for(raw_dir: Path):
         task_runner=ThreadPoolTaskRunner(max_workers=2 * max(settings.WORKERS, 1)))
 
 
-def dask_runner():
+def dask_runner(**cluster_kwargs):
     """prefect-dask's DaskTaskRunner: the cluster at settings.DASK_ADDRESS, or a local
-    cluster of settings.WORKERS single-threaded processes. Each extract batch is then a
-    Prefect task on a Dask worker, which reports to the same Prefect API as the flow."""
+    cluster of settings.WORKERS single-threaded processes (`cluster_kwargs` override).
+
+    Each extract batch is then a Prefect task on a Dask worker, which must reach the same
+    Prefect API as the flow: a real cluster needs PREFECT_API_URL set on its workers; for a
+    local cluster the flow's own API address (its temporary server) is put in the
+    environment the worker processes inherit, so they do not each start a server.
+    """
     try:
         from prefect_dask import DaskTaskRunner
     except ImportError as exc:
         raise RuntimeError("the Dask runner needs prefect-dask: pip install 'coopfacts[dask]'") from exc
+
+    class Runner(DaskTaskRunner):
+        def __enter__(self):
+            import os
+
+            from prefect.client.orchestration import get_client
+
+            import logging
+
+            # Dask's own INFO lines (scheduler and worker start-up) stay off the terminal
+            os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+            logging.getLogger("distributed").setLevel(logging.WARNING)
+            self._set_url = not os.environ.get("PREFECT_API_URL")
+            if self._set_url:
+                with get_client(sync_client=True) as client:
+                    os.environ["PREFECT_API_URL"] = str(client.api_url)
+            return super().__enter__()
+
+        def __exit__(self, *exc):
+            import os
+
+            try:
+                super().__exit__(*exc)
+            finally:
+                if getattr(self, "_set_url", False):
+                    os.environ.pop("PREFECT_API_URL", None)
+
     if settings.DASK_ADDRESS:
-        return DaskTaskRunner(address=settings.DASK_ADDRESS)
-    return DaskTaskRunner(cluster_kwargs={"n_workers": max(settings.WORKERS, 1),
-                                          "threads_per_worker": 1, "processes": True})
+        return Runner(address=settings.DASK_ADDRESS)
+    return Runner(cluster_kwargs={"n_workers": max(settings.WORKERS, 1), "threads_per_worker": 1,
+                                  "processes": True, "dashboard_address": None, **cluster_kwargs})
