@@ -246,8 +246,7 @@ class RunDisplay:
             self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=24),
                                      TextColumn("{task.fields[count]}"), TimeElapsedColumn(),
                                      console=Console(file=sys.stderr), transient=True)
-            self.task = self.progress.add_task("starting Prefect (a local, temporary server)",
-                                               total=None, count="")
+            self.task = self.progress.add_task(self.STAGES["plan"].format(n=n_files), total=None, count="")
 
     def __enter__(self):
         global _DISPLAY
@@ -335,9 +334,21 @@ def _save_error_log(lines: list[str]) -> Path | None:
 @app.command()
 def run(raw: Path = typer.Option(settings.DEFAULT_RAW, help="folder of documents (*.txt, *.md, *.html, *.pdf)"),
         db: Path = typer.Option(settings.DEFAULT_DB, help="warehouse file (created when missing)"),
-        report: Optional[Path] = typer.Option(None, help="report folder (default: reports/ beside the warehouse)")):
+        report: Optional[Path] = typer.Option(None, help="report folder (default: reports/ beside the warehouse)"),
+        runner: Optional[str] = typer.Option(None, help="where extraction runs: 'local' (worker processes, "
+                                             "the default) or 'dask' (COOPFACTS_DASK_ADDRESS, else a local "
+                                             "Dask cluster; needs the 'dask' extra)")):
     """Load new and changed documents from RAW into the warehouse, then write the quality report."""
     began = time.monotonic()
+    if runner is not None:
+        if runner not in ("local", "dask"):
+            fail(f"--runner {runner}: use 'local' or 'dask'")
+        if runner == "dask":
+            import importlib.util
+
+            if importlib.util.find_spec("prefect_dask") is None:  # not imported: Prefect is set up later
+                fail("--runner dask needs prefect-dask; install it with: pip install 'coopfacts[dask]'")
+        settings.RUNNER = runner
     if not raw.exists():
         fail(f"raw folder {raw} does not exist; pass --raw DIR (a folder of .txt, .md, .html, .pdf files)")
     if not raw.is_dir():
@@ -363,18 +374,20 @@ def run(raw: Path = typer.Option(settings.DEFAULT_RAW, help="folder of documents
             fail(f"cannot open the warehouse {db}: {_first_line(exc)}")
 
     with display:
-        prepare_prefect()
-        config = logging_config_file()
-        if config:
-            os.environ["PREFECT_LOGGING_SETTINGS_PATH"] = str(config)
+        from . import stages
         from .load import WarehouseLocked
-        from .pipeline import RunFailed, flow_for
 
+        # Hash the files and compare with the warehouse first: when nothing is new or changed
+        # the run is recorded without starting Prefect (seconds), see stages.run_without_extraction
+        p = stages.plan(raw, db)
         failed = None
         try:
-            state = flow_for(raw)(str(raw), str(db), str(report) if report else None, return_state=True)
-            result = state.result(raise_on_failure=True)
-        except RunFailed as exc:
+            unchanged = stages.nothing_to_extract(p, raw)
+            if unchanged is not None:
+                result = stages.run_without_extraction(raw, db, report, unchanged)
+            else:
+                result = _run_flow(raw, db, report)
+        except stages.RunFailed as exc:
             failed = exc
         except (WarehouseLocked, KeyboardInterrupt, typer.Exit):
             raise
@@ -386,6 +399,21 @@ def run(raw: Path = typer.Option(settings.DEFAULT_RAW, help="folder of documents
         summary.print_failed(db, str(failed), str(report_html))
         raise typer.Exit(1)
     summary.print_run(result, elapsed=time.monotonic() - began)
+
+
+def _run_flow(raw: Path, db: Path, report: Optional[Path]) -> dict:
+    """The Prefect flow (a temporary local API server unless PREFECT_API_URL is set)."""
+    display = _DISPLAY
+    if display is not None:
+        display.stage("starting Prefect (a local, temporary server)")
+    prepare_prefect()
+    config = logging_config_file()
+    if config:
+        os.environ["PREFECT_LOGGING_SETTINGS_PATH"] = str(config)
+    from .pipeline import flow_for
+
+    state = flow_for(raw)(str(raw), str(db), str(report) if report else None, return_state=True)
+    return state.result(raise_on_failure=True)
 
 
 class RunCrashed(Exception):

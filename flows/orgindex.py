@@ -11,16 +11,23 @@ the same words in a brief about Brazil are two ministries. So a government body 
 it only matches organizations of the same country (or non-government ones, for names
 such as 'ILO' that say nothing of a country). Its id is derived from its name and that
 country.
+
+Cost: the index files each organization under a few keys (`resolve.index_keys`), so a
+lookup compares a name with the handful of organizations sharing a key, not with every
+organization known: a run's cost stays linear in its mentions as organizations pile up.
 """
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
+from functools import lru_cache
 
 from . import resolve
 from .extract.countries import extract as find_countries
 
 
+@lru_cache(maxsize=16384)
 def _name_country(name: str | None) -> str | None:
     found = find_countries(name) if name else []
     return found[0]["iso3"] if found else None
@@ -28,17 +35,36 @@ def _name_country(name: str | None) -> str | None:
 
 class OrgIndex:
     def __init__(self, existing: list[dict] | None = None):
-        self.orgs: dict[str, dict] = {o["org_id"]: dict(o) for o in existing or []}
+        self.orgs: dict[str, dict] = {}
+        self._filed: dict[str, set] = {}  # org_id -> its keys
+        self._by_key: dict[tuple, set[str]] = defaultdict(set)  # key -> org_ids
+        for o in existing or []:
+            self._file(dict(o))
+
+    def _file(self, org: dict) -> None:
+        """Add an organization, or re-file it after its name or acronym changed."""
+        oid = org["org_id"]
+        for key in self._filed.get(oid, ()):
+            self._by_key[key].discard(oid)
+        self.orgs[oid] = org
+        self._filed[oid] = keys = resolve.index_keys(org)
+        for key in keys:
+            self._by_key[key].add(oid)
 
     def _country(self, name, acronym, kind, partner) -> str | None:
         if kind != "government":
             return None
         return _name_country(name) or partner
 
-    def _candidates(self, country: str | None) -> list[dict]:
+    def _candidates(self, name, acronym, country: str | None) -> list[dict]:
+        """The organizations that can match (sharing a key), of a compatible country."""
+        ids = set()
+        for key in resolve.query_keys(name, acronym):
+            ids |= self._by_key.get(key, set())
+        orgs = [self.orgs[i] for i in ids]
         if country is None:
-            return list(self.orgs.values())
-        return [o for o in self.orgs.values()
+            return orgs
+        return [o for o in orgs
                 if o.get("kind") != "government" or o.get("country_iso3") in (country, None)]
 
     # -- lookups -------------------------------------------------------------------------
@@ -49,14 +75,14 @@ class OrgIndex:
             return None
         kind = kind or resolve.guess_kind(name, acronym)
         country = self._country(name, acronym, kind, partner)
-        return resolve.match_org(name, acronym, self._candidates(country))
+        return resolve.match_org(name, acronym, self._candidates(name, acronym, country))
 
     def add_mention(self, name: str | None, acronym: str | None, kind: str | None,
                     partner: str | None = None) -> str:
         """The org_id for a mention, creating the organization when it is new."""
         kind = kind or resolve.guess_kind(name, acronym)
         country = self._country(name, acronym, kind, partner)
-        org_id = resolve.match_org(name, acronym, self._candidates(country))
+        org_id = resolve.match_org(name, acronym, self._candidates(name, acronym, country))
         if org_id:
             org = self.orgs[org_id]
             # keep the fullest description we have seen
@@ -66,6 +92,7 @@ class OrgIndex:
                 org["name"] = name
             if kind and org.get("kind") in (None, "other") and kind != "other":
                 org["kind"] = kind
+            self._file(org)
             return org_id
         org = resolve.new_org(name or acronym, acronym, kind)
         if org["kind"] == "government":
@@ -76,7 +103,7 @@ class OrgIndex:
                 org["org_id"] = hashlib.sha256(key.encode()).hexdigest()[:12]
         if org["org_id"] in self.orgs:  # a reference body reached by another name
             return org["org_id"]
-        self.orgs[org["org_id"]] = org
+        self._file(org)
         return org["org_id"]
 
     def find_or_add(self, name: str, partner: str | None = None) -> str | None:

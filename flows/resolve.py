@@ -200,6 +200,49 @@ def match_org(name: str | None, acronym: str | None, orgs: list[dict]) -> str | 
     return best[1] if best else None
 
 
+def index_keys(org: dict) -> set[tuple[str, str]]:
+    """The keys an organization is filed under, so that `match_org` need only look at the
+    organizations sharing a key with the query (`query_keys`) instead of all of them.
+
+    Every step of the rule needs something equal between the two sides: the same reference
+    body (step 1), acronym (2), normalized name (3), initials (4: fuzzy matches must have
+    the same initials) or, for a unit, the query's first word equal to the acronym (5).
+    So the organizations sharing a key are a superset of those that can match, and
+    `match_org` over them returns what it returns over every organization (its ties are
+    broken by org_id, never by order).
+    """
+    v = _view(org)
+    keys = set()
+    if v.ref is not None:
+        keys.add(("ref", v.ref.key))
+    if v.a:
+        keys.add(("a", v.a))
+    if v.n:
+        keys.add(("n", v.n))
+        keys.add(("i", v.initials))
+    return keys
+
+
+def query_keys(name: str | None, acronym: str | None) -> set[tuple[str, str]]:
+    """The keys under which the organizations `match_org(name, acronym, ...)` can return
+    are filed (see `index_keys`)."""
+    name, acronym = (name or None), (acronym or None)
+    if acronym is None:
+        name, acronym = _clean_written(name)
+    if not name and not acronym:
+        return set()
+    q = _cached_view(name, acronym)
+    keys = index_keys({"name": name, "acronym": acronym})
+    if q.a:
+        keys.add(("a", q.a))  # a bare acronym given as the name
+    words = re.split(r"\s+", (name or acronym).strip())
+    if len(words) >= 2:  # step 5: '<ACR> Office in ...'
+        first = acronym_key(re.sub(r"['’]s?$", "", words[0]))
+        if first:
+            keys.add(("a", first))
+    return keys
+
+
 def canonical_key(name: str | None, acronym: str | None) -> str:
     """The key an org_id is hashed from (see the module docstring)."""
     ref = _ref_of(name, acronym)

@@ -24,8 +24,15 @@ MAX_BYTES = int(os.environ.get("COOPFACTS_MAX_BYTES", 50 * 1024 * 1024))
 #: so work is batched; a batch of this many typical briefs takes well under a second.
 BATCH_DOCS = int(os.environ.get("COOPFACTS_BATCH_DOCS", 200))
 
-#: Processes that extract in parallel when a run has more than one batch.
+#: Processes that extract in parallel when a run has more than one batch (plain Python
+#: processes of about 60 MB each: flows/batch.py).
 WORKERS = int(os.environ.get("COOPFACTS_WORKERS", os.cpu_count() or 1))
+
+#: Where the extraction batches run: 'local' (the worker processes above) or 'dask'
+#: (prefect-dask's DaskTaskRunner: the cluster at DASK_ADDRESS, else a local cluster of
+#: WORKERS processes). Setting COOPFACTS_DASK_ADDRESS (tcp://scheduler:8786) implies 'dask'.
+DASK_ADDRESS = os.environ.get("COOPFACTS_DASK_ADDRESS") or None
+RUNNER = os.environ.get("COOPFACTS_RUNNER") or ("dask" if DASK_ADDRESS else "local")
 
 #: How long a writer waits for another process's lock on the warehouse before giving up,
 #: and the first back-off step (doubling, capped at 2 s).
