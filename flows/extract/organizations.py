@@ -394,13 +394,35 @@ class Tok:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
-def _tokens(text: str) -> list[Tok]:
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """The tokens of text[start:end], with offsets into the whole text."""
     toks: list[Tok] = []
-    prev = 0
-    for m in _TOKEN_RE.finditer(text):
+    prev = start
+    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         toks.append(Tok(m.group(0), m.start(), m.end(), m.lastgroup == "w", text[prev:m.start()]))
         prev = m.end()
     return toks
+
+
+#: Tokens cost about 200 bytes each, so a long text is tokenized a block at a time. A block
+#: ends after a blank line, which no token and no name crosses (`_hard_break`), so the
+#: phrases found block by block are those of the whole text.
+BLOCK_CHARS = 200_000
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of text, each ending after a blank line, about
+    BLOCK_CHARS long (longer only when a piece has no blank line)."""
+    out, start = [], 0
+    while len(text) - start > BLOCK_CHARS:
+        m = _BLANK_LINE.search(text, start + BLOCK_CHARS)
+        if not m:
+            break
+        out.append((start, m.end()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
 
 
 def _wrap_width(text: str) -> int:
@@ -451,10 +473,10 @@ def _enumeration_ok(toks: list[Tok], j: int, text: str, wrap: int) -> bool:
     return False
 
 
-def _phrases(toks: list[Tok], text: str) -> list[list[int]]:
-    """Maximal runs of capitalized words and joiners (token indices)."""
+def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
+    """Maximal runs of capitalized words and joiners (token indices); `wrap` is the text's
+    `_wrap_width`."""
     out: list[list[int]] = []
-    wrap = _wrap_width(text)
     i, n = 0, len(toks)
     while i < n:
         if not toks[i].cap:
@@ -507,7 +529,6 @@ class _Doc:
 
     def __init__(self, text: str):
         self.text = text
-        self.toks = _tokens(text)
         by_acr, _ = _ref_index()
         # acronyms in brackets anywhere in the text, plus the reference acronyms
         self.known_acronyms = {acronym_key(m.group(1)) for m in _ACR_PAREN_ANY.finditer(text)
@@ -783,8 +804,13 @@ def _definition_tail(piece: list[Tok], acr: str, doc: _Doc) -> list[Tok]:
 def _phrase_candidates(doc: _Doc) -> list[_Cand]:
     text = doc.text
     cands: list[_Cand] = []
-    for ph in _phrases(doc.toks, text):
-        parts = [part for piece in _split_possessive([doc.toks[i] for i in ph], doc)
+    wrap = _wrap_width(text)
+    phrases = ([toks[i] for i in ph]
+               for start, end in _blocks(text)
+               for toks in [_tokens(text, start, end)]
+               for ph in _phrases(toks, text, wrap))
+    for phrase in phrases:
+        parts = [part for piece in _split_possessive(phrase, doc)
                  for part in _split_conjoined(piece, doc)]
         for part in parts:
             for org, reason in _classify(part, doc):
