@@ -847,16 +847,21 @@ _FIELD_LINE_RE = re.compile(
     r"(?:[A-Z][\w&'’\-]*\s+){1,3}(?:contribution|funding))\b[ \t]*:?[ \t]+\S", re.MULTILINE)
 
 
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    """(offset of the line's first character, line) for every line of text."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    return lines
+
+
 def _field_block_candidates(text: str) -> list[Cand]:
     """A title line followed at once by field lines, as fact boxes come out of a PDF:
     'Fair Work in Garment Supply Chains' / 'Countries Bangladesh, ...' / 'Duration January
     2020 – December 2023' / 'EU contribution €9.8 million'."""
     out: list[Cand] = []
-    lines = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    lines = _lines_with_offsets(text)
     for i in range(1, len(lines) - 1):
         ls, line = lines[i]
         if not line.strip() or _FIELD_LINE_RE.match(line) or not _FIELD_LINE_RE.match(lines[i + 1][1]):
@@ -943,11 +948,7 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
 def _table_candidates(text: str, secs: list[Section], money: list[dict] | None = None) -> list[Cand]:
     money = money or []
     out: list[Cand] = []
-    lines = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    lines = _lines_with_offsets(text)
     i = 0
     while i + 1 < len(lines):
         hstart, header = lines[i]
