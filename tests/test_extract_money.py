@@ -213,3 +213,33 @@ def test_amount_without_a_year_reuses_the_stated_conversion_or_the_document_year
     assert [r["amount_usd"] for r in rows][:2] == [14_800_000, 14_800_000]
     assert rows[2]["amount_usd"] == pytest.approx(1_200_000 * 1.094, rel=0.01)
     assert rows[2]["year_from"] is None
+
+
+def test_worded_range_after_between_is_one_amount_at_its_upper_end():
+    row = one("The skills window may attract between US$ 1.2 and 1.5 million in 2024.")
+    assert row["amount"] == 1_500_000 and row["qualifier"] == "up to" and row["year_from"] == 2024
+
+
+def test_range_written_with_to_keeps_the_scale():
+    row = one("The window received USD 2 to 3 million in 2021.")
+    assert row["amount"] == 3_000_000 and row["qualifier"] == "up to"
+
+
+def test_two_amounts_joined_by_and_are_not_a_range_without_between():
+    rows = extract("Grants of US$ 1.2 million and 1.5 million respectively.")
+    assert [r["amount"] for r in rows][:1] == [1_200_000]
+
+
+def test_in_the_same_year_takes_the_previous_sentence_year():
+    rows = extract("In 2022 the agency paid SEK 10m. Another donor added NOK 4.5m in the same year.")
+    assert [r["year_from"] for r in rows] == [2022, 2022]
+
+
+def test_year_after_a_label_in_a_table_header_dates_the_column():
+    rows = extract("| Donor | Committed 2023 | Disbursed 2024 |\n|---|---|---|\n| A | CHF 7.2m | CHF 6.8m |\n")
+    assert [(r["amount"], r["year_from"]) for r in rows] == [(7_200_000, 2023), (6_800_000, 2024)]
+
+
+def test_year_naming_a_work_plan_dates_the_amount():
+    row = one("The group's 2024 work plan foresees a budget of some €15 million.")
+    assert row["year_from"] == 2024 and row["qualifier"] == "about"

@@ -88,7 +88,10 @@ SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trilli
          r"|(?:m|M|k|K|bn|BN)\b)")
 
 # 'US$ 2-3 million': a range, stored as its upper end with the qualifier 'up to'
-_RANGE2 = r"(?:[ \t]*[-–—][ \t]*(?P<num2>\d+(?:\.\d+)?))?"
+# 'US$ 1.2 to 1.5 million', 'between US$ 1.2 and 1.5 million': a worded range needs the scale
+# after its second number ('and' is kept only after 'between', see _inline_amounts)
+_RANGE2 = (r"(?:(?:[ \t]*[-–—][ \t]*|[ \t]+(?P<rsep>to|and)[ \t]+(?:US\$|\$|€|£)?"
+           rf"(?=\d+(?:\.\d+)?{_GAP}(?i:million|billion|thousand|mn|bn)\b))(?P<num2>\d+(?:\.\d+)?))?")
 PREFIX_RE = re.compile(
     rf"(?<![A-Za-z0-9])(?P<cur>{_SYMBOL_ALT}|(?:{_CODE_ALT})(?![A-Za-z]))"
     rf"{_GAP}(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?(?![\d%]|[.,]\d)"
@@ -202,10 +205,15 @@ _RANGE_RE = re.compile(
     rf"(?P<y2>{YEAR}|\d\d)(?![\d-])", re.IGNORECASE)
 _SINGLE_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/]|\s*(?:Agenda|Declaration))")
 _PREP_BEFORE_RE = re.compile(rf"(?:\b{_PREP}|[(:|*])[\s*]*$", re.IGNORECASE)
+# 'the group's 2024 work plan', 'the 2023 budget': a year naming a budget period
+_DET_BEFORE_RE = re.compile(r"(?:\b(?:the|its|their|our)|['’]s)\s+$", re.IGNORECASE)
+_BUDGET_NOUN_AFTER_RE = re.compile(
+    r"[ \t]+(?:annual[ \t]+)?(?:work[ \t]*plans?|budgets?|allocations?|contributions?|appropriations?|"
+    r"funding|grants?|pledges?|disbursements?)\b", re.IGNORECASE)
 _ANAPHORA_RE = re.compile(
     r"^[^.;]{0,12}?\b(?:for|over|during|in|across)\s+(?:the|these|those|this|that)\s+"
     rf"(?:(?:{NUMBER_WORD}|\d+|same|whole|entire|full|said)\s+)?"
-    r"(?:years|period|phase|cycle|biennium)\b", re.IGNORECASE)
+    r"(?:years?|period|phase|cycle|biennium)\b", re.IGNORECASE)
 
 
 def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
@@ -241,7 +249,8 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
         if any(s < te and ts < e for ts, te in taken):
             continue
         before = text[max(start, s - 30):s]
-        if not _PREP_BEFORE_RE.search(before) and text[start:s].strip(" \t*_|(["):
+        if not _PREP_BEFORE_RE.search(before) and text[start:s].strip(" \t*_|([") \
+                and not (_DET_BEFORE_RE.search(before) and _BUDGET_NOUN_AFTER_RE.match(text, e)):
             continue
         y = int(m.group("y"))
         found.append((s, e, y, y))
@@ -322,6 +331,12 @@ def _inline_amounts(text: str) -> list[dict]:
     for rx, rule in ((PREFIX_RE, "money.prefix"), (SUFFIX_RE, "money.suffix")):
         for m in rx.finditer(text):
             s, e = m.span()
+            if m.group("rsep") == "and" and not re.search(r"\bbetween\s+$", text[max(0, s - 12):s], re.I):
+                # 'US$ 1.2 and 1.5 million respectively': two amounts, not a range
+                m = rx.match(text, s, m.end("num"))
+                if not m:
+                    continue
+                s, e = m.span()
             if any(covered[s:e]):
                 continue
             cur_raw = m.group("cur")
@@ -451,8 +466,7 @@ def _table_amounts(text: str) -> list[dict]:
                 value = parse_amount(m.group("num"), None) * scale
                 cell_years = None
                 if idx < len(header):
-                    hx = _year_expressions(text, header[idx][0], header[idx][1])
-                    cell_years = (hx[0][2], hx[0][3]) if hx else None
+                    cell_years = _header_years(text, header[idx][0], header[idx][1])
                 if row_cur[0] and not (idx < len(currencies) and currencies[idx][0]):
                     cell_years = cell_years or years  # years run across the header
                 else:
@@ -597,6 +611,22 @@ def _extract(text: str) -> list[dict]:
     return rows
 
 
+_HEADER_YEAR_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/])")
+
+
+def _header_years(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The years a table column header names: 'FY 2019-2020', and also a year after a label
+    ('Committed 2023', 'Disbursed 2023'), which a header cell, being short, means as its year."""
+    hx = _year_expressions(text, start, end)
+    if hx:
+        return hx[0][2], hx[0][3]
+    found = list(_HEADER_YEAR_RE.finditer(text, start, end))
+    if len(found) == 1 and len(text[start:end].strip()) <= 40:
+        y = int(found[0].group("y"))
+        return y, y
+    return None
+
+
 def _table_cell_years(text: str) -> list[tuple[int, int, tuple[int, int]]]:
     """(cell start, cell end, years) of every table body cell whose column header or row names
     a year ('| Type | 2018 | 2019 |', '| 2018 | SEK 4m |')."""
@@ -604,8 +634,7 @@ def _table_cell_years(text: str) -> list[tuple[int, int, tuple[int, int]]]:
     for header, body in table_blocks(text):
         head_years = []
         for hs, he, _ in header:
-            hx = _year_expressions(text, hs, he)
-            head_years.append((hx[0][2], hx[0][3]) if hx else None)
+            head_years.append(_header_years(text, hs, he))
         for cells in body:
             row_years = None
             for cs, ce, cell in cells:
