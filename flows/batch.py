@@ -74,10 +74,14 @@ class Workers:
     def __exit__(self, *exc) -> bool:
         global _ACTIVE
         _ACTIVE = None
+        self.stop()
+        return False
+
+    def stop(self) -> None:
+        """End the worker processes (when the last batch is in, before the load)."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-        return False
 
     def submit(self, files: list[dict], raw_dir: Path) -> Future:
         if self._pool is None:

@@ -72,6 +72,7 @@ def coopfacts_run(raw_dir: str = str(settings.DEFAULT_RAW), db_path: str = str(s
             docs, bad = pending.popleft().result()
             run.add(docs, bad, spill)
             del docs, bad
+        workers.stop()  # their memory is free before the load needs its own
         summary = run.finish(spill, load_task, on_wait=logger.warning)
     report.publish_artifacts(summary)
     if summary["status"] == "failed":

@@ -59,6 +59,7 @@ _UNIT_WORDS = {"office", "offices", "department", "bureau", "unit", "branch", "t
 
 # ------------------------------------------------------------------ helpers
 
+@lru_cache(maxsize=65536)
 def _clean_written(name: str | None) -> tuple[str | None, str | None]:
     """A name as written -> (name, acronym): 'the Government of China' -> ('Government of
     China', None); 'MOHRSS' -> (None, 'MOHRSS'); 'Ministry of X (MX)' -> ('Ministry of X',
@@ -182,7 +183,7 @@ def match_org(name: str | None, acronym: str | None, orgs: list[dict]) -> str | 
         name, acronym = _clean_written(name)
     if not name and not acronym:
         return None
-    q = _Q(name, acronym)
+    q = _cached_view(name, acronym)
     best: tuple[float, str] | None = None
     views = [(_view(o), o["org_id"]) for o in orgs]
     for score in (_exact_score, _fuzzy_score):
@@ -193,7 +194,7 @@ def match_org(name: str | None, acronym: str | None, orgs: list[dict]) -> str | 
         if best is not None:
             break
     if best is None:
-        unit = _Q(name or acronym, None)
+        unit = _cached_view(name or acronym, None)
         for v, oid in views:
             if _unit_of(unit, v) and (best is None or oid < best[1]):
                 best = (1.0, oid)
@@ -223,14 +224,15 @@ def index_keys(org: dict) -> set[tuple[str, str]]:
     return keys
 
 
-def query_keys(name: str | None, acronym: str | None) -> set[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def query_keys(name: str | None, acronym: str | None) -> frozenset[tuple[str, str]]:
     """The keys under which the organizations `match_org(name, acronym, ...)` can return
-    are filed (see `index_keys`)."""
+    are filed (see `index_keys`). Cached: a run asks for the same names over and over."""
     name, acronym = (name or None), (acronym or None)
     if acronym is None:
         name, acronym = _clean_written(name)
     if not name and not acronym:
-        return set()
+        return frozenset()
     q = _cached_view(name, acronym)
     keys = index_keys({"name": name, "acronym": acronym})
     if q.a:
@@ -240,7 +242,7 @@ def query_keys(name: str | None, acronym: str | None) -> set[tuple[str, str]]:
         first = acronym_key(re.sub(r"['’]s?$", "", words[0]))
         if first:
             keys.add(("a", first))
-    return keys
+    return frozenset(keys)
 
 
 def canonical_key(name: str | None, acronym: str | None) -> str:
@@ -258,6 +260,7 @@ def org_id_for(name: str | None, acronym: str | None) -> str:
     return hashlib.sha256(canonical_key(name, acronym).encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=65536)
 def guess_kind(name: str | None, acronym: str | None = None) -> str:
     """Kind of an organization known only by a name as written; a country is 'government'."""
     n, a = _clean_written(name)

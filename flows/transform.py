@@ -71,14 +71,23 @@ def _link_projects(facts: dict[str, list[dict]]) -> None:
     projects = facts.get("projects", [])
     for p in projects:
         p["project_id"] = p["fact_id"]
+    # one sweep over positions (not every row against every project: a 20 MB text has
+    # thousands of each); ties between scopes of one length go to the first project listed
+    scopes = sorted((p["scope_start"], p["scope_end"], i) for i, p in enumerate(projects)
+                    if p.get("scope_start") is not None)
     for table in ("money", "quantities"):
-        for row in facts.get(table, []):
-            inside = [p for p in projects
-                      if p.get("scope_start") is not None
-                      and p["scope_start"] <= row["char_start"] < p["scope_end"]]
-            if inside:
-                best = min(inside, key=lambda p: p["scope_end"] - p["scope_start"])
-                row["project_id"] = best["project_id"]
+        rows = sorted(facts.get(table, []), key=lambda r: r["char_start"])
+        open_: list[tuple[int, int, int]] = []
+        k = 0
+        for row in rows:
+            pos = row["char_start"]
+            while k < len(scopes) and scopes[k][0] <= pos:
+                open_.append(scopes[k])
+                k += 1
+            open_ = [s for s in open_ if s[1] > pos]
+            if open_:
+                _, _, i = min(open_, key=lambda s: (s[1] - s[0], s[2]))
+                row["project_id"] = projects[i]["project_id"]
 
 
 def _resolve_names(docs: list[dict], index: OrgIndex) -> None:
