@@ -801,14 +801,78 @@ def _definition_tail(piece: list[Tok], acr: str, doc: _Doc) -> list[Tok]:
     return piece
 
 
+#: The only phrases that can hold an organization have a capitalized token that is a head
+#: noun (`_classify`). Such a token starts with an upper-case letter that lower-cases to the
+#: head's first letter, and the rest of it is the head in any case -- unless a line-end hyphen
+#: inside it is dropped from its `low` ('Minis-\\ntry'). `_HINT_RE` finds both (a superset).
+_HEADS = ORG_HEADS | FIRST_HEADS
+
+
+def _hint_regex() -> re.Pattern:
+    by_initial: dict[str, list[str]] = {}
+    for h in _HEADS:
+        by_initial.setdefault(h[0], []).append(h[1:])
+    alts = []
+    for first, tails in sorted(by_initial.items()):
+        upper = first.upper()
+        assert len(upper) == 1 and upper.lower() == first
+        tails = sorted(tails, key=len, reverse=True)
+        alts.append(re.escape(upper) + "(?i:" + "|".join(re.escape(t) for t in tails) + ")")
+    return re.compile("|".join(alts) + r"|[-\u00ad][ \t]*\n")
+
+
+_HINT_RE = _hint_regex()
+#: a lower-case word that is no connector, after one space: a token that ends every phrase
+#: before it (`_phrases`), and starts where the tokenizer starts a token (no token holds a
+#: space but after a line-end hyphen, and then the space is next to a line break)
+_BARRIER_RE = re.compile(
+    r"(?<=\S )(?!(?:" + "|".join(sorted(c for c in CONNECTORS if re.fullmatch("[a-z]+", c)))
+    + r") )[a-z]+(?= )")
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of text[start:end] that hold every phrase with a head noun (`_HINT_RE`), each
+    from a barrier word (or `start`) to a barrier word (or `end`), so that tokens and phrases
+    found in a piece are those found in the whole block. Pieces scanned are disjoint but for
+    a shared barrier, and the text is searched once over: linear."""
+    out: list[tuple[int, int]] = []
+    lo = done = start                  # lo: start of the last barrier seen (or of the block)
+    for m in _HINT_RE.finditer(text, start, end):
+        q = m.start()
+        if q < done:
+            continue
+        # the last barrier in [lo, q)
+        seg_start, width = lo, 256
+        while True:
+            a = max(lo, q - width)
+            last = None
+            for b in _BARRIER_RE.finditer(text, a, q):
+                last = b
+            if last is not None:
+                seg_start = last.start()
+                break
+            if a == lo:
+                break
+            width *= 4
+        b = _BARRIER_RE.search(text, m.end(), end)
+        if b is None:
+            out.append((seg_start, end))
+            break
+        out.append((seg_start, b.end()))
+        lo, done = b.start(), b.end()
+    return out
+
+
 def _phrase_candidates(doc: _Doc) -> list[_Cand]:
     text = doc.text
     cands: list[_Cand] = []
     wrap = _wrap_width(text)
     phrases = ([toks[i] for i in ph]
                for start, end in _blocks(text)
-               for toks in [_tokens(text, start, end)]
-               for ph in _phrases(toks, text, wrap))
+               for s, e in _segments(text, start, end)
+               for toks in [_tokens(text, s, e)]
+               for ph in _phrases(toks, text, wrap)
+               if any(toks[i].cap and toks[i].low in _HEADS for i in ph))
     for phrase in phrases:
         parts = [part for piece in _split_possessive(phrase, doc)
                  for part in _split_conjoined(piece, doc)]
