@@ -921,8 +921,16 @@ def _ref_name_candidates(doc: _Doc) -> list[_Cand]:
 def _ref_name_regex() -> re.Pattern:
     names = sorted({n for r in reference() for n in r.names if not looks_like_acronym(n)},
                    key=len, reverse=True)
-    alts = [r"\s+".join(re.escape(w) for w in n.split()) for n in names]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+    # '(?<![\w-])(?:name|...)(?![\w-])' (longest first), written as one branch per first
+    # character (the lookbehind after it) so that the scan only stops at those characters
+    by_first: dict[str, list[str]] = {}
+    for n in names:
+        words = n.split()
+        by_first.setdefault(words[0][0], []).append(
+            r"\s+".join([re.escape(words[0][1:]), *(re.escape(w) for w in words[1:])]))
+    branches = [f"{re.escape(c)}(?<![\\w-]{re.escape(c)})(?:{'|'.join(tails)})"
+                for c, tails in by_first.items()]
+    return re.compile("(?:" + "|".join(branches) + r")(?![\w-])")
 
 
 def _continues_name(text: str, pos: int) -> bool:
@@ -943,7 +951,7 @@ def _caps_context(text: str, start: int, end: int) -> bool:
 #: 'Union to Union, the development organization of ...', 'Arvenza, a Dutch foundation':
 #: a name the text itself calls an organization in an appositive right after it
 _APPOSITIVE_RE = re.compile(
-    r"(?<![\w'’])(?P<name>[A-Z][\w'’&\-]*(?:[ \t]+(?:(?:to|of|for|and|the|&|de|pour)[ \t]+){0,2}[A-Z][\w'’&\-]*){1,6}),"
+    r"(?P<name>[A-Z](?<![\w'’][A-Z])[\w'’&\-]*(?:[ \t]+(?:(?:to|of|for|and|the|&|de|pour)[ \t]+){0,2}[A-Z][\w'’&\-]*){1,6}),"
     r"[ \t]+(?:the|a|an)[ \t]+(?:(?!of\b|in\b|for\b|with\b)[\w'’\-]+[ \t]+){0,4}?"
     r"(?P<noun>organi[sz]ation|association|federation|confederation|foundation|agency|charity|"
     r"NGO|non-governmental\s+organi[sz]ation|trade\s+union|cooperative)(?![\w'’])")
@@ -1016,22 +1024,19 @@ def extract(text: str) -> list[dict]:
             acr_table[form] = (ref.name if ref else name, ref.acronym if ref else acr,
                                ref.kind if ref else kind_of(name), ref, "defined_acronym")
     defined_keys = set(defined)
-    for ref in reference():
-        for form in ref.acronyms:
-            if form not in acr_table and acronym_key(form) not in defined_keys:
-                acr_table[form] = (ref.name, ref.acronym, ref.kind, ref, "reference_acronym")
+    for form, key, ref in _ref_forms():
+        if form not in acr_table and key not in defined_keys:
+            acr_table[form] = (ref.name, ref.acronym, ref.kind, ref, "reference_acronym")
     acr_cands: list[_Cand] = []
-    if acr_table:
-        forms = sorted(acr_table, key=len, reverse=True)
-        present = _forms_present(forms, text)
-        for m in (_forms_regex(present).finditer(text) if present else ()):
-            name, acr, kind, ref, rule = acr_table[m.group(0)]
-            if ref and "umbrella" in ref.flags and _continues_name(text, m.end()):
-                continue
-            if ref and "ambiguous" in ref.flags and (_caps_context(text, m.start(), m.end())
-                                                     or text[m.end():m.end() + 1] == "$"):
-                continue
-            acr_cands.append(_Cand(m.start(), m.end(), name, acr, kind, rule, 1, ref))
+    for start, form in _acronym_mentions(text, acr_table):
+        end = start + len(form)
+        name, acr, kind, ref, rule = acr_table[form]
+        if ref and "umbrella" in ref.flags and _continues_name(text, end):
+            continue
+        if ref and "ambiguous" in ref.flags and (_caps_context(text, start, end)
+                                                 or text[end:end + 1] == "$"):
+            continue
+        acr_cands.append(_Cand(start, end, name, acr, kind, rule, 1, ref))
     acr_cands = [c for c in acr_cands if not (c.ref and "ilo_unit" in c.ref.flags)]
 
     # ---- overlaps: longest spans first; an acronym inside a longer span is kept when it
@@ -1071,33 +1076,69 @@ def extract(text: str) -> list[dict]:
     return rows
 
 
-_WORD_RE = re.compile(r"\w+")
-_LEAD_WORD_RE = re.compile(r"\w+")
+# An acronym-only mention of a form: after none of [\w@$/.-], before none of [\w$@] and no
+# '-' + letter or digit; where several forms fit, the longest; the leftmost first, and the
+# next one after its end (as a regex alternation of the forms, longest first, would scan).
+_BEFORE_BAD = re.compile(r"[\w@$/.-]")
+_AFTER_BAD = re.compile(r"[\w$@]|-[A-Za-z0-9]")
 
 
-def _forms_present(forms: list[str], text: str) -> tuple[str, ...]:
-    """The forms (in order) that can be an acronym-only mention in text. A mention starts after
-    a non-word character and its leading run of word characters is followed by a non-word
-    character too, so that run is one of the text's words."""
-    words = None
-    out = []
+@lru_cache(maxsize=1)
+def _ref_forms() -> tuple[tuple[str, str, RefOrg], ...]:
+    """(form, acronym_key(form), ref) for every acronym of the reference file, in file order."""
+    return tuple((form, acronym_key(form), ref) for ref in reference() for form in ref.acronyms)
+
+
+@lru_cache(maxsize=1)
+def _ref_forms_by_first() -> dict[str, tuple[str, ...]]:
+    """The reference acronyms by their first character, longest first."""
+    out: dict[str, list[str]] = {}
+    for f in sorted({f for f, _, _ in _ref_forms()}, key=len, reverse=True):
+        out.setdefault(f[0], []).append(f)
+    return {c: tuple(fs) for c, fs in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _ref_forms_regex() -> re.Pattern:
+    """Every place where a reference acronym can be mentioned, with the longest one there: its
+    first character is matched (so the scan goes on at the next character, and starts only
+    at those characters), the rest of it looked ahead and captured."""
+    branches = []
+    for c, forms in _ref_forms_by_first().items():
+        e = re.escape(c)
+        tails = "|".join(re.escape(f[1:]) for f in forms)
+        branches.append(f"{e}(?<![\\w@$/.-]{e})(?=({tails})(?![\\w$@]|-[A-Za-z0-9]))")
+    return re.compile("|".join(branches))
+
+
+def _acronym_mentions(text: str, forms) -> list[tuple[int, str]]:
+    """(start, form) of the acronym-only mentions in text of `forms` (a collection of strings)."""
+    best: dict[int, str] = {}
+    by_first = _ref_forms_by_first()
+    for m in _ref_forms_regex().finditer(text):
+        p = m.start()
+        f = text[p] + m.group(m.lastindex)
+        if f not in forms:   # a shorter reference acronym that is one of forms
+            f = next((g for g in by_first[text[p]] if g in forms and text.startswith(g, p)
+                      and not _AFTER_BAD.match(text, p + len(g))), None)
+            if f is None:
+                continue
+        best[p] = f
     for f in forms:
-        lead = _LEAD_WORD_RE.match(f)
-        if lead is None:
-            if f in text:
-                out.append(f)
-            continue
-        if words is None:
-            words = set(_WORD_RE.findall(text))
-        if lead.group(0) in words:
-            out.append(f)
-    return tuple(out)
-
-
-@lru_cache(maxsize=256)
-def _forms_regex(forms: tuple[str, ...]) -> re.Pattern:
-    """An acronym-only mention of one of `forms` (longest first)."""
-    return re.compile(r"(?<![\w@$/.-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w$@]|-[A-Za-z0-9])")
+        if f[0] in by_first and f in by_first[f[0]]:
+            continue         # a reference acronym: found above
+        i = text.find(f)
+        while i != -1:
+            if (i == 0 or not _BEFORE_BAD.match(text, i - 1)) and not _AFTER_BAD.match(text, i + len(f)) \
+                    and len(f) > len(best.get(i, "")):
+                best[i] = f
+            i = text.find(f, i + 1)
+    out, end = [], 0
+    for p in sorted(best):
+        if p >= end:
+            out.append((p, best[p]))
+            end = p + len(best[p])
+    return out
 
 
 def _compatible_ref(ref: RefOrg, name: str) -> bool:
