@@ -213,9 +213,12 @@ def lookup_reference(text: str | None) -> RefOrg | None:
 
 # ------------------------------------------------------------- normalizing
 
+_NOT_ACR_CHAR = re.compile(r"[^A-Z0-9]")
+
+
 def acronym_key(text: str | None) -> str:
     """'UN DESA' -> 'UNDESA', 'JTUC-RENGO' -> 'JTUCRENGO', 'KfW' -> 'KFW'."""
-    return re.sub(r"[^A-Z0-9]", "", unicodedata.normalize("NFKC", str(text or "")).upper())
+    return _NOT_ACR_CHAR.sub("", unicodedata.normalize("NFKC", str(text or "")).upper())
 
 
 _SPELLING = [(re.compile(p), r) for p, r in [
@@ -239,12 +242,18 @@ def name_key(text: str | None) -> str:
     return t
 
 
+_BROKEN_WORD = re.compile(r"(?<=[a-z])[-\u00ad]\s*\n\s*(?=[a-z])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$])")
+_SPACES = re.compile(r"\s+")
+
+
 def clean_name(text: str) -> str:
     """Name as written -> display name: joined line-break hyphens, no Markdown, one space."""
-    t = re.sub(r"(?<=[a-z])[-\u00ad]\s*\n\s*(?=[a-z])", "", text)
-    t = re.sub(r"\\([\\`*_{}\[\]()#+\-.!$])", r"\1", t)
+    t = _BROKEN_WORD.sub("", text) if "\n" in text else text
+    if "\\" in t:
+        t = _MD_ESCAPE.sub(r"\1", t)
     t = t.replace("**", "").replace("__", "")
-    t = re.sub(r"\s+", " ", t).strip(" *_[]")
+    t = _SPACES.sub(" ", t).strip(" *_[]")
     return t
 
 
@@ -310,6 +319,7 @@ def head_word(name: str) -> str:
     return seg[-1] if seg else ""
 
 
+@lru_cache(maxsize=65536)
 def kind_of(name: str, acronym: str | None = None) -> str:
     """'government', 'un', 'workers', 'employers', 'donor_agency', 'fund', 'company',
     'academic' or 'other', from the reference file, else the head noun."""
@@ -550,7 +560,7 @@ def _split_possessive(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
     out: list[list[Tok]] = []
     start = 0
     for idx, t in enumerate(piece):
-        if not (re.search(r"['’]s$", t.text) and t.low not in KEEP_POSSESSIVE):
+        if not (t.text.endswith(("'s", "’s")) and t.low not in KEEP_POSSESSIVE):
             continue
         # the possessor: capitalized words joined by 'of'/'the' ending here
         p = idx
@@ -727,6 +737,7 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> 
 
 # ----------------------------------------------------------------- acronyms
 
+@lru_cache(maxsize=65536)
 def abbreviates(acronym: str, name: str) -> bool:
     """Do the acronym's letters spell the name's word initials (each word may give a prefix
     of itself; 'of', 'and', 'the', ... may be skipped)? 'MOHRSS' ~ 'Ministry of Human
@@ -822,19 +833,25 @@ def _hint_regex() -> re.Pattern:
 
 
 _HINT_RE = _hint_regex()
-#: a lower-case word that is no connector, after one space: a token that ends every phrase
-#: before it (`_phrases`), and starts where the tokenizer starts a token (no token holds a
-#: space but after a line-end hyphen, and then the space is next to a line break)
-_BARRIER_RE = re.compile(
-    r"(?<=\S )(?!(?:" + "|".join(sorted(c for c in CONNECTORS if re.fullmatch("[a-z]+", c)))
-    + r") )[a-z]+(?= )")
+#: A barrier: a token that ends every phrase before it (`_phrases`, `_enumeration_ok`) and
+#: starts where the tokenizer starts a token -- a punctuation mark that is always a token of
+#: its own (no ',' or '&'), or a lower-case word that is no connector and ends before a
+#: space or a mark, after a space or line break that no token holds (one after a line-end
+#: hyphen could be).
+_BARRIER = (
+    r"[|()\[\]{}<>:;!?*#=+%$@~^\"“”]"
+    r"|(?:(?<=[^\s\-–/\u00ad]\s)|(?<=\n\n))"
+    r"(?!(?:" + "|".join(sorted(c for c in CONNECTORS if re.fullmatch("[a-z]+", c)))
+    + r")(?![a-z]))[a-z]+(?=[\s,;:!?()\[\]|*\"”])")
+_BARRIER_RE = re.compile(_BARRIER)
+_LAST_BARRIER_RE = re.compile(r"(?s:.*)(?P<b>" + _BARRIER + ")")
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Pieces of text[start:end] that hold every phrase with a head noun (`_HINT_RE`), each
-    from a barrier word (or `start`) to a barrier word (or `end`), so that tokens and phrases
-    found in a piece are those found in the whole block. Pieces scanned are disjoint but for
-    a shared barrier, and the text is searched once over: linear."""
+    from a barrier (or `start`) to a barrier (or `end`), so that tokens and phrases found in
+    a piece are those found in the whole block. The pieces are disjoint but for a shared
+    barrier, and no stretch of text is searched more than a few times: linear."""
     out: list[tuple[int, int]] = []
     lo = done = start                  # lo: start of the last barrier seen (or of the block)
     for m in _HINT_RE.finditer(text, start, end):
@@ -842,14 +859,12 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if q < done:
             continue
         # the last barrier in [lo, q)
-        seg_start, width = lo, 256
+        seg_start, width = lo, 128
         while True:
             a = max(lo, q - width)
-            last = None
-            for b in _BARRIER_RE.finditer(text, a, q):
-                last = b
+            last = _LAST_BARRIER_RE.match(text, a, q)
             if last is not None:
-                seg_start = last.start()
+                seg_start = last.start("b")
                 break
             if a == lo:
                 break
@@ -950,15 +965,21 @@ def _caps_context(text: str, start: int, end: int) -> bool:
 
 #: 'Union to Union, the development organization of ...', 'Arvenza, a Dutch foundation':
 #: a name the text itself calls an organization in an appositive right after it
-_APPOSITIVE_RE = re.compile(
-    r"(?P<name>[A-Z](?<![\w'’][A-Z])[\w'’&\-]*(?:[ \t]+(?:(?:to|of|for|and|the|&|de|pour)[ \t]+){0,2}[A-Z][\w'’&\-]*){1,6}),"
-    r"[ \t]+(?:the|a|an)[ \t]+(?:(?!of\b|in\b|for\b|with\b)[\w'’\-]+[ \t]+){0,4}?"
+_APPOSITIVE_NAME = \
+    r"(?P<name>[A-Z](?<![\w'’][A-Z])[\w'’&\-]*(?:[ \t]+(?:(?:to|of|for|and|the|&|de|pour)[ \t]+){0,2}[A-Z][\w'’&\-]*){1,6})"
+_APPOSITIVE_TAIL = (
+    r",[ \t]+(?:the|a|an)[ \t]+(?:(?!of\b|in\b|for\b|with\b)[\w'’\-]+[ \t]+){0,4}?"
     r"(?P<noun>organi[sz]ation|association|federation|confederation|foundation|agency|charity|"
     r"NGO|non-governmental\s+organi[sz]ation|trade\s+union|cooperative)(?![\w'’])")
+_APPOSITIVE_RE = re.compile(_APPOSITIVE_NAME + _APPOSITIVE_TAIL)
+#: every match of _APPOSITIVE_RE holds one of this after its name: a text without is skipped
+_APPOSITIVE_TAIL_RE = re.compile(_APPOSITIVE_TAIL)
 
 
 def _appositive_candidates(doc: _Doc) -> list[_Cand]:
     out = []
+    if _APPOSITIVE_TAIL_RE.search(doc.text) is None:
+        return out
     for m in _APPOSITIVE_RE.finditer(doc.text):
         name = m.group("name")
         words = name.split()
