@@ -829,7 +829,8 @@ def _hint_regex() -> re.Pattern:
         assert len(upper) == 1 and upper.lower() == first
         tails = sorted(tails, key=len, reverse=True)
         alts.append(re.escape(upper) + "(?i:" + "|".join(re.escape(t) for t in tails) + ")")
-    return re.compile("|".join(alts) + r"|[-\u00ad][ \t]*\n")
+    # every branch starts with a literal, so the scan stops only at those characters
+    return re.compile("|".join(alts) + r"|-[ \t]*\n|\u00ad[ \t]*\n")
 
 
 _HINT_RE = _hint_regex()
