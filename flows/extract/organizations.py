@@ -879,6 +879,11 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _may_hold_org(toks: list[Tok], ph: list[int]) -> bool:
+    """Only a phrase with a capitalized head noun can hold an organization (`_classify`)."""
+    return any(toks[i].cap and toks[i].low in _HEADS for i in ph)
+
+
 def _phrase_candidates(doc: _Doc) -> list[_Cand]:
     text = doc.text
     cands: list[_Cand] = []
@@ -888,7 +893,7 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                for s, e in _segments(text, start, end)
                for toks in [_tokens(text, s, e)]
                for ph in _phrases(toks, text, wrap)
-               if any(toks[i].cap and toks[i].low in _HEADS for i in ph))
+               if _may_hold_org(toks, ph))
     for phrase in phrases:
         parts = [part for piece in _split_possessive(phrase, doc)
                  for part in _split_conjoined(piece, doc)]
