@@ -398,7 +398,8 @@ class Tok:
     def __init__(self, text: str, start: int, end: int, word: bool, gap: str):
         self.text, self.start, self.end, self.word, self.gap = text, start, end, word, gap
         self.low = (_LINE_HYPHEN.sub("", text) if "\n" in text else text).lower()
-        self.cap = word and (text[0].isupper() or bool(_ELIDED_CAP.match(text)))
+        self.cap = word and (text[0].isupper()
+                             or (text[0] in "ld" and _ELIDED_CAP.match(text) is not None))
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
@@ -409,8 +410,9 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     toks: list[Tok] = []
     prev = start
     for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        toks.append(Tok(m.group(0), m.start(), m.end(), m.lastgroup == "w", text[prev:m.start()]))
-        prev = m.end()
+        s, e = m.span()
+        toks.append(Tok(m.group(0), s, e, m.lastgroup == "w", text[prev:s]))
+        prev = e
     return toks
 
 
@@ -439,11 +441,13 @@ def _wrap_width(text: str) -> int:
     """Shortest length of a line that was wrapped: 80 % of the 90th percentile line length,
     at least 40 -- when the text is hard-wrapped (at least 30 % of its lines are that long
     and run on into the next line). Otherwise no line break joins a name."""
-    lines = [line.strip() for line in text.splitlines()]
-    lengths = sorted(len(line) for line in lines if line)
+    lines = list(map(str.strip, text.splitlines()))
+    lengths = sorted(map(len, filter(None, lines)))
     if not lengths:
         return 40
     wrap = max(40, int(0.8 * lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]))
+    if len(lengths) - bisect.bisect_left(lengths, wrap) < 0.3 * len(lengths):
+        return 10 ** 9   # fewer lines that long than runs_on needs
     runs_on = sum(1 for a, b in zip(lines, lines[1:]) if len(a) >= wrap and b)
     return wrap if runs_on >= 0.3 * len(lengths) else 10 ** 9
 
@@ -539,10 +543,17 @@ class _Doc:
 
     def __init__(self, text: str):
         self.text = text
-        by_acr, _ = _ref_index()
-        # acronyms in brackets anywhere in the text, plus the reference acronyms
-        self.known_acronyms = {acronym_key(m.group(1)) for m in _ACR_PAREN_ANY.finditer(text)
-                               if looks_like_acronym(m.group(1))} | set(by_acr)
+        self._known: set | None = None
+
+    @property
+    def known_acronyms(self) -> set:
+        """Acronyms in brackets anywhere in the text, plus the reference acronyms (computed
+        when first asked for)."""
+        if self._known is None:
+            by_acr, _ = _ref_index()
+            self._known = {acronym_key(m.group(1)) for m in _ACR_PAREN_ANY.finditer(self.text)
+                           if looks_like_acronym(m.group(1))} | set(by_acr)
+        return self._known
 
     def is_known_acronym(self, tok_text: str) -> bool:
         return looks_like_acronym(tok_text) and acronym_key(tok_text) in self.known_acronyms
@@ -1055,7 +1066,7 @@ def extract(text: str) -> list[dict]:
         if form not in acr_table and key not in defined_keys:
             acr_table[form] = (ref.name, ref.acronym, ref.kind, ref, "reference_acronym")
     acr_cands: list[_Cand] = []
-    for start, form in _acronym_mentions(text, acr_table):
+    for start, form in _acronym_mentions(text, acr_table.keys()):
         end = start + len(form)
         name, acr, kind, ref, rule = acr_table[form]
         if ref and "umbrella" in ref.flags and _continues_name(text, end):
@@ -1138,8 +1149,14 @@ def _ref_forms_regex() -> re.Pattern:
     return re.compile("|".join(branches))
 
 
+@lru_cache(maxsize=1)
+def _ref_form_set() -> frozenset:
+    return frozenset(f for f, _, _ in _ref_forms())
+
+
 def _acronym_mentions(text: str, forms) -> list[tuple[int, str]]:
-    """(start, form) of the acronym-only mentions in text of `forms` (a collection of strings)."""
+    """(start, form) of the acronym-only mentions in text of `forms` (a set or the keys of a
+    dict)."""
     best: dict[int, str] = {}
     by_first = _ref_forms_by_first()
     for m in _ref_forms_regex().finditer(text):
@@ -1151,9 +1168,7 @@ def _acronym_mentions(text: str, forms) -> list[tuple[int, str]]:
             if f is None:
                 continue
         best[p] = f
-    for f in forms:
-        if f[0] in by_first and f in by_first[f[0]]:
-            continue         # a reference acronym: found above
+    for f in forms - _ref_form_set():   # the others
         i = text.find(f)
         while i != -1:
             if (i == 0 or not _BEFORE_BAD.match(text, i - 1)) and not _AFTER_BAD.match(text, i + len(f)) \
