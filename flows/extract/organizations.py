@@ -47,11 +47,13 @@ from __future__ import annotations
 
 import bisect
 import csv
+import heapq
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "organizations.csv"
 
@@ -711,6 +713,12 @@ def _romance_name(piece: list[Tok]) -> bool:
         (piece[0].low not in ORG_HEADS and len(words) >= 1)
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+_ACR_BEFORE_PAREN = re.compile(r"([A-Za-z][A-Za-z0-9&/\-]{1,19})\s*\(\s*$")
+_CONTINUES = re.compile(r"(?:[ \t]+(?:[A-Z0-9])|-[A-Za-z])")
+
+
 def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> bool:
     """Filters on an organization-headed piece (see the module docstring)."""
     if reason == "first_head":
@@ -723,7 +731,7 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> 
     # a complement names the body ('Office for Japan'); 'in <place>' only locates it
     joins = [t.low for t in piece[h + 1:] if t.low in SEG_BREAK]
     complement = bool(joins) and joins[0] != "in"
-    first = re.sub(r"['’]s?$", "", piece[0].text)
+    first = _POSSESSIVE_END.sub("", piece[0].text)
     if h > 0 and head in UNIT_HEADS and doc.is_known_acronym(first):
         return False  # 'ILO Regional Office for ...', 'ASEAN Secretariat': units
     if head == "government":
@@ -788,7 +796,7 @@ def _valid_definition(acr: str, name: str) -> bool:
     first = acr.split()[0]
     if first in _country_codes() and not abbreviates(acr, name):
         return False  # 'Department for International Development (UK)'
-    if re.fullmatch(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})", first) and not abbreviates(acr, name):
+    if _ROMAN.fullmatch(first) and not abbreviates(acr, name):
         return False  # roman numerals
     return True
 
@@ -928,7 +936,7 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                 # 'ACR (Full Name)'
                 before = text[max(0, org[0].start - 40):org[0].start].rstrip()
                 after = text[end:end + 3].lstrip()
-                rm = re.search(r"([A-Za-z][A-Za-z0-9&/\-]{1,19})\s*\(\s*$", before)
+                rm = _ACR_BEFORE_PAREN.search(before)
                 if rm and after.startswith(")") and abbreviates(rm.group(1), name) \
                         and looks_like_acronym(rm.group(1)):
                     cands.append(_Cand(org[0].start, end, name, rm.group(1), None, "definition_reverse", 3))
@@ -967,7 +975,7 @@ def _ref_name_regex() -> re.Pattern:
 
 def _continues_name(text: str, pos: int) -> bool:
     """Is the name at `pos` followed by more of a longer name ('UN House', 'UN-Habitat')?"""
-    return re.match(r"(?:[ \t]+(?:[A-Z0-9])|-[A-Za-z])", text[pos:pos + 3]) is not None
+    return _CONTINUES.match(text[pos:pos + 3]) is not None
 
 
 def _caps_context(text: str, start: int, end: int) -> bool:
@@ -1154,33 +1162,35 @@ def _ref_form_set() -> frozenset:
     return frozenset(f for f, _, _ in _ref_forms())
 
 
-def _acronym_mentions(text: str, forms) -> list[tuple[int, str]]:
+def _acronym_mentions(text: str, forms) -> Iterator[tuple[int, str]]:
     """(start, form) of the acronym-only mentions in text of `forms` (a set or the keys of a
-    dict)."""
-    best: dict[int, str] = {}
-    by_first = _ref_forms_by_first()
-    for m in _ref_forms_regex().finditer(text):
-        p = m.start()
-        f = text[p] + m.group(m.lastindex)
-        if f not in forms:   # a shorter reference acronym that is one of forms
-            f = next((g for g in by_first[text[p]] if g in forms and text.startswith(g, p)
-                      and not _AFTER_BAD.match(text, p + len(g))), None)
-            if f is None:
-                continue
-        best[p] = f
-    for f in forms - _ref_form_set():   # the others
+    dict), in text order. The places where a form fits come from one stream per form (the
+    reference ones from one regex), merged by place, longest form first: memory holds one
+    place per stream, not one per mention."""
+    def reference_forms() -> Iterator[tuple[int, int, str]]:
+        by_first = _ref_forms_by_first()
+        for m in _ref_forms_regex().finditer(text):
+            p = m.start()
+            f = text[p] + m.group(m.lastindex)
+            if f not in forms:   # a shorter reference acronym that is one of forms
+                f = next((g for g in by_first[text[p]] if g in forms and text.startswith(g, p)
+                          and not _AFTER_BAD.match(text, p + len(g))), None)
+                if f is None:
+                    continue
+            yield p, -len(f), f
+
+    def other_form(f: str) -> Iterator[tuple[int, int, str]]:
         i = text.find(f)
         while i != -1:
-            if (i == 0 or not _BEFORE_BAD.match(text, i - 1)) and not _AFTER_BAD.match(text, i + len(f)) \
-                    and len(f) > len(best.get(i, "")):
-                best[i] = f
+            if (i == 0 or not _BEFORE_BAD.match(text, i - 1)) and not _AFTER_BAD.match(text, i + len(f)):
+                yield i, -len(f), f
             i = text.find(f, i + 1)
-    out, end = [], 0
-    for p in sorted(best):
+
+    end = 0
+    for p, _, f in heapq.merge(reference_forms(), *(other_form(f) for f in forms - _ref_form_set())):
         if p >= end:
-            out.append((p, best[p]))
-            end = p + len(best[p])
-    return out
+            yield p, f
+            end = p + len(f)
 
 
 def _compatible_ref(ref: RefOrg, name: str) -> bool:
