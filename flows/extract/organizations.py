@@ -47,11 +47,13 @@ from __future__ import annotations
 
 import bisect
 import csv
+import heapq
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "organizations.csv"
 
@@ -213,9 +215,12 @@ def lookup_reference(text: str | None) -> RefOrg | None:
 
 # ------------------------------------------------------------- normalizing
 
+_NOT_ACR_CHAR = re.compile(r"[^A-Z0-9]")
+
+
 def acronym_key(text: str | None) -> str:
     """'UN DESA' -> 'UNDESA', 'JTUC-RENGO' -> 'JTUCRENGO', 'KfW' -> 'KFW'."""
-    return re.sub(r"[^A-Z0-9]", "", unicodedata.normalize("NFKC", str(text or "")).upper())
+    return _NOT_ACR_CHAR.sub("", unicodedata.normalize("NFKC", str(text or "")).upper())
 
 
 _SPELLING = [(re.compile(p), r) for p, r in [
@@ -239,12 +244,18 @@ def name_key(text: str | None) -> str:
     return t
 
 
+_BROKEN_WORD = re.compile(r"(?<=[a-z])[-\u00ad]\s*\n\s*(?=[a-z])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$])")
+_SPACES = re.compile(r"\s+")
+
+
 def clean_name(text: str) -> str:
     """Name as written -> display name: joined line-break hyphens, no Markdown, one space."""
-    t = re.sub(r"(?<=[a-z])[-\u00ad]\s*\n\s*(?=[a-z])", "", text)
-    t = re.sub(r"\\([\\`*_{}\[\]()#+\-.!$])", r"\1", t)
+    t = _BROKEN_WORD.sub("", text) if "\n" in text else text
+    if "\\" in t:
+        t = _MD_ESCAPE.sub(r"\1", t)
     t = t.replace("**", "").replace("__", "")
-    t = re.sub(r"\s+", " ", t).strip(" *_[]")
+    t = _SPACES.sub(" ", t).strip(" *_[]")
     return t
 
 
@@ -310,6 +321,7 @@ def head_word(name: str) -> str:
     return seg[-1] if seg else ""
 
 
+@lru_cache(maxsize=65536)
 def kind_of(name: str, acronym: str | None = None) -> str:
     """'government', 'un', 'workers', 'employers', 'donor_agency', 'fund', 'company',
     'academic' or 'other', from the reference file, else the head noun."""
@@ -388,7 +400,8 @@ class Tok:
     def __init__(self, text: str, start: int, end: int, word: bool, gap: str):
         self.text, self.start, self.end, self.word, self.gap = text, start, end, word, gap
         self.low = (_LINE_HYPHEN.sub("", text) if "\n" in text else text).lower()
-        self.cap = word and (text[0].isupper() or bool(_ELIDED_CAP.match(text)))
+        self.cap = word and (text[0].isupper()
+                             or (text[0] in "ld" and _ELIDED_CAP.match(text) is not None))
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
@@ -399,8 +412,9 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     toks: list[Tok] = []
     prev = start
     for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        toks.append(Tok(m.group(0), m.start(), m.end(), m.lastgroup == "w", text[prev:m.start()]))
-        prev = m.end()
+        s, e = m.span()
+        toks.append(Tok(m.group(0), s, e, m.lastgroup == "w", text[prev:s]))
+        prev = e
     return toks
 
 
@@ -429,11 +443,13 @@ def _wrap_width(text: str) -> int:
     """Shortest length of a line that was wrapped: 80 % of the 90th percentile line length,
     at least 40 -- when the text is hard-wrapped (at least 30 % of its lines are that long
     and run on into the next line). Otherwise no line break joins a name."""
-    lines = [line.strip() for line in text.splitlines()]
-    lengths = sorted(len(line) for line in lines if line)
+    lines = list(map(str.strip, text.splitlines()))
+    lengths = sorted(map(len, filter(None, lines)))
     if not lengths:
         return 40
     wrap = max(40, int(0.8 * lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]))
+    if len(lengths) - bisect.bisect_left(lengths, wrap) < 0.3 * len(lengths):
+        return 10 ** 9   # fewer lines that long than runs_on needs
     runs_on = sum(1 for a, b in zip(lines, lines[1:]) if len(a) >= wrap and b)
     return wrap if runs_on >= 0.3 * len(lengths) else 10 ** 9
 
@@ -529,10 +545,17 @@ class _Doc:
 
     def __init__(self, text: str):
         self.text = text
-        by_acr, _ = _ref_index()
-        # acronyms in brackets anywhere in the text, plus the reference acronyms
-        self.known_acronyms = {acronym_key(m.group(1)) for m in _ACR_PAREN_ANY.finditer(text)
-                               if looks_like_acronym(m.group(1))} | set(by_acr)
+        self._known: set | None = None
+
+    @property
+    def known_acronyms(self) -> set:
+        """Acronyms in brackets anywhere in the text, plus the reference acronyms (computed
+        when first asked for)."""
+        if self._known is None:
+            by_acr, _ = _ref_index()
+            self._known = {acronym_key(m.group(1)) for m in _ACR_PAREN_ANY.finditer(self.text)
+                           if looks_like_acronym(m.group(1))} | set(by_acr)
+        return self._known
 
     def is_known_acronym(self, tok_text: str) -> bool:
         return looks_like_acronym(tok_text) and acronym_key(tok_text) in self.known_acronyms
@@ -550,7 +573,7 @@ def _split_possessive(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
     out: list[list[Tok]] = []
     start = 0
     for idx, t in enumerate(piece):
-        if not (re.search(r"['’]s$", t.text) and t.low not in KEEP_POSSESSIVE):
+        if not (t.text.endswith(("'s", "’s")) and t.low not in KEEP_POSSESSIVE):
             continue
         # the possessor: capitalized words joined by 'of'/'the' ending here
         p = idx
@@ -690,6 +713,12 @@ def _romance_name(piece: list[Tok]) -> bool:
         (piece[0].low not in ORG_HEADS and len(words) >= 1)
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+_ACR_BEFORE_PAREN = re.compile(r"([A-Za-z][A-Za-z0-9&/\-]{1,19})\s*\(\s*$")
+_CONTINUES = re.compile(r"(?:[ \t]+(?:[A-Z0-9])|-[A-Za-z])")
+
+
 def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> bool:
     """Filters on an organization-headed piece (see the module docstring)."""
     if reason == "first_head":
@@ -702,7 +731,7 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> 
     # a complement names the body ('Office for Japan'); 'in <place>' only locates it
     joins = [t.low for t in piece[h + 1:] if t.low in SEG_BREAK]
     complement = bool(joins) and joins[0] != "in"
-    first = re.sub(r"['’]s?$", "", piece[0].text)
+    first = _POSSESSIVE_END.sub("", piece[0].text)
     if h > 0 and head in UNIT_HEADS and doc.is_known_acronym(first):
         return False  # 'ILO Regional Office for ...', 'ASEAN Secretariat': units
     if head == "government":
@@ -727,6 +756,7 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> 
 
 # ----------------------------------------------------------------- acronyms
 
+@lru_cache(maxsize=65536)
 def abbreviates(acronym: str, name: str) -> bool:
     """Do the acronym's letters spell the name's word initials (each word may give a prefix
     of itself; 'of', 'and', 'the', ... may be skipped)? 'MOHRSS' ~ 'Ministry of Human
@@ -766,7 +796,7 @@ def _valid_definition(acr: str, name: str) -> bool:
     first = acr.split()[0]
     if first in _country_codes() and not abbreviates(acr, name):
         return False  # 'Department for International Development (UK)'
-    if re.fullmatch(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})", first) and not abbreviates(acr, name):
+    if _ROMAN.fullmatch(first) and not abbreviates(acr, name):
         return False  # roman numerals
     return True
 
@@ -801,14 +831,88 @@ def _definition_tail(piece: list[Tok], acr: str, doc: _Doc) -> list[Tok]:
     return piece
 
 
+#: The only phrases that can hold an organization have a capitalized token that is a head
+#: noun (`_classify`). Such a token starts with an upper-case letter that lower-cases to the
+#: head's first letter, and the rest of it is the head in any case -- unless a line-end hyphen
+#: inside it is dropped from its `low` ('Minis-\\ntry'). `_HINT_RE` finds both (a superset).
+_HEADS = ORG_HEADS | FIRST_HEADS
+
+
+def _hint_regex() -> re.Pattern:
+    by_initial: dict[str, list[str]] = {}
+    for h in _HEADS:
+        by_initial.setdefault(h[0], []).append(h[1:])
+    alts = []
+    for first, tails in sorted(by_initial.items()):
+        upper = first.upper()
+        assert len(upper) == 1 and upper.lower() == first
+        tails = sorted(tails, key=len, reverse=True)
+        alts.append(re.escape(upper) + "(?i:" + "|".join(re.escape(t) for t in tails) + ")")
+    # every branch starts with a literal, so the scan stops only at those characters
+    return re.compile("|".join(alts) + r"|-[ \t]*\n|\u00ad[ \t]*\n")
+
+
+_HINT_RE = _hint_regex()
+#: A barrier: a token that ends every phrase before it (`_phrases`, `_enumeration_ok`) and
+#: starts where the tokenizer starts a token -- a punctuation mark that is always a token of
+#: its own (no ',' or '&'), or a lower-case word that is no connector and ends before a
+#: space or a mark, after a space or line break that no token holds (one after a line-end
+#: hyphen could be).
+_BARRIER = (
+    r"[|()\[\]{}<>:;!?*#=+%$@~^\"“”]"
+    r"|(?:(?<=[^\s\-–/\u00ad]\s)|(?<=\n\n))"
+    r"(?!(?:" + "|".join(sorted(c for c in CONNECTORS if re.fullmatch("[a-z]+", c)))
+    + r")(?![a-z]))[a-z]+(?=[\s,;:!?()\[\]|*\"”])")
+_BARRIER_RE = re.compile(_BARRIER)
+_LAST_BARRIER_RE = re.compile(r"(?s:.*)(?P<b>" + _BARRIER + ")")
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of text[start:end] that hold every phrase with a head noun (`_HINT_RE`), each
+    from a barrier (or `start`) to a barrier (or `end`), so that tokens and phrases found in
+    a piece are those found in the whole block. The pieces are disjoint but for a shared
+    barrier, and no stretch of text is searched more than a few times: linear."""
+    out: list[tuple[int, int]] = []
+    lo = done = start                  # lo: start of the last barrier seen (or of the block)
+    for m in _HINT_RE.finditer(text, start, end):
+        q = m.start()
+        if q < done:
+            continue
+        # the last barrier in [lo, q)
+        seg_start, width = lo, 128
+        while True:
+            a = max(lo, q - width)
+            last = _LAST_BARRIER_RE.match(text, a, q)
+            if last is not None:
+                seg_start = last.start("b")
+                break
+            if a == lo:
+                break
+            width *= 4
+        b = _BARRIER_RE.search(text, m.end(), end)
+        if b is None:
+            out.append((seg_start, end))
+            break
+        out.append((seg_start, b.end()))
+        lo, done = b.start(), b.end()
+    return out
+
+
+def _may_hold_org(toks: list[Tok], ph: list[int]) -> bool:
+    """Only a phrase with a capitalized head noun can hold an organization (`_classify`)."""
+    return any(toks[i].cap and toks[i].low in _HEADS for i in ph)
+
+
 def _phrase_candidates(doc: _Doc) -> list[_Cand]:
     text = doc.text
     cands: list[_Cand] = []
     wrap = _wrap_width(text)
     phrases = ([toks[i] for i in ph]
                for start, end in _blocks(text)
-               for toks in [_tokens(text, start, end)]
-               for ph in _phrases(toks, text, wrap))
+               for s, e in _segments(text, start, end)
+               for toks in [_tokens(text, s, e)]
+               for ph in _phrases(toks, text, wrap)
+               if _may_hold_org(toks, ph))
     for phrase in phrases:
         parts = [part for piece in _split_possessive(phrase, doc)
                  for part in _split_conjoined(piece, doc)]
@@ -832,7 +936,7 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                 # 'ACR (Full Name)'
                 before = text[max(0, org[0].start - 40):org[0].start].rstrip()
                 after = text[end:end + 3].lstrip()
-                rm = re.search(r"([A-Za-z][A-Za-z0-9&/\-]{1,19})\s*\(\s*$", before)
+                rm = _ACR_BEFORE_PAREN.search(before)
                 if rm and after.startswith(")") and abbreviates(rm.group(1), name) \
                         and looks_like_acronym(rm.group(1)):
                     cands.append(_Cand(org[0].start, end, name, rm.group(1), None, "definition_reverse", 3))
@@ -857,13 +961,21 @@ def _ref_name_candidates(doc: _Doc) -> list[_Cand]:
 def _ref_name_regex() -> re.Pattern:
     names = sorted({n for r in reference() for n in r.names if not looks_like_acronym(n)},
                    key=len, reverse=True)
-    alts = [r"\s+".join(re.escape(w) for w in n.split()) for n in names]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+    # '(?<![\w-])(?:name|...)(?![\w-])' (longest first), written as one branch per first
+    # character (the lookbehind after it) so that the scan only stops at those characters
+    by_first: dict[str, list[str]] = {}
+    for n in names:
+        words = n.split()
+        by_first.setdefault(words[0][0], []).append(
+            r"\s+".join([re.escape(words[0][1:]), *(re.escape(w) for w in words[1:])]))
+    branches = [f"{re.escape(c)}(?<![\\w-]{re.escape(c)})(?:{'|'.join(tails)})"
+                for c, tails in by_first.items()]
+    return re.compile("(?:" + "|".join(branches) + r")(?![\w-])")
 
 
 def _continues_name(text: str, pos: int) -> bool:
     """Is the name at `pos` followed by more of a longer name ('UN House', 'UN-Habitat')?"""
-    return re.match(r"(?:[ \t]+(?:[A-Z0-9])|-[A-Za-z])", text[pos:pos + 3]) is not None
+    return _CONTINUES.match(text[pos:pos + 3]) is not None
 
 
 def _caps_context(text: str, start: int, end: int) -> bool:
@@ -878,15 +990,21 @@ def _caps_context(text: str, start: int, end: int) -> bool:
 
 #: 'Union to Union, the development organization of ...', 'Arvenza, a Dutch foundation':
 #: a name the text itself calls an organization in an appositive right after it
-_APPOSITIVE_RE = re.compile(
-    r"(?<![\w'’])(?P<name>[A-Z][\w'’&\-]*(?:[ \t]+(?:(?:to|of|for|and|the|&|de|pour)[ \t]+){0,2}[A-Z][\w'’&\-]*){1,6}),"
-    r"[ \t]+(?:the|a|an)[ \t]+(?:(?!of\b|in\b|for\b|with\b)[\w'’\-]+[ \t]+){0,4}?"
+_APPOSITIVE_NAME = \
+    r"(?P<name>[A-Z](?<![\w'’][A-Z])[\w'’&\-]*(?:[ \t]+(?:(?:to|of|for|and|the|&|de|pour)[ \t]+){0,2}[A-Z][\w'’&\-]*){1,6})"
+_APPOSITIVE_TAIL = (
+    r",[ \t]+(?:the|a|an)[ \t]+(?:(?!of\b|in\b|for\b|with\b)[\w'’\-]+[ \t]+){0,4}?"
     r"(?P<noun>organi[sz]ation|association|federation|confederation|foundation|agency|charity|"
     r"NGO|non-governmental\s+organi[sz]ation|trade\s+union|cooperative)(?![\w'’])")
+_APPOSITIVE_RE = re.compile(_APPOSITIVE_NAME + _APPOSITIVE_TAIL)
+#: every match of _APPOSITIVE_RE holds one of this after its name: a text without is skipped
+_APPOSITIVE_TAIL_RE = re.compile(_APPOSITIVE_TAIL)
 
 
 def _appositive_candidates(doc: _Doc) -> list[_Cand]:
     out = []
+    if _APPOSITIVE_TAIL_RE.search(doc.text) is None:
+        return out
     for m in _APPOSITIVE_RE.finditer(doc.text):
         name = m.group("name")
         words = name.split()
@@ -952,22 +1070,19 @@ def extract(text: str) -> list[dict]:
             acr_table[form] = (ref.name if ref else name, ref.acronym if ref else acr,
                                ref.kind if ref else kind_of(name), ref, "defined_acronym")
     defined_keys = set(defined)
-    for ref in reference():
-        for form in ref.acronyms:
-            if form not in acr_table and acronym_key(form) not in defined_keys:
-                acr_table[form] = (ref.name, ref.acronym, ref.kind, ref, "reference_acronym")
+    for form, key, ref in _ref_forms():
+        if form not in acr_table and key not in defined_keys:
+            acr_table[form] = (ref.name, ref.acronym, ref.kind, ref, "reference_acronym")
     acr_cands: list[_Cand] = []
-    if acr_table:
-        forms = sorted(acr_table, key=len, reverse=True)
-        present = _forms_present(forms, text)
-        for m in (_forms_regex(present).finditer(text) if present else ()):
-            name, acr, kind, ref, rule = acr_table[m.group(0)]
-            if ref and "umbrella" in ref.flags and _continues_name(text, m.end()):
-                continue
-            if ref and "ambiguous" in ref.flags and (_caps_context(text, m.start(), m.end())
-                                                     or text[m.end():m.end() + 1] == "$"):
-                continue
-            acr_cands.append(_Cand(m.start(), m.end(), name, acr, kind, rule, 1, ref))
+    for start, form in _acronym_mentions(text, acr_table.keys()):
+        end = start + len(form)
+        name, acr, kind, ref, rule = acr_table[form]
+        if ref and "umbrella" in ref.flags and _continues_name(text, end):
+            continue
+        if ref and "ambiguous" in ref.flags and (_caps_context(text, start, end)
+                                                 or text[end:end + 1] == "$"):
+            continue
+        acr_cands.append(_Cand(start, end, name, acr, kind, rule, 1, ref))
     acr_cands = [c for c in acr_cands if not (c.ref and "ilo_unit" in c.ref.flags)]
 
     # ---- overlaps: longest spans first; an acronym inside a longer span is kept when it
@@ -1007,33 +1122,75 @@ def extract(text: str) -> list[dict]:
     return rows
 
 
-_WORD_RE = re.compile(r"\w+")
-_LEAD_WORD_RE = re.compile(r"\w+")
+# An acronym-only mention of a form: after none of [\w@$/.-], before none of [\w$@] and no
+# '-' + letter or digit; where several forms fit, the longest; the leftmost first, and the
+# next one after its end (as a regex alternation of the forms, longest first, would scan).
+_BEFORE_BAD = re.compile(r"[\w@$/.-]")
+_AFTER_BAD = re.compile(r"[\w$@]|-[A-Za-z0-9]")
 
 
-def _forms_present(forms: list[str], text: str) -> tuple[str, ...]:
-    """The forms (in order) that can be an acronym-only mention in text. A mention starts after
-    a non-word character and its leading run of word characters is followed by a non-word
-    character too, so that run is one of the text's words."""
-    words = None
-    out = []
-    for f in forms:
-        lead = _LEAD_WORD_RE.match(f)
-        if lead is None:
-            if f in text:
-                out.append(f)
-            continue
-        if words is None:
-            words = set(_WORD_RE.findall(text))
-        if lead.group(0) in words:
-            out.append(f)
-    return tuple(out)
+@lru_cache(maxsize=1)
+def _ref_forms() -> tuple[tuple[str, str, RefOrg], ...]:
+    """(form, acronym_key(form), ref) for every acronym of the reference file, in file order."""
+    return tuple((form, acronym_key(form), ref) for ref in reference() for form in ref.acronyms)
 
 
-@lru_cache(maxsize=256)
-def _forms_regex(forms: tuple[str, ...]) -> re.Pattern:
-    """An acronym-only mention of one of `forms` (longest first)."""
-    return re.compile(r"(?<![\w@$/.-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w$@]|-[A-Za-z0-9])")
+@lru_cache(maxsize=1)
+def _ref_forms_by_first() -> dict[str, tuple[str, ...]]:
+    """The reference acronyms by their first character, longest first."""
+    out: dict[str, list[str]] = {}
+    for f in sorted({f for f, _, _ in _ref_forms()}, key=len, reverse=True):
+        out.setdefault(f[0], []).append(f)
+    return {c: tuple(fs) for c, fs in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _ref_forms_regex() -> re.Pattern:
+    """Every place where a reference acronym can be mentioned, with the longest one there: its
+    first character is matched (so the scan goes on at the next character, and starts only
+    at those characters), the rest of it looked ahead and captured."""
+    branches = []
+    for c, forms in _ref_forms_by_first().items():
+        e = re.escape(c)
+        tails = "|".join(re.escape(f[1:]) for f in forms)
+        branches.append(f"{e}(?<![\\w@$/.-]{e})(?=({tails})(?![\\w$@]|-[A-Za-z0-9]))")
+    return re.compile("|".join(branches))
+
+
+@lru_cache(maxsize=1)
+def _ref_form_set() -> frozenset:
+    return frozenset(f for f, _, _ in _ref_forms())
+
+
+def _acronym_mentions(text: str, forms) -> Iterator[tuple[int, str]]:
+    """(start, form) of the acronym-only mentions in text of `forms` (a set or the keys of a
+    dict), in text order. The places where a form fits come from one stream per form (the
+    reference ones from one regex), merged by place, longest form first: memory holds one
+    place per stream, not one per mention."""
+    def reference_forms() -> Iterator[tuple[int, int, str]]:
+        by_first = _ref_forms_by_first()
+        for m in _ref_forms_regex().finditer(text):
+            p = m.start()
+            f = text[p] + m.group(m.lastindex)
+            if f not in forms:   # a shorter reference acronym that is one of forms
+                f = next((g for g in by_first[text[p]] if g in forms and text.startswith(g, p)
+                          and not _AFTER_BAD.match(text, p + len(g))), None)
+                if f is None:
+                    continue
+            yield p, -len(f), f
+
+    def other_form(f: str) -> Iterator[tuple[int, int, str]]:
+        i = text.find(f)
+        while i != -1:
+            if (i == 0 or not _BEFORE_BAD.match(text, i - 1)) and not _AFTER_BAD.match(text, i + len(f)):
+                yield i, -len(f), f
+            i = text.find(f, i + 1)
+
+    end = 0
+    for p, _, f in heapq.merge(reference_forms(), *(other_form(f) for f in forms - _ref_form_set())):
+        if p >= end:
+            yield p, f
+            end = p + len(f)
 
 
 def _compatible_ref(ref: RefOrg, name: str) -> bool:
