@@ -34,6 +34,8 @@ _NOUN_RE = re.compile(
     r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b)"
     r"|(?P<doc>\bproject\s+document\b|\bamendment\b|\b(?:a|the)\s+(?:new\s+)?project\b)"
 )
+# a word every match of _NOUN_RE contains (a cheap test before the full search of a sentence)
+_NOUN_KEY_RE = re.compile(r"emorand|Mo[UC]|MOU|greement|Decent|DWCP|eclaration|Letter|Exchange|project|amendment")
 _SIGN = r"sign(?:s|ed|ing)?|conclud(?:e|es|ed)|agreed|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
 _DWCP_VERB_RE = re.compile(rf"\b(?:{_SIGN}|launch(?:es|ed)|adopt(?:s|ed)|endorsed|validated|approved)\b",
@@ -326,13 +328,13 @@ def extract(text: str) -> list[dict]:
     enum_children = {j: i for i, ks in enumerated.items() for j in ks}
 
     for si, (ss, se) in enumerate(sents):
-        S = T[ss:se]
-        if si in enumerated:
+        if si in enumerated or not _NOUN_KEY_RE.search(T, ss, se):
             continue
-        item = item_at(items, ss)
+        S = T[ss:se]
         matches = [m for m in _NOUN_RE.finditer(S)][:12]
         if not matches:
             continue
+        item = item_at(items, ss)
         prev_end = 0
         # each noun's own stretch of the sentence: from the noun before it to the noun after it
         # (an alias in parentheses, "(MoU)", is not a noun of its own)
