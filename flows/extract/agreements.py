@@ -154,7 +154,14 @@ _DATELINE_RE = re.compile(r"[A-Z]{3,}[A-Z ,]*\s*(?:\(|[–—-])")
 # with two capital letters (an acronym): cheap tests before the run is split and read
 _ORG_WORD_IN_RE = re.compile("|".join(sorted((re.escape(w) for w in _ANY_ORG_WORDS), key=len, reverse=True)))
 _TWO_CAPS_RE = re.compile(r"[A-Z][^A-Z\s]*[A-Z]")
-_is_acronym = lru_cache(maxsize=65536)(is_acronym)
+_is_acronym_cached = lru_cache(maxsize=16384)(is_acronym)
+
+
+def _is_acronym(tok: str) -> bool:
+    """is_acronym, memoized for short tokens."""
+    return _is_acronym_cached(tok) if len(tok) <= 40 else is_acronym(tok)
+
+
 _resolved: tuple = (None, {})                 # (defs, {name: resolved name}) of the last document
 
 
@@ -347,8 +354,10 @@ def _segments(seg: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _dateline(seg: str, pos: int, a: int, T: str) -> bool:
     """'GENEVA (ILO News) -': a city in capitals that opens a press release."""
+    if not _DATELINE_RE.match(seg, pos):      # (the cheap test first: a line can be long)
+        return False
     line_start = T.rfind("\n", 0, a + pos) + 1
-    return T[line_start:a + pos].strip() == "" and bool(_DATELINE_RE.match(seg, pos))
+    return T[line_start:a + pos].strip() == ""
 
 
 def _clause_end(T: str, start: int, stop: int) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from .prose import build_view, is_acronym, is_country
 from .text import MONTHS
@@ -142,10 +142,20 @@ _SPACES_RE = re.compile(r"\s+")
 _PARTICLE_RE = re.compile(_PARTICLE)
 _INITIAL_RE = re.compile(_INITIAL)
 _NATIONALITY_RE = re.compile(_NATIONALITY)
-_is_acronym = lru_cache(maxsize=65536)(is_acronym)
+def _memo_short(fn):
+    """Memoize a pure function of one string, for strings of at most 80 characters."""
+    cached = lru_cache(maxsize=16384)(fn)
+
+    @wraps(fn)
+    def call(s: str):
+        return cached(s) if len(s) <= 80 else fn(s)
+    return call
 
 
-@lru_cache(maxsize=65536)
+_is_acronym = _memo_short(is_acronym)
+
+
+@_memo_short
 def _valid_name(name: str) -> bool:
     toks = [t for t in _SPACES_RE.split(name) if t]
     core = [t for t in toks if not _PARTICLE_RE.fullmatch(t)]
@@ -220,14 +230,14 @@ _BARE_HEAD_RE = re.compile(r"(?i)(?:the\s+)?(?:head|lead|leader|chief|founder|de
 _NON_WORD_RE = re.compile(r"[^\w]+")
 
 
-@lru_cache(maxsize=65536)
+@_memo_short
 def _title_word(tok: str) -> bool:
     """A title word a name run may swallow: 'Ambassador', 'Foreign', 'Ghanaian'."""
     return bool(tok.lower().strip(".") in _STOP_TOKENS or _ROLE_CI.fullmatch(tok) or _MOD_CI.fullmatch(tok)
                 or _NATIONALITY_RE.fullmatch(tok))
 
 
-@lru_cache(maxsize=65536)
+@_memo_short
 def _title_skip(name: str) -> int:
     """How many characters of leading title words to drop from a name run."""
     toks = name.split()
