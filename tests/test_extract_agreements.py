@@ -184,3 +184,43 @@ def test_such_an_agreement_is_not_a_second_one_and_a_dwcp_launched_later():
                  "in September 2022, and on the Decent Work Country Programme 2023–2027, which was launched "
                  "in Mombasa on 7 November 2023.")
     assert rows == [("agreement", 2022, 9, None, ["ILO", "SC"]), ("dwcp", 2023, 11, 7, ["ILO"])]
+
+
+def test_the_quick_noun_tests_agree_with_the_noun_pattern():
+    """_NOUN_KEY_RE (a word every match holds) and _NOUN_SCAN_RE (a faster scan) stay exact."""
+    import random
+
+    from flows.extract.agreements import _ACR_SCAN_RE, _ACR_TOKEN_RE, _NOUN_KEY_RE, _NOUN_RE, _NOUN_SCAN_RE
+    keys = _NOUN_KEY_RE.pattern.replace("Mo[UC]", "MoU|MoC").split("|")
+    assert not [(a, b) for a in keys for b in keys if a != b and b.startswith(a)]   # one key word per start
+    words = ("Memorandum Memoranda memorandum of Understanding Cooperation Agreement Intent MoU MoUs MoC MOU "
+             "MOUs Partnership partnership Agreements agreement agreements Decent Work Country Programme "
+             "Programmes DWCP DWCPs Joint joint Ministerial ministerial Tripartite tripartite Declaration "
+             "declarations Paris Bali Letter Letters Exchange Exchanges Notes complementary Framework "
+             "Cooperation Triangular bilateral Funding financing Contribution grant Host host Trust Fund "
+             "Technical Loan service Collaboration project document amendment a the new ILO Xagreement "
+             "aMoU the-new Über É GIZ MoLSS ABC-XYZ x/UN UNDP-ILO A").split()
+    seps = [" ", "  ", "\n", ", ", ". ", "-", "’", "'", "(", ")", "/", ""]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 12)))
+        full = [(m.span(), m.groupdict()) for m in _NOUN_RE.finditer(text)]
+        assert full == [(m.span(), m.groupdict()) for m in _NOUN_SCAN_RE.finditer(text)], text
+        for (s, e), _ in full:
+            assert _NOUN_KEY_RE.search(text, s, e), text[s:e]
+        assert [m.span() for m in _ACR_TOKEN_RE.finditer(text)] == [m.span() for m in _ACR_SCAN_RE.finditer(text)]
+
+
+def test_the_grouped_country_pattern_finds_what_country_re_finds():
+    import random
+
+    from flows.extract.agreements import _country_scan
+    from flows.extract.prose import country_names, country_re
+    crx, fast = country_re(), _country_scan()
+    assert fast is not crx                      # the grouped form was built
+    names = sorted(country_names())
+    rnd = random.Random(3)
+    pieces = names + ["the", "of", "-", "x", "Korea", "Republic", "Niger", "Nigeria", "Guinea-Bissau"]
+    for _ in range(2000):
+        text = "".join(rnd.choice(pieces) + rnd.choice([" ", "", "-", ", ", "/", "s "]) for _ in range(rnd.randint(1, 8)))
+        assert [m.span() for m in crx.finditer(text)] == [m.span() for m in fast.finditer(text)], text

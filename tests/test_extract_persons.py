@@ -100,3 +100,25 @@ def test_role_of_an_organization_with_its_acronym_before_the_name():
                       "Mr Kwesi Mensah.")
     assert people["Kwesi Mensah"]["role"] == "Chief Director"
     assert people["Kwesi Mensah"]["org"].startswith("Ministry of Labour Relations")
+
+
+def test_the_quick_scans_agree_with_the_full_patterns():
+    """_NAME_SCAN_RE finds what _NAME_RE finds; the cheap tests hold wherever the full patterns match."""
+    import random
+
+    from flows.extract import persons as p
+    words = ("Ana Lima de la Cruz van der Berg O'Neil Garcia-Lopez J. K. Mr. Ms Dr. H.E. the The ILO "
+             "Minister of Foreign Affairs Director-General Director General Prime Minister Ghanaian President "
+             "Chair Chairperson is was will be has been Its coordinator Head Senior Programme Officer, "
+             "Éva Ñuñez Łukasz al-Amin x.Y 'Ana -Lima 2024 and for at").split()
+    seps = [" ", "  ", "\t", "\n", ", ", ". ", "-", "'", "’", "(", ""]
+    rnd = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 14)))
+        assert [m.span() for m in p._NAME_RE.finditer(text)] == [m.span() for m in p._NAME_SCAN_RE.finditer(text)], text
+        if p._BEFORE_RE.search(text):
+            assert p._BEFORE_TAIL_RE.search(text), text
+        if p._TITLE_RE.search(text):
+            assert text[-1:].isspace() and p._TITLE_KEY_RE.search(text), text
+        if p._IS_RE.search(text):
+            assert p._IS_TAIL_RE.search(text), text

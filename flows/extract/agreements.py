@@ -14,6 +14,7 @@ parties) is one row.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
@@ -34,6 +35,13 @@ _NOUN_RE = re.compile(
     r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b)"
     r"|(?P<doc>\bproject\s+document\b|\bamendment\b|\b(?:a|the)\s+(?:new\s+)?project\b)"
 )
+# _NOUN_RE for scanning: the same matches, but positions that cannot start one (every match
+# starts with a capital or one of these lowercase letters) are passed over quickly
+_NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
+# a word every match of _NOUN_RE contains (a cheap test before the full search of a sentence;
+# 'morand', not 'memorand': rare first letters make the scan faster)
+_NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|Decent|DWCP|claration|Letter|Exchange|project|mendment")
+_BETWEEN_RE = re.compile(r"\bbetween\b")
 _SIGN = r"sign(?:s|ed|ing)?|conclud(?:e|es|ed)|agreed|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
 _DWCP_VERB_RE = re.compile(rf"\b(?:{_SIGN}|launch(?:es|ed)|adopt(?:s|ed)|endorsed|validated|approved)\b",
@@ -85,6 +93,8 @@ _RUN_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:of|and|for|on|the|&|pour|para|por|de|d
                      rf"{{0,2}}(?:[ld]['’])?{_CAP}){{0,10}}")
 _ANY_ORG_WORDS = STRONG_ORG_WORDS | _FOREIGN_ORG_WORDS
 _ACR_TOKEN_RE = re.compile(r"(?<![\w/-])[A-Z][A-Za-z0-9&]{1,11}(?:-[A-Z]{2,10})?(?![\w/-])")
+# the same, written to open with its capital letter: the scan skips quickly to the next capital
+_ACR_SCAN_RE = re.compile(r"[A-Z](?<![\w/-].)[A-Za-z0-9&]{1,11}(?:-[A-Z]{2,10})?(?![\w/-])")
 _ROLE_WORDS = {"minister", "director", "director-general", "president", "ambassador", "secretary",
                "secretary-general", "chair", "chairman", "chairperson", "head", "officer", "adviser",
                "advisor", "coordinator", "representative", "deputy", "vice", "assistant", "executive",
@@ -97,36 +107,102 @@ _NOT_PARTY_BEFORE = re.compile(r"(?:\b(?:in|from|to|for|across|throughout|within
                                re.IGNORECASE)
 
 
+# patterns used inline below
+_CLAUSE_TOKEN_RE = re.compile(r"[^\W\d_][\w'’.\-]*|\d+|[,()&]|[^\s\w]")
+_COMMA_NEXT_RE = re.compile(r",\s*(\w+)(?:\s+(\w+))?")
+_THAT_WHICH_RE = re.compile(r"\s+(?:that|which)\s+")
+_MONTH_START_RE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
+                             r"November|December)\b")
+_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
+_SUCH_RE = re.compile(r"\b(?:such|similar|previous|earlier)\s+$", re.IGNORECASE)
+_CEREMONY_RE = re.compile(r"signing\s+ceremony", re.IGNORECASE)
+_SIGN_BEFORE_RE = re.compile(r"\bsign(?:s|ed)?\s+$", re.IGNORECASE)
+_INDEFINITE_RE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$")
+_DEMONSTRATIVE_RE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
+_DEFINITE_RE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+_ANOTHER_RE = re.compile(r"\banother\s+$", re.IGNORECASE)
+_ILO_WORD_RE = re.compile(r"\bILO\b")
+_DEFINITE_NEAR_RE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_BULLET_RE = re.compile(r"\s*(?:[-•*]|\d{1,2}[.)])\s+")
+_SINCE_BEFORE_RE = re.compile(r"\b(?:since|until|by)\s+$")
+_WORD_RE = re.compile(r"\w+")
+_PUNCT_RE = re.compile(r"[,;.()]")
+_TWO_YEARS_RE = re.compile(rf"\b({YEAR})\s+and\s+({YEAR})\b")
+_PLURAL_END_RE = re.compile(r"s\b")
+_FOLLOWING_RE = re.compile(r"following|next")
+_NOT_WITH_RE = re.compile(r"(?:a|an|particular|support|regard|respect|view)\b")
+_THAT_SUBJECT_RE = re.compile(r",?\s*(?:that|which)\s")
+_WITH_COUNT_RE = re.compile(r"(?:\band\s+(?P<n>\d{1,2}|one|two|three|four|five|six)\s+)?\bwith\s+")
+
+
 # ------------------------------------------------------------------ parties
+
+_BEHALF_RE = re.compile(r"(?:\bbehalf\s+of|\brepresenting|\bacting\s+for)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPACES_RE = re.compile(r"\s+")
+_LEADING_THE_RE = re.compile(r"^the\s+")
+_ILO_UNIT_RE = re.compile(r"\bILO['’]s\s+(?:[A-Z][\w-]*\s+|(?:and|of|for|the|on)\s+){1,10}\([A-Z][\w-]+\)")
+_LED_RE = re.compile(r"-(?:based|led|funded)$")
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_IN_RE = re.compile(r"\s+in\s+")
+_PLACE_LIST_RE = re.compile(r"\s*(?:,|and|&|or|,\s*and)\s*")
+_OF_BEFORE_RE = re.compile(r"\bof\s+(?:the\s+)?$")
+_TOKEN_RE = re.compile(r"\S+")
+_DATELINE_RE = re.compile(r"[A-Z]{3,}[A-Z ,]*\s*(?:\(|[–—-])")
+# a capitalized run can name an organization only if it holds an organization word or a word
+# with two capital letters (an acronym): cheap tests before the run is split and read
+_ORG_WORD_IN_RE = re.compile("|".join(sorted((re.escape(w) for w in _ANY_ORG_WORDS), key=len, reverse=True)))
+_TWO_CAPS_RE = re.compile(r"[A-Z][^A-Z\s]*[A-Z]")
+_is_acronym_cached = lru_cache(maxsize=16384)(is_acronym)
+
+
+def _is_acronym(tok: str) -> bool:
+    """is_acronym, memoized for short tokens."""
+    return _is_acronym_cached(tok) if len(tok) <= 40 else is_acronym(tok)
+
+
+_resolved: tuple = (None, {})                 # (defs, {name: resolved name}) of the last document
+
 
 def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[int, str]]:
     """(position, name) of every organization or country that can sign, inside T[a:b]."""
+    global _resolved
     seg = T[a:b]
     found: list[tuple[int, int, str]] = []
+    memo = _resolved
+    if memo[0] is not defs:
+        memo = _resolved = (defs, {})
+    resolved = memo[1]
 
     def add(s: int, e: int, name: str) -> None:
-        if re.search(r"(?:\bbehalf\s+of|\brepresenting|\bacting\s+for)\s+(?:the\s+)?$", seg[max(0, s - 25):s],
-                     re.IGNORECASE):
+        if _BEHALF_RE.search(seg[max(0, s - 25):s]):
             return                               # "an agency, on behalf of the Government of X": X does not sign
-        name = re.sub(r"\s+", " ", name).strip(" ,")
+        name = _SPACES_RE.sub(" ", name).strip(" ,")
         if name.endswith(".") and "." not in name.split()[-1][:-1]:
             name = name[:-1]                     # a sentence's full stop, not "U.S."
         if name and not any(s < fe and fs < e for fs, fe, _ in found):
             found.append((s, e, name))
 
     def resolve(name: str) -> str:
-        name = re.sub(r"^the\s+", "", name.strip())
-        if is_acronym(name.split()[0]) and name.split()[0] in defs:
-            return name.split()[0]
-        acr = acronym_for(name, defs)
-        return acr or name
+        out = resolved.get(name)
+        if out is None:
+            n = _LEADING_THE_RE.sub("", name.strip())
+            if _is_acronym(n.split()[0]) and n.split()[0] in defs:
+                out = n.split()[0]
+            else:
+                out = acronym_for(n, defs) or n
+            resolved[name] = out
+        return out
 
     # a unit of the ILO ("the ILO's ... Department (PARDEV)") is the ILO
-    for m in re.finditer(r"\bILO['’]s\s+(?:[A-Z][\w-]*\s+|(?:and|of|for|the|on)\s+){1,10}\([A-Z][\w-]+\)", seg):
-        add(m.start(), m.end(), "ILO")
-    for m in _GOV_RE.finditer(seg):
+    if "ILO" in seg:
+        for m in _ILO_UNIT_RE.finditer(seg):
+            add(m.start(), m.end(), "ILO")
+    for m in (_GOV_RE.finditer(seg) if "Government" in seg else ()):
         add(m.start(), m.end(), m.group(0))
-    for m in _MINISTRY_RE.finditer(seg):
+    has_minist = "Minist" in seg
+    for m in (_MINISTRY_RE.finditer(seg) if has_minist or "Secretary" in seg or "Department" in seg else ()):
         x = m.group("x")
         if m.group("head") == "Minister":
             name = f"Ministry {m.group('prep')} {x}"
@@ -138,26 +214,28 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             add(m.start(), m.end(), "ILO")
             continue
         add(m.start(), m.end(), resolve(name))
-    for m in _ADJ_MINISTER_RE.finditer(seg):
+    for m in (_ADJ_MINISTER_RE.finditer(seg) if has_minist else ()):
         adj = m.group("adj")
         name = "Ministry of Foreign Affairs" if adj == "Foreign" else f"Ministry of {adj}"
         add(m.start(), m.end(), resolve(name))
-    for m in _ILO_RE.finditer(seg):
+    for m in (_ILO_RE.finditer(seg) if "ILO" in seg or "International" in seg or "Governing" in seg else ()):
         add(m.start(), m.end(), "ILO")
     # organization names: a capitalized run with an organization word, minus a leading role
     for run in _RUN_RE.finditer(seg):
+        if not _TWO_CAPS_RE.search(seg, run.start(), run.end()) and not _ORG_WORD_IN_RE.search(run.group(0).lower()):
+            continue                             # neither an organization word nor an acronym
         for ms, me in _segments(seg, run.start(), run.end()):
             words = [w.rstrip(".,") for w in seg[ms:me].split()]
             words = [w for w in words if w]
             if not words:
                 continue
             low = [w.lower().strip(".,'’") for w in words]
-            if not set(low) & _ANY_ORG_WORDS and not (len(words) == 1 and is_acronym(words[0])):
+            if not set(low) & _ANY_ORG_WORDS and not (len(words) == 1 and _is_acronym(words[0])):
                 continue
             start = 0
-            if re.search(r"-(?:based|led|funded)$", low[0]):     # "the Geneva-based Fondation ..."
+            if _LED_RE.search(low[0]):           # "the Geneva-based Fondation ..."
                 start = 1
-            elif len(low) > 1 and low[0] == "the" and re.search(r"-(?:based|led|funded)$", low[1]):
+            elif len(low) > 1 and low[0] == "the" and _LED_RE.search(low[1]):
                 start = 2
             for i, w in enumerate(low):          # "Director of the X Office" -> "X Office"
                 if w in _ROLE_WORDS:
@@ -165,58 +243,107 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             while start < len(words) and low[start] in ("of", "and", "for", "on", "the", "&", "at", "in"):
                 start += 1
             if start >= len(words) or (all(w in _ANY_ORG_WORDS for w in low[start:])
-                                       and re.search(r"\bthe\s+$", seg[max(0, ms - 5):ms] + " ".join(words[:start]) + " ")):
+                                       and _THE_BEFORE_RE.search(seg[max(0, ms - 5):ms] + " ".join(words[:start]) + " ")):
                 continue                         # "the Fund", "the Ministry": no name
             words = words[start:]
-            if is_acronym(re.sub(r"['’]s$", "", words[0])):          # "GIZ Development office" -> GIZ
-                acr = re.sub(r"['’]s$", "", words[0])
+            acr = _POSSESSIVE_RE.sub("", words[0])
+            if _is_acronym(acr):                 # "GIZ Development office" -> GIZ
                 if acr == "ILO" or acr.startswith("ILO"):
                     add(ms, me, "ILO")
                 elif org_like_acronym(acr, defs) and not _dateline(seg, ms, a, T):
                     add(ms, me, acr)
                 continue
             text = " ".join(words)
-            text = re.split(r"\s+in\s+", text)[0]                   # "Office in Brazil"
+            text = _IN_RE.split(text)[0]                           # "Office in Brazil"
             if not set(t.lower() for t in text.split()) & _ANY_ORG_WORDS:
                 continue
             add(ms, me, resolve(text))
-    for m in _ACR_TOKEN_RE.finditer(seg):
+    for m in _ACR_SCAN_RE.finditer(seg):
         tok = m.group(0)
-        if not (is_acronym(tok) or tok in defs) or tok == "ILO" or not org_like_acronym(tok, defs) \
+        if not (_is_acronym(tok) or tok in defs) or tok == "ILO" or not org_like_acronym(tok, defs) \
                 or _dateline(seg, m.start(), a, T):
             continue
         after = seg[m.end():m.end() + 30]
         if _NOUN_RE.match(after.lstrip()) and after[:1] == " ":
             continue                             # "SSC agreements", "SSTC agreement"
         add(m.start(), m.end(), tok)
-    crx = country_re()
+    crx = _country_scan()
     skipped_end = -1
     for m in crx.finditer(seg):
         if _NOT_PARTY_BEFORE.search(seg[max(0, m.start() - 25):m.start()]) or (
-                skipped_end >= 0 and re.fullmatch(r"\s*(?:,|and|&|or|,\s*and)\s*", seg[skipped_end:m.start()])):
+                skipped_end >= 0 and _PLACE_LIST_RE.fullmatch(seg, skipped_end, m.start())):
             skipped_end = m.end()                # "in Malawi and Mozambique": both are places, not parties
             continue
         if seg[m.end():m.end() + 2] in ("'s", "’s") or seg[m.end():m.end() + 1] in ("/", "-"):
             continue
         if seg[max(0, m.start() - 1):m.start()] in ("/", "-"):
             continue
-        if re.search(r"\bof\s+(?:the\s+)?$", seg[max(0, m.start() - 8):m.start()]):
+        if _OF_BEFORE_RE.search(seg[max(0, m.start() - 8):m.start()]):
             continue                             # "Republic of Korea" inside a Government name, "of Brazil"
-        add(m.start(), m.end(), re.sub(r"^the\s+", "", m.group(0)))
+        add(m.start(), m.end(), _LEADING_THE_RE.sub("", m.group(0)))
     found.sort()
     return [(a + s, name) for s, e, name in found]
 
 
+_country_scans: tuple = (None, None)         # (country_re(), its faster equivalent)
+
+
+def _country_scan() -> re.Pattern:
+    """country_re() with its names grouped by first character: the same matches, found faster.
+
+    country_re() is '(?<![\\w-])(?:name|name|...)(?![\\w-])' with escaped names; names with
+    different first characters never match at the same place, so grouping them by first
+    character (in their order) changes nothing but the work. Any other form is used as is."""
+    global _country_scans
+    crx = country_re()
+    src, fast = _country_scans
+    if src is crx:
+        return fast
+    fast = crx
+    head, tail = r"(?<![\w-])(?:", r")(?![\w-])"
+    p = crx.pattern
+    if p.startswith(head) and p.endswith(tail) and crx.flags == re.UNICODE:
+        alts, cur, i, body, ok = [], [], 0, p[len(head):-len(tail)], True
+        while i < len(body):                    # split at '|', keeping escapes ('\|', '\ ') whole
+            ch = body[i]
+            if ch == "\\" and i + 1 < len(body) and not body[i + 1].isalnum():
+                cur.append(body[i:i + 2])
+                i += 2
+                continue
+            if ch == "|":
+                alts.append(cur)
+                cur = []
+            elif ch in "\\()[]{}?*+.^$":
+                ok = False                      # not a plain escaped name
+                break
+            else:
+                cur.append(ch)
+            i += 1
+        alts.append(cur)
+        if ok and all(alts):
+            groups: dict[str, list[str]] = {}
+            for units in alts:
+                groups.setdefault(units[0], []).append("".join(units[1:]))
+            firsts = "".join(re.escape(u[-1]) for u in groups)
+            fast = re.compile(rf"(?=[{firsts}])(?<![\w-])(?:"
+                              + "|".join(f"{u}(?:{'|'.join(rests)})" for u, rests in groups.items())
+                              + tail)
+    _country_scans = (crx, fast)
+    return fast
+
+
 def _segments(seg: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split a capitalized run at 'and' where it joins two names: 'ILO and the European Union'."""
-    toks = [(m.start() + a, m.end() + a, m.group(0)) for m in re.finditer(r"\S+", seg[a:b])]
+    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(seg, a, b)]
+    if len(toks) < 3:
+        return [(toks[0][0], toks[-1][1])] if toks else []
     out, cur = [], 0
     for i, (ts, te, w) in enumerate(toks):
         if w not in ("and", "&") or i == 0 or i + 1 >= len(toks):
             continue
         left = [t[2] for t in toks[cur:i]]
         nxt = toks[i + 1][2]
-        if nxt == "the" or len(left) == 1 or is_acronym(nxt) or is_acronym(left[-1]) \
+        if nxt == "the" or len(left) == 1 or _is_acronym(nxt) or _is_acronym(left[-1]) \
                 or is_country(" ".join(left)):
             out.append((toks[cur][0], toks[i - 1][1]))
             cur = i + 1
@@ -227,17 +354,19 @@ def _segments(seg: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _dateline(seg: str, pos: int, a: int, T: str) -> bool:
     """'GENEVA (ILO News) -': a city in capitals that opens a press release."""
+    if not _DATELINE_RE.match(seg, pos):      # (the cheap test first: a line can be long)
+        return False
     line_start = T.rfind("\n", 0, a + pos) + 1
-    return T[line_start:a + pos].strip() == "" and bool(re.match(r"[A-Z]{3,}[A-Z ,]*\s*(?:\(|[–—-])", seg[pos:]))
+    return T[line_start:a + pos].strip() == ""
 
 
 def _clause_end(T: str, start: int, stop: int) -> int:
     """End of a 'between/with/by' clause of names: stops at the first plain lowercase word."""
-    for m in re.finditer(r"[^\W\d_][\w'’.\-]*|\d+|[,()&]|[^\s\w]", T[start:stop]):
+    for m in _CLAUSE_TOKEN_RE.finditer(T[start:stop]):
         w = m.group(0)
         if w[0].isupper() or w.lower() in _CLAUSE_OK or w in ",()&":
             if w == ",":
-                nxt = re.match(r",\s*(\w+)(?:\s+(\w+))?", T[start + m.start():stop])
+                nxt = _COMMA_NEXT_RE.match(T, start + m.start(), stop)
                 if nxt and nxt.group(1)[0].islower() and not (
                         nxt.group(1) == "and" and (nxt.group(2) or "x")[0].isupper()):
                     return start + m.start()
@@ -277,18 +406,17 @@ def _kind(m: re.Match, S: str) -> str:
         return "declaration"
     if m.group("agr") and not m.group("qual"):
         tail = S[m.end():m.end() + 120]
-        if re.match(r"\s+(?:that|which)\s+", tail) and _SETS_UP_RE.search(tail):
+        if _THAT_WHICH_RE.match(tail) and _SETS_UP_RE.search(tail):
             return "partnership_agreement"
     return "agreement"
 
 
 def _topic(S: str, end: int) -> str | None:
     m = _TOPIC_RE.search(S, end, min(len(S), end + 160))
-    if not m or re.match(r"(?:January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December)\b", m.group("t")):
+    if not m or _MONTH_START_RE.match(m.group("t")):
         return None
     t = _TOPIC_STOP_RE.split(m.group("t"))[0].strip()
-    t = re.sub(r"^(?:the|a|an)\s+", "", t)
+    t = _ARTICLE_RE.sub("", t)
     return t if len(t) >= 4 else None
 
 
@@ -297,7 +425,7 @@ def extract(text: str) -> list[dict]:
     years_cache: dict = {}
     T = v.text
     defs = definitions(T)
-    partner = partner_country(text)
+    partner = _Lazy(partner_country, text)
     items = list_items(T)
     sents = v.sentences
     rows: list[dict] = []
@@ -306,6 +434,9 @@ def extract(text: str) -> list[dict]:
 
     # enumerations: an intro sentence ending with ':' followed by "The first/second ... MoU" items
     for i, (s, e) in enumerate(sents):
+        last = T[e - 1] if e > s else ""
+        if last != ":" and last and not last.isspace():
+            continue                                 # (a quick "does not end with ':'")
         if not T[s:e].rstrip().endswith(":"):
             continue
         kids = []
@@ -325,14 +456,15 @@ def extract(text: str) -> list[dict]:
 
     enum_children = {j: i for i, ks in enumerated.items() for j in ks}
 
-    for si, (ss, se) in enumerate(sents):
-        S = T[ss:se]
+    for si in _keyword_sentences(T, sents):
+        ss, se = sents[si]
         if si in enumerated:
             continue
-        item = item_at(items, ss)
-        matches = [m for m in _NOUN_RE.finditer(S)][:12]
+        S = T[ss:se]
+        matches = [m for m in _NOUN_SCAN_RE.finditer(S)][:12]
         if not matches:
             continue
+        item = item_at(items, ss)
         prev_end = 0
         # each noun's own stretch of the sentence: from the noun before it to the noun after it
         # (an alias in parentheses, "(MoU)", is not a noun of its own)
@@ -342,7 +474,7 @@ def extract(text: str) -> list[dict]:
             kind = _kind(m, S)
             ns, ne = m.start(), m.end()
             in_enum = si in enum_children and ns < 40
-            if re.search(r"\b(?:such|similar|previous|earlier)\s+$", S[max(0, ns - 10):ns], re.IGNORECASE):
+            if _SUCH_RE.search(S[max(0, ns - 10):ns]):
                 prev_end = ne
                 continue                             # "the third such agreement": not a new one
             hi = heads.index(m) if m in heads else -1
@@ -354,11 +486,11 @@ def extract(text: str) -> list[dict]:
             if kind == "declaration":
                 verb = _DECL_VERB_RE.search(S)
             elif kind == "dwcp":
-                verb = _DWCP_VERB_RE.search(S) or re.search(r"signing\s+ceremony", S, re.IGNORECASE)
+                verb = _DWCP_VERB_RE.search(S) or _CEREMONY_RE.search(S)
             elif m.group("doc"):
                 word = m.group(0).lower()
                 if word.startswith(("a ", "the ")):          # "signed a new project"
-                    verb = re.search(r"\bsign(?:s|ed)?\s+$", S[max(0, ns - 12):ns], re.IGNORECASE)
+                    verb = _SIGN_BEFORE_RE.search(S[max(0, ns - 12):ns])
                 else:                                         # "the project document ... signed"
                     verb = _DOC_VERB_RE.search(S)
             else:
@@ -366,13 +498,12 @@ def extract(text: str) -> list[dict]:
             if verb is None and timeline:
                 verb = m
             if verb is None and not in_enum:
-                if kind != "dwcp" and not m.group("doc") and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$",
-                                                                      S[max(0, ns - 40):ns]):
+                if kind != "dwcp" and not m.group("doc") and _INDEFINITE_RE.search(S[max(0, ns - 40):ns]):
                     # "announced a new agreement between X and the ILO": names the parties of "The
                     # agreement was signed ..." that follows
                     ps, explicit = _parties(T, ss, se, S, ns, ne, ne, prev_end, defs)
                     named = [p for p in ps if p != "ILO"]
-                    if explicit and named and re.search(r"\bbetween\b", S[ne:ne + 120]):
+                    if explicit and named and _BETWEEN_RE.search(S[ne:ne + 120]):
                         pending.append({"kind": kind, "parties": _uniq(["ILO"] + named), "_si": si,
                                         "_definite": False, "_intro": True})
                 prev_end = ne
@@ -381,8 +512,7 @@ def extract(text: str) -> list[dict]:
             verbs = [x for x in (_DWCP_VERB_RE if kind == "dwcp" else _SIGN_RE).finditer(S)]
             if win is not None:
                 own = [x for x in verbs if win[0] <= x.start() < win[1]]
-                if not own and not timeline and re.search(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$",
-                                                          S[max(0, ns - 30):ns], re.IGNORECASE):
+                if not own and not timeline and _DEMONSTRATIVE_RE.search(S[max(0, ns - 30):ns]):
                     prev_end = ne
                     continue                         # "The agreements build on a Letter of Intent signed ..."
                 if own:
@@ -407,7 +537,7 @@ def extract(text: str) -> list[dict]:
                     n = _num(gm.group("n")) or 0
                     ps, pe = sents[si - 1]
                     ms_ = [(pos, p) for pos, p in _party_mentions(T, ps, pe, defs)
-                           if not (T[pos:pos + len(p)] == p and re.match(r"\s+[a-z]", T[pos + len(p):pos + len(p) + 3]))]
+                           if not (T[pos:pos + len(p)] == p and _LOWER_NEXT_RE.match(T[pos + len(p):pos + len(p) + 3]))]
                     named = _uniq(_collapse_aliases(T, ms_))
                     if 2 <= len(named) <= n + 1:
                         parties, explicit = named, True
@@ -416,8 +546,7 @@ def extract(text: str) -> list[dict]:
                 named = [p for p in parties if p != "ILO"]
                 if named and kind != "dwcp":
                     pending.append({"kind": kind, "parties": _uniq(["ILO"] + named), "_si": si,
-                                    "_definite": bool(re.search(r"\b(?:the|this|that)\s+$", S[max(0, ns - 6):ns],
-                                                                re.IGNORECASE))})
+                                    "_definite": bool(_DEFINITE_RE.search(S[max(0, ns - 6):ns]))})
                 prev_end = ne
                 continue
             years, month, day = date
@@ -425,7 +554,7 @@ def extract(text: str) -> list[dict]:
             if kind == "declaration" and not parties:
                 prev_end = ne
                 continue
-            if re.search(r"\banother\s+$", S[max(0, ns - 12):ns], re.IGNORECASE):
+            if _ANOTHER_RE.search(S[max(0, ns - 12):ns]):
                 if rows:
                     prev = rows[-1]
                     if kind == "agreement":
@@ -436,12 +565,12 @@ def extract(text: str) -> list[dict]:
                 whole = [n for _, n in _party_mentions(T, ss, se, defs)]
                 parties = _uniq(parties + whole)
                 if not [p for p in parties if p != "ILO"]:
-                    if re.search(r"\bbetween\b", S) or not partner:
-                        if "ILO" not in parties and not re.search(r"\bILO\b", S):
+                    if _BETWEEN_RE.search(S) or not partner.value:
+                        if "ILO" not in parties and not _ILO_WORD_RE.search(S):
                             prev_end = ne
                             continue
                     else:
-                        parties.append(partner)
+                        parties.append(partner.value)
                         weak = True
             if kind == "dwcp":
                 parties = ["ILO"]
@@ -451,8 +580,7 @@ def extract(text: str) -> list[dict]:
             counts = _counted(S, ns, ne, T, ss, defs) if kind != "dwcp" else None
             topic = _topic(S, ne)
             base = {"kind": kind, "signed_month": month, "signed_day": day, "topic": topic, "_si": si,
-                    "_definite": bool(re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", S[max(0, ns - 30):ns],
-                                                re.IGNORECASE)),
+                    "_definite": bool(_DEFINITE_NEAR_RE.search(S[max(0, ns - 30):ns])),
                     "_weak": weak or not [p for p in parties if p != "ILO"],
                     "_span": (ss, se), "_rule": "enumerated" if in_enum else "signed", "_count": False}
             if counts:
@@ -479,8 +607,41 @@ def extract(text: str) -> list[dict]:
     return out
 
 
+class _Lazy:
+    """A value computed on first use."""
+    __slots__ = ("_fn", "_arg", "_value", "_done")
+
+    def __init__(self, fn, arg):
+        self._fn, self._arg, self._done = fn, arg, False
+
+    @property
+    def value(self):
+        if not self._done:
+            self._value, self._done = self._fn(self._arg), True
+        return self._value
+
+
+def _keyword_sentences(T: str, sents) -> list[int]:
+    """Indexes of the sentences that hold a whole key word of _NOUN_RE, in order."""
+    starts = [s for s, _ in sents]
+    if any(sents[i][0] < sents[i - 1][1] for i in range(1, len(sents))):       # not disjoint and sorted
+        return [i for i, (s, e) in enumerate(sents) if _NOUN_KEY_RE.search(T, s, e)]
+    out: list[int] = []
+    pos = 0
+    while True:                               # (no key word is a prefix of another: one per start)
+        m = _NOUN_KEY_RE.search(T, pos)
+        if m is None:
+            return out
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= sents[i][1]:
+            out.append(i)
+            pos = sents[i][1]                 # on to the next sentence
+        else:
+            pos = m.start() + 1               # between sentences or across an end: try the next start
+
+
 def _bullet_len(T: str, pos: int) -> int:
-    m = re.match(r"\s*(?:[-•*]|\d{1,2}[.)])\s+", T[pos:pos + 8])
+    m = _BULLET_RE.match(T[pos:pos + 8])
     return m.end() if m else 0
 
 
@@ -502,7 +663,7 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
     lead = item.lead if item else None
     lead_span = (lead.start, lead.end) if lead else None
     dates = [d for d in _dates(S) if not (lead_span and ss + d.start >= lead_span[0] and ss + d.end <= lead_span[1])]
-    dates = [d for d in dates if not re.search(r"\b(?:since|until|by)\s+$", S[max(0, d.start - 7):d.start])]
+    dates = [d for d in dates if not _SINCE_BEFORE_RE.search(S[max(0, d.start - 7):d.start])]
     yrs = [y for y in _years(T, ss, se, cache) if not (lead_span and lead_span[0] <= y[0] < lead_span[1])]
     if win is not None:
         own_d = [d for d in dates if win[0] <= d.start < win[1]]
@@ -511,9 +672,9 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
             dates, yrs = own_d, own_y
     anaphor = _ANAPHOR_RE.search(S)
     if dates and not (anaphor and anaphor.start() < min(d.start for d in dates)):
-        vm = re.match(r"\w+", S[vpos:])
-        vend = vpos + (vm.end() if vm else 0)
-        attached = [d for d in dates if 0 <= d.start - vend <= 50 and not re.search(r"[,;.()]", S[vend:d.start])]
+        vm = _WORD_RE.match(S, vpos)
+        vend = vm.end() if vm else vpos
+        attached = [d for d in dates if 0 <= d.start - vend <= 50 and not _PUNCT_RE.search(S, vend, d.start)]
         if attached:                                 # "was signed on 2019-12-09", "signed in Nairobi on 5 May"
             d = attached[0]
             return [d.year], d.month, d.day
@@ -527,13 +688,13 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
             return [d.year], d.month, d.day
     if yrs:
         # "In 2022 and 2023, new agreements were signed" -> both years
-        two = re.search(rf"\b({YEAR})\s+and\s+({YEAR})\b", S)
-        if two and re.search(r"s\b", m.group(0)[-1:]):
+        two = _TWO_YEARS_RE.search(S)
+        if two and _PLURAL_END_RE.search(m.group(0)[-1:]):
             return [int(two.group(1)), int(two.group(2))], None, None
         p, y, _ = _nearest([(p - ss, y, e) for p, y, e in yrs], vpos)
         return [y], None, None
     if _ANAPHOR_RE.search(S):
-        delta = 1 if re.search(r"following|next", _ANAPHOR_RE.search(S).group(0)) else 0
+        delta = 1 if _FOLLOWING_RE.search(_ANAPHOR_RE.search(S).group(0)) else 0
         for j in range(si - 1, max(-1, si - 4), -1):
             ps, pe = sents[j]
             ys = _years(T, ps, pe, cache)
@@ -570,7 +731,7 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], boo
         word = cm.group(1)
         if word != "between" and cm.start() < min(vpos, ns):
             continue
-        if word != "between" and re.match(r"(?:a|an|particular|support|regard|respect|view)\b", S[cm.end():]):
+        if word != "between" and _NOT_WITH_RE.match(S, cm.end()):
             continue
         a = ss + cm.end()
         b = _clause_end(T, a, min(se, a + _REACH))
@@ -581,7 +742,7 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], boo
     if vpos < ns:                                   # "X and the ILO signed a ..." : the subject
         a = ss + max(prev_end, ns - _REACH)
         found += _party_mentions(T, a, ss + ns, defs)
-    elif vpos > ne and vpos - ne < 120 and re.match(r",?\s*(?:that|which)\s", S[ne:vpos]):
+    elif vpos > ne and vpos - ne < 120 and _THAT_SUBJECT_RE.match(S[ne:vpos]):
         found += _party_mentions(T, ss + ne, ss + vpos, defs)     # "an agreement that X and the ILO concluded"
         explicit = explicit or bool(found)
     elif found and all(n == "ILO" for _, n in found):
@@ -600,7 +761,7 @@ def _counted(S, ns, ne, T, ss, defs):
     out = []
     n = _num(cm.group("n"))
     rest = S[ne:]
-    for wm in re.finditer(r"(?:\band\s+(?P<n>\d{1,2}|one|two|three|four|five|six)\s+)?\bwith\s+", rest):
+    for wm in _WITH_COUNT_RE.finditer(rest):
         if wm.group("n"):
             n = _num(wm.group("n"))
         elif out:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache, wraps
 
 from .prose import build_view, is_acronym, is_country
 from .text import MONTHS
@@ -29,6 +30,11 @@ _INITIAL = rf"[{_UP}]\."
 _PARTICLE = r"(?:van|von|de|da|das|do|dos|du|der|den|del|della|di|la|le|bin|binti|ibn|al|el|ter|zu)"
 _NAME = (rf"(?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_WORD}|{_INITIAL})){{1,4}}")
 _NAME_RE = re.compile(rf"(?<![\w.'’-]){_NAME}(?![\w'’-])")
+# _NAME_RE for scanning: the same matches, written to open with its capital letter (both a word
+# and an initial do), so that the scan skips quickly to the next capital
+_WORD_TAIL = rf"(?:['’][{_UP}])?[{_LOW}]+(?:['’][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
+_NAME_SCAN_RE = re.compile(rf"[{_UP}](?<![\w.'’-].)(?:{_WORD_TAIL}|\.)"
+                           rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_WORD}|{_INITIAL})){{1,4}}(?![\w'’-])")
 
 # role vocabulary: heads and the modifiers that can stand before them
 _HEADS = (r"Director[- ]General|Secretary[- ]General|Prime\s+Minister|Vice[- ]Minister|"
@@ -86,6 +92,11 @@ _ROLE_HINT_RE = re.compile(r"(?i)minist|direct|presid|ambassad|secretar|chair|he
                            r"envoy|administrat|counsel|attach|spokes|rapporteur|premier|chancellor|founder|lead|"
                            r"deputy|king|queen|senator|professor|judge|justice")
 _HONOR_RE = re.compile(rf"(?:^|(?<=[\s(,]))(?P<h>{_HONORIFIC})\s+$")
+# what the text before a name must hold for _BEFORE_RE, _TITLE_RE and _IS_RE to match there (cheap tests first)
+_BEFORE_TAIL_RE = re.compile(rf",\s*(?:{_HONORIFIC}\s+)?$")
+_TITLE_KEY_RE = re.compile(r"Director|Secretary|Minister|President|Ambassador|Chair|Governor|Commissioner|Senator|"
+                           r"King|Queen|Premier|Chancellor|Professor|Judge|Justice|Mayor|Envoy|Editor")
+_IS_TAIL_RE = re.compile(r"\s(?:is|was|will\s+be|has\s+been)\s+$")
 # key-value lines: "Evaluation manager:  Ms Jane Doe", "**Programme Officer:** John Roe", "Contact: Mr X"
 _KEY_HEADS = (rf"{_HEADS}|Consultant|Evaluator|Editor|Author|Researcher|Reviewer|Facilitator|Moderator|"
               r"Focal\s+Point|Contact(?:\s+person)?|Team\s+Leader|Writer|Photographer")
@@ -127,12 +138,30 @@ _STOP_TOKENS = {
 }
 
 
+_SPACES_RE = re.compile(r"\s+")
+_PARTICLE_RE = re.compile(_PARTICLE)
+_INITIAL_RE = re.compile(_INITIAL)
+_NATIONALITY_RE = re.compile(_NATIONALITY)
+def _memo_short(fn):
+    """Memoize a pure function of one string, for strings of at most 80 characters."""
+    cached = lru_cache(maxsize=16384)(fn)
+
+    @wraps(fn)
+    def call(s: str):
+        return cached(s) if len(s) <= 80 else fn(s)
+    return call
+
+
+_is_acronym = _memo_short(is_acronym)
+
+
+@_memo_short
 def _valid_name(name: str) -> bool:
-    toks = [t for t in re.split(r"\s+", name) if t]
-    core = [t for t in toks if not re.fullmatch(_PARTICLE, t)]
+    toks = [t for t in _SPACES_RE.split(name) if t]
+    core = [t for t in toks if not _PARTICLE_RE.fullmatch(t)]
     if len(core) < 2 or len(toks) > 6:
         return False
-    if all(re.fullmatch(_INITIAL, t) for t in core[:-1]) and len(core) <= 2:
+    if all(_INITIAL_RE.fullmatch(t) for t in core[:-1]) and len(core) <= 2:
         return False
     for t in core:
         low = t.lower().strip(".'’")
@@ -142,7 +171,7 @@ def _valid_name(name: str) -> bool:
             return False
         if low in MONTHS:
             return False
-        if is_acronym(t):
+        if _is_acronym(t):
             return False
     if is_country(name) or any(is_country(" ".join(core[i:i + 2])) for i in range(len(core) - 1)):
         return False
@@ -154,16 +183,16 @@ def _valid_name(name: str) -> bool:
 def _clean(s: str | None) -> str | None:
     if not s:
         return None
-    s = re.sub(r"\s+", " ", s).strip(" ,;:.")
-    s = re.sub(r"^(?:the|The)\s+", "", s)
+    s = _SPACES_RE.sub(" ", s).strip(" ,;:.")
+    s = _THE_RE.sub("", s)
     return s or None
 
 
 def _function_of(role: str | None, org: str | None, prep: str | None) -> bool:
     """'Head of Cooperation', 'Director of Programmes': the 'of' names a function, not an organization."""
-    if not role or not org or prep != "of" or re.search(r"Minister$", role):
+    if not role or not org or prep != "of" or _MINISTER_END_RE.search(role):
         return False
-    words = re.sub(r"^the\s+", "", org.strip()).split()
+    words = _LOWER_THE_RE.sub("", org.strip()).split()
     return (len(words) <= 2 and not any(is_acronym(w) for w in words)
             and not any(w.lower() in _STOP_ORG for w in words) and not is_country(" ".join(words)))
 
@@ -178,15 +207,44 @@ _STOP_ORG = {"ministry", "office", "organization", "organisation", "department",
 def _org_of(orgpre: str | None, org: str | None, role: str | None = None, prep: str | None = None) -> str | None:
     if org and prep in ("for", "on"):
         org = None
-    if org and role and re.search(r"\bMinister$", role) and prep == "of" and not re.match(
-            r"(?:the\s+)?(?:Ministry|[A-Z]{2,})", org):
+    if org and role and _MINISTER_WORD_END_RE.search(role) and prep == "of" and not _MINISTRY_START_RE.match(org):
         org = "Ministry of " + org           # "Minister of Foreign Affairs" -> the ministry
     if org:
-        org = re.sub(r"\s+(?:office\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?$", "", org.strip())
+        org = _IN_PLACE_RE.sub("", org.strip())
         return _clean(org)
     if orgpre:
-        return _clean(re.sub(r"['’]s\s*$", "", orgpre.strip()))
+        return _clean(_POSSESSIVE_RE.sub("", orgpre.strip()))
     return None
+
+
+_THE_RE = re.compile(r"^(?:the|The)\s+")
+_LOWER_THE_RE = re.compile(r"^the\s+")
+_MINISTER_END_RE = re.compile(r"Minister$")
+_MINISTER_WORD_END_RE = re.compile(r"\bMinister$")
+_MINISTRY_START_RE = re.compile(r"(?:the\s+)?(?:Ministry|[A-Z]{2,})")
+_IN_PLACE_RE = re.compile(r"\s+(?:office\s+)?in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?$")
+_POSSESSIVE_RE = re.compile(r"['’]s\s*$")
+_CONTACT_RE = re.compile(r"(?i)contact")
+_HEAD_END_RE = re.compile(r"(?:Head|Chief|Director|Manager)$")
+_BARE_HEAD_RE = re.compile(r"(?i)(?:the\s+)?(?:head|lead|leader|chief|founder|deputy)")
+_NON_WORD_RE = re.compile(r"[^\w]+")
+
+
+@_memo_short
+def _title_word(tok: str) -> bool:
+    """A title word a name run may swallow: 'Ambassador', 'Foreign', 'Ghanaian'."""
+    return bool(tok.lower().strip(".") in _STOP_TOKENS or _ROLE_CI.fullmatch(tok) or _MOD_CI.fullmatch(tok)
+                or _NATIONALITY_RE.fullmatch(tok))
+
+
+@_memo_short
+def _title_skip(name: str) -> int:
+    """How many characters of leading title words to drop from a name run."""
+    toks = name.split()
+    lead = 0
+    while lead < len(toks) - 2 and _title_word(toks[lead]):
+        lead += 1
+    return len(" ".join(toks[:lead])) + 1 if lead else 0
 
 
 def extract(text: str) -> list[dict]:
@@ -195,18 +253,12 @@ def extract(text: str) -> list[dict]:
     found: dict[str, dict] = {}
     order: list[str] = []
 
-    for m in _NAME_RE.finditer(T):
+    for m in _NAME_SCAN_RE.finditer(T):
         ns, ne = m.span()
         name = m.group(0)
         # trim leading title words swallowed by the name run ("Ambassador Rui Costa", "Foreign Minister Ana Lima")
-        toks = name.split()
-        lead = 0
-        while lead < len(toks) - 2 and (toks[lead].lower().strip(".") in _STOP_TOKENS
-                                        or _ROLE_CI.fullmatch(toks[lead]) or _MOD_CI.fullmatch(toks[lead])
-                                        or re.fullmatch(_NATIONALITY, toks[lead])):
-            lead += 1
-        if lead:
-            skip = len(" ".join(toks[:lead])) + 1
+        skip = _title_skip(name)
+        if skip:
             ns += skip
             name = name[skip:]
         # drop a trailing verb-ish capital ("... Xirinachs. A") is impossible: names stop at punctuation
@@ -224,8 +276,8 @@ def extract(text: str) -> list[dict]:
         o_line = v.src.rfind("\n", 0, o_ns) + 1
         kv = _KV_RE.search(v.src[o_line:o_ns]) if o_ns - o_line <= 70 else None
         kv_start = bisect_left(v.offs, o_line + kv.start("key")) if kv else None
-        low = _LOW_ROLE_RE.match(T, ne) if kv or _HONOR_RE.search(before) else None
-        hint = _ROLE_HINT_RE.search(before) is not None or _HONOR_RE.search(before) is not None
+        honor = _HONOR_RE.search(before)
+        low = _LOW_ROLE_RE.match(T, ne) if kv or honor else None
         if a and a.group("role"):
             role = a.group("role")
             org = _org_of(a.group("orgpre"), a.group("org"), role, a.group("prep"))
@@ -235,29 +287,29 @@ def extract(text: str) -> list[dict]:
             prio = 3
             if a.group("prep") is None and not a.group("orgpre"):
                 span_e = a.end("role")
-            if kv and not re.match(r"(?i)contact", kv.group("key")):
+            if kv and not _CONTACT_RE.match(kv.group("key")):
                 role = f"{_clean(kv.group('key'))}, {role}"
                 span_s = kv_start
         elif kv:
             role = _clean(kv.group("key"))
             span_s = kv_start
             prio = 2
-            if re.match(r"(?i)contact", role):
+            if _CONTACT_RE.match(role):
                 role, prio = None, 1
             if low:
                 role = f"{role}, {low.group('role')}" if role else low.group("role")
                 span_e = low.end()
         elif low:
             role, span_e, prio = low.group("role"), low.end(), 2
-            h = _HONOR_RE.search(before)
+            h = honor
             span_s = ns - (len(before) - h.start())
-        elif hint:
-            b = _BEFORE_RE.search(before)
+        elif honor is not None or _ROLE_HINT_RE.search(before) is not None:
+            b = _BEFORE_RE.search(before) if _BEFORE_TAIL_RE.search(before) else None
             if b and b.group("role"):
                 role = b.group("role")
                 org = _org_of(b.group("orgpre"), b.group("org"), role, b.group("prep"))
                 f = _FUNCTION_RE.match(b.group("org") or "") if b.group("prep") == "of" else None
-                if f and re.search(r"(?:Head|Chief|Director|Manager)$", role):
+                if f and _HEAD_END_RE.search(role):
                     role = f"{role} of {f.group('f')}"
                     org = _clean(f.group("org")) or _org_of(b.group("orgpre"), None)
                 if b.group("prep") in ("for", "on") and b.group("org"):
@@ -265,14 +317,15 @@ def extract(text: str) -> list[dict]:
                 span_s = ns - (len(before) - b.start())
                 prio = 3
             else:
-                t = _TITLE_RE.search(before)
+                t = _TITLE_RE.search(before) if before[-1:].isspace() and _TITLE_KEY_RE.search(before) else None
                 if t:
                     role = t.group("role")
                     org = _org_of(t.group("orgpre"), None)
                     span_s = ns - (len(before) - t.start())
                     prio = 2
                 else:
-                    i = _IS_RE.search(before) or _COLON_RE.search(T[max(0, ns - 80):ns])
+                    i = (_IS_RE.search(before) if _IS_TAIL_RE.search(before) else None) \
+                        or _COLON_RE.search(T[max(0, ns - 80):ns])
                     if i and i.re is _COLON_RE:
                         role = i.group("role")
                         span_s = ns - (len(T[max(0, ns - 80):ns]) - i.start("role"))
@@ -283,16 +336,16 @@ def extract(text: str) -> list[dict]:
                         span_s = ns - (len(before) - i.start())
                         prio = 2
         if role is None:
-            h = _HONOR_RE.search(before)
+            h = honor
             if not h:
                 continue
             span_s = ns - (len(before) - h.start())
             prio = 1
         if role:
             role = _clean(role)
-            if re.fullmatch(r"(?i)(?:the\s+)?(?:head|lead|leader|chief|founder|deputy)", role) and prio < 3:
+            if _BARE_HEAD_RE.fullmatch(role) and prio < 3:
                 continue
-        key = re.sub(r"[^\w]+", " ", name.lower()).strip()
+        key = _NON_WORD_RE.sub(" ", name.lower()).strip()
         row = {"name": _clean(name), "role": role, "org": org, "_prio": prio, "_span": (span_s, span_e)}
         prev = found.get(key) or _same_person(found, key)
         if prev is None:
