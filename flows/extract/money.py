@@ -161,7 +161,8 @@ QUALIFIERS = {
     "a maximum of": "up to", "less than": "less than", "fewer than": "less than",
 }
 _QUAL_ALT = _alt(QUALIFIERS).replace(r"\ ", r"\s+")
-QUALIFIER_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<q>{_QUAL_ALT})[\s*_]{{1,6}}$", re.IGNORECASE)
+# (the alternation _QUAL_ALT as a trie: see _trie)
+QUALIFIER_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<q>{_trie(QUALIFIERS)})[\s*_]{{1,6}}$", re.IGNORECASE)
 
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
