@@ -157,7 +157,7 @@ QUOTED_RE = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”")
 
 def _title_like(quoted: str) -> bool:
     """A quoted title ('"Way out of Informality"'), not quoted speech: most long words capitalized."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", quoted) if len(w) >= 4]
+    words = [w for w in _WORD_RE.findall(quoted) if len(w) >= 4]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.5 * len(words)
 
 
@@ -172,20 +172,25 @@ FRACTIONS = {"halves", "thirds", "fourths", "fifths", "sixths", "sevenths", "eig
 POSTCODE_RE = re.compile(r"(?:,|^|\b[A-Z]{1,2}-)[ \t]*$")
 
 
+_ACRONYM_PLURAL_RE = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
+_HYPHEN_BREAK_RE = re.compile(r"(?<=[a-z])-\n\s*(?=[a-z])")
+_SPACES_RE = re.compile(r"\s+")
+
+
 def _is_plural(word: str) -> bool:
     w = word.lower()
     if w in IRREGULAR_PLURALS:
         return True
     if w.endswith(("'", "’")) or w in _NOT_PLURAL_S or len(w) < 3:
         return False
-    if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", word):  # MOUs, MoUs, TVETs, NGOs
+    if _ACRONYM_PLURAL_RE.fullmatch(word):  # MOUs, MoUs, TVETs, NGOs
         return True
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
 
 
 def _clean_unit(text: str) -> str:
-    text = re.sub(r"(?<=[a-z])-\n\s*(?=[a-z])", "", text)  # 'funda-\nmental' -> 'fundamental'
-    return re.sub(r"\s+", " ", text).strip()
+    text = _HYPHEN_BREAK_RE.sub("", text)  # 'funda-\nmental' -> 'fundamental'
+    return _SPACES_RE.sub(" ", text).strip()
 
 
 def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -304,6 +309,8 @@ def _document_date(text: str) -> tuple[date, str] | None:
 
 
 _AS_OF_LINE_RE = re.compile(r"^[^\n]{0,80}\bas\s+(?:of|at)\s+[^\n]{3,40}$", re.MULTILINE | re.IGNORECASE)
+# what every _AS_OF_LINE_RE match holds
+_AS_OF_HINT_RE = re.compile(r"\bas\s+(?:of|at)\s", re.IGNORECASE)
 _SCOPE_END_RE = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s)")
 
 
@@ -311,6 +318,8 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
     """(start, end, date, precision): a short line such as 'Results as of December 2022' dates
     the list or paragraph under it, up to the next blank line followed by a non-list line."""
     scopes = []
+    if not _AS_OF_HINT_RE.search(text):
+        return scopes
     for m in _AS_OF_LINE_RE.finditer(text):
         line = m.group(0).rstrip()
         before = text[max(0, m.start() - 2):m.start()]
@@ -352,9 +361,12 @@ def _excluded_spans(text: str) -> bytearray:
     return mask
 
 
+_GROUP_SEP_RE = re.compile(r"[, \u00a0\u202f\u2009]")
+
+
 def _value(m: re.Match) -> float | None:
     if m.group("d"):
-        raw = re.sub(r"[, \u00a0\u202f\u2009]", "", m.group("d"))
+        raw = _GROUP_SEP_RE.sub("", m.group("d"))
         value = float(raw)
         if "." in raw and not m.group("scale"):
             return None  # '8.568', '0.29': not a count
@@ -467,9 +479,26 @@ _LABEL_RE = re.compile(
     re.MULTILINE)
 
 
+# a ':' before a number, as every _LABEL_RE match has
+_LABEL_HINT_RE = re.compile(r":[*_]{0,2}[ \t]*[*_]{0,2}\d")
+
+
+def _label_matches(text: str):
+    """_LABEL_RE.finditer(text), tried only at the start of lines with a ':' before a number (a
+    match starts at a line start and ends on the same line: nothing in it crosses a line break)."""
+    tried = -1
+    for h in _LABEL_HINT_RE.finditer(text):
+        ls = text.rfind("\n", 0, h.start()) + 1
+        if ls != tried:
+            tried = ls
+            m = _LABEL_RE.match(text, ls)
+            if m:
+                yield m
+
+
 def _label_rows(text: str, excluded) -> list[dict]:
     rows = []
-    for m in _LABEL_RE.finditer(text):
+    for m in _label_matches(text):
         s, e = m.span("num")
         if any(excluded[s:e]):
             continue
@@ -498,8 +527,13 @@ _NUMBER_OF_RE = re.compile(
     re.IGNORECASE)
 
 
+_NUMBER_HINT_RE = re.compile("number", re.IGNORECASE)
+
+
 def _number_of_rows(text: str, excluded) -> list[dict]:
     rows = []
+    if not _NUMBER_HINT_RE.search(text):  # (few texts say 'number')
+        return rows
     for m in _NUMBER_OF_RE.finditer(text):
         s, e = m.span("num")
         if any(excluded[s:e]):
@@ -572,10 +606,18 @@ def extract(text: str) -> list[dict]:
     taken = {r["num_start"] for r in rows}
     rows += [r for r in _candidates(text, excluded) if r["num_start"] not in taken]
     rows.sort(key=lambda r: r["char_start"])
+    if not rows:
+        return []
 
     sents = sentences(text)
     scopes = _heading_scopes(text)
-    doc_date = _document_date(text)
+    doc_dates: list = []
+
+    def doc_date():
+        """The document's date (looked for once, when a count needs it)."""
+        if not doc_dates:
+            doc_dates.append(_document_date(text))
+        return doc_dates[0]
 
     starts = [s for s, _ in sents]
 
@@ -620,7 +662,7 @@ def extract(text: str) -> list[dict]:
         # 3. another date or 'in/by YEAR' in the sentence (nearest)
         if as_of is None:
             ds = dates_in(ss, se) if se - ss <= 600 else _dates_in(text, max(ss, pos - 300), min(se, pos + 300))
-            if ds and doc_date and perfect(max(ss, pos - 300), min(se, pos + 300)):
+            if ds and perfect(max(ss, pos - 300), min(se, pos + 300)) and doc_date():
                 # 'Since 2015 the project has trained ...': counted up to the document's date
                 ds = [d for d in ds if not _SINCE_BEFORE_RE.search(text[max(0, d[0] - 30):d[0]])]
             if ds:
@@ -632,8 +674,8 @@ def extract(text: str) -> list[dict]:
                 if rng:
                     as_of = (date(int(rng.group("y2")), 1, 1), "year")
         # 4. present perfect or 'to date': the document's date
-        if as_of is None and doc_date and perfect(max(ss, pos - 300), min(se, pos + 300)):
-            as_of = doc_date
+        if as_of is None and perfect(max(ss, pos - 300), min(se, pos + 300)) and doc_date():
+            as_of = doc_date()
         # 5. 'It ...' refers to the previous sentence's date
         if as_of is None and k > 0 and _ANAPHOR_START_RE.match(text, ss):
             ps, pe = sents[k - 1]
