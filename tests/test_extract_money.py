@@ -243,3 +243,32 @@ def test_year_after_a_label_in_a_table_header_dates_the_column():
 def test_year_naming_a_work_plan_dates_the_amount():
     row = one("The group's 2024 work plan foresees a budget of some €15 million.")
     assert row["year_from"] == 2024 and row["qualifier"] == "about"
+
+
+def test_trie_patterns_match_as_the_plain_alternations():
+    """The scanning regexes use tries of the currency words: the same matches, in the same order
+    of preference, as the longest-first alternations they stand for."""
+    import random
+    import re
+
+    from flows.extract import money
+
+    plain_prefix = re.compile(
+        rf"(?<![A-Za-z0-9])(?P<cur>{money._SYMBOL_ALT}|(?:{money._CODE_ALT})(?![A-Za-z]))"
+        rf"{money._GAP}(?P<num>{money.MNUM}){money._RANGE2}(?P<scale>{money.SCALE})?(?![\d%]|[.,]\d)")
+    plain_suffix = re.compile(
+        rf"(?<![\w$€£¥.,])(?P<num>{money.MNUM}){money._RANGE2}(?P<scale>{money.SCALE})?{money._GAP}"
+        rf"(?P<cur>(?i:{money._NAME_ALT})\b|(?:{money._CODE_ALT})\b|(?:US\$|€|£)(?![ \t]*\d))")
+    plain_qual = re.compile(rf"(?<![\w-])(?P<q>{money._QUAL_ALT})[\s*_]{{1,6}}$", re.IGNORECASE)
+    pieces = ["US$", "USD", "USD$", "$", "€", "EUR", "CHF", "KES", "euros", "Swiss  francs", "us\ndollars",
+              "pounds", "1", "25", "1,000", "1 000", "2.5", "1.000.000", "3,5", "2019", "-", " to ",
+              " and ", " ", "\n", "million", "m", "bn", ".", ",", "x", "%", "more than", "up to",
+              "approx.", "exceeded", "exceed", "*", "well over"]
+    rnd = random.Random(0)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10)))
+        for plain, fast in ((plain_prefix, money.PREFIX_RE), (plain_suffix, money.SUFFIX_RE)):
+            assert [m.groupdict() for m in plain.finditer(text)] == \
+                   [m.groupdict() for m in fast.finditer(text)], text
+        assert [m.span() for m in plain_qual.finditer(text)] == \
+               [m.span() for m in money.QUALIFIER_BEFORE_RE.finditer(text)], text

@@ -79,6 +79,41 @@ _SYMBOL_ALT = _alt(SYMBOLS)
 _CODE_ALT = "|".join(CODES)
 _NAME_ALT = _alt(NAMES).replace(r"\ ", r"\s+")
 
+
+def _trie(words, tails=None, after_first: str = "") -> str:
+    """The alternation `_alt(words)` as a trie: the same longest-first choice among the words
+    that match at a position (children are tried before a word ends, and the words at one
+    node start with different characters), but a failed attempt costs a few character tests
+    instead of one per word. `tails` adds a regex after a word's last character (a lookahead),
+    `after_first` one after the first character of every word; a space stands for any run of
+    whitespace (as in _NAME_ALT)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[None] = (tails or {}).get(w, "")
+
+    def build(node: dict, top: bool) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + (after_first if top else "") + build(sub, False)
+                for ch, sub in node.items() if ch is not None]
+        if None in node:
+            alts.append(node[None])
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return build(root, True)
+
+
+# the same patterns as trie alternations (see _trie), for the regexes that scan whole texts
+_NAME_TRIE = _trie(NAMES)
+_CODE_TRIE = _trie(CODES)
+# a symbol or a code followed by no letter; the lookbehind after the first character checks
+# the character before the amount, so that a search can skip ahead to a possible first character
+_CUR_PREFIX_TRIE = _trie(list(SYMBOLS) + CODES, tails={c: "(?![A-Za-z])" for c in CODES},
+                         after_first=r"(?<![A-Za-z0-9][\s\S])")
+
 # 1,240 / 4.39 / 746,014 / 1 000 000 (ordinary, thin or no-break spaces) / 1,5 (decimal comma)
 # 1.000.000 (dot grouping, as some European texts write it)
 MNUM = (r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
@@ -92,13 +127,23 @@ SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trilli
 # after its second number ('and' is kept only after 'between', see _inline_amounts)
 _RANGE2 = (r"(?:(?:[ \t]*[-–—][ \t]*|[ \t]+(?P<rsep>to|and)[ \t]+(?:US\$|\$|€|£)?"
            rf"(?=\d+(?:\.\d+)?{_GAP}(?i:million|billion|thousand|mn|bn)\b))(?P<num2>\d+(?:\.\d+)?))?")
+# MNUM with its first digit taken out of the alternatives ('\d{1,3}' is '\d\d{0,2}', '\d+' is
+# '\d\d*': the same matches, tried in the same order) and the lookbehind of SUFFIX_RE checked
+# after that digit: a search then skips to the next digit instead of trying every position
+_MNUM_SUFFIX = (r"\d(?<![\w$€£¥.,][\s\S])(?:\d{0,2}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?"
+                r"|\d{0,2}(?:\.\d{3}){2,}(?!\d)|\d*(?:\.\d+)?(?!,\d{3})(?:,\d{1,2}(?!\d))?)")
+# (written out as the original alternations in the comments: these are the same patterns)
+# PREFIX_RE: (?<![A-Za-z0-9])(?P<cur>{_SYMBOL_ALT}|(?:{_CODE_ALT})(?![A-Za-z]))
+#            {_GAP}(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?(?![\d%]|[.,]\d)
+# SUFFIX_RE: (?<![\w$€£¥.,])(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?{_GAP}
+#            (?P<cur>(?i:{_NAME_ALT})\b|(?:{_CODE_ALT})\b|(?:US\$|€|£)(?![ \t]*\d))
 PREFIX_RE = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<cur>{_SYMBOL_ALT}|(?:{_CODE_ALT})(?![A-Za-z]))"
+    rf"(?P<cur>{_CUR_PREFIX_TRIE})"
     rf"{_GAP}(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?(?![\d%]|[.,]\d)"
 )
 SUFFIX_RE = re.compile(
-    rf"(?<![\w$€£¥.,])(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?{_GAP}"
-    rf"(?P<cur>(?i:{_NAME_ALT})\b|(?:{_CODE_ALT})\b|(?:US\$|€|£)(?![ \t]*\d))"
+    rf"(?P<num>{_MNUM_SUFFIX}){_RANGE2}(?P<scale>{SCALE})?{_GAP}"
+    rf"(?P<cur>(?i:{_NAME_TRIE})\b|(?:{_CODE_TRIE})\b|(?:US\$|€|£)(?![ \t]*\d))"
 )
 
 # --------------------------------------------------------------- qualifiers
@@ -116,7 +161,8 @@ QUALIFIERS = {
     "a maximum of": "up to", "less than": "less than", "fewer than": "less than",
 }
 _QUAL_ALT = _alt(QUALIFIERS).replace(r"\ ", r"\s+")
-QUALIFIER_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<q>{_QUAL_ALT})[\s*_]{{1,6}}$", re.IGNORECASE)
+# (the alternation _QUAL_ALT as a trie: see _trie)
+QUALIFIER_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<q>{_trie(QUALIFIERS)})[\s*_]{{1,6}}$", re.IGNORECASE)
 
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
@@ -263,23 +309,36 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
 _ABBREV_END_RE = re.compile(r"\b(?:approx|est|ca|incl|excl|equiv|vs|Art|para|Co|Ltd|Inc|Jr|Sr)\.$")
 
 
+_LABEL_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[-•*]\s*)?\**[A-Z][\w ()'’/&-]{0,40}:)")
+
+
 def _units(text: str) -> list[tuple[int, int]]:
     """Sentence spans, with 'Label: value' lines (fact sheets, key facts) split off."""
     spans: list[tuple[int, int]] = []
+    abbrev_end = _ABBREV_END_RE.search
     for s, e in sentences(text):
-        if spans and _ABBREV_END_RE.search(text, max(spans[-1][0], spans[-1][1] - 12), spans[-1][1]):
-            spans[-1] = (spans[-1][0], e)  # 'EUR 3.2 million (approx. USD 3.5 million)'
-        else:
-            spans.append((s, e))
+        if spans:
+            ps, pe = spans[-1]
+            lo = max(ps, pe - 12)
+            # the pattern ends with '.': look for one first
+            if text.find(".", lo, pe) >= 0 and abbrev_end(text, lo, pe):
+                spans[-1] = (ps, e)  # 'EUR 3.2 million (approx. USD 3.5 million)'
+                continue
+        spans.append((s, e))
     out = []
+    label_line = _LABEL_LINE_RE.finditer
     for s, e in spans:
         cut = s
-        for m in re.finditer(r"\n(?=[ \t]*(?:[-•*]\s*)?\**[A-Z][\w ()'’/&-]{0,40}:)", text[s:e]):
-            pos = s + m.start()
-            if text[cut:pos].strip():
-                out.append((cut, pos))
-            cut = pos + 1
-        if text[cut:e].strip():
+        if text.find("\n", s, e) >= 0:
+            # (searching text between s and e is searching the slice text[s:e]: the pattern
+            # looks neither behind its start nor past e)
+            for m in label_line(text, s, e):
+                pos = m.start()
+                if text[cut:pos].strip():
+                    out.append((cut, pos))
+                cut = pos + 1
+        if cut == s or text[cut:e].strip():
+            # (a sentence span is stripped: its text is never blank)
             out.append((cut, e))
     return out
 
@@ -377,16 +436,22 @@ _TABLE_LINE_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
 _CELL_NUM_RE = re.compile(r"^[\s*_]*(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[\s*_]*$")
 
 
+_HEADER_CUR_RE = re.compile(rf"(?<![A-Za-z])(?P<cur>{_SYMBOL_ALT}|(?:{_CODE_ALT})(?![A-Za-z]))")
+_HEADER_NAME_RE = re.compile(rf"(?i:{_NAME_ALT})\b")
+_HEADER_SCALE_RE = re.compile(r"(?i)\b(thousands?|millions?|billions?|'000|000s)\b")
+
+
+@lru_cache(maxsize=1024)
 def _header_currency(cell: str) -> tuple[str | None, int]:
     """Currency and scale a table header cell names: 'Budget (US$)', 'Amount (EUR million)'."""
-    m = re.search(rf"(?<![A-Za-z])(?P<cur>{_SYMBOL_ALT}|(?:{_CODE_ALT})(?![A-Za-z]))", cell)
+    m = _HEADER_CUR_RE.search(cell)
     cur = SYMBOLS.get(m.group("cur")) or m.group("cur") if m else None
     if cur is None:
-        m2 = re.search(rf"(?i:{_NAME_ALT})\b", cell)
+        m2 = _HEADER_NAME_RE.search(cell)
         cur = NAMES.get(re.sub(r"\s+", " ", m2.group(0).lower())) if m2 else None
     if cur is None:
         return None, 1
-    sm = re.search(r"(?i)\b(thousands?|millions?|billions?|'000|000s)\b", cell)
+    sm = _HEADER_SCALE_RE.search(cell)
     scale = 1
     if sm:
         w = sm.group(1).lower()
@@ -406,6 +471,19 @@ def _split_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
 
 def table_blocks(text: str) -> list[tuple[list, list[list]]]:
     """Markdown tables: (header cells, body rows of cells); a cell is (start, end, text)."""
+    return [(list(header), [list(row) for row in body]) for header, body in _table_blocks(text)]
+
+
+@lru_cache(maxsize=4)
+def _table_blocks(text: str) -> tuple:
+    """table_blocks, computed once per text (money and quantities both ask), as tuples."""
+    if "|" not in text:
+        return ()
+    return tuple((tuple(header), tuple(tuple(row) for row in body))
+                 for header, body in _table_blocks_uncached(text))
+
+
+def _table_blocks_uncached(text: str) -> list[tuple[list, list[list]]]:
     tables = []
     lines = [(m.start(), m.group(0)) for m in _TABLE_LINE_RE.finditer(text)]
     i = 0
@@ -435,7 +513,7 @@ def _is_header_row(line: str) -> bool:
 
 def _table_amounts(text: str) -> list[dict]:
     rows: list[dict] = []
-    for header, body in table_blocks(text):
+    for header, body in _table_blocks(text):
         currencies = [_header_currency(c[2]) for c in header]
         for cells in body:
             # the currency is named by the column header, or by the row's first cell
@@ -522,6 +600,8 @@ def _extract(text: str) -> list[dict]:
         merged.append(a)
     merged += _table_amounts(text)
     merged.sort(key=lambda r: r["start"])
+    if not merged:
+        return []
 
     units = _units(text)
 
@@ -631,7 +711,7 @@ def _table_cell_years(text: str) -> list[tuple[int, int, tuple[int, int]]]:
     """(cell start, cell end, years) of every table body cell whose column header or row names
     a year ('| Type | 2018 | 2019 |', '| 2018 | SEK 4m |')."""
     out = []
-    for header, body in table_blocks(text):
+    for header, body in _table_blocks(text):
         head_years = []
         for hs, he, _ in header:
             head_years.append(_header_years(text, hs, he))

@@ -30,7 +30,49 @@ from .text import (CAPS_HEADING_RE, MONTHS, NUMBER_WORD, YEAR, find_dates, parse
 QNUM = r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+|\d+(?:\.\d+)?"
 # '15 000 workers': grouping with ordinary spaces, only right before a lower-case word
 QNUM_SPACED = r"\d{1,3}(?: \d{3})+(?=\+?[ \t]+[a-z])"
+
+
+def _first_chars(pattern: str) -> str | None:
+    """The characters a match of `pattern` can start with, when its parsed form says so plainly
+    (a literal, a set of literals, an alternation or a group of those), else None."""
+    try:
+        from re import _constants as c, _parser as parser
+    except ImportError:  # pragma: no cover - older Python
+        return None
+
+    def first(items) -> set | None:
+        if not len(items):
+            return None
+        op, av = items[0]
+        if op is c.LITERAL:
+            return {chr(av)}
+        if op is c.IN and all(o is c.LITERAL for o, _ in av):
+            return {chr(a) for _, a in av}
+        if op is c.BRANCH:
+            out: set = set()
+            for alt in av[1]:
+                f = first(alt)
+                if f is None:
+                    return None
+                out |= f
+            return out
+        if op is c.SUBPATTERN:
+            return first(av[3])
+        return None
+
+    try:
+        found = first(parser.parse(pattern))
+    except Exception:  # pragma: no cover
+        return None
+    return "".join(sorted(found)) if found else None
+
+
+# a count starts with a digit or with the first letter of a number word: a cheap lookahead
+# saves trying the number words at every word start
+_NW_FIRST = _first_chars(NUMBER_WORD)
+_NUM_GUARD = rf"(?=(?i:[\d{re.escape(_NW_FIRST)}]))" if _NW_FIRST else ""
 NUM_RE = re.compile(
+    _NUM_GUARD +
     rf"(?<![\w.,+\-–—/#$€£¥@&])(?:(?P<d>{QNUM_SPACED}|{QNUM})|(?P<w>(?i:{NUMBER_WORD})))"
     r"(?:[ \t]+(?P<scale>(?i:hundred|thousand|million|billion)))?"
     r"(?![\w%]|[.,]\d|[-–/]\d|-[A-Za-z])"
@@ -92,14 +134,18 @@ LEAD_OK = {"in", "on", "at", "by", "for", "from", "with", "over", "about", "arou
            "additional", "further", "thanks", "after", "before", "a", "now", "today",
            "currently", "altogether", "overall", "together", "while", "whereas"}
 #: a number right after these is a reference, an address or a position, not a count
-REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:no|nos|number|page|pages|p|pp|para|paragraph|art|article|section|chapter|"
+_REFERENCE_WORDS = (
+    r"no|nos|number|page|pages|p|pp|para|paragraph|art|article|section|chapter|"
     r"level|grade|floor|room|box|route|road|street|phase|round|step|stage|tier|goal|target|"
     r"indicator|convention|recommendation|resolution|decision|act|law|decree|item|items|"
     r"annex|appendix|table|figure|fig|session|edition|version|volume|vol|issue|part|"
-    r"priority|outcome|output|objective|pillar|sdg|aged|ages|age|of age|top|rank|ranked|"
-    r"index|code|ext|suite|unit|lot|lote|km|kilometre|kilometer|out\s+of|ages?\s+of|"
-    rf"(?:\d+|{NUMBER_WORD})\s+in)\.?|#|№)[ \t]*$",
+    r"priority|outcome|output|objective|pillar|sdg|aged|ages|age|top|rank|ranked|"
+    r"index|code|ext|suite|unit|lot|lote|km|kilometre|kilometer").split("|")
+_REFERENCE_PHRASES = rf"of age|out\s+of|ages?\s+of|(?:\d+|{NUMBER_WORD})\s+in"
+# (only ever asked whether it matches: the plain words go in a trie, which matches the same
+# strings as their alternation and costs a few character tests per position, not one per word)
+REFERENCE_BEFORE = re.compile(
+    rf"(?:\b(?:{money._trie(_REFERENCE_WORDS)}|{_REFERENCE_PHRASES})\.?|#|№)[ \t]*$",
     re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|our|his|her|my|your)[ \t\n]+$",
                                re.IGNORECASE)
@@ -111,7 +157,7 @@ QUOTED_RE = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”")
 
 def _title_like(quoted: str) -> bool:
     """A quoted title ('"Way out of Informality"'), not quoted speech: most long words capitalized."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", quoted) if len(w) >= 4]
+    words = [w for w in _WORD_RE.findall(quoted) if len(w) >= 4]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.5 * len(words)
 
 
@@ -126,20 +172,25 @@ FRACTIONS = {"halves", "thirds", "fourths", "fifths", "sixths", "sevenths", "eig
 POSTCODE_RE = re.compile(r"(?:,|^|\b[A-Z]{1,2}-)[ \t]*$")
 
 
+_ACRONYM_PLURAL_RE = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
+_HYPHEN_BREAK_RE = re.compile(r"(?<=[a-z])-\n\s*(?=[a-z])")
+_SPACES_RE = re.compile(r"\s+")
+
+
 def _is_plural(word: str) -> bool:
     w = word.lower()
     if w in IRREGULAR_PLURALS:
         return True
     if w.endswith(("'", "’")) or w in _NOT_PLURAL_S or len(w) < 3:
         return False
-    if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", word):  # MOUs, MoUs, TVETs, NGOs
+    if _ACRONYM_PLURAL_RE.fullmatch(word):  # MOUs, MoUs, TVETs, NGOs
         return True
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
 
 
 def _clean_unit(text: str) -> str:
-    text = re.sub(r"(?<=[a-z])-\n\s*(?=[a-z])", "", text)  # 'funda-\nmental' -> 'fundamental'
-    return re.sub(r"\s+", " ", text).strip()
+    text = _HYPHEN_BREAK_RE.sub("", text)  # 'funda-\nmental' -> 'fundamental'
+    return _SPACES_RE.sub(" ", text).strip()
 
 
 def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -258,6 +309,8 @@ def _document_date(text: str) -> tuple[date, str] | None:
 
 
 _AS_OF_LINE_RE = re.compile(r"^[^\n]{0,80}\bas\s+(?:of|at)\s+[^\n]{3,40}$", re.MULTILINE | re.IGNORECASE)
+# what every _AS_OF_LINE_RE match holds
+_AS_OF_HINT_RE = re.compile(r"\bas\s+(?:of|at)\s", re.IGNORECASE)
 _SCOPE_END_RE = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s)")
 
 
@@ -265,6 +318,8 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
     """(start, end, date, precision): a short line such as 'Results as of December 2022' dates
     the list or paragraph under it, up to the next blank line followed by a non-list line."""
     scopes = []
+    if not _AS_OF_HINT_RE.search(text):
+        return scopes
     for m in _AS_OF_LINE_RE.finditer(text):
         line = m.group(0).rstrip()
         before = text[max(0, m.start() - 2):m.start()]
@@ -306,9 +361,12 @@ def _excluded_spans(text: str) -> bytearray:
     return mask
 
 
+_GROUP_SEP_RE = re.compile(r"[, \u00a0\u202f\u2009]")
+
+
 def _value(m: re.Match) -> float | None:
     if m.group("d"):
-        raw = re.sub(r"[, \u00a0\u202f\u2009]", "", m.group("d"))
+        raw = _GROUP_SEP_RE.sub("", m.group("d"))
         value = float(raw)
         if "." in raw and not m.group("scale"):
             return None  # '8.568', '0.29': not a count
@@ -320,29 +378,49 @@ def _value(m: re.Match) -> float | None:
     return value * scale_of(m.group("scale")) if m.group("scale") else value
 
 
+_YEAR_NUM_RE = re.compile(r"(?:19|20)\d\d")
+# LIST_NUMBER_RE on text[line start:pos], matched in place (the slice holds no line break, so
+# '^' is the match start and '$' its end)
+_LIST_NUMBER_AT_RE = re.compile(r"[ \t]*\(?$")
+_PREV_TOKEN_RE = re.compile(r"(\S+)[ \t]+$")
+_BOLD_AFTER_RE = re.compile(r"[*_]{1,2}(?=[ \t])")
+_ADVERB_AFTER_RE = re.compile(r",[ \t]+\w+ly[ \t]+(?:\w+ed[ \t]+)?")
+_PART_OF_RE = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|these|those|our)(?=[ \t])")
+_OF_PRONOUN_RE = re.compile(r"[ \t]+of[ \t]+(?:them|us|those|which|whom)\b")
+
+
+def _skip_line(line: str) -> bool:
+    """A heading or a line with a phone number: no counts in it."""
+    if HEADING_LINE_RE.match(line) or (len(line) < 200 and PHONE_LINE_RE.search(line)):
+        return True
+    return bool(CAPS_HEADING_RE.fullmatch(line.strip()) and len(line.split()) >= 2)
+
+
 def _candidates(text: str, excluded: bytearray) -> list[dict]:
     rows = []
+    # the line of the current number, and whether it is skipped (asked once per line)
+    ls = le = -1
+    line_skipped = False
     for m in NUM_RE.finditer(text):
         s, e = m.span()
-        if any(excluded[s:e]):
+        if excluded.find(1, s, e) >= 0:  # (the mask holds 0 and 1 only)
             continue
         value = _value(m)
         if value is None or value <= 1:
             continue
-        if m.group("d") and not m.group("scale") and re.fullmatch(r"(?:19|20)\d\d", m.group("d")):
+        if m.group("d") and not m.group("scale") and _YEAR_NUM_RE.fullmatch(m.group("d")):
             continue  # a year
-        ls, le = _line_of(text, s)
-        line = text[ls:le]
-        if HEADING_LINE_RE.match(line) or (len(line) < 200 and PHONE_LINE_RE.search(line)):
-            continue
-        if CAPS_HEADING_RE.fullmatch(line.strip()) and len(line.split()) >= 2:
+        if not ls <= s < le:  # a new line: numbers come in text order
+            ls, le = _line_of(text, s)
+            line_skipped = _skip_line(text[ls:le])
+        if line_skipped:
             continue
         before = text[max(ls, s - 40):s]
         if REFERENCE_BEFORE.search(before) or DETERMINER_BEFORE.search(text[max(0, s - 12):s]):
             continue
-        if LIST_NUMBER_RE.match(text[ls:s]) and re.match(r"[.)]", text[e:e + 1]):
+        if text[e:e + 1] in (".", ")") and _LIST_NUMBER_AT_RE.match(text, ls, s):
             continue  # list numbering '1.' / '(2)'
-        prev = re.search(r"(\S+)[ \t]+$", before)
+        prev = _PREV_TOKEN_RE.search(before)
         if prev:
             tok = prev.group(1).strip("*_")
             if tok[:1].isupper() and tok.lower().strip(".,;:") not in LEAD_OK and tok[-1:] not in ",;:)" \
@@ -354,16 +432,17 @@ def _candidates(text: str, excluded: bytearray) -> list[dict]:
         if text[pos:pos + 1] == "+" and not text[pos + 1:pos + 2].isdigit():  # '5,000+ workers'
             pos += 1
             plus = "more than"
-        bold = re.match(r"[*_]{1,2}(?=[ \t])", text[pos:pos + 3])  # '**25** countries'
+        # (a pattern matched at pos with an end is matched in the slice text[pos:end])
+        bold = _BOLD_AFTER_RE.match(text, pos, pos + 3)  # '**25** countries'
         if bold:
-            pos += bold.end()
-        skip = re.match(r",[ \t]+\w+ly[ \t]+(?:\w+ed[ \t]+)?", text[pos:pos + 40])  # '25, carefully selected'
+            pos = bold.end()
+        skip = _ADVERB_AFTER_RE.match(text, pos, pos + 40)  # '25, carefully selected'
         if skip:
-            pos += skip.end() - 1
-        part = re.match(r"[ \t]+of[ \t]+(?:the|its|their|these|those|our)(?=[ \t])", text[pos:pos + 30])
+            pos = skip.end() - 1
+        part = _PART_OF_RE.match(text, pos, pos + 30)
         if part:
-            pos += part.end()
-        elif re.match(r"[ \t]+of[ \t]+(?:them|us|those|which|whom)\b", text[pos:pos + 20]):
+            pos = part.end()
+        elif _OF_PRONOUN_RE.match(text, pos, pos + 20):
             continue
         sent_end = _sentence_end(text, e)
         np = _noun_phrase(text, pos, sent_end)
@@ -400,9 +479,26 @@ _LABEL_RE = re.compile(
     re.MULTILINE)
 
 
+# a ':' before a number, as every _LABEL_RE match has
+_LABEL_HINT_RE = re.compile(r":[*_]{0,2}[ \t]*[*_]{0,2}\d")
+
+
+def _label_matches(text: str):
+    """_LABEL_RE.finditer(text), tried only at the start of lines with a ':' before a number (a
+    match starts at a line start and ends on the same line: nothing in it crosses a line break)."""
+    tried = -1
+    for h in _LABEL_HINT_RE.finditer(text):
+        ls = text.rfind("\n", 0, h.start()) + 1
+        if ls != tried:
+            tried = ls
+            m = _LABEL_RE.match(text, ls)
+            if m:
+                yield m
+
+
 def _label_rows(text: str, excluded) -> list[dict]:
     rows = []
-    for m in _LABEL_RE.finditer(text):
+    for m in _label_matches(text):
         s, e = m.span("num")
         if any(excluded[s:e]):
             continue
@@ -431,8 +527,13 @@ _NUMBER_OF_RE = re.compile(
     re.IGNORECASE)
 
 
+_NUMBER_HINT_RE = re.compile("number", re.IGNORECASE)
+
+
 def _number_of_rows(text: str, excluded) -> list[dict]:
     rows = []
+    if not _NUMBER_HINT_RE.search(text):  # (few texts say 'number')
+        return rows
     for m in _NUMBER_OF_RE.finditer(text):
         s, e = m.span("num")
         if any(excluded[s:e]):
@@ -505,10 +606,18 @@ def extract(text: str) -> list[dict]:
     taken = {r["num_start"] for r in rows}
     rows += [r for r in _candidates(text, excluded) if r["num_start"] not in taken]
     rows.sort(key=lambda r: r["char_start"])
+    if not rows:
+        return []
 
     sents = sentences(text)
     scopes = _heading_scopes(text)
-    doc_date = _document_date(text)
+    doc_dates: list = []
+
+    def doc_date():
+        """The document's date (looked for once, when a count needs it)."""
+        if not doc_dates:
+            doc_dates.append(_document_date(text))
+        return doc_dates[0]
 
     starts = [s for s, _ in sents]
 
@@ -553,7 +662,7 @@ def extract(text: str) -> list[dict]:
         # 3. another date or 'in/by YEAR' in the sentence (nearest)
         if as_of is None:
             ds = dates_in(ss, se) if se - ss <= 600 else _dates_in(text, max(ss, pos - 300), min(se, pos + 300))
-            if ds and doc_date and perfect(max(ss, pos - 300), min(se, pos + 300)):
+            if ds and perfect(max(ss, pos - 300), min(se, pos + 300)) and doc_date():
                 # 'Since 2015 the project has trained ...': counted up to the document's date
                 ds = [d for d in ds if not _SINCE_BEFORE_RE.search(text[max(0, d[0] - 30):d[0]])]
             if ds:
@@ -565,8 +674,8 @@ def extract(text: str) -> list[dict]:
                 if rng:
                     as_of = (date(int(rng.group("y2")), 1, 1), "year")
         # 4. present perfect or 'to date': the document's date
-        if as_of is None and doc_date and perfect(max(ss, pos - 300), min(se, pos + 300)):
-            as_of = doc_date
+        if as_of is None and perfect(max(ss, pos - 300), min(se, pos + 300)) and doc_date():
+            as_of = doc_date()
         # 5. 'It ...' refers to the previous sentence's date
         if as_of is None and k > 0 and _ANAPHOR_START_RE.match(text, ss):
             ps, pe = sents[k - 1]
