@@ -80,9 +80,10 @@ def test_a_contact_written_twice_is_one_fact():
     assert facts(text) == [("email", "delhi@ilo.org"), ("url", "www.ilo.org/x")]
 
 
-def test_long_hostile_text_stays_fast():
-    import time
-    text = "a@" * 50_000 + ".org" * 50_000 + "[" * 100_000 + "+1" * 50_000 + "x." * 50_000
-    t0 = time.perf_counter()
-    extract(text)
-    assert time.perf_counter() - t0 < 2.0
+def test_long_hostile_text_takes_linear_time():
+    from linear import grows_linearly
+
+    def make(n):
+        return "a@" * n + ".org" * n + "[" * (2 * n) + "+1" * n + "x." * n
+    ok, small, large = grows_linearly(extract, make, 6_000)
+    assert ok, (small, large)
