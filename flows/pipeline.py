@@ -12,6 +12,7 @@ the corpus size; the load then moves the spilled rows into DuckDB in one short t
 """
 from __future__ import annotations
 
+import gc
 import tempfile
 from collections import deque
 from pathlib import Path
@@ -72,6 +73,9 @@ def coopfacts_run(raw_dir: str = str(settings.DEFAULT_RAW), db_path: str = str(s
             docs, bad = pending.popleft().result()
             run.add(docs, bad, spill)
             del docs, bad
+            # Prefect's futures and states hold a batch's result in reference cycles, which
+            # only a full collection frees: without this the flow grew ~40 MB per 1,000 docs
+            gc.collect()
         workers.stop()  # their memory is free before the load needs its own
         summary = run.finish(spill, load_task, on_wait=logger.warning)
     report.publish_artifacts(summary)
