@@ -117,6 +117,72 @@ _FUND_NAME_RE = re.compile(r"\b(?:Fund|Facility|Foundation)\b")
 ILO_NAMES = re.compile(r"^(?:the\s+)?(?:ILO|International\s+Labour\s+(?:Organization|Office))\b", re.I)
 
 
+# --------------------------------------------------------- cheap pre-checks
+# A pattern that needs a word can only match where the word is: `str.find` for it first is
+# much cheaper than running the pattern. For case-insensitive patterns the word is looked up
+# in the lower-cased text, which holds every case-insensitive match of an ASCII word unless
+# the text has a character that `re.IGNORECASE` matches to an ASCII letter but `str.lower`
+# does not map to it (dotted/dotless i, long s, Kelvin sign): then there is no pre-check.
+_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    """text.lower(), aligned with text character for character, or None (see above)."""
+    if any(ch in text for ch in _FOLD_SPECIAL):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def _positions(hay: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted start offsets of every occurrence of the words in hay."""
+    out = []
+    for w in words:
+        i = hay.find(w)
+        while i >= 0:
+            out.append(i)
+            i = hay.find(w, i + 1)
+    out.sort()
+    return out
+
+
+def _finditer_at(rx: re.Pattern, text: str, starts: list[int]):
+    """rx.finditer(text) when every match of rx starts at one of the sorted `starts`: the first
+    start at or after the previous match's end where rx matches is where finditer's search
+    would find the next match (and rx.match there returns the same match)."""
+    pos = 0
+    for p in starts:
+        if p < pos:
+            continue
+        m = rx.match(text, p)
+        if m:
+            yield m
+            pos = m.end() if m.end() > p else p + 1
+
+
+def _line_starts(text: str, positions: list[int]) -> list[int]:
+    """The start of each line holding one of the sorted positions, in order, once each."""
+    out, line_end = [], -1
+    for p in positions:
+        if p < line_end:
+            continue
+        out.append(text.rfind("\n", 0, p) + 1)
+        line_end = text.find("\n", p)
+        if line_end < 0:
+            line_end = len(text)
+    return out
+
+
+def _has_any(hay: str | None, words: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
+    """Whether one of `words` occurs in hay[start:end]; True when hay is None (no pre-check)."""
+    if hay is None:
+        return True
+    if end is None:
+        end = len(hay)
+    return any(hay.find(w, start, end) >= 0 for w in words)
+
+
 # ------------------------------------------------------------------- helpers
 
 def clean_title(raw: str) -> str:
@@ -225,7 +291,8 @@ def _open_range(m: re.Match) -> tuple[int | None, int | None]:
 def project_sections(text: str) -> list[Section]:
     """`text.sections` plus lines that act as headings in plainer documents: a whole line
     in bold, or a stand-alone paragraph line ending in a year range '(2019-2023)'."""
-    heads = {(s.heading_start, s.heading_end) for s in sections(text)}
+    secs = sections(text)
+    heads = {(s.heading_start, s.heading_end) for s in secs}
     sorted_heads = sorted(heads)
     head_starts = [a for a, _ in sorted_heads]
     reach = []                                # the furthest end of the heads up to each one
@@ -242,7 +309,11 @@ def project_sections(text: str) -> list[Section]:
 
     extra = []
     for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE):
-        for m in rx.finditer(text):
+        if rx is BOLD_LINE_RE:
+            found = rx.finditer(text) if "**" in text else ()
+        else:                                 # it starts a line holding a bracket
+            found = _finditer_at(rx, text, _line_starts(text, _positions(text, ("(", "["))))
+        for m in found:
             s0, e0 = m.start("t"), m.end("t")
             if rx is STANDALONE_RANGE_LINE_RE:
                 before = text[max(0, m.start() - 2):m.start()]
@@ -257,7 +328,7 @@ def project_sections(text: str) -> list[Section]:
                 continue
             extra.append((s0, e0))
     if not extra:
-        return sections(text)
+        return secs
     spans = sorted(heads | set(extra))
     out = []
     for i, (a, b) in enumerate(spans):
@@ -382,6 +453,40 @@ _ILO_AND_RE = re.compile(
     r"\bILO\)?\s+and\s+(?:the\s+)?(?=[A-Z])")
 
 
+#: for each funder pattern: whether it ignores case, the words one of which its matches
+#: start with (None: anywhere) and groups of words it needs one of each
+_FUNDER_SCAN = {
+    "funded_by": (True, ("funded", "financed", "sponsored", "supported", "provided", "made"), [("by",)]),
+    "support_from": (True, ("contribution", "support", "funding", "grant", "financing", "donation"), [("from",)]),
+    "contribution_of": (True, ("contribution", "grant", "donation"), []),
+    "amount_from": (False, None, [("from",)]),
+}
+_X_FUNDED_NEEDS = ("-funded", "-financed", "-supported", "-sponsored")
+_PROVIDED_NEEDS = ("provided", "contributed", "committed", "pledged", "granted", "allocated")
+_AND_ILO_NEEDS = ("signed", "launched", "announced", "agreed", "concluded", "put")
+
+
+def _scan(rx: re.Pattern, body: str, hay: str | None, start: int, end: int,
+          words: tuple[str, ...] | None, needs: list[tuple[str, ...]]):
+    """rx.finditer(body) for body == text[start:end], given that every match needs one word of
+    each group in `needs` and starts with one of `words`, as found in hay (the text, or its
+    lower-cased copy for a pattern that ignores case; None: no shortcut)."""
+    if hay is None:
+        return rx.finditer(body)
+    if not all(_has_any(hay, group, start, end) for group in needs):
+        return ()
+    if words is None:
+        return rx.finditer(body)
+    starts = []
+    for w in words:
+        i = hay.find(w, start, end)
+        while i >= 0:
+            starts.append(i - start)
+            i = hay.find(w, i + 1, end)
+    starts.sort()
+    return _finditer_at(rx, body, starts)
+
+
 def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> Funder | None:
     """The first funding organization stated between start and end (outside `skip` spans)."""
     found: list[tuple[int, Funder]] = []
@@ -390,8 +495,10 @@ def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
         return start <= pos < end and not any(s <= pos < e for s, e in skip)
 
     body = text[start:end]
+    low = _lowered(text)
     for rule, rx in _FUNDER_PATTERNS:
-        for m in rx.finditer(body):
+        fold, words, needs = _FUNDER_SCAN[rule]
+        for m in _scan(rx, body, low if fold else text, start, end, words, needs):
             pos = start + m.end()
             if not ok(pos):
                 continue
@@ -401,26 +508,26 @@ def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
                 if f:
                     found.append((pos, f))
                     break
-    for m in _X_FUNDED_RE.finditer(body):
+    for m in _scan(_X_FUNDED_RE, body, text, start, end, None, [_X_FUNDED_NEEDS]):
         if ok(start + m.start()):
             f = _make_funder(m.group("x"), None, None, "x_funded")
             if f:
                 found.append((start + m.start(), f))
                 break
-    for m in _PROVIDED_RE.finditer(body):
+    for m in _scan(_PROVIDED_RE, body, text, start, end, None, [_PROVIDED_NEEDS]):
         if ok(start + m.start("x")) and m.group("x") not in _NOT_NAME:
             f = _make_funder(m.group("x"), None, None, "provided")
             if f:
                 found.append((start + m.start("x"), f))
                 break
-    for m in _AND_ILO_RE.finditer(body):
+    for m in _scan(_AND_ILO_RE, body, text, start, end, None, [("ILO",), _AND_ILO_NEEDS]):
         x = re.sub(r"^(?:The|At|In|On)\s+", "", m.group("x"))
         if ok(start + m.start("x")) and x not in _NOT_NAME and not (" " in x and x.isupper()):
             f = _make_funder(x, None, None, "and_ilo")
             if f:
                 found.append((start + m.start("x"), f))
                 break
-    for m in _ILO_AND_RE.finditer(body):
+    for m in _scan(_ILO_AND_RE, body, text, start, end, ("ILO",), []):
         pos = start + m.end()
         if ok(pos):
             org = org_at(text, pos)
@@ -1052,9 +1159,14 @@ def _table_candidates(text: str, secs: list[Section], money: list[dict] | None =
     return out
 
 
+_QUOTED_WORDS = ("project", "program", "initiative")      # where QUOTED_RE and KNOWN_AS_RE start
+
+
 def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
     out: list[Cand] = []
-    for m in QUOTED_RE.finditer(text):
+    kw_at = _positions(text, _QUOTED_WORDS)
+    quoted = _finditer_at(QUOTED_RE, text, kw_at) if ('"' in text or "“" in text) else ()
+    for m in quoted:
         raw = m.group("t")
         if "\n\n" in raw or len(clean_title(raw).split()) < 2:
             continue
@@ -1073,12 +1185,12 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         if am:
             c.aliases.append(clean_title(am.group("a")))
         out.append(c)
-    for m in PHASE_RE.finditer(text):
+    for m in _finditer_at(PHASE_RE, text, _positions(text, ("phase",))):
         ts, te = m.start("t"), m.end("t")
         title = clean_title(m.group("t"))
         s, e = _sentence_span(sents, m.start(), m.end())
         out.append(Cand(title, ts, te, "phase", s, e, s, e))
-    for m in KNOWN_AS_RE.finditer(text):
+    for m in (_finditer_at(KNOWN_AS_RE, text, kw_at) if "known" in text else ()):
         # an alias right after a quoted title is not a second project
         if re.search(r"[\"”]\s*,?\s*(?:also\s+)?$", text[max(0, m.start("t") - 40):m.start("t")].split("known")[0]):
             continue
