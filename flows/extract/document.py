@@ -105,6 +105,12 @@ def lookup_country(name: str | None) -> str | None:
     """'Lao PDR' -> 'LAO', 'PERU' -> 'PER', 'the Philippines' -> 'PHL'; None otherwise."""
     if not name:
         return None
+    return _lookup_country(name)
+
+
+@lru_cache(maxsize=8192)
+def _lookup_country(name: str) -> str | None:
+    """`lookup_country`, cached: projects asks about the same names again and again."""
     if _shared_lookup is not None:
         try:
             found = _shared_lookup(name)
@@ -288,6 +294,7 @@ def _is_genre_label(line: str) -> bool:
         any(w not in ("ilo", "project", "programme", "program", "country", "partnership") for w in words)
 
 
+@lru_cache(maxsize=4096)
 def _is_skippable(line: str) -> bool:
     clean = clean_inline(line)
     if not _words(clean) or _LABEL_RE.match(clean) or _is_genre_label(clean):
@@ -303,6 +310,12 @@ _WRAP_END_RE = re.compile(r"\b(?:for|of|and|the|in|on|to|with|a|an|from|by|at|to
 
 def title_span(text: str) -> tuple[int, int, str] | None:
     """(start, end, title) of the document title: its first heading or first line(s)."""
+    return _title_span(text)
+
+
+@lru_cache(maxsize=8)
+def _title_span(text: str) -> tuple[int, int, str] | None:
+    """`title_span`, cached: `extract` and projects' fact sheets ask for the same text's."""
     lines = _lines(text, 15)
     idx = 0
     while idx < len(lines) and _is_skippable(lines[idx][2]):

@@ -84,6 +84,12 @@ EXTENDED_RE = re.compile(
 ENDS_RE = re.compile(
     rf"\b(?:will\s+run|runs|due\s+to\s+(?:end|close)|ends?|ending|concludes?)\s+(?:in|until|by)\s+"
     rf"(?:the\s+end\s+of\s+)?(?:{MONTH}\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
+#: a word each of these patterns needs (they ignore case)
+_RUNS_WORDS = ("from",)
+_START_WORDS = ("began", "begun", "begins", "started", "starts", "launched", "commenced", "initiated",
+                "kicked", "running", "operating", "dates")
+_EXTENDED_WORDS = ("extended", "prolonged", "renewed")
+_ENDS_WORDS = ("run", "due", "end", "conclude")
 LIST_CUE_RE = re.compile(
     r"\b(?:(?:partner|target|focus|beneficiary|pilot|participating|project)\s+countries"
     r"|countries\s+(?:covered|targeted))\b\s*(?:are|were|include|including)?\s*[:,(]?",
@@ -172,6 +178,23 @@ def _line_starts(text: str, positions: list[int]) -> list[int]:
         if line_end < 0:
             line_end = len(text)
     return out
+
+
+@lru_cache(maxsize=32)
+def _word_positions(text: str, words: tuple[str, ...]) -> list[int] | None:
+    """Sorted offsets of the words in the lower-cased text (None: no pre-check possible)."""
+    low = _lowered(text)
+    return None if low is None else _positions(low, words)
+
+
+def _may_match(text: str, words: tuple[str, ...], a: int, b: int) -> bool:
+    """False when no word (any case) starts in text[a:b]: a pattern ignoring case that needs
+    one of them cannot match there."""
+    pos = _word_positions(text, words)
+    if pos is None:
+        return True
+    i = bisect_left(pos, a)
+    return i < len(pos) and pos[i] < b
 
 
 def _has_any(hay: str | None, words: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
@@ -1288,7 +1311,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         start_year, end_year = _duration_years(dur[2])
     if start_year is None:
         for a, b in scope_sents:
-            m = RUNS_RE.search(text, a, b)
+            m = RUNS_RE.search(text, a, b) if _may_match(text, _RUNS_WORDS, a, b) else None
             if m:
                 start_year, end_year = int(m.group("y1")), int(m.group("y2"))
                 break
@@ -1299,7 +1322,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             sent = text[a:b]
             if not (a <= c.start < b or re.search(r"\b(?:project|programme|program|initiative|phase)\b", sent, re.I)):
                 continue
-            m = START_RE.search(sent)
+            m = START_RE.search(sent) if _may_match(text, _START_WORDS, a, b) else None
             if m:
                 start_year = int(m.group("y"))
                 break
@@ -1315,12 +1338,12 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
                     best = min(ys)
         start_year = best
     for a, b in scope_sents:
-        m = EXTENDED_RE.search(text, a, b)
+        m = EXTENDED_RE.search(text, a, b) if _may_match(text, _EXTENDED_WORDS, a, b) else None
         if m:
             end_year = max(end_year or 0, int(m.group("y")))
     if end_year is None:
         for a, b in scope_sents:
-            m = ENDS_RE.search(text, a, b)
+            m = ENDS_RE.search(text, a, b) if _may_match(text, _ENDS_WORDS, a, b) else None
             if m and re.search(r"\b(?:project|programme|it)\b", text[a:b], re.I):
                 end_year = int(m.group("y"))
                 break
@@ -1360,7 +1383,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             countries = _unique(iso for _, _, iso in document.find_countries(tc[2]))
     if not countries:
         for a, b in scope_sents:
-            m = LIST_CUE_RE.search(text, a, b)
+            m = LIST_CUE_RE.search(text, a, b) if _may_match(text, ("countries",), a, b) else None
             if m:
                 found = _unique(iso for _, _, iso in document.find_countries(text[m.end():b]))
                 if found:
