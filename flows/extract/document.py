@@ -249,6 +249,13 @@ def _lines(text: str, limit: int = 40) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _first_lines(text: str) -> tuple[tuple[int, int, str], ...]:
+    """_lines(text, 15), cached: the title and the date read the same first lines
+    (_lines(text, 12) is its first 12)."""
+    return tuple(_lines(text, 15))
+
+
 def _words(line: str) -> list[str]:
     return re.findall(r"[^\W\d_][\w'’\-]*", line)
 
@@ -316,7 +323,7 @@ def title_span(text: str) -> tuple[int, int, str] | None:
 @lru_cache(maxsize=8)
 def _title_span(text: str) -> tuple[int, int, str] | None:
     """`title_span`, cached: `extract` and projects' fact sheets ask for the same text's."""
-    lines = _lines(text, 15)
+    lines = list(_first_lines(text))
     idx = 0
     while idx < len(lines) and _is_skippable(lines[idx][2]):
         idx += 1
@@ -427,7 +434,7 @@ _BARE_YEAR_LINE = re.compile(rf"^(?:[^\d\n]{{0,40}}[|·,:]\s*)?(?P<y>{YEAR})\s*\
 
 def published(text: str, source_path: str = "") -> tuple[date | None, str | None]:
     """(date, precision) of the first date in the short lines at the top of the document."""
-    for _, _, line in _lines(text, 12):
+    for _, _, line in _first_lines(text)[:12]:
         if line.startswith("|"):
             continue
         if len(_words(line)) > 30:

@@ -153,18 +153,39 @@ def _positions(hay: str, words: tuple[str, ...]) -> list[int]:
     return out
 
 
-def _finditer_at(rx: re.Pattern, text: str, starts: list[int]):
-    """rx.finditer(text) when every match of rx starts at one of the sorted `starts`: the first
-    start at or after the previous match's end where rx matches is where finditer's search
-    would find the next match (and rx.match there returns the same match)."""
+def _finditer_at(rx: re.Pattern, text: str, starts: list[int], endpos: int | None = None):
+    """rx.finditer(text, 0, endpos) when every match of rx starts at one of the sorted `starts`:
+    the first start at or after the previous match's end where rx matches is where finditer's
+    search would find the next match (and rx.match there returns the same match)."""
     pos = 0
+    if endpos is None:
+        endpos = len(text)
     for p in starts:
         if p < pos:
             continue
-        m = rx.match(text, p)
+        m = rx.match(text, p, endpos)
         if m:
             yield m
             pos = m.end() if m.end() > p else p + 1
+
+
+@lru_cache(maxsize=4)
+def _all_line_starts(text: str) -> list[int]:
+    out = [0]
+    i = text.find("\n")
+    while i >= 0:
+        out.append(i + 1)
+        i = text.find("\n", i + 1)
+    return out
+
+
+def _finditer_lines(rx: re.Pattern, text: str, start: int = 0, end: int | None = None):
+    """rx.finditer(text, start, end) for a MULTILINE pattern that starts with '^': its matches
+    start at line starts ('^' does not match at `start` unless a line starts there)."""
+    if end is None:
+        end = len(text)
+    ls = _all_line_starts(text)
+    return _finditer_at(rx, text, ls[bisect_left(ls, start):bisect_right(ls, end)], end)
 
 
 def _line_starts(text: str, positions: list[int]) -> list[int]:
@@ -849,7 +870,7 @@ def _trim_title(text: str, ts: int, te: int, strip_lead: bool = True) -> tuple[i
 def _bullet_candidates(text: str, sec: Section, funder: Funder | None, years) -> list[Cand]:
     """'- Title (2019-2022) ...' list items under a heading naming projects."""
     out = []
-    items = list(BULLET_RANGE_RE.finditer(text, sec.heading_end, sec.end))
+    items = list(_finditer_lines(BULLET_RANGE_RE, text, sec.heading_end, sec.end))
     for i, m in enumerate(items):
         ts, te = _trim_title(text, m.start("t"), m.end("t"))
         qm = re.search(r"[\"“](?P<q>[^\"“”\n]{6,250})[\"”]", text[ts:te])
@@ -902,7 +923,7 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
     is earmarked for four programmes:'): '- Title – Country and Country, 2021–2024: NOK 35
     million', '• Title (Peru and Colombia), a new project starting in mid-2021;', '1) Title'
     followed by indented detail lines."""
-    items = list(_ITEM_RE.finditer(text))
+    items = list(_finditer_lines(_ITEM_RE, text))
     out: list[Cand] = []
     i = 0
     while i < len(items):
@@ -977,8 +998,10 @@ _FIELD_LINE_RE = re.compile(
     r"(?:[A-Z][\w&'’\-]*\s+){1,3}(?:contribution|funding))\b[ \t]*:?[ \t]+\S", re.MULTILINE)
 
 
+@lru_cache(maxsize=4)
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
-    """(offset of the line's first character, line) for every line of text."""
+    """(offset of the line's first character, line) for every line of text (cached: tables
+    and field blocks read the same lines; callers do not change the list)."""
     lines, pos = [], 0
     for line in text.split("\n"):
         lines.append((pos, line))
@@ -1220,7 +1243,7 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         ts, te = m.start("t"), m.end("t")
         s, e = _sentence_span(sents, m.start(), m.end())
         out.append(Cand(clean_title(m.group("t")), ts, te, "known_as", s, e, s, e))
-    for m in TITLE_FIELD_RE.finditer(text):
+    for m in _finditer_lines(TITLE_FIELD_RE, text):
         ts, te = m.start("t"), m.end("t")
         out.append(Cand(clean_title(m.group("t")), ts, te, "title_field", ts, len(text), ts, te))
     return out
@@ -1228,7 +1251,7 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
 
 def _factsheet_candidate(text: str) -> Cand | None:
     head = text[:4000]
-    keys = {re.sub(r"\s+", " ", m.group("k").lower()) for m in FIELD_RE.finditer(head)}
+    keys = {re.sub(r"\s+", " ", m.group("k").lower()) for m in _finditer_lines(FIELD_RE, text, 0, len(head))}
     strong = keys & {"duration", "project duration", "period", "budget", "total budget", "donor", "donors",
                      "funded by", "development partner", "development partners", "target countries",
                      "funding partner", "funding partners"}
@@ -1260,7 +1283,7 @@ def _unique(items) -> list:
 
 def _field_values(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
     out = {}
-    for m in FIELD_RE.finditer(text, start, end):
+    for m in _finditer_lines(FIELD_RE, text, start, end):
         k = re.sub(r"\s+", " ", m.group("k").lower())
         out.setdefault(k, (m.start("v"), m.end("v"), m.group("v")))
     return out
@@ -1276,9 +1299,33 @@ _INLINE_FIELD_RE = re.compile(
 _FIELDS_FIRST_RE = re.compile(rf"\s*(?:[-*•][ \t]+)?[*_]{{0,2}}(?:{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:", re.IGNORECASE)
 
 
+#: how the keys of _INLINE_FIELD_RE end (lower case)
+_FIELD_KEY_ENDS = ("duration", "period", "budget", "funding", "donor", "donors", "by", "partner", "partners",
+                   "countries", "country", "coverage")
+
+
+def _may_have_inline_field(text: str, start: int, end: int) -> bool:
+    """False when no ':' in text[start:end] follows a field key (past '*', '_' and blanks), as
+    every _INLINE_FIELD_RE match has one."""
+    low = _lowered(text)
+    if low is None:
+        return True
+    q = text.find(":", start, end)
+    while q >= 0:
+        k = q
+        while k > start and text[k - 1] in " \t*_":
+            k -= 1
+        if any(low.startswith(e, k - len(e), k) for e in _FIELD_KEY_ENDS if k - len(e) >= 0):
+            return True
+        q = text.find(":", q + 1, end)
+    return False
+
+
 def _inline_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
     """'Key: value' pairs written several to a line, split by '·', '|', ';' or '•'."""
     out = {}
+    if not _may_have_inline_field(text, start, end):
+        return out
     for m in _INLINE_FIELD_RE.finditer(text, start, end):
         k = re.sub(r"\s+", " ", m.group("k").lower())
         k = "countries" if k == "country" else k
@@ -1513,7 +1560,7 @@ def extract(text: str) -> list[dict]:
             c.scope_start, c.scope_end = c.own_start, (min(nxt) if nxt else sec_e)
 
     # boilerplate at the end (contacts, notes to editors) is nobody's scope
-    stops = [m.start() for m in BOILERPLATE_RE.finditer(text)]       # in order
+    stops = [m.start() for m in _finditer_lines(BOILERPLATE_RE, text)]       # in order
     for c in merged:
         k = bisect_right(stops, max(c.scope_start, c.end))              # the first stop after
         if k < len(stops):
