@@ -628,6 +628,41 @@ _BUDGET_AFTER_RE = re.compile(
     re.IGNORECASE)
 
 
+#: a word one of the budget cues needs (_BUDGET_BEFORE_RE or _BUDGET_AFTER_RE, any case)
+_BUDGET_WORDS = ("budget", "contribution", "funding", "grant", "allocation", "pledge", "financing", "worth",
+                 "valued", "support", "donation", "envelope", "tranche", "total", "from", "go", "allocated",
+                 "earmarked")
+
+
+class _LazyRows(list):
+    """`_money_rows(text)`, computed when first read: a document whose projects need no
+    amount does not pay for the money extractor."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text: str | None = text
+
+    def _load(self) -> None:
+        if self._text is not None:
+            text, self._text = self._text, None
+            self.extend(_money_rows(text))
+
+    def __iter__(self):
+        self._load()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._load()
+        return super().__len__()
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __getitem__(self, i):
+        self._load()
+        return super().__getitem__(i)
+
+
 def find_budget(text: str, money: list[dict], start: int, end: int,
                 skip: list[tuple[int, int]]) -> float | None:
     for r in money:
@@ -1015,11 +1050,14 @@ def _field_block_candidates(text: str) -> list[Cand]:
     2020 – December 2023' / 'EU contribution €9.8 million'."""
     out: list[Cand] = []
     lines = _lines_with_offsets(text)
+    is_field = [bool(_FIELD_LINE_RE.match(ln)) for _, ln in lines]      # each line matched once
+    if sum(is_field) < 2:                     # a block needs two field lines
+        return out
     for i in range(1, len(lines) - 1):
         ls, line = lines[i]
-        if not line.strip() or _FIELD_LINE_RE.match(line) or not _FIELD_LINE_RE.match(lines[i + 1][1]):
+        if not line.strip() or is_field[i] or not is_field[i + 1]:
             continue
-        n_fields = sum(1 for _, ln in lines[i + 1:i + 7] if _FIELD_LINE_RE.match(ln))
+        n_fields = sum(is_field[i + 1:i + 7])
         if n_fields < 2:
             continue
         title = clean_title(line)
@@ -1027,18 +1065,22 @@ def _field_block_candidates(text: str) -> list[Cand]:
         if not (3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper()) >= 2) \
                 or re.search(r"[.:]$", line.strip()) or _NOT_A_PROJECT_RE.search(title) \
                 or re.match(r"[ \t]*[\w ()/'’\-]{1,40}:\s", line) \
-                or (i == 0 or (lines[i - 1][1].strip() and _FIELD_LINE_RE.match(lines[i - 1][1]))):
+                or (i == 0 or (lines[i - 1][1].strip() and is_field[i - 1])):
             continue
         ts = ls + len(line) - len(line.lstrip())
         te = ls + len(line.rstrip())
         # its text: the field lines and the paragraph after them
         j = i + 1
         while j < len(lines) and lines[j][1].strip() and not (
-                j > i + 6 and not _FIELD_LINE_RE.match(lines[j][1])):
+                j > i + 6 and not is_field[j]):
             j += 1
         end = lines[j][0] if j < len(lines) else len(text)
         out.append(Cand(title, ts, te, "field_block", ts, end, ts, end))
     return out
+
+
+_RANGE_NAME_JOINS = CONNECTORS | {"to", "with", "through", "against", "in"}
+_RANGE_NAME_TOKEN_RE = re.compile(r"[\w’'\-/]+|[\"“”]")
 
 
 def _named_range_candidates(text: str, sents) -> list[Cand]:
@@ -1050,7 +1092,7 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
         words = []
         pos = m.start()
         seg = text[max(0, pos - 250):pos]
-        toks = list(re.finditer(r"[\w’'\-/]+|[\"“”]", seg))
+        toks = list(_RANGE_NAME_TOKEN_RE.finditer(seg))
         j = len(toks) - 1
         if j >= 0 and seg[toks[j].end():].strip() not in ("", ",", "\"", "”"):
             continue
@@ -1063,12 +1105,12 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
             if tok[0].isupper() or tok[0].isdigit():
                 words.append(tok)
                 start = toks[j].start()
-            elif tok.lower() in CONNECTORS | {"to", "with", "through", "against", "in"} and words:
+            elif tok.lower() in _RANGE_NAME_JOINS and words:
                 words.append(tok)
             else:
                 break
             j -= 1
-        while words and words[-1].lower() in CONNECTORS | {"to", "with", "through", "against", "in"}:
+        while words and words[-1].lower() in _RANGE_NAME_JOINS:
             words.pop()
         caps = [w for w in words if w[0].isupper()]
         if start is None or len(caps) < 3:
@@ -1099,12 +1141,17 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
 
 
 def _table_candidates(text: str, secs: list[Section], money: list[dict] | None = None) -> list[Cand]:
-    money = money or []
+    money = [] if money is None else money    # (a lazy list stays lazy)
     out: list[Cand] = []
+    if "|" not in text:                       # every table line starts with '|'
+        return out
     lines = _lines_with_offsets(text)
     i = 0
     while i + 1 < len(lines):
         hstart, header = lines[i]
+        if not header.lstrip().startswith("|"):   # (both kinds of header below need it)
+            i += 1
+            continue
         sep = lines[i + 1][1]
         body_from = i + 2
         if not (header.lstrip().startswith("|") and re.match(r"^\s*\|?\s*:?-{2,}", sep)):
@@ -1467,9 +1514,9 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             if rows:
                 budget = float(rows[0]["usd"])
     if budget is None and (own_s, own_e) != (s, e):
-        budget = find_budget(text, money, own_s, own_e, skip)
+        budget = find_budget(text, money, own_s, own_e, skip) if _may_match(text, _BUDGET_WORDS, own_s, own_e) else None
     if budget is None:
-        budget = find_budget(text, money, s, e, skip)
+        budget = find_budget(text, money, s, e, skip) if _may_match(text, _BUDGET_WORDS, s, e) else None
 
     return {
         "title": c.title, "start_year": start_year, "end_year": end_year,
@@ -1499,7 +1546,7 @@ def extract(text: str) -> list[dict]:
     meta = document.extract(text)
     partner_iso, partner_name = meta["partner_iso3"], meta["partner_name"]
 
-    money = _money_rows(text)
+    money = _LazyRows(text)
     cands = _heading_candidates(text, secs, sents) + _table_candidates(text, secs, money)
     cands += _list_candidates(text, secs, money)
     cands += _field_block_candidates(text)
