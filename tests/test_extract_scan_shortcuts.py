@@ -121,3 +121,26 @@ def test_dotted_capital_i_turns_the_word_checks_off():
     # str.lower('İ') is two characters: offsets in the lower-cased text would be off
     assert projects._lowered("İnitiative funded by Norway") is None
     assert projects._may_match("İNITIATED in 2019", ("initiated",), 0, 5)
+
+
+AMOUNT_TEXT = st.lists(st.sampled_from(["5", "12", "million", "thousand", "billion", " ", "  ", "\n", "\u00a0", "in",
+                                        "from", "The", "the", "Norway", "x_y", "fé", ".", ","]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(AMOUNT_TEXT)
+def test_amount_from_is_tried_wherever_it_can_start(body):
+    rx = dict(projects._FUNDER_PATTERNS)["amount_from"]
+    assert spans(projects._finditer_at(rx, body, projects._amount_from_starts(body))) == spans(rx.finditer(body))
+    for tail in (projects._PROVIDED_TAIL_RE, projects._AND_ILO_TAIL_RE):
+        assert tail.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Norway", " has ", "provided", " a ", "US$", "EUR", "The ", "Government", " and the ILO ",
+                                 "signed", ". ", ", ", "\n", "ILO", "have "]), max_size=20).map("".join))
+def test_funder_tails_are_needed_by_the_whole_patterns(body):
+    if projects._PROVIDED_RE.search(body):
+        assert projects._PROVIDED_TAIL_RE.search(body)
+    if projects._AND_ILO_RE.search(body):
+        assert projects._AND_ILO_TAIL_RE.search(body)

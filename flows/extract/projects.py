@@ -510,6 +510,49 @@ _PROVIDED_NEEDS = ("provided", "contributed", "committed", "pledged", "granted",
 _AND_ILO_NEEDS = ("signed", "launched", "announced", "agreed", "concluded", "put")
 
 
+#: what the ends of _PROVIDED_RE and _AND_ILO_RE match (no lookaround): a text where they do
+#: not match has no match of the whole pattern
+_PROVIDED_TAIL_RE = re.compile(
+    r"(?:provided|contributed|committed|pledged|granted|allocated)\s+"
+    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|USD|\$|EUR|€|CHF|£)")
+_AND_ILO_TAIL_RE = re.compile(
+    r"and\s+the\s+ILO\s+(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
+
+
+def _space_run_start(s: str, k: int) -> int:
+    while k > 0 and s[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def _amount_from_starts(body: str) -> list[int]:
+    r"""Every place a match of the 'amount_from' pattern,
+    (million|billion|thousand|\d)\s+(in\s+\w+\s+)?from..., can start: walking back from each
+    'from' over the blanks before it, the amount ends there, or a word, blanks, 'in' and blanks
+    come first (a superset: the pattern is tried at each)."""
+    out: set[int] = set()
+    q = body.find("from")
+    while q >= 0:
+        k1 = _space_run_start(body, q)
+        if k1 < q:
+            ends = [k1]
+            k2 = k1
+            while k2 > 0 and (body[k2 - 1].isalnum() or body[k2 - 1] == "_"):
+                k2 -= 1
+            if k2 < k1:
+                k3 = _space_run_start(body, k2)
+                if k3 < k2 and body[k3 - 2:k3] == "in" and k3 >= 2:
+                    k5 = _space_run_start(body, k3 - 2)
+                    if k5 < k3 - 2:
+                        ends.append(k5)
+            for e in ends:
+                for n in (1, 7, 8):
+                    if e - n >= 0:
+                        out.add(e - n)
+        q = body.find("from", q + 1)
+    return sorted(out)
+
+
 def _scan(rx: re.Pattern, body: str, hay: str | None, start: int, end: int,
           words: tuple[str, ...] | None, needs: list[tuple[str, ...]]):
     """rx.finditer(body) for body == text[start:end], given that every match needs one word of
@@ -542,7 +585,11 @@ def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
     low = _lowered(text)
     for rule, rx in _FUNDER_PATTERNS:
         fold, words, needs = _FUNDER_SCAN[rule]
-        for m in _scan(rx, body, low if fold else text, start, end, words, needs):
+        if rule == "amount_from":
+            found_m = _finditer_at(rx, body, _amount_from_starts(body))
+        else:
+            found_m = _scan(rx, body, low if fold else text, start, end, words, needs)
+        for m in found_m:
             pos = start + m.end()
             if not ok(pos):
                 continue
@@ -558,13 +605,15 @@ def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
             if f:
                 found.append((start + m.start(), f))
                 break
-    for m in _scan(_PROVIDED_RE, body, text, start, end, None, [_PROVIDED_NEEDS]):
+    provided = _scan(_PROVIDED_RE, body, text, start, end, None, [_PROVIDED_NEEDS])
+    for m in (provided if provided == () or _PROVIDED_TAIL_RE.search(body) else ()):
         if ok(start + m.start("x")) and m.group("x") not in _NOT_NAME:
             f = _make_funder(m.group("x"), None, None, "provided")
             if f:
                 found.append((start + m.start("x"), f))
                 break
-    for m in _scan(_AND_ILO_RE, body, text, start, end, None, [("ILO",), _AND_ILO_NEEDS]):
+    and_ilo = _scan(_AND_ILO_RE, body, text, start, end, None, [("ILO",), _AND_ILO_NEEDS])
+    for m in (and_ilo if and_ilo == () or _AND_ILO_TAIL_RE.search(body) else ()):
         x = re.sub(r"^(?:The|At|In|On)\s+", "", m.group("x"))
         if ok(start + m.start("x")) and x not in _NOT_NAME and not (" " in x and x.isupper()):
             f = _make_funder(x, None, None, "and_ilo")
