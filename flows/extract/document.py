@@ -105,6 +105,12 @@ def lookup_country(name: str | None) -> str | None:
     """'Lao PDR' -> 'LAO', 'PERU' -> 'PER', 'the Philippines' -> 'PHL'; None otherwise."""
     if not name:
         return None
+    return _lookup_country(name)
+
+
+@lru_cache(maxsize=8192)
+def _lookup_country(name: str) -> str | None:
+    """`lookup_country`, cached: projects asks about the same names again and again."""
     if _shared_lookup is not None:
         try:
             found = _shared_lookup(name)
@@ -118,10 +124,52 @@ def lookup_country(name: str | None) -> str | None:
     return _country_index().get(key)
 
 
+def _country_names_for_regex() -> list[str]:
+    return [n for n in sorted(_country_index(), key=len, reverse=True) if len(n) > 2 or n == "uk"]
+
+
+def _country_alternation(names: list[str]) -> str:
+    """A regex matching the same text as "|".join(names) (longest name first), written as a
+    trie: at each character only the names that still match are tried, longer ones first.
+
+    The trie's branches must be disjoint under IGNORECASE (no two sibling characters that
+    match the same text, such as 'i' and a dotless 'ı'); if they are not, the plain
+    alternation is returned."""
+    trie: dict = {}
+    for n in names:
+        node = trie
+        for ch in n:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def equivalent(a: str, b: str) -> bool:
+        return bool(re.fullmatch(re.escape(a), b, re.IGNORECASE) or re.fullmatch(re.escape(b), a, re.IGNORECASE))
+
+    def build(node: dict) -> str | None:
+        kids = [c for c in node if c]
+        for i, a in enumerate(kids):
+            if any(equivalent(a, b) for b in kids[i + 1:]):
+                return None
+        branches = []
+        for c in kids:
+            sub = build(node[c])
+            if sub is None:
+                return None
+            branches.append(re.escape(c) + sub)
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # deeper first: the longest name that matches (and passes the check after it) wins,
+        # as in the alternation sorted longest first
+        return f"(?:{body})?" if "" in node else body
+
+    built = build(trie)
+    return built if built is not None else "|".join(re.escape(n) for n in names)
+
+
 @lru_cache(maxsize=1)
 def _country_regex() -> re.Pattern:
-    names = sorted(_country_index(), key=len, reverse=True)
-    alt = "|".join(re.escape(n) for n in names if len(n) > 2 or n == "uk")
+    alt = _country_alternation(_country_names_for_regex())
     return re.compile(rf"(?<![\w$])(?:{alt})(?![\w$])", re.IGNORECASE)
 
 
@@ -131,22 +179,29 @@ def find_countries(text: str, ignore_case: bool = False) -> list[tuple[int, int,
     Uses the shared `countries.extract` when it is available; otherwise the local index.
     Names must start with a capital letter unless `ignore_case` is set.
     """
+    return list(_find_countries(text, ignore_case))
+
+
+@lru_cache(maxsize=2048)
+def _find_countries(text: str, ignore_case: bool) -> tuple[tuple[int, int, str], ...]:
+    """`find_countries`, cached: projects asks again about the same sentences."""
     if _shared_lookup is not None and _shared_extract is not None and not ignore_case:
         try:
             rows = _shared_extract(text)
         except Exception:
             rows = None
         if rows:
-            return sorted((r["char_start"], r["char_end"], r["iso3"]) for r in rows if r.get("iso3"))
+            return tuple(sorted((r["char_start"], r["char_end"], r["iso3"]) for r in rows if r.get("iso3")))
     out = []
+    index = _country_index()
     for m in _country_regex().finditer(text):
         word = m.group(0)
         if not ignore_case and not word[0].isupper():
             continue
-        iso3 = _country_index().get(word.lower().removeprefix("the "))
+        iso3 = index.get(word.lower().removeprefix("the "))
         if iso3:
             out.append((m.start(), m.end(), iso3))
-    return out
+    return tuple(out)
 
 
 def country_name(iso3: str) -> str | None:
@@ -174,8 +229,12 @@ def _lines(text: str, limit: int = 40) -> list[tuple[int, int, str]]:
     """(start, end, stripped content) of the first non-empty lines, markers removed."""
     out = []
     pos = 0
-    for raw in text.split("\n"):
-        start, end = pos, pos + len(raw)
+    n = len(text)
+    while pos <= n:                       # the lines of text.split("\n"), read one at a time
+        end = text.find("\n", pos)
+        if end < 0:
+            end = n
+        start, raw = pos, text[pos:end]
         pos = end + 1
         m = _MARK_RE.match(raw)
         body_start = start + (m.end() if m else 0)
@@ -188,6 +247,13 @@ def _lines(text: str, limit: int = 40) -> list[tuple[int, int, str]]:
         if len(out) >= limit:
             break
     return out
+
+
+@lru_cache(maxsize=8)
+def _first_lines(text: str) -> tuple[tuple[int, int, str], ...]:
+    """_lines(text, 15), cached: the title and the date read the same first lines
+    (_lines(text, 12) is its first 12)."""
+    return tuple(_lines(text, 15))
 
 
 def _words(line: str) -> list[str]:
@@ -235,6 +301,7 @@ def _is_genre_label(line: str) -> bool:
         any(w not in ("ilo", "project", "programme", "program", "country", "partnership") for w in words)
 
 
+@lru_cache(maxsize=4096)
 def _is_skippable(line: str) -> bool:
     clean = clean_inline(line)
     if not _words(clean) or _LABEL_RE.match(clean) or _is_genre_label(clean):
@@ -250,7 +317,13 @@ _WRAP_END_RE = re.compile(r"\b(?:for|of|and|the|in|on|to|with|a|an|from|by|at|to
 
 def title_span(text: str) -> tuple[int, int, str] | None:
     """(start, end, title) of the document title: its first heading or first line(s)."""
-    lines = _lines(text, 15)
+    return _title_span(text)
+
+
+@lru_cache(maxsize=8)
+def _title_span(text: str) -> tuple[int, int, str] | None:
+    """`title_span`, cached: `extract` and projects' fact sheets ask for the same text's."""
+    lines = list(_first_lines(text))
     idx = 0
     while idx < len(lines) and _is_skippable(lines[idx][2]):
         idx += 1
@@ -361,7 +434,7 @@ _BARE_YEAR_LINE = re.compile(rf"^(?:[^\d\n]{{0,40}}[|·,:]\s*)?(?P<y>{YEAR})\s*\
 
 def published(text: str, source_path: str = "") -> tuple[date | None, str | None]:
     """(date, precision) of the first date in the short lines at the top of the document."""
-    for _, _, line in _lines(text, 12):
+    for _, _, line in _first_lines(text)[:12]:
         if line.startswith("|"):
             continue
         if len(_words(line)) > 30:

@@ -84,6 +84,12 @@ EXTENDED_RE = re.compile(
 ENDS_RE = re.compile(
     rf"\b(?:will\s+run|runs|due\s+to\s+(?:end|close)|ends?|ending|concludes?)\s+(?:in|until|by)\s+"
     rf"(?:the\s+end\s+of\s+)?(?:{MONTH}\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
+#: a word each of these patterns needs (they ignore case)
+_RUNS_WORDS = ("from",)
+_START_WORDS = ("began", "begun", "begins", "started", "starts", "launched", "commenced", "initiated",
+                "kicked", "running", "operating", "dates")
+_EXTENDED_WORDS = ("extended", "prolonged", "renewed")
+_ENDS_WORDS = ("run", "due", "end", "conclude")
 LIST_CUE_RE = re.compile(
     r"\b(?:(?:partner|target|focus|beneficiary|pilot|participating|project)\s+countries"
     r"|countries\s+(?:covered|targeted))\b\s*(?:are|were|include|including)?\s*[:,(]?",
@@ -115,6 +121,110 @@ _NOT_NAME = {"The", "This", "These", "That", "It", "Its", "In", "On", "At", "Fro
              "Through", "Under", "Since", "As", "A", "An", "By", "For", "And", "But", "To"}
 _FUND_NAME_RE = re.compile(r"\b(?:Fund|Facility|Foundation)\b")
 ILO_NAMES = re.compile(r"^(?:the\s+)?(?:ILO|International\s+Labour\s+(?:Organization|Office))\b", re.I)
+
+
+# --------------------------------------------------------- cheap pre-checks
+# A pattern that needs a word can only match where the word is: `str.find` for it first is
+# much cheaper than running the pattern. For case-insensitive patterns the word is looked up
+# in the lower-cased text, which holds every case-insensitive match of an ASCII word unless
+# the text has a character that `re.IGNORECASE` matches to an ASCII letter but `str.lower`
+# does not map to it (dotted/dotless i, long s, Kelvin sign): then there is no pre-check.
+_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    """text.lower(), aligned with text character for character, or None (see above)."""
+    if any(ch in text for ch in _FOLD_SPECIAL):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def _positions(hay: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted start offsets of every occurrence of the words in hay."""
+    out = []
+    for w in words:
+        i = hay.find(w)
+        while i >= 0:
+            out.append(i)
+            i = hay.find(w, i + 1)
+    out.sort()
+    return out
+
+
+def _finditer_at(rx: re.Pattern, text: str, starts: list[int], endpos: int | None = None):
+    """rx.finditer(text, 0, endpos) when every match of rx starts at one of the sorted `starts`:
+    the first start at or after the previous match's end where rx matches is where finditer's
+    search would find the next match (and rx.match there returns the same match)."""
+    pos = 0
+    if endpos is None:
+        endpos = len(text)
+    for p in starts:
+        if p < pos:
+            continue
+        m = rx.match(text, p, endpos)
+        if m:
+            yield m
+            pos = m.end() if m.end() > p else p + 1
+
+
+@lru_cache(maxsize=4)
+def _all_line_starts(text: str) -> list[int]:
+    out = [0]
+    i = text.find("\n")
+    while i >= 0:
+        out.append(i + 1)
+        i = text.find("\n", i + 1)
+    return out
+
+
+def _finditer_lines(rx: re.Pattern, text: str, start: int = 0, end: int | None = None):
+    """rx.finditer(text, start, end) for a MULTILINE pattern that starts with '^': its matches
+    start at line starts ('^' does not match at `start` unless a line starts there)."""
+    if end is None:
+        end = len(text)
+    ls = _all_line_starts(text)
+    return _finditer_at(rx, text, ls[bisect_left(ls, start):bisect_right(ls, end)], end)
+
+
+def _line_starts(text: str, positions: list[int]) -> list[int]:
+    """The start of each line holding one of the sorted positions, in order, once each."""
+    out, line_end = [], -1
+    for p in positions:
+        if p < line_end:
+            continue
+        out.append(text.rfind("\n", 0, p) + 1)
+        line_end = text.find("\n", p)
+        if line_end < 0:
+            line_end = len(text)
+    return out
+
+
+@lru_cache(maxsize=32)
+def _word_positions(text: str, words: tuple[str, ...]) -> list[int] | None:
+    """Sorted offsets of the words in the lower-cased text (None: no pre-check possible)."""
+    low = _lowered(text)
+    return None if low is None else _positions(low, words)
+
+
+def _may_match(text: str, words: tuple[str, ...], a: int, b: int) -> bool:
+    """False when no word (any case) starts in text[a:b]: a pattern ignoring case that needs
+    one of them cannot match there."""
+    pos = _word_positions(text, words)
+    if pos is None:
+        return True
+    i = bisect_left(pos, a)
+    return i < len(pos) and pos[i] < b
+
+
+def _has_any(hay: str | None, words: tuple[str, ...], start: int = 0, end: int | None = None) -> bool:
+    """Whether one of `words` occurs in hay[start:end]; True when hay is None (no pre-check)."""
+    if hay is None:
+        return True
+    if end is None:
+        end = len(hay)
+    return any(hay.find(w, start, end) >= 0 for w in words)
 
 
 # ------------------------------------------------------------------- helpers
@@ -225,7 +335,8 @@ def _open_range(m: re.Match) -> tuple[int | None, int | None]:
 def project_sections(text: str) -> list[Section]:
     """`text.sections` plus lines that act as headings in plainer documents: a whole line
     in bold, or a stand-alone paragraph line ending in a year range '(2019-2023)'."""
-    heads = {(s.heading_start, s.heading_end) for s in sections(text)}
+    secs = sections(text)
+    heads = {(s.heading_start, s.heading_end) for s in secs}
     sorted_heads = sorted(heads)
     head_starts = [a for a, _ in sorted_heads]
     reach = []                                # the furthest end of the heads up to each one
@@ -242,7 +353,11 @@ def project_sections(text: str) -> list[Section]:
 
     extra = []
     for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE):
-        for m in rx.finditer(text):
+        if rx is BOLD_LINE_RE:
+            found = rx.finditer(text) if "**" in text else ()
+        else:                                 # it starts a line holding a bracket
+            found = _finditer_at(rx, text, _line_starts(text, _positions(text, ("(", "["))))
+        for m in found:
             s0, e0 = m.start("t"), m.end("t")
             if rx is STANDALONE_RANGE_LINE_RE:
                 before = text[max(0, m.start() - 2):m.start()]
@@ -257,7 +372,7 @@ def project_sections(text: str) -> list[Section]:
                 continue
             extra.append((s0, e0))
     if not extra:
-        return sections(text)
+        return secs
     spans = sorted(heads | set(extra))
     out = []
     for i, (a, b) in enumerate(spans):
@@ -382,6 +497,83 @@ _ILO_AND_RE = re.compile(
     r"\bILO\)?\s+and\s+(?:the\s+)?(?=[A-Z])")
 
 
+#: for each funder pattern: whether it ignores case, the words one of which its matches
+#: start with (None: anywhere) and groups of words it needs one of each
+_FUNDER_SCAN = {
+    "funded_by": (True, ("funded", "financed", "sponsored", "supported", "provided", "made"), [("by",)]),
+    "support_from": (True, ("contribution", "support", "funding", "grant", "financing", "donation"), [("from",)]),
+    "contribution_of": (True, ("contribution", "grant", "donation"), []),
+    "amount_from": (False, None, [("from",)]),
+}
+_X_FUNDED_NEEDS = ("-funded", "-financed", "-supported", "-sponsored")
+_PROVIDED_NEEDS = ("provided", "contributed", "committed", "pledged", "granted", "allocated")
+_AND_ILO_NEEDS = ("signed", "launched", "announced", "agreed", "concluded", "put")
+
+
+#: what the ends of _PROVIDED_RE and _AND_ILO_RE match (no lookaround): a text where they do
+#: not match has no match of the whole pattern
+_PROVIDED_TAIL_RE = re.compile(
+    r"(?:provided|contributed|committed|pledged|granted|allocated)\s+"
+    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|USD|\$|EUR|€|CHF|£)")
+_AND_ILO_TAIL_RE = re.compile(
+    r"and\s+the\s+ILO\s+(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
+
+
+def _space_run_start(s: str, k: int) -> int:
+    while k > 0 and s[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def _amount_from_starts(body: str) -> list[int]:
+    r"""Every place a match of the 'amount_from' pattern,
+    (million|billion|thousand|\d)\s+(in\s+\w+\s+)?from..., can start: walking back from each
+    'from' over the blanks before it, the amount ends there, or a word, blanks, 'in' and blanks
+    come first (a superset: the pattern is tried at each)."""
+    out: set[int] = set()
+    q = body.find("from")
+    while q >= 0:
+        k1 = _space_run_start(body, q)
+        if k1 < q:
+            ends = [k1]
+            k2 = k1
+            while k2 > 0 and (body[k2 - 1].isalnum() or body[k2 - 1] == "_"):
+                k2 -= 1
+            if k2 < k1:
+                k3 = _space_run_start(body, k2)
+                if k3 < k2 and body[k3 - 2:k3] == "in" and k3 >= 2:
+                    k5 = _space_run_start(body, k3 - 2)
+                    if k5 < k3 - 2:
+                        ends.append(k5)
+            for e in ends:
+                for n in (1, 7, 8):
+                    if e - n >= 0:
+                        out.add(e - n)
+        q = body.find("from", q + 1)
+    return sorted(out)
+
+
+def _scan(rx: re.Pattern, body: str, hay: str | None, start: int, end: int,
+          words: tuple[str, ...] | None, needs: list[tuple[str, ...]]):
+    """rx.finditer(body) for body == text[start:end], given that every match needs one word of
+    each group in `needs` and starts with one of `words`, as found in hay (the text, or its
+    lower-cased copy for a pattern that ignores case; None: no shortcut)."""
+    if hay is None:
+        return rx.finditer(body)
+    if not all(_has_any(hay, group, start, end) for group in needs):
+        return ()
+    if words is None:
+        return rx.finditer(body)
+    starts = []
+    for w in words:
+        i = hay.find(w, start, end)
+        while i >= 0:
+            starts.append(i - start)
+            i = hay.find(w, i + 1, end)
+    starts.sort()
+    return _finditer_at(rx, body, starts)
+
+
 def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> Funder | None:
     """The first funding organization stated between start and end (outside `skip` spans)."""
     found: list[tuple[int, Funder]] = []
@@ -390,8 +582,14 @@ def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
         return start <= pos < end and not any(s <= pos < e for s, e in skip)
 
     body = text[start:end]
+    low = _lowered(text)
     for rule, rx in _FUNDER_PATTERNS:
-        for m in rx.finditer(body):
+        fold, words, needs = _FUNDER_SCAN[rule]
+        if rule == "amount_from":
+            found_m = _finditer_at(rx, body, _amount_from_starts(body))
+        else:
+            found_m = _scan(rx, body, low if fold else text, start, end, words, needs)
+        for m in found_m:
             pos = start + m.end()
             if not ok(pos):
                 continue
@@ -401,26 +599,28 @@ def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
                 if f:
                     found.append((pos, f))
                     break
-    for m in _X_FUNDED_RE.finditer(body):
+    for m in _scan(_X_FUNDED_RE, body, text, start, end, None, [_X_FUNDED_NEEDS]):
         if ok(start + m.start()):
             f = _make_funder(m.group("x"), None, None, "x_funded")
             if f:
                 found.append((start + m.start(), f))
                 break
-    for m in _PROVIDED_RE.finditer(body):
+    provided = _scan(_PROVIDED_RE, body, text, start, end, None, [_PROVIDED_NEEDS])
+    for m in (provided if provided == () or _PROVIDED_TAIL_RE.search(body) else ()):
         if ok(start + m.start("x")) and m.group("x") not in _NOT_NAME:
             f = _make_funder(m.group("x"), None, None, "provided")
             if f:
                 found.append((start + m.start("x"), f))
                 break
-    for m in _AND_ILO_RE.finditer(body):
+    and_ilo = _scan(_AND_ILO_RE, body, text, start, end, None, [("ILO",), _AND_ILO_NEEDS])
+    for m in (and_ilo if and_ilo == () or _AND_ILO_TAIL_RE.search(body) else ()):
         x = re.sub(r"^(?:The|At|In|On)\s+", "", m.group("x"))
         if ok(start + m.start("x")) and x not in _NOT_NAME and not (" " in x and x.isupper()):
             f = _make_funder(x, None, None, "and_ilo")
             if f:
                 found.append((start + m.start("x"), f))
                 break
-    for m in _ILO_AND_RE.finditer(body):
+    for m in _scan(_ILO_AND_RE, body, text, start, end, ("ILO",), []):
         pos = start + m.end()
         if ok(pos):
             org = org_at(text, pos)
@@ -475,6 +675,41 @@ _BUDGET_AFTER_RE = re.compile(
     r"|^\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?[A-Z]"
     r"|^\s+(?:would|will|is\s+to|are\s+to)\s+go\s+to\b|^\s+(?:was\s+|were\s+)?(?:allocated|earmarked)\s+(?:to|for)\b",
     re.IGNORECASE)
+
+
+#: a word one of the budget cues needs (_BUDGET_BEFORE_RE or _BUDGET_AFTER_RE, any case)
+_BUDGET_WORDS = ("budget", "contribution", "funding", "grant", "allocation", "pledge", "financing", "worth",
+                 "valued", "support", "donation", "envelope", "tranche", "total", "from", "go", "allocated",
+                 "earmarked")
+
+
+class _LazyRows(list):
+    """`_money_rows(text)`, computed when first read: a document whose projects need no
+    amount does not pay for the money extractor."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text: str | None = text
+
+    def _load(self) -> None:
+        if self._text is not None:
+            text, self._text = self._text, None
+            self.extend(_money_rows(text))
+
+    def __iter__(self):
+        self._load()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._load()
+        return super().__len__()
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __getitem__(self, i):
+        self._load()
+        return super().__getitem__(i)
 
 
 def find_budget(text: str, money: list[dict], start: int, end: int,
@@ -719,7 +954,7 @@ def _trim_title(text: str, ts: int, te: int, strip_lead: bool = True) -> tuple[i
 def _bullet_candidates(text: str, sec: Section, funder: Funder | None, years) -> list[Cand]:
     """'- Title (2019-2022) ...' list items under a heading naming projects."""
     out = []
-    items = list(BULLET_RANGE_RE.finditer(text, sec.heading_end, sec.end))
+    items = list(_finditer_lines(BULLET_RANGE_RE, text, sec.heading_end, sec.end))
     for i, m in enumerate(items):
         ts, te = _trim_title(text, m.start("t"), m.end("t"))
         qm = re.search(r"[\"“](?P<q>[^\"“”\n]{6,250})[\"”]", text[ts:te])
@@ -772,7 +1007,7 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
     is earmarked for four programmes:'): '- Title – Country and Country, 2021–2024: NOK 35
     million', '• Title (Peru and Colombia), a new project starting in mid-2021;', '1) Title'
     followed by indented detail lines."""
-    items = list(_ITEM_RE.finditer(text))
+    items = list(_finditer_lines(_ITEM_RE, text))
     out: list[Cand] = []
     i = 0
     while i < len(items):
@@ -847,8 +1082,10 @@ _FIELD_LINE_RE = re.compile(
     r"(?:[A-Z][\w&'’\-]*\s+){1,3}(?:contribution|funding))\b[ \t]*:?[ \t]+\S", re.MULTILINE)
 
 
+@lru_cache(maxsize=4)
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
-    """(offset of the line's first character, line) for every line of text."""
+    """(offset of the line's first character, line) for every line of text (cached: tables
+    and field blocks read the same lines; callers do not change the list)."""
     lines, pos = [], 0
     for line in text.split("\n"):
         lines.append((pos, line))
@@ -862,11 +1099,14 @@ def _field_block_candidates(text: str) -> list[Cand]:
     2020 – December 2023' / 'EU contribution €9.8 million'."""
     out: list[Cand] = []
     lines = _lines_with_offsets(text)
+    is_field = [bool(_FIELD_LINE_RE.match(ln)) for _, ln in lines]      # each line matched once
+    if sum(is_field) < 2:                     # a block needs two field lines
+        return out
     for i in range(1, len(lines) - 1):
         ls, line = lines[i]
-        if not line.strip() or _FIELD_LINE_RE.match(line) or not _FIELD_LINE_RE.match(lines[i + 1][1]):
+        if not line.strip() or is_field[i] or not is_field[i + 1]:
             continue
-        n_fields = sum(1 for _, ln in lines[i + 1:i + 7] if _FIELD_LINE_RE.match(ln))
+        n_fields = sum(is_field[i + 1:i + 7])
         if n_fields < 2:
             continue
         title = clean_title(line)
@@ -874,18 +1114,22 @@ def _field_block_candidates(text: str) -> list[Cand]:
         if not (3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper()) >= 2) \
                 or re.search(r"[.:]$", line.strip()) or _NOT_A_PROJECT_RE.search(title) \
                 or re.match(r"[ \t]*[\w ()/'’\-]{1,40}:\s", line) \
-                or (i == 0 or (lines[i - 1][1].strip() and _FIELD_LINE_RE.match(lines[i - 1][1]))):
+                or (i == 0 or (lines[i - 1][1].strip() and is_field[i - 1])):
             continue
         ts = ls + len(line) - len(line.lstrip())
         te = ls + len(line.rstrip())
         # its text: the field lines and the paragraph after them
         j = i + 1
         while j < len(lines) and lines[j][1].strip() and not (
-                j > i + 6 and not _FIELD_LINE_RE.match(lines[j][1])):
+                j > i + 6 and not is_field[j]):
             j += 1
         end = lines[j][0] if j < len(lines) else len(text)
         out.append(Cand(title, ts, te, "field_block", ts, end, ts, end))
     return out
+
+
+_RANGE_NAME_JOINS = CONNECTORS | {"to", "with", "through", "against", "in"}
+_RANGE_NAME_TOKEN_RE = re.compile(r"[\w’'\-/]+|[\"“”]")
 
 
 def _named_range_candidates(text: str, sents) -> list[Cand]:
@@ -897,7 +1141,7 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
         words = []
         pos = m.start()
         seg = text[max(0, pos - 250):pos]
-        toks = list(re.finditer(r"[\w’'\-/]+|[\"“”]", seg))
+        toks = list(_RANGE_NAME_TOKEN_RE.finditer(seg))
         j = len(toks) - 1
         if j >= 0 and seg[toks[j].end():].strip() not in ("", ",", "\"", "”"):
             continue
@@ -910,12 +1154,12 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
             if tok[0].isupper() or tok[0].isdigit():
                 words.append(tok)
                 start = toks[j].start()
-            elif tok.lower() in CONNECTORS | {"to", "with", "through", "against", "in"} and words:
+            elif tok.lower() in _RANGE_NAME_JOINS and words:
                 words.append(tok)
             else:
                 break
             j -= 1
-        while words and words[-1].lower() in CONNECTORS | {"to", "with", "through", "against", "in"}:
+        while words and words[-1].lower() in _RANGE_NAME_JOINS:
             words.pop()
         caps = [w for w in words if w[0].isupper()]
         if start is None or len(caps) < 3:
@@ -946,12 +1190,17 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
 
 
 def _table_candidates(text: str, secs: list[Section], money: list[dict] | None = None) -> list[Cand]:
-    money = money or []
+    money = [] if money is None else money    # (a lazy list stays lazy)
     out: list[Cand] = []
+    if "|" not in text:                       # every table line starts with '|'
+        return out
     lines = _lines_with_offsets(text)
     i = 0
     while i + 1 < len(lines):
         hstart, header = lines[i]
+        if not header.lstrip().startswith("|"):   # (both kinds of header below need it)
+            i += 1
+            continue
         sep = lines[i + 1][1]
         body_from = i + 2
         if not (header.lstrip().startswith("|") and re.match(r"^\s*\|?\s*:?-{2,}", sep)):
@@ -1052,9 +1301,14 @@ def _table_candidates(text: str, secs: list[Section], money: list[dict] | None =
     return out
 
 
+_QUOTED_WORDS = ("project", "program", "initiative")      # where QUOTED_RE and KNOWN_AS_RE start
+
+
 def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
     out: list[Cand] = []
-    for m in QUOTED_RE.finditer(text):
+    kw_at = _positions(text, _QUOTED_WORDS)
+    quoted = _finditer_at(QUOTED_RE, text, kw_at) if ('"' in text or "“" in text) else ()
+    for m in quoted:
         raw = m.group("t")
         if "\n\n" in raw or len(clean_title(raw).split()) < 2:
             continue
@@ -1073,19 +1327,19 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         if am:
             c.aliases.append(clean_title(am.group("a")))
         out.append(c)
-    for m in PHASE_RE.finditer(text):
+    for m in _finditer_at(PHASE_RE, text, _positions(text, ("phase",))):
         ts, te = m.start("t"), m.end("t")
         title = clean_title(m.group("t"))
         s, e = _sentence_span(sents, m.start(), m.end())
         out.append(Cand(title, ts, te, "phase", s, e, s, e))
-    for m in KNOWN_AS_RE.finditer(text):
+    for m in (_finditer_at(KNOWN_AS_RE, text, kw_at) if "known" in text else ()):
         # an alias right after a quoted title is not a second project
         if re.search(r"[\"”]\s*,?\s*(?:also\s+)?$", text[max(0, m.start("t") - 40):m.start("t")].split("known")[0]):
             continue
         ts, te = m.start("t"), m.end("t")
         s, e = _sentence_span(sents, m.start(), m.end())
         out.append(Cand(clean_title(m.group("t")), ts, te, "known_as", s, e, s, e))
-    for m in TITLE_FIELD_RE.finditer(text):
+    for m in _finditer_lines(TITLE_FIELD_RE, text):
         ts, te = m.start("t"), m.end("t")
         out.append(Cand(clean_title(m.group("t")), ts, te, "title_field", ts, len(text), ts, te))
     return out
@@ -1093,7 +1347,7 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
 
 def _factsheet_candidate(text: str) -> Cand | None:
     head = text[:4000]
-    keys = {re.sub(r"\s+", " ", m.group("k").lower()) for m in FIELD_RE.finditer(head)}
+    keys = {re.sub(r"\s+", " ", m.group("k").lower()) for m in _finditer_lines(FIELD_RE, text, 0, len(head))}
     strong = keys & {"duration", "project duration", "period", "budget", "total budget", "donor", "donors",
                      "funded by", "development partner", "development partners", "target countries",
                      "funding partner", "funding partners"}
@@ -1125,7 +1379,7 @@ def _unique(items) -> list:
 
 def _field_values(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
     out = {}
-    for m in FIELD_RE.finditer(text, start, end):
+    for m in _finditer_lines(FIELD_RE, text, start, end):
         k = re.sub(r"\s+", " ", m.group("k").lower())
         out.setdefault(k, (m.start("v"), m.end("v"), m.group("v")))
     return out
@@ -1141,9 +1395,33 @@ _INLINE_FIELD_RE = re.compile(
 _FIELDS_FIRST_RE = re.compile(rf"\s*(?:[-*•][ \t]+)?[*_]{{0,2}}(?:{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:", re.IGNORECASE)
 
 
+#: how the keys of _INLINE_FIELD_RE end (lower case)
+_FIELD_KEY_ENDS = ("duration", "period", "budget", "funding", "donor", "donors", "by", "partner", "partners",
+                   "countries", "country", "coverage")
+
+
+def _may_have_inline_field(text: str, start: int, end: int) -> bool:
+    """False when no ':' in text[start:end] follows a field key (past '*', '_' and blanks), as
+    every _INLINE_FIELD_RE match has one."""
+    low = _lowered(text)
+    if low is None:
+        return True
+    q = text.find(":", start, end)
+    while q >= 0:
+        k = q
+        while k > start and text[k - 1] in " \t*_":
+            k -= 1
+        if any(low.startswith(e, k - len(e), k) for e in _FIELD_KEY_ENDS if k - len(e) >= 0):
+            return True
+        q = text.find(":", q + 1, end)
+    return False
+
+
 def _inline_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
     """'Key: value' pairs written several to a line, split by '·', '|', ';' or '•'."""
     out = {}
+    if not _may_have_inline_field(text, start, end):
+        return out
     for m in _INLINE_FIELD_RE.finditer(text, start, end):
         k = re.sub(r"\s+", " ", m.group("k").lower())
         k = "countries" if k == "country" else k
@@ -1176,7 +1454,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         start_year, end_year = _duration_years(dur[2])
     if start_year is None:
         for a, b in scope_sents:
-            m = RUNS_RE.search(text, a, b)
+            m = RUNS_RE.search(text, a, b) if _may_match(text, _RUNS_WORDS, a, b) else None
             if m:
                 start_year, end_year = int(m.group("y1")), int(m.group("y2"))
                 break
@@ -1187,7 +1465,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             sent = text[a:b]
             if not (a <= c.start < b or re.search(r"\b(?:project|programme|program|initiative|phase)\b", sent, re.I)):
                 continue
-            m = START_RE.search(sent)
+            m = START_RE.search(sent) if _may_match(text, _START_WORDS, a, b) else None
             if m:
                 start_year = int(m.group("y"))
                 break
@@ -1203,12 +1481,12 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
                     best = min(ys)
         start_year = best
     for a, b in scope_sents:
-        m = EXTENDED_RE.search(text, a, b)
+        m = EXTENDED_RE.search(text, a, b) if _may_match(text, _EXTENDED_WORDS, a, b) else None
         if m:
             end_year = max(end_year or 0, int(m.group("y")))
     if end_year is None:
         for a, b in scope_sents:
-            m = ENDS_RE.search(text, a, b)
+            m = ENDS_RE.search(text, a, b) if _may_match(text, _ENDS_WORDS, a, b) else None
             if m and re.search(r"\b(?:project|programme|it)\b", text[a:b], re.I):
                 end_year = int(m.group("y"))
                 break
@@ -1248,7 +1526,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             countries = _unique(iso for _, _, iso in document.find_countries(tc[2]))
     if not countries:
         for a, b in scope_sents:
-            m = LIST_CUE_RE.search(text, a, b)
+            m = LIST_CUE_RE.search(text, a, b) if _may_match(text, ("countries",), a, b) else None
             if m:
                 found = _unique(iso for _, _, iso in document.find_countries(text[m.end():b]))
                 if found:
@@ -1285,9 +1563,9 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             if rows:
                 budget = float(rows[0]["usd"])
     if budget is None and (own_s, own_e) != (s, e):
-        budget = find_budget(text, money, own_s, own_e, skip)
+        budget = find_budget(text, money, own_s, own_e, skip) if _may_match(text, _BUDGET_WORDS, own_s, own_e) else None
     if budget is None:
-        budget = find_budget(text, money, s, e, skip)
+        budget = find_budget(text, money, s, e, skip) if _may_match(text, _BUDGET_WORDS, s, e) else None
 
     return {
         "title": c.title, "start_year": start_year, "end_year": end_year,
@@ -1317,7 +1595,7 @@ def extract(text: str) -> list[dict]:
     meta = document.extract(text)
     partner_iso, partner_name = meta["partner_iso3"], meta["partner_name"]
 
-    money = _money_rows(text)
+    money = _LazyRows(text)
     cands = _heading_candidates(text, secs, sents) + _table_candidates(text, secs, money)
     cands += _list_candidates(text, secs, money)
     cands += _field_block_candidates(text)
@@ -1378,7 +1656,7 @@ def extract(text: str) -> list[dict]:
             c.scope_start, c.scope_end = c.own_start, (min(nxt) if nxt else sec_e)
 
     # boilerplate at the end (contacts, notes to editors) is nobody's scope
-    stops = [m.start() for m in BOILERPLATE_RE.finditer(text)]       # in order
+    stops = [m.start() for m in _finditer_lines(BOILERPLATE_RE, text)]       # in order
     for c in merged:
         k = bisect_right(stops, max(c.scope_start, c.end))              # the first stop after
         if k < len(stops):

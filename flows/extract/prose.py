@@ -59,9 +59,13 @@ class View:
         """Sentences of the view; a line break left in the view also ends a sentence."""
         if self._sents is None:
             spans = []
-            for s, e in _rejoin_abbreviations(self.text, sentences(self.text)):
-                for m in re.finditer(r"[^\n]+", self.text[s:e]):
-                    a, b = s + m.start(), s + m.end()
+            text = self.text
+            for s, e in _rejoin_abbreviations(text, sentences(text)):
+                if text.find("\n", s, e) < 0:       # one line: re.finditer(r"[^\n]+") finds it whole
+                    lines = ((s, e),) if e > s else ()
+                else:
+                    lines = (m.span() for m in _LINE_RE.finditer(text, s, e))
+                for a, b in lines:
                     while a < b and self.text[a].isspace():
                         a += 1
                     while b > a and self.text[b - 1].isspace():
@@ -77,6 +81,7 @@ class View:
         return self._sents
 
 
+_LINE_RE = re.compile(r"[^\n]+")
 _ABBREV_END_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|St|Mr|Ms|Mrs|Dr|Prof|"
                             r"Amb|Gen|Rev|Hon|Ref|Vol|Art|para|e\.g|i\.e|approx|incl|cf|vs)\.$")
 
@@ -85,7 +90,9 @@ def _rejoin_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple
     """Undo sentence breaks after an abbreviation: '15 Jul.' + '2024.' is one sentence."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out and "\n" not in text[out[-1][1]:s] and _ABBREV_END_RE.search(text[max(0, out[-1][1] - 8):out[-1][1]]):
+        # (the abbreviation pattern ends with a full stop: look for it only before one)
+        if out and out[-1][1] > 0 and text[out[-1][1] - 1] == "." and text.find("\n", out[-1][1], s) < 0 \
+                and _ABBREV_END_RE.search(text[max(0, out[-1][1] - 8):out[-1][1]]):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
@@ -112,6 +119,32 @@ class Offsets:
             raise IndexError("view offset out of range")
         k = bisect_right(self._vstarts, i) - 1
         return self._sstarts[k] + (i - self._vstarts[k])
+
+
+def _join_matches(src: str):
+    """_JOIN_RE.finditer(src), trying the pattern only where a match can start: each match
+    holds a line break, and starts at the first of the blanks before it ('gap', 'nl') or at
+    the hyphen before those blanks ('hyph'). At such a start, match() tries the alternatives
+    in the same order as finditer's search, so it returns the same match."""
+    starts = []
+    q = src.find("\n")
+    while q >= 0:
+        k = q
+        while k > 0 and src[k - 1] in " \t":
+            k -= 1
+        if k > 0 and src[k - 1] == "-":
+            starts.append(k - 1)
+        starts.append(k)
+        q = src.find("\n", q + 1)
+    pos = 0
+    match = _JOIN_RE.match
+    for p in starts:
+        if p < pos:
+            continue
+        m = match(src, p)
+        if m:
+            yield m
+            pos = m.end() if m.end() > p else p + 1
 
 
 def build_view(src: str) -> View:
@@ -142,7 +175,7 @@ def _build_view(src: str) -> View:
         vlen += 1
 
     pos = 0
-    for m in _JOIN_RE.finditer(src):
+    for m in _join_matches(src):
         s, e = m.span()
         copy(pos, s)
         pos = e
