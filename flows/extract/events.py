@@ -251,6 +251,25 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
     return out
 
 
+# Characters that match an ASCII letter only under re.IGNORECASE ("ſ" ~ "s", "K" ~ "k", "İ"/"ı" ~ "i"):
+# in a text with none of them, a case-insensitive match is found in the lowercased text too.
+_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+# A word every match of _HEAD_RE contains (lowercased), one of them in each alternative.
+_HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
+               "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
+               "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
+               "hearing", "dialogue")
+
+
+def _may_have_event(S: str) -> bool:
+    """False only when none of _HEAD_RE, _BODY_MET_RE, _SIGN_RE and _LAUNCH_RE can match S
+    (S without the characters of _FOLD_SPECIAL)."""
+    if "launch" in S or "met" in S or "meet" in S or "convened" in S:    # _LAUNCH_RE, _BODY_MET_RE
+        return True
+    low = S.lower()
+    return "sign" in low or any(w in low for w in _HEAD_WORDS)            # _SIGN_RE, _HEAD_RE
+
+
 def extract(text: str) -> list[dict]:
     v = build_view(text)
     T = v.text
@@ -259,15 +278,23 @@ def extract(text: str) -> list[dict]:
     events: list[dict] = []
     last_year: int | None = None
 
+    # a sentence without an event word, a "met" of a body or a signing/launch verb gives no event:
+    # only its dates count (the year they leave for the sentences after it)
+    fold_safe = not any(c in T for c in _FOLD_SPECIAL)
     for si, (ss, se) in enumerate(sents):
         S = T[ss:se]
+        found = find_dates(S)
+        if fold_safe and not _may_have_event(S):
+            if found:
+                last_year = found[-1].year
+            continue
         item = item_at(items, ss)
         lead = item.lead if item else None
         lead_rel = (lead.start - ss, lead.end - ss) if lead and ss <= lead.start < se else None
-        dates = [d for d in find_dates(S) if not (lead_rel and d.start >= lead_rel[0] and d.end <= lead_rel[1])
+        dates = [d for d in found if not (lead_rel and d.start >= lead_rel[0] and d.end <= lead_rel[1])
                  and not _NOT_EVENT_DATE_RE.search(S[max(0, d.start - 14):d.start])
                  and not _is_dateline(S, d)]
-        taken = [(d.start, d.end) for d in find_dates(S)]
+        taken = [(d.start, d.end) for d in found]
         ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None) or last_year
         dates += _yearless(S, taken, ctx_year)
         for mm in _MONTH_RANGE_RE.finditer(S):
@@ -276,7 +303,7 @@ def extract(text: str) -> list[dict]:
             dates = [d for d in dates if not (mm.start() <= d.start < mm.end())]
             dates.append(DateSpan(mm.start(), mm.end(), y, m1, None, y, m2, None))
         dates.sort(key=lambda d: d.start)
-        for d in find_dates(S):
+        for d in found:
             last_year = d.year
         phrases = []
         for m in _HEAD_RE.finditer(S):
