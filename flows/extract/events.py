@@ -12,6 +12,7 @@ country), or in the parenthesis. One event stated twice is one row.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
@@ -261,13 +262,24 @@ _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conferenc
                "hearing", "dialogue")
 
 
-def _may_have_event(S: str) -> bool:
-    """False only when none of _HEAD_RE, _BODY_MET_RE, _SIGN_RE and _LAUNCH_RE can match S
-    (S without the characters of _FOLD_SPECIAL)."""
-    if "launch" in S or "met" in S or "meet" in S or "convened" in S:    # _LAUNCH_RE, _BODY_MET_RE
-        return True
-    low = S.lower()
-    return "sign" in low or any(w in low for w in _HEAD_WORDS)            # _SIGN_RE, _HEAD_RE
+_PRE_WORDS = _HEAD_WORDS + ("sign", "met", "meet", "convened")
+
+
+def _pre_word_starts(T: str) -> list[int] | None:
+    """Sorted offsets of every occurrence, in T lowercased, of a word without which none of
+    _HEAD_RE, _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE can match;
+    None when T has a character of _FOLD_SPECIAL (then every sentence must be read)."""
+    if any(c in T for c in _FOLD_SPECIAL):
+        return None
+    low = T.lower()                    # without "İ", one lowercase character for each character
+    starts: list[int] = []
+    for w in _PRE_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            starts.append(i)
+            i = low.find(w, i + 1)
+    starts.sort()
+    return starts
 
 
 def extract(text: str) -> list[dict]:
@@ -279,15 +291,25 @@ def extract(text: str) -> list[dict]:
     last_year: int | None = None
 
     # a sentence without an event word, a "met" of a body or a signing/launch verb gives no event:
-    # only its dates count (the year they leave for the sentences after it)
-    fold_safe = not any(c in T for c in _FOLD_SPECIAL)
+    # it is skipped, and the year its dates leave (last_year) is looked up only when needed
+    pre = _pre_word_starts(T)
+    year_known = 0                     # last_year is the one left by sents[:year_known]
     for si, (ss, se) in enumerate(sents):
+        if pre is not None:
+            k = bisect_left(pre, ss)
+            if k == len(pre) or pre[k] >= se:
+                continue
         S = T[ss:se]
+        phrases = []
+        for m in _HEAD_RE.finditer(S):
+            p = _phrase_at(S, m)
+            if p is not None and not any(p.start < q.end and q.start < p.end for q in phrases):
+                phrases.append(p)
+        bm = _BODY_MET_RE.search(S)
+        verbs = {what: verb_re.search(S) for verb_re, what in ((_SIGN_RE, "Signing"), (_LAUNCH_RE, "Launch"))}
+        if not phrases and not (bm and "\n" not in bm.group("mid")) and not any(verbs.values()):
+            continue                   # no event in this sentence
         found = find_dates(S)
-        if fold_safe and not _may_have_event(S):
-            if found:
-                last_year = found[-1].year
-            continue
         item = item_at(items, ss)
         lead = item.lead if item else None
         lead_rel = (lead.start - ss, lead.end - ss) if lead and ss <= lead.start < se else None
@@ -295,7 +317,17 @@ def extract(text: str) -> list[dict]:
                  and not _NOT_EVENT_DATE_RE.search(S[max(0, d.start - 14):d.start])
                  and not _is_dateline(S, d)]
         taken = [(d.start, d.end) for d in found]
-        ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None) or last_year
+        ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None)
+        if not ctx_year:
+            ctx_year = None
+            if _YEARLESS_RE.search(S):   # the year only matters to a date without one
+                for sj in range(si - 1, year_known - 1, -1):
+                    before = find_dates(T[sents[sj][0]:sents[sj][1]])
+                    if before:
+                        last_year = before[-1].year
+                        break
+                year_known = si
+                ctx_year = last_year
         dates += _yearless(S, taken, ctx_year)
         for mm in _MONTH_RANGE_RE.finditer(S):
             m1, m2 = MONTHS[mm.group("m1").lower().rstrip(".")], MONTHS[mm.group("m2").lower().rstrip(".")]
@@ -303,13 +335,9 @@ def extract(text: str) -> list[dict]:
             dates = [d for d in dates if not (mm.start() <= d.start < mm.end())]
             dates.append(DateSpan(mm.start(), mm.end(), y, m1, None, y, m2, None))
         dates.sort(key=lambda d: d.start)
-        for d in found:
-            last_year = d.year
-        phrases = []
-        for m in _HEAD_RE.finditer(S):
-            p = _phrase_at(S, m)
-            if p is not None and not any(p.start < q.end and q.start < p.end for q in phrases):
-                phrases.append(p)
+        if found:
+            last_year = found[-1].year
+            year_known = si + 1
         sentence_loc = _place_in(S, 0, len(S))
 
         if phrases:
@@ -382,7 +410,6 @@ def extract(text: str) -> list[dict]:
 
         used = [d for p in phrases for d in p.dates]
         # "the Steering Committee ..., which met on 17 June and again on 8 December 2020": its meetings
-        bm = _BODY_MET_RE.search(S)
         if bm and "\n" not in bm.group("mid"):
             for d in dates:
                 if d.start >= bm.end() and d.start - bm.end() <= 120 and d not in used:
@@ -392,7 +419,6 @@ def extract(text: str) -> list[dict]:
                                        "body_met"))
                     used.append(d)
         # "signed ... on 14 December 2007" / "launched ... on 20 November 2018": signing and launch events
-        verbs = {what: verb_re.search(S) for verb_re, what in ((_SIGN_RE, "Signing"), (_LAUNCH_RE, "Launch"))}
         for verb_re, what in ((_SIGN_RE, "Signing"), (_LAUNCH_RE, "Launch")):
             vm = verbs[what]
             if not vm:
