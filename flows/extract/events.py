@@ -305,8 +305,9 @@ def extract(text: str) -> list[dict]:
             p = _phrase_at(S, m)
             if p is not None and not any(p.start < q.end and q.start < p.end for q in phrases):
                 phrases.append(p)
-        bm = _BODY_MET_RE.search(S)
-        verbs = {what: verb_re.search(S) for verb_re, what in ((_SIGN_RE, "Signing"), (_LAUNCH_RE, "Launch"))}
+        # (the words without which _BODY_MET_RE and _LAUNCH_RE cannot match, looked for first)
+        bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S) else None
+        verbs = {"Signing": _SIGN_RE.search(S), "Launch": _LAUNCH_RE.search(S) if "launch" in S else None}
         if not phrases and not (bm and "\n" not in bm.group("mid")) and not any(verbs.values()):
             continue                   # no event in this sentence
         found = find_dates(S)

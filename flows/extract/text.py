@@ -171,18 +171,62 @@ def _find_dates_short(text: str) -> tuple[DateSpan, ...]:
     return _find_dates.__wrapped__(text)
 
 
+# Where a match of each date pattern can start: at a month's name ("m"), at a run of one or
+# two ASCII digits (a day, "d"; after it comes a blank, a dash or st/nd/rd/th, never a third
+# digit), or at a run of digits that starts with 19 or 20 (a year, "y"). Trying the pattern
+# there only (rx.match at an offset sees the characters before it, as \b needs) finds what
+# rx.finditer finds, without running the case-insensitive month alternation at every offset.
+_STARTS_AT = {"d-d m y": "d", "d m-d m y": "d", "d m y": "d", "m d y": "m", "iso": "y", "m y": "m"}
+_MONTH_START_RE = re.compile("|".join(sorted({m[:3] for m in MONTHS})))   # in the lowercased text
+_DIGITS_RE = re.compile(r"[0-9]+")
+# Characters that match an ASCII letter only under re.IGNORECASE ("ſ" ~ "s", "K" ~ "k", "İ"/"ı" ~
+# "i"); "İ" is also the one character that lowercases to two. A text with one of them is scanned
+# with rx.finditer.
+_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _match_at(rx: re.Pattern, text: str, offsets: list[int]):
+    """rx.finditer(text), when every match starts at one of the sorted offsets."""
+    pos = 0
+    for c in offsets:
+        if c >= pos:
+            m = rx.match(text, c)
+            if m:                                # (never empty)
+                yield m
+                pos = m.end()
+
+
+def _start_offsets(text: str) -> dict[str, list[int]] | None:
+    """For each kind of _STARTS_AT, the offsets where a date can start; None for a text with a
+    character of _FOLD_SPECIAL."""
+    if any(c in text for c in _FOLD_SPECIAL):
+        return None
+    # a month's name starts at a word start, where no other name's letters can end, so the
+    # non-overlapping matches hold every one that matters
+    months = [m.start() for m in _MONTH_START_RE.finditer(text.lower())]
+    days, years = [], []
+    for m in _DIGITS_RE.finditer(text):
+        s, e = m.span()
+        if e - s <= 2:
+            days.append(s)
+        if text.startswith(("19", "20"), s):
+            years.append(s)
+    return {"m": months, "d": days, "y": years}
+
+
 @functools.lru_cache(maxsize=8)
 def _find_dates(text: str) -> tuple[DateSpan, ...]:
     if not _HAS_YEAR.search(text):            # every date pattern has a year
         return ()
-    has_month = _HAS_MONTH.search(text) is not None
+    offsets = _start_offsets(text)
+    has_month = bool(offsets["m"]) if offsets is not None else _HAS_MONTH.search(text) is not None
     starts: list[int] = []
     ends: list[int] = []
     found: list[DateSpan] = []
     for name, rx in _COMPILED:
         if name != "iso" and not has_month:   # every other pattern has a month's name
             continue
-        for m in rx.finditer(text):
+        for m in (rx.finditer(text) if offsets is None else _match_at(rx, text, offsets[_STARTS_AT[name]])):
             s, e = m.span()
             if _overlaps(starts, ends, s, e):
                 continue
@@ -229,7 +273,10 @@ def year_range(match: re.Match) -> tuple[int, int]:
 
 # --------------------------------------------------------- sentences, lines
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*▶►#|])")
+# A sentence ends after . ! ? (and a closing quote) before a capital or digit, at a blank line or
+# before a list item. The stop is matched too (the cut is after it, at group "q"): a pattern that
+# starts with a character set is scanned for quickly, one that starts with a lookbehind is not.
+_SENTENCE_END = re.compile(r"[.!?](?P<q>[\"”’)]?\s+)(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*▶►#|])")
 _ABBREV = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "Nos.", "Oct.", "Sept.", "Sep.", "Nov.", "Dec.", "Jul.", "Jun.", "Apr.", "Mar.",
            "Jan.", "Feb.", "Aug.", "St.", "e.g.", "i.e.", "Prof.", "Amb.", "H.E.", "F.", "U.S.")
 _ABBREV_SET = frozenset(_ABBREV)
@@ -237,8 +284,8 @@ _ABBREV_LENS = sorted({len(a) for a in _ABBREV})
 
 
 def _ends_with_abbrev(before: str) -> bool:
-    """any(before.endswith(a) for a in _ABBREV), by suffix length."""
-    return any(before[-n:] in _ABBREV_SET for n in _ABBREV_LENS if n <= len(before))
+    """any(before.endswith(a) for a in _ABBREV), by suffix length (every one ends with a full stop)."""
+    return before[-1:] == "." and any(before[-n:] in _ABBREV_SET for n in _ABBREV_LENS if n <= len(before))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -251,16 +298,27 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        cut = m.start()
-        before = text[max(0, cut - 6):cut]
-        if m.group(0).strip() == "" and _ends_with_abbrev(before):
+        gap = m.group("q")
+        if gap is None:                              # a blank line or a list item
+            cut = m.start()
+            gap = m.group(0)
+        else:                                        # after . ! ?
+            cut = m.start("q")
+        if not gap.strip() and _ends_with_abbrev(text[max(0, cut - 6):cut]):
             continue
-        if text[start:cut].strip():
-            spans.append(_strip_span(text, start, cut))
+        _add_stripped(spans, text, start, cut)
         start = m.end()
-    if text[start:].strip():
-        spans.append(_strip_span(text, start, len(text)))
+    _add_stripped(spans, text, start, len(text))
     return tuple(spans)
+
+
+def _add_stripped(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append _strip_span(text, start, end) unless text[start:end] is all blank."""
+    piece = text[start:end]
+    kept = piece.strip()                             # str.strip and str.isspace: the same blanks
+    if kept:
+        a = start + len(piece) - len(piece.lstrip())
+        spans.append((a, a + len(kept)))
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
