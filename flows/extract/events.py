@@ -255,31 +255,61 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 # Characters that match an ASCII letter only under re.IGNORECASE ("ſ" ~ "s", "K" ~ "k", "İ"/"ı" ~ "i"):
 # in a text with none of them, a case-insensitive match is found in the lowercased text too.
 _FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
-# A word every match of _HEAD_RE contains (lowercased), one of them in each alternative.
+# Every match of _HEAD_RE holds one of these words (lowercased), its head: at most 6 characters
+# after the match starts ("e-forum", "roundtable", "round table") or after one word (at most
+# 13 characters: "commemorative", "fact-finding") and blanks ("signing ceremony", "Annual Review").
 _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
                "hearing", "dialogue")
+# Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
+_VERB_WORDS = ("sign", "met", "meet", "convened", "launch")
 
 
-_PRE_WORDS = _HEAD_WORDS + ("sign", "met", "meet", "convened")
-
-
-def _pre_word_starts(T: str) -> list[int] | None:
-    """Sorted offsets of every occurrence, in T lowercased, of a word without which none of
-    _HEAD_RE, _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE can match;
-    None when T has a character of _FOLD_SPECIAL (then every sentence must be read)."""
-    if any(c in T for c in _FOLD_SPECIAL):
-        return None
-    low = T.lower()                    # without "İ", one lowercase character for each character
-    starts: list[int] = []
-    for w in _PRE_WORDS:
+def _word_offsets(low: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted offsets of every occurrence of the words in `low`."""
+    out: list[int] = []
+    for w in words:
         i = low.find(w)
         while i >= 0:
-            starts.append(i)
+            out.append(i)
             i = low.find(w, i + 1)
-    starts.sort()
-    return starts
+    out.sort()
+    return out
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"              # what \w matches
+
+
+def _head_starts(S: str, heads: list[int]) -> list[int]:
+    """Sorted offsets in S where a match of _HEAD_RE can start, given the offsets of every
+    occurrence of a _HEAD_WORDS word in S: the word starts (\b before a letter) up to 6
+    characters before one, or up to 13 characters before the blanks that lead to one."""
+    found = set()
+    for q in heads:
+        for x in range(max(0, q - 6), q + 1):
+            if x == 0 or not _is_word_char(S[x - 1]):
+                found.add(x)
+        if q > 0 and S[q - 1].isspace():
+            w = q - 1
+            while w > 0 and S[w - 1].isspace():  # (each run of blanks is walked for one word only)
+                w -= 1
+            for x in range(max(0, w - 13), w):
+                if x == 0 or not _is_word_char(S[x - 1]):
+                    found.add(x)
+    return sorted(found)
+
+
+def _match_at(rx: re.Pattern, text: str, offsets: list[int]):
+    """rx.finditer(text), when every match starts at one of the sorted offsets."""
+    pos = 0
+    for c in offsets:
+        if c >= pos:
+            m = rx.match(text, c)
+            if m:                                # (never empty)
+                yield m
+                pos = m.end()
 
 
 def extract(text: str) -> list[dict]:
@@ -292,16 +322,25 @@ def extract(text: str) -> list[dict]:
 
     # a sentence without an event word, a "met" of a body or a signing/launch verb gives no event:
     # it is skipped, and the year its dates leave (last_year) is looked up only when needed
-    pre = _pre_word_starts(T)
-    year_known = 0                     # last_year is the one left by sents[:year_known]
+    if any(c in T for c in _FOLD_SPECIAL):
+        heads = verbs_at = None                # every sentence is read
+    else:
+        low = T.lower()                        # without "İ", one lowercase character for each one
+        heads, verbs_at = _word_offsets(low, _HEAD_WORDS), _word_offsets(low, _VERB_WORDS)
+    year_known = 0                             # last_year is the one left by sents[:year_known]
     for si, (ss, se) in enumerate(sents):
-        if pre is not None:
-            k = bisect_left(pre, ss)
-            if k == len(pre) or pre[k] >= se:
+        if heads is None:
+            S = T[ss:se]
+            head_matches = _HEAD_RE.finditer(S)
+        else:
+            h0, h1 = bisect_left(heads, ss), bisect_left(heads, se)
+            k = bisect_left(verbs_at, ss)
+            if h0 == h1 and (k == len(verbs_at) or verbs_at[k] >= se):
                 continue
-        S = T[ss:se]
+            S = T[ss:se]
+            head_matches = _match_at(_HEAD_RE, S, _head_starts(S, [q - ss for q in heads[h0:h1]]))
         phrases = []
-        for m in _HEAD_RE.finditer(S):
+        for m in head_matches:
             p = _phrase_at(S, m)
             if p is not None and not any(p.start < q.end and q.start < p.end for q in phrases):
                 phrases.append(p)
