@@ -12,7 +12,8 @@ country), or in the parenthesis. One event stated twice is one row.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -255,15 +256,19 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 # Characters that match an ASCII letter only under re.IGNORECASE ("ſ" ~ "s", "K" ~ "k", "İ"/"ı" ~ "i"):
 # in a text with none of them, a case-insensitive match is found in the lowercased text too.
 _FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
-# Every match of _HEAD_RE holds one of these words (lowercased), its head: at most 6 characters
-# after the match starts ("e-forum", "roundtable", "round table") or after one word (at most
-# 13 characters: "commemorative", "fact-finding") and blanks ("signing ceremony", "Annual Review").
+# Every match of _HEAD_RE holds one of these words (lowercased), its head: where the match starts
+# ("seminars"), 2 characters after ("e-forum"), 5 or 6 ("roundtable", "round table"), or after
+# one word of at most 13 characters, the modifier ("commemorative", "fact-finding"), and blanks
+# ("signing ceremony", "Annual Review", "high-level events").
 _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
                "hearing", "dialogue")
+_HEAD_BACK = {"forum": (2,), "table": (5, 6)}
+_HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit"}   # (the others start it)
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
 _VERB_WORDS = ("sign", "met", "meet", "convened", "launch")
+_MODIFIER_RE = re.compile(r"[\w-]+\Z")        # searched for in the 13 characters before the blanks
 
 
 def _word_offsets(low: str, words: tuple[str, ...]) -> list[int]:
@@ -278,27 +283,49 @@ def _word_offsets(low: str, words: tuple[str, ...]) -> list[int]:
     return out
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"              # what \w matches
+def _head_starts(T: str, low: str) -> tuple[list[int], list[int]]:
+    """(offsets of the _HEAD_WORDS in T, sorted offsets where a match of _HEAD_RE on a
+    sentence T[ss:se] can start, besides at ss itself).
+
+    A match starts at its head word, a few characters before (_HEAD_BACK), or (_HEAD_MODIFIED)
+    at the start of its modifier: at the start of the run of word characters and hyphens that ends where the
+    blanks before the head word begin, clipped to 13 characters, or just after a hyphen in it
+    (a word start inside the run: \b before a letter, with a non-word character before it)."""
+    heads: list[int] = []
+    starts: list[int] = []
+    for w in _HEAD_WORDS:
+        back = _HEAD_BACK.get(w, ())
+        modified = w in _HEAD_MODIFIED
+        q = low.find(w)
+        while q >= 0:
+            heads.append(q)
+            starts.append(q)
+            starts.extend(q - k for k in back if q >= k)
+            if modified and q > 0 and T[q - 1].isspace():
+                b = q - 1
+                while b > 0 and T[b - 1].isspace():   # (each run of blanks leads to one word only)
+                    b -= 1
+                m = _MODIFIER_RE.search(T, max(0, b - 13), b)
+                if m:
+                    starts.append(m.start())
+                    i = T.find("-", m.start(), b)
+                    while i >= 0:
+                        starts.append(i + 1)
+                        i = T.find("-", i + 1, b)
+            q = low.find(w, q + 1)
+    heads.sort()
+    starts = sorted(set(starts))
+    return heads, starts
 
 
-def _head_starts(S: str, heads: list[int]) -> list[int]:
-    """Sorted offsets in S where a match of _HEAD_RE can start, given the offsets of every
-    occurrence of a _HEAD_WORDS word in S: the word starts (\b before a letter) up to 6
-    characters before one, or up to 13 characters before the blanks that lead to one."""
-    found = set()
-    for q in heads:
-        for x in range(max(0, q - 6), q + 1):
-            if x == 0 or not _is_word_char(S[x - 1]):
-                found.add(x)
-        if q > 0 and S[q - 1].isspace():
-            w = q - 1
-            while w > 0 and S[w - 1].isspace():  # (each run of blanks is walked for one word only)
-                w -= 1
-            for x in range(max(0, w - 13), w):
-                if x == 0 or not _is_word_char(S[x - 1]):
-                    found.add(x)
-    return sorted(found)
+def _holding(sents: list[tuple[int, int]], starts: list[int], offsets: list[int]) -> set[int]:
+    """Indexes of the (sorted, disjoint) sentences that hold one of the offsets."""
+    out = set()
+    for q in offsets:
+        i = bisect_right(starts, q) - 1
+        if i >= 0 and q < sents[i][1]:
+            out.add(i)
+    return out
 
 
 def _match_at(rx: re.Pattern, text: str, offsets: list[int]):
@@ -322,23 +349,26 @@ def extract(text: str) -> list[dict]:
 
     # a sentence without an event word, a "met" of a body or a signing/launch verb gives no event:
     # it is skipped, and the year its dates leave (last_year) is looked up only when needed
-    if any(c in T for c in _FOLD_SPECIAL):
-        heads = verbs_at = None                # every sentence is read
+    starts = [ss for ss, _ in sents]
+    if any(c in T for c in _FOLD_SPECIAL) or any(a[1] > b[0] for a, b in zip(sents, sents[1:])):
+        with_head = None                       # every sentence is read
+        order: Iterable[int] = range(len(sents))
     else:
         low = T.lower()                        # without "İ", one lowercase character for each one
-        heads, verbs_at = _word_offsets(low, _HEAD_WORDS), _word_offsets(low, _VERB_WORDS)
+        heads, head_starts = _head_starts(T, low)
+        with_head = _holding(sents, starts, heads)
+        order = sorted(with_head | _holding(sents, starts, _word_offsets(low, _VERB_WORDS)))
     year_known = 0                             # last_year is the one left by sents[:year_known]
-    for si, (ss, se) in enumerate(sents):
-        if heads is None:
-            S = T[ss:se]
+    for si in order:
+        ss, se = sents[si]
+        S = T[ss:se]
+        if with_head is None:
             head_matches = _HEAD_RE.finditer(S)
+        elif si in with_head:
+            head_matches = _match_at(_HEAD_RE, S, [0] + [x - ss for x in head_starts[
+                bisect_right(head_starts, ss):bisect_left(head_starts, se)]])
         else:
-            h0, h1 = bisect_left(heads, ss), bisect_left(heads, se)
-            k = bisect_left(verbs_at, ss)
-            if h0 == h1 and (k == len(verbs_at) or verbs_at[k] >= se):
-                continue
-            S = T[ss:se]
-            head_matches = _match_at(_HEAD_RE, S, _head_starts(S, [q - ss for q in heads[h0:h1]]))
+            head_matches = ()
         phrases = []
         for m in head_matches:
             p = _phrase_at(S, m)

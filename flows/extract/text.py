@@ -284,8 +284,15 @@ _ABBREV_LENS = sorted({len(a) for a in _ABBREV})
 
 
 def _ends_with_abbrev(before: str) -> bool:
-    """any(before.endswith(a) for a in _ABBREV), by suffix length (every one ends with a full stop)."""
-    return before[-1:] == "." and any(before[-n:] in _ABBREV_SET for n in _ABBREV_LENS if n <= len(before))
+    """any(before.endswith(a) for a in _ABBREV), by suffix length (every one ends with a full stop).
+
+    The suffixes of 2 to 5 characters are looked up; one longer than `before` is `before`
+    itself, looked up already (or, under 2 characters, no abbreviation)."""
+    s = _ABBREV_SET
+    return before[-1:] == "." and (before[-2:] in s or before[-3:] in s or before[-4:] in s or before[-5:] in s)
+
+
+assert _ABBREV_LENS == [2, 3, 4, 5] and all(a.endswith(".") for a in _ABBREV)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -298,27 +305,25 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        gap = m.group("q")
-        if gap is None:                              # a blank line or a list item
+        cut = m.start("q")
+        if cut < 0:                                  # a blank line or a list item
             cut = m.start()
             gap = m.group(0)
         else:                                        # after . ! ?
-            cut = m.start("q")
-        if not gap.strip() and _ends_with_abbrev(text[max(0, cut - 6):cut]):
+            gap = m.group("q")
+        if (text[cut - 1] == "." and not gap.strip()
+                and _ends_with_abbrev(text[max(0, cut - 6):cut])):
             continue
-        _add_stripped(spans, text, start, cut)
+        # _strip_span(text, start, cut), unless it is all blank (str.strip: str.isspace's blanks)
+        piece = text[start:cut]
+        kept = piece.strip()
+        if kept:
+            a = start + len(piece) - len(piece.lstrip())
+            spans.append((a, a + len(kept)))
         start = m.end()
-    _add_stripped(spans, text, start, len(text))
+    if text[start:].strip():
+        spans.append(_strip_span(text, start, len(text)))
     return tuple(spans)
-
-
-def _add_stripped(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    """Append _strip_span(text, start, end) unless text[start:end] is all blank."""
-    piece = text[start:end]
-    kept = piece.strip()                             # str.strip and str.isspace: the same blanks
-    if kept:
-        a = start + len(piece) - len(piece.lstrip())
-        spans.append((a, a + len(kept)))
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
