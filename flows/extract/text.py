@@ -173,12 +173,13 @@ def _find_dates_short(text: str) -> tuple[DateSpan, ...]:
 
 # Where a match of each date pattern can start: at a month's name ("m"), at a run of one or
 # two ASCII digits (a day, "d"; after it comes a blank, a dash or st/nd/rd/th, never a third
-# digit), or at a run of digits that starts with 19 or 20 (a year, "y"). Trying the pattern
+# digit), or at "19" or "20" (a year, "y"). Trying the pattern
 # there only (rx.match at an offset sees the characters before it, as \b needs) finds what
 # rx.finditer finds, without running the case-insensitive month alternation at every offset.
 _STARTS_AT = {"d-d m y": "d", "d m-d m y": "d", "d m y": "d", "m d y": "m", "iso": "y", "m y": "m"}
 _MONTH_START_RE = re.compile("|".join(sorted({m[:3] for m in MONTHS})))   # in the lowercased text
 _DIGITS_RE = re.compile(r"[0-9]+")
+_YEAR_START_RE = re.compile(r"19|20")
 # Characters that match an ASCII letter only under re.IGNORECASE ("ſ" ~ "s", "K" ~ "k", "İ"/"ı" ~
 # "i"); "İ" is also the one character that lowercases to two. A text with one of them is scanned
 # with rx.finditer.
@@ -197,20 +198,22 @@ def _match_at(rx: re.Pattern, text: str, offsets: list[int]):
 
 
 def _start_offsets(text: str) -> dict[str, list[int]] | None:
-    """For each kind of _STARTS_AT, the offsets where a date can start; None for a text with a
-    character of _FOLD_SPECIAL."""
-    if any(c in text for c in _FOLD_SPECIAL):
+    """For each kind of _STARTS_AT, the offsets where a date can start (no days when there is
+    no month's name: only the "iso" pattern is tried then); None for a text with a character
+    of _FOLD_SPECIAL."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:   # _FOLD_SPECIAL
         return None
     # a month's name starts at a word start, where no other name's letters can end, so the
     # non-overlapping matches hold every one that matters
     months = [m.start() for m in _MONTH_START_RE.finditer(text.lower())]
-    days, years = [], []
-    for m in _DIGITS_RE.finditer(text):
-        s, e = m.span()
-        if e - s <= 2:
-            days.append(s)
-        if text.startswith(("19", "20"), s):
-            years.append(s)
+    # a year starts with 19 or 20 (some of these are inside a longer number: tried, not matched)
+    years = [m.start() for m in _YEAR_START_RE.finditer(text)]
+    days = []
+    if months:
+        for m in _DIGITS_RE.finditer(text):
+            s, e = m.span()
+            if e - s <= 2:
+                days.append(s)
     return {"m": months, "d": days, "y": years}
 
 
