@@ -40,15 +40,19 @@ NUMBER = r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER_RE = re.compile(NUMBER)
 
 
+_NUMBER_SEP_RE = re.compile(r"[,\u00a0\u202f\u2009 ]")
+_WORD_SPLIT_RE = re.compile(r"[-\s]+")
+
+
 def parse_number(text: str) -> float:
     """'1,240' -> 1240.0, '4.39' -> 4.39, '1 000 000' -> 1000000.0."""
-    cleaned = re.sub(r"[,\u00a0\u202f\u2009 ]", "", text.strip())
+    cleaned = _NUMBER_SEP_RE.sub("", text.strip())
     return float(cleaned)
 
 
 def parse_number_word(text: str) -> int | None:
     """'twenty-two' -> 22, 'eleven' -> 11, 'ten' -> 10; None when it is not a number word."""
-    words = re.split(r"[-\s]+", text.strip().lower())
+    words = _WORD_SPLIT_RE.split(text.strip().lower())
     total = 0
     for w in words:
         if w in UNITS:
@@ -134,8 +138,11 @@ def _month(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")]
 
 
+_NON_DIGIT_RE = re.compile(r"\D")
+
+
 def _day(text: str | None) -> int | None:
-    return int(re.sub(r"\D", "", text)) if text else None
+    return int(_NON_DIGIT_RE.sub("", text)) if text else None
 
 
 def _valid(y: int, m: int | None, d: int | None) -> bool:
@@ -393,9 +400,14 @@ def _inside(starts: list[int], ends: list[int], pos: int) -> bool:
     return i >= 0 and pos < ends[i]
 
 
+_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$])")
+_LINK_RE = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_BLANKS_RE = re.compile(r"\s+")
+
+
 def clean_inline(text: str) -> str:
     """Strip Markdown emphasis and escapes from a short piece of text (a title, a name)."""
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!$])", r"\1", text)
-    text = re.sub(r"\[([^\]\n]*)\]\([^)\n]*\)", r"\1", text)
+    text = _ESCAPE_RE.sub(r"\1", text)
+    text = _LINK_RE.sub(r"\1", text)
     text = text.replace("**", "").replace("__", "")
-    return re.sub(r"\s+", " ", text).strip(" *_")
+    return _BLANKS_RE.sub(" ", text).strip(" *_")
