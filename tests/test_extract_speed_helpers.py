@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from difflib import SequenceMatcher
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from flows.extract import prose
@@ -84,3 +84,81 @@ def test_dates_of_a_document_survive_questions_about_its_sentences():
     for i in range(600):
         find_dates(f"On {i % 28 + 1} May 2020 it met.")
     assert find_dates(doc) == first and len(first) == 200
+
+
+# ------------------------------------------------- dates, sentences, event heads: by offsets
+
+DATE_TEXT = st.lists(st.sampled_from(
+    ["1", "3", "12", "31", "05", "2023", "1999", "20", "0", "-", "–", " ", "  ", ",", ".", "May", "JUNE", "Sept",
+     "december", "Jan.", "of ", " to ", " and ", "until", "st", "th", "x", "٣", "-10-", "2023-10-19", "Mar", "ſ",
+     "Aprıl", "\n"]), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(DATE_TEXT)
+@example("on 12 May 2023, 1-3 June 2022 and 25 February - 3 March 2019")
+@example("May 12-13, 2023 / Sept. 2020 / 2023-10-19 / 31st of December 2021 / 16 and 17 June 2022")
+def test_date_patterns_tried_where_a_date_can_start_match_a_full_scan(text):
+    from flows.extract.text import _COMPILED, _STARTS_AT, _match_at, _start_offsets
+
+    offsets = _start_offsets(text)
+    if offsets is None:                          # (a text with "ſ" etc. is scanned in full)
+        return
+    for name, rx in _COMPILED:
+        want = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+        got = [(m.span(), m.groupdict()) for m in _match_at(rx, text, offsets[_STARTS_AT[name]])]
+        assert got == want, name
+
+
+_OLD_SENTENCE_END = __import__("re").compile(
+    r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*▶►#|])")
+
+
+def _plain_sentences(text):
+    from flows.extract.text import _ABBREV, _strip_span
+
+    spans, start = [], 0
+    for m in _OLD_SENTENCE_END.finditer(text):
+        cut = m.start()
+        if m.group(0).strip() == "" and any(text[max(0, cut - 6):cut].endswith(a) for a in _ABBREV):
+            continue
+        if text[start:cut].strip():
+            spans.append(_strip_span(text, start, cut))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_strip_span(text, start, len(text)))
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list(".!?\"”’)(“‘ \n\t\u00a0AZa0-•*#|") + ["Mr.", "e.g.", "U.S.", "F.", "H.E."]),
+                max_size=30).map("".join))
+def test_sentences_match_the_plain_definition(text):
+    assert sentences(text) == _plain_sentences(text)
+
+
+HEAD_TEXT = st.lists(st.sampled_from(
+    ["round", "table", "Round", "TABLE", " ", "  ", "\t", "\n", "-", "e-", "forum", "signing", "ceremony",
+     "high-level", "event", "fact-finding", "mission", "visits", "Annual", "Review", "review", "Meetings",
+     "General", "Assembly", "Social", "dialogue", "training", "of", "trainers", "x", "_", "1", "commemorative",
+     "mid-term", "launch", "panel", "expo", "s", ".", "é", "the", "side", "pre-", "met", "signed"]), max_size=16).map(
+    "".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(HEAD_TEXT, st.integers(0, 200), st.integers(0, 200))
+@example("a round table, a Round\ttables and a roundtable at the e-forum", 0, 200)
+@example("the fact-finding  mission, the signing ceremony, pre-high-level events, Annual Review Meetings", 0, 200)
+@example("x General Assembly", 0, 200)
+def test_event_heads_tried_where_they_can_start_match_a_full_scan(T, a, b):
+    from bisect import bisect_left, bisect_right
+
+    from flows.extract.events import _HEAD_RE, _head_starts, _match_at
+
+    ss, se = min(a, b, len(T)), min(max(a, b), len(T))
+    S = T[ss:se]
+    heads, starts = _head_starts(T, T.lower())
+    offsets = [0] + [x - ss for x in starts[bisect_right(starts, ss):bisect_left(starts, se)]]
+    want = [m.span() for m in _HEAD_RE.finditer(S)]
+    got = [m.span() for m in _match_at(_HEAD_RE, S, offsets)] if bisect_left(heads, ss) < bisect_left(heads, se) else []
+    assert got == want

@@ -12,6 +12,8 @@ country), or in the parenthesis. One event stated twice is one row.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -251,6 +253,92 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
     return out
 
 
+# Characters that match an ASCII letter only under re.IGNORECASE ("ſ" ~ "s", "K" ~ "k", "İ"/"ı" ~ "i"):
+# in a text with none of them, a case-insensitive match is found in the lowercased text too.
+_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+# Every match of _HEAD_RE holds one of these words (lowercased), its head: where the match starts
+# ("seminars"), 2 characters after ("e-forum"), 5 or 6 ("roundtable", "round table"), or after
+# one word of at most 13 characters, the modifier ("commemorative", "fact-finding"), and blanks
+# ("signing ceremony", "Annual Review", "high-level events").
+_HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
+               "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
+               "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
+               "hearing", "dialogue")
+_HEAD_BACK = {"forum": (2,), "table": (5, 6)}
+_HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit"}   # (the others start it)
+# Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
+_VERB_WORDS = ("sign", "met", "meet", "convened", "launch")
+_MODIFIER_RE = re.compile(r"[\w-]+\Z")        # searched for in the 13 characters before the blanks
+
+
+def _word_offsets(low: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted offsets of every occurrence of the words in `low`."""
+    out: list[int] = []
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            out.append(i)
+            i = low.find(w, i + 1)
+    out.sort()
+    return out
+
+
+def _head_starts(T: str, low: str) -> tuple[list[int], list[int]]:
+    """(offsets of the _HEAD_WORDS in T, sorted offsets where a match of _HEAD_RE on a
+    sentence T[ss:se] can start, besides at ss itself).
+
+    A match starts at its head word, a few characters before (_HEAD_BACK), or (_HEAD_MODIFIED)
+    at the start of its modifier: at the start of the run of word characters and hyphens that ends where the
+    blanks before the head word begin, clipped to 13 characters, or just after a hyphen in it
+    (a word start inside the run: \b before a letter, with a non-word character before it)."""
+    heads: list[int] = []
+    starts: list[int] = []
+    for w in _HEAD_WORDS:
+        back = _HEAD_BACK.get(w, ())
+        modified = w in _HEAD_MODIFIED
+        q = low.find(w)
+        while q >= 0:
+            heads.append(q)
+            starts.append(q)
+            starts.extend(q - k for k in back if q >= k)
+            if modified and q > 0 and T[q - 1].isspace():
+                b = q - 1
+                while b > 0 and T[b - 1].isspace():   # (each run of blanks leads to one word only)
+                    b -= 1
+                m = _MODIFIER_RE.search(T, max(0, b - 13), b)
+                if m:
+                    starts.append(m.start())
+                    i = T.find("-", m.start(), b)
+                    while i >= 0:
+                        starts.append(i + 1)
+                        i = T.find("-", i + 1, b)
+            q = low.find(w, q + 1)
+    heads.sort()
+    starts = sorted(set(starts))
+    return heads, starts
+
+
+def _holding(sents: list[tuple[int, int]], starts: list[int], offsets: list[int]) -> set[int]:
+    """Indexes of the (sorted, disjoint) sentences that hold one of the offsets."""
+    out = set()
+    for q in offsets:
+        i = bisect_right(starts, q) - 1
+        if i >= 0 and q < sents[i][1]:
+            out.add(i)
+    return out
+
+
+def _match_at(rx: re.Pattern, text: str, offsets: list[int]):
+    """rx.finditer(text), when every match starts at one of the sorted offsets."""
+    pos = 0
+    for c in offsets:
+        if c >= pos:
+            m = rx.match(text, c)
+            if m:                                # (never empty)
+                yield m
+                pos = m.end()
+
+
 def extract(text: str) -> list[dict]:
     v = build_view(text)
     T = v.text
@@ -259,16 +347,57 @@ def extract(text: str) -> list[dict]:
     events: list[dict] = []
     last_year: int | None = None
 
-    for si, (ss, se) in enumerate(sents):
+    # a sentence without an event word, a "met" of a body or a signing/launch verb gives no event:
+    # it is skipped, and the year its dates leave (last_year) is looked up only when needed
+    starts = [ss for ss, _ in sents]
+    if any(c in T for c in _FOLD_SPECIAL) or any(a[1] > b[0] for a, b in zip(sents, sents[1:])):
+        with_head = None                       # every sentence is read
+        order: Iterable[int] = range(len(sents))
+    else:
+        low = T.lower()                        # without "İ", one lowercase character for each one
+        heads, head_starts = _head_starts(T, low)
+        with_head = _holding(sents, starts, heads)
+        order = sorted(with_head | _holding(sents, starts, _word_offsets(low, _VERB_WORDS)))
+    year_known = 0                             # last_year is the one left by sents[:year_known]
+    for si in order:
+        ss, se = sents[si]
         S = T[ss:se]
+        if with_head is None:
+            head_matches = _HEAD_RE.finditer(S)
+        elif si in with_head:
+            head_matches = _match_at(_HEAD_RE, S, [0] + [x - ss for x in head_starts[
+                bisect_right(head_starts, ss):bisect_left(head_starts, se)]])
+        else:
+            head_matches = ()
+        phrases = []
+        for m in head_matches:
+            p = _phrase_at(S, m)
+            if p is not None and not any(p.start < q.end and q.start < p.end for q in phrases):
+                phrases.append(p)
+        # (the words without which _BODY_MET_RE and _LAUNCH_RE cannot match, looked for first)
+        bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S) else None
+        verbs = {"Signing": _SIGN_RE.search(S), "Launch": _LAUNCH_RE.search(S) if "launch" in S else None}
+        if not phrases and not (bm and "\n" not in bm.group("mid")) and not any(verbs.values()):
+            continue                   # no event in this sentence
+        found = find_dates(S)
         item = item_at(items, ss)
         lead = item.lead if item else None
         lead_rel = (lead.start - ss, lead.end - ss) if lead and ss <= lead.start < se else None
-        dates = [d for d in find_dates(S) if not (lead_rel and d.start >= lead_rel[0] and d.end <= lead_rel[1])
+        dates = [d for d in found if not (lead_rel and d.start >= lead_rel[0] and d.end <= lead_rel[1])
                  and not _NOT_EVENT_DATE_RE.search(S[max(0, d.start - 14):d.start])
                  and not _is_dateline(S, d)]
-        taken = [(d.start, d.end) for d in find_dates(S)]
-        ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None) or last_year
+        taken = [(d.start, d.end) for d in found]
+        ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None)
+        if not ctx_year:
+            ctx_year = None
+            if _YEARLESS_RE.search(S):   # the year only matters to a date without one
+                for sj in range(si - 1, year_known - 1, -1):
+                    before = find_dates(T[sents[sj][0]:sents[sj][1]])
+                    if before:
+                        last_year = before[-1].year
+                        break
+                year_known = si
+                ctx_year = last_year
         dates += _yearless(S, taken, ctx_year)
         for mm in _MONTH_RANGE_RE.finditer(S):
             m1, m2 = MONTHS[mm.group("m1").lower().rstrip(".")], MONTHS[mm.group("m2").lower().rstrip(".")]
@@ -276,13 +405,9 @@ def extract(text: str) -> list[dict]:
             dates = [d for d in dates if not (mm.start() <= d.start < mm.end())]
             dates.append(DateSpan(mm.start(), mm.end(), y, m1, None, y, m2, None))
         dates.sort(key=lambda d: d.start)
-        for d in find_dates(S):
-            last_year = d.year
-        phrases = []
-        for m in _HEAD_RE.finditer(S):
-            p = _phrase_at(S, m)
-            if p is not None and not any(p.start < q.end and q.start < p.end for q in phrases):
-                phrases.append(p)
+        if found:
+            last_year = found[-1].year
+            year_known = si + 1
         sentence_loc = _place_in(S, 0, len(S))
 
         if phrases:
@@ -355,7 +480,6 @@ def extract(text: str) -> list[dict]:
 
         used = [d for p in phrases for d in p.dates]
         # "the Steering Committee ..., which met on 17 June and again on 8 December 2020": its meetings
-        bm = _BODY_MET_RE.search(S)
         if bm and "\n" not in bm.group("mid"):
             for d in dates:
                 if d.start >= bm.end() and d.start - bm.end() <= 120 and d not in used:
@@ -365,7 +489,6 @@ def extract(text: str) -> list[dict]:
                                        "body_met"))
                     used.append(d)
         # "signed ... on 14 December 2007" / "launched ... on 20 November 2018": signing and launch events
-        verbs = {what: verb_re.search(S) for verb_re, what in ((_SIGN_RE, "Signing"), (_LAUNCH_RE, "Launch"))}
         for verb_re, what in ((_SIGN_RE, "Signing"), (_LAUNCH_RE, "Launch")):
             vm = verbs[what]
             if not vm:

@@ -40,15 +40,19 @@ NUMBER = r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER_RE = re.compile(NUMBER)
 
 
+_NUMBER_SEP_RE = re.compile(r"[,\u00a0\u202f\u2009 ]")
+_WORD_SPLIT_RE = re.compile(r"[-\s]+")
+
+
 def parse_number(text: str) -> float:
     """'1,240' -> 1240.0, '4.39' -> 4.39, '1 000 000' -> 1000000.0."""
-    cleaned = re.sub(r"[,\u00a0\u202f\u2009 ]", "", text.strip())
+    cleaned = _NUMBER_SEP_RE.sub("", text.strip())
     return float(cleaned)
 
 
 def parse_number_word(text: str) -> int | None:
     """'twenty-two' -> 22, 'eleven' -> 11, 'ten' -> 10; None when it is not a number word."""
-    words = re.split(r"[-\s]+", text.strip().lower())
+    words = _WORD_SPLIT_RE.split(text.strip().lower())
     total = 0
     for w in words:
         if w in UNITS:
@@ -134,8 +138,11 @@ def _month(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")]
 
 
+_NON_DIGIT_RE = re.compile(r"\D")
+
+
 def _day(text: str | None) -> int | None:
-    return int(re.sub(r"\D", "", text)) if text else None
+    return int(_NON_DIGIT_RE.sub("", text)) if text else None
 
 
 def _valid(y: int, m: int | None, d: int | None) -> bool:
@@ -171,18 +178,65 @@ def _find_dates_short(text: str) -> tuple[DateSpan, ...]:
     return _find_dates.__wrapped__(text)
 
 
+# Where a match of each date pattern can start: at a month's name ("m"), at a run of one or
+# two ASCII digits (a day, "d"; after it comes a blank, a dash or st/nd/rd/th, never a third
+# digit), or at "19" or "20" (a year, "y"). Trying the pattern
+# there only (rx.match at an offset sees the characters before it, as \b needs) finds what
+# rx.finditer finds, without running the case-insensitive month alternation at every offset.
+_STARTS_AT = {"d-d m y": "d", "d m-d m y": "d", "d m y": "d", "m d y": "m", "iso": "y", "m y": "m"}
+_MONTH_START_RE = re.compile("|".join(sorted({m[:3] for m in MONTHS})))   # in the lowercased text
+_DIGITS_RE = re.compile(r"[0-9]+")
+_YEAR_START_RE = re.compile(r"19|20")
+# Characters that match an ASCII letter only under re.IGNORECASE ("ſ" ~ "s", "K" ~ "k", "İ"/"ı" ~
+# "i"); "İ" is also the one character that lowercases to two. A text with one of them is scanned
+# with rx.finditer.
+_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _match_at(rx: re.Pattern, text: str, offsets: list[int]):
+    """rx.finditer(text), when every match starts at one of the sorted offsets."""
+    pos = 0
+    for c in offsets:
+        if c >= pos:
+            m = rx.match(text, c)
+            if m:                                # (never empty)
+                yield m
+                pos = m.end()
+
+
+def _start_offsets(text: str) -> dict[str, list[int]] | None:
+    """For each kind of _STARTS_AT, the offsets where a date can start (no days when there is
+    no month's name: only the "iso" pattern is tried then); None for a text with a character
+    of _FOLD_SPECIAL."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:   # _FOLD_SPECIAL
+        return None
+    # a month's name starts at a word start, where no other name's letters can end, so the
+    # non-overlapping matches hold every one that matters
+    months = [m.start() for m in _MONTH_START_RE.finditer(text.lower())]
+    # a year starts with 19 or 20 (some of these are inside a longer number: tried, not matched)
+    years = [m.start() for m in _YEAR_START_RE.finditer(text)]
+    days = []
+    if months:
+        for m in _DIGITS_RE.finditer(text):
+            s, e = m.span()
+            if e - s <= 2:
+                days.append(s)
+    return {"m": months, "d": days, "y": years}
+
+
 @functools.lru_cache(maxsize=8)
 def _find_dates(text: str) -> tuple[DateSpan, ...]:
     if not _HAS_YEAR.search(text):            # every date pattern has a year
         return ()
-    has_month = _HAS_MONTH.search(text) is not None
+    offsets = _start_offsets(text)
+    has_month = bool(offsets["m"]) if offsets is not None else _HAS_MONTH.search(text) is not None
     starts: list[int] = []
     ends: list[int] = []
     found: list[DateSpan] = []
     for name, rx in _COMPILED:
         if name != "iso" and not has_month:   # every other pattern has a month's name
             continue
-        for m in rx.finditer(text):
+        for m in (rx.finditer(text) if offsets is None else _match_at(rx, text, offsets[_STARTS_AT[name]])):
             s, e = m.span()
             if _overlaps(starts, ends, s, e):
                 continue
@@ -229,7 +283,10 @@ def year_range(match: re.Match) -> tuple[int, int]:
 
 # --------------------------------------------------------- sentences, lines
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*▶►#|])")
+# A sentence ends after . ! ? (and a closing quote) before a capital or digit, at a blank line or
+# before a list item. The stop is matched too (the cut is after it, at group "q"): a pattern that
+# starts with a character set is scanned for quickly, one that starts with a lookbehind is not.
+_SENTENCE_END = re.compile(r"[.!?](?P<q>[\"”’)]?\s+)(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*▶►#|])")
 _ABBREV = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "Nos.", "Oct.", "Sept.", "Sep.", "Nov.", "Dec.", "Jul.", "Jun.", "Apr.", "Mar.",
            "Jan.", "Feb.", "Aug.", "St.", "e.g.", "i.e.", "Prof.", "Amb.", "H.E.", "F.", "U.S.")
 _ABBREV_SET = frozenset(_ABBREV)
@@ -237,8 +294,15 @@ _ABBREV_LENS = sorted({len(a) for a in _ABBREV})
 
 
 def _ends_with_abbrev(before: str) -> bool:
-    """any(before.endswith(a) for a in _ABBREV), by suffix length."""
-    return any(before[-n:] in _ABBREV_SET for n in _ABBREV_LENS if n <= len(before))
+    """any(before.endswith(a) for a in _ABBREV), by suffix length (every one ends with a full stop).
+
+    The suffixes of 2 to 5 characters are looked up; one longer than `before` is `before`
+    itself, looked up already (or, under 2 characters, no abbreviation)."""
+    s = _ABBREV_SET
+    return before[-1:] == "." and (before[-2:] in s or before[-3:] in s or before[-4:] in s or before[-5:] in s)
+
+
+assert _ABBREV_LENS == [2, 3, 4, 5] and all(a.endswith(".") for a in _ABBREV)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -251,12 +315,21 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        cut = m.start()
-        before = text[max(0, cut - 6):cut]
-        if m.group(0).strip() == "" and _ends_with_abbrev(before):
+        cut = m.start("q")
+        if cut < 0:                                  # a blank line or a list item
+            cut = m.start()
+            gap = m.group(0)
+        else:                                        # after . ! ?
+            gap = m.group("q")
+        if (text[cut - 1] == "." and not gap.strip()
+                and _ends_with_abbrev(text[max(0, cut - 6):cut])):
             continue
-        if text[start:cut].strip():
-            spans.append(_strip_span(text, start, cut))
+        # _strip_span(text, start, cut), unless it is all blank (str.strip: str.isspace's blanks)
+        piece = text[start:cut]
+        kept = piece.strip()
+        if kept:
+            a = start + len(piece) - len(piece.lstrip())
+            spans.append((a, a + len(kept)))
         start = m.end()
     if text[start:].strip():
         spans.append(_strip_span(text, start, len(text)))
@@ -327,9 +400,14 @@ def _inside(starts: list[int], ends: list[int], pos: int) -> bool:
     return i >= 0 and pos < ends[i]
 
 
+_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$])")
+_LINK_RE = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_BLANKS_RE = re.compile(r"\s+")
+
+
 def clean_inline(text: str) -> str:
     """Strip Markdown emphasis and escapes from a short piece of text (a title, a name)."""
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!$])", r"\1", text)
-    text = re.sub(r"\[([^\]\n]*)\]\([^)\n]*\)", r"\1", text)
+    text = _ESCAPE_RE.sub(r"\1", text)
+    text = _LINK_RE.sub(r"\1", text)
     text = text.replace("**", "").replace("__", "")
-    return re.sub(r"\s+", " ", text).strip(" *_")
+    return _BLANKS_RE.sub(" ", text).strip(" *_")
