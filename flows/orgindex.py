@@ -86,13 +86,17 @@ class OrgIndex:
         if org_id:
             org = self.orgs[org_id]
             # keep the fullest description we have seen
+            renamed = False
             if acronym and not org.get("acronym"):
                 org["acronym"] = acronym
+                renamed = True
             if name and (not org.get("name") or org["name"] == org.get("acronym")) and name != acronym:
                 org["name"] = name
+                renamed = True
             if kind and org.get("kind") in (None, "other") and kind != "other":
                 org["kind"] = kind
-            self._file(org)
+            if renamed:  # its keys come from its name and acronym
+                self._file(org)
             return org_id
         org = resolve.new_org(name or acronym, acronym, kind)
         if org["kind"] == "government":

@@ -121,19 +121,17 @@ def frames(docs: list[dict], index: OrgIndex) -> dict[str, pl.DataFrame]:
     out: dict[str, pl.DataFrame] = {}
     for table, cols in COLUMNS.items():
         names = ["fact_id", "doc_id", *cols, *PROVENANCE, "text_at_offsets", "doc_n_chars"]
-        data: dict[str, list] = {c: [] for c in names}
+        rows = []
         for doc in docs:
             text = doc["text"]
             for row in doc["facts"].get(table, []):
-                for c in names:
-                    if c == "text_at_offsets":
-                        data[c].append(text[row["char_start"]:row["char_end"]])
-                    elif c == "doc_n_chars":
-                        data[c].append(len(text))
-                    else:
-                        data[c].append(row.get(c))
+                row["text_at_offsets"] = text[row["char_start"]:row["char_end"]]
+                row["doc_n_chars"] = len(text)
+                rows.append(row)
         dtypes = {**DTYPES, **TABLE_DTYPES.get(table, {})}
-        out[table] = pl.DataFrame(data, schema={c: dtypes[c] for c in names}, strict=False)
+        # polars reads the named keys of each dict (a missing key is null)
+        out[table] = pl.DataFrame(rows, schema={c: dtypes[c] for c in names}, strict=False,
+                                  infer_schema_length=None)
     return out
 
 
