@@ -212,3 +212,71 @@ def test_and_the_starts_a_new_organization_name():
     assert ("Fundación Telefónica", None) in names
     assert ("Employers' Confederation of the Philippines", "ECOP") in names
     assert not any(n.startswith("Nestlé") for n, _ in names)
+
+
+def test_romance_names_with_a_defined_acronym_inside_english_text():
+    text = ("Benefits are paid by the Caisse Nationale de Prévoyance (CNP) and the Caja de "
+            "Ahorro y Seguro Social (CASS).")
+    assert orgs(text) == [("Caisse Nationale de Prévoyance", "CNP"),
+                          ("Caja de Ahorro y Seguro Social", "CASS")]
+
+
+def test_portuguese_connector_e_joins_a_name():
+    assert names("funds go to the Instituto do Emprego e da Formação Profissional this year") == [
+        "Instituto do Emprego e da Formação Profissional"]
+
+
+def test_a_brand_before_a_dash_is_part_of_the_name_its_short_form_repeats():
+    text = "co-financed by Aurora – Instituto da Juventude e do Desporto, I.P. (Aurora, I.P.) since 2020"
+    assert names(text) == ["Aurora – Instituto da Juventude e do Desporto"]
+    # a country heading before a dash is not
+    assert orgs("PERU – National Institute of Statistics (INEI)\n") == [
+        ("National Institute of Statistics", "INEI")]
+
+
+def test_a_two_part_acronym_takes_both_dash_joined_parts_of_the_name():
+    text = "members of the General Union of Mali Workers – Labour Confederation (UGTM-CT) met."
+    assert orgs(text) == [("General Union of Mali Workers – Labour Confederation", "UGTM-CT")]
+    # an acronym that spells the right part alone keeps it apart
+    text = "the Ministry of Labour – Department of Employment Services (DES) said"
+    assert orgs(text) == [("Ministry of Labour", None), ("Department of Employment Services", "DES")]
+
+
+def test_a_trailing_in_country_is_cut_from_a_complete_name():
+    assert names("the Chamber of Industry of Mindelo in Cabo Verde signed") == [
+        "Chamber of Industry of Mindelo"]
+    # a city stays, and so does a place after a name with no complement
+    assert names("the Swiss Embassy in Lima and the Finnish Embassy in Peru") == [
+        "Swiss Embassy in Lima", "Finnish Embassy in Peru"]
+
+
+def test_embassies_are_organizations():
+    text = "GHANA – Royal Danish Embassy in Accra\n\nFunding from the Embassy of Ireland."
+    assert orgs(text) == [("Royal Danish Embassy in Accra", None), ("Embassy of Ireland", None)]
+    assert kind_of("Embassy of Ireland") == "government"
+
+
+def test_a_name_stops_before_and_the_acronym_of_another_body():
+    text = "an agreement between the Ministry of Trade and Industry and the ILO was signed"
+    assert orgs(text) == [("Ministry of Trade and Industry", None),
+                          ("International Labour Organization", "ILO")]
+    # a word of the name that only looks like an acronym stays
+    assert names("the Ministry of Science and ICT said") == ["Ministry of Science and ICT"]
+
+
+def test_an_enumeration_of_places_may_end_in_and_the():
+    text = "Country Office for Guatemala, Honduras, Panama and the Dominican Republic opened"
+    assert names(text) == ["Country Office for Guatemala, Honduras, Panama and the Dominican Republic"]
+    assert names("the Ministry of Labour, Health and the Environment met") == [
+        "Ministry of Labour, Health and the Environment"]
+    # but not over 'and the Ministry ...'
+    assert names("the Ministry of Labour, Health and the Ministry of Finance met") == [
+        "Ministry of Labour", "Ministry of Finance"]
+
+
+def test_a_country_before_a_name_written_bare_elsewhere_is_the_same_body():
+    text = ("The grant between the Danish Ministry of Foreign Affairs and the Kenya Ministry of "
+            "Foreign Affairs was signed. Contact: press office, Ministry of Foreign Affairs.")
+    got = names(text)
+    assert "Ministry of Foreign Affairs" in got and "Kenya Ministry of Foreign Affairs" not in got
+    assert "Danish Ministry of Foreign Affairs" in got   # an adjective is not a country name

@@ -67,7 +67,7 @@ ORG_HEADS = {
     "center", "bureau", "authority", "corporation", "foundation", "secretariat", "fund",
     "chamber", "society", "administration", "community", "government", "inspectorate",
     "congress", "cooperative", "company", "parliament", "entwicklungsbank", "directorate",
-    "directorate-general", "committee", "alliance",
+    "directorate-general", "committee", "alliance", "embassy", "consulate",
 }
 #: head nouns of names in French, Spanish, Portuguese, Italian and German, written first
 #: ('Fondation Lémanique pour l'Emploi', 'Ministerio de Trabajo', 'Fundação Getulio Vargas')
@@ -81,6 +81,7 @@ FIRST_HEADS = {
     "sindicato", "syndicat", "cámara", "câmara", "chambre", "consejo", "conseil", "conselho",
     "secretaría", "secretaria", "secrétariat", "office", "servicio", "serviço", "centro",
     "centre", "confindustria", "département", "departamento", "comité", "comisión", "commission",
+    "caisse", "caja", "caixa", "cassa", "oficina", "dirección", "direção", "direcção",
 }
 #: joiners of names in those languages
 ROMANCE_JOIN = {"pour", "para", "por", "del", "dos", "das", "della", "delle", "dei", "degli",
@@ -135,7 +136,7 @@ LEAD_STOP = {
 }
 #: joiners inside a name; SEG_BREAK ones end the head segment ('Ministry | of Transport')
 CONNECTORS = {"of", "for", "and", "on", "in", "the", "de", "du", "des", "da", "do", "la",
-              "el", "y", "et", "für", "&", "und", "pour", "para", "por", "del", "dos", "das",
+              "el", "y", "et", "e", "für", "&", "und", "pour", "para", "por", "del", "dos", "das",
               "di", "della", "le", "les"}
 #: words that end a name even when capitalized (headings in title case)
 TITLE_CASE_BREAKS = {"to", "by", "with", "from", "at", "into", "towards", "toward", "through",
@@ -369,7 +370,7 @@ def kind_of(name: str, acronym: str | None = None) -> str:
         return "government"
     if head in {"ministry", "government", "department", "office", "bureau", "service",
                 "authority", "administration", "inspectorate", "commission", "parliament",
-                "secretariat"}:
+                "secretariat", "embassy", "consulate"}:
         return "government"
     if is_country(name):
         return "government"
@@ -485,7 +486,15 @@ def _enumeration_ok(toks: list[Tok], j: int, text: str, wrap: int) -> bool:
         if toks[k].text == ",":
             k += 1
             continue
-        return toks[k].low in ("and", "&") and toks[k + 1].cap and not _hard_break(text, toks[k + 1], wrap)
+        if toks[k].low not in ("and", "&"):
+            return False
+        k += 1
+        if toks[k].low == "the" and k + 1 < len(toks):
+            # ', Haiti, Panama and the Dominican Republic' -- not 'and the Ministry of ...'
+            k += 1
+            if toks[k].low in ORG_HEADS or toks[k].low in TITLES:
+                return False
+        return toks[k].cap and not _hard_break(text, toks[k], wrap)
     return False
 
 
@@ -625,9 +634,23 @@ def _split_conjoined(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
                 start = r
                 k = r + 1
                 continue
+            if t.low in ("and", "&") and left and len(right) == 1 and _other_body(right[0].text, r > k + 1, doc):
+                out.append(left)  # 'the Netherlands Ministry of Foreign Affairs and the ILO'
+                start = r
+                break
         k += 1
     out.append(piece[start:])
     return [p for p in out if p]
+
+
+def _other_body(word: str, after_the: bool, doc: _Doc) -> bool:
+    """Is a name phrase's last word, after 'and', an organization of its own: an acronym of
+    the reference list ('... and ILO'), or one defined in the text after 'and the'?"""
+    if not looks_like_acronym(word):
+        return False
+    if acronym_key(word) in _ref_index()[0]:
+        return True
+    return after_the and doc.is_known_acronym(word)
 
 
 def _classify(piece: list[Tok], doc: _Doc, depth: int = 0) -> list[tuple[list[Tok], str]]:
@@ -681,6 +704,24 @@ def _classify(piece: list[Tok], doc: _Doc, depth: int = 0) -> list[tuple[list[To
 _ENGLISH_JOIN = ("of", "for", "and", "on", "in", "the")
 _ROMANCE_ONLY = ROMANCE_JOIN - {"de", "la", "le", "des", "du", "da", "do", "el"}
 _ELIDED_RE = re.compile(r"[ld]['’]")
+
+
+def _drop_located_in(piece: list[Tok]) -> list[Tok]:
+    """'Chamber of Commerce of Sotavento in Cabo Verde' -> 'Chamber of Commerce of
+    Sotavento': a trailing 'in <country>' only locates a name that is complete without it
+    (its head has a complement). 'Royal Norwegian Embassy in Hanoi' and 'Office in <country>'
+    keep it."""
+    h = _head_index(piece)
+    if h is None:
+        return piece
+    for idx in range(len(piece) - 2, h + 1, -1):
+        if piece[idx].low != "in":
+            continue
+        if any(t.low in SEG_BREAK and t.low != "in" for t in piece[h + 1:idx]) and \
+                is_country(" ".join(t.text for t in piece[idx + 1:])):
+            return piece[:idx]
+        break
+    return piece
 
 
 def _romance_suffixes(piece: list[Tok]) -> list[bool]:
@@ -903,6 +944,51 @@ def _may_hold_org(toks: list[Tok], ph: list[int]) -> bool:
     return any(toks[i].cap and toks[i].low in _HEADS for i in ph)
 
 
+_DASHES = ("–", "—", "-")
+_DASH_GAP = re.compile(r"[ \t][–—-][ \t]$")
+#: a legal form after a name: 'Camões – Instituto da Cooperação e da Língua, I.P.'
+_LEGAL_SUFFIX = re.compile(r",?[ \t]+(?:I\.P\.|S\.A\.|S\.p\.A\.|Lda\.|Ltda\.|Ltd\.|Inc\.|GmbH|e\.V\.|A\.C\.|"
+                           r"S\.L\.|S\.A\.S\.|plc|AG)(?!\w)")
+
+
+def _dash_left(doc: _Doc, start: int, wrap: int) -> list[Tok] | None:
+    """The name phrase that ends right before ' – ' at `start` (on the same line)."""
+    text = doc.text
+    if _DASH_GAP.match(text, start - 3, start) is None:
+        return None
+    lo = max(0, start - 3 - 160, text.rfind("\n", 0, start - 3) + 1)
+    toks = _tokens(text, lo, start - 3)
+    if not toks or not toks[-1].cap:
+        return None
+    phrases = _phrases(toks, text, wrap)
+    last = phrases[-1] if phrases else []
+    if not last or last[-1] != len(toks) - 1 or (last[0] == 0 and lo > 0 and text[lo - 1] != "\n"):
+        return None
+    return _trim([toks[i] for i in last]) or None
+
+
+def _dash_joins(doc: _Doc, left: list[Tok], right: str, acr: str | None, end: int) -> bool:
+    """Is 'LEFT – RIGHT' one name? When an acronym follows: LEFT is organization-headed and
+    the acronym spells the whole ('X – Y (ABC)'), or it has two parts as the name has and
+    does not spell RIGHT alone ('National Union of ... Workers – Trade Union Confederation
+    (UNTC-CS)'). Without one: LEFT is a single word that the short form in brackets after
+    the name repeats ('Camões – Instituto da Cooperação e da Língua, I.P. (Camões, I.P.)')."""
+    text = doc.text
+    left_name = _name_of(doc, left)
+    if acr:
+        if not any(org is not None and org[-1] is left[-1] for org, _ in _classify(left, doc)):
+            return False
+        joined = f"{left_name} {right}"
+        return abbreviates(acr, joined) or (
+            re.search(r"\w[-/]\w", acr) is not None and not abbreviates(acr, right))
+    if len(left) != 1 or looks_like_acronym(left_name) or is_country(left_name) \
+            or doc.is_known_acronym(left_name):
+        return False
+    m = _LEGAL_SUFFIX.match(text, end)
+    pos = m.end() if m else end
+    return re.match(r"[ \t]*\(\s*" + re.escape(left[0].text) + r"(?!\w)", text[pos:pos + 80]) is not None
+
+
 def _phrase_candidates(doc: _Doc) -> list[_Cand]:
     text = doc.text
     cands: list[_Cand] = []
@@ -925,9 +1011,18 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                     org = _definition_tail(org, acr, doc)
                     if _head_index(org) is None:
                         continue
+                elif reason == "head":
+                    org = _drop_located_in(org)
+                    end = org[-1].end
                 name = _name_of(doc, org)
                 if looks_like_acronym(name) and doc.is_known_acronym(name):
                     continue  # 'SSN Fund' is the acronym itself
+                left = _dash_left(doc, org[0].start, wrap) if text[org[0].start - 2:org[0].start - 1] in _DASHES else None
+                if left and _dash_joins(doc, left, name, acr, end):
+                    while cands and cands[-1].start >= left[0].start and cands[-1].end <= left[-1].end:
+                        cands.pop()  # the left part alone ('National Union of ... Workers')
+                    name = clean_name(text[left[0].start:end])
+                    org = left + org
                 if not _acceptable(org, reason, bool(acr), doc):
                     continue
                 if acr:
@@ -1113,6 +1208,16 @@ def extract(text: str) -> list[dict]:
     # one spelling per organization in the document ('UN Peace and Development Trust Fund'
     # after 'United Nations Peace and Development Trust Fund')
     spelling: dict[str, str] = {}
+    # 'the Netherlands Ministry of Foreign Affairs' in a text that also names 'the Ministry
+    # of Foreign Affairs': the same body, named without the country
+    for c in chosen:
+        if c.acronym is None and c.ref is None:
+            spelling.setdefault(name_key(c.name), c.name)
+    for c in chosen:
+        if c.acronym is None and c.ref is None:
+            bare = _without_country(c.name)
+            if bare and name_key(bare) in spelling:
+                c.name = spelling[name_key(bare)]
     rows = []
     for c in sorted(chosen, key=lambda c: (c.start, c.end)):
         c.name = spelling.setdefault(name_key(c.name), c.name)
@@ -1120,6 +1225,16 @@ def extract(text: str) -> list[dict]:
                      "char_start": c.start, "char_end": c.end,
                      "evidence": text[c.start:c.end], "rule": c.rule})
     return rows
+
+
+def _without_country(name: str) -> str | None:
+    """'Netherlands Ministry of Foreign Affairs' -> 'Ministry of Foreign Affairs': the rest of
+    a name after a leading country name, when the rest starts with its head noun."""
+    words = name.split()
+    for k in range(1, min(4, len(words) - 1)):
+        if words[k].lower() in ORG_HEADS and words[k][0].isupper():
+            return " ".join(words[k:]) if is_country(" ".join(words[:k])) else None
+    return None
 
 
 # An acronym-only mention of a form: after none of [\w@$/.-], before none of [\w$@] and no
