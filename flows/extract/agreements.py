@@ -775,19 +775,30 @@ _REL_DAY_RE = re.compile(r"\b(?:yesterday|today|this\s+morning|earlier\s+today)\
 
 def _dateline_date(T: str, pos: int, yesterday: bool):
     """The date of a news item's dateline ('Geneva, 19 April 2024' on a short line of its own)
-    before `pos`, moved back a day when the sentence says 'yesterday'; else None."""
-    floor = max(0, pos - 3000)
-    end = T.rfind("\n", floor, pos)
-    while end > floor:
-        start = T.rfind("\n", floor, end) + 1
-        line = T[start:end]
-        if 0 < len(line.strip()) <= 60:
-            ds = [d for d in _dates(line) if d.day]
-            if ds:
-                d = date(ds[0].year, ds[0].month, ds[0].day)
-                return d - timedelta(days=1) if yesterday else d
-        end = start - 1
-    return None
+    within 3000 characters before `pos`, moved back a day for 'yesterday'; else None."""
+    ends, days = _datelines(T)
+    i = bisect_right(ends, pos) - 1
+    if i < 0 or ends[i] < pos - 3000:
+        return None
+    return days[i] - timedelta(days=1) if yesterday else days[i]
+
+
+@lru_cache(maxsize=2)
+def _datelines(T: str) -> tuple[list[int], list[date]]:
+    """(line ends, dates) of the short lines that hold a day-precision date, in order."""
+    ends, days = [], []
+    for d in find_dates(T):
+        if not d.day:
+            continue
+        ls, le = T.rfind("\n", 0, d.start) + 1, T.find("\n", d.end)
+        le = len(T) if le < 0 else le
+        if 0 < len(T[ls:le].strip()) <= 60 and (not ends or ends[-1] < le):
+            try:
+                days.append(date(d.year, d.month, d.day))
+            except ValueError:
+                continue
+            ends.append(le)
+    return ends, days
 
 
 _YESTERDAY_RE = re.compile(r"\byesterday\b", re.IGNORECASE)
