@@ -286,3 +286,14 @@ def test_no_ilo_when_two_others_sign():
     assert rows[0]["parties"] == ["FNTA", "CNEA"]
     text = "An agreement was signed by FNTA and the ILO on 8 June 2022."
     assert set(extract(text)[0]["parties"]) == {"FNTA", "ILO"}
+
+
+def test_undated_signing_takes_its_section_heading_date():
+    text = ("SEMINAR REPORT\n\nThe seminar met in Quito on 14-16 May 2024.\n\n"
+            "3. SECOND DAY (Wednesday, 15 May)\n\n"
+            "The ministry and the ILO signed a Memorandum of Understanding on apprenticeships.\n\n"
+            "4. FOLLOW-UP\n\nThe employers' body and the ILO signed a Letter of Intent on skills.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [
+        ("mou", 2024, 5, 15)]

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, item_at, list_items, org_like_acronym, partner_country)
-from .text import YEAR, find_dates, parse_number_word
+from .text import MONTH, MONTHS, YEAR, find_dates, parse_number_word
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -58,10 +58,8 @@ _SETS_UP_RE = re.compile(r"\b(?:sets?\s+up|establish(?:es|ed)?|creat(?:es|ed)|la
 _RELATIVE_RE = re.compile(rf"[^.;()]{{0,40}}?,?\s+(?:which|that)\s+(?:was|were|has\s+been|had\s+been|is|are|will\s+be)\s+"
                           rf"(?:\w+ly\s+)?(?P<v>{_SIGN}|launch(?:ed)?|adopted|endorsed|validated|approved)\b", re.IGNORECASE)
 # "an Exchange of Letters of 15 March 2019", "the agreement dated 3 May 2020": the date names the signing
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
-_DATED_RE = re.compile(rf",?\s+(?:of|dated)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s+(?:19|20)\d\d"
-                       rf"|{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d)\b")
+_DATED_RE = re.compile(rf",?\s+(?:of|dated)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:19|20)\d\d"
+                       rf"|{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d)\b")
 _SAME_DAY_RE = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+day\s+before|the\s+next\s+day)\b",
                           re.IGNORECASE)
 _ANAPHOR_RE = re.compile(r"\b(?:that|the\s+same|that\s+same|the\s+following|the\s+next)\s+year\b",
@@ -767,7 +765,52 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
             ys = _years(T, ps, pe, cache)
             if ys:
                 return [ys[-1][1]], None, None
+    d = _heading_date(T, ss)                         # "IV. CLOSING (Thursday, 9 November)" above it
+    if d is not None:
+        return [d.year], d.month, d.day
     return None
+
+
+# a heading's day and month without a year: "(Thursday, 9 November)", "Day 2 – March 5"
+_HEAD_DATE_RE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})"
+                           rf"(?:st|nd|rd|th)?\b)(?!,?\s*(?:19|20)\d\d)")
+
+
+def _heading_date(T: str, pos: int):
+    """The date of the section `pos` is in, when its heading (the last line before `pos` that
+    stands alone between blank lines, within 3000 characters) gives a day and month without a
+    year: the year is that of the nearest earlier full date of the same month."""
+    starts, heads = _headings(T)
+    i = bisect_right(starts, pos) - 1
+    if i < 0 or starts[i] < pos - 3000 or heads[i] is None:
+        return None
+    return heads[i]
+
+
+@lru_cache(maxsize=2)
+def _headings(T: str) -> tuple[list[int], list]:
+    starts, heads = [], []
+    for m in _STANDALONE_RE.finditer(T):
+        line = m.group("line")
+        if not line.strip() or len(line.strip()) > 80 or line.rstrip()[-1:] in ".,;:":
+            continue
+        when = None
+        hm = _HEAD_DATE_RE.search(line)
+        if hm and not _dates(line):
+            month = MONTHS[(hm.group("m1") or hm.group("m2")).lower().rstrip(".")]
+            day = int(hm.group("d1") or hm.group("d2"))
+            full = [d for d in find_dates(T) if d.end <= m.start("line") and month in (d.month, d.end_month)]
+            if full:
+                try:
+                    when = date(full[-1].year, month, day)
+                except ValueError:
+                    when = None
+        starts.append(m.start("line"))
+        heads.append(when)
+    return starts, heads
+
+
+_STANDALONE_RE = re.compile(r"(?:^|\n[ \t]*\n)(?P<line>[^\n]{1,100})(?=\n[ \t]*\n|\n?$)")
 
 
 _REL_DAY_RE = re.compile(r"\b(?:yesterday|today|this\s+morning|earlier\s+today)\b", re.IGNORECASE)
