@@ -648,9 +648,10 @@ def _name_partner(rows: list[dict], partner: str | None) -> None:
 
 @lru_cache(maxsize=1024)
 def _iso3(name: str) -> str | None:
-    from .countries import extract as find_countries
-    found = find_countries(name)
-    return found[0]["iso3"] if found else None
+    """The country a name is, or whose government it is: 'Portugal', 'Government of the Portuguese Republic'."""
+    from .countries import lookup_country
+    gm = _GOV_RE.fullmatch(name)
+    return lookup_country(gm.group("x") if gm else name)
 
 
 class _Lazy:
