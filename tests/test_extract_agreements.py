@@ -224,3 +224,76 @@ def test_the_grouped_country_pattern_finds_what_country_re_finds():
     for _ in range(2000):
         text = "".join(rnd.choice(pieces) + rnd.choice([" ", "", "-", ", ", "/", "s "]) for _ in range(rnd.randint(1, 8)))
         assert [m.span() for m in crx.finditer(text)] == [m.span() for m in fast.finditer(text)], text
+
+
+def test_qualified_arrangement_is_an_agreement_and_a_country_before_a_ministry_is_no_party():
+    text = ("The funding arrangement between the Danish Ministry of Employment and the ILO was signed on "
+            "4 October 2022. Under the new arrangement, activities start in January.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("agreement", 2022, 10)]
+    text = ("The cooperation arrangement between the Canada Department of Employment and the ILO was "
+            "signed on 4 October 2022.")
+    rows = extract(text)
+    assert [p for p in rows[0]["parties"] if p != "ILO"] == ["Department of Employment"]
+
+
+def test_agreement_dated_by_of_and_a_date():
+    text = ("Malta renewed its support. The earlier accord, an Exchange of Notes of 2 June 2017, "
+            "ran until 2021.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [
+        ("agreement", 2017, 6, 2)]
+    # a year alone after 'of' dates nothing
+    assert extract("The Exchange of Notes of 2017 remains in force.") == []
+
+
+def test_yesterday_takes_the_dateline():
+    text = ("COOPERATION NEWS\n\nLisbon, 3 July 2023\n\nThe Government of Ruritania and the ILO "
+            "yesterday concluded an Exchange of Letters on skills.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [(2023, 7, 2)]
+    assert "ILO" in rows[0]["parties"] and any(p.startswith("Government of") for p in rows[0]["parties"])
+
+
+def test_partner_fallback_uses_the_government_name_the_document_gives():
+    text = ("Chile and the ILO\n\nThe Government of the Republic of Chile and the ILO signed a framework "
+            "agreement on 5 May 2021. A first agreement, an Exchange of Letters of 9 March 2015, "
+            "covered 2015-2018.")
+    rows = extract(text)
+    by_year = {r["signed_year"]: r for r in rows}
+    assert by_year[2015]["parties"] == ["ILO", "Government of the Republic of Chile"]
+
+
+def test_dwcp_signed_by_a_list_of_constituents():
+    text = ("The Decent Work Country Programme 2024-2028 was signed in Dhaka on 5 March 2024 by the "
+            "Ministry of Labour and Employment (MOLE), the Bangladesh Employers' Federation (BEF), the "
+            "National Coordination Committee for Workers' Education (NCCWE) and the ILO.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert len(rows) == 1 and rows[0]["kind"] == "dwcp"
+    assert set(rows[0]["parties"]) == {"ILO", "MOLE", "BEF", "NCCWE"}
+    # without named signatories a DWCP is the ILO's with its constituents
+    rows = extract("The tripartite constituents launched the Decent Work Country Programme on 2 May 2019.")
+    assert rows[0]["parties"] == ["ILO"]
+
+
+def test_no_ilo_when_two_others_sign():
+    text = "A sectoral collective agreement was signed by FNTA and CNEA on 8 June 2022."
+    rows = extract(text)
+    assert rows[0]["parties"] == ["FNTA", "CNEA"]
+    text = "An agreement was signed by FNTA and the ILO on 8 June 2022."
+    assert set(extract(text)[0]["parties"]) == {"FNTA", "ILO"}
+
+
+def test_undated_signing_takes_its_section_heading_date():
+    text = ("SEMINAR REPORT\n\nThe seminar met in Quito on 14-16 May 2024.\n\n"
+            "3. SECOND DAY (Wednesday, 15 May)\n\n"
+            "The ministry and the ILO signed a Memorandum of Understanding on apprenticeships.\n\n"
+            "4. FOLLOW-UP\n\nThe employers' body and the ILO signed a Letter of Intent on skills.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [
+        ("mou", 2024, 5, 15)]

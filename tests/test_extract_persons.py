@@ -122,3 +122,40 @@ def test_the_quick_scans_agree_with_the_full_patterns():
             assert text[-1:].isspace() and p._TITLE_KEY_RE.search(text), text
         if p._IS_RE.search(text):
             assert p._IS_TAIL_RE.search(text), text
+
+
+def test_signature_block_name_then_role_line():
+    text = ("We look forward to working together.\n\n    (signed)\n    Maria Helena Duarte Rocha\n"
+            "    Minister Counsellor, Deputy Head of Mission\n\nMs. Ingrid Solberg\nRegional Director\n"
+            "Some Regional Office\n\n(signed)\nTomás Ibáñez-Ruiz\nChief, Resource Mobilization Unit\n")
+    people = _by_name(text)
+    assert "Minister Counsellor" in people["Maria Helena Duarte Rocha"]["role"]
+    assert people["Ingrid Solberg"]["role"] == "Regional Director"
+    assert people["Tomás Ibáñez-Ruiz"]["role"] == "Chief"
+
+
+def test_signature_block_needs_a_name_shape_and_a_role_line():
+    # a heading after a blank line is no name when its words are written in lowercase elsewhere
+    text = ("The closing remarks came last.\n\nClosing Remarks\nMinister of Labour\n\n"
+            "(signed)\nJane Roe\nthe undersigned party\n")
+    people = _by_name(text)
+    assert "Closing Remarks" not in people and "Jane Roe" not in people
+
+
+def test_role_in_brackets_after_name():
+    people = _by_name("- Review team: Prof. Lena Okafor (team leader); Tariq Haddad (national consultant)\n")
+    assert people["Lena Okafor"]["role"] == "team leader"
+    assert people["Tariq Haddad"]["role"] == "national consultant"
+
+
+def test_key_with_place_or_bracketed_qualifier():
+    text = ("- **Project Manager, Cambodia:** Sokha Chan Vuthy – sokha@example.org\n"
+            "Technical Officer (Skills): Tran Van Minh Duc, duc@example.org\n")
+    people = _by_name(text)
+    assert people["Sokha Chan Vuthy"]["role"] == "Project Manager"
+    assert people["Tran Van Minh Duc"]["role"].startswith("Technical Officer")
+
+
+def test_capitalized_qualifier_before_the_head_after_comma():
+    people = _by_name("The study was presented by Dr Hannah Lindqvist, Social Affairs Officer at the UNECE office.")
+    assert people["Hannah Lindqvist"]["role"] == "Social Affairs Officer"

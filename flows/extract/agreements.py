@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from datetime import date, timedelta
 from functools import lru_cache
 
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, item_at, list_items, org_like_acronym, partner_country)
-from .text import YEAR, find_dates, parse_number_word
+from .text import MONTH, MONTHS, YEAR, find_dates, parse_number_word
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -32,7 +33,9 @@ _NOUN_RE = re.compile(
     r"|(?P<loi>\b(?:Letters?\s+of\s+(?:Intent|Agreement|Understanding)|Exchanges?\s+of\s+(?:Letters|Notes))\b)"
     r"|(?P<agr>\b(?:(?P<qual>[Cc]omplementary|[Ff]ramework|[Cc]ooperation|[Tt]riangular|[Bb]ilateral|"
     r"[Ff]unding|[Ff]inancing|[Cc]ontribution|[Gg]rant|[Hh]ost\s+[Cc]ountry|[Tt]rust\s+[Ff]und|"
-    r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b)"
+    r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b"
+    r"|\b(?:[Gg]rant|[Ff]unding|[Ff]inancing|[Cc]ontribution|[Cc]ooperation|[Pp]artnership|[Ff]ramework)"
+    r"\s+[Aa]rrangements?\b)"
     r"|(?P<doc>\bproject\s+document\b|\bamendment\b|\b(?:a|the)\s+(?:new\s+)?project\b)"
 )
 # _NOUN_RE for scanning: the same matches, but positions that cannot start one (every match
@@ -40,7 +43,8 @@ _NOUN_RE = re.compile(
 _NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
 # a word every match of _NOUN_RE contains (a cheap test before the full search of a sentence;
 # 'morand', not 'memorand': rare first letters make the scan faster)
-_NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|Decent|DWCP|claration|Letter|Exchange|project|mendment")
+_NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|"
+                          r"mendment")
 _BETWEEN_RE = re.compile(r"\bbetween\b")
 _SIGN = r"sign(?:s|ed|ing)?|conclud(?:e|es|ed)|agreed|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
@@ -53,6 +57,9 @@ _SETS_UP_RE = re.compile(r"\b(?:sets?\s+up|establish(?:es|ed)?|creat(?:es|ed)|la
                          r"[^.;]{0,60}?Partnership\s+Programme", re.IGNORECASE)
 _RELATIVE_RE = re.compile(rf"[^.;()]{{0,40}}?,?\s+(?:which|that)\s+(?:was|were|has\s+been|had\s+been|is|are|will\s+be)\s+"
                           rf"(?:\w+ly\s+)?(?P<v>{_SIGN}|launch(?:ed)?|adopted|endorsed|validated|approved)\b", re.IGNORECASE)
+# "an Exchange of Letters of 15 March 2019", "the agreement dated 3 May 2020": the date names the signing
+_DATED_RE = re.compile(rf",?\s+(?:of|dated)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:19|20)\d\d"
+                       rf"|{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d)\b")
 _SAME_DAY_RE = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+day\s+before|the\s+next\s+day)\b",
                           re.IGNORECASE)
 _ANAPHOR_RE = re.compile(r"\b(?:that|the\s+same|that\s+same|the\s+following|the\s+next)\s+year\b",
@@ -91,7 +98,8 @@ _ILO_RE = re.compile(r"\bILO\b|\bInternational\s+Labour\s+(?:Organi[sz]ation|Off
                      r"\bGoverning\s+Body\b")
 _RUN_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:of|and|for|on|the|&|pour|para|por|de|des|du|del|la|le|für|und|et|y)\s+)"
                      rf"{{0,2}}(?:[ld]['’])?{_CAP}){{0,10}}")
-_ANY_ORG_WORDS = STRONG_ORG_WORDS | _FOREIGN_ORG_WORDS
+# (and a few that name member bodies that sign: "the Viet Nam Cooperative Alliance (VCA)")
+_ANY_ORG_WORDS = STRONG_ORG_WORDS | _FOREIGN_ORG_WORDS | {"alliance", "cooperative", "cooperatives"}
 _ACR_TOKEN_RE = re.compile(r"(?<![\w/-])[A-Z][A-Za-z0-9&]{1,11}(?:-[A-Z]{2,10})?(?![\w/-])")
 # the same, written to open with its capital letter: the scan skips quickly to the next capital
 _ACR_SCAN_RE = re.compile(r"[A-Z](?<![\w/-].)[A-Za-z0-9&]{1,11}(?:-[A-Z]{2,10})?(?![\w/-])")
@@ -238,8 +246,8 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             elif len(low) > 1 and low[0] == "the" and _LED_RE.search(low[1]):
                 start = 2
             for i, w in enumerate(low):          # "Director of the X Office" -> "X Office"
-                if w in _ROLE_WORDS:
-                    start = i + 1
+                if w in _ROLE_WORDS and not (i + 1 < len(low) and low[i + 1] in _ANY_ORG_WORDS):
+                    start = i + 1                # (not "the X General Confederation of Labour")
             while start < len(words) and low[start] in ("of", "and", "for", "on", "the", "&", "at", "in"):
                 start += 1
             if start >= len(words) or (all(w in _ANY_ORG_WORDS for w in low[start:])
@@ -280,6 +288,8 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             continue
         if _OF_BEFORE_RE.search(seg[max(0, m.start() - 8):m.start()]):
             continue                             # "Republic of Korea" inside a Government name, "of Brazil"
+        if seg[m.end():m.end() + 1] == " " and any(fs == m.end() + 1 for fs, _, _ in found):
+            continue                             # "the Netherlands Ministry of ...": the ministry signs
         add(m.start(), m.end(), _LEADING_THE_RE.sub("", m.group(0)))
     found.sort()
     return [(a + s, name) for s, e, name in found]
@@ -360,15 +370,17 @@ def _dateline(seg: str, pos: int, a: int, T: str) -> bool:
     return T[line_start:a + pos].strip() == ""
 
 
-def _clause_end(T: str, start: int, stop: int) -> int:
-    """End of a 'between/with/by' clause of names: stops at the first plain lowercase word."""
+def _clause_end(T: str, start: int, stop: int, the_ok: bool = False) -> int:
+    """End of a 'between/with/by' clause of names: stops at the first plain lowercase word.
+    With `the_ok`, a list goes on over ', the Name': 'by the Ministry (M), the Union (U) and ...'."""
+    ok_after_comma = ("and", "the") if the_ok else ("and",)
     for m in _CLAUSE_TOKEN_RE.finditer(T[start:stop]):
         w = m.group(0)
         if w[0].isupper() or w.lower() in _CLAUSE_OK or w in ",()&":
             if w == ",":
                 nxt = _COMMA_NEXT_RE.match(T, start + m.start(), stop)
                 if nxt and nxt.group(1)[0].islower() and not (
-                        nxt.group(1) == "and" and (nxt.group(2) or "x")[0].isupper()):
+                        nxt.group(1) in ok_after_comma and (nxt.group(2) or "x")[0].isupper()):
                     return start + m.start()
             continue
         return start + m.start()
@@ -497,6 +509,9 @@ def extract(text: str) -> list[dict]:
                 verb = _SIGN_RE.search(S)
             if verb is None and timeline:
                 verb = m
+            dated = _DATED_RE.match(S, ne) if verb is None and not m.group("doc") else None
+            if dated:
+                verb = m
             if verb is None and not in_enum:
                 if kind != "dwcp" and not m.group("doc") and _INDEFINITE_RE.search(S[max(0, ns - 40):ns]):
                     # "announced a new agreement between X and the ILO": names the parties of "The
@@ -528,6 +543,8 @@ def extract(text: str) -> list[dict]:
                 vpos = rel.start("v")
             if timeline and not after and not before:
                 vpos = ns
+            if dated:
+                vpos = dated.start()
 
             date = _date_for(T, v, sents, si, ss, se, vpos, item, enum_children, S, m, years_cache, win)
             parties, explicit = _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs)
@@ -573,9 +590,13 @@ def extract(text: str) -> list[dict]:
                         parties.append(partner.value)
                         weak = True
             if kind == "dwcp":
-                parties = ["ILO"]
-            elif kind != "declaration" and "ILO" not in parties:
-                parties.insert(0, "ILO")
+                # "signed ... by the Ministry (M), the Confederation (C) ... and the ILO": those sign;
+                # else the ILO and its constituents, unnamed
+                named = [p for p in parties if p != "ILO"] if explicit else []
+                parties = _uniq(["ILO"] + named)
+            elif kind != "declaration" and "ILO" not in parties and not (
+                    explicit and len(parties) >= 2 and not _ILO_RE.search(S)):
+                parties.insert(0, "ILO")             # (not "a collective agreement signed by A and B")
 
             counts = _counted(S, ns, ne, T, ss, defs) if kind != "dwcp" else None
             topic = _topic(S, ne)
@@ -595,6 +616,8 @@ def extract(text: str) -> list[dict]:
             prev_end = ne
 
     _resolve_pending(rows, pending)
+    if rows and any(r["_weak"] for r in rows):
+        _name_partner(rows, partner.value)
     rows = _drop_detailed_counts(rows)
     rows = _merge(rows)
     out = []
@@ -605,6 +628,30 @@ def extract(text: str) -> list[dict]:
                     "signed_day": r["signed_day"], "parties": r["parties"], "topic": r["topic"],
                     **g, "rule": r["_rule"]})
     return out
+
+
+def _name_partner(rows: list[dict], partner: str | None) -> None:
+    """A row that fell back on the partner country ('Portugal') names it as the document's
+    other agreements do when they name its government ('the Government of the Portuguese
+    Republic')."""
+    if not partner:
+        return
+    want = _iso3(partner)
+    named = [p for r in rows if not r["_weak"] for p in r["parties"]
+             if p.startswith("Government") and _iso3(p) == want]
+    if not want or not named:
+        return
+    for r in rows:
+        if r["_weak"]:
+            r["parties"] = _uniq([named[0] if p == partner else p for p in r["parties"]])
+
+
+@lru_cache(maxsize=1024)
+def _iso3(name: str) -> str | None:
+    """The country a name is, or whose government it is: 'Portugal', 'Government of the Portuguese Republic'."""
+    from .countries import lookup_country
+    gm = _GOV_RE.fullmatch(name)
+    return lookup_country(gm.group("x") if gm else name)
 
 
 class _Lazy:
@@ -686,6 +733,10 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
         if back:
             d = back[-1]
             return [d.year], d.month, d.day
+    if not dates and not yrs and _REL_DAY_RE.search(S):
+        d = _dateline_date(T, ss, bool(_YESTERDAY_RE.search(S)))   # "X and the ILO yesterday concluded ..."
+        if d is not None:
+            return [d.year], d.month, d.day
     if yrs:
         # "In 2022 and 2023, new agreements were signed" -> both years
         two = _TWO_YEARS_RE.search(S)
@@ -715,9 +766,86 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
             ys = _years(T, ps, pe, cache)
             if ys:
                 return [ys[-1][1]], None, None
+    d = _heading_date(T, ss)                         # "IV. CLOSING (Thursday, 9 November)" above it
+    if d is not None:
+        return [d.year], d.month, d.day
     return None
 
 
+# a heading's day and month without a year: "(Thursday, 9 November)", "Day 2 – March 5"
+_HEAD_DATE_RE = re.compile(rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})"
+                           rf"(?:st|nd|rd|th)?\b)(?!,?\s*(?:19|20)\d\d)")
+
+
+def _heading_date(T: str, pos: int):
+    """The date of the section `pos` is in, when its heading (the last line before `pos` that
+    stands alone between blank lines, within 3000 characters) gives a day and month without a
+    year: the year is that of the nearest earlier full date of the same month."""
+    starts, heads = _headings(T)
+    i = bisect_right(starts, pos) - 1
+    if i < 0 or starts[i] < pos - 3000 or heads[i] is None:
+        return None
+    return heads[i]
+
+
+@lru_cache(maxsize=2)
+def _headings(T: str) -> tuple[list[int], list]:
+    starts, heads = [], []
+    for m in _STANDALONE_RE.finditer(T):
+        line = m.group("line")
+        if not line.strip() or len(line.strip()) > 80 or line.rstrip()[-1:] in ".,;:":
+            continue
+        when = None
+        hm = _HEAD_DATE_RE.search(line)
+        if hm and not _dates(line):
+            month = MONTHS[(hm.group("m1") or hm.group("m2")).lower().rstrip(".")]
+            day = int(hm.group("d1") or hm.group("d2"))
+            full = [d for d in find_dates(T) if d.end <= m.start("line") and month in (d.month, d.end_month)]
+            if full:
+                try:
+                    when = date(full[-1].year, month, day)
+                except ValueError:
+                    when = None
+        starts.append(m.start("line"))
+        heads.append(when)
+    return starts, heads
+
+
+_STANDALONE_RE = re.compile(r"(?:^|\n[ \t]*\n)(?P<line>[^\n]{1,100})(?=\n[ \t]*\n|\n?$)")
+
+
+_REL_DAY_RE = re.compile(r"\b(?:yesterday|today|this\s+morning|earlier\s+today)\b", re.IGNORECASE)
+
+
+def _dateline_date(T: str, pos: int, yesterday: bool):
+    """The date of a news item's dateline ('Geneva, 19 April 2024' on a short line of its own)
+    within 3000 characters before `pos`, moved back a day for 'yesterday'; else None."""
+    ends, days = _datelines(T)
+    i = bisect_right(ends, pos) - 1
+    if i < 0 or ends[i] < pos - 3000:
+        return None
+    return days[i] - timedelta(days=1) if yesterday else days[i]
+
+
+@lru_cache(maxsize=2)
+def _datelines(T: str) -> tuple[list[int], list[date]]:
+    """(line ends, dates) of the short lines that hold a day-precision date, in order."""
+    ends, days = [], []
+    for d in find_dates(T):
+        if not d.day:
+            continue
+        ls, le = T.rfind("\n", 0, d.start) + 1, T.find("\n", d.end)
+        le = len(T) if le < 0 else le
+        if 0 < len(T[ls:le].strip()) <= 60 and (not ends or ends[-1] < le):
+            try:
+                days.append(date(d.year, d.month, d.day))
+            except ValueError:
+                continue
+            ends.append(le)
+    return ends, days
+
+
+_YESTERDAY_RE = re.compile(r"\byesterday\b", re.IGNORECASE)
 _REACH = 300                                        # how far from the noun parties are looked for
 _CLAUSE_RE = re.compile(r"\b(between|with|by)\s+")
 
@@ -734,7 +862,7 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], boo
         if word != "between" and _NOT_WITH_RE.match(S, cm.end()):
             continue
         a = ss + cm.end()
-        b = _clause_end(T, a, min(se, a + _REACH))
+        b = _clause_end(T, a, min(se, a + _REACH), True)
         ps = _party_mentions(T, a, b, defs)
         if ps:
             explicit = True

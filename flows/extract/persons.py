@@ -63,9 +63,12 @@ _CAP = r"(?!(?:Mr|Ms|Mrs|Dr|Prof|Ambassador|Minister|Director|President)\b)[A-Z�
 _CAPS = rf"{_CAP}(?:\s+{_CAP}){{0,5}}"
 _ORG_NAME = (rf"{_CAPS}(?:(?:,\s+{_CAPS}){{1,4}}\s+(?:and|&)\s+{_CAPS}|(?:\s+(?:and|&|of|for|on|the)\s+{_CAPS}){{0,4}})"
              rf"(?:\s*\([A-Z][\w/&-]{{1,15}}\))?")
+# after a name and a comma, any capitalized words may qualify the head: "Economic Affairs Officer"
+_ROLE_AFTER = (rf"(?:(?:{_MODS}|[A-Z][a-z]+)\s+){{0,3}}(?:{_HEADS})"
+               rf"(?:\s+(?:and|&)\s+(?:(?:{_MODS})\s+){{0,3}}(?:{_HEADS}))?")
 # "Name, [ORG] Role [of|at|in ORG]"
 _AFTER_RE = re.compile(
-    rf",\s*(?:(?:the|its|their|our)\s+)?(?:[a-z]{{3,12}}['’]s\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?={_UPPER_START}){_ROLE}(?:\s+(?:on|for)\s+(?:the\s+)?"
+    rf",\s*(?:(?:the|its|their|our)\s+)?(?:[a-z]{{3,12}}['’]s\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?={_UPPER_START}){_ROLE_AFTER}(?:\s+(?:on|for)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+(?:(?:and|&|of|the)\s+){{0,2}}{_CAP}){{0,5}})?)"
     rf"(?:\s+(?P<prep>of|at|in|to|with)\s+(?:the\s+)?(?P<org>{_ORG_NAME}))?"
 )
@@ -100,9 +103,18 @@ _IS_TAIL_RE = re.compile(r"\s(?:is|was|will\s+be|has\s+been)\s+$")
 # key-value lines: "Evaluation manager:  Ms Jane Doe", "**Programme Officer:** John Roe", "Contact: Mr X"
 _KEY_HEADS = (rf"{_HEADS}|Consultant|Evaluator|Editor|Author|Researcher|Reviewer|Facilitator|Moderator|"
               r"Focal\s+Point|Contact(?:\s+person)?|Team\s+Leader|Writer|Photographer")
-_KV_RE = re.compile(rf"^[ \t*_>•-]*(?P<key>(?:[A-Za-z][\w&-]*[ \t]+){{0,3}}(?i:{_KEY_HEADS})s?)[*_]*[ \t]*:"
+# (the key may carry a qualifier in brackets, "Programme Officer (Partnerships):", or a place,
+# "National Coordinator, Senegal:")
+_KV_RE = re.compile(rf"^[ \t*_>•-]*(?P<key>(?:[A-Za-z][\w&-]*[ \t]+){{0,3}}(?i:{_KEY_HEADS})s?(?:[ \t]*\([^()\n:]{{1,40}}\))?)"
+                    rf"(?:,[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}})?[*_]*[ \t]*:"
                     rf"[*_]*[ \t]*(?:{_HONORIFIC}[ \t]+)?$")
 # "Jane Doe, independent consultant": a lowercase role after the name
+# "Karim Diallo (national evaluator)": a role in brackets right after the name
+_PAREN_ROLE_RE = re.compile(rf"[ \t]*\((?P<role>{_ROLE_CI.pattern}(?:[ \t]+(?:of|for|at|on)[ \t]+[^()\n]{{1,60}})?)\)")
+# signature and address blocks: the name alone on its line, its role on the next line
+_SIG_PREV_RE = re.compile(r"[ \t]*(?:\(?(?i:signed|sgd\.?)\)?:?)?[ \t]*")
+_SIG_ROLE_RE = re.compile(rf"[ \t]*(?P<role>{_ROLE})(?![\w'’-])(?:[ \t]+[A-Z][\w-]*){{0,3}}(?=[ \t]*(?:,|$)|[ \t]+[a-z])")
+_SIG_PART_RE = re.compile(rf"[ \t]*{_ROLE}\b")
 _LOW_ROLE_RE = re.compile(r",[ \t]*(?:an?[ \t]+)?(?P<role>(?:independent|international|national|external|senior|"
                           r"lead|local|freelance)[ \t]+(?:consultant|evaluator|expert|adviser|advisor|researcher))\b")
 # "Head of Unit for X at Y": the 'of' names a function
@@ -233,8 +245,7 @@ _NON_WORD_RE = re.compile(r"[^\w]+")
 @_memo_short
 def _title_word(tok: str) -> bool:
     """A title word a name run may swallow: 'Ambassador', 'Foreign', 'Ghanaian'."""
-    return bool(tok.lower().strip(".") in _STOP_TOKENS or _ROLE_CI.fullmatch(tok) or _MOD_CI.fullmatch(tok)
-                or _NATIONALITY_RE.fullmatch(tok))
+    return bool(tok.lower().strip(".") in _STOP_TOKENS or _ROLE_CI.fullmatch(tok) or _MOD_CI.fullmatch(tok))
 
 
 @_memo_short
@@ -242,7 +253,9 @@ def _title_skip(name: str) -> int:
     """How many characters of leading title words to drop from a name run."""
     toks = name.split()
     lead = 0
-    while lead < len(toks) - 2 and _title_word(toks[lead]):
+    while lead < len(toks) - 2 and (_title_word(toks[lead]) or (
+            # a nationality only before a title word: "Ghanaian President Kofi", not "Tran Van Minh"
+            _NATIONALITY_RE.fullmatch(toks[lead]) and _title_word(toks[lead + 1]))):
         lead += 1
     return len(" ".join(toks[:lead])) + 1 if lead else 0
 
@@ -278,6 +291,7 @@ def extract(text: str) -> list[dict]:
         kv_start = bisect_left(v.offs, o_line + kv.start("key")) if kv else None
         honor = _HONOR_RE.search(before)
         low = _LOW_ROLE_RE.match(T, ne) if kv or honor else None
+        paren = _PAREN_ROLE_RE.match(T, ne) if not a and "(" in T[ne:ne + 3] else None
         if a and a.group("role"):
             role = a.group("role")
             org = _org_of(a.group("orgpre"), a.group("org"), role, a.group("prep"))
@@ -290,6 +304,10 @@ def extract(text: str) -> list[dict]:
             if kv and not _CONTACT_RE.match(kv.group("key")):
                 role = f"{_clean(kv.group('key'))}, {role}"
                 span_s = kv_start
+        elif paren:
+            role, span_e, prio = paren.group("role"), paren.end(), 3
+            if honor:
+                span_s = ns - (len(before) - honor.start())
         elif kv:
             role = _clean(kv.group("key"))
             span_s = kv_start
@@ -336,6 +354,12 @@ def extract(text: str) -> list[dict]:
                         span_s = ns - (len(before) - i.start())
                         prio = 2
         if role is None:
+            sig = _signature_role(v.src, o_ns, v.offs[ne], honor)
+            if sig is not None:
+                role, org, se_src = sig
+                span_e = bisect_left(v.offs, se_src)
+                prio = 3
+        if role is None:
             h = honor
             if not h:
                 continue
@@ -368,6 +392,50 @@ def extract(text: str) -> list[dict]:
     return out
 
 
+def _signature_role(src: str, o_ns: int, o_ne: int, honor) -> tuple[str, str | None, int] | None:
+    """A signature or address block: the name fills its line, the line before is blank or
+    '(signed)', the next line opens with a role ("Ambassador, Permanent Representative of X",
+    "Director-General"). Returns (role, organization or None, end of the role line in src)."""
+    ls = src.rfind("\n", 0, o_ns) + 1
+    le = src.find("\n", o_ne)
+    if le < 0 or src[o_ne:le].strip(" \t,"):
+        return None                            # something follows the name on its line
+    head = src[ls:o_ns]
+    if head.strip() and not (honor and head.strip() == honor.group("h").strip()):
+        return None                            # something precedes it (other than Mr./Dr)
+    if ls > 0:
+        ps = src.rfind("\n", 0, ls - 1) + 1
+        prev = _SIG_PREV_RE.fullmatch(src, ps, ls - 1)
+        if not prev:
+            return None                        # the line before is neither blank nor '(signed)'
+        if not honor and not prev.group(0).strip() and _lower_words(src) & set(
+                _SPACES_RE.split(src[o_ns:o_ne].lower())):
+            return None                        # after a blank line, "Closing Remarks" is no name
+    elif not honor:
+        return None
+    re_ = src.find("\n", le + 1)
+    re_ = len(src) if re_ < 0 else re_
+    if re_ - le > 120:
+        return None
+    m = _SIG_ROLE_RE.match(src, le + 1, re_)
+    if not m:
+        return None
+    parts = src[le + 1:re_].strip().split(",")
+    keep = 1
+    while keep < len(parts) and _SIG_PART_RE.match(parts[keep]):
+        keep += 1                              # "Ambassador, Permanent Representative of X"
+    role = ",".join(parts[:keep]).strip()
+    org = ",".join(parts[keep:]).strip() or None
+    return role, org, re_
+
+
+@lru_cache(maxsize=2)
+def _lower_words(src: str) -> frozenset:
+    """The words a document writes in lowercase (a name's words never are)."""
+    return frozenset(_LOWER_WORD_RE.findall(src))
+
+
+_LOWER_WORD_RE = re.compile(rf"(?<![\w'’-])[{_LOW}]+(?![\w'’-])")
 _SENT_END_RE = re.compile(r"(?P<w>[\w.]{0,6})[.!?][\"”’]?\s+(?=[\"“A-Z])")
 _ABBR = {"mr", "ms", "mrs", "dr", "prof", "h.e", "st", "hon", "eng", "amb", "rev", "no", "sen"}
 
