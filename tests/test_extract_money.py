@@ -272,3 +272,59 @@ def test_trie_patterns_match_as_the_plain_alternations():
                    [m.groupdict() for m in fast.finditer(text)], text
         assert [m.span() for m in plain_qual.finditer(text)] == \
                [m.span() for m in money.QUALIFIER_BEFORE_RE.finditer(text)], text
+
+
+@pytest.mark.parametrize("sign", ["≈ ", "~", "~ ", "approx. ", "approximately ", "some ", "or about ",
+                                  "equivalent to "])
+def test_stated_conversion_after_an_approximation_sign_or_word(sign):
+    row = one(f"Funding: CHF 4.5 million ({sign}US$ 4.9 million) for 2022.")
+    assert row["currency"] == "CHF" and row["amount_usd"] == pytest.approx(4_900_000)
+    assert row["rule"] == "money.stated_conversion" and row["qualifier"] is None
+
+
+def test_approximation_sign_before_a_lone_amount_is_about():
+    assert one("The fund holds ≈ US$ 2 million.")["qualifier"] == "about"
+
+
+@pytest.mark.parametrize("text, years", [
+    ("A grant of CHF 900,000 covers the period 1 March 2023 to 30 June 2025.", (2023, 2025)),
+    ("A grant of CHF 900,000 covers 2023 - 15 June 2025.", (2025, 2025)),  # not 2023-2038
+    ("CHF 900,000 | FY2021-FY2023", (2021, 2023)),
+    ("CHF 900,000 for FY 2021–2023.", (2021, 2023)),
+    ("CHF 900,000 for fiscal year 2021/22.", (2021, 2022)),
+])
+def test_a_day_number_is_never_a_year_and_fiscal_year_ranges(text, years):
+    row = one(text)
+    assert (row["year_from"], row["year_to"]) == years
+
+
+def test_a_list_of_years_is_a_range_converted_at_its_first_year():
+    from flows.extract.money import to_usd
+    row = one("It pays two tranches of CHF 500,000 each, in 2021, 2022 and 2023.")
+    assert (row["year_from"], row["year_to"]) == (2021, 2023)
+    assert row["amount_usd"] == pytest.approx(to_usd(500_000, "CHF", 2021))
+
+
+def test_years_from_the_period_line_of_a_key_facts_block():
+    rows = extract("## Key facts\n\n- **Donor:** Some Ministry\n- **Budget:** CHF 2,000,000 "
+                   "(US$ 2.2 million)\n- **Implementation period:** 1 July 2019 – 30 June 2022\n"
+                   "- **Reporting period:** 2021\n\nIn 2021 it spent CHF 500,000.")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (2_000_000, 2019, 2022), (500_000, 2021, 2021)]
+
+
+def test_years_from_the_duration_row_of_a_two_column_table():
+    rows = extract("| | |\n|---|---|\n| Budget | NOK 30 million (US$ 3.4 million) |\n"
+                   "| Reporting period | 2020 |\n| Duration | 2018–2021 |\n")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [(30_000_000, 2018, 2021)]
+
+
+def test_no_period_row_no_years():
+    rows = extract("Budget: CHF 2,000,000 (US$ 2.2 million)\n\nDuration: 2019-2022\n")
+    assert rows[0]["year_from"] is None
+
+
+def test_the_same_amount_takes_the_dollar_value_the_text_states_for_it():
+    rows = extract("Sweden gives SEK 40 million (about US$ 3.9 million) over 2021-2024.\n\n"
+                   "Article 1. The donor shall pay SEK 40,000,000 between 2021 and 2024.")
+    assert [r["amount_usd"] for r in rows] == [3_900_000, 3_900_000]

@@ -154,3 +154,33 @@ def test_thousands_grouped_with_plain_spaces_before_a_noun():
     rows = extract("The project trained 15 000 workers and 25 000+ farmers.\nTel: +41 22 799 7912 staff")
     assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
         (15000, "workers", None), (25000, "farmers", "more than")]
+
+
+def test_indicator_table_achieved_column_with_label_after_a_row_number():
+    text = ("| No. | Indicator | Baseline | Target (2024) | Achieved (June 2023) |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | Cooperatives registered under the new law | 0 | 120 | 85 |\n"
+            "| 2 | Percentage of members who are women | 20 | 40 | 35 |\n"
+            "| 3 | Guides, manuals or toolkits validated | 0 | 6 | 4 |\n")
+    rows = [(r["value"], r["unit"], str(r["as_of"])[:7]) for r in extract(text)]
+    assert rows == [(85, "Cooperatives", "2023-06"), (4, "Guides, manuals or toolkits", "2023-06")]
+
+
+def test_elliptical_counts_in_a_list_take_the_previous_noun():
+    rows = rows_of("The panel had 30 members: 12 delegates of trade unions, 10 of employers' "
+                   "federations and 8 from civil society groups.")
+    assert rows == [(30, "members"), (12, "delegates"), (10, "delegates of employers' federations"),
+                    (8, "delegates from civil society groups")]
+
+
+def test_no_ellipsis_without_a_list():
+    assert rows_of("It trained 40 mediators. Then 12 of Nepal's officials joined.") == [(40, "mediators")]
+
+
+@pytest.mark.parametrize("text", [
+    "The sum of USD 2,500,000 (two million five hundred thousand US dollars) is due.",
+    "Norway added five million euros to the fund.",
+    "They raised three hundred thousand dollars.",
+])
+def test_money_written_in_words_is_not_a_count(text):
+    assert rows_of(text) == []

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import pycountry
 
-from .text import NUMBER_WORD, YEAR, find_dates, scale_of, sentences
+from .text import MONTH, NUMBER_WORD, YEAR, find_dates, scale_of, sentences
 
 # ------------------------------------------------------------------ currencies
 
@@ -159,6 +159,7 @@ QUALIFIERS = {
     "well over": "over", "just over": "over", "just under": "nearly", "close to": "nearly",
     "no less than": "at least", "not less than": "at least", "a minimum of": "at least",
     "a maximum of": "up to", "less than": "less than", "fewer than": "less than",
+    "≈": "about", "~": "about", "∼": "about", "≃": "about",
 }
 _QUAL_ALT = _alt(QUALIFIERS).replace(r"\ ", r"\s+")
 # (the alternation _QUAL_ALT as a trie: see _trie)
@@ -246,9 +247,14 @@ def to_usd(amount: float, currency: str, year_from: int | None,
 
 _PREP = (r"(?:in|for|by|during|since|until|till|through|throughout|of|as\s+of|at|to|from|"
          r"over|between|and|fiscal\s+year|FY|year|budget)")
+# 'FY2022-FY2024' takes the second 'FY' too; a two-digit end year is not a day ('1 May 2024 to
+# 31 December 2026': '31' is no year 2031) nor the start of a date ('2024 - 31/12/2026')
 _RANGE_RE = re.compile(
     rf"(?<![\d-])(?:(?P<lead>between|from)\s+)?(?P<y1>{YEAR})\s*(?:-|–|—|/|to|and|until|through)\s*"
-    rf"(?P<y2>{YEAR}|\d\d)(?![\d-])", re.IGNORECASE)
+    rf"(?:FY[ \t]?)?(?P<y2>{YEAR}|\d\d(?![ \t\n]*(?-i:{MONTH})|[/.]\d))(?![\d-])", re.IGNORECASE)
+# 'in 2024, 2025 and 2026': a list of years, read as the range from its first to its last
+_YEAR_LIST_RE = re.compile(
+    rf"(?<![\d-])(?P<y1>{YEAR})(?:[ \t]*,[ \t]*{YEAR}){{1,8}}[ \t]*,?[ \t]+(?:and|&)[ \t]+(?P<y2>{YEAR})(?![\d-])")
 _SINGLE_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/]|\s*(?:Agenda|Declaration))")
 _PREP_BEFORE_RE = re.compile(rf"(?:\b{_PREP}|[(:|*])[\s*]*$", re.IGNORECASE)
 # 'the group's 2024 work plan', 'the 2023 budget': a year naming a budget period
@@ -262,18 +268,30 @@ _ANAPHORA_RE = re.compile(
     r"(?:years?|period|phase|cycle|biennium)\b", re.IGNORECASE)
 
 
-def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
-    """(span start, span end, year_from, year_to) of every year expression in text[start:end]."""
+def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, int, int, int]]:
+    """(span start, span end, year_from, year_to, rate year) of every year expression in
+    text[start:end]; the rate year is the first year of a list of years ('in 2024, 2025 and
+    2026'), else 0 (a range is converted at its mean rate)."""
     seg = text[start:end]
     found: list[tuple[int, int, int, int]] = []
+    lists: list[tuple[int, int]] = []
+    if "," in seg:
+        for m in _YEAR_LIST_RE.finditer(seg):
+            ys = [int(y) for y in re.findall(r"\d{4}", m.group(0))]
+            if all(a < b for a, b in zip(ys, ys[1:])) and ys[-1] <= ys[0] + 30:
+                found.append((start + m.start(), start + m.end(), ys[0], ys[-1], ys[0]))
+                lists.append((start + m.start(), start + m.end()))
     for m in _RANGE_RE.finditer(seg):
         y1 = int(m.group("y1"))
         raw = m.group("y2")
         y2 = int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
         if not (y1 <= y2 <= y1 + 30):
             continue
-        found.append((start + m.start(), start + m.end(), y1, y2))
-    taken = [(s, e) for s, e, _, _ in found]
+        s, e = start + m.start(), start + m.end()
+        if any(s < le and ls < e for ls, le in lists):
+            continue
+        found.append((s, e, y1, y2, 0))
+    taken = [(x[0], x[1]) for x in found]
     dates = find_dates(seg)
     for d1, d2 in zip(dates, dates[1:]):
         # 'January 2020 – December 2023', 'from April 2018 to March 2023': one range
@@ -281,14 +299,14 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
                 and re.fullmatch(r"\s*(?:-|–|—|to|until|through|till)\s*", seg[d1.end:d2.start]):
             s, e = start + d1.start, start + d2.end
             if not any(s < te and ts < e for ts, te in taken):
-                found.append((s, e, d1.year, d2.year))
+                found.append((s, e, d1.year, d2.year, 0))
                 taken.append((s, e))
     for d in dates:
         s, e = start + d.start, start + d.end
         if any(s < te and ts < e for ts, te in taken):
             continue
         y2 = d.end_year or d.year
-        found.append((s, e, d.year, y2))
+        found.append((s, e, d.year, y2, 0))
         taken.append((s, e))
     for m in _SINGLE_RE.finditer(seg):
         s, e = start + m.start(), start + m.end()
@@ -299,7 +317,7 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
                 and not (_DET_BEFORE_RE.search(before) and _BUDGET_NOUN_AFTER_RE.match(text, e)):
             continue
         y = int(m.group("y"))
-        found.append((s, e, y, y))
+        found.append((s, e, y, y, 0))
     found.sort()
     return found
 
@@ -559,7 +577,7 @@ def _table_amounts(text: str) -> list[dict]:
 
 _CONVERSION_GAP_RE = re.compile(
     r"^[ \t\n]*[,(–—\-]?[ \t\n]*(?:i\.e\.,?\s+|or\s+|equivalent\s+to\s+|equal\s+to\s+|worth\s+|"
-    r"that\s+is\s+)?$", re.IGNORECASE)
+    r"that\s+is\s+)?(?:[≈~∼≃][ \t]*)?$", re.IGNORECASE)
 
 
 def extract(text: str) -> list[dict]:
@@ -589,7 +607,7 @@ def _extract(text: str) -> list[dict]:
         if i + 1 < len(amounts):
             b = amounts[i + 1]
             gap = text[a["end"]:b["qual_start"]]
-            stated = "(" in gap or re.search(r"\b(?:or|i\.e|equivalent|equal|worth|that)\b", gap) \
+            stated = "(" in gap or re.search(r"\b(?:or|i\.e|equivalent|equal|worth|that)\b|[≈~∼≃]", gap) \
                 or b["qualifier"] in ("about", "approximately", "around", "nearly", "almost")
             if (a["currency"] != b["currency"] and "USD" in (a["currency"], b["currency"])
                     and len(gap) <= 30 and _CONVERSION_GAP_RE.match(gap) and stated):
@@ -644,6 +662,7 @@ def _extract(text: str) -> list[dict]:
             if j in owned:
                 x = min(owned[j])[1]
                 years = (x[2], x[3])
+                a["rate_year"] = x[4]
             elif lead:
                 years = (lead[-1][2], lead[-1][3])
             elif k > 0:
@@ -669,6 +688,9 @@ def _extract(text: str) -> list[dict]:
     for a in merged:
         if a.get("years") is None and not a.get("table"):
             a["years"] = next((y for cs, ce, y in cell_years if cs <= a["start"] < ce), None)
+            if a["years"] is None:
+                # a key-facts block: 'Budget: EUR 4 million' with 'Duration: 2021-2024'
+                a["years"] = _block_years(text, a["start"])
 
     rows: list[dict] = []
     for a in merged:
@@ -677,7 +699,10 @@ def _extract(text: str) -> list[dict]:
         if a.get("usd_stated") is not None:
             usd = a["usd_stated"]
         else:
-            usd = to_usd(a["amount"], a["currency"], year_from, year_to)
+            # a list of years ('EUR 600,000 each, in 2024, 2025 and 2026') is converted at the
+            # rate of its first year, a range at the mean rate over its years
+            usd = to_usd(a["amount"], a["currency"], a.get("rate_year") or year_from,
+                         None if a.get("rate_year") else year_to)
         k = unit_of(a["start"])
         sent = units[k] if k >= 0 else (a["start"], a["end"])
         s, e = a["start"], a["end"]
@@ -689,6 +714,65 @@ def _extract(text: str) -> list[dict]:
         })
     _fill_unconverted(text, rows)
     return rows
+
+
+# a label naming the period a key-facts block's amounts run over ('Duration', 'Project period',
+# 'Implementation period'; not 'Reporting period')
+_PERIOD_LABEL_RE = re.compile(
+    r"(?:(?:project|programme|program|implementation|funding|grant|agreement|contract|total|"
+    r"overall)[ \t]+)?(?:duration|period|time[ \t]*frame|life[ \t]*span|dates)", re.IGNORECASE)
+# a 'Label: value' line: '- **Budget:** EUR 4 million', 'Duration: 2021-2024'
+_KV_LINE_RE = re.compile(r"[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<label>[A-Za-z][^:\n|*_]{0,40}?)"
+                         r"[ \t]*[*_]{0,2}[ \t]*:[*_]{0,2}")
+
+
+def _block_years(text: str, pos: int) -> tuple[int, int] | None:
+    """The years of the period row ('Duration: 1 April 2020 – 31 March 2024') of the key-facts
+    block whose amount is at `pos`: consecutive 'Label: value' lines, or the rows of a
+    two-column table ('| **Duration** | 2021–2024 |')."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    le = len(text) if le < 0 else le
+    line = text[ls:le]
+    if line.lstrip().startswith("|"):
+        for header, body in _table_blocks(text):
+            if not body or not header or not (header[0][0] <= pos < body[-1][-1][1]):
+                continue
+            if any(len(cells) != 2 for cells in body) or len(header) != 2:
+                return None
+            for label, value in [header] + list(body):
+                if _PERIOD_LABEL_RE.fullmatch(label[2].strip(" \t*_")):
+                    ex = _year_expressions(text, value[0], value[1])
+                    if ex:
+                        return ex[0][2], ex[0][3]
+            return None
+        return None
+    if not _KV_LINE_RE.match(line):
+        return None
+    # the block: the label lines above and below, up to a blank or another line
+    lines = [(ls, le)]
+    s = ls
+    while s > 0 and len(lines) < 30:
+        ps = text.rfind("\n", 0, s - 1) + 1
+        if not _KV_LINE_RE.match(text, ps, s - 1):
+            break
+        lines.append((ps, s - 1))
+        s = ps
+    e = le
+    while e < len(text) and len(lines) < 60:
+        ne = text.find("\n", e + 1)
+        ne = len(text) if ne < 0 else ne
+        if not _KV_LINE_RE.match(text, e + 1, ne):
+            break
+        lines.append((e + 1, ne))
+        e = ne
+    for a, b in lines:
+        m = _KV_LINE_RE.match(text, a, b)
+        if _PERIOD_LABEL_RE.fullmatch(m.group("label").strip()):
+            ex = _year_expressions(text, m.end(), b)
+            if ex:
+                return ex[0][2], ex[0][3]
+    return None
 
 
 _HEADER_YEAR_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/])")
@@ -731,16 +815,26 @@ def _table_cell_years(text: str) -> list[tuple[int, int, tuple[int, int]]]:
 
 
 def _fill_unconverted(text: str, rows: list[dict]) -> None:
-    """An amount in another currency with no year of its own: the dollar value stated or
+    """An amount the text converts elsewhere: that stated dollar value. An amount in another
+    currency with no year of its own: the dollar value stated or
     computed for the same amount elsewhere in the text ('New funding of CHF 13.5 million' in a
     subtitle, 'CHF 13.5 million (about US$ 14.8 million)' below), else its value at the rate of
     the year the document is dated (its first date, at the top)."""
     known: dict[tuple, float] = {}
+    stated: dict[tuple, float] = {}
     for r in rows:
         if r["amount_usd"] is not None and r["currency"] != "USD":
             known.setdefault((r["currency"], r["amount"]), r["amount_usd"])
+            if r["rule"] == "money.stated_conversion":
+                stated.setdefault((r["currency"], r["amount"]), r["amount_usd"])
     doc_year = None
     for r in rows:
+        # the same amount converted in the text ('EUR 1.8 million (about US$ 1.95 million)'
+        # above, 'EUR 1,800,000' in the letter below): the text's dollar value, not a computed one
+        if r["amount_usd"] is not None and r["rule"] != "money.stated_conversion" \
+                and (r["currency"], r["amount"]) in stated:
+            r["amount_usd"] = stated[(r["currency"], r["amount"])]
+            continue
         if r["amount_usd"] is not None or r["currency"] == "USD":
             continue
         same = known.get((r["currency"], r["amount"]))

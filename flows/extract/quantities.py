@@ -446,13 +446,33 @@ def _candidates(text: str, excluded: bytearray) -> list[dict]:
             continue
         sent_end = _sentence_end(text, e)
         np = _noun_phrase(text, pos, sent_end)
+        head = None
         if np is None:
-            continue
-        us, ue = np
-        unit = _clean_unit(text[us:ue])
-        first = unit.split()[0].lower()
+            # '14 representatives of employers' organizations, 15 of workers' organizations and
+            # 8 from regional bodies': the counted noun of the previous count in the list
+            prev_row = rows[-1] if rows else None
+            ell = _ELLIPSIS_AFTER_RE.match(text, pos, pos + 12) if prev_row and not part else None
+            if not ell or not _LIST_GAP_RE.fullmatch(text, prev_row["char_end"], s) \
+                    or prev_row["char_end"] < s - 90:
+                continue
+            np = _noun_phrase(text, ell.end(), sent_end)
+            if np is None:
+                continue
+            head = prev_row["head"]
+            us, ue = np
+            unit = f"{head} {ell.group(1)} {_clean_unit(text[us:ue])}"
+        else:
+            us, ue = np
+            unit = _clean_unit(text[us:ue])
+        words = unit.split()
+        first = words[0].lower()
         if first in STREET_WORDS or first in FRACTIONS:
             continue
+        # 'one million eight hundred thousand euros': a sum of money written out, not a count
+        if words[-1].lower() in CURRENCY_WORDS or (not part and (
+                first in _SCALE_WORDS or parse_number_word(first) is not None)):
+            continue
+        head = head or words[-1]
         if m.group("d") and re.fullmatch(r"\d{4,6}", m.group("d")) and unit[:1].isupper() \
                 and POSTCODE_RE.search(text[ls:s]):
             continue  # a postcode
@@ -460,8 +480,23 @@ def _candidates(text: str, excluded: bytearray) -> list[dict]:
         start = qs if qual else s
         qual = qual or plus
         rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
-                     "char_start": start, "char_end": ue, "rule": "quantity.count"})
+                     "char_start": start, "char_end": ue, "rule": "quantity.count", "head": head})
     return rows
+
+
+#: plural currency names: '5 million euros' is money, not a count of euros
+CURRENCY_WORDS = {"dollars", "euros", "francs", "pounds", "yen", "yuan", "pesos", "rupees",
+                  "dinars", "dirhams", "shillings", "kroner", "kronor", "reais", "rand", "naira",
+                  "cedis", "riyals", "rials", "rubles", "roubles", "liras", "escudos", "baht",
+                  "zlotys", "taka", "birr", "kwacha", "rupiah", "ringgit", "won", "leva", "lei",
+                  "forints", "hryvnias", "tenge", "soms", "somoni", "manats", "kips", "dongs", "dong"}
+_SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "hundreds", "thousands",
+                "millions", "billions"}
+# 'of'/'from' right after a number, before a noun ('15 of workers' organizations')
+_ELLIPSIS_AFTER_RE = re.compile(r"[ \t\n]+(of|from)[ \t\n]+(?=[A-Za-z])")
+# between two counts of one list: the rest of the previous item, then ', ', ' and ' or ', and '
+_LIST_GAP_RE = re.compile(r"(?:[ \t\n]+(?:of|from)[ \t\n]+[^,;.()\n:]{1,60})?"
+                          r"(?:,[ \t\n]*(?:and[ \t\n]+)?|[ \t\n]+and[ \t\n]+)")
 
 
 _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
@@ -561,9 +596,39 @@ def _plural_phrase(cell: str) -> str | None:
     while words and words[0].lower() in ("number", "no.", "no", "of", "total", "the"):
         words = words[1:]
     head = next((k for k, w in enumerate(words) if _is_plural(w.strip(",.:;"))), None)
-    if head is None or words[0].lower() in DURATION or words[0].lower() in STOP:
+    if head is None or words[0].lower() in DURATION or words[0].lower() in STOP \
+            or words[0].lower() in _SHARE_WORDS:
         return None
+    # 'Laws, decrees or strategies adopted': a list of plurals is one counted noun
+    while True:
+        if words[head].endswith(",") and head + 1 < len(words) and _is_plural(words[head + 1].strip(",.:;")):
+            head += 1
+        elif head + 2 < len(words) and words[head + 1].lower() in ("and", "or", "&") \
+                and _is_plural(words[head + 2].strip(",.:;")):
+            head += 2
+        else:
+            break
     return " ".join(words[: head + 1]).strip(",.:;")
+
+
+#: a row label that names a share, not a count ('Share of workers covered')
+_SHARE_WORDS = {"share", "percentage", "proportion", "rate", "ratio", "percent", "%"}
+# a row number or code in a table's first column ('1.1', '2', 'A.3', '#')
+_ROW_CODE_RE = re.compile(r"[\s*_]*(?:[A-Z]?\d{1,3}(?:\.\d{1,3}){0,3}\.?|#|[A-Z]\.?)?[\s*_]*")
+
+# the header of such a column: '#', 'No.', 'Ref.', 'Code', or nothing
+_CODE_HEADER_RE = re.compile(r"[\s*_]*(?:#|[Nn]o\.?|N°|[Nn]r\.?|[Rr]ef\.?|[Cc]ode|ID|[Ii]tem)?[\s*_]*")
+
+
+def _header_as_of(text: str, cell: tuple[int, int, str]) -> tuple[date, str] | None:
+    """The date a count column's header names: 'Achieved (Dec. 2022)', 'Results (2022)'."""
+    ds = find_dates(cell[2])
+    if ds:
+        return ds[-1].first(), ds[-1].precision
+    ys = re.findall(rf"(?<!\d)({YEAR})(?!\d)", cell[2])
+    if len(ys) == 1:
+        return date(int(ys[0]), 1, 1), "year"
+    return None
 
 
 def _table_rows(text: str, excluded) -> list[dict]:
@@ -578,9 +643,13 @@ def _table_rows(text: str, excluded) -> list[dict]:
         count_cols = [bool(_COUNT_HEADER_RE.match(c[2].strip(" *_"))) or y is not None
                       for c, y in zip(header, head_years)]
         for cells in body:
-            label_unit = _plural_phrase(cells[0][2]) if cells else None
+            label_cell = cells[0] if cells else None
+            if label_cell and len(cells) > 2 and _ROW_CODE_RE.fullmatch(label_cell[2]) \
+                    and _CODE_HEADER_RE.fullmatch(header[0][2]) is not None:
+                label_cell = cells[1]  # '| 1.1 | Workers registered | ... |' under '| # | Indicator |'
+            label_unit = _plural_phrase(label_cell[2]) if label_cell else None
             for idx, (cs, ce, cell) in enumerate(cells):
-                if idx == 0 or idx >= len(header):
+                if idx == 0 or idx >= len(header) or (label_cell is not None and cs <= label_cell[0]):
                     continue
                 m = _CELL_INT_RE.match(cell)
                 if not m:
@@ -594,9 +663,12 @@ def _table_rows(text: str, excluded) -> list[dict]:
                     continue
                 year = head_years[idx] or next((int(c[2].strip(" *_")) for c in cells
                                                 if re.fullmatch(r"(?:19|20)\d\d", c[2].strip(" *_"))), None)
+                as_of = (date(year, 1, 1), "year") if year else None
+                if as_of is None and count_cols[idx]:
+                    as_of = _header_as_of(text, header[idx])  # '| Achieved (Dec. 2022) |'
                 rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None,
                              "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table",
-                             "as_of": (date(year, 1, 1), "year") if year else None})
+                             "as_of": as_of})
     return rows
 
 
