@@ -210,3 +210,11 @@ def test_a_heading_date_needs_a_weekday_or_a_range_of_days_before_it():
     text = ("The plan was adopted in 2021.\n\nUpdate – 8 November\n\n"
             "A technical meeting on the roadmap was organized by the Ministry.\n")
     assert _events(text) == []
+
+
+def test_a_day_heading_without_a_title_and_no_event_from_a_letter_subject_or_a_report_list():
+    rows = _events("Programme of the regional forum\n\nThe forum met in Suva from 2 to 4 May 2023.\n\n"
+                   "Wednesday, 3 May\n\nA high-level panel on labour migration was held in the morning.\n")
+    assert (date(2023, 5, 3), "high-level panel on labour migration") in {(r["start_date"], r["name"]) for r in rows}
+    assert _events("Subject: Follow-up meeting\nLisbon, 3 April 2024\n\nDear Minister,\n") == []
+    assert _events("- 12 May 2023 – Progress report to the donor (PDF)\n") == []

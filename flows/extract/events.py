@@ -271,7 +271,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # "II. OPENING SESSION (Tuesday, 7 November)" / "Day 2 – 8 November": a heading dated by day and
 # month only (a heading with a year is a dateline or is read as a sentence)
 _HEADING_DATE_RE = re.compile(
-    rf"(?:\(|[–—:-][ \t]*)(?:(?P<wd>{'|'.join(_WEEKDAYS)}),?[ \t]+)?"
+    rf"(?:^|[(–—:,-]|(?<=[ \t]))[ \t]*(?:(?P<wd>{'|'.join(_WEEKDAYS)}),?[ \t]+)?"
     rf"(?:(?P<d1>{DAY})[ \t]+(?P<m1>{MONTH})|(?P<m2>{MONTH})[ \t]+(?P<d2>{DAY}))\)?[ \t]*\Z",
     re.IGNORECASE)
 _LIST_LINE_RE = re.compile(r"[ \t]*(?:[-•*▪|]|\d{1,2}[.)][ \t])")
@@ -312,7 +312,7 @@ def _dated_headings(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
     for k, i in enumerate(heads):
         a, b = lines[i]
         m = _HEADING_DATE_RE.search(T[a:b])
-        if m and m.start() > 0 and re.search(r"[A-Za-z]", T[a:a + m.start()]):
+        if m and (m.group("wd") or re.search(r"[A-Za-z]", T[a:a + m.start()])):
             end = lines[heads[k + 1]][0] if k + 1 < len(heads) else len(T)
             out.append((a, b, end, m))
     return out
@@ -347,7 +347,8 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
             continue
         L1 = T[a:b]
         low = L1.lower()
-        if not any(w in low for w in _TITLE_WORDS) or re.search(r"[.!?]\s", L1) or find_dates(L1):
+        if not any(w in low for w in _TITLE_WORDS) or re.search(r"[.!?]\s", L1) or find_dates(L1) \
+                or re.match(r"(?i)(?:subject|re|ref|object|objet)\b\s*[:.]", L1):
             continue
         # the next line, or the one after a subtitle line (at most one blank line before each),
         # ends with a year: 'Place, Country, dates'
@@ -736,7 +737,7 @@ def extract(text: str) -> list[dict]:
             b0 = item.lead_end - ss
             nm = re.match(r"[^:;\n]{3,200}", S[b0:])
             if nm and len(re.findall(r"[A-Za-z]{2,}", nm.group(0))) >= 2 and not find_dates(nm.group(0)[:20]) \
-                    and not _NOT_HAPPENING_RE.match(nm.group(0)):
+                    and not _NOT_HAPPENING_RE.match(nm.group(0)) and not _PUBLICATION_RE.search(nm.group(0)):
                 name = nm.group(0).strip().rstrip(".").strip()
                 if len(name.split()) > 12:                # its first clause of four words or more
                     name = next((c.strip() for c in name.split(", ") if len(c.split()) >= 4), name)
@@ -753,6 +754,9 @@ def extract(text: str) -> list[dict]:
 # a list item led by a day that is no happening: "- 15 May 2023 – Deadline for proposals"
 _NOT_HAPPENING_RE = re.compile(r"(?i)\s*(?:the\s+)?(?:deadline|due\s+date|cut-off|closing\s+date|submission|"
                                r"(?:project\s+|programme\s+)?(?:start|end)\b|expiry|expiration)")
+# ... or a publication: "- 12 May 2023 – Progress report (PDF)"
+_PUBLICATION_RE = re.compile(r"(?i)\b(?:reports?|pdf|newsletters?|press\s+releases?|briefs?|publications?|"
+                             r"factsheets?|fact\s+sheets?|papers?)\b")
 _SIGNED_OBJ_RE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]heir|[Ii]ts)\s+(?P<obj>(?:[\w'’-]+\s+){0,4}?(?:agreements?|arrangements?|"
     r"memorand(?:um|a)(?:\s+of\s+understanding)?|MoUs?|MOUs?|letters?(?:\s+of\s+[A-Za-z]+)?|protocols?|"
