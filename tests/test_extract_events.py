@@ -141,3 +141,80 @@ def test_signing_place_from_headquarters_or_the_dateline():
     assert rows[0]["location"] == "ILO headquarters"
     rows = _events("OSLO – A Framework Agreement was signed on 2nd March 2021 by the Ministry and the ILO.")
     assert rows[0]["location"] == "Oslo"
+
+
+def test_a_year_in_a_web_address_is_no_date():
+    assert _events("Seminar papers can be downloaded from www.example.org/seminars/skills-2021.") == []
+    assert _events("Contact the seminar secretariat at skills2021@example.org for details.") == []
+
+
+def test_headquarters_in_a_city_and_a_meeting_held_online():
+    rows = _events("The agreement was exchanged at a brief ceremony at UNDP headquarters in New York on 3 May 2022.")
+    assert rows[0]["location"] == "New York"
+    rows = _by_start("A kick-off meeting with the partners was held online on 4 March 2021, and a results "
+                     "seminar took place in Lomé on 9 June 2021.")
+    assert rows[date(2021, 3, 4)]["location"] is None
+    assert rows[date(2021, 6, 9)]["location"] == "Lomé"
+
+
+def test_a_ceremony_is_named_by_what_was_signed_or_exchanged():
+    rows = _events("The funding agreement was signed on 8 July 2021 at a ceremony in Accra.")
+    assert rows[0]["name"] == "Signing ceremony of the funding agreement"
+    rows = _events("The letters were exchanged at a small ceremony in Lisbon on 2 May 2019.")
+    assert rows[0]["name"] == "Ceremony for the exchange of letters"
+
+
+def test_a_review_scheduled_for_a_day():
+    rows = _events("The second review is scheduled for 4 October 2022. The review of the plan showed gaps.")
+    assert [(r["name"], r["start_date"]) for r in rows] == [("second review", date(2022, 10, 4))]
+
+
+def test_a_list_item_led_by_a_day_is_a_happening():
+    rows = _by_start("## Milestones\n\n"
+                     "- **3–5 May 2021** – Peer learning: twelve inspectors spent three days in Kigali.\n"
+                     "- 9 July 2021 – The Project Advisory Board met in Kampala and endorsed the workplan.\n"
+                     "- 30 September 2021 – Deadline for the call for proposals.\n")
+    assert set(rows) == {date(2021, 5, 3), date(2021, 7, 9)}
+    assert (rows[date(2021, 5, 3)]["name"], rows[date(2021, 5, 3)]["end_date"]) == ("Peer learning", date(2021, 5, 5))
+    assert rows[date(2021, 5, 3)]["location"] == "Kigali"
+    assert (rows[date(2021, 7, 9)]["name"], rows[date(2021, 7, 9)]["location"]) == (
+        "Project Advisory Board meeting", "Kampala")
+
+
+def test_the_event_a_title_block_names():
+    rows = _events("PROCEEDINGS OF THE NATIONAL TRIPARTITE SEMINAR\n\"Skills for a Green Economy\"\n"
+                   "Windhoek, Namibia, 14-15 March 2022\n\nThe seminar was opened by the Minister.\n")
+    assert len(rows) == 1
+    r = rows[0]
+    assert r["name"] == "National Tripartite Seminar Skills for a Green Economy"
+    assert (r["start_date"], r["end_date"], r["location"]) == (date(2022, 3, 14), date(2022, 3, 15), "Windhoek")
+
+
+def test_a_heading_dated_by_weekday_and_day_dates_the_events_under_it():
+    text = ("The regional forum took place in Lima from 5 to 7 April 2022.\n\n"
+            "Session 1 (Tuesday, 5 April)\n\n"
+            "The forum was opened by the Minister. A panel discussion on youth employment was held after it.\n\n"
+            "FIELD VISIT (Thursday, 7 April)\n\n"
+            "Participants went to a textile cooperative in Gamarra.\n\n"
+            "Next steps\n\n"
+            "The forum ended with a joint statement. A technical meeting on the roadmap will follow.\n")
+    rows = _events(text)
+    got = {(r["name"], r["start_date"], r["location"]) for r in rows}
+    assert ("panel discussion on youth employment", date(2022, 4, 5), None) in got
+    assert ("Field visit", date(2022, 4, 7), "Gamarra") in got
+    assert not any("technical meeting" in r["name"] for r in rows)       # under an undated heading
+    assert not any(r["name"] == "forum" for r in rows)                   # "the forum": the event itself
+
+
+def test_a_heading_date_needs_a_weekday_or_a_range_of_days_before_it():
+    text = ("The plan was adopted in 2021.\n\nUpdate – 8 November\n\n"
+            "A technical meeting on the roadmap was organized by the Ministry.\n")
+    assert _events(text) == []
+
+
+def test_a_day_heading_without_a_title_and_no_event_from_a_letter_subject_or_a_report_list():
+    rows = _events("Programme of the regional forum\n\nThe forum met in Suva from 2 to 4 May 2023.\n\n"
+                   "Wednesday, 3 May\n\nA high-level panel on labour migration was held in the morning.\n")
+    assert (date(2023, 5, 3), "high-level panel on labour migration") in {(r["start_date"], r["name"]) for r in rows}
+    assert _events("Subject: Follow-up meeting\nLisbon, 3 April 2024\n\nDear Minister,\n") == []
+    assert _events("- 12 May 2023 – Progress report to the donor (PDF)\n") == []

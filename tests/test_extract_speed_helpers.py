@@ -143,7 +143,8 @@ HEAD_TEXT = st.lists(st.sampled_from(
     ["round", "table", "Round", "TABLE", " ", "  ", "\t", "\n", "-", "e-", "forum", "signing", "ceremony",
      "high-level", "event", "fact-finding", "mission", "visits", "Annual", "Review", "review", "Meetings",
      "General", "Assembly", "Social", "dialogue", "training", "of", "trainers", "x", "_", "1", "commemorative",
-     "mid-term", "launch", "panel", "expo", "s", ".", "é", "the", "side", "pre-", "met", "signed"]), max_size=16).map(
+     "mid-term", "launch", "panel", "expo", "s", ".", "é", "the", "side", "pre-", "met", "signed",
+     "is scheduled for ", "took place", "reviews"]), max_size=16).map(
     "".join)
 
 
@@ -152,6 +153,7 @@ HEAD_TEXT = st.lists(st.sampled_from(
 @example("a round table, a Round\ttables and a roundtable at the e-forum", 0, 200)
 @example("the fact-finding  mission, the signing ceremony, pre-high-level events, Annual Review Meetings", 0, 200)
 @example("x General Assembly", 0, 200)
+@example("the next review is scheduled for May; field visits took place; a mid-term review was held", 0, 200)
 def test_event_heads_tried_where_they_can_start_match_a_full_scan(T, a, b):
     from bisect import bisect_left, bisect_right
 

@@ -32,7 +32,12 @@ _HEAD_RE = re.compile(
     r"(?!\s+(?:missions?|visits?|meetings?))|"
     r"training\s+of\s+trainers|trainings?|"
     r"exhibitions?|expos?|hackathons?|celebrations?|retreats?|hearings?|(?<![Ss]ocial\s)dialogues?|"
-    r"training\s+(?:courses?|sessions?|workshops?)|e-forums?)))\b"
+    r"training\s+(?:courses?|sessions?|workshops?)|e-forums?|"
+    # "the next review is scheduled for 12 May": a bare review, visit or mission, with the verb that dates it
+    r"(?:reviews?|visits?|missions?)(?=\s+(?:(?:is|are|was|were|will\s+be|has\s+been|had\s+been)\s+"
+    r"(?:scheduled|planned|set|foreseen|held|conducted|carried\s+out)\s+(?:for|on|from|in)\s|"
+    r"(?:will\s+take|took|takes)\s+place\b))"
+    r")))\b"
 )
 _CAP_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’/&.\-]*|\d{1,3}(?:st|nd|rd|th)|[IVXL]{1,5}|G\d{1,2})$")
 _CONNECT = {"and", "the", "of", "on", "for", "&", "de", "in"}
@@ -82,6 +87,17 @@ _TRAILING_PLACE_RE = re.compile(r",[ \t]*([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-�
                                 r"(?:[ \t]*,[ \t]*[A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){0,2})?[ \t]*[.;]?[ \t]*$")
 
 
+_URL_MARK_RE = re.compile(r"://|www\.|@|\.[a-z]{2,6}/")
+_TOKEN_RE = re.compile(r"\S+")
+
+
+def _url_spans(S: str) -> list[tuple[int, int]]:
+    """Spans of the web addresses and e-mail addresses in S: a year in them is never a date."""
+    if "www." not in S and "/" not in S and "@" not in S:
+        return []
+    return [m.span() for m in _TOKEN_RE.finditer(S) if _URL_MARK_RE.search(m.group(0))]
+
+
 def _is_dateline(S: str, d: DateSpan) -> bool:
     """'GENEVA (ILO News) – 5 May 2020 – ...' or 'Press release | 6 October 2022': when it was published."""
     before, after = S[max(0, d.start - 40):d.start], S[d.end:d.end + 4]
@@ -92,6 +108,15 @@ def _is_dateline(S: str, d: DateSpan) -> bool:
 def _plural(name: str) -> bool:
     last = name.split()[-1] if name.split() else ""
     return bool(re.search(r"(?:s|ia)$", last)) and not re.search(r"(?i)(?:us|ss|sis)$", last)
+
+
+def replace_name(p: "_Phrase", name: str) -> "_Phrase":
+    """p, or a copy of it named `name`."""
+    if name == p.name:
+        return p
+    q = _Phrase(p.start, p.end, name, p.capital, p.container)
+    q.dates, q.loc = p.dates, p.loc
+    return q
 
 
 class _Phrase:
@@ -232,7 +257,139 @@ def _place_in(S: str, a: int, b: int) -> tuple[int, str] | None:
         loc = _valid_place(m.group("loc"))
         if loc and not re.search(r"(?i)\bofficer\s+$", S[max(0, m.start() - 9):m.start()]):
             return m.start(), loc
-    return (hq.start(), hq.group("loc")) if hq else None
+    if hq:
+        # "at ILO headquarters in Geneva": the city
+        cm = _PLACE_RE.match(S, hq.end() + 1) if S[hq.end():hq.end() + 1].isspace() else None
+        loc = _valid_place(cm.group("loc")) if cm and cm.group(0)[0] == "i" else None
+        return (cm.start(), loc) if loc else (hq.start(), hq.group("loc"))
+    return None
+
+
+# ------------------------------------------------ headings and title blocks
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "II. OPENING SESSION (Tuesday, 7 November)" / "Day 2 – 8 November": a heading dated by day and
+# month only (a heading with a year is a dateline or is read as a sentence)
+_HEADING_DATE_RE = re.compile(
+    rf"(?:^|[(–—:,-]|(?<=[ \t]))[ \t]*(?:(?P<wd>{'|'.join(_WEEKDAYS)}),?[ \t]+)?"
+    rf"(?:(?P<d1>{DAY})[ \t]+(?P<m1>{MONTH})|(?P<m2>{MONTH})[ \t]+(?P<d2>{DAY}))\)?[ \t]*\Z",
+    re.IGNORECASE)
+_LIST_LINE_RE = re.compile(r"[ \t]*(?:[-•*▪|]|\d{1,2}[.)][ \t])")
+# 'San José, Costa Rica, 7-9 November 2023' or '"Towards X" Bangkok, 12 May 2023': where and when,
+# the line under a title
+_PLACE_DATE_RE = re.compile(r"[ \t]*(?:[\"“](?P<sub>[^\"“”\n]{3,160})[\"”][ \t]*)?"
+                            r"(?:(?P<place>[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-ZÀ-Þ][\w'’.\-]*){0,2})"
+                            r"(?:,[ \t]*[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-Za-zÀ-ÿ][\w'’.\-]*){0,3})?,[ \t]*)?")
+_REPORT_OF_RE = re.compile(r"(?i)^(?:(?:final\s+)?report|proceedings|summary|minutes|record|conclusions|outcome)"
+                           r"\s+(?:of|from|on)\s+(?:the\s+)?")
+
+
+def _lines(T: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of T, blanks at both ends left out (an empty span for a blank line)."""
+    out = []
+    pos = 0
+    for line in T.split("\n"):
+        stripped = line.strip()
+        a = pos + (line.find(stripped[0]) if stripped else 0)
+        out.append((a, a + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _heading_like(T: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """A short line standing alone between blank lines, without the stop of a sentence."""
+    a, b = lines[i]
+    return (3 <= b - a <= 100 and (i == 0 or lines[i - 1][0] == lines[i - 1][1])
+            and (i + 1 == len(lines) or lines[i + 1][0] == lines[i + 1][1])
+            and T[b - 1] not in ".,;:!?" and not _LIST_LINE_RE.match(T, a, b))
+
+
+def _dated_headings(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, int, re.Match]]:
+    """(start, end of the heading, end of its section, date match) of the headings dated by day
+    and month: the date of the event phrases in the section under it."""
+    heads = [i for i in range(len(lines)) if _heading_like(T, lines, i)]
+    out = []
+    for k, i in enumerate(heads):
+        a, b = lines[i]
+        m = _HEADING_DATE_RE.search(T[a:b])
+        if m and (m.group("wd") or re.search(r"[A-Za-z]", T[a:a + m.start()])):
+            end = lines[heads[k + 1]][0] if k + 1 < len(heads) else len(T)
+            out.append((a, b, end, m))
+    return out
+
+
+def _heading_date(m: re.Match, year: int | None, pos: int) -> DateSpan | None:
+    """The date of a heading, in the year the document gives before it (and on the weekday it names)."""
+    if year is None:
+        return None
+    mon = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+    day = int(re.sub(r"\D", "", m.group("d1") or m.group("d2")))
+    wd = m.group("wd")
+    for y in ((year, year + 1, year - 1) if wd else (year,)):
+        try:
+            d = date(y, mon, day)
+        except ValueError:
+            continue
+        if wd is None or d.weekday() == _WEEKDAYS.index(wd.lower()):
+            return DateSpan(pos, pos, y, mon, day)
+    return None
+
+
+def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str, DateSpan, str | None]]:
+    """(start, end, name, date, place) of the events that title a document or a part of it: a title
+    line naming a workshop, conference, ... and under it the line with its place and dates
+    ('REPORT OF THE SUBREGIONAL WORKSHOP' / 'San José, Costa Rica, 7-9 November 2023')."""
+    out = []
+    n = len(lines)
+    for i, (a, b) in enumerate(lines):
+        # a short line in capitals or title case, without a stop, that names an event
+        if not (8 <= b - a <= 150) or T[b - 1] in ".,;:!?" or not T[a].isupper():
+            continue
+        L1 = T[a:b]
+        low = L1.lower()
+        if not any(w in low for w in _TITLE_WORDS) or re.search(r"[.!?]\s", L1) or find_dates(L1) \
+                or re.match(r"(?i)(?:subject|re|ref|object|objet)\b\s*[:.]", L1):
+            continue
+        # the next line, or the one after a subtitle line (at most one blank line before each),
+        # ends with a year: 'Place, Country, dates'
+        j, sub, found = i + 1, None, None
+        for _ in range(2):
+            if j < n and lines[j][0] == lines[j][1]:
+                j += 1
+            if j >= n or lines[j][0] == lines[j][1]:
+                break
+            c, d_ = lines[j]
+            L = T[c:d_]
+            if L.rstrip(" \t.")[-4:].isdigit():
+                pm = _PLACE_DATE_RE.match(L)
+                ds = find_dates(L)
+                if ds and pm and ds[0].start == pm.end() and ds[0].end == len(L.rstrip(" \t.")):
+                    found = (c, pm, ds[0])
+                break
+            if sub is not None or len(L) > 160 or L.endswith("."):
+                break
+            sub, j = L.strip(" \t\"“”"), j + 1
+        if found is None:
+            continue
+        p = next((q for q in map(lambda hm: _phrase_at(L1, hm), _HEAD_RE.finditer(L1))
+                  if q is not None and not _plural(q.name.lower())), None)
+        if p is None:
+            continue
+        c, pm, d = found
+        name = _REPORT_OF_RE.sub("", p.name)
+        if name.isupper():
+            name = " ".join(w.capitalize() if k == 0 or w.lower() not in _CONNECT else w.lower()
+                            for k, w in enumerate(name.split()))
+        sub = pm.group("sub") or sub
+        if sub:
+            name = f"{name} {sub.strip()}"
+        place = _valid_place(pm.group("place")) if pm.group("place") else None
+        out.append((a + p.start, c + d.end, name, replace(d, start=-1), place))
+    return out
+
+
+_TITLE_WORDS = ("workshop", "conference", "seminar", "forum", "meeting", "symposium", "summit", "consultation",
+                "round table", "roundtable", "webinar")
 
 
 def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[DateSpan]:
@@ -357,7 +514,28 @@ def extract(text: str) -> list[dict]:
         low = T.lower()                        # without "İ", one lowercase character for each one
         heads, head_starts = _head_starts(T, low)
         with_head = _holding(sents, starts, heads)
-        order = sorted(with_head | _holding(sents, starts, _word_offsets(low, _VERB_WORDS)))
+        order = sorted(with_head | _holding(sents, starts, _word_offsets(low, _VERB_WORDS))
+                       | _holding(sents, starts, [it.lead.start for it in items if it.lead and it.lead.day]))
+    # headings dated by day and month ("II. OPENING SESSION (Tuesday, 7 November)"): (start, end,
+    # end of the section, date); the date, in the year the document gives before the heading
+    # (only a heading that names its weekday, or a day in a range of days stated before it: a day of
+    # a programme, not a dateline)
+    headings = []
+    lines = _lines(T)
+    dated_headings = _dated_headings(T, lines)
+    if dated_headings:
+        all_dates = find_dates(T)
+        date_ends = [d.end for d in all_dates]
+        ranges = []                            # the ranges of days before each heading
+        k = 0
+        for a, b, end, hm in dated_headings:
+            n = bisect_right(date_ends, a)
+            ranges += [d for d in all_dates[k:n] if d.end_year and d.day]
+            k = max(k, n)
+            hd = _heading_date(hm, all_dates[n - 1].year if n else None, -1)
+            if hd is not None and (hm.group("wd") or any(d.first() <= hd.first() <= d.last() for d in ranges[-20:])):
+                headings.append((a, b, min(end, b + 4000), hd))
+    heading_starts = [h[0] for h in headings]
     year_known = 0                             # last_year is the one left by sents[:year_known]
     for si in order:
         ss, se = sents[si]
@@ -377,15 +555,18 @@ def extract(text: str) -> list[dict]:
         # (the words without which _BODY_MET_RE and _LAUNCH_RE cannot match, looked for first)
         bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S) else None
         verbs = {"Signing": _SIGN_RE.search(S), "Launch": _LAUNCH_RE.search(S) if "launch" in S else None}
-        if not phrases and not (bm and "\n" not in bm.group("mid")) and not any(verbs.values()):
-            continue                   # no event in this sentence
-        found = find_dates(S)
         item = item_at(items, ss)
         lead = item.lead if item else None
         lead_rel = (lead.start - ss, lead.end - ss) if lead and ss <= lead.start < se else None
+        dated_item = lead_rel is not None and lead.day is not None
+        if not phrases and not (bm and "\n" not in bm.group("mid")) and not any(verbs.values()) and not dated_item:
+            continue                   # no event in this sentence
+        n_before = len(events)
+        found = find_dates(S)
+        urls = _url_spans(S)
         dates = [d for d in found if not (lead_rel and d.start >= lead_rel[0] and d.end <= lead_rel[1])
                  and not _NOT_EVENT_DATE_RE.search(S[max(0, d.start - 14):d.start])
-                 and not _is_dateline(S, d)]
+                 and not _is_dateline(S, d) and not any(a <= d.start < b for a, b in urls)]
         taken = [(d.start, d.end) for d in found]
         ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None)
         if not ctx_year:
@@ -446,17 +627,41 @@ def extract(text: str) -> list[dict]:
             if not dates and lead is not None:
                 p = next((q for q in phrases if not q.container), phrases[0])
                 p.dates.append(replace(lead, start=lead.start - ss, end=lead.end - ss))
+            heading_dated = set()
             if not dates and lead is None:
                 years = [y for y in bare_years(T, ss, se)
-                         if not _NOT_EVENT_DATE_RE.search(T[max(ss, y[0] - 14):y[0]])]
+                         if not _NOT_EVENT_DATE_RE.search(T[max(ss, y[0] - 14):y[0]])
+                         and not any(a <= y[0] - ss < b for a, b in urls)]
                 named = [q for q in phrases if q.capital or (_HELD_RE.search(S) and not _plural(q.name))]
                 if years and named:
                     p = min(named, key=lambda q: min(abs(q.start - (y[0] - ss)) for y in years))
                     for pos, y, _ in years:
                         p.dates.append(DateSpan(pos - ss, pos - ss + 4, y))
+                elif not years and headings:
+                    # under a heading dated by day and month: its date (the heading's own phrases, and
+                    # in its section the phrases more specific than "the workshop")
+                    h = headings[bisect_right(heading_starts, ss) - 1] if ss >= heading_starts[0] else None
+                    if h is not None and ss < h[2]:
+                        own = ss < h[1]
+                        for q in phrases:
+                            if not _plural(q.name.lower()) and (own or len(q.name.split()) > 1):
+                                q.dates.append(h[3])
+                                heading_dated.add(id(q))
             for p in phrases:
                 for d in p.dates:
                     loc = p.loc
+                    if re.search(r"(?i)\b(?:online|virtual(?:ly)?|webinars?)\b", p.name) or (
+                            d.start >= p.end and re.search(r"(?i)\b(?:online|virtually)\b", S[p.end:d.start])):
+                        loc = ""                              # "took place online on 2 November"
+                    if id(p) in heading_dated and ss < headings[bisect_right(heading_starts, ss) - 1][1]:
+                        # the heading's own event: the place the first sentence under it names
+                        h = headings[bisect_right(heading_starts, ss) - 1]
+                        k = bisect_right(starts, h[1])
+                        while k < len(sents) and sents[k][1] - sents[k][0] < 20:
+                            k += 1
+                        first = _place_in(T[sents[k][0]:sents[k][1]], 0, sents[k][1] - sents[k][0]) \
+                            if k < len(sents) and sents[k][0] < h[2] else None
+                        loc = first[1] if first else ""
                     if loc is None:
                         after = _place_in(S, p.end, min(len(S), p.end + 90))
                         if re.search(r"(?i)visits?$", p.name):
@@ -470,18 +675,23 @@ def extract(text: str) -> list[dict]:
                                 loc = _valid_place(tm.group(1))
                         if loc is None and after and (after[0] - p.end < 60):
                             loc = after[1]
-                        elif loc is None and sentence_loc:
-                            loc = sentence_loc[1]
+                        elif loc is None and sentence_loc and not any(
+                                p.end < q.end <= sentence_loc[0] for q in phrases if q is not p and q.dates):
+                            loc = sentence_loc[1]             # (not a place that follows another event)
                         elif loc is None:
                             for q in phrases:
                                 if q.loc and q is not p:
                                     loc = q.loc
-                    events.append(_row(v, ss, p, d, loc, "event_phrase"))
+                    name = _uncap(p.name) if id(p) in heading_dated else _ceremony_name(S, p)
+                    events.append(_row(v, ss, replace_name(p, name), d, loc or None,
+                                       "heading_date" if id(p) in heading_dated else "event_phrase"))
 
         used = [d for p in phrases for d in p.dates]
         # "the Steering Committee ..., which met on 17 June and again on 8 December 2020": its meetings
         if bm and "\n" not in bm.group("mid"):
-            for d in dates:
+            # ("- 8 December 2022 – The Steering Committee met in Dakar": the date that leads the item)
+            lead_dates = [replace(lead, start=bm.end(), end=bm.end())] if dated_item and not dates else []
+            for d in dates or lead_dates:
                 if d.start >= bm.end() and d.start - bm.end() <= 120 and d not in used:
                     body = re.sub(r"^(?:The|A|An|Its|Their)\s+", "", re.sub(r"\s+", " ", bm.group("body")))
                     p = _Phrase(bm.start("body"), d.end, f"{body} meeting", True, False)
@@ -521,7 +731,59 @@ def extract(text: str) -> list[dict]:
                 loc = (0, dm.group("city").title())
             p = _Phrase(min(d.start, vm.start()), max(d.end, vm.end()), name, True, False)
             events.append(_row(v, ss, p, d, loc[1] if loc else None, "signed_or_launched"))
+        if dated_item and len(events) == n_before:
+            # "- 10–14 October 2022 – South-South exchange: officials ... spent a week in Praia": a list
+            # item led by a day is a dated happening, named by its text up to a colon or the sentence end
+            b0 = item.lead_end - ss
+            nm = re.match(r"[^:;\n]{3,200}", S[b0:])
+            if nm and len(re.findall(r"[A-Za-z]{2,}", nm.group(0))) >= 2 and not find_dates(nm.group(0)[:20]) \
+                    and not _NOT_HAPPENING_RE.match(nm.group(0)) and not _PUBLICATION_RE.search(nm.group(0)):
+                name = nm.group(0).strip().rstrip(".").strip()
+                if len(name.split()) > 12:                # its first clause of four words or more
+                    name = next((c.strip() for c in name.split(", ") if len(c.split()) >= 4), name)
+                loc = _place_in(S, b0, len(S))
+                p = _Phrase(b0, b0 + nm.end(), name, True, False)
+                events.append(_row(v, ss, p, replace(lead, start=lead_rel[0], end=lead_rel[1]),
+                                   loc[1] if loc else None, "dated_item"))
+    for a, b, name, d, place in _title_blocks(T, lines):
+        p = _Phrase(a, b, name, True, False)
+        events.append(_row(v, 0, p, d, place, "title_block"))
     return _dedupe(events)
+
+
+# a list item led by a day that is no happening: "- 15 May 2023 – Deadline for proposals"
+_NOT_HAPPENING_RE = re.compile(r"(?i)\s*(?:the\s+)?(?:deadline|due\s+date|cut-off|closing\s+date|submission|"
+                               r"(?:project\s+|programme\s+)?(?:start|end)\b|expiry|expiration)")
+# ... or a publication: "- 12 May 2023 – Progress report (PDF)"
+_PUBLICATION_RE = re.compile(r"(?i)\b(?:reports?|pdf|newsletters?|press\s+releases?|briefs?|publications?|"
+                             r"factsheets?|fact\s+sheets?|papers?)\b")
+_SIGNED_OBJ_RE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]heir|[Ii]ts)\s+(?P<obj>(?:[\w'’-]+\s+){0,4}?(?:agreements?|arrangements?|"
+    r"memorand(?:um|a)(?:\s+of\s+understanding)?|MoUs?|MOUs?|letters?(?:\s+of\s+[A-Za-z]+)?|protocols?|"
+    r"conventions?|declarations?|charters?|contracts?|accords?|compacts?)(?:\s+of\s+[A-Z][\w'’-]*)?)\b"
+    r"(?=[^.;]{0,160}?\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?P<verb>signed|exchanged)\b)")
+
+
+def _ceremony_name(S: str, p: _Phrase) -> str:
+    """'a short ceremony' -> 'Signing ceremony of the grant arrangement' when the sentence says what
+    was signed (or 'Ceremony for the exchange of letters' when letters were exchanged)."""
+    if not re.fullmatch(r"(?:[a-z-]+\s+){0,2}ceremony", p.name) or "signing" in p.name:
+        return p.name
+    m = _SIGNED_OBJ_RE.search(S, 0, p.start)
+    if m is None:
+        return p.name
+    obj = re.sub(r"\s+", " ", m.group("obj"))
+    if m.group("verb") == "exchanged":
+        return f"Ceremony for the exchange of {obj}"
+    return f"Signing ceremony of the {obj}"
+
+
+def _uncap(name: str) -> str:
+    """'OPENING SESSION' -> 'Opening session' (a heading in capitals)."""
+    if not name.isupper():
+        return name
+    words = name.lower().split()
+    return " ".join([words[0].capitalize()] + words[1:])
 
 
 def _launch_object(S: str, vm: re.Match) -> str | None:
@@ -545,26 +807,36 @@ def _row(v, ss: int, p: _Phrase, d: DateSpan, loc: str | None, rule: str) -> dic
             "location": loc, "rule": rule, "_s": ss + s, "_e": ss + e, "_v": v}
 
 
+# rules whose events are one with an event of another rule on the same day only by name or place
+# in the text: a heading's day holds several events ("Field visit", "closing session")
+_SOFT_RULES = {"heading_date", "title_block"}
+
+
 def _dedupe(events: list[dict]) -> list[dict]:
     out: list[dict] = []
+    by_day: dict[tuple, list[int]] = {}          # (start, precision) -> indexes in out, in order
     for ev in events:
         dup = None
-        for o in out:
-            if o["start_date"] == ev["start_date"] and o["date_precision"] == ev["date_precision"]:
-                same_name = _similar(o["name"], ev["name"]) >= 0.6
-                overlap = o["_s"] <= ev["_s"] < o["_e"] or ev["_s"] <= o["_s"] < ev["_e"]
-                if same_name or ev["rule"] != o["rule"] or overlap:
-                    dup = o
-                    break
+        key = (ev["start_date"], ev["date_precision"])
+        for i in by_day.get(key, ()):
+            o = out[i]
+            same_name = _similar(o["name"], ev["name"]) >= 0.6
+            overlap = o["_s"] <= ev["_s"] < o["_e"] or ev["_s"] <= o["_s"] < ev["_e"]
+            soft = ev["rule"] in _SOFT_RULES or o["rule"] in _SOFT_RULES
+            if same_name or (ev["rule"] != o["rule"] and not soft) or overlap:
+                dup = i
+                break
         if dup is None:
+            by_day.setdefault(key, []).append(len(out))
             out.append(ev)
             continue
-        if dup["rule"] != "event_phrase" and ev["rule"] == "event_phrase":
-            ev["location"] = ev["location"] or dup["location"]
-            out[out.index(dup)] = ev
+        o = out[dup]
+        if o["rule"] != "event_phrase" and ev["rule"] == "event_phrase":
+            ev["location"] = ev["location"] or o["location"]
+            out[dup] = ev
         else:
-            dup["location"] = dup["location"] or ev["location"]
-            dup["end_date"] = dup["end_date"] or ev["end_date"]
+            o["location"] = o["location"] or ev["location"]
+            o["end_date"] = o["end_date"] or ev["end_date"]
     rows = []
     for ev in out:
         v = ev.pop("_v")
