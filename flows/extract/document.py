@@ -362,6 +362,11 @@ _PARTNER_RE = re.compile(
     rf"|^(?:[Tt]he\s+)?(?P<c>[^\n]+?)\s+(?:and|AND)\s+(?:the|THE)\s+ILO\b")
 
 
+def display_name(name: str) -> str:
+    """A name written in capitals, in ordinary case ('EUROPEAN UNION' -> 'European Union')."""
+    return _display(name)
+
+
 def _display(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" .,:;")
     if name.isupper() and len(name) > 4:
@@ -469,3 +474,8 @@ def extract(text: str, source_path: str = "") -> dict:
     published_on, precision = published(text, source_path)
     return {"title": title, "partner_iso3": iso3, "partner_name": name,
             "published_on": published_on, "published_precision": precision}
+
+
+def is_genre_word(word: str) -> bool:
+    """Whether a word only names a kind of document ('Evaluation', 'Summary', 'Sheet')."""
+    return word.lower() in _GENRE_WORDS
