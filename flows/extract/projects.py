@@ -60,8 +60,9 @@ EMPH_RE = re.compile(
 #: 'The programme, Advancing Decent Work in Export Industries (ADEPT), builds on ...': a title
 #: set off by commas after 'the project', with its acronym (an emphasis lost in rendering)
 APPOSITIVE_RE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:new\s+)?(?:project|programme|program|initiative)\s*,\s*"
+    r"(?:project|programme|program|initiative)\s*,\s*"
     r"(?P<t>[A-Z][^,;.()\n\"“”]{8,200}?)\s*\((?P<a>[A-Z][A-Z0-9\-]{1,15})\)\s*,")
+_APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:new\s+)?$")
 KNOWN_AS_RE = re.compile(
     r"\b(?:project|programme|initiative)\b[^.\n]{0,80}?\bknown\s+as\s+(?:the\s+)?[\"“]?"
     r"(?P<t>[A-Z][^\"”.,;:()\n]{3,120})")
@@ -72,9 +73,9 @@ PHASE_RE = re.compile(
 TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:Project(?:\s+title|\s+name)?|Programme(?:\s+title)?)\s*:\s*(?P<t>\S[^\n]{3,250})$",
                             re.MULTILINE | re.IGNORECASE)
 FIELD_RE = re.compile(
-    r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|Funding|"
-    r"Donors?|Funded\s+by|Development\s+partners?|Funding\s+partners?|Target\s+countries|Countries|"
-    r"Geographical\s+coverage|Implemented\s+by|Key\s+facts)\**[ \t]*(?::|(?(bar)\|))?\**[ \t]*(?P<v>[^\n]*)$",
+    r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|"
+    r"Funding\s+partners?|Funding|Donors?|Funded\s+by|Development\s+partners?|Target\s+countries|Countries|"
+    r"Geographical\s+coverage|Implemented\s+by|Key\s+facts)\b\**[ \t]*(?::|(?(bar)\|))?\**[ \t]*(?P<v>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
 
 START_RE = re.compile(
@@ -458,6 +459,10 @@ def _funder_name(name: str) -> str:
     iso = document.lookup_country(name)
     if iso:
         base = re.sub(r"^the\s+", "", name.strip())
+        short = document.country_name(iso)
+        if short and re.match(r"(?:Grand\s+)?Duchy|Principality|Kingdom|Sultanate|Emirate", base) \
+                and short in base and short != base:
+            base = short                # 'Grand Duchy of Luxembourg' -> 'Luxembourg'
         article = "the " if re.match(r"(?:Republic|United|Democratic|Russian|Czech|Netherlands|"
                                      r"Philippines|Kingdom|State|Federated|Islamic|Plurinational)\b",
                                      base) else ""
@@ -482,6 +487,10 @@ def _make_funder(name: str, acronym: str | None, possessive: str | None, rule: s
         countries.add(iso)
     if possessive:
         countries.add(possessive)
+    if not countries:                   # 'Italian Agency for Development Cooperation'
+        adj = document.country_of_name(name)
+        if adj:
+            countries.add(adj)
     return Funder(_funder_name(name), acronym, countries, rule)
 
 
@@ -1451,8 +1460,9 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
     for rx, rule in ((EMPH_RE, "emphasis"), (APPOSITIVE_RE, "appositive")):
         if rx is EMPH_RE and "*" not in text and "_" not in text:
             continue
-        starts = kw_at if rx is EMPH_RE else _positions(text, ("The ", "the ", "This ", "this ", "Its ", "its "))
-        for m in _finditer_at(rx, text, starts):
+        for m in _finditer_at(rx, text, kw_at):
+            if rx is APPOSITIVE_RE and not _APPOSITIVE_LEAD_RE.search(text[max(0, m.start() - 16):m.start()]):
+                continue
             title = clean_title(m.group("t"))
             words = [w for w in title.split() if w.lower() not in CONNECTORS]
             if len(words) < 2 or sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) < 0.7 * len(words):
@@ -1667,7 +1677,7 @@ def _anaphora_start(text: str, sents, own_s: int, lo: int) -> int:
 
 _COVER_RE = re.compile(
     r"\b(?:covers|covering|covered|spans|spanning|across|(?:implemented|active|operating|operates|operate|works|"
-    r"working|work|runs|running)\s+in|in)\s+(?:the\s+)?(?=[A-Z])")
+    r"working|work|runs|running)\s+in|in)\s+(?:the\s+)?$")
 _COVER_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
 
 
@@ -1678,20 +1688,19 @@ def _covered_countries(text: str, near_sents, c: "Cand") -> list | None:
     for a, b in near_sents:
         if not (c.own_start <= a < max(c.own_end, c.end) or c.scope_start <= a < c.scope_end):
             continue
-        for m in _COVER_RE.finditer(text, a, b):
-            rest = text[m.end():b]
-            found = document.find_countries(rest[:400])
-            if not found or found[0][0] != 0:
-                continue
-            run, pos = [], 0
-            for cs, ce, iso in found:
-                if run and not _COVER_SEP_RE.fullmatch(rest[pos:cs]):
-                    break
-                run.append(iso)
-                pos = ce
-            run = _unique(run)
-            if len(run) >= (2 if m.group(0).startswith("in") else 1):
+        sent = text[a:b]
+        found = document.find_countries(sent)
+        k = 0
+        while k < len(found):
+            # a run of countries joined by commas and 'and'
+            j = k + 1
+            while j < len(found) and _COVER_SEP_RE.fullmatch(sent, found[j - 1][1], found[j][0]):
+                j += 1
+            cue = _COVER_RE.search(sent[max(0, found[k][0] - 40):found[k][0]])
+            run = _unique(iso for _, _, iso in found[k:j])
+            if cue and len(run) >= (2 if cue.group(0).startswith("in") else 1):
                 return run
+            k = j
     return None
 
 
