@@ -505,7 +505,7 @@ _PROVIDED_RE = re.compile(
     r"(?:^|[.;]\s+|,\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,5})\s+"
     r"(?:has\s+|have\s+|had\s+|will\s+)?(?:provided|contributed|committed|pledged|granted|allocated|"
     r"(?<=will\s)(?:provide|contribute|commit|pledge|grant|allocate)|commits|contributes|pledges)\s+"
-    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|USD|\$|EUR|€|CHF|£)")
+    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d))")
 _AND_ILO_RE = re.compile(
     r"(?P<x>[A-Z][\w’'\-]*(?:[ \t\n](?:of |for |and )?[A-Z][\w’'\-]*){0,6})\s+and\s+the\s+ILO\s+"
     r"(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
@@ -534,7 +534,7 @@ _AND_ILO_NEEDS = ("signed", "launched", "announced", "agreed", "concluded", "put
 _PROVIDED_TAIL_RE = re.compile(
     r"(?:provided|contributed|committed|pledged|granted|allocated|(?<=will\s)(?:provide|contribute|commit|pledge|"
     r"grant|allocate)|commits|contributes|pledges)\s+"
-    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|USD|\$|EUR|€|CHF|£)")
+    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d))")
 _AND_ILO_TAIL_RE = re.compile(
     r"and\s+the\s+ILO\s+(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
 
