@@ -1196,6 +1196,7 @@ def _funder_block_candidates(text: str, money) -> list[Cand]:
     out: list[Cand] = []
     if not _BLOCK_KEY_RE.search(text):
         return out
+    money_starts = None                 # (money is sorted by start)
     for ps, pe in _paragraphs(text, 0, len(text)):
         hm = _FUNDER_HEAD_RE.match(text, ps, pe)
         km = _BLOCK_KEY_RE.search(text, ps, pe)
@@ -1246,7 +1247,9 @@ def _funder_block_candidates(text: str, money) -> list[Cand]:
         if km.group("k").lower() in ("duration", "period"):
             c.start_year, c.end_year = _period_years(text[km.end():amount_end])
         else:
-            rows = [r for r in money if km.end() <= r["start"] < amount_end]
+            if money_starts is None:
+                money_starts = [r["start"] for r in money]
+            rows = money[bisect_left(money_starts, km.end()):bisect_left(money_starts, amount_end)]
             if rows:
                 c.budget_usd = _stated_usd(text, rows, 0)
             if bar >= 0:
