@@ -120,3 +120,39 @@ def test_title_naming_a_fund_makes_the_fund_the_partner():
     doc = extract(text)
     assert doc["partner_iso3"] is None
     assert doc["partner_name"] == "Global Fund for Rural Youth Employment"
+
+
+def test_web_page_furniture_before_the_heading_is_skipped_and_dashed_day_first_date_read():
+    text = ("Skip to main content\n\nWe use cookies to improve this site. Read more\n\n"
+            "Search this site\n\nHome > News > Press releases\n\n"
+            "# Denmark pledges DKK 40 million to ILO work on skills in Ghana\n\n"
+            "Press release | 03-10-2022 | 09:00\n\nDenmark will fund a new programme.\n")
+    doc = extract(text)
+    assert doc["title"] == "Denmark pledges DKK 40 million to ILO work on skills in Ghana"
+    assert doc["partner_iso3"] == "DNK"              # the subject, not the place ('in Ghana')
+    assert (doc["published_on"], doc["published_precision"]) == (date(2022, 10, 3), "day")
+
+
+def test_letterhead_is_not_the_title_and_a_quoted_name_under_the_title_joins_it():
+    text = ("INTERNATIONAL LABOUR ORGANIZATION\n"
+            "Regional Office for Asia and the Pacific,\nBangkok and Suva\n\n"
+            "REPORT OF THE REGIONAL MEETING\n\"Decent Work in the Platform Economy\" Bangkok, 3-4 May 2023\n\n"
+            "1. The meeting was held with financial support from the European Union.\n")
+    doc = extract(text)
+    assert doc["title"] == 'REPORT OF THE REGIONAL MEETING "Decent Work in the Platform Economy"'
+
+
+def test_partner_is_the_donor_when_the_title_places_the_work_in_a_country():
+    evaluation = ("# Final Evaluation: Safer Mines in Peru and Bolivia\n\n"
+                  "- **Countries:** Peru, Bolivia\n- **Donor:** Canadian International Development Agency\n")
+    assert extract(evaluation)["partner_iso3"] == "CAN"          # 'Canadian' -> CAN
+    sheet = ("# Results 2021: Fair Work in Morocco\n\n| | |\n|---|---|\n"
+             "| **Funding partner** | Kingdom of Belgium – Directorate-General for Development |\n"
+             "| **Budget** | EUR 2 million |\n")
+    assert extract(sheet)["partner_iso3"] == "BEL"
+    workshop = ("REPORT OF THE WORKSHOP ON GREEN JOBS IN SOUTHERN AFRICA AND MOZAMBIQUE\n\n"
+                "1. The workshop was held with financial support from the European Union and "
+                "brought together delegates from Zambia, Malawi and Mozambique.\n")
+    doc = extract(workshop)
+    assert doc["partner_iso3"] is None                           # the EU funds it: no country
+    assert doc["partner_name"] == "European Union"

@@ -282,3 +282,80 @@ def test_heading_followed_by_a_line_of_fields_is_a_project():
     assert (row["start_year"], row["end_year"], row["countries"]) == (2020, 2023, ["ZMB", "TZA"])
     assert 3_000_000 < row["budget_usd"] < 4_000_000
     assert row["funder"] == "Government of Finland"
+
+
+FUNDER_BLOCKS = """ACTIVE PROJECTS BY FUNDING PARTNER
+
+GERMANY – Federal Ministry for Economic Cooperation and Development (BMZ)
+  Green Skills for the Textile Sector in Cambodia
+  Budget: EUR 3 million (≈ US$ 3.3 million) | 2021-24
+  Partners: Ministry of Labour
+
+EUROPEAN UNION
+  Social Protection for Garment Workers Budget: US$ 2.2 million | from 2022 until 2025
+
+CANADA – Global Affairs Canada (GAC) Labour Inspection Modernization in the Mekong Region Budget: CAD 4 million | FY2020-FY2023
+"""
+
+
+def test_blocks_headed_by_their_funder_as_written_or_joined_by_the_reader():
+    rows = extract(FUNDER_BLOCKS)
+    assert len(rows) == 3
+    green = _by_title(rows, "Green Skills for the Textile Sector")
+    assert (green["funder"], green["funder_acronym"]) == ("Federal Ministry for Economic Cooperation and Development", "BMZ")
+    assert (green["start_year"], green["end_year"]) == (2021, 2024)
+    assert green["budget_usd"] == 3_300_000              # the dollar value stated in brackets
+    assert green["countries"] == ["KHM"]
+    social = _by_title(rows, "Social Protection for Garment Workers")
+    assert social["funder"] == "European Union"
+    assert (social["start_year"], social["end_year"], social["budget_usd"]) == (2022, 2025, 2_200_000)
+    mekong = _by_title(rows, "Labour Inspection Modernization in the Mekong Region")
+    assert (mekong["funder_acronym"], mekong["start_year"], mekong["end_year"]) == ("GAC", 2020, 2023)
+
+
+def test_a_single_funder_block_is_not_a_list():
+    assert extract("EUROPEAN UNION\n  Social Protection for Garment Workers\n  Budget: US$ 2 million | 2022-2025\n") == []
+
+
+def test_title_in_emphasis_or_set_off_by_commas_with_its_acronym():
+    md = "The project *Better Work for Women in Agro-Industry* will run in Kenya from 2022 to 2024.\n"
+    assert extract(md)[0]["title"] == "Better Work for Women in Agro-Industry"
+    html = ("Sweden will contribute SEK 50 million (about US$ 4.8 million) to a new programme between 2024 and 2027.\n\n"
+            "The programme, Decent Jobs in Zambia's Copper Belt (DJC), builds on earlier work that Sweden "
+            "co-funded from 2018 to 2022.\n")
+    row = extract(html)[0]
+    assert row["title"] == "Decent Jobs in Zambia's Copper Belt"
+    assert (row["start_year"], row["end_year"]) == (2024, 2027)     # 'between 2024 and 2027'
+    assert row["budget_usd"] == 4_800_000
+    assert row["countries"] == ["ZMB"]
+    assert row["funder"] == "Government of Sweden"                  # 'Sweden will contribute SEK ...'
+
+
+def test_fact_sheet_title_after_a_genre_prefix_and_two_column_table_fields():
+    text = ("# Results Sheet 2021: Skills for Youth in Senegal – Phase II\n\n| | |\n|---|---|\n"
+            "| **Funding partner** | Grand Duchy of Luxembourg – Ministry of Foreign Affairs |\n"
+            "| **Total budget** | EUR 2 million (US$ 2.3 million) |\n"
+            "| **Duration** | 1 May 2019 – 30 April 2023 |\n| **Countries** | Senegal, Mali |\n")
+    row = extract(text)[0]
+    assert row["title"] == "Skills for Youth in Senegal – Phase II"
+    assert row["funder"] == "Government of Luxembourg"
+    assert (row["start_year"], row["end_year"], row["budget_usd"]) == (2019, 2023, 2_300_000)
+    assert row["countries"] == ["SEN", "MLI"]
+
+
+def test_contribution_sentence_before_and_covered_countries():
+    text = ("Spain will contribute EUR 3 million (about US$ 3.2 million) over 2023-2025 through its agency.\n\n"
+            "The contribution finances the programme \"Fair Migration in West Africa\", which covers Senegal, "
+            "Mali, Niger and Cabo Verde. An earlier phase covered 2018-2022 with EUR 1 million.\n")
+    row = extract(text)[0]
+    assert (row["start_year"], row["end_year"], row["budget_usd"]) == (2023, 2025, 3_200_000)
+    assert row["countries"] == ["SEN", "MLI", "NER", "CPV"]
+
+
+def test_no_countries_or_budget_from_sentences_of_the_section_that_speak_of_no_project():
+    text = ("REPORT OF THE MEETING\n\n1. The meeting was funded by the European Union, whose contribution "
+            "amounted to EUR 90,000. Delegates came from Chile, Peru and Bolivia.\n\n"
+            "2. Participants heard that the ILO project \"Green Jobs in the Andes\" (2022-2025), funded by "
+            "AECID, will support three of them.\n")
+    row = extract(text)[0]
+    assert row["countries"] == [] and row["budget_usd"] is None

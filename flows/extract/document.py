@@ -311,8 +311,46 @@ def _is_skippable(line: str) -> bool:
     return _is_running_header(line) or _is_date_line(line)
 
 
+#: lines of a web page's furniture before its heading: skip links, cookie notices, search
+#: boxes, menus, breadcrumbs ('Home > Topics > News')
+_WEB_FURNITURE_RE = re.compile(
+    r"^(?:(?:skip|go|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|search)\b.{0,20}"
+    r"|skip\s+navigation|(?:main\s+|site\s+)?menu|navigation|search(?:\s+(?:within|this|the)\b.{0,60})?"
+    r"|(?:log|sign)\s+in|close|accept(?:\s+all)?(?:\s+cookies)?|reject(?:\s+all)?|you\s+are\s+here:?.{0,200}"
+    r"|home\s*[>›»/|].{0,300}|.{0,200}\bcookies?\b.{0,200})$", re.IGNORECASE)
+#: a line that is only an organization's name, as a letterhead prints it
+_ORG_HEAD_WORDS = ("organization", "organisation", "office", "department", "ministry", "agency", "secretariat",
+                   "embassy", "mission", "team", "bureau", "directorate", "commission", "delegation")
+def _is_letterhead(line: str) -> bool:
+    """'INTERNATIONAL LABOUR ORGANIZATION', 'Department of Foreign Affairs', 'Country Office for
+    Central America,': an organization's name alone on its line (every word capitalised or a
+    joining word, a head noun such as Office or Ministry, no digits)."""
+    clean = clean_inline(line).strip()
+    if not clean or re.search(r"\d|[:|–—]", clean) or len(clean) > 160:
+        return False
+    words = clean.rstrip(",").split()
+    if len(words) < 2 or not any(w.lower().strip(",") in _ORG_HEAD_WORDS for w in words):
+        return False
+    return all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "in", "&") for w in words)
+
+
 _WRAP_END_RE = re.compile(r"\b(?:for|of|and|the|in|on|to|with|a|an|from|by|at|towards|through|"
                           r"against|into|between|its|their)$|[:,–—-]$", re.IGNORECASE)
+
+
+def _letterhead_goes_on(text: str, lines, idx: int) -> bool:
+    """The line carries on the letterhead line above it: that one ends with a comma or a
+    joining word, and this one is the rest of the name ('Haiti, Panama and the Dominican
+    Republic')."""
+    prev = clean_inline(lines[idx - 1][2]).rstrip()
+    if text[lines[idx - 1][1]:lines[idx][0]].count("\n") != 1:
+        return False
+    if not re.search(r"(?:,|\b(?:of|for|and|the|in))$", prev):
+        return False
+    clean = clean_inline(lines[idx][2]).strip()
+    words = clean.split()
+    return 0 < len(words) <= 12 and not re.search(r"\d|[:|.]$", clean) and \
+        all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "in", "&") for w in words)
 
 
 def title_span(text: str) -> tuple[int, int, str] | None:
@@ -325,7 +363,17 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
     """`title_span`, cached: `extract` and projects' fact sheets ask for the same text's."""
     lines = list(_first_lines(text))
     idx = 0
-    while idx < len(lines) and _is_skippable(lines[idx][2]):
+    letterhead = False              # the line before was a letterhead's (it may go on)
+    while idx < len(lines):
+        line = lines[idx][2]
+        if _is_skippable(line) or _WEB_FURNITURE_RE.match(clean_inline(line).strip()):
+            letterhead = False
+        elif _is_letterhead(line) and idx + 1 < len(lines):
+            letterhead = True
+        elif letterhead and _letterhead_goes_on(text, lines, idx):
+            pass
+        else:
+            break
         idx += 1
     if idx >= len(lines):
         return None
@@ -340,6 +388,12 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
                 0 < len(_words(nxt_clean)) <= 12 and not nxt_clean.endswith(".") and "|" not in nxt \
                 and not _is_skippable(nxt) and len(_words(title)) >= 3:
             return s, e2, f"{title} {nxt_clean}"
+    # 'REPORT OF THE WORKSHOP' + '"Towards a Just Transition"': a quoted name under the title
+    if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1 and len(_words(title)) >= 3:
+        s2, e2, nxt = lines[idx + 1]
+        qm = re.match(r"[\"“][^\"“”\n]{3,200}[\"”]", nxt)
+        if qm:
+            return s, s2 + qm.end(), f"{title} {clean_inline(qm.group(0))}"
     # '▶ Norway' + 'ILO cooperation' -> 'Norway - ILO cooperation'
     if idx + 1 < len(lines) and len(_words(title)) <= 3 and not re.search(rf"[{_DASH}|:]", title) \
             and "ILO" not in title.split():
@@ -362,6 +416,11 @@ _PARTNER_RE = re.compile(
     rf"|^(?:[Tt]he\s+)?(?P<c>[^\n]+?)\s+(?:and|AND)\s+(?:the|THE)\s+ILO\b")
 
 
+def display_name(name: str) -> str:
+    """A name written in capitals, in ordinary case ('EUROPEAN UNION' -> 'European Union')."""
+    return _display(name)
+
+
 def _display(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" .,:;")
     if name.isupper() and len(name) > 4:
@@ -372,8 +431,40 @@ def _display(name: str) -> str:
 
 
 _DONOR_FIELD_RE = re.compile(
-    r"^[ \t]*[-*•]?[ \t]*\**(?:Donors?|Funded\s+by|Financed\s+by|Funding\s+partners?|Development\s+partners?|"
-    r"Resource\s+partners?)\**[ \t]*:\**[ \t]*(?P<v>[^\n]{3,200})$", re.MULTILINE | re.IGNORECASE)
+    r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?:Donors?|Funded\s+by|Financed\s+by|Funding\s+partners?|"
+    r"Development\s+partners?|Resource\s+partners?)\**[ \t]*(?(bar)[:|]|:)\**[ \t]*(?P<v>[^\n|]{3,200})",
+    re.MULTILINE | re.IGNORECASE)
+
+#: adjectives of countries as donors name themselves ('Italian Agency for Development
+#: Cooperation', 'Royal Norwegian Embassy', 'Dutch support', 'the Spanish Agency ...')
+DEMONYMS = {
+    "American": "USA", "Australian": "AUS", "Austrian": "AUT", "Belgian": "BEL", "Brazilian": "BRA",
+    "British": "GBR", "Bulgarian": "BGR", "Canadian": "CAN", "Chilean": "CHL", "Chinese": "CHN",
+    "Colombian": "COL", "Croatian": "HRV", "Cypriot": "CYP", "Czech": "CZE", "Danish": "DNK", "Dutch": "NLD",
+    "Egyptian": "EGY", "Emirati": "ARE", "Estonian": "EST", "Finnish": "FIN", "Flemish": "BEL", "French": "FRA",
+    "German": "DEU", "Greek": "GRC", "Hungarian": "HUN", "Icelandic": "ISL", "Indian": "IND",
+    "Indonesian": "IDN", "Irish": "IRL", "Israeli": "ISR", "Italian": "ITA", "Japanese": "JPN",
+    "Korean": "KOR", "Kuwaiti": "KWT", "Latvian": "LVA", "Lithuanian": "LTU", "Luxembourgish": "LUX",
+    "Luxembourgian": "LUX", "Malaysian": "MYS", "Maltese": "MLT", "Mexican": "MEX", "Moroccan": "MAR",
+    "Norwegian": "NOR", "Polish": "POL", "Portuguese": "PRT", "Qatari": "QAT", "Romanian": "ROU",
+    "Russian": "RUS", "Saudi": "SAU", "Singaporean": "SGP", "Slovak": "SVK", "Slovenian": "SVN",
+    "Spanish": "ESP", "Swedish": "SWE", "Swiss": "CHE", "Thai": "THA", "Turkish": "TUR", "Welsh": "GBR",
+    "Scottish": "GBR",
+}
+_DEMONYM_RE = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
+
+
+def country_of_name(name: str | None) -> str | None:
+    """The country an organization's name points to: a country named in it ('Grand Duchy of
+    Luxembourg – Ministry of ...', 'Luxembourg-funded') or its adjective ('Italian Agency for
+    Development Cooperation'), whichever comes first; None otherwise."""
+    if not name:
+        return None
+    found = [(s, iso) for s, _, iso in find_countries(name, ignore_case=False)]
+    m = _DEMONYM_RE.search(name)
+    if m:
+        found.append((m.start(), DEMONYMS[m.group(0)]))
+    return min(found)[1] if found else None
 _ORG_TITLE_RE = re.compile(
     r"^(?:The\s+)?(?P<org>(?:[A-Z][\w'’\-]*\s+(?:(?:and|of|for|on|in|the|&)\s+){0,2}){0,8}"
     r"(?:Fund|Trust\s+Fund|Facility|Foundation|Alliance|Coalition)\b"
@@ -389,6 +480,7 @@ def partner(text: str, title: str | None, header: str = "") -> tuple[str | None,
     an organization such as the EU: then iso3 is None). Else the first country of the title,
     else one named in a running header above it, else the most frequent country near the top.
     """
+    located: list[tuple[int, int, str]] = []
     if title:
         m = _PARTNER_RE.search(title)
         if m:
@@ -400,9 +492,14 @@ def partner(text: str, title: str | None, header: str = "") -> tuple[str | None,
             if name and (name[0].isupper() or name.isupper()):
                 return None, _display(name)
         found = find_countries(title, ignore_case=True)
-        if found:
-            s, e, iso3 = found[0]
-            return iso3, _display(title[s:e])
+        # a country the title places the work in ('... Value Chains in Tunisia', 'in Cabo Verde
+        # and Senegal') is where the partner works, not the partner
+        for f in found:
+            if _placed_in(title, f[0]):
+                located.append(f)
+            else:
+                s, e, iso3 = f
+                return iso3, _display(title[s:e])
     if header:
         found = find_countries(header, ignore_case=True)
         if found:
@@ -411,15 +508,28 @@ def partner(text: str, title: str | None, header: str = "") -> tuple[str | None,
     # a 'Donor: United States Department of Labor (USDOL)' field near the top
     m = _DONOR_FIELD_RE.search(text[:3000])
     if m:
-        found = find_countries(m.group("v"), ignore_case=True)
+        value = m.group("v")
+        found = find_countries(value, ignore_case=True)
         if found:
             s, e, iso3 = found[0]
-            return iso3, _display(m.group("v")[s:e])
+            return iso3, _display(value[s:e])
+        iso3 = country_of_name(value)
+        if iso3:
+            return iso3, country_name(iso3)
     # a title about a fund, facility or foundation: that organization is the partner
     if title:
         om = _ORG_TITLE_RE.match(clean_inline(title))
         if om:
             return None, _display(om.group("org"))
+    if located:
+        # a title about work in a country: the partner is who funds it, as the text opens
+        funder = _opening_funder(text, title)
+        if funder is not None:
+            iso3 = next(iter(sorted(funder.countries)), None) if len(funder.countries) == 1 else None
+            iso3 = iso3 or country_of_name(funder.name)
+            return (iso3, country_name(iso3)) if iso3 else (None, funder.name)
+        s, e, iso3 = located[0]
+        return iso3, _display(title[s:e])
     counts = Counter(iso3 for _, _, iso3 in find_countries(text[:3000]))
     if counts:
         iso3 = counts.most_common(1)[0][0]
@@ -427,9 +537,72 @@ def partner(text: str, title: str | None, header: str = "") -> tuple[str | None,
     return None, None
 
 
+_PLACE_WORDS = ("in", "across", "throughout", "within")
+
+
+def _placed_in(title: str, pos: int) -> bool:
+    """Whether the country at title[pos:] follows 'in' (across, throughout), perhaps at the end
+    of a list of places: 'in Tunisia's', 'in Cabo Verde and Senegal', 'in Central America and
+    the Dominican Republic'."""
+    toks = re.findall(r"[\w'’\-]+|[,&]", title[max(0, pos - 200):pos])[::-1][:40]
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.lower() == "the":
+            i += 1
+            continue
+        if tok.lower() in _PLACE_WORDS:
+            return True
+        if tok in (",", "&") or tok.lower() == "and":
+            i += 1
+            if i < len(toks) and toks[i].lower() == "the":
+                i += 1
+            if i < len(toks) and toks[i] == ",":          # ', and'
+                i += 1
+            k = i
+            while i < len(toks) and toks[i][:1].isupper() and toks[i].lower() not in _PLACE_WORDS:
+                i += 1
+            if i == k:
+                return False
+            continue
+        return False
+    return False
+
+
+def _opening_funder(text: str, title: str | None):
+    """The funder the opening of the text names ('with financial support from the European
+    Union'), as projects reads funders; None when it names none."""
+    from . import projects          # (projects reads this module's countries)
+
+    span = title_span(text)
+    start = span[1] if span else 0
+    end = min(len(text), start + 2000)
+    try:
+        return projects.find_funder(text, start, end, [])
+    except Exception:               # a funder is a bonus here, never a failure
+        return None
+
+
 # ---------------------------------------------------------------------- date
 
 _BARE_YEAR_LINE = re.compile(rf"^(?:[^\d\n]{{0,40}}[|·,:]\s*)?(?P<y>{YEAR})\s*\*?$")
+
+
+_NUMERIC_DATE_RE = re.compile(rf"(?<![\d.\-/])(?P<a>\d{{1,2}})(?P<sep>[-./])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{YEAR})(?![\d])")
+
+
+def _numeric_date(line: str) -> date | None:
+    """'News item | 14-09-2023 | 11:30', '03.03.2021', '9/14/2023': a date in digits, day
+    first unless the first number cannot be a day's month ('9/14/2023')."""
+    m = _NUMERIC_DATE_RE.search(line)
+    if not m:
+        return None
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    day, month = (b, a) if b > 12 >= a else (a, b)
+    try:
+        return date(y, month, day)
+    except ValueError:
+        return None
 
 
 def published(text: str, source_path: str = "") -> tuple[date | None, str | None]:
@@ -445,6 +618,9 @@ def published(text: str, source_path: str = "") -> tuple[date | None, str | None
         if dates:
             d = dates[0]
             return d.first(), d.precision
+        numeric = _numeric_date(line)
+        if numeric:
+            return numeric, "day"
         m = _BARE_YEAR_LINE.match(clean_inline(line))
         if m:
             return date(int(m.group("y")), 1, 1), "year"
@@ -461,11 +637,34 @@ def published(text: str, source_path: str = "") -> tuple[date | None, str | None
 
 # ------------------------------------------------------------------- extract
 
+def _header(text: str, end: int) -> str:
+    """The lines above the title that may name the partner (a running header such as 'ILO
+    PROJECT FACT SHEET | KENYA'): not a letterhead's, whose office names the countries it
+    covers, nor a web page's furniture."""
+    keep, after_letterhead = [], False
+    for line in text[:end].split("\n"):
+        clean = clean_inline(line).strip()
+        if not clean:
+            after_letterhead = False
+            continue
+        if _is_letterhead(clean) or after_letterhead:      # (and the rest of its name)
+            after_letterhead = bool(re.search(r"(?:,|\b(?:of|for|and|the|in))$", clean))
+            continue
+        if not _WEB_FURNITURE_RE.match(clean):
+            keep.append(line)
+    return "\n".join(keep)
+
+
 def extract(text: str, source_path: str = "") -> dict:
     span = title_span(text)
     title = span[2] if span else None
-    header = text[:span[0]] if span else ""
+    header = _header(text, span[0]) if span else ""
     iso3, name = partner(text, title, header)
     published_on, precision = published(text, source_path)
     return {"title": title, "partner_iso3": iso3, "partner_name": name,
             "published_on": published_on, "published_precision": precision}
+
+
+def is_genre_word(word: str) -> bool:
+    """Whether a word only names a kind of document ('Evaluation', 'Summary', 'Sheet')."""
+    return word.lower() in _GENRE_WORDS

@@ -53,6 +53,16 @@ GROUP_FUNDER_RE = re.compile(rf"\b(?:{FUNDER_CUE})\s+(?:the\s+)?(?P<org>[A-Z])")
 QUOTED_RE = re.compile(
     r"\b(?P<kw>project|programme|program|initiative)s?\s*,?\s*"
     r"(?:(?:called|entitled|titled|named)\s+)?[\"“](?P<t>[^\"“”]{6,300}?)[\"”]")
+#: 'the project *Title*', 'the programme, _Title_': a title in emphasis right after the word
+EMPH_RE = re.compile(
+    r"\b(?P<kw>project|programme|program|initiative)s?\s*,?\s*(?:(?:called|entitled|titled|named)\s+)?"
+    r"(?P<m>\*\*|\*|__|_)(?P<t>[A-Z][^*_\n]{5,200}?)(?P=m)(?![*_\w])")
+#: 'The programme, Advancing Decent Work in Export Industries (ADEPT), builds on ...': a title
+#: set off by commas after 'the project', with its acronym (an emphasis lost in rendering)
+APPOSITIVE_RE = re.compile(
+    r"(?:project|programme|program|initiative)\s*,\s*"
+    r"(?P<t>[A-Z][^,;.()\n\"“”]{8,200}?)\s*\((?P<a>[A-Z][A-Z0-9\-]{1,15})\)\s*,")
+_APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:new\s+)?$")
 KNOWN_AS_RE = re.compile(
     r"\b(?:project|programme|initiative)\b[^.\n]{0,80}?\bknown\s+as\s+(?:the\s+)?[\"“]?"
     r"(?P<t>[A-Z][^\"”.,;:()\n]{3,120})")
@@ -63,9 +73,9 @@ PHASE_RE = re.compile(
 TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:Project(?:\s+title|\s+name)?|Programme(?:\s+title)?)\s*:\s*(?P<t>\S[^\n]{3,250})$",
                             re.MULTILINE | re.IGNORECASE)
 FIELD_RE = re.compile(
-    r"^[ \t]*[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|Funding|"
-    r"Donors?|Funded\s+by|Development\s+partners?|Funding\s+partners?|Target\s+countries|Countries|"
-    r"Geographical\s+coverage|Implemented\s+by|Key\s+facts)\**[ \t]*:?\**[ \t]*(?P<v>[^\n]*)$",
+    r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|"
+    r"Funding\s+partners?|Funding|Donors?|Funded\s+by|Development\s+partners?|Target\s+countries|Countries|"
+    r"Geographical\s+coverage|Implemented\s+by|Key\s+facts)\b\**[ \t]*(?::|(?(bar)\|))?\**[ \t]*(?P<v>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
 
 START_RE = re.compile(
@@ -449,6 +459,10 @@ def _funder_name(name: str) -> str:
     iso = document.lookup_country(name)
     if iso:
         base = re.sub(r"^the\s+", "", name.strip())
+        short = document.country_name(iso)
+        if short and re.match(r"(?:Grand\s+)?Duchy|Principality|Kingdom|Sultanate|Emirate", base) \
+                and short in base and short != base:
+            base = short                # 'Grand Duchy of Luxembourg' -> 'Luxembourg'
         article = "the " if re.match(r"(?:Republic|United|Democratic|Russian|Czech|Netherlands|"
                                      r"Philippines|Kingdom|State|Federated|Islamic|Plurinational)\b",
                                      base) else ""
@@ -473,6 +487,10 @@ def _make_funder(name: str, acronym: str | None, possessive: str | None, rule: s
         countries.add(iso)
     if possessive:
         countries.add(possessive)
+    if not countries:                   # 'Italian Agency for Development Cooperation'
+        adj = document.country_of_name(name)
+        if adj:
+            countries.add(adj)
     return Funder(_funder_name(name), acronym, countries, rule)
 
 
@@ -485,8 +503,9 @@ _FUNDER_PATTERNS = [
 _X_FUNDED_RE = re.compile(r"\b(?P<x>[A-Z][\w’'\-]*?)-(?:funded|financed|supported|sponsored)\b")
 _PROVIDED_RE = re.compile(
     r"(?:^|[.;]\s+|,\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,5})\s+"
-    r"(?:has\s+|have\s+|had\s+)?(?:provided|contributed|committed|pledged|granted|allocated)\s+"
-    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|USD|\$|EUR|€|CHF|£)")
+    r"(?:has\s+|have\s+|had\s+|will\s+)?(?:provided|contributed|committed|pledged|granted|allocated|"
+    r"(?<=will\s)(?:provide|contribute|commit|pledge|grant|allocate)|commits|contributes|pledges)\s+"
+    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d))")
 _AND_ILO_RE = re.compile(
     r"(?P<x>[A-Z][\w’'\-]*(?:[ \t\n](?:of |for |and )?[A-Z][\w’'\-]*){0,6})\s+and\s+the\s+ILO\s+"
     r"(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
@@ -506,15 +525,16 @@ _FUNDER_SCAN = {
     "amount_from": (False, None, [("from",)]),
 }
 _X_FUNDED_NEEDS = ("-funded", "-financed", "-supported", "-sponsored")
-_PROVIDED_NEEDS = ("provided", "contributed", "committed", "pledged", "granted", "allocated")
+_PROVIDED_NEEDS = ("provide", "contribute", "commit", "pledge", "grant", "allocate")
 _AND_ILO_NEEDS = ("signed", "launched", "announced", "agreed", "concluded", "put")
 
 
 #: what the ends of _PROVIDED_RE and _AND_ILO_RE match (no lookaround): a text where they do
 #: not match has no match of the whole pattern
 _PROVIDED_TAIL_RE = re.compile(
-    r"(?:provided|contributed|committed|pledged|granted|allocated)\s+"
-    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|USD|\$|EUR|€|CHF|£)")
+    r"(?:provided|contributed|committed|pledged|granted|allocated|(?<=will\s)(?:provide|contribute|commit|pledge|"
+    r"grant|allocate)|commits|contributes|pledges)\s+"
+    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d))")
 _AND_ILO_TAIL_RE = re.compile(
     r"and\s+the\s+ILO\s+(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
 
@@ -656,17 +676,39 @@ def _money_rows(text: str) -> list[dict]:
         usd = r.get("amount_usd")
         if usd is None and str(r.get("currency") or "").upper() == "USD":
             usd = r.get("amount")
-        out.append({"start": r["char_start"], "end": r["char_end"], "usd": usd})
+        out.append({"start": r["char_start"], "end": r["char_end"], "usd": usd,
+                    "usd_stated": str(r.get("currency") or "").upper() == "USD"})
     if out:
+        out.sort(key=lambda r: r["start"])
         return out
     for m in _LOCAL_MONEY_RE.finditer(text):
         value = parse_number(m.group("n")) * scale_of(m.group("scale"))
-        out.append({"start": m.start(), "end": m.end(), "usd": value})
+        out.append({"start": m.start(), "end": m.end(), "usd": value, "usd_stated": True})
     return out
 
 
+_STATED_USD_GAP_RE = re.compile(
+    r"\s*[(\[]\s*(?:≈|~|about|approx(?:imately|\.)?|around|some|roughly|circa|ca\.|i\.\s?e\.,?|"
+    r"equivalent\s+to|or)?\s*$", re.IGNORECASE)
+
+
+def _stated_usd(text: str, rows: list[dict], i: int) -> float | None:
+    """The dollar value of rows[i], or of the amount in US dollars stated in brackets right
+    after it ('GBP 2.75 million (≈ US$ 3.8 million)'); rows sorted by start. None when
+    neither has a dollar value (the first row with one then)."""
+    r = rows[i]
+    if i + 1 < len(rows):
+        nxt = rows[i + 1]
+        if nxt.get("usd_stated") and nxt["usd"] is not None and not r.get("usd_stated") and \
+                nxt["start"] - r["end"] < 30 and _STATED_USD_GAP_RE.match(text[r["end"]:nxt["start"]]):
+            return float(nxt["usd"])
+    if r["usd"] is not None:
+        return float(r["usd"])
+    return next((float(x["usd"]) for x in rows[i + 1:] if x["usd"] is not None), None)
+
+
 _BUDGET_BEFORE_RE = re.compile(
-    r"(?:budget|contribution|funding|grant|allocation|pledge|financing|worth|valued\s+at|"
+    r"(?:budget|contribution|contribute|funding|grant|allocation|pledge|financing|worth|valued\s+at|"
     r"support|donation|envelope|tranche|total(?:ling|ing|led|ed)?)\b(?:\s+of)?"
     r"[^.;\n]{0,40}$", re.IGNORECASE)
 _BUDGET_AFTER_RE = re.compile(
@@ -714,7 +756,7 @@ class _LazyRows(list):
 
 def find_budget(text: str, money: list[dict], start: int, end: int,
                 skip: list[tuple[int, int]]) -> float | None:
-    for r in money:
+    for i, r in enumerate(money):
         if not (start <= r["start"] < end) or any(s <= r["start"] < e for s, e in skip):
             continue
         if r["usd"] is None:
@@ -723,7 +765,7 @@ def find_budget(text: str, money: list[dict], start: int, end: int,
         after = text[r["end"]:min(end, r["end"] + 60)]
         # the stated dollar equivalent of an amount in another currency: 'EUR 18 million, about US$ 17.6 million'
         if _BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after):
-            return float(r["usd"])
+            return _stated_usd(text, money, i)
     return None
 
 
@@ -1128,6 +1170,97 @@ def _field_block_candidates(text: str) -> list[Cand]:
     return out
 
 
+_HEAD_ORG_WORD_RE = re.compile(r"\b(?:UNION|COMMISSION|BANK|FUND|FOUNDATION|AGENCY|MINISTRY|DEPARTMENT|GOVERNMENT|"
+                               r"ORGANI[SZ]ATION|OFFICE|EMBASSY|SECRETARIAT|COOPERATION)\b")
+#: a block that opens with a funder in capitals: 'EUROPEAN UNION', 'JAPAN – Ministry of ... (MHLW)'
+_FUNDER_HEAD_RE = re.compile(r"(?P<caps>[A-Z][A-Z'’.&\-]*(?:[ \t]+[A-Z][A-Z'’.&\-]*){0,5})"
+                             r"(?:[ \t]*\n|[ \t]+[–—-][ \t]+(?P<org>\S))")
+_BLOCK_KEY_RE = re.compile(r"(?:^|(?<=\s))(?P<k>Budget|Total\s+budget|Funding|Duration|Period)[ \t]*:[ \t]*")
+PERIOD_AT_RE = re.compile(
+    rf"[ \t]*(?:(?:from|since)[ \t]+)?(?:(?:\d{{1,2}}[ \t]+)?[A-Z][a-z]{{2,8}}\.?[ \t]+)?(?:FY[ \t]?)?(?P<y1>{YEAR})"
+    rf"(?:[ \t]*(?:-|–|—|to|until|till|through)[ \t]*(?:(?:\d{{1,2}}[ \t]+)?[A-Z][a-z]{{2,8}}\.?[ \t]+)?(?:FY[ \t]?)?"
+    rf"(?P<y2>{YEAR}|\d\d)\b)?")
+
+
+def _funder_block_candidates(text: str, money) -> list[Cand]:
+    """A list of paragraphs each opening with a funder in capitals, then a project title, then
+    'Budget: <amount> | <period>' (or Duration, Funding):
+
+        SWITZERLAND – State Secretariat for Economic Affairs (SECO)
+          SCORE Viet Nam: Sustaining Competitive and Responsible Enterprises
+          Budget: CHF 3.1 million | from 2021 until 2025
+
+    as written, or with its lines joined by the reader. The funder is the body after the dash
+    (its country from the capitals), else the capitals; the budget the amount (its stated
+    dollar value), the years the period after '|'."""
+    out: list[Cand] = []
+    if not _BLOCK_KEY_RE.search(text):
+        return out
+    money_starts = None                 # (money is sorted by start)
+    for ps, pe in _paragraphs(text, 0, len(text)):
+        hm = _FUNDER_HEAD_RE.match(text, ps, pe)
+        km = _BLOCK_KEY_RE.search(text, ps, pe)
+        if not hm or not km or km.start() <= hm.end():
+            continue
+        caps = hm.group("caps")
+        if len(caps) < 2 or text[hm.end("caps"):km.start()].strip() == "":
+            continue
+        iso = document.lookup_country(caps)
+        org = None
+        ts = hm.end()
+        if hm.group("org"):
+            os_ = hm.start("org")
+            line_end = text.find("\n", os_, km.start())
+            close = text.find(")", os_, line_end if line_end >= 0 else km.start())
+            org_end = close + 1 if close >= 0 and re.search(r"\([A-Z][\w\-&]{1,15}\)$", text[os_:close + 1]) \
+                else line_end
+            if org_end < 0:
+                continue
+            org = org_at(text, os_, org_end - os_)
+            ts = org_end
+        if not (iso or org or _HEAD_ORG_WORD_RE.search(caps)):
+            continue
+        te = km.start()
+        while te > ts and text[te - 1] in " \t\n":
+            te -= 1
+        while ts < te and text[ts] in " \t\n":
+            ts += 1
+        ts, te = _trim_title(text, ts, te, strip_lead=False)
+        raw = text[ts:te]
+        title = clean_title(raw)
+        words = title.split()
+        if not (3 <= len(words) <= 20 and sum(1 for w in words if w[:1].isupper()) >= 2) or "\n" in raw \
+                or re.search(r"[.;!?](?:\s|$)", title) or title.upper() == title or _NOT_A_PROJECT_RE.search(title):
+            continue
+        f = _make_funder(org[2], org[3], org[4], "funder_heading") if org else \
+            _make_funder(document.display_name(caps), None, None, "funder_heading")
+        if f is None:
+            continue
+        if iso:
+            f.countries.add(iso)
+        c = Cand(title, ts, te, "funder_block", ps, pe, ps, pe, funder=f)
+        # the field: up to the end of its line, the amount before '|', the period after it
+        ve = text.find("\n", km.end(), pe)
+        ve = pe if ve < 0 else ve
+        bar = text.find("|", km.end(), ve)
+        amount_end = bar if bar >= 0 else ve
+        if km.group("k").lower() in ("duration", "period"):
+            c.start_year, c.end_year = _period_years(text[km.end():amount_end])
+        else:
+            if money_starts is None:
+                money_starts = [r["start"] for r in money]
+            rows = money[bisect_left(money_starts, km.end()):bisect_left(money_starts, amount_end)]
+            if rows:
+                c.budget_usd = _stated_usd(text, rows, 0)
+            if bar >= 0:
+                pm = PERIOD_AT_RE.match(text, bar + 1, ve)
+                if pm:
+                    c.start_year = int(pm.group("y1"))
+                    c.end_year = _year2(c.start_year, pm.group("y2")) if pm.group("y2") else None
+        out.append(c)
+    return out if len(out) >= 2 else []
+
+
 _RANGE_NAME_JOINS = CONNECTORS | {"to", "with", "through", "against", "in"}
 _RANGE_NAME_TOKEN_RE = re.compile(r"[\w’'\-/]+|[\"“”]")
 
@@ -1327,6 +1460,23 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         if am:
             c.aliases.append(clean_title(am.group("a")))
         out.append(c)
+    for rx, rule in ((EMPH_RE, "emphasis"), (APPOSITIVE_RE, "appositive")):
+        if rx is EMPH_RE and "*" not in text and "_" not in text:
+            continue
+        for m in _finditer_at(rx, text, kw_at):
+            if rx is APPOSITIVE_RE and not _APPOSITIVE_LEAD_RE.search(text[max(0, m.start() - 16):m.start()]):
+                continue
+            title = clean_title(m.group("t"))
+            words = [w for w in title.split() if w.lower() not in CONNECTORS]
+            if len(words) < 2 or sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) < 0.7 * len(words):
+                continue
+            ts, te = m.start("t"), m.start("t") + len(m.group("t").rstrip())
+            s, e = _sentence_span(sents, m.start(), m.end())
+            c = Cand(title, ts, te, rule, s, e, s, e)
+            yrs = _years_after(text, m.end("m") if rx is EMPH_RE else te)
+            if yrs:
+                c.start_year, c.end_year = yrs
+            out.append(c)
     for m in _finditer_at(PHASE_RE, text, _positions(text, ("phase",))):
         ts, te = m.start("t"), m.end("t")
         title = clean_title(m.group("t"))
@@ -1347,7 +1497,7 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
 
 def _factsheet_candidate(text: str) -> Cand | None:
     head = text[:4000]
-    keys = {re.sub(r"\s+", " ", m.group("k").lower()) for m in _finditer_lines(FIELD_RE, text, 0, len(head))}
+    keys = {k for k, _, _, _ in _fields(text, 0, len(head))}
     strong = keys & {"duration", "project duration", "period", "budget", "total budget", "donor", "donors",
                      "funded by", "development partner", "development partners", "target countries",
                      "funding partner", "funding partners"}
@@ -1363,7 +1513,31 @@ def _factsheet_candidate(text: str) -> Cand | None:
     s, e, title = span
     if re.search(r"\bcooperation\b|\bpartnership\b", title, re.I) and "ILO" in title:
         return None
+    cut = _genre_prefix_end(title)
+    if cut:                             # 'Results Sheet 2022: Title', 'Evaluation Summary — Title'
+        raw = text[s:e]
+        k = raw.find(title[cut:cut + 12]) if title[cut:cut + 12] else -1
+        if k > 0:
+            s += k
+        title = title[cut:]
     return Cand(title, s, e, "factsheet", s, len(text), s, len(text))
+
+
+_GENRE_PREFIX_RE = re.compile(r"(?P<p>[^:|–—\n]{3,60}?)\s*(?::|\s[–—-]\s|[–—])\s*(?=\S)")
+
+
+def _genre_prefix_end(title: str) -> int:
+    """Where a title starts after a prefix naming the kind of document ('Results Sheet 2022:',
+    'Evaluation Summary —', 'Final Evaluation:'), or 0 when there is none."""
+    m = _GENRE_PREFIX_RE.match(title)
+    if not m:
+        return 0
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", m.group("p"))]
+    rest = title[m.end():]
+    if not words or len(words) > 5 or not all(document.is_genre_word(w) for w in words) \
+            or len(rest.split()) < 3:
+        return 0
+    return m.end()
 
 
 # ------------------------------------------------------------------ attributes
@@ -1377,11 +1551,35 @@ def _unique(items) -> list:
     return out
 
 
+def _fields(text: str, start: int, end: int):
+    """(key, value start, value end, value) of each FIELD_RE line in text[start:end]. A row of
+    a two-column table ('| **Budget** | EUR 3.6 million |') is one; a row of a wider table is
+    not. A value whose bracket is still open carries on to the next line ('NOK 24 million
+    (some US$ 2.5 million at the 2022 average' / 'rate) | 2022-25')."""
+    for m in _finditer_lines(FIELD_RE, text, start, end):
+        vs, ve = m.start("v"), m.end("v")
+        if m.group("bar"):
+            if "|" not in text[m.end("k"):vs]:
+                continue
+            v = text[vs:ve].rstrip(" \t")
+            if v.endswith("|"):
+                v = v[:-1]
+            if "|" in v:
+                continue
+            ve = vs + len(v.rstrip())
+        elif text.count("(", vs, ve) > text.count(")", vs, ve) and ve < end:
+            nxt = text.find("\n", ve + 1)
+            nxt = end if nxt < 0 or nxt > end else nxt
+            line = text[ve + 1:nxt]
+            if line.strip() and not FIELD_RE.match(line) and ")" in line:
+                ve = nxt
+        yield re.sub(r"\s+", " ", m.group("k").lower()), vs, ve, text[vs:ve]
+
+
 def _field_values(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
     out = {}
-    for m in _finditer_lines(FIELD_RE, text, start, end):
-        k = re.sub(r"\s+", " ", m.group("k").lower())
-        out.setdefault(k, (m.start("v"), m.end("v"), m.group("v")))
+    for k, vs, ve, v in _fields(text, start, end):
+        out.setdefault(k, (vs, ve, v))
     return out
 
 
@@ -1430,17 +1628,112 @@ def _inline_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int,
 
 
 def _duration_years(value: str) -> tuple[int | None, int | None]:
+    value = _FY_RE.sub("", value)
     years = [int(y) for y in re.findall(rf"\b{YEAR}\b", value)]
     if not years:
         return None, None
     return years[0], (years[-1] if len(years) > 1 else None)
 
 
+_FY_RE = re.compile(rf"\bFY[ \t]?(?={YEAR}\b)")
+
+
+def _period_years(value: str) -> tuple[int | None, int | None]:
+    """The years of a period written alone ('2023-2026', '2022-25', 'FY2022-FY2024', 'April
+    2021 to March 2024', 'from 2021 until 2025'); (None, None) when the value holds an amount."""
+    if re.search(r"\d[\d,.]*\s*(?:million|billion|thousand|mn|bn)\b|[$€£]|\b(?:USD|EUR|GBP|CHF)\b", value, re.I):
+        return None, None
+    m = PERIOD_AT_RE.match(value)
+    if m:
+        y1 = int(m.group("y1"))
+        return y1, (_year2(y1, m.group("y2")) if m.group("y2") else None)
+    return _duration_years(value)
+
+
+PERIOD_RE = re.compile(
+    rf"\b(?:over|during|for|covering|between|throughout)\s+(?:the\s+)?(?:(?:period|years)\s+)?(?:of\s+)?"
+    rf"(?P<y1>{YEAR})\s*(?:-|–|—|to|and)\s*(?P<y2>{YEAR}|\d\d)\b", re.IGNORECASE)
+_PERIOD_WORDS = ("over", "during", "for", "covering", "between", "throughout")
+
+_ANAPHORA_RE = re.compile(
+    r"\s*(?:The|This|These|That|Such)\s+(?:[\w-]+\s+){0,2}?(?:contribution|grant|funding|financing|donation|"
+    r"pledge|allocation|funds?|money|amount)\b")
+
+
+def _anaphora_start(text: str, sents, own_s: int, lo: int) -> int:
+    """The start of the sentence before the project's own one when that one opens by pointing
+    back to it: 'Portugal will contribute EUR 1.8 million over 2024-2026. The contribution
+    finances the programme "..."' (its amount and period are the project's)."""
+    if not _ANAPHORA_RE.match(text, own_s):
+        return own_s
+    starts, disjoint = _starts(sents)
+    if not disjoint:
+        return own_s
+    k = bisect_left(starts, own_s)
+    if not (k < len(starts) and starts[k] == own_s and k > 0):
+        return own_s
+    j = k - 1                       # the sentence before, whole ('I.P. (Camões, I.P.) and ...')
+    while j > 0 and k - j < 3 and not text[sents[j][0]].isupper():
+        j -= 1
+    return sents[j][0] if sents[j][0] >= lo else own_s
+
+
+_COVER_RE = re.compile(
+    r"\b(?:covers|covering|covered|spans|spanning|across|(?:implemented|active|operating|operates|operate|works|"
+    r"working|work|runs|running)\s+in|in)\s+(?:the\s+)?$")
+_COVER_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
+
+
+def _covered_countries(text: str, near_sents, c: "Cand") -> list | None:
+    """'..., which covers Angola, Cabo Verde, Guinea-Bissau and Timor-Leste': the list of
+    countries after 'covers', 'across', 'works in' (or after a bare 'in' when the list has two
+    or more), in the sentences that name the project or follow it in its paragraph(s)."""
+    for a, b in near_sents:
+        if not (c.own_start <= a < max(c.own_end, c.end) or c.scope_start <= a < c.scope_end):
+            continue
+        sent = text[a:b]
+        found = document.find_countries(sent)
+        k = 0
+        while k < len(found):
+            # a run of countries joined by commas and 'and'
+            j = k + 1
+            while j < len(found) and _COVER_SEP_RE.fullmatch(sent, found[j - 1][1], found[j][0]):
+                j += 1
+            cue = _COVER_RE.search(sent[max(0, found[k][0] - 40):found[k][0]])
+            run = _unique(iso for _, _, iso in found[k:j])
+            if cue and len(run) >= (2 if cue.group(0).startswith("in") else 1):
+                return run
+            k = j
+    return None
+
+
+def _sentence_countries(text: str, spans) -> list[str]:
+    """The countries named in the sentences, in order ('ILO-Brazil' is no country's mention)."""
+    found = []
+    for a, b in spans:
+        sent = text[a:b]
+        for cs, ce, iso in document.find_countries(sent):
+            before = sent[max(0, cs - 12):cs]
+            after = sent[ce:ce + 3]
+            if re.search(r"ILO[-/–]$", before) or re.match(r"[-/–]ILO", after):
+                continue
+            found.append(iso)
+    return found
+
+
 def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partner_name: str | None,
           partner_is_donor: bool = False) -> dict:
     s, e = c.attr_start if c.attr_start is not None else c.scope_start, c.attr_end or c.scope_end
     own_s, own_e = c.own_start, c.own_end
+    own_s = _anaphora_start(text, sents, own_s, s)
     scope_sents = [(a, b) for a, b in _spans_starting_in(sents, s, e) if not any(x <= a < y for x, y in skip)]
+    # sentences of the wider range (the section before the paragraph that names the project)
+    # count for countries, budget and a period only when they speak of a project
+    if s < c.scope_start or e > c.scope_end:
+        near_sents = [(a, b) for a, b in scope_sents
+                      if own_s <= a < own_e or c.scope_start <= a < c.scope_end or _REFERS_RE.search(text, a, b)]
+    else:
+        near_sents = scope_sents
     fields = _field_values(text, s, e) if c.rule in ("factsheet", "title_field", "field_block") else {}
     if c.rule in ("heading", "field_block", "factsheet"):
         for k, v in _inline_fields(text, s, e).items():
@@ -1452,6 +1745,14 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
     dur = next((fields[k] for k in ("duration", "project duration", "period") if k in fields), None)
     if start_year is None and dur:
         start_year, end_year = _duration_years(dur[2])
+    if start_year is None:
+        # 'Budget: EUR 4.2 million | 2023-2026': the period after the amount
+        bf = next((fields[k] for k in ("budget", "total budget", "funding") if k in fields), None)
+        for seg in (re.split(r"[|·]", bf[2])[1:] if bf else ()):
+            y1, y2 = _period_years(seg)
+            if y1 is not None:
+                start_year, end_year = y1, y2
+                break
     if start_year is None:
         for a, b in scope_sents:
             m = RUNS_RE.search(text, a, b) if _may_match(text, _RUNS_WORDS, a, b) else None
@@ -1468,6 +1769,16 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             m = START_RE.search(sent) if _may_match(text, _START_WORDS, a, b) else None
             if m:
                 start_year = int(m.group("y"))
+                break
+    if start_year is None:
+        # 'will contribute EUR 1.8 million over 2024-2026', '... between 2023 and 2027': in the
+        # sentences that name the project first
+        own_first = sorted(near_sents, key=lambda x: not (own_s <= x[0] < own_e))
+        for a, b in own_first:
+            m = PERIOD_RE.search(text, a, b) if _may_match(text, _PERIOD_WORDS, a, b) else None
+            if m:
+                start_year = int(m.group("y1"))
+                end_year = _year2(start_year, m.group("y2"))
                 break
     if start_year is None and c.group_years:
         start_year, end_year = c.group_years
@@ -1510,12 +1821,17 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             donors |= f.countries
     if funder is None:
         funder = c.group_funder
+    explicit = funder is not None
     if funder is None and partner_name and partner_is_donor:
         # a partner page ('Norway – ILO cooperation', 'The European Union and the ILO'): the
         # projects it lists are the partner's
         funder = Funder(_funder_name(partner_name) if partner_iso else partner_name, None,
                         {partner_iso} if partner_iso else set(), "partner")
-    if partner_is_donor and partner_iso:
+    # a partner page lists the partner's projects, unless a project names another funder (a
+    # country profile listing projects by funding partner)
+    partner_funds = partner_is_donor and partner_iso and (
+        not explicit or funder.rule != "funder_heading" or partner_iso in funder.countries)
+    if partner_funds:
         donors.add(partner_iso)
 
     # ---- countries
@@ -1524,6 +1840,8 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         tc = next((fields[k] for k in ("target countries", "countries", "geographical coverage") if k in fields), None)
         if tc:
             countries = _unique(iso for _, _, iso in document.find_countries(tc[2]))
+    if not countries:
+        countries = [iso for iso in _covered_countries(text, near_sents, c) or () if iso not in donors] or None
     if not countries:
         for a, b in scope_sents:
             m = LIST_CUE_RE.search(text, a, b) if _may_match(text, ("countries",), a, b) else None
@@ -1538,18 +1856,17 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         if found:
             countries = _unique(found)
     if not countries:
-        found = []
-        for a, b in scope_sents:
-            sent = text[a:b]
-            for cs, ce, iso in document.find_countries(sent):
-                before = sent[max(0, cs - 12):cs]
-                after = sent[ce:ce + 3]
-                if re.search(r"ILO[-/–]$", before) or re.match(r"[-/–]ILO", after):
-                    continue
-                found.append(iso)
-        if partner_is_donor and partner_iso:
+        if partner_funds:
             donors.add(partner_iso)
-        countries = _unique(iso for iso in found if iso not in donors)
+        own_sents = [(a, b) for a, b in near_sents if own_s <= a < own_e or c.scope_start <= a < c.scope_end]
+        countries = _unique(iso for iso in _sentence_countries(text, own_sents) if iso not in donors)
+        if not countries and len(own_sents) < len(near_sents):
+            # the wider range, when the countries it names leave no doubt: one in all of it
+            every = {iso for iso in _sentence_countries(text, scope_sents) if iso not in donors}
+            if len(every) == 1:
+                countries = _unique(iso for iso in _sentence_countries(text, near_sents) if iso not in donors)
+    if not countries and partner_is_donor and partner_iso and not partner_funds:
+        countries = [partner_iso]       # a project funded by another partner in the page's country
 
     # ---- regions
     regions = _unique(m.group(0) for m in REGION_RE.finditer(c.title))
@@ -1559,13 +1876,17 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
     if budget is None:
         bf = next((fields[k] for k in ("budget", "total budget", "funding") if k in fields), None)
         if bf:
-            rows = [r for r in money if bf[0] <= r["start"] < bf[1] and r["usd"] is not None]
+            rows = [r for r in money if bf[0] <= r["start"] < bf[1]]
             if rows:
-                budget = float(rows[0]["usd"])
+                budget = _stated_usd(text, rows, 0)
     if budget is None and (own_s, own_e) != (s, e):
         budget = find_budget(text, money, own_s, own_e, skip) if _may_match(text, _BUDGET_WORDS, own_s, own_e) else None
-    if budget is None:
-        budget = find_budget(text, money, s, e, skip) if _may_match(text, _BUDGET_WORDS, s, e) else None
+    if budget is None and _may_match(text, _BUDGET_WORDS, s, e):
+        far = skip
+        if near_sents is not scope_sents:   # not in the wider range's sentences that speak of no project
+            near = set(near_sents)
+            far = skip + [(a, b) for a, b in scope_sents if (a, b) not in near]
+        budget = find_budget(text, money, s, e, far)
 
     return {
         "title": c.title, "start_year": start_year, "end_year": end_year,
@@ -1580,11 +1901,12 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
 
 # ------------------------------------------------------------------- extract
 
-_RULE_RANK = {"heading": 0, "table": 1, "bullet": 1, "list_item": 1, "field_block": 1, "factsheet": 2, "title_field": 2, "quoted": 3,
+_RULE_RANK = {"heading": 0, "table": 1, "bullet": 1, "list_item": 1, "field_block": 1, "funder_block": 1, "factsheet": 2, "title_field": 2, "quoted": 3,
+              "emphasis": 3, "appositive": 3,
               "named_range": 4, "phase": 4, "known_as": 5}
 
 
-_OWN_SCOPE = ("heading", "table", "bullet", "list_item", "field_block", "factsheet", "title_field")
+_OWN_SCOPE = ("heading", "table", "bullet", "list_item", "field_block", "funder_block", "factsheet", "title_field")
 
 
 def extract(text: str) -> list[dict]:
@@ -1599,6 +1921,7 @@ def extract(text: str) -> list[dict]:
     cands = _heading_candidates(text, secs, sents) + _table_candidates(text, secs, money)
     cands += _list_candidates(text, secs, money)
     cands += _field_block_candidates(text)
+    cands += _funder_block_candidates(text, money)
     fs = _factsheet_candidate(text)
     if fs:
         cands.append(fs)
