@@ -38,8 +38,7 @@ def connect(db_path: Path, read_only: bool = False, timeout: float | None = None
     warned = False
     while True:
         try:
-            config = {} if read_only else {"memory_limit": settings.DUCKDB_MEMORY_LIMIT}
-            return duckdb.connect(str(db_path), read_only=read_only, config=config)
+            return duckdb.connect(str(db_path), read_only=read_only)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise

@@ -34,11 +34,6 @@ WORKERS = int(os.environ.get("COOPFACTS_WORKERS", os.cpu_count() or 1))
 DASK_ADDRESS = os.environ.get("COOPFACTS_DASK_ADDRESS") or None
 RUNNER = os.environ.get("COOPFACTS_RUNNER") or ("dask" if DASK_ADDRESS else "local")
 
-#: DuckDB's memory limit for the load's connection. The load moves every spilled row into
-#: one transaction; above this limit DuckDB writes to disk (a temporary folder beside the
-#: warehouse) instead of growing, so a run's peak memory does not grow with the corpus.
-DUCKDB_MEMORY_LIMIT = os.environ.get("COOPFACTS_DUCKDB_MEMORY_LIMIT", "200MB")
-
 #: How long a writer waits for another process's lock on the warehouse before giving up,
 #: and the first back-off step (doubling, capped at 2 s).
 LOCK_TIMEOUT_S = float(os.environ.get("COOPFACTS_LOCK_TIMEOUT", 120))
