@@ -86,13 +86,13 @@ PROJECT_TEXT = st.lists(st.sampled_from([
 @settings(max_examples=400, deadline=None)
 @given(PROJECT_TEXT)
 def test_patterns_tried_at_their_words_find_every_match(text):
-    kw = projects._positions(text, projects._QUOTED_WORDS)
+    kw = projects.word_offsets(text, projects._QUOTED_WORDS)
     assert spans(projects._finditer_at(projects.QUOTED_RE, text, kw)) == spans(projects.QUOTED_RE.finditer(text))
     assert spans(projects._finditer_at(projects.KNOWN_AS_RE, text, kw)) == spans(projects.KNOWN_AS_RE.finditer(text))
-    assert spans(projects._finditer_at(projects.PHASE_RE, text, projects._positions(text, ("phase",)))) == \
+    assert spans(projects._finditer_at(projects.PHASE_RE, text, projects.word_offsets(text, ("phase",)))) == \
         spans(projects.PHASE_RE.finditer(text))
     rx = projects.STANDALONE_RANGE_LINE_RE
-    starts = projects._line_starts(text, projects._positions(text, ("(", "[")))
+    starts = projects._line_starts(text, projects.word_offsets(text, ("(", "[")))
     assert spans(projects._finditer_at(rx, text, starts)) == spans(rx.finditer(text))
 
 

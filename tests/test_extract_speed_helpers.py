@@ -101,14 +101,14 @@ DATE_TEXT = st.lists(st.sampled_from(
 @example("on 12 May 2023, 1-3 June 2022 and 25 February - 3 March 2019")
 @example("May 12-13, 2023 / Sept. 2020 / 2023-10-19 / 31st of December 2021 / 16 and 17 June 2022")
 def test_date_patterns_tried_where_a_date_can_start_match_a_full_scan(text):
-    from flows.extract.text import _COMPILED, _STARTS_AT, _match_at, _start_offsets
+    from flows.extract.text import _COMPILED, _STARTS_AT, _start_offsets, match_at
 
     offsets = _start_offsets(text)
     if offsets is None:                          # (a text with "ſ" etc. is scanned in full)
         return
     for name, rx in _COMPILED:
         want = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
-        got = [(m.span(), m.groupdict()) for m in _match_at(rx, text, offsets[_STARTS_AT[name]])]
+        got = [(m.span(), m.groupdict()) for m in match_at(rx, text, offsets[_STARTS_AT[name]])]
         assert got == want, name
 
 
@@ -157,12 +157,12 @@ HEAD_TEXT = st.lists(st.sampled_from(
 def test_event_heads_tried_where_they_can_start_match_a_full_scan(T, a, b):
     from bisect import bisect_left, bisect_right
 
-    from flows.extract.events import _HEAD_RE, _head_starts, _match_at
+    from flows.extract.events import _HEAD_RE, _head_starts, match_at
 
     ss, se = min(a, b, len(T)), min(max(a, b), len(T))
     S = T[ss:se]
     heads, starts = _head_starts(T, T.lower())
     offsets = [0] + [x - ss for x in starts[bisect_right(starts, ss):bisect_left(starts, se)]]
     want = [m.span() for m in _HEAD_RE.finditer(S)]
-    got = [m.span() for m in _match_at(_HEAD_RE, S, offsets)] if bisect_left(heads, ss) < bisect_left(heads, se) else []
+    got = [m.span() for m in match_at(_HEAD_RE, S, offsets)] if bisect_left(heads, ss) < bisect_left(heads, se) else []
     assert got == want

@@ -19,7 +19,7 @@ from datetime import date
 
 from .agreements import _NOUN_RE as _AGREEMENT_RE
 from .prose import bare_years, build_view, is_country, item_at, list_items
-from .text import DAY, MONTH, MONTHS, DateSpan, find_dates
+from .text import DAY, FOLD_SPECIAL, MONTH, MONTHS, DateSpan, find_dates, match_at, word_offsets
 
 _HEAD_RE = re.compile(
     r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?)"
@@ -410,9 +410,8 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
     return out
 
 
-# Characters that match an ASCII letter only under re.IGNORECASE ("ſ" ~ "s", "K" ~ "k", "İ"/"ı" ~ "i"):
-# in a text with none of them, a case-insensitive match is found in the lowercased text too.
-_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+# In a text without text.FOLD_SPECIAL characters, a case-insensitive match is found in the
+# lowercased text too.
 # Every match of _HEAD_RE holds one of these words (lowercased), its head: where the match starts
 # ("seminars"), 2 characters after ("e-forum"), 5 or 6 ("roundtable", "round table"), or after
 # one word of at most 13 characters, the modifier ("commemorative", "fact-finding"), and blanks
@@ -428,16 +427,6 @@ _VERB_WORDS = ("sign", "met", "meet", "convened", "launch")
 _MODIFIER_RE = re.compile(r"[\w-]+\Z")        # searched for in the 13 characters before the blanks
 
 
-def _word_offsets(low: str, words: tuple[str, ...]) -> list[int]:
-    """Sorted offsets of every occurrence of the words in `low`."""
-    out: list[int] = []
-    for w in words:
-        i = low.find(w)
-        while i >= 0:
-            out.append(i)
-            i = low.find(w, i + 1)
-    out.sort()
-    return out
 
 
 def _head_starts(T: str, low: str) -> tuple[list[int], list[int]]:
@@ -485,15 +474,6 @@ def _holding(sents: list[tuple[int, int]], starts: list[int], offsets: list[int]
     return out
 
 
-def _match_at(rx: re.Pattern, text: str, offsets: list[int]):
-    """rx.finditer(text), when every match starts at one of the sorted offsets."""
-    pos = 0
-    for c in offsets:
-        if c >= pos:
-            m = rx.match(text, c)
-            if m:                                # (never empty)
-                yield m
-                pos = m.end()
 
 
 def extract(text: str) -> list[dict]:
@@ -507,14 +487,14 @@ def extract(text: str) -> list[dict]:
     # a sentence without an event word, a "met" of a body or a signing/launch verb gives no event:
     # it is skipped, and the year its dates leave (last_year) is looked up only when needed
     starts = [ss for ss, _ in sents]
-    if any(c in T for c in _FOLD_SPECIAL) or any(a[1] > b[0] for a, b in zip(sents, sents[1:])):
+    if any(c in T for c in FOLD_SPECIAL) or any(a[1] > b[0] for a, b in zip(sents, sents[1:])):
         with_head = None                       # every sentence is read
         order: Iterable[int] = range(len(sents))
     else:
         low = T.lower()                        # without "İ", one lowercase character for each one
         heads, head_starts = _head_starts(T, low)
         with_head = _holding(sents, starts, heads)
-        order = sorted(with_head | _holding(sents, starts, _word_offsets(low, _VERB_WORDS))
+        order = sorted(with_head | _holding(sents, starts, word_offsets(low, _VERB_WORDS))
                        | _holding(sents, starts, [it.lead.start for it in items if it.lead and it.lead.day]))
     # headings dated by day and month ("II. OPENING SESSION (Tuesday, 7 November)"): (start, end,
     # end of the section, date); the date, in the year the document gives before the heading
@@ -543,7 +523,7 @@ def extract(text: str) -> list[dict]:
         if with_head is None:
             head_matches = _HEAD_RE.finditer(S)
         elif si in with_head:
-            head_matches = _match_at(_HEAD_RE, S, [0] + [x - ss for x in head_starts[
+            head_matches = match_at(_HEAD_RE, S, [0] + [x - ss for x in head_starts[
                 bisect_right(head_starts, ss):bisect_left(head_starts, se)]])
         else:
             head_matches = ()

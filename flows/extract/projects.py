@@ -26,8 +26,8 @@ from functools import lru_cache
 from difflib import SequenceMatcher
 
 from . import document
-from .text import (MONTH, YEAR, Section, clean_inline, parse_number, scale_of, sections,
-                   sentences)
+from .text import (FOLD_SPECIAL, MONTH, YEAR, Section, clean_inline, parse_number, scale_of,
+                   sections, sentences, word_offsets)
 
 try:  # the shared money extractor, once it is written
     from . import money as _money
@@ -139,28 +139,17 @@ ILO_NAMES = re.compile(r"^(?:the\s+)?(?:ILO|International\s+Labour\s+(?:Organiza
 # in the lower-cased text, which holds every case-insensitive match of an ASCII word unless
 # the text has a character that `re.IGNORECASE` matches to an ASCII letter but `str.lower`
 # does not map to it (dotted/dotless i, long s, Kelvin sign): then there is no pre-check.
-_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 @lru_cache(maxsize=4)
 def _lowered(text: str) -> str | None:
     """text.lower(), aligned with text character for character, or None (see above)."""
-    if any(ch in text for ch in _FOLD_SPECIAL):
+    if any(ch in text for ch in FOLD_SPECIAL):
         return None
     low = text.lower()
     return low if len(low) == len(text) else None
 
 
-def _positions(hay: str, words: tuple[str, ...]) -> list[int]:
-    """Sorted start offsets of every occurrence of the words in hay."""
-    out = []
-    for w in words:
-        i = hay.find(w)
-        while i >= 0:
-            out.append(i)
-            i = hay.find(w, i + 1)
-    out.sort()
-    return out
 
 
 def _finditer_at(rx: re.Pattern, text: str, starts: list[int], endpos: int | None = None):
@@ -215,7 +204,7 @@ def _line_starts(text: str, positions: list[int]) -> list[int]:
 def _word_positions(text: str, words: tuple[str, ...]) -> list[int] | None:
     """Sorted offsets of the words in the lower-cased text (None: no pre-check possible)."""
     low = _lowered(text)
-    return None if low is None else _positions(low, words)
+    return None if low is None else word_offsets(low, words)
 
 
 def _may_match(text: str, words: tuple[str, ...], a: int, b: int) -> bool:
@@ -366,7 +355,7 @@ def project_sections(text: str) -> list[Section]:
         if rx is BOLD_LINE_RE:
             found = rx.finditer(text) if "**" in text else ()
         else:                                 # it starts a line holding a bracket
-            found = _finditer_at(rx, text, _line_starts(text, _positions(text, ("(", "["))))
+            found = _finditer_at(rx, text, _line_starts(text, word_offsets(text, ("(", "["))))
         for m in found:
             s0, e0 = m.start("t"), m.end("t")
             if rx is STANDALONE_RANGE_LINE_RE:
@@ -1439,7 +1428,7 @@ _QUOTED_WORDS = ("project", "program", "initiative")      # where QUOTED_RE and 
 
 def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
     out: list[Cand] = []
-    kw_at = _positions(text, _QUOTED_WORDS)
+    kw_at = word_offsets(text, _QUOTED_WORDS)
     quoted = _finditer_at(QUOTED_RE, text, kw_at) if ('"' in text or "“" in text) else ()
     for m in quoted:
         raw = m.group("t")
@@ -1477,7 +1466,7 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
             if yrs:
                 c.start_year, c.end_year = yrs
             out.append(c)
-    for m in _finditer_at(PHASE_RE, text, _positions(text, ("phase",))):
+    for m in _finditer_at(PHASE_RE, text, word_offsets(text, ("phase",))):
         ts, te = m.start("t"), m.end("t")
         title = clean_title(m.group("t"))
         s, e = _sentence_span(sents, m.start(), m.end())

@@ -189,11 +189,11 @@ _DIGITS_RE = re.compile(r"[0-9]+")
 _YEAR_START_RE = re.compile(r"19|20")
 # Characters that match an ASCII letter only under re.IGNORECASE ("ſ" ~ "s", "K" ~ "k", "İ"/"ı" ~
 # "i"); "İ" is also the one character that lowercases to two. A text with one of them is scanned
-# with rx.finditer.
-_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+# with rx.finditer. (Shared by the extractors' cheap pre-checks: events, projects.)
+FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-def _match_at(rx: re.Pattern, text: str, offsets: list[int]):
+def match_at(rx: re.Pattern, text: str, offsets: list[int]):
     """rx.finditer(text), when every match starts at one of the sorted offsets."""
     pos = 0
     for c in offsets:
@@ -204,11 +204,24 @@ def _match_at(rx: re.Pattern, text: str, offsets: list[int]):
                 pos = m.end()
 
 
+
+def word_offsets(hay: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted start offsets of every occurrence of the words in hay."""
+    out: list[int] = []
+    for w in words:
+        i = hay.find(w)
+        while i >= 0:
+            out.append(i)
+            i = hay.find(w, i + 1)
+    out.sort()
+    return out
+
+
 def _start_offsets(text: str) -> dict[str, list[int]] | None:
     """For each kind of _STARTS_AT, the offsets where a date can start (no days when there is
     no month's name: only the "iso" pattern is tried then); None for a text with a character
-    of _FOLD_SPECIAL."""
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:   # _FOLD_SPECIAL
+    of FOLD_SPECIAL."""
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:   # FOLD_SPECIAL
         return None
     # a month's name starts at a word start, where no other name's letters can end, so the
     # non-overlapping matches hold every one that matters
@@ -236,7 +249,7 @@ def _find_dates(text: str) -> tuple[DateSpan, ...]:
     for name, rx in _COMPILED:
         if name != "iso" and not has_month:   # every other pattern has a month's name
             continue
-        for m in (rx.finditer(text) if offsets is None else _match_at(rx, text, offsets[_STARTS_AT[name]])):
+        for m in (rx.finditer(text) if offsets is None else match_at(rx, text, offsets[_STARTS_AT[name]])):
             s, e = m.span()
             if _overlaps(starts, ends, s, e):
                 continue
