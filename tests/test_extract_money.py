@@ -84,7 +84,7 @@ def test_amounts_in_different_currencies_listed_together_stay_separate():
     ("Brazil has provided over US$ 17 million.", "over"),
     ("Brazil provided more than US$ 23 million.", "more than"),
     ("It averaged about US$ 4 million a year.", "about"),
-    ("It cost approximately $ 3.2 million.", "approximately"),
+    ("It cost approximately $ 3.2 million.", "about"),  # gold convention: approximate = about
     ("It cost around €2.3 billion.", "around"),
     ("It reached nearly US$ 9 million.", "nearly"),
     ("It reached almost US$ 9 million.", "almost"),

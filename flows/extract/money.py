@@ -150,10 +150,11 @@ SUFFIX_RE = re.compile(
 
 # --------------------------------------------------------------- qualifiers
 
-#: qualifier as written (lower case, single spaces) -> qualifier stored
+#: qualifier as written (lower case, single spaces) -> qualifier stored (approximations are
+#: stored as "about", as the gold files write them)
 QUALIFIERS = {
-    "more than": "more than", "over": "over", "about": "about", "approximately": "approximately",
-    "approx.": "approximately", "around": "around", "nearly": "nearly", "almost": "almost",
+    "more than": "more than", "over": "over", "about": "about", "approximately": "about",
+    "approx.": "about", "around": "around", "nearly": "nearly", "almost": "almost",
     "up to": "up to", "at least": "at least", "roughly": "about", "some": "about",
     "an estimated": "about", "estimated at": "about", "circa": "about", "exceeded": "more than",
     "exceeding": "more than", "exceeds": "more than", "exceed": "more than",
