@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
-                    definitions, is_acronym, is_country, item_at, list_items, org_like_acronym, partner_country)
+                    definitions, is_acronym, is_country, list_items, org_like_acronym, partner_country)
 from .text import MONTH, MONTHS, YEAR, find_dates, parse_number_word
 
 # ------------------------------------------------------------------ vocabulary
@@ -438,7 +439,7 @@ def extract(text: str) -> list[dict]:
     T = v.text
     defs = definitions(T)
     partner = _Lazy(partner_country, text)
-    items = list_items(T)
+    items = _LineItems(T)
     sents = v.sentences
     rows: list[dict] = []
     pending: list[dict] = []                  # undated mentions that name parties
@@ -453,7 +454,7 @@ def extract(text: str) -> list[dict]:
             continue
         kids = []
         for j in range(i + 1, min(len(sents), i + 24)):
-            it = item_at(items, sents[j][0])
+            it = items.at(sents[j][0])
             if it is None:
                 break
             if sents[j][0] > it.start + 4:           # a later sentence of the same item
@@ -476,7 +477,7 @@ def extract(text: str) -> list[dict]:
         matches = [m for m in _NOUN_SCAN_RE.finditer(S)][:12]
         if not matches:
             continue
-        item = item_at(items, ss)
+        item = items.at(ss)
         prev_end = 0
         # each noun's own stretch of the sentence: from the noun before it to the noun after it
         # (an alias in parentheses, "(MoU)", is not a noun of its own)
@@ -652,6 +653,33 @@ def _iso3(name: str) -> str | None:
     from .countries import lookup_country
     gm = _GOV_RE.fullmatch(name)
     return lookup_country(gm.group("x") if gm else name)
+
+
+class _LineItems:
+    """item_at(list_items(T), pos) without reading every list item of T: a list item is one
+    whole line (list_items matches a line from its start to its end), so the item at `pos`, if
+    any, is the one list_items finds in pos's own line, moved to that line's offset."""
+    __slots__ = ("_T", "_memo")
+
+    def __init__(self, T: str):
+        self._T, self._memo = T, {}
+
+    def at(self, pos: int):
+        T = self._T
+        ls = T.rfind("\n", 0, pos) + 1
+        if ls in self._memo:
+            it = self._memo[ls]
+        else:
+            le = T.find("\n", ls)
+            le = len(T) if le < 0 else le
+            found = list_items(T[ls:le])
+            it = None
+            if found:
+                it = found[0]
+                lead = replace(it.lead, start=it.lead.start + ls, end=it.lead.end + ls) if it.lead else None
+                it = replace(it, start=it.start + ls, end=it.end + ls, lead=lead, lead_end=it.lead_end + ls)
+            self._memo[ls] = it
+        return it if it is not None and it.start <= pos < it.end else None
 
 
 class _Lazy:

@@ -309,8 +309,10 @@ def _document_date(text: str) -> tuple[date, str] | None:
 
 
 _AS_OF_LINE_RE = re.compile(r"^[^\n]{0,80}\bas\s+(?:of|at)\s+[^\n]{3,40}$", re.MULTILINE | re.IGNORECASE)
-# what every _AS_OF_LINE_RE match holds
-_AS_OF_HINT_RE = re.compile(r"\bas\s+(?:of|at)\s", re.IGNORECASE)
+# what every _AS_OF_LINE_RE match holds: r"\bas\s+(?:of|at)\s" ignoring case, written with the
+# cases spelled out ('ſ' folds to 's') and the word boundary checked after the first letter, so
+# that a search skips quickly to the next 'a' or 'A'
+_AS_OF_HINT_RE = re.compile(r"[aA](?<!\w.)[sS\u017f]\s+(?:[oO][fF]|[aA][tT])\s")
 _SCOPE_END_RE = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s)")
 
 
@@ -562,7 +564,7 @@ _NUMBER_OF_RE = re.compile(
     re.IGNORECASE)
 
 
-_NUMBER_HINT_RE = re.compile("number", re.IGNORECASE)
+_NUMBER_HINT_RE = re.compile("[nN][uU][mM][bB][eE][rR]")   # "number" ignoring case, found faster
 
 
 def _number_of_rows(text: str, excluded) -> list[dict]:
