@@ -1165,6 +1165,7 @@ _HEAD_ORG_WORD_RE = re.compile(r"\b(?:UNION|COMMISSION|BANK|FUND|FOUNDATION|AGEN
 _FUNDER_HEAD_RE = re.compile(r"(?P<caps>[A-Z][A-Z'’.&\-]*(?:[ \t]+[A-Z][A-Z'’.&\-]*){0,5})"
                              r"(?:[ \t]*\n|[ \t]+[–—-][ \t]+(?P<org>\S))")
 _BLOCK_KEY_RE = re.compile(r"(?:^|(?<=\s))(?P<k>Budget|Total\s+budget|Funding|Duration|Period)[ \t]*:[ \t]*")
+_BLOCK_KEYS = ("Budget", "Total", "Funding", "Duration", "Period")
 PERIOD_AT_RE = re.compile(
     rf"[ \t]*(?:(?:from|since)[ \t]+)?(?:(?:\d{{1,2}}[ \t]+)?[A-Z][a-z]{{2,8}}\.?[ \t]+)?(?:FY[ \t]?)?(?P<y1>{YEAR})"
     rf"(?:[ \t]*(?:-|–|—|to|until|till|through)[ \t]*(?:(?:\d{{1,2}}[ \t]+)?[A-Z][a-z]{{2,8}}\.?[ \t]+)?(?:FY[ \t]?)?"
@@ -1183,13 +1184,19 @@ def _funder_block_candidates(text: str, money) -> list[Cand]:
     (its country from the capitals), else the capitals; the budget the amount (its stated
     dollar value), the years the period after '|'."""
     out: list[Cand] = []
-    if not _BLOCK_KEY_RE.search(text):
+    # every match of _BLOCK_KEY_RE starts with one of its (case-sensitive) keys
+    key_starts = word_offsets(text, _BLOCK_KEYS)
+    if next(_finditer_at(_BLOCK_KEY_RE, text, key_starts), None) is None:
         return out
     money_starts = None                 # (money is sorted by start)
     for ps, pe in _paragraphs(text, 0, len(text)):
         hm = _FUNDER_HEAD_RE.match(text, ps, pe)
-        km = _BLOCK_KEY_RE.search(text, ps, pe)
-        if not hm or not km or km.start() <= hm.end():
+        if not hm:
+            continue
+        # _BLOCK_KEY_RE.search(text, ps, pe): the first key start in [ps, pe) where it matches
+        km = next(_finditer_at(_BLOCK_KEY_RE, text,
+                               key_starts[bisect_left(key_starts, ps):bisect_left(key_starts, pe)], pe), None)
+        if not km or km.start() <= hm.end():
             continue
         caps = hm.group("caps")
         if len(caps) < 2 or text[hm.end("caps"):km.start()].strip() == "":
