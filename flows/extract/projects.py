@@ -19,7 +19,7 @@ char_end, evidence (the title as it appears), rule. One project stated twice is 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -742,10 +742,24 @@ class _LazyRows(list):
         self._load()
         return super().__getitem__(i)
 
+    def starts(self) -> list[int] | None:
+        """Each row's start, when the rows are sorted by it (None otherwise): computed once."""
+        self._load()
+        if getattr(self, "_starts", False) is False:
+            st = [r["start"] for r in super().__iter__()]
+            self._starts = st if all(st[i] <= st[i + 1] for i in range(len(st) - 1)) else None
+        return self._starts
+
 
 def find_budget(text: str, money: list[dict], start: int, end: int,
                 skip: list[tuple[int, int]]) -> float | None:
-    for i, r in enumerate(money):
+    lo, hi = 0, None
+    starts = money.starts() if isinstance(money, _LazyRows) else None
+    if starts is not None:          # sorted: only the rows that start in [start, end)
+        lo = bisect_left(starts, start)
+        hi = max(lo, bisect_left(starts, end))
+    for i in range(lo, len(money) if hi is None else hi):
+        r = money[i]
         if not (start <= r["start"] < end) or any(s <= r["start"] < e for s, e in skip):
             continue
         if r["usd"] is None:
@@ -1927,22 +1941,35 @@ def extract(text: str) -> list[dict]:
     # merge one project stated twice
     merged: list[Cand] = []
     titles = _TitleIndex()
+    by_title: dict[str, list[int]] = {}         # title -> the merged projects with it
+    spans: list[tuple[int, int]] = []           # (start, k) of each merged project, sorted
+    widest = 0                                  # the longest evidence span merged so far
     for c in sorted(cands, key=lambda c: (_RULE_RANK.get(c.rule, 9), c.start)):
         names = [c.title] + c.aliases
         maybe = {k for a in names for k in titles.candidates(a)}
-        maybe.update(k for k, p in enumerate(merged) if p.start <= c.start < p.end)
+        # the merged projects whose evidence span holds c.start: they start at most `widest`
+        # characters before it
+        lo = bisect_right(spans, (c.start - widest, len(merged)))
+        maybe.update(k for _, k in spans[lo:bisect_right(spans, (c.start, len(merged)))]
+                     if merged[k].start <= c.start < merged[k].end)
         twin = next((merged[k] for k in sorted(maybe)
                      if any(same_title(a, b) for a in names for b in [merged[k].title] + merged[k].aliases)
                      or (merged[k].start <= c.start < merged[k].end)), None)
         if twin is None:
             for n in names:
                 titles.add(n, len(merged))
+            by_title.setdefault(c.title, []).append(len(merged))
+            insort(spans, (c.start, len(merged)))
+            widest = max(widest, c.end - c.start)
             merged.append(c)
             continue
         new = [n for n in names if n not in twin.aliases and n != twin.title]
         twin.aliases += new
+        if new:
+            # merged.index(twin): an equal project has the same title
+            k_twin = next(k for k in by_title[twin.title] if merged[k] is twin or merged[k] == twin)
         for n in new:
-            titles.add(n, merged.index(twin))
+            titles.add(n, k_twin)
         if twin.start_year is None and c.start_year is not None:
             twin.start_year, twin.end_year = c.start_year, c.end_year
         if twin.funder is None:
