@@ -258,6 +258,10 @@ def same_title(a: str, b: str) -> bool:
         return False
     if 2.0 * sum((_char_counts(na) & _char_counts(nb)).values()) / total < 0.85:
         return False
+    # and the longest common subsequence: SequenceMatcher's matching characters are one
+    from rapidfuzz.distance import LCSseq
+    if 2.0 * LCSseq.similarity(na, nb) / total < 0.85:
+        return False
     return SequenceMatcher(None, na, nb).ratio() >= 0.85
 
 
