@@ -755,6 +755,15 @@ class _LazyRows(list):
         return self._starts
 
 
+def _rows_in(money: list[dict], lo: int, hi: int) -> list[dict]:
+    """[r for r in money if lo <= r["start"] < hi]."""
+    starts = money.starts() if isinstance(money, _LazyRows) else None
+    if starts is None:
+        return [r for r in money if lo <= r["start"] < hi]
+    i = bisect_left(starts, lo)
+    return [r for r in money[i:max(i, bisect_left(starts, hi))] if lo <= r["start"] < hi]
+
+
 def find_budget(text: str, money: list[dict], start: int, end: int,
                 skip: list[tuple[int, int]]) -> float | None:
     lo, hi = 0, None
@@ -806,39 +815,42 @@ _PARA_RE = re.compile(r"\n[ \t]*\n\s*")
 _REFERS_RE = re.compile(r"\b(?:project|programme|program|phase|initiative)\b", re.IGNORECASE)
 
 
-def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, pos = [], start
+def _iter_paragraphs(text: str, start: int, end: int):
+    pos = start
     for m in _PARA_RE.finditer(text, start, end):
         if text[pos:m.start()].strip():
-            out.append((pos, m.start()))
+            yield pos, m.start()
         pos = m.end()
     if text[pos:end].strip():
-        out.append((pos, end))
-    return out
+        yield pos, end
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return list(_iter_paragraphs(text, start, end))
 
 
 def _narrow_scope(text: str, c: "Cand", start: int, end: int) -> tuple[int, int]:
     """From the paragraph that names the project through the last paragraph that still
     speaks of it ('the project', 'this phase', its acronym), allowing one paragraph between."""
-    paras = _paragraphs(text, start, end)
-    idx = next((i for i, (a, b) in enumerate(paras) if a <= c.start < b), None)
-    if idx is None:
+    paras = _iter_paragraphs(text, start, end)        # read only as far as needed
+    first = next((p for p in paras if p[0] <= c.start < p[1]), None)
+    if first is None:
         return start, end
     acronyms = set(re.findall(r"\(([A-Z][A-Za-z0-9\-]{1,12})\)", c.title))
     words = c.title.split()[:3]
     lead = re.escape(" ".join(words)) if len(words) == 3 else None
-    last, gap = idx, 0
-    for j in range(idx + 1, len(paras)):
-        para = text[paras[j][0]:paras[j][1]]
+    last_end, gap = first[1], 0
+    for pa, pb in paras:                               # the paragraphs after the first
+        para = text[pa:pb]
         refers = (_REFERS_RE.search(para) or any(re.search(rf"\b{re.escape(a)}\b", para) for a in acronyms)
                   or (lead and re.search(lead, para)))
         if refers:
-            last, gap = j, 0
+            last_end, gap = pb, 0
         else:
             gap += 1
             if gap > 1:
                 break
-    return paras[idx][0], paras[last][1]
+    return first[0], last_end
 
 
 def _section_of(secs: list[Section], pos: int, text_len: int) -> tuple[int, int, Section | None]:
@@ -1419,8 +1431,7 @@ def _table_candidates(text: str, secs: list[Section], money: list[dict] | None =
                 c.countries = _unique(iso for _, _, iso in document.find_countries(cell))
             if budget_col is not None and budget_col < len(cells):
                 cell = clean_inline(row[cells[budget_col][0]:cells[budget_col][1]])
-                cell_money = [r for r in money if rstart + cells[budget_col][0] <= r["start"]
-                              < rstart + cells[budget_col][1]]
+                cell_money = _rows_in(money, rstart + cells[budget_col][0], rstart + cells[budget_col][1])
                 nm = None if cell_money else re.search(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", cell)
                 if nm:
                     sm = re.search(r"\b(million|billion|thousand|m|bn)\b", cell[nm.end():nm.end() + 12], re.I)
