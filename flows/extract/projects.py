@@ -838,12 +838,12 @@ def _narrow_scope(text: str, c: "Cand", start: int, end: int) -> tuple[int, int]
         return start, end
     acronyms = set(re.findall(r"\(([A-Z][A-Za-z0-9\-]{1,12})\)", c.title))
     words = c.title.split()[:3]
-    lead = re.escape(" ".join(words)) if len(words) == 3 else None
+    lead = " ".join(words) if len(words) == 3 else None     # found as written (no pattern)
     last_end, gap = first[1], 0
     for pa, pb in paras:                               # the paragraphs after the first
         para = text[pa:pb]
         refers = (_REFERS_RE.search(para) or any(re.search(rf"\b{re.escape(a)}\b", para) for a in acronyms)
-                  or (lead and re.search(lead, para)))
+                  or (lead is not None and lead in para))
         if refers:
             last_end, gap = pb, 0
         else:
