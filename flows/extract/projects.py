@@ -1130,7 +1130,7 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
             head_end = text.find("\n", te)
             head_end = own_end if head_end < 0 else min(own_end, text.find("\n", head_end + 1)
                                                         if text.find("\n", head_end + 1) > 0 else own_end)
-            amounts = [r for r in money if te <= r["start"] < head_end and r["usd"] is not None]
+            amounts = [r for r in _rows_in(money, te, head_end) if r["usd"] is not None]
             if amounts:
                 c.budget_usd = float(amounts[0]["usd"])
             out.append(c)
@@ -1901,7 +1901,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
     if budget is None:
         bf = next((fields[k] for k in ("budget", "total budget", "funding") if k in fields), None)
         if bf:
-            rows = [r for r in money if bf[0] <= r["start"] < bf[1]]
+            rows = _rows_in(money, bf[0], bf[1])
             if rows:
                 budget = _stated_usd(text, rows, 0)
     if budget is None and (own_s, own_e) != (s, e):
