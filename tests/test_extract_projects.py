@@ -359,3 +359,41 @@ def test_no_countries_or_budget_from_sentences_of_the_section_that_speak_of_no_p
             "AECID, will support three of them.\n")
     row = extract(text)[0]
     assert row["countries"] == [] and row["budget_usd"] is None
+
+
+def test_speed_shortcuts_match_the_plain_scans():
+    """The shortcuts of the speed work give what the plain scans give: block keys found from
+    their words, money rows by bisection, merging twins, the LCS bound of same_title."""
+    import random
+    from bisect import bisect_left
+
+    from flows.extract import projects as P
+
+    rnd = random.Random(3)
+    parts = ["Budget: ", "Total  budget:", "Funding :", "Duration:\t", "Period", " ", "\n", "x",
+             "Budget", ":", "\n\n", "PeriodBudget:"]
+    for _ in range(300):
+        t = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 30)))
+        keys = P.word_offsets(t, P._BLOCK_KEYS)
+        for ps in range(0, len(t) + 1, 3):
+            for pe in range(ps, len(t) + 1, 4):
+                want = P._BLOCK_KEY_RE.search(t, ps, pe)
+                got = next(P._finditer_at(P._BLOCK_KEY_RE, t, keys[bisect_left(keys, ps):bisect_left(keys, pe)], pe), None)
+                assert (want and want.span()) == (got and got.span())
+
+    money = P._LazyRows("")
+    money.extend(sorted(({"start": rnd.randint(0, 100), "end": 0, "usd": 1.0} for _ in range(50)),
+                        key=lambda r: r["start"]))
+    money._text = None
+    for lo in range(-2, 103, 5):
+        for hi in range(-2, 103, 7):
+            assert P._rows_in(money, lo, hi) == [r for r in money if lo <= r["start"] < hi]
+
+    words = ["Green", "Jobs", "for", "Youth", "Project", "Programme", "Decent", "Work"]
+    for _ in range(2000):
+        a = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 6)))
+        b = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 6)))
+        na, nb = P._norm(a), P._norm(b)
+        plain = na == nb or (min(len(na), len(nb)) >= 25 and (na.startswith(nb) or nb.startswith(na))) \
+            or SequenceMatcher(None, na, nb).ratio() >= 0.85
+        assert P.same_title(a, b) == plain

@@ -19,7 +19,7 @@ char_end, evidence (the title as it appears), rule. One project stated twice is 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -257,6 +257,10 @@ def same_title(a: str, b: str) -> bool:
     if 2.0 * min(len(na), len(nb)) / total < 0.85:
         return False
     if 2.0 * sum((_char_counts(na) & _char_counts(nb)).values()) / total < 0.85:
+        return False
+    # and the longest common subsequence: SequenceMatcher's matching characters are one
+    from rapidfuzz.distance import LCSseq
+    if 2.0 * LCSseq.similarity(na, nb) / total < 0.85:
         return False
     return SequenceMatcher(None, na, nb).ratio() >= 0.85
 
@@ -742,10 +746,33 @@ class _LazyRows(list):
         self._load()
         return super().__getitem__(i)
 
+    def starts(self) -> list[int] | None:
+        """Each row's start, when the rows are sorted by it (None otherwise): computed once."""
+        self._load()
+        if getattr(self, "_starts", False) is False:
+            st = [r["start"] for r in super().__iter__()]
+            self._starts = st if all(st[i] <= st[i + 1] for i in range(len(st) - 1)) else None
+        return self._starts
+
+
+def _rows_in(money: list[dict], lo: int, hi: int) -> list[dict]:
+    """[r for r in money if lo <= r["start"] < hi]."""
+    starts = money.starts() if isinstance(money, _LazyRows) else None
+    if starts is None:
+        return [r for r in money if lo <= r["start"] < hi]
+    i = bisect_left(starts, lo)
+    return [r for r in money[i:max(i, bisect_left(starts, hi))] if lo <= r["start"] < hi]
+
 
 def find_budget(text: str, money: list[dict], start: int, end: int,
                 skip: list[tuple[int, int]]) -> float | None:
-    for i, r in enumerate(money):
+    lo, hi = 0, None
+    starts = money.starts() if isinstance(money, _LazyRows) else None
+    if starts is not None:          # sorted: only the rows that start in [start, end)
+        lo = bisect_left(starts, start)
+        hi = max(lo, bisect_left(starts, end))
+    for i in range(lo, len(money) if hi is None else hi):
+        r = money[i]
         if not (start <= r["start"] < end) or any(s <= r["start"] < e for s, e in skip):
             continue
         if r["usd"] is None:
@@ -788,39 +815,42 @@ _PARA_RE = re.compile(r"\n[ \t]*\n\s*")
 _REFERS_RE = re.compile(r"\b(?:project|programme|program|phase|initiative)\b", re.IGNORECASE)
 
 
-def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, pos = [], start
+def _iter_paragraphs(text: str, start: int, end: int):
+    pos = start
     for m in _PARA_RE.finditer(text, start, end):
         if text[pos:m.start()].strip():
-            out.append((pos, m.start()))
+            yield pos, m.start()
         pos = m.end()
     if text[pos:end].strip():
-        out.append((pos, end))
-    return out
+        yield pos, end
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return list(_iter_paragraphs(text, start, end))
 
 
 def _narrow_scope(text: str, c: "Cand", start: int, end: int) -> tuple[int, int]:
     """From the paragraph that names the project through the last paragraph that still
     speaks of it ('the project', 'this phase', its acronym), allowing one paragraph between."""
-    paras = _paragraphs(text, start, end)
-    idx = next((i for i, (a, b) in enumerate(paras) if a <= c.start < b), None)
-    if idx is None:
+    paras = _iter_paragraphs(text, start, end)        # read only as far as needed
+    first = next((p for p in paras if p[0] <= c.start < p[1]), None)
+    if first is None:
         return start, end
     acronyms = set(re.findall(r"\(([A-Z][A-Za-z0-9\-]{1,12})\)", c.title))
     words = c.title.split()[:3]
-    lead = re.escape(" ".join(words)) if len(words) == 3 else None
-    last, gap = idx, 0
-    for j in range(idx + 1, len(paras)):
-        para = text[paras[j][0]:paras[j][1]]
+    lead = " ".join(words) if len(words) == 3 else None     # found as written (no pattern)
+    last_end, gap = first[1], 0
+    for pa, pb in paras:                               # the paragraphs after the first
+        para = text[pa:pb]
         refers = (_REFERS_RE.search(para) or any(re.search(rf"\b{re.escape(a)}\b", para) for a in acronyms)
-                  or (lead and re.search(lead, para)))
+                  or (lead is not None and lead in para))
         if refers:
-            last, gap = j, 0
+            last_end, gap = pb, 0
         else:
             gap += 1
             if gap > 1:
                 break
-    return paras[idx][0], paras[last][1]
+    return first[0], last_end
 
 
 def _section_of(secs: list[Section], pos: int, text_len: int) -> tuple[int, int, Section | None]:
@@ -1100,7 +1130,7 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
             head_end = text.find("\n", te)
             head_end = own_end if head_end < 0 else min(own_end, text.find("\n", head_end + 1)
                                                         if text.find("\n", head_end + 1) > 0 else own_end)
-            amounts = [r for r in money if te <= r["start"] < head_end and r["usd"] is not None]
+            amounts = [r for r in _rows_in(money, te, head_end) if r["usd"] is not None]
             if amounts:
                 c.budget_usd = float(amounts[0]["usd"])
             out.append(c)
@@ -1165,6 +1195,7 @@ _HEAD_ORG_WORD_RE = re.compile(r"\b(?:UNION|COMMISSION|BANK|FUND|FOUNDATION|AGEN
 _FUNDER_HEAD_RE = re.compile(r"(?P<caps>[A-Z][A-Z'’.&\-]*(?:[ \t]+[A-Z][A-Z'’.&\-]*){0,5})"
                              r"(?:[ \t]*\n|[ \t]+[–—-][ \t]+(?P<org>\S))")
 _BLOCK_KEY_RE = re.compile(r"(?:^|(?<=\s))(?P<k>Budget|Total\s+budget|Funding|Duration|Period)[ \t]*:[ \t]*")
+_BLOCK_KEYS = ("Budget", "Total", "Funding", "Duration", "Period")
 PERIOD_AT_RE = re.compile(
     rf"[ \t]*(?:(?:from|since)[ \t]+)?(?:(?:\d{{1,2}}[ \t]+)?[A-Z][a-z]{{2,8}}\.?[ \t]+)?(?:FY[ \t]?)?(?P<y1>{YEAR})"
     rf"(?:[ \t]*(?:-|–|—|to|until|till|through)[ \t]*(?:(?:\d{{1,2}}[ \t]+)?[A-Z][a-z]{{2,8}}\.?[ \t]+)?(?:FY[ \t]?)?"
@@ -1183,13 +1214,19 @@ def _funder_block_candidates(text: str, money) -> list[Cand]:
     (its country from the capitals), else the capitals; the budget the amount (its stated
     dollar value), the years the period after '|'."""
     out: list[Cand] = []
-    if not _BLOCK_KEY_RE.search(text):
+    # every match of _BLOCK_KEY_RE starts with one of its (case-sensitive) keys
+    key_starts = word_offsets(text, _BLOCK_KEYS)
+    if next(_finditer_at(_BLOCK_KEY_RE, text, key_starts), None) is None:
         return out
     money_starts = None                 # (money is sorted by start)
     for ps, pe in _paragraphs(text, 0, len(text)):
         hm = _FUNDER_HEAD_RE.match(text, ps, pe)
-        km = _BLOCK_KEY_RE.search(text, ps, pe)
-        if not hm or not km or km.start() <= hm.end():
+        if not hm:
+            continue
+        # _BLOCK_KEY_RE.search(text, ps, pe): the first key start in [ps, pe) where it matches
+        km = next(_finditer_at(_BLOCK_KEY_RE, text,
+                               key_starts[bisect_left(key_starts, ps):bisect_left(key_starts, pe)], pe), None)
+        if not km or km.start() <= hm.end():
             continue
         caps = hm.group("caps")
         if len(caps) < 2 or text[hm.end("caps"):km.start()].strip() == "":
@@ -1394,8 +1431,7 @@ def _table_candidates(text: str, secs: list[Section], money: list[dict] | None =
                 c.countries = _unique(iso for _, _, iso in document.find_countries(cell))
             if budget_col is not None and budget_col < len(cells):
                 cell = clean_inline(row[cells[budget_col][0]:cells[budget_col][1]])
-                cell_money = [r for r in money if rstart + cells[budget_col][0] <= r["start"]
-                              < rstart + cells[budget_col][1]]
+                cell_money = _rows_in(money, rstart + cells[budget_col][0], rstart + cells[budget_col][1])
                 nm = None if cell_money else re.search(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", cell)
                 if nm:
                     sm = re.search(r"\b(million|billion|thousand|m|bn)\b", cell[nm.end():nm.end() + 12], re.I)
@@ -1865,7 +1901,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
     if budget is None:
         bf = next((fields[k] for k in ("budget", "total budget", "funding") if k in fields), None)
         if bf:
-            rows = [r for r in money if bf[0] <= r["start"] < bf[1]]
+            rows = _rows_in(money, bf[0], bf[1])
             if rows:
                 budget = _stated_usd(text, rows, 0)
     if budget is None and (own_s, own_e) != (s, e):
@@ -1920,22 +1956,35 @@ def extract(text: str) -> list[dict]:
     # merge one project stated twice
     merged: list[Cand] = []
     titles = _TitleIndex()
+    by_title: dict[str, list[int]] = {}         # title -> the merged projects with it
+    spans: list[tuple[int, int]] = []           # (start, k) of each merged project, sorted
+    widest = 0                                  # the longest evidence span merged so far
     for c in sorted(cands, key=lambda c: (_RULE_RANK.get(c.rule, 9), c.start)):
         names = [c.title] + c.aliases
         maybe = {k for a in names for k in titles.candidates(a)}
-        maybe.update(k for k, p in enumerate(merged) if p.start <= c.start < p.end)
+        # the merged projects whose evidence span holds c.start: they start at most `widest`
+        # characters before it
+        lo = bisect_right(spans, (c.start - widest, len(merged)))
+        maybe.update(k for _, k in spans[lo:bisect_right(spans, (c.start, len(merged)))]
+                     if merged[k].start <= c.start < merged[k].end)
         twin = next((merged[k] for k in sorted(maybe)
                      if any(same_title(a, b) for a in names for b in [merged[k].title] + merged[k].aliases)
                      or (merged[k].start <= c.start < merged[k].end)), None)
         if twin is None:
             for n in names:
                 titles.add(n, len(merged))
+            by_title.setdefault(c.title, []).append(len(merged))
+            insort(spans, (c.start, len(merged)))
+            widest = max(widest, c.end - c.start)
             merged.append(c)
             continue
         new = [n for n in names if n not in twin.aliases and n != twin.title]
         twin.aliases += new
+        if new:
+            # merged.index(twin): an equal project has the same title
+            k_twin = next(k for k in by_title[twin.title] if merged[k] is twin or merged[k] == twin)
         for n in new:
-            titles.add(n, merged.index(twin))
+            titles.add(n, k_twin)
         if twin.start_year is None and c.start_year is not None:
             twin.start_year, twin.end_year = c.start_year, c.end_year
         if twin.funder is None:
