@@ -280,3 +280,8 @@ def test_a_country_before_a_name_written_bare_elsewhere_is_the_same_body():
     got = names(text)
     assert "Ministry of Foreign Affairs" in got and "Kenya Ministry of Foreign Affairs" not in got
     assert "Danish Ministry of Foreign Affairs" in got   # an adjective is not a country name
+
+
+def test_a_reference_variant_with_its_own_acronym_is_its_own_body():
+    text = "hosted by the African Union Commission (AUC); the AUC and the AU agreed."
+    assert orgs(text) == [("African Union Commission", "AUC"), ("African Union", "AU")]

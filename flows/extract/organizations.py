@@ -1131,11 +1131,15 @@ def extract(text: str) -> list[dict]:
     # ---- within-document definitions: acronym -> (name, acronym, kind, ref)
     defined: dict[str, tuple[str, str, RefOrg | None]] = {}
     by_name: dict[str, tuple[str, str, RefOrg | None]] = {}
+    own: set[str] = set()                     # names defined as their own body (own_body)
     for c in sorted((c for c in spans if c.rule.startswith("definition")), key=lambda c: c.start):
         ref = lookup_reference(c.name)
         aref = lookup_reference(c.acronym)
         if ref is None and aref is not None and _compatible_ref(aref, c.name):
             ref = aref
+        if aref is None and own_body(ref, c.name, c.acronym):
+            ref = None
+            own.add(name_key(c.name))
         key = acronym_key(c.acronym)
         if key not in defined:
             defined[key] = (c.name, c.acronym, ref)
@@ -1146,7 +1150,7 @@ def extract(text: str) -> list[dict]:
         if c.rule == "reference_name":
             continue
         entry = defined.get(acronym_key(c.acronym)) if c.acronym else by_name.get(name_key(c.name))
-        ref = lookup_reference(c.name)
+        ref = None if name_key(c.name) in own else lookup_reference(c.name)
         if entry:
             name, acr, eref = entry
             ref = eref or ref
@@ -1306,6 +1310,20 @@ def _acronym_mentions(text: str, forms) -> Iterator[tuple[int, str]]:
         if p >= end:
             yield p, f
             end = p + len(f)
+
+
+def own_body(ref: RefOrg | None, name: str | None, acronym: str | None) -> bool:
+    """A name the reference lists as a variant of `ref`, defined with an acronym of its own
+    that spells the written name but none of the reference's names: 'African Union
+    Commission (AUC)' is the AUC, not the AU it would otherwise be looked up as."""
+    if ref is None or not name or not acronym or not looks_like_acronym(acronym):
+        return False
+    a = acronym_key(acronym)
+    if not a or any(acronym_key(x) == a for x in ref.acronyms):
+        return False
+    if name_key(name) == name_key(ref.name) or not abbreviates(acronym, clean_name(name)):
+        return False
+    return not any(abbreviates(acronym, n) for n in ref.names if name_key(n) != name_key(name))
 
 
 def _compatible_ref(ref: RefOrg, name: str) -> bool:
