@@ -285,3 +285,8 @@ def test_a_country_before_a_name_written_bare_elsewhere_is_the_same_body():
 def test_a_reference_variant_with_its_own_acronym_is_its_own_body():
     text = "hosted by the African Union Commission (AUC); the AUC and the AU agreed."
     assert orgs(text) == [("African Union Commission", "AUC"), ("African Union", "AU")]
+
+
+def test_an_umbrella_name_modifying_a_plural_noun_is_not_a_mention():
+    assert names("Ministries and UN agencies met; United Nations entities too.") == []
+    assert names("The UN and the ILO met.") == ["United Nations", "International Labour Organization"]

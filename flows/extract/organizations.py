@@ -1046,7 +1046,7 @@ def _ref_name_candidates(doc: _Doc) -> list[_Cand]:
         ref = lookup_reference(m.group(0))
         if ref is None:
             continue
-        if "umbrella" in ref.flags and _continues_name(doc.text, m.end()):
+        if "umbrella" in ref.flags and (_continues_name(doc.text, m.end()) or _modifies(doc.text, m.end())):
             continue  # 'United Nations Trust Fund ...', 'United Nations Building'
         out.append(_Cand(m.start(), m.end(), ref.name, ref.acronym, ref.kind, "reference_name", 3, ref))
     return out
@@ -1066,6 +1066,16 @@ def _ref_name_regex() -> re.Pattern:
     branches = [f"{re.escape(c)}(?<![\\w-]{re.escape(c)})(?:{'|'.join(tails)})"
                 for c, tails in by_first.items()]
     return re.compile("(?:" + "|".join(branches) + r")(?![\w-])")
+
+
+#: 'UN agencies', 'United Nations entities': an umbrella name as the modifier of a plural
+#: common noun names no one body
+_MODIFIER_OF = re.compile(r"[ \t]+(?:agencies|entities|organi[sz]ations|bodies|officials|staff"
+                          r"|personnel|missions|funds|programmes|programs|partners)(?![\w-])")
+
+
+def _modifies(text: str, pos: int) -> bool:
+    return _MODIFIER_OF.match(text, pos, pos + 40) is not None
 
 
 def _continues_name(text: str, pos: int) -> bool:
@@ -1176,7 +1186,7 @@ def extract(text: str) -> list[dict]:
     for start, form in _acronym_mentions(text, acr_table.keys()):
         end = start + len(form)
         name, acr, kind, ref, rule = acr_table[form]
-        if ref and "umbrella" in ref.flags and _continues_name(text, end):
+        if ref and "umbrella" in ref.flags and (_continues_name(text, end) or _modifies(text, end)):
             continue
         if ref and "ambiguous" in ref.flags and (_caps_context(text, start, end)
                                                  or text[end:end + 1] == "$"):
