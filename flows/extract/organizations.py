@@ -67,7 +67,7 @@ ORG_HEADS = {
     "center", "bureau", "authority", "corporation", "foundation", "secretariat", "fund",
     "chamber", "society", "administration", "community", "government", "inspectorate",
     "congress", "cooperative", "company", "parliament", "entwicklungsbank", "directorate",
-    "directorate-general", "committee", "alliance", "embassy", "consulate",
+    "directorate-general", "committee", "alliance", "embassy", "consulate", "municipality",
 }
 #: head nouns of names in French, Spanish, Portuguese, Italian and German, written first
 #: ('Fondation Lémanique pour l'Emploi', 'Ministerio de Trabajo', 'Fundação Getulio Vargas')
