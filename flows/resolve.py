@@ -45,7 +45,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .extract.organizations import (acronym_key, clean_name, is_country, kind_of,
-                                    looks_like_acronym, lookup_reference, name_key)
+                                    looks_like_acronym, lookup_reference, name_key,
+                                    own_body)
 
 #: thresholds of the rule above (rapidfuzz scores, 0-100)
 ACRONYM_NAME_THRESHOLD = 85   # token_set_ratio: names under one acronym must agree this much
@@ -95,6 +96,8 @@ def _ref_of(name: str | None, acronym: str | None):
     International Development Association)."""
     by_name = lookup_reference(name) if name else None
     if by_name is not None:
+        if lookup_reference(acronym) is None and own_body(by_name, name, acronym):
+            return None                     # 'African Union Commission' (AUC) is not the AU
         return by_name
     ref = lookup_reference(acronym) if acronym else None
     if ref is not None and name and not looks_like_acronym(name):

@@ -87,3 +87,10 @@ def test_long_hostile_text_takes_linear_time():
         return "a@" * n + ".org" * n + "[" * (2 * n) + "+1" * n + "x." * n
     ok, small, large = grows_linearly(extract, make, 6_000)
     assert ok, (small, large)
+
+
+def test_bracketed_area_code_on_a_contact_line_is_a_phone():
+    assert facts("Press desk - press@example.org - (03) 9123 4567") == [
+        ("email", "press@example.org"), ("phone", "(03) 9123 4567")]
+    # alone in running text it is not taken
+    assert facts("Table row (01) 2345 6789 shows the values") == []

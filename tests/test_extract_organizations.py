@@ -280,3 +280,25 @@ def test_a_country_before_a_name_written_bare_elsewhere_is_the_same_body():
     got = names(text)
     assert "Ministry of Foreign Affairs" in got and "Kenya Ministry of Foreign Affairs" not in got
     assert "Danish Ministry of Foreign Affairs" in got   # an adjective is not a country name
+
+
+def test_a_reference_variant_with_its_own_acronym_is_its_own_body():
+    text = "hosted by the African Union Commission (AUC); the AUC and the AU agreed."
+    assert orgs(text) == [("African Union Commission", "AUC"), ("African Union", "AU")]
+
+
+def test_an_umbrella_name_modifying_a_plural_noun_is_not_a_mention():
+    assert names("Ministries and UN agencies met; United Nations entities too.") == []
+    assert names("The UN and the ILO met.") == ["United Nations", "International Labour Organization"]
+
+
+def test_municipality_heads_a_name():
+    assert orgs("Partners: Ministry of Water (MoW); Greater Harbour Municipality (GHM)") == [
+        ("Ministry of Water", "MoW"), ("Greater Harbour Municipality", "GHM")]
+
+
+def test_international_social_partners_and_donor_regions_from_the_reference():
+    assert names("with OATUU, ITUC-Africa and BusinessAfrica, funded by the Flemish Government") == [
+        "Organisation of African Trade Union Unity",
+        "African Regional Organisation of the International Trade Union Confederation",
+        "Business Africa", "Government of Flanders"]

@@ -109,3 +109,12 @@ def test_unknown_names_become_new_organizations():
     assert (found, none) == (org_id, None)
     assert guess_kind("Japan") == "government"
     assert new_org("USAID", "USAID")["name"] == "United States Agency for International Development"
+
+
+def test_a_reference_variant_defined_with_its_own_acronym_stays_apart():
+    rows, ids = resolve([
+        {"name": "African Union Commission", "acronym": "AUC", "kind": "other"},
+        {"name": "African Union", "acronym": "AU", "kind": "other"},
+    ])
+    assert ids[0] != ids[1]
+    assert rows[ids[0]]["name"] == "African Union Commission"

@@ -62,6 +62,10 @@ _PHONE_LABELLED_RE = re.compile(
     rf"(?P<num>{_PHONE_BODY})"
 )
 _PHONE_INTL_RE = re.compile(r"(?<![\w+])(?P<num>\(?\+\d[\d \u00a0.\-()]{5,24}\d)")
+# a national number with its trunk-prefixed area code in brackets: '(02) 8722 1144';
+# taken only on a line that already holds another contact (an e-mail, a web address)
+_PHONE_TRUNK_RE = re.compile(
+    r"(?<![\w(+])(?P<num>\(0\d{1,4}\)[ \u00a0]?\d{2,4}(?:[ \u00a0.\-]\d{2,4}){1,3})(?![\w-])")
 
 _TRAILING = ".,;:!?'\"*_>"
 
@@ -244,6 +248,18 @@ def extract(text: str) -> list[dict]:
                 continue
             s, e = span
             add("phone", text[s:e], s, e, rule)
+
+    for m in _PHONE_TRUNK_RE.finditer(text):
+        span = _phone(text, *m.span("num"))
+        if span is None or taken.overlaps(*span):
+            continue
+        s, e = span
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        if line_end < 0:
+            line_end = len(text)
+        if found.overlaps(line_start, s) or found.overlaps(e, line_end):
+            add("phone", text[s:e], s, e, "phone_trunk")
 
     rows.sort(key=lambda r: r["char_start"])
     seen: set[tuple[str, str]] = set()

@@ -67,7 +67,7 @@ ORG_HEADS = {
     "center", "bureau", "authority", "corporation", "foundation", "secretariat", "fund",
     "chamber", "society", "administration", "community", "government", "inspectorate",
     "congress", "cooperative", "company", "parliament", "entwicklungsbank", "directorate",
-    "directorate-general", "committee", "alliance", "embassy", "consulate",
+    "directorate-general", "committee", "alliance", "embassy", "consulate", "municipality",
 }
 #: head nouns of names in French, Spanish, Portuguese, Italian and German, written first
 #: ('Fondation Lémanique pour l'Emploi', 'Ministerio de Trabajo', 'Fundação Getulio Vargas')
@@ -1046,7 +1046,7 @@ def _ref_name_candidates(doc: _Doc) -> list[_Cand]:
         ref = lookup_reference(m.group(0))
         if ref is None:
             continue
-        if "umbrella" in ref.flags and _continues_name(doc.text, m.end()):
+        if "umbrella" in ref.flags and (_continues_name(doc.text, m.end()) or _modifies(doc.text, m.end())):
             continue  # 'United Nations Trust Fund ...', 'United Nations Building'
         out.append(_Cand(m.start(), m.end(), ref.name, ref.acronym, ref.kind, "reference_name", 3, ref))
     return out
@@ -1066,6 +1066,16 @@ def _ref_name_regex() -> re.Pattern:
     branches = [f"{re.escape(c)}(?<![\\w-]{re.escape(c)})(?:{'|'.join(tails)})"
                 for c, tails in by_first.items()]
     return re.compile("(?:" + "|".join(branches) + r")(?![\w-])")
+
+
+#: 'UN agencies', 'United Nations entities': an umbrella name as the modifier of a plural
+#: common noun names no one body
+_MODIFIER_OF = re.compile(r"[ \t]+(?:agencies|entities|organi[sz]ations|bodies|officials|staff"
+                          r"|personnel|missions|funds|programmes|programs|partners)(?![\w-])")
+
+
+def _modifies(text: str, pos: int) -> bool:
+    return _MODIFIER_OF.match(text, pos, pos + 40) is not None
 
 
 def _continues_name(text: str, pos: int) -> bool:
@@ -1131,11 +1141,15 @@ def extract(text: str) -> list[dict]:
     # ---- within-document definitions: acronym -> (name, acronym, kind, ref)
     defined: dict[str, tuple[str, str, RefOrg | None]] = {}
     by_name: dict[str, tuple[str, str, RefOrg | None]] = {}
+    own: set[str] = set()                     # names defined as their own body (own_body)
     for c in sorted((c for c in spans if c.rule.startswith("definition")), key=lambda c: c.start):
         ref = lookup_reference(c.name)
         aref = lookup_reference(c.acronym)
         if ref is None and aref is not None and _compatible_ref(aref, c.name):
             ref = aref
+        if aref is None and own_body(ref, c.name, c.acronym):
+            ref = None
+            own.add(name_key(c.name))
         key = acronym_key(c.acronym)
         if key not in defined:
             defined[key] = (c.name, c.acronym, ref)
@@ -1146,7 +1160,7 @@ def extract(text: str) -> list[dict]:
         if c.rule == "reference_name":
             continue
         entry = defined.get(acronym_key(c.acronym)) if c.acronym else by_name.get(name_key(c.name))
-        ref = lookup_reference(c.name)
+        ref = None if name_key(c.name) in own else lookup_reference(c.name)
         if entry:
             name, acr, eref = entry
             ref = eref or ref
@@ -1172,7 +1186,7 @@ def extract(text: str) -> list[dict]:
     for start, form in _acronym_mentions(text, acr_table.keys()):
         end = start + len(form)
         name, acr, kind, ref, rule = acr_table[form]
-        if ref and "umbrella" in ref.flags and _continues_name(text, end):
+        if ref and "umbrella" in ref.flags and (_continues_name(text, end) or _modifies(text, end)):
             continue
         if ref and "ambiguous" in ref.flags and (_caps_context(text, start, end)
                                                  or text[end:end + 1] == "$"):
@@ -1306,6 +1320,20 @@ def _acronym_mentions(text: str, forms) -> Iterator[tuple[int, str]]:
         if p >= end:
             yield p, f
             end = p + len(f)
+
+
+def own_body(ref: RefOrg | None, name: str | None, acronym: str | None) -> bool:
+    """A name the reference lists as a variant of `ref`, defined with an acronym of its own
+    that spells the written name but none of the reference's names: 'African Union
+    Commission (AUC)' is the AUC, not the AU it would otherwise be looked up as."""
+    if ref is None or not name or not acronym or not looks_like_acronym(acronym):
+        return False
+    a = acronym_key(acronym)
+    if not a or any(acronym_key(x) == a for x in ref.acronyms):
+        return False
+    if name_key(name) == name_key(ref.name) or not abbreviates(acronym, clean_name(name)):
+        return False
+    return not any(abbreviates(acronym, n) for n in ref.names if name_key(n) != name_key(name))
 
 
 def _compatible_ref(ref: RefOrg, name: str) -> bool:
