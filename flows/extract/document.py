@@ -279,7 +279,7 @@ def _is_date_line(line: str) -> bool:
 
 
 _LABEL_RE = re.compile(
-    r"^(?:press\s+release|news(?:\s+release)?|media\s+advisory|statement|fact\s*sheet|"
+    r"^(?:(?:joint\s+)?(?:press\s+release|press\s+statement|news\s+brief)|for\s+immediate\s+release|news(?:\s+release)?|media\s+advisory|statement|fact\s*sheet|"
     r"(?:project|programme|country|partnership|donor)\s+(?:fact\s*sheet|brief|profile)|brief|"
     r"infostory|feature|article|comment|blog(?:\s+post)?)\s*[:|·,\-–—]?\s*$", re.IGNORECASE)
 
@@ -292,6 +292,7 @@ _GENRE_WORDS = {
     "news", "brief", "briefing", "note", "report", "annual", "progress", "update", "donor",
     "profile", "country", "newsletter", "media", "advisory", "statement", "feature", "technical",
     "policy", "information", "info", "partnership", "results", "review", "story", "stories",
+    "joint",
 }
 
 
@@ -320,7 +321,17 @@ _WEB_FURNITURE_RE = re.compile(
     r"|home\s*[>›»/|].{0,300}|.{0,200}\bcookies?\b.{0,200})$", re.IGNORECASE)
 #: a line that is only an organization's name, as a letterhead prints it
 _ORG_HEAD_WORDS = ("organization", "organisation", "office", "department", "ministry", "agency", "secretariat",
-                   "embassy", "mission", "team", "bureau", "directorate", "commission", "delegation")
+                   "embassy", "mission", "team", "bureau", "directorate", "commission", "delegation",
+                   "federation", "confederation", "association", "congress", "chamber")
+#: 'Department of Labor (DOLE) - International Organization for Migration (IOM) - ...': a line
+#: that only lists organizations, each with its acronym
+_ORG_LIST_PART_RE = re.compile(r"(?:[A-Z][\w'’&.\-]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][\w'’&.\-]*|of|for|and|the|on|in|&)){0,12}"
+                               r"\s+\([A-Z][A-Za-z0-9&\-]{1,12}\)")
+
+
+def _is_org_list(line: str) -> bool:
+    parts = re.split(r"\s+[-–—]\s+", clean_inline(line).strip())
+    return len(parts) >= 3 and all(_ORG_LIST_PART_RE.fullmatch(p) for p in parts)
 def _is_letterhead(line: str) -> bool:
     """'INTERNATIONAL LABOUR ORGANIZATION', 'Department of Foreign Affairs', 'Country Office for
     Central America,': an organization's name alone on its line (every word capitalised or a
@@ -370,6 +381,8 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             letterhead = False
         elif _is_letterhead(line) and idx + 1 < len(lines):
             letterhead = True
+        elif _is_org_list(line) and idx + 1 < len(lines):
+            letterhead = False
         elif letterhead and _letterhead_goes_on(text, lines, idx):
             pass
         else:
@@ -605,8 +618,53 @@ def _numeric_date(line: str) -> date | None:
         return None
 
 
+#: a date under a label that says it is the document's ('Date of submission | 28 March 2024',
+#: 'Last updated 20 February 2025', 'Published: 3 May 2023'), in a line, a field or a table row
+_DATE_LABEL_RE = re.compile(
+    r"(?:^|\n|\||[.!?][ \t]+)[ \t]*\**(?:date\s+of\s+(?:submission|publication|issue|release)|publication\s+date|"
+    r"release\s+date|date\s+(?:submitted|published|issued)|(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|"
+    r"issued(?:\s+on)?)\**[ \t]*[:|]?[ \t]*\**[ \t]*(?=\S)", re.IGNORECASE)
+
+
+def _labelled_date(text: str) -> tuple[date, str] | None:
+    for m in _DATE_LABEL_RE.finditer(text[:4000]):
+        dates = find_dates(text[m.end():m.end() + 40])
+        if dates and dates[0].start == 0:
+            return dates[0].first(), dates[0].precision
+    return None
+
+
+#: a dateline opening a paragraph: 'Kampala, 21 August 2024 - The Federation ...'
+_DATELINE_RE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,3},[ \t]+(?=\d)")
+
+
+def _dateline_day(text: str, month: date) -> date | None:
+    """The day of a dateline in the month an issue line gives ('August 2024')."""
+    for m in _DATELINE_RE.finditer(text[:3000]):
+        dates = find_dates(text[m.end():m.end() + 40])
+        if dates and dates[0].start == 0 and dates[0].precision == "day":
+            d = dates[0].first()
+            if (d.year, d.month) == (month.year, month.month):
+                return d
+    return None
+
+
 def published(text: str, source_path: str = "") -> tuple[date | None, str | None]:
-    """(date, precision) of the first date in the short lines at the top of the document."""
+    """(date, precision) of the document: a labelled date ('Date of submission', 'Last
+    updated'), else the first date in the short lines at the top of the document (a month
+    made a day by a dateline in it)."""
+    labelled = _labelled_date(text)
+    if labelled:
+        return labelled
+    found = _top_date(text, source_path)
+    if found[1] == "month" and found[0] is not None:
+        day = _dateline_day(text, found[0])
+        if day:
+            return day, "day"
+    return found
+
+
+def _top_date(text: str, source_path: str = "") -> tuple[date | None, str | None]:
     for _, _, line in _first_lines(text)[:12]:
         if line.startswith("|"):
             continue
@@ -646,6 +704,8 @@ def _header(text: str, end: int) -> str:
         clean = clean_inline(line).strip()
         if not clean:
             after_letterhead = False
+            continue
+        if _is_org_list(clean):
             continue
         if _is_letterhead(clean) or after_letterhead:      # (and the rest of its name)
             after_letterhead = bool(re.search(r"(?:,|\b(?:of|for|and|the|in))$", clean))
