@@ -486,7 +486,14 @@ _ORG_TITLE_RE = re.compile(
     r"\s*(?:$|[–—:|]|-\s)")
 
 
-def partner(text: str, title: str | None, header: str = "") -> tuple[str | None, str | None]:
+#: a donor's name in a masthead: its foreign ministry or development cooperation agency
+_DONOR_MASTHEAD_RE = re.compile(r"\b(?:foreign\s+affairs|development\s+(?:cooperation|co-operation|agency)|"
+                                r"international\s+development)\b", re.IGNORECASE)
+#: a region a page covers ('Upcoming events – Africa', 'Asia and the Pacific')
+_REGION_RE = re.compile(r"\b(?:Africa|Asia|Arab\s+States|Latin\s+America|Caribbean|Europe|Pacific|Middle\s+East)$")
+
+
+def partner(text: str, title: str | None, header: str = "", masthead: str = "") -> tuple[str | None, str | None]:
     """(partner_iso3, partner_name) of the document.
 
     'X – ILO cooperation', 'ILO and X ...', 'X and the ILO': X is the partner (a country, or
@@ -518,6 +525,14 @@ def partner(text: str, title: str | None, header: str = "") -> tuple[str | None,
         if found:
             s, e, iso3 = found[0]
             return iso3, _display(header[s:e])
+    # a donor's masthead above the title: 'MINISTRY OF FOREIGN AFFAIRS OF DENMARK', 'Danish
+    # Development Cooperation'
+    if masthead:
+        for line in masthead.split("\n"):
+            if _DONOR_MASTHEAD_RE.search(line):
+                iso3 = country_of_name(display_name(clean_inline(line).strip()))
+                if iso3:
+                    return iso3, country_name(iso3)
     # a 'Donor: United States Department of Labor (USDOL)' field near the top
     m = _DONOR_FIELD_RE.search(text[:3000])
     if m:
@@ -543,6 +558,14 @@ def partner(text: str, title: str | None, header: str = "") -> tuple[str | None,
             return (iso3, country_name(iso3)) if iso3 else (None, funder.name)
         s, e, iso3 = located[0]
         return iso3, _display(title[s:e])
+    # a page about a region ('Upcoming events – Africa'): no one country is its partner
+    if title and _REGION_RE.search(title):
+        return None, None
+    # a title that names no country: the funder the first paragraphs name, when it is a country's
+    funder = _opening_funder(text, title, 1200) if title else None
+    if funder is not None and len(funder.countries) == 1:
+        iso3 = next(iter(funder.countries))
+        return iso3, country_name(iso3)
     counts = Counter(iso3 for _, _, iso3 in find_countries(text[:3000]))
     if counts:
         iso3 = counts.most_common(1)[0][0]
@@ -582,14 +605,14 @@ def _placed_in(title: str, pos: int) -> bool:
     return False
 
 
-def _opening_funder(text: str, title: str | None):
+def _opening_funder(text: str, title: str | None, length: int = 2000):
     """The funder the opening of the text names ('with financial support from the European
     Union'), as projects reads funders; None when it names none."""
     from . import projects          # (projects reads this module's countries)
 
     span = title_span(text)
     start = span[1] if span else 0
-    end = min(len(text), start + 2000)
+    end = min(len(text), start + length)
     try:
         return projects.find_funder(text, start, end, [])
     except Exception:               # a funder is a bonus here, never a failure
@@ -719,7 +742,7 @@ def extract(text: str, source_path: str = "") -> dict:
     span = title_span(text)
     title = span[2] if span else None
     header = _header(text, span[0]) if span else ""
-    iso3, name = partner(text, title, header)
+    iso3, name = partner(text, title, header, text[:span[0]] if span else "")
     published_on, precision = published(text, source_path)
     return {"title": title, "partner_iso3": iso3, "partner_name": name,
             "published_on": published_on, "published_precision": precision}
