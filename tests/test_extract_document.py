@@ -156,3 +156,43 @@ def test_partner_is_the_donor_when_the_title_places_the_work_in_a_country():
     doc = extract(workshop)
     assert doc["partner_iso3"] is None                           # the EU funds it: no country
     assert doc["partner_name"] == "European Union"
+
+
+def test_genre_label_and_organization_list_are_not_the_title():
+    text = ("JOINT NEWS RELEASE\n\n"
+            "Ministry of Labour (MOL) - Chamber of Commerce of Nepal (FNCCI) - General Federation of "
+            "Trade Unions (GEFONT)\n\nFOR IMMEDIATE RELEASE\nKathmandu, 4 June 2023\n\n"
+            "Social partners agree on a roadmap for minimum wage reviews\n\nThe parties met today.\n")
+    doc = extract(text)
+    assert doc["title"] == "Social partners agree on a roadmap for minimum wage reviews"
+    assert doc["published_on"] == date(2023, 6, 4)
+
+
+def test_organization_masthead_is_skipped_and_a_dateline_gives_the_day_of_an_issue_month():
+    text = ("GHANA EMPLOYERS ASSOCIATION\nGEA NEWS BRIEF  |  Issue No. 7  |  March 2022\n\n"
+            "GEA opens a help desk on wage guidelines for small firms\n\n"
+            "Accra, 15 March 2022 - The association opened a help desk, with support from the "
+            "Swiss State Secretariat for Economic Affairs (SECO).\n")
+    doc = extract(text)
+    assert doc["title"] == "GEA opens a help desk on wage guidelines for small firms"
+    assert (doc["published_on"], doc["published_precision"]) == (date(2022, 3, 15), "day")
+
+
+def test_labelled_date_wins_over_the_first_date():
+    report = ("# Annual Progress Report\n\n| | |\n|---|---|\n"
+              "| **Reporting period** | 1 July 2020 – 30 June 2021 |\n"
+              "| **Date of submission** | 12 September 2021 |\n")
+    assert extract(report)["published_on"] == date(2021, 9, 12)
+    page = ("# Upcoming meetings – Asia and the Pacific\n\n"
+            "Meetings organized by the regional office. Last updated 2 May 2024.\n\n"
+            "## Workshop on skills in Viet Nam\n\n10 June 2024\n\nHanoi, Viet Nam\n")
+    doc = extract(page)
+    assert doc["published_on"] == date(2024, 5, 2)
+    assert doc["partner_iso3"] is None                           # a region's page: no country
+
+
+def test_partner_from_a_donor_masthead():
+    text = ("MINISTRY OF FOREIGN AFFAIRS OF NORWAY\nNorad - Norwegian Agency for Development Cooperation\n"
+            "ANNUAL REPORT 2022\nOslo, June 2023\n\nCHAPTER 3  PARTNERS\n\n"
+            "Support to youth employment in Kenya and Kenya's counties went on in 2022.\n")
+    assert extract(text)["partner_iso3"] == "NOR"

@@ -279,7 +279,7 @@ def _is_date_line(line: str) -> bool:
 
 
 _LABEL_RE = re.compile(
-    r"^(?:press\s+release|news(?:\s+release)?|media\s+advisory|statement|fact\s*sheet|"
+    r"^(?:(?:joint\s+)?(?:press\s+release|press\s+statement|news\s+brief)|for\s+immediate\s+release|news(?:\s+release)?|media\s+advisory|statement|fact\s*sheet|"
     r"(?:project|programme|country|partnership|donor)\s+(?:fact\s*sheet|brief|profile)|brief|"
     r"infostory|feature|article|comment|blog(?:\s+post)?)\s*[:|·,\-–—]?\s*$", re.IGNORECASE)
 
@@ -292,6 +292,7 @@ _GENRE_WORDS = {
     "news", "brief", "briefing", "note", "report", "annual", "progress", "update", "donor",
     "profile", "country", "newsletter", "media", "advisory", "statement", "feature", "technical",
     "policy", "information", "info", "partnership", "results", "review", "story", "stories",
+    "joint",
 }
 
 
@@ -320,7 +321,17 @@ _WEB_FURNITURE_RE = re.compile(
     r"|home\s*[>›»/|].{0,300}|.{0,200}\bcookies?\b.{0,200})$", re.IGNORECASE)
 #: a line that is only an organization's name, as a letterhead prints it
 _ORG_HEAD_WORDS = ("organization", "organisation", "office", "department", "ministry", "agency", "secretariat",
-                   "embassy", "mission", "team", "bureau", "directorate", "commission", "delegation")
+                   "embassy", "mission", "team", "bureau", "directorate", "commission", "delegation",
+                   "federation", "confederation", "association", "congress", "chamber")
+#: 'Department of Labor (DOLE) - International Organization for Migration (IOM) - ...': a line
+#: that only lists organizations, each with its acronym
+_ORG_LIST_PART_RE = re.compile(r"(?:[A-Z][\w'’&.\-]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][\w'’&.\-]*|of|for|and|the|on|in|&)){0,12}"
+                               r"\s+\([A-Z][A-Za-z0-9&\-]{1,12}\)")
+
+
+def _is_org_list(line: str) -> bool:
+    parts = re.split(r"\s+[-–—]\s+", clean_inline(line).strip())
+    return len(parts) >= 3 and all(_ORG_LIST_PART_RE.fullmatch(p) for p in parts)
 def _is_letterhead(line: str) -> bool:
     """'INTERNATIONAL LABOUR ORGANIZATION', 'Department of Foreign Affairs', 'Country Office for
     Central America,': an organization's name alone on its line (every word capitalised or a
@@ -370,6 +381,8 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             letterhead = False
         elif _is_letterhead(line) and idx + 1 < len(lines):
             letterhead = True
+        elif _is_org_list(line) and idx + 1 < len(lines):
+            letterhead = False
         elif letterhead and _letterhead_goes_on(text, lines, idx):
             pass
         else:
@@ -473,7 +486,14 @@ _ORG_TITLE_RE = re.compile(
     r"\s*(?:$|[–—:|]|-\s)")
 
 
-def partner(text: str, title: str | None, header: str = "") -> tuple[str | None, str | None]:
+#: a donor's name in a masthead: its foreign ministry or development cooperation agency
+_DONOR_MASTHEAD_RE = re.compile(r"\b(?:foreign\s+affairs|development\s+(?:cooperation|co-operation|agency)|"
+                                r"international\s+development)\b", re.IGNORECASE)
+#: a region a page covers ('Upcoming events – Africa', 'Asia and the Pacific')
+_REGION_RE = re.compile(r"\b(?:Africa|Asia|Arab\s+States|Latin\s+America|Caribbean|Europe|Pacific|Middle\s+East)$")
+
+
+def partner(text: str, title: str | None, header: str = "", masthead: str = "") -> tuple[str | None, str | None]:
     """(partner_iso3, partner_name) of the document.
 
     'X – ILO cooperation', 'ILO and X ...', 'X and the ILO': X is the partner (a country, or
@@ -505,6 +525,14 @@ def partner(text: str, title: str | None, header: str = "") -> tuple[str | None,
         if found:
             s, e, iso3 = found[0]
             return iso3, _display(header[s:e])
+    # a donor's masthead above the title: 'MINISTRY OF FOREIGN AFFAIRS OF DENMARK', 'Danish
+    # Development Cooperation'
+    if masthead:
+        for line in masthead.split("\n"):
+            if _DONOR_MASTHEAD_RE.search(line):
+                iso3 = country_of_name(display_name(clean_inline(line).strip()))
+                if iso3:
+                    return iso3, country_name(iso3)
     # a 'Donor: United States Department of Labor (USDOL)' field near the top
     m = _DONOR_FIELD_RE.search(text[:3000])
     if m:
@@ -530,6 +558,14 @@ def partner(text: str, title: str | None, header: str = "") -> tuple[str | None,
             return (iso3, country_name(iso3)) if iso3 else (None, funder.name)
         s, e, iso3 = located[0]
         return iso3, _display(title[s:e])
+    # a page about a region ('Upcoming events – Africa'): no one country is its partner
+    if title and _REGION_RE.search(title):
+        return None, None
+    # a title that names no country: the funder the first paragraphs name, when it is a country's
+    funder = _opening_funder(text, title, 1200) if title else None
+    if funder is not None and len(funder.countries) == 1:
+        iso3 = next(iter(funder.countries))
+        return iso3, country_name(iso3)
     counts = Counter(iso3 for _, _, iso3 in find_countries(text[:3000]))
     if counts:
         iso3 = counts.most_common(1)[0][0]
@@ -569,14 +605,14 @@ def _placed_in(title: str, pos: int) -> bool:
     return False
 
 
-def _opening_funder(text: str, title: str | None):
+def _opening_funder(text: str, title: str | None, length: int = 2000):
     """The funder the opening of the text names ('with financial support from the European
     Union'), as projects reads funders; None when it names none."""
     from . import projects          # (projects reads this module's countries)
 
     span = title_span(text)
     start = span[1] if span else 0
-    end = min(len(text), start + 2000)
+    end = min(len(text), start + length)
     try:
         return projects.find_funder(text, start, end, [])
     except Exception:               # a funder is a bonus here, never a failure
@@ -605,8 +641,53 @@ def _numeric_date(line: str) -> date | None:
         return None
 
 
+#: a date under a label that says it is the document's ('Date of submission | 28 March 2024',
+#: 'Last updated 20 February 2025', 'Published: 3 May 2023'), in a line, a field or a table row
+_DATE_LABEL_RE = re.compile(
+    r"(?:^|\n|\||[.!?][ \t]+)[ \t]*\**(?:date\s+of\s+(?:submission|publication|issue|release)|publication\s+date|"
+    r"release\s+date|date\s+(?:submitted|published|issued)|(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|"
+    r"issued(?:\s+on)?)\**[ \t]*[:|]?[ \t]*\**[ \t]*(?=\S)", re.IGNORECASE)
+
+
+def _labelled_date(text: str) -> tuple[date, str] | None:
+    for m in _DATE_LABEL_RE.finditer(text[:4000]):
+        dates = find_dates(text[m.end():m.end() + 40])
+        if dates and dates[0].start == 0:
+            return dates[0].first(), dates[0].precision
+    return None
+
+
+#: a dateline opening a paragraph: 'Kampala, 21 August 2024 - The Federation ...'
+_DATELINE_RE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,3},[ \t]+(?=\d)")
+
+
+def _dateline_day(text: str, month: date) -> date | None:
+    """The day of a dateline in the month an issue line gives ('August 2024')."""
+    for m in _DATELINE_RE.finditer(text[:3000]):
+        dates = find_dates(text[m.end():m.end() + 40])
+        if dates and dates[0].start == 0 and dates[0].precision == "day":
+            d = dates[0].first()
+            if (d.year, d.month) == (month.year, month.month):
+                return d
+    return None
+
+
 def published(text: str, source_path: str = "") -> tuple[date | None, str | None]:
-    """(date, precision) of the first date in the short lines at the top of the document."""
+    """(date, precision) of the document: a labelled date ('Date of submission', 'Last
+    updated'), else the first date in the short lines at the top of the document (a month
+    made a day by a dateline in it)."""
+    labelled = _labelled_date(text)
+    if labelled:
+        return labelled
+    found = _top_date(text, source_path)
+    if found[1] == "month" and found[0] is not None:
+        day = _dateline_day(text, found[0])
+        if day:
+            return day, "day"
+    return found
+
+
+def _top_date(text: str, source_path: str = "") -> tuple[date | None, str | None]:
     for _, _, line in _first_lines(text)[:12]:
         if line.startswith("|"):
             continue
@@ -647,6 +728,8 @@ def _header(text: str, end: int) -> str:
         if not clean:
             after_letterhead = False
             continue
+        if _is_org_list(clean):
+            continue
         if _is_letterhead(clean) or after_letterhead:      # (and the rest of its name)
             after_letterhead = bool(re.search(r"(?:,|\b(?:of|for|and|the|in))$", clean))
             continue
@@ -659,7 +742,7 @@ def extract(text: str, source_path: str = "") -> dict:
     span = title_span(text)
     title = span[2] if span else None
     header = _header(text, span[0]) if span else ""
-    iso3, name = partner(text, title, header)
+    iso3, name = partner(text, title, header, text[:span[0]] if span else "")
     published_on, precision = published(text, source_path)
     return {"title": title, "partner_iso3": iso3, "partner_name": name,
             "published_on": published_on, "published_precision": precision}
