@@ -218,3 +218,28 @@ def test_a_day_heading_without_a_title_and_no_event_from_a_letter_subject_or_a_r
     assert (date(2023, 5, 3), "high-level panel on labour migration") in {(r["start_date"], r["name"]) for r in rows}
     assert _events("Subject: Follow-up meeting\nLisbon, 3 April 2024\n\nDear Minister,\n") == []
     assert _events("- 12 May 2023 – Progress report to the donor (PDF)\n") == []
+
+
+def test_the_items_of_an_events_calendar():
+    text = ("## Events\n\nFilter: Meetings | Training\n\n"
+            "## Regional Workshop on Skills for Green Jobs\n\nWed 4 June 2025\n\nHotel Lumiere, Nairobi, Kenya\n\n"
+            "Open to tripartite delegations.\n\n"
+            "## Webinar: What next for apprenticeships?\n\nThursday, 12 June 2025, 10:00–11:30 CET\n\nOnline (Zoom)\n\n"
+            "## Technical Meeting on Wage Policy\n\n03.07.2025 – 05.07.2025\n\nLilongwe, Malawi (Bingu Centre)\n")
+    rows = {r["name"]: r for r in _events(text)}
+    assert set(rows) == {"Regional Workshop on Skills for Green Jobs", "Webinar: What next for apprenticeships?",
+                         "Technical Meeting on Wage Policy"}
+    r = rows["Regional Workshop on Skills for Green Jobs"]
+    assert (r["start_date"], r["location"]) == (date(2025, 6, 4), "Nairobi")
+    assert rows["Webinar: What next for apprenticeships?"]["location"] is None
+    r = rows["Technical Meeting on Wage Policy"]
+    assert (r["start_date"], r["end_date"], r["location"]) == (date(2025, 7, 3), date(2025, 7, 5), "Lilongwe")
+
+
+def test_dotted_day_month_year_dates_and_their_ranges():
+    from flows.extract.text import find_dates
+    (d,) = find_dates("from 03.07.2025 – 05.07.2025 in Lilongwe")
+    assert (d.first(), d.last()) == (date(2025, 7, 3), date(2025, 7, 5))
+    (d,) = find_dates("on 9.10.2024.")
+    assert (d.first(), d.last()) == (date(2024, 10, 9), None)
+    assert find_dates("version 1.12.2020.3, v2.10.2019 and 31.02.2024") == []

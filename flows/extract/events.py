@@ -366,7 +366,7 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
                 if ds and pm and ds[0].start == pm.end() and ds[0].end == len(L.rstrip(" \t.")):
                     found = (c, pm, ds[0])
                 break
-            if sub is not None or len(L) > 160 or L.endswith("."):
+            if sub is not None or len(L) > 160 or L.endswith(".") or L.startswith("#"):
                 break
             sub, j = L.strip(" \t\"“”"), j + 1
         if found is None:
@@ -385,6 +385,66 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
             name = f"{name} {sub.strip()}"
         place = _valid_place(pm.group("place")) if pm.group("place") else None
         out.append((a + p.start, c + d.end, name, replace(d, start=-1), place))
+    return out
+
+
+# ------------------------------------------------ calendar items
+
+# an events calendar: a heading naming the event, under it a line with only its date (a weekday
+# before it, a time after it) and then, optionally, a venue line 'Venue, City, Country'
+_MD_HEADING_RE = re.compile(r"#{1,6}[ \t]+")
+_WEEKDAY_PREFIX_RE = re.compile(r"(?i)(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|"
+                                r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*,?[ \t]*\Z")
+_TIME_SUFFIX_RE = re.compile(r"[ \t]*(?:[,;|–—-][ \t]*\d{1,2}[:.h]\d\d[^\n]{0,30})?[ \t]*\Z")
+_PAREN_RE = re.compile(r"\([^()\n]*\)")
+
+
+def _next_line(lines: list[tuple[int, int]], i: int) -> int | None:
+    """The index of the next non-blank line after line i, at most one blank line away."""
+    j = i + 1
+    if j < len(lines) and lines[j][0] == lines[j][1]:
+        j += 1
+    return j if j < len(lines) and lines[j][0] < lines[j][1] else None
+
+
+def _venue_city(L: str) -> str | None:
+    """'Sofitel Hotel, Abidjan, Côte d'Ivoire' / 'Lusaka, Zambia (Conference Centre)': the city,
+    the part before the country that ends the line."""
+    parts = [x.strip() for x in _PAREN_RE.sub("", L).strip(" \t.").split(",")]
+    if len(parts) < 2 or len(L) > 150 or not is_country(parts[-1]):
+        return None
+    return _valid_place(parts[-2]) if len(parts[-2].split()) <= 3 else None
+
+
+def _calendar_items(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str, DateSpan, str | None]]:
+    """(start, end, name, date, place) of the items of an events calendar: a heading naming an
+    event ('## Regional Forum on X'), the next line its date alone ('Tuesday, 18 March 2025,
+    14:00 GMT'), the line after it the venue."""
+    out = []
+    for i, (a, b) in enumerate(lines):
+        if not (8 <= b - a <= 170):
+            continue
+        hm = _MD_HEADING_RE.match(T, a, b)
+        if hm:
+            a = hm.end()
+        elif not _heading_like(T, lines, i) or not T[a].isupper():
+            continue
+        title = T[a:b]
+        if not _HEAD_RE.search(title) or find_dates(title):      # (a dated heading is read elsewhere)
+            continue
+        j = _next_line(lines, i)
+        if j is None:
+            continue
+        c, e = lines[j]
+        L = T[c:e]
+        ds = find_dates(L) if len(L) <= 80 else []
+        if len(ds) != 1 or not _WEEKDAY_PREFIX_RE.match(L[:ds[0].start] or " ") and L[:ds[0].start].strip() \
+                or not _TIME_SUFFIX_RE.match(L, ds[0].end):
+            continue
+        k = _next_line(lines, j)
+        place = _venue_city(T[lines[k][0]:lines[k][1]]) if k is not None else None
+        name = title.strip().rstrip(".").strip()
+        out.append((a, e, name, replace(ds[0], start=-1), place))
     return out
 
 
@@ -728,6 +788,9 @@ def extract(text: str) -> list[dict]:
     for a, b, name, d, place in _title_blocks(T, lines):
         p = _Phrase(a, b, name, True, False)
         events.append(_row(v, 0, p, d, place, "title_block"))
+    for a, b, name, d, place in _calendar_items(T, lines):
+        p = _Phrase(a, b, name, True, False)
+        events.append(_row(v, 0, p, d, place, "calendar_item"))
     return _dedupe(events)
 
 
@@ -789,7 +852,7 @@ def _row(v, ss: int, p: _Phrase, d: DateSpan, loc: str | None, rule: str) -> dic
 
 # rules whose events are one with an event of another rule on the same day only by name or place
 # in the text: a heading's day holds several events ("Field visit", "closing session")
-_SOFT_RULES = {"heading_date", "title_block"}
+_SOFT_RULES = {"heading_date", "title_block", "calendar_item"}
 
 
 def _dedupe(events: list[dict]) -> list[dict]:
