@@ -243,3 +243,27 @@ def test_dotted_day_month_year_dates_and_their_ranges():
     (d,) = find_dates("on 9.10.2024.")
     assert (d.first(), d.last()) == (date(2024, 10, 9), None)
     assert find_dates("version 1.12.2020.3, v2.10.2019 and 31.02.2024") == []
+
+
+def test_today_is_the_day_of_the_dateline():
+    text = ("Nairobi, 3 March 2025\n\nFour ministries today signed a Memorandum of Understanding (MoU) on "
+            "Skills Recognition at a ceremony held at the Treasury in Nairobi City.\n")
+    (r,) = _events(text)
+    assert (r["start_date"], r["location"]) == (date(2025, 3, 3), "Nairobi City")
+    assert r["name"] == "Signing ceremony of the MoU on Skills Recognition"
+
+
+def test_a_round_or_course_that_starts_on_a_day():
+    (r,) = _events("The next round, for 40 cooperative leaders, starts on 2 May 2025 in Mwanza.")
+    assert (r["start_date"], r["location"]) == (date(2025, 5, 2), "Mwanza")
+    assert _events("The round of talks ended on 2 May 2025.") == []
+
+
+def test_between_two_months_starts_at_the_first():
+    (r,) = _events("Between March and June 2023 the union ran 9 two-day workshops in Kisumu.")
+    assert (r["start_date"], r["end_date"], r["date_precision"]) == (date(2023, 3, 1), date(2023, 6, 1), "month")
+
+
+def test_a_venue_named_with_its_city_is_the_location():
+    (r,) = _events("At the award ceremony on 4 May 2024 at the Mombasa Beach Hotel, ten firms were honoured.")
+    assert r["location"] == "Mombasa Beach Hotel"

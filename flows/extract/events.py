@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from .agreements import _NOUN_RE as _AGREEMENT_RE
 from .prose import bare_years, build_view, is_country, item_at, list_items
@@ -34,6 +34,9 @@ _HEAD_RE = re.compile(
     r"exhibitions?|expos?|hackathons?|celebrations?|retreats?|hearings?|(?<![Ss]ocial\s)dialogues?|"
     r"training\s+(?:courses?|sessions?|workshops?)|e-forums?|"
     # "the next review is scheduled for 12 May": a bare review, visit or mission, with the verb that dates it
+    # "a second round ... starts on 7 October", "the course will start on 3 May": scheduled
+    r"(?:rounds?|courses?)(?=[^.;\n]{0,120}?\b(?:starts?|will\s+start|begins?|will\s+begin|commences?|"
+    r"will\s+commence)\s+on\s)|"
     r"(?:reviews?|visits?|missions?)(?=\s+(?:(?:is|are|was|were|will\s+be|has\s+been|had\s+been)\s+"
     r"(?:scheduled|planned|set|foreseen|held|conducted|carried\s+out)\s+(?:for|on|from|in)\s|"
     r"(?:will\s+take|took|takes)\s+place\b))"
@@ -77,8 +80,10 @@ _LOC_STOP = {
 }
 
 
-_MONTH_RANGE_RE = re.compile(rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to)\s*(?P<m2>{MONTH})\s*,?\s*(?P<y>(?:19|20)\d\d)\b",
-                             re.IGNORECASE)
+# "March-May 2024" / "between February and July 2024" (a range from its first month)
+_MONTH_RANGE_RE = re.compile(rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to|(?<=\s)(?P<and>and)(?=\s))\s*(?P<m2>{MONTH})\s*,?\s*"
+                             rf"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"(?i)\bbetween\s+\Z")
 _NOT_EVENT_DATE_RE = re.compile(r"(?i)\b(?:by|as\s+of|as\s+at|until|since|before|through|up\s+to|end\s+of|"
                                 r"beginning\s+of)\s+(?:the\s+end\s+of\s+)?$")
 
@@ -103,6 +108,29 @@ def _is_dateline(S: str, d: DateSpan) -> bool:
     before, after = S[max(0, d.start - 40):d.start], S[d.end:d.end + 4]
     return bool((re.search(r"(?:[–—|]|\s-|^|Date:?)\s*$", before) and re.match(r"\s*(?:[–—|]|-\s|$)", after))
                 or re.search(r"\((?:[A-Z][\w ]{0,20})?News\)\s*[–—-]?\s*$", before))
+
+
+_REL_DAY_RE = re.compile(r"\b(?:[Tt]oday|[Yy]esterday)\b")
+# "at the Kampala Serena Hotel": a venue, where no city is named (its name usually holds the city)
+_VENUE_RE = re.compile(r"\b[Aa]t\s+the\s+(?P<venue>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+){0,3}\s+"
+                       r"(?:Hotel|Conference\s+Cent(?:re|er)|Convention\s+Cent(?:re|er)|International\s+Cent(?:re|er)|"
+                       r"Resort|Lodge))\b")
+
+
+def _dateline_day(T: str, pos: int) -> date | None:
+    """The day of the news item's dateline ('Manila, 9 October 2024' on a short line of its own, or
+    'GENEVA (ILO News) – 5 May 2020 –') at most 3000 characters before pos; else None."""
+    a = max(0, pos - 3000)
+    best = None
+    for d in find_dates(T[a:pos]):
+        if not d.day:
+            continue
+        ls, le = T.rfind("\n", 0, a + d.start) + 1, T.find("\n", a + d.end)
+        le = len(T) if le < 0 else le
+        line = T[ls:le].strip()
+        if 0 < len(line) <= 60 or _is_dateline(T[ls:le], replace(d, start=a + d.start - ls, end=a + d.end - ls)):
+            best = d.first()
+    return best
 
 
 def _plural(name: str) -> bool:
@@ -479,7 +507,7 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
-               "hearing", "dialogue")
+               "hearing", "dialogue", "round", "course")
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
 _HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit"}   # (the others start it)
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
@@ -620,7 +648,15 @@ def extract(text: str) -> list[dict]:
                 year_known = si
                 ctx_year = last_year
         dates += _yearless(S, taken, ctx_year)
+        if not dates and not lead_rel and ("oday" in S or "esterday" in S):
+            rm = _REL_DAY_RE.search(S)           # "Six institutions today signed ...": the dateline's day
+            day = _dateline_day(T, ss) if rm else None
+            if day is not None:
+                day = day - timedelta(days=1) if rm.group(0).lower() == "yesterday" else day
+                dates.append(DateSpan(rm.start(), rm.end(), day.year, day.month, day.day))
         for mm in _MONTH_RANGE_RE.finditer(S):
+            if mm.group("and") and not _BETWEEN_RE.search(S, max(0, mm.start() - 9), mm.start()):
+                continue                         # "in March and May 2024": two months
             m1, m2 = MONTHS[mm.group("m1").lower().rstrip(".")], MONTHS[mm.group("m2").lower().rstrip(".")]
             y = int(mm.group("y"))
             dates = [d for d in dates if not (mm.start() <= d.start < mm.end())]
@@ -722,6 +758,9 @@ def extract(text: str) -> list[dict]:
                             for q in phrases:
                                 if q.loc and q is not p:
                                     loc = q.loc
+                        if loc is None:
+                            vn = _VENUE_RE.search(S, p.start, min(len(S), p.end + 120))
+                            loc = vn.group("venue") if vn else None
                     name = _uncap(p.name) if id(p) in heading_dated else _ceremony_name(S, p)
                     events.append(_row(v, ss, replace_name(p, name), d, loc or None,
                                        "heading_date" if id(p) in heading_dated else "event_phrase"))
@@ -807,6 +846,13 @@ _SIGNED_OBJ_RE = re.compile(
     r"(?=[^.;]{0,160}?\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?P<verb>signed|exchanged)\b)")
 
 
+_SIGNED_ACTIVE_RE = re.compile(
+    r"\bsigned\s+(?:a|an|the|their|its)\s+(?P<noun>(?:[A-Z][\w'’-]*\s+){0,3}?(?:Memorandum\s+of\s+Understanding|"
+    r"(?:[A-Z][\w'’-]*\s+)?Agreement|Arrangement|Protocol|Charter|Declaration|Accord|Compact|Letter\s+of\s+[A-Z][a-z]+|"
+    r"MoU|MOU))(?:\s+\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
+    r"(?:\s+(?P<topic>(?:on|for|of)\s+[A-Z][\w'’-]*(?:\s+(?:and|of|for|the|on|[A-Z][\w'’-]*)){0,10}))?")
+
+
 def _ceremony_name(S: str, p: _Phrase) -> str:
     """'a short ceremony' -> 'Signing ceremony of the grant arrangement' when the sentence says what
     was signed (or 'Ceremony for the exchange of letters' when letters were exchanged)."""
@@ -814,7 +860,14 @@ def _ceremony_name(S: str, p: _Phrase) -> str:
         return p.name
     m = _SIGNED_OBJ_RE.search(S, 0, p.start)
     if m is None:
-        return p.name
+        # "... today signed a Memorandum of Understanding (MoU) on X at a ceremony"
+        am = _SIGNED_ACTIVE_RE.search(S, 0, p.start)
+        if am is None:
+            return p.name
+        obj = am.group("acr") or re.sub(r"\s+", " ", am.group("noun"))
+        if am.group("topic"):
+            obj += " " + re.sub(r"\s+", " ", am.group("topic"))
+        return f"Signing ceremony of the {obj}"
     obj = re.sub(r"\s+", " ", m.group("obj"))
     if m.group("verb") == "exchanged":
         return f"Ceremony for the exchange of {obj}"
