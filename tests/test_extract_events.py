@@ -267,3 +267,11 @@ def test_between_two_months_starts_at_the_first():
 def test_a_venue_named_with_its_city_is_the_location():
     (r,) = _events("At the award ceremony on 4 May 2024 at the Mombasa Beach Hotel, ten firms were honoured.")
     assert r["location"] == "Mombasa Beach Hotel"
+
+
+def test_a_heading_dated_by_an_abbreviated_weekday():
+    text = ("The regional forum took place in Lima from 5 to 7 April 2022.\n\n"
+            "FIELD VISIT (Thu. 7 April)\n\n"
+            "Participants went to a textile cooperative in Gamarra.\n")
+    got = {(r["name"], r["start_date"], r["location"]) for r in _events(text)}
+    assert ("Field visit", date(2022, 4, 7), "Gamarra") in got

@@ -299,7 +299,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # "II. OPENING SESSION (Tuesday, 7 November)" / "Day 2 – 8 November": a heading dated by day and
 # month only (a heading with a year is a dateline or is read as a sentence)
 _HEADING_DATE_RE = re.compile(
-    rf"(?:^|[(–—:,-]|(?<=[ \t]))[ \t]*(?:(?P<wd>{'|'.join(_WEEKDAYS)}),?[ \t]+)?"
+    rf"(?:^|[(–—:,-]|(?<=[ \t]))[ \t]*(?:(?P<wd>{'|'.join(_WEEKDAYS)}|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?),?[ \t]+)?"
     rf"(?:(?P<d1>{DAY})[ \t]+(?P<m1>{MONTH})|(?P<m2>{MONTH})[ \t]+(?P<d2>{DAY}))\)?[ \t]*\Z",
     re.IGNORECASE)
 _LIST_LINE_RE = re.compile(r"[ \t]*(?:[-•*▪|]|\d{1,2}[.)][ \t])")
@@ -358,7 +358,7 @@ def _heading_date(m: re.Match, year: int | None, pos: int) -> DateSpan | None:
             d = date(y, mon, day)
         except ValueError:
             continue
-        if wd is None or d.weekday() == _WEEKDAYS.index(wd.lower()):
+        if wd is None or d.weekday() == [w[:3] for w in _WEEKDAYS].index(wd.lower()[:3]):   # ("Tue.")
             return DateSpan(pos, pos, y, mon, day)
     return None
 
