@@ -218,3 +218,60 @@ def test_a_day_heading_without_a_title_and_no_event_from_a_letter_subject_or_a_r
     assert (date(2023, 5, 3), "high-level panel on labour migration") in {(r["start_date"], r["name"]) for r in rows}
     assert _events("Subject: Follow-up meeting\nLisbon, 3 April 2024\n\nDear Minister,\n") == []
     assert _events("- 12 May 2023 – Progress report to the donor (PDF)\n") == []
+
+
+def test_the_items_of_an_events_calendar():
+    text = ("## Events\n\nFilter: Meetings | Training\n\n"
+            "## Regional Workshop on Skills for Green Jobs\n\nWed 4 June 2025\n\nHotel Lumiere, Nairobi, Kenya\n\n"
+            "Open to tripartite delegations.\n\n"
+            "## Webinar: What next for apprenticeships?\n\nThursday, 12 June 2025, 10:00–11:30 CET\n\nOnline (Zoom)\n\n"
+            "## Technical Meeting on Wage Policy\n\n03.07.2025 – 05.07.2025\n\nLilongwe, Malawi (Bingu Centre)\n")
+    rows = {r["name"]: r for r in _events(text)}
+    assert set(rows) == {"Regional Workshop on Skills for Green Jobs", "Webinar: What next for apprenticeships?",
+                         "Technical Meeting on Wage Policy"}
+    r = rows["Regional Workshop on Skills for Green Jobs"]
+    assert (r["start_date"], r["location"]) == (date(2025, 6, 4), "Nairobi")
+    assert rows["Webinar: What next for apprenticeships?"]["location"] is None
+    r = rows["Technical Meeting on Wage Policy"]
+    assert (r["start_date"], r["end_date"], r["location"]) == (date(2025, 7, 3), date(2025, 7, 5), "Lilongwe")
+
+
+def test_dotted_day_month_year_dates_and_their_ranges():
+    from flows.extract.text import find_dates
+    (d,) = find_dates("from 03.07.2025 – 05.07.2025 in Lilongwe")
+    assert (d.first(), d.last()) == (date(2025, 7, 3), date(2025, 7, 5))
+    (d,) = find_dates("on 9.10.2024.")
+    assert (d.first(), d.last()) == (date(2024, 10, 9), None)
+    assert find_dates("version 1.12.2020.3, v2.10.2019 and 31.02.2024") == []
+
+
+def test_today_is_the_day_of_the_dateline():
+    text = ("Nairobi, 3 March 2025\n\nFour ministries today signed a Memorandum of Understanding (MoU) on "
+            "Skills Recognition at a ceremony held at the Treasury in Nairobi City.\n")
+    (r,) = _events(text)
+    assert (r["start_date"], r["location"]) == (date(2025, 3, 3), "Nairobi City")
+    assert r["name"] == "Signing ceremony of the MoU on Skills Recognition"
+
+
+def test_a_round_or_course_that_starts_on_a_day():
+    (r,) = _events("The next round, for 40 cooperative leaders, starts on 2 May 2025 in Mwanza.")
+    assert (r["start_date"], r["location"]) == (date(2025, 5, 2), "Mwanza")
+    assert _events("The round of talks ended on 2 May 2025.") == []
+
+
+def test_between_two_months_starts_at_the_first():
+    (r,) = _events("Between March and June 2023 the union ran 9 two-day workshops in Kisumu.")
+    assert (r["start_date"], r["end_date"], r["date_precision"]) == (date(2023, 3, 1), date(2023, 6, 1), "month")
+
+
+def test_a_venue_named_with_its_city_is_the_location():
+    (r,) = _events("At the award ceremony on 4 May 2024 at the Mombasa Beach Hotel, ten firms were honoured.")
+    assert r["location"] == "Mombasa Beach Hotel"
+
+
+def test_a_heading_dated_by_an_abbreviated_weekday():
+    text = ("The regional forum took place in Lima from 5 to 7 April 2022.\n\n"
+            "FIELD VISIT (Thu. 7 April)\n\n"
+            "Participants went to a textile cooperative in Gamarra.\n")
+    got = {(r["name"], r["start_date"], r["location"]) for r in _events(text)}
+    assert ("Field visit", date(2022, 4, 7), "Gamarra") in got

@@ -159,3 +159,12 @@ def test_key_with_place_or_bracketed_qualifier():
 def test_capitalized_qualifier_before_the_head_after_comma():
     people = _by_name("The study was presented by Dr Hannah Lindqvist, Social Affairs Officer at the UNECE office.")
     assert people["Hannah Lindqvist"]["role"] == "Social Affairs Officer"
+
+
+def test_name_suffixes_and_an_undersecretary_in_a_wrapped_signatory_list():
+    rows = extract("The MoU was signed by:\n\n  - Hon. Ana B. Cruz, Undersecretary for Labour\n"
+                   "    Relations, Department of Labour\n  - Mr Pedro Reyes Sr., Chairman, Federation of\n"
+                   "    Free Farmers\n  - Mr John Smith III, President, Union of Growers\n")
+    got = {r["name"]: r["role"] for r in rows}
+    assert got == {"Ana B. Cruz": "Undersecretary for Labour Relations", "Pedro Reyes Sr.": "Chairman",
+                   "John Smith III": "President"}

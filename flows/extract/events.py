@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from .agreements import _NOUN_RE as _AGREEMENT_RE
 from .prose import bare_years, build_view, is_country, item_at, list_items
@@ -34,6 +34,9 @@ _HEAD_RE = re.compile(
     r"exhibitions?|expos?|hackathons?|celebrations?|retreats?|hearings?|(?<![Ss]ocial\s)dialogues?|"
     r"training\s+(?:courses?|sessions?|workshops?)|e-forums?|"
     # "the next review is scheduled for 12 May": a bare review, visit or mission, with the verb that dates it
+    # "a second round ... starts on 7 October", "the course will start on 3 May": scheduled
+    r"(?:rounds?|courses?)(?=[^.;\n]{0,120}?\b(?:starts?|will\s+start|begins?|will\s+begin|commences?|"
+    r"will\s+commence)\s+on\s)|"
     r"(?:reviews?|visits?|missions?)(?=\s+(?:(?:is|are|was|were|will\s+be|has\s+been|had\s+been)\s+"
     r"(?:scheduled|planned|set|foreseen|held|conducted|carried\s+out)\s+(?:for|on|from|in)\s|"
     r"(?:will\s+take|took|takes)\s+place\b))"
@@ -77,8 +80,10 @@ _LOC_STOP = {
 }
 
 
-_MONTH_RANGE_RE = re.compile(rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to)\s*(?P<m2>{MONTH})\s*,?\s*(?P<y>(?:19|20)\d\d)\b",
-                             re.IGNORECASE)
+# "March-May 2024" / "between February and July 2024" (a range from its first month)
+_MONTH_RANGE_RE = re.compile(rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to|(?<=\s)(?P<and>and)(?=\s))\s*(?P<m2>{MONTH})\s*,?\s*"
+                             rf"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"(?i)\bbetween\s+\Z")
 _NOT_EVENT_DATE_RE = re.compile(r"(?i)\b(?:by|as\s+of|as\s+at|until|since|before|through|up\s+to|end\s+of|"
                                 r"beginning\s+of)\s+(?:the\s+end\s+of\s+)?$")
 
@@ -103,6 +108,29 @@ def _is_dateline(S: str, d: DateSpan) -> bool:
     before, after = S[max(0, d.start - 40):d.start], S[d.end:d.end + 4]
     return bool((re.search(r"(?:[–—|]|\s-|^|Date:?)\s*$", before) and re.match(r"\s*(?:[–—|]|-\s|$)", after))
                 or re.search(r"\((?:[A-Z][\w ]{0,20})?News\)\s*[–—-]?\s*$", before))
+
+
+_REL_DAY_RE = re.compile(r"\b(?:[Tt]oday|[Yy]esterday)\b")
+# "at the Kampala Serena Hotel": a venue, where no city is named (its name usually holds the city)
+_VENUE_RE = re.compile(r"\b[Aa]t\s+the\s+(?P<venue>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+){0,3}\s+"
+                       r"(?:Hotel|Conference\s+Cent(?:re|er)|Convention\s+Cent(?:re|er)|International\s+Cent(?:re|er)|"
+                       r"Resort|Lodge))\b")
+
+
+def _dateline_day(T: str, pos: int) -> date | None:
+    """The day of the news item's dateline ('Manila, 9 October 2024' on a short line of its own, or
+    'GENEVA (ILO News) – 5 May 2020 –') at most 3000 characters before pos; else None."""
+    a = max(0, pos - 3000)
+    best = None
+    for d in find_dates(T[a:pos]):
+        if not d.day:
+            continue
+        ls, le = T.rfind("\n", 0, a + d.start) + 1, T.find("\n", a + d.end)
+        le = len(T) if le < 0 else le
+        line = T[ls:le].strip()
+        if 0 < len(line) <= 60 or _is_dateline(T[ls:le], replace(d, start=a + d.start - ls, end=a + d.end - ls)):
+            best = d.first()
+    return best
 
 
 def _plural(name: str) -> bool:
@@ -271,7 +299,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # "II. OPENING SESSION (Tuesday, 7 November)" / "Day 2 – 8 November": a heading dated by day and
 # month only (a heading with a year is a dateline or is read as a sentence)
 _HEADING_DATE_RE = re.compile(
-    rf"(?:^|[(–—:,-]|(?<=[ \t]))[ \t]*(?:(?P<wd>{'|'.join(_WEEKDAYS)}),?[ \t]+)?"
+    rf"(?:^|[(–—:,-]|(?<=[ \t]))[ \t]*(?:(?P<wd>{'|'.join(_WEEKDAYS)}|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?),?[ \t]+)?"
     rf"(?:(?P<d1>{DAY})[ \t]+(?P<m1>{MONTH})|(?P<m2>{MONTH})[ \t]+(?P<d2>{DAY}))\)?[ \t]*\Z",
     re.IGNORECASE)
 _LIST_LINE_RE = re.compile(r"[ \t]*(?:[-•*▪|]|\d{1,2}[.)][ \t])")
@@ -330,7 +358,7 @@ def _heading_date(m: re.Match, year: int | None, pos: int) -> DateSpan | None:
             d = date(y, mon, day)
         except ValueError:
             continue
-        if wd is None or d.weekday() == _WEEKDAYS.index(wd.lower()):
+        if wd is None or d.weekday() == [w[:3] for w in _WEEKDAYS].index(wd.lower()[:3]):   # ("Tue.")
             return DateSpan(pos, pos, y, mon, day)
     return None
 
@@ -366,7 +394,7 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
                 if ds and pm and ds[0].start == pm.end() and ds[0].end == len(L.rstrip(" \t.")):
                     found = (c, pm, ds[0])
                 break
-            if sub is not None or len(L) > 160 or L.endswith("."):
+            if sub is not None or len(L) > 160 or L.endswith(".") or L.startswith("#"):
                 break
             sub, j = L.strip(" \t\"“”"), j + 1
         if found is None:
@@ -385,6 +413,66 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
             name = f"{name} {sub.strip()}"
         place = _valid_place(pm.group("place")) if pm.group("place") else None
         out.append((a + p.start, c + d.end, name, replace(d, start=-1), place))
+    return out
+
+
+# ------------------------------------------------ calendar items
+
+# an events calendar: a heading naming the event, under it a line with only its date (a weekday
+# before it, a time after it) and then, optionally, a venue line 'Venue, City, Country'
+_MD_HEADING_RE = re.compile(r"#{1,6}[ \t]+")
+_WEEKDAY_PREFIX_RE = re.compile(r"(?i)(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|"
+                                r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*,?[ \t]*\Z")
+_TIME_SUFFIX_RE = re.compile(r"[ \t]*(?:[,;|–—-][ \t]*\d{1,2}[:.h]\d\d[^\n]{0,30})?[ \t]*\Z")
+_PAREN_RE = re.compile(r"\([^()\n]*\)")
+
+
+def _next_line(lines: list[tuple[int, int]], i: int) -> int | None:
+    """The index of the next non-blank line after line i, at most one blank line away."""
+    j = i + 1
+    if j < len(lines) and lines[j][0] == lines[j][1]:
+        j += 1
+    return j if j < len(lines) and lines[j][0] < lines[j][1] else None
+
+
+def _venue_city(L: str) -> str | None:
+    """'Sofitel Hotel, Abidjan, Côte d'Ivoire' / 'Lusaka, Zambia (Conference Centre)': the city,
+    the part before the country that ends the line."""
+    parts = [x.strip() for x in _PAREN_RE.sub("", L).strip(" \t.").split(",")]
+    if len(parts) < 2 or len(L) > 150 or not is_country(parts[-1]):
+        return None
+    return _valid_place(parts[-2]) if len(parts[-2].split()) <= 3 else None
+
+
+def _calendar_items(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str, DateSpan, str | None]]:
+    """(start, end, name, date, place) of the items of an events calendar: a heading naming an
+    event ('## Regional Forum on X'), the next line its date alone ('Tuesday, 18 March 2025,
+    14:00 GMT'), the line after it the venue."""
+    out = []
+    for i, (a, b) in enumerate(lines):
+        if not (8 <= b - a <= 170):
+            continue
+        hm = _MD_HEADING_RE.match(T, a, b)
+        if hm:
+            a = hm.end()
+        elif not _heading_like(T, lines, i) or not T[a].isupper():
+            continue
+        title = T[a:b]
+        if not _HEAD_RE.search(title) or find_dates(title):      # (a dated heading is read elsewhere)
+            continue
+        j = _next_line(lines, i)
+        if j is None:
+            continue
+        c, e = lines[j]
+        L = T[c:e]
+        ds = find_dates(L) if len(L) <= 80 else []
+        if len(ds) != 1 or not _WEEKDAY_PREFIX_RE.match(L[:ds[0].start] or " ") and L[:ds[0].start].strip() \
+                or not _TIME_SUFFIX_RE.match(L, ds[0].end):
+            continue
+        k = _next_line(lines, j)
+        place = _venue_city(T[lines[k][0]:lines[k][1]]) if k is not None else None
+        name = title.strip().rstrip(".").strip()
+        out.append((a, e, name, replace(ds[0], start=-1), place))
     return out
 
 
@@ -419,7 +507,7 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
-               "hearing", "dialogue")
+               "hearing", "dialogue", "round", "course")
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
 _HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit"}   # (the others start it)
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
@@ -560,7 +648,15 @@ def extract(text: str) -> list[dict]:
                 year_known = si
                 ctx_year = last_year
         dates += _yearless(S, taken, ctx_year)
+        if not dates and not lead_rel and ("oday" in S or "esterday" in S):
+            rm = _REL_DAY_RE.search(S)           # "Six institutions today signed ...": the dateline's day
+            day = _dateline_day(T, ss) if rm else None
+            if day is not None:
+                day = day - timedelta(days=1) if rm.group(0).lower() == "yesterday" else day
+                dates.append(DateSpan(rm.start(), rm.end(), day.year, day.month, day.day))
         for mm in _MONTH_RANGE_RE.finditer(S):
+            if mm.group("and") and not _BETWEEN_RE.search(S, max(0, mm.start() - 9), mm.start()):
+                continue                         # "in March and May 2024": two months
             m1, m2 = MONTHS[mm.group("m1").lower().rstrip(".")], MONTHS[mm.group("m2").lower().rstrip(".")]
             y = int(mm.group("y"))
             dates = [d for d in dates if not (mm.start() <= d.start < mm.end())]
@@ -662,6 +758,9 @@ def extract(text: str) -> list[dict]:
                             for q in phrases:
                                 if q.loc and q is not p:
                                     loc = q.loc
+                        if loc is None:
+                            vn = _VENUE_RE.search(S, p.start, min(len(S), p.end + 120))
+                            loc = vn.group("venue") if vn else None
                     name = _uncap(p.name) if id(p) in heading_dated else _ceremony_name(S, p)
                     events.append(_row(v, ss, replace_name(p, name), d, loc or None,
                                        "heading_date" if id(p) in heading_dated else "event_phrase"))
@@ -728,6 +827,9 @@ def extract(text: str) -> list[dict]:
     for a, b, name, d, place in _title_blocks(T, lines):
         p = _Phrase(a, b, name, True, False)
         events.append(_row(v, 0, p, d, place, "title_block"))
+    for a, b, name, d, place in _calendar_items(T, lines):
+        p = _Phrase(a, b, name, True, False)
+        events.append(_row(v, 0, p, d, place, "calendar_item"))
     return _dedupe(events)
 
 
@@ -744,6 +846,13 @@ _SIGNED_OBJ_RE = re.compile(
     r"(?=[^.;]{0,160}?\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?P<verb>signed|exchanged)\b)")
 
 
+_SIGNED_ACTIVE_RE = re.compile(
+    r"\bsigned\s+(?:a|an|the|their|its)\s+(?P<noun>(?:[A-Z][\w'’-]*\s+){0,3}?(?:Memorandum\s+of\s+Understanding|"
+    r"(?:[A-Z][\w'’-]*\s+)?Agreement|Arrangement|Protocol|Charter|Declaration|Accord|Compact|Letter\s+of\s+[A-Z][a-z]+|"
+    r"MoU|MOU))(?:\s+\((?P<acr>[A-Z][A-Za-z]{1,9})\))?"
+    r"(?:\s+(?P<topic>(?:on|for|of)\s+[A-Z][\w'’-]*(?:\s+(?:and|of|for|the|on|[A-Z][\w'’-]*)){0,10}))?")
+
+
 def _ceremony_name(S: str, p: _Phrase) -> str:
     """'a short ceremony' -> 'Signing ceremony of the grant arrangement' when the sentence says what
     was signed (or 'Ceremony for the exchange of letters' when letters were exchanged)."""
@@ -751,7 +860,14 @@ def _ceremony_name(S: str, p: _Phrase) -> str:
         return p.name
     m = _SIGNED_OBJ_RE.search(S, 0, p.start)
     if m is None:
-        return p.name
+        # "... today signed a Memorandum of Understanding (MoU) on X at a ceremony"
+        am = _SIGNED_ACTIVE_RE.search(S, 0, p.start)
+        if am is None:
+            return p.name
+        obj = am.group("acr") or re.sub(r"\s+", " ", am.group("noun"))
+        if am.group("topic"):
+            obj += " " + re.sub(r"\s+", " ", am.group("topic"))
+        return f"Signing ceremony of the {obj}"
     obj = re.sub(r"\s+", " ", m.group("obj"))
     if m.group("verb") == "exchanged":
         return f"Ceremony for the exchange of {obj}"
@@ -789,7 +905,7 @@ def _row(v, ss: int, p: _Phrase, d: DateSpan, loc: str | None, rule: str) -> dic
 
 # rules whose events are one with an event of another rule on the same day only by name or place
 # in the text: a heading's day holds several events ("Field visit", "closing session")
-_SOFT_RULES = {"heading_date", "title_block"}
+_SOFT_RULES = {"heading_date", "title_block", "calendar_item"}
 
 
 def _dedupe(events: list[dict]) -> list[dict]:

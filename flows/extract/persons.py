@@ -38,7 +38,7 @@ _NAME_SCAN_RE = re.compile(rf"[{_UP}](?<![\w.'’-].)(?:{_WORD_TAIL}|\.)"
 
 # role vocabulary: heads and the modifiers that can stand before them
 _HEADS = (r"Director[- ]General|Secretary[- ]General|Prime\s+Minister|Vice[- ]Minister|"
-          r"Minister\s+of\s+State|Secretary\s+of\s+State|Minister|Director|"
+          r"Minister\s+of\s+State|Secretary\s+of\s+State|Minister|Director|Under[- ]?[Ss]ecretary(?:[- ]General)?|"
           r"Vice[- ]President|President|Ambassador|Secretary|Chair(?:man|woman|person)?|Head|Chief|"
           r"Officer[- ]in[- ]Charge|Officer\s+in\s+Charge|Officer|"
           r"Adviser|Advisor|Coordinator|Co-ordinator|Representative|Commissioner|Governor|Mayor|"
@@ -151,6 +151,7 @@ _STOP_TOKENS = {
 
 
 _SPACES_RE = re.compile(r"\s+")
+_SUFFIX_RE = re.compile(r"[ \t]+(?:II|III|IV)(?![\w'’.-])")
 _PARTICLE_RE = re.compile(_PARTICLE)
 _INITIAL_RE = re.compile(_INITIAL)
 _NATIONALITY_RE = re.compile(_NATIONALITY)
@@ -277,6 +278,15 @@ def extract(text: str) -> list[dict]:
         # drop a trailing verb-ish capital ("... Xirinachs. A") is impossible: names stop at punctuation
         if not _valid_name(name):
             continue
+        # a name suffix: "Sergio R. Villanueva Jr., President", "John Smith III, Chair"
+        if T.startswith(".", ne) and name.endswith((" Jr", " Sr")):
+            ne += 1
+            name += "."
+        elif T.startswith(" I", ne):
+            sm = _SUFFIX_RE.match(T, ne)
+            if sm:
+                ne = sm.end()
+                name = T[ns:ne]
         line_start = T.rfind("\n", 0, ns) + 1
         before = _this_sentence(T[max(line_start, ns - 160):ns])
         role = org = None
@@ -370,7 +380,7 @@ def extract(text: str) -> list[dict]:
             if _BARE_HEAD_RE.fullmatch(role) and prio < 3:
                 continue
         key = _NON_WORD_RE.sub(" ", name.lower()).strip()
-        row = {"name": _clean(name), "role": role, "org": org, "_prio": prio, "_span": (span_s, span_e)}
+        row = {"name": _clean(name) + ("." if name.endswith((" Jr.", " Sr.")) else ""), "role": role, "org": org, "_prio": prio, "_span": (span_s, span_e)}
         prev = found.get(key) or _same_person(found, key)
         if prev is None:
             found[key] = row

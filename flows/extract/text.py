@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 # ------------------------------------------------------------------ numbers
@@ -103,6 +103,9 @@ _DATE_PATTERNS = [
     ("m d y", rf"(?P<m>{MONTH})\s+(?P<d1>{DAY})(?:{DASH}(?P<d2>{DAY}))?\s*,?\s*(?P<y>{YEAR})"),
     # 2023-10-19 (ISO)
     ("iso", rf"(?P<y>{YEAR})-(?P<mn>0[1-9]|1[0-2])-(?P<dn>[0-2]\d|3[01])\b"),
+    # 12.05.2025 / 12.05.2025 – 14.05.2025 (day.month.year, with two-digit months)
+    ("dotted", rf"(?<![\d.])(?P<d1>[12]\d|3[01]|0?[1-9])\.(?P<mn>0[1-9]|1[0-2])\.(?P<y>{YEAR})"
+               rf"(?:{DASH}(?P<d2>[12]\d|3[01]|0?[1-9])\.(?P<mn2>0[1-9]|1[0-2])\.(?P<y2>{YEAR}))?(?!\.?\d)"),
     # December 2022 / Oct. 2023 / June 2003
     ("m y", rf"(?P<m>{MONTH})\s*,?\s*(?P<y>{YEAR})"),
 ]
@@ -183,10 +186,13 @@ def _find_dates_short(text: str) -> tuple[DateSpan, ...]:
 # digit), or at "19" or "20" (a year, "y"). Trying the pattern
 # there only (rx.match at an offset sees the characters before it, as \b needs) finds what
 # rx.finditer finds, without running the case-insensitive month alternation at every offset.
-_STARTS_AT = {"d-d m y": "d", "d m-d m y": "d", "d m y": "d", "m d y": "m", "iso": "y", "m y": "m"}
+_STARTS_AT = {"d-d m y": "d", "d m-d m y": "d", "d m y": "d", "m d y": "m", "iso": "y", "m y": "m",
+              "dotted": "n"}
 _MONTH_START_RE = re.compile("|".join(sorted({m[:3] for m in MONTHS})))   # in the lowercased text
 _DIGITS_RE = re.compile(r"[0-9]+")
 _YEAR_START_RE = re.compile(r"19|20")
+# where a dotted date can start: one or two digits and a dot before two digits, a dot and a year
+_DOTTED_START_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d\d\.(?:19|20)")
 # Characters that match an ASCII letter only under re.IGNORECASE ("ſ" ~ "s", "K" ~ "k", "İ"/"ı" ~
 # "i"); "İ" is also the one character that lowercases to two. A text with one of them is scanned
 # with rx.finditer. (Shared by the extractors' cheap pre-checks: events, projects.)
@@ -234,7 +240,8 @@ def _start_offsets(text: str) -> dict[str, list[int]] | None:
             s, e = m.span()
             if e - s <= 2:
                 days.append(s)
-    return {"m": months, "d": days, "y": years}
+    dotted = [m.start() for m in _DOTTED_START_RE.finditer(text)] if "." in text else []
+    return {"m": months, "d": days, "y": years, "n": dotted}
 
 
 @functools.lru_cache(maxsize=8)
@@ -247,7 +254,7 @@ def _find_dates(text: str) -> tuple[DateSpan, ...]:
     ends: list[int] = []
     found: list[DateSpan] = []
     for name, rx in _COMPILED:
-        if name != "iso" and not has_month:   # every other pattern has a month's name
+        if name not in ("iso", "dotted") and not has_month:   # every other pattern has a month's name
             continue
         for m in (rx.finditer(text) if offsets is None else match_at(rx, text, offsets[_STARTS_AT[name]])):
             s, e = m.span()
@@ -257,6 +264,10 @@ def _find_dates(text: str) -> tuple[DateSpan, ...]:
             y = int(g["y"])
             if name == "iso":
                 span = DateSpan(s, e, y, int(g["mn"]), int(g["dn"]))
+            elif name == "dotted":
+                span = DateSpan(s, e, y, int(g["mn"]), _day(g["d1"]))
+                if g["y2"]:
+                    span = replace(span, end_year=int(g["y2"]), end_month=int(g["mn2"]), end_day=_day(g["d2"]))
             else:
                 mon = _month(g["m"])
                 d1, d2 = _day(g.get("d1")), _day(g.get("d2"))
