@@ -386,3 +386,17 @@ def test_table_row_years_survive_joined_lines():
     rows = extract(text)
     assert [(r["currency"], r["year_from"]) for r in rows] == [("NOK", 2019), ("EUR", 2021)]
     assert rows[0]["amount_usd"] == 570000
+
+
+def test_a_currency_pegged_to_the_dollar_converts_at_its_peg():
+    r = one("The ministry set aside SAR 7.5 million in 2023 for the training centres.")
+    assert r["currency"] == "SAR" and r["amount_usd"] == 2000000
+
+
+def test_reporting_period_gives_years_only_when_no_other_period_is_named():
+    table = ("| | |\n|---|---|\n| **Reporting period** | 1 July 2019 – 30 June 2022 |\n"
+             "| **Total budget** | CHF 5 million (US$ 5.4 million) |\n")
+    r = one(table)
+    assert (r["year_from"], r["year_to"]) == (2019, 2022)
+    r = one(table + "| **Duration** | 2018–2023 |\n")
+    assert (r["year_from"], r["year_to"]) == (2018, 2023)

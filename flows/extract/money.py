@@ -233,11 +233,20 @@ def _rate_table() -> dict[str, dict[int, float]] | None:
         return None
 
 
+#: currencies the ECB does not quote, pegged to the US dollar since before 2001 (units per
+#: US dollar): their yearly average is the peg
+USD_PEGS = {"JOD": 0.709, "SAR": 3.75, "AED": 3.6725, "QAR": 3.64, "OMR": 0.3845, "BHD": 0.376,
+            "DJF": 177.721, "BSD": 1.0, "BMD": 1.0, "PAB": 1.0}
+
+
 @lru_cache(maxsize=256)
 def yearly_rate(currency: str, year: int) -> float | None:
-    """Average of the daily ECB-based rates (US dollars per unit) over `year`, or None."""
+    """Average of the daily ECB-based rates (US dollars per unit) over `year`, or None; a
+    currency pegged to the US dollar converts at its peg."""
     if currency == "USD":
         return 1.0
+    if currency in USD_PEGS:
+        return 1.0 / USD_PEGS[currency] if year >= 2001 else None
     table = _rate_table()
     if table is not None:  # every currency the converter knows is listed
         return table.get(currency, {}).get(year)
@@ -806,6 +815,9 @@ def _extract(text: str) -> list[dict]:
 _PERIOD_LABEL_RE = re.compile(
     r"(?:(?:project|programme|program|implementation|funding|grant|agreement|contract|total|"
     r"overall)[ \t]+)?(?:duration|period|time[ \t]*frame|life[ \t]*span|dates)", re.IGNORECASE)
+# 'Reporting period': the amounts' period only in a block that names no other period (a final
+# report's cover: 'Reporting period | 1 January 2021 – 31 December 2023 (final)')
+_REPORTING_LABEL_RE = re.compile(r"reporting[ \t]+period", re.IGNORECASE)
 # a 'Label: value' line: '- **Budget:** EUR 4 million', 'Duration: 2021-2024'
 _KV_LINE_RE = re.compile(r"[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<label>[A-Za-z][^:\n|*_]{0,40}?)"
                          r"[ \t]*[*_]{0,2}[ \t]*:[*_]{0,2}")
@@ -825,11 +837,12 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
                 continue
             if any(len(cells) != 2 for cells in body) or len(header) != 2:
                 return None
-            for label, value in [header] + list(body):
-                if _PERIOD_LABEL_RE.fullmatch(label[2].strip(" \t*_")):
-                    ex = _year_expressions(text, value[0], value[1])
-                    if ex:
-                        return ex[0][2], ex[0][3]
+            for label_re in (_PERIOD_LABEL_RE, _REPORTING_LABEL_RE):
+                for label, value in [header] + list(body):
+                    if label_re.fullmatch(label[2].strip(" \t*_")):
+                        ex = _year_expressions(text, value[0], value[1])
+                        if ex:
+                            return ex[0][2], ex[0][3]
             return None
         return None
     if not _KV_LINE_RE.match(line):
@@ -851,12 +864,13 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
             break
         lines.append((e + 1, ne))
         e = ne
-    for a, b in lines:
-        m = _KV_LINE_RE.match(text, a, b)
-        if _PERIOD_LABEL_RE.fullmatch(m.group("label").strip()):
-            ex = _year_expressions(text, m.end(), b)
-            if ex:
-                return ex[0][2], ex[0][3]
+    for label_re in (_PERIOD_LABEL_RE, _REPORTING_LABEL_RE):
+        for a, b in lines:
+            m = _KV_LINE_RE.match(text, a, b)
+            if label_re.fullmatch(m.group("label").strip()):
+                ex = _year_expressions(text, m.end(), b)
+                if ex:
+                    return ex[0][2], ex[0][3]
     return None
 
 
