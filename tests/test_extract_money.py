@@ -342,3 +342,61 @@ def test_shipped_yearly_rates_are_the_converters_averages():
     for currency, year in [("EUR", 2019), ("CHF", 2021), ("JPY", 2024), ("NOK", 2000), ("GBP", 2012)]:
         assert table[currency][year] == money._average_rate(currency, year)
     assert money.yearly_rate("TND", 2023) is None  # no ECB rate: no conversion, not a guess
+
+
+PLAIN_TABLE = """Table 2  Contributions to the fund, 2019-2021
+
+Year  Purpose                         Amount           In US dollars
+----  ------------------------------  ---------------  --------------
+2019  Core funding                    SEK 10,000,000   USD 1.07 million
+2020  Seconded experts (3 posts)      USD 300,000      USD 300,000
+2021  Skills programme in Ghana       EUR 2,000,000    n/a
+"""
+
+
+def test_plain_table_row_states_the_dollar_value_in_the_next_cell():
+    rows = extract(PLAIN_TABLE)
+    sek = [r for r in rows if r["currency"] == "SEK"]
+    assert len(sek) == 1 and sek[0]["amount_usd"] == 1070000
+    assert (sek[0]["year_from"], sek[0]["year_to"]) == (2019, 2019)
+    assert not [r for r in rows if r["currency"] == "USD" and r["amount"] == 1070000]
+
+
+def test_plain_table_row_same_amount_twice_is_one_amount():
+    rows = [r for r in extract(PLAIN_TABLE) if r["amount"] == 300000]
+    assert len(rows) == 1 and (rows[0]["year_from"], rows[0]["year_to"]) == (2020, 2020)
+
+
+def test_plain_table_row_takes_the_year_of_its_year_cell():
+    r = next(r for r in extract(PLAIN_TABLE) if r["currency"] == "EUR")
+    assert (r["year_from"], r["year_to"]) == (2021, 2021)
+
+
+def test_pipe_row_equal_amounts_under_different_year_columns_stay_two():
+    text = "| Item | 2022 | 2023 |\n|---|---|---|\n| Grant | USD 500,000 | USD 500,000 |\n"
+    rows = extract(text)
+    assert sorted(r["year_from"] for r in rows) == [2022, 2023]
+
+
+def test_table_row_years_survive_joined_lines():
+    # a plain-text table whose lines a reflow joined: the cells stay apart by runs of spaces
+    text = ("Year  Purpose              Amount          In US dollars "
+            "2019  Core funding         NOK 5,000,000   USD 0.57 million "
+            "2021  Skills programme     EUR 2,000,000   n/a")
+    rows = extract(text)
+    assert [(r["currency"], r["year_from"]) for r in rows] == [("NOK", 2019), ("EUR", 2021)]
+    assert rows[0]["amount_usd"] == 570000
+
+
+def test_a_currency_pegged_to_the_dollar_converts_at_its_peg():
+    r = one("The ministry set aside SAR 7.5 million in 2023 for the training centres.")
+    assert r["currency"] == "SAR" and r["amount_usd"] == 2000000
+
+
+def test_reporting_period_gives_years_only_when_no_other_period_is_named():
+    table = ("| | |\n|---|---|\n| **Reporting period** | 1 July 2019 – 30 June 2022 |\n"
+             "| **Total budget** | CHF 5 million (US$ 5.4 million) |\n")
+    r = one(table)
+    assert (r["year_from"], r["year_to"]) == (2019, 2022)
+    r = one(table + "| **Duration** | 2018–2023 |\n")
+    assert (r["year_from"], r["year_to"]) == (2018, 2023)

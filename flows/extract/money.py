@@ -233,11 +233,20 @@ def _rate_table() -> dict[str, dict[int, float]] | None:
         return None
 
 
+#: currencies the ECB does not quote, pegged to the US dollar since before 2001 (units per
+#: US dollar): their yearly average is the peg
+USD_PEGS = {"JOD": 0.709, "SAR": 3.75, "AED": 3.6725, "QAR": 3.64, "OMR": 0.3845, "BHD": 0.376,
+            "DJF": 177.721, "BSD": 1.0, "BMD": 1.0, "PAB": 1.0}
+
+
 @lru_cache(maxsize=256)
 def yearly_rate(currency: str, year: int) -> float | None:
-    """Average of the daily ECB-based rates (US dollars per unit) over `year`, or None."""
+    """Average of the daily ECB-based rates (US dollars per unit) over `year`, or None; a
+    currency pegged to the US dollar converts at its peg."""
     if currency == "USD":
         return 1.0
+    if currency in USD_PEGS:
+        return 1.0 / USD_PEGS[currency] if year >= 2001 else None
     table = _rate_table()
     if table is not None:  # every currency the converter knows is listed
         return table.get(currency, {}).get(year)
@@ -617,6 +626,43 @@ _CONVERSION_GAP_RE = re.compile(
     r"that\s+is\s+)?(?:[≈~∼≃][ \t]*)?$", re.IGNORECASE)
 
 
+# the gap between two cells of one table row: a '|' or a run of spaces (a plain-text table)
+_CELL_GAP_RE = re.compile(r"[ \t]*\|[ \t]*|[ \t]{2,}|\t")
+# a cell that is only a year or a range of years, where a row starts: '2022  Decent Jobs ...',
+# '| 2021-2023 | ...'
+_YEAR_CELL_RE = re.compile(
+    rf"(?:^|(?<=[\s|]))[*_]*(?P<y1>{YEAR})(?:[ \t]*[-–—/][ \t]*(?P<y2>{YEAR}))?[*_]*(?=[ \t]{{2,}}|[ \t]*\|)",
+    re.MULTILINE)
+_AMOUNT_CELL_BEFORE_RE = re.compile(r"(?:[ \t]{2,}|\|[ \t]*|\t)$")
+
+
+def _row_years(text: str, pos: int) -> tuple[int, int] | None:
+    """The years of the table row the amount at `pos` is the cell of: the nearest cell before it
+    on its line that is only a year or a range of years ('2022  Decent Jobs for Youth  EUR
+    3,500,000', '| 2021-2023 | Grant | USD 2m |'; a plain-text table whose lines were joined
+    keeps its cells apart by runs of spaces)."""
+    if not _AMOUNT_CELL_BEFORE_RE.search(text, max(0, pos - 3), pos):
+        return None
+    ls = max(text.rfind("\n", 0, pos) + 1, pos - 200)
+    found = None
+    for m in _YEAR_CELL_RE.finditer(text, ls, pos):
+        found = m
+    if not found:
+        return None
+    y1 = int(found.group("y1"))
+    y2 = int(found.group("y2") or y1)
+    return (y1, y2) if y1 <= y2 <= y1 + 30 else None
+
+
+def _same_row_years(text: str, a: dict, b: dict) -> bool:
+    """Two amounts in neighbouring cells of one row, under headers naming no different years."""
+    if text.find("\n", a["end"], b["start"]) >= 0:
+        return False
+    ya = next((y for cs, ce, y in _table_cell_years(text) if cs <= a["start"] < ce), None)
+    yb = next((y for cs, ce, y in _table_cell_years(text) if cs <= b["start"] < ce), None)
+    return ya == yb
+
+
 def extract(text: str) -> list[dict]:
     """Money rows for `text` (fresh dicts: callers may change them)."""
     return [dict(row) for row in _extract_cached(text)]
@@ -652,6 +698,15 @@ def _extract(text: str) -> list[dict]:
                 a["end"] = b["end"]
                 a["rule"] = "money.stated_conversion"
                 skip.add(i + 1)
+            elif _CELL_GAP_RE.fullmatch(gap) and not b["qualifier"] and _same_row_years(text, a, b):
+                # a table row: '| 2020 | DKK 20,000,000 | USD 3.06 million |' states the dollar
+                # value in the next cell; '| USD 450,000 | USD 450,000 |' is one amount twice
+                if a["currency"] != "USD" and b["currency"] == "USD":
+                    a["usd_stated"] = b["amount"]
+                    a["rule"] = "money.stated_conversion"
+                    skip.add(i + 1)
+                elif a["currency"] == b["currency"] and a["amount"] == b["amount"]:
+                    skip.add(i + 1)
         merged.append(a)
     merged += _table_amounts(text)
     merged.sort(key=lambda r: r["start"])
@@ -726,6 +781,8 @@ def _extract(text: str) -> list[dict]:
         if a.get("years") is None and not a.get("table"):
             a["years"] = next((y for cs, ce, y in cell_years if cs <= a["start"] < ce), None)
             if a["years"] is None:
+                a["years"] = _row_years(text, a["start"])
+            if a["years"] is None:
                 # a key-facts block: 'Budget: EUR 4 million' with 'Duration: 2021-2024'
                 a["years"] = _block_years(text, a["start"])
 
@@ -758,6 +815,9 @@ def _extract(text: str) -> list[dict]:
 _PERIOD_LABEL_RE = re.compile(
     r"(?:(?:project|programme|program|implementation|funding|grant|agreement|contract|total|"
     r"overall)[ \t]+)?(?:duration|period|time[ \t]*frame|life[ \t]*span|dates)", re.IGNORECASE)
+# 'Reporting period': the amounts' period only in a block that names no other period (a final
+# report's cover: 'Reporting period | 1 January 2021 – 31 December 2023 (final)')
+_REPORTING_LABEL_RE = re.compile(r"reporting[ \t]+period", re.IGNORECASE)
 # a 'Label: value' line: '- **Budget:** EUR 4 million', 'Duration: 2021-2024'
 _KV_LINE_RE = re.compile(r"[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<label>[A-Za-z][^:\n|*_]{0,40}?)"
                          r"[ \t]*[*_]{0,2}[ \t]*:[*_]{0,2}")
@@ -777,11 +837,12 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
                 continue
             if any(len(cells) != 2 for cells in body) or len(header) != 2:
                 return None
-            for label, value in [header] + list(body):
-                if _PERIOD_LABEL_RE.fullmatch(label[2].strip(" \t*_")):
-                    ex = _year_expressions(text, value[0], value[1])
-                    if ex:
-                        return ex[0][2], ex[0][3]
+            for label_re in (_PERIOD_LABEL_RE, _REPORTING_LABEL_RE):
+                for label, value in [header] + list(body):
+                    if label_re.fullmatch(label[2].strip(" \t*_")):
+                        ex = _year_expressions(text, value[0], value[1])
+                        if ex:
+                            return ex[0][2], ex[0][3]
             return None
         return None
     if not _KV_LINE_RE.match(line):
@@ -803,12 +864,13 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
             break
         lines.append((e + 1, ne))
         e = ne
-    for a, b in lines:
-        m = _KV_LINE_RE.match(text, a, b)
-        if _PERIOD_LABEL_RE.fullmatch(m.group("label").strip()):
-            ex = _year_expressions(text, m.end(), b)
-            if ex:
-                return ex[0][2], ex[0][3]
+    for label_re in (_PERIOD_LABEL_RE, _REPORTING_LABEL_RE):
+        for a, b in lines:
+            m = _KV_LINE_RE.match(text, a, b)
+            if label_re.fullmatch(m.group("label").strip()):
+                ex = _year_expressions(text, m.end(), b)
+                if ex:
+                    return ex[0][2], ex[0][3]
     return None
 
 
@@ -828,7 +890,8 @@ def _header_years(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _table_cell_years(text: str) -> list[tuple[int, int, tuple[int, int]]]:
+@lru_cache(maxsize=4)
+def _table_cell_years(text: str) -> tuple[tuple[int, int, tuple[int, int]], ...]:
     """(cell start, cell end, years) of every table body cell whose column header or row names
     a year ('| Type | 2018 | 2019 |', '| 2018 | SEK 4m |')."""
     out = []
@@ -848,7 +911,7 @@ def _table_cell_years(text: str) -> list[tuple[int, int, tuple[int, int]]]:
                 years = (head_years[idx] if idx < len(head_years) else None) or row_years
                 if years:
                     out.append((cs, ce, years))
-    return out
+    return tuple(out)
 
 
 def _fill_unconverted(text: str, rows: list[dict]) -> None:
