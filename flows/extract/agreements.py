@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, list_items, org_like_acronym, partner_country)
-from .text import MONTH, MONTHS, YEAR, find_dates, parse_number_word
+from .text import MONTH, MONTHS, YEAR, dateline_day, find_dates, parse_number_word
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -762,7 +762,7 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
             d = back[-1]
             return [d.year], d.month, d.day
     if not dates and not yrs and _REL_DAY_RE.search(S):
-        d = _dateline_date(T, ss, bool(_YESTERDAY_RE.search(S)))   # "X and the ILO yesterday concluded ..."
+        d = dateline_day(T, ss, bool(_YESTERDAY_RE.search(S)))   # "X and the ILO yesterday concluded ..."
         if d is not None:
             return [d.year], d.month, d.day
     if yrs:
@@ -843,34 +843,6 @@ _STANDALONE_RE = re.compile(r"(?:^|\n[ \t]*\n)(?P<line>[^\n]{1,100})(?=\n[ \t]*\
 
 
 _REL_DAY_RE = re.compile(r"\b(?:yesterday|today|this\s+morning|earlier\s+today)\b", re.IGNORECASE)
-
-
-def _dateline_date(T: str, pos: int, yesterday: bool):
-    """The date of a news item's dateline ('Geneva, 19 April 2024' on a short line of its own)
-    within 3000 characters before `pos`, moved back a day for 'yesterday'; else None."""
-    ends, days = _datelines(T)
-    i = bisect_right(ends, pos) - 1
-    if i < 0 or ends[i] < pos - 3000:
-        return None
-    return days[i] - timedelta(days=1) if yesterday else days[i]
-
-
-@lru_cache(maxsize=2)
-def _datelines(T: str) -> tuple[list[int], list[date]]:
-    """(line ends, dates) of the short lines that hold a day-precision date, in order."""
-    ends, days = [], []
-    for d in find_dates(T):
-        if not d.day:
-            continue
-        ls, le = T.rfind("\n", 0, d.start) + 1, T.find("\n", d.end)
-        le = len(T) if le < 0 else le
-        if 0 < len(T[ls:le].strip()) <= 60 and (not ends or ends[-1] < le):
-            try:
-                days.append(date(d.year, d.month, d.day))
-            except ValueError:
-                continue
-            ends.append(le)
-    return ends, days
 
 
 _YESTERDAY_RE = re.compile(r"\byesterday\b", re.IGNORECASE)

@@ -15,11 +15,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from .agreements import _NOUN_RE as _AGREEMENT_RE
 from .prose import bare_years, build_view, is_country, item_at, list_items
-from .text import DAY, FOLD_SPECIAL, MONTH, MONTHS, DateSpan, find_dates, match_at, word_offsets
+from .text import (DAY, FOLD_SPECIAL, MONTH, MONTHS, DateSpan, dateline_day, find_dates, is_dateline,
+                   match_at, word_offsets)
 
 _HEAD_RE = re.compile(
     r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?)"
@@ -103,34 +104,11 @@ def _url_spans(S: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN_RE.finditer(S) if _URL_MARK_RE.search(m.group(0))]
 
 
-def _is_dateline(S: str, d: DateSpan) -> bool:
-    """'GENEVA (ILO News) – 5 May 2020 – ...' or 'Press release | 6 October 2022': when it was published."""
-    before, after = S[max(0, d.start - 40):d.start], S[d.end:d.end + 4]
-    return bool((re.search(r"(?:[–—|]|\s-|^|Date:?)\s*$", before) and re.match(r"\s*(?:[–—|]|-\s|$)", after))
-                or re.search(r"\((?:[A-Z][\w ]{0,20})?News\)\s*[–—-]?\s*$", before))
-
-
 _REL_DAY_RE = re.compile(r"\b(?:[Tt]oday|[Yy]esterday)\b")
 # "at the Kampala Serena Hotel": a venue, where no city is named (its name usually holds the city)
 _VENUE_RE = re.compile(r"\b[Aa]t\s+the\s+(?P<venue>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+){0,3}\s+"
                        r"(?:Hotel|Conference\s+Cent(?:re|er)|Convention\s+Cent(?:re|er)|International\s+Cent(?:re|er)|"
                        r"Resort|Lodge))\b")
-
-
-def _dateline_day(T: str, pos: int) -> date | None:
-    """The day of the news item's dateline ('Manila, 9 October 2024' on a short line of its own, or
-    'GENEVA (ILO News) – 5 May 2020 –') at most 3000 characters before pos; else None."""
-    a = max(0, pos - 3000)
-    best = None
-    for d in find_dates(T[a:pos]):
-        if not d.day:
-            continue
-        ls, le = T.rfind("\n", 0, a + d.start) + 1, T.find("\n", a + d.end)
-        le = len(T) if le < 0 else le
-        line = T[ls:le].strip()
-        if 0 < len(line) <= 60 or _is_dateline(T[ls:le], replace(d, start=a + d.start - ls, end=a + d.end - ls)):
-            best = d.first()
-    return best
 
 
 def _plural(name: str) -> bool:
@@ -634,7 +612,7 @@ def extract(text: str) -> list[dict]:
         urls = _url_spans(S)
         dates = [d for d in found if not (lead_rel and d.start >= lead_rel[0] and d.end <= lead_rel[1])
                  and not _NOT_EVENT_DATE_RE.search(S[max(0, d.start - 14):d.start])
-                 and not _is_dateline(S, d) and not any(a <= d.start < b for a, b in urls)]
+                 and not is_dateline(S, d) and not any(a <= d.start < b for a, b in urls)]
         taken = [(d.start, d.end) for d in found]
         ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None)
         if not ctx_year:
@@ -650,9 +628,8 @@ def extract(text: str) -> list[dict]:
         dates += _yearless(S, taken, ctx_year)
         if not dates and not lead_rel and ("oday" in S or "esterday" in S):
             rm = _REL_DAY_RE.search(S)           # "Six institutions today signed ...": the dateline's day
-            day = _dateline_day(T, ss) if rm else None
+            day = dateline_day(T, ss, rm.group(0).lower() == "yesterday") if rm else None
             if day is not None:
-                day = day - timedelta(days=1) if rm.group(0).lower() == "yesterday" else day
                 dates.append(DateSpan(rm.start(), rm.end(), day.year, day.month, day.day))
         for mm in _MONTH_RANGE_RE.finditer(S):
             if mm.group("and") and not _BETWEEN_RE.search(S, max(0, mm.start() - 9), mm.start()):

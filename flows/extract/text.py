@@ -13,7 +13,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 # ------------------------------------------------------------------ numbers
 
@@ -435,3 +435,33 @@ def clean_inline(text: str) -> str:
     text = _LINK_RE.sub(r"\1", text)
     text = text.replace("**", "").replace("__", "")
     return _BLANKS_RE.sub(" ", text).strip(" *_")
+
+
+# ------------------------------------------------------------------ datelines
+
+def is_dateline(S: str, d: DateSpan) -> bool:
+    """'GENEVA (ILO News) – 5 May 2020 – ...' or 'Press release | 6 October 2022': when it was published."""
+    before, after = S[max(0, d.start - 40):d.start], S[d.end:d.end + 4]
+    return bool((re.search(r"(?:[–—|]|\s-|^|Date:?)\s*$", before) and re.match(r"\s*(?:[–—|]|-\s|$)", after))
+                or re.search(r"\((?:[A-Z][\w ]{0,20})?News\)\s*[–—-]?\s*$", before))
+
+
+def dateline_day(T: str, pos: int, yesterday: bool = False) -> date | None:
+    """The day of the news item's dateline ('Manila, 9 October 2024' on a short line of its own,
+    or 'GENEVA (ILO News) – 5 May 2020 –') at most 3000 characters before pos, a day earlier
+    for 'yesterday'; else None. What 'today' and 'yesterday' in a news item refer to
+    (agreements and events both read them)."""
+    a = max(0, pos - 3000)
+    best = None
+    for d in find_dates(T[a:pos]):
+        if not d.day:
+            continue
+        ls, le = T.rfind("\n", 0, a + d.start) + 1, T.find("\n", a + d.end)
+        le = len(T) if le < 0 else le
+        line = T[ls:le].strip()
+        if 0 < len(line) <= 60 or is_dateline(T[ls:le], replace(d, start=a + d.start - ls, end=a + d.end - ls)):
+            best = d.first()
+    if best is not None and yesterday:
+        best -= timedelta(days=1)
+    return best
+
