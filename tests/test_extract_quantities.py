@@ -166,6 +166,34 @@ def test_indicator_table_achieved_column_with_label_after_a_row_number():
     assert rows == [(85, "Cooperatives", "2023-06"), (4, "Guides, manuals or toolkits", "2023-06")]
 
 
+def test_indicator_table_label_comes_from_the_indicator_column_not_the_level_column():
+    text = ("| Result level | Indicator | Baseline | Target | Actual (March 2022) |\n"
+            "|---|---|---|---|---|\n"
+            "| Outcome A | Village savings groups formed | 0 | 40 | 52 |\n"
+            "| Output A.2 | Health inspectors certified | 5 | 30 | 27 |\n")
+    rows = [(r["value"], r["unit"]) for r in extract(text)]
+    assert rows == [(52, "Village savings groups"), (27, "Health inspectors")]
+
+
+def test_a_count_stated_in_the_text_and_again_in_a_table_is_one_fact():
+    text = ("By March 2022 the scheme had certified 27 health inspectors.\n\n"
+            "| Indicator | Target | Actual (March 2022) |\n|---|---|---|\n"
+            "| Health inspectors certified | 30 | 27 |\n")
+    rows = [(r["value"], r["unit"], r["evidence"]) for r in extract(text)]
+    assert rows == [(27, "health inspectors", "27 health inspectors")]
+
+
+def test_the_same_count_at_two_dates_is_two_facts():
+    rows = rows_of("In 2021 the union had 300 branches. In 2023 it again had 300 branches.")
+    assert rows == [(300, "branches"), (300, "branches")]
+
+
+def test_other_or_more_between_the_number_and_the_noun():
+    assert rows_of("The fund is pooled with that of six other donor governments.") == [(6, "donor governments")]
+    assert rows_of("Next year 150 more apprentices will be enrolled.") == [(150, "apprentices")]
+    assert rows_of("The project runs for two more years.") == []
+
+
 def test_elliptical_counts_in_a_list_take_the_previous_noun():
     rows = rows_of("The panel had 30 members: 12 delegates of trade unions, 10 of employers' "
                    "federations and 8 from civil society groups.")

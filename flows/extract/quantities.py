@@ -388,6 +388,7 @@ _PREV_TOKEN_RE = re.compile(r"(\S+)[ \t]+$")
 _BOLD_AFTER_RE = re.compile(r"[*_]{1,2}(?=[ \t])")
 _ADVERB_AFTER_RE = re.compile(r",[ \t]+\w+ly[ \t]+(?:\w+ed[ \t]+)?")
 _PART_OF_RE = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|these|those|our)(?=[ \t])")
+_OTHER_AFTER_RE = re.compile(r"[ \t]+(?:other|more)(?=[ \t]+[A-Za-z])")
 _OF_PRONOUN_RE = re.compile(r"[ \t]+of[ \t]+(?:them|us|those|which|whom)\b")
 
 
@@ -441,6 +442,9 @@ def _candidates(text: str, excluded: bytearray) -> list[dict]:
         skip = _ADVERB_AFTER_RE.match(text, pos, pos + 40)  # '25, carefully selected'
         if skip:
             pos = skip.end() - 1
+        other = _OTHER_AFTER_RE.match(text, pos, pos + 20)  # 'eight other partners'
+        if other:
+            pos = other.end()
         part = _PART_OF_RE.match(text, pos, pos + 30)
         if part:
             pos = part.end()
@@ -603,7 +607,9 @@ def _plural_phrase(cell: str) -> str | None:
         return None
     # 'Laws, decrees or strategies adopted': a list of plurals is one counted noun
     while True:
-        if words[head].endswith(",") and head + 1 < len(words) and _is_plural(words[head + 1].strip(",.:;")):
+        if not words[head].endswith(",") and head + 1 < len(words) and _is_plural(words[head + 1]):
+            head += 1  # 'Village savings groups': the last plural of a compound is the noun
+        elif words[head].endswith(",") and head + 1 < len(words) and _is_plural(words[head + 1].strip(",.:;")):
             head += 1
         elif head + 2 < len(words) and words[head + 1].lower() in ("and", "or", "&") \
                 and _is_plural(words[head + 2].strip(",.:;")):
@@ -620,6 +626,11 @@ _ROW_CODE_RE = re.compile(r"[\s*_]*(?:[A-Z]?\d{1,3}(?:\.\d{1,3}){0,3}\.?|#|[A-Z]
 
 # the header of such a column: '#', 'No.', 'Ref.', 'Code', or nothing
 _CODE_HEADER_RE = re.compile(r"[\s*_]*(?:#|[Nn]o\.?|N°|[Nn]r\.?|[Rr]ef\.?|[Cc]ode|ID|[Ii]tem)?[\s*_]*")
+
+
+# the header of the column that names what a row counts
+_LABEL_HEADER_RE = re.compile(r"[\s*_]*(?:key\s+)?(?:performance\s+)?(?:indicators?|metrics?|measures?|"
+                              r"description)[\s*_]*", re.IGNORECASE)
 
 
 def _header_as_of(text: str, cell: tuple[int, int, str]) -> tuple[date, str] | None:
@@ -644,9 +655,12 @@ def _table_rows(text: str, excluded) -> list[dict]:
         # '| Indicator | 2018 | 2019 |' over '| Projects funded | 14 | 11 |': a count per year
         count_cols = [bool(_COUNT_HEADER_RE.match(c[2].strip(" *_"))) or y is not None
                       for c, y in zip(header, head_years)]
+        # '| Level | Indicator | Baseline | Target | Achieved |': the row label is in the
+        # column headed 'Indicator', not in the first one ('Output 2')
+        label_idx = next((k for k, c in enumerate(header[:-1]) if _LABEL_HEADER_RE.fullmatch(c[2])), 0)
         for cells in body:
-            label_cell = cells[0] if cells else None
-            if label_cell and len(cells) > 2 and _ROW_CODE_RE.fullmatch(label_cell[2]) \
+            label_cell = cells[label_idx] if len(cells) > label_idx else None
+            if label_idx == 0 and label_cell and len(cells) > 2 and _ROW_CODE_RE.fullmatch(label_cell[2]) \
                     and _CODE_HEADER_RE.fullmatch(header[0][2]) is not None:
                 label_cell = cells[1]  # '| 1.1 | Workers registered | ... |' under '| # | Indicator |'
             label_unit = _plural_phrase(label_cell[2]) if label_cell else None
@@ -762,4 +776,26 @@ def extract(text: str) -> list[dict]:
             "as_of": as_of[0] if as_of else None, "as_of_precision": as_of[1] if as_of else None,
             "char_start": s, "char_end": e, "evidence": text[s:e], "rule": r["rule"],
         })
+    return _once(out)
+
+
+def _head(unit: str) -> str:
+    """The counted noun of a unit, singular and lower-case: 'member company managers' -> 'manager'."""
+    word = unit.split()[-1].lower() if unit.split() else ""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _once(rows: list[dict]) -> list[dict]:
+    """One count stated twice ('19,870 workers' in the text and again in the results table) is
+    one fact: a later row with the same value, counted noun and qualifier, and no other date,
+    is dropped (the first statement keeps the evidence)."""
+    seen: dict[tuple, list[dict]] = {}
+    out = []
+    for r in rows:
+        key = (r["value"], _head(r["unit"]), r["qualifier"])
+        same = seen.setdefault(key, [])
+        if any(r["as_of"] is None or p["as_of"] is None or p["as_of"] == r["as_of"] for p in same):
+            continue
+        same.append(r)
+        out.append(r)
     return out
