@@ -212,3 +212,25 @@ def test_no_ellipsis_without_a_list():
 ])
 def test_money_written_in_words_is_not_a_count(text):
     assert rows_of(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("twenty-two", 22), ("eleven", 11), ("ninety", 90), ("three hundred", 300),
+    ("two hundred and fifty", 250), ("one thousand two hundred", 1200),
+    ("four hundred thousand", 400_000), ("six thousand and forty", 6040),
+    ("thirty-one thousand five hundred and two", 31_502),
+    ("hundred", None), ("thousand", None), ("and", None), ("five and", None),
+    ("two twenty", None), ("eleven four", None), ("one thousand two thousand", None),
+])
+def test_parse_number_word(text, value):
+    from flows.extract.text import parse_number_word
+    assert parse_number_word(text) == value
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The clinic served some one thousand four hundred patients last year.", 1400, "patients"),
+    ("It trained three hundred and twenty nurses.", 320, "nurses"),
+    ("Two thousand five hundred farmers joined the scheme.", 2500, "farmers"),
+])
+def test_compound_number_words(text, value, unit):
+    assert rows_of(text) == [(value, unit)]

@@ -32,7 +32,15 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 _TENS_ALT = "|".join(TENS)
 _UNITS_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 # "twenty-two", "twenty two", "eleven", "ninety"
-NUMBER_WORD = rf"(?:(?:{_TENS_ALT})(?:[- ](?:{_UNITS_ALT}))?|{_UNITS_ALT})"
+_NUMBER_WORD_99 = rf"(?:(?:{_TENS_ALT})(?:[- ](?:{_UNITS_ALT}))?|{_UNITS_ALT})"
+# "two hundred and fifty", "three hundred" (1-999)
+_NUMBER_WORD_999 = (rf"{_NUMBER_WORD_99}(?:[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{_NUMBER_WORD_99}"
+                    r")?)?")
+# "one thousand two hundred", "two hundred thousand", "five thousand and ten" (1-999,999).
+# Every repeat is a run of spaces before a literal word, and the optional parts nest only
+# once each: the match stays linear on any input.
+NUMBER_WORD = (rf"(?:{_NUMBER_WORD_999}(?:[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?{_NUMBER_WORD_999}"
+               r")?)?)")
 NUMBER_WORD_RE = re.compile(rf"\b{NUMBER_WORD}\b", re.IGNORECASE)
 
 # 1,240 / 4.39 / 746,014 / 1 000 000 (with thin or no-break spaces) / 8.568
@@ -51,17 +59,44 @@ def parse_number(text: str) -> float:
 
 
 def parse_number_word(text: str) -> int | None:
-    """'twenty-two' -> 22, 'eleven' -> 11, 'ten' -> 10; None when it is not a number word."""
+    """'twenty-two' -> 22, 'eleven' -> 11, 'two hundred and fifty' -> 250, 'one thousand two
+    hundred' -> 1200; None when it is not a number word (or a scale word alone: 'hundred')."""
     words = _WORD_SPLIT_RE.split(text.strip().lower())
-    total = 0
+    total = 0     # the thousands and millions already closed
+    group = 0     # the group being read (below a thousand)
+    last = None   # the kind of the previous word
     for w in words:
-        if w in UNITS:
-            total += UNITS[w]
-        elif w in TENS:
-            total += TENS[w]
+        if w in UNITS or w in TENS:
+            v = UNITS.get(w, TENS.get(w))
+            # 'twenty two', but not 'two twenty' or 'eleven five'
+            if last == "units" or (last == "tens" and w in TENS) or (last == "tens" and v >= 10):
+                return None
+            group += v
+            last = "tens" if w in TENS else "units"
+        elif w == "hundred":
+            if last not in ("units", "tens") or group % 100 == 0 or group >= 100:
+                return None
+            group *= 100
+            last = "hundred"
+        elif w in SCALES:  # thousand, million, ...
+            if last not in ("units", "tens", "hundred") or group == 0:
+                return None
+            scale = SCALES[w]
+            if total and total < scale * 1000:
+                return None  # 'one thousand two thousand'
+
+            total += group * scale
+            group = 0
+            last = "scale"
+        elif w == "and":
+            if last not in ("hundred", "scale"):
+                return None
+            last = "and"
         else:
             return None
-    return total
+    if last in (None, "and"):
+        return None
+    return total + group
 
 
 def scale_of(word: str | None) -> int:
