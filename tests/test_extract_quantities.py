@@ -234,3 +234,75 @@ def test_parse_number_word(text, value):
 ])
 def test_compound_number_words(text, value, unit):
     assert rows_of(text) == [(value, unit)]
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("The scheme aims to reach 4,000 street vendors.", "target"),
+    ("The new phase will equip 80 health centres.", "target"),
+    ("The works are expected to generate 90,000 workdays.", "target"),
+    ("It seeks to train 500 nurses in the north and to certify 40 clinics.", "target"),
+    ("The plan targets 200 fishing villages.", "target"),
+    ("The plan aims to reach more than 4,000 vendors.", "more than"),
+    ("It trained 500 nurses and certified 40 clinics.", None),
+])
+def test_target_qualifier(text, qualifier):
+    rows = extract(text)
+    assert rows and all(r["qualifier"] == qualifier for r in rows[-1:])
+
+
+@pytest.mark.parametrize("text", [
+    "Ten thousand seems a lot for one district.",  # a number as a subject, then a verb
+    "We make sure that donors do not send three conflicting reports.",  # under a negation
+    "Send a proposal of up to 5 pages and a CV.",  # a length, not a result
+])
+def test_not_counts_new(text):
+    assert rows_of(text) == []
+
+
+def test_possessive_before_digits_is_a_count():
+    assert rows_of("The review was completed; its 14 findings were shared.") == [(14, "findings")]
+    assert rows_of("The two sides met.") == []
+
+
+def test_label_with_a_date_in_brackets_before_the_colon():
+    rows = extract("FACTS\nSchools built (as of May 2021):   9\nDistricts covered:   3\n")
+    assert [(r["value"], r["unit"], str(r["as_of"])) for r in rows] == [
+        (9, "Schools", "2021-05-01"), (3, "Districts", "None")]
+
+
+def test_key_figures_label_line_over_a_number_line():
+    text = ("Key numbers\n\nClinics opened (as of March 2020)\n\n6\n\nNurses trained since 2012\n\n"
+            "about 3,400\n\nShare of women\n\n55 %\n\nContents\n\n2\n")
+    rows = [(r["value"], r["unit"], r["qualifier"], str(r["as_of"])[:7]) for r in extract(text)]
+    assert rows == [(6, "Clinics", None, "2020-03"), (3400, "Nurses", "about", "None")]
+
+
+def test_leader_dot_values_do_not_count_the_next_line():
+    text = "COSTS (EUR)\n  Agency A ...... 1,200,000\n  Field offices ....... 300,000\n"
+    assert rows_of(text) == []
+
+
+def test_sub_row_of_whom_women_in_a_results_table():
+    text = ("| Indicator | Target | Achieved (as of 31/03/2022) |\n|---|---|---|\n"
+            "| Farmers trained | 900 | 850 |\n| of whom women | 400 | 390 |\n")
+    rows = [(r["value"], r["unit"], str(r["as_of"])) for r in extract(text)]
+    assert rows == [(850, "Farmers", "2022-03-31"), (390, "women", "2022-03-31")]
+
+
+def test_status_heading_and_sub_headings_date_the_lists_under_them():
+    text = ("Intro.\n\n## 2. Results (as of May 2021)\n\nHealth\n- 40 nurses trained\n\n"
+            "Schools\n- 12 classrooms built since 2018\n\n4. Progress (status 30.06.2022)\n\n"
+            "  - 7 depots opened\n")
+    rows = [(r["value"], str(r["as_of"])) for r in extract(text)]
+    assert rows == [(40, "2021-05-01"), (12, "2021-05-01"), (7, "2022-06-30")]
+
+
+def test_dot_thousands_in_a_document_that_groups_with_dots():
+    text = "The fund has EUR 2.400.000. So far 2.350 farmers enrolled; 1.5 million trees and 2.5 workers."
+    assert (2350, "farmers") in rows_of(text)
+    assert rows_of("So far 2.350 farmers enrolled.") == []
+
+
+def test_street_vendors_are_counted_but_street_numbers_are_not():
+    assert rows_of("It trained 400 street vendors.") == [(400, "street vendors")]
+    assert rows_of("Office: 4 route des Morillons, Geneva.") == []

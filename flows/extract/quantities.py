@@ -115,6 +115,14 @@ S_VERBS = {"leads", "helps", "supports", "provides", "includes", "aims", "works"
            "facilitates", "implements", "improves", "joins", "links", "manages", "meets",
            "operates", "partners", "reports", "shares", "strengthens", "trains", "targets"}
 _OBJECT_AFTER_RE = re.compile(r"[ \t]+(?:(?:the|a|an|its|their|his|her|our|this|these|those)\b|[A-Z])")
+#: a number used as a subject before a linking verb ('Three thousand sounds modest')
+LINKING_VERBS = {"sounds", "seems", "looks", "feels", "appears"}
+#: lengths of a text, not counts of results ('a note of up to 3 pages')
+TEXT_LENGTH_UNITS = {"pages", "words", "characters", "slides", "lines", "paragraphs"}
+# a count under a negation is not a result: 'so that firms don't get two different messages'
+# ('not less than', 'no more than' are qualifiers and are read as such)
+_NEGATION_BEFORE_RE = re.compile(
+    r"(?:\b(?:not|never)|n['’]t)[ \t]+(?:(?!(?:only|just|even|yet|less|more|fewer|under|over)\b)[a-z]+[ \t]+)?$")
 #: plural nouns that do not end in -s
 IRREGULAR_PLURALS = {"women", "men", "children", "people", "staff", "personnel", "youth",
                      "police", "cattle", "alumni", "media", "criteria", "feet", "teeth",
@@ -147,7 +155,7 @@ _REFERENCE_PHRASES = rf"of age|out\s+of|ages?\s+of|(?:\d+|{NUMBER_WORD})\s+in"
 REFERENCE_BEFORE = re.compile(
     rf"(?:\b(?:{money._trie(_REFERENCE_WORDS)}|{_REFERENCE_PHRASES})\.?|#|№)[ \t]*$",
     re.IGNORECASE)
-DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|our|his|her|my|your)[ \t\n]+$",
+DETERMINER_BEFORE = re.compile(r"\b(the|these|those|both|its|their|our|his|her|my|your)[ \t\n]+$",
                                re.IGNORECASE)
 PHONE_LINE_RE = re.compile(r"(?<![\w+])\+\s?\d{1,4}[\s.\-(]{1,2}\d|\b(?:T|F)\s*:|"
                            r"\b(?:Tel|Phone|Telephone|Fax|Mob|Mobile)\b\.?\s*:?\s*[+(\d]", re.IGNORECASE)
@@ -161,10 +169,15 @@ def _title_like(quoted: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.5 * len(words)
 
 
+_POSSESSIVES = {"its", "their", "our"}
+# the end of a line's text before a value in a list of 'label: value' or 'label ..... value'
+_VALUE_OF_LABEL_RE = re.compile(r"(?:\.{3,}|…|:)[ \t]*$")
 LIST_NUMBER_RE = re.compile(r"^[ \t]*\(?$")
 #: a number before these is a street number ('4 route des Morillons')
 STREET_WORDS = {"route", "rue", "road", "street", "avenue", "boulevard", "chemin", "lane", "via",
                 "calle", "rua", "strasse", "straße", "place", "square", "drive", "allee", "quai"}
+# '4 route des Morillons', but '400 street vendors'
+_STREET_LINKS = {"des", "de", "du", "la", "le", "del", "da", "do", "dos", "das", "di"}
 #: 'two thirds' is a share, not a count
 FRACTIONS = {"halves", "thirds", "fourths", "fifths", "sixths", "sevenths", "eighths", "ninths",
              "tenths", "hundredths"}
@@ -308,19 +321,24 @@ def _document_date(text: str) -> tuple[date, str] | None:
     return None
 
 
-_AS_OF_LINE_RE = re.compile(r"^[^\n]{0,80}\bas\s+(?:of|at)\s+[^\n]{3,40}$", re.MULTILINE | re.IGNORECASE)
+_AS_OF_LINE_RE = re.compile(r"^[^\n]{0,80}\b(?:as\s+(?:of|at)|(?P<status>status))\s+[^\n]{3,40}$",
+                            re.MULTILINE | re.IGNORECASE)
 # what every _AS_OF_LINE_RE match holds: r"\bas\s+(?:of|at)\s" ignoring case, written with the
 # cases spelled out ('ſ' folds to 's') and the word boundary checked after the first letter, so
 # that a search skips quickly to the next 'a' or 'A'
 _AS_OF_HINT_RE = re.compile(r"[aA](?<!\w.)[sS\u017f]\s+(?:[oO][fF]|[aA][tT])\s")
-_SCOPE_END_RE = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s)")
+# (a blank line before a list item, or before a sub-heading line over a list, does not end it;
+# a '#' heading does)
+_SCOPE_END_RE = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s|"
+                           r"[ \t]*(?!#)[^\n.;!?]{1,60}\n[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s)")
+_STATUS_HINT_RE = re.compile(r"[sS][tT][aA][tT][uU][sS]\s")
 
 
 def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
     """(start, end, date, precision): a short line such as 'Results as of December 2022' dates
     the list or paragraph under it, up to the next blank line followed by a non-list line."""
     scopes = []
-    if not _AS_OF_HINT_RE.search(text):
+    if not _AS_OF_HINT_RE.search(text) and not _STATUS_HINT_RE.search(text):
         return scopes
     for m in _AS_OF_LINE_RE.finditer(text):
         line = m.group(0).rstrip()
@@ -329,9 +347,14 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
                                                    or HEADING_LINE_RE.match(line) or line.endswith(":")):
             continue  # a heading or a lead-in line, not a sentence inside a paragraph
         dates = find_dates(line)
+        numeric = _numeric_date(line) if not dates else None
         if dates:
             d = dates[-1]
             dt, prec = d.first(), d.precision
+        elif numeric:
+            dt, prec = numeric
+        elif m.group("status"):
+            continue  # 'Status: ongoing'
         else:
             y = re.search(rf"\bas\s+(?:of|at)\s+(?:end[- ](?:of\s+)?)?({YEAR})\b", line)
             if not y:
@@ -366,11 +389,29 @@ def _excluded_spans(text: str) -> bytearray:
 _GROUP_SEP_RE = re.compile(r"[, \u00a0\u202f\u2009]")
 
 
-def _value(m: re.Match) -> float | None:
+# a document that groups thousands with dots writes '1.250.000' somewhere, or decimals with a
+# comma ('2,5 million') and never groups with commas
+_DOT_GROUPED_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d]|[.,]\d)")
+_DECIMAL_COMMA_RE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d]|[.,]\d)")
+_COMMA_GROUPED_RE = re.compile(r"\d,\d{3}(?!\d)")
+_DOT_THOUSANDS_RE = re.compile(r"\d{1,3}\.\d{3}")
+
+
+def _dot_grouping(text: str) -> bool:
+    """Whether the document writes thousands as '1.150' (European style)."""
+    if "." not in text:
+        return False
+    return bool(_DOT_GROUPED_RE.search(text)) or (
+        bool(_DECIMAL_COMMA_RE.search(text)) and not _COMMA_GROUPED_RE.search(text))
+
+
+def _value(m: re.Match, dot_grouping: bool = False) -> float | None:
     if m.group("d"):
         raw = _GROUP_SEP_RE.sub("", m.group("d"))
         value = float(raw)
         if "." in raw and not m.group("scale"):
+            if dot_grouping and _DOT_THOUSANDS_RE.fullmatch(raw):
+                return float(raw.replace(".", ""))  # '1.150 trainees' in a '1.250.000' document
             return None  # '8.568', '0.29': not a count
     else:
         v = parse_number_word(m.group("w"))
@@ -392,6 +433,33 @@ _OTHER_AFTER_RE = re.compile(r"[ \t]+(?:other|more)(?=[ \t]+[A-Za-z])")
 _OF_PRONOUN_RE = re.compile(r"[ \t]+of[ \t]+(?:them|us|those|which|whom)\b")
 
 
+_AIM = (r"(?:aims?|aimed|aiming|plans?|planned|planning|seeks?|seeking|intends?|intended|"
+        r"expected|expects?|hopes?|set|(?:goal|aim|objective|ambition)[ \t\n]+is)[ \t\n]+to")
+# 'will support 300 cooperatives', 'aims to reach 25,000 young people', 'is expected to create
+# 450,000 workdays', 'targets 500 firms': a count the text sets out to reach
+_TARGET_DIRECT_RE = re.compile(
+    rf"(?:\b(?:will|{_AIM})(?:[ \t\n]+[a-z]+){{1,2}}|\b(?:targets|targeting|targeted)(?:[ \t\n]+of)?|"
+    r"\btarget[ \t\n]+of)[ \t\n]+$")
+# '... aims to reach 25,000 young people with training and to support 300 cooperatives'
+_TARGET_AND_TO_RE = re.compile(r"\band[ \t\n]+to[ \t\n]+[a-z]+[ \t\n]+$")
+_TARGET_AIM_RE = re.compile(rf"\b{_AIM}\b")
+_CLAUSE_END_RE = re.compile(r"[.!?;:](?=\s)|\n[ \t]*\n")
+
+
+def _target_before(text: str, s: int) -> str | None:
+    """'target' when the clause before offset `s` says the count is an aim, not a result."""
+    lo = max(0, s - 160)
+    last = None
+    for last in _CLAUSE_END_RE.finditer(text, lo, s):
+        pass
+    lo = last.end() if last else lo
+    if _TARGET_DIRECT_RE.search(text, max(lo, s - 50), s):
+        return "target"
+    if _TARGET_AND_TO_RE.search(text, max(lo, s - 30), s) and _TARGET_AIM_RE.search(text, lo, s):
+        return "target"
+    return None
+
+
 def _skip_line(line: str) -> bool:
     """A heading or a line with a phone number: no counts in it."""
     if HEADING_LINE_RE.match(line) or (len(line) < 200 and PHONE_LINE_RE.search(line)):
@@ -401,6 +469,7 @@ def _skip_line(line: str) -> bool:
 
 def _candidates(text: str, excluded: bytearray) -> list[dict]:
     rows = []
+    dot_grouping = _dot_grouping(text)
     # the line of the current number, and whether it is skipped (asked once per line)
     ls = le = -1
     line_skipped = False
@@ -408,7 +477,7 @@ def _candidates(text: str, excluded: bytearray) -> list[dict]:
         s, e = m.span()
         if excluded.find(1, s, e) >= 0:  # (the mask holds 0 and 1 only)
             continue
-        value = _value(m)
+        value = _value(m, dot_grouping)
         if value is None or value <= 1:
             continue
         if m.group("d") and not m.group("scale") and _YEAR_NUM_RE.fullmatch(m.group("d")):
@@ -419,8 +488,11 @@ def _candidates(text: str, excluded: bytearray) -> list[dict]:
         if line_skipped:
             continue
         before = text[max(ls, s - 40):s]
-        if REFERENCE_BEFORE.search(before) or DETERMINER_BEFORE.search(text[max(0, s - 12):s]):
+        if REFERENCE_BEFORE.search(before) or _NEGATION_BEFORE_RE.search(before):
             continue
+        det = DETERMINER_BEFORE.search(text[max(0, s - 12):s])
+        if det and not (m.group("d") and det.group(1).lower() in _POSSESSIVES):
+            continue  # 'the two sides'; but 'its 11 recommendations' is a count
         if text[e:e + 1] in (".", ")") and _LIST_NUMBER_AT_RE.match(text, ls, s):
             continue  # list numbering '1.' / '(2)'
         prev = _PREV_TOKEN_RE.search(before)
@@ -469,10 +541,14 @@ def _candidates(text: str, excluded: bytearray) -> list[dict]:
             unit = f"{head} {ell.group(1)} {_clean_unit(text[us:ue])}"
         else:
             us, ue = np
+            if "\n" in text[e:us] and _VALUE_OF_LABEL_RE.search(text, ls, s):
+                continue  # 'UNICEF ..... 2,300,000' over 'UN Women ....': a column value
             unit = _clean_unit(text[us:ue])
         words = unit.split()
         first = words[0].lower()
-        if first in STREET_WORDS or first in FRACTIONS:
+        if (first in STREET_WORDS and (len(words) == 1 or not words[1].islower() or words[1] in _STREET_LINKS)) \
+                or first in FRACTIONS or (len(words) == 1 and first in LINKING_VERBS) \
+                or words[-1].lower() in TEXT_LENGTH_UNITS:
             continue
         # 'one million eight hundred thousand euros': a sum of money written out, not a count
         if words[-1].lower() in CURRENCY_WORDS or (not part and (
@@ -484,7 +560,7 @@ def _candidates(text: str, excluded: bytearray) -> list[dict]:
             continue  # a postcode
         qual, qs = money.qualifier_before(text, s)
         start = qs if qual else s
-        qual = qual or plus
+        qual = qual or plus or _target_before(text, s)
         rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
                      "char_start": start, "char_end": ue, "rule": "quantity.count", "head": head})
     return rows
@@ -515,7 +591,8 @@ def _sentence_end(text: str, pos: int) -> int:
 
 
 _LABEL_RE = re.compile(
-    r"^[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<label>[A-Za-z][A-Za-z'’ \-]{2,50}?)[ \t]*:[*_]{0,2}[ \t]*"
+    r"^[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<label>[A-Za-z][A-Za-z'’ \-]{2,50}?)"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:[*_]{0,2}[ \t]*"
     rf"[*_]{{0,2}}(?P<num>{QNUM})[*_]{{0,2}}(?=[ \t]*(?:$|\(|[.,;]))",
     re.MULTILINE)
 
@@ -561,6 +638,57 @@ def _label_rows(text: str, excluded) -> list[dict]:
     return rows
 
 
+# a key-figures block (an HTML definition list, a fact sheet): a short label line, then a line
+# that is only a number ('Active projects (as of June 2024)' / '7'; 'Young people reached' /
+# 'over 85,000')
+_VALUE_LINE_RE = re.compile(
+    rf"^[ \t]*[*_]{{0,2}}(?:(?:over|more[ \t]+than|about|nearly|almost|some|around|approximately|"
+    rf"up[ \t]+to|at[ \t]+least|close[ \t]+to)[ \t]+)?(?P<num>{QNUM})\+?[*_]{{0,2}}[ \t]*$",
+    re.MULTILINE | re.IGNORECASE)
+_LABEL_LINE_RE = re.compile(r"[ \t]*[*_]{0,2}(?P<label>[A-Z][^\n.;:!?]{2,70}?)[*_]{0,2}:?[ \t]*")
+#: labels over a page number, not over a count
+_NOT_FIGURE_LABELS = {"contents", "acknowledgements", "acknowledgments", "annexes", "appendices",
+                      "references", "notes", "abbreviations", "acronyms", "figures", "tables"}
+
+
+def _key_figure_rows(text: str, excluded) -> list[dict]:
+    rows = []
+    for m in _VALUE_LINE_RE.finditer(text):
+        s, e = m.span("num")
+        if any(excluded[s:e]):
+            continue
+        raw = m.group("num").replace(",", "")
+        if "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) <= 1:
+            continue
+        # the label: the line before, or the line before a blank line
+        pe = m.start() - 1
+        if pe > 0 and text[pe - 1:pe] == "\n":
+            pe -= 1
+        if pe <= 0:
+            continue
+        ps = text.rfind("\n", 0, pe) + 1
+        if ps > 1 and text[ps - 2:ps] != "\n\n":
+            continue  # the label line starts a block
+        lab = _LABEL_LINE_RE.fullmatch(text, ps, pe)
+        if not lab or HEADING_LINE_RE.match(text, ps, pe):
+            continue
+        label = lab.group("label")
+        unit = _plural_phrase(re.sub(r"\b(?:since|from|in|by)\s+\d{4}\b", " ", label))
+        if not unit or unit.lower() in _NOT_FIGURE_LABELS or re.search(r"\d", unit):
+            continue
+        as_of = None
+        am = _AS_OF_RE.search(label)
+        if am:
+            ds = find_dates(label[am.end():])
+            if ds:
+                as_of = (ds[-1].first(), ds[-1].precision)
+        qual, _ = money.qualifier_before(text, s)
+        rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": qual, "num_start": s,
+                     "char_start": lab.start("label"), "char_end": e, "rule": "quantity.key_figure",
+                     "as_of": as_of})
+    return rows
+
+
 _NUMBER_OF_RE = re.compile(
     r"\bnumber\s+of\s+(?P<unit>[A-Za-z][\w'’\-]*(?:[ \t\n]+[A-Za-z][\w'’\-]*){0,5}?)[ \t\n]+"
     r"(?:[^.;\n]{0,100}?[ \t\n])?(?:(?:from[ \t\n]+\d[\d,]*[ \t\n]+)?to|at|reached|reaching|"
@@ -599,6 +727,8 @@ _CELL_INT_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})[\s*_]*$")
 def _plural_phrase(cell: str) -> str | None:
     """'Workers trained' -> 'Workers'; 'Number of cooperatives' -> 'cooperatives'; else None."""
     words = re.sub(r"\([^)]*\)|[*_]", " ", cell).split()
+    if len(words) > 2 and words[0].lower() == "of" and words[1].lower() in ("whom", "which"):
+        words = words[2:]  # a sub-row: '| of whom women | 0 | 2,500 | 1,689 |'
     while words and words[0].lower() in ("number", "no.", "no", "of", "total", "the"):
         words = words[1:]
     head = next((k for k, w in enumerate(words) if _is_plural(w.strip(",.:;"))), None)
@@ -638,10 +768,30 @@ def _header_as_of(text: str, cell: tuple[int, int, str]) -> tuple[date, str] | N
     ds = find_dates(cell[2])
     if ds:
         return ds[-1].first(), ds[-1].precision
+    nd = _numeric_date(cell[2])
+    if nd:
+        return nd
     ys = re.findall(rf"(?<!\d)({YEAR})(?!\d)", cell[2])
     if len(ys) == 1:
         return date(int(ys[0]), 1, 1), "year"
     return None
+
+
+_SLASH_DATE_RE = re.compile(rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({YEAR})(?![\d/])")
+
+
+def _numeric_date(s: str) -> tuple[date, str] | None:
+    """'30/09/2023' -> 30 September 2023: day first, as outside the US, unless only the first
+    number can be a month ('09/30/2023')."""
+    m = _SLASH_DATE_RE.search(s)
+    if not m:
+        return None
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    d, mo = (b, a) if b > 12 and a <= 12 else (a, b)
+    try:
+        return date(y, mo, d), "day"
+    except ValueError:
+        return None
 
 
 def _table_rows(text: str, excluded) -> list[dict]:
@@ -691,6 +841,7 @@ def _table_rows(text: str, excluded) -> list[dict]:
 def extract(text: str) -> list[dict]:
     excluded = _excluded_spans(text)
     rows = _label_rows(text, excluded) + _number_of_rows(text, excluded) + _table_rows(text, excluded)
+    rows += [r for r in _key_figure_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     taken = {r["num_start"] for r in rows}
     rows += [r for r in _candidates(text, excluded) if r["num_start"] not in taken]
     rows.sort(key=lambda r: r["char_start"])
