@@ -337,3 +337,13 @@ def test_the_first_agreement_in_a_year():
     rows = extract("Our work builds on the first Norway–ILO framework agreement in 1998 and grew since.")
     assert [(r["signed_year"], set(r["parties"])) for r in rows] == [(1998, {"ILO", "Norway"})]
     assert extract("The first agreement was a model for others.") == []
+
+
+def test_a_declaration_signed_by_the_ministers_of_a_field_names_their_ministries():
+    text = ("In Uganda the partner is the Ministry of Gender, Labour and Social Development (MGLSD). In Rwanda it "
+            "is the Ministry of Public Service and Labour, with the Private Sector Federation (PSF).\n\n"
+            "On 9 June 2022 the forum adopted the Kigali Declaration on Fair Migration, signed by the two "
+            "ministers responsible for labour and by the Secretary General of the EAC.")
+    rows = extract(text)
+    assert [(r["kind"], r["signed_year"]) for r in rows] == [("declaration", 2022)]
+    assert set(rows[0]["parties"]) == {"EAC", "MGLSD", "Ministry of Public Service and Labour"}

@@ -566,6 +566,11 @@ def extract(text: str) -> list[dict]:
                 listed = _defined_list(text, am.group("acr"))
                 if len(listed) == _num(am.group("n")):
                     parties, explicit = listed, True
+            mg = _MINISTERS_RE.search(S, ne, min(len(S), ne + 200)) if "inisters" in S else None
+            if mg:                                   # "signed by the three ministers responsible for labour"
+                bodies = _ministries_of(T, mg.group("w"))
+                if len(bodies) == _num(mg.group("n")):
+                    parties, explicit = _uniq(parties + bodies), True
             if date is None and verb is not None and verb is not m and _THIS_RE.search(S, max(0, ns - 6), ns) \
                     and _SIGN_RE.fullmatch(verb.group(0)):
                 # "... have signed this Agreement ..." over a signature block: dated by its last signature
@@ -941,6 +946,27 @@ _LINE_ACR_RE = re.compile(r"\((?P<a>[A-Z][A-Za-z0-9&.\-]{1,11}(?: [A-Z][a-z]+)?)
 
 _FIRST_BEFORE_RE = re.compile(r"\b(?:the|its|their|our)\s+first\s+(?:[\w’'–-]+\s+){0,3}\Z", re.IGNORECASE)
 _IN_YEAR_AFTER_RE = re.compile(rf"\s+(?:was\s+)?(?:in|of)\s+{YEAR}\b")
+_MINISTERS_RE = re.compile(r"\bby\s+the\s+(?P<n>two|three|four|five|six|seven|eight|nine|\d)\s+ministers\s+"
+                           r"(?:responsible\s+for|in\s+charge\s+of|of)\s+(?P<w>[a-z]{4,})\b")
+# a ministry's name, with its acronym: "Ministry of Labour and Skills (MoLS)", "Prime Minister's
+# Office – Labour, Youth and Employment (PMO-LYE)", "Ministry of Labour and Social Protection, the ..."
+_MINISTRY_NAME_RE = re.compile(
+    r"\b(?P<name>(?:Ministry|Ministries|(?:Prime\s+)?Minister['’]s\s+Office)[ \t]*(?:of|for|–|—|-)[ \t]*[A-Z][^.;()\n]{0,100}?)"
+    r"(?:[ \t]*\((?P<acr>[A-Za-z][\w&-]{1,14})\)|(?=,\s+(?:the\b|[a-z])|[.;\n]|\s+(?!and\b|of\b|for\b|the\b|with\b)[a-z]))")
+
+
+def _ministries_of(T: str, word: str) -> list[str]:
+    """The ministries the document names whose names hold `word` ('labour'), by acronym where it gives one."""
+    out = []
+    i = T.find("Minist")
+    if i < 0:
+        return out
+    for m in _MINISTRY_NAME_RE.finditer(T, i):
+        if word.lower() in m.group("name").lower() and not m.group("name").startswith("Ministries"):
+            out.append(m.group("acr") or _SPACES_RE.sub(" ", m.group("name")).strip())
+    return _uniq(out)
+
+
 _THIS_RE = re.compile(r"\b(?:this|the\s+present)\s+\Z", re.IGNORECASE)
 _SIG_DATE_RE = re.compile(r"\bDate(?:\s+of\s+signature)?[ \t]*:[ \t]*")
 _HEADER_BETWEEN_RE = re.compile(r"(?m)^[ \t]*BETWEEN[ \t]*:?[ \t]*$")
