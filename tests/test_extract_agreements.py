@@ -297,3 +297,53 @@ def test_undated_signing_takes_its_section_heading_date():
     _grounded(text, rows)
     assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [
         ("mou", 2024, 5, 15)]
+
+
+def test_a_date_before_signers_named_with_initials():
+    text = ("Ties grew on 4 June 2021, when ILO Director-General Guy B. Ryder and IsDB President Dr Ali M. "
+            "Haddad signed a Partnership Agreement in Jeddah.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("partnership_agreement", 2021, 6)]
+    assert set(rows[0]["parties"]) == {"ILO", "IsDB"}
+
+
+def test_a_programme_document_signed_by_a_defined_group():
+    text = ("Participating Agencies (PAs)\n"
+            "  International Labour Organization (ILO)\n"
+            "  United Nations Population Fund (UNFPA)\n"
+            "  World Health Organization (WHO)\n\n"
+            "The Joint Programme Document was signed on 3 May 2021 by the three PAs and the ministry.\n")
+    rows = extract(text)
+    assert [(r["signed_year"], r["signed_month"]) for r in rows] == [(2021, 5)]
+    assert rows[0]["parties"] == ["ILO", "UNFPA", "WHO"]
+
+
+def test_an_agreement_dated_by_the_last_signature_of_its_signature_block():
+    text = ("CONTRIBUTION AGREEMENT\n\nBETWEEN\n\nTHE SWEDISH INTERNATIONAL DEVELOPMENT COOPERATION AGENCY (SIDA),\n"
+            "Stockholm,\n\nAND\n\nTHE INTERNATIONAL LABOUR ORGANIZATION,\nGeneva,\n\ntogether \"the Parties\".\n\n"
+            "WHEREAS the Ministry of Labour (MOL) asked for support;\n\n"
+            "Article 1 - Purpose\n1.1 The ILO shall run the project.\n\n"
+            "IN WITNESS WHEREOF, the representatives of the Parties have signed this Agreement.\n\n"
+            "For SIDA                                  For the ILO\n"
+            "Date: 2 February 2022                     Date: 9 March 2022\n")
+    rows = extract(text)
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [
+        ("agreement", 2022, 3, 9)]
+    assert rows[0]["parties"] == ["ILO", "SIDA"]
+
+
+def test_the_first_agreement_in_a_year():
+    rows = extract("Our work builds on the first Norway–ILO framework agreement in 1998 and grew since.")
+    assert [(r["signed_year"], set(r["parties"])) for r in rows] == [(1998, {"ILO", "Norway"})]
+    assert extract("The first agreement was a model for others.") == []
+
+
+def test_a_declaration_signed_by_the_ministers_of_a_field_names_their_ministries():
+    text = ("In Uganda the partner is the Ministry of Gender, Labour and Social Development (MGLSD). In Rwanda it "
+            "is the Ministry of Public Service and Labour, with the Private Sector Federation (PSF).\n\n"
+            "On 9 June 2022 the forum adopted the Kigali Declaration on Fair Migration, signed by the two "
+            "ministers responsible for labour and by the Secretary General of the EAC.")
+    rows = extract(text)
+    assert [(r["kind"], r["signed_year"]) for r in rows] == [("declaration", 2022)]
+    assert set(rows[0]["parties"]) == {"EAC", "MGLSD", "Ministry of Public Service and Labour"}

@@ -275,3 +275,63 @@ def test_a_heading_dated_by_an_abbreviated_weekday():
             "Participants went to a textile cooperative in Gamarra.\n")
     got = {(r["name"], r["start_date"], r["location"]) for r in _events(text)}
     assert ("Field visit", date(2022, 4, 7), "Gamarra") in got
+
+
+def test_signing_and_launching_with_an_ordinal_date():
+    (r,) = _events("It was on the 5th of June 2023 that I had the honour of signing in Lisbon, with the "
+                   "Director-General, a new cooperation agreement between Portugal and the ILO.")
+    assert (r["start_date"], r["location"], r["name"]) == (date(2023, 6, 5), "Lisbon", "Signing of cooperation agreement")
+    (r,) = _events("In Ruritania, on the 12th of May 2021, we launched with the Ministry of Labour, Jobs and "
+                   "Welfare a programme to extend health cover to farm workers.")
+    assert r["start_date"] == date(2021, 5, 12) and r["name"].startswith("Launch of programme to extend")
+    (r,) = _events("Launch: The initiative was launched in Port Louis on 4 April 2022, in the presence of the minister.")
+    assert (r["start_date"], r["location"], r["name"]) == (date(2022, 4, 4), "Port Louis", "Launch of initiative")
+
+
+def test_an_academy_over_a_range_of_ordinal_days_and_no_training_centre():
+    (r,) = _events("The Training Centre in Turin, which will host, from the 2nd to the 6th of October 2023, "
+                   "a special academy on labour statistics, is ready.")
+    assert (r["name"], r["start_date"], r["end_date"], r["location"]) == (
+        "special academy on labour statistics", date(2023, 10, 2), date(2023, 10, 6), "Turin")
+
+
+def test_a_place_name_with_a_lowercase_particle():
+    (r,) = _events("The first Steering Board met in Dar es Salaam on 4 Nov. 2023.")
+    assert r["location"] == "Dar es Salaam"
+
+
+def test_a_schedule_with_dot_leaders_dates_each_row_by_its_own_line():
+    text = ("The review runs from May to July 2024.\n\n"
+            "  Kick-off meeting with the project team (virtual) ........ 6 May 2024\n"
+            "  Desk review completed ...................................... 17 May 2024\n"
+            "  Field mission to Kigali and Huye ........................ 20 May - 31 May 2024\n"
+            "  Validation workshop, Kigali ................................ 28 June 2024\n"
+            "  Final report ................................................ 12 July 2024\n")
+    got = {(r["name"], r["start_date"], r["end_date"], r["location"]) for r in _events(text)}
+    assert got == {("Kick-off meeting", date(2024, 5, 6), None, None),
+                   ("Field mission", date(2024, 5, 20), date(2024, 5, 31), "Kigali"),
+                   ("Validation workshop", date(2024, 6, 28), None, "Kigali")}
+
+
+def test_a_place_after_the_date_that_leads_an_item():
+    text = ("## Events\n\n"
+            "- **12–14 June 2023, Beira** – Regional seminar \"Jobs in the blue economy\", with 80 participants.\n"
+            "- **3 October 2023, Luanda** – SADC Meeting of Labour Ministers, where results were shown.\n")
+    got = {(r["start_date"], r["location"]) for r in _events(text)}
+    assert got == {(date(2023, 6, 12), "Beira"), (date(2023, 10, 3), "Luanda")}
+
+
+def test_the_conference_on_one_of_its_days_is_the_same_conference():
+    (r,) = _events("The Regional Conference on Green Jobs took place in Kampala from 4. to 6.09.2023, organised "
+                   "by the ILO. On 5 September 2023 the conference adopted the Kampala Declaration.")
+    assert (r["start_date"], r["end_date"], r["location"]) == (date(2023, 9, 4), date(2023, 9, 6), "Kampala")
+
+
+def test_a_title_block_led_by_an_ordinal_gives_its_place():
+    text = ("ADDRESS BY THE MINISTER\n\n"
+            "87th Session of the Regional Labour Conference\n"
+            "Side event \"Skills for all\"\n"
+            "Lusaka, 9 May 2023\n\n"
+            "Dear colleagues, thank you for coming to this event today.\n")
+    got = [(r["start_date"], r["location"]) for r in _events(text)]
+    assert (date(2023, 5, 9), "Lusaka") in got

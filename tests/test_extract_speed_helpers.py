@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from difflib import SequenceMatcher
 
 from hypothesis import example, given, settings
@@ -88,18 +89,30 @@ def test_dates_of_a_document_survive_questions_about_its_sentences():
     assert find_dates(doc) == first and len(first) == 200
 
 
+def test_ordinal_day_ranges_and_dotted_day_ranges():
+    a, = find_dates("It ran from the 2nd to the 5th of May 2021 in Turin.")
+    assert (a.first(), a.last()) == (date(2021, 5, 2), date(2021, 5, 5))
+    b, = find_dates("The meeting, held 8. to 9.06.2023, closed.")
+    assert (b.first(), b.last()) == (date(2023, 6, 8), date(2023, 6, 9))
+    c, = find_dates("Workshop 3.-4.07.2024")
+    assert (c.first(), c.last()) == (date(2024, 7, 3), date(2024, 7, 4))
+    d, = find_dates("see 12.05.2025 only")
+    assert d.first() == date(2025, 5, 12) and d.last() is None
+
+
 # ------------------------------------------------- dates, sentences, event heads: by offsets
 
 DATE_TEXT = st.lists(st.sampled_from(
     ["1", "3", "12", "31", "05", "2023", "1999", "20", "0", "-", "–", " ", "  ", ",", ".", "May", "JUNE", "Sept",
      "december", "Jan.", "of ", " to ", " and ", "until", "st", "th", "x", "٣", "-10-", "2023-10-19", "Mar", "ſ",
-     "Aprıl", "\n"]), max_size=14).map("".join)
+     "Aprıl", "\n", "05.2023", "the "]), max_size=14).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
 @given(DATE_TEXT)
 @example("on 12 May 2023, 1-3 June 2022 and 25 February - 3 March 2019")
 @example("May 12-13, 2023 / Sept. 2020 / 2023-10-19 / 31st of December 2021 / 16 and 17 June 2022")
+@example("from the 2nd to the 5th of May 2021; 8. to 9.06.2023 and 3.-4.07.2024, 12-13.\n05.2023")
 def test_date_patterns_tried_where_a_date_can_start_match_a_full_scan(text):
     from flows.extract.text import _COMPILED, _STARTS_AT, _start_offsets, match_at
 

@@ -37,14 +37,14 @@ _NOUN_RE = re.compile(
     r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b"
     r"|\b(?:[Gg]rant|[Ff]unding|[Ff]inancing|[Cc]ontribution|[Cc]ooperation|[Pp]artnership|[Ff]ramework)"
     r"\s+[Aa]rrangements?\b)"
-    r"|(?P<doc>\bproject\s+document\b|\bamendment\b|\b(?:a|the)\s+(?:new\s+)?project\b)"
+    r"|(?P<doc>\bproject\s+document\b|\b(?:[Jj]oint\s+)?(?:[Pp]rogramme|Program)\s+[Dd]ocument\b|\bamendment\b|\b(?:a|the)\s+(?:new\s+)?project\b)"
 )
 # _NOUN_RE for scanning: the same matches, but positions that cannot start one (every match
 # starts with a capital or one of these lowercase letters) are passed over quickly
 _NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
 # a word every match of _NOUN_RE contains (a cheap test before the full search of a sentence;
 # 'morand', not 'memorand': rare first letters make the scan faster)
-_NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|"
+_NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|ocument|"
                           r"mendment")
 _BETWEEN_RE = re.compile(r"\bbetween\b")
 _SIGN = r"sign(?:s|ed|ing)?|conclud(?:e|es|ed)|agreed|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
@@ -440,7 +440,7 @@ def extract(text: str) -> list[dict]:
     defs = definitions(T)
     partner = _Lazy(partner_country, text)
     items = _LineItems(T)
-    sents = v.sentences
+    sents = _rejoin_initials(T, v.sentences)
     rows: list[dict] = []
     pending: list[dict] = []                  # undated mentions that name parties
     enumerated: dict[int, list[int]] = {}     # intro sentence index -> item sentence indexes
@@ -510,6 +510,8 @@ def extract(text: str) -> list[dict]:
                 verb = _SIGN_RE.search(S)
             if verb is None and timeline:
                 verb = m
+            if verb is None and _FIRST_BEFORE_RE.search(S, max(0, ns - 40), ns) and _IN_YEAR_AFTER_RE.match(S, ne):
+                verb = m                             # "began with the first Spain–ILO agreement in 1995"
             dated = _DATED_RE.match(S, ne) if verb is None and not m.group("doc") else None
             if dated:
                 verb = m
@@ -559,6 +561,23 @@ def extract(text: str) -> list[dict]:
                     named = _uniq(_collapse_aliases(T, ms_))
                     if 2 <= len(named) <= n + 1:
                         parties, explicit = named, True
+            am = _ACR_GROUP_RE.search(S, ne, min(len(S), ne + 120))
+            if am:                                   # "signed ... by the five PUNOs": the list under its definition
+                listed = _defined_list(text, am.group("acr"))
+                if len(listed) == _num(am.group("n")):
+                    parties, explicit = listed, True
+            mg = _MINISTERS_RE.search(S, ne, min(len(S), ne + 200)) if "inisters" in S else None
+            if mg:                                   # "signed by the three ministers responsible for labour"
+                bodies = _ministries_of(T, mg.group("w"))
+                if len(bodies) == _num(mg.group("n")):
+                    parties, explicit = _uniq(parties + bodies), True
+            if date is None and verb is not None and verb is not m and _THIS_RE.search(S, max(0, ns - 6), ns) \
+                    and _SIGN_RE.fullmatch(verb.group(0)):
+                # "... have signed this Agreement ..." over a signature block: dated by its last signature
+                date = _signature_date(T, se)
+                hp = _header_parties(text) if date is not None else []
+                if len(hp) >= 2:
+                    parties, explicit = hp, True
             if date is None:
                 # undated: may still name the parties of an agreement dated in a sentence nearby
                 named = [p for p in parties if p != "ILO"]
@@ -713,6 +732,24 @@ def _keyword_sentences(T: str, sents) -> list[int]:
             pos = sents[i][1]                 # on to the next sentence
         else:
             pos = m.start() + 1               # between sentences or across an end: try the next start
+
+
+_INITIAL_END_RE = re.compile(r"(?<![\w.])[A-Z]\.\Z")
+
+
+def _rejoin_initials(T: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences, with those cut after a person's initial ('President Dr Akinwumi A. | Adesina
+    signed ...') joined again: a single capital and a full stop, on the same line as the next."""
+    out: list[tuple[int, int]] = []
+    for s, e in sents:
+        if out:
+            ps, pe = out[-1]
+            if pe <= s and _INITIAL_END_RE.search(T, max(ps, pe - 3), pe) and "\n" not in T[pe:s] \
+                    and T[s:s + 1].isupper():
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
 
 
 def _bullet_len(T: str, pos: int) -> int:
@@ -879,6 +916,88 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], boo
         found += [(p, n) for p, n in _party_mentions(T, a, ss + ns, defs)]
     found.sort()
     return _uniq([n for _, n in found]), explicit
+
+
+# "signed by the five PUNOs": a group named by a plural acronym the document defines
+_ACR_GROUP_RE = re.compile(r"\b(?:by|between)\s+the\s+(?P<n>two|three|four|five|six|seven|eight|nine|\d)\s+"
+                           r"(?P<acr>[A-Z][A-Z0-9]{1,9}s)\b")
+
+
+def _defined_list(src: str, acr: str) -> list[str]:
+    """The organizations listed right under the definition of a group ('Participating UN
+    Organizations (PUNOs)', then one 'Name (ACRONYM)' a line), up to the next blank line; read
+    in the original text, whose lines the view may join."""
+    i = src.find(f"({acr})")
+    if i < 0 or src.find("\n", i) < 0:
+        return []
+    out = []
+    for line in src[src.find("\n", i) + 1:i + 2000].split("\n"):
+        if not line.strip():
+            break
+        m = _LINE_ACR_RE.search(line)
+        if m is None:
+            return []
+        out.append(m.group(1))
+    return _uniq(out)
+
+
+_LINE_ACR_RE = re.compile(r"\((?P<a>[A-Z][A-Za-z0-9&.\-]{1,11}(?: [A-Z][a-z]+)?)\)")
+
+
+_FIRST_BEFORE_RE = re.compile(r"\b(?:the|its|their|our)\s+first\s+(?:[\w’'–-]+\s+){0,3}\Z", re.IGNORECASE)
+_IN_YEAR_AFTER_RE = re.compile(rf"\s+(?:was\s+)?(?:in|of)\s+{YEAR}\b")
+_MINISTERS_RE = re.compile(r"\bby\s+the\s+(?P<n>two|three|four|five|six|seven|eight|nine|\d)\s+ministers\s+"
+                           r"(?:responsible\s+for|in\s+charge\s+of|of)\s+(?P<w>[a-z]{4,})\b")
+# a ministry's name, with its acronym: "Ministry of Labour and Skills (MoLS)", "Prime Minister's
+# Office – Labour, Youth and Employment (PMO-LYE)", "Ministry of Labour and Social Protection, the ..."
+_MINISTRY_NAME_RE = re.compile(
+    r"\b(?P<name>(?:Ministry|Ministries|(?:Prime\s+)?Minister['’]s\s+Office)[ \t]*(?:of|for|–|—|-)[ \t]*[A-Z][^.;()\n]{0,100}?)"
+    r"(?:[ \t]*\((?P<acr>[A-Za-z][\w&-]{1,14})\)|(?=,\s+(?:the\b|[a-z])|[.;\n]|\s+(?!and\b|of\b|for\b|the\b|with\b)[a-z]))")
+
+
+def _ministries_of(T: str, word: str) -> list[str]:
+    """The ministries the document names whose names hold `word` ('labour'), by acronym where it gives one."""
+    out = []
+    i = T.find("Minist")
+    if i < 0:
+        return out
+    for m in _MINISTRY_NAME_RE.finditer(T, i):
+        if word.lower() in m.group("name").lower() and not m.group("name").startswith("Ministries"):
+            out.append(m.group("acr") or _SPACES_RE.sub(" ", m.group("name")).strip())
+    return _uniq(out)
+
+
+_THIS_RE = re.compile(r"\b(?:this|the\s+present)\s+\Z", re.IGNORECASE)
+_SIG_DATE_RE = re.compile(r"\bDate(?:\s+of\s+signature)?[ \t]*:[ \t]*")
+_HEADER_BETWEEN_RE = re.compile(r"(?m)^[ \t]*BETWEEN[ \t]*:?[ \t]*$")
+_HEADER_END_RE = re.compile(r"(?im)^[ \t]*(?:WHEREAS|NOW,?\s+THEREFORE|PREAMBLE|Article\s+1\b)|the\s+Parties[\"”]?")
+_PAREN_ACR_RE = re.compile(r"\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
+
+
+def _signature_date(T: str, pos: int) -> tuple | None:
+    """([year], month, day) of the last 'Date: ...' of the signature block within 1500 characters
+    after pos (an agreement enters into force when its last party signs)."""
+    best = None
+    for m in _SIG_DATE_RE.finditer(T, pos, min(len(T), pos + 1500)):
+        ds = _dates(T[m.end():m.end() + 40])
+        if ds and ds[0].start == 0 and ds[0].day:
+            d = ds[0].first()
+            best = d if best is None or d > best else best
+    return ([best.year], best.month, best.day) if best else None
+
+
+def _header_parties(src: str) -> list[str]:
+    """The parties a legal agreement names under its 'BETWEEN' heading, by the acronyms defined there."""
+    hm = _HEADER_BETWEEN_RE.search(src, 0, 3000)
+    if hm is None:
+        return []
+    seg = src[hm.end():hm.end() + 1500]
+    em = _HEADER_END_RE.search(seg)
+    seg = seg[:em.start()] if em else seg
+    out = [m.group(1) for m in _PAREN_ACR_RE.finditer(seg) if _is_acronym(m.group(1))]
+    if re.search(r"(?i)international\s+labour\s+(?:organi[sz]ation|office)|\bILO\b", seg):
+        out.insert(0, "ILO")
+    return _uniq(out)
 
 
 def _counted(S, ns, ne, T, ss, defs):

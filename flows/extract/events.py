@@ -31,7 +31,8 @@ _HEAD_RE = re.compile(
     r"(?:technical|fact-finding|high-level|study|field|official|state|working|review|evaluation|monitoring|scoping)"
     r"\s+(?:missions?|visits?)|(?:annual|joint|mid-term|midterm|partnership|strategic|programme|portfolio)\s+reviews?"
     r"(?!\s+(?:missions?|visits?|meetings?))|"
-    r"training\s+of\s+trainers|trainings?|"
+    r"training\s+of\s+trainers|trainings?(?!\s+(?:Cent(?:re|er)s?|Institutes?|Colleges?|Schools?|Facilit(?:y|ies))\b)|"
+    r"academ(?:y|ies)|"
     r"exhibitions?|expos?|hackathons?|celebrations?|retreats?|hearings?|(?<![Ss]ocial\s)dialogues?|"
     r"training\s+(?:courses?|sessions?|workshops?)|e-forums?|"
     # "the next review is scheduled for 12 May": a bare review, visit or mission, with the verb that dates it
@@ -66,7 +67,7 @@ _LAUNCH_RE = re.compile(r"\blaunch(?:ed|es)\b|(?<!\bthe )(?<!\bThe )(?<!\ba )(?<
 _BODY_MET_RE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,4}(?:Committee|Board|Council|Commission|Task\s+Force|"
                           r"Working\s+Group|Advisory\s+Group|Bureau|Panel))\b(?P<mid>[^.;]{0,100}?)"
                           r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened)\b")
-_SIGN_RE = re.compile(r"\bsign(?:ed|s)\b", re.IGNORECASE)
+_SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:held|hosted|organi[sz]ed|co-organi[sz]ed|convened|took\s+place|takes\s+place|"
                       r"brought\s+together|opened|attended|met)\b", re.IGNORECASE)
 _LOC_STOP = {
@@ -93,6 +94,8 @@ _TRAILING_PLACE_RE = re.compile(r",[ \t]*([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-�
                                 r"(?:[ \t]*,[ \t]*[A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){0,2})?[ \t]*[.;]?[ \t]*$")
 
 
+_DATE_PLACE_RE = re.compile(r"[ \t]*,[ \t]*(?P<place>[A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){0,2})[*_]{0,2}[ \t]*"
+                            r"(?:[–—:|-][ \t]*)?")
 _URL_MARK_RE = re.compile(r"://|www\.|@|\.[a-z]{2,6}/")
 _TOKEN_RE = re.compile(r"\S+")
 
@@ -229,7 +232,8 @@ def _is_place_after(rest: str, pos: int) -> bool:
     return bool(m)
 
 
-_PLACE_RE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?P<loc>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+){0,2})")
+_PLACE_RE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?P<loc>[A-ZÀ-Þ][\w'’\-]+(?:\s+(?:es|el|al|de|da|do|du|di|la|le|del|des)\s+"
+                       r"[A-ZÀ-Þ][\w'’\-]+|\s+[A-ZÀ-Þ][\w'’\-]+){0,2})")
 
 
 def _valid_place(loc: str) -> str | None:
@@ -349,7 +353,7 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
     n = len(lines)
     for i, (a, b) in enumerate(lines):
         # a short line in capitals or title case, without a stop, that names an event
-        if not (8 <= b - a <= 150) or T[b - 1] in ".,;:!?" or not T[a].isupper():
+        if not (8 <= b - a <= 150) or T[b - 1] in ".,;:!?" or not (T[a].isupper() or _ORDINAL_START_RE.match(T, a, b)):
             continue
         L1 = T[a:b]
         low = L1.lower()
@@ -391,6 +395,42 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
             name = f"{name} {sub.strip()}"
         place = _valid_place(pm.group("place")) if pm.group("place") else None
         out.append((a + p.start, c + d.end, name, replace(d, start=-1), place))
+    return out
+
+
+_ORDINAL_START_RE = re.compile(r"\d{1,3}(?:st|nd|rd|th)[ \t]+[A-Z]")    # "110th Session of the ..."
+
+
+# ------------------------------------------------ schedules with dot leaders
+
+_LEADER_RE = re.compile(r"[ \t]*(?:\.{4,}|…{2,}|_{4,})[ \t]*")
+_ROW_PLACE_RE = re.compile(r"(?:,|\bto|\bin)[ \t]+([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){0,2})")
+
+
+def _leader_rows(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str, DateSpan, str | None]]:
+    """(start, end of the line, name, date, place) of the rows of a schedule that joins an event to
+    its date by a dot leader ('Inception meeting (virtual) ........ 9 September 2024'): each
+    row's date is the one on its own line."""
+    out = []
+    for a, b in lines:
+        if b - a < 12 or b - a > 220:
+            continue
+        lm = _LEADER_RE.search(T, a, b)
+        if lm is None or lm.start() - a < 3:
+            continue
+        name, rest = T[a:lm.start()], T[lm.end():b].rstrip(" \t.")
+        ds = find_dates(rest) if len(rest) <= 60 else []
+        if len(ds) != 1 or ds[0].start != 0 or ds[0].end != len(rest) or not ds[0].day:
+            continue
+        name = re.sub(r"^(?:[-•*▪]|\d{1,2}[.)])[ \t]+", "", name)
+        p = next((q for q in map(lambda hm: _phrase_at(name, hm), _HEAD_RE.finditer(name)) if q is not None), None)
+        if p is None or p.start > 0:
+            continue
+        place = None
+        if re.search(r"(?i)\b(?:virtual|online|remote)\b", name) is None:
+            pm = _ROW_PLACE_RE.search(name, p.end)
+            place = _valid_place(pm.group(1)) if pm else None
+        out.append((a, b, p.name, replace(ds[0], start=-1), place))
     return out
 
 
@@ -485,7 +525,7 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
-               "hearing", "dialogue", "round", "course")
+               "hearing", "dialogue", "round", "course", "academ")
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
 _HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit"}   # (the others start it)
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
@@ -582,6 +622,14 @@ def extract(text: str) -> list[dict]:
             if hd is not None and (hm.group("wd") or any(d.first() <= hd.first() <= d.last() for d in ranges[-20:])):
                 headings.append((a, b, min(end, b + 4000), hd))
     heading_starts = [h[0] for h in headings]
+    # (the rows of a schedule, read in the original text: the view joins its lines)
+    leader_rows = [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest) for a, b, *rest in
+                   _leader_rows(text, _lines(text))] if "...." in T or "……" in T or "____" in T else []
+    row_starts = [r[0] for r in leader_rows]
+
+    def in_row(pos: int) -> bool:
+        i = bisect_right(row_starts, pos) - 1
+        return i >= 0 and pos < leader_rows[i][1]
     year_known = 0                             # last_year is the one left by sents[:year_known]
     for si in order:
         ss, se = sents[si]
@@ -596,7 +644,8 @@ def extract(text: str) -> list[dict]:
         phrases = []
         for m in head_matches:
             p = _phrase_at(S, m)
-            if p is not None and not any(p.start < q.end and q.start < p.end for q in phrases):
+            if p is not None and not any(p.start < q.end and q.start < p.end for q in phrases) \
+                    and not (leader_rows and in_row(ss + p.start)):
                 phrases.append(p)
         # (the words without which _BODY_MET_RE and _LAUNCH_RE cannot match, looked for first)
         bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S) else None
@@ -612,7 +661,8 @@ def extract(text: str) -> list[dict]:
         urls = _url_spans(S)
         dates = [d for d in found if not (lead_rel and d.start >= lead_rel[0] and d.end <= lead_rel[1])
                  and not _NOT_EVENT_DATE_RE.search(S[max(0, d.start - 14):d.start])
-                 and not is_dateline(S, d) and not any(a <= d.start < b for a, b in urls)]
+                 and not is_dateline(S, d) and not any(a <= d.start < b for a, b in urls)
+                 and not (leader_rows and in_row(ss + d.start))]
         taken = [(d.start, d.end) for d in found]
         ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None)
         if not ctx_year:
@@ -715,6 +765,11 @@ def extract(text: str) -> list[dict]:
                         first = _place_in(T[sents[k][0]:sents[k][1]], 0, sents[k][1] - sents[k][0]) \
                             if k < len(sents) and sents[k][0] < h[2] else None
                         loc = first[1] if first else ""
+                    if loc is None and 0 <= d.end < p.start:
+                        # "**23–25 May 2022, Maputo** – Regional seminar ...": the place after the date
+                        gm = _DATE_PLACE_RE.match(S, d.end, p.start)
+                        if gm and gm.end() == p.start:
+                            loc = _valid_place(gm.group("place"))
                     if loc is None:
                         after = _place_in(S, p.end, min(len(S), p.end + 90))
                         if re.search(r"(?i)visits?$", p.name):
@@ -801,9 +856,16 @@ def extract(text: str) -> list[dict]:
                 p = _Phrase(b0, b0 + nm.end(), name, True, False)
                 events.append(_row(v, ss, p, replace(lead, start=lead_rel[0], end=lead_rel[1]),
                                    loc[1] if loc else None, "dated_item"))
-    for a, b, name, d, place in _title_blocks(T, lines):
+    blocks = _title_blocks(T, lines)
+    if text != T:                              # (the view joins the lines of a title block: read the original too)
+        blocks += [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest)
+                   for a, b, *rest in _title_blocks(text, _lines(text))]
+    for a, b, name, d, place in blocks:
         p = _Phrase(a, b, name, True, False)
         events.append(_row(v, 0, p, d, place, "title_block"))
+    for a, b, name, d, place in leader_rows:
+        p = _Phrase(a, b, name, True, False)
+        events.append(_row(v, 0, p, d, place, "leader_row"))
     for a, b, name, d, place in _calendar_items(T, lines):
         p = _Phrase(a, b, name, True, False)
         events.append(_row(v, 0, p, d, place, "calendar_item"))
@@ -871,7 +933,26 @@ def _launch_object(S: str, vm: re.Match) -> str | None:
                    before[-220:])
     if bm:
         return bm.group(1)
+    # "The programme was launched in X on ...": a launched thing named by a common noun, as subject
+    sm = _LAUNCHED_SUBJECT_RE.search(before[-120:])
+    if sm:
+        return sm.group("obj")
+    # "we launched with the Ministry of X a programme to extend ...": as object, after a partner
+    om = _LAUNCHED_OBJECT_RE.match(S, vm.end())
+    if om:
+        return _TRAILING_WORD_RE.sub("", om.group("obj"))
     return None
+
+
+_TRAILING_WORD_RE = re.compile(r"(?:\s+(?:and|or|of|the|to|for|in|with|a|an)\b)+$")
+_LAUNCHABLE = (r"(?:programmes?|programs?|projects?|initiatives?|campaigns?|platforms?|strategy|strategies|networks?|"
+               r"plans?|funds?|facility|facilities|reports?|studies|study|portals?|toolkits?|tools?|websites?|"
+               r"coalitions?|alliances?|guides?|databases?|dashboards?|policy|policies|courses?|index)")
+_LAUNCHED_SUBJECT_RE = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<obj>(?:[\w-]+\s+){{0,3}}?{_LAUNCHABLE})"
+                                  r"\s+(?:was|were|has\s+been|had\s+been|is|are)(?:\s+\w+ly)?\s*$")
+_LAUNCHED_OBJECT_RE = re.compile(rf"\s+(?:(?:together\s+)?with\s+[^.;]{{0,120}}?\s+)?(?:a|an|the|its|their|our)\s+"
+                                 rf"(?P<obj>(?:new\s+)?(?:[\w-]+\s+){{0,3}}?{_LAUNCHABLE}\b(?:\s+(?:to|on|for)\s+[a-z][\w-]*"
+                                 r"(?:\s+[a-z][\w-]*){0,5})?)")
 
 
 def _row(v, ss: int, p: _Phrase, d: DateSpan, loc: str | None, rule: str) -> dict:
@@ -891,6 +972,10 @@ def _dedupe(events: list[dict]) -> list[dict]:
     for ev in events:
         dup = None
         key = (ev["start_date"], ev["date_precision"])
+        if ev["date_precision"] == "day" and _BARE_HEAD_NAME_RE.fullmatch(ev["name"]) and any(
+                o["end_date"] and o["start_date"] <= ev["start_date"] <= o["end_date"]
+                and ev["name"].lower().rstrip("s") in o["name"].lower() for o in out):
+            continue                             # "On 17 May the conference adopted ...": a day of it
         for i in by_day.get(key, ()):
             o = out[i]
             same_name = _similar(o["name"], ev["name"]) >= 0.6
@@ -916,6 +1001,9 @@ def _dedupe(events: list[dict]) -> list[dict]:
         s, e = ev.pop("_s"), ev.pop("_e")
         rows.append({**ev, **v.grounded(s, e)})
     return rows
+
+
+_BARE_HEAD_NAME_RE = re.compile(r"[a-z]+")
 
 
 def _similar(a: str, b: str) -> float:

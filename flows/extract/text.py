@@ -128,8 +128,9 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 DASH = r"\s*(?:-|–|—|to|and|until)\s*"
 
 _DATE_PATTERNS = [
-    # 19-20 Oct.2023 / 15–17 June 2023 / 10 to 13 May 2017 / 16 and 17 June 2022
-    ("d-d m y", rf"(?P<d1>{DAY}){DASH}(?P<d2>{DAY})\s+(?P<m>{MONTH})\s*,?\s*(?P<y>{YEAR})"),
+    # 19-20 Oct.2023 / 15–17 June 2023 / 10 to 13 May 2017 / 16 and 17 June 2022 /
+    # the 19th to the 23rd of September 2022
+    ("d-d m y", rf"(?P<d1>{DAY}){DASH}(?:the\s+)?(?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})\s*,?\s*(?P<y>{YEAR})"),
     # 25 February - 3 March 2019
     ("d m-d m y", rf"(?P<d1>{DAY})\s+(?P<m1>{MONTH}){DASH}(?P<d2>{DAY})\s+(?P<m>{MONTH})\s*,?\s*(?P<y>{YEAR})"),
     # 14 December 2007 / 31 March 2023
@@ -138,6 +139,9 @@ _DATE_PATTERNS = [
     ("m d y", rf"(?P<m>{MONTH})\s+(?P<d1>{DAY})(?:{DASH}(?P<d2>{DAY}))?\s*,?\s*(?P<y>{YEAR})"),
     # 2023-10-19 (ISO)
     ("iso", rf"(?P<y>{YEAR})-(?P<mn>0[1-9]|1[0-2])-(?P<dn>[0-2]\d|3[01])\b"),
+    # 16. to 17.05.2023 / 16.-17.05.2023 / 16-17.05.2023 (a range of days in one dotted month)
+    ("dotted d-d", rf"(?<![\d.])(?P<d1>[12]\d|3[01]|0?[1-9])\.?{DASH}(?P<d2>[12]\d|3[01]|0?[1-9])\.(?P<mn>0[1-9]|1[0-2])"
+                   rf"\.(?P<y>{YEAR})(?!\.?\d)"),
     # 12.05.2025 / 12.05.2025 – 14.05.2025 (day.month.year, with two-digit months)
     ("dotted", rf"(?<![\d.])(?P<d1>[12]\d|3[01]|0?[1-9])\.(?P<mn>0[1-9]|1[0-2])\.(?P<y>{YEAR})"
                rf"(?:{DASH}(?P<d2>[12]\d|3[01]|0?[1-9])\.(?P<mn2>0[1-9]|1[0-2])\.(?P<y2>{YEAR}))?(?!\.?\d)"),
@@ -222,12 +226,14 @@ def _find_dates_short(text: str) -> tuple[DateSpan, ...]:
 # there only (rx.match at an offset sees the characters before it, as \b needs) finds what
 # rx.finditer finds, without running the case-insensitive month alternation at every offset.
 _STARTS_AT = {"d-d m y": "d", "d m-d m y": "d", "d m y": "d", "m d y": "m", "iso": "y", "m y": "m",
-              "dotted": "n"}
+              "dotted": "n", "dotted d-d": "r"}
 _MONTH_START_RE = re.compile("|".join(sorted({m[:3] for m in MONTHS})))   # in the lowercased text
 _DIGITS_RE = re.compile(r"[0-9]+")
 _YEAR_START_RE = re.compile(r"19|20")
 # where a dotted date can start: one or two digits and a dot before two digits, a dot and a year
 _DOTTED_START_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d\d\.(?:19|20)")
+# where a dotted range of days can start: '16. to 17.05.20', '16-17.05.20'
+_DOTTED_RANGE_START_RE = re.compile(r"(?<![\d.])\d{1,2}\.?\s*(?:-|–|—|to|and|until)\s*\d{1,2}\.\d\d\.(?:19|20)")
 # Characters that match an ASCII letter only under re.IGNORECASE ("ſ" ~ "s", "K" ~ "k", "İ"/"ı" ~
 # "i"); "İ" is also the one character that lowercases to two. A text with one of them is scanned
 # with rx.finditer. (Shared by the extractors' cheap pre-checks: events, projects.)
@@ -276,7 +282,8 @@ def _start_offsets(text: str) -> dict[str, list[int]] | None:
             if e - s <= 2:
                 days.append(s)
     dotted = [m.start() for m in _DOTTED_START_RE.finditer(text)] if "." in text else []
-    return {"m": months, "d": days, "y": years, "n": dotted}
+    ranges = [m.start() for m in _DOTTED_RANGE_START_RE.finditer(text)] if dotted else []
+    return {"m": months, "d": days, "y": years, "n": dotted, "r": ranges}
 
 
 @functools.lru_cache(maxsize=8)
@@ -289,7 +296,7 @@ def _find_dates(text: str) -> tuple[DateSpan, ...]:
     ends: list[int] = []
     found: list[DateSpan] = []
     for name, rx in _COMPILED:
-        if name not in ("iso", "dotted") and not has_month:   # every other pattern has a month's name
+        if name not in ("iso", "dotted", "dotted d-d") and not has_month:   # every other pattern has a month's name
             continue
         for m in (rx.finditer(text) if offsets is None else match_at(rx, text, offsets[_STARTS_AT[name]])):
             s, e = m.span()
@@ -299,6 +306,10 @@ def _find_dates(text: str) -> tuple[DateSpan, ...]:
             y = int(g["y"])
             if name == "iso":
                 span = DateSpan(s, e, y, int(g["mn"]), int(g["dn"]))
+            elif name == "dotted d-d":
+                if _day(g["d1"]) >= _day(g["d2"]):
+                    continue                      # "Section 30 - 1.05.2023": no range of days
+                span = DateSpan(s, e, y, int(g["mn"]), _day(g["d1"]), y, int(g["mn"]), _day(g["d2"]))
             elif name == "dotted":
                 span = DateSpan(s, e, y, int(g["mn"]), _day(g["d1"]))
                 if g["y2"]:
