@@ -400,3 +400,29 @@ def test_reporting_period_gives_years_only_when_no_other_period_is_named():
     assert (r["year_from"], r["year_to"]) == (2019, 2022)
     r = one(table + "| **Duration** | 2018–2023 |\n")
     assert (r["year_from"], r["year_to"]) == (2018, 2023)
+
+
+def test_range_of_years_converts_at_the_rate_of_its_first_year():
+    from flows.extract.money import yearly_rate
+    r = one("Denmark gives DKK 10 million for 2020-2023 to the programme.")
+    assert r["amount_usd"] == pytest.approx(10_000_000 * yearly_rate("DKK", 2020), abs=0.01)
+
+
+@pytest.mark.parametrize("note, rate", [
+    ("All figures use the planning rate AUD 1 = USD 0.70.", 0.70),
+    ("Exchange rate used: 1 AUD = 0.70 USD.", 0.70),
+    ("Amounts are converted at USD 0.70 per AUD.", 0.70),
+    ("Amounts are converted at USD 1 = AUD 1.25.", 0.80),
+])
+def test_a_stated_exchange_rate_converts_every_amount_in_that_currency(note, rate):
+    rows = extract("The grant of AUD 4 million runs over 2021-2024. " + note
+                   + " A further AUD 500,000 came later.")
+    assert [(r["amount"], r["currency"]) for r in rows] == [(4_000_000, "AUD"), (500_000, "AUD")]
+    assert [r["amount_usd"] for r in rows] == [pytest.approx(4_000_000 * rate), pytest.approx(500_000 * rate)]
+
+
+def test_a_price_per_unit_is_no_exchange_rate():
+    rows = extract("Meals cost USD 5 per person; the fund holds EUR 2 million since 2021.")
+    eur = [r for r in rows if r["currency"] == "EUR"][0]
+    from flows.extract.money import yearly_rate
+    assert eur["amount_usd"] == pytest.approx(2_000_000 * yearly_rate("EUR", 2021), abs=0.01)

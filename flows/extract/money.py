@@ -677,6 +677,10 @@ def _extract_cached(text: str) -> tuple[dict, ...]:
 
 def _extract(text: str) -> list[dict]:
     amounts = _inline_amounts(text)
+    stated_rates, rate_spans = _stated_rates(text)
+    if rate_spans:
+        # the rate expression itself ('AUD 1 = USD 0.67') is not an amount
+        amounts = [a for a in amounts if not any(rs <= a["start"] < re_ for rs, re_ in rate_spans)]
     for a in amounts:
         a["qualifier"], a["qual_start"] = qualifier_before(text, a["start"])
         a["qualifier"] = a["qualifier"] or a.get("range_qualifier")
@@ -793,6 +797,9 @@ def _extract(text: str) -> list[dict]:
         year_from, year_to = years if years else (None, None)
         if a.get("usd_stated") is not None:
             usd = a["usd_stated"]
+        elif a["currency"] in stated_rates:
+            # the rate the document states ('AUD 1 = USD 0.67') holds for all its amounts
+            usd = round(a["amount"] * stated_rates[a["currency"]], 2)
         else:
             # a range or a list of years ('EUR 600,000 each, in 2024, 2025 and 2026') is
             # converted at the rate of its first year
@@ -808,6 +815,71 @@ def _extract(text: str) -> list[dict]:
         })
     _fill_unconverted(text, rows)
     return rows
+
+
+# ---------------------------------------------------------- stated rates
+
+_RATE_CUR = (rf"(?:{_SYMBOL_ALT}|(?:{_CODE_ALT})(?![A-Za-z])|(?i:{_NAME_ALT})\b)")
+_RATE_NUM = r"\d{1,6}(?:[.,]\d{1,6})?"
+_RATE_SIDE = (rf"(?:(?P<C>{_RATE_CUR})[ \t\u00a0]?(?P<N>{_RATE_NUM})(?![\d.,]*\d)"
+              rf"|(?P<NB>{_RATE_NUM})[ \t\u00a0]?(?P<CB>{_RATE_CUR}))")
+
+
+def _side(c: str, n: str) -> str:
+    return _RATE_SIDE.replace("P<C>", f"P<{c}>").replace("P<N>", f"P<{n}>") \
+        .replace("P<NB>", f"P<{n}b>").replace("P<CB>", f"P<{c}b>")
+
+
+
+# the side before '=': 'AUD 1', '1 EUR' (searched in a short window that ends at the '=')
+_RATE_LEFT_RE = re.compile(rf"(?<![\w.,$€£¥]){_side('c1', 'n1')}[ \t]*$")
+_RATE_RIGHT_RE = re.compile(rf"[ \t]*{_side('c2', 'n2')}")
+# 'USD 0.67 per AUD', '0.67 US dollars per Australian dollar'
+_RATE_PER_RE = re.compile(rf"[ \t]+(?:(?:one|1)[ \t]+)?(?P<c2>{_RATE_CUR})")
+_RATE_ANCHOR_RE = re.compile(r"[ \t]*(?:=|≈|\bequals\b)|[ \t]+per(?=[ \t])")
+
+
+def _rate_currency(raw: str) -> str | None:
+    return SYMBOLS.get(raw) or (raw if raw in CODES else NAMES.get(re.sub(r"\s+", " ", raw.lower())))
+
+
+def _rate_number(raw: str) -> float:
+    return float(raw.replace(",", "."))
+
+
+def _stated_rates(text: str) -> tuple[dict[str, float], list[tuple[int, int]]]:
+    """Exchange rates the document states ('AUD 1 = USD 0.67', 'exchange rate: 1 EUR = 1.08
+    USD', 'converted at USD 0.67 per AUD'): US dollars per unit of each currency, and the
+    spans of the rate expressions (which are no amounts)."""
+    rates: dict[str, float] = {}
+    spans: list[tuple[int, int]] = []
+    if "=" not in text and "≈" not in text and "per" not in text and "equals" not in text:
+        return rates, spans
+    for am in _RATE_ANCHOR_RE.finditer(text):
+        lm = _RATE_LEFT_RE.search(text, max(0, am.start() - 40), am.start())
+        if not lm:
+            continue
+        c1 = _rate_currency(lm.group("c1") or lm.group("c1b"))
+        n1 = _rate_number(lm.group("n1") or lm.group("n1b"))
+        if am.group(0).strip() == "per":
+            rm = _RATE_PER_RE.match(text, am.end())
+            if not rm:
+                continue
+            c2, n2 = _rate_currency(rm.group("c2")), 1.0
+        else:
+            rm = _RATE_RIGHT_RE.match(text, am.end())
+            if not rm:
+                continue
+            c2 = _rate_currency(rm.group("c2") or rm.group("c2b"))
+            n2 = _rate_number(rm.group("n2") or rm.group("n2b"))
+            if 1.0 not in (n1, n2):  # a rate states one unit of a currency
+                continue
+        if not c1 or not c2 or c1 == c2 or "USD" not in (c1, c2) or not n1 or not n2:
+            continue
+        other, usd_per = (c2, n1 / n2) if c1 == "USD" else (c1, n2 / n1)
+        rates.setdefault(other, usd_per)
+        spans.append((lm.start(), rm.end()))
+    return rates, spans
 
 
 # a label naming the period a key-facts block's amounts run over ('Duration', 'Project period',
