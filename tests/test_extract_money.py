@@ -426,3 +426,44 @@ def test_a_price_per_unit_is_no_exchange_rate():
     eur = [r for r in rows if r["currency"] == "EUR"][0]
     from flows.extract.money import yearly_rate
     assert eur["amount_usd"] == pytest.approx(2_000_000 * yearly_rate("EUR", 2021), abs=0.01)
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("Sweden gives SEK 45 mill. for the second phase in 2021.", 45_000_000, "SEK"),
+    ("The whole budget is about USD 4,2 mill. in 2021.", 4_200_000, "USD"),
+])
+def test_mill_with_a_dot_is_million(text, amount, currency):
+    r = one(text)
+    assert (r["amount"], r["currency"]) == (amount, currency)
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("In 2021 the ministry pledged five million euros to the fund.", 5_000_000),
+    ("In 2021 the ministry added one and a half million euros.", 1_500_000),
+    ("In 2021 the ministry gave two hundred and fifty thousand US dollars.", 250_000),
+    ("In 2021 the ministry committed forty-two million Swiss francs.", 42_000_000),
+])
+def test_amounts_written_in_words(text, amount):
+    r = one(text)
+    assert r["amount"] == amount and r["rule"] == "money.words" and r["year_from"] == 2021
+
+
+def test_an_amount_restated_in_words_is_one_amount():
+    r = one("The donor gives CHF 1,300,000 (one million three hundred thousand Swiss francs) in 2022.")
+    assert r["amount"] == 1_300_000 and r["evidence"] == "CHF 1,300,000"
+
+
+def test_a_year_in_the_same_clause_wins_over_a_nearer_one_across_a_line():
+    rows = extract("Payments:\n(a) CHF 200,000 on signature, and not later than 30 June 2021;\n"
+                   "(b) CHF 300,000 by 31 March 2022.")
+    assert [(r["amount"], r["year_from"]) for r in rows] == [(200_000, 2021), (300_000, 2022)]
+
+
+def test_an_amount_with_no_year_converts_at_the_year_of_the_documents_first_full_date():
+    from flows.extract.money import yearly_rate
+    text = ("AGREEMENT\n\n" + "WHEREAS the parties wish to cooperate on decent work. " * 14
+            + "\n\nArticle 1\nThe project runs from 1 March 2021 to 28 February 2023.\n\n"
+            "Article 2\nAn evaluation is budgeted at CHF 40,000 within the contribution.\n")
+    r = one(text)
+    assert r["year_from"] is None
+    assert r["amount_usd"] == pytest.approx(40_000 * yearly_rate("CHF", 2021), abs=0.01)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pycountry
 
-from .text import MONTH, NUMBER_WORD, YEAR, find_dates, scale_of, sentences
+from .text import MONTH, NUMBER_WORD, YEAR, find_dates, parse_number_word, scale_of, sentences
 
 # ------------------------------------------------------------------ currencies
 
@@ -121,7 +121,7 @@ _CUR_PREFIX_TRIE = _trie(list(SYMBOLS) + CODES, tails={c: "(?![A-Za-z])" for c i
 MNUM = (r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
         r"|\d+(?:\.\d+)?(?!,\d{3})(?:,\d{1,2}(?!\d))?")
 _GAP = r"[ \t\u00a0\u202f\u2009]{0,3}(?:\n[ \t\u00a0\u202f\u2009]{0,8})?"
-SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio)\b"
+SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio|mill(?=\.))\b"
          r"|(?:m|M|k|K|bn|BN)\b)")
 
 # 'US$ 2-3 million': a range, stored as its upper end with the qualifier 'up to'
@@ -190,7 +190,10 @@ def parse_amount(num: str, scale: str | None) -> float:
         value = float(raw.replace(".", ""))  # dot grouping: 'EUR 500.000'
     else:
         value = float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", raw))
-    return value * scale_of(scale.strip(" \t\n\u00a0\u202f\u2009-") if scale else None)
+    word = scale.strip(" \t\n\u00a0\u202f\u2009-") if scale else None
+    if word and word.lower() == "mill":  # 'NOK 30 mill.'
+        return value * 1_000_000
+    return value * scale_of(word)
 
 
 # -------------------------------------------------------------- conversion
@@ -493,8 +496,61 @@ def _inline_amounts(text: str) -> list[dict]:
             found.append({"amount": value, "currency": currency, "start": s, "end": e,
                           "num_start": m.start("num"), "rule": rule, "range_qualifier": qual})
             covered[s:e] = b"\x01" * (e - s)
+    if _WORD_SCALE_CUR_RE.search(text):
+        found += _word_amounts(text, covered)
     found.sort(key=lambda r: r["start"])
     return found
+
+
+# an amount written in words: 'three million euros', 'twelve million US dollars', 'two and a
+# half million euros'; found from its scale word and currency name, its number read backwards
+_WORD_SCALE_CUR_RE = re.compile(rf"\b(?P<scale>million|billion|thousand)[ \t\n]+(?P<cur>{_NAME_TRIE})\b",
+                                re.IGNORECASE)
+_WORD_HUNDREDS = rf"{NUMBER_WORD}(?:[ -]hundred(?:[ -](?:and[ -])?{NUMBER_WORD})?)?"
+_WORD_NUM_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<num>{_WORD_HUNDREDS})(?:[ \t]+and[ \t]+(?P<frac>a[ \t]+half|a[ \t]+quarter|"
+    rf"three[ \t]+quarters))?[ \t\n]+$", re.IGNORECASE)
+_FRACTIONS = {"a half": 0.5, "a quarter": 0.25, "three quarters": 0.75}
+# a number word just before: part of a longer number ('two million four hundred thousand euros')
+_WORD_SCALE_BEFORE_RE = re.compile(r"(?:million|billion|thousand|hundred)[ \t,]+$", re.IGNORECASE)
+
+
+def _word_value(words: str) -> int | None:
+    """'twelve' -> 12, 'two hundred and fifty' -> 250."""
+    head, _, tail = re.sub(r"[ -]+", " ", words.lower()).partition("hundred")
+    first = parse_number_word(head.strip())
+    if first is None:
+        return None
+    if not _:
+        return first
+    rest = re.sub(r"^and ", "", tail.strip())
+    low = parse_number_word(rest) if rest else 0
+    return None if low is None else first * 100 + low
+
+
+def _word_amounts(text: str, covered: bytearray) -> list[dict]:
+    out = []
+    for m in _WORD_SCALE_CUR_RE.finditer(text):
+        currency = NAMES.get(re.sub(r"\s+", " ", m.group("cur").lower()))
+        lm = _WORD_NUM_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())
+        if not currency or not lm:
+            continue
+        s, e = lm.start(), m.end()
+        if any(covered[s:e]) or _WORD_SCALE_BEFORE_RE.search(text, max(0, s - 12), s):
+            continue
+        # a number restating the amount before it: 'EUR 2,400,000 (two million four hundred
+        # thousand euros)'
+        if re.search(r"\d[\w.]*[ \t]*\([ \t]*$", text[max(0, s - 20):s]):
+            continue
+        value = _word_value(lm.group("num"))
+        if not value:
+            continue
+        frac = _FRACTIONS.get(re.sub(r"\s+", " ", (lm.group("frac") or "").lower()), 0)
+        amount = float((value + frac) * scale_of(m.group("scale").lower()))
+        out.append({"amount": amount, "currency": currency, "start": s, "end": e, "num_start": s,
+                    "rule": "money.words", "range_qualifier": None})
+        covered[s:e] = b"\x01" * (e - s)
+    return out
 
 
 _TABLE_LINE_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
@@ -675,6 +731,12 @@ def _extract_cached(text: str) -> tuple[dict, ...]:
     return tuple(_extract(text))
 
 
+def _clause_break(text: str, a: dict, x: tuple) -> bool:
+    """A ';' or a line break between the amount `a` and the year expression `x`."""
+    lo, hi = (a["end"], x[0]) if x[0] >= a["end"] else (x[1], a["start"])
+    return lo < hi and (text.find(";", lo, hi) >= 0 or text.find("\n", lo, hi) >= 0)
+
+
 def _extract(text: str) -> list[dict]:
     amounts = _inline_amounts(text)
     stated_rates, rate_spans = _stated_rates(text)
@@ -748,9 +810,11 @@ def _extract(text: str) -> list[dict]:
             if not inline:
                 break
             nb = bisect_right(a_starts, x[0])
-            dist = [(max(x[0] - inline[j]["end"], inline[j]["start"] - x[1], 0), j)
+            # the nearest amount, preferring one in the same clause: 'EUR 1,000,000 ..., no
+            # later than 31 December 2023;\n (b) EUR 900,000' (a ';' or a line break between)
+            dist = [(_clause_break(text, inline[j], x), max(x[0] - inline[j]["end"], inline[j]["start"] - x[1], 0), j)
                     for j in (nb - 1, nb) if 0 <= j < len(inline)]
-            d, j = min(dist)
+            _, d, j = min(dist)
             owned.setdefault(j, []).append((d, x))
         first_start = min(a["start"] for a in inline) if inline else ue
         lead = [x for x in exprs if x[1] <= first_start and x[0] - us <= 60]
@@ -1014,10 +1078,27 @@ def _fill_unconverted(text: str, rows: list[dict]) -> None:
             r["amount_usd"] = same
             continue
         if doc_year is None:
-            dates = find_dates(text[:600])
-            doc_year = dates[0].year if dates else 0
+            doc_year = _document_year(text)
         if doc_year:
             r["amount_usd"] = to_usd(r["amount"], r["currency"], doc_year)
+
+
+def _document_year(text: str) -> int:
+    """The year the document is dated: its first date at the top, else its publication date
+    (a dateline, a labelled date), else the first full date anywhere in it (an agreement
+    dated only where it is signed); 0 when it names none."""
+    dates = find_dates(text[:600])
+    if dates:
+        return dates[0].year
+    from .document import published  # (document does not import this module)
+
+    day, _ = published(text)
+    if day is not None:
+        return day.year
+    for d in find_dates(text):
+        if d.precision == "day":
+            return d.year
+    return 0
 
 
 def write_rate_table(path: Path = RATES_CSV) -> int:
