@@ -467,3 +467,32 @@ def test_an_amount_with_no_year_converts_at_the_year_of_the_documents_first_full
     r = one(text)
     assert r["year_from"] is None
     assert r["amount_usd"] == pytest.approx(40_000 * yearly_rate("CHF", 2021), abs=0.01)
+
+
+def test_dot_leader_budget_list_takes_the_currency_of_its_heading():
+    text = ("Period: March 2020 – February 2023\n\nFUNDING (EUR)\n"
+            "  Donor grant ............... 3,000,000\n  Total ..................... 3,400,000\n\n"
+            "  By partner:\n    Ministry ........ 400,000\n\nThe rest follows.")
+    rows = extract(text)
+    assert [(r["amount"], r["currency"], r["year_from"], r["year_to"]) for r in rows] == [
+        (3_000_000, "EUR", 2020, 2023), (3_400_000, "EUR", 2020, 2023), (400_000, "EUR", 2020, 2023)]
+
+
+def test_dot_leaders_under_a_heading_without_currency_are_no_money():
+    assert extract("CONTENTS\n  Introduction ........ 3\n  Results ........ 12\n") == []
+
+
+def test_a_table_row_without_a_year_takes_the_years_of_the_caption():
+    text = ("Grants to the fund, 2018–2020 (CHF)\n\n| Year | Amount (CHF) |\n|---|---|\n"
+            "| 2018 | 100,000 |\n| 2019 | 200,000 |\n| Total | 300,000 |\n")
+    rows = extract(text)
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (100_000, 2018, 2018), (200_000, 2019, 2019), (300_000, 2018, 2020)]
+
+
+def test_an_amount_alone_on_its_line_takes_the_years_of_its_label_line():
+    text = ("## Key figures\n\nTotal funding to the programme (2016–2022)\n\nUS$ 12.5 million\n\n"
+            "Received in 2021\n\nUS$ 2.1 million\n\nCountries\n\n9\n")
+    rows = extract(text)
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (12_500_000, 2016, 2022), (2_100_000, 2021, 2021)]

@@ -636,6 +636,7 @@ def _table_amounts(text: str) -> list[dict]:
     rows: list[dict] = []
     for header, body in _table_blocks(text):
         currencies = [_header_currency(c[2]) for c in header]
+        caption_years = None
         for cells in body:
             # the currency is named by the column header, or by the row's first cell
             # ('| Contributions (US$) | 1,000 | 2,000 |' under '| | 2019 | 2020 |')
@@ -672,10 +673,121 @@ def _table_amounts(text: str) -> list[dict]:
                     cell_years = years or cell_years
                 if value <= 0:
                     continue
+                if cell_years is None:
+                    # a row of no year ('| Total | 12,150,000 |'): the years of the table's
+                    # caption ('Contributions to the ILO, 2019–2023 (EUR)')
+                    if caption_years is None:
+                        caption_years = _caption_years(text, header[0][0]) if header else ()
+                    cell_years = caption_years or None
                 s, e = cs + m.start("num"), cs + m.end("num")
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": cell_years, "table": True})
     return rows
+
+
+def _label_line_years(text: str, a: dict) -> tuple[int, int] | None:
+    """The years of the short label line right above an amount that is its line's only
+    content (an HTML definition list or a key-figures block: 'AfDB contributions received in
+    2023' over 'US$ 7.2 million')."""
+    ls = text.rfind("\n", 0, a["start"]) + 1
+    le = text.find("\n", a["end"])
+    le = len(text) if le < 0 else le
+    if text[ls:a["qual_start"] if a.get("qual_start") is not None else a["start"]].strip(" \t*_-•") \
+            or text[a["end"]:le].strip(" \t*_."):
+        return None
+    prev = _prev_line(text, ls, max_blank=1)
+    if not prev or prev[1] - prev[0] > 100:
+        return None
+    label = text[prev[0]:prev[1]].strip()
+    if label.endswith((".", ";", ",")) or label.startswith("|") or PREFIX_RE.search(label) or SUFFIX_RE.search(label):
+        return None
+    ex = _year_expressions(text, *prev)
+    return (ex[0][2], ex[0][3]) if ex else None
+
+
+def _prev_line(text: str, pos: int, max_blank: int = 2) -> tuple[int, int] | None:
+    """The non-blank line before the line at `pos` (over at most `max_blank` blank lines)."""
+    ls = text.rfind("\n", 0, pos) + 1
+    for _ in range(max_blank + 1):
+        if ls == 0:
+            return None
+        ps = text.rfind("\n", 0, ls - 1) + 1
+        if text[ps:ls - 1].strip():
+            return ps, ls - 1
+        ls = ps
+    return None
+
+
+def _caption_years(text: str, table_start: int) -> tuple[int, int] | tuple[()]:
+    """The years of the caption line right above a table, or ()."""
+    prev = _prev_line(text, table_start)
+    if not prev or text[prev[0]:prev[1]].lstrip().startswith("|") or prev[1] - prev[0] > 150:
+        return ()
+    ex = _year_expressions(text, *prev)
+    return (ex[0][2], ex[0][3]) if ex else ()
+
+
+# a line of a plain-text budget list with dot leaders: '  ILO ............ 2,150,000'
+_LEADER_LINE_RE = re.compile(
+    r"^[ \t]*[^\s.][^\n]{0,80}?[ \t]*\.{4,}[ \t]*"
+    r"(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*$", re.MULTILINE)
+
+
+def _leader_amounts(text: str) -> list[dict]:
+    """Amounts of a dot-leader list under a heading that names the currency ('BUDGET (US$)'),
+    with the years the heading names, else those of a period line ('Duration: ...') above."""
+    rows: list[dict] = []
+    if "...." not in text:
+        return rows
+    heads: dict[int, tuple] = {}
+    for m in _LEADER_LINE_RE.finditer(text):
+        # the heading: the first line above that is no leader line, no blank line and no
+        # sub-heading ending in ':'
+        pos, head = m.start(), None
+        for _ in range(20):
+            prev = _prev_line(text, pos, max_blank=3)
+            if not prev:
+                break
+            line = text[prev[0]:prev[1]].strip()
+            if _LEADER_LINE_RE.fullmatch(text, prev[0], prev[1]) or line.endswith(":"):
+                pos = prev[0]
+                continue
+            head = prev
+            break
+        if head is None or head[1] - head[0] > 80:
+            continue
+        if head[0] not in heads:
+            cur, scale = _header_currency(text[head[0]:head[1]])
+            years = None
+            if cur:
+                ex = _year_expressions(text, *head)
+                years = (ex[0][2], ex[0][3]) if ex else _period_line_years(text, head[0])
+            heads[head[0]] = (cur, scale, years)
+        cur, scale, years = heads[head[0]]
+        if not cur:
+            continue
+        value = parse_amount(m.group("num"), None) * scale
+        if value <= 0 or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+            continue
+        s, e = m.span("num")
+        rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
+                     "rule": "money.table", "years": years, "table": True})
+    return rows
+
+
+def _period_line_years(text: str, pos: int) -> tuple[int, int] | None:
+    """The years of a 'Duration: ...' line among the 15 lines above `pos`."""
+    for _ in range(15):
+        prev = _prev_line(text, pos, max_blank=3)
+        if not prev:
+            return None
+        m = _KV_LINE_RE.match(text, *prev)
+        if m and _PERIOD_LABEL_RE.fullmatch(m.group("label").strip()):
+            ex = _year_expressions(text, m.end(), prev[1])
+            if ex:
+                return ex[0][2], ex[0][3]
+        pos = prev[0]
+    return None
 
 
 _CONVERSION_GAP_RE = re.compile(
@@ -776,6 +888,7 @@ def _extract(text: str) -> list[dict]:
                     skip.add(i + 1)
         merged.append(a)
     merged += _table_amounts(text)
+    merged += _leader_amounts(text)
     merged.sort(key=lambda r: r["start"])
     if not merged:
         return []
@@ -854,6 +967,9 @@ def _extract(text: str) -> list[dict]:
             if a["years"] is None:
                 # a key-facts block: 'Budget: EUR 4 million' with 'Duration: 2021-2024'
                 a["years"] = _block_years(text, a["start"])
+            if a["years"] is None:
+                # a definition list: 'Total funding (2015–2024)' on the line above 'US$ 48.6 million'
+                a["years"] = _label_line_years(text, a)
 
     rows: list[dict] = []
     for a in merged:
