@@ -496,3 +496,20 @@ def test_an_amount_alone_on_its_line_takes_the_years_of_its_label_line():
     rows = extract(text)
     assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
         (12_500_000, 2016, 2022), (2_100_000, 2021, 2021)]
+
+
+def test_started_in_until_is_one_range():
+    r = one("The project started in 2019, runs until 2023 and receives about CHF 3 million.")
+    assert (r["year_from"], r["year_to"]) == (2019, 2023)
+
+
+def test_an_amount_over_n_years_takes_the_range_stated_before_it():
+    rows = extract("Denmark signed for the period 2020 to 2023 a grant of DKK 5 million a year, "
+                   "that is DKK 20 million over four years.")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (5_000_000, 2020, 2023), (20_000_000, 2020, 2023)]
+
+
+def test_this_year_is_the_year_the_document_is_dated():
+    rows = extract("Geneva, 4 May 2021\n\nThe minister said that this year Norway gives NOK 2 million more.")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [(2_000_000, 2021, 2021)]

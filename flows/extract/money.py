@@ -318,6 +318,18 @@ _ANAPHORA_RE = re.compile(
     r"(?:years?|period|phase|cycle|biennium)\b", re.IGNORECASE)
 
 
+_THIS_YEAR_RE = re.compile(r"\b[Tt]his[ \t]+year\b")
+_START_END_RE = re.compile(
+    rf"\b(?:started|starts|began|begins|begun|launched|commenced|start(?:ing)?|begin(?:ning)?)[ \t]+in[ \t]+"
+    rf"(?P<y1>{YEAR})(?![\d\-–/])[^.;\d]{{0,40}}?\b(?:until|till|through|to)[ \t]+(?P<y2>{YEAR})(?![\d\-–/])")
+
+
+# 'over four years', 'for the five-year period': an amount for a span of years named elsewhere
+_DURATION_AFTER_RE = re.compile(
+    rf"[ \t]*(?:over|for|during|across)[ \t]+(?:the[ \t]+)?(?:{NUMBER_WORD}|\d+)[ \t-]+(?:years?|year[ \t]+period)\b",
+    re.IGNORECASE)
+
+
 def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, int, int, int]]:
     """(span start, span end, year_from, year_to, rate year) of every year expression in
     text[start:end]; the rate year is the first year of a list of years ('in 2024, 2025 and
@@ -358,6 +370,22 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
         y2 = d.end_year or d.year
         found.append((s, e, d.year, y2, 0))
         taken.append((s, e))
+    if "until" in seg or "through" in seg or " to " in seg or "till" in seg:
+        # 'it started in 2022, runs until 2026': one range
+        for m in _START_END_RE.finditer(seg):
+            y1, y2 = int(m.group("y1")), int(m.group("y2"))
+            s, e = start + m.start("y1"), start + m.end()
+            if y1 < y2 <= y1 + 30 and not any(s < te and ts < e for ts, te in taken):
+                found.append((s, e, y1, y2, 0))
+                taken.append((s, e))
+    if "this year" in seg or "This year" in seg:
+        # 'Belgium decided this year to ...': the year the document is dated
+        for m in _THIS_YEAR_RE.finditer(seg):
+            s, e = start + m.start(), start + m.end()
+            y = _document_year(text)
+            if y and not any(s < te and ts < e for ts, te in taken):
+                found.append((s, e, y, y, 0))
+                taken.append((s, e))
     for m in _SINGLE_RE.finditer(seg):
         s, e = start + m.start(), start + m.end()
         if any(s < te and ts < e for ts, te in taken):
@@ -939,6 +967,12 @@ def _extract(text: str) -> list[dict]:
                 a["rate_year"] = x[4]
             elif lead:
                 years = (lead[-1][2], lead[-1][3])
+            elif _DURATION_AFTER_RE.match(text, a["end"], ue) and any(
+                    x[1] <= a["start"] and x[3] > x[2] for x in exprs):
+                # 'for the years 2022 to 2025 ... twelve million euros over four years': the
+                # range stated before it in the sentence
+                x = [x for x in exprs if x[1] <= a["start"] and x[3] > x[2]][-1]
+                years = (x[2], x[3])
             elif k > 0:
                 # 'for the three years': the previous sentence's years
                 if _ANAPHORA_RE.match(text[a["end"]:ue]):
@@ -1199,6 +1233,7 @@ def _fill_unconverted(text: str, rows: list[dict]) -> None:
             r["amount_usd"] = to_usd(r["amount"], r["currency"], doc_year)
 
 
+@lru_cache(maxsize=4)
 def _document_year(text: str) -> int:
     """The year the document is dated: its first date at the top, else its publication date
     (a dateline, a labelled date), else the first full date anywhere in it (an agreement
