@@ -1033,9 +1033,9 @@ def _extract(text: str) -> list[dict]:
 
 # ---------------------------------------------------------- stated rates
 
-_RATE_CUR = (rf"(?:{_SYMBOL_ALT}|(?:{_CODE_ALT})(?![A-Za-z])|(?i:{_NAME_ALT})\b)")
+_RATE_CUR = (rf"(?:{_trie(SYMBOLS)}|{_CODE_TRIE}(?![A-Za-z])|(?i:{_NAME_TRIE})\b)")
 _RATE_NUM = r"\d{1,6}(?:[.,]\d{1,6})?"
-_RATE_SIDE = (rf"(?:(?P<C>{_RATE_CUR})[ \t\u00a0]?(?P<N>{_RATE_NUM})(?![\d.,]*\d)"
+_RATE_SIDE = (rf"(?:(?P<C>{_RATE_CUR})[ \t\u00a0]?(?P<N>{_RATE_NUM})(?![.,]?\d)"
               rf"|(?P<NB>{_RATE_NUM})[ \t\u00a0]?(?P<CB>{_RATE_CUR}))")
 
 
@@ -1044,13 +1044,10 @@ def _side(c: str, n: str) -> str:
         .replace("P<NB>", f"P<{n}b>").replace("P<CB>", f"P<{c}b>")
 
 
-
-# the side before '=': 'AUD 1', '1 EUR' (searched in a short window that ends at the '=')
-_RATE_LEFT_RE = re.compile(rf"(?<![\w.,$€£¥]){_side('c1', 'n1')}[ \t]*$")
-_RATE_RIGHT_RE = re.compile(rf"[ \t]*{_side('c2', 'n2')}")
-# 'USD 0.67 per AUD', '0.67 US dollars per Australian dollar'
-_RATE_PER_RE = re.compile(rf"[ \t]+(?:(?:one|1)[ \t]+)?(?P<c2>{_RATE_CUR})")
-_RATE_ANCHOR_RE = re.compile(r"[ \t]*(?:=|≈|\bequals\b)|[ \t]+per(?=[ \t])")
+# 'AUD 1 = USD 0.67', '1 EUR = 1.08 USD'; 'USD 0.67 per AUD', '0.67 US dollars per Australian dollar'
+_RATE_RE = re.compile(
+    rf"(?<![\w.,$€£¥]){_side('c1', 'n1')}[ \t]*(?:(?:=|≈|equals\b)[ \t]*{_side('c2', 'n2')}"
+    rf"|(?<=[ \t])per[ \t]+(?:(?:one|1)[ \t]+)?(?P<c3>{_RATE_CUR}))")
 
 
 def _rate_currency(raw: str) -> str | None:
@@ -1069,30 +1066,21 @@ def _stated_rates(text: str) -> tuple[dict[str, float], list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
     if "=" not in text and "≈" not in text and "per" not in text and "equals" not in text:
         return rates, spans
-    for am in _RATE_ANCHOR_RE.finditer(text):
-        lm = _RATE_LEFT_RE.search(text, max(0, am.start() - 40), am.start())
-        if not lm:
-            continue
-        c1 = _rate_currency(lm.group("c1") or lm.group("c1b"))
-        n1 = _rate_number(lm.group("n1") or lm.group("n1b"))
-        if am.group(0).strip() == "per":
-            rm = _RATE_PER_RE.match(text, am.end())
-            if not rm:
-                continue
-            c2, n2 = _rate_currency(rm.group("c2")), 1.0
+    for m in _RATE_RE.finditer(text):
+        c1 = _rate_currency(m.group("c1") or m.group("c1b"))
+        n1 = _rate_number(m.group("n1") or m.group("n1b"))
+        if m.group("c3"):
+            c2, n2 = _rate_currency(m.group("c3")), 1.0
         else:
-            rm = _RATE_RIGHT_RE.match(text, am.end())
-            if not rm:
-                continue
-            c2 = _rate_currency(rm.group("c2") or rm.group("c2b"))
-            n2 = _rate_number(rm.group("n2") or rm.group("n2b"))
+            c2 = _rate_currency(m.group("c2") or m.group("c2b"))
+            n2 = _rate_number(m.group("n2") or m.group("n2b"))
             if 1.0 not in (n1, n2):  # a rate states one unit of a currency
                 continue
         if not c1 or not c2 or c1 == c2 or "USD" not in (c1, c2) or not n1 or not n2:
             continue
         other, usd_per = (c2, n1 / n2) if c1 == "USD" else (c1, n2 / n1)
         rates.setdefault(other, usd_per)
-        spans.append((lm.start(), rm.end()))
+        spans.append(m.span())
     return rates, spans
 
 
