@@ -524,8 +524,7 @@ def _inline_amounts(text: str) -> list[dict]:
             found.append({"amount": value, "currency": currency, "start": s, "end": e,
                           "num_start": m.start("num"), "rule": rule, "range_qualifier": qual})
             covered[s:e] = b"\x01" * (e - s)
-    if _WORD_SCALE_CUR_RE.search(text):
-        found += _word_amounts(text, covered)
+    found += _word_amounts(text, covered)
     found.sort(key=lambda r: r["start"])
     return found
 
@@ -558,7 +557,20 @@ def _word_value(words: str) -> int | None:
 
 def _word_amounts(text: str, covered: bytearray) -> list[dict]:
     out = []
-    for m in _WORD_SCALE_CUR_RE.finditer(text):
+    low = text.lower()
+    # (found from the scale words: a regex scan of every text for them costs more)
+    matches = []
+    if len(low) != len(text):  # (lower case changed a length: offsets would not agree)
+        matches = list(_WORD_SCALE_CUR_RE.finditer(text))
+        low = ""
+    for word in ("million", "billion", "thousand") if low else ():
+        p = low.find(word)
+        while p >= 0:
+            m = _WORD_SCALE_CUR_RE.match(text, p)
+            if m:
+                matches.append(m)
+            p = low.find(word, p + 1)
+    for m in sorted(matches, key=lambda m: m.start()):
         currency = NAMES.get(re.sub(r"\s+", " ", m.group("cur").lower()))
         lm = _WORD_NUM_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())
         if not currency or not lm:
@@ -1050,6 +1062,27 @@ _RATE_RE = re.compile(
     rf"|(?<=[ \t])per[ \t]+(?:(?:one|1)[ \t]+)?(?P<c3>{_RATE_CUR}))")
 
 
+# (a pattern that starts with a literal: the scan skips ahead to its first character)
+_RATE_PER_RE = re.compile(r"per[ \t]+(?:(?:one|1)[ \t]+)?(?=[A-Z$€£¥]|euro)")
+
+
+def _rate_anchors(text: str) -> list[tuple[int, int]]:
+    """Where an '=', '≈', 'equals' or a 'per' before a currency stands: where a stated rate
+    can be."""
+    out = []
+    for sign in ("=", "≈", "equals"):
+        p = text.find(sign)
+        while p >= 0:
+            out.append((p, p + len(sign)))
+            p = text.find(sign, p + 1)
+    for m in _RATE_PER_RE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in " \t":
+            out.append(m.span())
+    return sorted(out)
+_DIGIT_RE = re.compile(r"\d")
+_CUR_HINT_RE = re.compile(r"[A-Z]{3}|[$€£¥]|(?i:euro|dollar|franc|pound|yen|kron|rupee|real|peso)")
+
+
 def _rate_currency(raw: str) -> str | None:
     return SYMBOLS.get(raw) or (raw if raw in CODES else NAMES.get(re.sub(r"\s+", " ", raw.lower())))
 
@@ -1064,9 +1097,17 @@ def _stated_rates(text: str) -> tuple[dict[str, float], list[tuple[int, int]]]:
     spans of the rate expressions (which are no amounts)."""
     rates: dict[str, float] = {}
     spans: list[tuple[int, int]] = []
-    if "=" not in text and "≈" not in text and "per" not in text and "equals" not in text:
-        return rates, spans
-    for m in _RATE_RE.finditer(text):
+    done = 0
+    for p, pe in _rate_anchors(text):
+        # (the whole expression is matched only around an '=' or a 'per' with a number
+        # right before it: a scan of every text with the currency alternations costs too much)
+        if p < done or not _DIGIT_RE.search(text, max(0, p - 12), p) \
+                or not _CUR_HINT_RE.search(text, max(0, p - 20), pe + 20):
+            continue
+        m = _RATE_RE.search(text, max(done, p - 40), min(len(text), pe + 60))
+        if not m or not (m.start() < p < m.end()):
+            continue
+        done = m.end()
         c1 = _rate_currency(m.group("c1") or m.group("c1b"))
         n1 = _rate_number(m.group("n1") or m.group("n1b"))
         if m.group("c3"):
