@@ -900,7 +900,10 @@ def _extract(text: str) -> list[dict]:
     stated_rates, rate_spans = _stated_rates(text)
     if rate_spans:
         # the rate expression itself ('AUD 1 = USD 0.67') is not an amount
-        amounts = [a for a in amounts if not any(rs <= a["start"] < re_ for rs, re_ in rate_spans)]
+        in_rate = bytearray(len(text) + 1)
+        for rs, re_ in rate_spans:
+            in_rate[rs:re_] = b"\x01" * (re_ - rs)
+        amounts = [a for a in amounts if not in_rate[a["start"]]]
     for a in amounts:
         a["qualifier"], a["qual_start"] = qualifier_before(text, a["start"])
         a["qualifier"] = a["qualifier"] or a.get("range_qualifier")
