@@ -513,3 +513,11 @@ def test_an_amount_over_n_years_takes_the_range_stated_before_it():
 def test_this_year_is_the_year_the_document_is_dated():
     rows = extract("Geneva, 4 May 2021\n\nThe minister said that this year Norway gives NOK 2 million more.")
     assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [(2_000_000, 2021, 2021)]
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("In 2021 the city added half a million euros.", 500_000),
+    ("In 2021 the city added a million US dollars.", 1_000_000),
+])
+def test_a_and_half_a_million_in_words(text, amount):
+    assert one(text)["amount"] == amount

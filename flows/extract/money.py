@@ -541,7 +541,7 @@ _WORD_SCALE_CUR_RE = re.compile(rf"\b(?P<scale>million|billion|thousand)[ \t\n]+
                                 re.IGNORECASE)
 _WORD_HUNDREDS = rf"{NUMBER_WORD}(?:[ -]hundred(?:[ -](?:and[ -])?{NUMBER_WORD})?)?"
 _WORD_NUM_BEFORE_RE = re.compile(
-    rf"(?<![\w-])(?P<num>{_WORD_HUNDREDS})(?:[ \t]+and[ \t]+(?P<frac>a[ \t]+half|a[ \t]+quarter|"
+    rf"(?<![\w-])(?P<num>{_WORD_HUNDREDS}|half[ \t]+a|a)(?:[ \t]+and[ \t]+(?P<frac>a[ \t]+half|a[ \t]+quarter|"
     rf"three[ \t]+quarters))?[ \t\n]+$", re.IGNORECASE)
 _FRACTIONS = {"a half": 0.5, "a quarter": 0.25, "three quarters": 0.75}
 # a number word just before: part of a longer number ('two million four hundred thousand euros')
@@ -550,6 +550,9 @@ _WORD_SCALE_BEFORE_RE = re.compile(r"(?:million|billion|thousand|hundred)[ \t,]+
 
 def _word_value(words: str) -> int | None:
     """'twelve' -> 12, 'two hundred and fifty' -> 250."""
+    key = re.sub(r"\s+", " ", words.lower())
+    if key in ("a", "half a"):  # 'a million euros', 'half a million euros'
+        return 1 if key == "a" else 0.5
     head, _, tail = re.sub(r"[ -]+", " ", words.lower()).partition("hundred")
     first = parse_number_word(head.strip())
     if first is None:
