@@ -400,3 +400,124 @@ def test_reporting_period_gives_years_only_when_no_other_period_is_named():
     assert (r["year_from"], r["year_to"]) == (2019, 2022)
     r = one(table + "| **Duration** | 2018–2023 |\n")
     assert (r["year_from"], r["year_to"]) == (2018, 2023)
+
+
+def test_range_of_years_converts_at_the_rate_of_its_first_year():
+    from flows.extract.money import yearly_rate
+    r = one("Denmark gives DKK 10 million for 2020-2023 to the programme.")
+    assert r["amount_usd"] == pytest.approx(10_000_000 * yearly_rate("DKK", 2020), abs=0.01)
+
+
+@pytest.mark.parametrize("note, rate", [
+    ("All figures use the planning rate AUD 1 = USD 0.70.", 0.70),
+    ("Exchange rate used: 1 AUD = 0.70 USD.", 0.70),
+    ("Amounts are converted at USD 0.70 per AUD.", 0.70),
+    ("Amounts are converted at USD 1 = AUD 1.25.", 0.80),
+])
+def test_a_stated_exchange_rate_converts_every_amount_in_that_currency(note, rate):
+    rows = extract("The grant of AUD 4 million runs over 2021-2024. " + note
+                   + " A further AUD 500,000 came later.")
+    assert [(r["amount"], r["currency"]) for r in rows] == [(4_000_000, "AUD"), (500_000, "AUD")]
+    assert [r["amount_usd"] for r in rows] == [pytest.approx(4_000_000 * rate), pytest.approx(500_000 * rate)]
+
+
+def test_a_price_per_unit_is_no_exchange_rate():
+    rows = extract("Meals cost USD 5 per person; the fund holds EUR 2 million since 2021.")
+    eur = [r for r in rows if r["currency"] == "EUR"][0]
+    from flows.extract.money import yearly_rate
+    assert eur["amount_usd"] == pytest.approx(2_000_000 * yearly_rate("EUR", 2021), abs=0.01)
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("Sweden gives SEK 45 mill. for the second phase in 2021.", 45_000_000, "SEK"),
+    ("The whole budget is about USD 4,2 mill. in 2021.", 4_200_000, "USD"),
+])
+def test_mill_with_a_dot_is_million(text, amount, currency):
+    r = one(text)
+    assert (r["amount"], r["currency"]) == (amount, currency)
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("In 2021 the ministry pledged five million euros to the fund.", 5_000_000),
+    ("In 2021 the ministry added one and a half million euros.", 1_500_000),
+    ("In 2021 the ministry gave two hundred and fifty thousand US dollars.", 250_000),
+    ("In 2021 the ministry committed forty-two million Swiss francs.", 42_000_000),
+])
+def test_amounts_written_in_words(text, amount):
+    r = one(text)
+    assert r["amount"] == amount and r["rule"] == "money.words" and r["year_from"] == 2021
+
+
+def test_an_amount_restated_in_words_is_one_amount():
+    r = one("The donor gives CHF 1,300,000 (one million three hundred thousand Swiss francs) in 2022.")
+    assert r["amount"] == 1_300_000 and r["evidence"] == "CHF 1,300,000"
+
+
+def test_a_year_in_the_same_clause_wins_over_a_nearer_one_across_a_line():
+    rows = extract("Payments:\n(a) CHF 200,000 on signature, and not later than 30 June 2021;\n"
+                   "(b) CHF 300,000 by 31 March 2022.")
+    assert [(r["amount"], r["year_from"]) for r in rows] == [(200_000, 2021), (300_000, 2022)]
+
+
+def test_an_amount_with_no_year_converts_at_the_year_of_the_documents_first_full_date():
+    from flows.extract.money import yearly_rate
+    text = ("AGREEMENT\n\n" + "WHEREAS the parties wish to cooperate on decent work. " * 14
+            + "\n\nArticle 1\nThe project runs from 1 March 2021 to 28 February 2023.\n\n"
+            "Article 2\nAn evaluation is budgeted at CHF 40,000 within the contribution.\n")
+    r = one(text)
+    assert r["year_from"] is None
+    assert r["amount_usd"] == pytest.approx(40_000 * yearly_rate("CHF", 2021), abs=0.01)
+
+
+def test_dot_leader_budget_list_takes_the_currency_of_its_heading():
+    text = ("Period: March 2020 – February 2023\n\nFUNDING (EUR)\n"
+            "  Donor grant ............... 3,000,000\n  Total ..................... 3,400,000\n\n"
+            "  By partner:\n    Ministry ........ 400,000\n\nThe rest follows.")
+    rows = extract(text)
+    assert [(r["amount"], r["currency"], r["year_from"], r["year_to"]) for r in rows] == [
+        (3_000_000, "EUR", 2020, 2023), (3_400_000, "EUR", 2020, 2023), (400_000, "EUR", 2020, 2023)]
+
+
+def test_dot_leaders_under_a_heading_without_currency_are_no_money():
+    assert extract("CONTENTS\n  Introduction ........ 3\n  Results ........ 12\n") == []
+
+
+def test_a_table_row_without_a_year_takes_the_years_of_the_caption():
+    text = ("Grants to the fund, 2018–2020 (CHF)\n\n| Year | Amount (CHF) |\n|---|---|\n"
+            "| 2018 | 100,000 |\n| 2019 | 200,000 |\n| Total | 300,000 |\n")
+    rows = extract(text)
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (100_000, 2018, 2018), (200_000, 2019, 2019), (300_000, 2018, 2020)]
+
+
+def test_an_amount_alone_on_its_line_takes_the_years_of_its_label_line():
+    text = ("## Key figures\n\nTotal funding to the programme (2016–2022)\n\nUS$ 12.5 million\n\n"
+            "Received in 2021\n\nUS$ 2.1 million\n\nCountries\n\n9\n")
+    rows = extract(text)
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (12_500_000, 2016, 2022), (2_100_000, 2021, 2021)]
+
+
+def test_started_in_until_is_one_range():
+    r = one("The project started in 2019, runs until 2023 and receives about CHF 3 million.")
+    assert (r["year_from"], r["year_to"]) == (2019, 2023)
+
+
+def test_an_amount_over_n_years_takes_the_range_stated_before_it():
+    rows = extract("Denmark signed for the period 2020 to 2023 a grant of DKK 5 million a year, "
+                   "that is DKK 20 million over four years.")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (5_000_000, 2020, 2023), (20_000_000, 2020, 2023)]
+
+
+def test_this_year_is_the_year_the_document_is_dated():
+    rows = extract("Geneva, 4 May 2021\n\nThe minister said that this year Norway gives NOK 2 million more.")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [(2_000_000, 2021, 2021)]
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("In 2021 the city added half a million euros.", 500_000),
+    ("In 2021 the city added a million US dollars.", 1_000_000),
+])
+def test_a_and_half_a_million_in_words(text, amount):
+    assert one(text)["amount"] == amount

