@@ -302,3 +302,42 @@ def test_international_social_partners_and_donor_regions_from_the_reference():
         "Organisation of African Trade Union Unity",
         "African Regional Organisation of the International Trade Union Confederation",
         "Business Africa", "Government of Flanders"]
+
+
+# ---- holdout6/7 patterns (short strings written for the tests)
+
+def _org_names(text):
+    from flows.extract.organizations import extract
+    return [r["name"] for r in extract(text)]
+
+
+def test_label_word_after_name_is_cut():
+    assert "Ministry of Trade of Norway" in _org_names("Desk officer, Ministry of Trade of Norway Email: desk@x.no")
+
+
+def test_two_columns_on_one_line_split():
+    names = _org_names("For the Swedish Agency for Rural Development          For the National Bank of Peru\n")
+    assert not any("For the" in n for n in names)
+
+
+def test_embassy_keeps_its_place():
+    assert "Embassy of Norway in Kenya" in _org_names("Funds came from the Embassy of Norway in Kenya last year.")
+
+
+def test_role_before_comma_is_no_part_of_name():
+    names = _org_names("Ms Lee, Director, Policy and Field Support Department, signed.")
+    assert "Policy and Field Support Department" in names
+    assert not any(n.startswith("Director") for n in names)
+
+
+def test_enumeration_with_head_noun_joined_by_acronym():
+    names = _org_names("the Ministry of Labour, Employment, Civil Service and Social Laws (MTFCS) agreed")
+    assert names[0] == "Ministry of Labour, Employment, Civil Service and Social Laws"
+
+
+def test_reference_name_prefix_of_longer_reference():
+    assert _org_names("Partners: World Bank Group") == ["World Bank Group"]
+
+
+def test_dangling_adjective_name_rejected():
+    assert _org_names("For the Agency for International\nDevelopment of Somewhere") == []

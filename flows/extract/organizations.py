@@ -142,6 +142,11 @@ CONNECTORS = {"of", "for", "and", "on", "in", "the", "de", "du", "des", "da", "d
 TITLE_CASE_BREAKS = {"to", "by", "with", "from", "at", "into", "towards", "toward", "through",
                      "under", "since", "via", "against", "across", "among", "between", "as",
                      "is", "are", "was", "were", "has", "have", "will", "a", "an"}
+#: adjectives that never end a name: a name ending in one was cut short
+DANGLING = {"international", "national", "regional", "federal", "public", "social", "economic",
+            "foreign", "technical", "general"}
+#: labels of contact lines: 'Email:' after a name is no part of it
+LABEL_WORDS = {"email", "e-mail", "tel", "phone", "fax", "website", "web", "mobile"}
 SEG_BREAK = {"of", "for", "on", "in", "de", "du", "des", "da", "do", "für", "pour", "para",
              "por", "del", "dos", "das", "di", "della"}
 #: irregular plural possessives that belong to the name ("All-China Women's Federation")
@@ -473,12 +478,16 @@ def _hard_break(text: str, tok: Tok, wrap: int = 40) -> bool:
 def _enumeration_ok(toks: list[Tok], j: int, text: str, wrap: int) -> bool:
     """A comma at j joins a name only in ', Word [Word [Word]] and Word' (no organization
     noun in between): 'Ministry of Health, Labour and Welfare'."""
+    if j > 0 and toks[j - 1].low in TITLES:
+        return False  # 'Director, Partnerships and Field Support Department': a role, then the body
     k = j + 1
+    saw_head = False
     for _ in range(6):  # ', A, B, C and D': up to six items before the 'and'
         caps = 0
         while k < len(toks) and caps <= 3 and toks[k].cap and not _hard_break(text, toks[k], wrap):
-            if toks[k].low in ORG_HEADS or toks[k].low in TITLES:
+            if toks[k].low in TITLES:
                 return False
+            saw_head = saw_head or toks[k].low in ORG_HEADS
             caps += 1
             k += 1
         if not 1 <= caps <= 3 or k + 1 >= len(toks):
@@ -494,7 +503,17 @@ def _enumeration_ok(toks: list[Tok], j: int, text: str, wrap: int) -> bool:
             k += 1
             if toks[k].low in ORG_HEADS or toks[k].low in TITLES:
                 return False
-        return toks[k].cap and not _hard_break(text, toks[k], wrap)
+        if not toks[k].cap or _hard_break(text, toks[k], wrap):
+            return False
+        if not saw_head:
+            return True
+        # an item with a head noun ('..., Public Service and Social Laws') joins only when an
+        # acronym in brackets right after the last item defines the whole enumeration
+        e = k
+        while e + 1 < len(toks) and e - k < 3 and toks[e + 1].cap and toks[e + 1].low not in ORG_HEADS:
+            e += 1
+        am = _ACR_AFTER.match(text, toks[e].end)
+        return am is not None and looks_like_acronym(am.group("acr")) and " " not in am.group("acr")
     return False
 
 
@@ -514,6 +533,10 @@ def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
                 break
             if u.low in TITLE_CASE_BREAKS:
                 break  # 'Support To The National ...' (a heading in title case)
+            if u.low in LABEL_WORDS and j + 1 < n and toks[j + 1].text == ":":
+                break  # '... of Finland Email: x@y.fi' (a label after the name)
+            if "  " in u.gap and "\n" not in u.gap:
+                break  # two columns on one line ('For the Agency      For the Organization')
             if u.cap and u.low not in CONNECTORS:
                 ph += pending + [j]
                 pending = []
@@ -712,8 +735,8 @@ def _drop_located_in(piece: list[Tok]) -> list[Tok]:
     (its head has a complement). 'Royal Norwegian Embassy in Hanoi' and 'Office in <country>'
     keep it."""
     h = _head_index(piece)
-    if h is None:
-        return piece
+    if h is None or piece[h].low in ("embassy", "consulate"):
+        return piece  # 'Embassy of Japan in Fiji'
     for idx in range(len(piece) - 2, h + 1, -1):
         if piece[idx].low != "in":
             continue
@@ -783,6 +806,8 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> 
         return is_country(re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE))
     if head in WEAK_HEADS and not complement and not has_acronym:
         return False
+    if complement and piece[-1].low in DANGLING and not has_acronym:
+        return False  # 'Agency for International' (the rest of the name is on the next line)
     mods = [t.low for t in piece[:h] if t.word]
     if not complement and all(m in GENERIC_MODS for m in mods):
         return False
@@ -1215,6 +1240,7 @@ def extract(text: str) -> list[dict]:
         k = bisect.bisect_right(starts, c.start) - 1
         inside = [o for o in chosen[max(0, k - 1):k + 2] if c.start < o.end and o.start < c.end]
         if any(name_key(o.name) == name_key(c.name) or not (o.start <= c.start and c.end <= o.end)
+               or (o.start == c.start and o.rule == "reference_name")  # 'World Bank' in 'World Bank Group'
                for o in inside):
             continue
         chosen.append(c)
