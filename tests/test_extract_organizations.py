@@ -341,3 +341,25 @@ def test_reference_name_prefix_of_longer_reference():
 
 def test_dangling_adjective_name_rejected():
     assert _org_names("For the Agency for International\nDevelopment of Somewhere") == []
+
+
+def test_foreign_name_defined_by_its_acronym():
+    names = _org_names("with the Syndicat Chrétien Malagasy (SYCM) and Better Work Jordan (BWJ) on better work.")
+    assert "Syndicat Chrétien Malagasy" in names
+    assert not any("Jordan" in n for n in names)
+
+
+def test_unit_after_its_is_no_organization():
+    assert _org_names("the ILO acts through its Office for Andean Countries in Lima.") == ["International Labour Organization"]
+
+
+def test_acronyms_listed_after_unions():
+    from flows.extract.organizations import extract
+    rows = extract("We thank the Dutch trade unions, the FNV-NL and the CNV-VAK, for their support.")
+    assert [(r["name"], r["acronym"]) for r in rows] == [("FNV-NL", "FNV-NL"), ("CNV-VAK", "CNV-VAK")]
+
+
+def test_trailing_country_of_a_name_already_written_without_it():
+    names = _org_names("the Ministry of Labour, Veterans and Social Affairs; later, the Ministry of "
+                       "Labour, Veterans and Social Affairs of Serbia signed.")
+    assert set(names) == {"Ministry of Labour, Veterans and Social Affairs"}

@@ -969,6 +969,7 @@ def _may_hold_org(toks: list[Tok], ph: list[int]) -> bool:
     return any(toks[i].cap and toks[i].low in _HEADS for i in ph)
 
 
+_OWNED_BEFORE = re.compile(r"(?<![\w'’])(?:its|their)[ \t]+$")
 _DASHES = ("–", "—", "-")
 _DASH_GAP = re.compile(r"[ \t][–—-][ \t]$")
 #: a legal form after a name: 'Camões – Instituto da Cooperação e da Língua, I.P.'
@@ -1050,6 +1051,9 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                     org = left + org
                 if not _acceptable(org, reason, bool(acr), doc):
                     continue
+                if not acr and _OWNED_BEFORE.search(text, max(0, org[0].start - 8), org[0].start) \
+                        and org[_head_index(org) or 0].low in UNIT_HEADS:
+                    continue  # 'through its Office for ...': a unit of the body named before
                 if acr:
                     cands.append(_Cand(org[0].start, m.end(), name, acr, None, "definition", 3))
                     continue
@@ -1159,9 +1163,72 @@ def _appositive_candidates(doc: _Doc) -> list[_Cand]:
     return out
 
 
+#: 'Sendika Kristianina Malagasy (SEKRIMA)': capitalized words (and joiners of other
+#: languages) right before an all-capitals acronym in brackets
+_FOREIGN_DEF_RE = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-ZÀ-Þ][\w'’-]*(?:[ \t]+(?:(?:des|de|du|la|le|les|et|y|e|da|do|dos|das|del|di|für|und|der)[ \t]+)?"
+    r"[A-ZÀ-Þ][\w'’-]*){1,7})[ \t]+\((?P<acr>[A-Z][A-Z0-9-]{2,11})\)")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zß-ÿ][a-zß-ÿ'’-]*")
+
+
+def _foreign_definition_candidates(doc: _Doc) -> list[_Cand]:
+    """A name in another language with no head noun of ours, defined by an acronym that
+    spells its word initials: an organization when none of its words is one the text writes
+    in lower case (so 'Better Work Jordan (BWJ)' in an English text is not one)."""
+    text = doc.text
+    out: list[_Cand] = []
+    lower = None
+    for m in _FOREIGN_DEF_RE.finditer(text):
+        words = m.group("name").split()
+        acr = m.group("acr")
+        for k in range(len(words) - 2, -1, -1):   # the shortest tail that spells the acronym
+            tail = words[k:]
+            if tail[0].lower() in LEAD_STOP or not abbreviates(acr, " ".join(tail)):
+                continue
+            content = [w.lower() for w in tail if w[0].isupper()]
+            if len(content) < 2 or any(w in BLOCKERS or w in TITLES or w in ORG_HEADS or w in FIRST_HEADS
+                                       or w in LEAD_STOP for w in content):
+                break
+            if lower is None:
+                lower = set(_LOWER_WORD.findall(text))
+            name = " ".join(tail)
+            if any(w in lower for w in content) or is_country(name) or lookup_reference(name) is not None:
+                break
+            start = m.start("name") + [w.start() for w in re.finditer(r"\S+", m.group("name"))][k]
+            out.append(_Cand(start, m.end(), name, acr, None, "definition", 3))
+            break
+    return out
+
+
+#: 'the Belgian trade unions, the ACV-CSC and the ABVV-FGTB': acronyms listed right after
+#: a plural noun of organizations are organizations
+_LISTED_ACR = r"(?:the[ \t]+)?[A-Z][A-Z0-9]{1,9}(?:[-/][A-Z][A-Z0-9]{1,9})*(?![\w'’-])"
+_LISTED_RE = re.compile(
+    r"(?<![\w-])(?P<noun>(?:trade[ \t]+)?unions|confederations|federations|(?:employers['’]?|workers['’]?)[ \t]+organi[sz]ations)"
+    r"(?:,|[ \t]+(?:such[ \t]+as|including|namely))[ \t]+"
+    rf"(?P<list>{_LISTED_ACR}(?:,[ \t]+{_LISTED_ACR}){{0,4}}(?:,?[ \t]+(?:and|&)[ \t]+{_LISTED_ACR})?)")
+_LISTED_ONE = re.compile(r"[A-Z][A-Z0-9]{1,9}(?:[-/][A-Z][A-Z0-9]{1,9})*(?![\w'’-])")
+
+
+def _listed_acronym_candidates(doc: _Doc) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _LISTED_RE.finditer(doc.text):
+        noun = m.group("noun").lower()
+        kind = "employers" if noun.startswith("employer") else "workers" if "union" in noun or noun.startswith("worker") else "other"
+        for a in _LISTED_ONE.finditer(doc.text, m.start("list"), m.end("list")):
+            acr = a.group(0)
+            if acr in _country_codes() or _ROMAN.fullmatch(acr) or lookup_reference(acr) is not None:
+                continue
+            out.append(_Cand(a.start(), a.end(), acr, acr, kind, "listed_acronym", 1))
+    return out
+
+
 def extract(text: str) -> list[dict]:
     doc = _Doc(text)
     spans = _phrase_candidates(doc) + _ref_name_candidates(doc) + _appositive_candidates(doc)
+    if "(" in text:
+        spans += _foreign_definition_candidates(doc)
+    spans += _listed_acronym_candidates(doc)
 
     # ---- within-document definitions: acronym -> (name, acronym, kind, ref)
     defined: dict[str, tuple[str, str, RefOrg | None]] = {}
@@ -1255,7 +1322,7 @@ def extract(text: str) -> list[dict]:
             spelling.setdefault(name_key(c.name), c.name)
     for c in chosen:
         if c.acronym is None and c.ref is None:
-            bare = _without_country(c.name)
+            bare = _without_country(c.name) or _without_country_after(c.name)
             if bare and name_key(bare) in spelling:
                 c.name = spelling[name_key(bare)]
     rows = []
@@ -1265,6 +1332,19 @@ def extract(text: str) -> list[dict]:
                      "char_start": c.start, "char_end": c.end,
                      "evidence": text[c.start:c.end], "rule": c.rule})
     return rows
+
+
+_OF_COUNTRY = re.compile(r"^(?P<bare>.+?)\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'’ -]{1,40})$")
+
+
+def _without_country_after(name: str) -> str | None:
+    """'Ministry of Labour, ... and Social Affairs of Serbia' -> the name without the country
+    that ends it, when the rest still has its own complement ('of Labour')."""
+    m = _OF_COUNTRY.match(name)
+    if not m or not is_country(m.group("country")):
+        return None
+    bare = m.group("bare")
+    return bare if head_word(bare) != name_key(bare).split(" ")[-1] else None
 
 
 def _without_country(name: str) -> str | None:
