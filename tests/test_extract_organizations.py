@@ -363,3 +363,7 @@ def test_trailing_country_of_a_name_already_written_without_it():
     names = _org_names("the Ministry of Labour, Veterans and Social Affairs; later, the Ministry of "
                        "Labour, Veterans and Social Affairs of Serbia signed.")
     assert set(names) == {"Ministry of Labour, Veterans and Social Affairs"}
+
+
+def test_country_defined_by_acronym_is_no_foreign_organization():
+    assert _org_names("with the Lao People's Democratic Republic (PDR) in 2012") == []

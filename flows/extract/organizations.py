@@ -1168,6 +1168,8 @@ def _appositive_candidates(doc: _Doc) -> list[_Cand]:
 _FOREIGN_DEF_RE = re.compile(
     r"(?<![\w'’-])(?P<name>[A-ZÀ-Þ][\w'’-]*(?:[ \t]+(?:(?:des|de|du|la|le|les|et|y|e|da|do|dos|das|del|di|für|und|der)[ \t]+)?"
     r"[A-ZÀ-Þ][\w'’-]*){1,7})[ \t]+\((?P<acr>[A-Z][A-Z0-9-]{2,11})\)")
+_STATE_WORDS = {"republic", "kingdom", "states", "emirates", "islands", "democratic", "people",
+                "federal", "union", "principality", "commonwealth"}
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zß-ÿ][a-zß-ÿ'’-]*")
 
 
@@ -1192,8 +1194,9 @@ def _foreign_definition_candidates(doc: _Doc) -> list[_Cand]:
             if lower is None:
                 lower = set(_LOWER_WORD.findall(text))
             name = " ".join(tail)
-            if any(w in lower for w in content) or is_country(name) or lookup_reference(name) is not None:
-                break
+            if any(w in lower for w in content) or is_country(name) or lookup_reference(name) is not None \
+                    or any(_POSSESSIVE_END.sub("", w) in _STATE_WORDS for w in content):
+                break  # "Lao People's Democratic Republic (PDR)" is a country
             start = m.start("name") + [w.start() for w in re.finditer(r"\S+", m.group("name"))][k]
             out.append(_Cand(start, m.end(), name, acr, None, "definition", 3))
             break
