@@ -1165,12 +1165,14 @@ def _appositive_candidates(doc: _Doc) -> list[_Cand]:
 
 #: 'Sendika Kristianina Malagasy (SEKRIMA)': capitalized words (and joiners of other
 #: languages) right before an all-capitals acronym in brackets
-_FOREIGN_DEF_RE = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-ZÀ-Þ][\w'’-]*(?:[ \t]+(?:(?:des|de|du|la|le|les|et|y|e|da|do|dos|das|del|di|für|und|der)[ \t]+)?"
-    r"[A-ZÀ-Þ][\w'’-]*){1,7})[ \t]+\((?P<acr>[A-Z][A-Z0-9-]{2,11})\)")
+_FOREIGN_ACR_RE = re.compile(r"\((?P<acr>[A-Z][A-Z0-9-]{2,11})\)")
+_FOREIGN_JOIN = {"des", "de", "du", "la", "le", "les", "et", "y", "e", "da", "do", "dos", "das",
+                 "del", "di", "für", "und", "der"}
+_FOREIGN_WORD = re.compile(r"[A-ZÀ-Þ][\w'’-]*")
 _STATE_WORDS = {"republic", "kingdom", "states", "emirates", "islands", "democratic", "people",
                 "federal", "union", "principality", "commonwealth"}
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zß-ÿ][a-zß-ÿ'’-]*")
+_WORD_SPAN = re.compile(r"[^ \t]+")
 
 
 def _foreign_definition_candidates(doc: _Doc) -> list[_Cand]:
@@ -1180,12 +1182,30 @@ def _foreign_definition_candidates(doc: _Doc) -> list[_Cand]:
     text = doc.text
     out: list[_Cand] = []
     lower = None
-    for m in _FOREIGN_DEF_RE.finditer(text):
-        words = m.group("name").split()
+    for m in _FOREIGN_ACR_RE.finditer(text):
+        p = m.start()
+        if p < 2 or text[p - 1] not in " \t":
+            continue
+        lo = max(text.rfind("\n", 0, p) + 1, p - 160)
+        spans = [(w.start(), w.group(0)) for w in _WORD_SPAN.finditer(text, lo, p)]
+        if spans and spans[0][0] == lo and lo > 0 and text[lo - 1] not in "\n":
+            spans = spans[1:]                  # a word cut by the window
+        words: list[tuple[int, str]] = []      # the name: capitalized words and joiners, from the end
+        for st, w in reversed(spans):
+            if _FOREIGN_WORD.fullmatch(w):
+                words.insert(0, (st, w))
+            elif w in _FOREIGN_JOIN and words and words[0][1] not in _FOREIGN_JOIN:
+                words.insert(0, (st, w))
+            else:
+                break
+            if len(words) > 12:
+                break
+        while words and words[0][1] in _FOREIGN_JOIN:
+            words = words[1:]
         acr = m.group("acr")
         for k in range(len(words) - 2, -1, -1):   # the shortest tail that spells the acronym
-            tail = words[k:]
-            if tail[0].lower() in LEAD_STOP or not abbreviates(acr, " ".join(tail)):
+            tail = [w for _, w in words[k:]]
+            if tail[0] in _FOREIGN_JOIN or tail[0].lower() in LEAD_STOP or not abbreviates(acr, " ".join(tail)):
                 continue
             content = [w.lower() for w in tail if w[0].isupper()]
             if len(content) < 2 or any(w in BLOCKERS or w in TITLES or w in ORG_HEADS or w in FIRST_HEADS
@@ -1197,8 +1217,7 @@ def _foreign_definition_candidates(doc: _Doc) -> list[_Cand]:
             if any(w in lower for w in content) or is_country(name) or lookup_reference(name) is not None \
                     or any(_POSSESSIVE_END.sub("", w) in _STATE_WORDS for w in content):
                 break  # "Lao People's Democratic Republic (PDR)" is a country
-            start = m.start("name") + [w.start() for w in re.finditer(r"\S+", m.group("name"))][k]
-            out.append(_Cand(start, m.end(), name, acr, None, "definition", 3))
+            out.append(_Cand(words[k][0], m.end(), name, acr, None, "definition", 3))
             break
     return out
 
@@ -1206,19 +1225,31 @@ def _foreign_definition_candidates(doc: _Doc) -> list[_Cand]:
 #: 'the Belgian trade unions, the ACV-CSC and the ABVV-FGTB': acronyms listed right after
 #: a plural noun of organizations are organizations
 _LISTED_ACR = r"(?:the[ \t]+)?[A-Z][A-Z0-9]{1,9}(?:[-/][A-Z][A-Z0-9]{1,9})*(?![\w'’-])"
+_LISTED_NOUN_RE = re.compile(r"(?:unions|confederations|federations|organi[sz]ations)"
+                             r"(?:,|[ \t]+(?:such[ \t]+as|including|namely))[ \t]+(?=(?:the[ \t]+)?[A-Z]{2})")
 _LISTED_RE = re.compile(
-    r"(?<![\w-])(?P<noun>(?:trade[ \t]+)?unions|confederations|federations|(?:employers['’]?|workers['’]?)[ \t]+organi[sz]ations)"
-    r"(?:,|[ \t]+(?:such[ \t]+as|including|namely))[ \t]+"
     rf"(?P<list>{_LISTED_ACR}(?:,[ \t]+{_LISTED_ACR}){{0,4}}(?:,?[ \t]+(?:and|&)[ \t]+{_LISTED_ACR})?)")
 _LISTED_ONE = re.compile(r"[A-Z][A-Z0-9]{1,9}(?:[-/][A-Z][A-Z0-9]{1,9})*(?![\w'’-])")
+_LISTED_OWNER = re.compile(r"(?:employers|workers)['’]?[ \t]+$")
 
 
 def _listed_acronym_candidates(doc: _Doc) -> list[_Cand]:
     out: list[_Cand] = []
-    for m in _LISTED_RE.finditer(doc.text):
-        noun = m.group("noun").lower()
-        kind = "employers" if noun.startswith("employer") else "workers" if "union" in noun or noun.startswith("worker") else "other"
-        for a in _LISTED_ONE.finditer(doc.text, m.start("list"), m.end("list")):
+    text = doc.text
+    for n in _LISTED_NOUN_RE.finditer(text):
+        if n.start() > 0 and (text[n.start() - 1].isalnum() or text[n.start() - 1] in "-'’"):
+            continue
+        if text.startswith("organi", n.start()):
+            owner = _LISTED_OWNER.search(text, max(0, n.start() - 12), n.start())
+            if owner is None:
+                continue                       # only employers' / workers' organizations
+            kind = "employers" if owner.group(0).startswith("employer") else "workers"
+        else:
+            kind = "workers" if text.startswith("unions", n.start()) else "other"
+        m = _LISTED_RE.match(text, n.end())
+        if m is None:
+            continue
+        for a in _LISTED_ONE.finditer(text, m.start("list"), m.end("list")):
             acr = a.group(0)
             if acr in _country_codes() or _ROMAN.fullmatch(acr) or lookup_reference(acr) is not None:
                 continue
