@@ -367,3 +367,12 @@ def test_trailing_country_of_a_name_already_written_without_it():
 
 def test_country_defined_by_acronym_is_no_foreign_organization():
     assert _org_names("with the Lao People's Democratic Republic (PDR) in 2012") == []
+
+
+def test_ministry_portfolio_ending_in_a_common_noun():
+    names = _org_names("Funded by the Ministry of Foreign Affairs, African Union and Integration. "
+                       "Regional integration matters.")
+    assert names == ["Ministry of Foreign Affairs, African Union and Integration"]
+    # a proper name as the last item is a list, not a portfolio
+    names = _org_names("Funded by the Ministry of Health, World Bank and Oxfam.")
+    assert "Ministry of Health" in names

@@ -513,8 +513,25 @@ def _enumeration_ok(toks: list[Tok], j: int, text: str, wrap: int) -> bool:
         while e + 1 < len(toks) and e - k < 3 and toks[e + 1].cap and toks[e + 1].low not in ORG_HEADS:
             e += 1
         am = _ACR_AFTER.match(text, toks[e].end)
-        return am is not None and looks_like_acronym(am.group("acr")) and " " not in am.group("acr")
+        if am is not None and looks_like_acronym(am.group("acr")) and " " not in am.group("acr"):
+            return True
+        # a ministry's portfolio ending in a common noun: 'Ministry of Foreign Affairs,
+        # European Union and Cooperation' (the last item a word the text writes in lower case)
+        return (e == k and toks[k].low in _lowercase_words(text) and not looks_like_acronym(toks[k].text)
+                and any(t.low in PORTFOLIO_HEADS and t.cap for t in toks[max(0, j - 6):j]))
     return False
+
+
+#: heads whose name lists a portfolio ('Ministry of Labour, Employment and ...')
+PORTFOLIO_HEADS = {"ministry", "ministère", "ministerio", "ministério", "ministero", "department",
+                   "secretariat"}
+_LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+
+
+@lru_cache(maxsize=2)
+def _lowercase_words(text: str) -> frozenset:
+    """The words a text writes in lower case."""
+    return frozenset(_LOWERCASE_WORD.findall(text))
 
 
 def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
