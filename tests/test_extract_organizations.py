@@ -376,3 +376,9 @@ def test_ministry_portfolio_ending_in_a_common_noun():
     # a proper name as the last item is a list, not a portfolio
     names = _org_names("Funded by the Ministry of Health, World Bank and Oxfam.")
     assert "Ministry of Health" in names
+
+
+def test_ministry_portfolio_in_a_capitals_heading():
+    names = _org_names("MINISTRY OF FOREIGN AFFAIRS, AFRICAN UNION AND INTEGRATION\n\nPress office\n\n"
+                       "Regional integration is a priority.")
+    assert names == ["MINISTRY OF FOREIGN AFFAIRS, AFRICAN UNION AND INTEGRATION"]

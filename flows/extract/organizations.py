@@ -484,7 +484,8 @@ def _enumeration_ok(toks: list[Tok], j: int, text: str, wrap: int) -> bool:
     saw_head = False
     for _ in range(6):  # ', A, B, C and D': up to six items before the 'and'
         caps = 0
-        while k < len(toks) and caps <= 3 and toks[k].cap and not _hard_break(text, toks[k], wrap):
+        while k < len(toks) and caps <= 3 and toks[k].cap and toks[k].low not in ("and", "&") \
+                and not _hard_break(text, toks[k], wrap):  # ('AND' in capitals ends an item)
             if toks[k].low in TITLES:
                 return False
             saw_head = saw_head or toks[k].low in ORG_HEADS
@@ -510,14 +511,15 @@ def _enumeration_ok(toks: list[Tok], j: int, text: str, wrap: int) -> bool:
         # an item with a head noun ('..., Public Service and Social Laws') joins only when an
         # acronym in brackets right after the last item defines the whole enumeration
         e = k
-        while e + 1 < len(toks) and e - k < 3 and toks[e + 1].cap and toks[e + 1].low not in ORG_HEADS:
+        while e + 1 < len(toks) and e - k < 3 and toks[e + 1].cap and toks[e + 1].low not in ORG_HEADS \
+                and not _hard_break(text, toks[e + 1], wrap):
             e += 1
         am = _ACR_AFTER.match(text, toks[e].end)
         if am is not None and looks_like_acronym(am.group("acr")) and " " not in am.group("acr"):
             return True
         # a ministry's portfolio ending in a common noun: 'Ministry of Foreign Affairs,
         # European Union and Cooperation' (the last item a word the text writes in lower case)
-        return (e == k and toks[k].low in _lowercase_words(text) and not looks_like_acronym(toks[k].text)
+        return (e == k and toks[k].low in _lowercase_words(text)
                 and any(t.low in PORTFOLIO_HEADS and t.cap for t in toks[max(0, j - 6):j]))
     return False
 
@@ -1370,7 +1372,9 @@ def extract(text: str) -> list[dict]:
     # of Foreign Affairs': the same body, named without the country
     for c in chosen:
         if c.acronym is None and c.ref is None:
-            spelling.setdefault(name_key(c.name), c.name)
+            k = name_key(c.name)
+            if spelling.setdefault(k, c.name).isupper() and not c.name.isupper():
+                spelling[k] = c.name      # a heading in capitals: the name as written in prose
     for c in chosen:
         if c.acronym is None and c.ref is None:
             bare = _without_country(c.name) or _without_country_after(c.name)
