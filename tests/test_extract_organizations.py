@@ -302,3 +302,83 @@ def test_international_social_partners_and_donor_regions_from_the_reference():
         "Organisation of African Trade Union Unity",
         "African Regional Organisation of the International Trade Union Confederation",
         "Business Africa", "Government of Flanders"]
+
+
+# ---- holdout6/7 patterns (short strings written for the tests)
+
+def _org_names(text):
+    from flows.extract.organizations import extract
+    return [r["name"] for r in extract(text)]
+
+
+def test_label_word_after_name_is_cut():
+    assert "Ministry of Trade of Norway" in _org_names("Desk officer, Ministry of Trade of Norway Email: desk@x.no")
+
+
+def test_two_columns_on_one_line_split():
+    names = _org_names("For the Swedish Agency for Rural Development          For the National Bank of Peru\n")
+    assert not any("For the" in n for n in names)
+
+
+def test_embassy_keeps_its_place():
+    assert "Embassy of Norway in Kenya" in _org_names("Funds came from the Embassy of Norway in Kenya last year.")
+
+
+def test_role_before_comma_is_no_part_of_name():
+    names = _org_names("Ms Lee, Director, Policy and Field Support Department, signed.")
+    assert "Policy and Field Support Department" in names
+    assert not any(n.startswith("Director") for n in names)
+
+
+def test_enumeration_with_head_noun_joined_by_acronym():
+    names = _org_names("the Ministry of Labour, Employment, Civil Service and Social Laws (MTFCS) agreed")
+    assert names[0] == "Ministry of Labour, Employment, Civil Service and Social Laws"
+
+
+def test_reference_name_prefix_of_longer_reference():
+    assert _org_names("Partners: World Bank Group") == ["World Bank Group"]
+
+
+def test_dangling_adjective_name_rejected():
+    assert _org_names("For the Agency for International\nDevelopment of Somewhere") == []
+
+
+def test_foreign_name_defined_by_its_acronym():
+    names = _org_names("with the Syndicat Chrétien Malagasy (SYCM) and Better Work Jordan (BWJ) on better work.")
+    assert "Syndicat Chrétien Malagasy" in names
+    assert not any("Jordan" in n for n in names)
+
+
+def test_unit_after_its_is_no_organization():
+    assert _org_names("the ILO acts through its Office for Andean Countries in Lima.") == ["International Labour Organization"]
+
+
+def test_acronyms_listed_after_unions():
+    from flows.extract.organizations import extract
+    rows = extract("We thank the Dutch trade unions, the FNV-NL and the CNV-VAK, for their support.")
+    assert [(r["name"], r["acronym"]) for r in rows] == [("FNV-NL", "FNV-NL"), ("CNV-VAK", "CNV-VAK")]
+
+
+def test_trailing_country_of_a_name_already_written_without_it():
+    names = _org_names("the Ministry of Labour, Veterans and Social Affairs; later, the Ministry of "
+                       "Labour, Veterans and Social Affairs of Serbia signed.")
+    assert set(names) == {"Ministry of Labour, Veterans and Social Affairs"}
+
+
+def test_country_defined_by_acronym_is_no_foreign_organization():
+    assert _org_names("with the Lao People's Democratic Republic (PDR) in 2012") == []
+
+
+def test_ministry_portfolio_ending_in_a_common_noun():
+    names = _org_names("Funded by the Ministry of Foreign Affairs, African Union and Integration. "
+                       "Regional integration matters.")
+    assert names == ["Ministry of Foreign Affairs, African Union and Integration"]
+    # a proper name as the last item is a list, not a portfolio
+    names = _org_names("Funded by the Ministry of Health, World Bank and Oxfam.")
+    assert "Ministry of Health" in names
+
+
+def test_ministry_portfolio_in_a_capitals_heading():
+    names = _org_names("MINISTRY OF FOREIGN AFFAIRS, AFRICAN UNION AND INTEGRATION\n\nPress office\n\n"
+                       "Regional integration is a priority.")
+    assert names == ["MINISTRY OF FOREIGN AFFAIRS, AFRICAN UNION AND INTEGRATION"]

@@ -142,6 +142,11 @@ CONNECTORS = {"of", "for", "and", "on", "in", "the", "de", "du", "des", "da", "d
 TITLE_CASE_BREAKS = {"to", "by", "with", "from", "at", "into", "towards", "toward", "through",
                      "under", "since", "via", "against", "across", "among", "between", "as",
                      "is", "are", "was", "were", "has", "have", "will", "a", "an"}
+#: adjectives that never end a name: a name ending in one was cut short
+DANGLING = {"international", "national", "regional", "federal", "public", "social", "economic",
+            "foreign", "technical", "general"}
+#: labels of contact lines: 'Email:' after a name is no part of it
+LABEL_WORDS = {"email", "e-mail", "tel", "phone", "fax", "website", "web", "mobile"}
 SEG_BREAK = {"of", "for", "on", "in", "de", "du", "des", "da", "do", "für", "pour", "para",
              "por", "del", "dos", "das", "di", "della"}
 #: irregular plural possessives that belong to the name ("All-China Women's Federation")
@@ -473,12 +478,17 @@ def _hard_break(text: str, tok: Tok, wrap: int = 40) -> bool:
 def _enumeration_ok(toks: list[Tok], j: int, text: str, wrap: int) -> bool:
     """A comma at j joins a name only in ', Word [Word [Word]] and Word' (no organization
     noun in between): 'Ministry of Health, Labour and Welfare'."""
+    if j > 0 and toks[j - 1].low in TITLES:
+        return False  # 'Director, Partnerships and Field Support Department': a role, then the body
     k = j + 1
+    saw_head = False
     for _ in range(6):  # ', A, B, C and D': up to six items before the 'and'
         caps = 0
-        while k < len(toks) and caps <= 3 and toks[k].cap and not _hard_break(text, toks[k], wrap):
-            if toks[k].low in ORG_HEADS or toks[k].low in TITLES:
+        while k < len(toks) and caps <= 3 and toks[k].cap and toks[k].low not in ("and", "&") \
+                and not _hard_break(text, toks[k], wrap):  # ('AND' in capitals ends an item)
+            if toks[k].low in TITLES:
                 return False
+            saw_head = saw_head or toks[k].low in ORG_HEADS
             caps += 1
             k += 1
         if not 1 <= caps <= 3 or k + 1 >= len(toks):
@@ -494,8 +504,36 @@ def _enumeration_ok(toks: list[Tok], j: int, text: str, wrap: int) -> bool:
             k += 1
             if toks[k].low in ORG_HEADS or toks[k].low in TITLES:
                 return False
-        return toks[k].cap and not _hard_break(text, toks[k], wrap)
+        if not toks[k].cap or _hard_break(text, toks[k], wrap):
+            return False
+        if not saw_head:
+            return True
+        # an item with a head noun ('..., Public Service and Social Laws') joins only when an
+        # acronym in brackets right after the last item defines the whole enumeration
+        e = k
+        while e + 1 < len(toks) and e - k < 3 and toks[e + 1].cap and toks[e + 1].low not in ORG_HEADS \
+                and not _hard_break(text, toks[e + 1], wrap):
+            e += 1
+        am = _ACR_AFTER.match(text, toks[e].end)
+        if am is not None and looks_like_acronym(am.group("acr")) and " " not in am.group("acr"):
+            return True
+        # a ministry's portfolio ending in a common noun: 'Ministry of Foreign Affairs,
+        # European Union and Cooperation' (the last item a word the text writes in lower case)
+        return (e == k and toks[k].low in _lowercase_words(text)
+                and any(t.low in PORTFOLIO_HEADS and t.cap for t in toks[max(0, j - 6):j]))
     return False
+
+
+#: heads whose name lists a portfolio ('Ministry of Labour, Employment and ...')
+PORTFOLIO_HEADS = {"ministry", "ministère", "ministerio", "ministério", "ministero", "department",
+                   "secretariat"}
+_LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+
+
+@lru_cache(maxsize=2)
+def _lowercase_words(text: str) -> frozenset:
+    """The words a text writes in lower case."""
+    return frozenset(_LOWERCASE_WORD.findall(text))
 
 
 def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
@@ -514,6 +552,10 @@ def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
                 break
             if u.low in TITLE_CASE_BREAKS:
                 break  # 'Support To The National ...' (a heading in title case)
+            if u.low in LABEL_WORDS and j + 1 < n and toks[j + 1].text == ":":
+                break  # '... of Finland Email: x@y.fi' (a label after the name)
+            if "  " in u.gap and "\n" not in u.gap:
+                break  # two columns on one line ('For the Agency      For the Organization')
             if u.cap and u.low not in CONNECTORS:
                 ph += pending + [j]
                 pending = []
@@ -712,8 +754,8 @@ def _drop_located_in(piece: list[Tok]) -> list[Tok]:
     (its head has a complement). 'Royal Norwegian Embassy in Hanoi' and 'Office in <country>'
     keep it."""
     h = _head_index(piece)
-    if h is None:
-        return piece
+    if h is None or piece[h].low in ("embassy", "consulate"):
+        return piece  # 'Embassy of Japan in Fiji'
     for idx in range(len(piece) - 2, h + 1, -1):
         if piece[idx].low != "in":
             continue
@@ -783,6 +825,8 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> 
         return is_country(re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE))
     if head in WEAK_HEADS and not complement and not has_acronym:
         return False
+    if complement and piece[-1].low in DANGLING and not has_acronym:
+        return False  # 'Agency for International' (the rest of the name is on the next line)
     mods = [t.low for t in piece[:h] if t.word]
     if not complement and all(m in GENERIC_MODS for m in mods):
         return False
@@ -944,6 +988,7 @@ def _may_hold_org(toks: list[Tok], ph: list[int]) -> bool:
     return any(toks[i].cap and toks[i].low in _HEADS for i in ph)
 
 
+_OWNED_BEFORE = re.compile(r"(?<![\w'’])(?:its|their)[ \t]+$")
 _DASHES = ("–", "—", "-")
 _DASH_GAP = re.compile(r"[ \t][–—-][ \t]$")
 #: a legal form after a name: 'Camões – Instituto da Cooperação e da Língua, I.P.'
@@ -1025,6 +1070,9 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                     org = left + org
                 if not _acceptable(org, reason, bool(acr), doc):
                     continue
+                if not acr and _OWNED_BEFORE.search(text, max(0, org[0].start - 8), org[0].start) \
+                        and org[_head_index(org) or 0].low in UNIT_HEADS:
+                    continue  # 'through its Office for ...': a unit of the body named before
                 if acr:
                     cands.append(_Cand(org[0].start, m.end(), name, acr, None, "definition", 3))
                     continue
@@ -1134,9 +1182,106 @@ def _appositive_candidates(doc: _Doc) -> list[_Cand]:
     return out
 
 
+#: 'Sendika Kristianina Malagasy (SEKRIMA)': capitalized words (and joiners of other
+#: languages) right before an all-capitals acronym in brackets
+_FOREIGN_ACR_RE = re.compile(r"\((?P<acr>[A-Z][A-Z0-9-]{2,11})\)")
+_FOREIGN_JOIN = {"des", "de", "du", "la", "le", "les", "et", "y", "e", "da", "do", "dos", "das",
+                 "del", "di", "für", "und", "der"}
+_FOREIGN_WORD = re.compile(r"[A-ZÀ-Þ][\w'’-]*")
+_STATE_WORDS = {"republic", "kingdom", "states", "emirates", "islands", "democratic", "people",
+                "federal", "union", "principality", "commonwealth"}
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zß-ÿ][a-zß-ÿ'’-]*")
+_WORD_SPAN = re.compile(r"[^ \t]+")
+
+
+def _foreign_definition_candidates(doc: _Doc) -> list[_Cand]:
+    """A name in another language with no head noun of ours, defined by an acronym that
+    spells its word initials: an organization when none of its words is one the text writes
+    in lower case (so 'Better Work Jordan (BWJ)' in an English text is not one)."""
+    text = doc.text
+    out: list[_Cand] = []
+    lower = None
+    for m in _FOREIGN_ACR_RE.finditer(text):
+        p = m.start()
+        if p < 2 or text[p - 1] not in " \t":
+            continue
+        lo = max(text.rfind("\n", 0, p) + 1, p - 160)
+        spans = [(w.start(), w.group(0)) for w in _WORD_SPAN.finditer(text, lo, p)]
+        if spans and spans[0][0] == lo and lo > 0 and text[lo - 1] not in "\n":
+            spans = spans[1:]                  # a word cut by the window
+        words: list[tuple[int, str]] = []      # the name: capitalized words and joiners, from the end
+        for st, w in reversed(spans):
+            if _FOREIGN_WORD.fullmatch(w):
+                words.insert(0, (st, w))
+            elif w in _FOREIGN_JOIN and words and words[0][1] not in _FOREIGN_JOIN:
+                words.insert(0, (st, w))
+            else:
+                break
+            if len(words) > 12:
+                break
+        while words and words[0][1] in _FOREIGN_JOIN:
+            words = words[1:]
+        acr = m.group("acr")
+        for k in range(len(words) - 2, -1, -1):   # the shortest tail that spells the acronym
+            tail = [w for _, w in words[k:]]
+            if tail[0] in _FOREIGN_JOIN or tail[0].lower() in LEAD_STOP or not abbreviates(acr, " ".join(tail)):
+                continue
+            content = [w.lower() for w in tail if w[0].isupper()]
+            if len(content) < 2 or any(w in BLOCKERS or w in TITLES or w in ORG_HEADS or w in FIRST_HEADS
+                                       or w in LEAD_STOP for w in content):
+                break
+            if lower is None:
+                lower = set(_LOWER_WORD.findall(text))
+            name = " ".join(tail)
+            if any(w in lower for w in content) or is_country(name) or lookup_reference(name) is not None \
+                    or any(_POSSESSIVE_END.sub("", w) in _STATE_WORDS for w in content):
+                break  # "Lao People's Democratic Republic (PDR)" is a country
+            out.append(_Cand(words[k][0], m.end(), name, acr, None, "definition", 3))
+            break
+    return out
+
+
+#: 'the Belgian trade unions, the ACV-CSC and the ABVV-FGTB': acronyms listed right after
+#: a plural noun of organizations are organizations
+_LISTED_ACR = r"(?:the[ \t]+)?[A-Z][A-Z0-9]{1,9}(?:[-/][A-Z][A-Z0-9]{1,9})*(?![\w'’-])"
+_LISTED_NOUN_RE = re.compile(r"(?:unions|confederations|federations|organi[sz]ations)"
+                             r"(?:,|[ \t]+(?:such[ \t]+as|including|namely))[ \t]+(?=(?:the[ \t]+)?[A-Z]{2})")
+_LISTED_RE = re.compile(
+    rf"(?P<list>{_LISTED_ACR}(?:,[ \t]+{_LISTED_ACR}){{0,4}}(?:,?[ \t]+(?:and|&)[ \t]+{_LISTED_ACR})?)")
+_LISTED_ONE = re.compile(r"[A-Z][A-Z0-9]{1,9}(?:[-/][A-Z][A-Z0-9]{1,9})*(?![\w'’-])")
+_LISTED_OWNER = re.compile(r"(?:employers|workers)['’]?[ \t]+$")
+
+
+def _listed_acronym_candidates(doc: _Doc) -> list[_Cand]:
+    out: list[_Cand] = []
+    text = doc.text
+    for n in _LISTED_NOUN_RE.finditer(text):
+        if n.start() > 0 and (text[n.start() - 1].isalnum() or text[n.start() - 1] in "-'’"):
+            continue
+        if text.startswith("organi", n.start()):
+            owner = _LISTED_OWNER.search(text, max(0, n.start() - 12), n.start())
+            if owner is None:
+                continue                       # only employers' / workers' organizations
+            kind = "employers" if owner.group(0).startswith("employer") else "workers"
+        else:
+            kind = "workers" if text.startswith("unions", n.start()) else "other"
+        m = _LISTED_RE.match(text, n.end())
+        if m is None:
+            continue
+        for a in _LISTED_ONE.finditer(text, m.start("list"), m.end("list")):
+            acr = a.group(0)
+            if acr in _country_codes() or _ROMAN.fullmatch(acr) or lookup_reference(acr) is not None:
+                continue
+            out.append(_Cand(a.start(), a.end(), acr, acr, kind, "listed_acronym", 1))
+    return out
+
+
 def extract(text: str) -> list[dict]:
     doc = _Doc(text)
     spans = _phrase_candidates(doc) + _ref_name_candidates(doc) + _appositive_candidates(doc)
+    if "(" in text:
+        spans += _foreign_definition_candidates(doc)
+    spans += _listed_acronym_candidates(doc)
 
     # ---- within-document definitions: acronym -> (name, acronym, kind, ref)
     defined: dict[str, tuple[str, str, RefOrg | None]] = {}
@@ -1215,6 +1360,7 @@ def extract(text: str) -> list[dict]:
         k = bisect.bisect_right(starts, c.start) - 1
         inside = [o for o in chosen[max(0, k - 1):k + 2] if c.start < o.end and o.start < c.end]
         if any(name_key(o.name) == name_key(c.name) or not (o.start <= c.start and c.end <= o.end)
+               or (o.start == c.start and o.rule == "reference_name")  # 'World Bank' in 'World Bank Group'
                for o in inside):
             continue
         chosen.append(c)
@@ -1226,10 +1372,12 @@ def extract(text: str) -> list[dict]:
     # of Foreign Affairs': the same body, named without the country
     for c in chosen:
         if c.acronym is None and c.ref is None:
-            spelling.setdefault(name_key(c.name), c.name)
+            k = name_key(c.name)
+            if spelling.setdefault(k, c.name).isupper() and not c.name.isupper():
+                spelling[k] = c.name      # a heading in capitals: the name as written in prose
     for c in chosen:
         if c.acronym is None and c.ref is None:
-            bare = _without_country(c.name)
+            bare = _without_country(c.name) or _without_country_after(c.name)
             if bare and name_key(bare) in spelling:
                 c.name = spelling[name_key(bare)]
     rows = []
@@ -1239,6 +1387,19 @@ def extract(text: str) -> list[dict]:
                      "char_start": c.start, "char_end": c.end,
                      "evidence": text[c.start:c.end], "rule": c.rule})
     return rows
+
+
+_OF_COUNTRY = re.compile(r"^(?P<bare>.+?)\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'’ -]{1,40})$")
+
+
+def _without_country_after(name: str) -> str | None:
+    """'Ministry of Labour, ... and Social Affairs of Serbia' -> the name without the country
+    that ends it, when the rest still has its own complement ('of Labour')."""
+    m = _OF_COUNTRY.match(name)
+    if not m or not is_country(m.group("country")):
+        return None
+    bare = m.group("bare")
+    return bare if head_word(bare) != name_key(bare).split(" ")[-1] else None
 
 
 def _without_country(name: str) -> str | None:

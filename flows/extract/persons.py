@@ -54,7 +54,7 @@ _ROLE = (rf"(?:(?:{_MODS})\s+){{0,4}}(?:{_HEADS})"
          rf"(?:\s+(?:and|&)\s+(?:(?:{_MODS})\s+){{0,3}}(?:{_HEADS}))?")
 _ROLE_CI = re.compile(rf"(?i:{_ROLE})")
 _MOD_CI = re.compile(rf"(?i:{_MODS})")
-_ORG_PREFIX = r"(?:(?:the\s+)?(?:[A-Z][A-Za-z&]{1,9}['’]s|[A-Z]{2,8}(?:/[A-Z]{2,8})?|ILO|UN)\s+)"
+_ORG_PREFIX = r"(?:(?:the\s+)?(?:[A-Z][A-Za-z&]{1,9}['’]s|[A-Z]{2,8}(?:/[A-Z]{2,8})?|[A-Z][a-z]{1,2}[A-Z]{1,4}(?![a-z])|ILO|UN)\s+)"
 _NATIONALITY = r"(?:[A-Z][a-z]+(?:ese|ian|an|ish|ic|i|ch|ss))"
 _UPPER_START = r"[A-Z]"
 _HONORIFIC = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|H\.\s?E|Sir|Dame|Madam|Mme|Hon|Eng|Amb|Rev|M)\.?"
@@ -64,12 +64,14 @@ _CAPS = rf"{_CAP}(?:\s+{_CAP}){{0,5}}"
 _ORG_NAME = (rf"{_CAPS}(?:(?:,\s+{_CAPS}){{1,4}}\s+(?:and|&)\s+{_CAPS}|(?:\s+(?:and|&|of|for|on|the)\s+{_CAPS}){{0,4}})"
              rf"(?:\s*\([A-Z][\w/&-]{{1,15}}\))?")
 # after a name and a comma, any capitalized words may qualify the head: "Economic Affairs Officer"
-_ROLE_AFTER = (rf"(?:(?:{_MODS}|[A-Z][a-z]+)\s+){{0,3}}(?:{_HEADS})"
+_ROLE_AFTER = (rf"(?:(?:{_MODS}|[A-Z][a-z]+)(?:\s+(?:and|&)\s+[A-Z][a-z]+)?\s+){{0,3}}(?:{_HEADS})"
                rf"(?:\s+(?:and|&)\s+(?:(?:{_MODS})\s+){{0,3}}(?:{_HEADS}))?")
 # "Name, [ORG] Role [of|at|in ORG]"
 _AFTER_RE = re.compile(
     rf",\s*(?:(?:the|its|their|our)\s+)?(?:[a-z]{{3,12}}['’]s\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?={_UPPER_START}){_ROLE_AFTER}(?:\s+(?:on|for)\s+(?:the\s+)?"
-    rf"{_CAP}(?:\s+(?:(?:and|&|of|the)\s+){{0,2}}{_CAP}){{0,5}})?)"
+    rf"{_CAP}(?:\s+(?:(?:and|&|of|the)\s+){{0,2}}{_CAP}){{0,5}}"
+    # 'Minister for Employment, Productivity and Industrial Relations'
+    rf"(?:(?:,\s+{_CAP}){{1,4}}\s+(?:and|&)\s+{_CAP}(?:\s+{_CAP}){{0,2}})?)?)"
     rf"(?:\s+(?P<prep>of|at|in|to|with)\s+(?:the\s+)?(?P<org>{_ORG_NAME}))?"
 )
 # "[the] [ORG] Role [of|for ... ], Name"
@@ -111,6 +113,25 @@ _KV_RE = re.compile(rf"^[ \t*_>•-]*(?P<key>(?:[A-Za-z][\w&-]*[ \t]+){{0,3}}(?i
 # "Jane Doe, independent consultant": a lowercase role after the name
 # "Karim Diallo (national evaluator)": a role in brackets right after the name
 _PAREN_ROLE_RE = re.compile(rf"[ \t]*\((?P<role>{_ROLE_CI.pattern}(?:[ \t]+(?:of|for|at|on)[ \t]+[^()\n]{{1,60}})?)\)")
+# a heading in capitals: 'STATEMENT BY MR THOMAS VERHAEGEN, MINISTER OF LABOUR OF ...'
+_CAPS_HONOR_HINT_RE = re.compile(r"(?:M[RS]S?|DR|H\.E)\.?[ \t]+[A-Z]{2}")   # (no \b: scans fast)
+_CAPS_NAME_RE = re.compile(
+    rf"(?<![\w.])(?:MR|MS|MRS|DR|H\.E)\.?[ \t]+(?P<name>[{_UP}][{_UP}'’-]+(?:[ \t]+[{_UP}][{_UP}'’-]+){{1,3}})"
+    rf",[ \t]*(?P<role>[{_UP}][{_UP}'’-]*(?:[ \t]+[{_UP}][{_UP}'’-]*){{0,12}})(?![\w'’-])")
+_CAPS_SMALL = {"of", "for", "and", "the", "on", "in", "to"}
+
+
+def _caps_title(s: str) -> str:
+    """'MINISTER OF DEVELOPMENT COOPERATION' -> 'Minister of Development Cooperation'."""
+    return " ".join(w.lower() if w.lower() in _CAPS_SMALL and i else "-".join(x.capitalize() for x in w.split("-"))
+                    for i, w in enumerate(s.split()))
+
+
+# "Jane Doe has been appointed (as) Director of the X": the role she takes up
+_APPOINTED_RE = re.compile(
+    rf"[ \t]+(?:has[ \t]+been|was|is|will[ \t]+be|had[ \t]+been)[ \t]+(?:appointed|named|elected|nominated)"
+    rf"[ \t]+(?:as[ \t]+)?(?:the[ \t]+)?(?:new[ \t]+)?(?P<role>(?={_UPPER_START}){_ROLE}(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    rf"{_CAP}(?:[ \t]+(?:(?:and|&|of|for|the)[ \t]+){{0,2}}{_CAP}){{0,6}})?)")
 # signature and address blocks: the name alone on its line, its role on the next line
 _SIG_PREV_RE = re.compile(r"[ \t]*(?:\(?(?i:signed|sgd\.?)\)?:?)?[ \t]*")
 _SIG_ROLE_RE = re.compile(rf"[ \t]*(?P<role>{_ROLE})(?![\w'’-])(?:[ \t]+[A-Z][\w-]*){{0,3}}(?=[ \t]*(?:,|$)|[ \t]+[a-z])")
@@ -177,6 +198,8 @@ def _valid_name(name: str) -> bool:
     if all(_INITIAL_RE.fullmatch(t) for t in core[:-1]) and len(core) <= 2:
         return False
     for t in core:
+        if _INITIAL_RE.fullmatch(t):
+            continue                           # 'A.' is an initial, not the article
         low = t.lower().strip(".'’")
         parts = low.split("-")
         if low in _STOP_TOKENS or any(p in _STOP_TOKENS for p in parts if len(parts) > 1 and p in
@@ -230,6 +253,12 @@ def _org_of(orgpre: str | None, org: str | None, role: str | None = None, prep: 
     return None
 
 
+#: a role whose 'of' complement is part of the title: a minister's portfolio ('Minister of
+#: Social Affairs', not an acronym), or the unit a director heads ('of the ILO Office for X')
+_HEAD_OF_RE = re.compile(r"(?:Minister|[Ss]ecretary|Commissioner)\s+(?:of|for)\s+(?:the\s+)?(?![A-Z]{2,}\b)[A-Z][a-z]"
+                         r"|\s(?:of|for)\s+(?:the\s+)?[^,;()\n]*\b(?:Office|Department|Division|Unit|Branch|"
+                         r"Bureau|Section|Team)(?:\s+(?:of|for|in)\s+[^,;()\n]*)?$")
+_ACR_PREFIX_RE = re.compile(r"[A-Z]{2,8}|[A-Z][a-z]{1,2}[A-Z]{1,4}")
 _THE_RE = re.compile(r"^(?:the|The)\s+")
 _LOWER_THE_RE = re.compile(r"^the\s+")
 _MINISTER_END_RE = re.compile(r"Minister$")
@@ -246,6 +275,8 @@ _NON_WORD_RE = re.compile(r"[^\w]+")
 @_memo_short
 def _title_word(tok: str) -> bool:
     """A title word a name run may swallow: 'Ambassador', 'Foreign', 'Ghanaian'."""
+    if _INITIAL_RE.fullmatch(tok):
+        return False                           # 'A.' is an initial
     return bool(tok.lower().strip(".") in _STOP_TOKENS or _ROLE_CI.fullmatch(tok) or _MOD_CI.fullmatch(tok))
 
 
@@ -302,11 +333,20 @@ def extract(text: str) -> list[dict]:
         honor = _HONOR_RE.search(before)
         low = _LOW_ROLE_RE.match(T, ne) if kv or honor else None
         paren = _PAREN_ROLE_RE.match(T, ne) if not a and "(" in T[ne:ne + 3] else None
+        appt = _APPOINTED_RE.match(T, ne) if not a and not paren and T.startswith(" ", ne) else None
         if a and a.group("role"):
             role = a.group("role")
             org = _org_of(a.group("orgpre"), a.group("org"), role, a.group("prep"))
             if _function_of(role, a.group("org"), a.group("prep")):
                 role, org = f"{role} of {_clean(a.group('org'))}", _org_of(a.group("orgpre"), None)
+            elif a.group("prep") in ("of", "for") and a.group("org") and _HEAD_OF_RE.search(
+                    T, a.start("role"), a.end("org")):
+                # 'Minister of Social Affairs', 'Director of the ILO Office for Spain': the
+                # role as written, with what it is the head of
+                role = T[a.start("role"):a.end("org")]
+            op = a.group("orgpre")
+            if op and _ACR_PREFIX_RE.fullmatch(op.strip()):
+                role = f"{op.strip()} {role}"       # 'SSTC Programme Officer'
             span_e = a.end()
             prio = 3
             if a.group("prep") is None and not a.group("orgpre"):
@@ -316,6 +356,11 @@ def extract(text: str) -> list[dict]:
                 span_s = kv_start
         elif paren:
             role, span_e, prio = paren.group("role"), paren.end(), 3
+            if honor:
+                span_s = ns - (len(before) - honor.start())
+        elif appt:
+            # 'Ms X has been appointed Director of the ILO Office for ...'
+            role, span_e, prio = appt.group("role"), appt.end(), 3
             if honor:
                 span_s = ns - (len(before) - honor.start())
         elif kv:
@@ -393,6 +438,22 @@ def extract(text: str) -> list[dict]:
             elif not prev["org"] and org:
                 prev["org"] = org
 
+    if _CAPS_HONOR_HINT_RE.search(T):
+        for m in _CAPS_NAME_RE.finditer(T):
+            name = _caps_title(m.group("name"))
+            role = _caps_title(m.group("role")) if _ROLE_CI.match(m.group("role")) else None
+            key = _NON_WORD_RE.sub(" ", name.lower()).strip()
+            if not _valid_name(name) or not role:
+                continue
+            prev = found.get(key) or _same_person(found, key)
+            if prev is None:
+                found[key] = {"name": name, "role": role, "org": None, "_prio": 3, "_span": m.span()}
+                order.append(key)
+            elif not prev["role"]:
+                prev["role"] = role
+    # 'said Ms Marín Soler' after 'Ms Elena Marín Soler': the surname alone names no one new
+    tails = {" ".join(t[i:]) for k in order if (t := k.split()) for i in range(1, len(t) - 1)}
+    order = [k for k in order if not (found[k]["role"] is None and k in tails)]
     out = []
     for key in order:
         r = found[key]
