@@ -397,3 +397,47 @@ def test_speed_shortcuts_match_the_plain_scans():
         plain = na == nb or (min(len(na), len(nb)) >= 25 and (na.startswith(nb) or nb.startswith(na))) \
             or SequenceMatcher(None, na, nb).ratio() >= 0.85
         assert P.same_title(a, b) == plain
+
+
+def _titled(text):
+    return {p["title"]: p for p in extract(text)}
+
+
+def test_numbered_list_under_a_projects_heading_on_a_partner_page():
+    text = ("Denmark and the International Labour Organization\n\nDenmark joined the ILO long ago.\n\n"
+            "Projects supported by Denmark\n"
+            "1. Fair Recruitment for Migrant Workers in Nepal (2020-2023) Budget: US$ 2 million. "
+            "Implemented with the ministry.\n\n"
+            "2. Social Dialogue in the Textile Sector of Tunisia - pilot programme (2021-2022) Budget: "
+            "US$ 500,000. A short study.\n")
+    got = _titled(text)
+    a = got["Fair Recruitment for Migrant Workers in Nepal"]
+    assert (a["start_year"], a["end_year"], a["budget_usd"]) == (2020, 2023, 2000000.0)
+    assert a["countries"] == ["NPL"]
+    assert "Social Dialogue in the Textile Sector of Tunisia - pilot programme" in got
+
+
+def test_financing_list_items_are_funders_not_projects():
+    text = ("The programme is co-financed by three partners:\n\n"
+            "  - Sweden, through Sida: SEK 10 million.\n"
+            "  - The European Union, through its Delegation: EUR 2 million.\n")
+    assert not any(p["title"] == "European Union" for p in extract(text))
+
+
+def test_named_programme_with_acronym_or_trailing_keyword_in_prose():
+    text = ("The new funding will support the Regional Programme for Decent Jobs in the Caribbean "
+            "(DJ-CARIB) in Jamaica and Haiti.\n\n"
+            "Our main work is the Clean Energy Skills for Young Women project in Nepal, which started "
+            "in 2021.\n\n"
+            "The United Nations Development Programme (UNDP) also takes part.")
+    got = _titled(text)
+    assert "Regional Programme for Decent Jobs in the Caribbean" in got
+    assert "Clean Energy Skills for Young Women" in got
+    assert "United Nations Development Programme" not in got
+
+
+def test_appositive_after_a_new_programme_with_run_years():
+    text = ("Japan is funding a new ILO programme, Climate Works for Island Communities (CWIC), "
+            "which runs 2022-2024 in Fiji.")
+    p = _titled(text)["Climate Works for Island Communities"]
+    assert (p["start_year"], p["end_year"]) == (2022, 2024)

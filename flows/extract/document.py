@@ -293,7 +293,7 @@ _GENRE_WORDS = {
     "news", "brief", "briefing", "note", "report", "annual", "progress", "update", "donor",
     "profile", "country", "newsletter", "media", "advisory", "statement", "feature", "technical",
     "policy", "information", "info", "partnership", "results", "review", "story", "stories",
-    "joint",
+    "joint", "dashboard",
 }
 
 
@@ -594,6 +594,11 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         iso3 = country_of_name(display_name(clean_inline(first).strip(" ,")))
         if iso3:
             return iso3, country_name(iso3)
+    # a title about a fund, facility or foundation: that organization is the partner
+    if title:
+        om = _ORG_TITLE_RE.match(clean_inline(title))
+        if om:
+            return None, _display(om.group("org"))
     # 'Norway, through the Norwegian Agency for Development Cooperation (Norad): NOK 30 mill.'
     for m in _THROUGH_RE.finditer(text, 0, 4000):
         iso3 = lookup_country(m.group("c"))
@@ -602,11 +607,6 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
     # a newsletter's items each have their own partners: none is the document's
     if _NEWSLETTER_RE.search(text, 0, 800):
         return None, None
-    # a title about a fund, facility or foundation: that organization is the partner
-    if title:
-        om = _ORG_TITLE_RE.match(clean_inline(title))
-        if om:
-            return None, _display(om.group("org"))
     if located:
         # a title about work in a country: the partner is who funds it, as the text opens
         funder = _opening_funder(text, title)
@@ -818,6 +818,12 @@ def extract(text: str, source_path: str = "") -> dict:
     published_on, precision = published(text, source_path)
     return {"title": title, "partner_iso3": iso3, "partner_name": name,
             "published_on": published_on, "published_precision": precision}
+
+
+def names_the_donor(text: str) -> bool:
+    """Whether the opening of the text names its donor as such: an agreement's party
+    'hereinafter referred to as "the Donor"', a financing item 'Norway, through Norad: NOK ...'."""
+    return bool(_THE_DONOR_RE.search(text, 0, 4000) or _THROUGH_RE.search(text, 0, 4000))
 
 
 def is_genre_word(word: str) -> bool:
