@@ -583,7 +583,7 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
             return iso3, country_name(iso3)
         # 'Donor: Joint SDG Fund (pooled multi-partner fund)': a donor that is no country's
         om = _DONOR_ORG_RE.match(value.strip(" *"))
-        if om:
+        if om and not _STATE_BODY_RE.search(om.group(0)):
             return None, _display(om.group(0))
     # an agreement's party 'hereinafter referred to as "the Donor"'
     m = _THE_DONOR_RE.search(text, 0, 4000)
@@ -633,6 +633,9 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
 
 #: the name a donor field opens with, when it names an organization
 _DONOR_ORG_RE = re.compile(r"(?:the\s+)?[A-Z][\w'’.&\-]*(?:[ \t]+(?:(?:of|for|and|the|on|in|&)[ \t]+){0,2}[A-Z][\w'’.&\-]*){0,8}")
+#: a state's body ('Federal Ministry for Economic Cooperation and Development'): its country is
+#: read elsewhere
+_STATE_BODY_RE = re.compile(r"\b(?:Ministry|Government|Department|Embassy|Federal|Royal|Kingdom|Republic|State)\b")
 _THE_DONOR_RE = re.compile(r"\b(?:hereinafter|hereafter)\s+(?:referred\s+to\s+as\s+|called\s+)?[\"“](?:the\s+)?Donor[\"”]",
                            re.IGNORECASE)
 #: a financing list's item: a country, then the agency it acts through, then its amount

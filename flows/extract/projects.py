@@ -1426,10 +1426,13 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         if lead:
             ts += lead.end()
         title = clean_title(text[ts:pos])
+        if " and the " in title or re.match(r"Phase\b", title):        # two names ('... for Just Transitions and the Better Work programme')
+            continue
         if m.group("kw"):
             if not _NAME_LEAD_RE.search(text[max(0, ts - 12):ts]):
                 continue
-        elif not re.search(r"\b(?:Programme|Program|Project|Initiative)\b", title):
+        elif not re.search(r"\b(?:Programme|Program|Project)\b", title) \
+                or re.search(r"\b(?:Evaluation|Review|Report|Assessment)\b", title):
             continue
         if len(title.split()) < 3 or _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title) \
                 or ILO_NAMES.match(title) or document.lookup_country(title) or _known_org(title):
