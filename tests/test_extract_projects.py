@@ -441,3 +441,14 @@ def test_appositive_after_a_new_programme_with_run_years():
             "which runs 2022-2024 in Fiji.")
     p = _titled(text)["Climate Works for Island Communities"]
     assert (p["start_year"], p["end_year"]) == (2022, 2024)
+
+
+def test_years_from_implemented_in_places_from_and_a_following_it_started():
+    got = _titled("The grant will fund the Coastal Jobs Programme for West Africa (CJP-WA), to be "
+                  "implemented in Ghana and Togo from 2022 to 2025.\n\n"
+                  "Our flagship is the Safe Boats for Fisher Communities project. It started in 2021, "
+                  "runs until 2024 and is financed by Norway.")
+    a = got["Coastal Jobs Programme for West Africa"]
+    assert (a["start_year"], a["end_year"]) == (2022, 2025)
+    b = got["Safe Boats for Fisher Communities"]
+    assert (b["start_year"], b["end_year"]) == (2021, 2024)

@@ -85,7 +85,7 @@ START_RE = re.compile(
     rf"(?:\d{{1,2}}\s+)?(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
 SIGNED_RE = re.compile(r"\b(?:signed|announced|approved|agreed|concluded|launched)\b", re.IGNORECASE)
 RUNS_RE = re.compile(
-    rf"\b(?:runs?|ran|running|lasts?|lasted|implemented|covers?|covering)\s+from\s+"
+    rf"\b(?:runs?|ran|running|lasts?|lasted|implemented|covers?|covering)\s+(?:in\s+[^.;\n]{{3,80}}?\s+)?from\s+"
     rf"(?P<a>[^.;\n]{{0,25}}?(?P<y1>{YEAR}))\s+(?:to|until|till|through|-|–)\s+"
     rf"(?P<b>[^.;\n]{{0,25}}?(?P<y2>{YEAR}))", re.IGNORECASE)
 EXTENDED_RE = re.compile(
@@ -1889,7 +1889,8 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             if b <= c.start and not (a <= c.start < b):
                 continue
             sent = text[a:b]
-            if not (a <= c.start < b or re.search(r"\b(?:project|programme|program|initiative|phase)\b", sent, re.I)):
+            if not (a <= c.start < b or re.search(r"\b(?:project|programme|program|initiative|phase)\b", sent, re.I)
+                    or (re.match(r"\s*It\s", sent) and a < own_e + 3)):   # 'It started in 2022' right after
                 continue
             m = START_RE.search(sent) if _may_match(text, _START_WORDS, a, b) else None
             if m:
