@@ -452,3 +452,9 @@ def test_years_from_implemented_in_places_from_and_a_following_it_started():
     assert (a["start_year"], a["end_year"]) == (2022, 2025)
     b = got["Safe Boats for Fisher Communities"]
     assert (b["start_year"], b["end_year"]) == (2021, 2024)
+
+
+def test_government_of_x_is_contributing_an_amount_named_after_the_number():
+    p = _titled("The Government of Japan is contributing 300 million yen to a new ILO programme, Safer Roads for Rural Workers (SRRW), "
+                "which runs 2023-2025 in Laos.")["Safer Roads for Rural Workers"]
+    assert p["funder"] == "Government of Japan"

@@ -495,11 +495,14 @@ _FUNDER_PATTERNS = [
     ("amount_from", re.compile(r"(?:million|billion|thousand|\d)\s+(?:in\s+\w+\s+)?from\s+(?=(?:the\s+)?[A-Z])")),
 ]
 _X_FUNDED_RE = re.compile(r"\b(?P<x>[A-Z][\w’'\-]*?)-(?:funded|financed|supported|sponsored)\b")
+#: an amount with its currency named after it ('1.5 billion yen')
+_NAMED_CURRENCY = r"\d[\d.,]*\s+(?:million\s+|billion\s+)?(?:yen|euros?|dollars|francs|kroner|kronor|pounds)\b"
 _PROVIDED_RE = re.compile(
-    r"(?:^|[.;]\s+|,\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,5})\s+"
+    r"(?:^|[.;]\s+|,\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,5})\s+"
     r"(?:has\s+|have\s+|had\s+|will\s+)?(?:provided|contributed|committed|pledged|granted|allocated|"
-    r"(?<=will\s)(?:provide|contribute|commit|pledge|grant|allocate)|commits|contributes|pledges)\s+"
-    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d))")
+    r"(?<=will\s)(?:provide|contribute|commit|pledge|grant|allocate)|commits|contributes|pledges|"
+    r"is\s(?:contributing|providing))\s+"
+    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d)|" + _NAMED_CURRENCY + ")")
 _AND_ILO_RE = re.compile(
     r"(?P<x>[A-Z][\w’'\-]*(?:[ \t\n](?:of |for |and )?[A-Z][\w’'\-]*){0,6})\s+and\s+the\s+ILO\s+"
     r"(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
@@ -519,7 +522,7 @@ _FUNDER_SCAN = {
     "amount_from": (False, None, [("from",)]),
 }
 _X_FUNDED_NEEDS = ("-funded", "-financed", "-supported", "-sponsored")
-_PROVIDED_NEEDS = ("provide", "contribute", "commit", "pledge", "grant", "allocate")
+_PROVIDED_NEEDS = ("provide", "contribute", "commit", "pledge", "grant", "allocate", "contributing", "providing")
 _AND_ILO_NEEDS = ("signed", "launched", "announced", "agreed", "concluded", "put")
 
 
@@ -527,8 +530,8 @@ _AND_ILO_NEEDS = ("signed", "launched", "announced", "agreed", "concluded", "put
 #: not match has no match of the whole pattern
 _PROVIDED_TAIL_RE = re.compile(
     r"(?:provided|contributed|committed|pledged|granted|allocated|(?<=will\s)(?:provide|contribute|commit|pledge|"
-    r"grant|allocate)|commits|contributes|pledges)\s+"
-    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d))")
+    r"grant|allocate)|commits|contributes|pledges|(?<=is\s)(?:contributing|providing))\s+"
+    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d)|" + _NAMED_CURRENCY + ")")
 _AND_ILO_TAIL_RE = re.compile(
     r"and\s+the\s+ILO\s+(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
 
