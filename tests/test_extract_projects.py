@@ -458,3 +458,13 @@ def test_government_of_x_is_contributing_an_amount_named_after_the_number():
     p = _titled("The Government of Japan is contributing 300 million yen to a new ILO programme, Safer Roads for Rural Workers (SRRW), "
                 "which runs 2023-2025 in Laos.")["Safer Roads for Rural Workers"]
     assert p["funder"] == "Government of Japan"
+
+
+def test_country_through_its_agency_has_channelled_funds_the_listed_projects():
+    text = ("# Cooperation note: Chile – ILO – Andean countries\n\n"
+            "Since 2020 Chile, through the Chilean Agency for International Cooperation (AGCID), has "
+            "channelled US$ 2 million to ILO work with its neighbours.\n\n"
+            "## Projects\n\n"
+            "- Skills Passports for Migrant Workers in Peru (2021-2023)\n")
+    p = _titled(text)["Skills Passports for Migrant Workers in Peru"]
+    assert p["funder"] == "Government of Chile"

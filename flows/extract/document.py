@@ -641,6 +641,8 @@ _THE_DONOR_RE = re.compile(r"\b(?:hereinafter|hereafter)\s+(?:referred\s+to\s+as
 #: a financing list's item: a country, then the agency it acts through, then its amount
 _THROUGH_RE = re.compile(r"^[ \t]*(?:[-•*▪]|\d{1,2}[.)])?[ \t]*(?:The\s+)?(?P<c>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3}),"
                          r"[ \t]+through[ \t]+[^\n:]{3,160}:[ \t]*(?:[A-Z]{3}|[$€£¥])", re.MULTILINE)
+_THROUGH_VERB_RE = re.compile(r"\b(?P<c>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3}),[ \t]+through[ \t]+[^,\n]{3,120},"
+                              r"[ \t]+(?:has|have)[ \t]+(?:channell?ed|provided|contributed|committed|invested|given)\b")
 _NEWSLETTER_RE = re.compile(r"\bnewsletter\b|\bin\s+this\s+issue\b", re.IGNORECASE)
 
 _PLACE_WORDS = ("in", "across", "throughout", "within")
@@ -823,10 +825,19 @@ def extract(text: str, source_path: str = "") -> dict:
             "published_on": published_on, "published_precision": precision}
 
 
-def names_the_donor(text: str) -> bool:
+def names_the_donor(text: str, iso3: str | None = None) -> bool:
     """Whether the opening of the text names its donor as such: an agreement's party
-    'hereinafter referred to as "the Donor"', a financing item 'Norway, through Norad: NOK ...'."""
-    return bool(_THE_DONOR_RE.search(text, 0, 4000) or _THROUGH_RE.search(text, 0, 4000))
+    'hereinafter referred to as "the Donor"', a financing item 'Norway, through Norad: NOK ...',
+    'Brazil, through the Brazilian Cooperation Agency (ABC), has channelled US$ ...' (the country
+    `iso3`, when given)."""
+    if _THE_DONOR_RE.search(text, 0, 4000):
+        return True
+    for rx in (_THROUGH_RE, _THROUGH_VERB_RE):
+        for m in rx.finditer(text, 0, 4000):
+            found = lookup_country(m.group("c"))
+            if found and (iso3 is None or found == iso3):
+                return True
+    return False
 
 
 def is_genre_word(word: str) -> bool:

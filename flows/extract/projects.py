@@ -2131,7 +2131,7 @@ def extract(text: str) -> list[dict]:
                 c.attr_end = min(c.attr_end, stops[k])
             c.own_end = min(c.own_end, c.scope_end) if c.own_end > c.start else c.own_end
     partner_is_donor = bool(meta["title"] and DONOR_PAGE_RE.search(meta["title"]))
-    if partner_name and document.names_the_donor(text):
+    if partner_name and document.names_the_donor(text, partner_iso):
         partner_is_donor = True  # an agreement's party 'hereinafter "the Donor"', 'Norway, through Norad: NOK ...'
     if partner_iso is None and partner_name and _FUND_NAME_RE.search(partner_name):
         partner_is_donor = True  # a fund's own report: the projects it lists are the fund's
