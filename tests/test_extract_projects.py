@@ -468,3 +468,10 @@ def test_country_through_its_agency_has_channelled_funds_the_listed_projects():
             "- Skills Passports for Migrant Workers in Peru (2021-2023)\n")
     p = _titled(text)["Skills Passports for Migrant Workers in Peru"]
     assert p["funder"] == "Government of Chile"
+
+
+def test_amount_that_will_fund_the_named_programme_is_its_budget():
+    text = ("The larger part, US$ 2 million, will fund the Regional Programme for Safe Mines in the Andes "
+            "(SAFE-MINAS), to be implemented in Peru and Bolivia from 2023 to 2025.")
+    p = _titled(text)["Regional Programme for Safe Mines in the Andes"]
+    assert p["budget_usd"] == 2000000.0

@@ -712,14 +712,14 @@ _BUDGET_AFTER_RE = re.compile(
     r"^\W{0,3}(?:\(?[^.;)\n]{0,30}\)?\s+)?(?:in\s+)?(?:\w+\s+){0,2}?(?:financial\s+)?"
     r"(?:contribution|support|funding|grant|budget|allocation)\b"
     r"|^\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?[A-Z]"
-    r"|^\s+(?:would|will|is\s+to|are\s+to)\s+go\s+to\b|^\s+(?:was\s+|were\s+)?(?:allocated|earmarked)\s+(?:to|for)\b",
+    r"|^\s+(?:would|will|is\s+to|are\s+to)\s+go\s+to\b|^\W{0,3}\s*(?:will|would)\s+(?:fund|finance)\s+the\b|^\s+(?:was\s+|were\s+)?(?:allocated|earmarked)\s+(?:to|for)\b",
     re.IGNORECASE)
 
 
 #: a word one of the budget cues needs (_BUDGET_BEFORE_RE or _BUDGET_AFTER_RE, any case)
 _BUDGET_WORDS = ("budget", "contribution", "funding", "grant", "allocation", "pledge", "financing", "worth",
                  "valued", "support", "donation", "envelope", "tranche", "total", "from", "go", "allocated",
-                 "earmarked")
+                 "earmarked", "fund", "finance")
 
 
 class _LazyRows(list):
