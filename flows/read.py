@@ -342,7 +342,8 @@ def _page_furniture(pages: list[list[str]]) -> list[set[int]]:
 
 
 #: a month and year ('November 2023', 'Nov. 2023')
-_MONTH_YEAR_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?:19|20)\d\d\b")
+_MONTH_YEAR_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)[ \t]+(?:19|20)\d\d\b")
 
 
 def _page_number(line: str, n_pages: int) -> bool:
