@@ -1371,8 +1371,8 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
 #: 'the Skills for a Green Transition in East Africa programme (SGTEA)', 'the Green Jobs in the
 #: Ready-Made Garment Sector project', '... the Regional Programme for Youth Employment in Central
 #: America (FORMA-Joven)': what comes before is a run of capitalised words (walked back)
-_KW_AFTER_RE = re.compile(r"(?<=[\w)])[ \t]+(?P<kw>project|programme|program)\b(?:[ \t]*\((?P<a>[A-Z][\w\-]{1,15})\))?"
-                          r"|(?<=[a-z])[ \t]*\((?P<a2>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9\-]{0,14})\)")
+_KW_AT_RE = re.compile(r"(?:project|programme|program)\b(?:[ \t]*\([A-Z][\w\-]{1,15}\))?")
+_ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z]*[A-Z][A-Za-z0-9\-]{0,14}\)")
 _NAME_LEAD_RE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|a\s+new|fund)\s+$")
 _ORG_HEAD_RE = re.compile(r"\b(?:Ministry|Organi[sz]ation|Office|Agency|Department|Union|Bank|Fund|Federation|"
                           r"Confederation|Association|Congress|Council|Authority|Institute|Commission|Secretariat|"
@@ -1420,8 +1420,23 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
     out = []
     if "project" not in text and "program" not in text and "Programme" not in text:
         return out
-    for m in _KW_AFTER_RE.finditer(text):
-        pos = m.start()
+    for i in word_offsets(text, ("project", "program", "(")):
+        # (cheap tests first: most words 'project' and brackets name nothing)
+        kw = text[i] != "("
+        pos = i
+        while pos > 0 and text[pos - 1] in " \t":
+            pos -= 1
+        if pos == 0 or (kw and (pos == i or not (text[pos - 1].isalnum() or text[pos - 1] == ")"))) \
+                or (not kw and not text[pos - 1].islower()):
+            continue
+        word = text.rfind(" ", max(0, pos - 40), pos)
+        if kw and not text[word + 1:word + 2].isupper():
+            continue
+        if not kw and "Program" not in text[max(0, pos - 200):pos] and "Project" not in text[max(0, pos - 200):pos]:
+            continue
+        m = (_KW_AT_RE if kw else _ACRONYM_AT_RE).match(text, i)
+        if not m:
+            continue
         ts = _caps_run_start(text, pos)
         if ts is None:
             continue
@@ -1431,7 +1446,7 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         title = clean_title(text[ts:pos])
         if " and the " in title or re.match(r"Phase\b", title):        # two names ('... for Just Transitions and the Better Work programme')
             continue
-        if m.group("kw"):
+        if kw:
             if not _NAME_LEAD_RE.search(text[max(0, ts - 12):ts]):
                 continue
         elif not re.search(r"\b(?:Programme|Program|Project)\b", title) \
