@@ -330,12 +330,20 @@ def _page_furniture(pages: list[list[str]]) -> list[set[int]]:
         for key in {_mask(lines[i]) for i in idxs if len(lines[i].strip()) <= 120}:
             counts[key] = counts.get(key, 0) + 1
     need = max(2, math.ceil(0.5 * n))
+    first_top = set([i for i, x in enumerate(pages[0]) if x.strip()][:1])
     for p, idxs in enumerate(edges):
         for i in idxs:
             key = _mask(pages[p][i])
+            if p == 0 and i in first_top and _MONTH_YEAR_RE.search(pages[p][i]):
+                continue        # the first page's dated header dates the document: kept once
             if counts.get(key, 0) >= need or _page_number(pages[p][i], n):
                 drop[p].add(i)
     return drop
+
+
+#: a month and year ('November 2023', 'Nov. 2023')
+_MONTH_YEAR_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)[ \t]+(?:19|20)\d\d\b")
 
 
 def _page_number(line: str, n_pages: int) -> bool:
@@ -841,6 +849,11 @@ def pdf_pages(data: bytes) -> list[str]:
 def pdf_to_text(texts: list[str]) -> str:
     """Pages of PDF text -> one text: furniture dropped, lines joined into paragraphs."""
     pages = [_prepare(t).split("\n") for t in texts]
+    # a dated running header ('FINLAND AND THE ILO | Partnership brief | November 2023') is
+    # kept on the first page (see _page_furniture), as a line of its own
+    top = [i for i, x in enumerate(pages[0]) if x.strip()][:1] if pages else []
+    if len(pages) > 1 and top and _MONTH_YEAR_RE.search(pages[0][top[0]]):
+        pages[0] = pages[0][:top[0] + 1] + [""] + pages[0][top[0] + 1:]
     return reflow(pages, furniture="pages", slack=0.8, paragraph_after_stop=True)
 
 

@@ -196,3 +196,57 @@ def test_partner_from_a_donor_masthead():
             "ANNUAL REPORT 2022\nOslo, June 2023\n\nCHAPTER 3  PARTNERS\n\n"
             "Support to youth employment in Kenya and Kenya's counties went on in 2022.\n")
     assert extract(text)["partner_iso3"] == "NOR"
+
+
+def test_country_and_organization_line_is_a_title_not_a_letterhead():
+    text = ("Sweden and the International Labour Organization\nCountry brief\n"
+            "Sweden has been a member of the ILO for a very long time and supports its work on "
+            "social dialogue, skills and social protection in many countries of the world today.")
+    assert extract(text)["title"] == "Sweden and the International Labour Organization"
+
+
+def test_terms_of_reference_label_and_office_with_acronym_are_skipped():
+    text = ("INTERNATIONAL LABOUR ORGANIZATION\nPartnerships Office (PARTNER)\n\n"
+            "TERMS OF REFERENCE (DRAFT)\nMid-term review of the programme \"Better Jobs in Ports\"\n\n"
+            "Version: 3 May 2022\n")
+    assert extract(text)["title"] == 'Mid-term review of the programme "Better Jobs in Ports"'
+
+
+def test_caps_genre_heading_gives_way_to_the_title_below_and_donor_fund_is_no_country():
+    text = ("JOINT PROGRAMME DOCUMENT – FACT SHEET\nDecent Jobs for Rural Youth in the Sahel\n"
+            "Countries: Mali, Niger and Chad\nDonor: Peacebuilding Fund (pooled fund)\n\n"
+            "Mali and Niger and Chad and Mali again.")
+    got = extract(text)
+    assert got["title"] == "Decent Jobs for Rural Youth in the Sahel"
+    assert got["partner_iso3"] is None
+
+
+def test_web_page_h1_beats_a_logo_word():
+    text = ("ILO\n\n### Related\n\n- Some link\n\n# The Asian Development Bank and the ILO\n\n"
+            "Partner profile · Last updated: 3 May 2023\n\nText about Viet Nam.")
+    got = extract(text)
+    assert got["title"] == "The Asian Development Bank and the ILO"
+    assert got["partner_iso3"] is None
+
+
+def test_generated_label_gives_the_date_before_a_reporting_period():
+    text = ("# Programme dashboard for the Caribbean\n\nReport generated on: 05/03/2024 · "
+            "Reporting period: 1 January 2023 – 31 December 2023\n")
+    assert extract(text)["published_on"] == date(2024, 3, 5)
+
+
+def test_party_named_the_donor_and_country_through_agency_are_the_partner():
+    agreement = ("CONTRIBUTION AGREEMENT No. 12/2022\n\nBETWEEN\n\nTHE ITALIAN AGENCY FOR DEVELOPMENT "
+                 "COOPERATION (AICS),\nVia Roma 1, Rome,\nhereinafter referred to as \"the Donor\",\n\nAND\n\n"
+                 "THE INTERNATIONAL LABOUR ORGANIZATION\n\nThe project works in Peru and Bolivia and Peru.")
+    assert extract(agreement)["partner_iso3"] == "ITA"
+    note = ("PROJECT NOTE\nJobs for Youth in the Sahel (JYS)\nMali, Niger\n\nFinancing\n\n"
+            "  - Sweden, through the Swedish International Development Cooperation Agency (Sida): "
+            "SEK 40 million.\n\nThe project works in Mali, Niger and Mali.")
+    assert extract(note)["partner_iso3"] == "SWE"
+
+
+def test_newsletter_has_no_single_partner():
+    text = ("ASIA UPDATE\nNewsletter of the ILO Office for Asia\nIssue 3 | May 2021\n\n"
+            "In this issue: a new Japan-funded project in Nepal - Korea supports skills in Laos\n")
+    assert extract(text)["partner_iso3"] is None

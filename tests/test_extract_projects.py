@@ -397,3 +397,81 @@ def test_speed_shortcuts_match_the_plain_scans():
         plain = na == nb or (min(len(na), len(nb)) >= 25 and (na.startswith(nb) or nb.startswith(na))) \
             or SequenceMatcher(None, na, nb).ratio() >= 0.85
         assert P.same_title(a, b) == plain
+
+
+def _titled(text):
+    return {p["title"]: p for p in extract(text)}
+
+
+def test_numbered_list_under_a_projects_heading_on_a_partner_page():
+    text = ("Denmark and the International Labour Organization\n\nDenmark joined the ILO long ago.\n\n"
+            "Projects supported by Denmark\n"
+            "1. Fair Recruitment for Migrant Workers in Nepal (2020-2023) Budget: US$ 2 million. "
+            "Implemented with the ministry.\n\n"
+            "2. Social Dialogue in the Textile Sector of Tunisia - pilot programme (2021-2022) Budget: "
+            "US$ 500,000. A short study.\n")
+    got = _titled(text)
+    a = got["Fair Recruitment for Migrant Workers in Nepal"]
+    assert (a["start_year"], a["end_year"], a["budget_usd"]) == (2020, 2023, 2000000.0)
+    assert a["countries"] == ["NPL"]
+    assert "Social Dialogue in the Textile Sector of Tunisia - pilot programme" in got
+
+
+def test_financing_list_items_are_funders_not_projects():
+    text = ("The programme is co-financed by three partners:\n\n"
+            "  - Sweden, through Sida: SEK 10 million.\n"
+            "  - The European Union, through its Delegation: EUR 2 million.\n")
+    assert not any(p["title"] == "European Union" for p in extract(text))
+
+
+def test_named_programme_with_acronym_or_trailing_keyword_in_prose():
+    text = ("The new funding will support the Regional Programme for Decent Jobs in the Caribbean "
+            "(DJ-CARIB) in Jamaica and Haiti.\n\n"
+            "Our main work is the Clean Energy Skills for Young Women project in Nepal, which started "
+            "in 2021.\n\n"
+            "The United Nations Development Programme (UNDP) also takes part.")
+    got = _titled(text)
+    assert "Regional Programme for Decent Jobs in the Caribbean" in got
+    assert "Clean Energy Skills for Young Women" in got
+    assert "United Nations Development Programme" not in got
+
+
+def test_appositive_after_a_new_programme_with_run_years():
+    text = ("Japan is funding a new ILO programme, Climate Works for Island Communities (CWIC), "
+            "which runs 2022-2024 in Fiji.")
+    p = _titled(text)["Climate Works for Island Communities"]
+    assert (p["start_year"], p["end_year"]) == (2022, 2024)
+
+
+def test_years_from_implemented_in_places_from_and_a_following_it_started():
+    got = _titled("The grant will fund the Coastal Jobs Programme for West Africa (CJP-WA), to be "
+                  "implemented in Ghana and Togo from 2022 to 2025.\n\n"
+                  "Our flagship is the Safe Boats for Fisher Communities project. It started in 2021, "
+                  "runs until 2024 and is financed by Norway.")
+    a = got["Coastal Jobs Programme for West Africa"]
+    assert (a["start_year"], a["end_year"]) == (2022, 2025)
+    b = got["Safe Boats for Fisher Communities"]
+    assert (b["start_year"], b["end_year"]) == (2021, 2024)
+
+
+def test_government_of_x_is_contributing_an_amount_named_after_the_number():
+    p = _titled("The Government of Japan is contributing 300 million yen to a new ILO programme, Safer Roads for Rural Workers (SRRW), "
+                "which runs 2023-2025 in Laos.")["Safer Roads for Rural Workers"]
+    assert p["funder"] == "Government of Japan"
+
+
+def test_country_through_its_agency_has_channelled_funds_the_listed_projects():
+    text = ("# Cooperation note: Chile – ILO – Andean countries\n\n"
+            "Since 2020 Chile, through the Chilean Agency for International Cooperation (AGCID), has "
+            "channelled US$ 2 million to ILO work with its neighbours.\n\n"
+            "## Projects\n\n"
+            "- Skills Passports for Migrant Workers in Peru (2021-2023)\n")
+    p = _titled(text)["Skills Passports for Migrant Workers in Peru"]
+    assert p["funder"] == "Government of Chile"
+
+
+def test_amount_that_will_fund_the_named_programme_is_its_budget():
+    text = ("The larger part, US$ 2 million, will fund the Regional Programme for Safe Mines in the Andes "
+            "(SAFE-MINAS), to be implemented in Peru and Bolivia from 2023 to 2025.")
+    p = _titled(text)["Regional Programme for Safe Mines in the Andes"]
+    assert p["budget_usd"] == 2000000.0

@@ -232,3 +232,11 @@ def test_html_with_unclosed_and_nested_cells_keeps_their_text(tmp_path):
             "<tr><td>z</td></tr></table><p>after<td>x<td>y")
     assert read_bytes(tmp_path, "cells.html", page.encode())["text"] == (
         "| a | in1 in2 |\n| z |\n\nafter\n\n| x y |")
+
+
+def test_pdf_dated_running_header_is_kept_once_on_the_first_page(tmp_path):
+    pdf = make_pdf([["KENYA AND THE ILO | Brief | March 2022", "A title of the brief", "", "Body text one."],
+                    ["KENYA AND THE ILO | Brief | March 2022", "Body text two."]])
+    text = read_bytes(tmp_path, "dated.pdf", pdf)["text"]
+    assert text.startswith("KENYA AND THE ILO | Brief | March 2022\n\nA title of the brief")
+    assert text.count("March 2022") == 1

@@ -281,7 +281,8 @@ def _is_date_line(line: str) -> bool:
 _LABEL_RE = re.compile(
     r"^(?:(?:joint\s+)?(?:press\s+release|press\s+statement|news\s+brief)|for\s+immediate\s+release|news(?:\s+release)?|media\s+advisory|statement|fact\s*sheet|"
     r"(?:project|programme|country|partnership|donor)\s+(?:fact\s*sheet|brief|profile)|brief|"
-    r"infostory|feature|article|comment|blog(?:\s+post)?)\s*[:|·,\-–—]?\s*$", re.IGNORECASE)
+    r"infostory|feature|article|comment|blog(?:\s+post)?|terms\s+of\s+reference)"
+    r"(?:\s*\((?:excerpt|extract|draft|summary|abridged)\))?\s*[:|·,\-–—]?\s*$", re.IGNORECASE)
 
 
 #: words of a line that only names the kind of document ('ILO EVALUATION SUMMARY',
@@ -292,7 +293,7 @@ _GENRE_WORDS = {
     "news", "brief", "briefing", "note", "report", "annual", "progress", "update", "donor",
     "profile", "country", "newsletter", "media", "advisory", "statement", "feature", "technical",
     "policy", "information", "info", "partnership", "results", "review", "story", "stories",
-    "joint",
+    "joint", "dashboard",
 }
 
 
@@ -342,7 +343,13 @@ def _is_letterhead(line: str) -> bool:
     words = clean.rstrip(",").split()
     if len(words) < 2 or not any(w.lower().strip(",") in _ORG_HEAD_WORDS for w in words):
         return False
-    return all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "in", "&") for w in words)
+    # 'Finland and the International Labour Organization': a country paired with an
+    # organization names a partnership (a title), not a letterhead
+    pair = re.match(r"(?:the\s+)?(?P<a>.+?)\s+and\s+the\s+", clean, re.IGNORECASE)
+    if pair and lookup_country(pair.group("a")):
+        return False
+    return all(w[:1].isupper() or re.fullmatch(r"\([A-Z][A-Za-z&\-]{1,12}\)", w)
+               or w.lower() in ("of", "for", "and", "the", "on", "in", "&") for w in words)
 
 
 _WRAP_END_RE = re.compile(r"\b(?:for|of|and|the|in|on|to|with|a|an|from|by|at|towards|through|"
@@ -362,6 +369,21 @@ def _letterhead_goes_on(text: str, lines, idx: int) -> bool:
     words = clean.split()
     return 0 < len(words) <= 12 and not re.search(r"\d|[:|.]$", clean) and \
         all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "in", "&") for w in words)
+
+
+_H1_RE = re.compile(r"^#[ \t]+(?P<t>[^\n#]{3,200}?)[ \t]*$", re.MULTILINE)
+
+
+def _is_caps_genre_head(title: str) -> bool:
+    """'UNITED NATIONS JOINT PROGRAMME – SUMMARY SHEET': in capitals, its last part (after a
+    dash, colon or bar) only names the kind of document."""
+    if not title.isupper():
+        return False
+    parts = re.split(r"\s+[–—|:-]\s+|:\s+", title)
+    if len(parts) < 2:
+        return False
+    last = parts[-1].strip()
+    return bool(_LABEL_RE.match(last) or _is_genre_label(last))
 
 
 def title_span(text: str) -> tuple[int, int, str] | None:
@@ -392,6 +414,21 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         return None
     s, e, line = lines[idx]
     title = clean_inline(line)
+    # 'ILO' (a site's logo) above the page's '# African Development Bank Group and the ILO':
+    # a page's main heading wins over a word or two that is no heading
+    if len(_words(title)) <= 2 and not text[text.rfind("\n", 0, s) + 1:s].lstrip().startswith("#"):
+        h1 = _H1_RE.search(text, e, min(len(text), 4000))
+        if h1 and len(_words(h1.group("t"))) >= 3:
+            return h1.start("t"), h1.end("t"), clean_inline(h1.group("t"))
+    # 'UNITED NATIONS JOINT PROGRAMME – SUMMARY SHEET' + 'Leaving No One Behind: ...': a
+    # heading in capitals that names the kind of document is a header above the title
+    if idx + 1 < len(lines) and _is_caps_genre_head(title) and text[e:lines[idx + 1][0]].count("\n") == 1:
+        nxt = clean_inline(lines[idx + 1][2])
+        if not nxt.isupper() and 3 <= len(_words(nxt)) <= 25 and not nxt.endswith(".") \
+                and not _is_skippable(lines[idx + 1][2]):
+            idx += 1
+            s, e, line = lines[idx]
+            title = nxt
     # a title wrapped over two lines (PDF pages): the first line ends with a connecting word
     # or the next one carries on in lower case
     if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
@@ -544,11 +581,32 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         iso3 = country_of_name(value)
         if iso3:
             return iso3, country_name(iso3)
+        # 'Donor: Joint SDG Fund (pooled multi-partner fund)': a donor that is no country's
+        om = _DONOR_ORG_RE.match(value.strip(" *"))
+        if om and not _STATE_BODY_RE.search(om.group(0)):
+            return None, _display(om.group(0))
+    # an agreement's party 'hereinafter referred to as "the Donor"'
+    m = _THE_DONOR_RE.search(text, 0, 4000)
+    if m:
+        block_start = max(text.rfind("\n\n", 0, m.start()), text.rfind("\n\n", 0, m.start() - 1)) + 2
+        block = text[block_start:m.start()]
+        first = block.strip().split("\n", 1)[0]
+        iso3 = country_of_name(display_name(clean_inline(first).strip(" ,")))
+        if iso3:
+            return iso3, country_name(iso3)
     # a title about a fund, facility or foundation: that organization is the partner
     if title:
         om = _ORG_TITLE_RE.match(clean_inline(title))
         if om:
             return None, _display(om.group("org"))
+    # 'Norway, through the Norwegian Agency for Development Cooperation (Norad): NOK 30 mill.'
+    for m in _THROUGH_RE.finditer(text, 0, 4000):
+        iso3 = lookup_country(m.group("c"))
+        if iso3:
+            return iso3, _display(m.group("c"))
+    # a newsletter's items each have their own partners: none is the document's
+    if _NEWSLETTER_RE.search(text, 0, 800):
+        return None, None
     if located:
         # a title about work in a country: the partner is who funds it, as the text opens
         funder = _opening_funder(text, title)
@@ -572,6 +630,20 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         return iso3, country_name(iso3)
     return None, None
 
+
+#: the name a donor field opens with, when it names an organization
+_DONOR_ORG_RE = re.compile(r"(?:the\s+)?[A-Z][\w'’.&\-]*(?:[ \t]+(?:(?:of|for|and|the|on|in|&)[ \t]+){0,2}[A-Z][\w'’.&\-]*){0,8}")
+#: a state's body ('Federal Ministry for Economic Cooperation and Development'): its country is
+#: read elsewhere
+_STATE_BODY_RE = re.compile(r"\b(?:Ministry|Government|Department|Embassy|Federal|Royal|Kingdom|Republic|State)\b")
+_THE_DONOR_RE = re.compile(r"\b(?:hereinafter|hereafter)\s+(?:referred\s+to\s+as\s+|called\s+)?[\"“](?:the\s+)?Donor[\"”]",
+                           re.IGNORECASE)
+#: a financing list's item: a country, then the agency it acts through, then its amount
+_THROUGH_RE = re.compile(r"^[ \t]*(?:[-•*▪]|\d{1,2}[.)])?[ \t]*(?:The\s+)?(?P<c>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3}),"
+                         r"[ \t]+through[ \t]+[^\n:]{3,160}:[ \t]*(?:[A-Z]{3}|[$€£¥])", re.MULTILINE)
+_THROUGH_VERB_RE = re.compile(r"\b(?P<c>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3}),[ \t]+through[ \t]+[^,\n]{3,120},"
+                              r"[ \t]+(?:has|have)[ \t]+(?:channell?ed|provided|contributed|committed|invested|given)\b")
+_NEWSLETTER_RE = re.compile(r"\bnewsletter\b|\bin\s+this\s+issue\b", re.IGNORECASE)
 
 _PLACE_WORDS = ("in", "across", "throughout", "within")
 
@@ -646,7 +718,8 @@ def _numeric_date(line: str) -> date | None:
 _DATE_LABEL_RE = re.compile(
     r"(?:^|\n|\||[.!?][ \t]+)[ \t]*\**(?:date\s+of\s+(?:submission|publication|issue|release)|publication\s+date|"
     r"release\s+date|date\s+(?:submitted|published|issued)|(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|"
-    r"issued(?:\s+on)?)\**[ \t]*[:|]?[ \t]*\**[ \t]*(?=\S)", re.IGNORECASE)
+    r"issued(?:\s+on)?|(?:(?:export(?:ed)?|report|page|document)\s+)?generated(?:\s+on)?|date(?=\**[ \t]*:))\**[ \t]*[:|]?[ \t]*\**[ \t]*(?=\S)",
+    re.IGNORECASE)
 
 
 def _labelled_date(text: str) -> tuple[date, str] | None:
@@ -654,6 +727,10 @@ def _labelled_date(text: str) -> tuple[date, str] | None:
         dates = find_dates(text[m.end():m.end() + 40])
         if dates and dates[0].start == 0:
             return dates[0].first(), dates[0].precision
+        if _NUMERIC_DATE_RE.match(text, m.end()):           # 'Export generated: 11/12/2023'
+            numeric = _numeric_date(text[m.end():m.end() + 12])
+            if numeric:
+                return numeric, "day"
     return None
 
 
@@ -746,6 +823,21 @@ def extract(text: str, source_path: str = "") -> dict:
     published_on, precision = published(text, source_path)
     return {"title": title, "partner_iso3": iso3, "partner_name": name,
             "published_on": published_on, "published_precision": precision}
+
+
+def names_the_donor(text: str, iso3: str | None = None) -> bool:
+    """Whether the opening of the text names its donor as such: an agreement's party
+    'hereinafter referred to as "the Donor"', a financing item 'Norway, through Norad: NOK ...',
+    'Brazil, through the Brazilian Cooperation Agency (ABC), has channelled US$ ...' (the country
+    `iso3`, when given)."""
+    if _THE_DONOR_RE.search(text, 0, 4000):
+        return True
+    for rx in (_THROUGH_RE, _THROUGH_VERB_RE):
+        for m in rx.finditer(text, 0, 4000):
+            found = lookup_country(m.group("c"))
+            if found and (iso3 is None or found == iso3):
+                return True
+    return False
 
 
 def is_genre_word(word: str) -> bool:

@@ -62,7 +62,7 @@ EMPH_RE = re.compile(
 APPOSITIVE_RE = re.compile(
     r"(?:project|programme|program|initiative)\s*,\s*"
     r"(?P<t>[A-Z][^,;.()\n\"“”]{8,200}?)\s*\((?P<a>[A-Z][A-Z0-9\-]{1,15})\)\s*,")
-_APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:new\s+)?$")
+_APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|an?)\s+(?:new\s+)?(?:ILO\s+)?$")
 KNOWN_AS_RE = re.compile(
     r"\b(?:project|programme|initiative)\b[^.\n]{0,80}?\bknown\s+as\s+(?:the\s+)?[\"“]?"
     r"(?P<t>[A-Z][^\"”.,;:()\n]{3,120})")
@@ -85,7 +85,7 @@ START_RE = re.compile(
     rf"(?:\d{{1,2}}\s+)?(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
 SIGNED_RE = re.compile(r"\b(?:signed|announced|approved|agreed|concluded|launched)\b", re.IGNORECASE)
 RUNS_RE = re.compile(
-    rf"\b(?:runs?|ran|running|lasts?|lasted|implemented|covers?|covering)\s+from\s+"
+    rf"\b(?:runs?|ran|running|lasts?|lasted|implemented|covers?|covering)\s+(?:in\s+[^.;\n]{{3,80}}?\s+)?from\s+"
     rf"(?P<a>[^.;\n]{{0,25}}?(?P<y1>{YEAR}))\s+(?:to|until|till|through|-|–)\s+"
     rf"(?P<b>[^.;\n]{{0,25}}?(?P<y2>{YEAR}))", re.IGNORECASE)
 EXTENDED_RE = re.compile(
@@ -121,7 +121,8 @@ BOILERPLATE_RE = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*|\*\*)?(?:Contacts?(?:[ \t]+(?:details|us|information|person))?"
     r"|For[ \t]+(?:more|further)[ \t]+information[^\n]{0,60}|Notes?[ \t]+(?:to|for)[ \t]+editors?"
     r"|References|Sources?|Further[ \t]+reading)\**[ \t]*:?\**[ \t]*$", re.MULTILINE | re.IGNORECASE)
-DONOR_PAGE_RE = re.compile(r"\bILO\b[^\n]{0,40}\b(?:cooperation|partnership)\b|^ILO\s+and\s|\band\s+the\s+ILO\b",
+DONOR_PAGE_RE = re.compile(r"\bILO\b[^\n]{0,40}\b(?:cooperation|partnership)\b|^ILO\s+and\s|\band\s+the\s+ILO\b"
+                           r"|\band\s+the\s+International\s+Labour\s+Organi[sz]ation\b",
                            re.IGNORECASE)
 
 CONNECTORS = {"of", "for", "and", "the", "on", "de", "du", "des", "la", "&", "in"}
@@ -494,11 +495,14 @@ _FUNDER_PATTERNS = [
     ("amount_from", re.compile(r"(?:million|billion|thousand|\d)\s+(?:in\s+\w+\s+)?from\s+(?=(?:the\s+)?[A-Z])")),
 ]
 _X_FUNDED_RE = re.compile(r"\b(?P<x>[A-Z][\w’'\-]*?)-(?:funded|financed|supported|sponsored)\b")
+#: an amount with its currency named after it ('1.5 billion yen')
+_NAMED_CURRENCY = r"\d[\d.,]*\s+(?:million\s+|billion\s+)?(?:yen|euros?|dollars|francs|kroner|kronor|pounds)\b"
 _PROVIDED_RE = re.compile(
-    r"(?:^|[.;]\s+|,\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,5})\s+"
+    r"(?:^|[.;]\s+|,\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,5})\s+"
     r"(?:has\s+|have\s+|had\s+|will\s+)?(?:provided|contributed|committed|pledged|granted|allocated|"
-    r"(?<=will\s)(?:provide|contribute|commit|pledge|grant|allocate)|commits|contributes|pledges)\s+"
-    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d))")
+    r"(?<=will\s)(?:provide|contribute|commit|pledge|grant|allocate)|commits|contributes|pledges|"
+    r"is\s(?:contributing|providing))\s+"
+    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d)|" + _NAMED_CURRENCY + ")")
 _AND_ILO_RE = re.compile(
     r"(?P<x>[A-Z][\w’'\-]*(?:[ \t\n](?:of |for |and )?[A-Z][\w’'\-]*){0,6})\s+and\s+the\s+ILO\s+"
     r"(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
@@ -518,7 +522,7 @@ _FUNDER_SCAN = {
     "amount_from": (False, None, [("from",)]),
 }
 _X_FUNDED_NEEDS = ("-funded", "-financed", "-supported", "-sponsored")
-_PROVIDED_NEEDS = ("provide", "contribute", "commit", "pledge", "grant", "allocate")
+_PROVIDED_NEEDS = ("provide", "contribute", "commit", "pledge", "grant", "allocate", "contributing", "providing")
 _AND_ILO_NEEDS = ("signed", "launched", "announced", "agreed", "concluded", "put")
 
 
@@ -526,8 +530,8 @@ _AND_ILO_NEEDS = ("signed", "launched", "announced", "agreed", "concluded", "put
 #: not match has no match of the whole pattern
 _PROVIDED_TAIL_RE = re.compile(
     r"(?:provided|contributed|committed|pledged|granted|allocated|(?<=will\s)(?:provide|contribute|commit|pledge|"
-    r"grant|allocate)|commits|contributes|pledges)\s+"
-    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d))")
+    r"grant|allocate)|commits|contributes|pledges|(?<=is\s)(?:contributing|providing))\s+"
+    r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d)|" + _NAMED_CURRENCY + ")")
 _AND_ILO_TAIL_RE = re.compile(
     r"and\s+the\s+ILO\s+(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
 
@@ -708,14 +712,14 @@ _BUDGET_AFTER_RE = re.compile(
     r"^\W{0,3}(?:\(?[^.;)\n]{0,30}\)?\s+)?(?:in\s+)?(?:\w+\s+){0,2}?(?:financial\s+)?"
     r"(?:contribution|support|funding|grant|budget|allocation)\b"
     r"|^\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?[A-Z]"
-    r"|^\s+(?:would|will|is\s+to|are\s+to)\s+go\s+to\b|^\s+(?:was\s+|were\s+)?(?:allocated|earmarked)\s+(?:to|for)\b",
+    r"|^\s+(?:would|will|is\s+to|are\s+to)\s+go\s+to\b|^\W{0,3}\s*(?:will|would)\s+(?:fund|finance)\s+the\b|^\s+(?:was\s+|were\s+)?(?:allocated|earmarked)\s+(?:to|for)\b",
     re.IGNORECASE)
 
 
 #: a word one of the budget cues needs (_BUDGET_BEFORE_RE or _BUDGET_AFTER_RE, any case)
 _BUDGET_WORDS = ("budget", "contribution", "funding", "grant", "allocation", "pledge", "financing", "worth",
                  "valued", "support", "donation", "envelope", "tranche", "total", "from", "go", "allocated",
-                 "earmarked")
+                 "earmarked", "fund", "finance")
 
 
 class _LazyRows(list):
@@ -910,6 +914,12 @@ def _years_after(text: str, pos: int) -> tuple[int, int] | None:
     m = re.match(rf"\s*[\"”]?\s*,?\s*\(\s*(?:since|from)\s+(?P<y>{YEAR})\s*\)", text[pos:pos + 40], re.I)
     if m:
         return int(m.group("y")), None
+    # '(EIIP-CR), which runs 2022-2025'
+    m = re.match(rf"\s*[\"”]?\s*(?:\([^()\n]{{1,20}}\)\s*)?,\s*(?:which|that)\s+(?:runs|will\s+run|is\s+running)\s+(?:from\s+)?{RANGE}\b",
+                 text[pos:pos + 60])
+    if m:
+        y1 = int(m.group("y1"))
+        return y1, _year2(y1, m.group("y2"))
     return None
 
 
@@ -1036,6 +1046,9 @@ def _bullet_candidates(text: str, sec: Section, funder: Funder | None, years) ->
 _ITEM_RE = re.compile(r"^(?P<ind>[ \t]*)(?:[-•*▪◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?P<body>\S[^\n]*)$", re.MULTILINE)
 _LIST_INTRO_RE = re.compile(
     r"\b(?:projects?|programmes?|programs?|initiatives?|interventions|components)\b[^.\n]{0,80}:\s*$", re.IGNORECASE)
+#: a heading line right above a list that names projects ('Projects supported by Finland')
+_LIST_HEAD_RE = re.compile(r"^(?=[A-Z])(?:[^.:;\n]{0,60}\s)?(?:[Pp]rojects|[Pp]rogrammes|[Pp]rograms|[Ii]nitiatives)\b[^.:;\n]{0,60}$")
+_FINANCING_INTRO_RE = re.compile(r"\b(?:co-?)?(?:financed|funded)\s+by\b[^.\n]{0,40}\b(?:partners|donors)\b", re.IGNORECASE)
 _ITEM_DASH_RE = re.compile(r"\s+[-–—]\s+")
 _ITEM_START_RE = re.compile(rf"(?:starting|starts|started|beginning|begins|began|launched|from)\s+"
                             rf"(?:in\s+)?(?:(?:early|late|mid)[\s-]+)?(?:{MONTH}\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
@@ -1053,6 +1066,9 @@ def _item_title_end(body: str) -> int:
         rest = body[m.end():end]
         if m.group(0).strip() == "," and re.match(r"(?i)phase\b", rest):
             continue
+        if m.group(0).strip() and re.fullmatch(r"[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,2} (?:project|programme|program|initiative)\s*", rest):
+            continue                    # 'Decent Work in the Platform Economy - research programme'
+
         if re.match(r"[a-z]", rest) or re.match(YEAR, rest) or \
                 any(s == 0 for s, _, _ in document.find_countries(rest[:60])):
             return m.start()
@@ -1091,8 +1107,11 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
         heading_ok = sec is not None and sec.heading_end <= group[0].start() and \
             re.search(r"\b(?:projects|programmes|programs|initiatives)\b", sec.heading, re.I) and \
             not text[sec.heading_end:group[0].start()].strip()
-        if not (heading_ok or _LIST_INTRO_RE.search(clean_inline(prev_line))):
+        intro = clean_inline(prev_line)
+        if not (heading_ok or _LIST_INTRO_RE.search(intro) or _LIST_HEAD_RE.match(intro)):
             continue
+        if _FINANCING_INTRO_RE.search(intro):
+            continue                    # 'co-financed by three partners:': the items are funders
         for k, m in enumerate(group):
             body = m.group("body")
             bs = m.start("body")
@@ -1340,10 +1359,108 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
             nxt = sents[k][1] if k < len(sents) else e
         else:
             nxt = next((b for a, b in sents if a >= e), e)
-        if not (named or re.search(r"\bproject\b", text[s:nxt], re.I)):
+        if not (named or re.search(r"\bproject\b", text[s:nxt], re.I)
+                or re.search(r"\b(?:project|programme|program)\s+$", text[max(0, ts - 12):ts])):
             continue
         c = Cand(title, ts, te, "named_range", s, e, s, e)
         c.start_year, c.end_year = _open_range(m)
+        out.append(c)
+    return out
+
+
+#: 'the Skills for a Green Transition in East Africa programme (SGTEA)', 'the Green Jobs in the
+#: Ready-Made Garment Sector project', '... the Regional Programme for Youth Employment in Central
+#: America (FORMA-Joven)': what comes before is a run of capitalised words (walked back)
+_KW_AT_RE = re.compile(r"(?:project|programme|program)\b(?:[ \t]*\([A-Z][\w\-]{1,15}\))?")
+_ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z]*[A-Z][A-Za-z0-9\-]{0,14}\)")
+_NAME_LEAD_RE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|a\s+new|fund)\s+$")
+_ORG_HEAD_RE = re.compile(r"\b(?:Ministry|Organi[sz]ation|Office|Agency|Department|Union|Bank|Fund|Federation|"
+                          r"Confederation|Association|Congress|Council|Authority|Institute|Commission|Secretariat|"
+                          r"System|Government|Embassy|Centre|Center|Committee|Chamber|Group|Corporation|"
+                          r"Conference|Convention|Declaration|Agenda|Strategy|Plan|Policy|Act|Law)\b")
+
+
+def _caps_run_start(text: str, pos: int) -> int | None:
+    """Where the run of capitalised words (and short joining words) ending at pos starts, on
+    the same line; None when it has fewer than three capitalised words."""
+    seg_start = max(0, pos - 200)
+    seg = text[seg_start:pos]
+    toks = list(_RANGE_NAME_TOKEN_RE.finditer(seg))
+    j, start, caps, last_cap = len(toks) - 1, None, 0, None
+    if j < 0 or seg[toks[j].end():].strip():
+        return None
+    while j >= 0:
+        tok = toks[j].group(0)
+        gap = seg[toks[j].end():(toks[j + 1].start() if j + 1 < len(toks) else len(seg))]
+        if "\n" in gap or re.search(r"[.;:(),\"“”]", gap):
+            break
+        if tok[0].isupper() or tok[0].isdigit():
+            caps += 1
+            last_cap = toks[j].start()
+        elif tok.lower() not in _RANGE_NAME_JOINS and tok.lower() != "a":
+            break
+        j -= 1
+    if last_cap is None or caps < 3:
+        return None
+    start = last_cap
+    return seg_start + start
+
+
+def _known_org(name: str) -> bool:
+    """Whether the name is an organization of the reference list ('United Nations Development
+    Programme')."""
+    try:
+        from .organizations import lookup_reference
+        return lookup_reference(name) is not None
+    except Exception:               # (the organizations module is another's; never fail here)
+        return False
+
+
+def _acronym_name_candidates(text: str, sents) -> list[Cand]:
+    out = []
+    if "project" not in text and "program" not in text and "Programme" not in text:
+        return out
+    for i in word_offsets(text, ("project", "program", "(")):
+        # (cheap tests first: most words 'project' and brackets name nothing)
+        kw = text[i] != "("
+        pos = i
+        while pos > 0 and text[pos - 1] in " \t":
+            pos -= 1
+        if pos == 0 or (kw and (pos == i or not (text[pos - 1].isalnum() or text[pos - 1] == ")"))) \
+                or (not kw and not text[pos - 1].islower()):
+            continue
+        word = text.rfind(" ", max(0, pos - 40), pos)
+        if kw and not text[word + 1:word + 2].isupper():
+            continue
+        if not kw and "Program" not in text[max(0, pos - 200):pos] and "Project" not in text[max(0, pos - 200):pos]:
+            continue
+        m = (_KW_AT_RE if kw else _ACRONYM_AT_RE).match(text, i)
+        if not m:
+            continue
+        ts = _caps_run_start(text, pos)
+        if ts is None:
+            continue
+        lead = re.match(r"(?:(?:The|A|An|Its|This|Our)\s+)+", text[ts:pos])
+        if lead:
+            ts += lead.end()
+        title = clean_title(text[ts:pos])
+        if " and the " in title or re.match(r"Phase\b", title):        # two names ('... for Just Transitions and the Better Work programme')
+            continue
+        if kw:
+            if not _NAME_LEAD_RE.search(text[max(0, ts - 12):ts]):
+                continue
+        elif not re.search(r"\b(?:Programme|Program|Project)\b", title) \
+                or re.search(r"\b(?:Evaluation|Review|Report|Assessment)\b", title):
+            continue
+        if len(title.split()) < 3 or _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title) \
+                or ILO_NAMES.match(title) or document.lookup_country(title) or _known_org(title):
+            continue
+        te = ts + len(text[ts:pos].rstrip())
+        s, e = _sentence_span(sents, ts, te)
+        c = Cand(title, ts, te, "acronym_name", s, e, s, e)
+        yrs = _years_after(text, m.end())
+        if yrs:
+            c.start_year, c.end_year = yrs
         out.append(c)
     return out
 
@@ -1489,7 +1606,7 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         if rx is EMPH_RE and "*" not in text and "_" not in text:
             continue
         for m in _finditer_at(rx, text, kw_at):
-            if rx is APPOSITIVE_RE and not _APPOSITIVE_LEAD_RE.search(text[max(0, m.start() - 16):m.start()]):
+            if rx is APPOSITIVE_RE and not _APPOSITIVE_LEAD_RE.search(text[max(0, m.start() - 20):m.start()]):
                 continue
             title = clean_title(m.group("t"))
             words = [w for w in title.split() if w.lower() not in CONNECTORS]
@@ -1536,8 +1653,9 @@ def _factsheet_candidate(text: str) -> Cand | None:
     if not span:
         return None
     s, e, title = span
-    if re.search(r"\bcooperation\b|\bpartnership\b", title, re.I) and "ILO" in title:
-        return None
+    if re.search(r"\bcooperation\b|\bpartnership\b", title, re.I) and "ILO" in title \
+            and not re.search(r"\([A-Z][A-Za-z0-9\-]{1,12}\)$", title):
+        return None                     # (a programme's name has its acronym: '... Pacific (PDWP)')
     cut = _genre_prefix_end(title)
     if cut:                             # 'Results Sheet 2022: Title', 'Evaluation Summary — Title'
         raw = text[s:e]
@@ -1789,7 +1907,8 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             if b <= c.start and not (a <= c.start < b):
                 continue
             sent = text[a:b]
-            if not (a <= c.start < b or re.search(r"\b(?:project|programme|program|initiative|phase)\b", sent, re.I)):
+            if not (a <= c.start < b or re.search(r"\b(?:project|programme|program|initiative|phase)\b", sent, re.I)
+                    or (re.match(r"\s*It\s", sent) and a < own_e + 3)):   # 'It started in 2022' right after
                 continue
             m = START_RE.search(sent) if _may_match(text, _START_WORDS, a, b) else None
             if m:
@@ -1927,7 +2046,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
 # ------------------------------------------------------------------- extract
 
 _RULE_RANK = {"heading": 0, "table": 1, "bullet": 1, "list_item": 1, "field_block": 1, "funder_block": 1, "factsheet": 2, "title_field": 2, "quoted": 3,
-              "emphasis": 3, "appositive": 3,
+              "emphasis": 3, "appositive": 3, "acronym_name": 4,
               "named_range": 4, "phase": 4, "known_as": 5}
 
 
@@ -1952,6 +2071,7 @@ def extract(text: str) -> list[dict]:
         cands.append(fs)
     cands += _inline_candidates(text, secs, sents)
     cands += _named_range_candidates(text, sents)
+    cands += _acronym_name_candidates(text, sents)
 
     # merge one project stated twice
     merged: list[Cand] = []
@@ -2026,6 +2146,8 @@ def extract(text: str) -> list[dict]:
                 c.attr_end = min(c.attr_end, stops[k])
             c.own_end = min(c.own_end, c.scope_end) if c.own_end > c.start else c.own_end
     partner_is_donor = bool(meta["title"] and DONOR_PAGE_RE.search(meta["title"]))
+    if partner_name and document.names_the_donor(text, partner_iso):
+        partner_is_donor = True  # an agreement's party 'hereinafter "the Donor"', 'Norway, through Norad: NOK ...'
     if partner_iso is None and partner_name and _FUND_NAME_RE.search(partner_name):
         partner_is_donor = True  # a fund's own report: the projects it lists are the fund's
 
