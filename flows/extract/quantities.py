@@ -476,8 +476,7 @@ _BOLD_AFTER_RE = re.compile(r"[*_]{1,2}(?=[ \t])")
 _ADVERB_AFTER_RE = re.compile(r",[ \t]+\w+ly[ \t]+(?:\w+ed[ \t]+)?")
 _PART_OF_RE = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|these|those|our)(?=[ \t])")
 _OTHER_AFTER_RE = re.compile(r"[ \t]+(?:other|more)(?=[ \t]+[A-Za-z])")
-import os
-_THE_EXPERIMENT = bool(os.environ.get("QTHE"))
+_OF_BEFORE_RE = re.compile(r"\b[Oo]f[ \t\n]+$")
 _OF_THEM_RE = re.compile(r"[ \t]+of[ \t]+(?:them|whom|which)\b")
 _WHOM_BEFORE_RE = re.compile(r"\bof[ \t\n]+(?:whom|which)[ \t\n]+$")
 _BE_AFTER_RE = re.compile(r"[ \t\n]+(?:were|are|was|is)[ \t\n]+(?=[a-z])")
@@ -569,11 +568,12 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         if _LEADER_BEFORE_RE.search(before):
             continue  # 'Membership and Services ...... 11': a page number or a column value
         det = DETERMINER_BEFORE.search(text[max(0, s - 12):s])
-        the_count = False
-        if det and not (m.group("d") and det.group(1).lower() in _POSSESSIVES):
-            if not (_THE_EXPERIMENT and det.group(1).lower() == "the" and value >= 3):
-                continue  # 'the two sides'; but 'its 11 recommendations' is a count
-            the_count = True
+        if det and not (m.group("d") and det.group(1).lower() in _POSSESSIVES) \
+                and not (det.group(1).lower() == "the" and value >= 3
+                         and not _OF_BEFORE_RE.search(text, max(0, s - 20), s - len(det.group(0)))):
+            # 'the two sides', 'one of the ten seats'; but 'its 11 recommendations' and 'the
+            # 1,200 graduates' are counts
+            continue
         if text[e:e + 1] in (".", ")") and _LIST_NUMBER_AT_RE.match(text, ls, s):
             continue  # list numbering '1.' / '(2)'
         prev = _PREV_TOKEN_RE.search(before)
