@@ -143,7 +143,7 @@ LEAD_OK = {"in", "on", "at", "by", "for", "from", "with", "over", "about", "arou
            "since", "until", "through", "across", "among", "approximately", "roughly", "exactly",
            "just", "more", "than", "less", "fewer", "up", "least", "total", "another",
            "additional", "further", "thanks", "after", "before", "a", "now", "today",
-           "currently", "altogether", "overall", "together", "while", "whereas"}
+           "currently", "altogether", "overall", "together", "while", "whereas", "the"}
 #: a number right after these is a reference, an address or a position, not a count
 _REFERENCE_WORDS = (
     r"no|nos|number|page|pages|p|pp|para|paragraph|art|article|section|chapter|"
@@ -505,7 +505,7 @@ _TARGET_LABEL_RE = re.compile(r"[ \t|*_\-]*(?:[Tt]argets?|TARGETS?)\b[^|:\n\d]{0
 _WILL_RE = re.compile(r"\bwill[ \t\n]+(?!be[ \t\n]+\w+ed\b|have\b|not\b)[a-z]+\b")
 # between a 'will' verb and the count: a break that ends its object
 _NOT_OBJECT_GAP_RE = re.compile(r"[,;:()\"“”]|\b(?:who|which|that|when|where|after|since|while|"
-                                r"because|as|than|had|have|has|was|were|is|are|already)\b")
+                                r"because|as|than|had|have|has|was|were|is|are|already|what|whose|how)\b")
 _TARGET_AIM_RE = re.compile(rf"\b{_AIM}\b")
 _CLAUSE_END_RE = re.compile(r"[.!?;:](?=\s)|\n[ \t]*\n")
 
@@ -654,6 +654,9 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                 continue  # 'UNICEF ..... 2,300,000' over 'UN Women ....': a column value
             unit = _clean_unit(text[us:ue])
         words = unit.split()
+        if part and len(words) > 1 and (words[0].isdigit() or parse_number_word(words[0].lower()) is not None):
+            words = words[1:]  # 'five of the eight regions': five regions
+            unit = " ".join(words)
         first = words[0].lower()
         if words[0][:1].isupper() and (_CELL_GAP_RE.match(text, e, us) or _CELL_GAP_BEFORE_RE.search(before)):
             continue  # '2022-2025      1,450,000 Women in ...': a table row laid out in text
