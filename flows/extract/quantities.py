@@ -522,8 +522,8 @@ def _target_before(text: str, s: int) -> str | None:
     if _TARGET_AND_TO_RE.search(text, max(lo, s - 30), s) and _TARGET_AIM_RE.search(text, lo, s):
         return "target"
     # '| Target group | 6,000 rural young women |', 'Targets: 500 firms'
-    ls = text.rfind("\n", 0, s) + 1
-    if _TARGET_LABEL_RE.match(text, ls, s):
+    ls = text.rfind("\n", max(0, s - 80), s) + 1  # (a label is short: look back 80 characters)
+    if (ls or s <= 80) and _TARGET_LABEL_RE.match(text, ls, s):
         return "target"
     # 'will extend its services to a further 150 enterprises and train 60 auditors': the
     # count is the object of a 'will' verb in the same clause
