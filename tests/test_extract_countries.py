@@ -98,3 +98,16 @@ def test_long_hostile_text_takes_linear_time():
         return "Guinea-" * n + "Republic of " * n + " " * (5 * n) + "United " * n
     ok, small, large = grows_linearly(extract, make, 2_500)
     assert ok, (small, large)
+
+
+def test_hashtags_that_run_a_country_name_together():
+    text = "Thanks to #Japan for support in #LaoPDR and #SriLanka! #DecentWork #NewZealand"
+    assert [r["iso3"] for r in extract(text)] == ["JPN", "LAO", "LKA", "NZL"]
+    assert all(text[r["char_start"]:r["char_end"]] == r["evidence"] for r in extract(text))
+
+
+def test_cities_and_companies_named_after_a_country_are_not_the_country():
+    assert extract("The workshop took place in Port of Spain last week.") == []
+    assert extract("Funds came from Japan Tobacco International (JTI).") == []
+    assert [r["iso3"] for r in extract("the Japan International Cooperation Agency and the "
+                                       "Government of Japan")] == ["JPN", "JPN"]

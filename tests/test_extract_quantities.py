@@ -306,3 +306,48 @@ def test_dot_thousands_in_a_document_that_groups_with_dots():
 def test_street_vendors_are_counted_but_street_numbers_are_not():
     assert rows_of("It trained 400 street vendors.") == [(400, "street vendors")]
     assert rows_of("Office: 4 route des Morillons, Geneva.") == []
+
+
+def test_contents_lines_and_dot_leaders_are_page_numbers():
+    text = ("CONTENTS\nForeword ......... 3 Annual Results ......... 7 Member Services ..... 12\n\n"
+            "Contents\n4 Regional Programmes\nStaff and Budget 9\n\nThe office trained 35 inspectors.")
+    assert rows_of(text) == [(35, "inspectors")]
+
+
+def test_a_number_at_a_column_gap_is_a_table_cell():
+    text = "Fisheries Project   2021-2024      250,000 Youth in Business   Norway\nIt hired 12   Drivers."
+    assert rows_of(text) == []
+
+
+def test_of_them_and_of_whom_count_a_part_of_the_previous_group():
+    assert rows_of("The course gathered 30 trade unionists, 11 of them women, from five provinces.") == [
+        (30, "trade unionists"), (11, "women"), (5, "provinces")]
+    assert rows_of("Some 55 clinics joined; 20 of them hired a nurse.") == [(55, "clinics"), (20, "clinics")]
+    assert rows_of("By June, 300 farmers had enrolled, of whom 120\n  were women.") == [
+        (300, "farmers"), (120, "women")]
+    assert rows_of("She met 12 farmers. Two of them sold goats.") == [(12, "farmers")]
+
+
+def test_people_named_by_their_country():
+    assert rows_of("Nearly 900 Pakistanis and 400 Somalis work there.") == [(900, "Pakistanis"), (400, "Somalis")]
+    from flows.extract.quantities import _is_plural
+    assert not any(_is_plural(w) for w in ("Paris", "Crisis", "Tunis", "Analysis"))
+
+
+def test_the_n_nouns_is_a_count_but_not_the_two_or_of_the_n():
+    assert rows_of("Well done to the 450 apprentices who graduated.") == [(450, "apprentices")]
+    assert rows_of("The seven cooperatives share a depot.") == [(7, "cooperatives")]
+    assert rows_of("The two sides met; five of the eight regions agreed.") == [(5, "regions")]
+
+
+def test_will_clauses_and_target_labels_are_targets():
+    rows = extract("Next year the union will open its services to a further 80 domestic workers "
+                   "and train 25 shop stewards.\n| Target group | 900 smallholder farmers |")
+    assert [(r["value"], r["qualifier"]) for r in rows] == [(80, "target"), (25, "target"), (900, "target")]
+    rows = extract("It will build on what 40 cooperatives have done.")
+    assert [r["qualifier"] for r in rows] == [None]
+
+
+def test_a_to_date_heading_dates_the_list_under_it():
+    text = "Results to date (30 June 2024):\n\n- 85 clinics opened\n- 1,200 nurses trained\n"
+    assert [(r["value"], str(r["as_of"])) for r in extract(text)] == [(85, "2024-06-30"), (1200, "2024-06-30")]

@@ -95,6 +95,7 @@ NOT_COUNTRIES = [
     "New Guinea", "Northern Ireland", "South China Sea", "East China Sea", "Guatemala City",
     "Panama City", "Kuwait City", "Djibouti City", "Niger Delta", "Congo Basin",
     "Gulf of Guinea", "Lake Chad", "Antarctica", "Sea of Japan", "Latin America",
+    "Port of Spain", "Port-of-Spain", "Luxembourg City", "San Marino City", "Monaco-Ville",
 ]
 
 _LOWER_WORDS = {"of", "the", "and", "da", "de"}
@@ -269,6 +270,31 @@ def _shouting(text: str, start: int, end: int) -> bool:
     return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
+# a company named after a country, not the country: 'Japan Tobacco International (JTI)',
+# 'Air Canada' is left alone ('Japan International Cooperation Agency' is the country's agency)
+_COMPANY_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:International|Inc\.?|Ltd\.?|Limited|Corporation|Corp\.?|"
+    r"Holdings|PLC|plc|Airlines|Airways|Tobacco)(?![ \t]*[A-Z\w-])")
+# a hashtag that runs a country's name together: '#NewZealand', '#LaoPDR', '#SriLanka'
+_HASHTAG = re.compile(r"(?<![\w#])#([A-Z][a-z]*[A-Z][A-Za-z]*)")
+_CAMEL_SPLIT = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _hashtag_rows(text: str, taken: set[int]) -> list[dict]:
+    rows = []
+    if "#" not in text:
+        return rows
+    for m in _HASHTAG.finditer(text):
+        s, e = m.span(1)
+        if s in taken:
+            continue
+        iso = lookup_country(_CAMEL_SPLIT.sub(" ", m.group(1)))
+        if iso:
+            rows.append({"iso3": iso, "char_start": s, "char_end": e, "evidence": text[s:e],
+                         "rule": "country_hashtag"})
+    return rows
+
+
 def extract(text: str) -> list[dict]:
     table = _names()
     rows = []
@@ -284,8 +310,12 @@ def extract(text: str) -> list[dict]:
             continue
         if m.group(0) == "US" and _shouting(text, s, e):
             continue
+        if _COMPANY_AFTER.match(text, e, e + 60):
+            continue
         rows.append({"iso3": iso, "char_start": s, "char_end": e, "evidence": text[s:e],
                      "rule": rule})
+    rows += _hashtag_rows(text, {r["char_start"] for r in rows})
+    rows.sort(key=lambda r: r["char_start"])
     return rows
 
 

@@ -21,7 +21,10 @@ import re
 from bisect import bisect_right
 from datetime import date
 
+from functools import lru_cache
+
 from . import money
+from .countries import lookup_country
 from .text import (CAPS_HEADING_RE, MONTHS, NUMBER_WORD, YEAR, find_dates, parse_number_word,
                    scale_of, sentences)
 
@@ -140,7 +143,7 @@ LEAD_OK = {"in", "on", "at", "by", "for", "from", "with", "over", "about", "arou
            "since", "until", "through", "across", "among", "approximately", "roughly", "exactly",
            "just", "more", "than", "less", "fewer", "up", "least", "total", "another",
            "additional", "further", "thanks", "after", "before", "a", "now", "today",
-           "currently", "altogether", "overall", "together", "while", "whereas"}
+           "currently", "altogether", "overall", "together", "while", "whereas", "the"}
 #: a number right after these is a reference, an address or a position, not a count
 _REFERENCE_WORDS = (
     r"no|nos|number|page|pages|p|pp|para|paragraph|art|article|section|chapter|"
@@ -198,7 +201,16 @@ def _is_plural(word: str) -> bool:
         return False
     if _ACRONYM_PLURAL_RE.fullmatch(word):  # MOUs, MoUs, TVETs, NGOs
         return True
+    if w.endswith("is") and word[:1].isupper():
+        return _demonym_plural(word)
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+@lru_cache(maxsize=1024)
+def _demonym_plural(word: str) -> bool:
+    """'Nepalis', 'Pakistanis', 'Somalis', 'Saudis': people of a country, named by its name + 'i'."""
+    stem = word[:-2]
+    return len(stem) >= 3 and any(lookup_country(n) for n in (stem, stem + "ia", word[:-1] + " Arabia"))
 
 
 def _clean_unit(text: str) -> str:
@@ -321,7 +333,7 @@ def _document_date(text: str) -> tuple[date, str] | None:
     return None
 
 
-_AS_OF_LINE_RE = re.compile(r"^[^\n]{0,80}\b(?:as\s+(?:of|at)|(?P<status>status))\s+[^\n]{3,40}$",
+_AS_OF_LINE_RE = re.compile(r"^[^\n]{0,80}\b(?:as\s+(?:of|at)|(?P<status>status)|to\s+date)\s+[^\n]{3,40}$",
                             re.MULTILINE | re.IGNORECASE)
 # what every _AS_OF_LINE_RE match holds: r"\bas\s+(?:of|at)\s" ignoring case, written with the
 # cases spelled out ('ſ' folds to 's') and the word boundary checked after the first letter, so
@@ -331,6 +343,7 @@ _AS_OF_HINT_RE = re.compile(r"[aA](?<!\w.)[sS\u017f]\s+(?:[oO][fF]|[aA][tT])\s")
 # a '#' heading does)
 _SCOPE_END_RE = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s|"
                            r"[ \t]*(?!#)[^\n.;!?]{1,60}\n[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s)")
+_TO_DATE_HINT_RE = re.compile(r"[tT][oO]\s+[dD][aA][tT][eE]\s")
 _STATUS_HINT_RE = re.compile(r"[sS][tT][aA][tT][uU][sS]\s")
 
 
@@ -338,7 +351,8 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
     """(start, end, date, precision): a short line such as 'Results as of December 2022' dates
     the list or paragraph under it, up to the next blank line followed by a non-list line."""
     scopes = []
-    if not _AS_OF_HINT_RE.search(text) and not _STATUS_HINT_RE.search(text):
+    if not _AS_OF_HINT_RE.search(text) and not _STATUS_HINT_RE.search(text) \
+            and not _TO_DATE_HINT_RE.search(text):
         return scopes
     for m in _AS_OF_LINE_RE.finditer(text):
         line = m.group(0).rstrip()
@@ -380,10 +394,42 @@ def _excluded_spans(text: str) -> bytearray:
     spans = [(r["char_start"], r["char_end"]) for r in money.extract(text)]
     spans += [(d.start, d.end) for d in find_dates(text)]
     spans += [(m.start(), m.end()) for m in QUOTED_RE.finditer(text) if _title_like(m.group(0))]
+    spans += _contents_spans(text)
     mask = bytearray(len(text) + 1)
     for s, e in spans:
         mask[s:e] = b"\x01" * (e - s)
     return mask
+
+
+# a table of contents: a 'Contents' heading line, then lines that start or end with a page
+# number ('11 Industrial Relations', 'Financial Statements 58')
+_CONTENTS_HINT_RE = re.compile(r"[Cc][Oo][Nn][Tt][Ee][Nn][Tt][Ss]")
+_CONTENTS_LINE_RE = re.compile(r"^[ \t#*_]*(?:(?:table|TABLE|Table)[ \t]+(?:of|OF)[ \t]+)?"
+                               r"(?:contents|Contents|CONTENTS)[ \t*_:]*$", re.MULTILINE)
+
+
+def _contents_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    if not _CONTENTS_HINT_RE.search(text):
+        return spans
+    for m in _CONTENTS_LINE_RE.finditer(text):
+        pos = m.end() + 1
+        blank = 0
+        while pos < len(text):
+            le = text.find("\n", pos)
+            le = len(text) if le < 0 else le
+            words = text[pos:le].strip(" \t*_|").split()
+            if not words:
+                blank += 1
+                if blank > 1:
+                    break
+            elif words[0].rstrip(".").replace(".", "").isdigit() or words[-1].isdigit():
+                blank = 0
+                spans.append((pos, le))
+            else:
+                break
+            pos = le + 1
+    return spans
 
 
 _GROUP_SEP_RE = re.compile(r"[, \u00a0\u202f\u2009]")
@@ -430,6 +476,19 @@ _BOLD_AFTER_RE = re.compile(r"[*_]{1,2}(?=[ \t])")
 _ADVERB_AFTER_RE = re.compile(r",[ \t]+\w+ly[ \t]+(?:\w+ed[ \t]+)?")
 _PART_OF_RE = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|these|those|our)(?=[ \t])")
 _OTHER_AFTER_RE = re.compile(r"[ \t]+(?:other|more)(?=[ \t]+[A-Za-z])")
+_OF_BEFORE_RE = re.compile(r"\b[Oo]f[ \t\n]+$")
+_OF_THEM_RE = re.compile(r"[ \t]+of[ \t]+(?:them|whom|which)\b")
+_WHOM_BEFORE_RE = re.compile(r"\bof[ \t\n]+(?:whom|which)[ \t\n]+$")
+_BE_AFTER_RE = re.compile(r"[ \t\n]+(?:were|are|was|is)[ \t\n]+(?=[a-z])")
+#: words that start a group of people after 'of them' ('12 of them young women')
+_GROUP_ADJECTIVES = {"young", "old", "older", "female", "male", "rural", "urban", "migrant", "local",
+                     "foreign", "indigenous", "disabled", "domestic", "informal"}
+_VERBISH_RE = re.compile(r"\w(?:ed|ing)\b")
+_FULL_STOP_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+_LEADER_BEFORE_RE = re.compile(r"(?:\.[ \t]?\.[ \t]?\.|…)[ \t]*$")
+# two or more spaces inside a line between a number and a capitalized word: a column gap
+_CELL_GAP_RE = re.compile(r"[*_]{0,2}[ \t]{2,}[*_]{0,2}$")
+_CELL_GAP_BEFORE_RE = re.compile(r"[^\s.!?:;][ \t]{2,}$")
 _OF_PRONOUN_RE = re.compile(r"[ \t]+of[ \t]+(?:them|us|those|which|whom)\b")
 
 
@@ -442,6 +501,11 @@ _TARGET_DIRECT_RE = re.compile(
     r"\btarget[ \t\n]+of)[ \t\n]+$")
 # '... aims to reach 25,000 young people with training and to support 300 cooperatives'
 _TARGET_AND_TO_RE = re.compile(r"\band[ \t\n]+to[ \t\n]+[a-z]+[ \t\n]+$")
+_TARGET_LABEL_RE = re.compile(r"[ \t|*_\-]*(?:[Tt]argets?|TARGETS?)\b[^|:\n\d]{0,40}[|:][ \t*_]*$")
+_WILL_RE = re.compile(r"\bwill[ \t\n]+(?!be[ \t\n]+\w+ed\b|have\b|not\b)[a-z]+\b")
+# between a 'will' verb and the count: a break that ends its object
+_NOT_OBJECT_GAP_RE = re.compile(r"[,;:()\"“”]|\b(?:who|which|that|when|where|after|since|while|"
+                                r"because|as|than|had|have|has|was|were|is|are|already|what|whose|how)\b")
 _TARGET_AIM_RE = re.compile(rf"\b{_AIM}\b")
 _CLAUSE_END_RE = re.compile(r"[.!?;:](?=\s)|\n[ \t]*\n")
 
@@ -457,6 +521,17 @@ def _target_before(text: str, s: int) -> str | None:
         return "target"
     if _TARGET_AND_TO_RE.search(text, max(lo, s - 30), s) and _TARGET_AIM_RE.search(text, lo, s):
         return "target"
+    # '| Target group | 6,000 rural young women |', 'Targets: 500 firms'
+    ls = text.rfind("\n", max(0, s - 80), s) + 1  # (a label is short: look back 80 characters)
+    if (ls or s <= 80) and _TARGET_LABEL_RE.match(text, ls, s):
+        return "target"
+    # 'will extend its services to a further 150 enterprises and train 60 auditors': the
+    # count is the object of a 'will' verb in the same clause
+    w = None
+    for w in _WILL_RE.finditer(text, max(lo, s - 130), s):
+        pass
+    if w and not _NOT_OBJECT_GAP_RE.search(text, w.end(), s):
+        return "target"
     return None
 
 
@@ -467,7 +542,7 @@ def _skip_line(line: str) -> bool:
     return bool(CAPS_HEADING_RE.fullmatch(line.strip()) and len(line.split()) >= 2)
 
 
-def _candidates(text: str, excluded: bytearray) -> list[dict]:
+def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[dict]:
     rows = []
     dot_grouping = _dot_grouping(text)
     # the line of the current number, and whether it is skipped (asked once per line)
@@ -490,9 +565,15 @@ def _candidates(text: str, excluded: bytearray) -> list[dict]:
         before = text[max(ls, s - 40):s]
         if REFERENCE_BEFORE.search(before) or _NEGATION_BEFORE_RE.search(before):
             continue
+        if _LEADER_BEFORE_RE.search(before):
+            continue  # 'Membership and Services ...... 11': a page number or a column value
         det = DETERMINER_BEFORE.search(text[max(0, s - 12):s])
-        if det and not (m.group("d") and det.group(1).lower() in _POSSESSIVES):
-            continue  # 'the two sides'; but 'its 11 recommendations' is a count
+        if det and not (m.group("d") and det.group(1).lower() in _POSSESSIVES) \
+                and not (det.group(1).lower() == "the" and value >= 3
+                         and not _OF_BEFORE_RE.search(text, max(0, s - 20), s - len(det.group(0)))):
+            # 'the two sides', 'one of the ten seats'; but 'its 11 recommendations' and 'the
+            # 1,200 graduates' are counts
+            continue
         if text[e:e + 1] in (".", ")") and _LIST_NUMBER_AT_RE.match(text, ls, s):
             continue  # list numbering '1.' / '(2)'
         prev = _PREV_TOKEN_RE.search(before)
@@ -518,11 +599,39 @@ def _candidates(text: str, excluded: bytearray) -> list[dict]:
         if other:
             pos = other.end()
         part = _PART_OF_RE.match(text, pos, pos + 30)
+        of_them = None
         if part:
             pos = part.end()
         elif _OF_PRONOUN_RE.match(text, pos, pos + 20):
-            continue
+            of_them = _OF_THEM_RE.match(text, pos, pos + 20)
+            if not of_them:
+                continue
+        elif _WHOM_BEFORE_RE.search(before):
+            be = _BE_AFTER_RE.match(text, pos, pos + 20)  # '..., of whom 71 were women'
+            if be:
+                pos = be.end()
         sent_end = _sentence_end(text, e)
+        if of_them:
+            # '42 labour inspectors, 17 of them women': the noun after; '48 cooperatives ...;
+            # 17 of them completed ...': the noun of the count before, in the same sentence
+            np = _noun_phrase(text, of_them.end(), sent_end)
+            nw = text[np[0]:np[1]].split() if np else []
+            if nw and _GAP_RE.fullmatch(text, of_them.end(), np[0]) and len(nw) <= 3 \
+                    and (_is_plural(nw[0]) or nw[0].lower() in _GROUP_ADJECTIVES) \
+                    and not _VERBISH_RE.search(text, np[0], np[1]):
+                us, ue = np
+                unit = _clean_unit(text[us:ue])
+            else:
+                near = [r for r in (*prior, *rows) if s - 150 <= r["char_end"] <= s and r["value"] > value]
+                prev_row = max(near, key=lambda r: r["char_end"]) if near else None
+                if prev_row is None or _FULL_STOP_RE.search(text, prev_row["char_end"], s):
+                    continue
+                unit, ue = prev_row["unit"], of_them.end()
+            qual, qs = money.qualifier_before(text, s)
+            rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
+                         "char_start": qs if qual else s, "char_end": ue, "rule": "quantity.of_them",
+                         "head": unit.split()[-1]})
+            continue
         np = _noun_phrase(text, pos, sent_end)
         head = None
         if np is None:
@@ -545,7 +654,12 @@ def _candidates(text: str, excluded: bytearray) -> list[dict]:
                 continue  # 'UNICEF ..... 2,300,000' over 'UN Women ....': a column value
             unit = _clean_unit(text[us:ue])
         words = unit.split()
+        if part and len(words) > 1 and (words[0].isdigit() or parse_number_word(words[0].lower()) is not None):
+            words = words[1:]  # 'five of the eight regions': five regions
+            unit = " ".join(words)
         first = words[0].lower()
+        if words[0][:1].isupper() and (_CELL_GAP_RE.match(text, e, us) or _CELL_GAP_BEFORE_RE.search(before)):
+            continue  # '2022-2025      1,450,000 Women in ...': a table row laid out in text
         if (first in STREET_WORDS and (len(words) == 1 or not words[1].islower() or words[1] in _STREET_LINKS)) \
                 or first in FRACTIONS or (len(words) == 1 and first in LINKING_VERBS) \
                 or words[-1].lower() in TEXT_LENGTH_UNITS:
@@ -843,7 +957,7 @@ def extract(text: str) -> list[dict]:
     rows = _label_rows(text, excluded) + _number_of_rows(text, excluded) + _table_rows(text, excluded)
     rows += [r for r in _key_figure_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     taken = {r["num_start"] for r in rows}
-    rows += [r for r in _candidates(text, excluded) if r["num_start"] not in taken]
+    rows += [r for r in _candidates(text, excluded, rows) if r["num_start"] not in taken]
     rows.sort(key=lambda r: r["char_start"])
     if not rows:
         return []
