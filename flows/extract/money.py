@@ -620,6 +620,10 @@ def _header_currency(cell: str) -> tuple[str | None, int]:
         m2 = _HEADER_NAME_RE.search(cell)
         cur = NAMES.get(re.sub(r"\s+", " ", m2.group(0).lower())) if m2 else None
     if cur is None:
+        # a field name of an export: 'budget_usd', 'amount_eur'
+        cur = next((w.upper() for w in re.split(r"[_\W]+", cell) if w.upper() in MAJOR_CODES
+                    and (w.islower() or w.isupper()) and "_" in cell), None)
+    if cur is None:
         return None, 1
     sm = _HEADER_SCALE_RE.search(cell)
     scale = 1
@@ -674,6 +678,168 @@ def _table_blocks_uncached(text: str) -> list[tuple[list, list[list]]]:
             tables.append((_split_cells(block[0][1], block[0][0]),
                            [_split_cells(line, off) for off, line in block[1:]]))
     return tables
+
+
+# ------------------------------------------------ delimited and aligned tables
+
+_DELIMS = (";", "\t", ",")
+
+
+def _split_on(line: str, offset: int, sep: str) -> list[tuple[int, int, str]]:
+    cells, pos = [], 0
+    for part in line.split(sep):
+        lead = len(part) - len(part.lstrip())
+        cells.append((offset + pos + lead, offset + pos + len(part.rstrip()), part.strip()))
+        pos += len(part) + len(sep)
+    return cells
+
+
+def delimited_blocks(text: str) -> list[tuple[list, list[list]]]:
+    """Delimiter-separated tables (a database export: 'country;project;budget_usd' over rows
+    of as many fields): (header cells, body rows of cells), a cell being (start, end, text),
+    as table_blocks. The delimiter is ';', a tab or ','; a block is at least a header and one
+    row, every line with the same number (at least three) of fields, the header's fields no
+    numbers."""
+    return [(list(h), [list(r) for r in b]) for h, b in _delimited_blocks(text)]
+
+
+@lru_cache(maxsize=4)
+def _delimited_blocks(text: str) -> tuple:
+    out = []
+    for sep in _DELIMS:
+        if text.count(sep) < 4:
+            continue
+        lines, pos = [], 0
+        for line in text.split("\n"):
+            lines.append((pos, line))
+            pos += len(line) + 1
+        i = 0
+        while i < len(lines):
+            off, line = lines[i]
+            n = line.count(sep)
+            if n < 2 or not _is_header_cells(line.split(sep)):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(lines) and lines[j][1].count(sep) == n and lines[j][1].strip():
+                j += 1
+            if j - i >= 2:
+                out.append((tuple(_split_on(line, off, sep)),
+                            tuple(tuple(_split_on(ln, o, sep)) for o, ln in lines[i + 1:j])))
+            i = j
+    return tuple(out)
+
+
+def _is_header_cells(cells: list[str]) -> bool:
+    return all(c.strip() and len(c.strip()) <= 40 and not re.search(r"\d", c) for c in cells)
+
+
+_ALIGN_GAP_RE = re.compile(r"[ \t]{2,}")
+_ALIGN_NUM_END_RE = re.compile(
+    r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?: (?P<rest>\S.*))?$", re.DOTALL)
+
+
+def aligned_blocks(text: str) -> list[tuple[list, list[list]]]:
+    """Tables laid out as aligned columns (a PDF's text layer: 'Project   Donor   Period
+    Budget (USD)' over one line per row, cells apart by runs of two or more spaces), also when
+    the reader joined the rows into one line: a row then ends with its last column's number
+    ('... 2022-2025   1,450,000 Women in Management ...'), and the header's first cell is the
+    last word before its first gap. (header cells, body rows of cells) as table_blocks."""
+    return [(list(h), [list(r) for r in b]) for h, b in _aligned_blocks(text)]
+
+
+@lru_cache(maxsize=4)
+def _aligned_blocks(text: str) -> tuple:
+    if "   " not in text:
+        return ()
+    out = []
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        off, line = lines[i]
+        cells = _gap_cells(line, off)
+        if len(cells) < 3:
+            i += 1
+            continue
+        # the header: from the last word of a piece (a caption joined before it) over cells of
+        # no digits; its last cell ends at its ')' or first word when a row follows on its line
+        hdr, k = [], 0
+        for h in range(len(cells) - 2):
+            fs, fe, ft = cells[h]
+            if re.search(r"\d", ft) or len(ft) > 40:
+                w = ft.rsplit(" ", 1)[-1]
+                if " " not in ft or not re.fullmatch(r"[A-Z][A-Za-z]+", w):
+                    continue
+                first = (fe - len(w), fe, w)
+            else:
+                first = cells[h]
+            hdr, k, rest = [first], h + 1, None
+            while k < len(cells) and not re.search(r"\d", cells[k][2].split(")")[0]) and len(hdr) < 12:
+                cs, ce, ct = cells[k]
+                k += 1
+                p = ct.find(") ")
+                if p >= 0 and len(ct) > 40:
+                    # the header's last cell, the first row joined after it: 'Budget (USD) Enterprise ...'
+                    hdr.append((cs, cs + p + 1, ct[:p + 1]))
+                    rest = (cs + p + 2, ce, ct[p + 2:])
+                    break
+                hdr.append(cells[k - 1])
+            if len(hdr) >= 3:
+                break
+        if len(hdr) < 3:
+            i += 1
+            continue
+        body_cells = ([rest] if rest else []) + list(cells[k:])
+        if any(len(c[2]) > 40 for c in hdr):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and len(_gap_cells(lines[j][1], lines[j][0])) >= 2:
+            body_cells += _gap_cells(lines[j][1], lines[j][0]) + [None]
+            j += 1
+        rows, row = [], []
+        for c in body_cells:
+            if c is None:  # a line break ends a row
+                if row:
+                    rows.append(row)
+                row = []
+                continue
+            m = _ALIGN_NUM_END_RE.match(c[2])
+            if m and m.group("rest") and row:
+                # a joined row ends with its number: the rest starts the next row
+                s0 = c[0]
+                row.append((s0, s0 + m.end("num"), m.group("num")))
+                rows.append(row)
+                row = [(s0 + m.start("rest"), c[1], m.group("rest"))]
+            else:
+                row.append(c)
+        if row:
+            rows.append(row)
+        rows = [r for r in rows if len(r) >= 2]
+        if rows:
+            out.append((tuple(hdr), tuple(tuple(r) for r in rows)))
+        i = j
+    return tuple(out)
+
+
+def _gap_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
+    if "  " not in line and "\t" not in line:
+        return []
+    cells, pos = [], 0
+    for m in _ALIGN_GAP_RE.finditer(line):
+        if line[pos:m.start()].strip():
+            part = line[pos:m.start()]
+            lead = len(part) - len(part.lstrip())
+            cells.append((offset + pos + lead, offset + m.start(), part.strip()))
+        pos = m.end()
+    if line[pos:].strip():
+        part = line[pos:]
+        lead = len(part) - len(part.lstrip())
+        cells.append((offset + pos + lead, offset + pos + len(part.rstrip()), part.strip()))
+    return cells if len(cells) >= 2 else []
 
 
 def _is_header_row(line: str) -> bool:
@@ -734,6 +900,78 @@ def _table_amounts(text: str) -> list[dict]:
     return rows
 
 
+_START_COL_RE = re.compile(r"(?i)[\W_]*(?:start|begin|from)(?:[\W_]*(?:date|year))?[\W_]*")
+_END_COL_RE = re.compile(r"(?i)[\W_]*(?:end|until|to)(?:[\W_]*(?:date|year))?[\W_]*")
+_YEAR4_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEARISH_CELL_RE = re.compile(rf"[\s*_]*{YEAR}(?:\s*[-–—/]\s*(?:{YEAR}|\d\d))?[\s*_]*")
+
+
+def _block_amounts(text: str) -> list[dict]:
+    """Amounts of delimited exports and aligned-column tables whose header names the currency
+    of a column ('budget_usd', 'Budget (USD)'): the years from the row's start and end columns
+    ('start;end': '01.04.2022;31.03.2026'), else from its cell that is only a year or a range
+    of years ('2022-2025'), else from the table's caption ('... in 2023')."""
+    rows: list[dict] = []
+    blocks = [(h, b, "delim") for h, b in _delimited_blocks(text)] + \
+        [(h, b, "aligned") for h, b in _aligned_blocks(text)]
+    for header, body, kind in blocks:
+        currencies = [_header_currency(c[2]) for c in header]
+        if not any(c for c, _ in currencies):
+            continue
+        start_col = next((i for i, c in enumerate(header) if _START_COL_RE.fullmatch(c[2])), None)
+        end_col = next((i for i, c in enumerate(header) if _END_COL_RE.fullmatch(c[2])), None)
+        caption = None
+        for cells in body:
+            if kind == "delim" and len(cells) != len(header):
+                continue
+            # an aligned row may lack its first cells (a total row): its cells align from the right
+            shift = len(header) - len(cells) if kind == "aligned" else 0
+            years = None
+            if start_col is not None and end_col is not None and shift == 0:
+                ys = _YEAR4_RE.findall(cells[start_col][2]), _YEAR4_RE.findall(cells[end_col][2])
+                if ys[0] and ys[1] and int(ys[0][-1]) <= int(ys[1][-1]) <= int(ys[0][-1]) + 30:
+                    years = (int(ys[0][-1]), int(ys[1][-1]))
+            if years is None:
+                for cs, ce, cell in cells:
+                    if _YEARISH_CELL_RE.fullmatch(cell):
+                        ex = _year_expressions(text, cs, ce)
+                        if ex:
+                            years = (ex[0][2], ex[0][3])
+                            break
+            for idx, (cs, ce, cell) in enumerate(cells):
+                col = idx + shift
+                if col >= len(currencies) or not currencies[col][0]:
+                    continue
+                m = _CELL_NUM_RE.match(cell)
+                if not m or _YEAR4_RE.fullmatch(m.group("num")):
+                    continue
+                cur, scale = currencies[col]
+                value = parse_amount(m.group("num"), None) * scale
+                if value <= 0:
+                    continue
+                cell_years = years
+                if cell_years is None:
+                    if caption is None:
+                        caption = _block_caption_years(text, header[0][0])
+                    cell_years = caption or None
+                s, e = cs + m.start("num"), cs + m.end("num")
+                rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
+                             "rule": "money.table", "years": cell_years, "table": True})
+    return rows
+
+
+def _block_caption_years(text: str, header_start: int) -> tuple[int, int] | tuple[()]:
+    """The years of a table's caption: joined before its header on its line ('Table 6.1
+    Projects implemented in 2023  Project  Donor ...'), else on the line above."""
+    ls = text.rfind("\n", 0, header_start) + 1
+    if text[ls:header_start].strip() and header_start - ls <= 200:
+        ex = _year_expressions(text, ls, header_start)
+        if ex:
+            return ex[-1][2], ex[-1][3]
+        return _header_years(text, ls, header_start, max_len=150) or ()
+    return _caption_years(text, ls)
+
+
 def _label_line_years(text: str, a: dict) -> tuple[int, int] | None:
     """The years of the short label line right above an amount that is its line's only
     content (an HTML definition list or a key-figures block: 'AfDB contributions received in
@@ -772,8 +1010,9 @@ def _caption_years(text: str, table_start: int) -> tuple[int, int] | tuple[()]:
     prev = _prev_line(text, table_start)
     if not prev or text[prev[0]:prev[1]].lstrip().startswith("|") or prev[1] - prev[0] > 150:
         return ()
-    ex = _year_expressions(text, *prev)
-    return (ex[0][2], ex[0][3]) if ex else ()
+    # (a caption, being a short title, names its year without a preposition: 'Contributions
+    # by type, 2023')
+    return _header_years(text, *prev, max_len=80) or ()
 
 
 # a line of a plain-text budget list with dot leaders: '  ILO ............ 2,150,000'
@@ -941,6 +1180,7 @@ def _extract(text: str) -> list[dict]:
         merged.append(a)
     merged += _table_amounts(text)
     merged += _leader_amounts(text)
+    merged += _block_amounts(text)
     merged.sort(key=lambda r: r["start"])
     if not merged:
         return []
@@ -1204,14 +1444,14 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
 _HEADER_YEAR_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/])")
 
 
-def _header_years(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _header_years(text: str, start: int, end: int, max_len: int = 40) -> tuple[int, int] | None:
     """The years a table column header names: 'FY 2019-2020', and also a year after a label
     ('Committed 2023', 'Disbursed 2023'), which a header cell, being short, means as its year."""
     hx = _year_expressions(text, start, end)
     if hx:
         return hx[0][2], hx[0][3]
     found = list(_HEADER_YEAR_RE.finditer(text, start, end))
-    if len(found) == 1 and len(text[start:end].strip()) <= 40:
+    if len(found) == 1 and len(text[start:end].strip()) <= max_len:
         y = int(found[0].group("y"))
         return y, y
     return None
