@@ -324,6 +324,16 @@ _ANAPHORA_RE = re.compile(
     r"(?:years?|period|phase|cycle|biennium)\b", re.IGNORECASE)
 
 
+_REFERRING_SUBJECT_RE = re.compile(
+    r"[\s*_]*(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
+    r"framework|DWCP|agreement|action[ \t]+plan)\b")
+# what may stand before the period opening a sentence: 'Running from', 'Over', 'From', 'In'
+_PERIOD_OPENER_RE = re.compile(
+    r"[\s*_]*(?:(?:Running|Implemented|Lasting|Spanning|Planned|Scheduled)[ \t]+)?"
+    r"(?:(?:from|over|between|in|for|during)[ \t]+)?$", re.IGNORECASE)
+_YEAR_BEFORE_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:in[ \t]+)?(?:the[ \t]+(?:year[ \t]+before|previous[ \t]+year|preceding[ \t]+year|"
+    r"prior[ \t]+year)|a[ \t]+year[ \t]+(?:earlier|before)|last[ \t]+year)\b", re.IGNORECASE)
 _THIS_YEAR_RE = re.compile(r"\b[Tt]his[ \t]+year\b")
 _START_END_RE = re.compile(
     rf"\b(?:started|starts|began|begins|begun|launched|commenced|start(?:ing)?|begin(?:ning)?)[ \t]+in[ \t]+"
@@ -408,7 +418,7 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
 
 # ------------------------------------------------------------------- units
 
-_ABBREV_END_RE = re.compile(r"\b(?:approx|est|ca|incl|excl|equiv|vs|Art|para|Co|Ltd|Inc|Jr|Sr)\.$")
+_ABBREV_END_RE = re.compile(r"\b(?:approx|est|ca|incl|excl|equiv|vs|Art|para|Co|Ltd|Inc|Jr|Sr|Hon|Dr|Prof|Mr|Mrs|Ms|No)\.$")
 
 
 _LABEL_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[-•*]\s*)?\**[A-Z][\w ()'’/&-]{0,40}:)")
@@ -1137,6 +1147,11 @@ def _clause_break(text: str, a: dict, x: tuple) -> bool:
     return lo < hi and (text.find(";", lo, hi) >= 0 or text.find("\n", lo, hi) >= 0)
 
 
+# ('from USD 1 million to USD 2 million' is rather a change between two amounts)
+_RANGE_GAP_RE = re.compile(r"[ \t]+and[ \t]+")
+_RANGE_LEAD_RE = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
+
+
 def _extract(text: str) -> list[dict]:
     amounts = _inline_amounts(text)
     stated_rates, rate_spans = _stated_rates(text)
@@ -1150,6 +1165,20 @@ def _extract(text: str) -> list[dict]:
         a["qualifier"], a["qual_start"] = qualifier_before(text, a["start"])
         a["qualifier"] = a["qualifier"] or a.get("range_qualifier")
 
+    # 'between USD 50,000 and USD 150,000': one range,
+    # stored as its upper end with the qualifier 'up to' (as 'US$ 2-3 million')
+    if len(amounts) > 1:
+        ranged: list[dict] = []
+        for a in amounts:
+            p = ranged[-1] if ranged else None
+            if p is not None and p["currency"] == a["currency"] and a["amount"] > p["amount"] \
+                    and not a["qualifier"] and not p.get("range_qualifier") \
+                    and _RANGE_GAP_RE.fullmatch(text, p["end"], a["start"]) \
+                    and _RANGE_LEAD_RE.search(text, max(0, p["start"] - 12), p["start"]):
+                p.update(amount=a["amount"], end=a["end"], range_qualifier="up to", qualifier="up to")
+                continue
+            ranged.append(a)
+        amounts = ranged
     # a stated conversion: 'EUR 18 million, about US$ 17.6 million' is one amount
     merged: list[dict] = []
     skip = set()
@@ -1252,6 +1281,27 @@ def _extract(text: str) -> list[dict]:
                         prev = _year_expressions(text, *units[kk])
                         if prev:
                             years = (prev[-1][2], prev[-1][3])
+                # 'The programme ... has a resource requirement of US$ 6,750,000': the period of
+                # the programme the previous sentence names ('the DWCP for 2025–2029')
+                if years is None and _REFERRING_SUBJECT_RE.match(text, us, ue):
+                    prev = [x for x in _year_expressions(text, *units[k - 1]) if x[3] > x[2]]
+                    if prev:
+                        years = (prev[-1][2], prev[-1][3])
+            if years is None and j == len(inline) - 1 and k + 1 < len(units):
+                # '... a contribution of CAD 4.2 million. Running from 2025 to 2028, the project
+                # ...': the period that opens the next sentence, when that names no amount
+                ns, ne = units[k + 1]
+                nx = _year_expressions(text, ns, min(ne, ns + 60))
+                if nx and nx[0][3] > nx[0][2] and nx[0][0] - ns <= 30 and not by_unit.get(k + 1) \
+                        and _PERIOD_OPENER_RE.match(text, ns, nx[0][0]):
+                    years = (nx[0][2], nx[0][3])
+            if _YEAR_BEFORE_RE.match(text, a["end"], ue):
+                # 'US$ 200, up from US$ 194 the year before': the year before the sentence's
+                # year, else before the year the document is dated
+                base = years[0] if years and years[0] == years[1] else _document_year(text)
+                if base:
+                    years = (base - 1, base - 1)
+                    a["rate_year"] = 0
             a["years"] = years
 
     # an amount written inside a table cell ('| Total funding | SEK 210m | SEK 198m |' under
@@ -1292,7 +1342,41 @@ def _extract(text: str) -> list[dict]:
             "char_start": s, "char_end": e, "evidence": text[s:e], "rule": a["rule"],
         })
     _fill_unconverted(text, rows)
-    return rows
+    return _drop_restated(rows, [bool(a.get("table")) for a in merged])
+
+
+def _drop_restated(rows: list[dict], table: list[bool]) -> list[dict]:
+    """One row for an amount the text states twice with its currency ('budget: SEK 42 million'
+    in the front matter and '| Total budget | SEK 42 million |' below, a headline restating
+    the body's 'CAD 4.2 million (about US$ 2.93 million)'), when the two name no different
+    years: the row with the stated conversion, else with years, else the first; the years
+    of either. Bare numbers of table columns are left alone (rows of equal amounts)."""
+    keep = [True] * len(rows)
+    first: dict[tuple, int] = {}
+    for i, r in enumerate(rows):
+        if table[i]:
+            continue
+        key = (r["currency"], r["amount"])
+        j = first.get(key)
+        if j is None:
+            first[key] = i
+            continue
+        a = rows[j]
+        ya, yb = (a["year_from"], a["year_to"]), (r["year_from"], r["year_to"])
+        if ya != yb and None not in (ya[0], yb[0]):
+            continue
+        if (a["qualifier"] or r["qualifier"]) and a["qualifier"] != r["qualifier"]:
+            continue
+        better = (r["rule"] == "money.stated_conversion") > (a["rule"] == "money.stated_conversion") or (
+            (r["rule"] == "money.stated_conversion") == (a["rule"] == "money.stated_conversion")
+            and ya[0] is None and yb[0] is not None)
+        win, lose = (r, a) if better else (a, r)
+        if win["year_from"] is None:
+            win["year_from"], win["year_to"] = lose["year_from"], lose["year_to"]
+        win["funder"] = win["funder"] or lose["funder"]
+        keep[j if better else i] = False
+        first[key] = i if better else j
+    return [r for r, k in zip(rows, keep) if k]
 
 
 # ---------------------------------------------------------- stated rates
