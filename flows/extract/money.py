@@ -791,7 +791,7 @@ def _aligned_blocks(text: str) -> tuple:
                 cs, ce, ct = cells[k]
                 k += 1
                 p = ct.find(") ")
-                if p >= 0 and len(ct) > 40:
+                if p >= 0 and ct[p + 2:p + 3].isupper():
                     # the header's last cell, the first row joined after it: 'Budget (USD) Enterprise ...'
                     hdr.append((cs, cs + p + 1, ct[:p + 1]))
                     rest = (cs + p + 2, ce, ct[p + 2:])
@@ -1342,15 +1342,27 @@ def _extract(text: str) -> list[dict]:
             "char_start": s, "char_end": e, "evidence": text[s:e], "rule": a["rule"],
         })
     _fill_unconverted(text, rows)
-    return _drop_restated(rows, [bool(a.get("table")) for a in merged])
+    return _drop_restated(text, rows, [bool(a.get("table")) for a in merged])
 
 
-def _drop_restated(rows: list[dict], table: list[bool]) -> list[dict]:
-    """One row for an amount the text states twice with its currency ('budget: SEK 42 million'
-    in the front matter and '| Total budget | SEK 42 million |' below, a headline restating
-    the body's 'CAD 4.2 million (about US$ 2.93 million)'), when the two name no different
-    years: the row with the stated conversion, else with years, else the first; the years
-    of either. Bare numbers of table columns are left alone (rows of equal amounts)."""
+def _summary_line(text: str, pos: int) -> bool:
+    """The line at `pos` is a heading, a table row, a 'Label: value' line or another short
+    line that is no sentence (a headline, a front-matter field)."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls:len(text) if le < 0 else le].strip()
+    return line.startswith(("#", "|")) or (len(line) <= 100 and (
+        not line.endswith((".", ";", ",")) or bool(_KV_LINE_RE.match(line))))
+
+
+def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]:
+    """One row for an amount the text states twice with its currency, once in a summary line
+    ('budget: SEK 42 million' in the front matter and '| Total budget | SEK 42 million |'
+    below, a headline restating the body's 'CAD 4.2 million (about US$ 2.93 million)'), when
+    the two name no different years: the row with the stated conversion, else with years,
+    else the first; the years of either. Two sentences of prose stating equal amounts are
+    two facts ('China committed US$ 1 million'; 'ACFTU gave US$ 1 million'), and so are
+    the bare numbers of table columns."""
     keep = [True] * len(rows)
     first: dict[tuple, int] = {}
     for i, r in enumerate(rows):
@@ -1366,6 +1378,8 @@ def _drop_restated(rows: list[dict], table: list[bool]) -> list[dict]:
         if ya != yb and None not in (ya[0], yb[0]):
             continue
         if (a["qualifier"] or r["qualifier"]) and a["qualifier"] != r["qualifier"]:
+            continue
+        if not (_summary_line(text, a["char_start"]) or _summary_line(text, r["char_start"])):
             continue
         better = (r["rule"] == "money.stated_conversion") > (a["rule"] == "money.stated_conversion") or (
             (r["rule"] == "money.stated_conversion") == (a["rule"] == "money.stated_conversion")
