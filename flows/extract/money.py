@@ -936,6 +936,8 @@ def _block_amounts(text: str) -> list[dict]:
                 continue
             # an aligned row may lack its first cells (a total row): its cells align from the right
             shift = len(header) - len(cells) if kind == "aligned" else 0
+            if shift < 0:
+                continue
             years = None
             if start_col is not None and end_col is not None and shift == 0:
                 ys = _YEAR4_RE.findall(cells[start_col][2]), _YEAR4_RE.findall(cells[end_col][2])
