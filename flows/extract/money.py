@@ -760,7 +760,7 @@ def aligned_blocks(text: str) -> list[tuple[list, list[list]]]:
 
 @lru_cache(maxsize=4)
 def _aligned_blocks(text: str) -> tuple:
-    if "   " not in text:
+    if "  " not in text:
         return ()
     out = []
     lines, pos = [], 0
