@@ -7,7 +7,13 @@ column header names the currency ('| Budget (US$) |').
 
 Amounts written in words count ('three million euros', 'two and a half million euros'), and
 so do the lines of a dot-leader list under a heading naming the currency ('BUDGET (US$)' over
-'ILO ........ 2,150,000').
+'ILO ........ 2,150,000'), and the cells of a delimited export ('country;project;budget_usd',
+see `delimited_blocks`) or of an aligned-column table ('Project   Donor   Budget (USD)', see
+`aligned_blocks`) under a header naming the currency of their column.
+
+An amount stated twice, once in a summary line (a headline, a front-matter field, a table row,
+a 'Label: value' line), is one row; 'between USD 50,000 and USD 150,000' is one amount, its
+upper end, 'up to' (as 'US$ 2-3 million').
 
 amount_usd is the US-dollar amount the text states ('EUR 18 million, about US$ 17.6 million'
 is one fact whose amount_usd is 17.6 million), else the amount converted at an exchange rate
@@ -19,7 +25,9 @@ dated, else None.
 Years are the year or year range stated with the amount in its sentence ('between 2019 and
 2023', 'in 2023', 'Funding 2018-2022:'), or in the sentence that introduces a list the amount
 is an item of, or in the previous sentence when the amount refers back to it ('for the three
-years').
+years', 'The programme ... US$ 6,750,000' after 'the DWCP for 2025–2029'), or the period that
+opens the next sentence ('Running from 2025 to 2028, the project ...'); 'the year before' is
+the year before the sentence's year.
 """
 from __future__ import annotations
 
