@@ -7,7 +7,13 @@ column header names the currency ('| Budget (US$) |').
 
 Amounts written in words count ('three million euros', 'two and a half million euros'), and
 so do the lines of a dot-leader list under a heading naming the currency ('BUDGET (US$)' over
-'ILO ........ 2,150,000').
+'ILO ........ 2,150,000'), and the cells of a delimited export ('country;project;budget_usd',
+see `delimited_blocks`) or of an aligned-column table ('Project   Donor   Budget (USD)', see
+`aligned_blocks`) under a header naming the currency of their column.
+
+An amount stated twice, once in a summary line (a headline, a front-matter field, a table row,
+a 'Label: value' line), is one row; 'between USD 50,000 and USD 150,000' is one amount, its
+upper end, 'up to' (as 'US$ 2-3 million').
 
 amount_usd is the US-dollar amount the text states ('EUR 18 million, about US$ 17.6 million'
 is one fact whose amount_usd is 17.6 million), else the amount converted at an exchange rate
@@ -19,7 +25,9 @@ dated, else None.
 Years are the year or year range stated with the amount in its sentence ('between 2019 and
 2023', 'in 2023', 'Funding 2018-2022:'), or in the sentence that introduces a list the amount
 is an item of, or in the previous sentence when the amount refers back to it ('for the three
-years').
+years', 'The programme ... US$ 6,750,000' after 'the DWCP for 2025–2029'), or the period that
+opens the next sentence ('Running from 2025 to 2028, the project ...'); 'the year before' is
+the year before the sentence's year.
 """
 from __future__ import annotations
 
@@ -324,6 +332,16 @@ _ANAPHORA_RE = re.compile(
     r"(?:years?|period|phase|cycle|biennium)\b", re.IGNORECASE)
 
 
+_REFERRING_SUBJECT_RE = re.compile(
+    r"[\s*_]*(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
+    r"framework|DWCP|agreement|action[ \t]+plan)\b")
+# what may stand before the period opening a sentence: 'Running from', 'Over', 'From', 'In'
+_PERIOD_OPENER_RE = re.compile(
+    r"[\s*_]*(?:(?:Running|Implemented|Lasting|Spanning|Planned|Scheduled)[ \t]+)?"
+    r"(?:(?:from|over|between|in|for|during)[ \t]+)?$", re.IGNORECASE)
+_YEAR_BEFORE_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:in[ \t]+)?(?:the[ \t]+(?:year[ \t]+before|previous[ \t]+year|preceding[ \t]+year|"
+    r"prior[ \t]+year)|a[ \t]+year[ \t]+(?:earlier|before)|last[ \t]+year)\b", re.IGNORECASE)
 _THIS_YEAR_RE = re.compile(r"\b[Tt]his[ \t]+year\b")
 _START_END_RE = re.compile(
     rf"\b(?:started|starts|began|begins|begun|launched|commenced|start(?:ing)?|begin(?:ning)?)[ \t]+in[ \t]+"
@@ -408,7 +426,7 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
 
 # ------------------------------------------------------------------- units
 
-_ABBREV_END_RE = re.compile(r"\b(?:approx|est|ca|incl|excl|equiv|vs|Art|para|Co|Ltd|Inc|Jr|Sr)\.$")
+_ABBREV_END_RE = re.compile(r"\b(?:approx|est|ca|incl|excl|equiv|vs|Art|para|Co|Ltd|Inc|Jr|Sr|Hon|Dr|Prof|Mr|Mrs|Ms|No)\.$")
 
 
 _LABEL_LINE_RE = re.compile(r"\n(?=[ \t]*(?:[-•*]\s*)?\**[A-Z][\w ()'’/&-]{0,40}:)")
@@ -620,6 +638,10 @@ def _header_currency(cell: str) -> tuple[str | None, int]:
         m2 = _HEADER_NAME_RE.search(cell)
         cur = NAMES.get(re.sub(r"\s+", " ", m2.group(0).lower())) if m2 else None
     if cur is None:
+        # a field name of an export: 'budget_usd', 'amount_eur'
+        cur = next((w.upper() for w in re.split(r"[_\W]+", cell) if w.upper() in MAJOR_CODES
+                    and (w.islower() or w.isupper()) and "_" in cell), None)
+    if cur is None:
         return None, 1
     sm = _HEADER_SCALE_RE.search(cell)
     scale = 1
@@ -674,6 +696,168 @@ def _table_blocks_uncached(text: str) -> list[tuple[list, list[list]]]:
             tables.append((_split_cells(block[0][1], block[0][0]),
                            [_split_cells(line, off) for off, line in block[1:]]))
     return tables
+
+
+# ------------------------------------------------ delimited and aligned tables
+
+_DELIMS = (";", "\t", ",")
+
+
+def _split_on(line: str, offset: int, sep: str) -> list[tuple[int, int, str]]:
+    cells, pos = [], 0
+    for part in line.split(sep):
+        lead = len(part) - len(part.lstrip())
+        cells.append((offset + pos + lead, offset + pos + len(part.rstrip()), part.strip()))
+        pos += len(part) + len(sep)
+    return cells
+
+
+def delimited_blocks(text: str) -> list[tuple[list, list[list]]]:
+    """Delimiter-separated tables (a database export: 'country;project;budget_usd' over rows
+    of as many fields): (header cells, body rows of cells), a cell being (start, end, text),
+    as table_blocks. The delimiter is ';', a tab or ','; a block is at least a header and one
+    row, every line with the same number (at least three) of fields, the header's fields no
+    numbers."""
+    return [(list(h), [list(r) for r in b]) for h, b in _delimited_blocks(text)]
+
+
+@lru_cache(maxsize=4)
+def _delimited_blocks(text: str) -> tuple:
+    out = []
+    for sep in _DELIMS:
+        if text.count(sep) < 4:
+            continue
+        lines, pos = [], 0
+        for line in text.split("\n"):
+            lines.append((pos, line))
+            pos += len(line) + 1
+        i = 0
+        while i < len(lines):
+            off, line = lines[i]
+            n = line.count(sep)
+            if n < 2 or not _is_header_cells(line.split(sep)):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(lines) and lines[j][1].count(sep) == n and lines[j][1].strip():
+                j += 1
+            if j - i >= 2:
+                out.append((tuple(_split_on(line, off, sep)),
+                            tuple(tuple(_split_on(ln, o, sep)) for o, ln in lines[i + 1:j])))
+            i = j
+    return tuple(out)
+
+
+def _is_header_cells(cells: list[str]) -> bool:
+    return all(c.strip() and len(c.strip()) <= 40 and not re.search(r"\d", c) for c in cells)
+
+
+_ALIGN_GAP_RE = re.compile(r"[ \t]{2,}")
+_ALIGN_NUM_END_RE = re.compile(
+    r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?: (?P<rest>\S.*))?$", re.DOTALL)
+
+
+def aligned_blocks(text: str) -> list[tuple[list, list[list]]]:
+    """Tables laid out as aligned columns (a PDF's text layer: 'Project   Donor   Period
+    Budget (USD)' over one line per row, cells apart by runs of two or more spaces), also when
+    the reader joined the rows into one line: a row then ends with its last column's number
+    ('... 2022-2025   1,450,000 Women in Management ...'), and the header's first cell is the
+    last word before its first gap. (header cells, body rows of cells) as table_blocks."""
+    return [(list(h), [list(r) for r in b]) for h, b in _aligned_blocks(text)]
+
+
+@lru_cache(maxsize=4)
+def _aligned_blocks(text: str) -> tuple:
+    if "  " not in text:
+        return ()
+    out = []
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        off, line = lines[i]
+        cells = _gap_cells(line, off)
+        if len(cells) < 3:
+            i += 1
+            continue
+        # the header: from the last word of a piece (a caption joined before it) over cells of
+        # no digits; its last cell ends at its ')' or first word when a row follows on its line
+        hdr, k = [], 0
+        for h in range(len(cells) - 2):
+            fs, fe, ft = cells[h]
+            if re.search(r"\d", ft) or len(ft) > 40:
+                w = ft.rsplit(" ", 1)[-1]
+                if " " not in ft or not re.fullmatch(r"[A-Z][A-Za-z]+", w):
+                    continue
+                first = (fe - len(w), fe, w)
+            else:
+                first = cells[h]
+            hdr, k, rest = [first], h + 1, None
+            while k < len(cells) and not re.search(r"\d", cells[k][2].split(")")[0]) and len(hdr) < 12:
+                cs, ce, ct = cells[k]
+                k += 1
+                p = ct.find(") ")
+                if p >= 0 and ct[p + 2:p + 3].isupper():
+                    # the header's last cell, the first row joined after it: 'Budget (USD) Enterprise ...'
+                    hdr.append((cs, cs + p + 1, ct[:p + 1]))
+                    rest = (cs + p + 2, ce, ct[p + 2:])
+                    break
+                hdr.append(cells[k - 1])
+            if len(hdr) >= 3:
+                break
+        if len(hdr) < 3:
+            i += 1
+            continue
+        body_cells = ([rest] if rest else []) + list(cells[k:])
+        if any(len(c[2]) > 40 for c in hdr):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and len(_gap_cells(lines[j][1], lines[j][0])) >= 2:
+            body_cells += _gap_cells(lines[j][1], lines[j][0]) + [None]
+            j += 1
+        rows, row = [], []
+        for c in body_cells:
+            if c is None:  # a line break ends a row
+                if row:
+                    rows.append(row)
+                row = []
+                continue
+            m = _ALIGN_NUM_END_RE.match(c[2])
+            if m and m.group("rest") and row:
+                # a joined row ends with its number: the rest starts the next row
+                s0 = c[0]
+                row.append((s0, s0 + m.end("num"), m.group("num")))
+                rows.append(row)
+                row = [(s0 + m.start("rest"), c[1], m.group("rest"))]
+            else:
+                row.append(c)
+        if row:
+            rows.append(row)
+        rows = [r for r in rows if len(r) >= 2]
+        if rows:
+            out.append((tuple(hdr), tuple(tuple(r) for r in rows)))
+        i = j
+    return tuple(out)
+
+
+def _gap_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
+    if "  " not in line and "\t" not in line:
+        return []
+    cells, pos = [], 0
+    for m in _ALIGN_GAP_RE.finditer(line):
+        if line[pos:m.start()].strip():
+            part = line[pos:m.start()]
+            lead = len(part) - len(part.lstrip())
+            cells.append((offset + pos + lead, offset + m.start(), part.strip()))
+        pos = m.end()
+    if line[pos:].strip():
+        part = line[pos:]
+        lead = len(part) - len(part.lstrip())
+        cells.append((offset + pos + lead, offset + pos + len(part.rstrip()), part.strip()))
+    return cells if len(cells) >= 2 else []
 
 
 def _is_header_row(line: str) -> bool:
@@ -734,6 +918,80 @@ def _table_amounts(text: str) -> list[dict]:
     return rows
 
 
+_START_COL_RE = re.compile(r"(?i)[\W_]*(?:start|begin|from)(?:[\W_]*(?:date|year))?[\W_]*")
+_END_COL_RE = re.compile(r"(?i)[\W_]*(?:end|until|to)(?:[\W_]*(?:date|year))?[\W_]*")
+_YEAR4_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEARISH_CELL_RE = re.compile(rf"[\s*_]*{YEAR}(?:\s*[-–—/]\s*(?:{YEAR}|\d\d))?[\s*_]*")
+
+
+def _block_amounts(text: str) -> list[dict]:
+    """Amounts of delimited exports and aligned-column tables whose header names the currency
+    of a column ('budget_usd', 'Budget (USD)'): the years from the row's start and end columns
+    ('start;end': '01.04.2022;31.03.2026'), else from its cell that is only a year or a range
+    of years ('2022-2025'), else from the table's caption ('... in 2023')."""
+    rows: list[dict] = []
+    blocks = [(h, b, "delim") for h, b in _delimited_blocks(text)] + \
+        [(h, b, "aligned") for h, b in _aligned_blocks(text)]
+    for header, body, kind in blocks:
+        currencies = [_header_currency(c[2]) for c in header]
+        if not any(c for c, _ in currencies):
+            continue
+        start_col = next((i for i, c in enumerate(header) if _START_COL_RE.fullmatch(c[2])), None)
+        end_col = next((i for i, c in enumerate(header) if _END_COL_RE.fullmatch(c[2])), None)
+        caption = None
+        for cells in body:
+            if kind == "delim" and len(cells) != len(header):
+                continue
+            # an aligned row may lack its first cells (a total row): its cells align from the right
+            shift = len(header) - len(cells) if kind == "aligned" else 0
+            if shift < 0:
+                continue
+            years = None
+            if start_col is not None and end_col is not None and shift == 0:
+                ys = _YEAR4_RE.findall(cells[start_col][2]), _YEAR4_RE.findall(cells[end_col][2])
+                if ys[0] and ys[1] and int(ys[0][-1]) <= int(ys[1][-1]) <= int(ys[0][-1]) + 30:
+                    years = (int(ys[0][-1]), int(ys[1][-1]))
+            if years is None:
+                for cs, ce, cell in cells:
+                    if _YEARISH_CELL_RE.fullmatch(cell):
+                        ex = _year_expressions(text, cs, ce)
+                        if ex:
+                            years = (ex[0][2], ex[0][3])
+                            break
+            for idx, (cs, ce, cell) in enumerate(cells):
+                col = idx + shift
+                if col >= len(currencies) or not currencies[col][0]:
+                    continue
+                m = _CELL_NUM_RE.match(cell)
+                if not m or _YEAR4_RE.fullmatch(m.group("num")):
+                    continue
+                cur, scale = currencies[col]
+                value = parse_amount(m.group("num"), None) * scale
+                if value <= 0:
+                    continue
+                cell_years = years
+                if cell_years is None:
+                    if caption is None:
+                        caption = _block_caption_years(text, header[0][0])
+                    cell_years = caption or None
+                s, e = cs + m.start("num"), cs + m.end("num")
+                rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
+                             "rule": "money.table", "years": cell_years, "table": True})
+    return rows
+
+
+def _block_caption_years(text: str, header_start: int) -> tuple[int, int] | tuple[()]:
+    """The years of a table's caption: joined before its header on its line ('Table 6.1
+    Projects implemented in 2023  Project  Donor ...'), else on the line above."""
+    ls = text.rfind("\n", 0, header_start) + 1
+    if text[ls:header_start].strip() and header_start - ls <= 200:
+        ex = _year_expressions(text, ls, header_start)
+        if ex:
+            return ex[-1][2], ex[-1][3]
+        return _header_years(text, ls, header_start, max_len=150) or ()
+    return _caption_years(text, ls)
+
+
 def _label_line_years(text: str, a: dict) -> tuple[int, int] | None:
     """The years of the short label line right above an amount that is its line's only
     content (an HTML definition list or a key-figures block: 'AfDB contributions received in
@@ -772,8 +1030,9 @@ def _caption_years(text: str, table_start: int) -> tuple[int, int] | tuple[()]:
     prev = _prev_line(text, table_start)
     if not prev or text[prev[0]:prev[1]].lstrip().startswith("|") or prev[1] - prev[0] > 150:
         return ()
-    ex = _year_expressions(text, *prev)
-    return (ex[0][2], ex[0][3]) if ex else ()
+    # (a caption, being a short title, names its year without a preposition: 'Contributions
+    # by type, 2023')
+    return _header_years(text, *prev, max_len=80) or ()
 
 
 # a line of a plain-text budget list with dot leaders: '  ILO ............ 2,150,000'
@@ -898,6 +1157,11 @@ def _clause_break(text: str, a: dict, x: tuple) -> bool:
     return lo < hi and (text.find(";", lo, hi) >= 0 or text.find("\n", lo, hi) >= 0)
 
 
+# ('from USD 1 million to USD 2 million' is rather a change between two amounts)
+_RANGE_GAP_RE = re.compile(r"[ \t]+and[ \t]+")
+_RANGE_LEAD_RE = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
+
+
 def _extract(text: str) -> list[dict]:
     amounts = _inline_amounts(text)
     stated_rates, rate_spans = _stated_rates(text)
@@ -911,6 +1175,20 @@ def _extract(text: str) -> list[dict]:
         a["qualifier"], a["qual_start"] = qualifier_before(text, a["start"])
         a["qualifier"] = a["qualifier"] or a.get("range_qualifier")
 
+    # 'between USD 50,000 and USD 150,000': one range,
+    # stored as its upper end with the qualifier 'up to' (as 'US$ 2-3 million')
+    if len(amounts) > 1:
+        ranged: list[dict] = []
+        for a in amounts:
+            p = ranged[-1] if ranged else None
+            if p is not None and p["currency"] == a["currency"] and a["amount"] > p["amount"] \
+                    and not a["qualifier"] and not p.get("range_qualifier") \
+                    and _RANGE_GAP_RE.fullmatch(text, p["end"], a["start"]) \
+                    and _RANGE_LEAD_RE.search(text, max(0, p["start"] - 12), p["start"]):
+                p.update(amount=a["amount"], end=a["end"], range_qualifier="up to", qualifier="up to")
+                continue
+            ranged.append(a)
+        amounts = ranged
     # a stated conversion: 'EUR 18 million, about US$ 17.6 million' is one amount
     merged: list[dict] = []
     skip = set()
@@ -941,6 +1219,7 @@ def _extract(text: str) -> list[dict]:
         merged.append(a)
     merged += _table_amounts(text)
     merged += _leader_amounts(text)
+    merged += _block_amounts(text)
     merged.sort(key=lambda r: r["start"])
     if not merged:
         return []
@@ -1012,6 +1291,27 @@ def _extract(text: str) -> list[dict]:
                         prev = _year_expressions(text, *units[kk])
                         if prev:
                             years = (prev[-1][2], prev[-1][3])
+                # 'The programme ... has a resource requirement of US$ 6,750,000': the period of
+                # the programme the previous sentence names ('the DWCP for 2025–2029')
+                if years is None and _REFERRING_SUBJECT_RE.match(text, us, ue):
+                    prev = [x for x in _year_expressions(text, *units[k - 1]) if x[3] > x[2]]
+                    if prev:
+                        years = (prev[-1][2], prev[-1][3])
+            if years is None and j == len(inline) - 1 and k + 1 < len(units):
+                # '... a contribution of CAD 4.2 million. Running from 2025 to 2028, the project
+                # ...': the period that opens the next sentence, when that names no amount
+                ns, ne = units[k + 1]
+                nx = _year_expressions(text, ns, min(ne, ns + 60))
+                if nx and nx[0][3] > nx[0][2] and nx[0][0] - ns <= 30 and not by_unit.get(k + 1) \
+                        and _PERIOD_OPENER_RE.match(text, ns, nx[0][0]):
+                    years = (nx[0][2], nx[0][3])
+            if _YEAR_BEFORE_RE.match(text, a["end"], ue):
+                # 'US$ 200, up from US$ 194 the year before': the year before the sentence's
+                # year, else before the year the document is dated
+                base = years[0] if years and years[0] == years[1] else _document_year(text)
+                if base:
+                    years = (base - 1, base - 1)
+                    a["rate_year"] = 0
             a["years"] = years
 
     # an amount written inside a table cell ('| Total funding | SEK 210m | SEK 198m |' under
@@ -1052,7 +1352,55 @@ def _extract(text: str) -> list[dict]:
             "char_start": s, "char_end": e, "evidence": text[s:e], "rule": a["rule"],
         })
     _fill_unconverted(text, rows)
-    return rows
+    return _drop_restated(text, rows, [bool(a.get("table")) for a in merged])
+
+
+def _summary_line(text: str, pos: int) -> bool:
+    """The line at `pos` is a heading, a table row, a 'Label: value' line or another short
+    line that is no sentence (a headline, a front-matter field)."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls:len(text) if le < 0 else le].strip()
+    return line.startswith(("#", "|")) or (len(line) <= 100 and (
+        not line.endswith((".", ";", ",")) or bool(_KV_LINE_RE.match(line))))
+
+
+def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]:
+    """One row for an amount the text states twice with its currency, once in a summary line
+    ('budget: SEK 42 million' in the front matter and '| Total budget | SEK 42 million |'
+    below, a headline restating the body's 'CAD 4.2 million (about US$ 2.93 million)'), when
+    the two name no different years: the row with the stated conversion, else with years,
+    else the first; the years of either. Two sentences of prose stating equal amounts are
+    two facts ('China committed US$ 1 million'; 'ACFTU gave US$ 1 million'), and so are
+    the bare numbers of table columns."""
+    keep = [True] * len(rows)
+    first: dict[tuple, int] = {}
+    for i, r in enumerate(rows):
+        if table[i]:
+            continue
+        key = (r["currency"], r["amount"])
+        j = first.get(key)
+        if j is None:
+            first[key] = i
+            continue
+        a = rows[j]
+        ya, yb = (a["year_from"], a["year_to"]), (r["year_from"], r["year_to"])
+        if ya != yb and None not in (ya[0], yb[0]):
+            continue
+        if (a["qualifier"] or r["qualifier"]) and a["qualifier"] != r["qualifier"]:
+            continue
+        if not (_summary_line(text, a["char_start"]) or _summary_line(text, r["char_start"])):
+            continue
+        better = (r["rule"] == "money.stated_conversion") > (a["rule"] == "money.stated_conversion") or (
+            (r["rule"] == "money.stated_conversion") == (a["rule"] == "money.stated_conversion")
+            and ya[0] is None and yb[0] is not None)
+        win, lose = (r, a) if better else (a, r)
+        if win["year_from"] is None:
+            win["year_from"], win["year_to"] = lose["year_from"], lose["year_to"]
+        win["funder"] = win["funder"] or lose["funder"]
+        keep[j if better else i] = False
+        first[key] = i if better else j
+    return [r for r, k in zip(rows, keep) if k]
 
 
 # ---------------------------------------------------------- stated rates
@@ -1204,14 +1552,14 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
 _HEADER_YEAR_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/])")
 
 
-def _header_years(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _header_years(text: str, start: int, end: int, max_len: int = 40) -> tuple[int, int] | None:
     """The years a table column header names: 'FY 2019-2020', and also a year after a label
     ('Committed 2023', 'Disbursed 2023'), which a header cell, being short, means as its year."""
     hx = _year_expressions(text, start, end)
     if hx:
         return hx[0][2], hx[0][3]
     found = list(_HEADER_YEAR_RE.finditer(text, start, end))
-    if len(found) == 1 and len(text[start:end].strip()) <= 40:
+    if len(found) == 1 and len(text[start:end].strip()) <= max_len:
         y = int(found[0].group("y"))
         return y, y
     return None
