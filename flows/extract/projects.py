@@ -1837,7 +1837,7 @@ _FIELD_KEYS = (r"Duration|Project\s+duration|Period|Budget|Total\s+budget|Fundin
                r"Geographical\s+coverage|Implemented\s+by")
 _INLINE_FIELD_RE = re.compile(
     rf"(?:^|[·|;•]|\s{{2,}}|(?<=[)\]])[ \t])[ \t]*[*_]{{0,2}}(?P<k>{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*"
-    r"(?P<v>[^·|;•\n]*?)[ \t]*(?=[·|;•]|\s{2,}|$)", re.MULTILINE | re.IGNORECASE)
+    rf"(?P<v>[^·|;•\n]*?)[ \t]*(?=[·|;•]|\s{{2,}}|$|(?<=[)\]])[ \t]+(?:{_FIELD_KEYS})[ \t]*:)", re.MULTILINE | re.IGNORECASE)
 #: a section whose text opens with such fields ('**Duration:** 2020–2023 · **Budget:** ...')
 _FIELDS_FIRST_RE = re.compile(rf"\s*(?:[-*•][ \t]+)?[*_]{{0,2}}(?:{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:", re.IGNORECASE)
 
