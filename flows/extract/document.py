@@ -386,6 +386,10 @@ def _is_caps_genre_head(title: str) -> bool:
     return bool(_LABEL_RE.match(last) or _is_genre_label(last))
 
 
+_FRONT_TITLE_RE = re.compile(r"title:[ \t]*[\"']?(?P<t>[^\"'\n]{3,250}?)[\"']?[ \t]*$")
+_FRONT_KEY_RE = re.compile(r"---$|[a-z][a-z_\-]{1,30}:(?:[ \t]|$)")
+
+
 def title_span(text: str) -> tuple[int, int, str] | None:
     """(start, end, title) of the document title: its first heading or first line(s)."""
     return _title_span(text)
@@ -395,10 +399,21 @@ def title_span(text: str) -> tuple[int, int, str] | None:
 def _title_span(text: str) -> tuple[int, int, str] | None:
     """`title_span`, cached: `extract` and projects' fact sheets ask for the same text's."""
     lines = list(_first_lines(text))
+    # YAML front matter ('title: "Rural Youth Employment"' among 'key: value' lines)
+    if lines and lines[0][2].lower().startswith(("title:", "---")):
+        for s, e, line in lines[:12]:
+            fm = _FRONT_TITLE_RE.match(line)
+            if fm:
+                return s + fm.start("t"), s + fm.end("t"), clean_inline(fm.group("t"))
+            if not _FRONT_KEY_RE.match(line):
+                break
     idx = 0
     letterhead = False              # the line before was a letterhead's (it may go on)
+    running = None                  # a running header skipped ('SWEDEN - ILO ... | May 2023')
     while idx < len(lines):
         line = lines[idx][2]
+        if running is None and _is_running_header(line):
+            running = lines[idx]
         if _is_skippable(line) or _WEB_FURNITURE_RE.match(clean_inline(line).strip()):
             letterhead = False
         elif _is_letterhead(line) and idx + 1 < len(lines):
@@ -414,6 +429,13 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         return None
     s, e, line = lines[idx]
     title = clean_inline(line)
+    # a running header above a paragraph: the header without its date is the title
+    if running is not None and title.endswith(".") and len(_words(title)) > 12:
+        parts = [p.strip() for p in running[2].split("|")]
+        parts = [p for p in parts if p and not _is_date_line(p)]
+        if parts:
+            rs = running[0]
+            return rs, rs + running[2].find(parts[-1]) + len(parts[-1]), clean_inline(" | ".join(parts))
     # 'ILO' (a site's logo) above the page's '# African Development Bank Group and the ILO':
     # a page's main heading wins over a word or two that is no heading
     if len(_words(title)) <= 2 and not text[text.rfind("\n", 0, s) + 1:s].lstrip().startswith("#"):
