@@ -1079,6 +1079,22 @@ def _item_title_end(body: str) -> int:
 _INDENTED_LINE_RE = re.compile(r"\n[ \t]+\S[^\n]*")
 
 
+_PLACE_JOINS = {"to", "or", "and", "the", "from", "via", "between", "&", ","}
+
+
+def _only_places(title: str) -> bool:
+    """Whether a title is country names joined by small words ('Pakistan to Oman')."""
+    found = document.find_countries(title)
+    if not found:
+        return False
+    rest, pos = [], 0
+    for a, b, _ in found:
+        rest.append(title[pos:a])
+        pos = b
+    rest.append(title[pos:])
+    return all(w.lower() in _PLACE_JOINS for w in re.findall(r"[\w&]+|,", " ".join(rest)))
+
+
 def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[Cand]:
     """List items that name projects, in a list introduced by a heading naming projects
     ('FUNDED PROJECTS') or by a sentence ending in a colon that speaks of them ('The funding
@@ -1127,6 +1143,10 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
             if not (2 <= len(words) <= 20 and len(caps) >= 2) or _NOT_A_PROJECT_RE.search(title) \
                     or document.lookup_country(title) or ILO_NAMES.match(title):
                 continue
+            if _only_places(title):
+                continue                # 'Nepal to Malaysia or Qatar': a corridor, not a project
+            if title.isupper() and text.startswith("\n\n", m.end()):
+                continue                # '3. WHO CAN APPLY' and a blank line: a numbered heading
             item_end = group[k + 1].start() if k + 1 < len(group) else len(text)
             # the item's own lines: its line and the indented lines under it
             own_end = m.end()
