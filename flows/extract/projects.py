@@ -61,8 +61,9 @@ EMPH_RE = re.compile(
 #: set off by commas after 'the project', with its acronym (an emphasis lost in rendering)
 APPOSITIVE_RE = re.compile(
     r"(?:project|programme|program|initiative)\s*,\s*"
-    r"(?P<t>[A-Z][^,;.()\n\"“”]{8,200}?)\s*\((?P<a>[A-Z][A-Z0-9\-]{1,15})\)\s*,")
-_APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|an?)\s+(?:new\s+)?(?:ILO\s+)?$")
+    r"(?P<t>[A-Z][^,;.()\n\"“”]{8,200}?)\s*(?:\((?P<a>[A-Z][A-Z0-9\-]{1,15})\)\s*,|"
+    r",(?=[ \t]+(?:with|which|that|funded|financed|supported|implemented|worth|in\s+partnership)\b))")
+_APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|an?)\s+(?:new\s+)?(?:[a-z\d][a-z\d]*-year\s+)?(?:ILO\s+)?$")
 KNOWN_AS_RE = re.compile(
     r"\b(?:project|programme|initiative)\b[^.\n]{0,80}?\bknown\s+as\s+(?:the\s+)?[\"“]?"
     r"(?P<t>[A-Z][^\"”.,;:()\n]{3,120})")
@@ -1040,8 +1041,26 @@ def _bullet_candidates(text: str, sec: Section, funder: Funder | None, years) ->
         c = Cand(title, ts, te, "bullet", line_start, scope_end, line_start, scope_end,
                  group_funder=funder, group_years=years, section=sec)
         c.start_year, c.end_year = _open_range(m)
+        # '- Title (2017–2023) – SECO, co-funded by ...': the name after the dash funds it
+        dm = _DASH_ORG_RE.match(text, m.end())
+        if dm and (_known_org(dm.group("o")) or f"({dm.group('o')})" in text):   # (an acronym the text defines)
+            c.funder = _make_funder(dm.group("o"), None, None, "item_funder")
         out.append(c)
     return out
+
+
+def _funder_countries(text: str, start: int, end: int) -> set[str]:
+    """The countries text[start:end] names as funders ('co-funded by Norway')."""
+    out = set()
+    for fm in _COFUNDED_RE.finditer(text, start, end):
+        found = document.find_countries(text[fm.end():fm.end() + 60])
+        if found and found[0][0] == 0:
+            out.add(found[0][2])
+    return out
+
+
+_COFUNDED_RE = re.compile(r"\b(?:co-?)?(?:funded|financed)\s+by\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?")
+_DASH_ORG_RE = re.compile(r"[ \t]*[–—-][ \t]*(?P<o>[A-Z][\w&'’.\-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w&'’.\-]*)){0,8})[ \t]*[,;]")
 
 
 _ITEM_RE = re.compile(r"^(?P<ind>[ \t]*)(?:[-•*▪◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?P<body>\S[^\n]*)$", re.MULTILINE)
@@ -1156,7 +1175,8 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
                 own_end = cm.end()
             c = Cand(title, ts, te, "list_item", m.start(), own_end, m.start(), own_end, section=sec)
             detail = text[te:own_end]
-            found = _unique(iso for _, _, iso in document.find_countries(detail))
+            funding = _funder_countries(text, te, own_end)
+            found = _unique(iso for _, _, iso in document.find_countries(detail) if iso not in funding)
             if found:
                 c.countries = found
             yr = re.search(RANGE, detail)
@@ -1385,8 +1405,26 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
             continue
         c = Cand(title, ts, te, "named_range", s, e, s, e)
         c.start_year, c.end_year = _open_range(m)
+        # '- Title (2017–2023) – SECO, co-funded by ...': the name after the dash funds it
+        dm = _DASH_ORG_RE.match(text, m.end())
+        if dm and (_known_org(dm.group("o")) or f"({dm.group('o')})" in text):   # (an acronym the text defines)
+            c.funder = _make_funder(dm.group("o"), None, None, "item_funder")
         out.append(c)
     return out
+
+
+def _funder_countries(text: str, start: int, end: int) -> set[str]:
+    """The countries text[start:end] names as funders ('co-funded by Norway')."""
+    out = set()
+    for fm in _COFUNDED_RE.finditer(text, start, end):
+        found = document.find_countries(text[fm.end():fm.end() + 60])
+        if found and found[0][0] == 0:
+            out.add(found[0][2])
+    return out
+
+
+_COFUNDED_RE = re.compile(r"\b(?:co-?)?(?:funded|financed)\s+by\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?")
+_DASH_ORG_RE = re.compile(r"[ \t]*[–—-][ \t]*(?P<o>[A-Z][\w&'’.\-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w&'’.\-]*)){0,8})[ \t]*[,;]")
 
 
 #: 'the Skills for a Green Transition in East Africa programme (SGTEA)', 'the Green Jobs in the
@@ -1719,6 +1757,8 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
             title = clean_title(m.group("t"))
             words = [w for w in title.split() if w.lower() not in CONNECTORS]
             if len(words) < 2 or sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) < 0.7 * len(words):
+                continue
+            if rx is APPOSITIVE_RE and not m.group("a") and (len(words) < 3 or _only_places(title)):
                 continue
             ts, te = m.start("t"), m.start("t") + len(m.group("t").rstrip())
             s, e = _sentence_span(sents, m.start(), m.end())
@@ -2103,6 +2143,9 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         not explicit or funder.rule != "funder_heading" or partner_iso in funder.countries)
     if partner_funds:
         donors.add(partner_iso)
+
+    # a country named as a funder in its text ('co-funded by Norway') is no project country
+    donors |= _funder_countries(text, s, e)
 
     # ---- countries
     countries = c.countries
