@@ -785,10 +785,19 @@ def find_budget(text: str, money: list[dict], start: int, end: int,
             continue
         before = text[max(start, r["start"] - 70):r["start"]]
         after = text[r["end"]:min(end, r["end"] + 60)]
+        if _SPENT_BEFORE_RE.search(before):
+            continue                # 'expenditure stood at USD 1.72 million': spent, not the budget
         # the stated dollar equivalent of an amount in another currency: 'EUR 18 million, about US$ 17.6 million'
-        if _BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after):
+        if _BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after) \
+                or _FUNDED_WITH_RE.search(text, max(start, r["start"] - 160), r["start"]):
             return _stated_usd(text, money, i)
     return None
+
+
+_SPENT_BEFORE_RE = re.compile(r"\b(?:expenditures?|spent|disbursed|disbursements?|delivery\s+rate)\b[^.;\n]{0,30}$",
+                              re.IGNORECASE)
+# 'funded by the German Federal Ministry ... (BMZ) with EUR 3.6 million'
+_FUNDED_WITH_RE = re.compile(r"\b(?:funded|financed)\s+by\s[^.;]{3,120}?\swith\s+$")
 
 
 # ----------------------------------------------------------------- candidates
@@ -1475,6 +1484,10 @@ def _known_org(name: str) -> bool:
         return False
 
 
+_ACR_KIND_RE = re.compile(r",[ \t]+(?:the|an?)[ \t]+(?:(?:ILO|new|joint|flagship)[ \t]+)?(?:[\w\-]+[ \t]+)?"
+                          r"(?:programme|project|program|initiative)\b")
+
+
 def _acronym_name_candidates(text: str, sents) -> list[Cand]:
     out = []
     if "project" not in text and "program" not in text and "Programme" not in text:
@@ -1491,7 +1504,12 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         word = text.rfind(" ", max(0, pos - 40), pos)
         if kw and not text[word + 1:word + 2].isupper():
             continue
-        if not kw and "Program" not in text[max(0, pos - 200):pos] and "Project" not in text[max(0, pos - 200):pos]:
+        # 'Better Factories Cambodia (BFC), the ILO programme that ...': the bracket is followed
+        # by what the name is
+        j = -1 if kw else text.find(")", i, i + 20)
+        kind = j > 0 and _ACR_KIND_RE.match(text, j + 1) is not None
+        if not kw and not kind and "Program" not in text[max(0, pos - 200):pos] \
+                and "Project" not in text[max(0, pos - 200):pos]:
             continue
         m = (_KW_AT_RE if kw else _ACRONYM_AT_RE).match(text, i)
         if not m:
@@ -1508,7 +1526,7 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         if kw:
             if not _NAME_LEAD_RE.search(text[max(0, ts - 12):ts]):
                 continue
-        elif not re.search(r"\b(?:Programme|Program|Project)\b", title) \
+        elif not (kind or re.search(r"\b(?:Programme|Program|Project)\b", title)) \
                 or re.search(r"\b(?:Evaluation|Review|Report|Assessment)\b", title):
             continue
         if len(title.split()) < 3 or _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title) \
@@ -2180,6 +2198,9 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
                 countries = _unique(iso for iso in _sentence_countries(text, near_sents) if iso not in donors)
     if not countries and partner_is_donor and partner_iso and not partner_funds:
         countries = [partner_iso]       # a project funded by another partner in the page's country
+    if not countries and c.rule == "table" and c.countries is None and partner_iso and not partner_is_donor \
+            and partner_iso not in donors:
+        countries = [partner_iso]       # a row of a table without countries in a country's report
 
     # ---- regions
     regions = _unique(m.group(0) for m in REGION_RE.finditer(c.title))
