@@ -389,6 +389,7 @@ def _is_caps_genre_head(title: str) -> bool:
 _GENRE_LINE_RE = re.compile(r"(?:call\s+for\s+(?:proposals|applications|expressions\s+of\s+interest|papers)|"
                             r"terms\s+of\s+reference|annual\s+report)\b(?:[ \t]+(?:\d{4}(?:/\d{1,4})?|no\.?\s*\d+))?",
                             re.IGNORECASE)
+_SUBJECT_LINE_RE = re.compile(r"(?:on|of|for|between|concerning|regarding)\s+(?:the\s+)?\w")
 _CONTENTS_RE = re.compile(r"(?:table\s+of\s+)?contents", re.IGNORECASE)
 _FRONT_TITLE_RE = re.compile(r"title:[ \t]*[\"']?(?P<t>[^\"'\n]{3,250}?)[\"']?[ \t]*$")
 _FRONT_KEY_RE = re.compile(r"---$|[a-z][a-z_\-]{1,30}:(?:[ \t]|$)")
@@ -469,6 +470,23 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         nxt_clean = clean_inline(nxt)
         if _GENRE_LINE_RE.fullmatch(nxt_clean) and not _GENRE_LINE_RE.search(title):
             return s, e2, f"{title} {nxt_clean}"
+    # 'JOINT COMMUNIQUÉ' + blank + 'on the meeting between ...' (+ 'and the ...'): the
+    # subject under a short heading, opening with a lower-case preposition, completes it
+    if idx + 1 < len(lines) and len(_words(title)) <= 4 and text[e:lines[idx + 1][0]].count("\n") <= 2:
+        k, parts, end = idx + 1, [title], e
+        while k < len(lines) and len(parts) < 4:
+            nxt = clean_inline(lines[k][2])
+            if len(parts) == 1 and not _SUBJECT_LINE_RE.match(nxt):
+                break
+            if len(parts) > 1 and (text[end:lines[k][0]].count("\n") != 1 or not re.match(r"[a-z]", nxt)):
+                break
+            if nxt.endswith(".") or _is_skippable(lines[k][2]):
+                break
+            parts.append(nxt)
+            end = lines[k][1]
+            k += 1
+        if len(parts) > 1 and len(_words(" ".join(parts))) <= 40:
+            return s, end, " ".join(parts)
     # a title wrapped over two lines (PDF pages): the first line ends with a connecting word
     # or the next one carries on in lower case
     if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
@@ -787,7 +805,7 @@ def _numeric_date(line: str) -> date | None:
 _DATE_LABEL_RE = re.compile(
     r"(?:^|\n|\||[.!?][ \t]+)[ \t]*\**(?:date\s+of\s+(?:submission|publication|issue|release)|publication\s+date|"
     r"release\s+date|date\s+(?:submitted|published|issued)|(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|"
-    r"issued(?:\s+on)?|(?:(?:export(?:ed)?|report|page|document)\s+)?generated(?:\s+on)?|date(?=\**[ \t]*:))\**[ \t]*[:|]?[ \t]*\**[ \t]*(?=\S)",
+    r"issued(?:\s+on)?|exported(?:\s+on)?|(?:(?:export(?:ed)?|report|page|document)\s+)?generated(?:\s+on)?|date(?=\**[ \t]*:))\**[ \t]*[:|]?[ \t]*\**[ \t]*(?=\S)",
     re.IGNORECASE)
 
 
