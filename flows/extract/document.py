@@ -472,8 +472,9 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             return s, e2, f"{title} {nxt_clean}"
     # 'JOINT COMMUNIQUÉ' + blank + 'on the meeting between ...' (+ 'and the ...'): the
     # subject under a short heading, opening with a lower-case preposition, completes it
-    if idx + 1 < len(lines) and len(_words(title)) <= 4 and text[e:lines[idx + 1][0]].count("\n") <= 2:
-        k, parts, end = idx + 1, [title], e
+    h = idx - 1 if idx > 0 and _SUBJECT_LINE_RE.match(title) else idx   # ('JOINT STATEMENT' was skipped as a label)
+    if h + 1 < len(lines) and len(_words(lines[h][2])) <= 4 and text[lines[h][1]:lines[h + 1][0]].count("\n") <= 2:
+        k, parts, end = h + 1, [clean_inline(lines[h][2])], lines[h][1]
         while k < len(lines) and len(parts) < 4:
             nxt = clean_inline(lines[k][2])
             if len(parts) == 1 and not _SUBJECT_LINE_RE.match(nxt):
@@ -486,7 +487,7 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             end = lines[k][1]
             k += 1
         if len(parts) > 1 and len(_words(" ".join(parts))) <= 40:
-            return s, end, " ".join(parts)
+            return lines[h][0], end, " ".join(parts)
     # a title wrapped over two lines (PDF pages): the first line ends with a connecting word
     # or the next one carries on in lower case
     if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:

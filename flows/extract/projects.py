@@ -1517,7 +1517,7 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         ts = _caps_run_start(text, pos)
         if ts is None:
             continue
-        lead = re.match(r"(?:(?:The|A|An|Its|This|Our)\s+)+", text[ts:pos])
+        lead = re.match(r"(?:(?:The|A|An|Its|This|Our)\s+|(?:In|Since|By|During|From)\s+\d{4},?\s+)+", text[ts:pos])
         if lead:
             ts += lead.end()
         title = clean_title(text[ts:pos])

@@ -219,12 +219,20 @@ def _joined_at(text: str, segs: list[Cell], a: int) -> tuple[Table | None, int]:
     first = _head_tail(text, s0, e0)
     if first is None or not _is_head_cell(text[first:e0]):
         return None, 0
-    b = a + 1
-    while b < len(segs) and _is_head_cell(text[segs[b][0]:segs[b][1]]):
-        b += 1
+    # the header's last cell is joined to the first row's first cell: try each place for it,
+    # nearest first, while the cells before it look like header cells
+    for b in range(a + 2, min(len(segs), a + 10)):
+        if not _is_head_cell(text[segs[b - 1][0]:segs[b - 1][1]]):
+            break
+        table, k = _joined_rows(text, segs, a, b, first)
+        if table is not None:
+            return table, k
+    return None, 0
+
+
+def _joined_rows(text: str, segs: list[Cell], a: int, b: int, first: int) -> tuple[Table | None, int]:
     n = b - a + 1                           # header cells: a .. b-1, and the head of segs[b]
-    if n < 3 or b >= len(segs):
-        return None, 0
+    s0, e0 = segs[a]
     hs, he = segs[b]
     m = _LAST_HEAD_RE.match(text, hs, he)
     if not m or m.end() >= he:
@@ -238,25 +246,20 @@ def _joined_at(text: str, segs: list[Cell], a: int) -> tuple[Table | None, int]:
         ls, le = segs[k + n - 2]
         tok = _NUMBERISH_RE.match(text, ls, le)
         if tok is None:
-            if le == segs[-1][1] and not text[ls:le].count(" "):
-                tok_end = le            # the line's last segment: one token
-            else:
-                break
-        else:
-            tok_end = tok.end()
-            if tok_end < le and text[tok_end] != " ":
-                break
+            break
+        tok_end = tok.end()
+        if tok_end < le and text[tok_end] != " ":
+            break
         fs, fe = cur_first
         while fs < fe and text[fs] == " ":
             fs += 1
         if re.match(r"(?i)total\b", text[fs:fe]):
             break
         rows.append([(fs, fe)] + list(mid) + [(ls, tok_end)])
+        k += n - 1
         if tok_end >= le:
-            k += n - 1
             break
         cur_first = (tok_end + 1, le)
-        k += n - 1
     if not rows:
         return None, 0
     last = rows[-1][-1]
