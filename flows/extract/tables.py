@@ -48,6 +48,7 @@ _HEAD_CELL_RE = re.compile(r"[A-Za-z][A-Za-z/&'’._\-]*(?:[ _][A-Za-z/&'’._\-
                            r"[ ]\(\w{1,6}\)){0,4}")
 _NUMBERISH_RE = re.compile(r"[$€£¥]?\d[\d.,:/\-–]*%?")
 _TAIL_WORD_RE = re.compile(r"\S+")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _split(line: str, off: int, sep: re.Pattern) -> list[Cell]:
@@ -200,12 +201,14 @@ _LAST_HEAD_RE = re.compile(r"[A-Z][A-Za-z/&'’\-]*(?:[ ](?:[a-z][a-z/&'’\-]*|
 def _joined(text: str, lines: list[tuple[int, str]], used: set[int]) -> list[Table]:
     out: list[Table] = []
     for i, (off, line) in enumerate(lines):
-        if i in used or len(line) < 80 or line.count("  ") < 4:
-            continue
+        if i in used or len(line) < 80 or line.count("  ") < 4 or not _DIGIT_RE.search(line):
+            continue                # (a joined row ends with an amount, a year or a code)
         segs = _split(line, off, _GAP_RE)
+        head = [_is_head_cell(text[s:e]) for s, e in segs]          # each segment tested once
+        split = [_splits(text, s, e) for s, e in segs]
         a = 0
         while a < len(segs) - 4:
-            table, nxt = _joined_at(text, segs, a)
+            table, nxt = _joined_at(text, segs, a, head, split)
             if table is None:
                 a += 1
                 continue
@@ -214,7 +217,15 @@ def _joined(text: str, lines: list[tuple[int, str]], used: set[int]) -> list[Tab
     return out
 
 
-def _joined_at(text: str, segs: list[Cell], a: int) -> tuple[Table | None, int]:
+def _splits(text: str, s: int, e: int) -> bool:
+    """Whether a segment can be a header's last cell joined to a first cell ('Budget (USD) Name')."""
+    m = _LAST_HEAD_RE.match(text, s, e)
+    return m is not None and m.end() < e
+
+
+def _joined_at(text: str, segs: list[Cell], a: int, head: list[bool], split: list[bool]) -> tuple[Table | None, int]:
+    if not split[a + 2] and not any(split[a + 3:a + 10]):
+        return None, 0
     s0, e0 = segs[a]
     first = _head_tail(text, s0, e0)
     if first is None or not _is_head_cell(text[first:e0]):
@@ -222,8 +233,10 @@ def _joined_at(text: str, segs: list[Cell], a: int) -> tuple[Table | None, int]:
     # the header's last cell is joined to the first row's first cell: try each place for it,
     # nearest first, while the cells before it look like header cells
     for b in range(a + 2, min(len(segs), a + 10)):
-        if not _is_head_cell(text[segs[b - 1][0]:segs[b - 1][1]]):
+        if not head[b - 1]:
             break
+        if not split[b]:
+            continue
         table, k = _joined_rows(text, segs, a, b, first)
         if table is not None:
             return table, k
