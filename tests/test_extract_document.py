@@ -250,3 +250,47 @@ def test_newsletter_has_no_single_partner():
     text = ("ASIA UPDATE\nNewsletter of the ILO Office for Asia\nIssue 3 | May 2021\n\n"
             "In this issue: a new Japan-funded project in Nepal - Korea supports skills in Laos\n")
     assert extract(text)["partner_iso3"] is None
+
+
+def test_yaml_front_matter_title():
+    text = 'title: "Clean Water for Towns (CWT)"\ndonor: Acme Fund\nupdated: 2024-03-02\n\n# Clean Water for Towns (CWT)\n\nText.\n'
+    assert extract(text)["title"] == "Clean Water for Towns (CWT)"
+
+
+def test_contents_heading_is_no_title():
+    text = ("THE CHAMBER OF COMMERCE OF ACCRA\nAnnual Report 2022  -  Excerpt\nAccra, May 2023\nCONTENTS\n"
+            "Foreword ........ 3\n")
+    assert extract(text)["title"].lower() == "the chamber of commerce of accra annual report 2022"
+
+
+def test_running_header_above_a_paragraph_is_the_title():
+    text = ("NORWAY - ILO COOPERATION | PROJECT SHEETS | June 2022\n\n"
+            "Prepared by the ILO partnerships unit for the Norwegian Agency for Development Cooperation (Norad) as a summary of work.\n")
+    assert extract(text)["title"] == "NORWAY - ILO COOPERATION | PROJECT SHEETS"
+
+
+def test_genre_line_under_a_name_and_a_fund_has_no_country():
+    text = "SAFE MIGRATION FUND (SMF)\nCALL FOR PROPOSALS 2023/02\n\nIssued: 3 March 2023\n\nThe fund works in Nepal.\n"
+    doc = extract(text)
+    assert doc["title"] == "SAFE MIGRATION FUND (SMF) CALL FOR PROPOSALS 2023/02"
+    assert doc["partner_iso3"] is None
+
+
+def test_project_code_names_the_donor():
+    text = "MINUTES OF THE SECOND MEETING OF THE STEERING COMMITTEE\nProject code: GHA/21/02/DNK\n\nThe project in Ghana met.\n"
+    assert extract(text)["partner_iso3"] == "DNK"
+
+
+def test_news_listing_and_exported_label():
+    text = "# Newsroom\n\nNews from the office. Page 1 of 3.\n\n## Ghana signs a plan\n\nGhana signed.\n"
+    assert extract(text)["partner_iso3"] is None
+    text = "PORTFOLIO - WEST AFRICA\nExported: 05/11/2024 (data as of 31 October 2024)\n\nRows.\n"
+    doc = extract(text)
+    assert (doc["partner_iso3"], str(doc["published_on"])) == (None, "2024-11-05")
+
+
+def test_short_heading_completed_by_its_subject():
+    text = ("JOINT STATEMENT\n\non the visit of the Minister of Labour of Ghana\nto the International Labour Office\n\n"
+            "Geneva, 3 May 2023\n\n1. The Minister met the Director-General.\n")
+    assert extract(text)["title"] == ("JOINT STATEMENT on the visit of the Minister of Labour of Ghana "
+                                      "to the International Labour Office")

@@ -475,3 +475,83 @@ def test_amount_that_will_fund_the_named_programme_is_its_budget():
             "(SAFE-MINAS), to be implemented in Peru and Bolivia from 2023 to 2025.")
     p = _titled(text)["Regional Programme for Safe Mines in the Andes"]
     assert p["budget_usd"] == 2000000.0
+
+
+# ---- plain-text tables, fact sheets, attributes (holdout8/9 patterns, own wording)
+
+def test_semicolon_export_rows_are_projects():
+    text = ("PORTFOLIO EXPORT - EAST REGION\n\nThe rows below list active projects.\n\n"
+            "country;project;donor;start;end;budget_usd\n"
+            "Kenya;Clean Water for Market Towns;European Union;01.02.2021;31.01.2024;1250000\n"
+            "Uganda;Safer Roads for Rural Traders;Irish Aid;01.07.2022;30.06.2025;640000\n")
+    rows = {r["title"]: r for r in extract(text)}
+    r = rows["Clean Water for Market Towns"]
+    assert (r["start_year"], r["end_year"], r["budget_usd"], r["countries"]) == (2021, 2024, 1250000, ["KEN"])
+    assert r["funder"] == "European Union"
+    assert rows["Safer Roads for Rural Traders"]["countries"] == ["UGA"]
+
+
+def test_table_rows_joined_by_a_pdf_reader_are_projects():
+    text = ("Table 3  Projects run by the Chamber in 2022 Project        Donor       Period        Budget (USD) "
+            "Harbour Skills Upgrade (HSU)      Norway      2021-2023      410,000 Women in Trade Leadership      Japan"
+            "      2022-2024      275,000 Total        685,000 Harbour Skills Upgrade (HSU). The project trains dock workers.")
+    rows = {r["title"]: r for r in extract(text)}
+    assert rows["Harbour Skills Upgrade"]["budget_usd"] == 410000
+    assert (rows["Women in Trade Leadership"]["start_year"], rows["Women in Trade Leadership"]["end_year"]) == (2022, 2024)
+    assert not any("Donor" in t for t in rows)
+
+
+def test_key_facts_table_names_the_documents_project():
+    text = ("# Evaluation brief: Decent Work in Coastal Fisheries in Ghana and Togo\n\n"
+            "| Project code | Countries | Donor | Budget | Duration |\n|---|---|---|---|---|\n"
+            "| RAF/20/01/NOR | Ghana, Togo | Norad | US$ 2.1 million | 1 Mar 2020 – 28 Feb 2023 |\n\n"
+            "The project worked with fishing cooperatives.\n")
+    [r] = extract(text)
+    assert r["title"] == "Decent Work in Coastal Fisheries in Ghana and Togo"
+    assert (r["start_year"], r["end_year"]) == (2020, 2023)
+    assert r["countries"] == ["GHA", "TGO"]
+
+
+def test_title_field_sheets_with_joined_labels():
+    text = ("SHEET 1\nTitle: Clean Energy Jobs for Youth in the Delta Project code: RAF/22/01/NOR\n"
+            "Donor: Norad Budget: US$ 2,000,000\nDuration: 1 May 2022 - 30 April 2025\nCountries: Nigeria\n\n"
+            "SHEET 2\nTitle: Safer Ports in West Africa Project code: RAF/21/02/NOR\nDonor: Norad\n"
+            "Budget: US$ 1.5 million (approved) Duration: January 2021 - December 2023\nCountries: Ghana, Togo\n")
+    rows = {r["title"]: r for r in extract(text)}
+    assert rows["Clean Energy Jobs for Youth in the Delta"]["budget_usd"] == 2000000
+    r = rows["Safer Ports in West Africa"]
+    assert (r["start_year"], r["end_year"], r["budget_usd"]) == (2021, 2023, 1500000)
+
+
+def test_corridor_items_and_numbered_headings_are_no_projects():
+    text = ("2. WHAT WE FUND\n\nProjects must address one of the following corridors:\n"
+            "  - Kenya to Qatar\n  - Uganda to Oman or Jordan\n\n3. WHO IS ELIGIBLE\n\n  a) unions\n")
+    assert extract(text) == []
+
+
+def test_appositive_name_without_acronym():
+    text = ("Norway and the ILO agreed to fund a new two-year project, Green Skills for Coastal Towns, "
+            "with a contribution of US$ 1.2 million. The project works in Ghana.")
+    [r] = extract(text)
+    assert r["title"] == "Green Skills for Coastal Towns"
+
+
+def test_acronym_then_what_the_name_is():
+    text = ("In 2019 Safer Garment Floors Vietnam (SGFV), the ILO programme that monitors factories, "
+            "ran a training at her factory.")
+    assert [r["title"] for r in extract(text)] == ["Safer Garment Floors Vietnam"]
+
+
+def test_spent_amount_is_no_budget_and_funded_with():
+    text = ("Project: Safe Quarries in Peru\n\nThe project, funded by the Government of Norway with\n"
+            "US$ 3 million for 2021-2024, is at mid-term.\n\n- expenditure stood at US$ 1.2 million, or 40 per cent of the budget.\n")
+    [r] = extract(text)
+    assert r["budget_usd"] == 3000000
+
+
+def test_item_funder_after_dash_and_cofunder_country():
+    text = ("## Flagship projects\n\n- Better Ports (2018–2022) – SIDA, co-funded by Norway, US$ 2 million; "
+            "training in Ghana and Kenya.\n\nThe Swedish agency (SIDA) funds it.\n")
+    [r] = extract(text)
+    assert r["funder"] == "SIDA"
+    assert "NOR" not in r["countries"]

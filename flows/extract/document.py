@@ -386,6 +386,15 @@ def _is_caps_genre_head(title: str) -> bool:
     return bool(_LABEL_RE.match(last) or _is_genre_label(last))
 
 
+_GENRE_LINE_RE = re.compile(r"(?:call\s+for\s+(?:proposals|applications|expressions\s+of\s+interest|papers)|"
+                            r"terms\s+of\s+reference|annual\s+report)\b(?:[ \t]+(?:\d{4}(?:/\d{1,4})?|no\.?\s*\d+))?",
+                            re.IGNORECASE)
+_SUBJECT_LINE_RE = re.compile(r"(?:on|of|for|between|concerning|regarding)\s+(?:the\s+)?\w")
+_CONTENTS_RE = re.compile(r"(?:table\s+of\s+)?contents", re.IGNORECASE)
+_FRONT_TITLE_RE = re.compile(r"title:[ \t]*[\"']?(?P<t>[^\"'\n]{3,250}?)[\"']?[ \t]*$")
+_FRONT_KEY_RE = re.compile(r"---$|[a-z][a-z_\-]{1,30}:(?:[ \t]|$)")
+
+
 def title_span(text: str) -> tuple[int, int, str] | None:
     """(start, end, title) of the document title: its first heading or first line(s)."""
     return _title_span(text)
@@ -395,10 +404,21 @@ def title_span(text: str) -> tuple[int, int, str] | None:
 def _title_span(text: str) -> tuple[int, int, str] | None:
     """`title_span`, cached: `extract` and projects' fact sheets ask for the same text's."""
     lines = list(_first_lines(text))
+    # YAML front matter ('title: "Rural Youth Employment"' among 'key: value' lines)
+    if lines and lines[0][2].lower().startswith(("title:", "---")):
+        for s, e, line in lines[:12]:
+            fm = _FRONT_TITLE_RE.match(line)
+            if fm:
+                return s + fm.start("t"), s + fm.end("t"), clean_inline(fm.group("t"))
+            if not _FRONT_KEY_RE.match(line):
+                break
     idx = 0
     letterhead = False              # the line before was a letterhead's (it may go on)
+    running = None                  # a running header skipped ('SWEDEN - ILO ... | May 2023')
     while idx < len(lines):
         line = lines[idx][2]
+        if running is None and _is_running_header(line):
+            running = lines[idx]
         if _is_skippable(line) or _WEB_FURNITURE_RE.match(clean_inline(line).strip()):
             letterhead = False
         elif _is_letterhead(line) and idx + 1 < len(lines):
@@ -414,6 +434,20 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         return None
     s, e, line = lines[idx]
     title = clean_inline(line)
+    # a contents heading is no title: the letterhead and the kind of document above it are
+    # ('THE EMPLOYERS' FEDERATION OF CEYLON' + 'Annual Report 2023 - Excerpt')
+    if _CONTENTS_RE.fullmatch(title) and idx >= 2:
+        head, kind = lines[0], next((x for x in lines[1:idx] if _GENRE_LINE_RE.match(clean_inline(x[2]))), None)
+        if kind is not None and _is_letterhead(head[2]):
+            km = _GENRE_LINE_RE.match(clean_inline(kind[2]))
+            return head[0], kind[0] + km.end(), f"{clean_inline(head[2])} {km.group(0).strip()}"
+    # a running header above a paragraph: the header without its date is the title
+    if running is not None and title.endswith(".") and len(_words(title)) > 12:
+        parts = [p.strip() for p in running[2].split("|")]
+        parts = [p for p in parts if p and not _is_date_line(p)]
+        if parts:
+            rs = running[0]
+            return rs, rs + running[2].find(parts[-1]) + len(parts[-1]), clean_inline(" | ".join(parts))
     # 'ILO' (a site's logo) above the page's '# African Development Bank Group and the ILO':
     # a page's main heading wins over a word or two that is no heading
     if len(_words(title)) <= 2 and not text[text.rfind("\n", 0, s) + 1:s].lstrip().startswith("#"):
@@ -429,6 +463,31 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             idx += 1
             s, e, line = lines[idx]
             title = nxt
+    # 'FAIR RECRUITMENT INNOVATION FUND (FRIF)' + 'CALL FOR PROPOSALS 2024/01': the kind of
+    # document on the line under the name is part of the title
+    if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
+        s2, e2, nxt = lines[idx + 1]
+        nxt_clean = clean_inline(nxt)
+        if _GENRE_LINE_RE.fullmatch(nxt_clean) and not _GENRE_LINE_RE.search(title):
+            return s, e2, f"{title} {nxt_clean}"
+    # 'JOINT COMMUNIQUÉ' + blank + 'on the meeting between ...' (+ 'and the ...'): the
+    # subject under a short heading, opening with a lower-case preposition, completes it
+    h = idx - 1 if idx > 0 and _SUBJECT_LINE_RE.match(title) else idx   # ('JOINT STATEMENT' was skipped as a label)
+    if h + 1 < len(lines) and len(_words(lines[h][2])) <= 4 and text[lines[h][1]:lines[h + 1][0]].count("\n") <= 2:
+        k, parts, end = h + 1, [clean_inline(lines[h][2])], lines[h][1]
+        while k < len(lines) and len(parts) < 4:
+            nxt = clean_inline(lines[k][2])
+            if len(parts) == 1 and not _SUBJECT_LINE_RE.match(nxt):
+                break
+            if len(parts) > 1 and (text[end:lines[k][0]].count("\n") != 1 or not re.match(r"[a-z]", nxt)):
+                break
+            if nxt.endswith(".") or _is_skippable(lines[k][2]):
+                break
+            parts.append(nxt)
+            end = lines[k][1]
+            k += 1
+        if len(parts) > 1 and len(_words(" ".join(parts))) <= 40:
+            return lines[h][0], end, " ".join(parts)
     # a title wrapped over two lines (PDF pages): the first line ends with a connecting word
     # or the next one carries on in lower case
     if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
@@ -596,7 +655,10 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
             return iso3, country_name(iso3)
     # a title about a fund, facility or foundation: that organization is the partner
     if title:
-        om = _ORG_TITLE_RE.match(clean_inline(title))
+        t = clean_inline(title)
+        gm = _GENRE_LINE_RE.search(t)
+        t = t[:gm.start()].rstrip() if gm and gm.start() > 0 else t
+        om = _ORG_TITLE_RE.match(t) or (_ORG_TITLE_RE.match(t.title()) if t.isupper() else None)
         if om:
             return None, _display(om.group("org"))
     # 'Norway, through the Norwegian Agency for Development Cooperation (Norad): NOK 30 mill.'
@@ -606,6 +668,13 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
             return iso3, _display(m.group("c"))
     # a newsletter's items each have their own partners: none is the document's
     if _NEWSLETTER_RE.search(text, 0, 800):
+        return None, None
+    # an ILO project code near the top ('RAF/23/02/SWE'): its last part is the donor's country
+    m = _PROJECT_CODE_RE.search(text, 0, 3000)
+    if m and country_name(m.group("d")):
+        return m.group("d"), country_name(m.group("d"))
+    # a news listing's items each have their own partners
+    if title and _LISTING_TITLE_RE.match(clean_inline(title)):
         return None, None
     if located:
         # a title about work in a country: the partner is who funds it, as the text opens
@@ -617,10 +686,11 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         s, e, iso3 = located[0]
         return iso3, _display(title[s:e])
     # a page about a region ('Upcoming events – Africa'): no one country is its partner
-    if title and _REGION_RE.search(title):
+    if title and (_REGION_RE.search(title) or (title.isupper() and _REGION_RE.search(title.title()))):
         return None, None
     # a title that names no country: the funder the first paragraphs name, when it is a country's
-    funder = _opening_funder(text, title, 1200) if title else None
+    # (not one of several: 'financed by the Government of Norway, the EU and USDOL')
+    funder = _opening_funder(text, title, 1200) if title and not _several_funders(text, 1200) else None
     if funder is not None and len(funder.countries) == 1:
         iso3 = next(iter(funder.countries))
         return iso3, country_name(iso3)
@@ -629,6 +699,24 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         iso3 = counts.most_common(1)[0][0]
         return iso3, country_name(iso3)
     return None, None
+
+
+_PROJECT_CODE_RE = re.compile(r"\b[A-Z]{3}/\d{2}/\d{2}/(?P<d>[A-Z]{3})\b")
+_LISTING_TITLE_RE = re.compile(r"(?:newsroom|latest\s+news|news\s+(?:and|&)\s+(?:press\s+releases|events|stories))\b",
+                               re.IGNORECASE)
+_FUNDED_BY_RE = re.compile(r"\b(?:funded|financed|co-financed|co-funded|supported)\s+by\s+(?P<c>[^.;\n]{5,300})")
+
+
+def _several_funders(text: str, length: int) -> bool:
+    """Whether the opening names its funders as a list of two or more ('financed by the
+    Government of Norway, the Government of Japan and the European Union')."""
+    for m in _FUNDED_BY_RE.finditer(text, 0, min(len(text), length + 400)):
+        parts = re.split(r",\s+|\s+and\s+", m.group("c"))
+        named = [p for p in parts if re.match(r"(?:the\s+)?[A-Z]", p)]
+        if len(named) >= 2 and len(named) == len(parts) and re.search(r"\sand\s", m.group("c")):
+            return True
+        return False
+    return False
 
 
 #: the name a donor field opens with, when it names an organization
@@ -643,7 +731,7 @@ _THROUGH_RE = re.compile(r"^[ \t]*(?:[-•*▪]|\d{1,2}[.)])?[ \t]*(?:The\s+)?(?
                          r"[ \t]+through[ \t]+[^\n:]{3,160}:[ \t]*(?:[A-Z]{3}|[$€£¥])", re.MULTILINE)
 _THROUGH_VERB_RE = re.compile(r"\b(?P<c>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3}),[ \t]+through[ \t]+[^,\n]{3,120},"
                               r"[ \t]+(?:has|have)[ \t]+(?:channell?ed|provided|contributed|committed|invested|given)\b")
-_NEWSLETTER_RE = re.compile(r"\bnewsletter\b|\bin\s+this\s+issue\b", re.IGNORECASE)
+_NEWSLETTER_RE = re.compile(r"\bnewsletter\b|\bin\s+this\s+issue\b|\bdigest\b", re.IGNORECASE)
 
 _PLACE_WORDS = ("in", "across", "throughout", "within")
 
@@ -718,7 +806,7 @@ def _numeric_date(line: str) -> date | None:
 _DATE_LABEL_RE = re.compile(
     r"(?:^|\n|\||[.!?][ \t]+)[ \t]*\**(?:date\s+of\s+(?:submission|publication|issue|release)|publication\s+date|"
     r"release\s+date|date\s+(?:submitted|published|issued)|(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|"
-    r"issued(?:\s+on)?|(?:(?:export(?:ed)?|report|page|document)\s+)?generated(?:\s+on)?|date(?=\**[ \t]*:))\**[ \t]*[:|]?[ \t]*\**[ \t]*(?=\S)",
+    r"issued(?:\s+on)?|exported(?:\s+on)?|(?:(?:export(?:ed)?|report|page|document)\s+)?generated(?:\s+on)?|date(?=\**[ \t]*:))\**[ \t]*[:|]?[ \t]*\**[ \t]*(?=\S)",
     re.IGNORECASE)
 
 

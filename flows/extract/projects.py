@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from difflib import SequenceMatcher
 
-from . import document
+from . import document, tables
 from .text import (FOLD_SPECIAL, MONTH, YEAR, Section, clean_inline, parse_number, scale_of,
                    sections, sentences, word_offsets)
 
@@ -61,16 +61,18 @@ EMPH_RE = re.compile(
 #: set off by commas after 'the project', with its acronym (an emphasis lost in rendering)
 APPOSITIVE_RE = re.compile(
     r"(?:project|programme|program|initiative)\s*,\s*"
-    r"(?P<t>[A-Z][^,;.()\n\"“”]{8,200}?)\s*\((?P<a>[A-Z][A-Z0-9\-]{1,15})\)\s*,")
-_APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|an?)\s+(?:new\s+)?(?:ILO\s+)?$")
+    r"(?P<t>[A-Z][^,;.()\n\"“”]{8,200}?)\s*(?:\((?P<a>[A-Z][A-Z0-9\-]{1,15})\)\s*,|"
+    r",(?=[ \t]+(?:with|which|that|funded|financed|supported|implemented|worth|in\s+partnership)\b))")
+_APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|an?)\s+(?:new\s+)?(?:[a-z\d][a-z\d]*-year\s+)?(?:ILO\s+)?$")
 KNOWN_AS_RE = re.compile(
     r"\b(?:project|programme|initiative)\b[^.\n]{0,80}?\bknown\s+as\s+(?:the\s+)?[\"“]?"
     r"(?P<t>[A-Z][^\"”.,;:()\n]{3,120})")
+_JOINED_LABEL_RE = re.compile(r"\s(?:[A-Z][a-z]+(?:[ \t][a-z]+){0,2})[ \t]*:[ \t]+(?=\S)")
 PHASE_RE = re.compile(
     r"\bphase\s+of\s+(?:the\s+|its\s+)?(?P<t>(?:[A-Z][\w’'\-]*\s+){1,8}?"
     r"(?:Programme|Program|Project|Initiative|Facility)"
     r"(?:\s+\([A-Z][A-Za-z0-9\-]{1,12}\))?(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?)")
-TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:Project(?:\s+title|\s+name)?|Programme(?:\s+title)?)\s*:\s*(?P<t>\S[^\n]{3,250})$",
+TITLE_FIELD_RE = re.compile(r"^[ \t]*(?P<k>Project(?:\s+title|\s+name)?|Programme(?:\s+title)?|Title)\s*:\s*(?P<t>\S[^\n]{3,250})$",
                             re.MULTILINE | re.IGNORECASE)
 FIELD_RE = re.compile(
     r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|"
@@ -783,10 +785,19 @@ def find_budget(text: str, money: list[dict], start: int, end: int,
             continue
         before = text[max(start, r["start"] - 70):r["start"]]
         after = text[r["end"]:min(end, r["end"] + 60)]
+        if _SPENT_BEFORE_RE.search(before):
+            continue                # 'expenditure stood at USD 1.72 million': spent, not the budget
         # the stated dollar equivalent of an amount in another currency: 'EUR 18 million, about US$ 17.6 million'
-        if _BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after):
+        if _BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after) \
+                or _FUNDED_WITH_RE.search(text, max(start, r["start"] - 160), r["start"]):
             return _stated_usd(text, money, i)
     return None
+
+
+_SPENT_BEFORE_RE = re.compile(r"\b(?:expenditures?|spent|disbursed|disbursements?|delivery\s+rate)\b[^.;\n]{0,30}$",
+                              re.IGNORECASE)
+# 'funded by the German Federal Ministry ... (BMZ) with EUR 3.6 million'
+_FUNDED_WITH_RE = re.compile(r"\b(?:funded|financed)\s+by\s[^.;]{3,120}?\swith\s+$")
 
 
 # ----------------------------------------------------------------- candidates
@@ -1039,8 +1050,26 @@ def _bullet_candidates(text: str, sec: Section, funder: Funder | None, years) ->
         c = Cand(title, ts, te, "bullet", line_start, scope_end, line_start, scope_end,
                  group_funder=funder, group_years=years, section=sec)
         c.start_year, c.end_year = _open_range(m)
+        # '- Title (2017–2023) – SECO, co-funded by ...': the name after the dash funds it
+        dm = _DASH_ORG_RE.match(text, m.end())
+        if dm and (_known_org(dm.group("o")) or f"({dm.group('o')})" in text):   # (an acronym the text defines)
+            c.funder = _make_funder(dm.group("o"), None, None, "item_funder")
         out.append(c)
     return out
+
+
+def _funder_countries(text: str, start: int, end: int) -> set[str]:
+    """The countries text[start:end] names as funders ('co-funded by Norway')."""
+    out = set()
+    for fm in _COFUNDED_RE.finditer(text, start, end):
+        found = document.find_countries(text[fm.end():fm.end() + 60])
+        if found and found[0][0] == 0:
+            out.add(found[0][2])
+    return out
+
+
+_COFUNDED_RE = re.compile(r"\b(?:co-?)?(?:funded|financed)\s+by\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?")
+_DASH_ORG_RE = re.compile(r"[ \t]*[–—-][ \t]*(?P<o>[A-Z][\w&'’.\-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w&'’.\-]*)){0,8})[ \t]*[,;]")
 
 
 _ITEM_RE = re.compile(r"^(?P<ind>[ \t]*)(?:[-•*▪◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?P<body>\S[^\n]*)$", re.MULTILINE)
@@ -1076,6 +1105,22 @@ def _item_title_end(body: str) -> int:
 
 
 _INDENTED_LINE_RE = re.compile(r"\n[ \t]+\S[^\n]*")
+
+
+_PLACE_JOINS = {"to", "or", "and", "the", "from", "via", "between", "&", ","}
+
+
+def _only_places(title: str) -> bool:
+    """Whether a title is country names joined by small words ('Pakistan to Oman')."""
+    found = document.find_countries(title)
+    if not found:
+        return False
+    rest, pos = [], 0
+    for a, b, _ in found:
+        rest.append(title[pos:a])
+        pos = b
+    rest.append(title[pos:])
+    return all(w.lower() in _PLACE_JOINS for w in re.findall(r"[\w&]+|,", " ".join(rest)))
 
 
 def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[Cand]:
@@ -1126,6 +1171,10 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
             if not (2 <= len(words) <= 20 and len(caps) >= 2) or _NOT_A_PROJECT_RE.search(title) \
                     or document.lookup_country(title) or ILO_NAMES.match(title):
                 continue
+            if _only_places(title):
+                continue                # 'Nepal to Malaysia or Qatar': a corridor, not a project
+            if title.isupper() and text.startswith("\n\n", m.end()):
+                continue                # '3. WHO CAN APPLY' and a blank line: a numbered heading
             item_end = group[k + 1].start() if k + 1 < len(group) else len(text)
             # the item's own lines: its line and the indented lines under it
             own_end = m.end()
@@ -1135,7 +1184,8 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
                 own_end = cm.end()
             c = Cand(title, ts, te, "list_item", m.start(), own_end, m.start(), own_end, section=sec)
             detail = text[te:own_end]
-            found = _unique(iso for _, _, iso in document.find_countries(detail))
+            funding = _funder_countries(text, te, own_end)
+            found = _unique(iso for _, _, iso in document.find_countries(detail) if iso not in funding)
             if found:
                 c.countries = found
             yr = re.search(RANGE, detail)
@@ -1364,8 +1414,26 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
             continue
         c = Cand(title, ts, te, "named_range", s, e, s, e)
         c.start_year, c.end_year = _open_range(m)
+        # '- Title (2017–2023) – SECO, co-funded by ...': the name after the dash funds it
+        dm = _DASH_ORG_RE.match(text, m.end())
+        if dm and (_known_org(dm.group("o")) or f"({dm.group('o')})" in text):   # (an acronym the text defines)
+            c.funder = _make_funder(dm.group("o"), None, None, "item_funder")
         out.append(c)
     return out
+
+
+def _funder_countries(text: str, start: int, end: int) -> set[str]:
+    """The countries text[start:end] names as funders ('co-funded by Norway')."""
+    out = set()
+    for fm in _COFUNDED_RE.finditer(text, start, end):
+        found = document.find_countries(text[fm.end():fm.end() + 60])
+        if found and found[0][0] == 0:
+            out.add(found[0][2])
+    return out
+
+
+_COFUNDED_RE = re.compile(r"\b(?:co-?)?(?:funded|financed)\s+by\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?")
+_DASH_ORG_RE = re.compile(r"[ \t]*[–—-][ \t]*(?P<o>[A-Z][\w&'’.\-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w&'’.\-]*)){0,8})[ \t]*[,;]")
 
 
 #: 'the Skills for a Green Transition in East Africa programme (SGTEA)', 'the Green Jobs in the
@@ -1416,6 +1484,10 @@ def _known_org(name: str) -> bool:
         return False
 
 
+_ACR_KIND_RE = re.compile(r",[ \t]+(?:the|an?)[ \t]+(?:(?:ILO|new|joint|flagship)[ \t]+)?(?:[\w\-]+[ \t]+)?"
+                          r"(?:programme|project|program|initiative)\b")
+
+
 def _acronym_name_candidates(text: str, sents) -> list[Cand]:
     out = []
     if "project" not in text and "program" not in text and "Programme" not in text:
@@ -1432,7 +1504,12 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         word = text.rfind(" ", max(0, pos - 40), pos)
         if kw and not text[word + 1:word + 2].isupper():
             continue
-        if not kw and "Program" not in text[max(0, pos - 200):pos] and "Project" not in text[max(0, pos - 200):pos]:
+        # 'Better Factories Cambodia (BFC), the ILO programme that ...': the bracket is followed
+        # by what the name is
+        j = -1 if kw else text.find(")", i, i + 20)
+        kind = j > 0 and _ACR_KIND_RE.match(text, j + 1) is not None
+        if not kw and not kind and "Program" not in text[max(0, pos - 200):pos] \
+                and "Project" not in text[max(0, pos - 200):pos]:
             continue
         m = (_KW_AT_RE if kw else _ACRONYM_AT_RE).match(text, i)
         if not m:
@@ -1440,7 +1517,7 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         ts = _caps_run_start(text, pos)
         if ts is None:
             continue
-        lead = re.match(r"(?:(?:The|A|An|Its|This|Our)\s+)+", text[ts:pos])
+        lead = re.match(r"(?:(?:The|A|An|Its|This|Our)\s+|(?:In|Since|By|During|From)\s+\d{4},?\s+)+", text[ts:pos])
         if lead:
             ts += lead.end()
         title = clean_title(text[ts:pos])
@@ -1449,7 +1526,7 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         if kw:
             if not _NAME_LEAD_RE.search(text[max(0, ts - 12):ts]):
                 continue
-        elif not re.search(r"\b(?:Programme|Program|Project)\b", title) \
+        elif not (kind or re.search(r"\b(?:Programme|Program|Project)\b", title)) \
                 or re.search(r"\b(?:Evaluation|Review|Report|Assessment)\b", title):
             continue
         if len(title.split()) < 3 or _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title) \
@@ -1465,9 +1542,138 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
     return out
 
 
+class _Cols:
+    """Which column of a table holds what, from its header names (lower-cased)."""
+
+    def __init__(self, cols: list[str], raw_cells: list[str]):
+        # (a 'Project code' column holds no title)
+        self.code = next((k for k, c in enumerate(cols) if re.search(r"\b(?:code|symbol|number|no\.?|id)$", c)), None)
+        self.title = next((k for k, c in enumerate(cols) if re.search(r"\b(?:project|programme|title)", c)
+                           and k != self.code), None)
+        country = next((k for k, c in enumerate(cols) if "countr" in c), None)
+        if country is None:
+            country = next((k for k, c in enumerate(cols)
+                            if re.fullmatch(r"where|location|coverage|geographic(?:al)? (?:scope|coverage)", c)), None)
+        self.country = country
+        self.budget = next((k for k, c in enumerate(cols)
+                            if re.search(r"budget|amount|contribution|us\$|usd|funding", c)), None)
+        self.years = next((k for k, c in enumerate(cols)
+                           if re.search(r"year|duration|period|dates?|timeframe|time frame", c) or c == "when"), None)
+        # separate start and end columns ('start;end', 'Start date | End date')
+        self.start = next((k for k, c in enumerate(cols) if re.fullmatch(r"(?:start|begin|from)(?:[ _]?date)?", c)), None)
+        self.end = next((k for k, c in enumerate(cols) if re.fullmatch(r"(?:end|until|to)(?:[ _]?date)?", c)), None)
+        self.donor = next((k for k, c in enumerate(cols) if re.search(r"donor|funder|funded|partner", c)), None)
+        # '| Sida funding |', '| EU contribution (EUR) |': the column names the funder
+        self.head_funder = None
+        if self.budget is not None and self.donor is None:
+            hraw = raw_cells[self.budget] if self.budget < len(raw_cells) else ""
+            hm = re.match(r"\s*\**\s*(?P<org>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,4})\s+"
+                          r"(?:funding|contribution|grant|support)\b", hraw)
+            if hm and hm.group("org").lower() not in ("total", "ilo", "project", "annual", "estimated"):
+                self.head_funder = _make_funder(hm.group("org"), None, None, "table_header")
+        self.budget_scale = scale_of("million") if self.budget is not None and "million" in cols[self.budget] else 1
+
+
+def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, group_years,
+              money: list[dict], rule: str = "table", named: Cand | None = None) -> Cand | None:
+    """The project of one table row; `cells` are absolute (start, end) spans or None. `named`:
+    the project the row describes when the table has no title column (a key-facts table)."""
+    def cell(k):
+        return cells[k] if k is not None and k < len(cells) and cells[k] is not None else None
+
+    if named is not None:
+        c = named
+    else:
+        tcell = cell(tc.title)
+        if tcell is None:
+            return None
+        raw = text[tcell[0]:tcell[1]]
+        lead = len(raw) - len(raw.lstrip())
+        ts, te = tcell[0] + lead, tcell[0] + len(raw.rstrip())
+        title = clean_title(text[ts:te])
+        if len(title) < 6 or re.match(r"(?i)^total\b", title):
+            return None
+        c = Cand(title, ts, te, rule, rstart, rend, rstart, rend, group_years=group_years, section=sec)
+    cc = cell(tc.country)
+    if cc is not None:
+        c.countries = _unique(iso for _, _, iso in document.find_countries(text[cc[0]:cc[1]]))
+    bc = cell(tc.budget)
+    if bc is not None:
+        raw_b = clean_inline(text[bc[0]:bc[1]])
+        cell_money = _rows_in(money, bc[0], bc[1])
+        nm = None if cell_money else re.search(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", raw_b)
+        if nm:
+            sm = re.search(r"\b(million|billion|thousand|m|bn)\b", raw_b[nm.end():nm.end() + 12], re.I)
+            c.budget_usd = parse_number(nm.group(0)) * (scale_of(sm.group(1)) if sm else tc.budget_scale)
+        elif cell_money:
+            # an amount with its currency in the cell ('SEK 32.5 million'): its dollar value
+            c.budget_usd = cell_money[0]["usd"]
+    yc = cell(tc.years)
+    if yc is not None:
+        raw_y = text[yc[0]:yc[1]]
+        yr = re.search(RANGE, raw_y)
+        if yr and re.match(r"\s*[A-Za-z]", raw_y[yr.end():]):   # '1 Oct 2019 – 30 Jun 2023'
+            yr = None
+        if yr:
+            c.start_year = int(yr.group("y1"))
+            c.end_year = _year2(c.start_year, yr.group("y2"))
+        else:
+            c.start_year, c.end_year = _duration_years(raw_y)
+    for k, attr in ((tc.start, "start_year"), (tc.end, "end_year")):
+        sc = cell(k)
+        if sc is not None and getattr(c, attr) is None:
+            ys = re.findall(YEAR, text[sc[0]:sc[1]])
+            if len(ys) == 1:
+                setattr(c, attr, int(ys[0]))
+    dc = cell(tc.donor)
+    if dc is not None:
+        org = org_at(text, dc[0], dc[1] - dc[0])
+        if org:
+            c.funder = _make_funder(org[2], org[3], org[4], "table_donor")
+    if c.funder is None and tc.head_funder is not None:
+        c.funder = tc.head_funder
+    return c
+
+
+def _group_years(sec) -> tuple | None:
+    if sec is not None:
+        yr = re.search(RANGE, sec.heading)
+        if yr:
+            return (int(yr.group("y1")), _year2(int(yr.group("y1")), yr.group("y2")))
+    return None
+
+
+_TRAILING_ACRONYM_RE = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9\-/]{0,14})\)$")
+
+
+def _plain_table_candidates(text: str, secs: list[Section], money: list[dict]) -> list[Cand]:
+    """Rows of tables written as plain text (delimited lines, space-aligned columns)."""
+    out: list[Cand] = []
+    for tb in tables.find_tables(text):
+        names = tb.names(text)
+        tc = _Cols(names, [text[s:e] for s, e in tb.header])
+        if tc.title is None:
+            continue
+        _, _, sec = _section_of(secs, tb.start, len(text))
+        gy = _group_years(sec)
+        for row in tb.rows:
+            spans = [x for x in row if x is not None]
+            if not spans:
+                continue
+            c = _row_cand(text, tc, row, spans[0][0], spans[-1][1], sec, gy, money)
+            if c is not None:
+                # 'Enterprise Resilience for Tea Estates (ERTE)': the acronym is another name
+                am = _TRAILING_ACRONYM_RE.search(c.title)
+                if am:
+                    c.aliases.append(am.group("a"))
+                    c.title = c.title[:am.start()].rstrip()
+                out.append(c)
+    return out
+
+
 def _table_candidates(text: str, secs: list[Section], money: list[dict] | None = None) -> list[Cand]:
     money = [] if money is None else money    # (a lazy list stays lazy)
-    out: list[Cand] = []
+    out: list[Cand] = _plain_table_candidates(text, secs, money)
     if "|" not in text:                       # every table line starts with '|'
         return out
     lines = _lines_with_offsets(text)
@@ -1488,35 +1694,30 @@ def _table_candidates(text: str, secs: list[Section], money: list[dict] | None =
                 continue
             body_from = i + 1
         cols = [clean_inline(c).lower() for c in header.strip().strip("|").split("|")]
-        title_col = next((k for k, c in enumerate(cols) if re.search(r"\b(?:project|programme|title)", c)), None)
-        if title_col is None:
-            i += 1
+        tc = _Cols(cols, header.strip().strip("|").split("|"))
+        if tc.title is None:
+            # a key-facts table of one row ('| Project code | Countries | Donor | Budget |'):
+            # the facts of the project the document is about
+            j = body_from
+            while j < len(lines) and lines[j][1].lstrip().startswith("|"):
+                j += 1
+            facts = sum(k is not None for k in (tc.code, tc.donor, tc.budget, tc.years, tc.country))
+            named = _factsheet_candidate(text, force=True) if j - body_from == 1 and facts >= 3 else None
+            if named is not None:
+                rstart, row = lines[body_from]
+                cells = []
+                k0 = row.index("|") + 1
+                while (k1 := row.find("|", k0)) >= 0:
+                    cells.append((rstart + k0, rstart + k1))
+                    k0 = k1 + 1
+                named.rule = "factsheet"
+                c = _row_cand(text, tc, cells, rstart, rstart + len(row), None, None, money, named=named)
+                if c is not None:
+                    out.append(c)
+            i = max(j, i + 1)
             continue
-        country_col = next((k for k, c in enumerate(cols) if "countr" in c), None)
-        if country_col is None:
-            country_col = next((k for k, c in enumerate(cols)
-                                if re.fullmatch(r"where|location|coverage|geographic(?:al)? (?:scope|coverage)", c)), None)
-        budget_col = next((k for k, c in enumerate(cols)
-                           if re.search(r"budget|amount|contribution|us\$|usd|funding", c)), None)
-        years_col = next((k for k, c in enumerate(cols)
-                          if re.search(r"year|duration|period|dates?|timeframe|time frame", c) or c == "when"), None)
-        donor_col = next((k for k, c in enumerate(cols) if re.search(r"donor|funder|funded|partner", c)), None)
-        # '| Sida funding |', '| EU contribution (EUR) |': the column names the funder
-        head_funder = None
-        if budget_col is not None and donor_col is None:
-            hcells = header.strip().strip("|").split("|")
-            hraw = hcells[budget_col] if budget_col < len(hcells) else ""
-            hm = re.match(r"\s*\**\s*(?P<org>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,4})\s+"
-                          r"(?:funding|contribution|grant|support)\b", hraw)
-            if hm and hm.group("org").lower() not in ("total", "ilo", "project", "annual", "estimated"):
-                head_funder = _make_funder(hm.group("org"), None, None, "table_header")
-        budget_scale = scale_of("million") if budget_col is not None and "million" in cols[budget_col] else 1
         start_sec, _, sec = _section_of(secs, hstart, len(text))
-        group_years = None
-        if sec is not None:
-            yr = re.search(RANGE, sec.heading)
-            if yr:
-                group_years = (int(yr.group("y1")), _year2(int(yr.group("y1")), yr.group("y2")))
+        group_years = _group_years(sec)
         j = body_from
         while j < len(lines) and lines[j][1].lstrip().startswith("|"):
             rstart, row = lines[j]
@@ -1528,50 +1729,13 @@ def _table_candidates(text: str, secs: list[Section], money: list[dict] | None =
                 k1 = row.find("|", k0)
                 if k1 < 0:
                     if row[k0:].strip():
-                        cells.append((k0, len(row)))
+                        cells.append((rstart + k0, rstart + len(row)))
                     break
-                cells.append((k0, k1))
+                cells.append((rstart + k0, rstart + k1))
                 k0 = k1 + 1
-            if title_col >= len(cells):
-                continue
-            cs, ce = cells[title_col]
-            raw = row[cs:ce]
-            lead = len(raw) - len(raw.lstrip())
-            ts, te = rstart + cs + lead, rstart + cs + len(raw.rstrip())
-            title = clean_title(text[ts:te])
-            if len(title) < 6 or re.match(r"(?i)^total\b", title):
-                continue
-            c = Cand(title, ts, te, "table", rstart, rstart + len(row), rstart, rstart + len(row),
-                     group_years=group_years, section=sec)
-            if country_col is not None and country_col < len(cells):
-                cell = text[rstart + cells[country_col][0]:rstart + cells[country_col][1]]
-                c.countries = _unique(iso for _, _, iso in document.find_countries(cell))
-            if budget_col is not None and budget_col < len(cells):
-                cell = clean_inline(row[cells[budget_col][0]:cells[budget_col][1]])
-                cell_money = _rows_in(money, rstart + cells[budget_col][0], rstart + cells[budget_col][1])
-                nm = None if cell_money else re.search(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", cell)
-                if nm:
-                    sm = re.search(r"\b(million|billion|thousand|m|bn)\b", cell[nm.end():nm.end() + 12], re.I)
-                    c.budget_usd = parse_number(nm.group(0)) * (scale_of(sm.group(1)) if sm else budget_scale)
-                elif cell_money:
-                    # an amount with its currency in the cell ('SEK 32.5 million'): its dollar value
-                    c.budget_usd = cell_money[0]["usd"]
-            if years_col is not None and years_col < len(cells):
-                cell = row[cells[years_col][0]:cells[years_col][1]]
-                yr = re.search(RANGE, cell)
-                if yr:
-                    c.start_year = int(yr.group("y1"))
-                    c.end_year = _year2(c.start_year, yr.group("y2"))
-                else:
-                    c.start_year, c.end_year = _duration_years(cell)
-            if donor_col is not None and donor_col < len(cells):
-                ds = rstart + cells[donor_col][0]
-                org = org_at(text, ds, cells[donor_col][1] - cells[donor_col][0])
-                if org:
-                    c.funder = _make_funder(org[2], org[3], org[4], "table_donor")
-            if c.funder is None and head_funder is not None:
-                c.funder = head_funder
-            out.append(c)
+            c = _row_cand(text, tc, cells, rstart, rstart + len(row), sec, group_years, money)
+            if c is not None:
+                out.append(c)
         i = j
     return out
 
@@ -1612,6 +1776,8 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
             words = [w for w in title.split() if w.lower() not in CONNECTORS]
             if len(words) < 2 or sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) < 0.7 * len(words):
                 continue
+            if rx is APPOSITIVE_RE and not m.group("a") and (len(words) < 3 or _only_places(title)):
+                continue
             ts, te = m.start("t"), m.start("t") + len(m.group("t").rstrip())
             s, e = _sentence_span(sents, m.start(), m.end())
             c = Cand(title, ts, te, rule, s, e, s, e)
@@ -1631,15 +1797,33 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         ts, te = m.start("t"), m.end("t")
         s, e = _sentence_span(sents, m.start(), m.end())
         out.append(Cand(clean_title(m.group("t")), ts, te, "known_as", s, e, s, e))
+    fields_at: list[Cand] = []
     for m in _finditer_lines(TITLE_FIELD_RE, text):
         ts, te = m.start("t"), m.end("t")
-        out.append(Cand(clean_title(m.group("t")), ts, te, "title_field", ts, len(text), ts, te))
-    return out
+        if m.group("k").lower() == "title":
+            # a bare 'Title:' is a project's when project fields follow ('Donor: ...')
+            nl = text.find("\n", te)
+            if nl < 0 or not (FIELD_RE.match(text, nl + 1) or _FIELD_LINE_RE.match(text, nl + 1)):
+                continue
+        # 'Title: Green Jobs for Youth Project code: RAF/23/02': a label joined to the line
+        lm = _JOINED_LABEL_RE.search(text, ts, te)
+        if lm:
+            te = lm.start()
+        fc = Cand(clean_title(text[ts:te]), ts, te, "title_field", ts, len(text), ts, te)
+        am = _TRAILING_ACRONYM_RE.search(fc.title)
+        if am:                          # 'Rural Youth Employment (EMPLEA-RURAL)'
+            fc.aliases.append(am.group("a"))
+            fc.title = fc.title[:am.start()].rstrip()
+        fields_at.append(fc)
+    # a sheet's fields end where the next sheet's title is
+    for a, b in zip(fields_at, fields_at[1:]):
+        a.scope_end = b.start
+    return out + fields_at
 
 
-def _factsheet_candidate(text: str) -> Cand | None:
+def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
     head = text[:4000]
-    keys = {k for k, _, _, _ in _fields(text, 0, len(head))}
+    keys = {k for k, _, _, _ in _fields(text, 0, len(head))} if not force else {"key facts", "budget"}
     strong = keys & {"duration", "project duration", "period", "budget", "total budget", "donor", "donors",
                      "funded by", "development partner", "development partners", "target countries",
                      "funding partner", "funding partners"}
@@ -1730,8 +1914,8 @@ _FIELD_KEYS = (r"Duration|Project\s+duration|Period|Budget|Total\s+budget|Fundin
                r"Development\s+partners?|Funding\s+partners?|Target\s+countries|Countries|Country|"
                r"Geographical\s+coverage|Implemented\s+by")
 _INLINE_FIELD_RE = re.compile(
-    rf"(?:^|[·|;•]|\s{{2,}})[ \t]*[*_]{{0,2}}(?P<k>{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*"
-    r"(?P<v>[^·|;•\n]*?)[ \t]*(?=[·|;•]|\s{2,}|$)", re.MULTILINE | re.IGNORECASE)
+    rf"(?:^|[·|;•]|\s{{2,}}|(?<=[)\]])[ \t])[ \t]*[*_]{{0,2}}(?P<k>{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*"
+    rf"(?P<v>[^·|;•\n]*?)[ \t]*(?=[·|;•]|\s{{2,}}|$|(?<=[)\]])[ \t]+(?:{_FIELD_KEYS})[ \t]*:)", re.MULTILINE | re.IGNORECASE)
 #: a section whose text opens with such fields ('**Duration:** 2020–2023 · **Budget:** ...')
 _FIELDS_FIRST_RE = re.compile(rf"\s*(?:[-*•][ \t]+)?[*_]{{0,2}}(?:{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:", re.IGNORECASE)
 
@@ -1878,7 +2062,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
     else:
         near_sents = scope_sents
     fields = _field_values(text, s, e) if c.rule in ("factsheet", "title_field", "field_block") else {}
-    if c.rule in ("heading", "field_block", "factsheet"):
+    if c.rule in ("heading", "field_block", "factsheet", "title_field"):
         for k, v in _inline_fields(text, s, e).items():
             if k not in fields or fields[k][2].count(":") > v[2].count(":"):
                 fields[k] = v
@@ -1978,6 +2162,9 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
     if partner_funds:
         donors.add(partner_iso)
 
+    # a country named as a funder in its text ('co-funded by Norway') is no project country
+    donors |= _funder_countries(text, s, e)
+
     # ---- countries
     countries = c.countries
     if countries is None:
@@ -2011,6 +2198,9 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
                 countries = _unique(iso for iso in _sentence_countries(text, near_sents) if iso not in donors)
     if not countries and partner_is_donor and partner_iso and not partner_funds:
         countries = [partner_iso]       # a project funded by another partner in the page's country
+    if not countries and c.rule == "table" and c.countries is None and partner_iso and not partner_is_donor \
+            and partner_iso not in donors:
+        countries = [partner_iso]       # a row of a table without countries in a country's report
 
     # ---- regions
     regions = _unique(m.group(0) for m in REGION_RE.finditer(c.title))
@@ -2072,6 +2262,8 @@ def extract(text: str) -> list[dict]:
     cands += _inline_candidates(text, secs, sents)
     cands += _named_range_candidates(text, sents)
     cands += _acronym_name_candidates(text, sents)
+    # a name does not run across the gap between two columns of a table
+    cands = [c for c in cands if c.rule == "table" or "   " not in text[c.start:c.end]]
 
     # merge one project stated twice
     merged: list[Cand] = []

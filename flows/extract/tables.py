@@ -1,0 +1,300 @@
+"""Tables written as plain text: rows of cells with their offsets.
+
+Three kinds, found without knowing what the table is about:
+
+* delimited: a header line of at least three word-like cells separated by ';' or a tab
+  (or ',' when at least two rows have the header's number of cells), and the lines below it
+  with the same number of cells ('country;project;donor;start;end;budget_usd');
+* aligned: a header line of at least three short cells separated by runs of two or more
+  spaces (a PDF table's text layer: 'Project      Donor     Period     Budget (USD)'), and the
+  lines below it, each cell put in the column it lines up with;
+* joined: the same aligned table after a reader joined its lines into one paragraph: cells
+  stay separated by space runs, but the last cell of a row and the first cell of the next one
+  are separated by one space; rows are recovered from the header's number of columns when
+  the last column holds single tokens (amounts, years, codes).
+
+`find_tables(text)` returns a list of `Table`s. A cell is `(start, end)`, offsets into the
+text (end-exclusive, without the surrounding spaces); `text[start:end]` is its content. A row
+has one cell per header column or `None` where the row has no cell under that column.
+Every scan is a single pass of simple patterns: linear in the length of the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+Cell = tuple[int, int]
+
+
+@dataclass
+class Table:
+    kind: str                               # 'delimited', 'aligned' or 'joined'
+    start: int                              # span of the whole table (header included)
+    end: int
+    header: list[Cell]
+    rows: list[list[Cell | None]] = field(default_factory=list)
+
+    def names(self, text: str) -> list[str]:
+        """The header's cells, lower-cased, spaces collapsed."""
+        return [" ".join(text[s:e].split()).lower() for s, e in self.header]
+
+    def cell_text(self, text: str, row: list[Cell | None], col: int) -> str:
+        c = row[col] if col < len(row) else None
+        return "" if c is None else text[c[0]:c[1]]
+
+
+_GAP_RE = re.compile(r"[ \t]{2,}|\t")
+_HEAD_CELL_RE = re.compile(r"[A-Za-z][A-Za-z/&'’._\-]*(?:[ _][A-Za-z/&'’._\-]+|[ ]\([^()\d\n]{1,12}\)|"
+                           r"[ ]\(\w{1,6}\)){0,4}")
+_NUMBERISH_RE = re.compile(r"[$€£¥]?\d[\d.,:/\-–]*%?")
+_TAIL_WORD_RE = re.compile(r"\S+")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _split(line: str, off: int, sep: re.Pattern) -> list[Cell]:
+    """The non-blank cells of a line split at `sep`, as absolute spans (spaces trimmed)."""
+    cells: list[Cell] = []
+    pos = 0
+    for m in sep.finditer(line):
+        _add(cells, line, off, pos, m.start())
+        pos = m.end()
+    _add(cells, line, off, pos, len(line))
+    return cells
+
+
+def _add(cells: list[Cell], line: str, off: int, a: int, b: int) -> None:
+    seg = line[a:b]
+    s = seg.strip()
+    if s:
+        lead = len(seg) - len(seg.lstrip())
+        cells.append((off + a + lead, off + a + lead + len(s)))
+
+
+def _is_head_cell(s: str) -> bool:
+    return len(s) <= 40 and _HEAD_CELL_RE.fullmatch(s) is not None
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+# ------------------------------------------------------------------ delimited
+
+_DELIMS = (";", "\t", ",")
+
+
+def _delimited(text: str, lines: list[tuple[int, str]], used: set[int]) -> list[Table]:
+    out: list[Table] = []
+    i = 0
+    while i < len(lines) - 1:
+        off, line = lines[i]
+        table = None
+        for d in _DELIMS:
+            if line.count(d) < 2:
+                continue
+            parts = line.split(d)
+            if not all(_is_head_cell(p.strip()) for p in parts):
+                continue
+            n = len(parts)
+            rows: list[list[Cell | None]] = []
+            j = i + 1
+            while j < len(lines) and lines[j][1].strip() and lines[j][1].count(d) == n - 1:
+                roff, row = lines[j]
+                cells: list[Cell | None] = []
+                pos = 0
+                for p in row.split(d):
+                    s = p.strip()
+                    lead = len(p) - len(p.lstrip())
+                    cells.append((roff + pos + lead, roff + pos + lead + len(s)) if s else None)
+                    pos += len(p) + 1
+                rows.append(cells)
+                j += 1
+            if len(rows) < (2 if d == "," else 1):
+                continue
+            table = Table("delimited", off, lines[j - 1][0] + len(lines[j - 1][1]),
+                          _split(line, off, re.compile(re.escape(d))), rows)
+            break
+        if table is not None and len(table.header) == len(table.rows[0]):
+            out.append(table)
+            used.update(range(i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+# -------------------------------------------------------------------- aligned
+
+def _head_cells(line: str, off: int) -> list[Cell] | None:
+    if "  " not in line and "\t" not in line:
+        return None
+    cells = _split(line, off, _GAP_RE)
+    if len(cells) < 3:
+        return None
+    return cells
+
+
+def _aligned(text: str, lines: list[tuple[int, str]], used: set[int]) -> list[Table]:
+    out: list[Table] = []
+    i = 0
+    while i < len(lines) - 1:
+        if i in used:
+            i += 1
+            continue
+        off, line = lines[i]
+        head = _head_cells(line, off)
+        if not head or not all(_is_head_cell(text[s:e]) for s, e in head):
+            i += 1
+            continue
+        cols = [s - off for s, _ in head]
+        rows: list[list[Cell | None]] = []
+        j = i + 1
+        while j < len(lines):
+            roff, row = lines[j]
+            cells = _split(row, roff, _GAP_RE) if row.strip() else []
+            if len(cells) < 2:
+                break
+            placed: list[Cell | None] = [None] * len(cols)
+            for s, e in cells:
+                # the column it lines up with: the last column starting at or before the
+                # cell (with some slack), or the column it overlaps
+                rel = s - roff
+                k = max((c for c in range(len(cols)) if cols[c] <= rel + 3), default=0)
+                if placed[k] is not None:
+                    k = min(k + 1, len(cols) - 1)
+                if placed[k] is None:
+                    placed[k] = (s, e)
+            rows.append(placed)
+            j += 1
+        if rows:
+            out.append(Table("aligned", off, lines[j - 1][0] + len(lines[j - 1][1]), head, rows))
+            used.update(range(i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+# --------------------------------------------------------------------- joined
+
+def _head_tail(text: str, s: int, e: int) -> int | None:
+    """Where a header's first cell starts at the end of a run of words ('... in 2023 Project'):
+    the longest tail of at most three words that starts with a capital and has no digit."""
+    words = [(m.start(), m.end()) for m in _TAIL_WORD_RE.finditer(text, s, e)]
+    best = None
+    for k in range(len(words) - 1, max(len(words) - 4, -1), -1):
+        w = text[words[k][0]:words[k][1]]
+        if any(ch.isdigit() for ch in w):
+            break
+        if w[:1].isupper():
+            best = words[k][0]
+    return best
+
+
+_LAST_HEAD_RE = re.compile(r"[A-Z][A-Za-z/&'’\-]*(?:[ ](?:[a-z][a-z/&'’\-]*|\([^()\n]{1,12}\)|[A-Z]{2,3}\b))*")
+
+
+def _joined(text: str, lines: list[tuple[int, str]], used: set[int]) -> list[Table]:
+    out: list[Table] = []
+    for i, (off, line) in enumerate(lines):
+        if i in used or len(line) < 80 or line.count("  ") < 4 or not _DIGIT_RE.search(line):
+            continue                # (a joined row ends with an amount, a year or a code)
+        segs = _split(line, off, _GAP_RE)
+        head = [_is_head_cell(text[s:e]) for s, e in segs]          # each segment tested once
+        split = [_splits(text, s, e) for s, e in segs]
+        a = 0
+        while a < len(segs) - 4:
+            table, nxt = _joined_at(text, segs, a, head, split)
+            if table is None:
+                a += 1
+                continue
+            out.append(table)
+            a = nxt
+    return out
+
+
+def _splits(text: str, s: int, e: int) -> bool:
+    """Whether a segment can be a header's last cell joined to a first cell ('Budget (USD) Name')."""
+    m = _LAST_HEAD_RE.match(text, s, e)
+    return m is not None and m.end() < e
+
+
+def _joined_at(text: str, segs: list[Cell], a: int, head: list[bool], split: list[bool]) -> tuple[Table | None, int]:
+    if not split[a + 2] and not any(split[a + 3:a + 10]):
+        return None, 0
+    s0, e0 = segs[a]
+    first = _head_tail(text, s0, e0)
+    if first is None or not _is_head_cell(text[first:e0]):
+        return None, 0
+    # the header's last cell is joined to the first row's first cell: try each place for it,
+    # nearest first, while the cells before it look like header cells
+    for b in range(a + 2, min(len(segs), a + 10)):
+        if not head[b - 1]:
+            break
+        if not split[b]:
+            continue
+        table, k = _joined_rows(text, segs, a, b, first)
+        if table is not None:
+            return table, k
+    return None, 0
+
+
+def _joined_rows(text: str, segs: list[Cell], a: int, b: int, first: int) -> tuple[Table | None, int]:
+    n = b - a + 1                           # header cells: a .. b-1, and the head of segs[b]
+    s0, e0 = segs[a]
+    hs, he = segs[b]
+    m = _LAST_HEAD_RE.match(text, hs, he)
+    if not m or m.end() >= he:
+        return None, 0
+    header = [(first, e0)] + list(segs[a + 1:b]) + [(hs, m.end())]
+    rows: list[list[Cell | None]] = []
+    cur_first = (m.end() + 1, he)           # the first row's first cell (trimmed below)
+    k = b + 1
+    while k + n - 2 < len(segs):
+        mid = segs[k:k + n - 2]
+        ls, le = segs[k + n - 2]
+        tok = _NUMBERISH_RE.match(text, ls, le)
+        if tok is None:
+            break
+        tok_end = tok.end()
+        if tok_end < le and text[tok_end] != " ":
+            break
+        fs, fe = cur_first
+        while fs < fe and text[fs] == " ":
+            fs += 1
+        if re.match(r"(?i)total\b", text[fs:fe]):
+            break
+        rows.append([(fs, fe)] + list(mid) + [(ls, tok_end)])
+        k += n - 1
+        if tok_end >= le:
+            break
+        cur_first = (tok_end + 1, le)
+    if not rows:
+        return None, 0
+    last = rows[-1][-1]
+    return Table("joined", first, last[1], header, rows), k
+
+
+# ----------------------------------------------------------------------- API
+
+def find_tables(text: str) -> list[Table]:
+    """The plain-text tables of a text, in order (see the module docstring)."""
+    if ";" not in text and "\t" not in text and "," not in text and "  " not in text:
+        return []
+    lines = _lines(text)
+    used: set[int] = set()
+    tables = _delimited(text, lines, used)
+    if "  " in text or "\t" in text:
+        tables += _aligned(text, lines, used)
+        tables += _joined(text, lines, used)
+    return sorted(tables, key=lambda t: t.start)
+
+
+def column(names: list[str], pattern: str) -> int | None:
+    """The index of the first header name matching a regex (searched), or None."""
+    rx = re.compile(pattern)
+    return next((k for k, c in enumerate(names) if rx.search(c)), None)
