@@ -148,12 +148,16 @@ def test_job_title_unit_and_national_committee():
 
 
 def test_short_form_of_a_ministry_named_in_full():
-    text = ("with the Ministry of Labour, Employment and Social Security (MLESS). Later the "
+    text = ("In Ghana, with Ghana's unions and the Ministry of Labour, Employment and Social Security (MLESS). Later the "
             "Ghanaian Ministry of Labour and the Ministry of Labour agreed. The Ministry of "
             "Health and Social Welfare of Ghana and the Ministry of Health and Social Welfare (MHSW).")
     rows = extract(text)
     assert {r["name"] for r in rows} == {"Ministry of Labour, Employment and Social Security",
                                          "Ministry of Health and Social Welfare"}
+    # a ministry of another country stays apart
+    assert "Ministry of Health and Social Welfare of Togo" in names(
+        "the Ministry of Health and Social Welfare (MHSW) of Ghana met the Ministry of Health and "
+        "Social Welfare of Togo.")
 
 
 def test_split_at_and_the():

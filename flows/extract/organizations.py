@@ -1480,7 +1480,7 @@ def extract(text: str) -> list[dict]:
             bare = _without_country(c.name) or _without_country_after(c.name)
             if bare and name_key(bare) in spelling:
                 c.name = spelling[name_key(bare)]
-    _short_forms(chosen)
+    _short_forms(chosen, text)
     rows = []
     for c in sorted(chosen, key=lambda c: (c.start, c.end)):
         c.name = spelling.setdefault(name_key(c.name), c.name)
@@ -1496,7 +1496,7 @@ _NATIONALITY_LEAD = re.compile(r"(?:the\s+)?[A-Z][a-z]+(?:ian|ese|an|ish|ic|ch)\
 _OF_LAST_COUNTRY = re.compile(r"^(?P<bare>.+)\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'’ -]{1,40})$")
 
 
-def _short_forms(chosen: list[_Cand]) -> None:
+def _short_forms(chosen: list[_Cand], text: str) -> None:
     """A ministry named short ('Ministry of Labour', 'Bolivian Ministry of Labour', 'Ministry
     of Labour and Social Protection of Mongolia') in a text that also names it in full
     ('Ministry of Labour, Employment and Social Welfare', 'Ministry of Labour and Social
@@ -1512,15 +1512,22 @@ def _short_forms(chosen: list[_Cand]) -> None:
             continue
         k = name_key(c.name)
         cm = _OF_LAST_COUNTRY.match(c.name)
-        bare = cm.group("bare") if cm and is_country(cm.group("country")) else None
+        # (only the document's own country: named three times or more)
+        bare = cm.group("bare") if cm and is_country(cm.group("country")) \
+            and text.count(cm.group("country")) >= 3 else None
         if bare and name_key(bare) in full and name_key(bare) != k:
             f = full[name_key(bare)]
             c.name, c.acronym, c.kind = f.name, f.acronym, f.kind
             continue
-        base = _NATIONALITY_LEAD.sub("", c.name, count=1) if _NATIONALITY_LEAD.match(c.name) else c.name
+        nat = _NATIONALITY_LEAD.match(c.name)
+        base = c.name[nat.end():] if nat else c.name
         kb = name_key(base)
         fits = [f for fk, f in full.items() if fk != k and fk.startswith(kb + " ")
                 and re.match(r"\s*(?:,|and\b)", f.name[len(base):] if f.name.startswith(base) else "")]
+        if nat and len(fits) > 1:
+            # 'Bolivian Ministry of Labour': the one named '... of Bolivia' (or 'Bolivia's ...')
+            stem = nat.group(0).split()[-1][:5]
+            fits = [f for f in fits if re.search(rf"\b{stem}", text[max(0, f.start - 12):f.end + 20])]
         if len(fits) == 1:
             c.name, c.acronym, c.kind = fits[0].name, fits[0].acronym, fits[0].kind
 
