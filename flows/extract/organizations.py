@@ -1226,37 +1226,20 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zß-ÿ][a-zß-ÿ'’-]*")
 _WORD_SPAN = re.compile(r"[^ \t]+")
 
 
-#: 'Labour Migration Branch (MIGRANT)', 'Building and Wood Workers' International (BWI)': a
-#: capitalized name right before an acronym in brackets
-_NAMED_ACR_RE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:[ \t]+(?:(?:and|for|of|&)[ \t]+)?[A-Z][\w'’-]*){1,7})"
-                           r"[ \t]*\((?P<acr>[A-Z]{2,}(?:/[A-Z]{2,})?)\)")
+#: 'Labour Migration Branch (MIGRANT)', 'Building and Wood Workers' International (BWI)',
+#: 'Public Employment Service Unit (Unidad del Servicio Público de Empleo)': brackets after a
+#: capitalized name (found from the bracket: the name is read back from it)
+_BRACKET_RE = re.compile(r"\((?P<acr>[A-Z]{2,}(?:/[A-Z]{2,})?)\)|\((?P<tr>[A-ZÀ-Þ][^()\n]{3,80})\)")
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:[ \t]+(?:(?:and|for|of|&)[ \t]+)?[A-Z][\w'’-]*){1,7})"
+                             r"[ \t]*$")
 _NAMED_ACR_TAILS = {"international", "group"}
-
-
-#: 'Public Employment Service Unit (Unidad del Servicio Público de Empleo)': a name with its
-#: translation in brackets
-_TRANSLATED_RE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:[ \t]+(?:(?:and|for|of|&)[ \t]+)?[A-Z][\w'’-]*){1,7})"
-                            r"[ \t]*\((?P<tr>[A-ZÀ-Þ][^()\n]{3,80})\)")
-
-
-def _translated_candidates(doc: _Doc) -> list[_Cand]:
-    """An English name headed by an organization or unit noun, followed by the same name in
-    another language in brackets: one organization, named in English."""
-    out: list[_Cand] = []
-    for m in _TRANSLATED_RE.finditer(doc.text):
-        words = m.group("name").split()
-        tr = [w.lower() for w in re.findall(r"[\w'’-]+", m.group("tr"))]
-        if len(words) < 2 or words[-1].lower() not in (ORG_HEADS | UNIT_HEADS) \
-                or not any(w in FIRST_HEADS for w in tr) or not any(w in ROMANCE_JOIN for w in tr) \
-                or words[0].lower() in PRONOUN_BREAKS or words[0] in ("The", "A", "An"):
-            continue
-        out.append(_Cand(m.start(), m.end(), clean_name(m.group("name")), None, None, "name_pattern", 2))
-    return out
+_TR_WORD = re.compile(r"[\w'’-]+")
+_NAMED_ACR_ENDS = ("International", "International ", "Group", "Group ")
 
 
 def _initials_spell(acr: str, words: list[str]) -> bool:
     """The acronym's letters are initials of the words, in order, from the first word to the
-    last, skipping some ('BWI' ~ 'Building and Wood Workers' International')."""
+    last, skipping at most one ('BWI' ~ 'Building and Wood Workers' International')."""
     initials = [w[0].upper() for w in words if w[0].isupper()]
     if len(acr) < 3 or not initials or acr[0] != initials[0] or acr[-1] != initials[-1]:
         return False
@@ -1264,18 +1247,37 @@ def _initials_spell(acr: str, words: list[str]) -> bool:
     return all(ch in it for ch in acr[1:-1]) and len(initials) - len(acr) <= 1
 
 
-def _named_acronym_candidates(doc: _Doc) -> list[_Cand]:
-    """Two definitions the head nouns miss: a unit whose acronym is its words in capitals
-    ('Labour Migration Branch (MIGRANT)', 'ILO Bureau for Employers' Activities (ACT/EMP)'),
-    and a name ending in 'International' or 'Group' whose acronym spells its initials
-    ('Building and Wood Workers' International (BWI)')."""
+def _bracket_candidates(doc: _Doc) -> list[_Cand]:
+    """Three definitions the head nouns miss: a unit whose acronym is its words in capitals
+    ('Labour Migration Branch (MIGRANT)', 'ILO Bureau for Employers' Activities (ACT/EMP)');
+    a name ending in 'International' or 'Group' whose acronym spells its initials
+    ('Building and Wood Workers' International (BWI)'); an English name headed by an
+    organization or unit noun with its translation in brackets (one body, named in English)."""
     text = doc.text
     out: list[_Cand] = []
-    for m in _NAMED_ACR_RE.finditer(text):
-        name, acr = m.group("name"), m.group("acr")
+    for b in _BRACKET_RE.finditer(text):
+        acr = b.group("acr")
+        w0 = max(0, b.start() - 120)
+        if acr is not None and not text.endswith(_NAMED_ACR_ENDS, w0, b.start()):
+            window = text[w0:b.start()].lower()
+            if not all(p[:4].lower() in window for p in acr.split("/")):
+                continue                       # (cheap test first: no word opens like the acronym)
+        if acr is None:
+            tr = [w.lower() for w in _TR_WORD.findall(b.group("tr"))]
+            if not any(w in FIRST_HEADS for w in tr) or not any(w in ROMANCE_JOIN for w in tr):
+                continue                       # not a name in another language
+        nm = _NAME_BEFORE_RE.search(text, w0, b.start())
+        if nm is None:
+            continue
+        name = nm.group("name")
         words = name.split()
+        if acr is None:
+            if words[-1].lower() in (ORG_HEADS | UNIT_HEADS) and words[0].lower() not in PRONOUN_BREAKS \
+                    and words[0] not in ("The", "A", "An"):
+                out.append(_Cand(nm.start(), b.end(), clean_name(name), None, None, "name_pattern", 2))
+            continue
         if word_form(acr, name) and any(w.lower() in UNIT_HEADS or w.lower() in ORG_HEADS for w in words[1:]):
-            out.append(_Cand(m.start(), m.end(), clean_name(name), acr, None, "definition", 3))
+            out.append(_Cand(nm.start(), b.end(), clean_name(name), acr, None, "definition", 3))
             continue
         if words[-1].lower() not in _NAMED_ACR_TAILS or "/" in acr:
             continue
@@ -1283,9 +1285,9 @@ def _named_acronym_candidates(doc: _Doc) -> list[_Cand]:
             if not words[k][0].isupper():
                 continue
             tail = " ".join(words[k:])
-            if (abbreviates(acr, tail) or _initials_spell(acr, words[k:])) and len(words) - k >= 2:
-                start = m.start("name") + name.index(tail)
-                out.append(_Cand(start, m.end(), clean_name(tail), acr, None, "definition", 3))
+            if abbreviates(acr, tail) or _initials_spell(acr, words[k:]):
+                start = nm.start("name") + name.index(tail)
+                out.append(_Cand(start, b.end(), clean_name(tail), acr, None, "definition", 3))
                 break
     return out
 
@@ -1377,8 +1379,7 @@ def extract(text: str) -> list[dict]:
     spans = _phrase_candidates(doc) + _ref_name_candidates(doc) + _appositive_candidates(doc)
     if "(" in text:
         spans += _foreign_definition_candidates(doc)
-        spans += _named_acronym_candidates(doc)
-        spans += _translated_candidates(doc)
+        spans += _bracket_candidates(doc)
     spans += _listed_acronym_candidates(doc)
 
     # ---- within-document definitions: acronym -> (name, acronym, kind, ref)
@@ -1502,6 +1503,9 @@ def _short_forms(chosen: list[_Cand], text: str) -> None:
     ('Ministry of Labour, Employment and Social Welfare', 'Ministry of Labour and Social
     Protection (MLSP)'): the full one, when exactly one full name fits."""
     full: dict[str, _Cand] = {}
+    chosen = [c for c in chosen if "Ministry" in c.name]
+    if len(chosen) < 2:
+        return
     for c in chosen:
         if c.ref is None and head_word(c.name) == "ministry":
             full.setdefault(name_key(c.name), c)
