@@ -1509,8 +1509,8 @@ def _short_forms(chosen: list[_Cand], text: str) -> None:
     for c in chosen:
         if c.ref is None and head_word(c.name) == "ministry":
             full.setdefault(name_key(c.name), c)
-    if len(full) < 2:
-        return
+    if not 2 <= len(full) <= 60:
+        return                                # (many ministries: a list, not short forms)
     for c in chosen:
         if c.acronym or c.ref or head_word(c.name) != "ministry":
             continue
