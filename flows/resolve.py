@@ -44,7 +44,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .extract.organizations import (acronym_key, clean_name, is_country, kind_of,
+from .extract.organizations import (acronym_key, clean_name, is_country, kind_of, word_form,
                                     looks_like_acronym, lookup_reference, name_key,
                                     own_body)
 
@@ -196,7 +196,8 @@ def match_org(name: str | None, acronym: str | None, orgs: list[dict]) -> str | 
                 best = (s, oid)
         if best is not None:
             break
-    if best is None:
+    if best is None and not (name and acronym and word_form(acronym, name)):
+        # (a unit with its own word-form acronym, 'ILO Evaluation Office (EVAL)', is its own body)
         unit = _cached_view(name or acronym, None)
         for v, oid in views:
             if _unit_of(unit, v) and (best is None or oid < best[1]):

@@ -108,7 +108,61 @@ def test_units_generic_names_and_addresses_are_not_emitted():
             "for India manage it. Ms Doe is with the Multilateral Partnerships and Development "
             "Cooperation Department (PARDEV) and the Regional Office.\n"
             "Contact: Core 4B, 3rd Floor, India Habitat Centre, Lodhi Road, New Delhi")
-    assert names(text) == ["International Labour Organization"]
+    # a unit the text defines with its own acronym is named (PARDEV); the others are not
+    assert names(text) == ["International Labour Organization",
+                           "Multilateral Partnerships and Development Cooperation Department"]
+
+
+def test_units_defined_with_word_form_acronyms():
+    text = ("Backstopped by the ILO Bureau for Employers' Activities (ACT/EMP) and its Skills and "
+            "Employability Branch (SKILLS); the ILO Evaluation Office (EVAL) reviews it. SKILLS said.")
+    got = {(r["name"], r["acronym"]) for r in extract(text)}
+    assert ("ILO Evaluation Office", "EVAL") in got
+    assert any(a == "ACT/EMP" for _, a in got)
+    assert ("Skills and Employability Branch", "SKILLS") in got
+
+
+def test_name_ending_in_international_with_its_initials():
+    got = {(r["name"], r["acronym"]) for r in extract("with Public Services International (PSI) and "
+                                                        "the Food and Allied Workers' International (FAWI).")}
+    assert ("Public Services International", "PSI") in got
+    assert ("Food and Allied Workers' International", "FAWI") in got
+
+
+def test_name_with_translation_in_brackets():
+    got = names("- National Employment Agency Unit (Unidad de la Agencia Nacional de Empleo)\n")
+    assert got == ["National Employment Agency Unit"]
+
+
+def test_caps_heading_with_pronoun_and_label_line():
+    assert names("3. WHAT WE FUND\nGrants go to unions.") == []
+    got = names("Venue:   Hall A, Ministry of Labour and Employment\nMinutes approved: 3 May 2023")
+    assert got == ["Ministry of Labour and Employment"]
+
+
+def test_job_title_unit_and_national_committee():
+    assert names("Mr Li ..... Head of Wage Policy Division, National Wage Council (NWC)") == [
+        "National Wage Council"]
+    assert names("sent to the National Tripartite Committee on Wages for review.") == [
+        "National Tripartite Committee on Wages"]
+
+
+def test_short_form_of_a_ministry_named_in_full():
+    text = ("In Ghana, with Ghana's unions and the Ministry of Labour, Employment and Social Security (MLESS). Later the "
+            "Ghanaian Ministry of Labour and the Ministry of Labour agreed. The Ministry of "
+            "Health and Social Welfare of Ghana and the Ministry of Health and Social Welfare (MHSW).")
+    rows = extract(text)
+    assert {r["name"] for r in rows} == {"Ministry of Labour, Employment and Social Security",
+                                         "Ministry of Health and Social Welfare"}
+    # a ministry of another country stays apart
+    assert "Ministry of Health and Social Welfare of Togo" in names(
+        "the Ministry of Health and Social Welfare (MHSW) of Ghana met the Ministry of Health and "
+        "Social Welfare of Togo.")
+
+
+def test_split_at_and_the():
+    assert names("The Ministry of Labour and Foreign Trade and the National Farmers Federation met.") == [
+        "Ministry of Labour and Foreign Trade", "National Farmers Federation"]
 
 
 def test_government_of_a_country_only():

@@ -229,3 +229,56 @@ def test_name_in_capitals_heading():
     assert rows[0]["name"] == "Ana Lopez-Garcia"
     assert rows[0]["role"].startswith("Minister of Labour")
     assert text[rows[0]["char_start"]:rows[0]["char_end"]] == rows[0]["evidence"]
+
+
+def test_dot_leader_attendance_list():
+    from flows.extract.persons import extract
+    text = ("Present\n  Mr Omar Haddad ....... Deputy Director, Port Authority (PA) - Chair\n"
+            "  Ms Lina Saab ......... Programme Officer, Embassy of Norway\n")
+    rows = {r["name"]: r["role"] for r in extract(text)}
+    assert rows["Omar Haddad"] == "Deputy Director"
+    assert rows["Lina Saab"] == "Programme Officer"
+
+
+def test_honorific_inside_a_joined_name_run():
+    from flows.extract.persons import extract
+    rows = extract("First Secretary, Embassy of Norway Ms Lina Saab ....... Analyst, ILO")
+    assert [r["name"] for r in rows] == ["Lina Saab"]
+
+
+def test_role_before_name_keeps_portfolio():
+    r = _one("opened by the Minister of Labour and Social Dialogue, Hon. Peter Banda, who said", "Peter Banda")
+    assert r["role"] == "Minister of Labour and Social Dialogue"
+
+
+def test_ceo_and_analyst_roles():
+    r = _one("Our Executive Director and CEO, Mr Kamal Perera, said", "Kamal Perera")
+    assert r["role"] == "Executive Director and CEO"
+    r = _one("Questions to Ms Nomsa Dube, Policy Analyst, by email.", "Nomsa Dube")
+    assert r["role"] == "Policy Analyst"
+
+
+def test_possessive_title_is_no_name():
+    from flows.extract.persons import extract
+    assert extract("Contents\nSecretary General's Report ..... 4\n") == []
+
+
+def test_headline_appointed_without_auxiliary():
+    r = _one("Maria Costa appointed Director of the ILO Office for Brazil", "Maria Costa")
+    assert r["role"] == "Director of the ILO Office for Brazil"
+
+
+def test_key_with_qualifier():
+    r = _one("Project Manager during the pilot: Omar Haddad (Beirut).", "Omar Haddad")
+    assert r["role"] == "Project Manager"
+
+
+def test_name_with_age_and_byline():
+    from flows.extract.persons import extract
+    text = "By Lina Saab, in Tripoli\n\nEarly each day Omar Haddad, 34, opens the workshop."
+    assert {r["name"] for r in extract(text)} == {"Lina Saab", "Omar Haddad"}
+
+
+def test_lowercase_title_with_its_organization():
+    r = _one("Omar Haddad, secretary-general of the Lebanese Farmers Union, said", "Omar Haddad")
+    assert r["role"] == "secretary-general"

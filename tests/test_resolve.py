@@ -118,3 +118,10 @@ def test_a_reference_variant_defined_with_its_own_acronym_stays_apart():
     ])
     assert ids[0] != ids[1]
     assert rows[ids[0]]["name"] == "African Union Commission"
+
+
+def test_unit_with_its_own_word_form_acronym_is_its_own_body():
+    from flows import resolve
+    orgs = [{"org_id": "a", "name": "International Labour Organization", "acronym": "ILO"}]
+    assert resolve.match_org("ILO Evaluation Office", "EVAL", orgs) is None
+    assert resolve.match_org("ILO Office in Lima", None, orgs) == "a"

@@ -142,6 +142,10 @@ CONNECTORS = {"of", "for", "and", "on", "in", "the", "de", "du", "des", "da", "d
 TITLE_CASE_BREAKS = {"to", "by", "with", "from", "at", "into", "towards", "toward", "through",
                      "under", "since", "via", "against", "across", "among", "between", "as",
                      "is", "are", "was", "were", "has", "have", "will", "a", "an"}
+#: pronouns and question words: a heading in capitals ('WHAT WE FUND'), never a name
+PRONOUN_BREAKS = {"what", "we", "how", "why", "where", "when", "you", "your", "our", "which"}
+#: a line that opens with a label: 'Minutes circulated: ...', 'Date: ...'
+_LABEL_LINE_RE = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*){0,2}[ \t]*:(?![/\d])")
 #: adjectives that never end a name: a name ending in one was cut short
 DANGLING = {"international", "national", "regional", "federal", "public", "social", "economic",
             "foreign", "technical", "general"}
@@ -542,7 +546,7 @@ def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
     out: list[list[int]] = []
     i, n = 0, len(toks)
     while i < n:
-        if not toks[i].cap:
+        if not toks[i].cap or toks[i].low in PRONOUN_BREAKS:
             i += 1
             continue
         ph, pending, j = [i], [], i + 1
@@ -550,8 +554,10 @@ def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
             u = toks[j]
             if _hard_break(text, u, wrap):
                 break
-            if u.low in TITLE_CASE_BREAKS:
-                break  # 'Support To The National ...' (a heading in title case)
+            if u.low in TITLE_CASE_BREAKS or u.low in PRONOUN_BREAKS:
+                break  # 'Support To The National ...' (a heading in title case), 'WHAT WE FUND'
+            if "\n" in u.gap and _LABEL_LINE_RE.match(text, u.start):
+                break  # '... Social Protection\nMinutes circulated: 6 October' (a label line)
             if u.low in LABEL_WORDS and j + 1 < n and toks[j + 1].text == ":":
                 break  # '... of Finland Email: x@y.fi' (a label after the name)
             if "  " in u.gap and "\n" not in u.gap:
@@ -666,6 +672,10 @@ def _split_conjoined(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
             while r < len(piece) and piece[r].low == "the":
                 r += 1
             right, left = piece[r:], piece[start:k]
+            if r == k + 1 and right and right[0].low not in ORG_HEADS and any(
+                    x.low in ("and", "&") and y.low == "the" for x, y in zip(right, right[1:])):
+                k += 1                           # 'Ministry of Labour and Foreign Employment and
+                continue                         # the National ... Federation': split at 'and the'
             if right and right[0].cap and _is_org_headed(right) and left and (
                     (r > k + 1 and t.low in ("and", "&"))  # 'X and the Y Foundation'
                     or any(x.low in ORG_HEADS and x.cap for x in left)
@@ -715,7 +725,11 @@ def _classify(piece: list[Tok], doc: _Doc, depth: int = 0) -> list[tuple[list[To
                                   or head.endswith("–general")):
         for idx in range(h + 1, len(piece)):
             if piece[idx].low in SEG_BREAK:
-                return _classify(piece[idx + 1:], doc, depth + 1)
+                rest = piece[idx + 1:]
+                hr = _head_index(rest) if rest and rest[0].low != "the" else None
+                if hr is not None and rest[hr].low in UNIT_HEADS and hr == len(rest) - 1:
+                    return []  # 'Head of Labour Inspection Department': a job title
+                return _classify(rest, doc, depth + 1)
         return []
     if head in ORG_HEADS and piece[h].text[0].isupper():
         reason = "head"
@@ -802,7 +816,22 @@ _ACR_BEFORE_PAREN = re.compile(r"([A-Za-z][A-Za-z0-9&/\-]{1,19})\s*\(\s*$")
 _CONTINUES = re.compile(r"(?:[ \t]+(?:[A-Z0-9])|-[A-Za-z])")
 
 
-def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> bool:
+#: 'National Tripartite Committee on Labour and Social Consensus': a standing national body
+_NATIONAL_BODY_MODS = {"national", "tripartite", "consultative"}
+
+
+def word_form(acronym: str, name: str) -> bool:
+    """An acronym made of the name's words in capitals, cut short: 'EVAL' ~ 'Evaluation
+    Office', 'ACT/EMP' ~ 'Bureau for Employers' Activities', 'MIGRANT' ~ 'Labour Migration
+    Branch' (each '/' part opens like a word of the name, four letters or the whole part)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", name)]
+    parts = acronym.split("/")
+    return all(p.isalpha() and p.isupper() and len(p) >= 3 and
+               any(w.startswith(p.lower()[:4]) for w in words) for p in parts) and \
+        (len(parts) > 1 or len(parts[0]) >= 4)
+
+
+def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr: str | None = None) -> bool:
     """Filters on an organization-headed piece (see the module docstring)."""
     if reason == "first_head":
         return 2 <= len([t for t in piece if t.word]) <= 12
@@ -815,8 +844,10 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> 
     joins = [t.low for t in piece[h + 1:] if t.low in SEG_BREAK]
     complement = bool(joins) and joins[0] != "in"
     first = _POSSESSIVE_END.sub("", piece[0].text)
-    if h > 0 and head in UNIT_HEADS and doc.is_known_acronym(first):
+    if h > 0 and head in UNIT_HEADS and doc.is_known_acronym(first) and not (
+            acr and word_form(acr, " ".join(t.text for t in piece))):
         return False  # 'ILO Regional Office for ...', 'ASEAN Secretariat': units
+        # (but a unit with its own word-form acronym is named as a body: 'ILO Evaluation Office (EVAL)')
     if head == "government":
         tail = piece[h + 1:]
         if not tail or tail[0].low != "of":
@@ -831,7 +862,8 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc) -> 
     if not complement and all(m in GENERIC_MODS for m in mods):
         return False
     if head == "committee" and (not mods or any(m in BODY_MODS for m in mods)) \
-            and not (has_acronym and complement and mods):
+            and not (has_acronym and complement and mods) \
+            and not (complement and mods and mods[0] == "national" and set(mods) <= _NATIONAL_BODY_MODS):
         return False  # 'Project Advisory Committee', 'Committee on ...'
 
     if name_key(" ".join(t.text for t in piece)) in {"civil society", "international community"}:
@@ -1068,7 +1100,7 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                         cands.pop()  # the left part alone ('National Union of ... Workers')
                     name = clean_name(text[left[0].start:end])
                     org = left + org
-                if not _acceptable(org, reason, bool(acr), doc):
+                if not _acceptable(org, reason, bool(acr), doc, acr):
                     continue
                 if not acr and _OWNED_BEFORE.search(text, max(0, org[0].start - 8), org[0].start) \
                         and org[_head_index(org) or 0].low in UNIT_HEADS:
@@ -1194,6 +1226,72 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zß-ÿ][a-zß-ÿ'’-]*")
 _WORD_SPAN = re.compile(r"[^ \t]+")
 
 
+#: 'Labour Migration Branch (MIGRANT)', 'Building and Wood Workers' International (BWI)',
+#: 'Public Employment Service Unit (Unidad del Servicio Público de Empleo)': brackets after a
+#: capitalized name (found from the bracket: the name is read back from it)
+_BRACKET_RE = re.compile(r"\((?P<acr>[A-Z]{2,}(?:/[A-Z]{2,})?)\)|\((?P<tr>[A-ZÀ-Þ][^()\n]{3,80})\)")
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:[ \t]+(?:(?:and|for|of|&)[ \t]+)?[A-Z][\w'’-]*){1,7})"
+                             r"[ \t]*$")
+_NAMED_ACR_TAILS = {"international", "group"}
+_TR_WORD = re.compile(r"[\w'’-]+")
+_NAMED_ACR_ENDS = ("International", "International ", "Group", "Group ")
+
+
+def _initials_spell(acr: str, words: list[str]) -> bool:
+    """The acronym's letters are initials of the words, in order, from the first word to the
+    last, skipping at most one ('BWI' ~ 'Building and Wood Workers' International')."""
+    initials = [w[0].upper() for w in words if w[0].isupper()]
+    if len(acr) < 3 or not initials or acr[0] != initials[0] or acr[-1] != initials[-1]:
+        return False
+    it = iter(initials[1:-1])
+    return all(ch in it for ch in acr[1:-1]) and len(initials) - len(acr) <= 1
+
+
+def _bracket_candidates(doc: _Doc) -> list[_Cand]:
+    """Three definitions the head nouns miss: a unit whose acronym is its words in capitals
+    ('Labour Migration Branch (MIGRANT)', 'ILO Bureau for Employers' Activities (ACT/EMP)');
+    a name ending in 'International' or 'Group' whose acronym spells its initials
+    ('Building and Wood Workers' International (BWI)'); an English name headed by an
+    organization or unit noun with its translation in brackets (one body, named in English)."""
+    text = doc.text
+    out: list[_Cand] = []
+    for b in _BRACKET_RE.finditer(text):
+        acr = b.group("acr")
+        w0 = max(0, b.start() - 120)
+        if acr is not None and not text.endswith(_NAMED_ACR_ENDS, w0, b.start()):
+            window = text[w0:b.start()].lower()
+            if not all(p[:4].lower() in window for p in acr.split("/")):
+                continue                       # (cheap test first: no word opens like the acronym)
+        if acr is None:
+            tr = [w.lower() for w in _TR_WORD.findall(b.group("tr"))]
+            if not any(w in FIRST_HEADS for w in tr) or not any(w in ROMANCE_JOIN for w in tr):
+                continue                       # not a name in another language
+        nm = _NAME_BEFORE_RE.search(text, w0, b.start())
+        if nm is None:
+            continue
+        name = nm.group("name")
+        words = name.split()
+        if acr is None:
+            if words[-1].lower() in (ORG_HEADS | UNIT_HEADS) and words[0].lower() not in PRONOUN_BREAKS \
+                    and words[0] not in ("The", "A", "An"):
+                out.append(_Cand(nm.start(), b.end(), clean_name(name), None, None, "name_pattern", 2))
+            continue
+        if word_form(acr, name) and any(w.lower() in UNIT_HEADS or w.lower() in ORG_HEADS for w in words[1:]):
+            out.append(_Cand(nm.start(), b.end(), clean_name(name), acr, None, "definition", 3))
+            continue
+        if words[-1].lower() not in _NAMED_ACR_TAILS or "/" in acr:
+            continue
+        for k in range(len(words) - 1):
+            if not words[k][0].isupper():
+                continue
+            tail = " ".join(words[k:])
+            if abbreviates(acr, tail) or _initials_spell(acr, words[k:]):
+                start = nm.start("name") + name.index(tail)
+                out.append(_Cand(start, b.end(), clean_name(tail), acr, None, "definition", 3))
+                break
+    return out
+
+
 def _foreign_definition_candidates(doc: _Doc) -> list[_Cand]:
     """A name in another language with no head noun of ours, defined by an acronym that
     spells its word initials: an organization when none of its words is one the text writes
@@ -1281,6 +1379,7 @@ def extract(text: str) -> list[dict]:
     spans = _phrase_candidates(doc) + _ref_name_candidates(doc) + _appositive_candidates(doc)
     if "(" in text:
         spans += _foreign_definition_candidates(doc)
+        spans += _bracket_candidates(doc)
     spans += _listed_acronym_candidates(doc)
 
     # ---- within-document definitions: acronym -> (name, acronym, kind, ref)
@@ -1315,7 +1414,9 @@ def extract(text: str) -> list[dict]:
             c.name, c.acronym, c.kind = ref.name, ref.acronym, ref.kind
         else:
             c.kind = kind_of(c.name)
-    spans = [c for c in spans if not (c.ref and "ilo_unit" in c.ref.flags)]
+    # ILO units are left out -- unless the document defines one with its acronym
+    spans = [c for c in spans if not (c.ref and "ilo_unit" in c.ref.flags and not (
+        c.acronym and acronym_key(c.acronym) in defined))]
 
     # ---- acronym-only mentions: defined acronyms, then reference acronyms
     acr_table: dict[str, tuple[str, str | None, str, RefOrg | None, str]] = {}
@@ -1337,7 +1438,7 @@ def extract(text: str) -> list[dict]:
                                                  or text[end:end + 1] == "$"):
             continue
         acr_cands.append(_Cand(start, end, name, acr, kind, rule, 1, ref))
-    acr_cands = [c for c in acr_cands if not (c.ref and "ilo_unit" in c.ref.flags)]
+    acr_cands = [c for c in acr_cands if not (c.ref and "ilo_unit" in c.ref.flags and c.rule != "defined_acronym")]
 
     # ---- overlaps: longest spans first; an acronym inside a longer span is kept when it
     # names another organization ('UNDESA China Fund' also mentions UN DESA)
@@ -1380,6 +1481,7 @@ def extract(text: str) -> list[dict]:
             bare = _without_country(c.name) or _without_country_after(c.name)
             if bare and name_key(bare) in spelling:
                 c.name = spelling[name_key(bare)]
+    _short_forms(chosen, text)
     rows = []
     for c in sorted(chosen, key=lambda c: (c.start, c.end)):
         c.name = spelling.setdefault(name_key(c.name), c.name)
@@ -1387,6 +1489,51 @@ def extract(text: str) -> list[dict]:
                      "char_start": c.start, "char_end": c.end,
                      "evidence": text[c.start:c.end], "rule": c.rule})
     return rows
+
+
+_NATIONALITY_LEAD = re.compile(r"(?:the\s+)?[A-Z][a-z]+(?:ian|ese|an|ish|ic|ch)\s+(?=[A-Z])")
+
+
+_OF_LAST_COUNTRY = re.compile(r"^(?P<bare>.+)\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'’ -]{1,40})$")
+
+
+def _short_forms(chosen: list[_Cand], text: str) -> None:
+    """A ministry named short ('Ministry of Labour', 'Bolivian Ministry of Labour', 'Ministry
+    of Labour and Social Protection of Mongolia') in a text that also names it in full
+    ('Ministry of Labour, Employment and Social Welfare', 'Ministry of Labour and Social
+    Protection (MLSP)'): the full one, when exactly one full name fits."""
+    full: dict[str, _Cand] = {}
+    chosen = [c for c in chosen if "Ministry" in c.name]
+    if len(chosen) < 2:
+        return
+    for c in chosen:
+        if c.ref is None and head_word(c.name) == "ministry":
+            full.setdefault(name_key(c.name), c)
+    if not 2 <= len(full) <= 60:
+        return                                # (many ministries: a list, not short forms)
+    for c in chosen:
+        if c.acronym or c.ref or head_word(c.name) != "ministry":
+            continue
+        k = name_key(c.name)
+        cm = _OF_LAST_COUNTRY.match(c.name)
+        # (only the document's own country: named three times or more)
+        bare = cm.group("bare") if cm and is_country(cm.group("country")) \
+            and text.count(cm.group("country")) >= 3 else None
+        if bare and name_key(bare) in full and name_key(bare) != k:
+            f = full[name_key(bare)]
+            c.name, c.acronym, c.kind = f.name, f.acronym, f.kind
+            continue
+        nat = _NATIONALITY_LEAD.match(c.name)
+        base = c.name[nat.end():] if nat else c.name
+        kb = name_key(base)
+        fits = [f for fk, f in full.items() if fk != k and fk.startswith(kb + " ")
+                and re.match(r"\s*(?:,|and\b)", f.name[len(base):] if f.name.startswith(base) else "")]
+        if nat and len(fits) > 1:
+            # 'Bolivian Ministry of Labour': the one named '... of Bolivia' (or 'Bolivia's ...')
+            stem = nat.group(0).split()[-1][:5]
+            fits = [f for f in fits if re.search(rf"\b{stem}", text[max(0, f.start - 12):f.end + 20])]
+        if len(fits) == 1:
+            c.name, c.acronym, c.kind = fits[0].name, fits[0].acronym, fits[0].kind
 
 
 _OF_COUNTRY = re.compile(r"^(?P<bare>.+?)\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w'’ -]{1,40})$")

@@ -43,7 +43,7 @@ _HEADS = (r"Director[- ]General|Secretary[- ]General|Prime\s+Minister|Vice[- ]Mi
           r"Officer[- ]in[- ]Charge|Officer\s+in\s+Charge|Officer|"
           r"Adviser|Advisor|Coordinator|Co-ordinator|Representative|Commissioner|Governor|Mayor|"
           r"Manager|Specialist|Expert|Economist|Consultant|Envoy|Administrator|Counsellor|Counselor|"
-          r"Attaché|Spokesperson|Spokesman|Rapporteur|Premier|Chancellor|Founder|Leader|Lead|Deputy|Editor|Evaluator")
+          r"Attaché|Spokesperson|Spokesman|Rapporteur|Premier|Chancellor|Founder|Leader|Lead|Deputy|Editor|Evaluator|Analyst|CEO")
 _MODS = (r"Deputy|Vice|Assistant|Associate|Senior|Junior|Chief|Executive|Regional|National|Project|"
          r"Programme|Program|Technical|Country|General|Permanent|Principal|Special|Acting|Interim|"
          r"First|Second|Managing|Honorary|Resident|Labour|Labor|Foreign|Finance|Health|Education|"
@@ -68,7 +68,7 @@ _ROLE_AFTER = (rf"(?:(?:{_MODS}|[A-Z][a-z]+)(?:\s+(?:and|&)\s+[A-Z][a-z]+)?\s+){
                rf"(?:\s+(?:and|&)\s+(?:(?:{_MODS})\s+){{0,3}}(?:{_HEADS}))?")
 # "Name, [ORG] Role [of|at|in ORG]"
 _AFTER_RE = re.compile(
-    rf",\s*(?:(?:the|its|their|our)\s+)?(?:[a-z]{{3,12}}['’]s\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?={_UPPER_START}){_ROLE_AFTER}(?:\s+(?:on|for)\s+(?:the\s+)?"
+    rf"(?:,|[ \t]*\.{{3,}})\s*(?:(?:the|its|their|our)\s+)?(?:[a-z]{{3,12}}['’]s\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?={_UPPER_START}){_ROLE_AFTER}(?:\s+(?:on|for)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+(?:(?:and|&|of|the)\s+){{0,2}}{_CAP}){{0,5}}"
     # 'Minister for Employment, Productivity and Industrial Relations'
     rf"(?:(?:,\s+{_CAP}){{1,4}}\s+(?:and|&)\s+{_CAP}(?:\s+{_CAP}){{0,2}})?)?)"
@@ -108,6 +108,8 @@ _KEY_HEADS = (rf"{_HEADS}|Consultant|Evaluator|Editor|Author|Researcher|Reviewer
 # (the key may carry a qualifier in brackets, "Programme Officer (Partnerships):", or a place,
 # "National Coordinator, Senegal:")
 _KV_RE = re.compile(rf"^[ \t*_>•-]*(?P<key>(?:[A-Za-z][\w&-]*[ \t]+){{0,3}}(?i:{_KEY_HEADS})s?(?:[ \t]*\([^()\n:]{{1,40}}\))?)"
+                    # a qualifier: 'Chief Technical Adviser during implementation:'
+                    rf"(?:[ \t]+(?:during|until|since|from|in|for|at)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?"
                     rf"(?:,[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}})?[*_]*[ \t]*:"
                     rf"[*_]*[ \t]*(?:{_HONORIFIC}[ \t]+)?$")
 # "Jane Doe, independent consultant": a lowercase role after the name
@@ -129,7 +131,7 @@ def _caps_title(s: str) -> str:
 
 # "Jane Doe has been appointed (as) Director of the X": the role she takes up
 _APPOINTED_RE = re.compile(
-    rf"[ \t]+(?:has[ \t]+been|was|is|will[ \t]+be|had[ \t]+been)[ \t]+(?:appointed|named|elected|nominated)"
+    rf"[ \t]+(?:(?:has[ \t]+been|was|is|will[ \t]+be|had[ \t]+been)[ \t]+)?(?:appointed|named|elected|nominated)"
     rf"[ \t]+(?:as[ \t]+)?(?:the[ \t]+)?(?:new[ \t]+)?(?P<role>(?={_UPPER_START}){_ROLE}(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     rf"{_CAP}(?:[ \t]+(?:(?:and|&|of|for|the)[ \t]+){{0,2}}{_CAP}){{0,6}})?)")
 # signature and address blocks: the name alone on its line, its role on the next line
@@ -138,6 +140,16 @@ _SIG_ROLE_RE = re.compile(rf"[ \t]*(?P<role>{_ROLE})(?![\w'’-])(?:[ \t]+[A-Z][
 _SIG_PART_RE = re.compile(rf"[ \t]*{_ROLE}\b")
 _LOW_ROLE_RE = re.compile(r",[ \t]*(?:an?[ \t]+)?(?P<role>(?:independent|international|national|external|senior|"
                           r"lead|local|freelance)[ \t]+(?:consultant|evaluator|expert|adviser|advisor|researcher))\b")
+# "Jane Doe, president of the Farmers' Union": a lowercase title with the organization it heads
+_LOW_HEAD_RE = re.compile(
+    r",[ \t]+(?P<role>(?:(?:deputy|vice|general|executive|assistant|senior|national|regional)[ \t-]+){0,2}"
+    r"(?:president|chairman|chairwoman|chairperson|chair|director|secretary|secretary-general|director-general|"
+    r"head|coordinator|leader|founder|manager|spokesperson|representative|officer))[ \t]+(?:of|at)[ \t]+"
+    r"(?:the[ \t]+)?(?P<org>[A-Z][\w'’&-]*(?:[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?[A-Z][\w'’&-]*){0,6})")
+# "Jane Doe, 27, works ...": a name with the person's age
+_AGE_RE = re.compile(r",[ \t]*[1-9][0-9],[ \t]+[a-z]")
+# a byline: 'By Jane Doe' opening a short line
+_BYLINE_RE = re.compile(r"[ \t*_]*[Bb]y[ \t]+")
 # "Head of Unit for X at Y": the 'of' names a function
 _FUNCTION_RE = re.compile(r"(?P<f>Unit|Division|Section|Branch|Cooperation|Programmes?|Operations|Delegation|"
                           r"Mission|Communications?|Partnerships)(?=\s+(?:for|at|on|in)\b|\s*$)"
@@ -172,6 +184,9 @@ _STOP_TOKENS = {
 
 
 _SPACES_RE = re.compile(r"\s+")
+# a dot leader between a name and its role: 'Ms Jane Doe ......... Director, X'
+_INNER_HONOR_RE = re.compile(r"[ \t](?:Mr|Ms|Mrs|Mme|Dr|Prof)[ \t]+(?=\S+[ \t]+\S)")
+_DOTS_RE = re.compile(r"[ \t]*\.{3}")
 _SUFFIX_RE = re.compile(r"[ \t]+(?:II|III|IV)(?![\w'’.-])")
 _PARTICLE_RE = re.compile(_PARTICLE)
 _INITIAL_RE = re.compile(_INITIAL)
@@ -201,6 +216,8 @@ def _valid_name(name: str) -> bool:
         if _INITIAL_RE.fullmatch(t):
             continue                           # 'A.' is an initial, not the article
         low = t.lower().strip(".'’")
+        if low.endswith(("'s", "’s")) and low[:-2] in _STOP_TOKENS:
+            return False                       # "Director General's Review"
         parts = low.split("-")
         if low in _STOP_TOKENS or any(p in _STOP_TOKENS for p in parts if len(parts) > 1 and p in
                                       ("ministry", "office", "government")):
@@ -258,6 +275,8 @@ def _org_of(orgpre: str | None, org: str | None, role: str | None = None, prep: 
 _HEAD_OF_RE = re.compile(r"(?:Minister|[Ss]ecretary|Commissioner)\s+(?:of|for)\s+(?:the\s+)?(?![A-Z]{2,}\b)[A-Z][a-z]"
                          r"|\s(?:of|for)\s+(?:the\s+)?[^,;()\n]*\b(?:Office|Department|Division|Unit|Branch|"
                          r"Bureau|Section|Team)(?:\s+(?:of|for|in)\s+[^,;()\n]*)?$")
+_PORTFOLIO_RE = re.compile(r"(?:Minister|[Ss]ecretary|Commissioner)\s+of\s+(?:the\s+)?(?![A-Z]{2,}\b)[A-Z][a-z]+"
+                           r"(?:\s+(?:and\s+)?[A-Z][a-z]+){0,4}$")
 _ACR_PREFIX_RE = re.compile(r"[A-Z]{2,8}|[A-Z][a-z]{1,2}[A-Z]{1,4}")
 _THE_RE = re.compile(r"^(?:the|The)\s+")
 _LOWER_THE_RE = re.compile(r"^the\s+")
@@ -301,6 +320,12 @@ def extract(text: str) -> list[dict]:
     for m in _NAME_SCAN_RE.finditer(T):
         ns, ne = m.span()
         name = m.group(0)
+        # a name run across an honorific: 'Embassy of Germany Ms Jane Doe' (lines joined in a list)
+        if " M" in name or " D" in name or " P" in name:
+            hm = _INNER_HONOR_RE.search(name)
+            if hm:
+                ns += hm.end()
+                name = name[hm.end():]
         # trim leading title words swallowed by the name run ("Ambassador Rui Costa", "Foreign Minister Ana Lima")
         skip = _title_skip(name)
         if skip:
@@ -324,7 +349,7 @@ def extract(text: str) -> list[dict]:
         span_s, span_e = ns, ne
         prio = 0
 
-        a = _AFTER_RE.match(T, ne) if T.startswith(",", ne) else None
+        a = _AFTER_RE.match(T, ne) if T.startswith(",", ne) or _DOTS_RE.match(T, ne) else None
         # key-value lines are read on the original line (the view may have joined it to the one above)
         o_ns = v.offs[ns]
         o_line = v.src.rfind("\n", 0, o_ns) + 1
@@ -334,6 +359,7 @@ def extract(text: str) -> list[dict]:
         low = _LOW_ROLE_RE.match(T, ne) if kv or honor else None
         paren = _PAREN_ROLE_RE.match(T, ne) if not a and "(" in T[ne:ne + 3] else None
         appt = _APPOINTED_RE.match(T, ne) if not a and not paren and T.startswith(" ", ne) else None
+        lowh = _LOW_HEAD_RE.match(T, ne) if not a and not low and T.startswith(",", ne) else None
         if a and a.group("role"):
             role = a.group("role")
             org = _org_of(a.group("orgpre"), a.group("org"), role, a.group("prep"))
@@ -372,6 +398,8 @@ def extract(text: str) -> list[dict]:
             if low:
                 role = f"{role}, {low.group('role')}" if role else low.group("role")
                 span_e = low.end()
+        elif lowh:
+            role, org, span_e, prio = lowh.group("role"), _clean(lowh.group("org")), lowh.end(), 3
         elif low:
             role, span_e, prio = low.group("role"), low.end(), 2
             h = honor
@@ -387,6 +415,10 @@ def extract(text: str) -> list[dict]:
                     org = _clean(f.group("org")) or _org_of(b.group("orgpre"), None)
                 if b.group("prep") in ("for", "on") and b.group("org"):
                     role = f"{role} {b.group('prep')} {b.group('org')}"
+                elif b.group("prep") == "of" and b.group("org") and _PORTFOLIO_RE.search(
+                        before, b.start("role"), b.end("org")):
+                    # 'the Minister of Labour and Foreign Employment, Hon. X': the title with its portfolio
+                    role = before[b.start("role"):b.end("org")]
                 span_s = ns - (len(before) - b.start())
                 prio = 3
             else:
@@ -416,9 +448,14 @@ def extract(text: str) -> list[dict]:
                 prio = 3
         if role is None:
             h = honor
-            if not h:
+            if h:
+                span_s = ns - (len(before) - h.start())
+            elif _AGE_RE.match(T, ne):
+                pass                           # 'Jane Doe, 27, works ...'
+            elif _byline(v.src, o_line, o_ns, v.offs[ne]):
+                span_s = bisect_left(v.offs, o_line)
+            else:
                 continue
-            span_s = ns - (len(before) - h.start())
             prio = 1
         if role:
             role = _clean(role)
@@ -461,6 +498,14 @@ def extract(text: str) -> list[dict]:
         out.append({"name": r["name"], "role": r["role"], "org": r["org"], **v.grounded(s, e),
                     "rule": ("name_role" if r["_prio"] == 3 else "title_name" if r["_prio"] == 2 else "honorific")})
     return out
+
+
+def _byline(src: str, o_line: int, o_ns: int, o_ne: int) -> bool:
+    """'By Jane Doe' or 'By Jane Doe, in X' on a short line of its own."""
+    le = src.find("\n", o_ne)
+    le = len(src) if le < 0 else le
+    return (le - o_line <= 80 and _BYLINE_RE.fullmatch(src, o_line, o_ns) is not None
+            and (o_ne == le or src[o_ne] in ",|"))
 
 
 def _signature_role(src: str, o_ns: int, o_ne: int, honor) -> tuple[str, str | None, int] | None:
