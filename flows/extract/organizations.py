@@ -659,35 +659,51 @@ def _trim(piece: list[Tok]) -> list[Tok]:
     return piece
 
 
+#: words looked at on either side of an 'and' (no name, country or reference entry is longer)
+_WINDOW = 40
+
+
 def _split_conjoined(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
     """'A and (the) B' -> [A, B] when B is organization-headed and A is one too (or a known
     acronym, or a country)."""
+    n = len(piece)
+    # Linear on a hostile phrase of thousands of 'and's: what the loop asks of the pieces
+    # left and right of each 'and' is precomputed (prefix counts of organization heads,
+    # whether an 'and the' follows) or read from a bounded window, never by re-slicing
+    # the whole phrase at every 'and'.
+    heads_before = [0] * (n + 1)
+    for idx, x in enumerate(piece):
+        heads_before[idx + 1] = heads_before[idx] + (x.low in ORG_HEADS and x.cap)
+    and_the_from = [False] * (n + 1)
+    for idx in range(n - 2, -1, -1):
+        and_the_from[idx] = and_the_from[idx + 1] or (
+            piece[idx].low in ("and", "&") and piece[idx + 1].low == "the")
     out = []
     start = 0
     k = 1
-    while k < len(piece) - 1:
+    while k < n - 1:
         t = piece[k]
         if t.low in ("and", "&") or t.text == ",":
             r = k + 1
-            while r < len(piece) and piece[r].low == "the":
+            while r < n and piece[r].low == "the":
                 r += 1
-            right, left = piece[r:], piece[start:k]
-            if r == k + 1 and right and right[0].low not in ORG_HEADS and any(
-                    x.low in ("and", "&") and y.low == "the" for x, y in zip(right, right[1:])):
+            if r == k + 1 and r < n and piece[r].low not in ORG_HEADS and and_the_from[r]:
                 k += 1                           # 'Ministry of Labour and Foreign Employment and
                 continue                         # the National ... Federation': split at 'and the'
-            if right and right[0].cap and _is_org_headed(right) and left and (
+            left_len = k - start
+            if r < n and piece[r].cap and _is_org_headed(piece[r:r + _WINDOW]) and left_len and (
                     (r > k + 1 and t.low in ("and", "&"))  # 'X and the Y Foundation'
-                    or any(x.low in ORG_HEADS and x.cap for x in left)
-                    or doc.is_known_acronym(left[-1].text)
-                    or is_country(" ".join(x.text for x in left))
-                    or lookup_reference(" ".join(x.text for x in left)) is not None):
-                out.append(left)
+                    or heads_before[k] > heads_before[start]
+                    or doc.is_known_acronym(piece[k - 1].text)
+                    or (left_len <= _WINDOW and (
+                        is_country(" ".join(x.text for x in piece[start:k]))
+                        or lookup_reference(" ".join(x.text for x in piece[start:k])) is not None))):
+                out.append(piece[start:k])
                 start = r
                 k = r + 1
                 continue
-            if t.low in ("and", "&") and left and len(right) == 1 and _other_body(right[0].text, r > k + 1, doc):
-                out.append(left)  # 'the Netherlands Ministry of Foreign Affairs and the ILO'
+            if t.low in ("and", "&") and left_len and n - r == 1 and _other_body(piece[r].text, r > k + 1, doc):
+                out.append(piece[start:k])  # 'the Netherlands Ministry of Foreign Affairs and the ILO'
                 start = r
                 break
         k += 1
