@@ -607,6 +607,9 @@ def extract(text: str) -> list[dict]:
             if not [p for p in parties if p != "ILO"] and not explicit and kind not in ("dwcp", "declaration"):
                 whole = [n for _, n in _party_mentions(T, ss, se, defs)]
                 parties = _uniq(parties + whole)
+                donor = _donor_field(T, ss, defs) if m.group("qual") and _FUNDING_QUAL_RE.match(m.group("qual")) else None
+                if donor and not [p for p in parties if p != "ILO"]:
+                    parties.append(donor)            # "The funding agreement was signed ..." under "Donor: X"
                 if not [p for p in parties if p != "ILO"]:
                     if _BETWEEN_RE.search(S) or not partner.value:
                         if "ILO" not in parties and not _ILO_WORD_RE.search(S):
@@ -925,6 +928,23 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], boo
         found += [(p, n) for p, n in _party_mentions(T, a, ss + ns, defs)]
     found.sort()
     return _uniq([n for _, n in found]), explicit
+
+
+_FUNDING_QUAL_RE = re.compile(r"(?i)funding|financing|contribution|grant")
+_DONOR_FIELD_RE = re.compile(r"(?m)(?:^|(?<=\s))(?:Donors?|Funders?|Funding\s+partners?|Funded\s+by|Financed\s+by)[ \t]*:[ \t]*"
+                             r"(?:the\s+)?(?P<name>[A-Z][^\n,;(]{1,90}?)[ \t]*(?:\((?P<acr>[A-Z][A-Za-z0-9&-]{1,11})\)|(?=[,;\n]|\s+[A-Z][a-z]+:|$))")
+
+
+def _donor_field(T: str, pos: int, defs) -> str | None:
+    """The donor a project sheet's 'Donor: X (ACR)' field names, the last such field before pos
+    (within 3000 characters)."""
+    best = None
+    for dm in _DONOR_FIELD_RE.finditer(T, max(0, pos - 3000), pos):
+        best = dm
+    if best is None:
+        return None
+    name = best.group("name").strip()
+    return best.group("acr") or acronym_for(name, defs) or name
 
 
 _NAMED_BEFORE_RE = re.compile(r"(?<![.:;]\s)(?<!^)\b[A-Z][a-z]+\s+\Z")
