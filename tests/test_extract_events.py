@@ -343,6 +343,7 @@ def test_a_month_that_opens_an_active_signing_dates_it_and_the_next_sentence_pla
     got = [(r["start_date"], r["date_precision"], r["location"]) for r in _events(text)]
     assert got == [(date(2023, 5, 1), "month", "Ruriton")]
     assert _events("The Letter of Intent was signed by the ILO and the Fund in May 2023.") == []
+    assert _events("In March 2022 the Fund and the ILO signed an agreement on skills.") == []     # (no place)
 
 
 def test_a_named_week_is_an_event():

@@ -964,7 +964,7 @@ def _subject_list(T, ss, S, ns, prev_end, defs) -> list[str]:
     if len(ms) < 2 or ms[-1][1] != "ILO" or ms[0][0] - ss > lead.end():
         return []
     ilo_end = _ILO_RE.match(T, ms[-1][0])
-    if ilo_end is None or not _SUBJ_GAP_RE.fullmatch(T, ilo_end.end(), ss + ns):
+    if ilo_end is None or ss + ns - ilo_end.end() > 60 or not _SUBJ_GAP_RE.fullmatch(T, ilo_end.end(), ss + ns):
         return []
     return [p for p in _collapse_aliases(T, ms) if p != "ILO"]
 

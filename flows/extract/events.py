@@ -944,6 +944,8 @@ def extract(text: str) -> list[dict]:
             dm = _DATELINE_CITY_RE.match(S) if loc is None else None
             if dm and not is_country(dm.group("city").title()):
                 loc = (0, dm.group("city").title())
+            if not d.day and loc is None:
+                continue                             # a month's signing is an event only where it took place
             p = _Phrase(min(d.start, vm.start()), max(d.end, vm.end()), name, True, False)
             events.append(_row(v, ss, p, d, loc[1] if loc else None, "signed_or_launched"))
         if dated_item and len(events) == n_before:
