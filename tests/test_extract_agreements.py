@@ -347,3 +347,50 @@ def test_a_declaration_signed_by_the_ministers_of_a_field_names_their_ministries
     rows = extract(text)
     assert [(r["kind"], r["signed_year"]) for r in rows] == [("declaration", 2022)]
     assert set(rows[0]["parties"]) == {"EAC", "MGLSD", "Ministry of Public Service and Labour"}
+
+
+def test_a_dwcp_signed_by_a_subject_list_ending_with_the_ilo_names_the_constituents():
+    text = ("The Ministry of Labour (MOLX), the Federation of Ruritanian Employers (FRE), the Ruritania "
+            "Trade Union Congress (RTUC) and the ILO signed the Decent Work Country Programme in Ruriton "
+            "on 4 March 2024.")
+    (r,) = extract(text)
+    assert (r["kind"], r["signed_year"], r["signed_month"]) == ("dwcp", 2024, 3)
+    assert set(r["parties"]) == {"ILO", "MOLX", "FRE", "RTUC"}
+
+
+def test_a_bipartite_declaration_of_the_subject_is_signed_by_it():
+    text = ("The Federation of Ruritanian Employers (FRE) and the Ruritania Trade Union Congress (RTUC) "
+            "presented their bipartite Declaration on Safe Ports, signed on 5 May 2022, to the board.")
+    (r,) = extract(text)
+    assert (r["kind"], r["signed_year"], r["signed_month"]) == ("declaration", 2022, 5)
+    assert set(r["parties"]) == {"FRE", "RTUC"}
+
+
+def test_a_funding_agreement_without_parties_is_with_the_donor_of_the_sheet():
+    text = ("Title: Safer Ports for Youth Project code: RUR/22/01/XYZ Donor: Ruritanian Agency for "
+            "Development (RAD) Budget: USD 2,000,000\n\nResults: 300 workers trained. "
+            "The funding agreement was signed in Ruriton on 3 June 2022.")
+    (r,) = extract(text)
+    assert (r["signed_year"], r["signed_month"]) == (2022, 6)
+    assert set(r["parties"]) == {"ILO", "RAD"}
+
+
+def test_a_named_accord_of_others_is_no_agreement_of_the_partner():
+    text = "Colombia report. Years after the signing of the 2016 Final Peace Agreement, rural youth still lack jobs."
+    assert extract(text) == []
+
+
+def test_an_office_for_two_countries_does_not_sign():
+    text = ("In May 2023 the Federation of Ruritanian Employers (FRE) and the ILO signed a MoU. It was signed by "
+            "the Director of the ILO Country Office for Sri Lanka and the Maldives.")
+    rows = extract(text)
+    assert [set(r["parties"]) for r in rows] == [{"ILO", "FRE"}]
+
+
+def test_today_in_a_post_under_a_rule_is_the_day_of_its_header():
+    text = ("----------------------------------------------------------\n"
+            "POST 2 | X | @ILORuritania | 16 May 2024, 11:05\n"
+            "Today in Ruriton, the Ministry of Labour and the ILO signed a Memorandum of Understanding on "
+            "fair recruitment.")
+    (r,) = extract(text)
+    assert (r["signed_year"], r["signed_month"], r["signed_day"]) == (2024, 5, 16)

@@ -335,3 +335,53 @@ def test_a_title_block_led_by_an_ordinal_gives_its_place():
             "Dear colleagues, thank you for coming to this event today.\n")
     got = [(r["start_date"], r["location"]) for r in _events(text)]
     assert (date(2023, 5, 9), "Lusaka") in got
+
+
+def test_a_month_that_opens_an_active_signing_dates_it_and_the_next_sentence_places_it():
+    text = ("In May 2023 the Federation and the ILO signed a Memorandum of Understanding on skills. "
+            "The MoU was signed in Ruriton by the President of the Federation.")
+    got = [(r["start_date"], r["date_precision"], r["location"]) for r in _events(text)]
+    assert got == [(date(2023, 5, 1), "month", "Ruriton")]
+    assert _events("The Letter of Intent was signed by the ILO and the Fund in May 2023.") == []
+    assert _events("In March 2022 the Fund and the ILO signed an agreement on skills.") == []     # (no place)
+
+
+def test_a_named_week_is_an_event():
+    (r,) = _events("The National Safety Week will be held from 22 to 26 April 2024 in Ruriton.")
+    assert (r["start_date"], r["end_date"], r["location"]) == (date(2024, 4, 22), date(2024, 4, 26), "Ruriton")
+    assert _events("Next Week on 3 May 2024 the office is closed.") == []
+
+
+def test_a_city_named_with_of():
+    (r,) = _events("The training course took place in Port of Spain from 2 to 4 June 2021.")
+    assert r["location"] == "Port of Spain"
+
+
+def test_the_place_between_the_phrase_and_its_date():
+    (r,) = _events("Staff joined a regional knowledge-sharing workshop, Ruriton, 3-4 May 2022.")
+    assert (r["start_date"], r["location"]) == (date(2022, 5, 3), "Ruriton")
+
+
+def test_a_registration_deadline_does_not_date_the_forum():
+    got = [r["start_date"] for r in _events("The Forum takes place 4-5 June 2024 in Ruriton. Register by 27 May "
+                                             "for the forum.")]
+    assert got == [date(2024, 6, 4)]
+
+
+def test_a_minister_who_met_a_director_general_is_a_meeting():
+    (r,) = _events("On 3 May 2022, the Minister of Labour of Ruritania met Mr. John Smith, Director-General of "
+                   "the Office, at ILO headquarters in Geneva.")
+    assert (r["start_date"], r["location"]) == (date(2022, 5, 3), "Geneva")
+    assert _events("On 3 May 2022 the project met its targets.") == []
+
+
+def test_a_meeting_title_with_date_and_venue_fields():
+    text = ("MINUTES OF THE SECOND MEETING OF THE PROJECT ADVISORY BOARD\n"
+            "Project: Safer Ports\n\n"
+            "Date:    Monday, 2 October 2023, 09:00-12:00\n"
+            "Venue:   Room 4, Ministry of Labour,\n"
+            "         Harbour Road 2, Ruriton\n"
+            "Chair:   Ms A. Smith\n\n"
+            "1. OPENING\nThe Chair opened the session.\n")
+    got = [(r["start_date"], r["location"]) for r in _events(text)]
+    assert got == [(date(2023, 10, 2), "Ruriton")]

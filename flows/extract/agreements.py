@@ -30,7 +30,7 @@ _NOUN_RE = re.compile(
     r"|\bMo[UC]s?\b|\bMOUs?\b|\b[Mm]emorand(?:um|a)\b)"
     r"|(?P<pa>\b[Pp]artnership\s+[Aa]greements?\b)"
     r"|(?P<dwcp>Decent\s+Work\s+Country\s+Programmes?|\bDWCPs?\b)"
-    r"|(?P<decl>\b(?:[A-Z][\w'’-]*\s+){1,6}Declaration\b|\b(?:[Jj]oint|[Mm]inisterial|[Tt]ripartite)\s+[Dd]eclarations?\b)"
+    r"|(?P<decl>\b(?:[A-Z][\w'’-]*\s+){1,6}Declaration\b|\b(?:[Jj]oint|[Mm]inisterial|[Tt]ripartite|[Bb]ipartite)\s+[Dd]eclarations?\b)"
     r"|(?P<loi>\b(?:Letters?\s+of\s+(?:Intent|Agreement|Understanding)|Exchanges?\s+of\s+(?:Letters|Notes))\b)"
     r"|(?P<agr>\b(?:(?P<qual>[Cc]omplementary|[Ff]ramework|[Cc]ooperation|[Tt]riangular|[Bb]ilateral|"
     r"[Ff]unding|[Ff]inancing|[Cc]ontribution|[Gg]rant|[Hh]ost\s+[Cc]ountry|[Tt]rust\s+[Ff]und|"
@@ -155,7 +155,7 @@ _LED_RE = re.compile(r"-(?:based|led|funded)$")
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _IN_RE = re.compile(r"\s+in\s+")
-_PLACE_LIST_RE = re.compile(r"\s*(?:,|and|&|or|,\s*and)\s*")
+_PLACE_LIST_RE = re.compile(r"\s*(?:,|and|&|or|,\s*and)\s*(?:the\s+)?")
 _OF_BEFORE_RE = re.compile(r"\bof\s+(?:the\s+)?$")
 _TOKEN_RE = re.compile(r"\S+")
 _DATELINE_RE = re.compile(r"[A-Z]{3,}[A-Z ,]*\s*(?:\(|[–—-])")
@@ -561,6 +561,12 @@ def extract(text: str) -> list[dict]:
                     named = _uniq(_collapse_aliases(T, ms_))
                     if 2 <= len(named) <= n + 1:
                         parties, explicit = named, True
+            if not [p for p in parties if p != "ILO"] and _THEIR_RE.search(S, max(0, ns - 30), ns):
+                # "X and Y reported on their bipartite Declaration, signed on ...": the subject signed
+                lead = _SUBJ_LEAD_RE.match(S).end()
+                subj = _party_mentions(T, ss + lead, _clause_end(T, ss + lead, ss + ns), defs)
+                if subj and subj[0][0] == ss + lead:
+                    parties, explicit = _uniq(parties + _collapse_aliases(T, subj)), True
             am = _ACR_GROUP_RE.search(S, ne, min(len(S), ne + 120))
             if am:                                   # "signed ... by the five PUNOs": the list under its definition
                 listed = _defined_list(text, am.group("acr"))
@@ -601,18 +607,24 @@ def extract(text: str) -> list[dict]:
             if not [p for p in parties if p != "ILO"] and not explicit and kind not in ("dwcp", "declaration"):
                 whole = [n for _, n in _party_mentions(T, ss, se, defs)]
                 parties = _uniq(parties + whole)
+                donor = _donor_field(T, ss, defs) if m.group("qual") and _FUNDING_QUAL_RE.match(m.group("qual")) else None
+                if donor and not [p for p in parties if p != "ILO"]:
+                    parties.append(donor)            # "The funding agreement was signed ..." under "Donor: X"
                 if not [p for p in parties if p != "ILO"]:
                     if _BETWEEN_RE.search(S) or not partner.value:
                         if "ILO" not in parties and not _ILO_WORD_RE.search(S):
                             prev_end = ne
                             continue
+                    elif _NAMED_BEFORE_RE.search(S, max(0, ns - 40), ns) and not _ILO_RE.search(S):
+                        prev_end = ne          # "the 2016 Final Peace Agreement": a named accord of others
+                        continue
                     else:
                         parties.append(partner.value)
                         weak = True
             if kind == "dwcp":
                 # "signed ... by the Ministry (M), the Confederation (C) ... and the ILO": those sign;
                 # else the ILO and its constituents, unnamed
-                named = [p for p in parties if p != "ILO"] if explicit else []
+                named = [p for p in parties if p != "ILO"] if explicit else _subject_list(T, ss, S, ns, prev_end, defs)
                 parties = _uniq(["ILO"] + named)
             elif kind != "declaration" and "ILO" not in parties and not (
                     explicit and len(parties) >= 2 and not _ILO_RE.search(S)):
@@ -916,6 +928,45 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], boo
         found += [(p, n) for p, n in _party_mentions(T, a, ss + ns, defs)]
     found.sort()
     return _uniq([n for _, n in found]), explicit
+
+
+_FUNDING_QUAL_RE = re.compile(r"(?i)funding|financing|contribution|grant")
+_DONOR_FIELD_RE = re.compile(r"(?m)(?:^|(?<=\s))(?:Donors?|Funders?|Funding\s+partners?|Funded\s+by|Financed\s+by)[ \t]*:[ \t]*"
+                             r"(?:the\s+)?(?P<name>[A-Z][^\n,;(]{1,90}?)[ \t]*(?:\((?P<acr>[A-Z][A-Za-z0-9&-]{1,11})\)|(?=[,;\n]|\s+[A-Z][a-z]+:|$))")
+
+
+def _donor_field(T: str, pos: int, defs) -> str | None:
+    """The donor a project sheet's 'Donor: X (ACR)' field names, the last such field before pos
+    (within 3000 characters)."""
+    best = None
+    for dm in _DONOR_FIELD_RE.finditer(T, max(0, pos - 3000), pos):
+        best = dm
+    if best is None:
+        return None
+    name = best.group("name").strip()
+    return best.group("acr") or acronym_for(name, defs) or name
+
+
+_NAMED_BEFORE_RE = re.compile(r"(?<![.:;]\s)(?<!^)\b[A-Z][a-z]+\s+\Z")
+_THEIR_RE = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}\Z")
+_SUBJ_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|[-•*]\s*)?(?:(?:The|the|Today|Yesterday|In\s+\w+(?:\s+\d{4})?|On\s+\d{1,2}\s+\w+(?:\s+\d{4})?),?\s+)?")
+_SUBJ_GAP_RE = re.compile(r"\s+(?:(?:have|has|will|would|jointly|formally|officially|then|also|to)\s+)*[a-z]+\s+(?:the|a|their|its)\s+(?:[\w-]+\s+){0,2}")
+
+
+def _subject_list(T, ss, S, ns, prev_end, defs) -> list[str]:
+    """'The Government of X, the Employers (E), the Unions (U) and the ILO signed the DWCP':
+    the non-ILO parties of a subject that opens the sentence and ends with the ILO, right
+    before the verb and the noun."""
+    if prev_end:
+        return []
+    lead = _SUBJ_LEAD_RE.match(S)
+    ms = _party_mentions(T, ss, ss + ns, defs)
+    if len(ms) < 2 or ms[-1][1] != "ILO" or ms[0][0] - ss > lead.end():
+        return []
+    ilo_end = _ILO_RE.match(T, ms[-1][0])
+    if ilo_end is None or ss + ns - ilo_end.end() > 60 or not _SUBJ_GAP_RE.fullmatch(T, ilo_end.end(), ss + ns):
+        return []
+    return [p for p in _collapse_aliases(T, ms) if p != "ILO"]
 
 
 # "signed by the five PUNOs": a group named by a plural acronym the document defines

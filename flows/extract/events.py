@@ -23,7 +23,7 @@ from .text import (DAY, FOLD_SPECIAL, MONTH, MONTHS, DateSpan, dateline_day, fin
                    match_at, word_offsets)
 
 _HEAD_RE = re.compile(
-    r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?)"
+    r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?|Weeks?)"
     r"|(?P<any>(?i:(?:signing\s+|virtual\s+|opening\s+|closing\s+|award\s+)?ceremon(?:y|ies)|"
     r"review\s+meetings?|seminars?|meetings?|conferences?|workshops?|symposi(?:um|a|ums)|forums?|summits?|"
     r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking)\s+events?|"
@@ -96,6 +96,8 @@ _TRAILING_PLACE_RE = re.compile(r",[ \t]*([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-�
 
 _DATE_PLACE_RE = re.compile(r"[ \t]*,[ \t]*(?P<place>[A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){0,2})[*_]{0,2}[ \t]*"
                             r"(?:[–—:|-][ \t]*)?")
+_PLACE_BETWEEN_RE = re.compile(r"[ \t]*,[ \t]*(?P<place>[A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){0,2})"
+                               r"(?:[ \t]*,[ \t]*[A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){0,2})?[ \t]*,[ \t]*")
 _URL_MARK_RE = re.compile(r"://|www\.|@|\.[a-z]{2,6}/")
 _TOKEN_RE = re.compile(r"\S+")
 
@@ -223,8 +225,32 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
             while re.search(r"\s(?:of|the|and|on|for|&|in|to)$", S[start:end]):
                 end = start + re.search(r"\s(?:of|the|and|on|for|&|in|to)$", S[start:end]).start()
     name = re.sub(r"\s+", " ", S[start:end]).strip()
+    if head.startswith("Week") and (start == hs or _NOT_WEEK_NAME_RE.match(name)):
+        return None                                   # "National OSH Week", not "Week 3" or "Last Week"
     container = bool(_CONTAINER_RE.search(S[max(0, start - 30):start]))
     return _Phrase(start, end, name, capital, container)
+
+
+_NOT_WEEK_NAME_RE = re.compile(r"(?:Last|Next|This|Each|Every|Same|Previous|Following|First|Second|Third|Fourth|One|Two)\s+Weeks?$")
+
+
+_IN_LEAD_RE = re.compile(r"\s*(?:[-•*]\s*)?In\s+\Z")
+_PASSIVE_BEFORE_RE = re.compile(r"(?i)\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?\Z")
+
+
+def _month_signing(S: str, d: DateSpan, vm: re.Match) -> bool:
+    """'In September 2023 the Federation and the ILO signed a ...': a month that opens the
+    sentence dates the active signing its subject reports."""
+    return bool(d.month and d.end_year is None and _IN_LEAD_RE.fullmatch(S, 0, d.start)
+                and vm.group(0).lower() == "signed" and 0 < vm.start() - d.end <= 120
+                and not _PASSIVE_BEFORE_RE.search(S, max(0, vm.start() - 20), vm.start())
+                and not re.search(r"[.;:]", S[d.end:vm.start()]))
+
+
+_PERSON_MET_RE = re.compile(
+    r"\bmet\s+(?:with\s+)?(?P<obj>(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E)\.?\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]*){0,3}"
+    r"|the\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Minister|Director-General|Director|President|Secretary-General|Ambassador)\b"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,4})?)")
 
 
 def _is_place_after(rest: str, pos: int) -> bool:
@@ -232,7 +258,7 @@ def _is_place_after(rest: str, pos: int) -> bool:
     return bool(m)
 
 
-_PLACE_RE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?P<loc>[A-ZÀ-Þ][\w'’\-]+(?:\s+(?:es|el|al|de|da|do|du|di|la|le|del|des)\s+"
+_PLACE_RE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?P<loc>[A-ZÀ-Þ][\w'’\-]+(?:\s+(?:es|el|al|de|da|do|du|di|la|le|del|des|of)\s+"
                        r"[A-ZÀ-Þ][\w'’\-]+|\s+[A-ZÀ-Þ][\w'’\-]+){0,2})")
 
 
@@ -398,6 +424,60 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
     return out
 
 
+_DATE_FIELD_RE = re.compile(r"[ \t]*Date[ \t]*:[ \t]*")
+_VENUE_FIELD_RE = re.compile(r"[ \t]*(?:Venue|Place|Location)[ \t]*:[ \t]*")
+_FIELD_RE = re.compile(r"[ \t]*[A-Z][\w ]{1,30}:")
+
+
+def _field_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, str, DateSpan, str | None]]:
+    """(start, end, name, date, place) of the meeting a document's title names when the fields
+    under it give its date and venue ('MINUTES OF THE FOURTH MEETING OF THE X' / 'Date: Tuesday,
+    26 September 2023, 10:00-13:30' / 'Venue: Hall B, ..., Ulaanbaatar')."""
+    out = []
+    heads = [i for i, (a, b) in enumerate(lines[:40]) if a < b][:3]    # the first lines: the title
+    for i in heads:
+        a, b = lines[i]
+        L1 = T[a:b]
+        if not (8 <= b - a <= 150) or not L1.isupper() or not any(w in L1.lower() for w in _TITLE_WORDS) \
+                or find_dates(L1):
+            continue
+        p = next((q for q in map(lambda hm: _phrase_at(L1, hm), _HEAD_RE.finditer(L1))
+                  if q is not None and not _plural(q.name.lower())), None)
+        if p is None:
+            continue
+        when, place = None, None
+        for j in range(i + 1, min(len(lines), i + 12)):
+            c, e = lines[j]
+            fm = _DATE_FIELD_RE.match(T, c, e)
+            if fm and when is None:
+                rest = T[fm.end():e]
+                ds = find_dates(rest)
+                pre = rest[:ds[0].start] if ds else ""
+                if ds and (not pre.strip() or _WEEKDAY_PREFIX_RE.match(pre)) and _TIME_SUFFIX_RE.match(rest, ds[0].end):
+                    when = (c, e, ds[0])
+                continue
+            vm = _VENUE_FIELD_RE.match(T, c, e)
+            if vm:
+                venue = T[vm.end():e]
+                k = j + 1                         # its continuation lines (indented, not a field)
+                while k < len(lines) and lines[k][0] < lines[k][1] and T[lines[k - 1][1]:lines[k][0]].count("\n") == 1 \
+                        and T[lines[k][0] - 1] in " \t" and not _FIELD_RE.match(T, lines[k][0], lines[k][1]):
+                    venue += ", " + T[lines[k][0]:lines[k][1]]
+                    k += 1
+                parts = [x.strip() for x in venue.strip(" \t.,").split(",") if x.strip()]
+                if parts and is_country(parts[-1]) and len(parts) > 1:
+                    parts = parts[:-1]
+                place = _valid_place(parts[-1]) if parts and len(parts[-1].split()) <= 3 else None
+        if when is None:
+            break
+        name = _REPORT_OF_RE.sub("", L1[p.start:].strip())
+        name = " ".join(w.capitalize() if k == 0 or w.lower() not in _CONNECT else w.lower()
+                        for k, w in enumerate(name.split()))
+        out.append((a + p.start, when[1], name, replace(when[2], start=-1), place))
+        break
+    return out
+
+
 _ORDINAL_START_RE = re.compile(r"\d{1,3}(?:st|nd|rd|th)[ \t]+[A-Z]")    # "110th Session of the ..."
 
 
@@ -504,8 +584,8 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
     out = []
     for m in _YEARLESS_RE.finditer(S):
         ds_, de_ = m.span("date")
-        if any(a <= ds_ < b for a, b in taken):
-            continue
+        if any(a <= ds_ < b for a, b in taken) or S[m.start():m.start() + 2].lower() == "by":
+            continue                             # ("Register by 27 May": a deadline)
         mon = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
         day = int(re.sub(r"\D", "", m.group("d1") or m.group("d2")))
         try:
@@ -525,7 +605,7 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
-               "hearing", "dialogue", "round", "course", "academ")
+               "hearing", "dialogue", "round", "course", "academ", "week")
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
 _HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit"}   # (the others start it)
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
@@ -654,7 +734,9 @@ def extract(text: str) -> list[dict]:
         lead = item.lead if item else None
         lead_rel = (lead.start - ss, lead.end - ss) if lead and ss <= lead.start < se else None
         dated_item = lead_rel is not None and lead.day is not None
-        if not phrases and not (bm and "\n" not in bm.group("mid")) and not any(verbs.values()) and not dated_item:
+        pm_ = _PERSON_MET_RE.search(S) if "met" in S and not bm else None
+        if not phrases and not (bm and "\n" not in bm.group("mid")) and not any(verbs.values()) and not dated_item \
+                and not pm_:
             continue                   # no event in this sentence
         n_before = len(events)
         found = find_dates(S)
@@ -770,6 +852,11 @@ def extract(text: str) -> list[dict]:
                         gm = _DATE_PLACE_RE.match(S, d.end, p.start)
                         if gm and gm.end() == p.start:
                             loc = _valid_place(gm.group("place"))
+                    if loc is None and d.start > p.end:
+                        # "a regional workshop, Colombo, 19-20 September 2023": the place between
+                        gm = _PLACE_BETWEEN_RE.fullmatch(S, p.end, d.start)
+                        if gm:
+                            loc = _valid_place(gm.group("place"))
                     if loc is None:
                         after = _place_in(S, p.end, min(len(S), p.end + 90))
                         if re.search(r"(?i)visits?$", p.name):
@@ -809,12 +896,23 @@ def extract(text: str) -> list[dict]:
                     events.append(_row(v, ss, p, replace(d, start=-1), sentence_loc[1] if sentence_loc else None,
                                        "body_met"))
                     used.append(d)
+        # "On 27 February 2024, the Minister of X met Mr Y, Director-General of Z, in Geneva": a meeting
+        if pm_:
+            near = [d for d in dates if d.day and d not in used and (0 <= pm_.start() - d.end <= 250 or
+                                                                     0 <= d.start - pm_.end() <= 120)]
+            if near:
+                d = min(near, key=lambda d: abs(d.start - pm_.start()))
+                obj = re.sub(r"\s+", " ", pm_.group("obj")).strip()
+                loc = _place_in(S, pm_.end(), len(S)) or sentence_loc
+                p = _Phrase(min(d.start, pm_.start()), max(d.end, pm_.end()), f"Meeting with {obj}", True, False)
+                events.append(_row(v, ss, p, d, loc[1] if loc else None, "person_met"))
+                used.append(d)
         # "signed ... on 14 December 2007" / "launched ... on 20 November 2018": signing and launch events
         for verb_re, what in ((_SIGN_RE, "Signing"), (_LAUNCH_RE, "Launch")):
             vm = verbs[what]
             if not vm:
                 continue
-            day_dates = [d for d in dates if d.day and d not in used]
+            day_dates = [d for d in dates if (d.day or _month_signing(S, d, vm)) and d not in used]
             if not day_dates and not dates and lead_rel is not None and lead.day and not phrases:
                 day_dates = [replace(lead, start=lead_rel[0], end=lead_rel[1])]   # "- 2016-09-21 — X launch ..."
             other = verbs["Launch" if what == "Signing" else "Signing"]
@@ -837,9 +935,17 @@ def extract(text: str) -> list[dict]:
             obj = re.sub(r"^(?:the|a|an)\s+", "", obj)
             name = f"{what} of {obj}"
             loc = _place_in(S, 0, len(S))
+            if loc is None and si + 1 < len(sents):
+                # "... signed a MoU. The MoU was signed in Colombo by ...": the place the next sentence gives
+                ns_, ne_ = sents[si + 1]
+                N = T[ns_:ne_]
+                if _SIGN_RE.search(N) and _AGREEMENT_RE.search(N) and not find_dates(N):
+                    loc = _place_in(N, 0, len(N))
             dm = _DATELINE_CITY_RE.match(S) if loc is None else None
             if dm and not is_country(dm.group("city").title()):
                 loc = (0, dm.group("city").title())
+            if not d.day and loc is None:
+                continue                             # a month's signing is an event only where it took place
             p = _Phrase(min(d.start, vm.start()), max(d.end, vm.end()), name, True, False)
             events.append(_row(v, ss, p, d, loc[1] if loc else None, "signed_or_launched"))
         if dated_item and len(events) == n_before:
@@ -863,6 +969,11 @@ def extract(text: str) -> list[dict]:
     for a, b, name, d, place in blocks:
         p = _Phrase(a, b, name, True, False)
         events.append(_row(v, 0, p, d, place, "title_block"))
+    if "Date" in text:
+        blocks = [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest)
+                  for a, b, *rest in _field_blocks(text, _lines(text))]
+        for a, b, name, d, place in blocks:
+            events.append(_row(v, 0, _Phrase(a, b, name, True, False), d, place, "title_block"))
     for a, b, name, d, place in leader_rows:
         p = _Phrase(a, b, name, True, False)
         events.append(_row(v, 0, p, d, place, "leader_row"))

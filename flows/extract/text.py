@@ -492,6 +492,9 @@ def is_dateline(S: str, d: DateSpan) -> bool:
                 or re.search(r"\((?:[A-Z][\w ]{0,20})?News\)\s*[–—-]?\s*$", before))
 
 
+_RULE_LEAD_RE = re.compile(r"^\s*[-=_*~─━]{3,}\s*")
+
+
 def dateline_day(T: str, pos: int, yesterday: bool = False) -> date | None:
     """The day of the news item's dateline ('Manila, 9 October 2024' on a short line of its own,
     or 'GENEVA (ILO News) – 5 May 2020 –') at most 3000 characters before pos, a day earlier
@@ -504,7 +507,7 @@ def dateline_day(T: str, pos: int, yesterday: bool = False) -> date | None:
             continue
         ls, le = T.rfind("\n", 0, a + d.start) + 1, T.find("\n", a + d.end)
         le = len(T) if le < 0 else le
-        line = T[ls:le].strip()
+        line = _RULE_LEAD_RE.sub("", T[ls:le]).strip()    # (a rule the view joined to the line)
         if 0 < len(line) <= 60 or is_dateline(T[ls:le], replace(d, start=a + d.start - ls, end=a + d.end - ls)):
             best = d.first()
     if best is not None and yesterday:
