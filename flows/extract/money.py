@@ -41,6 +41,7 @@ from pathlib import Path
 
 import pycountry
 
+from .tables import markdown_tables
 from .text import MONTH, NUMBER_WORD, YEAR, find_dates, parse_number_word, scale_of, sentences
 
 # ------------------------------------------------------------------ currencies
@@ -620,7 +621,6 @@ def _word_amounts(text: str, covered: bytearray) -> list[dict]:
     return out
 
 
-_TABLE_LINE_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
 _CELL_NUM_RE = re.compile(r"^[\s*_]*(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[\s*_]*$")
 
 
@@ -649,53 +649,6 @@ def _header_currency(cell: str) -> tuple[str | None, int]:
         w = sm.group(1).lower()
         scale = 1_000 if w in ("thousand", "thousands", "'000", "000s") else scale_of(w)
     return cur, scale
-
-
-def _split_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
-    cells = []
-    inner_start = line.index("|") + 1
-    pos = inner_start
-    for part in line[inner_start:].split("|")[:-1]:
-        cells.append((offset + pos, offset + pos + len(part), part))
-        pos += len(part) + 1
-    return cells
-
-
-def table_blocks(text: str) -> list[tuple[list, list[list]]]:
-    """Markdown tables: (header cells, body rows of cells); a cell is (start, end, text)."""
-    return [(list(header), [list(row) for row in body]) for header, body in _table_blocks(text)]
-
-
-@lru_cache(maxsize=4)
-def _table_blocks(text: str) -> tuple:
-    """table_blocks, computed once per text (money and quantities both ask), as tuples."""
-    if "|" not in text:
-        return ()
-    return tuple((tuple(header), tuple(tuple(row) for row in body))
-                 for header, body in _table_blocks_uncached(text))
-
-
-def _table_blocks_uncached(text: str) -> list[tuple[list, list[list]]]:
-    tables = []
-    lines = [(m.start(), m.group(0)) for m in _TABLE_LINE_RE.finditer(text)]
-    i = 0
-    while i < len(lines):
-        # a table: consecutive '|' lines; header, separator, body
-        block = [lines[i]]
-        while i + 1 < len(lines) and lines[i + 1][0] == block[-1][0] + len(block[-1][1]) + 1:
-            i += 1
-            block.append(lines[i])
-        i += 1
-        if len(block) >= 3 and re.fullmatch(r"[\s|:\-]+", block[1][1]):
-            tables.append((_split_cells(block[0][1], block[0][0]),
-                           [_split_cells(line, off) for off, line in block[2:]]))
-        elif len(block) >= 2 and _is_header_row(block[0][1]) and \
-                not any(re.fullmatch(r"[\s|:\-]+", line) for _, line in block):
-            # a table without a separator line (an HTML table): its first row is the header
-            # when none of its cells is a number
-            tables.append((_split_cells(block[0][1], block[0][0]),
-                           [_split_cells(line, off) for off, line in block[1:]]))
-    return tables
 
 
 # ------------------------------------------------ delimited and aligned tables
@@ -860,14 +813,9 @@ def _gap_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
     return cells if len(cells) >= 2 else []
 
 
-def _is_header_row(line: str) -> bool:
-    cells = [c.strip(" *_") for c in line.strip().strip("|").split("|")]
-    return len(cells) >= 2 and all(c and not re.search(r"\d", c) for c in cells)
-
-
 def _table_amounts(text: str) -> list[dict]:
     rows: list[dict] = []
-    for header, body in _table_blocks(text):
+    for header, body in markdown_tables(text):
         currencies = [_header_currency(c[2]) for c in header]
         caption_years = None
         for cells in body:
@@ -1507,7 +1455,7 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
     le = len(text) if le < 0 else le
     line = text[ls:le]
     if line.lstrip().startswith("|"):
-        for header, body in _table_blocks(text):
+        for header, body in markdown_tables(text):
             if not body or not header or not (header[0][0] <= pos < body[-1][-1][1]):
                 continue
             if any(len(cells) != 2 for cells in body) or len(header) != 2:
@@ -1570,7 +1518,7 @@ def _table_cell_years(text: str) -> tuple[tuple[int, int, tuple[int, int]], ...]
     """(cell start, cell end, years) of every table body cell whose column header or row names
     a year ('| Type | 2018 | 2019 |', '| 2018 | SEK 4m |')."""
     out = []
-    for header, body in _table_blocks(text):
+    for header, body in markdown_tables(text):
         head_years = []
         for hs, he, _ in header:
             head_years.append(_header_years(text, hs, he))

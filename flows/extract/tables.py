@@ -1,6 +1,12 @@
-"""Tables written as plain text: rows of cells with their offsets.
+"""Tables written as plain text: rows of cells with their offsets. The one place that reads
+tables out of text; the extractors (money, quantities, projects) decide what the cells mean.
 
-Three kinds, found without knowing what the table is about:
+Markdown pipe tables ('| Project | Budget (USD) |' over '|---|---|' and rows) are read by
+`markdown_tables(text)`: a tuple of (header cells, body rows of cells), a cell being
+`(start, end, text)` with the text between the pipes as written. Cached per text, because
+money and quantities both ask for the same text's tables.
+
+Three more kinds, found without knowing what the table is about, by `find_tables(text)`:
 
 * delimited: a header line of at least three word-like cells separated by ';' or a tab
   (or ',' when at least two rows have the header's number of cells), and the lines below it
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 Cell = tuple[int, int]
 
@@ -80,6 +87,65 @@ def _lines(text: str) -> list[tuple[int, str]]:
         out.append((pos, line))
         pos += len(line) + 1
     return out
+
+
+# ------------------------------------------------------------------- markdown
+
+_TABLE_LINE_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
+_SEPARATOR_RE = re.compile(r"[\s|:\-]+")
+
+
+@lru_cache(maxsize=4)
+def markdown_tables(text: str) -> tuple:
+    """Markdown pipe tables, in order: (header cells, body rows of cells), a cell being
+    (start, end, text) with the text between its pipes unstripped. A table is a run of
+    consecutive '|' lines: header, separator ('|---|:--|'), body; or, without a separator (an
+    HTML table converted), a header whose cells are all words over at least one row.
+    Computed once per text (money and quantities both ask) and returned as tuples, so the
+    shared result cannot be changed by a caller."""
+    if "|" not in text:
+        return ()
+    return tuple((tuple(header), tuple(tuple(row) for row in body))
+                 for header, body in _markdown_tables(text))
+
+
+def _markdown_tables(text: str) -> list[tuple[list, list[list]]]:
+    tables = []
+    lines = [(m.start(), m.group(0)) for m in _TABLE_LINE_RE.finditer(text)]
+    i = 0
+    while i < len(lines):
+        # a table: consecutive '|' lines; header, separator, body
+        block = [lines[i]]
+        while i + 1 < len(lines) and lines[i + 1][0] == block[-1][0] + len(block[-1][1]) + 1:
+            i += 1
+            block.append(lines[i])
+        i += 1
+        if len(block) >= 3 and _SEPARATOR_RE.fullmatch(block[1][1]):
+            tables.append((_pipe_cells(block[0][1], block[0][0]),
+                           [_pipe_cells(line, off) for off, line in block[2:]]))
+        elif len(block) >= 2 and _is_pipe_header(block[0][1]) and \
+                not any(_SEPARATOR_RE.fullmatch(line) for _, line in block):
+            # a table without a separator line (an HTML table): its first row is the header
+            # when none of its cells is a number
+            tables.append((_pipe_cells(block[0][1], block[0][0]),
+                           [_pipe_cells(line, off) for off, line in block[1:]]))
+    return tables
+
+
+def _pipe_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
+    """The cells between a line's pipes, (start, end, text) as written (not stripped)."""
+    cells = []
+    inner_start = line.index("|") + 1
+    pos = inner_start
+    for part in line[inner_start:].split("|")[:-1]:
+        cells.append((offset + pos, offset + pos + len(part), part))
+        pos += len(part) + 1
+    return cells
+
+
+def _is_pipe_header(line: str) -> bool:
+    cells = [c.strip(" *_") for c in line.strip().strip("|").split("|")]
+    return len(cells) >= 2 and all(c and not re.search(r"\d", c) for c in cells)
 
 
 # ------------------------------------------------------------------ delimited
