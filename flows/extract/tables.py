@@ -264,7 +264,7 @@ def _head_tail(text: str, s: int, e: int) -> int | None:
 _LAST_HEAD_RE = re.compile(r"[A-Z][A-Za-z/&'’\-]*(?:[ ](?:[a-z][a-z/&'’\-]*|\([^()\n]{1,12}\)|[A-Z]{2,3}\b))*")
 
 
-def _joined(text: str, lines: list[tuple[int, str]], used: set[int]) -> list[Table]:
+def _joined(text: str, lines: list[tuple[int, str]], used: set[int], totals: bool = False) -> list[Table]:
     out: list[Table] = []
     for i, (off, line) in enumerate(lines):
         if i in used or len(line) < 80 or line.count("  ") < 4 or not _DIGIT_RE.search(line):
@@ -274,7 +274,7 @@ def _joined(text: str, lines: list[tuple[int, str]], used: set[int]) -> list[Tab
         split = [_splits(text, s, e) for s, e in segs]
         a = 0
         while a < len(segs) - 4:
-            table, nxt = _joined_at(text, segs, a, head, split)
+            table, nxt = _joined_at(text, segs, a, head, split, totals)
             if table is None:
                 a += 1
                 continue
@@ -289,7 +289,8 @@ def _splits(text: str, s: int, e: int) -> bool:
     return m is not None and m.end() < e
 
 
-def _joined_at(text: str, segs: list[Cell], a: int, head: list[bool], split: list[bool]) -> tuple[Table | None, int]:
+def _joined_at(text: str, segs: list[Cell], a: int, head: list[bool], split: list[bool],
+               totals: bool) -> tuple[Table | None, int]:
     if not split[a + 2] and not any(split[a + 3:a + 10]):
         return None, 0
     s0, e0 = segs[a]
@@ -303,13 +304,14 @@ def _joined_at(text: str, segs: list[Cell], a: int, head: list[bool], split: lis
             break
         if not split[b]:
             continue
-        table, k = _joined_rows(text, segs, a, b, first)
+        table, k = _joined_rows(text, segs, a, b, first, totals)
         if table is not None:
             return table, k
     return None, 0
 
 
-def _joined_rows(text: str, segs: list[Cell], a: int, b: int, first: int) -> tuple[Table | None, int]:
+def _joined_rows(text: str, segs: list[Cell], a: int, b: int, first: int,
+                 totals: bool) -> tuple[Table | None, int]:
     n = b - a + 1                           # header cells: a .. b-1, and the head of segs[b]
     s0, e0 = segs[a]
     hs, he = segs[b]
@@ -320,7 +322,19 @@ def _joined_rows(text: str, segs: list[Cell], a: int, b: int, first: int) -> tup
     rows: list[list[Cell | None]] = []
     cur_first = (m.end() + 1, he)           # the first row's first cell (trimmed below)
     k = b + 1
-    while k + n - 2 < len(segs):
+    while k < len(segs):
+        fs, fe = cur_first
+        while fs < fe and text[fs] == " ":
+            fs += 1
+        if re.match(r"(?i)total\b", text[fs:fe]):
+            # a total row ends the table; kept when asked, its amount under the last column
+            tok = _NUMBERISH_RE.match(text, *segs[k]) if totals else None
+            if tok is not None and (tok.end() >= segs[k][1] or text[tok.end()] == " "):
+                rows.append([(fs, fe)] + [None] * (n - 2) + [(segs[k][0], tok.end())])
+                k += 1
+            break
+        if k + n - 2 >= len(segs):
+            break
         mid = segs[k:k + n - 2]
         ls, le = segs[k + n - 2]
         tok = _NUMBERISH_RE.match(text, ls, le)
@@ -328,11 +342,6 @@ def _joined_rows(text: str, segs: list[Cell], a: int, b: int, first: int) -> tup
             break
         tok_end = tok.end()
         if tok_end < le and text[tok_end] != " ":
-            break
-        fs, fe = cur_first
-        while fs < fe and text[fs] == " ":
-            fs += 1
-        if re.match(r"(?i)total\b", text[fs:fe]):
             break
         rows.append([(fs, fe)] + list(mid) + [(ls, tok_end)])
         k += n - 1
@@ -347,8 +356,11 @@ def _joined_rows(text: str, segs: list[Cell], a: int, b: int, first: int) -> tup
 
 # ----------------------------------------------------------------------- API
 
-def find_tables(text: str) -> list[Table]:
-    """The plain-text tables of a text, in order (see the module docstring)."""
+def find_tables(text: str, totals: bool = False) -> list[Table]:
+    """The delimited, aligned and joined tables of a text, in order (see the module
+    docstring). A joined table ends at a row whose first cell is 'Total'; with `totals` that
+    row is kept, its number under the last column and None in between (money wants the
+    total's amount; projects wants no 'Total' project)."""
     if ";" not in text and "\t" not in text and "," not in text and "  " not in text:
         return []
     lines = _lines(text)
@@ -356,7 +368,7 @@ def find_tables(text: str) -> list[Table]:
     tables = _delimited(text, lines, used)
     if "  " in text or "\t" in text:
         tables += _aligned(text, lines, used)
-        tables += _joined(text, lines, used)
+        tables += _joined(text, lines, used, totals)
     return sorted(tables, key=lambda t: t.start)
 
 
