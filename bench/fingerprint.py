@@ -3,7 +3,7 @@
     .venv/bin/python bench/fingerprint.py --save scratch/fp.json    # before a change
     .venv/bin/python bench/fingerprint.py --check scratch/fp.json   # after: same rows?
 
-The inputs are the test corpora (dev copy and the holdouts, read as the pipeline reads
+The inputs are the test corpora (dev copy and every holdout folder, read as the pipeline reads
 them), 400 generated documents and the hostile patterns of `bench/robustness.py` at a
 small size. For each extractor it prints the seconds spent, the MB/s over the corpora and a
 hash of every row it returned; `--check` names the extractors whose rows changed and the
@@ -30,7 +30,10 @@ def inputs(n_generated: int) -> dict[str, str]:
     from flows import read
 
     texts: dict[str, str] = {}
-    for folder in ["corpus", "holdout", "holdout2", "holdout3"]:
+    folders = ["corpus"] + sorted((p.name for p in (ROOT / "tests").glob("holdout*")
+                                   if p.is_dir() and p.name != "holdout_src"),
+                                  key=lambda n: (len(n), n))
+    for folder in folders:
         raw = ROOT / "tests" / folder
         files, _ = read.scan(raw)
         for f in files:

@@ -1,5 +1,5 @@
 """Plain-text tables: rows of cells with their offsets."""
-from flows.extract.tables import find_tables
+from flows.extract.tables import find_tables, markdown_tables
 
 
 def cells(text, table):
@@ -43,3 +43,37 @@ def test_offsets_point_into_the_text():
     text = "a;b;c\nx;y;z\n"
     [t] = find_tables(text)
     assert [text[s:e] for s, e in t.header] == ["a", "b", "c"]
+
+
+def test_a_delimited_export_with_empty_fields_keeps_its_cells_offsets():
+    text = ("Data export\n\nregion;title;funder;start;end;amount_eur\n"
+            "Sahel;Decent jobs for herders;KfW;01.02.2021;31.01.2024;1250000\n"
+            "Andes;Safer small mines;AECID;15.06.2022;14.06.2025;780000\n\nEnd of export.\n")
+    [t] = find_tables(text)
+    assert t.kind == "delimited" and t.names(text)[-1] == "amount_eur" and len(t.rows) == 2
+    assert t.cell_text(text, t.rows[1], 1) == "Safer small mines"
+
+
+def test_joined_rows_end_at_a_total_row_kept_only_when_asked():
+    text = ("Table 4  Projects run by the council in 2021 Project       Funder     Period"
+            "       Budget (EUR) Green ports       Norway     2020-2022      640,000 "
+            "Safe harvests     Italy      2021-2023    1,100,000 Total"
+            "                          1,740,000 Green ports. The project trained dockers.")
+    [t] = find_tables(text)
+    assert t.kind == "joined" and t.names(text) == ["project", "funder", "period", "budget (eur)"]
+    assert [t.cell_text(text, t.rows[1], k) for k in range(4)] == [
+        "Safe harvests", "Italy", "2021-2023", "1,100,000"]
+    assert len(t.rows) == 2
+    [t] = find_tables(text, totals=True)
+    assert [t.cell_text(text, t.rows[2], k) for k in range(4)] == ["Total", "", "", "1,740,000"]
+
+
+def test_markdown_tables_with_and_without_a_separator_line():
+    text = ("Intro\n\n| Project | Budget (USD) |\n|---|---:|\n| Ports | 1,000 |\n| Mines | 2,000 |\n\n"
+            "| Window | Partner |\n| Jobs | Norway |\n\n| 2021 | 2022 |\n| 5 | 6 |\n")
+    (h1, b1), (h2, b2) = markdown_tables(text)
+    assert [c[2].strip() for c in h1] == ["Project", "Budget (USD)"]
+    assert [[c[2].strip() for c in row] for row in b1] == [["Ports", "1,000"], ["Mines", "2,000"]]
+    assert text[b1[0][1][0]:b1[0][1][1]] == " 1,000 "     # cells as written between the pipes
+    assert [c[2].strip() for c in h2] == ["Window", "Partner"] and len(b2) == 1
+    assert markdown_tables("no table here") == ()

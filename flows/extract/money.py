@@ -3,13 +3,13 @@
 One row per stated amount. The currency comes from a symbol ('US$', '€', '£'), an ISO 4217
 code ('EUR', 'CHF') or a currency name ('euros', 'Swiss francs'); codes and names come from
 pycountry's ISO 4217 list plus a few common plurals. Markdown table cells count too when the
-column header names the currency ('| Budget (US$) |').
+column header names the currency ('| Budget (US$) |'); tables are read by `tables.py`.
 
 Amounts written in words count ('three million euros', 'two and a half million euros'), and
 so do the lines of a dot-leader list under a heading naming the currency ('BUDGET (US$)' over
-'ILO ........ 2,150,000'), and the cells of a delimited export ('country;project;budget_usd',
-see `delimited_blocks`) or of an aligned-column table ('Project   Donor   Budget (USD)', see
-`aligned_blocks`) under a header naming the currency of their column.
+'ILO ........ 2,150,000'), and the cells of a delimited export ('country;project;budget_usd')
+or of an aligned-column table ('Project   Donor   Budget (USD)'), also one a reader joined into
+one line (see `tables.find_tables`), under a header naming the currency of their column.
 
 An amount stated twice, once in a summary line (a headline, a front-matter field, a table row,
 a 'Label: value' line), is one row; 'between USD 50,000 and USD 150,000' is one amount, its
@@ -41,6 +41,7 @@ from pathlib import Path
 
 import pycountry
 
+from .tables import find_tables, markdown_tables
 from .text import MONTH, NUMBER_WORD, YEAR, find_dates, parse_number_word, scale_of, sentences
 
 # ------------------------------------------------------------------ currencies
@@ -620,7 +621,6 @@ def _word_amounts(text: str, covered: bytearray) -> list[dict]:
     return out
 
 
-_TABLE_LINE_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
 _CELL_NUM_RE = re.compile(r"^[\s*_]*(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[\s*_]*$")
 
 
@@ -651,223 +651,9 @@ def _header_currency(cell: str) -> tuple[str | None, int]:
     return cur, scale
 
 
-def _split_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
-    cells = []
-    inner_start = line.index("|") + 1
-    pos = inner_start
-    for part in line[inner_start:].split("|")[:-1]:
-        cells.append((offset + pos, offset + pos + len(part), part))
-        pos += len(part) + 1
-    return cells
-
-
-def table_blocks(text: str) -> list[tuple[list, list[list]]]:
-    """Markdown tables: (header cells, body rows of cells); a cell is (start, end, text)."""
-    return [(list(header), [list(row) for row in body]) for header, body in _table_blocks(text)]
-
-
-@lru_cache(maxsize=4)
-def _table_blocks(text: str) -> tuple:
-    """table_blocks, computed once per text (money and quantities both ask), as tuples."""
-    if "|" not in text:
-        return ()
-    return tuple((tuple(header), tuple(tuple(row) for row in body))
-                 for header, body in _table_blocks_uncached(text))
-
-
-def _table_blocks_uncached(text: str) -> list[tuple[list, list[list]]]:
-    tables = []
-    lines = [(m.start(), m.group(0)) for m in _TABLE_LINE_RE.finditer(text)]
-    i = 0
-    while i < len(lines):
-        # a table: consecutive '|' lines; header, separator, body
-        block = [lines[i]]
-        while i + 1 < len(lines) and lines[i + 1][0] == block[-1][0] + len(block[-1][1]) + 1:
-            i += 1
-            block.append(lines[i])
-        i += 1
-        if len(block) >= 3 and re.fullmatch(r"[\s|:\-]+", block[1][1]):
-            tables.append((_split_cells(block[0][1], block[0][0]),
-                           [_split_cells(line, off) for off, line in block[2:]]))
-        elif len(block) >= 2 and _is_header_row(block[0][1]) and \
-                not any(re.fullmatch(r"[\s|:\-]+", line) for _, line in block):
-            # a table without a separator line (an HTML table): its first row is the header
-            # when none of its cells is a number
-            tables.append((_split_cells(block[0][1], block[0][0]),
-                           [_split_cells(line, off) for off, line in block[1:]]))
-    return tables
-
-
-# ------------------------------------------------ delimited and aligned tables
-
-_DELIMS = (";", "\t", ",")
-
-
-def _split_on(line: str, offset: int, sep: str) -> list[tuple[int, int, str]]:
-    cells, pos = [], 0
-    for part in line.split(sep):
-        lead = len(part) - len(part.lstrip())
-        cells.append((offset + pos + lead, offset + pos + len(part.rstrip()), part.strip()))
-        pos += len(part) + len(sep)
-    return cells
-
-
-def delimited_blocks(text: str) -> list[tuple[list, list[list]]]:
-    """Delimiter-separated tables (a database export: 'country;project;budget_usd' over rows
-    of as many fields): (header cells, body rows of cells), a cell being (start, end, text),
-    as table_blocks. The delimiter is ';', a tab or ','; a block is at least a header and one
-    row, every line with the same number (at least three) of fields, the header's fields no
-    numbers."""
-    return [(list(h), [list(r) for r in b]) for h, b in _delimited_blocks(text)]
-
-
-@lru_cache(maxsize=4)
-def _delimited_blocks(text: str) -> tuple:
-    out = []
-    for sep in _DELIMS:
-        if text.count(sep) < 4:
-            continue
-        lines, pos = [], 0
-        for line in text.split("\n"):
-            lines.append((pos, line))
-            pos += len(line) + 1
-        i = 0
-        while i < len(lines):
-            off, line = lines[i]
-            n = line.count(sep)
-            if n < 2 or not _is_header_cells(line.split(sep)):
-                i += 1
-                continue
-            j = i + 1
-            while j < len(lines) and lines[j][1].count(sep) == n and lines[j][1].strip():
-                j += 1
-            if j - i >= 2:
-                out.append((tuple(_split_on(line, off, sep)),
-                            tuple(tuple(_split_on(ln, o, sep)) for o, ln in lines[i + 1:j])))
-            i = j
-    return tuple(out)
-
-
-def _is_header_cells(cells: list[str]) -> bool:
-    return all(c.strip() and len(c.strip()) <= 40 and not re.search(r"\d", c) for c in cells)
-
-
-_ALIGN_GAP_RE = re.compile(r"[ \t]{2,}")
-_ALIGN_NUM_END_RE = re.compile(
-    r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?: (?P<rest>\S.*))?$", re.DOTALL)
-
-
-def aligned_blocks(text: str) -> list[tuple[list, list[list]]]:
-    """Tables laid out as aligned columns (a PDF's text layer: 'Project   Donor   Period
-    Budget (USD)' over one line per row, cells apart by runs of two or more spaces), also when
-    the reader joined the rows into one line: a row then ends with its last column's number
-    ('... 2022-2025   1,450,000 Women in Management ...'), and the header's first cell is the
-    last word before its first gap. (header cells, body rows of cells) as table_blocks."""
-    return [(list(h), [list(r) for r in b]) for h, b in _aligned_blocks(text)]
-
-
-@lru_cache(maxsize=4)
-def _aligned_blocks(text: str) -> tuple:
-    if "  " not in text:
-        return ()
-    out = []
-    lines, pos = [], 0
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
-    i = 0
-    while i < len(lines):
-        off, line = lines[i]
-        cells = _gap_cells(line, off)
-        if len(cells) < 3:
-            i += 1
-            continue
-        # the header: from the last word of a piece (a caption joined before it) over cells of
-        # no digits; its last cell ends at its ')' or first word when a row follows on its line
-        hdr, k = [], 0
-        for h in range(len(cells) - 2):
-            fs, fe, ft = cells[h]
-            if re.search(r"\d", ft) or len(ft) > 40:
-                w = ft.rsplit(" ", 1)[-1]
-                if " " not in ft or not re.fullmatch(r"[A-Z][A-Za-z]+", w):
-                    continue
-                first = (fe - len(w), fe, w)
-            else:
-                first = cells[h]
-            hdr, k, rest = [first], h + 1, None
-            while k < len(cells) and not re.search(r"\d", cells[k][2].split(")")[0]) and len(hdr) < 12:
-                cs, ce, ct = cells[k]
-                k += 1
-                p = ct.find(") ")
-                if p >= 0 and ct[p + 2:p + 3].isupper():
-                    # the header's last cell, the first row joined after it: 'Budget (USD) Enterprise ...'
-                    hdr.append((cs, cs + p + 1, ct[:p + 1]))
-                    rest = (cs + p + 2, ce, ct[p + 2:])
-                    break
-                hdr.append(cells[k - 1])
-            if len(hdr) >= 3:
-                break
-        if len(hdr) < 3:
-            i += 1
-            continue
-        body_cells = ([rest] if rest else []) + list(cells[k:])
-        if any(len(c[2]) > 40 for c in hdr):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(lines) and len(_gap_cells(lines[j][1], lines[j][0])) >= 2:
-            body_cells += _gap_cells(lines[j][1], lines[j][0]) + [None]
-            j += 1
-        rows, row = [], []
-        for c in body_cells:
-            if c is None:  # a line break ends a row
-                if row:
-                    rows.append(row)
-                row = []
-                continue
-            m = _ALIGN_NUM_END_RE.match(c[2])
-            if m and m.group("rest") and row:
-                # a joined row ends with its number: the rest starts the next row
-                s0 = c[0]
-                row.append((s0, s0 + m.end("num"), m.group("num")))
-                rows.append(row)
-                row = [(s0 + m.start("rest"), c[1], m.group("rest"))]
-            else:
-                row.append(c)
-        if row:
-            rows.append(row)
-        rows = [r for r in rows if len(r) >= 2]
-        if rows:
-            out.append((tuple(hdr), tuple(tuple(r) for r in rows)))
-        i = j
-    return tuple(out)
-
-
-def _gap_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
-    if "  " not in line and "\t" not in line:
-        return []
-    cells, pos = [], 0
-    for m in _ALIGN_GAP_RE.finditer(line):
-        if line[pos:m.start()].strip():
-            part = line[pos:m.start()]
-            lead = len(part) - len(part.lstrip())
-            cells.append((offset + pos + lead, offset + m.start(), part.strip()))
-        pos = m.end()
-    if line[pos:].strip():
-        part = line[pos:]
-        lead = len(part) - len(part.lstrip())
-        cells.append((offset + pos + lead, offset + pos + len(part.rstrip()), part.strip()))
-    return cells if len(cells) >= 2 else []
-
-
-def _is_header_row(line: str) -> bool:
-    cells = [c.strip(" *_") for c in line.strip().strip("|").split("|")]
-    return len(cells) >= 2 and all(c and not re.search(r"\d", c) for c in cells)
-
-
 def _table_amounts(text: str) -> list[dict]:
     rows: list[dict] = []
-    for header, body in _table_blocks(text):
+    for header, body in markdown_tables(text):
         currencies = [_header_currency(c[2]) for c in header]
         caption_years = None
         for cells in body:
@@ -924,14 +710,24 @@ _YEAR4_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEARISH_CELL_RE = re.compile(rf"[\s*_]*{YEAR}(?:\s*[-–—/]\s*(?:{YEAR}|\d\d))?[\s*_]*")
 
 
+def _plain_blocks(text: str) -> list[tuple[list, list[list], str]]:
+    """find_tables' tables as (header cells, body rows, kind), a cell being (start, end, text)
+    and a cell missing from a row an empty one."""
+    out = []
+    for t in find_tables(text, totals=True):
+        header = [(s, e, text[s:e]) for s, e in t.header]
+        body = [[(c[0], c[1], text[c[0]:c[1]]) if c else (0, 0, "") for c in row] for row in t.rows]
+        out.append((header, body, "delim" if t.kind == "delimited" else "aligned"))
+    return out
+
+
 def _block_amounts(text: str) -> list[dict]:
     """Amounts of delimited exports and aligned-column tables whose header names the currency
     of a column ('budget_usd', 'Budget (USD)'): the years from the row's start and end columns
     ('start;end': '01.04.2022;31.03.2026'), else from its cell that is only a year or a range
     of years ('2022-2025'), else from the table's caption ('... in 2023')."""
     rows: list[dict] = []
-    blocks = [(h, b, "delim") for h, b in _delimited_blocks(text)] + \
-        [(h, b, "aligned") for h, b in _aligned_blocks(text)]
+    blocks = _plain_blocks(text)
     for header, body, kind in blocks:
         currencies = [_header_currency(c[2]) for c in header]
         if not any(c for c, _ in currencies):
@@ -1507,7 +1303,7 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
     le = len(text) if le < 0 else le
     line = text[ls:le]
     if line.lstrip().startswith("|"):
-        for header, body in _table_blocks(text):
+        for header, body in markdown_tables(text):
             if not body or not header or not (header[0][0] <= pos < body[-1][-1][1]):
                 continue
             if any(len(cells) != 2 for cells in body) or len(header) != 2:
@@ -1570,7 +1366,7 @@ def _table_cell_years(text: str) -> tuple[tuple[int, int, tuple[int, int]], ...]
     """(cell start, cell end, years) of every table body cell whose column header or row names
     a year ('| Type | 2018 | 2019 |', '| 2018 | SEK 4m |')."""
     out = []
-    for header, body in _table_blocks(text):
+    for header, body in markdown_tables(text):
         head_years = []
         for hs, he, _ in header:
             head_years.append(_header_years(text, hs, he))

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from . import money
 from .countries import lookup_country
+from .tables import markdown_tables
 from .text import (CAPS_HEADING_RE, MONTHS, NUMBER_WORD, YEAR, find_dates, parse_number_word,
                    scale_of, sentences)
 
@@ -912,7 +913,7 @@ def _table_rows(text: str, excluded) -> list[dict]:
     """Counts in Markdown tables: a column headed by a plural noun ('| Workers trained |'), or a
     count column ('| Number |', '| Achieved |') whose row label is a plural noun."""
     rows = []
-    for header, body in money.table_blocks(text):
+    for header, body in markdown_tables(text):
         head_units = [_plural_phrase(c[2]) for c in header]
         head_years = [int(c[2].strip(" *_")) if re.fullmatch(r"(?:19|20)\d\d", c[2].strip(" *_")) else None
                       for c in header]

@@ -1,6 +1,12 @@
-"""Tables written as plain text: rows of cells with their offsets.
+"""Tables written as plain text: rows of cells with their offsets. The one place that reads
+tables out of text; the extractors (money, quantities, projects) decide what the cells mean.
 
-Three kinds, found without knowing what the table is about:
+Markdown pipe tables ('| Project | Budget (USD) |' over '|---|---|' and rows) are read by
+`markdown_tables(text)`: a tuple of (header cells, body rows of cells), a cell being
+`(start, end, text)` with the text between the pipes as written. Cached per text, because
+money and quantities both ask for the same text's tables.
+
+Three more kinds, found without knowing what the table is about, by `find_tables(text)`:
 
 * delimited: a header line of at least three word-like cells separated by ';' or a tab
   (or ',' when at least two rows have the header's number of cells), and the lines below it
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 Cell = tuple[int, int]
 
@@ -80,6 +87,65 @@ def _lines(text: str) -> list[tuple[int, str]]:
         out.append((pos, line))
         pos += len(line) + 1
     return out
+
+
+# ------------------------------------------------------------------- markdown
+
+_TABLE_LINE_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
+_SEPARATOR_RE = re.compile(r"[\s|:\-]+")
+
+
+@lru_cache(maxsize=4)
+def markdown_tables(text: str) -> tuple:
+    """Markdown pipe tables, in order: (header cells, body rows of cells), a cell being
+    (start, end, text) with the text between its pipes unstripped. A table is a run of
+    consecutive '|' lines: header, separator ('|---|:--|'), body; or, without a separator (an
+    HTML table converted), a header whose cells are all words over at least one row.
+    Computed once per text (money and quantities both ask) and returned as tuples, so the
+    shared result cannot be changed by a caller."""
+    if "|" not in text:
+        return ()
+    return tuple((tuple(header), tuple(tuple(row) for row in body))
+                 for header, body in _markdown_tables(text))
+
+
+def _markdown_tables(text: str) -> list[tuple[list, list[list]]]:
+    tables = []
+    lines = [(m.start(), m.group(0)) for m in _TABLE_LINE_RE.finditer(text)]
+    i = 0
+    while i < len(lines):
+        # a table: consecutive '|' lines; header, separator, body
+        block = [lines[i]]
+        while i + 1 < len(lines) and lines[i + 1][0] == block[-1][0] + len(block[-1][1]) + 1:
+            i += 1
+            block.append(lines[i])
+        i += 1
+        if len(block) >= 3 and _SEPARATOR_RE.fullmatch(block[1][1]):
+            tables.append((_pipe_cells(block[0][1], block[0][0]),
+                           [_pipe_cells(line, off) for off, line in block[2:]]))
+        elif len(block) >= 2 and _is_pipe_header(block[0][1]) and \
+                not any(_SEPARATOR_RE.fullmatch(line) for _, line in block):
+            # a table without a separator line (an HTML table): its first row is the header
+            # when none of its cells is a number
+            tables.append((_pipe_cells(block[0][1], block[0][0]),
+                           [_pipe_cells(line, off) for off, line in block[1:]]))
+    return tables
+
+
+def _pipe_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
+    """The cells between a line's pipes, (start, end, text) as written (not stripped)."""
+    cells = []
+    inner_start = line.index("|") + 1
+    pos = inner_start
+    for part in line[inner_start:].split("|")[:-1]:
+        cells.append((offset + pos, offset + pos + len(part), part))
+        pos += len(part) + 1
+    return cells
+
+
+def _is_pipe_header(line: str) -> bool:
+    cells = [c.strip(" *_") for c in line.strip().strip("|").split("|")]
+    return len(cells) >= 2 and all(c and not re.search(r"\d", c) for c in cells)
 
 
 # ------------------------------------------------------------------ delimited
@@ -198,7 +264,7 @@ def _head_tail(text: str, s: int, e: int) -> int | None:
 _LAST_HEAD_RE = re.compile(r"[A-Z][A-Za-z/&'’\-]*(?:[ ](?:[a-z][a-z/&'’\-]*|\([^()\n]{1,12}\)|[A-Z]{2,3}\b))*")
 
 
-def _joined(text: str, lines: list[tuple[int, str]], used: set[int]) -> list[Table]:
+def _joined(text: str, lines: list[tuple[int, str]], used: set[int], totals: bool = False) -> list[Table]:
     out: list[Table] = []
     for i, (off, line) in enumerate(lines):
         if i in used or len(line) < 80 or line.count("  ") < 4 or not _DIGIT_RE.search(line):
@@ -208,7 +274,7 @@ def _joined(text: str, lines: list[tuple[int, str]], used: set[int]) -> list[Tab
         split = [_splits(text, s, e) for s, e in segs]
         a = 0
         while a < len(segs) - 4:
-            table, nxt = _joined_at(text, segs, a, head, split)
+            table, nxt = _joined_at(text, segs, a, head, split, totals)
             if table is None:
                 a += 1
                 continue
@@ -223,7 +289,8 @@ def _splits(text: str, s: int, e: int) -> bool:
     return m is not None and m.end() < e
 
 
-def _joined_at(text: str, segs: list[Cell], a: int, head: list[bool], split: list[bool]) -> tuple[Table | None, int]:
+def _joined_at(text: str, segs: list[Cell], a: int, head: list[bool], split: list[bool],
+               totals: bool) -> tuple[Table | None, int]:
     if not split[a + 2] and not any(split[a + 3:a + 10]):
         return None, 0
     s0, e0 = segs[a]
@@ -237,13 +304,14 @@ def _joined_at(text: str, segs: list[Cell], a: int, head: list[bool], split: lis
             break
         if not split[b]:
             continue
-        table, k = _joined_rows(text, segs, a, b, first)
+        table, k = _joined_rows(text, segs, a, b, first, totals)
         if table is not None:
             return table, k
     return None, 0
 
 
-def _joined_rows(text: str, segs: list[Cell], a: int, b: int, first: int) -> tuple[Table | None, int]:
+def _joined_rows(text: str, segs: list[Cell], a: int, b: int, first: int,
+                 totals: bool) -> tuple[Table | None, int]:
     n = b - a + 1                           # header cells: a .. b-1, and the head of segs[b]
     s0, e0 = segs[a]
     hs, he = segs[b]
@@ -254,7 +322,19 @@ def _joined_rows(text: str, segs: list[Cell], a: int, b: int, first: int) -> tup
     rows: list[list[Cell | None]] = []
     cur_first = (m.end() + 1, he)           # the first row's first cell (trimmed below)
     k = b + 1
-    while k + n - 2 < len(segs):
+    while k < len(segs):
+        fs, fe = cur_first
+        while fs < fe and text[fs] == " ":
+            fs += 1
+        if re.match(r"(?i)total\b", text[fs:fe]):
+            # a total row ends the table; kept when asked, its amount under the last column
+            tok = _NUMBERISH_RE.match(text, *segs[k]) if totals else None
+            if tok is not None and (tok.end() >= segs[k][1] or text[tok.end()] == " "):
+                rows.append([(fs, fe)] + [None] * (n - 2) + [(segs[k][0], tok.end())])
+                k += 1
+            break
+        if k + n - 2 >= len(segs):
+            break
         mid = segs[k:k + n - 2]
         ls, le = segs[k + n - 2]
         tok = _NUMBERISH_RE.match(text, ls, le)
@@ -262,11 +342,6 @@ def _joined_rows(text: str, segs: list[Cell], a: int, b: int, first: int) -> tup
             break
         tok_end = tok.end()
         if tok_end < le and text[tok_end] != " ":
-            break
-        fs, fe = cur_first
-        while fs < fe and text[fs] == " ":
-            fs += 1
-        if re.match(r"(?i)total\b", text[fs:fe]):
             break
         rows.append([(fs, fe)] + list(mid) + [(ls, tok_end)])
         k += n - 1
@@ -281,8 +356,11 @@ def _joined_rows(text: str, segs: list[Cell], a: int, b: int, first: int) -> tup
 
 # ----------------------------------------------------------------------- API
 
-def find_tables(text: str) -> list[Table]:
-    """The plain-text tables of a text, in order (see the module docstring)."""
+def find_tables(text: str, totals: bool = False) -> list[Table]:
+    """The delimited, aligned and joined tables of a text, in order (see the module
+    docstring). A joined table ends at a row whose first cell is 'Total'; with `totals` that
+    row is kept, its number under the last column and None in between (money wants the
+    total's amount; projects wants no 'Total' project)."""
     if ";" not in text and "\t" not in text and "," not in text and "  " not in text:
         return []
     lines = _lines(text)
@@ -290,7 +368,7 @@ def find_tables(text: str) -> list[Table]:
     tables = _delimited(text, lines, used)
     if "  " in text or "\t" in text:
         tables += _aligned(text, lines, used)
-        tables += _joined(text, lines, used)
+        tables += _joined(text, lines, used, totals)
     return sorted(tables, key=lambda t: t.start)
 
 
