@@ -533,10 +533,8 @@ class Doc:
                 native = self.pick({"EUR": ["EUR ", "€", "€ "], "CHF": ["CHF "], "GBP": ["£", "GBP "]}[currency]) + num
             rate = None
             if years and self.chance(0.5):
-                rates = [yearly_rate(currency, y) for y in range(years[0], years[1] + 1)]
-                if all(rates):
-                    rate = sum(rates) / len(rates)
-            if rate is not None:  # no stated conversion: the yearly average rate of the years stated
+                rate = yearly_rate(currency, years[0])
+            if rate is not None:  # no stated conversion: the yearly average rate of the (first) year stated
                 usd = amount * rate
                 text = q + native
             else:  # a stated conversion: one amount, whose amount_usd is the stated one
