@@ -355,19 +355,31 @@ _DURATION_AFTER_RE = re.compile(
     re.IGNORECASE)
 
 
+_CONTENT_RE = re.compile(r"[^ \t*_|(\[]")
+
+
 def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, int, int, int]]:
     """(span start, span end, year_from, year_to, rate year) of every year expression in
     text[start:end]; the rate year is the first year of a list of years ('in 2024, 2025 and
     2026'), else 0 (a range is converted at the rate of its first year too)."""
     seg = text[start:end]
     found: list[tuple[int, int, int, int]] = []
-    lists: list[tuple[int, int]] = []
+    # spans already read, marked per character (offsets in seg): an overlap test costs the
+    # span's length, not the number of spans found (linear on a text of thousands of years)
+    in_list = bytearray(len(seg))
+    taken = bytearray(len(seg))
+
+    def free(s: int, e: int, marks: bytearray = taken) -> bool:
+        return not any(marks[s - start:e - start])
+
+    def take(s: int, e: int, marks: bytearray = taken) -> None:
+        marks[s - start:e - start] = b"\x01" * (e - s)
     if "," in seg:
         for m in _YEAR_LIST_RE.finditer(seg):
             ys = [int(y) for y in re.findall(r"\d{4}", m.group(0))]
             if all(a < b for a, b in zip(ys, ys[1:])) and ys[-1] <= ys[0] + 30:
                 found.append((start + m.start(), start + m.end(), ys[0], ys[-1], ys[0]))
-                lists.append((start + m.start(), start + m.end()))
+                take(start + m.start(), start + m.end(), in_list)
     for m in _RANGE_RE.finditer(seg):
         y1 = int(m.group("y1"))
         raw = m.group("y2")
@@ -375,48 +387,53 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
         if not (y1 <= y2 <= y1 + 30):
             continue
         s, e = start + m.start(), start + m.end()
-        if any(s < le and ls < e for ls, le in lists):
+        if not free(s, e, in_list):
             continue
         found.append((s, e, y1, y2, 0))
-    taken = [(x[0], x[1]) for x in found]
+    for x in found:
+        take(x[0], x[1])
     dates = find_dates(seg)
     for d1, d2 in zip(dates, dates[1:]):
         # 'January 2020 – December 2023', 'from April 2018 to March 2023': one range
         if d1.end_year is None and d2.end_year is None and d1.year < d2.year <= d1.year + 30 \
                 and re.fullmatch(r"\s*(?:-|–|—|to|until|through|till)\s*", seg[d1.end:d2.start]):
             s, e = start + d1.start, start + d2.end
-            if not any(s < te and ts < e for ts, te in taken):
+            if free(s, e):
                 found.append((s, e, d1.year, d2.year, 0))
-                taken.append((s, e))
+                take(s, e)
     for d in dates:
         s, e = start + d.start, start + d.end
-        if any(s < te and ts < e for ts, te in taken):
+        if not free(s, e):
             continue
         y2 = d.end_year or d.year
         found.append((s, e, d.year, y2, 0))
-        taken.append((s, e))
+        take(s, e)
     if "until" in seg or "through" in seg or " to " in seg or "till" in seg:
         # 'it started in 2022, runs until 2026': one range
         for m in _START_END_RE.finditer(seg):
             y1, y2 = int(m.group("y1")), int(m.group("y2"))
             s, e = start + m.start("y1"), start + m.end()
-            if y1 < y2 <= y1 + 30 and not any(s < te and ts < e for ts, te in taken):
+            if y1 < y2 <= y1 + 30 and free(s, e):
                 found.append((s, e, y1, y2, 0))
-                taken.append((s, e))
+                take(s, e)
     if "this year" in seg or "This year" in seg:
         # 'Belgium decided this year to ...': the year the document is dated
         for m in _THIS_YEAR_RE.finditer(seg):
             s, e = start + m.start(), start + m.end()
             y = _document_year(text)
-            if y and not any(s < te and ts < e for ts, te in taken):
+            if y and free(s, e):
                 found.append((s, e, y, y, 0))
-                taken.append((s, e))
+                take(s, e)
+    # where the segment's first character other than blanks and markup is ('is there text
+    # before this year?' asked once, not by stripping everything before each year)
+    content = _CONTENT_RE.search(seg)
+    first_content = start + content.start() if content else end
     for m in _SINGLE_RE.finditer(seg):
         s, e = start + m.start(), start + m.end()
-        if any(s < te and ts < e for ts, te in taken):
+        if not free(s, e):
             continue
         before = text[max(start, s - 30):s]
-        if not _PREP_BEFORE_RE.search(before) and text[start:s].strip(" \t*_|([") \
+        if not _PREP_BEFORE_RE.search(before) and first_content < s \
                 and not (_DET_BEFORE_RE.search(before) and _BUDGET_NOUN_AFTER_RE.match(text, e)):
             continue
         y = int(m.group("y"))
