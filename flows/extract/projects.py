@@ -1050,10 +1050,7 @@ def _bullet_candidates(text: str, sec: Section, funder: Funder | None, years) ->
         c = Cand(title, ts, te, "bullet", line_start, scope_end, line_start, scope_end,
                  group_funder=funder, group_years=years, section=sec)
         c.start_year, c.end_year = _open_range(m)
-        # '- Title (2017–2023) – SECO, co-funded by ...': the name after the dash funds it
-        dm = _DASH_ORG_RE.match(text, m.end())
-        if dm and (_known_org(dm.group("o")) or f"({dm.group('o')})" in text):   # (an acronym the text defines)
-            c.funder = _make_funder(dm.group("o"), None, None, "item_funder")
+        c.funder = _dash_funder(text, m.end()) or c.funder
         out.append(c)
     return out
 
@@ -1070,6 +1067,15 @@ def _funder_countries(text: str, start: int, end: int) -> set[str]:
 
 _COFUNDED_RE = re.compile(r"\b(?:co-?)?(?:funded|financed)\s+by\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?")
 _DASH_ORG_RE = re.compile(r"[ \t]*[–—-][ \t]*(?P<o>[A-Z][\w&'’.\-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w&'’.\-]*)){0,8})[ \t]*[,;]")
+
+
+def _dash_funder(text: str, pos: int):
+    """'- Title (2017–2023) – SECO, co-funded by ...': the name after the dash at pos funds
+    the item, when it is a known organization or an acronym the text defines."""
+    dm = _DASH_ORG_RE.match(text, pos)
+    if dm and (_known_org(dm.group("o")) or f"({dm.group('o')})" in text):
+        return _make_funder(dm.group("o"), None, None, "item_funder")
+    return None
 
 
 _ITEM_RE = re.compile(r"^(?P<ind>[ \t]*)(?:[-•*▪◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?P<body>\S[^\n]*)$", re.MULTILINE)
@@ -1414,26 +1420,9 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
             continue
         c = Cand(title, ts, te, "named_range", s, e, s, e)
         c.start_year, c.end_year = _open_range(m)
-        # '- Title (2017–2023) – SECO, co-funded by ...': the name after the dash funds it
-        dm = _DASH_ORG_RE.match(text, m.end())
-        if dm and (_known_org(dm.group("o")) or f"({dm.group('o')})" in text):   # (an acronym the text defines)
-            c.funder = _make_funder(dm.group("o"), None, None, "item_funder")
+        c.funder = _dash_funder(text, m.end()) or c.funder
         out.append(c)
     return out
-
-
-def _funder_countries(text: str, start: int, end: int) -> set[str]:
-    """The countries text[start:end] names as funders ('co-funded by Norway')."""
-    out = set()
-    for fm in _COFUNDED_RE.finditer(text, start, end):
-        found = document.find_countries(text[fm.end():fm.end() + 60])
-        if found and found[0][0] == 0:
-            out.add(found[0][2])
-    return out
-
-
-_COFUNDED_RE = re.compile(r"\b(?:co-?)?(?:funded|financed)\s+by\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?")
-_DASH_ORG_RE = re.compile(r"[ \t]*[–—-][ \t]*(?P<o>[A-Z][\w&'’.\-]*(?:[ \t]+(?:of|for|and|the|[A-Z][\w&'’.\-]*)){0,8})[ \t]*[,;]")
 
 
 #: 'the Skills for a Green Transition in East Africa programme (SGTEA)', 'the Green Jobs in the
