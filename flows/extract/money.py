@@ -793,10 +793,39 @@ def _block_amounts(text: str) -> list[dict]:
     return rows
 
 
+@lru_cache(maxsize=4)
+def _newlines(text: str) -> tuple[int, ...]:
+    """The offsets of the text's line breaks, found once: the per-amount line lookups below
+    then cost a bisection, not a scan to the line's ends (which made a text of thousands of
+    amounts on one long line quadratic)."""
+    return tuple(m.start() for m in re.finditer("\n", text))
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the line holding `pos` (end at its line break, or the text's end)."""
+    nl = _newlines(text)
+    i = bisect_right(nl, pos - 1)  # line breaks before pos
+    start = nl[i - 1] + 1 if i else 0
+    return start, nl[i] if i < len(nl) else len(text)
+
+
+def _line_start(text: str, pos: int) -> int:
+    """The start of the line holding the character before `pos` (as `text.rfind('\\n', 0, pos) + 1`)."""
+    nl = _newlines(text)
+    i = bisect_right(nl, pos - 1)
+    return nl[i - 1] + 1 if i else 0
+
+
+_NOT_LABEL_FILL_RE = re.compile(r"[^ \t*_\-•]")
+_NOT_TAIL_FILL_RE = re.compile(r"[^ \t*_.]")
+_NON_SPACE_RE = re.compile(r"\S")
+_PIPE_FIRST_RE = re.compile(r"\s*\|")
+
+
 def _block_caption_years(text: str, header_start: int) -> tuple[int, int] | tuple[()]:
     """The years of a table's caption: joined before its header on its line ('Table 6.1
     Projects implemented in 2023  Project  Donor ...'), else on the line above."""
-    ls = text.rfind("\n", 0, header_start) + 1
+    ls = _line_start(text, header_start)
     if text[ls:header_start].strip() and header_start - ls <= 200:
         ex = _year_expressions(text, ls, header_start)
         if ex:
@@ -809,11 +838,10 @@ def _label_line_years(text: str, a: dict) -> tuple[int, int] | None:
     """The years of the short label line right above an amount that is its line's only
     content (an HTML definition list or a key-figures block: 'AfDB contributions received in
     2023' over 'US$ 7.2 million')."""
-    ls = text.rfind("\n", 0, a["start"]) + 1
-    le = text.find("\n", a["end"])
-    le = len(text) if le < 0 else le
-    if text[ls:a["qual_start"] if a.get("qual_start") is not None else a["start"]].strip(" \t*_-•") \
-            or text[a["end"]:le].strip(" \t*_."):
+    ls = _line_start(text, a["start"])
+    le = _line_at(text, a["end"])[1]
+    if _NOT_LABEL_FILL_RE.search(text, ls, a["qual_start"] if a.get("qual_start") is not None else a["start"]) \
+            or _NOT_TAIL_FILL_RE.search(text, a["end"], le):
         return None
     prev = _prev_line(text, ls, max_blank=1)
     if not prev or prev[1] - prev[0] > 100:
@@ -827,11 +855,11 @@ def _label_line_years(text: str, a: dict) -> tuple[int, int] | None:
 
 def _prev_line(text: str, pos: int, max_blank: int = 2) -> tuple[int, int] | None:
     """The non-blank line before the line at `pos` (over at most `max_blank` blank lines)."""
-    ls = text.rfind("\n", 0, pos) + 1
+    ls = _line_start(text, pos)
     for _ in range(max_blank + 1):
         if ls == 0:
             return None
-        ps = text.rfind("\n", 0, ls - 1) + 1
+        ps = _line_start(text, ls - 1)
         if text[ps:ls - 1].strip():
             return ps, ls - 1
         ls = ps
@@ -933,7 +961,7 @@ def _row_years(text: str, pos: int) -> tuple[int, int] | None:
     keeps its cells apart by runs of spaces)."""
     if not _AMOUNT_CELL_BEFORE_RE.search(text, max(0, pos - 3), pos):
         return None
-    ls = max(text.rfind("\n", 0, pos) + 1, pos - 200)
+    ls = max(_line_start(text, pos), pos - 200)
     found = None
     for m in _YEAR_CELL_RE.finditer(text, ls, pos):
         found = m
@@ -1096,9 +1124,9 @@ def _extract(text: str) -> list[dict]:
                     if prev:
                         years = (prev[-1][2], prev[-1][3])
                 # a list item takes the years of the sentence that introduces the list
-                if years is None and _LIST_ITEM_RE.match(text[text.rfind("\n", 0, us) + 1:us + 4]):
+                if years is None and _LIST_ITEM_RE.match(text[_line_start(text, us):us + 4]):
                     kk = k - 1
-                    while kk >= max(0, k - 30) and _LIST_ITEM_RE.match(text[text.rfind("\n", 0, units[kk][0]) + 1:units[kk][0] + 4]):
+                    while kk >= max(0, k - 30) and _LIST_ITEM_RE.match(text[_line_start(text, units[kk][0]):units[kk][0] + 4]):
                         kk -= 1
                     if kk >= 0 and text[units[kk][0]:units[kk][1]].rstrip("* ").endswith(":"):
                         prev = _year_expressions(text, *units[kk])
@@ -1171,10 +1199,19 @@ def _extract(text: str) -> list[dict]:
 def _summary_line(text: str, pos: int) -> bool:
     """The line at `pos` is a heading, a table row, a 'Label: value' line or another short
     line that is no sentence (a headline, a front-matter field)."""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    line = text[ls:len(text) if le < 0 else le].strip()
-    return line.startswith(("#", "|")) or (len(line) <= 100 and (
+    ls, le = _line_at(text, pos)
+    first = _NON_SPACE_RE.search(text, ls, le)
+    if first is None:
+        return False
+    if text[first.start()] in "#|":
+        return True
+    last = le
+    while text[last - 1].isspace():
+        last -= 1
+    if last - first.start() > 100:  # a long line is a sentence: no need to copy it
+        return False
+    line = text[first.start():last]
+    return (len(line) <= 100 and (
         not line.endswith((".", ";", ",")) or bool(_KV_LINE_RE.match(line))))
 
 
@@ -1315,11 +1352,8 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
     """The years of the period row ('Duration: 1 April 2020 – 31 March 2024') of the key-facts
     block whose amount is at `pos`: consecutive 'Label: value' lines, or the rows of a
     two-column table ('| **Duration** | 2021–2024 |')."""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    le = len(text) if le < 0 else le
-    line = text[ls:le]
-    if line.lstrip().startswith("|"):
+    ls, le = _line_at(text, pos)
+    if _PIPE_FIRST_RE.match(text, ls, le):
         for header, body in markdown_tables(text):
             if not body or not header or not (header[0][0] <= pos < body[-1][-1][1]):
                 continue
@@ -1333,21 +1367,20 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
                             return ex[0][2], ex[0][3]
             return None
         return None
-    if not _KV_LINE_RE.match(line):
+    if not _KV_LINE_RE.match(text, ls, le):
         return None
     # the block: the label lines above and below, up to a blank or another line
     lines = [(ls, le)]
     s = ls
     while s > 0 and len(lines) < 30:
-        ps = text.rfind("\n", 0, s - 1) + 1
+        ps = _line_start(text, s - 1)
         if not _KV_LINE_RE.match(text, ps, s - 1):
             break
         lines.append((ps, s - 1))
         s = ps
     e = le
     while e < len(text) and len(lines) < 60:
-        ne = text.find("\n", e + 1)
-        ne = len(text) if ne < 0 else ne
+        ne = _line_at(text, e + 1)[1]
         if not _KV_LINE_RE.match(text, e + 1, ne):
             break
         lines.append((e + 1, ne))
