@@ -25,7 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from . import read
-from .extract import EXTRACTORS, document
+from .extract import document, extract_all
 
 
 def extract_documents(docs: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -34,7 +34,7 @@ def extract_documents(docs: list[dict]) -> tuple[list[dict], list[dict]]:
     for doc in docs:
         try:
             meta = document.extract(doc["text"], doc["source_path"])
-            facts = {table: fn(doc["text"]) for table, fn in EXTRACTORS.items()}
+            facts = extract_all(doc["text"])
         except Exception as exc:  # one bad document must not stop the run
             quarantine.append({"source_path": doc["source_path"], "reason": "extract_error",
                                "detail": f"Extraction failed: {type(exc).__name__}: {exc}"})

@@ -20,6 +20,12 @@ REPORT_DIRNAME = "reports"  # default report folder, beside the warehouse file
 #: file is almost certainly a data dump, not a brief, and would dominate a run's memory.
 MAX_BYTES = int(os.environ.get("COOPFACTS_MAX_BYTES", 50 * 1024 * 1024))
 
+#: A document whose text is longer than this many characters is extracted in parts cut at
+#: paragraph breaks (flows/extract/__init__.py: extract_all), so that one huge document
+#: needs the extractors' memory of one part, not of the whole. 1,000,000 characters is
+#: about 500 pages of prose: no brief or report of the corpora comes near it.
+PART_CHARS = int(os.environ.get("COOPFACTS_PART_CHARS", 1_000_000))
+
 #: Documents per extraction task. Each Prefect task run costs milliseconds and log lines,
 #: so work is batched; a batch of this many typical briefs takes well under a second.
 BATCH_DOCS = int(os.environ.get("COOPFACTS_BATCH_DOCS", 200))

@@ -47,3 +47,61 @@ EXTRACTORS: dict[str, Callable[[str], list[dict]]] = {
     "quantities": quantities.extract,
     "contacts": contacts.extract,
 }
+
+#: offsets a row may carry into the text it came from (shifted when a text is extracted in parts)
+OFFSET_KEYS = ("char_start", "char_end", "scope_start", "scope_end")
+
+
+def extract_all(text: str, part_chars: int | None = None) -> dict[str, list[dict]]:
+    """Every extractor's rows for one document's text.
+
+    A text longer than `part_chars` (settings.PART_CHARS: about 500 pages of prose) is
+    extracted part by part, cut at paragraph breaks, with each row's offsets shifted back
+    into the whole text. The extractors' working memory (sentence lists, prose views,
+    candidate spans) is then that of one part, not ~15 times the whole text, and a
+    pattern that is slower than linear on some text costs at most its part. What a part
+    does not see is the rest of the document: an acronym defined in an earlier part is not
+    resolved in a later one, which is the price of bounded memory on a document that size.
+    """
+    if part_chars is None:
+        from .. import settings
+
+        part_chars = settings.PART_CHARS
+    facts: dict[str, list[dict]] = {table: [] for table in EXTRACTORS}
+    for start, end in parts(text, part_chars):
+        part = text if (start, end) == (0, len(text)) else text[start:end]
+        for table, fn in EXTRACTORS.items():
+            rows = fn(part)
+            if start:
+                rows = [_shifted(row, start) for row in rows]
+            facts[table] += rows
+    return facts
+
+
+def _shifted(row: dict, by: int) -> dict:
+    return {k: v + by if k in OFFSET_KEYS and v is not None else v for k, v in row.items()}
+
+
+def parts(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) spans that cover `text`, each at most `size` characters (if size > 0),
+    cut after the last paragraph break (a blank line) of a span's second half, else its last
+    line break, else its last space: a cut never splits a word, and rarely a sentence."""
+    n = len(text)
+    if size <= 0 or n <= size:
+        return [(0, n)]
+    spans, start = [], 0
+    while n - start > size:
+        end = start + size
+        half = start + size // 2
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            cut = text.rfind(sep, half, end)
+            if cut >= 0:
+                cut += len(sep)
+                break
+        if cut <= start:
+            cut = end
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, n))
+    return spans
