@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import html as html_lib
+import bisect
 import io
 import math
 import os
@@ -222,8 +223,13 @@ def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
 
 _BULLET_RE = re.compile(r"^[ \t]*(?:[•●▪◦‣○■□➢►▶✓✔\-–—*+·][ \t]|\(?\d{1,3}[.)][ \t]|\(?[a-z][.)][ \t])")
 _MARKED_HEADING_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|[▶►■])")
+#: a 'Label: value' line of a key-facts box ('Budget: US$ 6.2 million'): a line of its own
+_LABEL_LINE_RE = re.compile(r"^[ \t]*[A-Z][A-Za-z'’/&()\- ]{0,28}[A-Za-z)]:[ \t]")
+#: a capitals heading that goes on on the next line ('SAFE MIGRATION CORRIDORS IN')
+_HEADING_GOES_ON_RE = re.compile(r"(?:\b(?:IN|OF|THE|AND|FOR|TO|ON|WITH|AT|BY|FROM)|[-–&])$")
 _HYPHEN_END_RE = re.compile(r"([^\W_]{1,40})[-\u00ad\u2010]$")
 _FIRST_WORD_RE = re.compile(r"\S{1,60}")
+_WORD_RE = re.compile(r"[^\W\d_]{2,40}")
 _LEADING_WORD_RE = re.compile(r"[^\W\d_]{1,40}")
 _TERMINAL_RE = re.compile(r"[.!?:;][\"'”’)\]]?$")
 _DIGITS_RE = re.compile(r"\d+")
@@ -378,6 +384,19 @@ def _dehyphenate(prev: str, nxt: str, compounds: set[str] | None) -> str | None:
     return head + "-" + rest
 
 
+def _join_heading(prev: str, nxt: str, words) -> str:
+    """A capitals heading and its next line as one: 'INDO-' + 'NESIA' is 'INDONESIA' when
+    the document writes that word elsewhere (`words()`: its words, lowercased), else the
+    hyphen stays ('SOUTH-' + 'SOUTH')."""
+    rest = nxt.strip()
+    m = _HYPHEN_END_RE.search(prev, max(0, len(prev) - 60))
+    if m and rest[:1].isalpha():
+        second = _LEADING_WORD_RE.match(rest)
+        glue = "" if second and (m.group(1) + second.group()).lower() in words() else "-"
+        return prev[:m.end(1)] + glue + rest
+    return prev.rstrip() + " " + rest
+
+
 def _compounds(lines: list[str]) -> set[str]:
     """Hyphenated words written on one line ('portuguese-speaking'), lowercased."""
     found: set[str] = set()
@@ -395,7 +414,7 @@ def _compounds(lines: list[str]) -> set[str]:
 
 
 def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: bool = True,
-           slack: float = 0.9, paragraph_after_stop: bool = False) -> str:
+           slack: float = 0.9, paragraph_after_stop: bool = False, keep_labels: bool = False) -> str:
     """Join hard-wrapped lines into paragraphs.
 
     pages: the lines of each page (one page for a dump without page breaks). furniture:
@@ -404,7 +423,8 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
     they were), 'none' keeps every line. A line is joined to the next when the next line's
     first word would have fitted on it (so it was wrapped), when it ends in a broken word, and
     across a page break when the sentence goes on. List items, headings and table rows keep
-    their own lines; blank lines between paragraphs are kept.
+    their own lines; blank lines between paragraphs are kept. keep_labels: 'Label: value'
+    lines keep their own lines too (a narrow column's key-facts box, whose lines look full).
     """
     tokens: list[str | None] = []  # a line, '' for a blank line, None for a page break
     page_drops = _page_furniture(pages) if furniture == "pages" else None
@@ -423,6 +443,14 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
     width = _line_width([t for t in tokens if t])
     compounds = _compounds([t for t in tokens if t]) if dehyphenate else None
 
+    vocabulary: set[str] = set()
+
+    def words() -> set[str]:
+        """The document's words, lowercased (found once, when a broken heading needs them)."""
+        if not vocabulary:
+            vocabulary.update(w.lower() for t in tokens if t for w in _WORD_RE.findall(t))
+        return vocabulary
+
     out: list[str] = []
     cur: str | None = None  # the paragraph being built
     last = ""               # its last physical line
@@ -440,7 +468,13 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
             gap = gap or "blank"
             continue
         joined = None
-        if cur is not None and gap != "blank" and not _is_block_start(tok) and not _is_heading(last):
+        # a capitals heading broken over two lines is one heading
+        heading_goes_on = (cur is not None and gap is None and _is_heading(last) and _is_heading(tok)
+                           and not _MARKED_HEADING_RE.match(tok) and bool(_HEADING_GOES_ON_RE.search(last)))
+        if heading_goes_on:
+            joined = _join_heading(cur, tok, words)
+        elif (cur is not None and gap != "blank" and not _is_block_start(tok) and not _is_heading(last)
+              and not (keep_labels and _LABEL_LINE_RE.match(tok))):
             if dehyphenate:
                 joined = _dehyphenate(cur, tok, compounds)
             if joined is None and not (gap == "page" and _TERMINAL_RE.search(last[-3:])):
@@ -846,9 +880,97 @@ def pdf_pages(data: bytes) -> list[str]:
     return texts
 
 
+_COLUMN_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
+_LEADING_SPACES_RE = re.compile(r" *")
+
+
+def _right_start(line: str) -> tuple[int, int] | None:
+    """(end of the left part, start of the right part) of a line set as two columns side by
+    side: one run of 3+ spaces after column 25 (a line with several gaps is a table row), or
+    25+ leading spaces before text (the right column alone)."""
+    lead = _LEADING_SPACES_RE.match(line).end()
+    if lead >= 25 and lead < len(line):
+        return (0, lead) if not _COLUMN_GAP_RE.search(line, lead) else None
+    gaps = list(_COLUMN_GAP_RE.finditer(line))
+    if len(gaps) == 1 and gaps[0].end() >= 25:
+        return gaps[0].start(), gaps[0].end()
+    return None
+
+
+def split_columns(lines: list[str]) -> list[str]:
+    """A page's lines with a two-column passage (the columns side by side on each line, as
+    some PDF text layers and layout-preserving dumps give them) rewritten as the left
+    column's paragraphs, then the right column's.
+
+    A passage is found by its gutter: at least five lines whose right part starts at the
+    same column (within a few characters: indented list continuations), three of them with
+    a left part that fills most of the column (prose, not a 'Label:   value' list). Each
+    column is joined into paragraphs on its own (its width is not the page's), and the
+    paragraphs are set apart by blank lines so the page's own joining leaves them be.
+    """
+    found = [_right_start(line) for line in lines]
+    starts = sorted(r[1] for r in found if r)
+    if len(starts) < 5:
+        return lines
+    # the gutter: the column where most right parts start (allowing indents of up to 6)
+    best, col = 0, 0
+    for i, c in enumerate(starts):
+        n = bisect.bisect_right(starts, c + 6) - i
+        if n > best:
+            best, col = n, c
+    # prose on both sides: a left part that fills most of the column and is no label, and a
+    # right part of several words (a 'Label:    value' list has short values)
+    full = [i for i, r in enumerate(found) if r and col - 1 <= r[1] <= col + 6 and r[0] >= 0.6 * col
+            and not lines[i][:r[0]].endswith(":") and len(lines[i]) - r[1] >= 20
+            and lines[i].count(" ", r[1]) >= 2]
+    if best < 5 or len(full) < 3 or col < 25:
+        return lines
+
+    def kind(i: int) -> str:
+        line, r = lines[i], found[i]
+        if not line.strip():
+            return "blank"
+        if r and col - 1 <= r[1] <= col + 6:
+            return "two"
+        return "left" if len(line.rstrip()) < col - 2 else "full"
+
+    kinds = [kind(i) for i in range(len(lines))]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if kinds[i] != "two":
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and kinds[j] in ("two", "left", "blank"):
+            j += 1
+        # the passage ends at its last two-column line, or after the left column's last
+        # lines that follow it (up to a blank line)
+        last = max(k for k in range(i, j) if kinds[k] == "two")
+        end = last + 1
+        while end < j and kinds[end] == "left":
+            end += 1
+        left, right = [], []
+        for k in range(i, end):
+            line, r = lines[k], found[k]
+            if kinds[k] == "two":
+                left.append(line[:r[0]].rstrip())
+                right.append(line[r[1]:].rstrip())
+            else:
+                left.append(line.rstrip())
+        for column in (left, right):
+            text = reflow([[x for x in column if x.strip()]], furniture="none", slack=0.8,
+                          paragraph_after_stop=True, keep_labels=True)
+            out.append("")
+            out += [p for para in text.split("\n") if para.strip() for p in (para, "")]
+        i = end
+    return out
+
+
 def pdf_to_text(texts: list[str]) -> str:
     """Pages of PDF text -> one text: furniture dropped, lines joined into paragraphs."""
-    pages = [_prepare(t).split("\n") for t in texts]
+    pages = [split_columns(_prepare(t).split("\n")) for t in texts]
     # a dated running header ('FINLAND AND THE ILO | Partnership brief | November 2023') is
     # kept on the first page (see _page_furniture), as a line of its own
     top = [i for i, x in enumerate(pages[0]) if x.strip()][:1] if pages else []
