@@ -327,3 +327,11 @@ def test_lowercase_occupation_after_name():
                       "Ms Jane Achieng is a tailor from Kisumu.")
     assert people["Kofi Boateng"]["role"] == "rubber farmer"
     assert people["Jane Achieng"]["role"] == "tailor"
+
+
+def test_name_under_a_chair_column():
+    people = _by_name("| Time | Session | Chair |\n|---|---|---|\n"
+                      "| 09:00 | Opening | Kofi Mensah (Trades Union Congress) |\n"
+                      "| 10:00 | Panel | Ms Lina Haddad |\n")
+    assert people["Kofi Mensah"]["role"] == "Chair"
+    assert people["Lina Haddad"]["role"] == "Chair"

@@ -163,6 +163,9 @@ _OCCUP_RE = re.compile(
 # a table cell holding only a name (after any honorifics) and the next cell a role
 _CELL_BEFORE_RE = re.compile(rf"\|[ \t]*(?:{_HONORIFIC}[ \t]+){{0,2}}$")
 _CELL_ROLE_RE = re.compile(rf"[ \t]*\|[ \t]*(?P<role>{_ROLE}(?:[ \t]+(?:of|for)[ \t]+[^|\n]{{1,80}}?)?)[ \t]*\|")
+_CELL_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n|]{1,100}\))?[ \t]*\|")
+_TABLE_SEP_RE = re.compile(r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?(?:-{3,}:?)?[ \t]*")
+_COLUMN_ROLE_RE = re.compile(rf"(?i:(?:(?:{_MODS})\s+)?(?:{_KEY_HEADS}|Speaker|Panell?ist|Keynote\s+speaker)s?)")
 # 'From: Jane Doe <doe@ilo.org>': a mailbox
 _MAILBOX_RE = re.compile(r"[ \t]*<[^<>\s@]{1,64}@[^<>\s]{1,100}>")
 _AS_ROLE_RE = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD}),?[ \t]+as[ \t]+(?:(?:the|our|its|their)[ \t]+)?"
@@ -404,6 +407,9 @@ def extract(text: str) -> list[dict]:
         # a table row: the name fills its cell, the next cell is a role ('| Ms Jane Doe | Director | ILO |')
         cell = (_CELL_ROLE_RE.match(v.src, v.offs[ne - 1] + 1)
                 if not a and "|" in v.src[o_line:o_ns] and _CELL_BEFORE_RE.search(v.src, o_line, o_ns) else None)
+        # a table column headed by a role ('| Session | Chair |'): 'Jane Doe (Affiliation)' under it
+        col = (_column_role(v.src, o_line, o_ns, v.offs[ne - 1] + 1)
+               if not a and not paren and not cell and "|" in v.src[o_line:o_ns] else None)
         if a and a.group("role"):
             role = a.group("role")
             org = _org_of(a.group("orgpre"), a.group("org"), role, a.group("prep"))
@@ -449,6 +455,10 @@ def extract(text: str) -> list[dict]:
         elif cell:
             role, prio = cell.group("role"), 3
             span_e = bisect_left(v.offs, cell.end("role"))
+            if honor:
+                span_s = ns - (len(before) - honor.start())
+        elif col:
+            role, prio = col, 2
             if honor:
                 span_s = ns - (len(before) - honor.start())
         elif occ:
@@ -568,6 +578,31 @@ def extract(text: str) -> list[dict]:
         out.append({"name": r["name"], "role": r["role"], "org": r["org"], **v.grounded(s, e),
                     "rule": ("name_role" if r["_prio"] == 3 else "title_name" if r["_prio"] == 2 else "honorific")})
     return out
+
+
+def _column_role(src: str, o_line: int, o_ns: int, o_ne: int) -> str | None:
+    """The header of the table column whose cell holds only this name (after honorifics,
+    before an affiliation in brackets), when that header is a role: 'Chair', 'Moderator'."""
+    if not _CELL_BEFORE_RE.search(src, o_line, o_ns) or not _CELL_AFTER_RE.match(src, o_ne):
+        return None
+    idx = src.count("|", o_line, o_ns)
+    ls = o_line
+    for _ in range(60):                        # up to the table's first line
+        if ls == 0:
+            break
+        ps = src.rfind("\n", 0, ls - 1) + 1
+        if not src.startswith("|", ps):
+            break
+        ls = ps
+    if ls == o_line:
+        return None
+    nl = src.find("\n", ls)
+    header = src[ls:nl].split("|")
+    sep = src[nl + 1:src.find("\n", nl + 1)]
+    if idx >= len(header) or not _TABLE_SEP_RE.fullmatch(sep.strip()):
+        return None
+    h = header[idx].strip(" \t*_")
+    return h if _COLUMN_ROLE_RE.fullmatch(h) else None
 
 
 def _byline(src: str, o_line: int, o_ns: int, o_ne: int) -> bool:
