@@ -436,3 +436,25 @@ def test_ministry_portfolio_in_a_capitals_heading():
     names = _org_names("MINISTRY OF FOREIGN AFFAIRS, AFRICAN UNION AND INTEGRATION\n\nPress office\n\n"
                        "Regional integration is a priority.")
     assert names == ["MINISTRY OF FOREIGN AFFAIRS, AFRICAN UNION AND INTEGRATION"]
+
+
+def test_board_and_trust_name_a_body_only_with_their_acronym():
+    names = {n for n, _ in _names("Farmers joined through the Uganda Coffee Board (UCB) and the Workers' Savings Trust (WST). "
+                   "The Executive Board met; the Board of Directors agreed.")}
+    assert "Uganda Coffee Board" in names and "Workers' Savings Trust" in names
+    assert not any("Executive Board" in n or "Board of Directors" in n for n in names)
+
+
+def test_representatives_of_an_organization():
+    assert ("Employers Federation of Kenya", None) in _names(
+        "Representatives of the Employers Federation of Kenya, colleagues and friends,")
+
+
+def test_a_funding_account_is_no_organization():
+    assert _names("Core funds, including the Regular Budget Supplementary Account (RBSA), pay for staff.") == set()
+
+
+def test_more_international_bodies_from_the_reference_list():
+    names = {n for n, _ in _names("Work with the International Cocoa Initiative (ICI), the network WIEGO and MOPAN.")}
+    assert {"International Cocoa Initiative", "Women in Informal Employment: Globalizing and Organizing",
+            "Multilateral Organisation Performance Assessment Network"} <= names

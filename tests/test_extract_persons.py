@@ -282,3 +282,56 @@ def test_name_with_age_and_byline():
 def test_lowercase_title_with_its_organization():
     r = _one("Omar Haddad, secretary-general of the Lebanese Farmers Union, said", "Omar Haddad")
     assert r["role"] == "secretary-general"
+
+
+def test_chair_label_after_a_full_stop_and_role_with_organization_in_brackets():
+    people = _by_name("| 10:00 | Panel on pensions. Chair: Amadou Sy (Workers' Union of Mali) |\n"
+                      "| 11:00 | Remarks by Lena Fischer (Deputy Regional Director, ILO Office for Europe) |\n")
+    assert people["Amadou Sy"]["role"] == "Chair"
+    assert people["Lena Fischer"]["role"] == "Deputy Regional Director"
+    assert people["Lena Fischer"]["org"] == "ILO Office for Europe"
+
+
+def test_table_row_name_then_role_cell():
+    people = _by_name("| Name | Title | Organization |\n|---|---|---|\n"
+                      "| H.E. Mr Tomas Ruiz | Minister of Labour | Ministry of Labour |\n"
+                      "| Ms Ana Costa | President | Farmers' Union |\n")
+    assert people["Tomas Ruiz"]["role"] == "Minister of Labour"
+    assert people["Ana Costa"]["role"] == "President"
+
+
+def test_mail_headers_signature_and_first_name_as_role():
+    text = ("From: Petra Lund <lund@example.org>\nTo: Omar Haddad <haddad@example.org>\n\n"
+            "Dear Omar,\nOmar, as Programme Manager, will sign the note.\n\nBest,\nPetra\n\n--\n"
+            "Petra Lund\nProject Officer, Skills Unit\nExample Office\n")
+    people = _by_name(text)
+    assert people["Petra Lund"]["role"] == "Project Officer"
+    assert people["Omar Haddad"]["role"] == "Programme Manager"
+
+
+def test_member_of_parliament_and_greeting_with_long_name():
+    people = _by_name("Asked by Mr Tom Ridley MP (Green, Eastfield)\n"
+                      "Answered by Clara Voss MP, Minister of State for Trade\n\n"
+                      "Your Excellency Ms Maria Luisa Dela Paz-Reyes, Secretary of Trade,\n"
+                      "Honourable Pedro Lim, Mayor of Cebu City,\n\n"
+                      "Secretary Dela Paz-Reyes, Mayor Lim, friends: welcome.")
+    assert people["Tom Ridley"]["role"] == "MP"
+    assert people["Clara Voss"]["role"].startswith("Minister of State")
+    assert people["Maria Luisa Dela Paz-Reyes"]["role"].startswith("Secretary")
+    assert people["Pedro Lim"]["role"].startswith("Mayor")
+    assert "Dela Paz-Reyes" not in people
+
+
+def test_lowercase_occupation_after_name():
+    people = _by_name("I met Kofi Boateng, a 61-year-old rubber farmer, last year. "
+                      "Ms Jane Achieng is a tailor from Kisumu.")
+    assert people["Kofi Boateng"]["role"] == "rubber farmer"
+    assert people["Jane Achieng"]["role"] == "tailor"
+
+
+def test_name_under_a_chair_column():
+    people = _by_name("| Time | Session | Chair |\n|---|---|---|\n"
+                      "| 09:00 | Opening | Kofi Mensah (Trades Union Congress) |\n"
+                      "| 10:00 | Panel | Ms Lina Haddad |\n")
+    assert people["Kofi Mensah"]["role"] == "Chair"
+    assert people["Lina Haddad"]["role"] == "Chair"

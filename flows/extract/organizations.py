@@ -68,7 +68,11 @@ ORG_HEADS = {
     "chamber", "society", "administration", "community", "government", "inspectorate",
     "congress", "cooperative", "company", "parliament", "entwicklungsbank", "directorate",
     "directorate-general", "committee", "alliance", "embassy", "consulate", "municipality",
+    "board", "trust",
 }
+#: heads that name a body only with its acronym defined: 'Ghana Cocoa Board (COCOBOD)',
+#: '... National Insurance Trust (SSNIT)' (a bare 'Executive Board', 'Trust Fund' is no name)
+ACRONYM_HEADS = {"board", "trust"}
 #: head nouns of names in French, Spanish, Portuguese, Italian and German, written first
 #: ('Fondation Lémanique pour l'Emploi', 'Ministerio de Trabajo', 'Fundação Getulio Vargas')
 FIRST_HEADS = {
@@ -111,7 +115,7 @@ BLOCKERS = {
 #: person titles: 'Director of the X' is about X, not an organization called 'Director ...'
 TITLES = {
     "director", "minister", "president", "secretary", "chair", "chairman", "chairperson",
-    "chairwoman", "head", "representative", "ambassador", "officer", "coordinator",
+    "chairwoman", "head", "representative", "representatives", "ambassador", "officer", "coordinator",
     "adviser", "advisor", "specialist", "manager", "commissioner", "governor", "mayor",
     "envoy", "consultant", "expert", "spokesperson", "professor", "dean", "rector",
     "founder", "leader", "delegate", "deputy", "vice", "chief", "member", "members",
@@ -872,6 +876,8 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr
         return is_country(re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE))
     if head in WEAK_HEADS and not complement and not has_acronym:
         return False
+    if head in ACRONYM_HEADS and not has_acronym:
+        return False
     if complement and piece[-1].low in DANGLING and not has_acronym:
         return False  # 'Agency for International' (the rest of the name is on the next line)
     mods = [t.low for t in piece[:h] if t.word]
@@ -1348,8 +1354,9 @@ def _foreign_definition_candidates(doc: _Doc) -> list[_Cand]:
                 lower = set(_LOWER_WORD.findall(text))
             name = " ".join(tail)
             if any(w in lower for w in content) or is_country(name) or lookup_reference(name) is not None \
+                    or content[-1] in ("account", "accounts", "budget") \
                     or any(_POSSESSIVE_END.sub("", w) in _STATE_WORDS for w in content):
-                break  # "Lao People's Democratic Republic (PDR)" is a country
+                break  # "Lao People's Democratic Republic (PDR)" is a country; '... Supplementary Account' a fund
             out.append(_Cand(words[k][0], m.end(), name, acr, None, "definition", 3))
             break
     return out

@@ -91,7 +91,8 @@ _TITLE_RE = re.compile(
     rf"\s+(?:{_HONORIFIC}\s+)?$"
 )
 _IS_RE = re.compile(rf"(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?i:{_ROLE}))\s+(?:is|was|will\s+be|has\s+been)\s+$")
-_COLON_RE = re.compile(rf"(?:^|\n)[ \t*_-]*(?P<role>(?i:{_ROLE}))[*_]*\s*:[*_]*\s*$")
+# (a label opens a line, or follows a full stop or a table cell: '... coverage gaps. Chair: Jane Doe')
+_COLON_RE = re.compile(rf"(?:^|\n|(?<=[.|;])[ \t]+)[ \t*_-]*(?P<role>(?i:{_ROLE}))[*_]*\s*:[*_]*\s*$")
 _ROLE_HINT_RE = re.compile(r"(?i)minist|direct|presid|ambassad|secretar|chair|head|chief|officer|advis|coordinat|"
                            r"representat|commission|governor|mayor|manager|specialist|expert|economist|consult|"
                            r"envoy|administrat|counsel|attach|spokes|rapporteur|premier|chancellor|founder|lead|"
@@ -114,7 +115,9 @@ _KV_RE = re.compile(rf"^[ \t*_>•-]*(?P<key>(?:[A-Za-z][\w&-]*[ \t]+){{0,3}}(?i
                     rf"[*_]*[ \t]*(?:{_HONORIFIC}[ \t]+)?$")
 # "Jane Doe, independent consultant": a lowercase role after the name
 # "Karim Diallo (national evaluator)": a role in brackets right after the name
-_PAREN_ROLE_RE = re.compile(rf"[ \t]*\((?P<role>{_ROLE_CI.pattern}(?:[ \t]+(?:of|for|at|on)[ \t]+[^()\n]{{1,60}})?)\)")
+# (the organization may follow after a comma: '(Deputy Regional Director, ILO Regional Office for Africa)')
+_PAREN_ROLE_RE = re.compile(rf"[ \t]*\((?P<role>{_ROLE_CI.pattern}(?:[ \t]+(?:of|for|at|on)[ \t]+[^()\n]{{1,60}})?)"
+                            rf"(?:,[ \t]*(?P<org>[^(),\n]{{2,80}}))?\)")
 # a heading in capitals: 'STATEMENT BY MR THOMAS VERHAEGEN, MINISTER OF LABOUR OF ...'
 _CAPS_HONOR_HINT_RE = re.compile(r"(?:M[RS]S?|DR|H\.E)\.?[ \t]+[A-Z]{2}")   # (no \b: scans fast)
 _CAPS_NAME_RE = re.compile(
@@ -135,7 +138,7 @@ _APPOINTED_RE = re.compile(
     rf"[ \t]+(?:as[ \t]+)?(?:the[ \t]+)?(?:new[ \t]+)?(?P<role>(?={_UPPER_START}){_ROLE}(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     rf"{_CAP}(?:[ \t]+(?:(?:and|&|of|for|the)[ \t]+){{0,2}}{_CAP}){{0,6}})?)")
 # signature and address blocks: the name alone on its line, its role on the next line
-_SIG_PREV_RE = re.compile(r"[ \t]*(?:\(?(?i:signed|sgd\.?)\)?:?)?[ \t]*")
+_SIG_PREV_RE = re.compile(r"[ \t]*(?:\(?(?i:signed|sgd\.?)\)?:?|--)?[ \t]*")   # ('--': an e-mail signature)
 _SIG_ROLE_RE = re.compile(rf"[ \t]*(?P<role>{_ROLE})(?![\w'’-])(?:[ \t]+[A-Z][\w-]*){{0,3}}(?=[ \t]*(?:,|$)|[ \t]+[a-z])")
 _SIG_PART_RE = re.compile(rf"[ \t]*{_ROLE}\b")
 _LOW_ROLE_RE = re.compile(r",[ \t]*(?:an?[ \t]+)?(?P<role>(?:independent|international|national|external|senior|"
@@ -146,6 +149,27 @@ _LOW_HEAD_RE = re.compile(
     r"(?:president|chairman|chairwoman|chairperson|chair|director|secretary|secretary-general|director-general|"
     r"head|coordinator|leader|founder|manager|spokesperson|representative|officer))[ \t]+(?:of|at)[ \t]+"
     r"(?:the[ \t]+)?(?P<org>[A-Z][\w'’&-]*(?:[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?[A-Z][\w'’&-]*){0,6})")
+# 'Jane Doe MP', 'Jane Doe MEP': a member of parliament
+_POSTNOM_RE = re.compile(r"[ \t]+(?P<pn>MP|MEP|MLA|MPP)(?![\w'’-])")
+# a capitalized word closing a phrase after a role: ', Ambassador Nomura,' names someone else
+_NEXT_NAME_RE = re.compile(rf"[ \t]+({_WORD})(?=[ \t]*[,;)])")
+# 'Jane Doe, a 58-year-old cocoa farmer', 'Ms Jane Doe is a carpenter'
+_OCCUP_RE = re.compile(
+    r"(?:,[ \t]+|[ \t]+(?:is|was)[ \t]+)an?[ \t]+(?:[0-9]{1,3}-year-old[ \t]+)?"
+    r"(?P<role>(?:[a-z]+[ \t]+){0,2}?(?:farmer|fisher|fisherman|fisherwoman|carpenter|mason|bricklayer|welder|"
+    r"electrician|plumber|tailor|seamstress|weaver|vendor|trader|miner|driver|nurse|teacher|midwife|"
+    r"domestic[ \t]+worker|worker|labourer|laborer|entrepreneur|apprentice|trainee|craftsman|artisan|"
+    r"inspector|mechanic|cook|hairdresser|beneficiary))(?![\w'’-])")
+# a table cell holding only a name (after any honorifics) and the next cell a role
+_CELL_BEFORE_RE = re.compile(rf"\|[ \t]*(?:{_HONORIFIC}[ \t]+){{0,2}}$")
+_CELL_ROLE_RE = re.compile(rf"[ \t]*\|[ \t]*(?P<role>{_ROLE}(?:[ \t]+(?:of|for)[ \t]+[^|\n]{{1,80}}?)?)[ \t]*\|")
+_CELL_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n|]{1,100}\))?[ \t]*\|")
+_TABLE_SEP_RE = re.compile(r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?(?:-{3,}:?)?[ \t]*")
+_COLUMN_ROLE_RE = re.compile(rf"(?i:(?:(?:{_MODS})\s+)?(?:{_KEY_HEADS}|Speaker|Panell?ist|Keynote\s+speaker)s?)")
+# 'From: Jane Doe <doe@ilo.org>': a mailbox
+_MAILBOX_RE = re.compile(r"[ \t]*<[^<>\s@]{1,64}@[^<>\s]{1,100}>")
+_AS_ROLE_RE = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD}),?[ \t]+as[ \t]+(?:(?:the|our|its|their)[ \t]+)?"
+                         rf"(?P<role>{_ROLE})(?![\w'’-])")
 # "Jane Doe, 27, works ...": a name with the person's age
 _AGE_RE = re.compile(r",[ \t]*[1-9][0-9],[ \t]+[a-z]")
 # a byline: 'By Jane Doe' opening a short line
@@ -168,7 +192,7 @@ _STOP_TOKENS = {
     "affairs", "health", "welfare", "trade", "industry", "economy", "finance", "education", "director",
     "director-general", "president", "ambassador", "secretary", "coordinator", "adviser", "advisor",
     "officer", "representative", "deputy", "vice", "chief", "executive", "general", "senior",
-    "contact", "email", "tel", "phone", "fax", "address", "website", "building", "road", "street",
+    "contact", "honourable", "honorable", "excellency", "your", "email", "tel", "phone", "fax", "address", "website", "building", "road", "street",
     "avenue", "floor", "house", "lane", "route", "tower", "plaza", "office", "new",
     "mr", "ms", "mrs", "dr", "he", "she", "his", "her", "its", "their", "our", "this", "that", "these",
     "in", "on", "at", "for", "and", "by", "with", "from", "of", "to", "as", "a", "an", "it", "we",
@@ -317,15 +341,24 @@ def extract(text: str) -> list[dict]:
     found: dict[str, dict] = {}
     order: list[str] = []
 
+    ext_end = 0
     for m in _NAME_SCAN_RE.finditer(T):
         ns, ne = m.span()
         name = m.group(0)
+        if ns < ext_end:
+            continue                           # inside a name read on past its run
         # a name run across an honorific: 'Embassy of Germany Ms Jane Doe' (lines joined in a list)
         if " M" in name or " D" in name or " P" in name:
             hm = _INNER_HONOR_RE.search(name)
             if hm:
                 ns += hm.end()
-                name = name[hm.end():]
+                # the run stopped at five words: read the name again from its own start
+                # ('Your Excellency Ms Marites Dela Cruz-Villanueva')
+                m2 = _NAME_SCAN_RE.match(T, ns)
+                if m2 and m2.end() > ne:
+                    ne, name, ext_end = m2.end(), m2.group(0), m2.end()
+                else:
+                    name = name[hm.end():]
         # trim leading title words swallowed by the name run ("Ambassador Rui Costa", "Foreign Minister Ana Lima")
         skip = _title_skip(name)
         if skip:
@@ -343,6 +376,10 @@ def extract(text: str) -> list[dict]:
             if sm:
                 ne = sm.end()
                 name = T[ns:ne]
+        # a post-nominal: 'Jane Doe MP, Minister of State', 'Asked by Dr Jane Doe MP'
+        pn = _POSTNOM_RE.match(T, ne) if T.startswith(" M", ne) else None
+        if pn:
+            ne = pn.end()
         line_start = T.rfind("\n", 0, ns) + 1
         before = _this_sentence(T[max(line_start, ns - 160):ns])
         role = org = None
@@ -350,6 +387,11 @@ def extract(text: str) -> list[dict]:
         prio = 0
 
         a = _AFTER_RE.match(T, ne) if T.startswith(",", ne) or _DOTS_RE.match(T, ne) else None
+        if a and a.group("prep") is None and not a.group("orgpre"):
+            # 'Secretary Jane Doe, Ambassador Roe, ...': the title of the next person named
+            nx = _NEXT_NAME_RE.match(T, a.end())
+            if nx and not _title_word(nx.group(1)) and not is_country(nx.group(1)):
+                a = None
         # key-value lines are read on the original line (the view may have joined it to the one above)
         o_ns = v.offs[ns]
         o_line = v.src.rfind("\n", 0, o_ns) + 1
@@ -360,6 +402,14 @@ def extract(text: str) -> list[dict]:
         paren = _PAREN_ROLE_RE.match(T, ne) if not a and "(" in T[ne:ne + 3] else None
         appt = _APPOINTED_RE.match(T, ne) if not a and not paren and T.startswith(" ", ne) else None
         lowh = _LOW_HEAD_RE.match(T, ne) if not a and not low and T.startswith(",", ne) else None
+        occ = (_OCCUP_RE.match(T, ne) if not a and not paren and not appt and not lowh
+               and T.startswith((",", " is ", " was "), ne) else None)
+        # a table row: the name fills its cell, the next cell is a role ('| Ms Jane Doe | Director | ILO |')
+        cell = (_CELL_ROLE_RE.match(v.src, v.offs[ne - 1] + 1)
+                if not a and "|" in v.src[o_line:o_ns] and _CELL_BEFORE_RE.search(v.src, o_line, o_ns) else None)
+        # a table column headed by a role ('| Session | Chair |'): 'Jane Doe (Affiliation)' under it
+        col = (_column_role(v.src, o_line, o_ns, v.offs[ne - 1] + 1)
+               if not a and not paren and not cell and "|" in v.src[o_line:o_ns] else None)
         if a and a.group("role"):
             role = a.group("role")
             org = _org_of(a.group("orgpre"), a.group("org"), role, a.group("prep"))
@@ -382,6 +432,8 @@ def extract(text: str) -> list[dict]:
                 span_s = kv_start
         elif paren:
             role, span_e, prio = paren.group("role"), paren.end(), 3
+            if paren.group("org") and not is_country(paren.group("org").strip()):
+                org = _clean(paren.group("org"))
             if honor:
                 span_s = ns - (len(before) - honor.start())
         elif appt:
@@ -400,6 +452,20 @@ def extract(text: str) -> list[dict]:
                 span_e = low.end()
         elif lowh:
             role, org, span_e, prio = lowh.group("role"), _clean(lowh.group("org")), lowh.end(), 3
+        elif cell:
+            role, prio = cell.group("role"), 3
+            span_e = bisect_left(v.offs, cell.end("role"))
+            if honor:
+                span_s = ns - (len(before) - honor.start())
+        elif col:
+            role, prio = col, 2
+            if honor:
+                span_s = ns - (len(before) - honor.start())
+        elif occ:
+            # 'Jane Doe, a 58-year-old cocoa farmer', 'Ms Jane Doe is a carpenter from X'
+            role, span_e, prio = occ.group("role"), occ.end(), 2
+            if honor:
+                span_s = ns - (len(before) - honor.start())
         elif low:
             role, span_e, prio = low.group("role"), low.end(), 2
             h = honor
@@ -440,6 +506,8 @@ def extract(text: str) -> list[dict]:
                         org = _org_of(i.group("orgpre"), None)
                         span_s = ns - (len(before) - i.start())
                         prio = 2
+        if role is None and pn:
+            role, prio = pn.group("pn"), 2
         if role is None:
             sig = _signature_role(v.src, o_ns, v.offs[ne], honor)
             if sig is not None:
@@ -452,6 +520,8 @@ def extract(text: str) -> list[dict]:
                 span_s = ns - (len(before) - h.start())
             elif _AGE_RE.match(T, ne):
                 pass                           # 'Jane Doe, 27, works ...'
+            elif _MAILBOX_RE.match(T, ne):
+                pass                           # 'From: Jane Doe <doe@ilo.org>'
             elif _byline(v.src, o_line, o_ns, v.offs[ne]):
                 span_s = bisect_left(v.offs, o_line)
             else:
@@ -490,7 +560,17 @@ def extract(text: str) -> list[dict]:
                 prev["role"] = role
     # 'said Ms Marín Soler' after 'Ms Elena Marín Soler': the surname alone names no one new
     tails = {" ".join(t[i:]) for k in order if (t := k.split()) for i in range(1, len(t) - 1)}
-    order = [k for k in order if not (found[k]["role"] is None and k in tails)]
+    order = [k for k in order if not (k in tails and (found[k]["role"] is None or found[k]["_prio"] < 3))]
+    # 'Jane, as Chief Technical Adviser, has ...': a first name alone with the role of a person named in full
+    if " as " in T:
+        bare = {}
+        for k in order:
+            if found[k]["role"] is None:
+                bare.setdefault(k.split()[0], []).append(k)
+        for am in (_AS_ROLE_RE.finditer(T) if bare else ()):
+            ks = bare.get(am.group("first").lower())
+            if ks and len(ks) == 1 and found[ks[0]]["role"] is None:
+                found[ks[0]]["role"] = _clean(am.group("role"))
     out = []
     for key in order:
         r = found[key]
@@ -498,6 +578,31 @@ def extract(text: str) -> list[dict]:
         out.append({"name": r["name"], "role": r["role"], "org": r["org"], **v.grounded(s, e),
                     "rule": ("name_role" if r["_prio"] == 3 else "title_name" if r["_prio"] == 2 else "honorific")})
     return out
+
+
+def _column_role(src: str, o_line: int, o_ns: int, o_ne: int) -> str | None:
+    """The header of the table column whose cell holds only this name (after honorifics,
+    before an affiliation in brackets), when that header is a role: 'Chair', 'Moderator'."""
+    if not _CELL_BEFORE_RE.search(src, o_line, o_ns) or not _CELL_AFTER_RE.match(src, o_ne):
+        return None
+    idx = src.count("|", o_line, o_ns)
+    ls = o_line
+    for _ in range(60):                        # up to the table's first line
+        if ls == 0:
+            break
+        ps = src.rfind("\n", 0, ls - 1) + 1
+        if not src.startswith("|", ps):
+            break
+        ls = ps
+    if ls == o_line:
+        return None
+    nl = src.find("\n", ls)
+    header = src[ls:nl].split("|")
+    sep = src[nl + 1:src.find("\n", nl + 1)]
+    if idx >= len(header) or not _TABLE_SEP_RE.fullmatch(sep.strip()):
+        return None
+    h = header[idx].strip(" \t*_")
+    return h if _COLUMN_ROLE_RE.fullmatch(h) else None
 
 
 def _byline(src: str, o_line: int, o_ns: int, o_ne: int) -> bool:
