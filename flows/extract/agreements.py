@@ -47,7 +47,7 @@ _NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
 _NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|ocument|"
                           r"mendment")
 _BETWEEN_RE = re.compile(r"\bbetween\b")
-_SIGN = r"sign(?:s|ed|ing)?|conclud(?:e|es|ed)|agreed|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
+_SIGN = r"sign(?:s|ed|ing)?|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
 _DWCP_VERB_RE = re.compile(rf"\b(?:{_SIGN}|launch(?:es|ed)|adopt(?:s|ed)|endorsed|validated|approved)\b",
                            re.IGNORECASE)
@@ -109,7 +109,7 @@ _ROLE_WORDS = {"minister", "director", "director-general", "president", "ambassa
                "advisor", "coordinator", "representative", "deputy", "vice", "assistant", "executive",
                "chief", "regional", "general", "senior", "country", "charge", "permanent", "mr", "ms",
                "mrs", "dr"}
-_CLAUSE_OK = {"and", "of", "the", "for", "in", "at", "on", "&", "de", "da", "do", "dos", "das", "du",
+_CLAUSE_OK = {"and", "of", "the", "for", "in", "at", "on", "&", "former", "de", "da", "do", "dos", "das", "du",
               "des", "la", "le", "van", "von", "der", "y", "e", "to", "mr", "mr.", "ms", "ms.", "mrs", "dr"}
 _NOT_PARTY_BEFORE = re.compile(r"(?:\b(?:in|from|to|for|across|throughout|within|at|into|on|against|"
                                r"among|around|inside|outside|over|via|representing|behalf\s+of)\s+(?:the\s+)?|\(\s*)$",
@@ -577,6 +577,9 @@ def extract(text: str) -> list[dict]:
                 bodies = _ministries_of(T, mg.group("w"))
                 if len(bodies) == _num(mg.group("n")):
                     parties, explicit = _uniq(parties + bodies), True
+            sb = _signatory_block(T, S, se, defs) if S.endswith(":") else []
+            if len([p for p in sb if p != "ILO"]) >= 1:
+                parties, explicit = sb, True     # "... signed on 9 August 2022 by:" over the signatories' rows
             if date is None and verb is not None and verb is not m and _THIS_RE.search(S, max(0, ns - 6), ns) \
                     and _SIGN_RE.fullmatch(verb.group(0)):
                 # "... have signed this Agreement ..." over a signature block: dated by its last signature
@@ -1048,6 +1051,37 @@ def _header_parties(src: str) -> list[str]:
     out = [m.group(1) for m in _PAREN_ACR_RE.finditer(seg) if _is_acronym(m.group(1))]
     if re.search(r"(?i)international\s+labour\s+(?:organi[sz]ation|office)|\bILO\b", seg):
         out.insert(0, "ILO")
+    return _uniq(out)
+
+
+_BY_COLON_RE = re.compile(r"\b(?:by|between)\s*:\s*\Z")
+_BLOCK_ROW_RE = re.compile(r"[ \t]*(?:\||[-•*][ \t]|\d{1,2}[.)][ \t])[^\n]*")
+_RULE_ROW_RE = re.compile(r"[ \t|:\-]*")
+
+
+def _signatory_block(T: str, S: str, se: int, defs) -> list[str]:
+    """'The DWCP was signed on 9 August 2022 by:' over a table or a list of signatories: the party
+    each row names (its first organization), read up to the end of the block."""
+    if not _BY_COLON_RE.search(S):
+        return []
+    pos = se
+    while pos < len(T) and T[pos] in " \t\n":
+        pos += 1
+    out: list[str] = []
+    while pos < len(T) and len(out) < 12:
+        rm = _BLOCK_ROW_RE.match(T, pos)
+        if rm is None:
+            break
+        nxt = _BLOCK_ROW_RE.match(T, rm.end() + 1)
+        head = nxt is not None and "-" in nxt.group(0) and _RULE_ROW_RE.fullmatch(nxt.group(0))
+        if not head and not _RULE_ROW_RE.fullmatch(rm.group(0)):   # (a table's header and rule rows name no one)
+            ms = [(p, n) for p, n in _party_mentions(T, rm.start(), rm.end(), defs) if not is_country(n)]
+            names = _collapse_aliases(T, ms)
+            if names:
+                out.append(names[0])
+        pos = rm.end() + 1
+        if T[pos:pos + 1] == "\n":
+            break
     return _uniq(out)
 
 
