@@ -419,3 +419,19 @@ def test_signatories_in_a_table_after_by_colon():
     (r,) = extract(text)
     assert r["kind"] == "dwcp" and (r["signed_year"], r["signed_month"], r["signed_day"]) == (2021, 5, 4)
     assert set(r["parties"]) == {"ILO", "MOLE", "RTUC"}
+
+
+def test_a_one_word_subject_and_a_renewal():
+    text = ("# The Vellmar Trust\n\nThe Vellmar Trust is a private donor. Vellmar works with the ILO under a "
+            "Public-Private Partnership (PPP) framework agreement signed in Geneva on 3 April 2016 and renewed in "
+            "March 2021 for five years.")
+    rows = extract(text)
+    assert [(r["signed_year"], r["signed_month"]) for r in rows] == [(2016, 4), (2021, 3)]
+    assert all(r["kind"] == "partnership_agreement" and set(r["parties"]) == {"ILO", "Vellmar Trust"} for r in rows)
+
+
+def test_a_record_of_discussions_to_be_signed():
+    text = "The Record of Discussions between the Overseas Aid Agency (OAA) and the ILO will be signed in Ruriton on 2 June 2025."
+    (r,) = extract(text)
+    assert (r["signed_year"], r["signed_month"], r["signed_day"]) == (2025, 6, 2)
+    assert set(r["parties"]) == {"ILO", "OAA"}

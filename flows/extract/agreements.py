@@ -31,7 +31,8 @@ _NOUN_RE = re.compile(
     r"|(?P<pa>\b[Pp]artnership\s+[Aa]greements?\b)"
     r"|(?P<dwcp>Decent\s+Work\s+Country\s+Programmes?|\bDWCPs?\b)"
     r"|(?P<decl>\b(?:[A-Z][\w'’-]*\s+){1,6}Declaration\b|\b(?:[Jj]oint|[Mm]inisterial|[Tt]ripartite|[Bb]ipartite)\s+[Dd]eclarations?\b)"
-    r"|(?P<loi>\b(?:Letters?\s+of\s+(?:Intent|Agreement|Understanding)|Exchanges?\s+of\s+(?:Letters|Notes))\b)"
+    r"|(?P<loi>\b(?:Letters?\s+of\s+(?:Intent|Agreement|Understanding)|Exchanges?\s+of\s+(?:Letters|Notes)|"
+    r"Records?\s+of\s+Discussions?)\b)"
     r"|(?P<agr>\b(?:(?P<qual>[Cc]omplementary|[Ff]ramework|[Cc]ooperation|[Tt]riangular|[Bb]ilateral|"
     r"[Ff]unding|[Ff]inancing|[Cc]ontribution|[Gg]rant|[Hh]ost\s+[Cc]ountry|[Tt]rust\s+[Ff]und|"
     r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b"
@@ -45,7 +46,7 @@ _NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
 # a word every match of _NOUN_RE contains (a cheap test before the full search of a sentence;
 # 'morand', not 'memorand': rare first letters make the scan faster)
 _NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|ocument|"
-                          r"mendment")
+                          r"mendment|Record")
 _BETWEEN_RE = re.compile(r"\bbetween\b")
 _SIGN = r"sign(?:s|ed|ing)?|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
@@ -408,6 +409,9 @@ def _nearest(options, pos):
 
 # ------------------------------------------------------------------ extraction
 
+_PARTNERSHIP_BEFORE_RE = re.compile(r"\bPartnership\s+(?:\([A-Z]{2,8}\)\s+)?\Z")
+
+
 def _kind(m: re.Match, S: str) -> str:
     if m.group("mou"):
         return "mou"
@@ -417,6 +421,8 @@ def _kind(m: re.Match, S: str) -> str:
         return "dwcp"
     if m.group("decl"):
         return "declaration"
+    if m.group("agr") and _PARTNERSHIP_BEFORE_RE.search(S, max(0, m.start() - 40), m.start()):
+        return "partnership_agreement"           # "a Public-Private Partnership (PPP) framework agreement"
     if m.group("agr") and not m.group("qual"):
         tail = S[m.end():m.end() + 120]
         if _THAT_WHICH_RE.match(tail) and _SETS_UP_RE.search(tail):
@@ -614,6 +620,10 @@ def extract(text: str) -> list[dict]:
                 if donor and not [p for p in parties if p != "ILO"]:
                     parties.append(donor)            # "The funding agreement was signed ..." under "Donor: X"
                 if not [p for p in parties if p != "ILO"]:
+                    short = _short_name_subject(T, S, ns, defs)
+                    if short:                        # "Aldia works with the ILO under a ... agreement signed ..."
+                        parties.append(short)
+                if not [p for p in parties if p != "ILO"]:
                     if _BETWEEN_RE.search(S) or not partner.value:
                         if "ILO" not in parties and not _ILO_WORD_RE.search(S):
                             prev_end = ne
@@ -648,6 +658,12 @@ def extract(text: str) -> list[dict]:
             else:
                 for y in years:
                     rows.append(dict(base, signed_year=y, parties=_uniq(parties)))
+                rn = _RENEWED_RE.search(S, vpos, min(len(S), vpos + 160)) if "renew" in S else None
+                rd = _dates(S[rn.end():rn.end() + 40]) if rn else ()
+                if rd and rd[0].start == 0 and not rd[0].end_year and rd[0].year not in years:
+                    # "signed on 12 June 2018 and renewed in November 2023": the renewal is an agreement too
+                    rows.append(dict(base, signed_year=rd[0].year, signed_month=rd[0].month,
+                                     signed_day=rd[0].day, parties=_uniq(parties), _definite=False))
             prev_end = ne
 
     _resolve_pending(rows, pending)
@@ -1083,6 +1099,28 @@ def _signatory_block(T: str, S: str, se: int, defs) -> list[str]:
         if T[pos:pos + 1] == "\n":
             break
     return _uniq(out)
+
+
+_RENEWED_RE = re.compile(r"\band\s+(?:was\s+|were\s+|has\s+been\s+|then\s+)?renewed\s+(?:in|on)\s+")
+# a subject of one capitalized word before its verb: "Aldia works with ..."
+_SHORT_SUBJ_RE = re.compile(r"(?P<w>[A-Z][a-z][\w'’-]{2,})\s+(?:works|worked|has|have|is|was|signed|partners|cooperates|joined)\b")
+
+
+def _short_name_subject(T: str, S: str, ns: int, defs) -> str | None:
+    """The organization a sentence's one-word subject stands for, where the document names it in
+    full with an organization word ('Aldia' -> 'the Aldia Foundation')."""
+    lead = _SUBJ_LEAD_RE.match(S).end()
+    sm = _SHORT_SUBJ_RE.match(S, lead, ns)
+    if sm is None or is_country(sm.group("w")) or _MONTH_START_RE.match(sm.group("w")):
+        return None
+    w = sm.group("w")
+    for fm in re.finditer(rf"\b{re.escape(w)}((?:[ \t]+[A-Z][\w'’-]*){{1,4}})", T):
+        words = fm.group(0).split()
+        for k in range(len(words), 1, -1):
+            if words[k - 1].lower() in _ANY_ORG_WORDS:
+                name = " ".join(words[:k])
+                return acronym_for(name, defs) or name
+    return None
 
 
 def _counted(S, ns, ne, T, ss, defs):
