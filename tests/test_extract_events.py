@@ -385,3 +385,11 @@ def test_a_meeting_title_with_date_and_venue_fields():
             "1. OPENING\nThe Chair opened the session.\n")
     got = [(r["start_date"], r["location"]) for r in _events(text)]
     assert got == [(date(2023, 10, 2), "Ruriton")]
+
+
+def test_a_markdown_title_over_place_dash_dates():
+    text = ("# Regional Consultation on Fair Wages for Domestic Workers\n\n"
+            "Ruriton, Ruritania — 3–4 June 2025\n\nSession 1 — Opening remarks.")
+    rows = extract(text)
+    r = next(r for r in rows if r["name"].startswith("Regional Consultation"))
+    assert (str(r["start_date"]), str(r["end_date"]), r["location"]) == ("2025-06-03", "2025-06-04", "Ruriton")

@@ -315,7 +315,7 @@ _LIST_LINE_RE = re.compile(r"[ \t]*(?:[-•*▪|]|\d{1,2}[.)][ \t])")
 # the line under a title
 _PLACE_DATE_RE = re.compile(r"[ \t]*(?:[\"“](?P<sub>[^\"“”\n]{3,160})[\"”][ \t]*)?"
                             r"(?:(?P<place>[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-ZÀ-Þ][\w'’.\-]*){0,2})"
-                            r"(?:,[ \t]*[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-Za-zÀ-ÿ][\w'’.\-]*){0,3})?,[ \t]*)?")
+                            r"(?:,[ \t]*[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-Za-zÀ-ÿ][\w'’.\-]*){0,3})?(?:,[ \t]*|[ \t]+[—–][ \t]+))?")
 _REPORT_OF_RE = re.compile(r"(?i)^(?:(?:final\s+)?report|proceedings|summary|minutes|record|conclusions|outcome)"
                            r"\s+(?:of|from|on)\s+(?:the\s+)?")
 
@@ -378,6 +378,9 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
     out = []
     n = len(lines)
     for i, (a, b) in enumerate(lines):
+        hm = _MD_HEADING_RE.match(T, a, b)
+        if hm:
+            a += hm.end() - hm.start()                # "# West Africa Forum on ...": a Markdown title
         # a short line in capitals or title case, without a stop, that names an event
         if not (8 <= b - a <= 150) or T[b - 1] in ".,;:!?" or not (T[a].isupper() or _ORDINAL_START_RE.match(T, a, b)):
             continue
@@ -407,8 +410,8 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
             sub, j = L.strip(" \t\"“”"), j + 1
         if found is None:
             continue
-        p = next((q for q in map(lambda hm: _phrase_at(L1, hm), _HEAD_RE.finditer(L1))
-                  if q is not None and not _plural(q.name.lower())), None)
+        p = next((q for q, hm in ((_phrase_at(L1, hm), hm) for hm in _HEAD_RE.finditer(L1))
+                  if q is not None and not _plural(L1[q.start:hm.end()].lower())), None)   # (its head: "Forum on ... Workers")
         if p is None:
             continue
         c, pm, d = found
@@ -424,6 +427,7 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
     return out
 
 
+_MD_HEADING_RE = re.compile(r"#{1,3}[ \t]+")
 _DATE_FIELD_RE = re.compile(r"[ \t]*Date[ \t]*:[ \t]*")
 _VENUE_FIELD_RE = re.compile(r"[ \t]*(?:Venue|Place|Location)[ \t]*:[ \t]*")
 _FIELD_RE = re.compile(r"[ \t]*[A-Z][\w ]{1,30}:")
