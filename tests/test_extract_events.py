@@ -393,3 +393,13 @@ def test_a_markdown_title_over_place_dash_dates():
     rows = extract(text)
     r = next(r for r in rows if r["name"].startswith("Regional Consultation"))
     assert (str(r["start_date"]), str(r["end_date"]), r["location"]) == ("2025-06-03", "2025-06-04", "Ruriton")
+
+
+def test_a_speech_header_names_its_occasion():
+    text = ("Statement by Mr A. Bello, Minister of Labour\n"
+            "at the launch of the National Youth Employment Strategy\n\n"
+            "Harbour Convention Centre, Ruriton, 5 March 2025\n\n"
+            "Excellencies, colleagues, friends,\n")
+    rows = extract(text)
+    r = next(r for r in rows if r["name"].startswith("Launch"))
+    assert (str(r["start_date"]), r["location"]) == ("2025-03-05", "Ruriton")

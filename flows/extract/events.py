@@ -315,7 +315,7 @@ _LIST_LINE_RE = re.compile(r"[ \t]*(?:[-•*▪|]|\d{1,2}[.)][ \t])")
 # the line under a title
 _PLACE_DATE_RE = re.compile(r"[ \t]*(?:[\"“](?P<sub>[^\"“”\n]{3,160})[\"”][ \t]*)?"
                             r"(?:(?P<place>[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-ZÀ-Þ][\w'’.\-]*){0,2})"
-                            r"(?:,[ \t]*[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-Za-zÀ-ÿ][\w'’.\-]*){0,3})?(?:,[ \t]*|[ \t]+[—–][ \t]+))?")
+                            r"(?:,[ \t]*(?P<place2>[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-Za-zÀ-ÿ][\w'’.\-]*){0,3}))?(?:,[ \t]*|[ \t]+[—–][ \t]+))?")
 _REPORT_OF_RE = re.compile(r"(?i)^(?:(?:final\s+)?report|proceedings|summary|minutes|record|conclusions|outcome)"
                            r"\s+(?:of|from|on)\s+(?:the\s+)?")
 
@@ -381,12 +381,15 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
         hm = _MD_HEADING_RE.match(T, a, b)
         if hm:
             a += hm.end() - hm.start()                # "# West Africa Forum on ...": a Markdown title
+        at = _AT_THE_RE.match(T, a, b)
+        if at:
+            a += at.end() - at.start() - 4            # "Remarks by ...\nat the launch of the project ...": a speech's occasion
         # a short line in capitals or title case, without a stop, that names an event
-        if not (8 <= b - a <= 150) or T[b - 1] in ".,;:!?" or not (T[a].isupper() or _ORDINAL_START_RE.match(T, a, b)):
+        if not (8 <= b - a <= 150) or T[b - 1] in ".,;:!?" or not (at or T[a].isupper() or _ORDINAL_START_RE.match(T, a, b)):
             continue
         L1 = T[a:b]
         low = L1.lower()
-        if not any(w in low for w in _TITLE_WORDS) or re.search(r"[.!?]\s", L1) or find_dates(L1) \
+        if not any(w in low for w in (_TITLE_WORDS + ("launch",) if at else _TITLE_WORDS)) or re.search(r"[.!?]\s", L1) or find_dates(L1) \
                 or re.match(r"(?i)(?:subject|re|ref|object|objet)\b\s*[:.]", L1):
             continue
         # the next line, or the one after a subtitle line (at most one blank line before each),
@@ -416,17 +419,23 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
             continue
         c, pm, d = found
         name = _REPORT_OF_RE.sub("", p.name)
+        name = name[:1].upper() + name[1:]
         if name.isupper():
             name = " ".join(w.capitalize() if k == 0 or w.lower() not in _CONNECT else w.lower()
                             for k, w in enumerate(name.split()))
         sub = pm.group("sub") or sub
         if sub:
             name = f"{name} {sub.strip()}"
-        place = _valid_place(pm.group("place")) if pm.group("place") else None
+        place = pm.group("place")
+        if place and pm.group("place2") and _VENUE_WORD_RE.search(place):
+            place = pm.group("place2")                # "Leyte Academic Center, Tacloban City, 19 May 2024"
+        place = _valid_place(place) if place else None
         out.append((a + p.start, c + d.end, name, replace(d, start=-1), place))
     return out
 
 
+_AT_THE_RE = re.compile(r"(?:at|during)[ \t]+the[ \t]+(?=launch|[A-Z])")
+_VENUE_WORD_RE = re.compile(r"\b(?:Cent(?:er|re)|Hotel|Hall|Palace|Building|House|Auditorium|Resort|Campus)$")
 _MD_HEADING_RE = re.compile(r"#{1,3}[ \t]+")
 _DATE_FIELD_RE = re.compile(r"[ \t]*Date[ \t]*:[ \t]*")
 _VENUE_FIELD_RE = re.compile(r"[ \t]*(?:Venue|Place|Location)[ \t]*:[ \t]*")
