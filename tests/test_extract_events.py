@@ -403,3 +403,9 @@ def test_a_speech_header_names_its_occasion():
     rows = extract(text)
     r = next(r for r in rows if r["name"].startswith("Launch"))
     assert (str(r["start_date"]), r["location"]) == ("2025-03-05", "Ruriton")
+
+
+def test_a_named_day_that_takes_place():
+    rows = extract("The annual Ruritania Donors' Day will take place in Ruriton on 6 May 2025, with a field visit.")
+    assert [(r["name"], str(r["start_date"])) for r in rows] == [("Ruritania Donors' Day", "2025-05-06")]
+    assert extract("Each Tuesday in May 2025 the Day was busy.") == []

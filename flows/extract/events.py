@@ -23,7 +23,9 @@ from .text import (DAY, FOLD_SPECIAL, MONTH, MONTHS, DateSpan, dateline_day, fin
                    match_at, word_offsets)
 
 _HEAD_RE = re.compile(
-    r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?|Weeks?)"
+    r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?|Weeks?|"
+    # "the Partners' Day will take place in X on ...": a named day, with the verb that makes it a happening
+    r"Day(?=\s+(?:will\s+take\s+place|took\s+place|takes\s+place|(?:was|is|will\s+be)\s+held)\b))"
     r"|(?P<any>(?i:(?:signing\s+|virtual\s+|opening\s+|closing\s+|award\s+)?ceremon(?:y|ies)|"
     r"review\s+meetings?|seminars?|meetings?|conferences?|workshops?|symposi(?:um|a|ums)|forums?|summits?|"
     r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking)\s+events?|"
@@ -225,13 +227,13 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
             while re.search(r"\s(?:of|the|and|on|for|&|in|to)$", S[start:end]):
                 end = start + re.search(r"\s(?:of|the|and|on|for|&|in|to)$", S[start:end]).start()
     name = re.sub(r"\s+", " ", S[start:end]).strip()
-    if head.startswith("Week") and (start == hs or _NOT_WEEK_NAME_RE.match(name)):
+    if head.startswith(("Week", "Day")) and (start == hs or _NOT_WEEK_NAME_RE.match(name)):
         return None                                   # "National OSH Week", not "Week 3" or "Last Week"
     container = bool(_CONTAINER_RE.search(S[max(0, start - 30):start]))
     return _Phrase(start, end, name, capital, container)
 
 
-_NOT_WEEK_NAME_RE = re.compile(r"(?:Last|Next|This|Each|Every|Same|Previous|Following|First|Second|Third|Fourth|One|Two)\s+Weeks?$")
+_NOT_WEEK_NAME_RE = re.compile(r"(?:Last|Next|This|Each|Every|Same|Previous|Following|First|Second|Third|Fourth|One|Two)\s+(?:Weeks?|Day)$")
 
 
 _IN_LEAD_RE = re.compile(r"\s*(?:[-•*]\s*)?In\s+\Z")
@@ -618,7 +620,8 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
-               "hearing", "dialogue", "round", "course", "academ", "week")
+               "hearing", "dialogue", "round", "course", "academ", "week",
+               "day will", "day took", "day takes", "day was", "day is")      # (a named Day is a happening only so)
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
 _HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit"}   # (the others start it)
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
