@@ -409,3 +409,11 @@ def test_a_named_day_that_takes_place():
     rows = extract("The annual Ruritania Donors' Day will take place in Ruriton on 6 May 2025, with a field visit.")
     assert [(r["name"], str(r["start_date"])) for r in rows] == [("Ruritania Donors' Day", "2025-05-06")]
     assert extract("Each Tuesday in May 2025 the Day was busy.") == []
+
+
+def test_a_table_joined_in_one_line_dates_each_row_by_its_cell():
+    text = ("Deliverable                         Due date -------------------  ---------- "
+            "Work plan                           3 March 2025 Study visit to Ruriton and two districts 10 Mar - 21 Mar 2025 "
+            "Validation workshop (Ruriton)       9 May 2025 Final report                        30 May 2025")
+    got = sorted((r["name"].split()[0], str(r["start_date"])) for r in extract(text))
+    assert got == [("Study", "2025-03-10"), ("Validation", "2025-05-09")]

@@ -438,6 +438,8 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
 
 _AT_THE_RE = re.compile(r"(?:at|during)[ \t]+the[ \t]+(?=launch|[A-Z])")
 _VENUE_WORD_RE = re.compile(r"\b(?:Cent(?:er|re)|Hotel|Hall|Palace|Building|House|Auditorium|Resort|Campus)$")
+_COLUMN_GAP_RE = re.compile(r"(?<=[^\s])[ \t]{3,}\Z")
+_CELL_PAREN_RE = re.compile(r"(?:[ \t]*\(([^()\n]{1,40})\))?")
 _MD_HEADING_RE = re.compile(r"#{1,3}[ \t]+")
 _DATE_FIELD_RE = re.compile(r"[ \t]*Date[ \t]*:[ \t]*")
 _VENUE_FIELD_RE = re.compile(r"[ \t]*(?:Venue|Place|Location)[ \t]*:[ \t]*")
@@ -806,6 +808,22 @@ def extract(text: str) -> list[dict]:
                         first = re.match(r"\s*([^,()]+)", pm.group(1))
                         if first:
                             p.loc = _valid_place(first.group(1).strip())
+            for d in list(free):
+                # a table's rows joined in one line: "Inception report      16 August 2024 Field mission ...
+                # Validation workshop (Ruriton)      10 October 2024": a date after a wide gap is the
+                # cell of the label before it (the event it names, or nothing)
+                gm = _COLUMN_GAP_RE.search(S, max(0, d.start - 60), d.start)
+                if gm is None:
+                    continue
+                free.remove(d)
+                for p in phrases:
+                    if p.dates or p.end > gm.start():
+                        continue
+                    pm = _CELL_PAREN_RE.fullmatch(S, p.end, gm.start())
+                    if pm:
+                        p.dates.append(d)
+                        if pm.group(1):
+                            p.loc = _valid_place(pm.group(1).strip())
             for d in free:
                 best, score = None, None
                 for p in phrases:
