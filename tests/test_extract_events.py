@@ -417,3 +417,10 @@ def test_a_table_joined_in_one_line_dates_each_row_by_its_cell():
             "Validation workshop (Ruriton)       9 May 2025 Final report                        30 May 2025")
     got = sorted((r["name"].split()[0], str(r["start_date"])) for r in extract(text))
     assert got == [("Study", "2025-03-10"), ("Validation", "2025-05-09")]
+
+
+def test_a_yearless_day_in_parentheses_with_a_time():
+    text = ("Date: 6 March 2025\n\nAhead of Monday's meeting with the Ruritanian Embassy (10 March, 09:00-10:30, "
+            "Harbour Road, Ruriton), here is the note.")
+    rows = [r for r in extract(text) if "meeting" in r["name"]]
+    assert [(r["name"], str(r["start_date"])) for r in rows] == [("Monday's meeting", "2025-03-10")]

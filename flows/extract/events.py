@@ -53,7 +53,7 @@ _STOP_BACK = {"a", "an", "the", "this", "that", "these", "those", "its", "their"
               "before", "is", "was", "were", "are", "be", "been", "and", "or", "as", "into", "through",
               "held", "hosted", "organized", "organised", "co-organized", "attended", "annual", "same",
               "more", "than", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-              "several", "many", "some", "other", "further", "these", "which", "who", "where", "when"}
+              "several", "many", "some", "other", "further", "these", "which", "who", "where", "when", "ahead"}
 _FWD_STOP = {"held", "in", "at", "with", "was", "were", "is", "that", "which", "took", "takes", "on",
              "from", "during", "against", "brought", "to", "organized", "organised", "hosted", "and",
              "where", "who", "will", "under", "by", "for", "as", "chaired", "attended", "gathered"}
@@ -61,8 +61,8 @@ _CONTAINER_RE = re.compile(r"(?:\bduring|\bon\s+the\s+margins?\s+of|\bat\s+the\s
                            r"\bin\s+the\s+framework\s+of|\bin\s+the\s+context\s+of)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 _YEARLESS_RE = re.compile(
-    rf"\b(?:on|from|until|to|and|by)\s+(?P<date>(?P<d1>{DAY})\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}))"
-    rf"(?!\s*,?\s*\d)(?![\w])", re.IGNORECASE)
+    rf"(?:\b(?:on|from|until|to|and|by)\s+|\((?=\d))(?P<date>(?P<d1>{DAY})\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}))"
+    rf"(?!\s*,?\s*\d(?!\d?[:.h]\d\d))(?![\w])", re.IGNORECASE)     # ("(16 November, 11:00-12:00, ...)": a time is no year)
 # "launched", "launches", and "X and Y launch the ..." (not "the launch", "to launch")
 _LAUNCH_RE = re.compile(r"\blaunch(?:ed|es)\b|(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\bto )(?<!\bits )\blaunch(?=\s+(?:the|a|an|its)\s)")
 # "a Steering Committee ..., which met virtually on 17 June 2020 and again on 8 December 2020"
