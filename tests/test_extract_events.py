@@ -409,6 +409,8 @@ def test_a_named_day_that_takes_place():
     rows = extract("The annual Ruritania Donors' Day will take place in Ruriton on 6 May 2025, with a field visit.")
     assert [(r["name"], str(r["start_date"])) for r in rows] == [("Ruritania Donors' Day", "2025-05-06")]
     assert extract("Each Tuesday in May 2025 the Day was busy.") == []
+    (r,) = extract("The Lilliput Partners' Day was held in The Hague on 2 June 2024.")
+    assert r["location"] == "The Hague"
 
 
 def test_a_table_joined_in_one_line_dates_each_row_by_its_cell():

@@ -266,6 +266,9 @@ _PLACE_RE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?P<loc>[A-ZÀ-Þ][\w'’\-]+(?:\s+
 
 def _valid_place(loc: str) -> str | None:
     words = loc.split()
+    if len(words) > 1 and words[0] == "The" and words[1][:1].isupper() and words[1].lower() not in _LOC_STOP:
+        rest = _valid_place(" ".join(words[1:]))      # "in The Hague": a capital "The" is part of the name
+        return None if rest is None or is_country("The " + rest) else "The " + rest
     # cut trailing words that start an organization or a date
     out = []
     for w in words:
