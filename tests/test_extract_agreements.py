@@ -394,3 +394,44 @@ def test_today_in_a_post_under_a_rule_is_the_day_of_its_header():
             "fair recruitment.")
     (r,) = extract(text)
     assert (r["signed_year"], r["signed_month"], r["signed_day"]) == (2024, 5, 16)
+
+
+def test_a_former_department_signs_in_a_by_clause():
+    text = ("The Agency's grants are paid under the partnership arrangement signed with the ILO by the former "
+            "Department for Overseas Aid (DOA) in May 2017, which is still valid.")
+    (r,) = extract(text)
+    assert (r["signed_year"], r["signed_month"]) == (2017, 5)
+    assert set(r["parties"]) == {"ILO", "DOA"}
+
+
+def test_a_promise_to_act_is_no_agreement():
+    text = ("Few framework agreements were registered in 2023; the Ruritanian Union Federation (RUF) and the "
+            "employers have agreed to hold joint courses in 2024.")
+    assert extract(text) == []
+
+
+def test_signatories_in_a_table_after_by_colon():
+    text = ("The Decent Work Country Programme was signed in Ruriton on 4 May 2021 by:\n\n"
+            "| Name | Position | Organization |\n|---|---|---|\n"
+            "| Mr A. Bello | Minister | Ministry of Labour and Employment (MOLE) |\n"
+            "| Ms C. Dara | President | Ruritanian Trade Union Congress (RTUC) |\n"
+            "| Mr E. Fox | Director | ILO Country Office for Ruritania and Lilliput |\n\nNext section.")
+    (r,) = extract(text)
+    assert r["kind"] == "dwcp" and (r["signed_year"], r["signed_month"], r["signed_day"]) == (2021, 5, 4)
+    assert set(r["parties"]) == {"ILO", "MOLE", "RTUC"}
+
+
+def test_a_one_word_subject_and_a_renewal():
+    text = ("# The Vellmar Trust\n\nThe Vellmar Trust is a private donor. Vellmar works with the ILO under a "
+            "Public-Private Partnership (PPP) framework agreement signed in Geneva on 3 April 2016 and renewed in "
+            "March 2021 for five years.")
+    rows = extract(text)
+    assert [(r["signed_year"], r["signed_month"]) for r in rows] == [(2016, 4), (2021, 3)]
+    assert all(r["kind"] == "partnership_agreement" and set(r["parties"]) == {"ILO", "Vellmar Trust"} for r in rows)
+
+
+def test_a_record_of_discussions_to_be_signed():
+    text = "The Record of Discussions between the Overseas Aid Agency (OAA) and the ILO will be signed in Ruriton on 2 June 2025."
+    (r,) = extract(text)
+    assert (r["signed_year"], r["signed_month"], r["signed_day"]) == (2025, 6, 2)
+    assert set(r["parties"]) == {"ILO", "OAA"}

@@ -385,3 +385,44 @@ def test_a_meeting_title_with_date_and_venue_fields():
             "1. OPENING\nThe Chair opened the session.\n")
     got = [(r["start_date"], r["location"]) for r in _events(text)]
     assert got == [(date(2023, 10, 2), "Ruriton")]
+
+
+def test_a_markdown_title_over_place_dash_dates():
+    text = ("# Regional Consultation on Fair Wages for Domestic Workers\n\n"
+            "Ruriton, Ruritania — 3–4 June 2025\n\nSession 1 — Opening remarks.")
+    rows = extract(text)
+    r = next(r for r in rows if r["name"].startswith("Regional Consultation"))
+    assert (str(r["start_date"]), str(r["end_date"]), r["location"]) == ("2025-06-03", "2025-06-04", "Ruriton")
+
+
+def test_a_speech_header_names_its_occasion():
+    text = ("Statement by Mr A. Bello, Minister of Labour\n"
+            "at the launch of the National Youth Employment Strategy\n\n"
+            "Harbour Convention Centre, Ruriton, 5 March 2025\n\n"
+            "Excellencies, colleagues, friends,\n")
+    rows = extract(text)
+    r = next(r for r in rows if r["name"].startswith("Launch"))
+    assert (str(r["start_date"]), r["location"]) == ("2025-03-05", "Ruriton")
+
+
+def test_a_named_day_that_takes_place():
+    rows = extract("The annual Ruritania Donors' Day will take place in Ruriton on 6 May 2025, with a field visit.")
+    assert [(r["name"], str(r["start_date"])) for r in rows] == [("Ruritania Donors' Day", "2025-05-06")]
+    assert extract("Each Tuesday in May 2025 the Day was busy.") == []
+    (r,) = extract("The Lilliput Partners' Day was held in The Hague on 2 June 2024.")
+    assert r["location"] == "The Hague"
+
+
+def test_a_table_joined_in_one_line_dates_each_row_by_its_cell():
+    text = ("Deliverable                         Due date -------------------  ---------- "
+            "Work plan                           3 March 2025 Study visit to Ruriton and two districts 10 Mar - 21 Mar 2025 "
+            "Validation workshop (Ruriton)       9 May 2025 Final report                        30 May 2025")
+    got = sorted((r["name"].split()[0], str(r["start_date"])) for r in extract(text))
+    assert got == [("Study", "2025-03-10"), ("Validation", "2025-05-09")]
+
+
+def test_a_yearless_day_in_parentheses_with_a_time():
+    text = ("Date: 6 March 2025\n\nAhead of Monday's meeting with the Ruritanian Embassy (10 March, 09:00-10:30, "
+            "Harbour Road, Ruriton), here is the note.")
+    rows = [r for r in extract(text) if "meeting" in r["name"]]
+    assert [(r["name"], str(r["start_date"])) for r in rows] == [("Monday's meeting", "2025-03-10")]

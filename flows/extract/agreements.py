@@ -31,7 +31,8 @@ _NOUN_RE = re.compile(
     r"|(?P<pa>\b[Pp]artnership\s+[Aa]greements?\b)"
     r"|(?P<dwcp>Decent\s+Work\s+Country\s+Programmes?|\bDWCPs?\b)"
     r"|(?P<decl>\b(?:[A-Z][\w'’-]*\s+){1,6}Declaration\b|\b(?:[Jj]oint|[Mm]inisterial|[Tt]ripartite|[Bb]ipartite)\s+[Dd]eclarations?\b)"
-    r"|(?P<loi>\b(?:Letters?\s+of\s+(?:Intent|Agreement|Understanding)|Exchanges?\s+of\s+(?:Letters|Notes))\b)"
+    r"|(?P<loi>\b(?:Letters?\s+of\s+(?:Intent|Agreement|Understanding)|Exchanges?\s+of\s+(?:Letters|Notes)|"
+    r"Records?\s+of\s+Discussions?)\b)"
     r"|(?P<agr>\b(?:(?P<qual>[Cc]omplementary|[Ff]ramework|[Cc]ooperation|[Tt]riangular|[Bb]ilateral|"
     r"[Ff]unding|[Ff]inancing|[Cc]ontribution|[Gg]rant|[Hh]ost\s+[Cc]ountry|[Tt]rust\s+[Ff]und|"
     r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b"
@@ -45,9 +46,9 @@ _NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
 # a word every match of _NOUN_RE contains (a cheap test before the full search of a sentence;
 # 'morand', not 'memorand': rare first letters make the scan faster)
 _NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|ocument|"
-                          r"mendment")
+                          r"mendment|Record")
 _BETWEEN_RE = re.compile(r"\bbetween\b")
-_SIGN = r"sign(?:s|ed|ing)?|conclud(?:e|es|ed)|agreed|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
+_SIGN = r"sign(?:s|ed|ing)?|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
 _DWCP_VERB_RE = re.compile(rf"\b(?:{_SIGN}|launch(?:es|ed)|adopt(?:s|ed)|endorsed|validated|approved)\b",
                            re.IGNORECASE)
@@ -109,7 +110,7 @@ _ROLE_WORDS = {"minister", "director", "director-general", "president", "ambassa
                "advisor", "coordinator", "representative", "deputy", "vice", "assistant", "executive",
                "chief", "regional", "general", "senior", "country", "charge", "permanent", "mr", "ms",
                "mrs", "dr"}
-_CLAUSE_OK = {"and", "of", "the", "for", "in", "at", "on", "&", "de", "da", "do", "dos", "das", "du",
+_CLAUSE_OK = {"and", "of", "the", "for", "in", "at", "on", "&", "former", "de", "da", "do", "dos", "das", "du",
               "des", "la", "le", "van", "von", "der", "y", "e", "to", "mr", "mr.", "ms", "ms.", "mrs", "dr"}
 _NOT_PARTY_BEFORE = re.compile(r"(?:\b(?:in|from|to|for|across|throughout|within|at|into|on|against|"
                                r"among|around|inside|outside|over|via|representing|behalf\s+of)\s+(?:the\s+)?|\(\s*)$",
@@ -408,6 +409,9 @@ def _nearest(options, pos):
 
 # ------------------------------------------------------------------ extraction
 
+_PARTNERSHIP_BEFORE_RE = re.compile(r"\bPartnership\s+(?:\([A-Z]{2,8}\)\s+)?\Z")
+
+
 def _kind(m: re.Match, S: str) -> str:
     if m.group("mou"):
         return "mou"
@@ -417,6 +421,8 @@ def _kind(m: re.Match, S: str) -> str:
         return "dwcp"
     if m.group("decl"):
         return "declaration"
+    if m.group("agr") and _PARTNERSHIP_BEFORE_RE.search(S, max(0, m.start() - 40), m.start()):
+        return "partnership_agreement"           # "a Public-Private Partnership (PPP) framework agreement"
     if m.group("agr") and not m.group("qual"):
         tail = S[m.end():m.end() + 120]
         if _THAT_WHICH_RE.match(tail) and _SETS_UP_RE.search(tail):
@@ -577,6 +583,9 @@ def extract(text: str) -> list[dict]:
                 bodies = _ministries_of(T, mg.group("w"))
                 if len(bodies) == _num(mg.group("n")):
                     parties, explicit = _uniq(parties + bodies), True
+            sb = _signatory_block(T, S, se, defs) if S.endswith(":") else []
+            if len([p for p in sb if p != "ILO"]) >= 1:
+                parties, explicit = sb, True     # "... signed on 9 August 2022 by:" over the signatories' rows
             if date is None and verb is not None and verb is not m and _THIS_RE.search(S, max(0, ns - 6), ns) \
                     and _SIGN_RE.fullmatch(verb.group(0)):
                 # "... have signed this Agreement ..." over a signature block: dated by its last signature
@@ -610,6 +619,10 @@ def extract(text: str) -> list[dict]:
                 donor = _donor_field(T, ss, defs) if m.group("qual") and _FUNDING_QUAL_RE.match(m.group("qual")) else None
                 if donor and not [p for p in parties if p != "ILO"]:
                     parties.append(donor)            # "The funding agreement was signed ..." under "Donor: X"
+                if not [p for p in parties if p != "ILO"]:
+                    short = _short_name_subject(T, S, ns, defs)
+                    if short:                        # "Aldia works with the ILO under a ... agreement signed ..."
+                        parties.append(short)
                 if not [p for p in parties if p != "ILO"]:
                     if _BETWEEN_RE.search(S) or not partner.value:
                         if "ILO" not in parties and not _ILO_WORD_RE.search(S):
@@ -645,6 +658,12 @@ def extract(text: str) -> list[dict]:
             else:
                 for y in years:
                     rows.append(dict(base, signed_year=y, parties=_uniq(parties)))
+                rn = _RENEWED_RE.search(S, vpos, min(len(S), vpos + 160)) if "renew" in S else None
+                rd = _dates(S[rn.end():rn.end() + 40]) if rn else ()
+                if rd and rd[0].start == 0 and not rd[0].end_year and rd[0].year not in years:
+                    # "signed on 12 June 2018 and renewed in November 2023": the renewal is an agreement too
+                    rows.append(dict(base, signed_year=rd[0].year, signed_month=rd[0].month,
+                                     signed_day=rd[0].day, parties=_uniq(parties), _definite=False))
             prev_end = ne
 
     _resolve_pending(rows, pending)
@@ -1049,6 +1068,59 @@ def _header_parties(src: str) -> list[str]:
     if re.search(r"(?i)international\s+labour\s+(?:organi[sz]ation|office)|\bILO\b", seg):
         out.insert(0, "ILO")
     return _uniq(out)
+
+
+_BY_COLON_RE = re.compile(r"\b(?:by|between)\s*:\s*\Z")
+_BLOCK_ROW_RE = re.compile(r"[ \t]*(?:\||[-•*][ \t]|\d{1,2}[.)][ \t])[^\n]*")
+_RULE_ROW_RE = re.compile(r"[ \t|:\-]*")
+
+
+def _signatory_block(T: str, S: str, se: int, defs) -> list[str]:
+    """'The DWCP was signed on 9 August 2022 by:' over a table or a list of signatories: the party
+    each row names (its first organization), read up to the end of the block."""
+    if not _BY_COLON_RE.search(S):
+        return []
+    pos = se
+    while pos < len(T) and T[pos] in " \t\n":
+        pos += 1
+    out: list[str] = []
+    while pos < len(T) and len(out) < 12:
+        rm = _BLOCK_ROW_RE.match(T, pos)
+        if rm is None:
+            break
+        nxt = _BLOCK_ROW_RE.match(T, rm.end() + 1)
+        head = nxt is not None and "-" in nxt.group(0) and _RULE_ROW_RE.fullmatch(nxt.group(0))
+        if not head and not _RULE_ROW_RE.fullmatch(rm.group(0)):   # (a table's header and rule rows name no one)
+            ms = [(p, n) for p, n in _party_mentions(T, rm.start(), rm.end(), defs) if not is_country(n)]
+            names = _collapse_aliases(T, ms)
+            if names:
+                out.append(names[0])
+        pos = rm.end() + 1
+        if T[pos:pos + 1] == "\n":
+            break
+    return _uniq(out)
+
+
+_RENEWED_RE = re.compile(r"\band\s+(?:was\s+|were\s+|has\s+been\s+|then\s+)?renewed\s+(?:in|on)\s+")
+# a subject of one capitalized word before its verb: "Aldia works with ..."
+_SHORT_SUBJ_RE = re.compile(r"(?P<w>[A-Z][a-z][\w'’-]{2,})\s+(?:works|worked|has|have|is|was|signed|partners|cooperates|joined)\b")
+
+
+def _short_name_subject(T: str, S: str, ns: int, defs) -> str | None:
+    """The organization a sentence's one-word subject stands for, where the document names it in
+    full with an organization word ('Aldia' -> 'the Aldia Foundation')."""
+    lead = _SUBJ_LEAD_RE.match(S).end()
+    sm = _SHORT_SUBJ_RE.match(S, lead, ns)
+    if sm is None or is_country(sm.group("w")) or _MONTH_START_RE.match(sm.group("w")):
+        return None
+    w = sm.group("w")
+    for fm in re.finditer(rf"\b{re.escape(w)}((?:[ \t]+[A-Z][\w'’-]*){{1,4}})", T):
+        words = fm.group(0).split()
+        for k in range(len(words), 1, -1):
+            if words[k - 1].lower() in _ANY_ORG_WORDS:
+                name = " ".join(words[:k])
+                return acronym_for(name, defs) or name
+    return None
 
 
 def _counted(S, ns, ne, T, ss, defs):

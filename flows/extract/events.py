@@ -23,7 +23,9 @@ from .text import (DAY, FOLD_SPECIAL, MONTH, MONTHS, DateSpan, dateline_day, fin
                    match_at, word_offsets)
 
 _HEAD_RE = re.compile(
-    r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?|Weeks?)"
+    r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?|Weeks?|"
+    # "the Partners' Day will take place in X on ...": a named day, with the verb that makes it a happening
+    r"Day(?=\s+(?:will\s+take\s+place|took\s+place|takes\s+place|(?:was|is|will\s+be)\s+held)\b))"
     r"|(?P<any>(?i:(?:signing\s+|virtual\s+|opening\s+|closing\s+|award\s+)?ceremon(?:y|ies)|"
     r"review\s+meetings?|seminars?|meetings?|conferences?|workshops?|symposi(?:um|a|ums)|forums?|summits?|"
     r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking)\s+events?|"
@@ -51,7 +53,7 @@ _STOP_BACK = {"a", "an", "the", "this", "that", "these", "those", "its", "their"
               "before", "is", "was", "were", "are", "be", "been", "and", "or", "as", "into", "through",
               "held", "hosted", "organized", "organised", "co-organized", "attended", "annual", "same",
               "more", "than", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-              "several", "many", "some", "other", "further", "these", "which", "who", "where", "when"}
+              "several", "many", "some", "other", "further", "these", "which", "who", "where", "when", "ahead"}
 _FWD_STOP = {"held", "in", "at", "with", "was", "were", "is", "that", "which", "took", "takes", "on",
              "from", "during", "against", "brought", "to", "organized", "organised", "hosted", "and",
              "where", "who", "will", "under", "by", "for", "as", "chaired", "attended", "gathered"}
@@ -59,8 +61,8 @@ _CONTAINER_RE = re.compile(r"(?:\bduring|\bon\s+the\s+margins?\s+of|\bat\s+the\s
                            r"\bin\s+the\s+framework\s+of|\bin\s+the\s+context\s+of)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 _YEARLESS_RE = re.compile(
-    rf"\b(?:on|from|until|to|and|by)\s+(?P<date>(?P<d1>{DAY})\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}))"
-    rf"(?!\s*,?\s*\d)(?![\w])", re.IGNORECASE)
+    rf"(?:\b(?:on|from|until|to|and|by)\s+|\((?=\d))(?P<date>(?P<d1>{DAY})\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}))"
+    rf"(?!\s*,?\s*\d(?!\d?[:.h]\d\d))(?![\w])", re.IGNORECASE)     # ("(16 November, 11:00-12:00, ...)": a time is no year)
 # "launched", "launches", and "X and Y launch the ..." (not "the launch", "to launch")
 _LAUNCH_RE = re.compile(r"\blaunch(?:ed|es)\b|(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\bto )(?<!\bits )\blaunch(?=\s+(?:the|a|an|its)\s)")
 # "a Steering Committee ..., which met virtually on 17 June 2020 and again on 8 December 2020"
@@ -225,13 +227,13 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
             while re.search(r"\s(?:of|the|and|on|for|&|in|to)$", S[start:end]):
                 end = start + re.search(r"\s(?:of|the|and|on|for|&|in|to)$", S[start:end]).start()
     name = re.sub(r"\s+", " ", S[start:end]).strip()
-    if head.startswith("Week") and (start == hs or _NOT_WEEK_NAME_RE.match(name)):
+    if head.startswith(("Week", "Day")) and (start == hs or _NOT_WEEK_NAME_RE.match(name)):
         return None                                   # "National OSH Week", not "Week 3" or "Last Week"
     container = bool(_CONTAINER_RE.search(S[max(0, start - 30):start]))
     return _Phrase(start, end, name, capital, container)
 
 
-_NOT_WEEK_NAME_RE = re.compile(r"(?:Last|Next|This|Each|Every|Same|Previous|Following|First|Second|Third|Fourth|One|Two)\s+Weeks?$")
+_NOT_WEEK_NAME_RE = re.compile(r"(?:Last|Next|This|Each|Every|Same|Previous|Following|First|Second|Third|Fourth|One|Two)\s+(?:Weeks?|Day)$")
 
 
 _IN_LEAD_RE = re.compile(r"\s*(?:[-•*]\s*)?In\s+\Z")
@@ -264,6 +266,9 @@ _PLACE_RE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?P<loc>[A-ZÀ-Þ][\w'’\-]+(?:\s+
 
 def _valid_place(loc: str) -> str | None:
     words = loc.split()
+    if len(words) > 1 and words[0] == "The" and words[1][:1].isupper() and words[1].lower() not in _LOC_STOP:
+        rest = _valid_place(" ".join(words[1:]))      # "in The Hague": a capital "The" is part of the name
+        return None if rest is None or is_country("The " + rest) else "The " + rest
     # cut trailing words that start an organization or a date
     out = []
     for w in words:
@@ -315,7 +320,7 @@ _LIST_LINE_RE = re.compile(r"[ \t]*(?:[-•*▪|]|\d{1,2}[.)][ \t])")
 # the line under a title
 _PLACE_DATE_RE = re.compile(r"[ \t]*(?:[\"“](?P<sub>[^\"“”\n]{3,160})[\"”][ \t]*)?"
                             r"(?:(?P<place>[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-ZÀ-Þ][\w'’.\-]*){0,2})"
-                            r"(?:,[ \t]*[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-Za-zÀ-ÿ][\w'’.\-]*){0,3})?,[ \t]*)?")
+                            r"(?:,[ \t]*(?P<place2>[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-Za-zÀ-ÿ][\w'’.\-]*){0,3}))?(?:,[ \t]*|[ \t]+[—–][ \t]+))?")
 _REPORT_OF_RE = re.compile(r"(?i)^(?:(?:final\s+)?report|proceedings|summary|minutes|record|conclusions|outcome)"
                            r"\s+(?:of|from|on)\s+(?:the\s+)?")
 
@@ -378,12 +383,18 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
     out = []
     n = len(lines)
     for i, (a, b) in enumerate(lines):
+        hm = _MD_HEADING_RE.match(T, a, b)
+        if hm:
+            a += hm.end() - hm.start()                # "# West Africa Forum on ...": a Markdown title
+        at = _AT_THE_RE.match(T, a, b)
+        if at:
+            a += at.end() - at.start() - 4            # "Remarks by ...\nat the launch of the project ...": a speech's occasion
         # a short line in capitals or title case, without a stop, that names an event
-        if not (8 <= b - a <= 150) or T[b - 1] in ".,;:!?" or not (T[a].isupper() or _ORDINAL_START_RE.match(T, a, b)):
+        if not (8 <= b - a <= 150) or T[b - 1] in ".,;:!?" or not (at or T[a].isupper() or _ORDINAL_START_RE.match(T, a, b)):
             continue
         L1 = T[a:b]
         low = L1.lower()
-        if not any(w in low for w in _TITLE_WORDS) or re.search(r"[.!?]\s", L1) or find_dates(L1) \
+        if not any(w in low for w in (_TITLE_WORDS + ("launch",) if at else _TITLE_WORDS)) or re.search(r"[.!?]\s", L1) or find_dates(L1) \
                 or re.match(r"(?i)(?:subject|re|ref|object|objet)\b\s*[:.]", L1):
             continue
         # the next line, or the one after a subtitle line (at most one blank line before each),
@@ -407,23 +418,32 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
             sub, j = L.strip(" \t\"“”"), j + 1
         if found is None:
             continue
-        p = next((q for q in map(lambda hm: _phrase_at(L1, hm), _HEAD_RE.finditer(L1))
-                  if q is not None and not _plural(q.name.lower())), None)
+        p = next((q for q, hm in ((_phrase_at(L1, hm), hm) for hm in _HEAD_RE.finditer(L1))
+                  if q is not None and not _plural(L1[q.start:hm.end()].lower())), None)   # (its head: "Forum on ... Workers")
         if p is None:
             continue
         c, pm, d = found
         name = _REPORT_OF_RE.sub("", p.name)
+        name = name[:1].upper() + name[1:]
         if name.isupper():
             name = " ".join(w.capitalize() if k == 0 or w.lower() not in _CONNECT else w.lower()
                             for k, w in enumerate(name.split()))
         sub = pm.group("sub") or sub
         if sub:
             name = f"{name} {sub.strip()}"
-        place = _valid_place(pm.group("place")) if pm.group("place") else None
+        place = pm.group("place")
+        if place and pm.group("place2") and _VENUE_WORD_RE.search(place):
+            place = pm.group("place2")                # "Leyte Academic Center, Tacloban City, 19 May 2024"
+        place = _valid_place(place) if place else None
         out.append((a + p.start, c + d.end, name, replace(d, start=-1), place))
     return out
 
 
+_AT_THE_RE = re.compile(r"(?:at|during)[ \t]+the[ \t]+(?=launch|[A-Z])")
+_VENUE_WORD_RE = re.compile(r"\b(?:Cent(?:er|re)|Hotel|Hall|Palace|Building|House|Auditorium|Resort|Campus)$")
+_COLUMN_GAP_RE = re.compile(r"(?<=[^\s])[ \t]{3,}\Z")
+_CELL_PAREN_RE = re.compile(r"(?:[ \t]*\(([^()\n]{1,40})\))?")
+_MD_HEADING_RE = re.compile(r"#{1,3}[ \t]+")
 _DATE_FIELD_RE = re.compile(r"[ \t]*Date[ \t]*:[ \t]*")
 _VENUE_FIELD_RE = re.compile(r"[ \t]*(?:Venue|Place|Location)[ \t]*:[ \t]*")
 _FIELD_RE = re.compile(r"[ \t]*[A-Z][\w ]{1,30}:")
@@ -605,7 +625,8 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
-               "hearing", "dialogue", "round", "course", "academ", "week")
+               "hearing", "dialogue", "round", "course", "academ", "week",
+               "day will", "day took", "day takes", "day was", "day is")      # (a named Day is a happening only so)
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
 _HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit"}   # (the others start it)
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
@@ -790,6 +811,22 @@ def extract(text: str) -> list[dict]:
                         first = re.match(r"\s*([^,()]+)", pm.group(1))
                         if first:
                             p.loc = _valid_place(first.group(1).strip())
+            for d in list(free):
+                # a table's rows joined in one line: "Inception report      16 August 2024 Field mission ...
+                # Validation workshop (Ruriton)      10 October 2024": a date after a wide gap is the
+                # cell of the label before it (the event it names, or nothing)
+                gm = _COLUMN_GAP_RE.search(S, max(0, d.start - 60), d.start)
+                if gm is None:
+                    continue
+                free.remove(d)
+                for p in phrases:
+                    if p.dates or p.end > gm.start():
+                        continue
+                    pm = _CELL_PAREN_RE.fullmatch(S, p.end, gm.start())
+                    if pm:
+                        p.dates.append(d)
+                        if pm.group(1):
+                            p.loc = _valid_place(pm.group(1).strip())
             for d in free:
                 best, score = None, None
                 for p in phrases:
