@@ -53,6 +53,8 @@ SYMBOLS = {
     "CA$": "CAD", "CAN$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD",
     "Mex$": "MXN", "RMB": "CNY", "₦": "NGN", "₱": "PHP", "฿": "THB", "₫": "VND", "₺": "TRY",
     "₽": "RUB", "₴": "UAH", "₪": "ILS", "SFr.": "CHF", "Sfr.": "CHF",
+    "GH¢": "GHS", "GH₵": "GHS", "₵": "GHS", "৳": "BDT", "₭": "LAK", "៛": "KHR", "₮": "MNT",
+    "₸": "KZT", "₼": "AZN", "₡": "CRC", "₲": "PYG", "KSh": "KES", "USh": "UGX", "TSh": "TZS",
 }
 
 # ISO codes that are also English words or acronyms, or are not currencies one pays with.
@@ -177,6 +179,8 @@ QUALIFIERS = {
     "well over": "over", "just over": "over", "just under": "nearly", "close to": "nearly",
     "no less than": "at least", "not less than": "at least", "a minimum of": "at least",
     "a maximum of": "up to", "less than": "less than", "fewer than": "less than",
+    "not to exceed": "up to", "not exceeding": "up to", "not more than": "up to",
+    "no more than": "up to", "capped at": "up to", "a ceiling of": "up to",
     "≈": "about", "~": "about", "∼": "about", "≃": "about",
 }
 _QUAL_ALT = _alt(QUALIFIERS).replace(r"\ ", r"\s+")
@@ -321,7 +325,7 @@ _RANGE_RE = re.compile(
 _YEAR_LIST_RE = re.compile(
     rf"(?<![\d-])(?P<y1>{YEAR})(?:[ \t]*,[ \t]*{YEAR}){{1,8}}[ \t]*,?[ \t]+(?:and|&)[ \t]+(?P<y2>{YEAR})(?![\d-])")
 _SINGLE_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/]|\s*(?:Agenda|Declaration))")
-_PREP_BEFORE_RE = re.compile(rf"(?:\b{_PREP}|[(:|*])[\s*]*$", re.IGNORECASE)
+_PREP_BEFORE_RE = re.compile(rf"(?:\b{_PREP}|[(:|*·])[\s*]*$", re.IGNORECASE)
 # 'the group's 2024 work plan', 'the 2023 budget': a year naming a budget period
 _DET_BEFORE_RE = re.compile(r"(?:\b(?:the|its|their|our)|['’]s)\s+$", re.IGNORECASE)
 _BUDGET_NOUN_AFTER_RE = re.compile(
@@ -673,7 +677,19 @@ def _table_amounts(text: str) -> list[dict]:
     for header, body in markdown_tables(text):
         currencies = [_header_currency(c[2]) for c in header]
         caption_years = None
+        from_caption = False
+        if header and not any(c for c, _ in currencies):
+            # no column names a currency: the caption above may name it for the table's money
+            # columns ('Table 2 Contributions by year (in US$ thousands)' over '| Project | 2021
+            # | 2022 | Total |'), a column whose header is a year or a money word
+            cap = _caption_currency(text, header[0][0])
+            if cap[0]:
+                currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
+                from_caption = any(c for c, _ in currencies)
         for cells in body:
+            if from_caption and 1 < len(cells) < len(header):
+                # a row with merged cells ('| Total | 2,540 | 4,900 |'): its cells align from the right
+                cells = list(cells[:1]) + [(0, 0, "")] * (len(header) - len(cells)) + list(cells[1:])
             # the currency is named by the column header, or by the row's first cell
             # ('| Contributions (US$) | 1,000 | 2,000 |' under '| | 2019 | 2020 |')
             row_cur = _header_currency(cells[0][2]) if cells else (None, 1)
@@ -719,6 +735,30 @@ def _table_amounts(text: str) -> list[dict]:
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": cell_years, "table": True})
     return rows
+
+
+# a column of money under a caption naming the currency: a year or a money word in its header
+_MONEY_COL_RE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:\b(?:total|amount|budget|contributions?|funding|disburse(?:d|ments?)|"
+    r"commit(?:ted|ments?)|expenditures?|allocations?|grants?|pledged?|received|paid|value|cost)\b)")
+# a caption naming an amount is a sentence, not a unit line ('In 2023 the ILO received US$ 5 million:')
+_CAPTION_AMOUNT_RE = re.compile(r"\d")
+
+
+def _caption_currency(text: str, table_start: int) -> tuple[str | None, int]:
+    """The currency and scale the short caption line right above a table names ('Table A3.1
+    Contributions by project and year (in US$ thousands)'), when it states no number other
+    than a year or a table number."""
+    prev = _prev_line(text, table_start)
+    if not prev or prev[1] - prev[0] > 150:
+        return None, 1
+    line = text[prev[0]:prev[1]]
+    if line.lstrip().startswith("|") or line.rstrip().endswith((".", ";")):
+        return None, 1
+    bare = re.sub(r"(?i)\b(?:table|figure|annex|exhibit)[ \t]+[A-Z]?\d+(?:\.\d+)*[a-z]?", "", line)
+    if _CAPTION_AMOUNT_RE.search(_YEAR4_RE.sub("", bare)):
+        return None, 1
+    return _header_currency(line)
 
 
 _START_COL_RE = re.compile(r"(?i)[\W_]*(?:start|begin|from)(?:[\W_]*(?:date|year))?[\W_]*")
@@ -998,6 +1038,8 @@ def _clause_break(text: str, a: dict, x: tuple) -> bool:
     return lo < hi and (text.find(";", lo, hi) >= 0 or text.find("\n", lo, hi) >= 0)
 
 
+# the gap before an amount restated in brackets
+_RESTATED_GAP_RE = re.compile(r"[ \t\n]*[(\[][ \t]*")
 # ('from USD 1 million to USD 2 million' is rather a change between two amounts)
 _RANGE_GAP_RE = re.compile(r"[ \t]+and[ \t]+")
 _RANGE_LEAD_RE = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
@@ -1047,6 +1089,11 @@ def _extract(text: str) -> list[dict]:
                 a["usd_stated"] = b["amount"] if b["currency"] == "USD" else a["amount"]
                 a["end"] = b["end"]
                 a["rule"] = "money.stated_conversion"
+                skip.add(i + 1)
+            elif a["currency"] == b["currency"] and a["amount"] == b["amount"] \
+                    and not b["qualifier"] and _RESTATED_GAP_RE.fullmatch(gap):
+                # 'two and a half million US dollars (US$2.5 million)': one amount, restated
+                a["end"] = b["end"]
                 skip.add(i + 1)
             elif _CELL_GAP_RE.fullmatch(gap) and not b["qualifier"] and _same_row_years(text, a, b):
                 # a table row: '| 2020 | DKK 20,000,000 | USD 3.06 million |' states the dollar
@@ -1170,6 +1217,8 @@ def _extract(text: str) -> list[dict]:
                 # a definition list: 'Total funding (2015–2024)' on the line above 'US$ 48.6 million'
                 a["years"] = _label_line_years(text, a)
 
+    _parts_years(text, [a for a in merged if not a.get("table")])
+
     rows: list[dict] = []
     for a in merged:
         years = a.get("years")
@@ -1194,6 +1243,53 @@ def _extract(text: str) -> list[dict]:
         })
     _fill_unconverted(text, rows)
     return _drop_restated(text, rows, [bool(a.get("table")) for a in merged])
+
+
+# 'Of this, CAD 2.5 million ...', '..., of which EUR 8 million ...': a part of the amount before
+_PARTITIVE_BEFORE_RE = re.compile(
+    r"\b[Oo]f[ \t]+(?:this|that|which|these|it|the[ \t]+total|this[ \t]+(?:amount|total|sum))"
+    r"[ \t]*,?[ \t]*$")
+
+
+def _within(inner: tuple | None, outer: tuple) -> bool:
+    return inner is not None and inner[0] is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _parts_years(text: str, amounts: list[dict]) -> None:
+    """The parts of an amount share its years: the amount a partitive introduces ('CAD 12
+    million over 2023-2027. Of this, CAD 2.5 million ...'), and the amounts after it in its
+    currency whose sum is that amount ('£4.5m in 2022/23. Of this, £2.8m supports a programme
+    which runs from 2020 to 2025; £1.2m ...; and £0.5m ...'; a list 'allocated as follows'). A
+    part keeps years of its own that lie within the whole's."""
+    for i, whole in enumerate(amounts):
+        years = whole.get("years")
+        if not years:
+            continue
+        same = [b for b in amounts[i + 1:i + 16]
+                if b["currency"] == whole["currency"] and b["start"] - whole["end"] <= 2500
+                and b["amount"] < whole["amount"]]
+        parts: list[dict] = []
+        if same and _PARTITIVE_BEFORE_RE.search(text, max(0, same[0]["start"] - 30), same[0]["start"]) \
+                and same[0]["start"] - whole["end"] <= 400 \
+                and all(b["currency"] != whole["currency"] for b in amounts[i + 1:amounts.index(same[0])]):
+            parts.append(same[0])
+        for k in range(len(same)):
+            total = 0.0
+            for n in range(k, len(same)):
+                total += same[n]["amount"]
+                if total > whole["amount"] * 1.001:
+                    break
+                if n > k and abs(total - whole["amount"]) <= whole["amount"] * 0.001:
+                    parts += same[k:n + 1]
+                    break
+            else:
+                continue
+            if parts and parts[-1] is same[n]:
+                break
+        for b in parts:
+            if not _within(b.get("years"), years):
+                b["years"] = years
+                b["rate_year"] = whole.get("rate_year") or 0
 
 
 def _summary_line(text: str, pos: int) -> bool:
@@ -1225,8 +1321,18 @@ def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]
     the bare numbers of table columns."""
     keep = [True] * len(rows)
     first: dict[tuple, int] = {}
+    # a sum the prose states and a table's cell holds ('totalled US$ 11.56 million' over a
+    # table whose total cell is '11,560' in US$ thousands): the cell, which has its years
+    in_table: dict[tuple, list[tuple]] = {}
     for i, r in enumerate(rows):
         if table[i]:
+            in_table.setdefault((r["currency"], r["amount"]), []).append((r["year_from"], r["year_to"]))
+    for i, r in enumerate(rows):
+        if table[i]:
+            continue
+        cells = in_table.get((r["currency"], r["amount"]))
+        if cells and not r["qualifier"] and (r["year_from"] is None or (r["year_from"], r["year_to"]) in cells):
+            keep[i] = False
             continue
         key = (r["currency"], r["amount"])
         j = first.get(key)
@@ -1239,7 +1345,9 @@ def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]
             continue
         if (a["qualifier"] or r["qualifier"]) and a["qualifier"] != r["qualifier"]:
             continue
-        if not (_summary_line(text, a["char_start"]) or _summary_line(text, r["char_start"])):
+        # (two sentences naming the same amount over the same period of years: one budget)
+        if not (_summary_line(text, a["char_start"]) or _summary_line(text, r["char_start"])
+                or (ya == yb and ya[0] is not None and ya[1] > ya[0])):
             continue
         better = (r["rule"] == "money.stated_conversion") > (a["rule"] == "money.stated_conversion") or (
             (r["rule"] == "money.stated_conversion") == (a["rule"] == "money.stated_conversion")
