@@ -659,3 +659,10 @@ def test_parts_summing_to_a_total_take_its_year_over_a_programme_period():
 def test_a_partitive_of_which_takes_the_totals_years():
     rows = extract("The budget is EUR 5 million for 2019-2022, of which EUR 4.2 million comes from Italy.")
     assert [(r["amount"], r["year_from"]) for r in rows] == [(5_000_000, 2019), (4_200_000, 2019)]
+
+
+def test_summands_keep_their_own_years():
+    rows = extract("Commitments: EUR 4 million (2019–2022).\n\n- Fund A · EUR 1 million · 2019\n"
+                   "- Fund B · EUR 3 million · 2020–2023\n- Fund C · EUR 0.5 million\n")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (4_000_000, 2019, 2022), (1_000_000, 2019, 2019), (3_000_000, 2020, 2023), (500_000, None, None)]

@@ -1260,18 +1260,22 @@ def _parts_years(text: str, amounts: list[dict]) -> None:
     million over 2023-2027. Of this, CAD 2.5 million ...'), and the amounts after it in its
     currency whose sum is that amount ('£4.5m in 2022/23. Of this, £2.8m supports a programme
     which runs from 2020 to 2025; £1.2m ...; and £0.5m ...'; a list 'allocated as follows'). A
-    part keeps years of its own that lie within the whole's."""
+    partitive's amount keeps years of its own that lie within the whole's; a summand keeps any.""" 
     for i, whole in enumerate(amounts):
         years = whole.get("years")
         if not years:
             continue
-        same = [b for b in amounts[i + 1:i + 16]
+        nxt = amounts[i + 1:i + 16]
+        same = [b for b in nxt
                 if b["currency"] == whole["currency"] and b["start"] - whole["end"] <= 2500
                 and b["amount"] < whole["amount"]]
-        parts: list[dict] = []
-        if same and _PARTITIVE_BEFORE_RE.search(text, max(0, same[0]["start"] - 30), same[0]["start"]) \
-                and same[0]["start"] - whole["end"] <= 400 \
-                and all(b["currency"] != whole["currency"] for b in amounts[i + 1:amounts.index(same[0])]):
+        parts: list[dict] = []  # the amount a partitive introduces
+        summed: list[dict] = []  # amounts whose sum is the whole
+        # (the first amount after it in its currency, with no amount of that currency between)
+        first_same = next((b for b in nxt if b["currency"] == whole["currency"]), None)
+        if same and first_same is same[0] \
+                and _PARTITIVE_BEFORE_RE.search(text, max(0, same[0]["start"] - 30), same[0]["start"]) \
+                and same[0]["start"] - whole["end"] <= 400:
             parts.append(same[0])
         for k in range(len(same)):
             total = 0.0
@@ -1280,14 +1284,18 @@ def _parts_years(text: str, amounts: list[dict]) -> None:
                 if total > whole["amount"] * 1.001:
                     break
                 if n > k and abs(total - whole["amount"]) <= whole["amount"] * 0.001:
-                    parts += same[k:n + 1]
+                    summed = same[k:n + 1]
                     break
             else:
                 continue
-            if parts and parts[-1] is same[n]:
+            if summed:
                 break
         for b in parts:
             if not _within(b.get("years"), years):
+                b["years"] = years
+                b["rate_year"] = whole.get("rate_year") or 0
+        for b in summed:  # (a summand keeps any years of its own: 'EUR 3.2 million · 2021–2024')
+            if not b.get("years"):
                 b["years"] = years
                 b["rate_year"] = whole.get("rate_year") or 0
 
