@@ -666,3 +666,9 @@ def test_summands_keep_their_own_years():
                    "- Fund B · EUR 3 million · 2020–2023\n- Fund C · EUR 0.5 million\n")
     assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
         (4_000_000, 2019, 2022), (1_000_000, 2019, 2019), (3_000_000, 2020, 2023), (500_000, None, None)]
+
+
+def test_scale_words_mln_crore_lakh():
+    rows = extract("India adds INR 3 crore in 2021, then INR 50 lakh in 2022; Italy EUR 1.5 mln in 2021.")
+    assert [(r["amount"], r["currency"]) for r in rows] == [
+        (30_000_000, "INR"), (5_000_000, "INR"), (1_500_000, "EUR")]

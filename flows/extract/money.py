@@ -138,7 +138,7 @@ _CUR_PREFIX_TRIE = _trie(list(SYMBOLS) + CODES, tails={c: "(?![A-Za-z])" for c i
 MNUM = (r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
         r"|\d+(?:\.\d+)?(?!,\d{3})(?:,\d{1,2}(?!\d))?")
 _GAP = r"[ \t\u00a0\u202f\u2009]{0,3}(?:\n[ \t\u00a0\u202f\u2009]{0,8})?"
-SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio|mill(?=\.))\b"
+SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio|mill(?=\.)|crores?|lakhs?)\b"
          r"|(?:m|M|k|K|bn|BN)\b)")
 
 # 'US$ 2-3 million': a range, stored as its upper end with the qualifier 'up to'
@@ -200,6 +200,11 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
 
 # ----------------------------------------------------------------- numbers
 
+#: scale words `text.scale_of` does not know
+_EXTRA_SCALES = {"mill": 1_000_000, "mln": 1_000_000, "crore": 10_000_000, "crores": 10_000_000,
+                 "lakh": 100_000, "lakhs": 100_000}
+
+
 def parse_amount(num: str, scale: str | None) -> float:
     raw = num.strip()
     if re.fullmatch(r"\d+,\d{1,2}", raw):  # decimal comma
@@ -210,8 +215,8 @@ def parse_amount(num: str, scale: str | None) -> float:
     else:
         value = float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", raw))
     word = scale.strip(" \t\n\u00a0\u202f\u2009-") if scale else None
-    if word and word.lower() == "mill":  # 'NOK 30 mill.'
-        return value * 1_000_000
+    if word and word.lower() in _EXTRA_SCALES:  # 'NOK 30 mill.', 'EUR 2.5 mln', 'INR 5 crore'
+        return value * _EXTRA_SCALES[word.lower()]
     return value * scale_of(word)
 
 
