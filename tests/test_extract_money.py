@@ -672,3 +672,9 @@ def test_scale_words_mln_crore_lakh():
     rows = extract("India adds INR 3 crore in 2021, then INR 50 lakh in 2022; Italy EUR 1.5 mln in 2021.")
     assert [(r["amount"], r["currency"]) for r in rows] == [
         (30_000_000, "INR"), (5_000_000, "INR"), (1_500_000, "EUR")]
+
+
+def test_a_sentence_opening_with_the_years_refers_back():
+    rows = extract("The fund paid for projects in 2019 to 2021. Over the three years, payments reached "
+                   "US$ 2.3 million.")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [(2_300_000, 2019, 2021)]

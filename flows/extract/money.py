@@ -342,6 +342,11 @@ _ANAPHORA_RE = re.compile(
     r"(?:years?|period|phase|cycle|biennium)\b", re.IGNORECASE)
 
 
+# 'Over the three years, contributions totalled US$ 11.56 million': the same, opening the sentence
+_ANAPHORA_OPEN_RE = re.compile(
+    r"[\s*_]*(?:for|over|during|in|across)\s+(?:the|these|those|this|that)\s+"
+    rf"(?:(?:{NUMBER_WORD}|\d+|same|whole|entire|full|said)\s+)?"
+    r"(?:years?|period|phase|cycle|biennium)\b[ \t]*,", re.IGNORECASE)
 _REFERRING_SUBJECT_RE = re.compile(
     r"[\s*_]*(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
     r"framework|DWCP|agreement|action[ \t]+plan)\b")
@@ -1171,7 +1176,7 @@ def _extract(text: str) -> list[dict]:
                 years = (x[2], x[3])
             elif k > 0:
                 # 'for the three years': the previous sentence's years
-                if _ANAPHORA_RE.match(text[a["end"]:ue]):
+                if _ANAPHORA_RE.match(text[a["end"]:ue]) or _ANAPHORA_OPEN_RE.match(text, us, a["start"]):
                     prev = _year_expressions(text, *units[k - 1])
                     if prev:
                         years = (prev[-1][2], prev[-1][3])
