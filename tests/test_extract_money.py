@@ -678,3 +678,13 @@ def test_a_sentence_opening_with_the_years_refers_back():
     rows = extract("The fund paid for projects in 2019 to 2021. Over the three years, payments reached "
                    "US$ 2.3 million.")
     assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [(2_300_000, 2019, 2021)]
+
+
+def test_an_aligned_table_under_a_caption_naming_currency_and_scale():
+    text = ("Disbursements by partner (CHF thousands)\n\n"
+            "Partner          Budget    Disbursed\n"
+            "Union A           120       90\n"
+            "Union B            80       60\n")
+    rows = extract(text)
+    assert [(r["amount"], r["currency"]) for r in rows] == [
+        (120_000, "CHF"), (90_000, "CHF"), (80_000, "CHF"), (60_000, "CHF")]

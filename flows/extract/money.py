@@ -797,6 +797,11 @@ def _block_amounts(text: str) -> list[dict]:
     blocks = _plain_blocks(text)
     for header, body, kind in blocks:
         currencies = [_header_currency(c[2]) for c in header]
+        if header and not any(c for c, _ in currencies):
+            # the caption line above naming the currency of the money columns (see _table_amounts)
+            cap = _caption_currency(text, header[0][0])
+            if cap[0]:
+                currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
         if not any(c for c, _ in currencies):
             continue
         start_col = next((i for i, c in enumerate(header) if _START_COL_RE.fullmatch(c[2])), None)
