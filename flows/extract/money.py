@@ -9,11 +9,15 @@ Amounts written in words count ('three million euros', 'two and a half million e
 so do the lines of a dot-leader list under a heading naming the currency ('BUDGET (US$)' over
 'ILO ........ 2,150,000'), and the cells of a delimited export ('country;project;budget_usd')
 or of an aligned-column table ('Project   Donor   Budget (USD)'), also one a reader joined into
-one line (see `tables.find_tables`), under a header naming the currency of their column.
+one line (see `tables.find_tables`), under a header naming the currency of their column, or
+under a caption naming it for the table's year and money columns ('Table 3 Contributions by
+year (in US$ thousands)': each cell times its scale; a merged total row aligns from the right).
 
 An amount stated twice, once in a summary line (a headline, a front-matter field, a table row,
 a 'Label: value' line), is one row; 'between USD 50,000 and USD 150,000' is one amount, its
-upper end, 'up to' (as 'US$ 2-3 million').
+upper end, 'up to' (as 'US$ 2-3 million'). So is an amount in words restated in figures
+('two million euros (EUR 2 million)'), a sum the prose states and a table cell holds, and the
+same amount over the same period of years stated in two sentences.
 
 amount_usd is the US-dollar amount the text states ('EUR 18 million, about US$ 17.6 million'
 is one fact whose amount_usd is 17.6 million), else the amount converted at an exchange rate
@@ -27,7 +31,9 @@ Years are the year or year range stated with the amount in its sentence ('betwee
 is an item of, or in the previous sentence when the amount refers back to it ('for the three
 years', 'The programme ... US$ 6,750,000' after 'the DWCP for 2025–2029'), or the period that
 opens the next sentence ('Running from 2025 to 2028, the project ...'); 'the year before' is
-the year before the sentence's year.
+the year before the sentence's year. The parts of an amount share its years: the amount a
+partitive introduces ('Of this, ...', '..., of which ...') and amounts after it in its currency
+that sum to it (a breakdown list), when they name none of their own.
 """
 from __future__ import annotations
 
