@@ -327,8 +327,14 @@ def test_no_period_row_no_years():
 
 def test_the_same_amount_takes_the_dollar_value_the_text_states_for_it():
     rows = extract("Sweden gives SEK 40 million (about US$ 3.9 million) over 2021-2024.\n\n"
-                   "Article 1. The donor shall pay SEK 40,000,000 between 2021 and 2024.")
+                   "Article 1. The donor shall pay SEK 40,000,000 in four instalments.")
     assert [r["amount_usd"] for r in rows] == [3_900_000, 3_900_000]
+
+
+def test_the_same_amount_over_the_same_years_stated_twice_is_one():
+    rows = extract("Norway reserved NOK 30 million (approx. US$ 2.9 million) for 2025-2028.\n\n"
+                   "- The ministry has set aside NOK 30 million for the 2025-2028 period, pending approval.")
+    assert [(r["amount_usd"], r["year_from"], r["year_to"]) for r in rows] == [(2_900_000, 2025, 2028)]
 
 
 def test_shipped_yearly_rates_are_the_converters_averages():
@@ -587,3 +593,98 @@ def test_the_programme_named_in_the_previous_sentence_dates_the_amount():
 def test_the_year_before_is_the_year_before_the_sentences_year():
     rows = extract("In 2022 the wage rose to US$ 210, up from US$ 190 the year before.")
     assert [(r["amount"], r["year_from"]) for r in rows] == [(210, 2022), (190, 2021)]
+
+
+def test_a_table_under_a_caption_naming_currency_and_scale():
+    text = ("Table 4 Grants by partner and year (in EUR thousands)\n\n"
+            "| Partner | Code | 2020 | 2021 | Total 2020–2021 |\n"
+            "| Skills for Jobs | KEN/20/01 | 300 | 450 | 750 |\n"
+            "| Total | 300 | 450 | 750 |\n")
+    rows = extract(text)
+    got = [(r["amount"], r["currency"], r["year_from"], r["year_to"]) for r in rows]
+    assert got == [(300_000, "EUR", 2020, 2020), (450_000, "EUR", 2021, 2021),
+                   (750_000, "EUR", 2020, 2021), (300_000, "EUR", 2020, 2020),
+                   (450_000, "EUR", 2021, 2021), (750_000, "EUR", 2020, 2021)]
+
+
+def test_a_caption_stating_an_amount_names_no_table_currency():
+    text = ("In 2022 the fund paid US$ 4 million to partners:\n\n"
+            "| Partner | Workers | Total |\n| Union A | 120 | 300 |\n")
+    assert [r["amount"] for r in extract(text)] == [4_000_000]
+
+
+def test_a_sum_the_prose_restates_from_a_table_is_one():
+    text = ("Over the two years the grants totalled EUR 0.75 million.\n\n"
+            "Grants (in EUR thousands)\n\n| Partner | 2020 | 2021 | Total 2020–2021 |\n"
+            "| Union A | 300 | 450 | 750 |\n")
+    rows = extract(text)
+    assert [(r["amount"], r["year_from"]) for r in rows if r["amount"] == 750_000] == [(750_000, 2020)]
+
+
+def test_an_amount_in_words_restated_in_figures_is_one():
+    rows = extract("The foundation gives one and a half million euros (EUR 1.5 million) for 2024-2026.")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [(1_500_000, 2024, 2026)]
+
+
+def test_cedi_symbol_with_stated_conversion():
+    rows = extract("In 2022 the board paid GH¢24 million (about US$3 million) to members.")
+    assert [(r["currency"], r["amount_usd"], r["qualifier"]) for r in rows] == [("GHS", 3_000_000, None)]
+
+
+def test_not_to_exceed_is_an_upper_bound():
+    rows = extract("Budget ceiling: not to exceed US$ 60,000, all costs included.")
+    assert [(r["amount"], r["qualifier"]) for r in rows] == [(60_000, "up to")]
+
+
+def test_a_year_after_a_middle_dot_separator():
+    rows = extract("- **Youth Jobs Fund** · Kenya · EUR 2.5 million · 2019\n")
+    assert [(r["year_from"], r["year_to"]) for r in rows] == [(2019, 2019)]
+
+
+def test_parts_of_an_amount_share_its_years():
+    rows = extract("Ireland contributes EUR 6 million over 2022–2025. Of this, EUR 1 million goes to "
+                   "research. The contribution is split as follows:\n\n- Kenya: EUR 3.5 million\n"
+                   "- Uganda: EUR 2.5 million\n")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (6_000_000, 2022, 2025), (1_000_000, 2022, 2025), (3_500_000, 2022, 2025), (2_500_000, 2022, 2025)]
+
+
+def test_parts_summing_to_a_total_take_its_year_over_a_programme_period():
+    rows = extract("In 2023/24 the ministry provides £3m. Of this, £2m supports a programme which runs "
+                   "from 2019 to 2026; and £1m supports research.")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (3_000_000, 2023, 2024), (2_000_000, 2023, 2024), (1_000_000, 2023, 2024)]
+
+
+def test_a_partitive_of_which_takes_the_totals_years():
+    rows = extract("The budget is EUR 5 million for 2019-2022, of which EUR 4.2 million comes from Italy.")
+    assert [(r["amount"], r["year_from"]) for r in rows] == [(5_000_000, 2019), (4_200_000, 2019)]
+
+
+def test_summands_keep_their_own_years():
+    rows = extract("Commitments: EUR 4 million (2019–2022).\n\n- Fund A · EUR 1 million · 2019\n"
+                   "- Fund B · EUR 3 million · 2020–2023\n- Fund C · EUR 0.5 million\n")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (4_000_000, 2019, 2022), (1_000_000, 2019, 2019), (3_000_000, 2020, 2023), (500_000, None, None)]
+
+
+def test_scale_words_mln_crore_lakh():
+    rows = extract("India adds INR 3 crore in 2021, then INR 50 lakh in 2022; Italy EUR 1.5 mln in 2021.")
+    assert [(r["amount"], r["currency"]) for r in rows] == [
+        (30_000_000, "INR"), (5_000_000, "INR"), (1_500_000, "EUR")]
+
+
+def test_a_sentence_opening_with_the_years_refers_back():
+    rows = extract("The fund paid for projects in 2019 to 2021. Over the three years, payments reached "
+                   "US$ 2.3 million.")
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [(2_300_000, 2019, 2021)]
+
+
+def test_an_aligned_table_under_a_caption_naming_currency_and_scale():
+    text = ("Disbursements by partner (CHF thousands)\n\n"
+            "Partner          Budget    Disbursed\n"
+            "Union A           120       90\n"
+            "Union B            80       60\n")
+    rows = extract(text)
+    assert [(r["amount"], r["currency"]) for r in rows] == [
+        (120_000, "CHF"), (90_000, "CHF"), (80_000, "CHF"), (60_000, "CHF")]

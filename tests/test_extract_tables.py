@@ -77,3 +77,16 @@ def test_markdown_tables_with_and_without_a_separator_line():
     assert text[b1[0][1][0]:b1[0][1][1]] == " 1,000 "     # cells as written between the pipes
     assert [c[2].strip() for c in h2] == ["Window", "Partner"] and len(b2) == 1
     assert markdown_tables("no table here") == ()
+
+
+def test_an_html_table_header_may_name_years():
+    from flows.extract.tables import markdown_tables
+    text = "| Partner | 2020 | 2021 | Total 2020–2021 |\n| Union A | 300 | 450 | 750 |\n"
+    (header, body), = markdown_tables(text)
+    assert [c[2].strip() for c in header] == ["Partner", "2020", "2021", "Total 2020–2021"]
+    assert text.count("\n") == 1 + len(body)
+
+
+def test_a_first_row_starting_with_a_year_is_no_header():
+    from flows.extract.tables import markdown_tables
+    assert markdown_tables("| 2019 | Signed MoU |\n| 2021 | Launched plan |\n") == ()

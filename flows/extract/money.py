@@ -9,11 +9,15 @@ Amounts written in words count ('three million euros', 'two and a half million e
 so do the lines of a dot-leader list under a heading naming the currency ('BUDGET (US$)' over
 'ILO ........ 2,150,000'), and the cells of a delimited export ('country;project;budget_usd')
 or of an aligned-column table ('Project   Donor   Budget (USD)'), also one a reader joined into
-one line (see `tables.find_tables`), under a header naming the currency of their column.
+one line (see `tables.find_tables`), under a header naming the currency of their column, or
+under a caption naming it for the table's year and money columns ('Table 3 Contributions by
+year (in US$ thousands)': each cell times its scale; a merged total row aligns from the right).
 
 An amount stated twice, once in a summary line (a headline, a front-matter field, a table row,
 a 'Label: value' line), is one row; 'between USD 50,000 and USD 150,000' is one amount, its
-upper end, 'up to' (as 'US$ 2-3 million').
+upper end, 'up to' (as 'US$ 2-3 million'). So is an amount in words restated in figures
+('two million euros (EUR 2 million)'), a sum the prose states and a table cell holds, and the
+same amount over the same period of years stated in two sentences.
 
 amount_usd is the US-dollar amount the text states ('EUR 18 million, about US$ 17.6 million'
 is one fact whose amount_usd is 17.6 million), else the amount converted at an exchange rate
@@ -27,7 +31,9 @@ Years are the year or year range stated with the amount in its sentence ('betwee
 is an item of, or in the previous sentence when the amount refers back to it ('for the three
 years', 'The programme ... US$ 6,750,000' after 'the DWCP for 2025–2029'), or the period that
 opens the next sentence ('Running from 2025 to 2028, the project ...'); 'the year before' is
-the year before the sentence's year.
+the year before the sentence's year. The parts of an amount share its years: the amount a
+partitive introduces ('Of this, ...', '..., of which ...') and amounts after it in its currency
+that sum to it (a breakdown list), when they name none of their own.
 """
 from __future__ import annotations
 
@@ -53,6 +59,8 @@ SYMBOLS = {
     "CA$": "CAD", "CAN$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD",
     "Mex$": "MXN", "RMB": "CNY", "₦": "NGN", "₱": "PHP", "฿": "THB", "₫": "VND", "₺": "TRY",
     "₽": "RUB", "₴": "UAH", "₪": "ILS", "SFr.": "CHF", "Sfr.": "CHF",
+    "GH¢": "GHS", "GH₵": "GHS", "₵": "GHS", "৳": "BDT", "₭": "LAK", "៛": "KHR", "₮": "MNT",
+    "₸": "KZT", "₼": "AZN", "₡": "CRC", "₲": "PYG", "KSh": "KES", "USh": "UGX", "TSh": "TZS",
 }
 
 # ISO codes that are also English words or acronyms, or are not currencies one pays with.
@@ -136,7 +144,7 @@ _CUR_PREFIX_TRIE = _trie(list(SYMBOLS) + CODES, tails={c: "(?![A-Za-z])" for c i
 MNUM = (r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
         r"|\d+(?:\.\d+)?(?!,\d{3})(?:,\d{1,2}(?!\d))?")
 _GAP = r"[ \t\u00a0\u202f\u2009]{0,3}(?:\n[ \t\u00a0\u202f\u2009]{0,8})?"
-SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio|mill(?=\.))\b"
+SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio|mill(?=\.)|crores?|lakhs?)\b"
          r"|(?:m|M|k|K|bn|BN)\b)")
 
 # 'US$ 2-3 million': a range, stored as its upper end with the qualifier 'up to'
@@ -177,6 +185,8 @@ QUALIFIERS = {
     "well over": "over", "just over": "over", "just under": "nearly", "close to": "nearly",
     "no less than": "at least", "not less than": "at least", "a minimum of": "at least",
     "a maximum of": "up to", "less than": "less than", "fewer than": "less than",
+    "not to exceed": "up to", "not exceeding": "up to", "not more than": "up to",
+    "no more than": "up to", "capped at": "up to", "a ceiling of": "up to",
     "≈": "about", "~": "about", "∼": "about", "≃": "about",
 }
 _QUAL_ALT = _alt(QUALIFIERS).replace(r"\ ", r"\s+")
@@ -196,6 +206,11 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
 
 # ----------------------------------------------------------------- numbers
 
+#: scale words `text.scale_of` does not know
+_EXTRA_SCALES = {"mill": 1_000_000, "mln": 1_000_000, "crore": 10_000_000, "crores": 10_000_000,
+                 "lakh": 100_000, "lakhs": 100_000}
+
+
 def parse_amount(num: str, scale: str | None) -> float:
     raw = num.strip()
     if re.fullmatch(r"\d+,\d{1,2}", raw):  # decimal comma
@@ -206,8 +221,8 @@ def parse_amount(num: str, scale: str | None) -> float:
     else:
         value = float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", raw))
     word = scale.strip(" \t\n\u00a0\u202f\u2009-") if scale else None
-    if word and word.lower() == "mill":  # 'NOK 30 mill.'
-        return value * 1_000_000
+    if word and word.lower() in _EXTRA_SCALES:  # 'NOK 30 mill.', 'EUR 2.5 mln', 'INR 5 crore'
+        return value * _EXTRA_SCALES[word.lower()]
     return value * scale_of(word)
 
 
@@ -321,7 +336,7 @@ _RANGE_RE = re.compile(
 _YEAR_LIST_RE = re.compile(
     rf"(?<![\d-])(?P<y1>{YEAR})(?:[ \t]*,[ \t]*{YEAR}){{1,8}}[ \t]*,?[ \t]+(?:and|&)[ \t]+(?P<y2>{YEAR})(?![\d-])")
 _SINGLE_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/]|\s*(?:Agenda|Declaration))")
-_PREP_BEFORE_RE = re.compile(rf"(?:\b{_PREP}|[(:|*])[\s*]*$", re.IGNORECASE)
+_PREP_BEFORE_RE = re.compile(rf"(?:\b{_PREP}|[(:|*·])[\s*]*$", re.IGNORECASE)
 # 'the group's 2024 work plan', 'the 2023 budget': a year naming a budget period
 _DET_BEFORE_RE = re.compile(r"(?:\b(?:the|its|their|our)|['’]s)\s+$", re.IGNORECASE)
 _BUDGET_NOUN_AFTER_RE = re.compile(
@@ -333,6 +348,11 @@ _ANAPHORA_RE = re.compile(
     r"(?:years?|period|phase|cycle|biennium)\b", re.IGNORECASE)
 
 
+# 'Over the three years, contributions totalled US$ 11.56 million': the same, opening the sentence
+_ANAPHORA_OPEN_RE = re.compile(
+    r"[\s*_]*(?:for|over|during|in|across)\s+(?:the|these|those|this|that)\s+"
+    rf"(?:(?:{NUMBER_WORD}|\d+|same|whole|entire|full|said)\s+)?"
+    r"(?:years?|period|phase|cycle|biennium)\b[ \t]*,", re.IGNORECASE)
 _REFERRING_SUBJECT_RE = re.compile(
     r"[\s*_]*(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
     r"framework|DWCP|agreement|action[ \t]+plan)\b")
@@ -673,7 +693,19 @@ def _table_amounts(text: str) -> list[dict]:
     for header, body in markdown_tables(text):
         currencies = [_header_currency(c[2]) for c in header]
         caption_years = None
+        from_caption = False
+        if header and not any(c for c, _ in currencies):
+            # no column names a currency: the caption above may name it for the table's money
+            # columns ('Table 2 Contributions by year (in US$ thousands)' over '| Project | 2021
+            # | 2022 | Total |'), a column whose header is a year or a money word
+            cap = _caption_currency(text, header[0][0])
+            if cap[0]:
+                currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
+                from_caption = any(c for c, _ in currencies)
         for cells in body:
+            if from_caption and 1 < len(cells) < len(header):
+                # a row with merged cells ('| Total | 2,540 | 4,900 |'): its cells align from the right
+                cells = list(cells[:1]) + [(0, 0, "")] * (len(header) - len(cells)) + list(cells[1:])
             # the currency is named by the column header, or by the row's first cell
             # ('| Contributions (US$) | 1,000 | 2,000 |' under '| | 2019 | 2020 |')
             row_cur = _header_currency(cells[0][2]) if cells else (None, 1)
@@ -721,6 +753,30 @@ def _table_amounts(text: str) -> list[dict]:
     return rows
 
 
+# a column of money under a caption naming the currency: a year or a money word in its header
+_MONEY_COL_RE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:\b(?:total|amount|budget|contributions?|funding|disburse(?:d|ments?)|"
+    r"commit(?:ted|ments?)|expenditures?|allocations?|grants?|pledged?|received|paid|value|cost)\b)")
+# a caption naming an amount is a sentence, not a unit line ('In 2023 the ILO received US$ 5 million:')
+_CAPTION_AMOUNT_RE = re.compile(r"\d")
+
+
+def _caption_currency(text: str, table_start: int) -> tuple[str | None, int]:
+    """The currency and scale the short caption line right above a table names ('Table A3.1
+    Contributions by project and year (in US$ thousands)'), when it states no number other
+    than a year or a table number."""
+    prev = _prev_line(text, table_start)
+    if not prev or prev[1] - prev[0] > 150:
+        return None, 1
+    line = text[prev[0]:prev[1]]
+    if line.lstrip().startswith("|") or line.rstrip().endswith((".", ";")):
+        return None, 1
+    bare = re.sub(r"(?i)\b(?:table|figure|annex|exhibit)[ \t]+[A-Z]?\d+(?:\.\d+)*[a-z]?", "", line)
+    if _CAPTION_AMOUNT_RE.search(_YEAR4_RE.sub("", bare)):
+        return None, 1
+    return _header_currency(line)
+
+
 _START_COL_RE = re.compile(r"(?i)[\W_]*(?:start|begin|from)(?:[\W_]*(?:date|year))?[\W_]*")
 _END_COL_RE = re.compile(r"(?i)[\W_]*(?:end|until|to)(?:[\W_]*(?:date|year))?[\W_]*")
 _YEAR4_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -747,6 +803,11 @@ def _block_amounts(text: str) -> list[dict]:
     blocks = _plain_blocks(text)
     for header, body, kind in blocks:
         currencies = [_header_currency(c[2]) for c in header]
+        if header and not any(c for c, _ in currencies):
+            # the caption line above naming the currency of the money columns (see _table_amounts)
+            cap = _caption_currency(text, header[0][0])
+            if cap[0]:
+                currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
         if not any(c for c, _ in currencies):
             continue
         start_col = next((i for i, c in enumerate(header) if _START_COL_RE.fullmatch(c[2])), None)
@@ -998,6 +1059,8 @@ def _clause_break(text: str, a: dict, x: tuple) -> bool:
     return lo < hi and (text.find(";", lo, hi) >= 0 or text.find("\n", lo, hi) >= 0)
 
 
+# the gap before an amount restated in brackets
+_RESTATED_GAP_RE = re.compile(r"[ \t\n]*[(\[][ \t]*")
 # ('from USD 1 million to USD 2 million' is rather a change between two amounts)
 _RANGE_GAP_RE = re.compile(r"[ \t]+and[ \t]+")
 _RANGE_LEAD_RE = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
@@ -1047,6 +1110,11 @@ def _extract(text: str) -> list[dict]:
                 a["usd_stated"] = b["amount"] if b["currency"] == "USD" else a["amount"]
                 a["end"] = b["end"]
                 a["rule"] = "money.stated_conversion"
+                skip.add(i + 1)
+            elif a["currency"] == b["currency"] and a["amount"] == b["amount"] \
+                    and not b["qualifier"] and _RESTATED_GAP_RE.fullmatch(gap):
+                # 'two and a half million US dollars (US$2.5 million)': one amount, restated
+                a["end"] = b["end"]
                 skip.add(i + 1)
             elif _CELL_GAP_RE.fullmatch(gap) and not b["qualifier"] and _same_row_years(text, a, b):
                 # a table row: '| 2020 | DKK 20,000,000 | USD 3.06 million |' states the dollar
@@ -1119,7 +1187,7 @@ def _extract(text: str) -> list[dict]:
                 years = (x[2], x[3])
             elif k > 0:
                 # 'for the three years': the previous sentence's years
-                if _ANAPHORA_RE.match(text[a["end"]:ue]):
+                if _ANAPHORA_RE.match(text[a["end"]:ue]) or _ANAPHORA_OPEN_RE.match(text, us, a["start"]):
                     prev = _year_expressions(text, *units[k - 1])
                     if prev:
                         years = (prev[-1][2], prev[-1][3])
@@ -1170,6 +1238,8 @@ def _extract(text: str) -> list[dict]:
                 # a definition list: 'Total funding (2015–2024)' on the line above 'US$ 48.6 million'
                 a["years"] = _label_line_years(text, a)
 
+    _parts_years(text, [a for a in merged if not a.get("table")])
+
     rows: list[dict] = []
     for a in merged:
         years = a.get("years")
@@ -1194,6 +1264,61 @@ def _extract(text: str) -> list[dict]:
         })
     _fill_unconverted(text, rows)
     return _drop_restated(text, rows, [bool(a.get("table")) for a in merged])
+
+
+# 'Of this, CAD 2.5 million ...', '..., of which EUR 8 million ...': a part of the amount before
+_PARTITIVE_BEFORE_RE = re.compile(
+    r"\b[Oo]f[ \t]+(?:this|that|which|these|it|the[ \t]+total|this[ \t]+(?:amount|total|sum))"
+    r"[ \t]*,?[ \t]*$")
+
+
+def _within(inner: tuple | None, outer: tuple) -> bool:
+    return inner is not None and inner[0] is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _parts_years(text: str, amounts: list[dict]) -> None:
+    """The parts of an amount share its years: the amount a partitive introduces ('CAD 12
+    million over 2023-2027. Of this, CAD 2.5 million ...'), and the amounts after it in its
+    currency whose sum is that amount ('£4.5m in 2022/23. Of this, £2.8m supports a programme
+    which runs from 2020 to 2025; £1.2m ...; and £0.5m ...'; a list 'allocated as follows'). A
+    partitive's amount keeps years of its own that lie within the whole's; a summand keeps any.""" 
+    for i, whole in enumerate(amounts):
+        years = whole.get("years")
+        if not years:
+            continue
+        nxt = amounts[i + 1:i + 16]
+        same = [b for b in nxt
+                if b["currency"] == whole["currency"] and b["start"] - whole["end"] <= 2500
+                and b["amount"] < whole["amount"]]
+        parts: list[dict] = []  # the amount a partitive introduces
+        summed: list[dict] = []  # amounts whose sum is the whole
+        # (the first amount after it in its currency, with no amount of that currency between)
+        first_same = next((b for b in nxt if b["currency"] == whole["currency"]), None)
+        if same and first_same is same[0] \
+                and _PARTITIVE_BEFORE_RE.search(text, max(0, same[0]["start"] - 30), same[0]["start"]) \
+                and same[0]["start"] - whole["end"] <= 400:
+            parts.append(same[0])
+        for k in range(len(same)):
+            total = 0.0
+            for n in range(k, len(same)):
+                total += same[n]["amount"]
+                if total > whole["amount"] * 1.001:
+                    break
+                if n > k and abs(total - whole["amount"]) <= whole["amount"] * 0.001:
+                    summed = same[k:n + 1]
+                    break
+            else:
+                continue
+            if summed:
+                break
+        for b in parts:
+            if not _within(b.get("years"), years):
+                b["years"] = years
+                b["rate_year"] = whole.get("rate_year") or 0
+        for b in summed:  # (a summand keeps any years of its own: 'EUR 3.2 million · 2021–2024')
+            if not b.get("years"):
+                b["years"] = years
+                b["rate_year"] = whole.get("rate_year") or 0
 
 
 def _summary_line(text: str, pos: int) -> bool:
@@ -1225,8 +1350,18 @@ def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]
     the bare numbers of table columns."""
     keep = [True] * len(rows)
     first: dict[tuple, int] = {}
+    # a sum the prose states and a table's cell holds ('totalled US$ 11.56 million' over a
+    # table whose total cell is '11,560' in US$ thousands): the cell, which has its years
+    in_table: dict[tuple, list[tuple]] = {}
     for i, r in enumerate(rows):
         if table[i]:
+            in_table.setdefault((r["currency"], r["amount"]), []).append((r["year_from"], r["year_to"]))
+    for i, r in enumerate(rows):
+        if table[i]:
+            continue
+        cells = in_table.get((r["currency"], r["amount"]))
+        if cells and not r["qualifier"] and (r["year_from"] is None or (r["year_from"], r["year_to"]) in cells):
+            keep[i] = False
             continue
         key = (r["currency"], r["amount"])
         j = first.get(key)
@@ -1239,7 +1374,9 @@ def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]
             continue
         if (a["qualifier"] or r["qualifier"]) and a["qualifier"] != r["qualifier"]:
             continue
-        if not (_summary_line(text, a["char_start"]) or _summary_line(text, r["char_start"])):
+        # (two sentences naming the same amount over the same period of years: one budget)
+        if not (_summary_line(text, a["char_start"]) or _summary_line(text, r["char_start"])
+                or (ya == yb and ya[0] is not None and ya[1] > ya[0])):
             continue
         better = (r["rule"] == "money.stated_conversion") > (a["rule"] == "money.stated_conversion") or (
             (r["rule"] == "money.stated_conversion") == (a["rule"] == "money.stated_conversion")

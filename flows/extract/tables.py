@@ -145,7 +145,14 @@ def _pipe_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
 
 def _is_pipe_header(line: str) -> bool:
     cells = [c.strip(" *_") for c in line.strip().strip("|").split("|")]
-    return len(cells) >= 2 and all(c and not re.search(r"\d", c) for c in cells)
+    # (a column header may name a year: '| Project | 2021 | 2022 | Total 2021–2023 |', when
+    # the first cell names none)
+    return len(cells) >= 2 and all(c for c in cells) and not re.search(r"\d", cells[0]) \
+        and not any(re.search(r"\d", _YEARS_IN_CELL_RE.sub("", c)) for c in cells)
+
+
+# the years a header cell may name: '2021', 'Total 2021–2023', 'FY 2022/23'
+_YEARS_IN_CELL_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:[ \t]*[-–—/][ \t]*(?:(?:19|20)\d\d|\d\d))?(?!\d)")
 
 
 # ------------------------------------------------------------------ delimited
