@@ -688,3 +688,13 @@ def test_an_aligned_table_under_a_caption_naming_currency_and_scale():
     rows = extract(text)
     assert [(r["amount"], r["currency"]) for r in rows] == [
         (120_000, "CHF"), (90_000, "CHF"), (80_000, "CHF"), (60_000, "CHF")]
+
+
+def test_cfa_francs_convert_through_their_fixed_parity_with_the_euro():
+    from flows.extract.money import yearly_rate
+
+    (row,) = extract("The government committed FCFA 2 billion in 2022 to the scheme.")
+    assert row["currency"] == "XOF"
+    assert row["amount_usd"] == pytest.approx(2e9 / 655.957 * yearly_rate("EUR", 2022), rel=1e-6)
+    (row,) = extract("Its budget was 300 million CFA francs in 2021.")
+    assert row["amount_usd"] == pytest.approx(3e8 / 655.957 * yearly_rate("EUR", 2021), rel=1e-6)

@@ -61,6 +61,9 @@ SYMBOLS = {
     "₽": "RUB", "₴": "UAH", "₪": "ILS", "SFr.": "CHF", "Sfr.": "CHF",
     "GH¢": "GHS", "GH₵": "GHS", "₵": "GHS", "৳": "BDT", "₭": "LAK", "៛": "KHR", "₮": "MNT",
     "₸": "KZT", "₼": "AZN", "₡": "CRC", "₲": "PYG", "KSh": "KES", "USh": "UGX", "TSh": "TZS",
+    # the CFA francs (XOF, XAF) have the same parity with the euro: which one is meant does
+    # not change the dollar value
+    "FCFA": "XOF", "CFAF": "XOF",
 }
 
 # ISO codes that are also English words or acronyms, or are not currencies one pays with.
@@ -90,7 +93,7 @@ NAMES.update({  # common names and plurals ISO 4217 does not list
     "chinese yuan": "CNY", "brazilian reais": "BRL", "reais": "BRL", "rupees": "INR",
     "indian rupees": "INR", "korean won": "KRW", "south korean won": "KRW",
     "swedish kronor": "SEK", "norwegian kroner": "NOK", "danish kroner": "DKK",
-    "cfa francs": "XOF", "baht": "THB", "rupiah": "IDR", "zloty": "PLN", "forint": "HUF",
+    "cfa francs": "XOF", "cfa franc": "XOF", "francs cfa": "XOF", "fcfa": "XOF", "baht": "THB", "rupiah": "IDR", "zloty": "PLN", "forint": "HUF",
     "naira": "NGN", "taka": "BDT", "shekels": "ILS", "new israeli shekels": "ILS",
     "south african rand": "ZAR", "kwacha": "ZMW", "jordanian dinars": "JOD",
 })
@@ -272,14 +275,24 @@ USD_PEGS = {"JOD": 0.709, "SAR": 3.75, "AED": 3.6725, "QAR": 3.64, "OMR": 0.3845
             "DJF": 177.721, "BSD": 1.0, "BMD": 1.0, "PAB": 1.0}
 
 
+#: currencies fixed to the euro since its start in 1999 (units per euro): the CFA francs of
+#: West (XOF) and Central Africa (XAF), the Comorian franc, the Cape Verdean escudo, the CFP
+#: franc and the convertible mark; their yearly average is the euro's times the parity
+EUR_PEGS = {"XOF": 655.957, "XAF": 655.957, "KMF": 491.96775, "CVE": 110.265, "XPF": 119.33174,
+            "BAM": 1.95583}
+
+
 @lru_cache(maxsize=256)
 def yearly_rate(currency: str, year: int) -> float | None:
     """Average of the daily ECB-based rates (US dollars per unit) over `year`, or None; a
-    currency pegged to the US dollar converts at its peg."""
+    currency pegged to the US dollar or fixed to the euro converts at its peg."""
     if currency == "USD":
         return 1.0
     if currency in USD_PEGS:
         return 1.0 / USD_PEGS[currency] if year >= 2001 else None
+    if currency in EUR_PEGS:
+        eur = yearly_rate("EUR", year) if year >= 1999 else None
+        return eur / EUR_PEGS[currency] if eur else None
     table = _rate_table()
     if table is not None:  # every currency the converter knows is listed
         return table.get(currency, {}).get(year)
