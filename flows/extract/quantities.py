@@ -383,15 +383,25 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
 
 
 # 'According to the progress report (March 2024), the project has so far:' over a list
-_SO_FAR_LINE_RE = re.compile(r"^[^\n]{0,160}\b(?:so\s+far|to\s+date)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
-_SO_FAR_HINT_RE = re.compile(r"(?:[sS][oO]\s+[fF][aA][rR]|[tT][oO]\s+[dD][aA][tT][eE])[ \t]*:")
+# (found from each line-ending colon, a literal the scan skips to quickly)
+_COLON_EOL_RE = re.compile(r":[ \t]*$", re.MULTILINE)
+_SO_FAR_END_RE = re.compile(r"\b(?:so\s+far|to\s+date)[ \t]*$", re.IGNORECASE)
 
 
 def _lead_in_scopes(text: str) -> list[tuple[int, int, date, str]]:
     """A lead-in line ending in 'so far:' or 'to date:' that names a date dates the list under it."""
     scopes = []
-    if not _SO_FAR_HINT_RE.search(text):
-        return scopes
+    for m in _COLON_EOL_RE.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - ls > 200 or not _SO_FAR_END_RE.search(text, ls, m.start()):
+            continue
+        dates = find_dates(text[ls:m.start()])
+        if not dates:
+            continue
+        d = dates[-1]
+        b = _SCOPE_END_RE.search(text, m.end())
+        scopes.append((m.end(), b.start() if b else len(text), d.first(), d.precision))
+    return scopes
     for m in _SO_FAR_LINE_RE.finditer(text):
         dates = find_dates(m.group(0))
         if not dates:
