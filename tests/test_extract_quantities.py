@@ -356,6 +356,7 @@ def test_a_to_date_heading_dates_the_list_under_it():
 def test_of_which_then_a_verb_counts_the_noun_before():
     assert rows_of("Inspectors visited 36 mines, of which 14 now keep an accident register.") == [
         (36, "mines"), (14, "mines")]
+    assert rows_of("It employed 2,400 people, of which 30 per cent were women.") == [(2400, "people")]
 
 
 def test_a_count_restated_under_a_dated_heading_takes_that_date():

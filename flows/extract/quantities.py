@@ -513,6 +513,7 @@ _WHOM_BEFORE_RE = re.compile(r"\bof[ \t\n]+(?:whom|which)[ \t\n]+$")
 _BE_AFTER_RE = re.compile(r"[ \t\n]+(?:were|are|was|is)[ \t\n]+(?=[a-z])")
 #: words that start a group of people after 'of them' ('12 of them young women')
 _GENDER_WORDS = {"women", "men", "girls", "boys"}
+_PERCENT_WORDS = {"per", "percent", "pct", "pc", "percentage", "points"}
 _GROUP_ADJECTIVES = {"young", "old", "older", "female", "male", "rural", "urban", "migrant", "local",
                      "foreign", "indigenous", "disabled", "domestic", "informal"}
 _VERBISH_RE = re.compile(r"\w(?:ed|ing)\b")
@@ -644,7 +645,8 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                 pos = be.end()
             else:
                 wm = _WORD_RE.match(text, pos + 1) if text[pos:pos + 1] == " " else None
-                if wm and wm.group(0).islower() and not _is_plural(wm.group(0)):
+                if wm and wm.group(0).islower() and not _is_plural(wm.group(0)) \
+                        and wm.group(0) not in _PERCENT_WORDS:
                     # '42 yards assessed, of which 18 now have ...': the noun of the count before
                     of_them = wm
         sent_end = _sentence_end(text, e)
