@@ -371,3 +371,11 @@ def test_a_lead_in_so_far_line_with_a_date_dates_the_list():
             "  - built 12 water points;\n  - trained 75 plumbers.\n\nIt also runs 3 schools.\n")
     rows = [(r["value"], str(r["as_of"])[:7]) for r in extract(text)]
     assert rows == [(12, "2023-05"), (75, "2023-05"), (3, "None")]
+
+
+def test_numbered_notes_are_not_counts():
+    text = ("Notes\n\n2 Totals are rounded.\n\n3 Figures exclude 40 seconded experts.\n\n"
+            "4 Grants approved in 2023 only.\n")
+    assert rows_of(text) == [(40, "seconded experts")]
+    # a count at the start of a line, with no numbered neighbours, stays
+    assert rows_of("Key facts\n\n12 Countries joined the network.\n") == [(12, "Countries")]

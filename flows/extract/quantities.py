@@ -575,6 +575,19 @@ def _skip_line(line: str) -> bool:
     return bool(CAPS_HEADING_RE.fullmatch(line.strip()) and len(line.split()) >= 2)
 
 
+_NOTE_AFTER_RE = re.compile(r" [A-Z\u201c\"]")
+
+
+def _numbered_neighbour(text: str, ls: int, le: int, n: int) -> bool:
+    """Does a line near this one start with the number before or after n, then a capital
+    (numbered notes or paragraphs)?"""
+    a, b = text.rfind("\n", 0, max(0, ls - 1)), text.find("\n", le + 1)
+    a = text.rfind("\n", 0, max(0, a)) if a > 0 else a  # two lines up ...
+    b = text.find("\n", b + 1) if b >= 0 else -1        # ... and two down (blank lines between)
+    near = text[a + 1 if a >= 0 else 0:b if b >= 0 else len(text)]
+    return re.search(rf"(?m)^(?:{n - 1}|{n + 1}) [A-Z\u201c\"]", near) is not None
+
+
 def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[dict]:
     rows = []
     dot_grouping = _dot_grouping(text)
@@ -609,6 +622,9 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             continue
         if text[e:e + 1] in (".", ")") and _LIST_NUMBER_AT_RE.match(text, ls, s):
             continue  # list numbering '1.' / '(2)'
+        if s == ls and value < 100 and m.group("d") and _NOTE_AFTER_RE.match(text, e) \
+                and _numbered_neighbour(text, ls, le, int(value)):
+            continue  # a footnote '4 Figures are ...' between notes '3 The ...' and '5 Not ...'
         prev = _PREV_TOKEN_RE.search(before)
         if prev:
             tok = prev.group(1).strip("*_")
