@@ -94,3 +94,11 @@ def test_bracketed_area_code_on_a_contact_line_is_a_phone():
         ("email", "press@example.org"), ("phone", "(03) 9123 4567")]
     # alone in running text it is not taken
     assert facts("Table row (01) 2345 6789 shows the values") == []
+
+
+def test_trunk_prefixed_national_number_on_a_contact_line_is_a_phone():
+    assert facts("Help desk: Visitor Service, 0161 496 0452, desk@example.org.uk") == [
+        ("phone", "0161 496 0452"), ("email", "desk@example.org.uk")]
+    # not alone in running text, nor a figure with decimals
+    assert facts("The ratio went from 0 250 300 in the table") == []
+    assert facts("Scores 0.5 100 200, see www.example.org") == [("url", "www.example.org")]

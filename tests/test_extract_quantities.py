@@ -321,7 +321,7 @@ def test_a_number_at_a_column_gap_is_a_table_cell():
 
 def test_of_them_and_of_whom_count_a_part_of_the_previous_group():
     assert rows_of("The course gathered 30 trade unionists, 11 of them women, from five provinces.") == [
-        (30, "trade unionists"), (11, "women"), (5, "provinces")]
+        (30, "trade unionists"), (11, "women unionists"), (5, "provinces")]
     assert rows_of("Some 55 clinics joined; 20 of them hired a nurse.") == [(55, "clinics"), (20, "clinics")]
     assert rows_of("By June, 300 farmers had enrolled, of whom 120\n  were women.") == [
         (300, "farmers"), (120, "women")]
@@ -351,3 +351,31 @@ def test_will_clauses_and_target_labels_are_targets():
 def test_a_to_date_heading_dates_the_list_under_it():
     text = "Results to date (30 June 2024):\n\n- 85 clinics opened\n- 1,200 nurses trained\n"
     assert [(r["value"], str(r["as_of"])) for r in extract(text)] == [(85, "2024-06-30"), (1200, "2024-06-30")]
+
+
+def test_of_which_then_a_verb_counts_the_noun_before():
+    assert rows_of("Inspectors visited 36 mines, of which 14 now keep an accident register.") == [
+        (36, "mines"), (14, "mines")]
+    assert rows_of("It employed 2,400 people, of which 30 per cent were women.") == [(2400, "people")]
+
+
+def test_a_count_restated_under_a_dated_heading_takes_that_date():
+    text = ("The centre trained 25 midwives.\n\nRESULTS (AS OF 31 MARCH 2023)\n"
+            "  - 25 midwives passed the exam.\n")
+    rows = extract(text)
+    assert [(r["value"], r["unit"], str(r["as_of"])) for r in rows] == [(25, "midwives", "2023-03-31")]
+
+
+def test_a_lead_in_so_far_line_with_a_date_dates_the_list():
+    text = ("Background text.\n\nAccording to the monitoring report (May 2023), the fund has so far:\n\n"
+            "  - built 12 water points;\n  - trained 75 plumbers.\n\nIt also runs 3 schools.\n")
+    rows = [(r["value"], str(r["as_of"])[:7]) for r in extract(text)]
+    assert rows == [(12, "2023-05"), (75, "2023-05"), (3, "None")]
+
+
+def test_numbered_notes_are_not_counts():
+    text = ("Notes\n\n2 Totals are rounded.\n\n3 Figures exclude 40 seconded experts.\n\n"
+            "4 Grants approved in 2023 only.\n")
+    assert rows_of(text) == [(40, "seconded experts")]
+    # a count at the start of a line, with no numbered neighbours, stays
+    assert rows_of("Key facts\n\n12 Countries joined the network.\n") == [(12, "Countries")]

@@ -62,10 +62,12 @@ _PHONE_LABELLED_RE = re.compile(
     rf"(?P<num>{_PHONE_BODY})"
 )
 _PHONE_INTL_RE = re.compile(r"(?<![\w+])(?P<num>\(?\+\d[\d \u00a0.\-()]{5,24}\d)")
-# a national number with its trunk-prefixed area code in brackets: '(02) 8722 1144';
-# taken only on a line that already holds another contact (an e-mail, a web address)
+# a national number with its trunk-prefixed area code, in brackets or not: '(02) 8722 1144',
+# '020 7946 0018'; taken only on a line that already holds another contact (an e-mail, a web
+# address)
 _PHONE_TRUNK_RE = re.compile(
-    r"(?<![\w(+])(?P<num>\(0\d{1,4}\)[ \u00a0]?\d{2,4}(?:[ \u00a0.\-]\d{2,4}){1,3})(?![\w-])")
+    r"(?<![\w(+])(?P<num>\(0\d{1,4}\)[ \u00a0]?\d{2,4}(?:[ \u00a0.\-]\d{2,4}){1,3}|"
+    r"(?<![\d.,/\-])0\d{1,4}(?:[ \u00a0]\d{2,4}){2,3})(?![\w-]|[.,/]\d)")
 
 _TRAILING = ".,;:!?'\"*_>"
 

@@ -354,7 +354,7 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
     scopes = []
     if not _AS_OF_HINT_RE.search(text) and not _STATUS_HINT_RE.search(text) \
             and not _TO_DATE_HINT_RE.search(text):
-        return scopes
+        return _lead_in_scopes(text)
     for m in _AS_OF_LINE_RE.finditer(text):
         line = m.group(0).rstrip()
         before = text[max(0, m.start() - 2):m.start()]
@@ -379,6 +379,36 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
         b = _SCOPE_END_RE.search(text, start)
         end = b.start() if b else len(text)
         scopes.append((start, end, dt, prec))
+    return scopes + _lead_in_scopes(text)
+
+
+# 'According to the progress report (March 2024), the project has so far:' over a list
+# (found from each line-ending colon, a literal the scan skips to quickly)
+_COLON_EOL_RE = re.compile(r":[ \t]*$", re.MULTILINE)
+_SO_FAR_END_RE = re.compile(r"\b(?:so\s+far|to\s+date)[ \t]*$", re.IGNORECASE)
+
+
+def _lead_in_scopes(text: str) -> list[tuple[int, int, date, str]]:
+    """A lead-in line ending in 'so far:' or 'to date:' that names a date dates the list under it."""
+    scopes = []
+    for m in _COLON_EOL_RE.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - ls > 200 or not _SO_FAR_END_RE.search(text, ls, m.start()):
+            continue
+        dates = find_dates(text[ls:m.start()])
+        if not dates:
+            continue
+        d = dates[-1]
+        b = _SCOPE_END_RE.search(text, m.end())
+        scopes.append((m.end(), b.start() if b else len(text), d.first(), d.precision))
+    return scopes
+    for m in _SO_FAR_LINE_RE.finditer(text):
+        dates = find_dates(m.group(0))
+        if not dates:
+            continue
+        d = dates[-1]
+        b = _SCOPE_END_RE.search(text, m.end())
+        scopes.append((m.end(), b.start() if b else len(text), d.first(), d.precision))
     return scopes
 
 
@@ -482,6 +512,8 @@ _OF_THEM_RE = re.compile(r"[ \t]+of[ \t]+(?:them|whom|which)\b")
 _WHOM_BEFORE_RE = re.compile(r"\bof[ \t\n]+(?:whom|which)[ \t\n]+$")
 _BE_AFTER_RE = re.compile(r"[ \t\n]+(?:were|are|was|is)[ \t\n]+(?=[a-z])")
 #: words that start a group of people after 'of them' ('12 of them young women')
+_GENDER_WORDS = {"women", "men", "girls", "boys"}
+_PERCENT_WORDS = {"per", "percent", "pct", "pc", "percentage", "points"}
 _GROUP_ADJECTIVES = {"young", "old", "older", "female", "male", "rural", "urban", "migrant", "local",
                      "foreign", "indigenous", "disabled", "domestic", "informal"}
 _VERBISH_RE = re.compile(r"\w(?:ed|ing)\b")
@@ -543,6 +575,19 @@ def _skip_line(line: str) -> bool:
     return bool(CAPS_HEADING_RE.fullmatch(line.strip()) and len(line.split()) >= 2)
 
 
+_NOTE_AFTER_RE = re.compile(r" [A-Z\u201c\"]")
+
+
+def _numbered_neighbour(text: str, ls: int, le: int, n: int) -> bool:
+    """Does a line near this one start with the number before or after n, then a capital
+    (numbered notes or paragraphs)?"""
+    a, b = text.rfind("\n", 0, max(0, ls - 1)), text.find("\n", le + 1)
+    a = text.rfind("\n", 0, max(0, a)) if a > 0 else a  # two lines up ...
+    b = text.find("\n", b + 1) if b >= 0 else -1        # ... and two down (blank lines between)
+    near = text[a + 1 if a >= 0 else 0:b if b >= 0 else len(text)]
+    return re.search(rf"(?m)^(?:{n - 1}|{n + 1}) [A-Z\u201c\"]", near) is not None
+
+
 def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[dict]:
     rows = []
     dot_grouping = _dot_grouping(text)
@@ -577,6 +622,9 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             continue
         if text[e:e + 1] in (".", ")") and _LIST_NUMBER_AT_RE.match(text, ls, s):
             continue  # list numbering '1.' / '(2)'
+        if s == ls and value < 100 and m.group("d") and _NOTE_AFTER_RE.match(text, e) \
+                and _numbered_neighbour(text, ls, le, int(value)):
+            continue  # a footnote '4 Figures are ...' between notes '3 The ...' and '5 Not ...'
         prev = _PREV_TOKEN_RE.search(before)
         if prev:
             tok = prev.group(1).strip("*_")
@@ -611,23 +659,37 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             be = _BE_AFTER_RE.match(text, pos, pos + 20)  # '..., of whom 71 were women'
             if be:
                 pos = be.end()
+            else:
+                wm = _WORD_RE.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+                if wm and wm.group(0).islower() and not _is_plural(wm.group(0)) \
+                        and wm.group(0) not in _PERCENT_WORDS:
+                    # '42 yards assessed, of which 18 now have ...': the noun of the count before
+                    of_them = wm
         sent_end = _sentence_end(text, e)
         if of_them:
             # '42 labour inspectors, 17 of them women': the noun after; '48 cooperatives ...;
             # 17 of them completed ...': the noun of the count before, in the same sentence
-            np = _noun_phrase(text, of_them.end(), sent_end)
+            np = _noun_phrase(text, of_them.end(), sent_end) if of_them.re is _OF_THEM_RE else None
             nw = text[np[0]:np[1]].split() if np else []
             if nw and _GAP_RE.fullmatch(text, of_them.end(), np[0]) and len(nw) <= 3 \
                     and (_is_plural(nw[0]) or nw[0].lower() in _GROUP_ADJECTIVES) \
                     and not _VERBISH_RE.search(text, np[0], np[1]):
                 us, ue = np
                 unit = _clean_unit(text[us:ue])
+                if unit.lower() in _GENDER_WORDS:
+                    # '65 inspectors trained, 11 of them women': 11 women inspectors
+                    near = [r for r in (*prior, *rows) if s - 150 <= r["char_end"] <= s and r["value"] > value]
+                    prev_row = max(near, key=lambda r: r["char_end"]) if near else None
+                    if prev_row is not None and not _FULL_STOP_RE.search(text, prev_row["char_end"], s):
+                        prev_head = prev_row["unit"].split()[-1]
+                        if prev_head.lower() not in _GENDER_WORDS and prev_head.islower():
+                            unit = f"{unit} {prev_head}"
             else:
                 near = [r for r in (*prior, *rows) if s - 150 <= r["char_end"] <= s and r["value"] > value]
                 prev_row = max(near, key=lambda r: r["char_end"]) if near else None
                 if prev_row is None or _FULL_STOP_RE.search(text, prev_row["char_end"], s):
                     continue
-                unit, ue = prev_row["unit"], of_them.end()
+                unit, ue = prev_row["unit"], (of_them.end() if of_them.re is _OF_THEM_RE else e)
             qual, qs = money.qualifier_before(text, s)
             rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
                          "char_start": qs if qual else s, "char_end": ue, "rule": "quantity.of_them",
@@ -1013,6 +1075,7 @@ def extract(text: str) -> list[dict]:
             for a, b, dt, prec in scopes:
                 if a <= pos < b:
                     as_of = (dt, prec)
+        explicit = as_of is not None
         # 3. another date or 'in/by YEAR' in the sentence (nearest)
         if as_of is None:
             ds = dates_in(ss, se) if se - ss <= 600 else _dates_in(text, max(ss, pos - 300), min(se, pos + 300))
@@ -1041,6 +1104,7 @@ def extract(text: str) -> list[dict]:
             "value": r["value"], "unit": r["unit"], "qualifier": r["qualifier"],
             "as_of": as_of[0] if as_of else None, "as_of_precision": as_of[1] if as_of else None,
             "char_start": s, "char_end": e, "evidence": text[s:e], "rule": r["rule"],
+            "_explicit": explicit,
         })
     return _once(out)
 
@@ -1055,13 +1119,19 @@ def _once(rows: list[dict]) -> list[dict]:
     """One count stated twice ('19,870 workers' in the text and again in the results table) is
     one fact: a later row with the same value, counted noun and qualifier, and no other date,
     is dropped (the first statement keeps the evidence)."""
-    seen: dict[tuple, list[dict]] = {}
+    seen: dict[tuple, list[tuple[dict, object]]] = {}
     out = []
     for r in rows:
+        explicit = r.pop("_explicit", False)
         key = (r["value"], _head(r["unit"]), r["qualifier"])
         same = seen.setdefault(key, [])
-        if any(r["as_of"] is None or p["as_of"] is None or p["as_of"] == r["as_of"] for p in same):
+        # (compared on the date each statement gave itself)
+        if any(r["as_of"] is None or d is None or d == r["as_of"] for _, d in same):
+            # '14 qualifications' in the overview, again under 'Results as of June 2024': the
+            # one fact takes the date the later statement states
+            if explicit and r["as_of"] is not None and len(same) == 1 and same[0][0]["as_of"] is None:
+                same[0][0]["as_of"], same[0][0]["as_of_precision"] = r["as_of"], r["as_of_precision"]
             continue
-        same.append(r)
+        same.append((r, r["as_of"]))
         out.append(r)
     return out
