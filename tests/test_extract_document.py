@@ -349,3 +349,8 @@ def test_partner_profile_of_a_foundation_has_no_country():
     text = ("# Partner profile: Birchwood Foundation\n\n## Overview\n\nThe Birchwood Foundation funds work "
             "in Ghana and Togo.\n")
     assert extract(text)["partner_iso3"] is None
+
+
+def test_status_date_alone_is_the_date():
+    text = "ZAMBIA\nILO portfolio - country profile\nStatus as of 31 May 2023 | ILO Office, Lusaka\n\nText.\n"
+    assert str(extract(text)["published_on"]) == "2023-05-31"

@@ -907,6 +907,13 @@ def published(text: str, source_path: str = "") -> tuple[date | None, str | None
 _AS_OF_RE = re.compile(r"\b(?:as\s+(?:of|at)|since|until|through)[ \t]+$", re.IGNORECASE)
 
 
+def _not_as_of(text: str, dates: list) -> list:
+    """The dates, those a status is given at ('as of December 2023') last: another date near
+    them is the document's."""
+    at = [d for d in dates if _AS_OF_RE.search(text, max(0, d.start - 12), d.start)]
+    return [d for d in dates if d not in at] + at
+
+
 def _top_date(text: str, source_path: str = "") -> tuple[date | None, str | None]:
     for _, _, line in _first_lines(text)[:12]:
         if line.startswith("|"):
@@ -917,7 +924,7 @@ def _top_date(text: str, source_path: str = "") -> tuple[date | None, str | None
             continue
         # ('Status as of December 2023 · February 2024': the date a status is given at is not the
         # document's)
-        dates = [d for d in find_dates(line) if not _AS_OF_RE.search(line, max(0, d.start - 12), d.start)]
+        dates = _not_as_of(line, find_dates(line))
         if dates:
             d = dates[0]
             return d.first(), d.precision
@@ -927,7 +934,7 @@ def _top_date(text: str, source_path: str = "") -> tuple[date | None, str | None
         m = _BARE_YEAR_LINE.match(clean_inline(line))
         if m:
             return date(int(m.group("y")), 1, 1), "year"
-    dates = [d for d in find_dates(text[:600]) if not _AS_OF_RE.search(text, max(0, d.start - 12), d.start)]
+    dates = _not_as_of(text, find_dates(text[:600]))
     if dates:
         return dates[0].first(), dates[0].precision
     m = re.search(rf"(?<!\d)(?P<y>{YEAR})[-_](?P<m>0[1-9]|1[0-2])(?:[-_](?P<d>[0-2]\d|3[01]))?(?!\d)",
