@@ -294,3 +294,63 @@ def test_short_heading_completed_by_its_subject():
             "Geneva, 3 May 2023\n\n1. The Minister met the Director-General.\n")
     assert extract(text)["title"] == ("JOINT STATEMENT on the visit of the Minister of Labour of Ghana "
                                       "to the International Labour Office")
+
+
+def test_mail_subject_is_the_title():
+    text = ("From:    A. Mensah <mensah@ilo.org>\nTo:      B. Owusu <owusu@ilo.org>\n"
+            "Date:    Monday, 3 June 2024 10:15\nSubject: RE: FW: PORT-UP budget revision - note for Friday\n\n"
+            "Dear B.,\n\nPlease find the note below.\n")
+    doc = extract(text)
+    assert doc["title"] == "PORT-UP budget revision - note for Friday"
+    assert str(doc["published_on"]) == "2024-06-03"
+
+
+def test_language_switcher_and_opinion_label_are_no_title():
+    text = ("International Labour Organization\n\nEnglish | Français | Español\n\nOPINION\n\n"
+            "# Dock workers deserve a pension too\n\nBy A. Writer\n\n4 May 2024\n\nText.\n")
+    assert extract(text)["title"] == "Dock workers deserve a pension too"
+
+
+def test_caps_series_head_and_genre_words_joined_by_and():
+    text = ("SENATE RECORD - WRITTEN QUESTIONS AND ANSWERS\n\nLabour Standards: Foreign Aid\n\n"
+            "Question tabled on 2 May 2022.\n")
+    assert extract(text)["title"] == "Labour Standards: Foreign Aid"
+
+
+def test_request_for_proposals_takes_what_is_requested():
+    text = ("INTERNATIONAL LABOUR ORGANIZATION\nILO Office for Ghana - Project Office Tamale\n\n"
+            "REQUEST FOR PROPOSALS (RFP)\nMid-term Evaluation of the project\n\"Safe Harbours for Dock Workers (SHDW)\"\n\n"
+            "Date of issue: 3 May 2024\n")
+    doc = extract(text)
+    assert doc["title"] == ('REQUEST FOR PROPOSALS (RFP): Mid-term Evaluation of the project '
+                            '"Safe Harbours for Dock Workers (SHDW)"')
+
+
+def test_speech_transcript_label_and_title_carried_on():
+    text = ("TRANSCRIPT\n\nRemarks by Mr A. Banda, Director, ILO Office for Zambia\n"
+            "at the opening of the national dialogue on the future of work in the copper mining towns\n\n"
+            "Lusaka, 3 March 2024\n\nGood morning.\n")
+    assert extract(text)["title"] == ("Remarks by Mr A. Banda, Director, ILO Office for Zambia at the opening of "
+                                      "the national dialogue on the future of work in the copper mining towns")
+
+
+def test_status_date_is_not_the_publication_date():
+    text = ("# Country Programme Review\n\n*Indicators as of June 2023 · Prepared by the ILO Office for Zambia "
+            "with the tripartite committee and partners · September 2023*\n\nText.\n")
+    assert str(extract(text)["published_on"]) == "2023-09-01"
+
+
+def test_summary_subtitle_completes_a_caps_title():
+    text = "GREEN JOBS IN THE SAHEL 2024\nSummary of the regional report\nILO Dakar, May 2024\n\nText.\n"
+    assert extract(text)["title"] == "GREEN JOBS IN THE SAHEL 2024: Summary of the regional report"
+
+
+def test_partner_profile_of_a_foundation_has_no_country():
+    text = ("# Partner profile: Birchwood Foundation\n\n## Overview\n\nThe Birchwood Foundation funds work "
+            "in Ghana and Togo.\n")
+    assert extract(text)["partner_iso3"] is None
+
+
+def test_status_date_alone_is_the_date():
+    text = "ZAMBIA\nILO portfolio - country profile\nStatus as of 31 May 2023 | ILO Office, Lusaka\n\nText.\n"
+    assert str(extract(text)["published_on"]) == "2023-05-31"

@@ -555,3 +555,70 @@ def test_item_funder_after_dash_and_cofunder_country():
     [r] = extract(text)
     assert r["funder"] == "SIDA"
     assert "NOR" not in r["countries"]
+
+
+def test_length_from_a_start_date_gives_the_end_year():
+    from flows.extract.projects import _duration_years
+    assert _duration_years("24 months from 1 March 2020") == (2020, 2022)
+    assert _duration_years("18 months starting in January 2023") == (2023, 2024)
+    assert _duration_years("2019-2021") == (2019, 2021)
+
+
+def test_box_border_line_is_no_title():
+    text = ("CLEAN PORTS FOR DECENT WORK (CPDW)\n"
+            "=========== KEY FACTS ===========\n"
+            "  Budget:     US$ 2.1 million\n  Duration:   24 months from 1 March 2020\n"
+            "  Donors:     Government of Norway\n=================================\n\nThe project trains dockers.\n")
+    assert not any("====" in r["title"] for r in extract(text))
+
+
+def test_table_with_year_columns_and_footnote_marks():
+    text = ("## Contributions by project (US$ thousands)\n\n"
+            "| Project | Country | 2022 | 2023 | Total 2022–2023 |\n"
+            "| Safer Fishing Vessels in Ghana2 | Ghana | 300 | 400 | 700 |\n"
+            "| Green Jobs for Coastal Towns | Kenya | 100 | 150 | 250 |\n")
+    titles = sorted(r["title"] for r in extract(text))
+    assert titles == ["Green Jobs for Coastal Towns", "Safer Fishing Vessels in Ghana"]
+
+
+def test_table_of_signatories_is_no_project_table():
+    text = ("| Signatory | Title | Organization |\n|---|---|---|\n"
+            "| Mr A. Banda | Minister of Labour and Employment | Ministry of Labour |\n"
+            "| Ms C. Phiri | Director | ILO Office for Zambia |\n")
+    assert extract(text) == []
+
+
+def test_list_of_initiatives_led_by_their_year():
+    text = ("## Joint initiatives by year\n\n"
+            "- 2019 — Safe Mines for Young Workers (SMYW), Phase I · Peru · US$ 1.1 million · 2019–2021\n"
+            "  Trained 900 miners.\n"
+            "- 2022 — Safe Mines for Young Workers (SMYW), Phase II · Peru and Bolivia · 2022–2025\n"
+            "- 2021 — Cash Relief for Sewing Workers · Cambodia · US$ 0.5 million · 2021\n")
+    rows = {r["title"]: r for r in extract(text)}
+    assert set(rows) == {"Safe Mines for Young Workers (SMYW), Phase I", "Safe Mines for Young Workers (SMYW), Phase II",
+                         "Cash Relief for Sewing Workers"}
+    assert rows["Cash Relief for Sewing Workers"]["start_year"] == 2021
+    assert rows["Safe Mines for Young Workers (SMYW), Phase II"]["countries"] == ["PER", "BOL"]
+
+
+def test_title_after_the_word_with_its_amount_in_brackets():
+    text = ("The Bank said that its regional programme Decent Jobs in Coastal Fisheries (US$ 4 million, "
+            "2022–2025) will open offices in Ghana and Togo.")
+    [r] = extract(text)
+    assert r["title"] == "Decent Jobs in Coastal Fisheries"
+    assert (r["start_year"], r["end_year"]) == (2022, 2025)
+
+
+def test_short_name_said_to_be_a_programme_takes_its_long_name():
+    text = ("# Safer Harbours for Dock Workers (HARBOUR-SAFE)\n\n### What is it?\n\n"
+            "HARBOUR-SAFE is a three-year programme that helps Ghana and Togo make ports safer.\n")
+    [r] = extract(text)
+    assert r["title"] == "Safer Harbours for Dock Workers (HARBOUR-SAFE)"
+    assert r["countries"] == ["GHA", "TGO"]
+
+
+def test_short_name_then_long_name_in_brackets():
+    text = ("NOTE - PORT-UP (Decent Work in Port Logistics)\n\n"
+            "PORT-UP phase I runs from March 2020 to June 2022 in Mombasa, Kenya.\n")
+    titles = [r["title"] for r in extract(text)]
+    assert "Decent Work in Port Logistics (PORT-UP)" in titles

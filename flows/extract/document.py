@@ -280,8 +280,8 @@ def _is_date_line(line: str) -> bool:
 
 _LABEL_RE = re.compile(
     r"^(?:(?:joint\s+)?(?:press\s+release|press\s+statement|news\s+brief)|for\s+immediate\s+release|news(?:\s+release)?|media\s+advisory|statement|fact\s*sheet|"
-    r"(?:project|programme|country|partnership|donor)\s+(?:fact\s*sheet|brief|profile)|brief|"
-    r"infostory|feature|article|comment|blog(?:\s+post)?|terms\s+of\s+reference)"
+    r"(?:project|programme|country|partnership|partner|donor)\s+(?:fact\s*sheet|brief|profile)|brief|"
+    r"infostory|feature|article|comment|blog(?:\s+post)?|terms\s+of\s+reference|opinion|op-ed|transcript|speech)"
     r"(?:\s*\((?:excerpt|extract|draft|summary|abridged)\))?\s*[:|·,\-–—]?\s*$", re.IGNORECASE)
 
 
@@ -293,12 +293,14 @@ _GENRE_WORDS = {
     "news", "brief", "briefing", "note", "report", "annual", "progress", "update", "donor",
     "profile", "country", "newsletter", "media", "advisory", "statement", "feature", "technical",
     "policy", "information", "info", "partnership", "results", "review", "story", "stories",
-    "joint", "dashboard",
+    "joint", "dashboard", "written", "questions", "answers", "statements", "frequently", "asked",
 }
 
 
 def _is_genre_label(line: str) -> bool:
     words = [w.lower() for w in _words(line)]
+    if "and" in words[1:-1]:            # 'Written questions, answers and statements'
+        words = [w for w in words if w != "and"]
     return 2 <= len(words) <= 6 and all(w in _GENRE_WORDS for w in words) and \
         any(w not in ("ilo", "project", "programme", "program", "country", "partnership") for w in words)
 
@@ -319,7 +321,10 @@ _WEB_FURNITURE_RE = re.compile(
     r"^(?:(?:skip|go|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|search)\b.{0,20}"
     r"|skip\s+navigation|(?:main\s+|site\s+)?menu|navigation|search(?:\s+(?:within|this|the)\b.{0,60})?"
     r"|(?:log|sign)\s+in|close|accept(?:\s+all)?(?:\s+cookies)?|reject(?:\s+all)?|you\s+are\s+here:?.{0,200}"
-    r"|home\s*[>›»/|].{0,300}|.{0,200}\bcookies?\b.{0,200})$", re.IGNORECASE)
+    r"|home\s*[>›»/|].{0,300}|.{0,200}\bcookies?\b.{0,200}"
+    r"|(?:english|français|francais|español|espanol|português|deutsch|русский|العربية|中文)"
+    r"(?:\s*[|/·]\s*(?:english|français|francais|español|espanol|português|deutsch|русский|العربية|中文)){1,6})$",
+    re.IGNORECASE)
 #: a line that is only an organization's name, as a letterhead prints it
 _ORG_HEAD_WORDS = ("organization", "organisation", "office", "department", "ministry", "agency", "secretariat",
                    "embassy", "mission", "team", "bureau", "directorate", "commission", "delegation",
@@ -349,7 +354,8 @@ def _is_letterhead(line: str) -> bool:
     if pair and lookup_country(pair.group("a")):
         return False
     return all(w[:1].isupper() or re.fullmatch(r"\([A-Z][A-Za-z&\-]{1,12}\)", w)
-               or w.lower() in ("of", "for", "and", "the", "on", "in", "&") for w in words)
+               or w.lower() in ("of", "for", "and", "the", "on", "in", "&", "-") for w in words) \
+        and words[-1] != "-" and words[0] != "-"
 
 
 _WRAP_END_RE = re.compile(r"\b(?:for|of|and|the|in|on|to|with|a|an|from|by|at|towards|through|"
@@ -389,10 +395,20 @@ def _is_caps_genre_head(title: str) -> bool:
 _GENRE_LINE_RE = re.compile(r"(?:call\s+for\s+(?:proposals|applications|expressions\s+of\s+interest|papers)|"
                             r"terms\s+of\s+reference|annual\s+report)\b(?:[ \t]+(?:\d{4}(?:/\d{1,4})?|no\.?\s*\d+))?",
                             re.IGNORECASE)
+_GENRE_SUBTITLE_RE = re.compile(r"(?:(?:an?|the)\s+)?(?:executive\s+)?(?:summary|synthesis|overview|highlights)\s+of\s+"
+                                r"(?:the\s+|an?\s+)?[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3}", re.IGNORECASE)
+_REQUEST_RE = re.compile(r"(?:request\s+for\s+(?:proposals|quotations?|expressions?\s+of\s+interest)|"
+                         r"invitation\s+to\s+(?:bid|tender)|call\s+for\s+tenders)(?:\s*\([A-Z]{2,5}\))?", re.IGNORECASE)
+#: a lower-case line that carries a title on ('at the launch of the project "..."')
+_CARRY_ON_RE = re.compile(r"(?:at|on|for|of|in|to|during)\s")
 _SUBJECT_LINE_RE = re.compile(r"(?:on|of|for|between|concerning|regarding)\s+(?:the\s+)?\w")
 _CONTENTS_RE = re.compile(r"(?:table\s+of\s+)?contents", re.IGNORECASE)
 _FRONT_TITLE_RE = re.compile(r"title:[ \t]*[\"']?(?P<t>[^\"'\n]{3,250}?)[\"']?[ \t]*$")
 _FRONT_KEY_RE = re.compile(r"---$|[a-z][a-z_\-]{1,30}:(?:[ \t]|$)")
+
+
+_MAIL_FIELD_RE = re.compile(r"(?P<k>From|To|Cc|Bcc|Date|Sent|Subject)[ \t]*:[ \t]*", re.IGNORECASE)
+_SUBJECT_VALUE_RE = re.compile(r"(?:(?:RE|FW|FWD|AW|TR)[ \t]*:[ \t]*)*(?P<t>\S[^\n]{2,250}?)[ \t]*$", re.IGNORECASE)
 
 
 def title_span(text: str) -> tuple[int, int, str] | None:
@@ -412,6 +428,16 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
                 return s + fm.start("t"), s + fm.end("t"), clean_inline(fm.group("t"))
             if not _FRONT_KEY_RE.match(line):
                 break
+    # an e-mail ('From: ...', 'To: ...', 'Subject: FW: ...'): its subject
+    if lines and _MAIL_FIELD_RE.match(lines[0][2]):
+        for s, e, line in lines[:8]:
+            fm = _MAIL_FIELD_RE.match(line)
+            if not fm:
+                break
+            if fm.group("k").lower() == "subject":
+                sm = _SUBJECT_VALUE_RE.match(line, fm.end())
+                if sm:
+                    return s + sm.start("t"), s + sm.end("t"), clean_inline(sm.group("t"))
     idx = 0
     letterhead = False              # the line before was a letterhead's (it may go on)
     running = None                  # a running header skipped ('SWEDEN - ILO ... | May 2023')
@@ -456,13 +482,36 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             return h1.start("t"), h1.end("t"), clean_inline(h1.group("t"))
     # 'UNITED NATIONS JOINT PROGRAMME – SUMMARY SHEET' + 'Leaving No One Behind: ...': a
     # heading in capitals that names the kind of document is a header above the title
-    if idx + 1 < len(lines) and _is_caps_genre_head(title) and text[e:lines[idx + 1][0]].count("\n") == 1:
+    if idx + 1 < len(lines) and _is_caps_genre_head(title) and text[e:lines[idx + 1][0]].count("\n") <= 2:
         nxt = clean_inline(lines[idx + 1][2])
         if not nxt.isupper() and 3 <= len(_words(nxt)) <= 25 and not nxt.endswith(".") \
                 and not _is_skippable(lines[idx + 1][2]):
             idx += 1
             s, e, line = lines[idx]
             title = nxt
+    # 'REQUEST FOR PROPOSALS (RFP)' + 'Final evaluation of the project' + '"Title"': what is
+    # requested, on the lines under the kind of request, completes it
+    if _REQUEST_RE.fullmatch(title) and idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
+        parts, end, k = [], e, idx + 1
+        while k < len(lines) and len(parts) < 3 and text[end:lines[k][0]].count("\n") == 1:
+            nxt = re.sub(r"\s*[=_*~\-]{4,}$", "", clean_inline(lines[k][2]))      # (a rule joined to it)
+            if not nxt or nxt.isupper() or nxt.endswith(".") or ":" in nxt or len(_words(nxt)) > 25 \
+                    or not _words(nxt):
+                break
+            parts.append(nxt)
+            end = lines[k][0] + len(lines[k][2]) - (len(clean_inline(lines[k][2])) - len(nxt))
+            k += 1
+            if not re.search(r"\b(?:project|programme|program|of|for|on|the)$", nxt):
+                break
+        if parts:
+            return s, end, f"{title}: " + " ".join(parts)
+    # 'LABOUR MIGRATION IN ASIA 2023' + 'Summary of the regional report': a subtitle naming
+    # the kind of document completes the title
+    if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
+        s2, e2, nxt = lines[idx + 1]
+        nxt_clean = clean_inline(nxt)
+        if _GENRE_SUBTITLE_RE.fullmatch(nxt_clean) and len(_words(nxt_clean)) <= 8 and ":" not in title:
+            return s, e2, f"{title}: {nxt_clean}"
     # 'FAIR RECRUITMENT INNOVATION FUND (FRIF)' + 'CALL FOR PROPOSALS 2024/01': the kind of
     # document on the line under the name is part of the title
     if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
@@ -494,7 +543,7 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         s2, e2, nxt = lines[idx + 1]
         nxt_clean = clean_inline(nxt)
         if (_WRAP_END_RE.search(title) or re.match(r"[a-z]", nxt_clean)) and \
-                0 < len(_words(nxt_clean)) <= 12 and not nxt_clean.endswith(".") and "|" not in nxt \
+                0 < len(_words(nxt_clean)) <= (25 if _CARRY_ON_RE.match(nxt_clean) else 12) and not nxt_clean.endswith(".") and "|" not in nxt \
                 and not _is_skippable(nxt) and len(_words(title)) >= 3:
             return s, e2, f"{title} {nxt_clean}"
     # 'REPORT OF THE WORKSHOP' + '"Towards a Just Transition"': a quoted name under the title
@@ -658,6 +707,9 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         t = clean_inline(title)
         gm = _GENRE_LINE_RE.search(t)
         t = t[:gm.start()].rstrip() if gm and gm.start() > 0 else t
+        pm = re.match(r"(?P<p>[^:|]{3,40}?)\s*[:|]\s+(?=\S)", t)     # 'Partner profile: X Foundation'
+        if pm and (_LABEL_RE.match(pm.group("p")) or _is_genre_label(pm.group("p"))):
+            t = t[pm.end():]
         om = _ORG_TITLE_RE.match(t) or (_ORG_TITLE_RE.match(t.title()) if t.isupper() else None)
         if om:
             return None, _display(om.group("org"))
@@ -852,6 +904,16 @@ def published(text: str, source_path: str = "") -> tuple[date | None, str | None
     return found
 
 
+_AS_OF_RE = re.compile(r"\b(?:as\s+(?:of|at)|since|until|through)[ \t]+$", re.IGNORECASE)
+
+
+def _not_as_of(text: str, dates: list) -> list:
+    """The dates, those a status is given at ('as of December 2023') last: another date near
+    them is the document's."""
+    at = [d for d in dates if _AS_OF_RE.search(text, max(0, d.start - 12), d.start)]
+    return [d for d in dates if d not in at] + at
+
+
 def _top_date(text: str, source_path: str = "") -> tuple[date | None, str | None]:
     for _, _, line in _first_lines(text)[:12]:
         if line.startswith("|"):
@@ -860,7 +922,9 @@ def _top_date(text: str, source_path: str = "") -> tuple[date | None, str | None
             break
         if len(_words(line)) > 12:
             continue
-        dates = find_dates(line)
+        # ('Status as of December 2023 · February 2024': the date a status is given at is not the
+        # document's)
+        dates = _not_as_of(line, find_dates(line))
         if dates:
             d = dates[0]
             return d.first(), d.precision
@@ -870,7 +934,7 @@ def _top_date(text: str, source_path: str = "") -> tuple[date | None, str | None
         m = _BARE_YEAR_LINE.match(clean_inline(line))
         if m:
             return date(int(m.group("y")), 1, 1), "year"
-    dates = find_dates(text[:600])
+    dates = _not_as_of(text, find_dates(text[:600]))
     if dates:
         return dates[0].first(), dates[0].precision
     m = re.search(rf"(?<!\d)(?P<y>{YEAR})[-_](?P<m>0[1-9]|1[0-2])(?:[-_](?P<d>[0-2]\d|3[01]))?(?!\d)",

@@ -26,7 +26,7 @@ from functools import lru_cache
 from difflib import SequenceMatcher
 
 from . import document, tables
-from .text import (FOLD_SPECIAL, MONTH, YEAR, Section, clean_inline, parse_number, scale_of,
+from .text import (FOLD_SPECIAL, MONTH, MONTHS, YEAR, Section, clean_inline, parse_number, scale_of,
                    sections, sentences, word_offsets)
 
 try:  # the shared money extractor, once it is written
@@ -63,6 +63,12 @@ APPOSITIVE_RE = re.compile(
     r"(?:project|programme|program|initiative)\s*,\s*"
     r"(?P<t>[A-Z][^,;.()\n\"“”]{8,200}?)\s*(?:\((?P<a>[A-Z][A-Z0-9\-]{1,15})\)\s*,|"
     r",(?=[ \t]+(?:with|which|that|funded|financed|supported|implemented|worth|in\s+partnership)\b))")
+#: 'its regional programme Social Protection for All (EUR 6 million, 2023–2026)': a title right
+#: after the word, followed by its amount or years in brackets (an emphasis lost in rendering)
+PAREN_TITLE_RE = re.compile(
+    rf"(?:project|programme|program|initiative)[ \t]+(?P<t>[A-Z][^,;.()\n\"“”]{{8,150}}?)[ \t]*"
+    rf"\((?=[^()\n]{{0,60}}?(?:{YEAR}|million|billion))")
+_PAREN_TITLE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[a-z][a-z\-]*\s+){0,2}$")
 _APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|an?)\s+(?:new\s+)?(?:[a-z\d][a-z\d]*-year\s+)?(?:ILO\s+)?$")
 KNOWN_AS_RE = re.compile(
     r"\b(?:project|programme|initiative)\b[^.\n]{0,80}?\bknown\s+as\s+(?:the\s+)?[\"“]?"
@@ -245,12 +251,18 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", s)).strip()
 
 
+_PHASE_OF_RE = re.compile(r"\bphase (\d{1,2}|[ivx]{1,4}|one|two|three|four)\b")
+
+
 def same_title(a: str, b: str) -> bool:
     na, nb = _norm(a), _norm(b)
     if not na or not nb:
         return False
     if na == nb:
         return True
+    pa, pb = _PHASE_OF_RE.search(na), _PHASE_OF_RE.search(nb)
+    if pa and pb and pa.group(1) != pb.group(1):
+        return False                    # 'X, Phase I' and 'X, Phase II' are two projects
     short, long_ = sorted((na, nb), key=len)
     if len(short) >= 25 and long_.startswith(short):
         return True
@@ -387,6 +399,9 @@ def project_sections(text: str) -> list[Section]:
     return out
 
 
+_CURRENCY_CODES = {"EUR", "USD", "CHF", "GBP", "JPY", "NOK", "SEK", "DKK", "AUD", "CAD", "NZD", "KRW", "CNY"}
+
+
 def org_at(text: str, pos: int, limit: int = 160) -> tuple[int, int, str, str | None, str | None] | None:
     """The organization name starting at `pos`: (start, end, name, acronym, possessive country iso3).
 
@@ -423,6 +438,8 @@ def org_at(text: str, pos: int, limit: int = 160) -> tuple[int, int, str, str | 
             continue
         if not (tok[0].isupper() or (tok[0].isdigit() and start is not None)):
             break
+        if tok in _CURRENCY_CODES or (pending and tok[0].isdigit()):
+            break                       # '... from Aldergrove and EUR 2.0 million'
         if start is None and tok in _NOT_NAME:
             break
         if start is None and (tok.endswith("’s") or tok.endswith("'s")):
@@ -1089,12 +1106,15 @@ _ITEM_START_RE = re.compile(rf"(?:starting|starts|started|beginning|begins|began
                             rf"(?:in\s+)?(?:(?:early|late|mid)[\s-]+)?(?:{MONTH}\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
 
 
+_ITEM_LEAD_RE = re.compile(rf"[ \t]*(?P<b>[*_]{{1,2}})?[*_ \t]*(?:(?P<y>{YEAR})[ \t]*[—–:][ \t]*)?(?:[Tt]he\s+)?")
+
+
 def _item_title_end(body: str) -> int:
     """Where the title at the start of a list item ends: before '(', ':', ';', '|', a full
     stop, or a dash or comma that leads to countries, years or a lower-case clause ('SCORE –
     Sustaining Competitive ..., phase III (Colombia, ...)' keeps its dash and its phase)."""
     end = len(body)
-    m = re.search(r"\s*(?:[(:;|]|\.(?:\s|$))", body)
+    m = re.search(r"\s*(?:\((?![A-Z][\w\-]{1,15}\),?\s+[Pp]hase\b)|[:;|·]|\.(?:\s|$))", body)
     if m:
         end = m.start()
     for m in re.finditer(r"\s+[-–—]\s+|,\s+", body[:end]):
@@ -1166,10 +1186,17 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
         for k, m in enumerate(group):
             body = m.group("body")
             bs = m.start("body")
-            lead = re.match(r"[*_\s]*(?:[Tt]he\s+)?", body).end()
+            # ('**2021 — Title** · ...': an item led by its year)
+            lm = _ITEM_LEAD_RE.match(body)
+            lead = lm.end()
             if not re.match(r"[A-Z]", body[lead:]):
                 continue
             te_rel = _item_title_end(body)
+            lead_year = int(lm.group("y")) if lm.group("y") else None
+            if lm.group("b"):                 # a bold title ends where the bold ends
+                close = body.find(lm.group("b"), lead)
+                if close > lead:
+                    te_rel = min(te_rel, close) if body.find("(", lead, close) < 0 else close
             ts, te = _trim_title(text, bs + lead, bs + te_rel, strip_lead=False)
             title = clean_title(text[ts:te])
             words = title.split()
@@ -1202,6 +1229,8 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
                 sm = _ITEM_START_RE.search(detail)
                 if sm:
                     c.start_year = int(sm.group("y"))
+                elif lead_year:
+                    c.start_year = lead_year  # '2020 — Title · Bangladesh': the year it began
             head_end = text.find("\n", te)
             head_end = own_end if head_end < 0 else min(own_end, text.find("\n", head_end + 1)
                                                         if text.find("\n", head_end + 1) > 0 else own_end)
@@ -1249,6 +1278,7 @@ def _field_block_candidates(text: str) -> list[Cand]:
         words = title.split()
         if not (3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper()) >= 2) \
                 or re.search(r"[.:]$", line.strip()) or _NOT_A_PROJECT_RE.search(title) \
+                or re.search(r"[-=+_*#~]{4}", line) \
                 or re.match(r"[ \t]*[\w ()/'’\-]{1,40}:\s", line) \
                 or (i == 0 or (lines[i - 1][1].strip() and is_field[i - 1])):
             continue
@@ -1531,6 +1561,52 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
     return out
 
 
+#: 'ANDES-CUIDA is a four-year programme of ...': a short name said to be a project
+_ACR_IS_RE = re.compile(r"(?<![\w\-])(?P<a>[A-Z][A-Z0-9]{1,11}(?:-[A-Z0-9]{2,11}){0,2})[ \t]+(?:(?:is|was)[ \t]+(?:a|an)[ \t]+"
+                        r"(?:[\w\-]+[ \t]+){0,3}?(?:project|programme|program|initiative)\b|"
+                        r"(?:phase[ \t]+(?:[IVX]{1,3}|\d)[ \t]+)?(?:runs|ran|started|began)[ \t]+(?:from|in)[ \t])")
+_ACR_IS_WORDS = (" is a", " was a", " runs ", " ran ", " started ", " began ")
+_LONG_AFTER_RE = re.compile(r"[ \t]*\((?P<t>[A-Z][^()\n]{8,150})\)")
+
+
+def _defined_acronym_candidates(text: str, sents) -> list[Cand]:
+    """A short name said to be a project ('ANDES-CUIDA is a four-year programme') whose long
+    name the text gives before it in brackets: 'Care Economy ... in the Andes (ANDES-CUIDA)'."""
+    out: list[Cand] = []
+    seen: set[str] = set()
+    for m in _ACR_IS_RE.finditer(text) if any(w in text for w in _ACR_IS_WORDS) else ():
+        acr = m.group("a")
+        if acr in seen or ILO_NAMES.match(acr) or len(re.sub(r"[^A-Z]", "", acr)) < 3:
+            continue
+        seen.add(acr)
+        d = text.find(f"({acr})", 0, m.start())
+        if d >= 0:
+            pos = d
+            while pos > 0 and text[pos - 1] in " \t":
+                pos -= 1
+            ts = _caps_run_start(text, pos)
+            if ts is None:
+                continue
+            title = clean_title(text[ts:pos])
+        else:                           # 'SAFE-YARD (Safer and Decent Work in ...)'
+            d = text.find(f"{acr} (", 0, m.start())
+            lm = _LONG_AFTER_RE.match(text, d + len(acr)) if d >= 0 else None
+            if lm is None:
+                continue
+            title = clean_title(lm.group("t"))
+            if sum(1 for w in title.split() if w[0].isupper()) < 3:
+                continue
+        if len(title.split()) < 3 or _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title) \
+                or ILO_NAMES.match(title) or document.lookup_country(title) or _known_org(title):
+            continue
+        # (its evidence: the sentence that says what it is, whose section tells of it)
+        s, e = _sentence_span(sents, m.start(), m.end())
+        c = Cand(f"{title} ({acr})", m.start(), m.end("a"), "acronym_name", s, e, s, e)
+        c.aliases.append(acr)
+        out.append(c)
+    return out
+
+
 class _Cols:
     """Which column of a table holds what, from its header names (lower-cased)."""
 
@@ -1539,6 +1615,10 @@ class _Cols:
         self.code = next((k for k, c in enumerate(cols) if re.search(r"\b(?:code|symbol|number|no\.?|id)$", c)), None)
         self.title = next((k for k, c in enumerate(cols) if re.search(r"\b(?:project|programme|title)", c)
                            and k != self.code), None)
+        # a table of people ('| Signatory | Title | Organization |'): 'Title' is a job's
+        if self.title is not None and not re.search(r"\b(?:project|programme)", cols[self.title]) \
+                and any(re.search(r"\b(?:signator|name|person|official|representative|speaker)", c) for c in cols):
+            self.title = None
         country = next((k for k, c in enumerate(cols) if "countr" in c), None)
         if country is None:
             country = next((k for k, c in enumerate(cols)
@@ -1579,6 +1659,9 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
         raw = text[tcell[0]:tcell[1]]
         lead = len(raw) - len(raw.lstrip())
         ts, te = tcell[0] + lead, tcell[0] + len(raw.rstrip())
+        fm = re.search(r"(?<=[a-z])\d{1,2}$", text[ts:te])     # 'Recovery in Ukraine3': a footnote mark
+        if fm:
+            te = ts + fm.start()
         title = clean_title(text[ts:te])
         if len(title) < 6 or re.match(r"(?i)^total\b", title):
             return None
@@ -1660,6 +1743,14 @@ def _plain_table_candidates(text: str, secs: list[Section], money: list[dict]) -
     return out
 
 
+#: a digit in a header row that is not a year column's ('| 2021 |', '| Total 2021–2023 |')
+_HEADER_YEAR_RE = re.compile(rf"(?<![\d.,])(?:{YEAR})(?![\d.,]\d|\d)")
+
+
+def _header_digits(header: str) -> bool:
+    return bool(re.search(r"\d", _HEADER_YEAR_RE.sub("", header)))
+
+
 def _table_candidates(text: str, secs: list[Section], money: list[dict] | None = None) -> list[Cand]:
     money = [] if money is None else money    # (a lazy list stays lazy)
     out: list[Cand] = _plain_table_candidates(text, secs, money)
@@ -1678,7 +1769,7 @@ def _table_candidates(text: str, secs: list[Section], money: list[dict] | None =
             # a table without a separator line (an HTML table): a first row of words only
             if not (header.lstrip().startswith("|") and sep.lstrip().startswith("|")
                     and (i == 0 or not lines[i - 1][1].lstrip().startswith("|"))
-                    and not re.search(r"\d", header) and header.count("|") >= 3):
+                    and not _header_digits(header) and header.count("|") >= 3):
                 i += 1
                 continue
             body_from = i + 1
@@ -1755,11 +1846,14 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         if am:
             c.aliases.append(clean_title(am.group("a")))
         out.append(c)
-    for rx, rule in ((EMPH_RE, "emphasis"), (APPOSITIVE_RE, "appositive")):
+    for rx, rule in ((EMPH_RE, "emphasis"), (APPOSITIVE_RE, "appositive"), (PAREN_TITLE_RE, "appositive")):
         if rx is EMPH_RE and "*" not in text and "_" not in text:
             continue
         for m in _finditer_at(rx, text, kw_at):
             if rx is APPOSITIVE_RE and not _APPOSITIVE_LEAD_RE.search(text[max(0, m.start() - 20):m.start()]):
+                continue
+            if rx is PAREN_TITLE_RE and (not _PAREN_TITLE_LEAD_RE.search(text[max(0, m.start() - 40):m.start()])
+                                         or len(m.group("t").split()) < 3):
                 continue
             title = clean_title(m.group("t"))
             words = [w for w in title.split() if w.lower() not in CONNECTORS]
@@ -1773,6 +1867,12 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
             yrs = _years_after(text, m.end("m") if rx is EMPH_RE else te)
             if yrs:
                 c.start_year, c.end_year = yrs
+            elif rx is PAREN_TITLE_RE:        # '(EUR 6 million, 2023–2026)'
+                close = text.find(")", m.end(), m.end() + 80)
+                yr = re.search(RANGE, text[m.end():close]) if close > 0 else None
+                if yr:
+                    c.start_year = int(yr.group("y1"))
+                    c.end_year = _year2(c.start_year, yr.group("y2"))
             out.append(c)
     for m in _finditer_at(PHASE_RE, text, word_offsets(text, ("phase",))):
         ts, te = m.start("t"), m.end("t")
@@ -1943,11 +2043,24 @@ def _inline_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int,
     return out
 
 
+#: '36 months from 1 July 2021', '48 months starting in March 2022': a length from a start
+_LENGTH_FROM_RE = re.compile(
+    rf"\b(?P<n>\d{{1,3}})[ \t]+(?P<u>months?|years?)[ \t]+(?:from|starting|beginning|as[ \t]+of)[ \t]+"
+    rf"(?:(?:on|in)[ \t]+)?(?:\d{{1,2}}[ \t]+)?(?:(?P<m>{MONTH})[ \t]+)?(?P<y>{YEAR})\b", re.IGNORECASE)
+
+
 def _duration_years(value: str) -> tuple[int | None, int | None]:
     value = _FY_RE.sub("", value)
     years = [int(y) for y in re.findall(rf"\b{YEAR}\b", value)]
     if not years:
         return None, None
+    if len(years) == 1:
+        lm = _LENGTH_FROM_RE.search(value)
+        if lm and 0 < int(lm.group("n")) <= 240:
+            n = int(lm.group("n")) * (12 if lm.group("u").lower().startswith("y") else 1)
+            month = MONTHS.get(lm.group("m").lower()[:3], 1) if lm.group("m") else 1
+            y = int(lm.group("y"))
+            return y, y + (month - 1 + n - 1) // 12
     return years[0], (years[-1] if len(years) > 1 else None)
 
 
@@ -2251,6 +2364,7 @@ def extract(text: str) -> list[dict]:
     cands += _inline_candidates(text, secs, sents)
     cands += _named_range_candidates(text, sents)
     cands += _acronym_name_candidates(text, sents)
+    cands += _defined_acronym_candidates(text, sents)
     # a name does not run across the gap between two columns of a table
     cands = [c for c in cands if c.rule == "table" or "   " not in text[c.start:c.end]]
 
