@@ -379,3 +379,29 @@ def test_numbered_notes_are_not_counts():
     assert rows_of(text) == [(40, "seconded experts")]
     # a count at the start of a line, with no numbered neighbours, stays
     assert rows_of("Key facts\n\n12 Countries joined the network.\n") == [(12, "Countries")]
+
+
+def test_a_bare_number_pointing_back_takes_the_noun_of_the_count_before():
+    rows = extract("The fund enrolled 870 apprentices in 2021 against a target of 1,000. It ended.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (870, "apprentices", None), (1000, "apprentices", "target")]
+    assert rows_of("Clinics reported 12 outbreaks last year, down from 19 in 2019.") == [
+        (12, "outbreaks"), (19, "outbreaks")]
+
+
+def test_of_the_plural_then_a_bare_number_counts_that_plural():
+    assert rows_of("Of the trainees, 310 had found jobs and a further 45 had opened shops.") == [
+        (310, "trainees"), (45, "trainees")]
+    # no plural named: nothing
+    assert rows_of("Of the total, 310 was spent.") == []
+
+
+def test_n_of_the_m_counts_both_numbers():
+    assert rows_of("So far only 7 of the 30 pilot schools have a canteen.") == [
+        (7, "pilot schools"), (30, "pilot schools")]
+    assert rows_of("She won one of the ten seats.") == []
+
+
+def test_first_before_a_count_is_not_a_name():
+    assert rows_of("- First 25 village savings groups registered with the district.") == [
+        (25, "village savings groups")]

@@ -129,7 +129,7 @@ _NEGATION_BEFORE_RE = re.compile(
     r"(?:\b(?:not|never)|n['’]t)[ \t]+(?:(?!(?:only|just|even|yet|less|more|fewer|under|over)\b)[a-z]+[ \t]+)?$")
 #: plural nouns that do not end in -s
 IRREGULAR_PLURALS = {"women", "men", "children", "people", "staff", "personnel", "youth",
-                     "police", "cattle", "alumni", "media", "criteria", "feet", "teeth",
+                     "police", "cattle", "alumni", "media", "criteria", "curricula", "feet", "teeth",
                      "mice", "geese", "fish", "sheep", "livestock", "offspring"}
 _NOT_PLURAL_S = {"was", "has", "is", "its", "this", "thus", "as", "us", "plus", "across",
                  "less", "unless", "towards", "always", "perhaps", "news", "whereas", "yes",
@@ -144,7 +144,7 @@ LEAD_OK = {"in", "on", "at", "by", "for", "from", "with", "over", "about", "arou
            "since", "until", "through", "across", "among", "approximately", "roughly", "exactly",
            "just", "more", "than", "less", "fewer", "up", "least", "total", "another",
            "additional", "further", "thanks", "after", "before", "a", "now", "today",
-           "currently", "altogether", "overall", "together", "while", "whereas", "the"}
+           "currently", "altogether", "overall", "together", "while", "whereas", "the", "first"}
 #: a number right after these is a reference, an address or a position, not a count
 _REFERENCE_WORDS = (
     r"no|nos|number|page|pages|p|pp|para|paragraph|art|article|section|chapter|"
@@ -508,6 +508,9 @@ _ADVERB_AFTER_RE = re.compile(r",[ \t]+\w+ly[ \t]+(?:\w+ed[ \t]+)?")
 _PART_OF_RE = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|these|those|our)(?=[ \t])")
 _OTHER_AFTER_RE = re.compile(r"[ \t]+(?:other|more)(?=[ \t]+[A-Za-z])")
 _OF_BEFORE_RE = re.compile(r"\b[Oo]f[ \t\n]+$")
+# 'only 9 of the 24 new curricula': the second number counts the whole
+_WHOLE_NUM_RE = re.compile(r"[ \t]+\d{1,3}(?:,\d{3})*(?=[ \t]+[a-z])")
+_COUNT_OF_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*[ \t]+of[ \t]+the[ \t]+$")
 _OF_THEM_RE = re.compile(r"[ \t]+of[ \t]+(?:them|whom|which)\b")
 _WHOM_BEFORE_RE = re.compile(r"\bof[ \t\n]+(?:whom|which)[ \t\n]+$")
 _BE_AFTER_RE = re.compile(r"[ \t\n]+(?:were|are|was|is)[ \t\n]+(?=[a-z])")
@@ -616,7 +619,8 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         det = DETERMINER_BEFORE.search(text[max(0, s - 12):s])
         if det and not (m.group("d") and det.group(1).lower() in _POSSESSIVES) \
                 and not (det.group(1).lower() == "the" and value >= 3
-                         and not _OF_BEFORE_RE.search(text, max(0, s - 20), s - len(det.group(0)))):
+                         and not (_OF_BEFORE_RE.search(text, max(0, s - 20), s - len(det.group(0)))
+                                  and not _COUNT_OF_BEFORE_RE.search(text, max(0, s - 40), s))):
             # 'the two sides', 'one of the ten seats'; but 'its 11 recommendations' and 'the
             # 1,200 graduates' are counts
             continue
@@ -651,6 +655,9 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         of_them = None
         if part:
             pos = part.end()
+            whole = _WHOLE_NUM_RE.match(text, pos, pos + 12)
+            if whole:
+                pos = whole.end()  # 'only 9 of the 24 new curricula': 9 curricula
         elif _OF_PRONOUN_RE.match(text, pos, pos + 20):
             of_them = _OF_THEM_RE.match(text, pos, pos + 20)
             if not of_them:
@@ -697,6 +704,31 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             continue
         np = _noun_phrase(text, pos, sent_end)
         head = None
+        if np is None and not part and (_BARE_END_RE.match(text, pos) or text[pos:pos + 1] == ","):
+            back = _BACK_REF_RE.search(text, max(0, s - 50), s)
+            if back and back.group("of"):
+                # 'Of the graduates, 2,150 had found work': the plural just named
+                if not _is_plural(back.group("of")):
+                    continue
+                unit = back.group("of")
+            elif back:
+                # 'certified 2,140 workers against a target of 1,500', '46 accidents, up from
+                # 31', 'a further 380': the counted noun of the count before, same sentence
+                near = [r for r in (*prior, *rows) if s - 200 <= r["char_end"] <= s]
+                prev_row = max(near, key=lambda r: r["char_end"]) if near else None
+                if prev_row is None or _FULL_STOP_RE.search(text, prev_row["char_end"], s):
+                    continue
+                unit = prev_row["unit"]
+            else:
+                unit = None
+            if unit:
+                qual, qs = money.qualifier_before(text, s)
+                if not qual and back.group("target"):
+                    qual = "target"
+                rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
+                             "char_start": qs if qual and qs < s else s, "char_end": e,
+                             "rule": "quantity.back_ref", "head": unit.split()[-1]})
+                continue
         if np is None:
             # '14 representatives of employers' organizations, 15 of workers' organizations and
             # 8 from regional bodies': the counted noun of the previous count in the list
@@ -759,6 +791,14 @@ _LIST_GAP_RE = re.compile(r"(?:[ \t\n]+(?:of|from)[ \t\n]+[^,;.()\n:]{1,60})?"
 
 
 _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
+# a number with no noun after it that points back to a counted noun: 'against a target of
+# 1,500', 'up from 31', 'a further 380', 'Of the graduates, 2,150 ...'
+_BACK_REF_RE = re.compile(
+    r"(?:\bagainst[ \t\n]+(?:an?|the)[ \t\n]+(?:[\w-]+[ \t\n]+)?(?P<target>target)[ \t\n]+of|"
+    r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|"
+    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?P<of>[a-z]+),)[ \t\n]*$")
+# what may follow such a number: the end of the clause, 'in <year>', or a verb
+_BARE_END_RE = re.compile(r"[ \t]*(?:[.;:)]|[ \t]in[ \t]+(?:19|20)\d\d\b|[ \t](?:had|have|has|were|was|are|is)\b|$)")
 
 
 def _sentence_end(text: str, pos: int) -> int:
