@@ -102,3 +102,20 @@ def test_trunk_prefixed_national_number_on_a_contact_line_is_a_phone():
     # not alone in running text, nor a figure with decimals
     assert facts("The ratio went from 0 250 300 in the table") == []
     assert facts("Scores 0.5 100 200, see www.example.org") == [("url", "www.example.org")]
+
+
+def test_one_line_postal_address_after_an_organization_name():
+    text = "Project office: ACME Trust, Calle Mayor 18, 28013 Madrid, Spain · info@acme.example.org"
+    rows = [(r["kind"], r["value"]) for r in extract(text)]
+    assert ("address", "Calle Mayor 18, 28013 Madrid, Spain") in rows
+    text = "Field office · UN Compound, Block C-4/1, Kabul · +93 20 123 4567"
+    assert ("address", "UN Compound, Block C-4/1, Kabul") not in [(r["kind"], r["value"]) for r in extract(text)]
+    text = "Regional office, Tenth Floor, Sunrise Tower, 77 Harbour Road, Colombo 3, Sri Lanka. Tel. +94 11 234 5678"
+    assert ("address", "Tenth Floor, Sunrise Tower, 77 Harbour Road, Colombo 3, Sri Lanka") in \
+        [(r["kind"], r["value"]) for r in extract(text)]
+
+
+def test_prose_and_figures_with_commas_are_not_addresses():
+    for text in ("In 2023, Kenya, Uganda, Tanzania", "Total | 2,100,000 | 3,000, 4",
+                 "In 2023, 12 Members, Geneva and Paris met.", "Budget: 1,200, 3,400, 5,600"):
+        assert [r for r in extract(text) if r["kind"] == "address"] == []

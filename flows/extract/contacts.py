@@ -11,8 +11,13 @@ One row per contact (the first place it is written); a contact written twice is 
 - phone: a number after a label ('T:', 'Tel:', 'Tel.:', 'Phone', 'Fax', ...) or written in
          international form ('+41 79 593 1355'); value as written.
 
-Postal addresses are not extracted: their layout varies too much to find them safely by
-pattern.
+- address: a postal address written on one line, to the end of its segment (segments end at
+         ' · ', ' | ', '; ', a wide gap, a sentence's full stop or a 'Tel'/'E-mail' label):
+         at least three comma-separated parts, each short and capitalized (street links such
+         as 'de', 'route des' aside), from the first part that names a building or floor or
+         carries a street number, with a digit somewhere ('Viale Maestri del Lavoro 10, 10127
+         Turin, Italy', 'ILO Building, Sector G-5/2, Islamabad'). An organization's name before
+         the street is not part of it. Addresses spread over several lines are not read.
 """
 from __future__ import annotations
 
@@ -71,6 +76,19 @@ _PHONE_TRUNK_RE = re.compile(
 
 _TRAILING = ".,;:!?'\"*_>"
 
+# ------------------------------------------------------------------ postal addresses
+
+_ADDR_SEP_RE = re.compile(r"[ \t]+[·|•–—][ \t]+|;[ \t]+|[ \t]{3,}|\t|(?<=[a-z]{3})\.(?:[ \t]+|$)|"
+                          r"\b(?:Tel|Phone|Fax|E-?mail|Web)\b")
+_ADDR_LABEL_RE = re.compile(r"[ \t\-*•]*(?:Postal[ \t]+)?(?:Address|Adresse|Dirección)[ \t]*:[ \t]*",
+                            re.IGNORECASE)
+_ADDR_PART_RE = re.compile(r",[ \t]+")
+_STREET_NUM_RE = re.compile(r"(?:\d{1,5}(?:-\d{1,4}){0,2}[A-Za-z]?|[A-Z]?\d{1,4}|\d{1,2}(?:st|nd|rd|th))")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_BUILDING_WORDS = {"building", "house", "complex", "tower", "floor", "plaza", "palace", "place"}
+_ADDR_LOWER_OK = {"de", "del", "des", "du", "la", "le", "da", "do", "dos", "das", "di", "of",
+                  "and", "route", "rue", "chemin", "avenue", "via", "-"}
+
 
 # ------------------------------------------------------------------ helpers
 
@@ -98,6 +116,58 @@ def _url_value(raw: str) -> str:
 def _url_key(value: str) -> str:
     value = re.sub(r"^[a-z]+://", "", value.lower())
     return re.sub(r"^www\.", "", value).rstrip("/")
+
+
+def _addr_part_ok(part: str) -> bool:
+    """A short part whose words are capitalized, numbers or street links."""
+    toks = part.split()
+    return 0 < len(toks) <= 6 and all(
+        t[0].isupper() or t[0].isdigit() or t.lower() in _ADDR_LOWER_OK for t in toks)
+
+
+def _addr_street(part: str) -> bool:
+    """A part with a street number ('Rua Viriato 7', '422 Hannuri-daero') or a building."""
+    return any((_STREET_NUM_RE.fullmatch(t.strip(".,")) and not _YEAR_RE.fullmatch(t.strip(".,")))
+               or t.lower().strip(".,") in _BUILDING_WORDS for t in part.split())
+
+
+def _addresses(text: str):
+    """(start, end) of each one-line postal address."""
+    pos = 0
+    for line in text.split("\n"):
+        base, pos = pos, pos + len(line) + 1
+        if ", " not in line or not any(ch.isdigit() for ch in line):
+            continue
+        cut = 0
+        segs = []
+        for sm in _ADDR_SEP_RE.finditer(line):
+            segs.append((cut, sm.start()))
+            cut = sm.end()
+        segs.append((cut, len(line)))
+        for a, b in segs:
+            lab = _ADDR_LABEL_RE.match(line, a, b)
+            if lab:
+                a = lab.end()
+            parts, p0 = [], a
+            for cm in _ADDR_PART_RE.finditer(line, a, b):
+                parts.append((p0, cm.start()))
+                p0 = cm.end()
+            parts.append((p0, b))
+            if len(parts) < 3:
+                continue
+            # every part to the segment's end looks like an address part ...
+            k = len(parts)
+            while k > 0 and _addr_part_ok(line[parts[k - 1][0]:parts[k - 1][1]]):
+                k -= 1
+            # ... from the first that names a building or carries a street number
+            k0 = next((j for j in range(k, len(parts)) if _addr_street(line[parts[j][0]:parts[j][1]])), None)
+            if k0 is None or len(parts) - k0 < 3:
+                continue
+            s, e = parts[k0][0], parts[-1][1]
+            while e > s and line[e - 1] in " \t.,":
+                e -= 1
+            if e > s:
+                yield base + s, base + e
 
 
 def _digits(value: str) -> str:
@@ -242,6 +312,10 @@ def extract(text: str) -> list[dict]:
             s, e = _trim_url(text, ts, te)
             if e > s:
                 add("url", _url_value(text[s:e]), s, e, "url_link_target")
+
+    for s, e in _addresses(text):
+        if not taken.overlaps(s, e):
+            add("address", " ".join(text[s:e].split()), s, e, "address")
 
     for rx, rule in ((_PHONE_LABELLED_RE, "phone_labelled"), (_PHONE_INTL_RE, "phone_intl")):
         for m in rx.finditer(text):
