@@ -83,6 +83,8 @@ _ADDR_SEP_RE = re.compile(r"[ \t]+[·|•–—][ \t]+|;[ \t]+|[ \t]{3,}|\t|(?<=
 _ADDR_LABEL_RE = re.compile(r"[ \t\-*•]*(?:Postal[ \t]+)?(?:Address|Adresse|Dirección)[ \t]*:[ \t]*",
                             re.IGNORECASE)
 _ADDR_PART_RE = re.compile(r",[ \t]+")
+# two parts in a row that start with a capital or a digit: where an address may be
+_ADDR_HINT_RE = re.compile(r",[ \t]+[^,\n]{1,60},[ \t]+[A-Z0-9]")
 _STREET_NUM_RE = re.compile(r"(?:\d{1,5}(?:-\d{1,4}){0,2}[A-Za-z]?|[A-Z]?\d{1,4}|\d{1,2}(?:st|nd|rd|th))")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _BUILDING_WORDS = {"building", "house", "complex", "tower", "floor", "plaza", "palace", "place"}
@@ -133,10 +135,15 @@ def _addr_street(part: str) -> bool:
 
 def _addresses(text: str):
     """(start, end) of each one-line postal address."""
-    pos = 0
-    for line in text.split("\n"):
-        base, pos = pos, pos + len(line) + 1
-        if ", " not in line or not any(ch.isdigit() for ch in line):
+    last_line = -1
+    for hint in _ADDR_HINT_RE.finditer(text):
+        base = text.rfind("\n", 0, hint.start()) + 1
+        if base == last_line:
+            continue
+        last_line = base
+        end = text.find("\n", hint.end())
+        line = text[base:] if end < 0 else text[base:end]
+        if not any(ch.isdigit() for ch in line):
             continue
         cut = 0
         segs = []
