@@ -240,3 +240,13 @@ def test_pdf_dated_running_header_is_kept_once_on_the_first_page(tmp_path):
     text = read_bytes(tmp_path, "dated.pdf", pdf)["text"]
     assert text.startswith("KENYA AND THE ILO | Brief | March 2022\n\nA title of the brief")
     assert text.count("March 2022") == 1
+
+
+def test_markdown_footnotes_are_kept_while_link_definitions_are_not():
+    from flows.read import markdown_to_text
+
+    src = ('Funding rose.[^2]\n\n[^2]: ILO (2023). *Mid-term review.* https://www.ilo.org/eval/mtr\n'
+           '[ilo]: https://www.ilo.org "ILO"\n')
+    text = markdown_to_text(src)
+    assert "https://www.ilo.org/eval/mtr" in text  # a footnote is content a reader sees
+    assert "[ilo]" not in text  # a link reference definition is not
