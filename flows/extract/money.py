@@ -47,7 +47,7 @@ from pathlib import Path
 
 import pycountry
 
-from .tables import find_tables, markdown_tables
+from .tables import _GRID_BORDER_RE, find_tables, grid_tables, markdown_tables
 from .text import MONTH, NUMBER_WORD, YEAR, find_dates, parse_number_word, scale_of, sentences
 
 # ------------------------------------------------------------------ currencies
@@ -703,7 +703,7 @@ def _header_currency(cell: str) -> tuple[str | None, int]:
 
 def _table_amounts(text: str) -> list[dict]:
     rows: list[dict] = []
-    for header, body in markdown_tables(text):
+    for header, body in markdown_tables(text) + grid_tables(text):
         currencies = [_header_currency(c[2]) for c in header]
         caption_years = None
         from_caption = False
@@ -711,7 +711,7 @@ def _table_amounts(text: str) -> list[dict]:
             # no column names a currency: the caption above may name it for the table's money
             # columns ('Table 2 Contributions by year (in US$ thousands)' over '| Project | 2021
             # | 2022 | Total |'), a column whose header is a year or a money word
-            cap = _caption_currency(text, header[0][0])
+            cap = _caption_currency(text, _table_top(text, header[0][0]))
             if cap[0]:
                 currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
                 from_caption = any(c for c, _ in currencies)
@@ -725,6 +725,7 @@ def _table_amounts(text: str) -> list[dict]:
             if not any(c for c, _ in currencies) and not row_cur[0]:
                 continue
             years = None
+            seen_in_row: set = set()
             for idx, (cs, ce, cell) in enumerate(cells):
                 if idx < len(currencies) and currencies[idx][0]:
                     continue
@@ -758,8 +759,11 @@ def _table_amounts(text: str) -> list[dict]:
                     # a row of no year ('| Total | 12,150,000 |'): the years of the table's
                     # caption ('Contributions to the ILO, 2019–2023 (EUR)')
                     if caption_years is None:
-                        caption_years = _caption_years(text, header[0][0]) if header else ()
+                        caption_years = _caption_years(text, _table_top(text, header[0][0])) if header else ()
                     cell_years = caption_years or None
+                if (value, cur, cell_years) in seen_in_row:
+                    continue  # the same amount twice in a row ('Approved' and 'Revised' budget alike)
+                seen_in_row.add((value, cur, cell_years))
                 s, e = cs + m.start("num"), cs + m.end("num")
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": cell_years, "table": True})
@@ -774,6 +778,10 @@ _MONEY_COL_RE = re.compile(
 _CAPTION_AMOUNT_RE = re.compile(r"\d")
 
 
+_SECTION_NO_RE = re.compile(r"^[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+(?=[A-Z])")
+_CAPTION_DATE_RE = re.compile(rf"(?<!\d)\d{{1,2}}[ \t]+{MONTH}\b")
+
+
 def _caption_currency(text: str, table_start: int) -> tuple[str | None, int]:
     """The currency and scale the short caption line right above a table names ('Table A3.1
     Contributions by project and year (in US$ thousands)'), when it states no number other
@@ -785,6 +793,8 @@ def _caption_currency(text: str, table_start: int) -> tuple[str | None, int]:
     if line.lstrip().startswith("|") or line.rstrip().endswith((".", ";")):
         return None, 1
     bare = re.sub(r"(?i)\b(?:table|figure|annex|exhibit)[ \t]+[A-Z]?\d+(?:\.\d+)*[a-z]?", "", line)
+    # a section number ('2. FINANCIAL STATEMENT ...') and a date ('to 31 December 2023') are no amounts
+    bare = _CAPTION_DATE_RE.sub("", _SECTION_NO_RE.sub("", bare))
     if _CAPTION_AMOUNT_RE.search(_YEAR4_RE.sub("", bare)):
         return None, 1
     return _header_currency(line)
@@ -818,7 +828,7 @@ def _block_amounts(text: str) -> list[dict]:
         currencies = [_header_currency(c[2]) for c in header]
         if header and not any(c for c, _ in currencies):
             # the caption line above naming the currency of the money columns (see _table_amounts)
-            cap = _caption_currency(text, header[0][0])
+            cap = _caption_currency(text, _table_top(text, header[0][0]))
             if cap[0]:
                 currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
         if not any(c for c, _ in currencies):
@@ -861,6 +871,9 @@ def _block_amounts(text: str) -> list[dict]:
                     if caption is None:
                         caption = _block_caption_years(text, header[0][0])
                     cell_years = caption or None
+                if (value, cur, cell_years) in seen_in_row:
+                    continue  # the same amount twice in a row ('Approved' and 'Revised' budget alike)
+                seen_in_row.add((value, cur, cell_years))
                 s, e = cs + m.start("num"), cs + m.end("num")
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": cell_years, "table": True})
@@ -938,6 +951,12 @@ def _prev_line(text: str, pos: int, max_blank: int = 2) -> tuple[int, int] | Non
             return ps, ls - 1
         ls = ps
     return None
+
+
+def _table_top(text: str, pos: int) -> int:
+    """The start of a table whose header is at `pos`: the top border line of a grid table."""
+    prev = _prev_line(text, pos, max_blank=0)
+    return prev[0] if prev and _GRID_BORDER_RE.fullmatch(text, *prev) else pos
 
 
 def _caption_years(text: str, table_start: int) -> tuple[int, int] | tuple[()]:

@@ -383,3 +383,43 @@ def column(names: list[str], pattern: str) -> int | None:
     """The index of the first header name matching a regex (searched), or None."""
     rx = re.compile(pattern)
     return next((k for k, c in enumerate(names) if rx.search(c)), None)
+
+
+# ------------------------------------------------------------------ grid tables
+
+# a grid table's border line: '+-------+-----+' (or '+=====+' under its header)
+_GRID_BORDER_RE = re.compile(r"[ \t]*\+(?:[-=:]+\+){2,}[ \t]*")
+_GRID_LINE_RE = re.compile(r"^[ \t]*(?:\+(?:[-=:]+\+){2,}|\|.*\|)[ \t]*$", re.MULTILINE)
+
+
+@lru_cache(maxsize=4)
+def grid_tables(text: str) -> tuple:
+    """Plain-text grid tables ('+----+----+' borders around '| cell | cell |' lines), in the
+    shape of `markdown_tables`: (header cells, body rows of cells). The header is the lines
+    between the top border and the next border, a cell's text joined over its lines (offsets
+    are those of its first line: 'Approved' over 'budget' is 'Approved budget'); every line of
+    the body is a row (a cell continued on the next line leaves that line's other cells empty)."""
+    if "+-" not in text:
+        return ()
+    tables = []
+    lines = [(m.start(), m.group(0)) for m in _GRID_LINE_RE.finditer(text)]
+    i = 0
+    while i < len(lines):
+        block = [lines[i]]
+        while i + 1 < len(lines) and lines[i + 1][0] == block[-1][0] + len(block[-1][1]) + 1:
+            i += 1
+            block.append(lines[i])
+        i += 1
+        borders = [k for k, (_, line) in enumerate(block) if _GRID_BORDER_RE.fullmatch(line)]
+        if len(borders) < 3 or borders[0] != 0 or borders[1] < 2:
+            continue
+        head_lines = [_pipe_cells(line, off) for off, line in block[1:borders[1]]]
+        width = len(head_lines[0])
+        if width < 2 or any(len(c) != width for c in head_lines):
+            continue
+        header = [(c[0], c[1], " ".join(" ".join(h[j][2] for h in head_lines).split()))
+                  for j, c in enumerate(head_lines[0])]
+        body = [tuple(_pipe_cells(line, off)) for k, (off, line) in enumerate(block)
+                if k > borders[1] and not _GRID_BORDER_RE.fullmatch(line)]
+        tables.append((tuple(header), tuple(body)))
+    return tuple(tables)
