@@ -1017,6 +1017,51 @@ def _leader_amounts(text: str) -> list[dict]:
     return rows
 
 
+# a 'Field (CUR): value' line of an export ('Commitment amount (USD): 9,450,000'), or its
+# heading form with nothing after the colon, over 'YEAR: value' lines ('Disbursements by year
+# (USD):' over '  2022: 2,100,000')
+_AMOUNT_NUM = r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_FIELD_CUR_LINE_RE = re.compile(
+    r"^[ \t]*[A-Za-z][^\n:()|]{0,60}\((?P<cur>[^()\n:]{1,20})\)[ \t]*:[ \t]*"
+    rf"(?:(?P<num>{_AMOUNT_NUM})[ \t]*(?:\([^()\n]{{0,30}}\))?)?[ \t]*$", re.MULTILINE)
+_YEAR_VALUE_LINE_RE = re.compile(
+    rf"[ \t]+(?P<y>(?:19|20)\d\d)[ \t]*:[ \t]*(?P<num>{_AMOUNT_NUM})[ \t]*(?:\([^()\n]{{0,30}}\))?[ \t]*")
+
+
+def _field_amounts(text: str) -> list[dict]:
+    """Amounts of 'Field (CUR): value' lines, and of the indented 'YEAR: value' lines under
+    a 'Field (CUR):' line (each with its year)."""
+    rows: list[dict] = []
+    if "):" not in text:
+        return rows
+    for m in _FIELD_CUR_LINE_RE.finditer(text):
+        cur, scale = _header_currency("(" + m.group("cur") + ")")
+        if not cur:
+            continue
+        if m.group("num"):
+            value = parse_amount(m.group("num"), None) * scale
+            if value > 0:
+                s, e = m.span("num")
+                rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
+                             "rule": "money.table", "years": None, "table": True})
+            continue
+        pos = m.end() + 1
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            nl = len(text) if nl < 0 else nl
+            ym = _YEAR_VALUE_LINE_RE.fullmatch(text, pos, nl)
+            if not ym:
+                break
+            value = parse_amount(ym.group("num"), None) * scale
+            if value > 0:
+                y = int(ym.group("y"))
+                s, e = ym.span("num")
+                rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
+                             "rule": "money.table", "years": (y, y), "table": True})
+            pos = nl + 1
+    return rows
+
+
 def _period_line_years(text: str, pos: int) -> tuple[int, int] | None:
     """The years of a 'Duration: ...' line among the 15 lines above `pos`."""
     for _ in range(15):
@@ -1160,6 +1205,7 @@ def _extract(text: str) -> list[dict]:
         merged.append(a)
     merged += _table_amounts(text)
     merged += _leader_amounts(text)
+    merged += _field_amounts(text)
     merged += _block_amounts(text)
     merged.sort(key=lambda r: r["start"])
     if not merged:
