@@ -1315,6 +1315,9 @@ def _extract(text: str) -> list[dict]:
             if a["years"] is None:
                 # a definition list: 'Total funding (2015–2024)' on the line above 'US$ 48.6 million'
                 a["years"] = _label_line_years(text, a)
+            if a["years"] is None:
+                # a timeline: list items under a heading that is a year ('**2022**', '### 2022')
+                a["years"] = _heading_year(text, a["start"])
 
     _parts_years(text, [a for a in merged if not a.get("table")])
 
@@ -1555,12 +1558,37 @@ def _stated_rates(text: str) -> tuple[dict[str, float], list[tuple[int, int]]]:
 _PERIOD_LABEL_RE = re.compile(
     r"(?:(?:project|programme|program|implementation|funding|grant|agreement|contract|total|"
     r"overall)[ \t]+)?(?:duration|period|time[ \t]*frame|life[ \t]*span|dates)", re.IGNORECASE)
+_TITLE_LABEL_RE = re.compile(r"(?:project|programme|program)(?:[ \t]+(?:title|name))?|title", re.IGNORECASE)
 # 'Reporting period': the amounts' period only in a block that names no other period (a final
 # report's cover: 'Reporting period | 1 January 2021 – 31 December 2023 (final)')
 _REPORTING_LABEL_RE = re.compile(r"reporting[ \t]+period", re.IGNORECASE)
 # a 'Label: value' line: '- **Budget:** EUR 4 million', 'Duration: 2021-2024'
-_KV_LINE_RE = re.compile(r"[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<label>[A-Za-z][^:\n|*_]{0,40}?)"
+_KV_LINE_RE = re.compile(r"[ \t]*(?:>[ \t]*)?(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<label>[A-Za-z][^:\n|*_]{0,40}?)"
                          r"[ \t]*[*_]{0,2}[ \t]*:[*_]{0,2}")
+
+
+_YEAR_HEADING_RE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<y>(?:19|20)\d\d)[*_]{0,2}[ \t]*:?[ \t]*")
+
+
+def _heading_year(text: str, pos: int) -> tuple[int, int] | None:
+    """The year of the heading line ('**2022**', '### 2022') above the list item the amount at
+    `pos` is in, when only list items (and blank lines) come between."""
+    ls, le = _line_at(text, pos)
+    if not _LIST_ITEM_RE.match(text[ls:le]):
+        return None
+    for _ in range(30):
+        if ls == 0:
+            return None
+        ps = _line_start(text, ls - 1)
+        line = text[ps:ls - 1]
+        m = _YEAR_HEADING_RE.fullmatch(line)
+        if m:
+            y = int(m.group("y"))
+            return y, y
+        if line.strip() and not _LIST_ITEM_RE.match(line):
+            return None
+        ls = ps
+    return None
 
 
 def _block_years(text: str, pos: int) -> tuple[int, int] | None:
@@ -1580,6 +1608,15 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
                         ex = _year_expressions(text, value[0], value[1])
                         if ex:
                             return ex[0][2], ex[0][3]
+            # a 'Start' row and an 'End' row ('| **Start** | 1 July 2021 |')
+            ends = [None, None]
+            for label, value in [header] + list(body):
+                for k, label_re in enumerate((_START_COL_RE, _END_COL_RE)):
+                    if ends[k] is None and label_re.fullmatch(label[2]):
+                        ys = _YEAR4_RE.findall(value[2])
+                        ends[k] = int(ys[0]) if len(ys) == 1 else None
+            if ends[0] and ends[1] and ends[0] <= ends[1]:
+                return ends[0], ends[1]
             return None
         return None
     if not _KV_LINE_RE.match(text, ls, le):
@@ -1600,13 +1637,14 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
             break
         lines.append((e + 1, ne))
         e = ne
-    for label_re in (_PERIOD_LABEL_RE, _REPORTING_LABEL_RE):
+    for label_re in (_PERIOD_LABEL_RE, _REPORTING_LABEL_RE, _TITLE_LABEL_RE):
         for a, b in lines:
             m = _KV_LINE_RE.match(text, a, b)
             if label_re.fullmatch(m.group("label").strip()):
                 ex = _year_expressions(text, m.end(), b)
-                if ex:
-                    return ex[0][2], ex[0][3]
+                if ex and (label_re is not _TITLE_LABEL_RE or ex[-1][2] < ex[-1][3]):
+                    # (a title names its period as a range: 'Project: Green Jobs (2021–2024)')
+                    return (ex[-1][2], ex[-1][3]) if label_re is _TITLE_LABEL_RE else (ex[0][2], ex[0][3])
     return None
 
 
