@@ -773,7 +773,7 @@ def _table_amounts(text: str) -> list[dict]:
 # a column of money under a caption naming the currency: a year or a money word in its header
 _MONEY_COL_RE = re.compile(
     r"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:\b(?:total|amount|budget|contributions?|funding|disburse(?:d|ments?)|"
-    r"commit(?:ted|ments?)|expenditures?|allocations?|grants?|pledged?|received|paid|value|cost)\b)")
+    r"commit(?:ted|ments?)|expenditures?|spent|allocations?|grants?|pledged?|received|paid|value|cost)\b)")
 # a caption naming an amount is a sentence, not a unit line ('In 2023 the ILO received US$ 5 million:')
 _CAPTION_AMOUNT_RE = re.compile(r"\d")
 
@@ -871,9 +871,6 @@ def _block_amounts(text: str) -> list[dict]:
                     if caption is None:
                         caption = _block_caption_years(text, header[0][0])
                     cell_years = caption or None
-                if (value, cur, cell_years) in seen_in_row:
-                    continue  # the same amount twice in a row ('Approved' and 'Revised' budget alike)
-                seen_in_row.add((value, cur, cell_years))
                 s, e = cs + m.start("num"), cs + m.end("num")
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": cell_years, "table": True})
