@@ -748,3 +748,11 @@ def test_an_infobox_with_start_and_end_rows_and_a_timeline_under_year_headings()
     rows = extract(text)
     assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
         (5_000_000, 2018, 2021), (4_000_000, 2018, 2018), (1_000_000, 2019, 2019)]
+
+
+def test_a_stated_conversion_and_the_total_cell_of_a_dollar_table_are_one_amount():
+    text = ("Funding: Ministry X, EUR 4.6 million (US$ 5.0 million), 2021-2023.\n\n"
+            "| Agency | Budget (US$) |\n|---|---|\n| A | 3,000,000 |\n| B | 2,000,000 |\n"
+            "| Total | 5,000,000 |\n")
+    rows = extract(text)
+    assert sorted(r["amount_usd"] for r in rows) == [2_000_000, 3_000_000, 5_000_000]

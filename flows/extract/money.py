@@ -1431,15 +1431,26 @@ def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]
     # a sum the prose states and a table's cell holds ('totalled US$ 11.56 million' over a
     # table whose total cell is '11,560' in US$ thousands): the cell, which has its years
     in_table: dict[tuple, list[tuple]] = {}
+    cell_rows: dict[tuple, list[int]] = {}
     for i, r in enumerate(rows):
         if table[i]:
             in_table.setdefault((r["currency"], r["amount"]), []).append((r["year_from"], r["year_to"]))
+            cell_rows.setdefault((r["currency"], r["amount"]), []).append(i)
     for i, r in enumerate(rows):
         if table[i]:
             continue
-        cells = in_table.get((r["currency"], r["amount"]))
+        key = (r["currency"], r["amount"])
+        if key not in in_table and r["rule"] == "money.stated_conversion":
+            # 'EUR 2.8 million (US$ 3.0 million)' in the prose, 3,000,000 in a US$ table
+            key = ("USD", r["amount_usd"])
+        cells = in_table.get(key)
         if cells and not r["qualifier"] and (r["year_from"] is None or (r["year_from"], r["year_to"]) in cells):
             keep[i] = False
+            continue
+        if cells and not r["qualifier"] and all(c == (None, None) for c in cells):
+            # the cells name no years, the prose does: the prose
+            for k in cell_rows[key]:
+                keep[k] = False
             continue
         key = (r["currency"], r["amount"])
         j = first.get(key)
