@@ -756,3 +756,12 @@ def test_a_stated_conversion_and_the_total_cell_of_a_dollar_table_are_one_amount
             "| Total | 5,000,000 |\n")
     rows = extract(text)
     assert sorted(r["amount_usd"] for r in rows) == [2_000_000, 3_000_000, 5_000_000]
+
+
+def test_a_list_item_labelled_with_its_year():
+    text = ("The balance will be used as follows:\n"
+            "  - 2026: EUR 300,000 (training)\n"
+            "  - 2027 (first half): EUR 120,000 (closure)\n")
+    rows = extract(text)
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (300_000, 2026, 2026), (120_000, 2027, 2027)]

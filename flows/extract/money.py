@@ -1313,6 +1313,12 @@ def _extract(text: str) -> list[dict]:
                 # a definition list: 'Total funding (2015–2024)' on the line above 'US$ 48.6 million'
                 a["years"] = _label_line_years(text, a)
             if a["years"] is None:
+                # a list item labelled with its year ('- 2024: CHF 1,010,000 (...)')
+                ls, le = _line_at(text, a["start"])
+                m = _YEAR_ITEM_RE.match(text, ls, le)
+                if m and m.end() <= a["start"]:
+                    a["years"] = (int(m.group("y")), int(m.group("y")))
+            if a["years"] is None:
                 # a timeline: list items under a heading that is a year ('**2022**', '### 2022')
                 a["years"] = _heading_year(text, a["start"])
 
@@ -1575,6 +1581,8 @@ _KV_LINE_RE = re.compile(r"[ \t]*(?:>[ \t]*)?(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<l
                          r"[ \t]*[*_]{0,2}[ \t]*:[*_]{0,2}")
 
 
+_YEAR_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<y>(?:19|20)\d\d)[*_]{0,2}"
+                           r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*[*_]{0,2}:[*_]{0,2}[ \t]*(?=\S)")
 _YEAR_HEADING_RE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<y>(?:19|20)\d\d)[*_]{0,2}[ \t]*:?[ \t]*")
 
 
