@@ -698,3 +698,70 @@ def test_cfa_francs_convert_through_their_fixed_parity_with_the_euro():
     assert row["amount_usd"] == pytest.approx(2e9 / 655.957 * yearly_rate("EUR", 2022), rel=1e-6)
     (row,) = extract("Its budget was 300 million CFA francs in 2021.")
     assert row["amount_usd"] == pytest.approx(3e8 / 655.957 * yearly_rate("EUR", 2021), rel=1e-6)
+
+
+def test_a_grid_table_under_a_numbered_caption_naming_the_currency_at_a_stated_rate():
+    text = ("Exchange rate: USD 1.00 = CHF 0.800\n\n"
+            "3. COSTS BY ACTIVITY (CHF, to 30 June 2022)\n\n"
+            "+------------+----------+----------+--------+\n"
+            "| Activity   | Planned  | Spent    | Rate   |\n"
+            "|            | budget   | to date  |        |\n"
+            "+------------+----------+----------+--------+\n"
+            "| Training   |  400,000 |  210,000 | 52.5 % |\n"
+            "+------------+----------+----------+--------+\n"
+            "| Equipment  |  100,000 |  100,000 |  100 % |\n"
+            "+------------+----------+----------+--------+\n")
+    rows = extract(text)
+    assert [(r["amount"], r["currency"], r["amount_usd"]) for r in rows] == [
+        (400_000, "CHF", 500_000), (210_000, "CHF", 262_500), (100_000, "CHF", 125_000)]
+
+
+def test_field_lines_of_an_export_naming_the_currency_and_years_under_them():
+    text = ("Title: Safer Mines Programme\n"
+            "Sector: 16020 - Employment creation\n"
+            "Budget amount (EUR): 2,400,000\n"
+            "Payments by year (EUR):\n"
+            "  2020: 800,000\n"
+            "  2021: 650,000 (provisional)\n"
+            "Status: 3 - Completed\n")
+    rows = extract(text)
+    assert [(r["amount"], r["currency"], r["year_from"]) for r in rows] == [
+        (2_400_000, "EUR", None), (800_000, "EUR", 2020), (650_000, "EUR", 2021)]
+
+
+def test_a_key_facts_box_takes_its_years_from_the_project_line():
+    text = ("> **Project:** Safe Harbours for Dock Workers (2019–2022)\n"
+            "> **Funder:** Some Ministry\n"
+            "> **Budget:** EUR 2 million\n")
+    from flows.extract.money import yearly_rate
+
+    (row,) = extract(text)
+    assert (row["year_from"], row["year_to"]) == (2019, 2022)
+    assert row["amount_usd"] == pytest.approx(2e6 * yearly_rate("EUR", 2019), rel=1e-6)
+
+
+def test_an_infobox_with_start_and_end_rows_and_a_timeline_under_year_headings():
+    text = ("| Dock Jobs Facility | |\n|---|---|\n| **Start** | 1 March 2018 |\n"
+            "| **End** | 31 May 2021 |\n| **Budget** | EUR 5 million |\n\n"
+            "## History\n\n**2018**\n- 2 April: the fund signs a grant of EUR 4 million.\n\n"
+            "### 2019\n- Partner B adds EUR 1 million.\n")
+    rows = extract(text)
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (5_000_000, 2018, 2021), (4_000_000, 2018, 2018), (1_000_000, 2019, 2019)]
+
+
+def test_a_stated_conversion_and_the_total_cell_of_a_dollar_table_are_one_amount():
+    text = ("Funding: Ministry X, EUR 4.6 million (US$ 5.0 million), 2021-2023.\n\n"
+            "| Agency | Budget (US$) |\n|---|---|\n| A | 3,000,000 |\n| B | 2,000,000 |\n"
+            "| Total | 5,000,000 |\n")
+    rows = extract(text)
+    assert sorted(r["amount_usd"] for r in rows) == [2_000_000, 3_000_000, 5_000_000]
+
+
+def test_a_list_item_labelled_with_its_year():
+    text = ("The balance will be used as follows:\n"
+            "  - 2026: EUR 300,000 (training)\n"
+            "  - 2027 (first half): EUR 120,000 (closure)\n")
+    rows = extract(text)
+    assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
+        (300_000, 2026, 2026), (120_000, 2027, 2027)]

@@ -1,5 +1,5 @@
 """Plain-text tables: rows of cells with their offsets."""
-from flows.extract.tables import find_tables, markdown_tables
+from flows.extract.tables import find_tables, grid_tables, markdown_tables
 
 
 def cells(text, table):
@@ -90,3 +90,25 @@ def test_an_html_table_header_may_name_years():
 def test_a_first_row_starting_with_a_year_is_no_header():
     from flows.extract.tables import markdown_tables
     assert markdown_tables("| 2019 | Signed MoU |\n| 2021 | Launched plan |\n") == ()
+
+
+def test_grid_table_with_a_header_over_two_lines():
+    text = ("+-----------+---------+--------+\n"
+            "| Item      | Planned | Spent  |\n"
+            "|           | cost    | so far |\n"
+            "+===========+=========+========+\n"
+            "| Training  |  40,000 | 12,500 |\n"
+            "+-----------+---------+--------+\n")
+    ((header, body),) = grid_tables(text)
+    assert [c[2] for c in header] == ["Item", "Planned cost", "Spent so far"]
+    assert [c[2].strip() for c in body[0]] == ["Training", "40,000", "12,500"]
+    assert text[body[0][1][0]:body[0][1][1]].strip() == "40,000"
+
+
+def test_grid_table_with_borders_joined_to_the_rows_by_a_reader():
+    text = ("+------+------+------+\n| Line | Plan | Cost |\n|      | A    | B    | +------+------+------+\n"
+            "| Rent |  900 |  850 | +------+------+------+\n| Fuel |  300 |  310 |\n"
+            "+------+------+------+ Note: costs are provisional.\n")
+    ((header, body),) = grid_tables(text)
+    assert [c[2] for c in header] == ["Line", "Plan A", "Cost B"]
+    assert [[c[2].strip() for c in row] for row in body] == [["Rent", "900", "850"], ["Fuel", "300", "310"]]

@@ -47,7 +47,7 @@ from pathlib import Path
 
 import pycountry
 
-from .tables import find_tables, markdown_tables
+from .tables import _GRID_BORDER_RE, find_tables, grid_tables, markdown_tables
 from .text import MONTH, NUMBER_WORD, YEAR, find_dates, parse_number_word, scale_of, sentences
 
 # ------------------------------------------------------------------ currencies
@@ -703,7 +703,7 @@ def _header_currency(cell: str) -> tuple[str | None, int]:
 
 def _table_amounts(text: str) -> list[dict]:
     rows: list[dict] = []
-    for header, body in markdown_tables(text):
+    for header, body in markdown_tables(text) + grid_tables(text):
         currencies = [_header_currency(c[2]) for c in header]
         caption_years = None
         from_caption = False
@@ -711,7 +711,7 @@ def _table_amounts(text: str) -> list[dict]:
             # no column names a currency: the caption above may name it for the table's money
             # columns ('Table 2 Contributions by year (in US$ thousands)' over '| Project | 2021
             # | 2022 | Total |'), a column whose header is a year or a money word
-            cap = _caption_currency(text, header[0][0])
+            cap = _caption_currency(text, _table_top(text, header[0][0]))
             if cap[0]:
                 currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
                 from_caption = any(c for c, _ in currencies)
@@ -725,6 +725,7 @@ def _table_amounts(text: str) -> list[dict]:
             if not any(c for c, _ in currencies) and not row_cur[0]:
                 continue
             years = None
+            seen_in_row: set = set()
             for idx, (cs, ce, cell) in enumerate(cells):
                 if idx < len(currencies) and currencies[idx][0]:
                     continue
@@ -758,8 +759,11 @@ def _table_amounts(text: str) -> list[dict]:
                     # a row of no year ('| Total | 12,150,000 |'): the years of the table's
                     # caption ('Contributions to the ILO, 2019–2023 (EUR)')
                     if caption_years is None:
-                        caption_years = _caption_years(text, header[0][0]) if header else ()
+                        caption_years = _caption_years(text, _table_top(text, header[0][0])) if header else ()
                     cell_years = caption_years or None
+                if (value, cur, cell_years) in seen_in_row:
+                    continue  # the same amount twice in a row ('Approved' and 'Revised' budget alike)
+                seen_in_row.add((value, cur, cell_years))
                 s, e = cs + m.start("num"), cs + m.end("num")
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": cell_years, "table": True})
@@ -769,9 +773,13 @@ def _table_amounts(text: str) -> list[dict]:
 # a column of money under a caption naming the currency: a year or a money word in its header
 _MONEY_COL_RE = re.compile(
     r"(?<!\d)(?:19|20)\d\d(?!\d)|(?i:\b(?:total|amount|budget|contributions?|funding|disburse(?:d|ments?)|"
-    r"commit(?:ted|ments?)|expenditures?|allocations?|grants?|pledged?|received|paid|value|cost)\b)")
+    r"commit(?:ted|ments?)|expenditures?|spent|allocations?|grants?|pledged?|received|paid|value|cost)\b)")
 # a caption naming an amount is a sentence, not a unit line ('In 2023 the ILO received US$ 5 million:')
 _CAPTION_AMOUNT_RE = re.compile(r"\d")
+
+
+_SECTION_NO_RE = re.compile(r"^[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+(?=[A-Z])")
+_CAPTION_DATE_RE = re.compile(rf"(?<!\d)\d{{1,2}}[ \t]+{MONTH}\b")
 
 
 def _caption_currency(text: str, table_start: int) -> tuple[str | None, int]:
@@ -785,6 +793,8 @@ def _caption_currency(text: str, table_start: int) -> tuple[str | None, int]:
     if line.lstrip().startswith("|") or line.rstrip().endswith((".", ";")):
         return None, 1
     bare = re.sub(r"(?i)\b(?:table|figure|annex|exhibit)[ \t]+[A-Z]?\d+(?:\.\d+)*[a-z]?", "", line)
+    # a section number ('2. FINANCIAL STATEMENT ...') and a date ('to 31 December 2023') are no amounts
+    bare = _CAPTION_DATE_RE.sub("", _SECTION_NO_RE.sub("", bare))
     if _CAPTION_AMOUNT_RE.search(_YEAR4_RE.sub("", bare)):
         return None, 1
     return _header_currency(line)
@@ -818,7 +828,7 @@ def _block_amounts(text: str) -> list[dict]:
         currencies = [_header_currency(c[2]) for c in header]
         if header and not any(c for c, _ in currencies):
             # the caption line above naming the currency of the money columns (see _table_amounts)
-            cap = _caption_currency(text, header[0][0])
+            cap = _caption_currency(text, _table_top(text, header[0][0]))
             if cap[0]:
                 currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
         if not any(c for c, _ in currencies):
@@ -940,6 +950,12 @@ def _prev_line(text: str, pos: int, max_blank: int = 2) -> tuple[int, int] | Non
     return None
 
 
+def _table_top(text: str, pos: int) -> int:
+    """The start of a table whose header is at `pos`: the top border line of a grid table."""
+    prev = _prev_line(text, pos, max_blank=0)
+    return prev[0] if prev and _GRID_BORDER_RE.fullmatch(text, *prev) else pos
+
+
 def _caption_years(text: str, table_start: int) -> tuple[int, int] | tuple[()]:
     """The years of the caption line right above a table, or ()."""
     prev = _prev_line(text, table_start)
@@ -995,6 +1011,51 @@ def _leader_amounts(text: str) -> list[dict]:
         s, e = m.span("num")
         rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                      "rule": "money.table", "years": years, "table": True})
+    return rows
+
+
+# a 'Field (CUR): value' line of an export ('Commitment amount (USD): 9,450,000'), or its
+# heading form with nothing after the colon, over 'YEAR: value' lines ('Disbursements by year
+# (USD):' over '  2022: 2,100,000')
+_AMOUNT_NUM = r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_FIELD_CUR_LINE_RE = re.compile(
+    r"^[ \t]*[A-Za-z][^\n:()|]{0,60}\((?P<cur>[^()\n:]{1,20})\)[ \t]*:[ \t]*"
+    rf"(?:(?P<num>{_AMOUNT_NUM})[ \t]*(?:\([^()\n]{{0,30}}\))?)?[ \t]*$", re.MULTILINE)
+_YEAR_VALUE_LINE_RE = re.compile(
+    rf"[ \t]+(?P<y>(?:19|20)\d\d)[ \t]*:[ \t]*(?P<num>{_AMOUNT_NUM})[ \t]*(?:\([^()\n]{{0,30}}\))?[ \t]*")
+
+
+def _field_amounts(text: str) -> list[dict]:
+    """Amounts of 'Field (CUR): value' lines, and of the indented 'YEAR: value' lines under
+    a 'Field (CUR):' line (each with its year)."""
+    rows: list[dict] = []
+    if "):" not in text:
+        return rows
+    for m in _FIELD_CUR_LINE_RE.finditer(text):
+        cur, scale = _header_currency("(" + m.group("cur") + ")")
+        if not cur:
+            continue
+        if m.group("num"):
+            value = parse_amount(m.group("num"), None) * scale
+            if value > 0:
+                s, e = m.span("num")
+                rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
+                             "rule": "money.table", "years": None, "table": True})
+            continue
+        pos = m.end() + 1
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            nl = len(text) if nl < 0 else nl
+            ym = _YEAR_VALUE_LINE_RE.fullmatch(text, pos, nl)
+            if not ym:
+                break
+            value = parse_amount(ym.group("num"), None) * scale
+            if value > 0:
+                y = int(ym.group("y"))
+                s, e = ym.span("num")
+                rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
+                             "rule": "money.table", "years": (y, y), "table": True})
+            pos = nl + 1
     return rows
 
 
@@ -1141,6 +1202,7 @@ def _extract(text: str) -> list[dict]:
         merged.append(a)
     merged += _table_amounts(text)
     merged += _leader_amounts(text)
+    merged += _field_amounts(text)
     merged += _block_amounts(text)
     merged.sort(key=lambda r: r["start"])
     if not merged:
@@ -1250,6 +1312,15 @@ def _extract(text: str) -> list[dict]:
             if a["years"] is None:
                 # a definition list: 'Total funding (2015–2024)' on the line above 'US$ 48.6 million'
                 a["years"] = _label_line_years(text, a)
+            if a["years"] is None:
+                # a list item labelled with its year ('- 2024: CHF 1,010,000 (...)')
+                ls, le = _line_at(text, a["start"])
+                m = _YEAR_ITEM_RE.match(text, ls, le)
+                if m and m.end() <= a["start"]:
+                    a["years"] = (int(m.group("y")), int(m.group("y")))
+            if a["years"] is None:
+                # a timeline: list items under a heading that is a year ('**2022**', '### 2022')
+                a["years"] = _heading_year(text, a["start"])
 
     _parts_years(text, [a for a in merged if not a.get("table")])
 
@@ -1366,15 +1437,26 @@ def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]
     # a sum the prose states and a table's cell holds ('totalled US$ 11.56 million' over a
     # table whose total cell is '11,560' in US$ thousands): the cell, which has its years
     in_table: dict[tuple, list[tuple]] = {}
+    cell_rows: dict[tuple, list[int]] = {}
     for i, r in enumerate(rows):
         if table[i]:
             in_table.setdefault((r["currency"], r["amount"]), []).append((r["year_from"], r["year_to"]))
+            cell_rows.setdefault((r["currency"], r["amount"]), []).append(i)
     for i, r in enumerate(rows):
         if table[i]:
             continue
-        cells = in_table.get((r["currency"], r["amount"]))
+        key = (r["currency"], r["amount"])
+        if key not in in_table and r["rule"] == "money.stated_conversion":
+            # 'EUR 2.8 million (US$ 3.0 million)' in the prose, 3,000,000 in a US$ table
+            key = ("USD", r["amount_usd"])
+        cells = in_table.get(key)
         if cells and not r["qualifier"] and (r["year_from"] is None or (r["year_from"], r["year_to"]) in cells):
             keep[i] = False
+            continue
+        if cells and not r["qualifier"] and all(c == (None, None) for c in cells):
+            # the cells name no years, the prose does: the prose
+            for k in cell_rows[key]:
+                keep[k] = False
             continue
         key = (r["currency"], r["amount"])
         j = first.get(key)
@@ -1490,12 +1572,39 @@ def _stated_rates(text: str) -> tuple[dict[str, float], list[tuple[int, int]]]:
 _PERIOD_LABEL_RE = re.compile(
     r"(?:(?:project|programme|program|implementation|funding|grant|agreement|contract|total|"
     r"overall)[ \t]+)?(?:duration|period|time[ \t]*frame|life[ \t]*span|dates)", re.IGNORECASE)
+_TITLE_LABEL_RE = re.compile(r"(?:project|programme|program)(?:[ \t]+(?:title|name))?|title", re.IGNORECASE)
 # 'Reporting period': the amounts' period only in a block that names no other period (a final
 # report's cover: 'Reporting period | 1 January 2021 – 31 December 2023 (final)')
 _REPORTING_LABEL_RE = re.compile(r"reporting[ \t]+period", re.IGNORECASE)
 # a 'Label: value' line: '- **Budget:** EUR 4 million', 'Duration: 2021-2024'
-_KV_LINE_RE = re.compile(r"[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<label>[A-Za-z][^:\n|*_]{0,40}?)"
+_KV_LINE_RE = re.compile(r"[ \t]*(?:>[ \t]*)?(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<label>[A-Za-z][^:\n|*_]{0,40}?)"
                          r"[ \t]*[*_]{0,2}[ \t]*:[*_]{0,2}")
+
+
+_YEAR_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<y>(?:19|20)\d\d)[*_]{0,2}"
+                           r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*[*_]{0,2}:[*_]{0,2}[ \t]*(?=\S)")
+_YEAR_HEADING_RE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<y>(?:19|20)\d\d)[*_]{0,2}[ \t]*:?[ \t]*")
+
+
+def _heading_year(text: str, pos: int) -> tuple[int, int] | None:
+    """The year of the heading line ('**2022**', '### 2022') above the list item the amount at
+    `pos` is in, when only list items (and blank lines) come between."""
+    ls, le = _line_at(text, pos)
+    if not _LIST_ITEM_RE.match(text[ls:le]):
+        return None
+    for _ in range(30):
+        if ls == 0:
+            return None
+        ps = _line_start(text, ls - 1)
+        line = text[ps:ls - 1]
+        m = _YEAR_HEADING_RE.fullmatch(line)
+        if m:
+            y = int(m.group("y"))
+            return y, y
+        if line.strip() and not _LIST_ITEM_RE.match(line):
+            return None
+        ls = ps
+    return None
 
 
 def _block_years(text: str, pos: int) -> tuple[int, int] | None:
@@ -1515,6 +1624,15 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
                         ex = _year_expressions(text, value[0], value[1])
                         if ex:
                             return ex[0][2], ex[0][3]
+            # a 'Start' row and an 'End' row ('| **Start** | 1 July 2021 |')
+            ends = [None, None]
+            for label, value in [header] + list(body):
+                for k, label_re in enumerate((_START_COL_RE, _END_COL_RE)):
+                    if ends[k] is None and label_re.fullmatch(label[2]):
+                        ys = _YEAR4_RE.findall(value[2])
+                        ends[k] = int(ys[0]) if len(ys) == 1 else None
+            if ends[0] and ends[1] and ends[0] <= ends[1]:
+                return ends[0], ends[1]
             return None
         return None
     if not _KV_LINE_RE.match(text, ls, le):
@@ -1535,13 +1653,14 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
             break
         lines.append((e + 1, ne))
         e = ne
-    for label_re in (_PERIOD_LABEL_RE, _REPORTING_LABEL_RE):
+    for label_re in (_PERIOD_LABEL_RE, _REPORTING_LABEL_RE, _TITLE_LABEL_RE):
         for a, b in lines:
             m = _KV_LINE_RE.match(text, a, b)
             if label_re.fullmatch(m.group("label").strip()):
                 ex = _year_expressions(text, m.end(), b)
-                if ex:
-                    return ex[0][2], ex[0][3]
+                if ex and (label_re is not _TITLE_LABEL_RE or ex[-1][2] < ex[-1][3]):
+                    # (a title names its period as a range: 'Project: Green Jobs (2021–2024)')
+                    return (ex[-1][2], ex[-1][3]) if label_re is _TITLE_LABEL_RE else (ex[0][2], ex[0][3])
     return None
 
 

@@ -383,3 +383,69 @@ def column(names: list[str], pattern: str) -> int | None:
     """The index of the first header name matching a regex (searched), or None."""
     rx = re.compile(pattern)
     return next((k for k, c in enumerate(names) if rx.search(c)), None)
+
+
+# ------------------------------------------------------------------ grid tables
+
+# a grid table's border: '+-------+-----+' (or '+=====+' under its header)
+_GRID_BORDER = r"\+[-=][-=:+]*\+"
+_GRID_BORDER_RE = re.compile(rf"[ \t]*{_GRID_BORDER}[ \t]*")
+# a line of a grid table: a border (text after it ends the table: a reader may have joined the
+# note below the table to its last border), or a row of cells, maybe with the border below it
+# joined to its end ('| TOTAL | 4,500 | +------+-----+')
+_GRID_LINE_RE = re.compile(
+    rf"^[ \t]*(?:(?P<border>{_GRID_BORDER})(?P<after>[ \t][^\n]*)?|(?P<row>\|[^\n]*\|)"
+    rf"(?:[ \t]+(?P<tail>{_GRID_BORDER}))?)[ \t]*$", re.MULTILINE)
+
+
+@lru_cache(maxsize=4)
+def grid_tables(text: str) -> tuple:
+    """Plain-text grid tables ('+----+----+' borders around '| cell | cell |' lines), in the
+    shape of `markdown_tables`: (header cells, body rows of cells). The header is the lines
+    between the top border and the next border, a cell's text joined over its lines (offsets
+    are those of its first line: 'Approved' over 'budget' is 'Approved budget'); every line of
+    the body is a row (a cell continued on the next line leaves that line's other cells empty)."""
+    if "+-" not in text and "+=" not in text:
+        return ()
+    tables = []
+    # the table's parts in order: None for a border, (offset, line) for a row
+    parts: list = []
+    last_end = -2
+
+    def flush():
+        if parts and parts[0] is None:
+            _grid_table(parts, tables)
+        parts.clear()
+
+    for m in _GRID_LINE_RE.finditer(text):
+        if m.start() != last_end + 1:
+            flush()
+        last_end = m.end()
+        if m.group("border"):
+            if m.group("border").count("+") < 3:
+                flush()
+                continue
+            parts.append(None)
+            if m.group("after") and m.group("after").strip():
+                flush()
+                last_end = -2
+            continue
+        parts.append((m.start("row"), m.group("row")))
+        if m.group("tail"):
+            parts.append(None)
+    flush()
+    return tuple(tables)
+
+
+def _grid_table(parts: list, tables: list) -> None:
+    borders = [k for k, p in enumerate(parts) if p is None]
+    if len(borders) < 3 or borders[1] < 2:
+        return
+    head_lines = [_pipe_cells(line, off) for off, line in parts[1:borders[1]]]
+    width = len(head_lines[0])
+    if width < 2 or any(len(c) != width for c in head_lines):
+        return
+    header = [(c[0], c[1], " ".join(" ".join(h[j][2] for h in head_lines).split()))
+              for j, c in enumerate(head_lines[0])]
+    body = [tuple(_pipe_cells(p[1], p[0])) for p in parts[borders[1] + 1:] if p is not None]
+    tables.append((tuple(header), tuple(body)))
