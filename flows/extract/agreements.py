@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, list_items, org_like_acronym, partner_country)
-from .text import MONTH, MONTHS, YEAR, dateline_day, find_dates, parse_number_word
+from .text import MONTH, MONTHS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -709,10 +709,10 @@ class _LineItems:
     """item_at(list_items(T), pos) without reading every list item of T: a list item is one
     whole line (list_items matches a line from its start to its end), so the item at `pos`, if
     any, is the one list_items finds in pos's own line, moved to that line's offset."""
-    __slots__ = ("_T", "_memo")
+    __slots__ = ("_T", "_memo", "_years")
 
     def __init__(self, T: str):
-        self._T, self._memo = T, {}
+        self._T, self._memo, self._years = T, {}, None
 
     def at(self, pos: int):
         T = self._T
@@ -728,6 +728,12 @@ class _LineItems:
                 it = found[0]
                 lead = replace(it.lead, start=it.lead.start + ls, end=it.lead.end + ls) if it.lead else None
                 it = replace(it, start=it.start + ls, end=it.end + ls, lead=lead, lead_end=it.lead_end + ls)
+                if lead is None:                 # "- 15 March: ..." under a "**2021**" heading
+                    if self._years is None:
+                        self._years = YearContext(T)
+                    found = yearless_lead(T, it.lead_end, it.end, self._years)
+                    if found is not None:
+                        it = replace(it, lead=found[0], lead_end=found[1])
             self._memo[ls] = it
         return it if it is not None and it.start <= pos < it.end else None
 
