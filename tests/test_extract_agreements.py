@@ -443,3 +443,10 @@ def test_a_list_item_dated_without_a_year_under_a_title_with_one_year():
     (r,) = extract(text)
     assert (r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) == ("mou", 2022, 3, 14)
     assert set(r["parties"]) >= {"REA"}
+
+
+def test_on_a_weekday_under_a_dateline_without_a_year():
+    text = ("The Ruriton Herald\nThursday, May 16, 2024\n\nRURITON, 14 May — The Ministry of Labour (MOL) and the "
+            "International Labour Organization (ILO) on Monday signed a memorandum of understanding on youth jobs.")
+    (r,) = extract(text)
+    assert (r["signed_year"], r["signed_month"], r["signed_day"]) == (2024, 5, 13)

@@ -439,3 +439,10 @@ def test_list_items_dated_without_a_year_take_the_year_heading_or_the_title_year
     got = sorted((str(r["start_date"]), str(r["end_date"])) for r in extract(text))
     assert got == [("2022-05-10", "2022-05-12"), ("2022-05-30", "2022-06-02")]
     assert extract("# Notes\n\n- 10 May: regional seminar in Ruriton.\n") == []     # no year anywhere
+
+
+def test_a_signing_on_a_weekday_under_a_dateline_without_a_year():
+    text = ("The Ruriton Herald\nThursday, May 16, 2024\n\nRURITON, 14 May — The Ministry of Labour (MOL) and the "
+            "International Labour Organization (ILO) on Monday signed a memorandum of understanding on youth jobs.")
+    rows = [r for r in extract(text) if r["name"].startswith("Signing")]
+    assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2024-05-13", "Ruriton")]

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, list_items, org_like_acronym, partner_country)
-from .text import MONTH, MONTHS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
+from .text import MONTH, MONTHS, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -835,8 +835,11 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
         if back:
             d = back[-1]
             return [d.year], d.month, d.day
-    if not dates and not yrs and _REL_DAY_RE.search(S):
-        d = dateline_day(T, ss, bool(_YESTERDAY_RE.search(S)))   # "X and the ILO yesterday concluded ..."
+    rel = _REL_DAY_RE.search(S) if not dates and not yrs else None
+    if rel:
+        wd = rel.group("wd")
+        d = dateline_day(T, ss, bool(_YESTERDAY_RE.search(S)),   # "X and the ILO yesterday concluded ..."
+                         WEEKDAYS.index(wd.lower()) if wd else None)
         if d is not None:
             return [d.year], d.month, d.day
     if yrs:
@@ -916,7 +919,9 @@ def _headings(T: str) -> tuple[list[int], list]:
 _STANDALONE_RE = re.compile(r"(?:^|\n[ \t]*\n)(?P<line>[^\n]{1,100})(?=\n[ \t]*\n|\n?$)")
 
 
-_REL_DAY_RE = re.compile(r"\b(?:yesterday|today|this\s+morning|earlier\s+today)\b", re.IGNORECASE)
+_REL_DAY_RE = re.compile(r"\b(?:yesterday|today|this\s+morning|earlier\s+today)\b|"
+                         r"\b[Oo]n\s+(?P<wd>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+                         re.IGNORECASE)      # ("on Tuesday": the last Tuesday up to the dateline's day)
 
 
 _YESTERDAY_RE = re.compile(r"\byesterday\b", re.IGNORECASE)

@@ -19,7 +19,7 @@ from datetime import date
 
 from .agreements import _NOUN_RE as _AGREEMENT_RE
 from .prose import bare_years, build_view, is_country, item_at, list_items
-from .text import (DAY, FOLD_SPECIAL, MONTH, MONTHS, DateSpan, YearContext, dateline_day, find_dates, is_dateline,
+from .text import (DAY, FOLD_SPECIAL, MONTH, MONTHS, WEEKDAYS, DateSpan, YearContext, dateline_day, find_dates, is_dateline,
                    match_at, word_offsets, yearless_lead)
 
 _HEAD_RE = re.compile(
@@ -111,7 +111,8 @@ def _url_spans(S: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN_RE.finditer(S) if _URL_MARK_RE.search(m.group(0))]
 
 
-_REL_DAY_RE = re.compile(r"\b(?:[Tt]oday|[Yy]esterday)\b")
+_REL_DAY_RE = re.compile(r"\b(?:[Tt]oday|[Yy]esterday)\b|"
+                         r"\b[Oo]n\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "at the Kampala Serena Hotel": a venue, where no city is named (its name usually holds the city)
 _VENUE_RE = re.compile(r"\b[Aa]t\s+the\s+(?P<venue>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+){0,3}\s+"
                        r"(?:Hotel|Conference\s+Cent(?:re|er)|Convention\s+Cent(?:re|er)|International\s+Cent(?:re|er)|"
@@ -796,9 +797,11 @@ def extract(text: str) -> list[dict]:
                 year_known = si
                 ctx_year = last_year
         dates += _yearless(S, taken, ctx_year)
-        if not dates and not lead_rel and ("oday" in S or "esterday" in S):
+        if not dates and not lead_rel and ("oday" in S or "esterday" in S or "day" in S):
             rm = _REL_DAY_RE.search(S)           # "Six institutions today signed ...": the dateline's day
-            day = dateline_day(T, ss, rm.group(0).lower() == "yesterday") if rm else None
+            wd = rm.group("wd") if rm else None  # ("... on Tuesday signed ...": the last Tuesday up to it)
+            day = dateline_day(T, ss, rm.group(0).lower() == "yesterday",
+                               WEEKDAYS.index(wd.lower()) if wd else None) if rm else None
             if day is not None:
                 dates.append(DateSpan(rm.start(), rm.end(), day.year, day.month, day.day))
         for mm in _MONTH_RANGE_RE.finditer(S):

@@ -495,13 +495,22 @@ def is_dateline(S: str, d: DateSpan) -> bool:
 _RULE_LEAD_RE = re.compile(r"^\s*[-=_*~─━]{3,}\s*")
 
 
-def dateline_day(T: str, pos: int, yesterday: bool = False) -> date | None:
+# "KIGALI, 12 March — ...": a dateline without a year (the year is the one the page was dated by)
+_YEARLESS_DATELINE_RE = re.compile(
+    rf"^[ \t]*[A-Z][A-Z'.\-]+(?:[ \t][A-Z][A-Z'.\-]+){{0,2}},[ \t]*(?:(?P<d1>{DAY})[ \t]+(?P<m1>{MONTH})|"
+    rf"(?P<m2>{MONTH})[ \t]+(?P<d2>{DAY}))[ \t]*(?:[–—]|-[ \t])", re.MULTILINE)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def dateline_day(T: str, pos: int, yesterday: bool = False, weekday: int | None = None) -> date | None:
     """The day of the news item's dateline ('Manila, 9 October 2024' on a short line of its own,
-    or 'GENEVA (ILO News) – 5 May 2020 –') at most 3000 characters before pos, a day earlier
-    for 'yesterday'; else None. What 'today' and 'yesterday' in a news item refer to
-    (agreements and events both read them)."""
+    'GENEVA (ILO News) – 5 May 2020 –', or 'KIGALI, 12 March —' in the year of a date before it)
+    at most 3000 characters before pos, a day earlier for 'yesterday', the last `weekday`
+    (0 = Monday) on or before it for 'on Tuesday'; else None. What 'today', 'yesterday' and
+    'on Tuesday' in a news item refer to (agreements and events both read them)."""
     a = max(0, pos - 3000)
     best = None
+    best_at = -1
     for d in find_dates(T[a:pos]):
         if not d.day:
             continue
@@ -509,9 +518,20 @@ def dateline_day(T: str, pos: int, yesterday: bool = False) -> date | None:
         le = len(T) if le < 0 else le
         line = _RULE_LEAD_RE.sub("", T[ls:le]).strip()    # (a rule the view joined to the line)
         if 0 < len(line) <= 60 or is_dateline(T[ls:le], replace(d, start=a + d.start - ls, end=a + d.end - ls)):
-            best = d.first()
+            best, best_at = d.first(), a + d.start
+    if best is not None and ("," in T[best_at:pos]):
+        for m in _YEARLESS_DATELINE_RE.finditer(T, best_at, pos):
+            mon = _month(m.group("m1") or m.group("m2"))
+            day = _day(m.group("d1") or m.group("d2"))
+            if _valid(best.year, mon, day):
+                d = date(best.year, mon, day)
+                if d > best + timedelta(days=31) and _valid(best.year - 1, mon, day):
+                    d = date(best.year - 1, mon, day)          # (a page of 2 January, a dateline of 31 December)
+                best = d
     if best is not None and yesterday:
         best -= timedelta(days=1)
+    if best is not None and weekday is not None:
+        best -= timedelta(days=(best.weekday() - weekday) % 7)
     return best
 
 
