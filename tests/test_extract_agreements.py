@@ -435,3 +435,18 @@ def test_a_record_of_discussions_to_be_signed():
     (r,) = extract(text)
     assert (r["signed_year"], r["signed_month"], r["signed_day"]) == (2025, 6, 2)
     assert set(r["parties"]) == {"ILO", "OAA"}
+
+
+def test_a_list_item_dated_without_a_year_under_a_title_with_one_year():
+    text = ("# Ruriton Office: 2022 at a glance\n\n### March\n\n- **14 March** — MoU signed with the Ruritanian "
+            "Employers' Association (REA) on skills; 30 firms to join.\n")
+    (r,) = extract(text)
+    assert (r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) == ("mou", 2022, 3, 14)
+    assert set(r["parties"]) >= {"REA"}
+
+
+def test_on_a_weekday_under_a_dateline_without_a_year():
+    text = ("The Ruriton Herald\nThursday, May 16, 2024\n\nRURITON, 14 May — The Ministry of Labour (MOL) and the "
+            "International Labour Organization (ILO) on Monday signed a memorandum of understanding on youth jobs.")
+    (r,) = extract(text)
+    assert (r["signed_year"], r["signed_month"], r["signed_day"]) == (2024, 5, 13)

@@ -426,3 +426,23 @@ def test_a_yearless_day_in_parentheses_with_a_time():
             "Harbour Road, Ruriton), here is the note.")
     rows = [r for r in extract(text) if "meeting" in r["name"]]
     assert [(r["name"], str(r["start_date"])) for r in rows] == [("Monday's meeting", "2025-03-10")]
+
+
+def test_list_items_dated_without_a_year_take_the_year_heading_or_the_title_year():
+    text = ("# Ruritania programme\n\n## Timeline\n\n**2019**\n- 4 June: kick-off seminar in Ruriton with the "
+            "district councils.\n- 1 August: official start of the programme.\n\n**2020**\n- April: validation "
+            "workshop in Porto Nuevo.\n")
+    got = sorted((r["name"].lower(), str(r["start_date"]), r["location"]) for r in extract(text))
+    assert got == [("kick-off seminar", "2019-06-04", "Ruriton"), ("validation workshop", "2020-04-01", "Porto Nuevo")]
+    text = ("# Ruriton Office: 2022 at a glance\n\n### May\n\n- **10–12 May** — Regional seminar in Ruriton on "
+            "social dialogue.\n- **30 May – 2 June** — Study visit of 8 inspectors.\n")
+    got = sorted((str(r["start_date"]), str(r["end_date"])) for r in extract(text))
+    assert got == [("2022-05-10", "2022-05-12"), ("2022-05-30", "2022-06-02")]
+    assert extract("# Notes\n\n- 10 May: regional seminar in Ruriton.\n") == []     # no year anywhere
+
+
+def test_a_signing_on_a_weekday_under_a_dateline_without_a_year():
+    text = ("The Ruriton Herald\nThursday, May 16, 2024\n\nRURITON, 14 May — The Ministry of Labour (MOL) and the "
+            "International Labour Organization (ILO) on Monday signed a memorandum of understanding on youth jobs.")
+    rows = [r for r in extract(text) if r["name"].startswith("Signing")]
+    assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2024-05-13", "Ruriton")]

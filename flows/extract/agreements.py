@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, list_items, org_like_acronym, partner_country)
-from .text import MONTH, MONTHS, YEAR, dateline_day, find_dates, parse_number_word
+from .text import MONTH, MONTHS, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -709,10 +709,10 @@ class _LineItems:
     """item_at(list_items(T), pos) without reading every list item of T: a list item is one
     whole line (list_items matches a line from its start to its end), so the item at `pos`, if
     any, is the one list_items finds in pos's own line, moved to that line's offset."""
-    __slots__ = ("_T", "_memo")
+    __slots__ = ("_T", "_memo", "_years")
 
     def __init__(self, T: str):
-        self._T, self._memo = T, {}
+        self._T, self._memo, self._years = T, {}, None
 
     def at(self, pos: int):
         T = self._T
@@ -728,6 +728,12 @@ class _LineItems:
                 it = found[0]
                 lead = replace(it.lead, start=it.lead.start + ls, end=it.lead.end + ls) if it.lead else None
                 it = replace(it, start=it.start + ls, end=it.end + ls, lead=lead, lead_end=it.lead_end + ls)
+                if lead is None:                 # "- 15 March: ..." under a "**2021**" heading
+                    if self._years is None:
+                        self._years = YearContext(T)
+                    found = yearless_lead(T, it.lead_end, it.end, self._years)
+                    if found is not None:
+                        it = replace(it, lead=found[0], lead_end=found[1])
             self._memo[ls] = it
         return it if it is not None and it.start <= pos < it.end else None
 
@@ -829,8 +835,11 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
         if back:
             d = back[-1]
             return [d.year], d.month, d.day
-    if not dates and not yrs and _REL_DAY_RE.search(S):
-        d = dateline_day(T, ss, bool(_YESTERDAY_RE.search(S)))   # "X and the ILO yesterday concluded ..."
+    rel = _REL_DAY_RE.search(S) if not dates and not yrs else None
+    if rel:
+        wd = rel.group("wd")
+        d = dateline_day(T, ss, bool(_YESTERDAY_RE.search(S)),   # "X and the ILO yesterday concluded ..."
+                         WEEKDAYS.index(wd.lower()) if wd else None)
         if d is not None:
             return [d.year], d.month, d.day
     if yrs:
@@ -910,7 +919,9 @@ def _headings(T: str) -> tuple[list[int], list]:
 _STANDALONE_RE = re.compile(r"(?:^|\n[ \t]*\n)(?P<line>[^\n]{1,100})(?=\n[ \t]*\n|\n?$)")
 
 
-_REL_DAY_RE = re.compile(r"\b(?:yesterday|today|this\s+morning|earlier\s+today)\b", re.IGNORECASE)
+_REL_DAY_RE = re.compile(r"\b(?:yesterday|today|this\s+morning|earlier\s+today)\b|"
+                         r"\b[Oo]n\s+(?P<wd>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+                         re.IGNORECASE)      # ("on Tuesday": the last Tuesday up to the dateline's day)
 
 
 _YESTERDAY_RE = re.compile(r"\byesterday\b", re.IGNORECASE)

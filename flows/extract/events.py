@@ -19,8 +19,8 @@ from datetime import date
 
 from .agreements import _NOUN_RE as _AGREEMENT_RE
 from .prose import bare_years, build_view, is_country, item_at, list_items
-from .text import (DAY, FOLD_SPECIAL, MONTH, MONTHS, DateSpan, dateline_day, find_dates, is_dateline,
-                   match_at, word_offsets)
+from .text import (DAY, FOLD_SPECIAL, MONTH, MONTHS, WEEKDAYS, DateSpan, YearContext, dateline_day, find_dates, is_dateline,
+                   match_at, word_offsets, yearless_lead)
 
 _HEAD_RE = re.compile(
     r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?|Weeks?|"
@@ -111,7 +111,8 @@ def _url_spans(S: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN_RE.finditer(S) if _URL_MARK_RE.search(m.group(0))]
 
 
-_REL_DAY_RE = re.compile(r"\b(?:[Tt]oday|[Yy]esterday)\b")
+_REL_DAY_RE = re.compile(r"\b(?:[Tt]oday|[Yy]esterday)\b|"
+                         r"\b[Oo]n\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "at the Kampala Serena Hotel": a venue, where no city is named (its name usually holds the city)
 _VENUE_RE = re.compile(r"\b[Aa]t\s+the\s+(?P<venue>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+){0,3}\s+"
                        r"(?:Hotel|Conference\s+Cent(?:re|er)|Convention\s+Cent(?:re|er)|International\s+Cent(?:re|er)|"
@@ -683,10 +684,27 @@ def _holding(sents: list[tuple[int, int]], starts: list[int], offsets: list[int]
 
 
 
+def _date_yearless_items(T: str, items: list) -> None:
+    """Give a lead to the list items led by a day and month without a year ('- 15 March: ...'
+    under a '**2021**' heading, '- **8 February** — Launch ...' in a page titled '2023 in review')."""
+    ctx = None
+    for i, it in enumerate(items):
+        if it.lead is not None:
+            continue
+        if ctx is None:
+            ctx = YearContext(T)
+            if not ctx.heads and ctx.title_year is None:
+                return
+        found = yearless_lead(T, it.lead_end, it.end, ctx)
+        if found is not None:
+            items[i] = replace(it, lead=found[0], lead_end=found[1])
+
+
 def extract(text: str) -> list[dict]:
     v = build_view(text)
     T = v.text
     items = list_items(T)
+    _date_yearless_items(T, items)
     sents = v.sentences
     events: list[dict] = []
     last_year: int | None = None
@@ -779,9 +797,11 @@ def extract(text: str) -> list[dict]:
                 year_known = si
                 ctx_year = last_year
         dates += _yearless(S, taken, ctx_year)
-        if not dates and not lead_rel and ("oday" in S or "esterday" in S):
+        if not dates and not lead_rel and ("oday" in S or "esterday" in S or "day" in S):
             rm = _REL_DAY_RE.search(S)           # "Six institutions today signed ...": the dateline's day
-            day = dateline_day(T, ss, rm.group(0).lower() == "yesterday") if rm else None
+            wd = rm.group("wd") if rm else None  # ("... on Tuesday signed ...": the last Tuesday up to it)
+            day = dateline_day(T, ss, rm.group(0).lower() == "yesterday",
+                               WEEKDAYS.index(wd.lower()) if wd else None) if rm else None
             if day is not None:
                 dates.append(DateSpan(rm.start(), rm.end(), day.year, day.month, day.day))
         for mm in _MONTH_RANGE_RE.finditer(S):
@@ -1021,7 +1041,7 @@ def extract(text: str) -> list[dict]:
 
 
 # a list item led by a day that is no happening: "- 15 May 2023 – Deadline for proposals"
-_NOT_HAPPENING_RE = re.compile(r"(?i)\s*(?:the\s+)?(?:deadline|due\s+date|cut-off|closing\s+date|submission|"
+_NOT_HAPPENING_RE = re.compile(r"(?i)\s*(?:the\s+)?(?:(?:official|formal|planned|expected)\s+)?(?:deadline|due\s+date|cut-off|closing\s+date|submission|"
                                r"(?:project\s+|programme\s+)?(?:start|end)\b|expiry|expiration)")
 # ... or a publication: "- 12 May 2023 – Progress report (PDF)"
 _PUBLICATION_RE = re.compile(r"(?i)\b(?:reports?|pdf|newsletters?|press\s+releases?|briefs?|publications?|"

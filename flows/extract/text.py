@@ -495,13 +495,22 @@ def is_dateline(S: str, d: DateSpan) -> bool:
 _RULE_LEAD_RE = re.compile(r"^\s*[-=_*~─━]{3,}\s*")
 
 
-def dateline_day(T: str, pos: int, yesterday: bool = False) -> date | None:
+# "KIGALI, 12 March — ...": a dateline without a year (the year is the one the page was dated by)
+_YEARLESS_DATELINE_RE = re.compile(
+    rf"^[ \t]*[A-Z][A-Z'.\-]+(?:[ \t][A-Z][A-Z'.\-]+){{0,2}},[ \t]*(?:(?P<d1>{DAY})[ \t]+(?P<m1>{MONTH})|"
+    rf"(?P<m2>{MONTH})[ \t]+(?P<d2>{DAY}))[ \t]*(?:[–—]|-[ \t])", re.MULTILINE)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def dateline_day(T: str, pos: int, yesterday: bool = False, weekday: int | None = None) -> date | None:
     """The day of the news item's dateline ('Manila, 9 October 2024' on a short line of its own,
-    or 'GENEVA (ILO News) – 5 May 2020 –') at most 3000 characters before pos, a day earlier
-    for 'yesterday'; else None. What 'today' and 'yesterday' in a news item refer to
-    (agreements and events both read them)."""
+    'GENEVA (ILO News) – 5 May 2020 –', or 'KIGALI, 12 March —' in the year of a date before it)
+    at most 3000 characters before pos, a day earlier for 'yesterday', the last `weekday`
+    (0 = Monday) on or before it for 'on Tuesday'; else None. What 'today', 'yesterday' and
+    'on Tuesday' in a news item refer to (agreements and events both read them)."""
     a = max(0, pos - 3000)
     best = None
+    best_at = -1
     for d in find_dates(T[a:pos]):
         if not d.day:
             continue
@@ -509,8 +518,81 @@ def dateline_day(T: str, pos: int, yesterday: bool = False) -> date | None:
         le = len(T) if le < 0 else le
         line = _RULE_LEAD_RE.sub("", T[ls:le]).strip()    # (a rule the view joined to the line)
         if 0 < len(line) <= 60 or is_dateline(T[ls:le], replace(d, start=a + d.start - ls, end=a + d.end - ls)):
-            best = d.first()
+            best, best_at = d.first(), a + d.start
+    if best is not None and ("," in T[best_at:pos]):
+        for m in _YEARLESS_DATELINE_RE.finditer(T, best_at, pos):
+            mon = _month(m.group("m1") or m.group("m2"))
+            day = _day(m.group("d1") or m.group("d2"))
+            if _valid(best.year, mon, day):
+                d = date(best.year, mon, day)
+                if d > best + timedelta(days=31) and _valid(best.year - 1, mon, day):
+                    d = date(best.year - 1, mon, day)          # (a page of 2 January, a dateline of 31 December)
+                best = d
     if best is not None and yesterday:
         best -= timedelta(days=1)
+    if best is not None and weekday is not None:
+        best -= timedelta(days=(best.weekday() - weekday) % 7)
     return best
 
+
+
+# ------------------------------------------------------------------ list items dated without a year
+
+# "**2021**" / "## 2021" / "2021:": a heading that is a year alone (a timeline's year)
+_YEAR_HEAD_RE = re.compile(rf"^[ \t]*(?:#{{1,6}}[ \t]*)?(?:\*\*|__)?[ \t]*(?P<y>{YEAR})[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*$",
+                           re.MULTILINE)
+# "15 March: ...", "**21–23 March** — ...", "30 January – 3 February — ...", "May: ...": a list item's
+# leading day (or days, or month) without a year
+_YEARLESS_LEAD_RE = re.compile(
+    rf"(?:\*\*|__)?[ \t]*(?:(?P<d1>{DAY})(?:[ \t]*[-–][ \t]*(?P<d2>{DAY}))?[ \t]+(?P<m1>{MONTH})"
+    rf"(?:[ \t]*[-–][ \t]*(?P<d3>{DAY})[ \t]+(?P<m3>{MONTH}))?|(?P<m0>{MONTH}))"
+    rf"[ \t]*(?:\*\*|__)?[ \t]*[–—:|-][ \t]", re.IGNORECASE)
+_FIRST_LINE_RE = re.compile(r"[ \t]*\S[^\n]*")
+
+
+class YearContext:
+    """The year a list item dated by day and month only ('- 15 March: ...') belongs to: the year
+    heading above it ('**2021**' in a timeline), else the one year of the document's title
+    ('2023 in review'); None when neither is stated."""
+    __slots__ = ("heads", "years", "title_year")
+
+    def __init__(self, T: str):
+        self.heads, self.years = [], []
+        for m in _YEAR_HEAD_RE.finditer(T):
+            self.heads.append(m.start())
+            self.years.append(int(m.group("y")))
+        fm = _FIRST_LINE_RE.search(T)
+        ys = YEAR_RE.findall(fm.group(0)) if fm else []
+        self.title_year = int(ys[0]) if len(ys) == 1 and not YEAR_RANGE_RE.search(fm.group(0)) else None
+
+    def year_at(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self.heads, pos) - 1
+        return self.years[i] if i >= 0 else self.title_year
+
+
+def yearless_lead(T: str, pos: int, end: int, ctx: YearContext) -> tuple[DateSpan, int] | None:
+    """(date, end of the lead) of the day and month (or month) that lead a list item's body at
+    T[pos:end], in the year `ctx` gives it; None when there is no such lead or no year."""
+    m = _YEARLESS_LEAD_RE.match(T, pos, end)
+    if m is None or (m.group("m0") and not m.group("m0")[0].isupper()):
+        return None
+    y = ctx.year_at(pos)
+    if y is None:
+        return None
+    if m.group("m0"):
+        d = DateSpan(m.start("m0"), m.end("m0"), y, _month(m.group("m0")))
+    else:
+        m1 = _month(m.group("m1"))
+        d1, d2, d3 = _day(m.group("d1")), _day(m.group("d2")), _day(m.group("d3"))
+        if d3 is not None:
+            end_m, end_d = _month(m.group("m3")), d3
+        elif d2 is not None:
+            end_m, end_d = m1, d2
+        else:
+            end_m = end_d = None
+        end_y = (y + 1 if end_m < m1 else y) if end_m else None
+        if not _valid(y, m1, d1) or (end_m and not _valid(end_y, end_m, end_d)):
+            return None
+        last = m.end("m3") if d3 is not None else m.end("m1")
+        d = DateSpan(m.start("d1"), last, y, m1, d1, end_y, end_m, end_d)
+    return d, m.end()
