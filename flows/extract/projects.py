@@ -2003,7 +2003,10 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         else:
             record = None
         # 'Title: Green Jobs for Youth Project code: RAF/23/02': a label joined to the line
-        lm = None if record else _JOINED_LABEL_RE.search(text, ts, te)   # (a record's fields have lines)
+        lm = _JOINED_LABEL_RE.search(text, ts, te)
+        if lm and record and not re.search(r"\s|^(?:Budget|Donors?|Duration|Period|Status|Countr(?:y|ies)|Code|Funding)\b",
+                                           lm.group(0).strip(" \t:")):
+            lm = None                   # ('Title: Trade West Africa: Women Exporters ...' in a record)
         if lm:
             te = lm.start()
         fc = Cand(clean_title(text[ts:te]), ts, te, "title_field", ts, len(text), ts, te)
