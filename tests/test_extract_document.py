@@ -354,3 +354,10 @@ def test_partner_profile_of_a_foundation_has_no_country():
 def test_status_date_alone_is_the_date():
     text = "ZAMBIA\nILO portfolio - country profile\nStatus as of 31 May 2023 | ILO Office, Lusaka\n\nText.\n"
     assert str(extract(text)["published_on"]) == "2023-05-31"
+
+
+def test_masthead_above_the_main_heading_is_not_the_title():
+    text = ("The Harbour Gazette\n\nMonday, 4 May 2026 · the port city's paper\n\nNEWS > ECONOMY\n\n"
+            "# Dock workers and port authority agree on new safety rules\n\nBy A. Writer\n\n"
+            "MOMBASA, 3 May — The port authority and the dockers' union signed an agreement.\n")
+    assert extract(text)["title"] == "Dock workers and port authority agree on new safety rules"

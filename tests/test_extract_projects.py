@@ -651,3 +651,20 @@ def test_exported_activity_records_between_ruled_lines():
     assert (a["start_year"], a["end_year"], a["countries"], a["budget_usd"]) == (2020, 2023, ["PER"], 2500000)
     b = rows["Coastal Trade: Women Exporters in Fish Processing"]
     assert (b["start_year"], b["end_year"], b["countries"]) == (2021, 2024, ["SEN"])
+
+
+def test_title_field_with_its_period_and_a_bulleted_title_field():
+    text = ("Box 2. Ghana: cooperatives\n\nProject: Decent Jobs in Cocoa Cooperatives (DJCC), 2020–2023\n"
+            "Donor: Norad\nBudget: US$ 2 million\n\nThe project trained farmers.\n")
+    [r] = extract(text)
+    assert r["title"] == "Decent Jobs in Cocoa Cooperatives (DJCC)"
+    assert (r["start_year"], r["end_year"]) == (2020, 2023)
+    text = ("SUMMARY\nMid-term review\nKey data\n- Project title: Safer Harbours for Dock Workers in Ghana\n"
+            "- Donor: Norad\n- Budget: US$ 1,000,000\n")
+    assert [r["title"] for r in extract(text)] == ["Safer Harbours for Dock Workers in Ghana"]
+
+
+def test_capitalised_programme_before_a_quoted_title_in_a_heading():
+    text = ("# Joint Programme “Safe Migration for Andean Domestic Workers” (SAFE-ANDES)\n\n"
+            "## Context\n\nThe programme works in Peru and Bolivia.\n")
+    assert [r["title"] for r in extract(text)] == ["Safe Migration for Andean Domestic Workers"]

@@ -474,6 +474,19 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if parts:
             rs = running[0]
             return rs, rs + running[2].find(parts[-1]) + len(parts[-1]), clean_inline(" | ".join(parts))
+    # a masthead above a page's main heading ('The Kigali Chronicle' / 'Wednesday, March 13,
+    # 2024 · ...' / 'NEWS > LABOUR' / '# Government, unions and ILO sign ...'): short lines
+    # that are no heading, then the heading, which is the title
+    if not text[text.rfind("\n", 0, s) + 1:s].lstrip().startswith("#"):
+        for k in range(idx + 1, min(idx + 6, len(lines))):
+            ks, ke, kline = lines[k]
+            raw_head = text[text.rfind("\n", 0, ks) + 1:ks].strip()
+            if raw_head == "#":
+                if len(_words(kline)) >= 3:
+                    return ks, ke, clean_inline(kline)
+                break
+            if raw_head.startswith("#") or len(_words(kline)) > 15 or kline.rstrip().endswith("."):
+                break
     # 'ILO' (a site's logo) above the page's '# African Development Bank Group and the ILO':
     # a page's main heading wins over a word or two that is no heading
     if len(_words(title)) <= 2 and not text[text.rfind("\n", 0, s) + 1:s].lstrip().startswith("#"):

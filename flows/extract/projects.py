@@ -51,7 +51,7 @@ FUNDER_CUE = (r"(?:funded|financed|sponsored|supported)\s+by|with\s+(?:the\s+)?s
               r"|support(?:ed)?\s+from|contributions?\s+(?:from|of)")
 GROUP_FUNDER_RE = re.compile(rf"\b(?:{FUNDER_CUE})\s+(?:the\s+)?(?P<org>[A-Z])")
 QUOTED_RE = re.compile(
-    r"\b(?P<kw>project|programme|program|initiative)s?\s*,?\s*"
+    r"\b(?P<kw>[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative)s?\s*,?\s*"
     r"(?:(?:called|entitled|titled|named)\s+)?[\"“](?P<t>[^\"“”]{6,300}?)[\"”]")
 #: 'the project *Title*', 'the programme, _Title_': a title in emphasis right after the word
 EMPH_RE = re.compile(
@@ -78,7 +78,7 @@ PHASE_RE = re.compile(
     r"\bphase\s+of\s+(?:the\s+|its\s+)?(?P<t>(?:[A-Z][\w’'\-]*\s+){1,8}?"
     r"(?:Programme|Program|Project|Initiative|Facility)"
     r"(?:\s+\([A-Z][A-Za-z0-9\-]{1,12}\))?(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?)")
-TITLE_FIELD_RE = re.compile(r"^[ \t]*(?P<k>Project(?:\s+title|\s+name)?|Programme(?:\s+title)?|Title)\s*:\s*(?P<t>\S[^\n]{3,250})$",
+TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:[-*•▪][ \t]+)?(?P<k>Project(?:\s+title|\s+name)?|Programme(?:\s+title)?|Title)\s*:\s*(?P<t>\S[^\n]{3,250})$",
                             re.MULTILINE | re.IGNORECASE)
 FIELD_RE = re.compile(
     r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|"
@@ -1886,6 +1886,10 @@ _RECORD_FIELD_RE = re.compile(
 _RECORD_SEP_RE = re.compile(r"^[ \t]*(?:[-=_*~][ \t]?){10,}$", re.MULTILINE)
 
 
+#: a period after a title in its field ('Title (2021–2024)', 'Title (ACR), 2022–2025')
+_TITLE_PERIOD_RE = re.compile(rf"(?:,[ \t]*|[ \t]+\([ \t]*){RANGE}[ \t]*\)?$")
+
+
 def _record_facts(text: str, pos: int, money) -> dict | None:
     """The facts of the record a bare 'Title:' field opens, up to the next ruled line (or a
     next 'Title:'), when at least two record fields (dates, country, amount, donor) say it is
@@ -1931,7 +1935,9 @@ def _record_facts(text: str, pos: int, money) -> dict | None:
 def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[Cand]:
     out: list[Cand] = []
     kw_at = word_offsets(text, _QUOTED_WORDS)
-    quoted = _finditer_at(QUOTED_RE, text, kw_at) if ('"' in text or "“" in text) else ()
+    # ('Joint Programme “Decent Work ...”': the word capitalised in a heading)
+    quoted = _finditer_at(QUOTED_RE, text, word_offsets(text, _QUOTED_WORDS + ("Project", "Program", "Initiative"))) \
+        if ('"' in text or "“" in text) else ()
     for m in quoted:
         raw = m.group("t")
         if "\n\n" in raw or len(clean_title(raw).split()) < 2:
@@ -1942,6 +1948,11 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
             continue
         s, e = _sentence_span(sents, m.start(), m.end())
         c = Cand(title, ts, te, "quoted", s, e, s, e)
+        if m.group("kw")[0].isupper() and ts < 1500:
+            span = document.title_span(text)
+            if span and span[0] <= ts < span[1]:
+                # the document's title names it ('# Joint Programme “...”'): its fields are the document's
+                c = Cand(title, ts, te, "factsheet", ts, len(text), ts, len(text))
         yrs = _years_after(text, te)
         if yrs:
             c.start_year, c.end_year = yrs
@@ -2014,6 +2025,10 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         if am:                          # 'Rural Youth Employment (EMPLEA-RURAL)'
             fc.aliases.append(am.group("a"))
             fc.title = fc.title[:am.start()].rstrip()
+        pm = _TITLE_PERIOD_RE.search(fc.title)
+        if pm and len(fc.title[:pm.start()].split()) >= 3:     # 'Title (2021–2024)', 'Title, 2022–2025'
+            fc.start_year, fc.end_year = int(pm.group("y1")), _year2(int(pm.group("y1")), pm.group("y2"))
+            fc.title = fc.title[:pm.start()].rstrip()
         if record:
             fc.scope_end = fc.attr_end = record.pop("end")
             for k, v in record.items():
