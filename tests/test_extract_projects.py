@@ -668,3 +668,12 @@ def test_capitalised_programme_before_a_quoted_title_in_a_heading():
     text = ("# Joint Programme “Safe Migration for Andean Domestic Workers” (SAFE-ANDES)\n\n"
             "## Context\n\nThe programme works in Peru and Bolivia.\n")
     assert [r["title"] for r in extract(text)] == ["Safe Migration for Andean Domestic Workers"]
+
+
+def test_timeline_names_funded_or_paid_for_before_their_period():
+    text = ("### March\n\n- 3 March — Opening in Kumasi of Cocoa Jobs for Young Farmers in Ashanti (2022–2025), "
+            "funded by Norway with US$ 2 million.\n"
+            "- 9 May — Grant signed with the agency: NOK 20 million for Safer Mines in the Upper West (2022–2024).\n")
+    titles = {r["title"]: r for r in extract(text)}
+    assert set(titles) == {"Cocoa Jobs for Young Farmers in Ashanti", "Safer Mines in the Upper West"}
+    assert titles["Safer Mines in the Upper West"]["end_year"] == 2024

@@ -1445,9 +1445,25 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
             nxt = sents[k][1] if k < len(sents) else e
         else:
             nxt = next((b for a, b in sents if a >= e), e)
-        if not (named or re.search(r"\bproject\b", text[s:nxt], re.I)
+        # (a name funded by someone, or that money is for: 'Title (2023–2026), funded by ...',
+        # 'KRW 5.5 billion for Title (2023–2027)')
+        funded = re.match(r"[ \t]*[)\]]?[ \t]*,?[ \t]*(?:(?:co-?)?funded|financed)[ \t]+by\b", text[m.end():m.end() + 30]) \
+            or re.search(r"(?:\d|million|billion)[ \t]+for[ \t]+$", text[max(0, ts - 20):ts])
+        if not (named or funded or re.search(r"\bproject\b", text[s:nxt], re.I)
                 or re.search(r"\b(?:project|programme|program)\s+$", text[max(0, ts - 12):ts])):
             continue
+        # '8 February — Launch ...': a timeline's date before the line's words
+        dm = re.match(r"(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{1,2})[ \t]*[—–-][ \t]+(?=[A-Z])", title)
+        if dm and len(title[dm.end():].split()) >= 3:
+            ts += text[ts:te].find(title[dm.end():dm.end() + 10])
+            title = title[dm.end():]
+        # 'Launch in Multan of Title', '(ceremony) in Hyderabad of Title': an event at a place
+        lead = re.match(r"(?:[A-Z][a-z]+[ \t]+)?in[ \t]+[A-Z][\w\-]*[ \t]+of[ \t]+(?=[A-Z])", title) \
+            or (re.search(r"\bin[ \t]+$", text[max(0, ts - 4):ts])
+                and re.match(r"[A-Z][\w\-]*[ \t]+of[ \t]+(?=[A-Z])", title))
+        if lead and len(title[lead.end():].split()) >= 3:
+            ts += text[ts:te].find(title[lead.end():lead.end() + 10])
+            title = title[lead.end():]
         c = Cand(title, ts, te, "named_range", s, e, s, e)
         c.start_year, c.end_year = _open_range(m)
         c.funder = _dash_funder(text, m.end()) or c.funder
