@@ -869,8 +869,9 @@ def _numeric_date(line: str) -> date | None:
 #: a date under a label that says it is the document's ('Date of submission | 28 March 2024',
 #: 'Last updated 20 February 2025', 'Published: 3 May 2023'), in a line, a field or a table row
 _DATE_LABEL_RE = re.compile(
-    r"(?:^|\n|\||[.!?][ \t]+)[ \t]*\**(?:date\s+of\s+(?:submission|publication|issue|release)|publication\s+date|"
-    r"release\s+date|date\s+(?:submitted|published|issued)|(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|"
+    r"(?:^|\n|\||[.!?][ \t]+)[ \t]*(?:[-•][ \t]+)?\**(?:date\s+of\s+(?:submission|publication|issue|release|"
+    r"(?:th(?:is|e)\s+)?(?:report|btor|memo|note))|publication\s+date|"
+    r"release\s+date|date\s+(?:submitted|published|issued)|(?:page\s+)?(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|"
     r"issued(?:\s+on)?|exported(?:\s+on)?|(?:(?:export(?:ed)?|report|page|document)\s+)?generated(?:\s+on)?|date(?=\**[ \t]*:))\**[ \t]*[:|]?[ \t]*\**[ \t]*(?=\S)",
     re.IGNORECASE)
 
