@@ -354,3 +354,21 @@ def test_partner_profile_of_a_foundation_has_no_country():
 def test_status_date_alone_is_the_date():
     text = "ZAMBIA\nILO portfolio - country profile\nStatus as of 31 May 2023 | ILO Office, Lusaka\n\nText.\n"
     assert str(extract(text)["published_on"]) == "2023-05-31"
+
+
+def test_masthead_above_the_main_heading_is_not_the_title():
+    text = ("The Harbour Gazette\n\nMonday, 4 May 2026 · the port city's paper\n\nNEWS > ECONOMY\n\n"
+            "# Dock workers and port authority agree on new safety rules\n\nBy A. Writer\n\n"
+            "MOMBASA, 3 May — The port authority and the dockers' union signed an agreement.\n")
+    assert extract(text)["title"] == "Dock workers and port authority agree on new safety rules"
+
+
+def test_bulleted_or_page_labelled_dates_are_the_documents():
+    text = ("EXECUTIVE SUMMARY\nMid-term review of a project\nKey data\n- Donor: Norad\n"
+            "- Evaluation period: May to June 2022\n- Date of submission: 3 August 2022\n")
+    assert str(extract(text)["published_on"]) == "2022-08-03"
+    text = "# A programme page\n\nPage updated: 4 April 2026\n\n## Context\n\nText.\n"
+    assert str(extract(text)["published_on"]) == "2026-04-04"
+    text = ("BACK-TO-OFFICE REPORT\n\nSubject: Mission to the port\nMission dates: 2-4 May 2026\n"
+            "Date of BTOR: 9 May 2026\n")
+    assert str(extract(text)["published_on"]) == "2026-05-09"

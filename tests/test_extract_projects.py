@@ -622,3 +622,58 @@ def test_short_name_then_long_name_in_brackets():
             "PORT-UP phase I runs from March 2020 to June 2022 in Mombasa, Kenya.\n")
     titles = [r["title"] for r in extract(text)]
     assert "Decent Work in Port Logistics (PORT-UP)" in titles
+
+
+def test_infobox_table_is_one_project_not_one_per_row():
+    text = ("# Green Ports Employment Initiative\n\n"
+            "| Green Ports Employment Initiative | |\n|---|---|\n"
+            "| **Status** | Closed |\n| **Start** | 1 March 2019 |\n| **End** | 31 May 2022 |\n"
+            "| **Donors** | European Union |\n| **Countries** | Ghana, Togo |\n\n"
+            "The initiative created jobs in port towns.\n")
+    rows = extract(text)
+    titles = [r["title"] for r in rows]
+    assert "Status" not in titles and "Donors" not in titles and "Countries" not in titles
+    [r] = [r for r in rows if r["title"].startswith("Green Ports")]
+    assert (r["start_year"], r["end_year"]) == (2019, 2022)
+    assert r["countries"] == ["GHA", "TGO"]
+
+
+def test_exported_activity_records_between_ruled_lines():
+    text = ("ACTIVITY LIST - DONOR AGENCY\nRecords: 2\n" + "-" * 40 + "\n"
+            "ID: XX-1-001\nTitle: Safe Work in Andean Mines\nDescription: Mine inspection and training.\n"
+            "Country: Peru (PE) 100%\nCommitment amount (USD): 2,500,000\n"
+            "Planned start date: 2020-02-01\nPlanned end date: 2023-01-31\n" + "-" * 40 + "\n"
+            "ID: XX-1-002\nTitle: Coastal Trade: Women Exporters in Fish Processing\n"
+            "Country: Senegal (SN) 100%\nPlanned start date: 2021-05-01\nPlanned end date: 2024-04-30\n"
+            "Actual end date: 2024-09-30\n" + "-" * 40 + "\nEnd of list.\n")
+    rows = {r["title"]: r for r in extract(text)}
+    a = rows["Safe Work in Andean Mines"]
+    assert (a["start_year"], a["end_year"], a["countries"], a["budget_usd"]) == (2020, 2023, ["PER"], 2500000)
+    b = rows["Coastal Trade: Women Exporters in Fish Processing"]
+    assert (b["start_year"], b["end_year"], b["countries"]) == (2021, 2024, ["SEN"])
+
+
+def test_title_field_with_its_period_and_a_bulleted_title_field():
+    text = ("Box 2. Ghana: cooperatives\n\nProject: Decent Jobs in Cocoa Cooperatives (DJCC), 2020–2023\n"
+            "Donor: Norad\nBudget: US$ 2 million\n\nThe project trained farmers.\n")
+    [r] = extract(text)
+    assert r["title"] == "Decent Jobs in Cocoa Cooperatives (DJCC)"
+    assert (r["start_year"], r["end_year"]) == (2020, 2023)
+    text = ("SUMMARY\nMid-term review\nKey data\n- Project title: Safer Harbours for Dock Workers in Ghana\n"
+            "- Donor: Norad\n- Budget: US$ 1,000,000\n")
+    assert [r["title"] for r in extract(text)] == ["Safer Harbours for Dock Workers in Ghana"]
+
+
+def test_capitalised_programme_before_a_quoted_title_in_a_heading():
+    text = ("# Joint Programme “Safe Migration for Andean Domestic Workers” (SAFE-ANDES)\n\n"
+            "## Context\n\nThe programme works in Peru and Bolivia.\n")
+    assert [r["title"] for r in extract(text)] == ["Safe Migration for Andean Domestic Workers"]
+
+
+def test_timeline_names_funded_or_paid_for_before_their_period():
+    text = ("### March\n\n- 3 March — Opening in Kumasi of Cocoa Jobs for Young Farmers in Ashanti (2022–2025), "
+            "funded by Norway with US$ 2 million.\n"
+            "- 9 May — Grant signed with the agency: NOK 20 million for Safer Mines in the Upper West (2022–2024).\n")
+    titles = {r["title"]: r for r in extract(text)}
+    assert set(titles) == {"Cocoa Jobs for Young Farmers in Ashanti", "Safer Mines in the Upper West"}
+    assert titles["Safer Mines in the Upper West"]["end_year"] == 2024

@@ -474,6 +474,19 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if parts:
             rs = running[0]
             return rs, rs + running[2].find(parts[-1]) + len(parts[-1]), clean_inline(" | ".join(parts))
+    # a masthead above a page's main heading ('The Kigali Chronicle' / 'Wednesday, March 13,
+    # 2024 · ...' / 'NEWS > LABOUR' / '# Government, unions and ILO sign ...'): short lines
+    # that are no heading, then the heading, which is the title
+    if not text[text.rfind("\n", 0, s) + 1:s].lstrip().startswith("#"):
+        for k in range(idx + 1, min(idx + 6, len(lines))):
+            ks, ke, kline = lines[k]
+            raw_head = text[text.rfind("\n", 0, ks) + 1:ks].strip()
+            if raw_head == "#":
+                if len(_words(kline)) >= 3:
+                    return ks, ke, clean_inline(kline)
+                break
+            if raw_head.startswith("#") or len(_words(kline)) > 15 or kline.rstrip().endswith("."):
+                break
     # 'ILO' (a site's logo) above the page's '# African Development Bank Group and the ILO':
     # a page's main heading wins over a word or two that is no heading
     if len(_words(title)) <= 2 and not text[text.rfind("\n", 0, s) + 1:s].lstrip().startswith("#"):
@@ -856,8 +869,9 @@ def _numeric_date(line: str) -> date | None:
 #: a date under a label that says it is the document's ('Date of submission | 28 March 2024',
 #: 'Last updated 20 February 2025', 'Published: 3 May 2023'), in a line, a field or a table row
 _DATE_LABEL_RE = re.compile(
-    r"(?:^|\n|\||[.!?][ \t]+)[ \t]*\**(?:date\s+of\s+(?:submission|publication|issue|release)|publication\s+date|"
-    r"release\s+date|date\s+(?:submitted|published|issued)|(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|"
+    r"(?:^|\n|\||[.!?][ \t]+)[ \t]*(?:[-•][ \t]+)?\**(?:date\s+of\s+(?:submission|publication|issue|release|"
+    r"(?:th(?:is|e)\s+)?(?:report|btor|memo|note))|publication\s+date|"
+    r"release\s+date|date\s+(?:submitted|published|issued)|(?:page\s+)?(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|"
     r"issued(?:\s+on)?|exported(?:\s+on)?|(?:(?:export(?:ed)?|report|page|document)\s+)?generated(?:\s+on)?|date(?=\**[ \t]*:))\**[ \t]*[:|]?[ \t]*\**[ \t]*(?=\S)",
     re.IGNORECASE)
 

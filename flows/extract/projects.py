@@ -51,7 +51,7 @@ FUNDER_CUE = (r"(?:funded|financed|sponsored|supported)\s+by|with\s+(?:the\s+)?s
               r"|support(?:ed)?\s+from|contributions?\s+(?:from|of)")
 GROUP_FUNDER_RE = re.compile(rf"\b(?:{FUNDER_CUE})\s+(?:the\s+)?(?P<org>[A-Z])")
 QUOTED_RE = re.compile(
-    r"\b(?P<kw>project|programme|program|initiative)s?\s*,?\s*"
+    r"\b(?P<kw>[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative)s?\s*,?\s*"
     r"(?:(?:called|entitled|titled|named)\s+)?[\"“](?P<t>[^\"“”]{6,300}?)[\"”]")
 #: 'the project *Title*', 'the programme, _Title_': a title in emphasis right after the word
 EMPH_RE = re.compile(
@@ -78,7 +78,7 @@ PHASE_RE = re.compile(
     r"\bphase\s+of\s+(?:the\s+|its\s+)?(?P<t>(?:[A-Z][\w’'\-]*\s+){1,8}?"
     r"(?:Programme|Program|Project|Initiative|Facility)"
     r"(?:\s+\([A-Z][A-Za-z0-9\-]{1,12}\))?(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?)")
-TITLE_FIELD_RE = re.compile(r"^[ \t]*(?P<k>Project(?:\s+title|\s+name)?|Programme(?:\s+title)?|Title)\s*:\s*(?P<t>\S[^\n]{3,250})$",
+TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:[-*•▪][ \t]+)?(?P<k>Project(?:\s+title|\s+name)?|Programme(?:\s+title)?|Title)\s*:\s*(?P<t>\S[^\n]{3,250})$",
                             re.MULTILINE | re.IGNORECASE)
 FIELD_RE = re.compile(
     r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|"
@@ -1445,9 +1445,25 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
             nxt = sents[k][1] if k < len(sents) else e
         else:
             nxt = next((b for a, b in sents if a >= e), e)
-        if not (named or re.search(r"\bproject\b", text[s:nxt], re.I)
+        # (a name funded by someone, or that money is for: 'Title (2023–2026), funded by ...',
+        # 'KRW 5.5 billion for Title (2023–2027)')
+        funded = re.match(r"[ \t]*[)\]]?[ \t]*,?[ \t]*(?:(?:co-?)?funded|financed)[ \t]+by\b", text[m.end():m.end() + 30]) \
+            or re.search(r"(?:\d|million|billion)[ \t]+for[ \t]+$", text[max(0, ts - 20):ts])
+        if not (named or funded or re.search(r"\bproject\b", text[s:nxt], re.I)
                 or re.search(r"\b(?:project|programme|program)\s+$", text[max(0, ts - 12):ts])):
             continue
+        # '8 February — Launch ...': a timeline's date before the line's words
+        dm = re.match(r"(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{1,2})[ \t]*[—–-][ \t]+(?=[A-Z])", title)
+        if dm and len(title[dm.end():].split()) >= 3:
+            ts += text[ts:te].find(title[dm.end():dm.end() + 10])
+            title = title[dm.end():]
+        # 'Launch in Multan of Title', '(ceremony) in Hyderabad of Title': an event at a place
+        lead = re.match(r"(?:[A-Z][a-z]+[ \t]+)?in[ \t]+[A-Z][\w\-]*[ \t]+of[ \t]+(?=[A-Z])", title) \
+            or (re.search(r"\bin[ \t]+$", text[max(0, ts - 4):ts])
+                and re.match(r"[A-Z][\w\-]*[ \t]+of[ \t]+(?=[A-Z])", title))
+        if lead and len(title[lead.end():].split()) >= 3:
+            ts += text[ts:te].find(title[lead.end():lead.end() + 10])
+            title = title[lead.end():]
         c = Cand(title, ts, te, "named_range", s, e, s, e)
         c.start_year, c.end_year = _open_range(m)
         c.funder = _dash_funder(text, m.end()) or c.funder
@@ -1751,6 +1767,53 @@ def _header_digits(header: str) -> bool:
     return bool(re.search(r"\d", _HEADER_YEAR_RE.sub("", header)))
 
 
+#: the labels of an infobox's rows ('| **Status** | Ongoing |', '| Start | 1 July 2021 |')
+_INFOBOX_KEY_RE = re.compile(
+    r"(?:status|start|end|start\s+date|end\s+date|budget|total\s+budget|donors?|funders?|funded\s+by|"
+    r"countries|country|duration|period|implementing\s+(?:agency|agencies|partners?)|short\s+name|acronym)")
+
+
+def _infobox_candidate(text: str, lines, i: int, body_from: int, cols: list[str], money):
+    """A two-column table whose rows are labelled facts ('| **Start** | 1 July 2021 |',
+    '| **Budget** | EUR 14.5 million |', '| **Donors** | ... |'): one project, named by the
+    header cell above the facts (else by the document), not a project per row. None when the
+    table is not such a box; else (the project or None, the index of the line after it)."""
+    if len(cols) != 2:
+        return None
+    j, labels, cells = body_from, [], []
+    while j < len(lines) and lines[j][1].lstrip().startswith("|"):
+        rstart, row = lines[j]
+        parts = row.strip().strip("|").split("|")
+        if len(parts) != 2:
+            return None
+        k0 = row.index("|") + 1
+        k1 = row.find("|", k0)
+        k2 = row.find("|", k1 + 1)
+        labels.append(clean_inline(parts[0]).strip(" *_:").lower())
+        cells.append((rstart + k1 + 1, rstart + (k2 if k2 >= 0 else len(row))))
+        j += 1
+    if sum(1 for lb in labels if _INFOBOX_KEY_RE.fullmatch(lb)) < 3:
+        return None
+    hstart, header = lines[i]
+    named = None
+    if cols[0] and not cols[1]:
+        raw = header.strip().strip("|").split("|")[0]
+        title = clean_title(clean_inline(raw).strip(" *_"))
+        if len(title.split()) >= 2 and not _NOT_A_PROJECT_RE.search(title):
+            ts = text.find(title, hstart)
+            if ts >= 0:
+                end = lines[j][0] if j < len(lines) else len(text)
+                named = Cand(title, ts, ts + len(title), "table", hstart, end, hstart, end)
+    if named is None:
+        named = _factsheet_candidate(text, force=True)
+    if named is None:
+        return None, j
+    tc = _Cols(labels, labels)
+    tc.title = None
+    return _row_cand(text, tc, cells, lines[body_from][0], lines[j - 1][0] + len(lines[j - 1][1]),
+                     None, None, money, named=named), j
+
+
 def _table_candidates(text: str, secs: list[Section], money: list[dict] | None = None) -> list[Cand]:
     money = [] if money is None else money    # (a lazy list stays lazy)
     out: list[Cand] = _plain_table_candidates(text, secs, money)
@@ -1774,6 +1837,12 @@ def _table_candidates(text: str, secs: list[Section], money: list[dict] | None =
                 continue
             body_from = i + 1
         cols = [clean_inline(c).lower() for c in header.strip().strip("|").split("|")]
+        box = _infobox_candidate(text, lines, i, body_from, cols, money)
+        if box is not None:
+            c, i = box
+            if c is not None:
+                out.append(c)
+            continue
         tc = _Cols(cols, header.strip().strip("|").split("|"))
         if tc.title is None:
             # a key-facts table of one row ('| Project code | Countries | Donor | Budget |'):
@@ -1823,10 +1892,68 @@ def _table_candidates(text: str, secs: list[Section], money: list[dict] | None =
 _QUOTED_WORDS = ("project", "program", "initiative")      # where QUOTED_RE and KNOWN_AS_RE start
 
 
-def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
+#: a field of an exported record ('Planned start date: 2022-01-01', 'Country: Ghana (GH) 60%',
+#: 'Commitment amount (USD): 9,450,000', 'Reporting organisation: Ministry of ...')
+_RECORD_FIELD_RE = re.compile(
+    r"^[ \t]*(?P<k>(?:(?:planned|actual)[ \t]+)?(?:start|end)[ \t]+date|(?:recipient[ \t]+)?countr(?:y|ies)|"
+    r"(?:commitment|committed|total)[ \t]+(?:amount|commitment|budget)|budget|donors?|funders?|"
+    r"reporting[ \t]+organi[sz]ation)(?P<cur>[ \t]*\((?:USD|US\$)\))?[ \t]*:[ \t]*(?P<v>\S[^\n]*)$",
+    re.MULTILINE | re.IGNORECASE)
+_RECORD_SEP_RE = re.compile(r"^[ \t]*(?:[-=_*~][ \t]?){10,}$", re.MULTILINE)
+
+
+#: a period after a title in its field ('Title (2021–2024)', 'Title (ACR), 2022–2025')
+_TITLE_PERIOD_RE = re.compile(rf"(?:,[ \t]*|[ \t]+\([ \t]*){RANGE}[ \t]*\)?$")
+
+
+def _record_facts(text: str, pos: int, money) -> dict | None:
+    """The facts of the record a bare 'Title:' field opens, up to the next ruled line (or a
+    next 'Title:'), when at least two record fields (dates, country, amount, donor) say it is
+    an activity's: {'end': scope end, 'start_year': ..., 'countries': ..., ...}."""
+    sep = _RECORD_SEP_RE.search(text, pos)
+    end = sep.start() if sep else len(text)
+    nxt = re.compile(r"^[ \t]*Title[ \t]*:", re.MULTILINE).search(text, pos, end)
+    if nxt:
+        end = nxt.start()
+    end = min(end, pos + 3000)
+    found = list(_RECORD_FIELD_RE.finditer(text, pos, end))
+    if len(found) < 2:
+        return None
+    out: dict = {"end": end}
+    for m in found:
+        k, v, vs = m.group("k").lower(), m.group("v"), m.start("v")
+        if k.endswith("date"):
+            y = re.search(YEAR, v)
+            key = "start_year" if "start" in k else "end_year"
+            if y and (key not in out or k.startswith("actual")):      # (what happened, else the plan)
+                out[key] = int(y.group(0))
+        elif k.startswith(("countr", "recipient")):
+            isos = _unique(iso for _, _, iso in document.find_countries(v))
+            if isos and "countries" not in out:
+                out["countries"] = isos
+        elif k.startswith(("donor", "funder", "reporting")):
+            org = org_at(text, vs, len(v))
+            if org and "funder" not in out:
+                f = _make_funder(org[2], org[3], org[4], "record_donor")
+                if f is not None:
+                    out["funder"] = f
+        elif "budget_usd" not in out:
+            rows = _rows_in(money, vs, m.end("v"))
+            if rows:
+                out["budget_usd"] = rows[0]["usd"]
+            elif m.group("cur"):
+                nm = re.match(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", v)
+                if nm:
+                    out["budget_usd"] = parse_number(nm.group(0))
+    return out
+
+
+def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[Cand]:
     out: list[Cand] = []
     kw_at = word_offsets(text, _QUOTED_WORDS)
-    quoted = _finditer_at(QUOTED_RE, text, kw_at) if ('"' in text or "“" in text) else ()
+    # ('Joint Programme “Decent Work ...”': the word capitalised in a heading)
+    quoted = _finditer_at(QUOTED_RE, text, word_offsets(text, _QUOTED_WORDS + ("Project", "Program", "Initiative"))) \
+        if ('"' in text or "“" in text) else ()
     for m in quoted:
         raw = m.group("t")
         if "\n\n" in raw or len(clean_title(raw).split()) < 2:
@@ -1837,6 +1964,11 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
             continue
         s, e = _sentence_span(sents, m.start(), m.end())
         c = Cand(title, ts, te, "quoted", s, e, s, e)
+        if m.group("kw")[0].isupper() and ts < 1500:
+            span = document.title_span(text)
+            if span and span[0] <= ts < span[1]:
+                # the document's title names it ('# Joint Programme “...”'): its fields are the document's
+                c = Cand(title, ts, te, "factsheet", ts, len(text), ts, len(text))
         yrs = _years_after(text, te)
         if yrs:
             c.start_year, c.end_year = yrs
@@ -1892,10 +2024,16 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         if m.group("k").lower() == "title":
             # a bare 'Title:' is a project's when project fields follow ('Donor: ...')
             nl = text.find("\n", te)
-            if nl < 0 or not (FIELD_RE.match(text, nl + 1) or _FIELD_LINE_RE.match(text, nl + 1)):
+            record = _record_facts(text, te, money) if nl >= 0 else None
+            if nl < 0 or not (FIELD_RE.match(text, nl + 1) or _FIELD_LINE_RE.match(text, nl + 1) or record):
                 continue
+        else:
+            record = None
         # 'Title: Green Jobs for Youth Project code: RAF/23/02': a label joined to the line
         lm = _JOINED_LABEL_RE.search(text, ts, te)
+        if lm and record and not re.search(r"\s|^(?:Budget|Donors?|Duration|Period|Status|Countr(?:y|ies)|Code|Funding)\b",
+                                           lm.group(0).strip(" \t:")):
+            lm = None                   # ('Title: Trade West Africa: Women Exporters ...' in a record)
         if lm:
             te = lm.start()
         fc = Cand(clean_title(text[ts:te]), ts, te, "title_field", ts, len(text), ts, te)
@@ -1903,6 +2041,14 @@ def _inline_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         if am:                          # 'Rural Youth Employment (EMPLEA-RURAL)'
             fc.aliases.append(am.group("a"))
             fc.title = fc.title[:am.start()].rstrip()
+        pm = _TITLE_PERIOD_RE.search(fc.title)
+        if pm and len(fc.title[:pm.start()].split()) >= 3:     # 'Title (2021–2024)', 'Title, 2022–2025'
+            fc.start_year, fc.end_year = int(pm.group("y1")), _year2(int(pm.group("y1")), pm.group("y2"))
+            fc.title = fc.title[:pm.start()].rstrip()
+        if record:
+            fc.scope_end = fc.attr_end = record.pop("end")
+            for k, v in record.items():
+                setattr(fc, k, v)
         fields_at.append(fc)
     # a sheet's fields end where the next sheet's title is
     for a, b in zip(fields_at, fields_at[1:]):
@@ -2361,7 +2507,7 @@ def extract(text: str) -> list[dict]:
     fs = _factsheet_candidate(text)
     if fs:
         cands.append(fs)
-    cands += _inline_candidates(text, secs, sents)
+    cands += _inline_candidates(text, secs, sents, money)
     cands += _named_range_candidates(text, sents)
     cands += _acronym_name_candidates(text, sents)
     cands += _defined_acronym_candidates(text, sents)
