@@ -458,3 +458,26 @@ def test_more_international_bodies_from_the_reference_list():
     names = {n for n, _ in _names("Work with the International Cocoa Initiative (ICI), the network WIEGO and MOPAN.")}
     assert {"International Cocoa Initiative", "Women in Informal Employment: Globalizing and Organizing",
             "Multilateral Organisation Performance Assessment Network"} <= names
+
+
+def test_partner_list_written_acronym_dash_name():
+    names = _names("## Partners\n\n- MOLVT - Ministry of Labour and Vocational Training, Cambodia\n"
+                   "- NSFC - National Social Fund Council (observer)\n"
+                   "- CTRU - Confederation of Textile and Rubber Unions - Northern Branch\n"
+                   "- SPR - Syndicat Patronal des Riziers\n"
+                   "- GEP - Groupement des Éleveurs du Plateau\n")
+    assert ("Ministry of Labour and Vocational Training", "MOLVT") in names
+    assert ("National Social Fund Council", "NSFC") in names
+    assert ("Confederation of Textile and Rubber Unions - Northern Branch", "CTRU") in names
+    assert ("Syndicat Patronal des Riziers", "SPR") in names
+    assert ("Groupement des Éleveurs du Plateau", "GEP") in names
+
+
+def test_glossary_of_acronym_dash_term_is_no_organization():
+    names = _names("Acronyms\n\nDWCP - Decent Work Country Programme\nOSH - Occupational Safety and Health\n"
+                   "TVET - Technical and Vocational Education and Training\n")
+    assert names == set()
+
+
+def test_two_acronym_dash_lines_are_no_list():
+    assert ("Regional Skills Council", "RSC") not in _names("RSC - Regional Skills Council\nQ1 - Planning\n")

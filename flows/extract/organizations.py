@@ -86,6 +86,7 @@ FIRST_HEADS = {
     "secretaría", "secretaria", "secrétariat", "office", "servicio", "serviço", "centro",
     "centre", "confindustria", "département", "departamento", "comité", "comisión", "commission",
     "caisse", "caja", "caixa", "cassa", "oficina", "dirección", "direção", "direcção",
+    "groupement",
 }
 #: joiners of names in those languages
 ROMANCE_JOIN = {"pour", "para", "por", "del", "dos", "das", "della", "delle", "dei", "degli",
@@ -1397,6 +1398,48 @@ def _listed_acronym_candidates(doc: _Doc) -> list[_Cand]:
     return out
 
 
+# a list of bodies written 'ACRONYM - Full name' (partners, abbreviations), one a line:
+# '- MOLSA - Ministry of Labour and Social Affairs, Ruritania', '* CGT – Confédération ... (observer)'
+_DASH_DEF_RE = re.compile(
+    r"^[ \t]*(?:[-*•▪][ \t]+)?(?P<acr>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:[-/][A-Z][A-Za-z0-9]*)*)"
+    r"[ \t]+[–—-][ \t]+(?P<name>[A-ZÀ-Þ][^\n()]{2,150}?)[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?$", re.M)
+_DASH_LIST_MIN = 3
+
+
+def _dash_definition_candidates(doc: _Doc) -> list[_Cand]:
+    """'ACR - Full name' lines, in a run of at least three such lines: each defines its acronym
+    when the name is headed by an organization's noun or is a known organization."""
+    text = doc.text
+    ms = list(_DASH_DEF_RE.finditer(text))
+    out: list[_Cand] = []
+    run: list[re.Match] = []
+
+    def flush() -> None:
+        if len(run) >= _DASH_LIST_MIN:
+            for m in run:
+                acr, ns, ne = m.group("acr"), m.start("name"), m.end("name")
+                name = text[ns:ne]
+                head, sep, last = name.rpartition(",")
+                if sep and is_country(last.strip()):
+                    ne = ns + len(head.rstrip())    # '..., Madagascar': where it is
+                    name = text[ns:ne]
+                toks = _tokens(text, ns, ne)
+                if not toks or not _valid_definition(acr, name) or acr in _country_codes():
+                    continue
+                known = lookup_reference(name) or lookup_reference(acr)
+                if not (known or _is_org_headed(toks) or (toks[0].low in FIRST_HEADS and toks[0].cap)):
+                    continue
+                out.append(_Cand(m.start("acr"), ne, clean_name(name), acr, None, "definition", 3))
+        run.clear()
+
+    for m in ms:
+        if run and text.count("\n", run[-1].end(), m.start()) != 1:
+            flush()
+        run.append(m)
+    flush()
+    return out
+
+
 def extract(text: str) -> list[dict]:
     doc = _Doc(text)
     spans = _phrase_candidates(doc) + _ref_name_candidates(doc) + _appositive_candidates(doc)
@@ -1404,6 +1447,8 @@ def extract(text: str) -> list[dict]:
         spans += _foreign_definition_candidates(doc)
         spans += _bracket_candidates(doc)
     spans += _listed_acronym_candidates(doc)
+    if " - " in text or " – " in text or " — " in text:
+        spans += _dash_definition_candidates(doc)
 
     # ---- within-document definitions: acronym -> (name, acronym, kind, ref)
     defined: dict[str, tuple[str, str, RefOrg | None]] = {}
