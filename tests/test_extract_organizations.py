@@ -481,3 +481,11 @@ def test_glossary_of_acronym_dash_term_is_no_organization():
 
 def test_two_acronym_dash_lines_are_no_list():
     assert ("Regional Skills Council", "RSC") not in _names("RSC - Regional Skills Council\nQ1 - Planning\n")
+
+
+def test_un_women_and_trade_centre_from_reference_and_spanish_superintendency():
+    names = _names("Funds went to UN Women (ONU Mujeres) and the International Trade Centre (ITC), with the "
+                   "Superintendencia Nacional de Aduanas (SUNAD).")
+    assert ("UN Women", "UN Women") in names
+    assert ("International Trade Centre", "ITC") in names
+    assert ("Superintendencia Nacional de Aduanas", "SUNAD") in names

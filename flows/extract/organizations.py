@@ -86,7 +86,7 @@ FIRST_HEADS = {
     "secretaría", "secretaria", "secrétariat", "office", "servicio", "serviço", "centro",
     "centre", "confindustria", "département", "departamento", "comité", "comisión", "commission",
     "caisse", "caja", "caixa", "cassa", "oficina", "dirección", "direção", "direcção",
-    "groupement",
+    "groupement", "superintendencia", "superintendência",
 }
 #: joiners of names in those languages
 ROMANCE_JOIN = {"pour", "para", "por", "del", "dos", "das", "della", "delle", "dei", "degli",
