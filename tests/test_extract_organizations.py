@@ -489,3 +489,8 @@ def test_un_women_and_trade_centre_from_reference_and_spanish_superintendency():
     assert ("UN Women", "UN Women") in names
     assert ("International Trade Centre", "ITC") in names
     assert ("Superintendencia Nacional de Aduanas", "SUNAD") in names
+
+
+def test_heading_in_capitals_does_not_run_into_the_next_line():
+    names = _names("DATA EXPORT - MINISTRY OF LABOUR AND EMPLOYMENT OF GHANA\nSelected Grants to partners\n")
+    assert not any(n.endswith("Selected") or "Grants" in n for n, _ in names)

@@ -567,6 +567,8 @@ def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
                 break  # '... of Finland Email: x@y.fi' (a label after the name)
             if "  " in u.gap and "\n" not in u.gap:
                 break  # two columns on one line ('For the Agency      For the Organization')
+            if "\n" in u.gap and _caps_line_above(text, u):
+                break  # 'REPORT OF THE MINISTRY OF LABOUR\nSelected ...': a heading in capitals ends
             if u.cap and u.low not in CONNECTORS:
                 ph += pending + [j]
                 pending = []
@@ -584,6 +586,20 @@ def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
         out.append(ph)
         i = ph[-1] + 1
     return out
+
+
+_CAPS_WORDS_RE = re.compile(r"[A-ZÀ-Þ]{2,}")
+
+
+def _caps_line_above(text: str, u: Tok) -> bool:
+    """The line before the token is a heading in capitals (no lowercase letter, two words or
+    more) and the token is not in capitals."""
+    if not any(ch.islower() for ch in u.text):
+        return False
+    le = u.start - len(u.gap)
+    ls = text.rfind("\n", 0, le) + 1
+    line = text[ls:le]
+    return not any(ch.islower() for ch in line) and len(_CAPS_WORDS_RE.findall(line)) >= 2
 
 
 def _head_index(piece: list[Tok]) -> int | None:
