@@ -494,3 +494,9 @@ def test_un_women_and_trade_centre_from_reference_and_spanish_superintendency():
 def test_heading_in_capitals_does_not_run_into_the_next_line():
     names = _names("DATA EXPORT - MINISTRY OF LABOUR AND EMPLOYMENT OF GHANA\nSelected Grants to partners\n")
     assert not any(n.endswith("Selected") or "Grants" in n for n, _ in names)
+
+
+def test_bare_name_takes_the_acronym_of_the_name_defined_with_its_country():
+    rows = extract("MINISTRY OF LABOUR AND SKILLS\n\nDear colleague,\n\nthe Ministry of Labour and Skills of "
+                   "the Republic of Ghana (MOLS) confirms the support.")
+    assert {(r["name"], r["acronym"]) for r in rows} == {("Ministry of Labour and Skills of the Republic of Ghana", "MOLS")}

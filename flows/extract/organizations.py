@@ -1482,6 +1482,10 @@ def extract(text: str) -> list[dict]:
         if key not in defined:
             defined[key] = (c.name, c.acronym, ref)
         by_name.setdefault(name_key(c.name), defined[key])
+        bare = _without_country_after(c.name)
+        if bare:
+            # 'MINISTRY OF LABOUR' on a letterhead, 'Ministry of Labour of Ruritania (MOL)' defined
+            by_name.setdefault(name_key(bare), defined[key])
 
     # ---- canonical name, acronym and kind of every span
     for c in spans:
