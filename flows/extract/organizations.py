@@ -1417,7 +1417,7 @@ def _listed_acronym_candidates(doc: _Doc) -> list[_Cand]:
 # a list of bodies written 'ACRONYM - Full name' (partners, abbreviations), one a line:
 # '- MOLSA - Ministry of Labour and Social Affairs, Ruritania', '* CGT – Confédération ... (observer)'
 _DASH_DEF_RE = re.compile(
-    r"^[ \t]*(?:[-*•▪][ \t]+)?(?P<acr>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:[-/][A-Z][A-Za-z0-9]*)*)"
+    r"^[ \t]*(?:[-*•▪][ \t]+)?(?P<acr>[A-Z][A-Za-z0-9]{1,11}(?:[-/][A-Z][A-Za-z0-9]{0,9}){0,2})"
     r"[ \t]+[–—-][ \t]+(?P<name>[A-ZÀ-Þ][^\n()]{2,150}?)[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?$", re.M)
 _DASH_LIST_MIN = 3
 
@@ -1434,6 +1434,8 @@ def _dash_definition_candidates(doc: _Doc) -> list[_Cand]:
         if len(run) >= _DASH_LIST_MIN:
             for m in run:
                 acr, ns, ne = m.group("acr"), m.start("name"), m.end("name")
+                if sum(ch.isupper() for ch in acr) < 2:
+                    continue                        # 'Skills - ...': a word, no acronym
                 name = text[ns:ne]
                 head, sep, last = name.rpartition(",")
                 if sep and is_country(last.strip()):
