@@ -458,3 +458,45 @@ def test_more_international_bodies_from_the_reference_list():
     names = {n for n, _ in _names("Work with the International Cocoa Initiative (ICI), the network WIEGO and MOPAN.")}
     assert {"International Cocoa Initiative", "Women in Informal Employment: Globalizing and Organizing",
             "Multilateral Organisation Performance Assessment Network"} <= names
+
+
+def test_partner_list_written_acronym_dash_name():
+    names = _names("## Partners\n\n- MOLVT - Ministry of Labour and Vocational Training, Cambodia\n"
+                   "- NSFC - National Social Fund Council (observer)\n"
+                   "- CTRU - Confederation of Textile and Rubber Unions - Northern Branch\n"
+                   "- SPR - Syndicat Patronal des Riziers\n"
+                   "- GEP - Groupement des Éleveurs du Plateau\n")
+    assert ("Ministry of Labour and Vocational Training", "MOLVT") in names
+    assert ("National Social Fund Council", "NSFC") in names
+    assert ("Confederation of Textile and Rubber Unions - Northern Branch", "CTRU") in names
+    assert ("Syndicat Patronal des Riziers", "SPR") in names
+    assert ("Groupement des Éleveurs du Plateau", "GEP") in names
+
+
+def test_glossary_of_acronym_dash_term_is_no_organization():
+    names = _names("Acronyms\n\nDWCP - Decent Work Country Programme\nOSH - Occupational Safety and Health\n"
+                   "TVET - Technical and Vocational Education and Training\n")
+    assert names == set()
+
+
+def test_two_acronym_dash_lines_are_no_list():
+    assert ("Regional Skills Council", "RSC") not in _names("RSC - Regional Skills Council\nQ1 - Planning\n")
+
+
+def test_un_women_and_trade_centre_from_reference_and_spanish_superintendency():
+    names = _names("Funds went to UN Women (ONU Mujeres) and the International Trade Centre (ITC), with the "
+                   "Superintendencia Nacional de Aduanas (SUNAD).")
+    assert ("UN Women", "UN Women") in names
+    assert ("International Trade Centre", "ITC") in names
+    assert ("Superintendencia Nacional de Aduanas", "SUNAD") in names
+
+
+def test_heading_in_capitals_does_not_run_into_the_next_line():
+    names = _names("DATA EXPORT - MINISTRY OF LABOUR AND EMPLOYMENT OF GHANA\nSelected Grants to partners\n")
+    assert not any(n.endswith("Selected") or "Grants" in n for n, _ in names)
+
+
+def test_bare_name_takes_the_acronym_of_the_name_defined_with_its_country():
+    rows = extract("MINISTRY OF LABOUR AND SKILLS\n\nDear colleague,\n\nthe Ministry of Labour and Skills of "
+                   "the Republic of Ghana (MOLS) confirms the support.")
+    assert {(r["name"], r["acronym"]) for r in rows} == {("Ministry of Labour and Skills of the Republic of Ghana", "MOLS")}

@@ -335,3 +335,31 @@ def test_name_under_a_chair_column():
                       "| 10:00 | Panel | Ms Lina Haddad |\n")
     assert people["Kofi Mensah"]["role"] == "Chair"
     assert people["Lina Haddad"]["role"] == "Chair"
+
+
+def test_speaker_list_with_dash_between_name_and_role():
+    people = _by_name("## Panel\n\n- Marek Nowak – Head of Research and Statistics, Labour Institute\n"
+                      "- Dr Sara Okafor — Director, Youth Employment Branch, ILO\n\n"
+                      "Opening – Marek Nowak and Sara Okafor")
+    assert people["Marek Nowak"]["role"] == "Head of Research and Statistics"
+    assert people["Sara Okafor"]["role"] == "Director"
+    assert "Youth Employment Branch" not in people
+
+
+def test_lowercase_title_in_apposition_after_determiner():
+    people = _by_name("The chamber was present. Its chief executive, Paul Otim, said it would sign.")
+    assert people["Paul Otim"]["role"] == "chief executive"
+
+
+def test_name_not_run_across_an_indented_continuation_line():
+    people = _by_name("Team:     Lea Brandt, Programme Officer, ILO Office in Abuja Central\n"
+                      "          Tomas Ruiz, Chief Technical Adviser, skills project\n")
+    assert people["Tomas Ruiz"]["role"] == "Chief Technical Adviser"
+    assert not any(n.startswith("Central") for n in people)
+
+
+def test_dutch_capital_digraph_and_role_across_column_gap():
+    people = _by_name("Prepared by Anouk IJzerman, Senior Specialist, Rural Unit.\n"
+                      "Omar Said Bakari, Principal Ports, Pemba            Officer\n")
+    assert people["Anouk IJzerman"]["role"] == "Senior Specialist"
+    assert "Principal Ports" not in people

@@ -86,6 +86,7 @@ FIRST_HEADS = {
     "secretaría", "secretaria", "secrétariat", "office", "servicio", "serviço", "centro",
     "centre", "confindustria", "département", "departamento", "comité", "comisión", "commission",
     "caisse", "caja", "caixa", "cassa", "oficina", "dirección", "direção", "direcção",
+    "groupement", "superintendencia", "superintendência",
 }
 #: joiners of names in those languages
 ROMANCE_JOIN = {"pour", "para", "por", "del", "dos", "das", "della", "delle", "dei", "degli",
@@ -566,6 +567,8 @@ def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
                 break  # '... of Finland Email: x@y.fi' (a label after the name)
             if "  " in u.gap and "\n" not in u.gap:
                 break  # two columns on one line ('For the Agency      For the Organization')
+            if "\n" in u.gap and _caps_line_above(text, u):
+                break  # 'REPORT OF THE MINISTRY OF LABOUR\nSelected ...': a heading in capitals ends
             if u.cap and u.low not in CONNECTORS:
                 ph += pending + [j]
                 pending = []
@@ -583,6 +586,20 @@ def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
         out.append(ph)
         i = ph[-1] + 1
     return out
+
+
+_CAPS_WORDS_RE = re.compile(r"[A-ZÀ-Þ]{2,}")
+
+
+def _caps_line_above(text: str, u: Tok) -> bool:
+    """The line before the token is a heading in capitals (no lowercase letter, two words or
+    more) and the token is not in capitals."""
+    if not any(ch.islower() for ch in u.text):
+        return False
+    le = u.start - len(u.gap)
+    ls = text.rfind("\n", 0, le) + 1
+    line = text[ls:le]
+    return not any(ch.islower() for ch in line) and len(_CAPS_WORDS_RE.findall(line)) >= 2
 
 
 def _head_index(piece: list[Tok]) -> int | None:
@@ -1397,6 +1414,50 @@ def _listed_acronym_candidates(doc: _Doc) -> list[_Cand]:
     return out
 
 
+# a list of bodies written 'ACRONYM - Full name' (partners, abbreviations), one a line:
+# '- MOLSA - Ministry of Labour and Social Affairs, Ruritania', '* CGT – Confédération ... (observer)'
+_DASH_DEF_RE = re.compile(
+    r"^[ \t]*(?:[-*•▪][ \t]+)?(?P<acr>[A-Z][A-Za-z0-9]{1,11}(?:[-/][A-Z][A-Za-z0-9]{0,9}){0,2})"
+    r"[ \t]+[–—-][ \t]+(?P<name>[A-ZÀ-Þ][^\n()]{2,150}?)[ \t]*(?:\([^()\n]{0,80}\)[ \t]*)?$", re.M)
+_DASH_LIST_MIN = 3
+
+
+def _dash_definition_candidates(doc: _Doc) -> list[_Cand]:
+    """'ACR - Full name' lines, in a run of at least three such lines: each defines its acronym
+    when the name is headed by an organization's noun or is a known organization."""
+    text = doc.text
+    ms = list(_DASH_DEF_RE.finditer(text))
+    out: list[_Cand] = []
+    run: list[re.Match] = []
+
+    def flush() -> None:
+        if len(run) >= _DASH_LIST_MIN:
+            for m in run:
+                acr, ns, ne = m.group("acr"), m.start("name"), m.end("name")
+                if sum(ch.isupper() for ch in acr) < 2:
+                    continue                        # 'Skills - ...': a word, no acronym
+                name = text[ns:ne]
+                head, sep, last = name.rpartition(",")
+                if sep and is_country(last.strip()):
+                    ne = ns + len(head.rstrip())    # '..., Madagascar': where it is
+                    name = text[ns:ne]
+                toks = _tokens(text, ns, ne)
+                if not toks or not _valid_definition(acr, name) or acr in _country_codes():
+                    continue
+                known = lookup_reference(name) or lookup_reference(acr)
+                if not (known or _is_org_headed(toks) or (toks[0].low in FIRST_HEADS and toks[0].cap)):
+                    continue
+                out.append(_Cand(m.start("acr"), ne, clean_name(name), acr, None, "definition", 3))
+        run.clear()
+
+    for m in ms:
+        if run and text.count("\n", run[-1].end(), m.start()) != 1:
+            flush()
+        run.append(m)
+    flush()
+    return out
+
+
 def extract(text: str) -> list[dict]:
     doc = _Doc(text)
     spans = _phrase_candidates(doc) + _ref_name_candidates(doc) + _appositive_candidates(doc)
@@ -1404,6 +1465,8 @@ def extract(text: str) -> list[dict]:
         spans += _foreign_definition_candidates(doc)
         spans += _bracket_candidates(doc)
     spans += _listed_acronym_candidates(doc)
+    if " - " in text or " – " in text or " — " in text:
+        spans += _dash_definition_candidates(doc)
 
     # ---- within-document definitions: acronym -> (name, acronym, kind, ref)
     defined: dict[str, tuple[str, str, RefOrg | None]] = {}
@@ -1421,6 +1484,10 @@ def extract(text: str) -> list[dict]:
         if key not in defined:
             defined[key] = (c.name, c.acronym, ref)
         by_name.setdefault(name_key(c.name), defined[key])
+        bare = _without_country_after(c.name)
+        if bare:
+            # 'MINISTRY OF LABOUR' on a letterhead, 'Ministry of Labour of Ruritania (MOL)' defined
+            by_name.setdefault(name_key(bare), defined[key])
 
     # ---- canonical name, acronym and kind of every span
     for c in spans:

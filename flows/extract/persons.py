@@ -25,14 +25,15 @@ from .text import MONTHS
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LOW = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"
 # "Garcia-Lopez", "Ji-hoon", "O'Neil"
-_WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:['’][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
+# ('IJsselmeer': the Dutch capital digraph)
+_WORD = rf"[{_UP}](?:['’][{_UP}]|(?<=I)J)?[{_LOW}]+(?:['’][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
 _INITIAL = rf"[{_UP}]\."
 _PARTICLE = r"(?:van|von|de|da|das|do|dos|du|der|den|del|della|di|la|le|bin|binti|ibn|al|el|ter|zu)"
 _NAME = (rf"(?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_WORD}|{_INITIAL})){{1,4}}")
 _NAME_RE = re.compile(rf"(?<![\w.'’-]){_NAME}(?![\w'’-])")
 # _NAME_RE for scanning: the same matches, written to open with its capital letter (both a word
 # and an initial do), so that the scan skips quickly to the next capital
-_WORD_TAIL = rf"(?:['’][{_UP}])?[{_LOW}]+(?:['’][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
+_WORD_TAIL = rf"(?:['’][{_UP}]|(?<=I)J)?[{_LOW}]+(?:['’][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
 _NAME_SCAN_RE = re.compile(rf"[{_UP}](?<![\w.'’-].)(?:{_WORD_TAIL}|\.)"
                            rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_WORD}|{_INITIAL})){{1,4}}(?![\w'’-])")
 
@@ -68,7 +69,7 @@ _ROLE_AFTER = (rf"(?:(?:{_MODS}|[A-Z][a-z]+)(?:\s+(?:and|&)\s+[A-Z][a-z]+)?\s+){
                rf"(?:\s+(?:and|&)\s+(?:(?:{_MODS})\s+){{0,3}}(?:{_HEADS}))?")
 # "Name, [ORG] Role [of|at|in ORG]"
 _AFTER_RE = re.compile(
-    rf"(?:,|[ \t]*\.{{3,}})\s*(?:(?:the|its|their|our)\s+)?(?:[a-z]{{3,12}}['’]s\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?={_UPPER_START}){_ROLE_AFTER}(?:\s+(?:on|for)\s+(?:the\s+)?"
+    rf"(?:,|[ \t]*\.{{3,}}|[ \t]+[–—-][ \t]+)\s*(?:(?:the|its|their|our)\s+)?(?:[a-z]{{3,12}}['’]s\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?={_UPPER_START}){_ROLE_AFTER}(?:\s+(?:on|for)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+(?:(?:and|&|of|the)\s+){{0,2}}{_CAP}){{0,5}}"
     # 'Minister for Employment, Productivity and Industrial Relations'
     rf"(?:(?:,\s+{_CAP}){{1,4}}\s+(?:and|&)\s+{_CAP}(?:\s+{_CAP}){{0,2}})?)?)"
@@ -149,6 +150,13 @@ _LOW_HEAD_RE = re.compile(
     r"(?:president|chairman|chairwoman|chairperson|chair|director|secretary|secretary-general|director-general|"
     r"head|coordinator|leader|founder|manager|spokesperson|representative|officer))[ \t]+(?:of|at)[ \t]+"
     r"(?:the[ \t]+)?(?P<org>[A-Z][\w'’&-]*(?:[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?[A-Z][\w'’&-]*){0,6})")
+# "its chief executive, Jane Doe, said": a lowercase title after a determiner, the name in apposition
+_LOW_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he|[Oo]ur)[ \t]+(?:new[ \t]+)?(?P<role>"
+    r"(?:(?:deputy|vice|executive|assistant|senior|national|regional|managing)[ \t-]+){0,2}"
+    r"(?:chief[ \t]+executive(?:[ \t]+officer)?|president|chairman|chairwoman|chairperson|director|"
+    r"secretary[ \t-]general|general[ \t]+secretary|director[ \t-]general|coordinator|spokesperson|"
+    r"spokesman|spokeswoman|representative)),[ \t]*$")
 # 'Jane Doe MP', 'Jane Doe MEP': a member of parliament
 _POSTNOM_RE = re.compile(r"[ \t]+(?P<pn>MP|MEP|MLA|MPP)(?![\w'’-])")
 # a capitalized word closing a phrase after a role: ', Ambassador Nomura,' names someone else
@@ -204,6 +212,7 @@ _STOP_TOKENS = {
     "human", "rights", "resources", "safety", "emergency", "transport", "management", "policy",
     "prefecture", "province", "state", "city", "district", "region", "country", "countries",
     "company", "corporation", "ltd", "inc", "group", "holdings", "bureau", "chamber", "parliament",
+    "branch", "directorate",
 }
 
 
@@ -211,6 +220,10 @@ _SPACES_RE = re.compile(r"\s+")
 # a dot leader between a name and its role: 'Ms Jane Doe ......... Director, X'
 _INNER_HONOR_RE = re.compile(r"[ \t](?:Mr|Ms|Mrs|Mme|Dr|Prof)[ \t]+(?=\S+[ \t]+\S)")
 _DOTS_RE = re.compile(r"[ \t]*\.{3}")
+_COLUMN_GAP_RE = re.compile(r"[^\s][ \t]{3,}")
+# a dash between a name opening a list item and its role: '- Jane Doe – Director, X'
+_DASH_SEP_RE = re.compile(r"[ \t]+[–—-][ \t]+[A-Z]")
+_ITEM_HEAD_RE = re.compile(rf"[ \t]*(?:[-*•▪·][ \t]+|[0-9]{{1,2}}[.)][ \t]+)?(?:{_HONORIFIC}[ \t]+)?")
 _SUFFIX_RE = re.compile(r"[ \t]+(?:II|III|IV)(?![\w'’.-])")
 _PARTICLE_RE = re.compile(_PARTICLE)
 _INITIAL_RE = re.compile(_INITIAL)
@@ -269,7 +282,7 @@ def _function_of(role: str | None, org: str | None, prep: str | None) -> bool:
     """'Head of Cooperation', 'Director of Programmes': the 'of' names a function, not an organization."""
     if not role or not org or prep != "of" or _MINISTER_END_RE.search(role):
         return False
-    words = _LOWER_THE_RE.sub("", org.strip()).split()
+    words = [w for w in _LOWER_THE_RE.sub("", org.strip()).split() if w not in ("and", "&")]
     return (len(words) <= 2 and not any(is_acronym(w) for w in words)
             and not any(w.lower() in _STOP_ORG for w in words) and not is_country(" ".join(words)))
 
@@ -359,6 +372,19 @@ def extract(text: str) -> list[dict]:
                     ne, name, ext_end = m2.end(), m2.group(0), m2.end()
                 else:
                     name = name[hm.end():]
+        # a name run across a line break into an indented line: the lines are aligned items
+        # ('Travellers:  Jane Doe, Officer, ILO Dar es Salaam' / '              John Roe, Adviser'),
+        # the name opens the indented line
+        o_a, o_b = v.offs[ns], v.offs[ne - 1]
+        nl = v.src.rfind("\n", o_a, o_b)
+        if nl >= 0 and v.src.startswith("    ", nl + 1):
+            k = nl + 1
+            while v.src[k] in " \t":
+                k += 1
+            m2 = _NAME_SCAN_RE.match(T, bisect_left(v.offs, k))
+            if m2 is None:
+                continue
+            ns, ne, name = m2.start(), m2.end(), m2.group(0)
         # trim leading title words swallowed by the name run ("Ambassador Rui Costa", "Foreign Minister Ana Lima")
         skip = _title_skip(name)
         if skip:
@@ -386,15 +412,19 @@ def extract(text: str) -> list[dict]:
         span_s, span_e = ns, ne
         prio = 0
 
-        a = _AFTER_RE.match(T, ne) if T.startswith(",", ne) or _DOTS_RE.match(T, ne) else None
+        o_ns = v.offs[ns]
+        o_line = v.src.rfind("\n", 0, o_ns) + 1
+        a = (_AFTER_RE.match(T, ne) if T.startswith(",", ne) or _DOTS_RE.match(T, ne) or (
+            _DASH_SEP_RE.match(T, ne) and _ITEM_HEAD_RE.fullmatch(v.src, o_line, o_ns)) else None)
+        if a and "   " in a.group("role") and _COLUMN_GAP_RE.search(
+                v.src, v.offs[a.start("role")], v.offs[a.end("role") - 1]):
+            a = None                           # the role runs over a table's column gap
         if a and a.group("prep") is None and not a.group("orgpre"):
             # 'Secretary Jane Doe, Ambassador Roe, ...': the title of the next person named
             nx = _NEXT_NAME_RE.match(T, a.end())
             if nx and not _title_word(nx.group(1)) and not is_country(nx.group(1)):
                 a = None
         # key-value lines are read on the original line (the view may have joined it to the one above)
-        o_ns = v.offs[ns]
-        o_line = v.src.rfind("\n", 0, o_ns) + 1
         kv = _KV_RE.search(v.src[o_line:o_ns]) if o_ns - o_line <= 70 else None
         kv_start = bisect_left(v.offs, o_line + kv.start("key")) if kv else None
         honor = _HONOR_RE.search(before)
@@ -505,6 +535,11 @@ def extract(text: str) -> list[dict]:
                         role = i.group("role")
                         org = _org_of(i.group("orgpre"), None)
                         span_s = ns - (len(before) - i.start())
+                        prio = 2
+                    elif T.startswith(",", ne) and (lb := _LOW_BEFORE_RE.search(before)):
+                        # 'Its chief executive, Jane Doe, said': a lowercase title in apposition
+                        role = lb.group("role")
+                        span_s = ns - (len(before) - lb.start("role"))
                         prio = 2
         if role is None and pn:
             role, prio = pn.group("pn"), 2
