@@ -366,7 +366,7 @@ def extract(text: str) -> list[dict]:
             if hm:
                 ns += hm.end()
                 # the run stopped at five words: read the name again from its own start
-                # ('Your Excellency Ms Marites Dela Cruz-Villanueva')
+                # ('Your Excellency Ms Ana Lucia de la Fuente-Ortega')
                 m2 = _NAME_SCAN_RE.match(T, ns)
                 if m2 and m2.end() > ne:
                     ne, name, ext_end = m2.end(), m2.group(0), m2.end()
