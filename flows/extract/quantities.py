@@ -402,14 +402,6 @@ def _lead_in_scopes(text: str) -> list[tuple[int, int, date, str]]:
         b = _SCOPE_END_RE.search(text, m.end())
         scopes.append((m.end(), b.start() if b else len(text), d.first(), d.precision))
     return scopes
-    for m in _SO_FAR_LINE_RE.finditer(text):
-        dates = find_dates(m.group(0))
-        if not dates:
-            continue
-        d = dates[-1]
-        b = _SCOPE_END_RE.search(text, m.end())
-        scopes.append((m.end(), b.start() if b else len(text), d.first(), d.precision))
-    return scopes
 
 
 # ------------------------------------------------------------------- extract
