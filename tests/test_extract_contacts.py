@@ -19,6 +19,7 @@ www.ilo.org/brasilia.
 
 def test_contact_block():
     assert facts(CONTACT_BLOCK) == [
+        ("address", "Setor de Embaixadas Norte, Lote 35, Brasília - DF, 70800-400, Brazil"),
         ("phone", "+55 61 2106 4600"),
         ("email", "brasilia@ilo.org"),
         ("url", "www.ilo.org/brasilia"),
@@ -119,3 +120,22 @@ def test_prose_and_figures_with_commas_are_not_addresses():
     for text in ("In 2023, Kenya, Uganda, Tanzania", "Total | 2,100,000 | 3,000, 4",
                  "In 2023, 12 Members, Geneva and Paris met.", "Budget: 1,200, 3,400, 5,600"):
         assert [r for r in extract(text) if r["kind"] == "address"] == []
+
+
+def test_an_address_over_lines_above_a_phone_line_is_one_address():
+    from flows.extract.contacts import extract
+
+    text = ("Contact\nRegional Programme Office\nBuilding 4, Avenida Central\nSan José 10104, Costa Rica\n"
+            "Tel: +506 2207 8700\n")
+    rows = [r for r in extract(text) if r["kind"] == "address"]
+    assert [r["value"] for r in rows] == ["Building 4, Avenida Central, San José 10104, Costa Rica"]
+    assert all(text[r["char_start"]:r["char_end"]] == r["evidence"] for r in rows)
+
+
+def test_lines_above_a_phone_line_without_a_country_or_a_street_are_no_address():
+    from flows.extract.contacts import extract
+
+    for text in ("Ms Ana Ruiz\nProgramme Officer, Lima Office\nTel: +51 1 615 0300\n",
+                 "The workshop took place in San José, Costa Rica.\nEmail: info@example.org\n",
+                 "Regional Programme Office\nSan José, Costa Rica\nTel: +506 2207 8700\n"):
+        assert not [r for r in extract(text) if r["kind"] == "address"], text

@@ -177,6 +177,51 @@ def _addresses(text: str):
                 yield base + s, base + e
 
 
+_CONTACT_LABEL_LINE_RE = re.compile(r"^[ \t]*(?:Tel|Phone|Telephone|Fax|E-?mail|Web(?:site)?)\b",
+                                    re.IGNORECASE | re.MULTILINE)
+_STREET_WORDS = {"avenue", "av.", "avenida", "road", "rd", "street", "st.", "rue", "rua", "route",
+                 "boulevard", "blvd", "calle", "via", "viale", "lane", "drive", "parade", "highway",
+                 "chemin", "strasse", "straße", "p.o.", "po", "bp"}
+
+
+def _addr_line_street(line: str) -> bool:
+    return _addr_street(line) or any(t.lower().strip(",") in _STREET_WORDS for t in line.split())
+
+
+def _block_addresses(text: str):
+    """(start, end, value) of each postal address written over two or three lines right above
+    a 'Tel'/'E-mail' line, its last line ending in a country ('UN House, Rua de Caicoli' /
+    'Dili, Timor-Leste' / 'Tel.: ...'); the value joins the lines with commas."""
+    from .prose import is_country
+
+    for m in _CONTACT_LABEL_LINE_RE.finditer(text):
+        lines: list[tuple[int, int]] = []
+        end = m.start() - 1
+        while end > 0 and len(lines) < 3:
+            start = text.rfind("\n", max(0, end - 120), end) + 1
+            line = text[start:end].strip()
+            if not line or start == 0 and end - start >= 120 or len(line) > 80 or line.endswith((".", ":")):
+                break
+            parts = [p.strip() for p in line.split(",")]
+            country_last = not lines and is_country(parts[-1])
+            if not lines and not country_last:
+                break
+            if not all(_addr_part_ok(p) for p in (parts[:-1] if country_last else parts)):
+                break
+            lines.append((start, end))
+            end = start - 1
+        # from the first line that names a street, a building or a number
+        firsts = [i for i, (a, b) in enumerate(lines) if _addr_line_street(text[a:b])]
+        if len(lines) < 2 or not firsts:
+            continue
+        keep = lines[:max(firsts) + 1][::-1]
+        if len(keep) < 2:
+            continue
+        a = keep[0][0] + len(text[keep[0][0]:keep[0][1]]) - len(text[keep[0][0]:keep[0][1]].lstrip())
+        b = keep[-1][1] - (len(text[keep[-1][0]:keep[-1][1]]) - len(text[keep[-1][0]:keep[-1][1]].rstrip()))
+        yield a, b, ", ".join(" ".join(text[x:y].split()) for x, y in keep)
+
+
 def _digits(value: str) -> str:
     return re.sub(r"[^\d+]", "", value)
 
@@ -323,6 +368,9 @@ def extract(text: str) -> list[dict]:
     for s, e in _addresses(text):
         if not taken.overlaps(s, e):
             add("address", " ".join(text[s:e].split()), s, e, "address")
+    for s, e, value in _block_addresses(text):
+        if not taken.overlaps(s, e):
+            add("address", value, s, e, "address_block")
 
     for rx, rule in ((_PHONE_LABELLED_RE, "phone_labelled"), (_PHONE_INTL_RE, "phone_intl")):
         for m in rx.finditer(text):
