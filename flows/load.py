@@ -38,7 +38,9 @@ def connect(db_path: Path, read_only: bool = False, timeout: float | None = None
     warned = False
     while True:
         try:
-            return duckdb.connect(str(db_path), read_only=read_only)
+            if read_only:
+                return duckdb.connect(str(db_path), read_only=True)
+            return duckdb.connect(str(db_path), config={"threads": settings.LOAD_THREADS})
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise
