@@ -228,6 +228,11 @@ _LABEL_LINE_RE = re.compile(r"^[ \t]*[A-Z][A-Za-z'’/&()\- ]{0,28}[A-Za-z)]:[ \
 #: a capitals heading that goes on on the next line ('SAFE MIGRATION CORRIDORS IN')
 _HEADING_GOES_ON_RE = re.compile(r"(?:\b(?:IN|OF|THE|AND|FOR|TO|ON|WITH|AT|BY|FROM)|[-–&])$")
 _HYPHEN_END_RE = re.compile(r"([^\W_]{1,40})[-\u00ad\u2010]$")
+# 'Donor:      Global Affairs Canada': a label with its value aligned by spaces (a key-facts
+# block of a PDF or a plain-text report); such a line starts a new line even after a long one
+_ALIGNED_LABEL_RE = re.compile(r"^[A-Z][A-Za-z'’/&()\- ]{0,28}[A-Za-z)]:[ \t]{2,}\S")
+# '4.1 Burkina Faso': a numbered section heading (the 'x.y' form; '4. Findings' is a list item)
+_NUMBERED_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[A-Z][^.!?:;]{0,60}$")
 _FIRST_WORD_RE = re.compile(r"\S{1,60}")
 _WORD_RE = re.compile(r"[^\W\d_]{2,40}")
 _LEADING_WORD_RE = re.compile(r"[^\W\d_]{1,40}")
@@ -474,7 +479,8 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
         if heading_goes_on:
             joined = _join_heading(cur, tok, words)
         elif (cur is not None and gap != "blank" and not _is_block_start(tok) and not _is_heading(last)
-              and not (keep_labels and _LABEL_LINE_RE.match(tok))):
+              and not (keep_labels and _LABEL_LINE_RE.match(tok)) and not _ALIGNED_LABEL_RE.match(tok)
+              and not (_NUMBERED_HEADING_RE.match(tok) and _TERMINAL_RE.search(last[-3:]))):
             if dehyphenate:
                 joined = _dehyphenate(cur, tok, compounds)
             if joined is None and not (gap == "page" and _TERMINAL_RE.search(last[-3:])):

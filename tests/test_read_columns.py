@@ -68,3 +68,34 @@ def test_a_capitals_heading_broken_over_two_lines_is_one_heading():
     assert "SKILLS FOR THE GREEN TRANSITION IN THE WESTERN BALKANS (GREEN-WB)" in out
     assert "PARTNERSHIP FOR INDONESIA" in out  # the document writes the word whole elsewhere
     assert "SOUTH-SOUTH COOPERATION" in out
+
+
+def test_aligned_label_lines_of_an_information_block_keep_their_own_lines():
+    # a value wrapped onto an indented line, then the next label: the label starts its line
+    page = ["PROGRAMME DETAILS",
+            "Programme name:       Better Jobs in the Garment Sector of the Lower Mekong Basin and",
+            "                      its Supplier Towns (BETTER GARMENTS)",
+            "Funding partner:      Norwegian Agency for Development Cooperation (Norad)",
+            "Total budget:         NOK 40,000,000 (about USD 3,800,000 at the signing date of it)",
+            "Duration:             1 January 2023 - 31 December 2026",
+            "", "The programme works with factories and unions in two countries of the region."]
+    lines = pdf_to_text(["\n".join(page * 1)]).split("\n")
+    assert "Funding partner:      Norwegian Agency for Development Cooperation (Norad)" in lines
+    assert any(x.startswith("Total budget:") and x.endswith("of it)") for x in lines)
+    assert any(x.startswith("Programme name:") and x.endswith("(BETTER GARMENTS)") for x in lines)
+
+
+def test_a_numbered_section_heading_after_a_sentence_is_not_joined_to_it():
+    lines = ["The regional office backstops the work of nine country offices and of two project",
+             "teams in the subregion, whose results are summarised in the sections that follow.",
+             "3.2 Cambodia",
+             "Portfolio: four projects with a total budget of USD 7.9 million, most of them in the",
+             "garment sector, and one on social protection for workers of the informal economy.",
+             "The largest of them is funded by the European Union and runs until the end of 2026."]
+    text = reflow([lines], furniture="none", slack=0.8, paragraph_after_stop=True)
+    assert "\n3.2 Cambodia\n" in text
+    # a section number inside a sentence stays in it
+    text = reflow([["The results of the first phase are described in more detail in section",
+                    "3.2 Cambodia and in the annex on the second phase of the programme there.",
+                    "A last short line."]], furniture="none", slack=0.8)
+    assert "section 3.2 Cambodia" in text
