@@ -1,5 +1,6 @@
 """The Prefect flow: scan -> (read -> extract) per batch -> transform -> validate -> check ->
-spill, then one load, then the report.
+spill, then one load, then the report (a command with more than settings.RUN_DOCS new
+documents does this as consecutive runs: stages.split_plan).
 
 The flow only strings the stages together; each stage is a plain function (flows/stages.py,
 flows/batch.py). Documents move in batches (settings.BATCH_DOCS per task: each Prefect task
@@ -13,6 +14,7 @@ the corpus size; the load then moves the spilled rows into DuckDB in one short t
 from __future__ import annotations
 
 import gc
+import shutil
 import tempfile
 from collections import deque
 from pathlib import Path
@@ -22,8 +24,8 @@ from prefect.cache_policies import NO_CACHE
 
 from . import batch, load, read, report, settings
 from .batch import extract_documents, read_and_extract  # noqa: F401 - the stages, by their old names
-from .stages import (RunFailed, Run, Spill, batches, build, merge_checks, plan,  # noqa: F401
-                     reference_iso3)
+from .stages import (RunFailed, Run, Spill, batches, build, combine, merge_checks,  # noqa: F401
+                     plan, reference_iso3, split_plan)
 
 
 # ------------------------------------------------------------------------ Prefect tasks
@@ -59,28 +61,64 @@ def coopfacts_run(raw_dir: str = str(settings.DEFAULT_RAW), db_path: str = str(s
     raw, db = Path(raw_dir), Path(db_path)
     logger = get_run_logger()
     p = plan_task(raw, db)
-    run = Run(raw, db, Path(report_dir) if report_dir else None, p,
-              flow_run_id=str(flow_run.id) if flow_run.id else None)
-    todo = deque(batches(p["todo"], settings.BATCH_DOCS))
-    with tempfile.TemporaryDirectory(prefix="coopfacts-spill-") as spill_dir, \
+    # more than settings.RUN_DOCS new files: consecutive runs, each loaded on its own, so the
+    # load's memory is that of one run whatever the corpus size (stages.split_plan says why)
+    parts = split_plan(p, settings.RUN_DOCS)
+    todo = deque((k, files) for k, part in enumerate(parts)
+                 for files in batches(part["todo"], settings.BATCH_DOCS))
+    left = [sum(1 for k2, _ in todo if k2 == k) for k in range(len(parts))]  # batches per run
+    summaries: list[dict] = []
+    run = None
+    with tempfile.TemporaryDirectory(prefix="coopfacts-spill-") as spill_root, \
             batch.Workers(workers_for(len(todo))) as workers:
-        spill = Spill(Path(spill_dir))
+
+        def start(k: int) -> tuple[Run, Spill]:
+            # the runs of one command share one organization index (same ids across runs)
+            r = Run(raw, db, Path(report_dir) if report_dir else None, parts[k],
+                    flow_run_id=str(flow_run.id) if flow_run.id else None,
+                    index=run.index if run is not None else None)
+            return r, Spill(Path(tempfile.mkdtemp(dir=spill_root)))
+
+        def finish(r: Run, spill: Spill, k: int) -> dict:
+            if k == len(parts) - 1:
+                workers.stop()  # their memory is free before the last load needs its own
+            out = r.finish(spill, load_task, on_wait=logger.warning, write_report=k == len(parts) - 1)
+            shutil.rmtree(spill.folder, ignore_errors=True)
+            return out
+
+        run, spill = start(0)
+        current = 0
         pending: deque = deque()
         in_flight = 2 * max(workers.n, 1)  # results are consumed as they come
-        while todo or pending:
+        while True:
+            # a run whose batches are all in is loaded, while the workers go on with the next
+            # run's first batches (already in flight)
+            while current < len(parts) and left[current] == 0:
+                summaries.append(finish(run, spill, current))
+                if summaries[-1]["status"] == "failed":
+                    break
+                current += 1
+                if current < len(parts):
+                    run, spill = start(current)
+            if current == len(parts) or summaries[-1:] and summaries[-1]["status"] == "failed":
+                break  # all loaded, or a run failed: the next runs' files stay new
             while todo and len(pending) < in_flight:
-                pending.append(extract_task.submit(todo.popleft(), raw))
-            docs, bad = pending.popleft().result()
+                k, files = todo.popleft()
+                pending.append((k, extract_task.submit(files, raw)))
+            k, future = pending.popleft()
+            docs, bad = future.result()
             run.add(docs, bad, spill)
-            del docs, bad
+            left[k] -= 1
+            del docs, bad, future
             # Prefect's futures and states hold a batch's result in reference cycles, which
             # only a full collection frees: without this the flow grew ~40 MB per 1,000 docs
             gc.collect()
-        workers.stop()  # their memory is free before the load needs its own
-        summary = run.finish(spill, load_task, on_wait=logger.warning)
+    summary = combine(summaries)
     report.publish_artifacts(summary)
     if summary["status"] == "failed":
-        raise RunFailed(summary["error"])
+        loaded = sum(s["docs_loaded"] or 0 for s in summaries[:-1])
+        raise RunFailed(summary["error"] + (f" (this command's {len(summaries) - 1} earlier run(s) "
+                                            f"loaded {loaded} documents)" if loaded else ""))
     return summary
 
 

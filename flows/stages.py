@@ -38,6 +38,7 @@ def plan(raw_dir: Path, db_path: Path) -> dict:
     seen_paths = {f["source_path"] for f in files} | {q["source_path"] for q in quarantine}
     owner_of = {k["doc_id"]: p for p, k in state["docs"].items()}
     todo, unchanged, replaced = [], [], []
+    replaces: dict[str, list[str]] = {}  # a new or changed file -> the doc_ids its load replaces
     for f in files:
         known = state["docs"].get(f["source_path"])
         if known and known["doc_id"] == f["doc_id"] and not known["removed"]:
@@ -50,17 +51,68 @@ def plan(raw_dir: Path, db_path: Path) -> dict:
                                    "detail": f"The file has the same bytes as {owner}, which is already loaded."})
                 continue
             replaced.append(f["doc_id"])  # moved, or came back after removal
+            replaces.setdefault(f["source_path"], []).append(f["doc_id"])
         if known and known["doc_id"] != f["doc_id"]:
             replaced.append(known["doc_id"])  # changed file: its old facts go
+            replaces.setdefault(f["source_path"], []).append(known["doc_id"])
         todo.append(f)
     removed = [p for p, k in state["docs"].items() if not k["removed"] and p not in seen_paths]
     return {"todo": todo, "unchanged": unchanged, "replaced": sorted(set(replaced)),
-            "removed": removed, "quarantine": quarantine, "orgs": state["orgs"],
+            "replaces": replaces, "removed": removed, "quarantine": quarantine, "orgs": state["orgs"],
             "docs_seen": len(files) + len(quarantine)}
 
 
 def batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def split_plan(p: dict, run_docs: int) -> list[dict]:
+    """A plan with more than `run_docs` files to extract, as consecutive plans of at most
+    `run_docs` files each (one when it has fewer): each is loaded as a run of its own.
+
+    Why: a run's load is one DuckDB transaction, which holds its rows in memory until it
+    commits (about 28 MB per 1,000 documents), so one run over a first corpus of 50,000
+    documents would need more than a gigabyte just to load. In runs of `run_docs`, memory
+    stays that of one run whatever the corpus size; each run is atomic, and a run that
+    fails leaves the warehouse as the runs before it left it (the failed run's files are
+    new again on the next `coopfacts run`). The first plan carries the unchanged, removed
+    and quarantined files; each carries the replaced versions of its own files.
+    """
+    todo = p["todo"]
+    if run_docs <= 0 or len(todo) <= run_docs:
+        return [p]
+    parts = batches(todo, run_docs)
+    out = []
+    for k, files in enumerate(parts):
+        first = k == 0
+        replaced = sorted({i for f in files for i in p.get("replaces", {}).get(f["source_path"], [])})
+        out.append({**p, "todo": files, "replaced": replaced,
+                    "replaces": {f["source_path"]: p["replaces"][f["source_path"]] for f in files
+                                 if f["source_path"] in p.get("replaces", {})},
+                    "unchanged": p["unchanged"] if first else [],
+                    "removed": p["removed"] if first else [],
+                    "quarantine": p["quarantine"] if first else [],
+                    "docs_seen": p["docs_seen"] - (len(todo) - len(files)) if first else len(files)})
+    return out
+
+
+def combine(summaries: list[dict]) -> dict:
+    """One summary for the runs of one command (split_plan): counts added up, checks
+    merged, quarantine listed together; ids, status and report from the last run."""
+    if len(summaries) == 1:
+        return summaries[0]
+    last = summaries[-1]
+    out = {**last, "run_ids": [s["run_id"] for s in summaries]}
+    for key in ("docs_seen", "docs_loaded", "docs_unchanged", "docs_quarantined", "docs_removed",
+                "facts_loaded"):
+        out[key] = sum(s.get(key) or 0 for s in summaries)
+    out["facts_by_table"] = {}
+    for s in summaries:
+        for table, n in (s.get("facts_by_table") or {}).items():
+            out["facts_by_table"][table] = out["facts_by_table"].get(table, 0) + n
+    out["checks"] = merge_checks([(s["checks"], s.get("docs_loaded") or 0) for s in summaries])
+    out["quarantine"] = [q for s in summaries for q in s.get("quarantine", [])]
+    return out
 
 
 def build(docs: list[dict], index: OrgIndex, run_id: str, loaded_at: datetime) -> dict:
@@ -147,14 +199,16 @@ class Run:
     """
 
     def __init__(self, raw_dir: Path, db_path: Path, report_dir: Path | None, plan: dict,
-                 flow_run_id: str | None = None):
+                 flow_run_id: str | None = None, index: OrgIndex | None = None):
         self.raw, self.db = Path(raw_dir), Path(db_path)
         self.report_dir = Path(report_dir) if report_dir else self.db.parent / settings.REPORT_DIRNAME
         self.plan = plan
         self.run_id = uuid.uuid4().hex[:12]
         self.started = _now()
         self.flow_run_id = flow_run_id
-        self.index = OrgIndex(plan["orgs"])
+        # the runs of one command share one index: an organization found by the first has
+        # the same id in the next (`index`)
+        self.index = index if index is not None else OrgIndex(plan["orgs"])
         self.quarantine = [{**q, "table_name": None} for q in plan["quarantine"]]
         self.batch_checks: list[tuple[list[dict], int]] = []
         self.failures: list[dict] = []
@@ -171,7 +225,8 @@ class Run:
         self.failures += built["failures"]
         self.quarantine += built["quarantine"]
 
-    def finish(self, spill: Spill | None, load_fn=load.load_run, on_wait=None) -> dict:
+    def finish(self, spill: Spill | None, load_fn=load.load_run, on_wait=None,
+               write_report: bool = True) -> dict:
         """Load (or record the failed run), write the report; the run's summary.
 
         `load_fn` is `load.load_run` or the flow's Prefect task around it. When an 'error'
@@ -202,7 +257,10 @@ class Run:
                            countries=pl.DataFrame(countries.country_table()),
                            replaced_doc_ids=p["replaced"], removed_paths=p["removed"],
                            quality=quality, on_wait=on_wait)
-        paths = report.write_report(self.db, self.report_dir)
+        if write_report or blocking:
+            paths = report.write_report(self.db, self.report_dir)
+        else:  # a run followed by another of the same command: the last one writes it
+            paths = (self.report_dir / "report.html", self.report_dir / "report.json")
         return {**run, "quarantine": self.quarantine, "checks": run_checks,
                 "facts_by_table": load.facts_by_table(self.db, self.run_id) if not blocking else {},
                 "report_html": str(paths[0]), "report_json": str(paths[1]), "db_path": str(self.db)}

@@ -139,7 +139,10 @@ def print_run(s: dict, elapsed: float | None = None, out: Out | None = None) -> 
     took = f" in {elapsed:.1f} s" if elapsed is not None else ""
     status = s["status"]
     colour = "green" if status == "completed" else "red"
-    out(f"[bold]coopfacts run {esc(s['run_id'])}[/]: [{colour}]{esc(status)}[/]{took}")
+    ids = s.get("run_ids") or [s["run_id"]]
+    runs = (f"coopfacts runs {esc(ids[0])} … {esc(ids[-1])} ({len(ids)} runs of at most "
+            f"{settings.RUN_DOCS} new documents)" if len(ids) > 1 else f"coopfacts run {esc(ids[0])}")
+    out(f"[bold]{runs}[/]: [{colour}]{esc(status)}[/]{took}")
     quarantined = s["docs_quarantined"]
     q_style = "yellow" if quarantined else ""
     out(f"  documents  {s['docs_seen']} seen: [bold]{s['docs_loaded']} loaded[/], "
@@ -183,7 +186,7 @@ def print_run(s: dict, elapsed: float | None = None, out: Out | None = None) -> 
 def print_failed(db: Path, error: str, report_html: str | None = None) -> None:
     out = Out(err=True)
     out(f"[bold red]coopfacts run failed[/]: {esc(error)}")
-    out("  nothing was loaded; the warehouse is as it was before the run.")
+    out("  the failed run loaded nothing: the warehouse is as it was before it.")
     out("  a failing check of severity 'error' blocks the load (severities: flows/settings.py CHECKS, "
         "or a COOPFACTS_QUALITY_CONFIG file)")
     if report_html:

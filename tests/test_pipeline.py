@@ -201,3 +201,40 @@ def test_documents_in_other_styles_and_formats_score_above_the_bar(prefect_harne
     good, total, _ = score.grounding(wh)
     assert good == total > 0
     assert micro.f1 >= 0.9, f"micro F1 {micro.f1:.3f}"
+
+
+def test_many_new_documents_load_as_consecutive_runs_with_the_same_facts(run_flow, raw_dir, tmp_path,
+                                                                          monkeypatch):
+    """More new documents than settings.RUN_DOCS: several runs, each loaded on its own (the
+    load's memory stays that of one run), and the warehouse ends as one run would leave it."""
+    from flows import settings
+
+    one = tmp_path / "one.duckdb"
+    run_flow(raw_dir, one)
+    # a changed file, a removed one: each goes with the run that holds it (or the first)
+    monkeypatch.setattr(settings, "RUN_DOCS", 2)
+    db = tmp_path / "wh.duckdb"
+    summary, state = run_flow(raw_dir, db)
+    assert state.is_completed()
+    assert summary["docs_loaded"] == 6 and len(summary["run_ids"]) == 3
+    assert query(db, "SELECT status, docs_loaded FROM quality.runs ORDER BY started_at") == [("completed", 2)] * 3
+    assert counts(db) == counts(one)
+    for table in FACT_TABLES:
+        key = "project_id" if table == "projects" else "fact_id"
+        assert query(db, f"SELECT {key} FROM {table} ORDER BY 1") == query(one, f"SELECT {key} FROM {table} ORDER BY 1"), table
+    assert sum(summary["facts_by_table"].values()) == sum(counts(db)[t] for t in FACT_TABLES)
+
+    changed = sorted(raw_dir.iterdir())[-1]
+    old_id = query(db, "SELECT doc_id FROM documents WHERE source_path = ?", [changed.name])[0][0]
+    changed.write_text(changed.read_text() + "\nContact: another-desk@example.org\n")
+    gone = sorted(raw_dir.iterdir())[0]
+    gone.unlink()
+    (raw_dir / "copy_a.txt").write_text((CORPUS / gone.name).read_text() + "\nSee also www.example.org\n")
+    (raw_dir / "copy_b.txt").write_text((CORPUS / gone.name).read_text() + "\nSee also www.example.net\n")
+    summary, _ = run_flow(raw_dir, db)
+    assert summary["docs_loaded"] == 3 and summary["docs_removed"] == 1 and summary["docs_unchanged"] == 4
+    assert len(summary["run_ids"]) == 2
+    assert query(db, "SELECT count(*) FROM documents WHERE doc_id = ?", [old_id]) == [(0,)]
+    for table in FACT_TABLES:
+        assert query(db, f"SELECT count(*) FROM {table} WHERE doc_id = ?", [old_id]) == [(0,)], table
+    assert query(db, "SELECT count(*) FROM documents WHERE removed_at IS NOT NULL") == [(1,)]

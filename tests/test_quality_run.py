@@ -134,3 +134,30 @@ def test_failing_error_check_fails_the_run_and_loads_nothing(run_flow, raw_dir, 
     last = query(db, "SELECT run_id FROM quality.runs ORDER BY started_at DESC LIMIT 1")[0][0]
     assert query(db, """SELECT severity, failing_rows FROM quality.checks
                         WHERE run_id = ? AND check_name = 'plausibility' AND NOT passed""", [last]) == [("warn", 1)]
+
+
+def test_a_failing_run_among_consecutive_runs_keeps_the_runs_before_it(run_flow, raw_dir, tmp_path,
+                                                                        monkeypatch):
+    """More new files than settings.RUN_DOCS: consecutive runs. When one fails an 'error'
+    check, the runs before it stay loaded, it loads nothing, and its files are new again."""
+    from flows import settings
+
+    quality = tmp_path / "quality.toml"
+    quality.write_text('[plausibility]\nseverity = "error"\n')
+    monkeypatch.setenv("COOPFACTS_QUALITY_CONFIG", str(quality))
+    monkeypatch.setattr(settings, "RUN_DOCS", 3)
+    (raw_dir / "zz_kenya_rural_youth_2024-03.txt").write_text(BACKWARDS)  # the last of 7 files
+    db = tmp_path / "wh.duckdb"
+
+    summary, state = run_flow(raw_dir, db)
+    assert summary is None and state.is_failed()
+    assert "plausibility" in state.message and "loaded 6 documents" in state.message
+    runs = query(db, "SELECT status, docs_loaded FROM quality.runs ORDER BY started_at")
+    assert runs == [("completed", 3), ("completed", 3), ("failed", 0)]
+    assert counts(db)["documents"] == 6
+    assert query(db, "SELECT count(*) FROM projects WHERE title = ?", [TITLE]) == [(0,)]
+
+    monkeypatch.delenv("COOPFACTS_QUALITY_CONFIG")
+    summary, state = run_flow(raw_dir, db)
+    assert state.is_completed() and summary["docs_loaded"] == 1 and summary["docs_unchanged"] == 6
+    assert query(db, "SELECT count(*) FROM projects WHERE title = ?", [TITLE]) == [(1,)]
