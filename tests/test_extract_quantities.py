@@ -405,3 +405,21 @@ def test_n_of_the_m_counts_both_numbers():
 def test_first_before_a_count_is_not_a_name():
     assert rows_of("- First 25 village savings groups registered with the district.") == [
         (25, "village savings groups")]
+
+
+def test_the_number_of_from_one_count_to_another_gives_both():
+    rows = extract("The union wants to raise the number of shop stewards from the present 40 to at least 75 by 2027.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (40, "shop stewards", None), (75, "shop stewards", "at least")]
+
+
+def test_a_dash_ruled_text_table_counts_under_a_plural_header():
+    text = ("The federation has two member unions:\n\n"
+            "  Union                          Code     Branches   Members\n"
+            "  ------------------------------ -------- ---------- --------\n"
+            "  Dockworkers Union              DWU            12      4,300\n"
+            "  Hotel Staff Union              HSU             7        950\n"
+            "  ------------------------------ -------- ---------- --------\n\n"
+            "Next steps follow.\n")
+    assert sorted(rows_of(text)) == sorted([(2, "member unions"), (12, "Branches"), (4300, "Members"),
+                                            (7, "Branches"), (950, "Members")])

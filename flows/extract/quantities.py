@@ -900,8 +900,11 @@ def _key_figure_rows(text: str, excluded) -> list[dict]:
 
 _NUMBER_OF_RE = re.compile(
     r"\bnumber\s+of\s+(?P<unit>[A-Za-z][\w'’\-]*(?:[ \t\n]+[A-Za-z][\w'’\-]*){0,5}?)[ \t\n]+"
-    r"(?:[^.;\n]{0,100}?[ \t\n])?(?:(?:from[ \t\n]+\d[\d,]*[ \t\n]+)?to|at|reached|reaching|"
-    rf"totall?ing|totall?ed|stood\s+at|stands\s+at)[ \t\n]+(?P<num>{QNUM})(?![\w%]|[.,]\d)",
+    r"(?:[^.;\n]{0,100}?[ \t\n])?(?:(?:from[ \t\n]+(?:the[ \t\n]+)?(?:(?:current|present|existing|initial)[ \t\n]+)?"
+    rf"(?P<from>{QNUM})[ \t\n]+)?to|at|reached|reaching|"
+    rf"totall?ing|totall?ed|stood\s+at|stands\s+at)[ \t\n]+"
+    r"(?:(?:at[ \t\n]+least|more[ \t\n]+than|over|nearly|almost|about|around|some)[ \t\n]+)?"
+    rf"(?P<num>{QNUM})(?![\w%]|[.,]\d)",
     re.IGNORECASE)
 
 
@@ -923,7 +926,17 @@ def _number_of_rows(text: str, excluded) -> list[dict]:
         if np is None:
             continue
         unit = _clean_unit(text[np[0]:np[1]])
-        rows.append({"value": float(raw), "unit": unit, "qualifier": None, "num_start": s,
+        # 'increase the number of labour inspectors from the current 58 to at least 100': the
+        # count now and the count aimed at, each with its own qualifier
+        if m.group("from"):
+            fs, fe = m.span("from")
+            fraw = m.group("from").replace(",", "")
+            if not any(excluded[fs:fe]) and "." not in fraw and not _YEAR_NUM_RE.fullmatch(fraw) \
+                    and float(fraw) > 1:
+                rows.append({"value": float(fraw), "unit": unit, "qualifier": None, "num_start": fs,
+                             "char_start": m.start(), "char_end": fe, "rule": "quantity.number_of"})
+        qual, _ = money.qualifier_before(text, s)
+        rows.append({"value": float(raw), "unit": unit, "qualifier": qual, "num_start": s,
                      "char_start": m.start(), "char_end": e, "rule": "quantity.number_of"})
     return rows
 
@@ -1047,9 +1060,59 @@ def _table_rows(text: str, excluded) -> list[dict]:
     return rows
 
 
+# a plain-text table ruled with dashes: a header line, a line of dash runs (one run per
+# column), then rows, each cell under its column's run, up to a blank or another rule line
+_RULE_LINE_RE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$", re.MULTILINE)
+_DASH_RUN_RE = re.compile(r"-{3,}")
+
+
+def _ruled_rows(text: str, excluded) -> list[dict]:
+    """Counts in a dash-ruled text table, under a column headed by a plural noun ('Members'),
+    one per row (a 'Total' row included)."""
+    rows = []
+    if "---" not in text:
+        return rows
+    for m in _RULE_LINE_RE.finditer(text):
+        if m.start() < 2 or text[m.start() - 1] != "\n":
+            continue
+        hs = text.rfind("\n", 0, m.start() - 1) + 1
+        if _RULE_LINE_RE.match(text, hs) or not text[hs:m.start() - 1].strip():
+            continue  # the closing rule of a table, or no header line
+        cols = [(r.start() - m.start(), r.end() - m.start()) for r in _DASH_RUN_RE.finditer(text, m.start(), m.end())]
+        units = [_plural_phrase(text[hs + a:min(hs + b, m.start() - 1)]) for a, b in cols]
+        if not any(units):
+            continue
+        pos = m.end() + 1
+        while pos < len(text):
+            le = text.find("\n", pos)
+            le = len(text) if le < 0 else le
+            if not text[pos:le].strip() or _RULE_LINE_RE.match(text, pos, le):
+                break
+            for (a, b), unit in zip(cols, units):
+                if not unit:
+                    continue
+                # a right-aligned number may start before its run: widen by two columns
+                cs, ce = pos + max(0, a - 2), min(le, pos + b)
+                if cs >= ce:
+                    continue
+                cm = _CELL_INT_RE.match(text[cs:ce])  # (its '^' holds at a string's start only)
+                if not cm:
+                    continue
+                s, e = cs + cm.start("num"), cs + cm.end("num")
+                raw = cm.group("num").replace(",", "")
+                if any(excluded[s:e]) or "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) <= 1:
+                    continue
+                rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None,
+                             "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table",
+                             "as_of": None})
+            pos = le + 1
+    return rows
+
+
 def extract(text: str) -> list[dict]:
     excluded = _excluded_spans(text)
     rows = _label_rows(text, excluded) + _number_of_rows(text, excluded) + _table_rows(text, excluded)
+    rows += [r for r in _ruled_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     rows += [r for r in _key_figure_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     taken = {r["num_start"] for r in rows}
     rows += [r for r in _candidates(text, excluded, rows) if r["num_start"] not in taken]
