@@ -423,3 +423,15 @@ def test_a_dash_ruled_text_table_counts_under_a_plural_header():
             "Next steps follow.\n")
     assert sorted(rows_of(text)) == sorted([(2, "member unions"), (12, "Branches"), (4300, "Members"),
                                             (7, "Branches"), (950, "Members")])
+
+
+def test_a_second_count_in_a_parallel_in_place_clause_takes_the_first_noun():
+    rows = extract("Street vending employs some 40,000 people in Accra and about 25,000 in Kumasi.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (40000, "people", "about"), (25000, "people", "about")]
+    assert rows_of("The plant has 120 workers in Lima and 2023 in total.") == [(120, "workers")]
+
+
+def test_part_of_the_target_whole_counts_the_plain_noun():
+    assert rows_of("Clinics now run in 12 of the 20 target districts.") == [
+        (12, "districts"), (20, "target districts")]

@@ -725,6 +725,17 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             # '14 representatives of employers' organizations, 15 of workers' organizations and
             # 8 from regional bodies': the counted noun of the previous count in the list
             prev_row = rows[-1] if rows else None
+            if prev_row and not part and _IN_PLACE_AFTER_RE.match(text, pos, pos + 12):
+                # '90,000 people in Ecuador and more than 130,000 in Bolivia': a second count
+                # of the same noun, in a parallel 'in <Place>' clause
+                qual, qs = money.qualifier_before(text, s)
+                gap_end = qs if qual and qs < s else s
+                if prev_row["char_end"] <= gap_end <= prev_row["char_end"] + 80 \
+                        and _PARALLEL_IN_GAP_RE.fullmatch(text, prev_row["char_end"], gap_end):
+                    rows.append({"value": value, "unit": prev_row["unit"], "qualifier": qual,
+                                 "num_start": s, "char_start": gap_end, "char_end": e,
+                                 "rule": "quantity.parallel", "head": prev_row["head"]})
+                continue
             ell = _ELLIPSIS_AFTER_RE.match(text, pos, pos + 12) if prev_row and not part else None
             if not ell or not _LIST_GAP_RE.fullmatch(text, prev_row["char_end"], s) \
                     or prev_row["char_end"] < s - 90:
@@ -743,6 +754,9 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         words = unit.split()
         if part and len(words) > 1 and (words[0].isdigit() or parse_number_word(words[0].lower()) is not None):
             words = words[1:]  # 'five of the eight regions': five regions
+            unit = " ".join(words)
+        if part and len(words) > 1 and words[0].lower() in ("target", "targeted"):
+            words = words[1:]  # '37 of the 60 target cooperatives': 37 cooperatives (reached)
             unit = " ".join(words)
         first = words[0].lower()
         if words[0][:1].isupper() and (_CELL_GAP_RE.match(text, e, us) or _CELL_GAP_BEFORE_RE.search(before)):
@@ -777,6 +791,11 @@ _SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "hundre
                 "millions", "billions"}
 # 'of'/'from' right after a number, before a noun ('15 of workers' organizations')
 _ELLIPSIS_AFTER_RE = re.compile(r"[ \t\n]+(of|from)[ \t\n]+(?=[A-Za-z])")
+# '... 130,000 in Bolivia': a place after a bare count; between the two parallel counts: the
+# first count's place, then ', ', ' and ' or ', and '
+_IN_PLACE_AFTER_RE = re.compile(r"[ \t]+in[ \t\n]+(?:the[ \t\n]+)?[A-Z]")
+_PARALLEL_IN_GAP_RE = re.compile(r"[ \t\n]+in[ \t\n]+(?:the[ \t\n]+)?[A-Z][^,;.()\n:]{0,50}?"
+                                 r"(?:,[ \t\n]*(?:and[ \t\n]+)?|[ \t\n]+and[ \t\n]+)")
 # between two counts of one list: the rest of the previous item, then ', ', ' and ' or ', and '
 _LIST_GAP_RE = re.compile(r"(?:[ \t\n]+(?:of|from)[ \t\n]+[^,;.()\n:]{1,60})?"
                           r"(?:,[ \t\n]*(?:and[ \t\n]+)?|[ \t\n]+and[ \t\n]+)")
