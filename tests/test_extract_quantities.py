@@ -435,3 +435,13 @@ def test_a_second_count_in_a_parallel_in_place_clause_takes_the_first_noun():
 def test_part_of_the_target_whole_counts_the_plain_noun():
     assert rows_of("Clinics now run in 12 of the 20 target districts.") == [
         (12, "districts"), (20, "target districts")]
+
+
+def test_a_count_stated_plainly_then_with_its_approximation_is_one_fact():
+    text = ("Port deal to open jobs for 8,000 dockers\n\n"
+            "The agreement could bring up to 8,000 dockers into formal work, officials said.\n")
+    rows = extract(text)
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [(8000, "dockers", "up to")]
+    # a target of the same size is another fact
+    rows = extract("The project trained 500 nurses. It aims to train 500 nurses more next year.")
+    assert [(r["value"], r["qualifier"]) for r in rows] == [(500, None), (500, "target")]

@@ -1229,6 +1229,10 @@ def _head(unit: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+#: qualifiers that make a count another fact than the same number stated plainly
+_NOT_APPROX = {"target", "baseline"}
+
+
 def _once(rows: list[dict]) -> list[dict]:
     """One count stated twice ('19,870 workers' in the text and again in the results table) is
     one fact: a later row with the same value, counted noun and qualifier, and no other date,
@@ -1238,6 +1242,15 @@ def _once(rows: list[dict]) -> list[dict]:
     for r in rows:
         explicit = r.pop("_explicit", False)
         key = (r["value"], _head(r["unit"]), r["qualifier"])
+        if r["qualifier"] not in _NOT_APPROX:
+            # '... to 60,000 refugees' in a headline, 'up to 60,000 refugees' in the story: one
+            # count, once with and once without its approximation (not a target or a baseline)
+            other = [x for (v, h, q), xs in seen.items() if v == r["value"] and h == _head(r["unit"])
+                     and q not in _NOT_APPROX and (q is None) != (r["qualifier"] is None) for x in xs]
+            if other and all(r["as_of"] is None or d is None or d == r["as_of"] for _, d in other):
+                if r["qualifier"] and len(other) == 1 and other[0][0]["qualifier"] is None:
+                    other[0][0]["qualifier"] = r["qualifier"]
+                continue
         same = seen.setdefault(key, [])
         # (compared on the date each statement gave itself)
         if any(r["as_of"] is None or d is None or d == r["as_of"] for _, d in same):
