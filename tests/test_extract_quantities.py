@@ -445,3 +445,16 @@ def test_a_count_stated_plainly_then_with_its_approximation_is_one_fact():
     # a target of the same size is another fact
     rows = extract("The project trained 500 nurses. It aims to train 500 nurses more next year.")
     assert [(r["value"], r["qualifier"]) for r in rows] == [(500, None), (500, "target")]
+
+
+def test_a_text_table_joined_into_one_paragraph_counts_under_a_plural_header():
+    text = ("The federation has two member unions:\n\n"
+            "  Union                          Code     Members ------------------------------ -------- -------- "
+            "Dockworkers Union              DWU         4,300 Hotel Staff Union              HSU           950 "
+            "------------------------------ -------- -------- Total                                    5,250\n\nNext.")
+    assert rows_of(text) == [(2, "member unions"), (4300, "Members"), (950, "Members")]
+    # a column of sums of money is not a column of counts
+    text = ("Donor              Partners     Contributions\n"
+            "Norway             4            120,000\n"
+            "Sweden             3            95,000\n")
+    assert rows_of(text) == [(4, "Partners"), (3, "Partners")]

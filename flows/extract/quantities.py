@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from . import money
 from .countries import lookup_country
-from .tables import markdown_tables
+from .tables import find_tables, markdown_tables
 from .text import (CAPS_HEADING_RE, MONTHS, NUMBER_WORD, YEAR, find_dates, parse_number_word,
                    scale_of, sentences)
 
@@ -1128,10 +1128,45 @@ def _ruled_rows(text: str, excluded) -> list[dict]:
     return rows
 
 
+#: a plural column header over sums of money or shares, not over counts
+_NOT_COUNT_HEADER_RE = re.compile(r"(?i)\b(?:amounts?|budgets?|contributions?|disbursements?|expenditures?|"
+                                  r"funds?|funding|costs?|payments?|allocations?|commitments?|pledges?|"
+                                  r"grants?|savings|revenues?|wages?|salaries|rates?|shares?|years?|"
+                                  r"usd|eur|us\$|percent|per\s+cent|%)")
+
+
+def _text_table_rows(text: str, excluded) -> list[dict]:
+    """Counts in plain-text tables (`tables.find_tables`: aligned columns, or a PDF's table
+    joined into one paragraph), under a column headed by a plural noun ('Members')."""
+    rows = []
+    for tb in find_tables(text):
+        heads = [text[a:b] for a, b in tb.header]
+        units = [None if _NOT_COUNT_HEADER_RE.search(h) else _plural_phrase(h) for h in heads]
+        for k, unit in enumerate(units):
+            if not unit or k == 0:
+                continue
+            for row in tb.rows:
+                c = row[k] if k < len(row) else None
+                if c is None:
+                    continue
+                cm = _CELL_INT_RE.match(text[c[0]:c[1]])
+                if not cm:
+                    continue
+                s, e = c[0] + cm.start("num"), c[0] + cm.end("num")
+                raw = cm.group("num").replace(",", "")
+                if any(excluded[s:e]) or "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) <= 1:
+                    continue
+                rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None,
+                             "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table",
+                             "as_of": None})
+    return rows
+
+
 def extract(text: str) -> list[dict]:
     excluded = _excluded_spans(text)
     rows = _label_rows(text, excluded) + _number_of_rows(text, excluded) + _table_rows(text, excluded)
     rows += [r for r in _ruled_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
+    rows += [r for r in _text_table_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     rows += [r for r in _key_figure_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     taken = {r["num_start"] for r in rows}
     rows += [r for r in _candidates(text, excluded, rows) if r["num_start"] not in taken]
