@@ -458,3 +458,14 @@ def test_a_text_table_joined_into_one_paragraph_counts_under_a_plural_header():
             "Norway             4            120,000\n"
             "Sweden             3            95,000\n")
     assert rows_of(text) == [(4, "Partners"), (3, "Partners")]
+
+
+def test_an_acronym_in_brackets_inside_the_counted_phrase():
+    assert rows_of("The ministry will admit them to 22 technical and vocational education and training "
+                   "(TVET) colleges near camps.") == [
+        (22, "technical and vocational education and training (TVET) colleges")]
+
+
+def test_n_things_out_of_m_is_a_share_not_a_count():
+    assert rows_of("Informality concerns more than nine workers out of ten in the country.") == []
+    assert rows_of("It helped 300 workers out of poverty.") == [(300, "workers")]

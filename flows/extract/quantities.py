@@ -219,15 +219,28 @@ def _clean_unit(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip()
 
 
+_OUT_OF_AFTER_RE = re.compile(rf"[ \t\n]+out[ \t\n]+of[ \t\n]+(?:\d|(?i:{NUMBER_WORD})\b)")
+_PAREN_ACRONYM_RE = re.compile(r"\([A-Z][A-Za-z0-9&\-]{1,10}\)")
+
+
 def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """(start, end) of the counted noun phrase starting at `pos`, or None."""
     words: list[tuple[int, int, str]] = []
     i = pos
-    while len(words) < 7 and i < limit:
+    n_acr = 0
+    while len(words) - n_acr < 7 and i < limit:
         gap = _GAP_RE.match(text, i)
         j = gap.end() if gap else i
         if words and j == i:
             break
+        acr = _PAREN_ACRONYM_RE.match(text, j) if words else None
+        if acr and acr.end() < limit and text[acr.end():acr.end() + 1] in (" ", "\t"):
+            # 'technical and vocational education and training (TVET) colleges': an acronym in
+            # brackets inside the phrase
+            words.append((acr.start(), acr.end(), acr.group(0)))
+            n_acr += 1
+            i = acr.end()
+            continue
         m = _WORD_RE.match(text, j)
         if not m or m.end() > limit:
             break
@@ -773,6 +786,8 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         if m.group("d") and re.fullmatch(r"\d{4,6}", m.group("d")) and unit[:1].isupper() \
                 and POSTCODE_RE.search(text[ls:s]):
             continue  # a postcode
+        if np is not None and _OUT_OF_AFTER_RE.match(text, np[1]):
+            continue  # 'more than nine workers out of ten': a share, not a count
         qual, qs = money.qualifier_before(text, s)
         start = qs if qual else s
         qual = qual or plus or _target_before(text, s)
