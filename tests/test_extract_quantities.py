@@ -469,3 +469,18 @@ def test_an_acronym_in_brackets_inside_the_counted_phrase():
 def test_n_things_out_of_m_is_a_share_not_a_count():
     assert rows_of("Informality concerns more than nine workers out of ten in the country.") == []
     assert rows_of("It helped 300 workers out of poverty.") == [(300, "workers")]
+
+
+def test_counts_in_a_list_under_an_aim_lead_in_or_a_targets_heading_are_targets():
+    text = ("Intro text.\n\n"
+            "By the end of the project, the agency is expected to have:\n"
+            "  (a) trained 900 nurses in first aid;\n"
+            "  (b) equipped 12 rural clinics.\n\n"
+            "Targets (by 2030)\n"
+            "- 5,000 households covered\n"
+            "- 20 cooperatives registered\n\n"
+            "Results so far: 300 nurses trained.\n")
+    rows = extract(text)
+    assert [(r["value"], r["qualifier"]) for r in rows] == [
+        (900, "target"), (12, "target"), (5000, "target"), (20, "target"), (300, None)]
+    assert [str(r["as_of"]) for r in rows][2:4] == ["2030-01-01", "2030-01-01"]

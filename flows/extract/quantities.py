@@ -1143,6 +1143,40 @@ def _ruled_rows(text: str, excluded) -> list[dict]:
     return rows
 
 
+# a list under a lead-in that sets out aims ('By the end of the project, the ILO is expected
+# to have:', 'The programme will:') or under a 'Targets' heading ('The targets (by 2029)'):
+# its counts are targets
+_AIM_LEAD_RE = re.compile(rf"\b(?:{_AIM}|will|expected[ \t]+to)\b")
+_TARGET_HEAD_RE = re.compile(r"^[ \t#*_]*(?:(?:the|our|key|main)[ \t]+)?targets?\b(?P<rest>[^\n.:;!?]{0,40}):?[ \t*_]*$",
+                             re.MULTILINE | re.IGNORECASE)
+
+
+def _target_scopes(text: str) -> list[tuple[int, int, tuple | None]]:
+    """(start, end, date or None) of lists whose counts are targets."""
+    scopes = []
+    for m in _COLON_EOL_RE.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - ls > 200 or not _AIM_LEAD_RE.search(text, ls, m.start()):
+            continue
+        b = _SCOPE_END_RE.search(text, m.end())
+        if not _LIST_ITEM_AFTER_RE.match(text, m.end()):
+            continue
+        scopes.append((m.end(), b.start() if b else len(text), None))
+    if "arget" in text:
+        for m in _TARGET_HEAD_RE.finditer(text):
+            if not _LIST_ITEM_AFTER_RE.match(text, m.end()):
+                continue
+            y = re.search(rf"\b(?:by|in|for)[ \t]+({YEAR})\b", m.group("rest"))
+            b = _SCOPE_END_RE.search(text, m.end())
+            scopes.append((m.end(), b.start() if b else len(text),
+                           (date(int(y.group(1)), 1, 1), "year") if y else None))
+    return scopes
+
+
+# a list item on the next line: '- ', '(a) ', '1. '
+_LIST_ITEM_AFTER_RE = re.compile(r"[ \t]*\n[ \t]*(?:[-•*▪◦][ \t]|\(?[a-z0-9]{1,2}[.)][ \t])")
+
+
 #: a plural column header over sums of money or shares, not over counts
 _NOT_COUNT_HEADER_RE = re.compile(r"(?i)\b(?:amounts?|budgets?|contributions?|disbursements?|expenditures?|"
                                   r"funds?|funding|costs?|payments?|allocations?|commitments?|pledges?|"
@@ -1191,6 +1225,7 @@ def extract(text: str) -> list[dict]:
 
     sents = sentences(text)
     scopes = _heading_scopes(text)
+    target_scopes = _target_scopes(text)
     doc_dates: list = []
 
     def doc_date():
@@ -1227,6 +1262,11 @@ def extract(text: str) -> list[dict]:
         if r["rule"] == "quantity.label":
             ss, se = _line_of(text, pos)
         as_of = r.get("as_of")
+        qual = r["qualifier"]
+        for a, b, dt in target_scopes if qual is None else ():
+            if a <= pos < b:
+                qual = "target"
+                as_of = as_of or dt
         # 1. 'as of <date>' in the sentence (the nearest before the count, else after it)
         lo = max(ss, pos - 300)
         for am in _AS_OF_RE.finditer(text, lo, min(se, pos + 300)) if as_of is None else ():
@@ -1265,7 +1305,7 @@ def extract(text: str) -> list[dict]:
                 as_of = ds[-1][1:]
         s, e = r["char_start"], r["char_end"]
         out.append({
-            "value": r["value"], "unit": r["unit"], "qualifier": r["qualifier"],
+            "value": r["value"], "unit": r["unit"], "qualifier": qual,
             "as_of": as_of[0] if as_of else None, "as_of_precision": as_of[1] if as_of else None,
             "char_start": s, "char_end": e, "evidence": text[s:e], "rule": r["rule"],
             "_explicit": explicit,
