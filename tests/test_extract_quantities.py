@@ -484,3 +484,10 @@ def test_counts_in_a_list_under_an_aim_lead_in_or_a_targets_heading_are_targets(
     assert [(r["value"], r["qualifier"]) for r in rows] == [
         (900, "target"), (12, "target"), (5000, "target"), (20, "target"), (300, None)]
     assert [str(r["as_of"]) for r in rows][2:4] == ["2030-01-01", "2030-01-01"]
+
+
+def test_a_list_of_infinitives_after_an_aim_verb_are_all_targets():
+    rows = extract("By 2028 the project aims to enrol 8,000 farmers, to train 300 extension officers, "
+                   "and to support 4 regional fairs.")
+    assert [r["qualifier"] for r in rows] == ["target", "target", "target"]
+    assert [r["qualifier"] for r in extract("The firm hired 40 staff, to serve 300 clients.")] == [None, None]

@@ -541,7 +541,7 @@ _TARGET_DIRECT_RE = re.compile(
     rf"(?:\b(?:will|{_AIM})(?:[ \t\n]+[a-z]+){{1,2}}|\b(?:targets|targeting|targeted)(?:[ \t\n]+of)?|"
     r"\btarget[ \t\n]+of)[ \t\n]+$")
 # '... aims to reach 25,000 young people with training and to support 300 cooperatives'
-_TARGET_AND_TO_RE = re.compile(r"\band[ \t\n]+to[ \t\n]+[a-z]+[ \t\n]+$")
+_TARGET_AND_TO_RE = re.compile(r"(?:\band|,)[ \t\n]+to[ \t\n]+[a-z]+[ \t\n]+$")
 _TARGET_LABEL_RE = re.compile(r"[ \t|*_\-]*(?:[Tt]argets?|TARGETS?)\b[^|:\n\d]{0,40}[|:][ \t*_]*$")
 _WILL_RE = re.compile(r"\bwill[ \t\n]+(?!be[ \t\n]+\w+ed\b|have\b|not\b)[a-z]+\b")
 # between a 'will' verb and the count: a break that ends its object
