@@ -156,7 +156,8 @@ def _addresses(text: str):
         if end > 0 and text[base:end].rstrip().endswith(","):
             nxt = text.find("\n", end + 1)
             nxt = len(text) if nxt < 0 else nxt
-            if 0 < nxt - end - 1 <= 60 and text[end + 1:nxt].strip():
+            cont = [x.strip(" \t.,") for x in text[end + 1:nxt].split(",")]
+            if 0 < nxt - end - 1 <= 60 and all(x and _addr_part_ok(x) for x in cont):
                 end = nxt
         line = text[base:] if end < 0 else text[base:end].replace("\n", " ")
         if not any(ch.isdigit() for ch in line):

@@ -1158,7 +1158,7 @@ def _target_scopes(text: str) -> list[tuple[int, int, tuple | None]]:
         ls = text.rfind("\n", 0, m.start()) + 1
         if m.start() - ls > 200 or not _AIM_LEAD_RE.search(text, ls, m.start()):
             continue
-        b = _SCOPE_END_RE.search(text, m.end())
+        b = _BLANK_LINE_RE.search(text, m.end())
         if not _LIST_ITEM_AFTER_RE.match(text, m.end()):
             continue
         scopes.append((m.end(), b.start() if b else len(text), None))
@@ -1167,12 +1167,13 @@ def _target_scopes(text: str) -> list[tuple[int, int, tuple | None]]:
             if not _LIST_ITEM_AFTER_RE.match(text, m.end()):
                 continue
             y = re.search(rf"\b(?:by|in|for)[ \t]+({YEAR})\b", m.group("rest"))
-            b = _SCOPE_END_RE.search(text, m.end())
+            b = _BLANK_LINE_RE.search(text, m.end())
             scopes.append((m.end(), b.start() if b else len(text),
                            (date(int(y.group(1)), 1, 1), "year") if y else None))
     return scopes
 
 
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 # a list item on the next line: '- ', '(a) ', '1. '
 _LIST_ITEM_AFTER_RE = re.compile(r"[ \t]*\n[ \t]*(?:[-•*▪◦][ \t]|\(?[a-z0-9]{1,2}[.)][ \t])")
 
