@@ -491,3 +491,6 @@ def test_a_list_of_infinitives_after_an_aim_verb_are_all_targets():
                    "and to support 4 regional fairs.")
     assert [r["qualifier"] for r in rows] == ["target", "target", "target"]
     assert [r["qualifier"] for r in extract("The firm hired 40 staff, to serve 300 clients.")] == [None, None]
+    # a passive 'will be spent as follows:' sets out no aim
+    text = "The balance will be spent as follows:\n   - 2024: activities in all three outcomes\n"
+    assert [r["qualifier"] for r in extract(text)] == [None]

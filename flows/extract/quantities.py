@@ -1146,7 +1146,7 @@ def _ruled_rows(text: str, excluded) -> list[dict]:
 # a list under a lead-in that sets out aims ('By the end of the project, the ILO is expected
 # to have:', 'The programme will:') or under a 'Targets' heading ('The targets (by 2029)'):
 # its counts are targets
-_AIM_LEAD_RE = re.compile(rf"\b(?:{_AIM}|will|expected[ \t]+to)\b")
+_AIM_LEAD_RE = re.compile(rf"\b(?:{_AIM}|will(?![ \t]+be[ \t]+\w+(?:ed|en|nt)\b)|expected[ \t]+to)\b")
 _TARGET_HEAD_RE = re.compile(r"^[ \t#*_]*(?:(?:the|our|key|main)[ \t]+)?targets?\b(?P<rest>[^\n.:;!?]{0,40}):?[ \t*_]*$",
                              re.MULTILINE | re.IGNORECASE)
 
