@@ -17,7 +17,11 @@ One row per contact (the first place it is written); a contact written twice is 
          as 'de', 'route des' aside), from the first part that names a building or floor or
          carries a street number, with a digit somewhere ('Viale Maestri del Lavoro 10, 10127
          Turin, Italy', 'ILO Building, Sector G-5/2, Islamabad'). An organization's name before
-         the street is not part of it. Addresses spread over several lines are not read.
+         the street is not part of it. Two parts are enough when the first is a numbered
+         street ('5 rue Roland Barthes') and the second a city with its postcode ('75012
+         Paris'); a line ending in a comma goes on on the next line when its parts look like
+         address parts. Other addresses spread over lines are read only right above a
+         'Tel'/'E-mail' line (see `_block_addresses`).
 """
 from __future__ import annotations
 
