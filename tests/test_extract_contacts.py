@@ -139,3 +139,34 @@ def test_lines_above_a_phone_line_without_a_country_or_a_street_are_no_address()
                  "The workshop took place in San José, Costa Rica.\nEmail: info@example.org\n",
                  "Regional Programme Office\nSan José, Costa Rica\nTel: +506 2207 8700\n"):
         assert not [r for r in extract(text) if r["kind"] == "address"], text
+
+
+def _addresses_of(text):
+    rows = [r for r in extract(text) if r["kind"] == "address"]
+    assert all(text[r["char_start"]:r["char_end"]] == r["evidence"] for r in rows)
+    return [r["value"] for r in rows]
+
+
+def test_a_numbered_street_then_a_city_with_its_postcode_is_an_address():
+    assert _addresses_of("Press desk · press@x.org · 12 rue des Lilas, 69003 Lyon · www.x.org") == [
+        "12 rue des Lilas, 69003 Lyon"]
+    assert _addresses_of("Project office: GREENJOBS, 18 Amir Temur Avenue, Samarkand 140100 · info@gj.org") == [
+        "18 Amir Temur Avenue, Samarkand 140100"]
+    # two parts without a street word or a postcode: no address
+    assert _addresses_of("He lives at 12 Main Street, Boston.") == []
+    assert _addresses_of("We met 12 partners, 4 donors in 2023, and 6 others.") == []
+
+
+def test_an_address_line_ending_in_a_comma_goes_on_on_the_next_line():
+    text = "Questions: a@b.org\nILO Office for the Pacific, FNPF Place, 8 Victoria Parade,\nSuva, Fiji\n\nEND"
+    assert _addresses_of(text) == ["FNPF Place, 8 Victoria Parade, Suva, Fiji"]
+
+
+def test_one_address_line_above_a_phone_line():
+    text = "Contact:\nJane Doe, Press Officer\nLabour House, Church Street, Kampala, Uganda\nTel: +256 41 234 567\n"
+    assert _addresses_of(text) == ["Labour House, Church Street, Kampala, Uganda"]
+
+
+def test_a_part_starting_with_a_building_word_and_a_floor():
+    assert _addresses_of("Ministry of Labour — Immeuble Horizon, 4e étage, Abidjan, Senegal\n") == [
+        "Immeuble Horizon, 4e étage, Abidjan, Senegal"]

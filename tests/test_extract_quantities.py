@@ -405,3 +405,92 @@ def test_n_of_the_m_counts_both_numbers():
 def test_first_before_a_count_is_not_a_name():
     assert rows_of("- First 25 village savings groups registered with the district.") == [
         (25, "village savings groups")]
+
+
+def test_the_number_of_from_one_count_to_another_gives_both():
+    rows = extract("The union wants to raise the number of shop stewards from the present 40 to at least 75 by 2027.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (40, "shop stewards", None), (75, "shop stewards", "at least")]
+
+
+def test_a_dash_ruled_text_table_counts_under_a_plural_header():
+    text = ("The federation has two member unions:\n\n"
+            "  Union                          Code     Branches   Members\n"
+            "  ------------------------------ -------- ---------- --------\n"
+            "  Dockworkers Union              DWU            12      4,300\n"
+            "  Hotel Staff Union              HSU             7        950\n"
+            "  ------------------------------ -------- ---------- --------\n\n"
+            "Next steps follow.\n")
+    assert sorted(rows_of(text)) == sorted([(2, "member unions"), (12, "Branches"), (4300, "Members"),
+                                            (7, "Branches"), (950, "Members")])
+
+
+def test_a_second_count_in_a_parallel_in_place_clause_takes_the_first_noun():
+    rows = extract("Street vending employs some 40,000 people in Accra and about 25,000 in Kumasi.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (40000, "people", "about"), (25000, "people", "about")]
+    assert rows_of("The plant has 120 workers in Lima and 2023 in total.") == [(120, "workers")]
+
+
+def test_part_of_the_target_whole_counts_the_plain_noun():
+    assert rows_of("Clinics now run in 12 of the 20 target districts.") == [
+        (12, "districts"), (20, "target districts")]
+
+
+def test_a_count_stated_plainly_then_with_its_approximation_is_one_fact():
+    text = ("Port deal to open jobs for 8,000 dockers\n\n"
+            "The agreement could bring up to 8,000 dockers into formal work, officials said.\n")
+    rows = extract(text)
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [(8000, "dockers", "up to")]
+    # a target of the same size is another fact
+    rows = extract("The project trained 500 nurses. It aims to train 500 nurses more next year.")
+    assert [(r["value"], r["qualifier"]) for r in rows] == [(500, None), (500, "target")]
+
+
+def test_a_text_table_joined_into_one_paragraph_counts_under_a_plural_header():
+    text = ("The federation has two member unions:\n\n"
+            "  Union                          Code     Members ------------------------------ -------- -------- "
+            "Dockworkers Union              DWU         4,300 Hotel Staff Union              HSU           950 "
+            "------------------------------ -------- -------- Total                                    5,250\n\nNext.")
+    assert rows_of(text) == [(2, "member unions"), (4300, "Members"), (950, "Members")]
+    # a column of sums of money is not a column of counts
+    text = ("Donor              Partners     Contributions\n"
+            "Norway             4            120,000\n"
+            "Sweden             3            95,000\n")
+    assert rows_of(text) == [(4, "Partners"), (3, "Partners")]
+
+
+def test_an_acronym_in_brackets_inside_the_counted_phrase():
+    assert rows_of("The ministry will admit them to 22 technical and vocational education and training "
+                   "(TVET) colleges near camps.") == [
+        (22, "technical and vocational education and training (TVET) colleges")]
+
+
+def test_n_things_out_of_m_is_a_share_not_a_count():
+    assert rows_of("Informality concerns more than nine workers out of ten in the country.") == []
+    assert rows_of("It helped 300 workers out of poverty.") == [(300, "workers")]
+
+
+def test_counts_in_a_list_under_an_aim_lead_in_or_a_targets_heading_are_targets():
+    text = ("Intro text.\n\n"
+            "By the end of the project, the agency is expected to have:\n"
+            "  (a) trained 900 nurses in first aid;\n"
+            "  (b) equipped 12 rural clinics.\n\n"
+            "Targets (by 2030)\n"
+            "- 5,000 households covered\n"
+            "- 20 cooperatives registered\n\n"
+            "Results so far: 300 nurses trained.\n")
+    rows = extract(text)
+    assert [(r["value"], r["qualifier"]) for r in rows] == [
+        (900, "target"), (12, "target"), (5000, "target"), (20, "target"), (300, None)]
+    assert [str(r["as_of"]) for r in rows][2:4] == ["2030-01-01", "2030-01-01"]
+
+
+def test_a_list_of_infinitives_after_an_aim_verb_are_all_targets():
+    rows = extract("By 2028 the project aims to enrol 8,000 farmers, to train 300 extension officers, "
+                   "and to support 4 regional fairs.")
+    assert [r["qualifier"] for r in rows] == ["target", "target", "target"]
+    assert [r["qualifier"] for r in extract("The firm hired 40 staff, to serve 300 clients.")] == [None, None]
+    # a passive 'will be spent as follows:' sets out no aim
+    text = "The balance will be spent as follows:\n   - 2024: activities in all three outcomes\n"
+    assert [r["qualifier"] for r in extract(text)] == [None]

@@ -17,7 +17,11 @@ One row per contact (the first place it is written); a contact written twice is 
          as 'de', 'route des' aside), from the first part that names a building or floor or
          carries a street number, with a digit somewhere ('Viale Maestri del Lavoro 10, 10127
          Turin, Italy', 'ILO Building, Sector G-5/2, Islamabad'). An organization's name before
-         the street is not part of it. Addresses spread over several lines are not read.
+         the street is not part of it. Two parts are enough when the first is a numbered
+         street ('5 rue Roland Barthes') and the second a city with its postcode ('75012
+         Paris'); a line ending in a comma goes on on the next line when its parts look like
+         address parts. Other addresses spread over lines are read only right above a
+         'Tel'/'E-mail' line (see `_block_addresses`).
 """
 from __future__ import annotations
 
@@ -84,12 +88,19 @@ _ADDR_LABEL_RE = re.compile(r"[ \t\-*•]*(?:Postal[ \t]+)?(?:Address|Adresse|Di
                             re.IGNORECASE)
 _ADDR_PART_RE = re.compile(r",[ \t]+")
 # two parts in a row that start with a capital or a digit: where an address may be
-_ADDR_HINT_RE = re.compile(r",[ \t]+[^,\n]{1,60},[ \t]+[A-Z0-9]")
+# (or a comma before a city with its postcode: '5 rue Roland Barthes, 75012 Paris')
+_ADDR_HINT_RE = re.compile(r",[ \t]+(?:[^,\n]{1,60},[ \t]+[A-Z0-9]|\d{4,6}[ \t]+[A-Z]|[A-Z][\w\-]{1,30}[ \t]+\d{4,6}\b)")
 _STREET_NUM_RE = re.compile(r"(?:\d{1,5}(?:-\d{1,4}){0,2}[A-Za-z]?|[A-Z]?\d{1,4}|\d{1,2}(?:st|nd|rd|th))")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_BUILDING_WORDS = {"building", "house", "complex", "tower", "floor", "plaza", "palace", "place"}
+_BUILDING_WORDS = {"building", "house", "complex", "tower", "floor", "plaza", "palace", "place", "immeuble",
+                   "edificio", "bâtiment", "batiment", "edifício"}
 _ADDR_LOWER_OK = {"de", "del", "des", "du", "la", "le", "da", "do", "dos", "das", "di", "of",
-                  "and", "route", "rue", "chemin", "avenue", "via", "-"}
+                  "and", "route", "rue", "chemin", "avenue", "via", "-", "étage", "floor", "piso"}
+#: a part that starts with one of these names a building: its other words may be anything
+#: ('Building administratif ...', 'Immeuble les Cocotiers')
+_BUILDING_FIRST = {"building", "immeuble", "edificio", "bâtiment", "batiment", "edifício"}
+# a city with its postcode ('75012 Paris', 'Tashkent 100015')
+_POSTCODE_CITY_RE = re.compile(r"(?:\d{4,6}[ \t]+[A-Z][\w\-]+|[A-Z][\w\-]+[ \t]+\d{4,6})")
 
 
 # ------------------------------------------------------------------ helpers
@@ -123,6 +134,8 @@ def _url_key(value: str) -> str:
 def _addr_part_ok(part: str) -> bool:
     """A short part whose words are capitalized, numbers or street links."""
     toks = part.split()
+    if 1 < len(toks) <= 6 and toks[0].lower() in _BUILDING_FIRST:
+        return True
     return 0 < len(toks) <= 6 and all(
         t[0].isupper() or t[0].isdigit() or t.lower() in _ADDR_LOWER_OK for t in toks)
 
@@ -142,7 +155,15 @@ def _addresses(text: str):
             continue
         last_line = base
         end = text.find("\n", hint.end())
-        line = text[base:] if end < 0 else text[base:end]
+        # 'Regional Office, Las Flores 275, San Isidro,' / 'Lima 27, Peru': a line ending in a
+        # comma goes on on the next (short) line
+        if end > 0 and text[base:end].rstrip().endswith(","):
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            cont = [x.strip(" \t.,") for x in text[end + 1:nxt].split(",")]
+            if 0 < nxt - end - 1 <= 60 and all(x and _addr_part_ok(x) for x in cont):
+                end = nxt
+        line = text[base:] if end < 0 else text[base:end].replace("\n", " ")
         if not any(ch.isdigit() for ch in line):
             continue
         cut = 0
@@ -160,7 +181,7 @@ def _addresses(text: str):
                 parts.append((p0, cm.start()))
                 p0 = cm.end()
             parts.append((p0, b))
-            if len(parts) < 3:
+            if len(parts) < 2:
                 continue
             # every part to the segment's end looks like an address part ...
             k = len(parts)
@@ -168,7 +189,15 @@ def _addresses(text: str):
                 k -= 1
             # ... from the first that names a building or carries a street number
             k0 = next((j for j in range(k, len(parts)) if _addr_street(line[parts[j][0]:parts[j][1]])), None)
-            if k0 is None or len(parts) - k0 < 3:
+            if k0 is None or len(parts) - k0 < 2:
+                continue
+            # two parts: a numbered street, then a city with its postcode ('5 rue Roland
+            # Barthes, 75012 Paris', '4 Mirobod Street, Tashkent 100015')
+            if len(parts) - k0 == 2 and not (
+                    _addr_line_street(line[parts[k0][0]:parts[k0][1]])
+                    and any(t.lower().strip(",") in _STREET_WORDS for t in line[parts[k0][0]:parts[k0][1]].split())
+                    and any(_STREET_NUM_RE.fullmatch(t) for t in line[parts[k0][0]:parts[k0][1]].split())
+                    and _POSTCODE_CITY_RE.fullmatch(line[parts[-1][0]:parts[-1][1]].strip(" \t.,"))):
                 continue
             s, e = parts[k0][0], parts[-1][1]
             while e > s and line[e - 1] in " \t.,":
@@ -212,10 +241,11 @@ def _block_addresses(text: str):
             end = start - 1
         # from the first line that names a street, a building or a number
         firsts = [i for i, (a, b) in enumerate(lines) if _addr_line_street(text[a:b])]
-        if len(lines) < 2 or not firsts:
+        if not lines or not firsts:
             continue
         keep = lines[:max(firsts) + 1][::-1]
-        if len(keep) < 2:
+        # one line right above the 'Tel' line: 'NUNW House, Mungunda Street, Windhoek, Namibia'
+        if len(keep) < 2 and text.count(",", *keep[0]) < 3:
             continue
         a = keep[0][0] + len(text[keep[0][0]:keep[0][1]]) - len(text[keep[0][0]:keep[0][1]].lstrip())
         b = keep[-1][1] - (len(text[keep[-1][0]:keep[-1][1]]) - len(text[keep[-1][0]:keep[-1][1]].rstrip()))

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from . import money
 from .countries import lookup_country
-from .tables import markdown_tables
+from .tables import find_tables, markdown_tables
 from .text import (CAPS_HEADING_RE, MONTHS, NUMBER_WORD, YEAR, find_dates, parse_number_word,
                    scale_of, sentences)
 
@@ -219,15 +219,28 @@ def _clean_unit(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip()
 
 
+_OUT_OF_AFTER_RE = re.compile(rf"[ \t\n]+out[ \t\n]+of[ \t\n]+(?:\d|(?i:{NUMBER_WORD})\b)")
+_PAREN_ACRONYM_RE = re.compile(r"\([A-Z][A-Za-z0-9&\-]{1,10}\)")
+
+
 def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """(start, end) of the counted noun phrase starting at `pos`, or None."""
     words: list[tuple[int, int, str]] = []
     i = pos
-    while len(words) < 7 and i < limit:
+    n_acr = 0
+    while len(words) - n_acr < 7 and i < limit:
         gap = _GAP_RE.match(text, i)
         j = gap.end() if gap else i
         if words and j == i:
             break
+        acr = _PAREN_ACRONYM_RE.match(text, j) if words else None
+        if acr and acr.end() < limit and text[acr.end():acr.end() + 1] in (" ", "\t"):
+            # 'technical and vocational education and training (TVET) colleges': an acronym in
+            # brackets inside the phrase
+            words.append((acr.start(), acr.end(), acr.group(0)))
+            n_acr += 1
+            i = acr.end()
+            continue
         m = _WORD_RE.match(text, j)
         if not m or m.end() > limit:
             break
@@ -528,7 +541,7 @@ _TARGET_DIRECT_RE = re.compile(
     rf"(?:\b(?:will|{_AIM})(?:[ \t\n]+[a-z]+){{1,2}}|\b(?:targets|targeting|targeted)(?:[ \t\n]+of)?|"
     r"\btarget[ \t\n]+of)[ \t\n]+$")
 # '... aims to reach 25,000 young people with training and to support 300 cooperatives'
-_TARGET_AND_TO_RE = re.compile(r"\band[ \t\n]+to[ \t\n]+[a-z]+[ \t\n]+$")
+_TARGET_AND_TO_RE = re.compile(r"(?:\band|,)[ \t\n]+to[ \t\n]+[a-z]+[ \t\n]+$")
 _TARGET_LABEL_RE = re.compile(r"[ \t|*_\-]*(?:[Tt]argets?|TARGETS?)\b[^|:\n\d]{0,40}[|:][ \t*_]*$")
 _WILL_RE = re.compile(r"\bwill[ \t\n]+(?!be[ \t\n]+\w+ed\b|have\b|not\b)[a-z]+\b")
 # between a 'will' verb and the count: a break that ends its object
@@ -725,6 +738,17 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             # '14 representatives of employers' organizations, 15 of workers' organizations and
             # 8 from regional bodies': the counted noun of the previous count in the list
             prev_row = rows[-1] if rows else None
+            if prev_row and not part and _IN_PLACE_AFTER_RE.match(text, pos, pos + 12):
+                # '90,000 people in Ecuador and more than 130,000 in Bolivia': a second count
+                # of the same noun, in a parallel 'in <Place>' clause
+                qual, qs = money.qualifier_before(text, s)
+                gap_end = qs if qual and qs < s else s
+                if prev_row["char_end"] <= gap_end <= prev_row["char_end"] + 80 \
+                        and _PARALLEL_IN_GAP_RE.fullmatch(text, prev_row["char_end"], gap_end):
+                    rows.append({"value": value, "unit": prev_row["unit"], "qualifier": qual,
+                                 "num_start": s, "char_start": gap_end, "char_end": e,
+                                 "rule": "quantity.parallel", "head": prev_row["head"]})
+                continue
             ell = _ELLIPSIS_AFTER_RE.match(text, pos, pos + 12) if prev_row and not part else None
             if not ell or not _LIST_GAP_RE.fullmatch(text, prev_row["char_end"], s) \
                     or prev_row["char_end"] < s - 90:
@@ -744,6 +768,9 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         if part and len(words) > 1 and (words[0].isdigit() or parse_number_word(words[0].lower()) is not None):
             words = words[1:]  # 'five of the eight regions': five regions
             unit = " ".join(words)
+        if part and len(words) > 1 and words[0].lower() in ("target", "targeted"):
+            words = words[1:]  # '37 of the 60 target cooperatives': 37 cooperatives (reached)
+            unit = " ".join(words)
         first = words[0].lower()
         if words[0][:1].isupper() and (_CELL_GAP_RE.match(text, e, us) or _CELL_GAP_BEFORE_RE.search(before)):
             continue  # '2022-2025      1,450,000 Women in ...': a table row laid out in text
@@ -759,6 +786,8 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         if m.group("d") and re.fullmatch(r"\d{4,6}", m.group("d")) and unit[:1].isupper() \
                 and POSTCODE_RE.search(text[ls:s]):
             continue  # a postcode
+        if np is not None and _OUT_OF_AFTER_RE.match(text, np[1]):
+            continue  # 'more than nine workers out of ten': a share, not a count
         qual, qs = money.qualifier_before(text, s)
         start = qs if qual else s
         qual = qual or plus or _target_before(text, s)
@@ -777,6 +806,11 @@ _SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "hundre
                 "millions", "billions"}
 # 'of'/'from' right after a number, before a noun ('15 of workers' organizations')
 _ELLIPSIS_AFTER_RE = re.compile(r"[ \t\n]+(of|from)[ \t\n]+(?=[A-Za-z])")
+# '... 130,000 in Bolivia': a place after a bare count; between the two parallel counts: the
+# first count's place, then ', ', ' and ' or ', and '
+_IN_PLACE_AFTER_RE = re.compile(r"[ \t]+in[ \t\n]+(?:the[ \t\n]+)?[A-Z]")
+_PARALLEL_IN_GAP_RE = re.compile(r"[ \t\n]+in[ \t\n]+(?:the[ \t\n]+)?[A-Z][^,;.()\n:]{0,50}?"
+                                 r"(?:,[ \t\n]*(?:and[ \t\n]+)?|[ \t\n]+and[ \t\n]+)")
 # between two counts of one list: the rest of the previous item, then ', ', ' and ' or ', and '
 _LIST_GAP_RE = re.compile(r"(?:[ \t\n]+(?:of|from)[ \t\n]+[^,;.()\n:]{1,60})?"
                           r"(?:,[ \t\n]*(?:and[ \t\n]+)?|[ \t\n]+and[ \t\n]+)")
@@ -900,8 +934,11 @@ def _key_figure_rows(text: str, excluded) -> list[dict]:
 
 _NUMBER_OF_RE = re.compile(
     r"\bnumber\s+of\s+(?P<unit>[A-Za-z][\w'’\-]*(?:[ \t\n]+[A-Za-z][\w'’\-]*){0,5}?)[ \t\n]+"
-    r"(?:[^.;\n]{0,100}?[ \t\n])?(?:(?:from[ \t\n]+\d[\d,]*[ \t\n]+)?to|at|reached|reaching|"
-    rf"totall?ing|totall?ed|stood\s+at|stands\s+at)[ \t\n]+(?P<num>{QNUM})(?![\w%]|[.,]\d)",
+    r"(?:[^.;\n]{0,100}?[ \t\n])?(?:(?:from[ \t\n]+(?:the[ \t\n]+)?(?:(?:current|present|existing|initial)[ \t\n]+)?"
+    rf"(?P<from>{QNUM})[ \t\n]+)?to|at|reached|reaching|"
+    rf"totall?ing|totall?ed|stood\s+at|stands\s+at)[ \t\n]+"
+    r"(?:(?:at[ \t\n]+least|more[ \t\n]+than|over|nearly|almost|about|around|some)[ \t\n]+)?"
+    rf"(?P<num>{QNUM})(?![\w%]|[.,]\d)",
     re.IGNORECASE)
 
 
@@ -923,7 +960,17 @@ def _number_of_rows(text: str, excluded) -> list[dict]:
         if np is None:
             continue
         unit = _clean_unit(text[np[0]:np[1]])
-        rows.append({"value": float(raw), "unit": unit, "qualifier": None, "num_start": s,
+        # 'increase the number of labour inspectors from the current 58 to at least 100': the
+        # count now and the count aimed at, each with its own qualifier
+        if m.group("from"):
+            fs, fe = m.span("from")
+            fraw = m.group("from").replace(",", "")
+            if not any(excluded[fs:fe]) and "." not in fraw and not _YEAR_NUM_RE.fullmatch(fraw) \
+                    and float(fraw) > 1:
+                rows.append({"value": float(fraw), "unit": unit, "qualifier": None, "num_start": fs,
+                             "char_start": m.start(), "char_end": fe, "rule": "quantity.number_of"})
+        qual, _ = money.qualifier_before(text, s)
+        rows.append({"value": float(raw), "unit": unit, "qualifier": qual, "num_start": s,
                      "char_start": m.start(), "char_end": e, "rule": "quantity.number_of"})
     return rows
 
@@ -1047,9 +1094,129 @@ def _table_rows(text: str, excluded) -> list[dict]:
     return rows
 
 
+# a plain-text table ruled with dashes: a header line, a line of dash runs (one run per
+# column), then rows, each cell under its column's run, up to a blank or another rule line
+_RULE_LINE_RE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$", re.MULTILINE)
+_DASH_RUN_RE = re.compile(r"-{3,}")
+
+
+def _ruled_rows(text: str, excluded) -> list[dict]:
+    """Counts in a dash-ruled text table, under a column headed by a plural noun ('Members'),
+    one per row (a 'Total' row included)."""
+    rows = []
+    if "---" not in text:
+        return rows
+    for m in _RULE_LINE_RE.finditer(text):
+        if m.start() < 2 or text[m.start() - 1] != "\n":
+            continue
+        hs = text.rfind("\n", 0, m.start() - 1) + 1
+        if _RULE_LINE_RE.match(text, hs) or not text[hs:m.start() - 1].strip():
+            continue  # the closing rule of a table, or no header line
+        cols = [(r.start() - m.start(), r.end() - m.start()) for r in _DASH_RUN_RE.finditer(text, m.start(), m.end())]
+        units = [_plural_phrase(text[hs + a:min(hs + b, m.start() - 1)]) for a, b in cols]
+        if not any(units):
+            continue
+        pos = m.end() + 1
+        while pos < len(text):
+            le = text.find("\n", pos)
+            le = len(text) if le < 0 else le
+            if not text[pos:le].strip() or _RULE_LINE_RE.match(text, pos, le):
+                break
+            for (a, b), unit in zip(cols, units):
+                if not unit:
+                    continue
+                # a right-aligned number may start before its run: widen by two columns
+                cs, ce = pos + max(0, a - 2), min(le, pos + b)
+                if cs >= ce:
+                    continue
+                cm = _CELL_INT_RE.match(text[cs:ce])  # (its '^' holds at a string's start only)
+                if not cm:
+                    continue
+                s, e = cs + cm.start("num"), cs + cm.end("num")
+                raw = cm.group("num").replace(",", "")
+                if any(excluded[s:e]) or "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) <= 1:
+                    continue
+                rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None,
+                             "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table",
+                             "as_of": None})
+            pos = le + 1
+    return rows
+
+
+# a list under a lead-in that sets out aims ('By the end of the project, the ILO is expected
+# to have:', 'The programme will:') or under a 'Targets' heading ('The targets (by 2029)'):
+# its counts are targets
+_AIM_LEAD_RE = re.compile(rf"\b(?:{_AIM}|will(?![ \t]+be[ \t]+\w+(?:ed|en|nt)\b)|expected[ \t]+to)\b")
+_TARGET_HEAD_RE = re.compile(r"^[ \t#*_]*(?:(?:the|our|key|main)[ \t]+)?targets?\b(?P<rest>[^\n.:;!?]{0,40}):?[ \t*_]*$",
+                             re.MULTILINE | re.IGNORECASE)
+
+
+def _target_scopes(text: str) -> list[tuple[int, int, tuple | None]]:
+    """(start, end, date or None) of lists whose counts are targets."""
+    scopes = []
+    for m in _COLON_EOL_RE.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - ls > 200 or not _AIM_LEAD_RE.search(text, ls, m.start()):
+            continue
+        b = _BLANK_LINE_RE.search(text, m.end())
+        if not _LIST_ITEM_AFTER_RE.match(text, m.end()):
+            continue
+        scopes.append((m.end(), b.start() if b else len(text), None))
+    if "arget" in text:
+        for m in _TARGET_HEAD_RE.finditer(text):
+            if not _LIST_ITEM_AFTER_RE.match(text, m.end()):
+                continue
+            y = re.search(rf"\b(?:by|in|for)[ \t]+({YEAR})\b", m.group("rest"))
+            b = _BLANK_LINE_RE.search(text, m.end())
+            scopes.append((m.end(), b.start() if b else len(text),
+                           (date(int(y.group(1)), 1, 1), "year") if y else None))
+    return scopes
+
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+# a list item on the next line: '- ', '(a) ', '1. '
+_LIST_ITEM_AFTER_RE = re.compile(r"[ \t]*\n[ \t]*(?:[-•*▪◦][ \t]|\(?[a-z0-9]{1,2}[.)][ \t])")
+
+
+#: a plural column header over sums of money or shares, not over counts
+_NOT_COUNT_HEADER_RE = re.compile(r"(?i)\b(?:amounts?|budgets?|contributions?|disbursements?|expenditures?|"
+                                  r"funds?|funding|costs?|payments?|allocations?|commitments?|pledges?|"
+                                  r"grants?|savings|revenues?|wages?|salaries|rates?|shares?|years?|"
+                                  r"usd|eur|us\$|percent|per\s+cent|%)")
+
+
+def _text_table_rows(text: str, excluded) -> list[dict]:
+    """Counts in plain-text tables (`tables.find_tables`: aligned columns, or a PDF's table
+    joined into one paragraph), under a column headed by a plural noun ('Members')."""
+    rows = []
+    for tb in find_tables(text):
+        heads = [text[a:b] for a, b in tb.header]
+        units = [None if _NOT_COUNT_HEADER_RE.search(h) else _plural_phrase(h) for h in heads]
+        for k, unit in enumerate(units):
+            if not unit or k == 0:
+                continue
+            for row in tb.rows:
+                c = row[k] if k < len(row) else None
+                if c is None:
+                    continue
+                cm = _CELL_INT_RE.match(text[c[0]:c[1]])
+                if not cm:
+                    continue
+                s, e = c[0] + cm.start("num"), c[0] + cm.end("num")
+                raw = cm.group("num").replace(",", "")
+                if any(excluded[s:e]) or "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) <= 1:
+                    continue
+                rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None,
+                             "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table",
+                             "as_of": None})
+    return rows
+
+
 def extract(text: str) -> list[dict]:
     excluded = _excluded_spans(text)
     rows = _label_rows(text, excluded) + _number_of_rows(text, excluded) + _table_rows(text, excluded)
+    rows += [r for r in _ruled_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
+    rows += [r for r in _text_table_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     rows += [r for r in _key_figure_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     taken = {r["num_start"] for r in rows}
     rows += [r for r in _candidates(text, excluded, rows) if r["num_start"] not in taken]
@@ -1059,6 +1226,7 @@ def extract(text: str) -> list[dict]:
 
     sents = sentences(text)
     scopes = _heading_scopes(text)
+    target_scopes = _target_scopes(text)
     doc_dates: list = []
 
     def doc_date():
@@ -1095,6 +1263,11 @@ def extract(text: str) -> list[dict]:
         if r["rule"] == "quantity.label":
             ss, se = _line_of(text, pos)
         as_of = r.get("as_of")
+        qual = r["qualifier"]
+        for a, b, dt in target_scopes if qual is None else ():
+            if a <= pos < b:
+                qual = "target"
+                as_of = as_of or dt
         # 1. 'as of <date>' in the sentence (the nearest before the count, else after it)
         lo = max(ss, pos - 300)
         for am in _AS_OF_RE.finditer(text, lo, min(se, pos + 300)) if as_of is None else ():
@@ -1133,7 +1306,7 @@ def extract(text: str) -> list[dict]:
                 as_of = ds[-1][1:]
         s, e = r["char_start"], r["char_end"]
         out.append({
-            "value": r["value"], "unit": r["unit"], "qualifier": r["qualifier"],
+            "value": r["value"], "unit": r["unit"], "qualifier": qual,
             "as_of": as_of[0] if as_of else None, "as_of_precision": as_of[1] if as_of else None,
             "char_start": s, "char_end": e, "evidence": text[s:e], "rule": r["rule"],
             "_explicit": explicit,
@@ -1147,6 +1320,10 @@ def _head(unit: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+#: qualifiers that make a count another fact than the same number stated plainly
+_NOT_APPROX = {"target", "baseline"}
+
+
 def _once(rows: list[dict]) -> list[dict]:
     """One count stated twice ('19,870 workers' in the text and again in the results table) is
     one fact: a later row with the same value, counted noun and qualifier, and no other date,
@@ -1156,6 +1333,15 @@ def _once(rows: list[dict]) -> list[dict]:
     for r in rows:
         explicit = r.pop("_explicit", False)
         key = (r["value"], _head(r["unit"]), r["qualifier"])
+        if r["qualifier"] not in _NOT_APPROX:
+            # '... to 60,000 refugees' in a headline, 'up to 60,000 refugees' in the story: one
+            # count, once with and once without its approximation (not a target or a baseline)
+            other = [x for (v, h, q), xs in seen.items() if v == r["value"] and h == _head(r["unit"])
+                     and q not in _NOT_APPROX and (q is None) != (r["qualifier"] is None) for x in xs]
+            if other and all(r["as_of"] is None or d is None or d == r["as_of"] for _, d in other):
+                if r["qualifier"] and len(other) == 1 and other[0][0]["qualifier"] is None:
+                    other[0][0]["qualifier"] = r["qualifier"]
+                continue
         same = seen.setdefault(key, [])
         # (compared on the date each statement gave itself)
         if any(r["as_of"] is None or d is None or d == r["as_of"] for _, d in same):
