@@ -450,3 +450,12 @@ def test_on_a_weekday_under_a_dateline_without_a_year():
             "International Labour Organization (ILO) on Monday signed a memorandum of understanding on youth jobs.")
     (r,) = extract(text)
     assert (r["signed_year"], r["signed_month"], r["signed_day"]) == (2024, 5, 13)
+
+
+def test_a_wire_dateline_with_the_agency_under_a_filed_slug():
+    text = ("RURITON WIRE SERVICE\nPriority: routine | Filed 4 Mar 2025 09:10 GMT\n\nPort Ruri, Ruritania\n\n"
+            "PORT RURI, Mar 4 (RWS) - Ruritania's Ministry of Labour and Trade and the International Labour "
+            "Organization (ILO) signed a memorandum of understanding on Monday on youth jobs.")
+    (r,) = extract(text)
+    assert (r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) == ("mou", 2025, 3, 3)
+    assert "RWS" not in r["parties"] and "RURI" not in r["parties"]

@@ -446,3 +446,11 @@ def test_a_signing_on_a_weekday_under_a_dateline_without_a_year():
             "International Labour Organization (ILO) on Monday signed a memorandum of understanding on youth jobs.")
     rows = [r for r in extract(text) if r["name"].startswith("Signing")]
     assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2024-05-13", "Ruriton")]
+
+
+def test_a_signing_on_a_weekday_under_a_wire_dateline_with_the_agency():
+    text = ("RURITON WIRE SERVICE\nPriority: routine | Filed 4 Mar 2025 09:10 GMT\n\n"
+            "PORT RURI, Mar 4 (RWS) - The Ministry of Labour (MOL) and the International Labour "
+            "Organization (ILO) signed a memorandum of understanding on Monday on youth jobs.")
+    rows = [r for r in extract(text) if r["name"].startswith("Signing")]
+    assert [str(r["start_date"]) for r in rows] == ["2025-03-03"]

@@ -159,7 +159,11 @@ _IN_RE = re.compile(r"\s+in\s+")
 _PLACE_LIST_RE = re.compile(r"\s*(?:,|and|&|or|,\s*and)\s*(?:the\s+)?")
 _OF_BEFORE_RE = re.compile(r"\bof\s+(?:the\s+)?$")
 _TOKEN_RE = re.compile(r"\S+")
-_DATELINE_RE = re.compile(r"[A-Z]{3,}[A-Z ,]*\s*(?:\(|[–—-])")
+_DATELINE_RE = re.compile(rf"[A-Z]{{3,}}[A-Z ,]*\s*(?:\(|[–—-])|[A-Z]{{3,}}(?:[ \t][A-Z]{{2,}}){{0,2}},[ \t]*(?:{MONTH}|\d{{1,2}}[ \t]+{MONTH})\b")
+_DATELINE_LEAD_RE = re.compile(r"[ \t]*(?:[A-Z]{2,}[ \t]+){0,2}")
+# "ADDIS ABABA, Aug 21 (" before a wire service's name in parentheses
+_DATELINE_AGENCY_RE = re.compile(rf"[ \t]*[A-Z]{{3,}}(?:[ \t][A-Z]{{2,}}){{0,2}},[ \t]*(?:{MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{MONTH})"
+                                 rf"(?:,?[ \t]+(?:19|20)\d\d)?[ \t]*\(")
 # a capitalized run can name an organization only if it holds an organization word or a word
 # with two capital letters (an acronym): cheap tests before the run is split and read
 _ORG_WORD_IN_RE = re.compile("|".join(sorted((re.escape(w) for w in _ANY_ORG_WORDS), key=len, reverse=True)))
@@ -366,10 +370,13 @@ def _segments(seg: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _dateline(seg: str, pos: int, a: int, T: str) -> bool:
     """'GENEVA (ILO News) -': a city in capitals that opens a press release."""
+    if seg[pos - 1:pos] == "(" and pos > 0:     # "ADDIS ABABA, Aug 21 (HANA) -": the wire service
+        line_start = T.rfind("\n", 0, a + pos) + 1
+        return bool(_DATELINE_AGENCY_RE.fullmatch(T, line_start, a + pos))
     if not _DATELINE_RE.match(seg, pos):      # (the cheap test first: a line can be long)
         return False
     line_start = T.rfind("\n", 0, a + pos) + 1
-    return T[line_start:a + pos].strip() == ""
+    return bool(_DATELINE_LEAD_RE.fullmatch(T, line_start, a + pos))      # ("ADDIS ABABA": its second word too)
 
 
 def _clause_end(T: str, start: int, stop: int, the_ok: bool = False) -> int:
