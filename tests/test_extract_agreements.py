@@ -459,3 +459,11 @@ def test_a_wire_dateline_with_the_agency_under_a_filed_slug():
     (r,) = extract(text)
     assert (r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) == ("mou", 2025, 3, 3)
     assert "RWS" not in r["parties"] and "RURI" not in r["parties"]
+
+
+def test_a_ministry_named_in_french_with_lowercase_adjectives_is_one_party():
+    text = ("In May 2023 the ILO and the Ministère du Travail, de l'Emploi et du Dialogue social signed a "
+            "memorandum of understanding on labour inspection.")
+    (r,) = extract(text)
+    assert r["parties"] == ["ILO", "Ministère du Travail, de l'Emploi et du Dialogue social"]
+    assert (r["signed_year"], r["signed_month"]) == (2023, 5)

@@ -95,6 +95,11 @@ _MINISTRY_RE = re.compile(
 _ADJ_MINISTER_RE = re.compile(
     r"\b(?P<adj>Foreign|Labour|Labor|Finance|Health|Education|Trade|Employment|Interior|Agriculture)"
     r"\s+Minister\b")
+# a ministry named in French, its nouns capitalized and their adjectives not: "Ministère de la
+# Fonction publique, du Travail et de la Protection sociale"
+_FR_OF = r"(?:de\s+la|de\s+l['’]|des|du|de|aux?|à\s+la|à\s+l['’])"
+_FR_NOUN = r"[A-ZÀ-Þ][\w'’-]*(?:\s+[a-zà-ÿ]+(?:que|ques|ale|ales|al|aux|elle|elles|el|els|ire|ires|ive|ives|if|ifs|nne|nnes|ée|ées|é|és))?"
+_FR_MINISTRY_RE = re.compile(rf"\bMinist[èe]re\s+{_FR_OF}\s*{_FR_NOUN}(?:(?:\s*,\s*|\s+et\s+|\s+)(?:et\s+)?{_FR_OF}\s*{_FR_NOUN})*")
 _GOV_RE = re.compile(rf"\bGovernment\s+of\s+(?:the\s+)?(?P<x>{_CAPS}(?:\s+of\s+{_CAPS})?)")
 _ILO_RE = re.compile(r"\bILO\b|\bInternational\s+Labour\s+(?:Organi[sz]ation|Office|Conference)\b|"
                      r"\bGoverning\s+Body\b")
@@ -228,6 +233,8 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             add(m.start(), m.end(), "ILO")
             continue
         add(m.start(), m.end(), resolve(name))
+    for m in (_FR_MINISTRY_RE.finditer(seg) if "Minist" in seg else ()):
+        add(m.start(), m.end(), resolve(m.group(0)))
     for m in (_ADJ_MINISTER_RE.finditer(seg) if has_minist else ()):
         adj = m.group("adj")
         name = "Ministry of Foreign Affairs" if adj == "Foreign" else f"Ministry of {adj}"
