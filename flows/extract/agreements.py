@@ -888,7 +888,44 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
     d = _heading_date(T, ss)                         # "IV. CLOSING (Thursday, 9 November)" above it
     if d is not None:
         return [d.year], d.month, d.day
+    d = _section_date(T, ss, S)
+    if d is not None:
+        return [d.year], d.month, d.day
     return None
+
+
+_PLAIN_SIGNED_RE = re.compile(r"(?<!had\s)(?<!have\s)(?<!has\s)\b(?:signed|sign|concluded)\b(?!\s+(?:earlier|previously|before)\b)")
+_AT_EVENT_RE = re.compile(r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|at|during)\s+the\s+"
+                          r"(?:launch|event|ceremony|conference|forum|summit|meeting|workshop)\b", re.IGNORECASE)
+_WHEN_FIELD_RE = re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]+)?(?:\*\*)?(?:When|Date)[ \t]*:")
+_SECTION_HEAD_RE = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]")
+
+
+def _section_date(T: str, ss: int, S: str):
+    """The date of the news item or event section an undated signing sentence stands in: the
+    item's own dateline line right under its heading ('6 May 2024 · Astana', a short line of its
+    own), or, for a signing 'on the margins of the launch', the section's 'When:' field; within
+    1500 characters before the sentence and with no heading between. None when neither."""
+    if not _PLAIN_SIGNED_RE.search(S) or _SECTION_HEAD_RE.match(T, T.rfind("\n", 0, ss) + 1):
+        return None                                  # (not a heading: "### X and the ILO sign MoU")
+    a = max(0, ss - 1500)
+    heads = [m.end() for m in _SECTION_HEAD_RE.finditer(T, a, ss)]
+    a = heads[-1] if heads else a
+    first = T.find("\n", a) + 1 if heads else -1   # the line right under the heading
+    while 0 < first < ss and T[first] == "\n":
+        first += 1
+    best = None
+    for d in find_dates(T[a:ss]):
+        if not d.day or d.end_year:
+            continue
+        ls, le = T.rfind("\n", 0, a + d.start) + 1, T.find("\n", a + d.end)
+        le = len(T) if le < 0 else le
+        line = T[ls:le].strip()
+        if ls == first and len(line) <= 60 and line.startswith(T[a + d.start:a + d.start + 3]) and le < ss:
+            best = d                                 # "6 May 2024 · Astana"
+        elif _AT_EVENT_RE.search(S) and _WHEN_FIELD_RE.match(T, ls) and le < ss:
+            best = d                                 # "- When: Tuesday 18 March 2025, 10:00-13:00"
+    return best
 
 
 # a heading's day and month without a year: "(Thursday, 9 November)", "Day 2 – March 5"
