@@ -454,3 +454,22 @@ def test_a_signing_on_a_weekday_under_a_wire_dateline_with_the_agency():
             "Organization (ILO) signed a memorandum of understanding on Monday on youth jobs.")
     rows = [r for r in extract(text) if r["name"].startswith("Signing")]
     assert [str(r["start_date"]) for r in rows] == ["2025-03-03"]
+
+
+def test_the_year_of_a_convention_title_is_no_date_of_the_meeting():
+    text = ("The Chair opened the meeting, recalling that Ruritania had ratified the Labour Inspection "
+            "Convention, 1947 (No. 81) and the Promotional Framework for Occupational Safety and Health "
+            "Convention, 2006 (No. 187).")
+    assert [str(r["start_date"]) for r in extract(text)] == []
+
+
+def test_a_year_right_before_an_event_name_is_its_only_year():
+    text = ("Ruritania issued 900 permits between 2019 and mid-2023, far below the 5,000 pledged at the "
+            "2017 Regional Summit on Mobility in Ruri.")
+    assert [str(r["start_date"])[:4] for r in extract(text)] == ["2017"]
+
+
+def test_a_conference_room_is_no_event():
+    text = ("Date and venue: 3 May 2024, 09:00-15:00, Ruri Grand Hotel, conference room \"Sapphire\" "
+            "(hybrid meeting)\nMinutes prepared by: the project team; circulated 10 May 2024")
+    assert [str(r["start_date"]) for r in extract(text)] == ["2024-05-03"]

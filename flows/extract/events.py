@@ -27,7 +27,7 @@ _HEAD_RE = re.compile(
     # "the Partners' Day will take place in X on ...": a named day, with the verb that makes it a happening
     r"Day(?=\s+(?:will\s+take\s+place|took\s+place|takes\s+place|(?:was|is|will\s+be)\s+held)\b))"
     r"|(?P<any>(?i:(?:signing\s+|virtual\s+|opening\s+|closing\s+|award\s+)?ceremon(?:y|ies)|"
-    r"review\s+meetings?|seminars?|meetings?|conferences?|workshops?|symposi(?:um|a|ums)|forums?|summits?|"
+    r"review\s+meetings?|seminars?|meetings?(?!\s+rooms?\b)|conferences?(?!\s+(?:rooms?|halls?|calls?)\b)|workshops?|symposi(?:um|a|ums)|forums?|summits?|"
     r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking)\s+events?|"
     r"webinars?|launch(?:es)?|sessions?|panel\s+discussions?|panels?|consultations?|round\s?tables?|"
     r"(?:technical|fact-finding|high-level|study|field|official|state|working|review|evaluation|monitoring|scoping)"
@@ -88,6 +88,10 @@ _LOC_STOP = {
 _MONTH_RANGE_RE = re.compile(rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to|(?<=\s)(?P<and>and)(?=\s))\s*(?P<m2>{MONTH})\s*,?\s*"
                              rf"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?i)\bbetween\s+\Z")
+# "the Occupational Safety and Health Convention, 1981": the year of an instrument's title, not a date
+_INSTRUMENT_YEAR_RE = re.compile(r"\b(?:Convention|Recommendation|Protocol)\s*,\s*\Z")
+# "the 2016 Leaders' Summit": a year right before an event's name is that event's
+_OWN_YEAR_RE = re.compile(r"(?:['’]s)?\s+")
 _NOT_EVENT_DATE_RE = re.compile(r"(?i)\b(?:by|as\s+of|as\s+at|until|since|before|through|up\s+to|end\s+of|"
                                 r"beginning\s+of)\s+(?:the\s+end\s+of\s+)?$")
 
@@ -873,10 +877,14 @@ def extract(text: str) -> list[dict]:
             if not dates and lead is None:
                 years = [y for y in bare_years(T, ss, se)
                          if not _NOT_EVENT_DATE_RE.search(T[max(ss, y[0] - 14):y[0]])
+                         and not _INSTRUMENT_YEAR_RE.search(T, max(ss, y[0] - 16), y[0])
                          and not any(a <= y[0] - ss < b for a, b in urls)]
                 named = [q for q in phrases if q.capital or (_HELD_RE.search(S) and not _plural(q.name))]
                 if years and named:
                     p = min(named, key=lambda q: min(abs(q.start - (y[0] - ss)) for y in years))
+                    own = [y for y in years if _OWN_YEAR_RE.fullmatch(S, y[0] - ss + 4, p.start)]
+                    if own:                          # "the 2016 Leaders' Summit": its year, not the others
+                        years = own
                     for pos, y, _ in years:
                         p.dates.append(DateSpan(pos - ss, pos - ss + 4, y))
                 elif not years and headings:
