@@ -473,3 +473,9 @@ def test_a_conference_room_is_no_event():
     text = ("Date and venue: 3 May 2024, 09:00-15:00, Ruri Grand Hotel, conference room \"Sapphire\" "
             "(hybrid meeting)\nMinutes prepared by: the project team; circulated 10 May 2024")
     assert [str(r["start_date"]) for r in extract(text)] == ["2024-05-03"]
+
+
+def test_a_date_before_a_meeting_yields_to_the_date_right_after_it():
+    text = ("Further to the proposal submitted by the Office on 2 March 2023, and to the review meeting "
+            "held in Ruri on 11 April 2023, we are pleased to confirm our support.")
+    assert [(str(r["start_date"]), r["location"]) for r in extract(text)] == [("2023-04-11", "Ruri")]

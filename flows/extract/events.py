@@ -851,9 +851,12 @@ def extract(text: str) -> list[dict]:
                         p.dates.append(d)
                         if pm.group(1):
                             p.loc = _valid_place(pm.group(1).strip())
-            for d in free:
-                best, score = None, None
-                for p in phrases:
+            # each free date to the nearest phrase without one, the nearest pairs first ("the proposal
+            # submitted on 9 August, and the meeting held in Vienna on 24 September": the meeting's
+            # date is the one after it)
+            pairs = []
+            for di, d in enumerate(free):
+                for pi, p in enumerate(phrases):
                     if p.dates:
                         continue
                     if p.end <= d.start:
@@ -864,12 +867,15 @@ def extract(text: str) -> list[dict]:
                         dist = 0
                     if p.container:
                         dist += 60
-                    if dist > 220:
-                        continue
-                    if score is None or dist < score:
-                        best, score = p, dist
-                if best is not None:
-                    best.dates.append(d)
+                    if dist <= 220:
+                        pairs.append((dist, di, pi))
+            taken_d: set[int] = set()
+            for dist, di, pi in sorted(pairs):
+                p = phrases[pi]
+                if di in taken_d or p.dates:
+                    continue
+                p.dates.append(free[di])
+                taken_d.add(di)
             if not dates and lead is not None:
                 p = next((q for q in phrases if not q.container), phrases[0])
                 p.dates.append(replace(lead, start=lead.start - ss, end=lead.end - ss))
