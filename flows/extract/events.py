@@ -88,6 +88,9 @@ _LOC_STOP = {
 _MONTH_RANGE_RE = re.compile(rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to|(?<=\s)(?P<and>and)(?=\s))\s*(?P<m2>{MONTH})\s*,?\s*"
                              rf"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?i)\bbetween\s+\Z")
+# a line that opens with a field's label: a date after it is that field's value
+# (not one of dates: "Subject: Monitoring mission ...\nMission dates: 6-10 May 2024")
+_OTHER_FIELD_RE = re.compile(r"\n[ \t]*(?![^:\n]{0,30}\b(?i:dates?|when|period|time)\b)[A-Z][\w ]{0,30}:")
 # "the Occupational Safety and Health Convention, 1981": the year of an instrument's title, not a date
 _INSTRUMENT_YEAR_RE = re.compile(r"\b(?:Convention|Recommendation|Protocol)\s*,\s*\Z")
 # "the 2016 Leaders' Summit": a year right before an event's name is that event's
@@ -867,8 +870,8 @@ def extract(text: str) -> list[dict]:
                         dist = 0
                     if p.container:
                         dist += 60
-                    if dist <= 220:
-                        pairs.append((dist, di, pi))
+                    if dist <= 220 and not (p.end < d.start and _OTHER_FIELD_RE.search(v.src, *v.orig(ss + p.end, ss + d.start))):
+                        pairs.append((dist, di, pi))        # (not "(hybrid meeting)\nCirculated by: ..., 10 May")
             taken_d: set[int] = set()
             for dist, di, pi in sorted(pairs):
                 p = phrases[pi]
