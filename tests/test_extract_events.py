@@ -479,3 +479,9 @@ def test_a_date_before_a_meeting_yields_to_the_date_right_after_it():
     text = ("Further to the proposal submitted by the Office on 2 March 2023, and to the review meeting "
             "held in Ruri on 11 April 2023, we are pleased to confirm our support.")
     assert [(str(r["start_date"]), r["location"]) for r in extract(text)] == [("2023-04-11", "Ruri")]
+
+
+def test_a_lowercase_steering_committee_that_will_meet():
+    text = "Next: the first national steering committee will meet in Ruri in October 2025."
+    rows = extract(text)
+    assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2025-10-01", "Ruri")]

@@ -67,7 +67,10 @@ _YEARLESS_RE = re.compile(
 _LAUNCH_RE = re.compile(r"\blaunch(?:ed|es)\b|(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\bto )(?<!\bits )\blaunch(?=\s+(?:the|a|an|its)\s)")
 # "a Steering Committee ..., which met virtually on 17 June 2020 and again on 8 December 2020"
 _BODY_MET_RE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,4}(?:Committee|Board|Council|Commission|Task\s+Force|"
-                          r"Working\s+Group|Advisory\s+Group|Bureau|Panel))\b(?P<mid>[^.;]{0,100}?)"
+                          r"Working\s+Group|Advisory\s+Group|Bureau|Panel)"
+                          # ("the first regional steering committee will meet in Abidjan in June 2025")
+                          r"|(?<![\w-])(?:(?:first|second|third|fourth|fifth|next|regional|national|project|programme|joint)\s+){0,2}"
+                          r"(?:steering|advisory|coordination|management|oversight)\s+(?:committee|board|group|council))\b(?P<mid>[^.;]{0,100}?)"
                           r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened)\b")
 _SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:held|hosted|organi[sz]ed|co-organi[sz]ed|convened|took\s+place|takes\s+place|"
