@@ -485,3 +485,16 @@ def test_a_lowercase_steering_committee_that_will_meet():
     text = "Next: the first national steering committee will meet in Ruri in October 2025."
     rows = extract(text)
     assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2025-10-01", "Ruri")]
+
+
+def test_a_world_day_that_partners_mark_on_a_date():
+    text = ("Unions and employers met in Ruri on 12 June 2024 to mark the World Day against Child Labour, "
+            "with a march.")
+    rows = extract(text)
+    assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2024-06-12", "Ruri")]
+
+
+def test_at_work_ends_the_name_of_a_world_day_and_is_no_place():
+    text = "The ILO joined partners in Ruri on 28 April 2024 to mark the World Day for Safety and Health at Work."
+    (r,) = extract(text)
+    assert (r["name"], r["location"]) == ("World Day for Safety and Health at Work", "Ruri")

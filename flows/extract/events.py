@@ -24,6 +24,7 @@ from .text import (DAY, FOLD_SPECIAL, MONTH, MONTHS, WEEKDAYS, DateSpan, YearCon
 
 _HEAD_RE = re.compile(
     r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?|Weeks?|"
+    r"(?:World|International)\s+Day(?=\s+(?:for|of|against|on)\s+(?:the\s+)?[A-Z])|"
     # "the Partners' Day will take place in X on ...": a named day, with the verb that makes it a happening
     r"Day(?=\s+(?:will\s+take\s+place|took\s+place|takes\s+place|(?:was|is|will\s+be)\s+held)\b))"
     r"|(?P<any>(?i:(?:signing\s+|virtual\s+|opening\s+|closing\s+|award\s+)?ceremon(?:y|ies)|"
@@ -218,7 +219,7 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
                     break
                 t = w.group(0)
                 if t[0].isupper() or t.isdigit() or t in ("of", "the", "and", "on", "for", "&", "in", "to") and \
-                        not (t == "in" and _is_place_after(rest, w.end())):
+                        not (t == "in" and _is_place_after(rest, w.end())) or _AT_WORK_RE.match(rest, w.start()):
                     taken_end = w.end()
                     continue
                 break
@@ -244,6 +245,8 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
     return _Phrase(start, end, name, capital, container)
 
 
+# "... Safety and Health at Work", "... Rights at Work": 'at Work' ends a name, it names no place
+_AT_WORK_RE = re.compile(r"at\s+Work\b")
 _NOT_WEEK_NAME_RE = re.compile(r"(?:Last|Next|This|Each|Every|Same|Previous|Following|First|Second|Third|Fourth|One|Two)\s+(?:Weeks?|Day)$")
 
 
@@ -636,7 +639,7 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
-               "hearing", "dialogue", "round", "course", "academ", "week",
+               "hearing", "dialogue", "round", "course", "academ", "week", "world day", "international day",
                "day will", "day took", "day takes", "day was", "day is")      # (a named Day is a happening only so)
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
 _HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit"}   # (the others start it)
