@@ -498,3 +498,10 @@ def test_at_work_ends_the_name_of_a_world_day_and_is_no_place():
     text = "The ILO joined partners in Ruri on 28 April 2024 to mark the World Day for Safety and Health at Work."
     (r,) = extract(text)
     assert (r["name"], r["location"]) == ("World Day for Safety and Health at Work", "Ruri")
+
+
+def test_a_list_item_launching_a_report_is_a_launch_with_the_place_ending_it():
+    text = "## Upcoming events\n\n- 5 November 2024 — Launch of the report \"Jobs in Ruritania 2024\", Ruri\n"
+    rows = extract(text)
+    assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2024-11-05", "Ruri")]
+    assert extract("## Publications\n\n- 5 November 2024 — Annual report 2024 (PDF)\n") == []

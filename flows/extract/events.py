@@ -1034,11 +1034,16 @@ def extract(text: str) -> list[dict]:
             b0 = item.lead_end - ss
             nm = re.match(r"[^:;\n]{3,200}", S[b0:])
             if nm and len(re.findall(r"[A-Za-z]{2,}", nm.group(0))) >= 2 and not find_dates(nm.group(0)[:20]) \
-                    and not _NOT_HAPPENING_RE.match(nm.group(0)) and not _PUBLICATION_RE.search(nm.group(0)):
+                    and not _NOT_HAPPENING_RE.match(nm.group(0)) and not (
+                        _PUBLICATION_RE.search(nm.group(0)) and not _LAUNCH_OF_RE.match(nm.group(0))):
                 name = nm.group(0).strip().rstrip(".").strip()
                 if len(name.split()) > 12:                # its first clause of four words or more
                     name = next((c.strip() for c in name.split(", ") if len(c.split()) >= 4), name)
                 loc = _place_in(S, b0, len(S))
+                if loc is None:                       # "..., Tashkent": the place that ends the item
+                    tm = _TRAILING_PLACE_RE.search(S, b0)
+                    place = _valid_place(tm.group(1)) if tm else None
+                    loc = (tm.start(1), place) if place else None
                 p = _Phrase(b0, b0 + nm.end(), name, True, False)
                 events.append(_row(v, ss, p, replace(lead, start=lead_rel[0], end=lead_rel[1]),
                                    loc[1] if loc else None, "dated_item"))
@@ -1067,6 +1072,8 @@ def extract(text: str) -> list[dict]:
 _NOT_HAPPENING_RE = re.compile(r"(?i)\s*(?:the\s+)?(?:(?:official|formal|planned|expected)\s+)?(?:deadline|due\s+date|cut-off|closing\s+date|submission|"
                                r"(?:project\s+|programme\s+)?(?:start|end)\b|expiry|expiration)")
 # ... or a publication: "- 12 May 2023 – Progress report (PDF)"
+# ... but the launch of a publication is a happening: "- 24 October 2024 — Launch of the report ..."
+_LAUNCH_OF_RE = re.compile(r"(?i)\s*(?:the\s+)?(?:official\s+|public\s+)?(?:launch|presentation)\s+of\b")
 _PUBLICATION_RE = re.compile(r"(?i)\b(?:reports?|pdf|newsletters?|press\s+releases?|briefs?|publications?|"
                              r"factsheets?|fact\s+sheets?|papers?)\b")
 _SIGNED_OBJ_RE = re.compile(
