@@ -501,7 +501,7 @@ def test_at_work_ends_the_name_of_a_world_day_and_is_no_place():
 
 
 def test_a_list_item_launching_a_report_is_a_launch_with_the_place_ending_it():
-    text = "## Upcoming events\n\n- 5 November 2024 — Launch of the report \"Jobs in Ruritania 2024\", Ruri\n"
+    text = "## Upcoming events\n\n- 5 November 2024 — Launch of the report \"Ruritania Jobs Outlook 2024\", Ruri\n"
     rows = extract(text)
     assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2024-11-05", "Ruri")]
     assert extract("## Publications\n\n- 5 November 2024 — Annual report 2024 (PDF)\n") == []
