@@ -505,3 +505,9 @@ def test_a_list_item_launching_a_report_is_a_launch_with_the_place_ending_it():
     rows = extract(text)
     assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2024-11-05", "Ruri")]
     assert extract("## Publications\n\n- 5 November 2024 — Annual report 2024 (PDF)\n") == []
+
+
+def test_a_peer_learning_event_planned_in_a_month():
+    text = "Two more countries asked to join; a peer-learning event is planned in Ruri in March 2025."
+    rows = extract(text)
+    assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2025-03-01", "Ruri")]
