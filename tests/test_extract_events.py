@@ -511,3 +511,9 @@ def test_a_peer_learning_event_planned_in_a_month():
     text = "Two more countries asked to join; a peer-learning event is planned in Ruri in March 2025."
     rows = extract(text)
     assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2025-03-01", "Ruri")]
+
+
+def test_a_paragraph_led_by_a_year_then_in_a_month():
+    text = "### Timeline\n\n2021 — In October, a joint exploratory mission visited Ruri and met 20 firms.\n"
+    rows = extract(text)
+    assert [(str(r["start_date"]), r["date_precision"]) for r in rows] == [("2021-10-01", "month")]

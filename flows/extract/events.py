@@ -32,7 +32,8 @@ _HEAD_RE = re.compile(
     r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking|(?:peer-)?learning|"
     r"knowledge-sharing)\s+events?|"
     r"webinars?|launch(?:es)?|sessions?|panel\s+discussions?|panels?|consultations?|round\s?tables?|"
-    r"(?:technical|fact-finding|high-level|study|field|official|state|working|review|evaluation|monitoring|scoping)"
+    r"(?:technical|fact-finding|high-level|study|field|official|state|working|review|evaluation|monitoring|scoping|"
+    r"exploratory|appraisal|identification|assessment|formulation)"
     r"\s+(?:missions?|visits?)|(?:annual|joint|mid-term|midterm|partnership|strategic|programme|portfolio)\s+reviews?"
     r"(?!\s+(?:missions?|visits?|meetings?))|"
     r"training\s+of\s+trainers|trainings?(?!\s+(?:Cent(?:re|er)s?|Institutes?|Colleges?|Schools?|Facilit(?:y|ies))\b)|"
@@ -93,6 +94,8 @@ _LOC_STOP = {
 _MONTH_RANGE_RE = re.compile(rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to|(?<=\s)(?P<and>and)(?=\s))\s*(?P<m2>{MONTH})\s*,?\s*"
                              rf"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?i)\bbetween\s+\Z")
+# "2019 — In March, a joint mission ...": a year that leads a paragraph, then the month in it
+_IN_MONTH_RE = re.compile(rf"[ \t]*[—–:][ \t]*In\s+(?P<m>{MONTH})(?!\s*\d)\b")
 # a line that opens with a field's label: a date after it is that field's value
 # (not one of dates: "Subject: Monitoring mission ...\nMission dates: 6-10 May 2024")
 _OTHER_FIELD_RE = re.compile(r"\n[ \t]*(?![^:\n]{0,30}\b(?i:dates?|when|period|time)\b)[A-Z][\w ]{0,30}:")
@@ -902,7 +905,9 @@ def extract(text: str) -> list[dict]:
                     if own:                          # "the 2016 Leaders' Summit": its year, not the others
                         years = own
                     for pos, y, _ in years:
-                        p.dates.append(DateSpan(pos - ss, pos - ss + 4, y))
+                        im = _IN_MONTH_RE.match(S, pos - ss + 4) if pos - ss < 12 else None
+                        month = MONTHS[im.group("m").lower().rstrip(".")] if im else None
+                        p.dates.append(DateSpan(pos - ss, pos - ss + 4, y, month))
                 elif not years and headings:
                     # under a heading dated by day and month: its date (the heading's own phrases, and
                     # in its section the phrases more specific than "the workshop")
