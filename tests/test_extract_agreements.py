@@ -450,3 +450,39 @@ def test_on_a_weekday_under_a_dateline_without_a_year():
             "International Labour Organization (ILO) on Monday signed a memorandum of understanding on youth jobs.")
     (r,) = extract(text)
     assert (r["signed_year"], r["signed_month"], r["signed_day"]) == (2024, 5, 13)
+
+
+def test_a_wire_dateline_with_the_agency_under_a_filed_slug():
+    text = ("RURITON WIRE SERVICE\nPriority: routine | Filed 4 Mar 2025 09:10 GMT\n\nPort Ruri, Ruritania\n\n"
+            "PORT RURI, Mar 4 (RWS) - Ruritania's Ministry of Labour and Trade and the International Labour "
+            "Organization (ILO) signed a memorandum of understanding on Monday on youth jobs.")
+    (r,) = extract(text)
+    assert (r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) == ("mou", 2025, 3, 3)
+    assert "RWS" not in r["parties"] and "RURI" not in r["parties"]
+
+
+def test_a_ministry_named_in_french_with_lowercase_adjectives_is_one_party():
+    text = ("In May 2023 the ILO and the Ministère du Travail, de l'Emploi et du Dialogue social signed a "
+            "memorandum of understanding on labour inspection.")
+    (r,) = extract(text)
+    assert r["parties"] == ["ILO", "Ministère du Travail, de l'Emploi et du Dialogue social"]
+    assert (r["signed_year"], r["signed_month"]) == (2023, 5)
+
+
+def test_an_undated_signing_takes_the_dateline_line_under_its_news_item_heading():
+    text = ("# Ruriton Labour Bulletin\n\n### Ruritania: new skills centre opens\n\n2 April 2024 · Ruri\n\n"
+            "A training centre opened in Ruri.\n\n### Ruritania: ILO and the Ruritanian Chamber of Commerce sign MoU\n\n"
+            "9 April 2024 · Port Ruri\n\nThe ILO and the Ruritanian Chamber of Commerce signed a memorandum of "
+            "understanding in Port Ruri on apprenticeships.\n")
+    (r,) = extract(text)
+    assert (r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) == ("mou", 2024, 4, 9)
+    assert r["parties"] == ["ILO", "Ruritanian Chamber of Commerce"]
+
+
+def test_a_signing_on_the_margins_of_a_launch_takes_the_when_field_of_its_section():
+    text = ("## Launch event\n\n- When: Friday 7 June 2024, 09:00-12:00\n- Where: Ruri\n"
+            "- Signing: the RDA–ILO grant agreement was signed on the margins of the launch.\n\n"
+            "The Ruritanian Development Agency (RDA) funds the programme.\n")
+    (r,) = extract(text)
+    assert (r["signed_year"], r["signed_month"], r["signed_day"]) == (2024, 6, 7)
+    assert set(r["parties"]) == {"ILO", "RDA"}

@@ -446,3 +446,74 @@ def test_a_signing_on_a_weekday_under_a_dateline_without_a_year():
             "International Labour Organization (ILO) on Monday signed a memorandum of understanding on youth jobs.")
     rows = [r for r in extract(text) if r["name"].startswith("Signing")]
     assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2024-05-13", "Ruriton")]
+
+
+def test_a_signing_on_a_weekday_under_a_wire_dateline_with_the_agency():
+    text = ("RURITON WIRE SERVICE\nPriority: routine | Filed 4 Mar 2025 09:10 GMT\n\n"
+            "PORT RURI, Mar 4 (RWS) - The Ministry of Labour (MOL) and the International Labour "
+            "Organization (ILO) signed a memorandum of understanding on Monday on youth jobs.")
+    rows = [r for r in extract(text) if r["name"].startswith("Signing")]
+    assert [str(r["start_date"]) for r in rows] == ["2025-03-03"]
+
+
+def test_the_year_of_a_convention_title_is_no_date_of_the_meeting():
+    text = ("The Chair opened the meeting, recalling that Ruritania had ratified the Labour Inspection "
+            "Convention, 1947 (No. 81) and the Promotional Framework for Occupational Safety and Health "
+            "Convention, 2006 (No. 187).")
+    assert [str(r["start_date"]) for r in extract(text)] == []
+
+
+def test_a_year_right_before_an_event_name_is_its_only_year():
+    text = ("Ruritania issued 900 permits between 2019 and mid-2023, far below the 5,000 pledged at the "
+            "2017 Regional Summit on Mobility in Ruri.")
+    assert [str(r["start_date"])[:4] for r in extract(text)] == ["2017"]
+
+
+def test_a_conference_room_is_no_event():
+    text = ("Date and venue: 3 May 2024, 09:00-15:00, Ruri Grand Hotel, conference room \"Sapphire\" "
+            "(hybrid meeting)\nMinutes prepared by: the project team; circulated 10 May 2024")
+    assert [str(r["start_date"]) for r in extract(text)] == ["2024-05-03"]
+
+
+def test_a_date_before_a_meeting_yields_to_the_date_right_after_it():
+    text = ("Further to the proposal submitted by the Office on 2 March 2023, and to the review meeting "
+            "held in Ruri on 11 April 2023, we are pleased to confirm our support.")
+    assert [(str(r["start_date"]), r["location"]) for r in extract(text)] == [("2023-04-11", "Ruri")]
+
+
+def test_a_lowercase_steering_committee_that_will_meet():
+    text = "Next: the first national steering committee will meet in Ruri in October 2025."
+    rows = extract(text)
+    assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2025-10-01", "Ruri")]
+
+
+def test_a_world_day_that_partners_mark_on_a_date():
+    text = ("Unions and employers met in Ruri on 12 June 2024 to mark the World Day against Child Labour, "
+            "with a march.")
+    rows = extract(text)
+    assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2024-06-12", "Ruri")]
+
+
+def test_at_work_ends_the_name_of_a_world_day_and_is_no_place():
+    text = "The ILO joined partners in Ruri on 28 April 2024 to mark the World Day for Safety and Health at Work."
+    (r,) = extract(text)
+    assert (r["name"], r["location"]) == ("World Day for Safety and Health at Work", "Ruri")
+
+
+def test_a_list_item_launching_a_report_is_a_launch_with_the_place_ending_it():
+    text = "## Upcoming events\n\n- 5 November 2024 — Launch of the report \"Ruritania Jobs Outlook 2024\", Ruri\n"
+    rows = extract(text)
+    assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2024-11-05", "Ruri")]
+    assert extract("## Publications\n\n- 5 November 2024 — Annual report 2024 (PDF)\n") == []
+
+
+def test_a_peer_learning_event_planned_in_a_month():
+    text = "Two more countries asked to join; a peer-learning event is planned in Ruri in March 2025."
+    rows = extract(text)
+    assert [(str(r["start_date"]), r["location"]) for r in rows] == [("2025-03-01", "Ruri")]
+
+
+def test_a_paragraph_led_by_a_year_then_in_a_month():
+    text = "### Timeline\n\n2021 — In October, a joint exploratory mission visited Ruri and met 20 firms.\n"
+    rows = extract(text)
+    assert [(str(r["start_date"]), r["date_precision"]) for r in rows] == [("2021-10-01", "month")]

@@ -95,6 +95,11 @@ _MINISTRY_RE = re.compile(
 _ADJ_MINISTER_RE = re.compile(
     r"\b(?P<adj>Foreign|Labour|Labor|Finance|Health|Education|Trade|Employment|Interior|Agriculture)"
     r"\s+Minister\b")
+# a ministry named in French, its nouns capitalized and their adjectives not: "Ministère de la
+# Fonction publique, du Travail et de la Protection sociale"
+_FR_OF = r"(?:de\s+la|de\s+l['’]|des|du|de|aux?|à\s+la|à\s+l['’])"
+_FR_NOUN = r"[A-ZÀ-Þ][\w'’-]*(?:\s+[a-zà-ÿ]+(?:que|ques|ale|ales|al|aux|elle|elles|el|els|ire|ires|ive|ives|if|ifs|nne|nnes|ée|ées|é|és))?"
+_FR_MINISTRY_RE = re.compile(rf"\bMinist[èe]re\s+{_FR_OF}\s*{_FR_NOUN}(?:(?:\s*,\s*|\s+et\s+|\s+)(?:et\s+)?{_FR_OF}\s*{_FR_NOUN})*")
 _GOV_RE = re.compile(rf"\bGovernment\s+of\s+(?:the\s+)?(?P<x>{_CAPS}(?:\s+of\s+{_CAPS})?)")
 _ILO_RE = re.compile(r"\bILO\b|\bInternational\s+Labour\s+(?:Organi[sz]ation|Office|Conference)\b|"
                      r"\bGoverning\s+Body\b")
@@ -159,7 +164,11 @@ _IN_RE = re.compile(r"\s+in\s+")
 _PLACE_LIST_RE = re.compile(r"\s*(?:,|and|&|or|,\s*and)\s*(?:the\s+)?")
 _OF_BEFORE_RE = re.compile(r"\bof\s+(?:the\s+)?$")
 _TOKEN_RE = re.compile(r"\S+")
-_DATELINE_RE = re.compile(r"[A-Z]{3,}[A-Z ,]*\s*(?:\(|[–—-])")
+_DATELINE_RE = re.compile(rf"[A-Z]{{3,}}[A-Z ,]*\s*(?:\(|[–—-])|[A-Z]{{3,}}(?:[ \t][A-Z]{{2,}}){{0,2}},[ \t]*(?:{MONTH}|\d{{1,2}}[ \t]+{MONTH})\b")
+_DATELINE_LEAD_RE = re.compile(r"[ \t]*(?:[A-Z]{2,}[ \t]+){0,2}")
+# "ADDIS ABABA, Aug 21 (" before a wire service's name in parentheses
+_DATELINE_AGENCY_RE = re.compile(rf"[ \t]*[A-Z]{{3,}}(?:[ \t][A-Z]{{2,}}){{0,2}},[ \t]*(?:{MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{MONTH})"
+                                 rf"(?:,?[ \t]+(?:19|20)\d\d)?[ \t]*\(")
 # a capitalized run can name an organization only if it holds an organization word or a word
 # with two capital letters (an acronym): cheap tests before the run is split and read
 _ORG_WORD_IN_RE = re.compile("|".join(sorted((re.escape(w) for w in _ANY_ORG_WORDS), key=len, reverse=True)))
@@ -224,6 +233,8 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             add(m.start(), m.end(), "ILO")
             continue
         add(m.start(), m.end(), resolve(name))
+    for m in (_FR_MINISTRY_RE.finditer(seg) if "Minist" in seg else ()):
+        add(m.start(), m.end(), resolve(m.group(0)))
     for m in (_ADJ_MINISTER_RE.finditer(seg) if has_minist else ()):
         adj = m.group("adj")
         name = "Ministry of Foreign Affairs" if adj == "Foreign" else f"Ministry of {adj}"
@@ -366,10 +377,13 @@ def _segments(seg: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _dateline(seg: str, pos: int, a: int, T: str) -> bool:
     """'GENEVA (ILO News) -': a city in capitals that opens a press release."""
+    if seg[pos - 1:pos] == "(" and pos > 0:     # "ADDIS ABABA, Aug 21 (HANA) -": the wire service
+        line_start = T.rfind("\n", 0, a + pos) + 1
+        return bool(_DATELINE_AGENCY_RE.fullmatch(T, line_start, a + pos))
     if not _DATELINE_RE.match(seg, pos):      # (the cheap test first: a line can be long)
         return False
     line_start = T.rfind("\n", 0, a + pos) + 1
-    return T[line_start:a + pos].strip() == ""
+    return bool(_DATELINE_LEAD_RE.fullmatch(T, line_start, a + pos))      # ("ADDIS ABABA": its second word too)
 
 
 def _clause_end(T: str, start: int, stop: int, the_ok: bool = False) -> int:
@@ -874,7 +888,44 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
     d = _heading_date(T, ss)                         # "IV. CLOSING (Thursday, 9 November)" above it
     if d is not None:
         return [d.year], d.month, d.day
+    d = _section_date(T, ss, S)
+    if d is not None:
+        return [d.year], d.month, d.day
     return None
+
+
+_PLAIN_SIGNED_RE = re.compile(r"(?<!had\s)(?<!have\s)(?<!has\s)\b(?:signed|sign|concluded)\b(?!\s+(?:earlier|previously|before)\b)")
+_AT_EVENT_RE = re.compile(r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|at|during)\s+the\s+"
+                          r"(?:launch|event|ceremony|conference|forum|summit|meeting|workshop)\b", re.IGNORECASE)
+_WHEN_FIELD_RE = re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]+)?(?:\*\*)?(?:When|Date)[ \t]*:")
+_SECTION_HEAD_RE = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]")
+
+
+def _section_date(T: str, ss: int, S: str):
+    """The date of the news item or event section an undated signing sentence stands in: the
+    item's own dateline line right under its heading ('6 May 2024 · Astana', a short line of its
+    own), or, for a signing 'on the margins of the launch', the section's 'When:' field; within
+    1500 characters before the sentence and with no heading between. None when neither."""
+    if not _PLAIN_SIGNED_RE.search(S) or _SECTION_HEAD_RE.match(T, T.rfind("\n", 0, ss) + 1):
+        return None                                  # (not a heading: "### X and the ILO sign MoU")
+    a = max(0, ss - 1500)
+    heads = [m.end() for m in _SECTION_HEAD_RE.finditer(T, a, ss)]
+    a = heads[-1] if heads else a
+    first = T.find("\n", a) + 1 if heads else -1   # the line right under the heading
+    while 0 < first < ss and T[first] == "\n":
+        first += 1
+    best = None
+    for d in find_dates(T[a:ss]):
+        if not d.day or d.end_year:
+            continue
+        ls, le = T.rfind("\n", 0, a + d.start) + 1, T.find("\n", a + d.end)
+        le = len(T) if le < 0 else le
+        line = T[ls:le].strip()
+        if ls == first and len(line) <= 60 and line.startswith(T[a + d.start:a + d.start + 3]) and le < ss:
+            best = d                                 # "6 May 2024 · Astana"
+        elif _AT_EVENT_RE.search(S) and _WHEN_FIELD_RE.match(T, ls) and le < ss:
+            best = d                                 # "- When: Tuesday 18 March 2025, 10:00-13:00"
+    return best
 
 
 # a heading's day and month without a year: "(Thursday, 9 November)", "Day 2 – March 5"

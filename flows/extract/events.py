@@ -24,13 +24,16 @@ from .text import (DAY, FOLD_SPECIAL, MONTH, MONTHS, WEEKDAYS, DateSpan, YearCon
 
 _HEAD_RE = re.compile(
     r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?|Weeks?|"
+    r"(?:World|International)\s+Day(?=\s+(?:for|of|against|on)\s+(?:the\s+)?[A-Z])|"
     # "the Partners' Day will take place in X on ...": a named day, with the verb that makes it a happening
     r"Day(?=\s+(?:will\s+take\s+place|took\s+place|takes\s+place|(?:was|is|will\s+be)\s+held)\b))"
     r"|(?P<any>(?i:(?:signing\s+|virtual\s+|opening\s+|closing\s+|award\s+)?ceremon(?:y|ies)|"
-    r"review\s+meetings?|seminars?|meetings?|conferences?|workshops?|symposi(?:um|a|ums)|forums?|summits?|"
-    r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking)\s+events?|"
+    r"review\s+meetings?|seminars?|meetings?(?!\s+rooms?\b)|conferences?(?!\s+(?:rooms?|halls?|calls?)\b)|workshops?|symposi(?:um|a|ums)|forums?|summits?|"
+    r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking|(?:peer-)?learning|"
+    r"knowledge-sharing)\s+events?|"
     r"webinars?|launch(?:es)?|sessions?|panel\s+discussions?|panels?|consultations?|round\s?tables?|"
-    r"(?:technical|fact-finding|high-level|study|field|official|state|working|review|evaluation|monitoring|scoping)"
+    r"(?:technical|fact-finding|high-level|study|field|official|state|working|review|evaluation|monitoring|scoping|"
+    r"exploratory|appraisal|identification|assessment|formulation)"
     r"\s+(?:missions?|visits?)|(?:annual|joint|mid-term|midterm|partnership|strategic|programme|portfolio)\s+reviews?"
     r"(?!\s+(?:missions?|visits?|meetings?))|"
     r"training\s+of\s+trainers|trainings?(?!\s+(?:Cent(?:re|er)s?|Institutes?|Colleges?|Schools?|Facilit(?:y|ies))\b)|"
@@ -67,7 +70,10 @@ _YEARLESS_RE = re.compile(
 _LAUNCH_RE = re.compile(r"\blaunch(?:ed|es)\b|(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\bto )(?<!\bits )\blaunch(?=\s+(?:the|a|an|its)\s)")
 # "a Steering Committee ..., which met virtually on 17 June 2020 and again on 8 December 2020"
 _BODY_MET_RE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,4}(?:Committee|Board|Council|Commission|Task\s+Force|"
-                          r"Working\s+Group|Advisory\s+Group|Bureau|Panel))\b(?P<mid>[^.;]{0,100}?)"
+                          r"Working\s+Group|Advisory\s+Group|Bureau|Panel)"
+                          # ("the first regional steering committee will meet in Abidjan in June 2025")
+                          r"|(?<![\w-])(?:(?:first|second|third|fourth|fifth|next|regional|national|project|programme|joint)\s+){0,2}"
+                          r"(?:steering|advisory|coordination|management|oversight)\s+(?:committee|board|group|council))\b(?P<mid>[^.;]{0,100}?)"
                           r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened)\b")
 _SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:held|hosted|organi[sz]ed|co-organi[sz]ed|convened|took\s+place|takes\s+place|"
@@ -88,6 +94,15 @@ _LOC_STOP = {
 _MONTH_RANGE_RE = re.compile(rf"\b(?P<m1>{MONTH})\s*(?:-|–|—|to|(?<=\s)(?P<and>and)(?=\s))\s*(?P<m2>{MONTH})\s*,?\s*"
                              rf"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?i)\bbetween\s+\Z")
+# "2019 — In March, a joint mission ...": a year that leads a paragraph, then the month in it
+_IN_MONTH_RE = re.compile(rf"[ \t]*[—–:][ \t]*In\s+(?P<m>{MONTH})(?!\s*\d)\b")
+# a line that opens with a field's label: a date after it is that field's value
+# (not one of dates: "Subject: Monitoring mission ...\nMission dates: 6-10 May 2024")
+_OTHER_FIELD_RE = re.compile(r"\n[ \t]*(?![^:\n]{0,30}\b(?i:dates?|when|period|time)\b)[A-Z][\w ]{0,30}:")
+# "the Occupational Safety and Health Convention, 1981": the year of an instrument's title, not a date
+_INSTRUMENT_YEAR_RE = re.compile(r"\b(?:Convention|Recommendation|Protocol)\s*,\s*\Z")
+# "the 2016 Leaders' Summit": a year right before an event's name is that event's
+_OWN_YEAR_RE = re.compile(r"(?:['’]s)?\s+")
 _NOT_EVENT_DATE_RE = re.compile(r"(?i)\b(?:by|as\s+of|as\s+at|until|since|before|through|up\s+to|end\s+of|"
                                 r"beginning\s+of)\s+(?:the\s+end\s+of\s+)?$")
 
@@ -208,7 +223,7 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
                     break
                 t = w.group(0)
                 if t[0].isupper() or t.isdigit() or t in ("of", "the", "and", "on", "for", "&", "in", "to") and \
-                        not (t == "in" and _is_place_after(rest, w.end())):
+                        not (t == "in" and _is_place_after(rest, w.end())) or _AT_WORK_RE.match(rest, w.start()):
                     taken_end = w.end()
                     continue
                 break
@@ -234,6 +249,8 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
     return _Phrase(start, end, name, capital, container)
 
 
+# "... Safety and Health at Work", "... Rights at Work": 'at Work' ends a name, it names no place
+_AT_WORK_RE = re.compile(r"at\s+Work\b")
 _NOT_WEEK_NAME_RE = re.compile(r"(?:Last|Next|This|Each|Every|Same|Previous|Following|First|Second|Third|Fourth|One|Two)\s+(?:Weeks?|Day)$")
 
 
@@ -626,7 +643,7 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
-               "hearing", "dialogue", "round", "course", "academ", "week",
+               "hearing", "dialogue", "round", "course", "academ", "week", "world day", "international day",
                "day will", "day took", "day takes", "day was", "day is")      # (a named Day is a happening only so)
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
 _HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit"}   # (the others start it)
@@ -847,9 +864,12 @@ def extract(text: str) -> list[dict]:
                         p.dates.append(d)
                         if pm.group(1):
                             p.loc = _valid_place(pm.group(1).strip())
-            for d in free:
-                best, score = None, None
-                for p in phrases:
+            # each free date to the nearest phrase without one, the nearest pairs first ("the proposal
+            # submitted on 9 August, and the meeting held in Vienna on 24 September": the meeting's
+            # date is the one after it)
+            pairs = []
+            for di, d in enumerate(free):
+                for pi, p in enumerate(phrases):
                     if p.dates:
                         continue
                     if p.end <= d.start:
@@ -860,12 +880,15 @@ def extract(text: str) -> list[dict]:
                         dist = 0
                     if p.container:
                         dist += 60
-                    if dist > 220:
-                        continue
-                    if score is None or dist < score:
-                        best, score = p, dist
-                if best is not None:
-                    best.dates.append(d)
+                    if dist <= 220 and not (p.end < d.start and _OTHER_FIELD_RE.search(v.src, *v.orig(ss + p.end, ss + d.start))):
+                        pairs.append((dist, di, pi))        # (not "(hybrid meeting)\nCirculated by: ..., 10 May")
+            taken_d: set[int] = set()
+            for dist, di, pi in sorted(pairs):
+                p = phrases[pi]
+                if di in taken_d or p.dates:
+                    continue
+                p.dates.append(free[di])
+                taken_d.add(di)
             if not dates and lead is not None:
                 p = next((q for q in phrases if not q.container), phrases[0])
                 p.dates.append(replace(lead, start=lead.start - ss, end=lead.end - ss))
@@ -873,12 +896,18 @@ def extract(text: str) -> list[dict]:
             if not dates and lead is None:
                 years = [y for y in bare_years(T, ss, se)
                          if not _NOT_EVENT_DATE_RE.search(T[max(ss, y[0] - 14):y[0]])
+                         and not _INSTRUMENT_YEAR_RE.search(T, max(ss, y[0] - 16), y[0])
                          and not any(a <= y[0] - ss < b for a, b in urls)]
                 named = [q for q in phrases if q.capital or (_HELD_RE.search(S) and not _plural(q.name))]
                 if years and named:
                     p = min(named, key=lambda q: min(abs(q.start - (y[0] - ss)) for y in years))
+                    own = [y for y in years if _OWN_YEAR_RE.fullmatch(S, y[0] - ss + 4, p.start)]
+                    if own:                          # "the 2016 Leaders' Summit": its year, not the others
+                        years = own
                     for pos, y, _ in years:
-                        p.dates.append(DateSpan(pos - ss, pos - ss + 4, y))
+                        im = _IN_MONTH_RE.match(S, pos - ss + 4) if pos - ss < 12 else None
+                        month = MONTHS[im.group("m").lower().rstrip(".")] if im else None
+                        p.dates.append(DateSpan(pos - ss, pos - ss + 4, y, month))
                 elif not years and headings:
                     # under a heading dated by day and month: its date (the heading's own phrases, and
                     # in its section the phrases more specific than "the workshop")
@@ -1011,11 +1040,16 @@ def extract(text: str) -> list[dict]:
             b0 = item.lead_end - ss
             nm = re.match(r"[^:;\n]{3,200}", S[b0:])
             if nm and len(re.findall(r"[A-Za-z]{2,}", nm.group(0))) >= 2 and not find_dates(nm.group(0)[:20]) \
-                    and not _NOT_HAPPENING_RE.match(nm.group(0)) and not _PUBLICATION_RE.search(nm.group(0)):
+                    and not _NOT_HAPPENING_RE.match(nm.group(0)) and not (
+                        _PUBLICATION_RE.search(nm.group(0)) and not _LAUNCH_OF_RE.match(nm.group(0))):
                 name = nm.group(0).strip().rstrip(".").strip()
                 if len(name.split()) > 12:                # its first clause of four words or more
                     name = next((c.strip() for c in name.split(", ") if len(c.split()) >= 4), name)
                 loc = _place_in(S, b0, len(S))
+                if loc is None:                       # "..., Tashkent": the place that ends the item
+                    tm = _TRAILING_PLACE_RE.search(S, b0)
+                    place = _valid_place(tm.group(1)) if tm else None
+                    loc = (tm.start(1), place) if place else None
                 p = _Phrase(b0, b0 + nm.end(), name, True, False)
                 events.append(_row(v, ss, p, replace(lead, start=lead_rel[0], end=lead_rel[1]),
                                    loc[1] if loc else None, "dated_item"))
@@ -1044,6 +1078,8 @@ def extract(text: str) -> list[dict]:
 _NOT_HAPPENING_RE = re.compile(r"(?i)\s*(?:the\s+)?(?:(?:official|formal|planned|expected)\s+)?(?:deadline|due\s+date|cut-off|closing\s+date|submission|"
                                r"(?:project\s+|programme\s+)?(?:start|end)\b|expiry|expiration)")
 # ... or a publication: "- 12 May 2023 – Progress report (PDF)"
+# ... but the launch of a publication is a happening: "- 24 October 2024 — Launch of the report ..."
+_LAUNCH_OF_RE = re.compile(r"(?i)\s*(?:the\s+)?(?:official\s+|public\s+)?(?:launch|presentation)\s+of\b")
 _PUBLICATION_RE = re.compile(r"(?i)\b(?:reports?|pdf|newsletters?|press\s+releases?|briefs?|publications?|"
                              r"factsheets?|fact\s+sheets?|papers?)\b")
 _SIGNED_OBJ_RE = re.compile(

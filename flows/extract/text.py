@@ -498,7 +498,8 @@ _RULE_LEAD_RE = re.compile(r"^\s*[-=_*~─━]{3,}\s*")
 # "KIGALI, 12 March — ...": a dateline without a year (the year is the one the page was dated by)
 _YEARLESS_DATELINE_RE = re.compile(
     rf"^[ \t]*[A-Z][A-Z'.\-]+(?:[ \t][A-Z][A-Z'.\-]+){{0,2}},[ \t]*(?:(?P<d1>{DAY})[ \t]+(?P<m1>{MONTH})|"
-    rf"(?P<m2>{MONTH})[ \t]+(?P<d2>{DAY}))[ \t]*(?:[–—]|-[ \t])", re.MULTILINE)
+    rf"(?P<m2>{MONTH})[ \t]+(?P<d2>{DAY}))[ \t]*(?:\([A-Z][A-Za-z .&]{{0,24}}\)[ \t]*)?(?:[–—]|-[ \t])",
+    re.MULTILINE)                             # (a wire story's "ADDIS ABABA, Aug 21 (HANA) - ")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -519,8 +520,18 @@ def dateline_day(T: str, pos: int, yesterday: bool = False, weekday: int | None 
         line = _RULE_LEAD_RE.sub("", T[ls:le]).strip()    # (a rule the view joined to the line)
         if 0 < len(line) <= 60 or is_dateline(T[ls:le], replace(d, start=a + d.start - ls, end=a + d.end - ls)):
             best, best_at = d.first(), a + d.start
+    if best is None and "," in T[a:pos]:
+        # a yearless dateline under a slug line that is not a dateline itself ("Filed 21 Aug 2024
+        # 15:42 EAT"): the year is that of the last full date before it
+        ym = next((m for m in _YEARLESS_DATELINE_RE.finditer(T, a, min(len(T), pos + 80)) if m.start() <= pos), None)
+        if ym is not None:
+            full = [d for d in find_dates(T[a:ym.start()]) if d.day]
+            if full:
+                best, best_at = full[-1].first(), a + full[-1].start
     if best is not None and ("," in T[best_at:pos]):
-        for m in _YEARLESS_DATELINE_RE.finditer(T, best_at, pos):
+        for m in _YEARLESS_DATELINE_RE.finditer(T, best_at, min(len(T), pos + 80)):
+            if m.start() > pos:
+                break                             # (the dateline may open pos's own sentence)
             mon = _month(m.group("m1") or m.group("m2"))
             day = _day(m.group("d1") or m.group("d2"))
             if _valid(best.year, mon, day):
