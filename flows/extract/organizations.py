@@ -1482,7 +1482,7 @@ _ROMANCE_JOINERS = {"de", "du", "des", "del", "la", "las", "los", "le", "les", "
 _ROMANCE_LOWER_RE = re.compile(r"[a-zà-ÿ]*(?:[à-ÿ][a-zà-ÿ]*|(?:ale|ales|aux|elle|elles|ique|iques|ico|ica|icos|icas|"
                                r"ivo|iva|ive|ifs|aire|aires|ienne|iens|ien|eurs|al|ic|ado|ada|ados|adas|"
                                r"idad|ance|ence|ista|iste|ité))")
-_ROMANCE_ENUM_RE = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:,[ \t]+[A-ZÀ-Þ][\w'’-]*)*[ \t]+(?:y|et|e)[ \t]+[A-ZÀ-Þ]")
+_ROMANCE_ENUM_RE = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:,[ \t]+[A-ZÀ-Þ][\w'’-]*){0,6}[ \t]+(?:y|et|e)[ \t]+[A-ZÀ-Þ]")
 _ROMANCE_AFTER_RE = re.compile(r"[ \t]*\((?:(?P<acr>[A-Z][A-Za-z]{1,10}[A-Z])(?:[ \t]*[—–-][ \t]*[^()\n]{1,100})?"
                                r"|[A-ZÀ-Þ][^()\n]{1,100})\)")
 _ELISION_RE = re.compile(r"(?<![\w'’-])[ldLD]['’](?=\w)")
@@ -1491,12 +1491,15 @@ _ELISION_RE = re.compile(r"(?<![\w'’-])[ldLD]['’](?=\w)")
 def _romance_candidates(doc: _Doc) -> list[_Cand]:
     text = doc.text
     out: list[_Cand] = []
+    scanned = 0
     for h in _ROMANCE_HEAD_RE.finditer(text):
+        if h.start() < scanned:
+            continue                           # inside the words read after the head before
         pos = end = h.end()
         joiners = lowers = 0
         need_word = False
         prev_cap = False
-        while True:
+        for _ in range(30):                    # (a name has at most 30 words: linear on hostile text)
             t = _ROMANCE_TOK_RE.match(text, pos)
             if t is None:
                 break
@@ -1525,6 +1528,7 @@ def _romance_candidates(doc: _Doc) -> list[_Cand]:
                 break
             need_word = False
             pos = end = t.end()
+        scanned = pos
         if not joiners or end == h.end():
             continue
         name = clean_name(text[h.start():end])
