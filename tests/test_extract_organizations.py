@@ -500,3 +500,31 @@ def test_bare_name_takes_the_acronym_of_the_name_defined_with_its_country():
     rows = extract("MINISTRY OF LABOUR AND SKILLS\n\nDear colleague,\n\nthe Ministry of Labour and Skills of "
                    "the Republic of Ghana (MOLS) confirms the support.")
     assert {(r["name"], r["acronym"]) for r in rows} == {("Ministry of Labour and Skills of the Republic of Ghana", "MOLS")}
+
+
+def test_romance_names_with_lowercase_words_and_portfolio_commas():
+    rows = extract("In Mali the Caisse malienne de sécurité sociale (CMSS) and the Ministère de la Santé, "
+                   "du Développement et de l'Action humanitaire signed a plan. In Peru the Ministerio de "
+                   "Salud, Trabajo y Promoción Social (MSTPS) joined, with the Agence nationale de "
+                   "la formation professionnelle (ANFP) and the Office du Commerce et de l'Artisanat (OCA — "
+                   "Trade and Crafts Office).")
+    got = {(r["name"], r["acronym"]) for r in rows}
+    assert ("Caisse malienne de sécurité sociale", "CMSS") in got
+    assert ("Ministère de la Santé, du Développement et de l'Action humanitaire", None) in got
+    assert ("Ministerio de Salud, Trabajo y Promoción Social", "MSTPS") in got
+    assert ("Agence nationale de la formation professionnelle", "ANFP") in got
+    assert ("Office du Commerce et de l'Artisanat", "OCA") in got
+    assert not any(r["name"] == "Trade and Crafts Office" for r in rows)   # its translation
+
+
+def test_umbrella_name_as_modifier_and_reference_name_after_and():
+    rows = extract("Kenya's Ministry of Labour and Skills and the United Nations refugee agency "
+                   "signed a deal, converted at the United Nations operational rate of exchange.")
+    names = {r["name"] for r in rows}
+    assert "Ministry of Labour and Skills" in names
+    assert "United Nations" not in names
+
+
+def test_short_form_of_a_name_ending_in_a_country():
+    rows = extract("The Chamber of Mines of Zambia (CMZ) signed. The Chamber of Mines said so.")
+    assert {(r["name"], r["acronym"]) for r in rows} == {("Chamber of Mines of Zambia", "CMZ")}

@@ -723,6 +723,11 @@ def _split_conjoined(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
                 start = r
                 k = r + 1
                 continue
+            if t.low in ("and", "&") and r > k + 1 and heads_before[k] > heads_before[start] and n - r <= _WINDOW \
+                    and lookup_reference(" ".join(x.text for x in piece[r:])) is not None:
+                out.append(piece[start:k])  # 'the Ministry of Labour and Skills and the United Nations'
+                start = r
+                break
             if t.low in ("and", "&") and left_len and n - r == 1 and _other_body(piece[r].text, r > k + 1, doc):
                 out.append(piece[start:k])  # 'the Netherlands Ministry of Foreign Affairs and the ILO'
                 start = r
@@ -1190,7 +1195,11 @@ def _ref_name_regex() -> re.Pattern:
 #: 'UN agencies', 'United Nations entities': an umbrella name as the modifier of a plural
 #: common noun names no one body
 _MODIFIER_OF = re.compile(r"[ \t]+(?:agencies|entities|organi[sz]ations|bodies|officials|staff"
-                          r"|personnel|missions|funds|programmes|programs|partners)(?![\w-])")
+                          r"|personnel|missions|funds|programmes|programs|partners"
+                          # 'the United Nations refugee agency' names another body; 'the United
+                          # Nations operational rate of exchange' names none
+                          r"|(?:(?!(?:and|or|to|in|of|for|with|at|by|on|is|was|has)[ \t])[a-z'’-]+[ \t]+){1,2}"
+                          r"(?:agency|rates?))(?![\w-])")
 
 
 def _modifies(text: str, pos: int) -> bool:
@@ -1458,9 +1467,100 @@ def _dash_definition_candidates(doc: _Doc) -> list[_Cand]:
     return out
 
 
+#: a name in French, Spanish or Portuguese with lowercase words, headed by its first word:
+#: 'Caisse nationale de sécurité sociale (CNSS)', 'Ministère de la Fonction publique, du Travail
+#: et du Dialogue social', 'Ministerio de Trabajo, Empleo y Seguridad Social (MTESS)'
+_ROMANCE_HEAD_RE = re.compile(
+    r"(?<![\w'’-])(?:" + "|".join(sorted({h.capitalize() for h in FIRST_HEADS | {"direction"}}
+                                          - {"Stiftung", "Confindustria"},
+                                          key=len, reverse=True)) + r")(?![\w'’-])")
+_ROMANCE_TOK_RE = re.compile(r"(?P<comma>[ \t]*,)?[ \t]+(?P<el>[ldLD]['’](?=\w))?(?P<w>[\w-]+)")
+_ROMANCE_JOINERS = {"de", "du", "des", "del", "la", "las", "los", "le", "les", "el", "et", "y", "e",
+                    "da", "do", "dos", "das", "pour", "para", "por", "aux", "au", "avec", "con", "com"}
+#: lowercase words of such names: adjectives and nouns of those languages by their endings, or
+#: words with an accent ('nationale', 'sociale', 'publique', 'sécurité', 'patronat' before 'de')
+_ROMANCE_LOWER_RE = re.compile(r"[a-zà-ÿ]*(?:[à-ÿ][a-zà-ÿ]*|(?:ale|ales|aux|elle|elles|ique|iques|ico|ica|icos|icas|"
+                               r"ivo|iva|ive|ifs|aire|aires|ienne|iens|ien|eurs|al|ic|ado|ada|ados|adas|"
+                               r"idad|ance|ence|ista|iste|ité))")
+_ROMANCE_ENUM_RE = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:,[ \t]+[A-ZÀ-Þ][\w'’-]*){0,6}[ \t]+(?:y|et|e)[ \t]+[A-ZÀ-Þ]")
+_ROMANCE_AFTER_RE = re.compile(r"[ \t]*\((?:(?P<acr>[A-Z][A-Za-z]{1,10}[A-Z])(?:[ \t]*[—–-][ \t]*[^()\n]{1,100})?"
+                               r"|[A-ZÀ-Þ][^()\n]{1,100})\)")
+_ELISION_RE = re.compile(r"(?<![\w'’-])[ldLD]['’](?=\w)")
+
+
+def _romance_candidates(doc: _Doc) -> list[_Cand]:
+    text = doc.text
+    out: list[_Cand] = []
+    scanned = 0
+    for h in _ROMANCE_HEAD_RE.finditer(text):
+        if h.start() < scanned:
+            continue                           # inside the words read after the head before
+        pos = end = h.end()
+        joiners = lowers = 0
+        need_word = False
+        prev_cap = False
+        for _ in range(30):                    # (a name has at most 30 words: linear on hostile text)
+            t = _ROMANCE_TOK_RE.match(text, pos)
+            if t is None:
+                break
+            w = t.group("w")
+            if t.group("comma"):
+                # a comma goes on only into the next part of a portfolio: ', du Travail',
+                # ", d'Industrie", ', Empleo y Seguridad Social'
+                if not (t.group("el") or w in _ROMANCE_JOINERS
+                        or (prev_cap and _ROMANCE_ENUM_RE.match(text, t.start("w")))):
+                    break
+            if t.group("el"):
+                joiners += 1
+            if w in _ROMANCE_JOINERS and not t.group("el"):
+                joiners += 1
+                need_word = True
+                pos = t.end()
+                continue
+            if w[:1].isupper():
+                prev_cap = True
+            elif _ROMANCE_LOWER_RE.fullmatch(w) or (need_word and _ROMANCE_NEXT_RE.match(text, t.end())):
+                # (after a joiner, a lowercase noun that goes on: 'de la protection sociale',
+                # 'du patronat de X')
+                lowers += 1
+                prev_cap = False
+            else:
+                break
+            need_word = False
+            pos = end = t.end()
+        scanned = pos
+        if not joiners or end == h.end():
+            continue
+        name = clean_name(text[h.start():end])
+        acr = None
+        a = _ROMANCE_AFTER_RE.match(text, end)
+        if a is not None:
+            acr = a.group("acr")
+            if acr is None or abbreviates(acr, _ELISION_RE.sub("", name)) or _spells_initials(acr, name) \
+                    or a.group(0).rstrip(")").rstrip()[-1:] not in (acr[-1], "("):  # '(CNP — Employers' Council)
+                end = a.end()                  # (an acronym that spells something else: the
+            else:                              # definition read elsewhere holds it)
+                acr = None
+        if not lowers and acr is None and "," not in name and len(name.split()) < 5:
+            continue                           # (the capitalized phrases read it already)
+        out.append(_Cand(h.start(), end, name, acr, None, "definition" if acr else "name_pattern", 3 if acr else 2))
+    return out
+
+
+#: what follows a lowercase noun of such a name: 'de ...', or an adjective ('protection sociale')
+_ROMANCE_NEXT_RE = re.compile(r"[ \t]+(?:(?:de|du|des|d['’])[ \t]*\w|" + _ROMANCE_LOWER_RE.pattern + r"(?![\w'’-]))")
+
+
+def _spells_initials(acr: str, name: str) -> bool:
+    """'MTERI' ~ "Ministère du Travail, de l'Emploi et des Relations avec les Institutions": the
+    initials of the capitalized words."""
+    return acr == "".join(w[0] for w in _ELISION_RE.sub("", name).split() if w[:1].isupper())
+
+
 def extract(text: str) -> list[dict]:
     doc = _Doc(text)
     spans = _phrase_candidates(doc) + _ref_name_candidates(doc) + _appositive_candidates(doc)
+    spans += _romance_candidates(doc)
     if "(" in text:
         spans += _foreign_definition_candidates(doc)
         spans += _bracket_candidates(doc)
@@ -1633,6 +1733,8 @@ def _without_country_after(name: str) -> str | None:
     """'Ministry of Labour, ... and Social Affairs of Serbia' -> the name without the country
     that ends it, when the rest still has its own complement ('of Labour')."""
     m = _OF_COUNTRY.match(name)
+    if m and not is_country(m.group("country")):
+        m = _OF_LAST_COUNTRY.match(name)       # 'Chamber of Mines of Namibia': the last 'of'
     if not m or not is_country(m.group("country")):
         return None
     bare = m.group("bare")

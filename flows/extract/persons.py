@@ -40,7 +40,8 @@ _NAME_SCAN_RE = re.compile(rf"[{_UP}](?<![\w.'’-].)(?:{_WORD_TAIL}|\.)"
 # role vocabulary: heads and the modifiers that can stand before them
 _HEADS = (r"Director[- ]General|Secretary[- ]General|Prime\s+Minister|Vice[- ]Minister|"
           r"Minister\s+of\s+State|Secretary\s+of\s+State|Minister|Director|Under[- ]?[Ss]ecretary(?:[- ]General)?|"
-          r"Vice[- ]President|President|Ambassador|Secretary|Chair(?:man|woman|person)?|Head|Chief|"
+          r"Vice[- ]President|President|Ambassador|Secretary|(?:Vice|Co)-Chair(?:man|woman|person)?|"
+          r"Chair(?:man|woman|person)?|Head|Chief|"
           r"Officer[- ]in[- ]Charge|Officer\s+in\s+Charge|Officer|"
           r"Adviser|Advisor|Coordinator|Co-ordinator|Representative|Commissioner|Governor|Mayor|"
           r"Manager|Specialist|Expert|Economist|Consultant|Envoy|Administrator|Counsellor|Counselor|"
@@ -73,12 +74,15 @@ _AFTER_RE = re.compile(
     rf"{_CAP}(?:\s+(?:(?:and|&|of|the)\s+){{0,2}}{_CAP}){{0,5}}"
     # 'Minister for Employment, Productivity and Industrial Relations'
     rf"(?:(?:,\s+{_CAP}){{1,4}}\s+(?:and|&)\s+{_CAP}(?:\s+{_CAP}){{0,2}})?)?)"
-    rf"(?:\s+(?P<prep>of|at|in|to|with)\s+(?:the\s+)?(?P<org>{_ORG_NAME}))?"
+    rf"(?:\s+(?P<prep>of|at|in|to|with)\s+(?:the\s+)?(?P<org>{_ORG_NAME})"
+    # where the office sits or whom an envoy is sent to: 'Director of the ILO Office in Lima',
+    # 'Ambassador of Japan to Kenya'
+    rf"(?P<where>[ \t]+(?:in|to)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP})?(?=[ \t]*(?:[,.;:)\n]|$)))?)?"
 )
 # "[the] [ORG] Role [of|for ... ], Name"
 _BEFORE_RE = re.compile(
     rf"(?:^|(?<=[\s(\"“]))(?:the\s+)?(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?:{_ROLE}))"
-    rf"(?:\s+(?P<prep>of|at|for|in|to)\s+(?P<org>[^,;()\n]{{1,100}}(?:\s\([A-Z][\w/&-]{{1,15}}\))?"
+    rf"(?:\s+(?P<prep>of|at|for|on|in|to)\s+(?P<org>[^,;()\n]{{1,100}}(?:\s\([A-Z][\w/&-]{{1,15}}\))?"
     rf"(?:,\s+[A-Z][^,;()\n]{{1,60}}){{0,2}}))?"
     rf",\s*(?:{_HONORIFIC}\s+)?$"
 )
@@ -157,6 +161,13 @@ _LOW_BEFORE_RE = re.compile(
     r"(?:chief[ \t]+executive(?:[ \t]+officer)?|president|chairman|chairwoman|chairperson|director|"
     r"secretary[ \t-]general|general[ \t]+secretary|director[ \t-]general|coordinator|spokesperson|"
     r"spokesman|spokeswoman|representative)),[ \t]*$")
+# "federation president Jane Doe said": a lowercase title (and the body it heads) right before the name
+_LOW_TITLE_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<role>(?:(?:union|federation|confederation|association|council|party|committee|"
+    r"chamber|cooperative|company|agency|bank|fund|ministry|network|alliance)[ \t]+)?"
+    r"(?:(?:deputy|vice|executive|assistant)[ \t-]+)?(?:president|chairman|chairwoman|chairperson|"
+    r"secretary[ \t-]general|general[ \t]+secretary|director[ \t-]general|spokesperson|spokesman|"
+    r"spokeswoman|chief[ \t]+executive))[ \t]+$")
 # 'Jane Doe MP', 'Jane Doe MEP': a member of parliament
 _POSTNOM_RE = re.compile(r"[ \t]+(?P<pn>MP|MEP|MLA|MPP)(?![\w'’-])")
 # a capitalized word closing a phrase after a role: ', Ambassador Nomura,' names someone else
@@ -170,7 +181,10 @@ _OCCUP_RE = re.compile(
     r"inspector|mechanic|cook|hairdresser|beneficiary))(?![\w'’-])")
 # a table cell holding only a name (after any honorifics) and the next cell a role
 _CELL_BEFORE_RE = re.compile(rf"\|[ \t]*(?:{_HONORIFIC}[ \t]+){{0,2}}$")
-_CELL_ROLE_RE = re.compile(rf"[ \t]*\|[ \t]*(?P<role>{_ROLE}(?:[ \t]+(?:of|for)[ \t]+[^|\n]{{1,80}}?)?)[ \t]*\|")
+# (the cell is the role: capitalized words may qualify its head, 'Senior OSH Specialist', and a
+# unit, place or bracket may follow it, 'Head, State Labour Inspectorate', 'Adviser (Secretary)')
+_CELL_ROLE_RE = re.compile(rf"[ \t]*\|[ \t]*(?P<role>(?:(?:{_MODS}|[A-Z][\w'’-]*)[ \t]+){{0,3}}(?:{_HEADS})(?![\w'’-])"
+                           rf"(?:(?:[ \t]+(?:of|for)[ \t]+|,[ \t]*|[ \t]*\()[^|\n]{{1,80}}?)?)[ \t]*\|")
 _CELL_AFTER_RE = re.compile(r"[ \t]*(?:\([^()\n|]{1,100}\))?[ \t]*\|")
 _TABLE_SEP_RE = re.compile(r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?(?:-{3,}:?)?[ \t]*")
 _COLUMN_ROLE_RE = re.compile(rf"(?i:(?:(?:{_MODS})\s+)?(?:{_KEY_HEADS}|Speaker|Panell?ist|Keynote\s+speaker)s?)")
@@ -212,7 +226,9 @@ _STOP_TOKENS = {
     "human", "rights", "resources", "safety", "emergency", "transport", "management", "policy",
     "prefecture", "province", "state", "city", "district", "region", "country", "countries",
     "company", "corporation", "ltd", "inc", "group", "holdings", "bureau", "chamber", "parliament",
-    "branch", "directorate",
+    "branch", "directorate", "relations",
+    # forms of address a name run may swallow: 'Comrade Jane Doe', 'Mme Awa Ndiaye'
+    "comrade", "cde", "mme", "mlle",
 }
 
 
@@ -390,6 +406,16 @@ def extract(text: str) -> list[dict]:
         if skip:
             ns += skip
             name = name[skip:]
+        if name.startswith("M. ") and name.count(".") == 1 and name.count(" ") >= 2:
+            ns += 3                            # 'M. Jean Dupont': Monsieur, not an initial
+            name = name[3:]
+        elif (name.count(" ") >= 2 and T.endswith((" and ", " of ", " for "), 0, ns)
+              and name[:name.index(" ")].lower() in _lower_words(v.src)
+              and _TITLE_KEY_RE.search(T, max(0, ns - 80), ns)):
+            # 'State Minister for Labour and Skills Jane Doe': a title's last word is no name's first
+            k = name.index(" ") + 1
+            ns += k
+            name = name[k:]
         # drop a trailing verb-ish capital ("... Xirinachs. A") is impossible: names stop at punctuation
         if not _valid_name(name):
             continue
@@ -450,6 +476,12 @@ def extract(text: str) -> list[dict]:
                 # 'Minister of Social Affairs', 'Director of the ILO Office for Spain': the
                 # role as written, with what it is the head of
                 role = T[a.start("role"):a.end("org")]
+            elif a.group("prep") == "of" and a.group("org"):
+                # 'President of the Farmers' Union', 'Head of the State Labour Inspectorate': the
+                # title as written (the organization is kept apart as well)
+                role = T[a.start("role"):a.end("org")]
+            if a.group("where") and a.group("prep") == "of" and role.endswith(a.group("org")):
+                role = T[a.start("role"):a.end("where")]
             op = a.group("orgpre")
             if op and _ACR_PREFIX_RE.fullmatch(op.strip()):
                 role = f"{op.strip()} {role}"       # 'SSTC Programme Officer'
@@ -502,6 +534,13 @@ def extract(text: str) -> list[dict]:
             span_s = ns - (len(before) - h.start())
         elif honor is not None or _ROLE_HINT_RE.search(before) is not None:
             b = _BEFORE_RE.search(before) if _BEFORE_TAIL_RE.search(before) else None
+            if b and b.group("org") and " and " in b.group("org"):
+                # 'the Minister for X Jane Doe and UNHCR's Representative in Kenya, John Roe': the
+                # title after the last 'and' is this person's
+                k = before.rfind(" and ", b.start("org"), b.end("org"))
+                b2 = _BEFORE_RE.match(before, k + 5)
+                if b2 and b2.group("role") and b2.group("role")[:1].isupper():
+                    b = b2
             if b and b.group("role"):
                 role = b.group("role")
                 org = _org_of(b.group("orgpre"), b.group("org"), role, b.group("prep"))
@@ -509,11 +548,14 @@ def extract(text: str) -> list[dict]:
                 if f and _HEAD_END_RE.search(role):
                     role = f"{role} of {f.group('f')}"
                     org = _clean(f.group("org")) or _org_of(b.group("orgpre"), None)
-                if b.group("prep") in ("for", "on") and b.group("org"):
+                elif b.group("prep") == "in" and b.group("org") and is_country(b.group("org").strip()):
+                    role = f"{role} in {b.group('org').strip()}"    # 'Representative in Kenya'
+                    org = _org_of(b.group("orgpre"), None)
+                elif b.group("prep") in ("for", "on") and b.group("org"):
                     role = f"{role} {b.group('prep')} {b.group('org')}"
-                elif b.group("prep") == "of" and b.group("org") and _PORTFOLIO_RE.search(
-                        before, b.start("role"), b.end("org")):
-                    # 'the Minister of Labour and Foreign Employment, Hon. X': the title with its portfolio
+                elif b.group("prep") == "of" and b.group("org"):
+                    # 'the Minister of Labour and Foreign Employment, Hon. X': the title with its
+                    # portfolio; 'the Secretary-General of the Ministry, Mr X': with what it heads
                     role = before[b.start("role"):b.end("org")]
                 span_s = ns - (len(before) - b.start())
                 prio = 3
@@ -540,6 +582,11 @@ def extract(text: str) -> list[dict]:
                         # 'Its chief executive, Jane Doe, said': a lowercase title in apposition
                         role = lb.group("role")
                         span_s = ns - (len(before) - lb.start("role"))
+                        prio = 2
+                    elif lt := _LOW_TITLE_RE.search(before):
+                        # 'union president Jane Doe said': a lowercase title right before the name
+                        role = lt.group("role")
+                        span_s = ns - (len(before) - lt.start("role"))
                         prio = 2
         if role is None and pn:
             role, prio = pn.group("pn"), 2
