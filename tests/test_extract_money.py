@@ -765,3 +765,39 @@ def test_a_list_item_labelled_with_its_year():
     rows = extract(text)
     assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
         (300_000, 2026, 2026), (120_000, 2027, 2027)]
+
+
+def test_an_amount_restated_in_a_second_currency_in_brackets_is_one():
+    rows = extract("The fund gives EUR 3 million (XOF 1.97 billion) in 2022, "
+                   "and the bank GBP 2 million (EUR 2.3 million) in 2023.")
+    assert [(r["currency"], r["amount"]) for r in rows] == [("EUR", 3_000_000), ("GBP", 2_000_000)]
+    assert rows[0]["year_from"] == 2022 and rows[1]["year_from"] == 2023
+
+
+def test_a_bracketed_amount_worth_much_less_is_not_a_restatement():
+    rows = extract("The fund gives EUR 3 million (XOF 20 million of it for audits) in 2022.")
+    assert [r["currency"] for r in rows] == ["EUR", "XOF"]
+
+
+FIXED_WIDTH_USD_COLUMN = """\
+Pipeline at 30 June 2023
+------------------------------------------------------------------------
+Donor          Title                    Years       Original      Value
+                                                    amount        (USD)
+========================================================================
+Finland        Green skills for         2023-2026   EUR 1,500,000  1,610,000
+               young workers
+Japan          Port safety              2023-2024   JPY 90,000,000   640,000
+
+Donor B        Decent work in tea       2024-2025   GBP 700,000      70,000
+"""
+
+
+def test_fixed_width_row_states_the_dollar_value_under_a_usd_header():
+    rows = extract(FIXED_WIDTH_USD_COLUMN)
+    got = {r["currency"]: (r["amount_usd"], r["year_from"], r["year_to"]) for r in rows}
+    assert got["EUR"] == (1_610_000, 2023, 2026)
+    assert got["JPY"] == (640_000, 2023, 2024)
+    # a number far from what the amount is worth is no dollar value of it
+    assert got["GBP"][0] != 70_000
+    assert not [r for r in rows if r["currency"] == "USD"]

@@ -1107,6 +1107,45 @@ def _row_years(text: str, pos: int) -> tuple[int, int] | None:
     return (y1, y2) if y1 <= y2 <= y1 + 30 else None
 
 
+# a bare number in the next cell of a plain-text table row: 'EUR 3,000,000   3,330,000'
+_NUM_CELL_AFTER_RE = re.compile(
+    r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*(?:\||$)", re.MULTILINE)
+_USD_HEAD_RE = re.compile(r"(?<![A-Za-z])(?:USD|US\$|US[ \t]dollars)(?![A-Za-z])")
+
+
+def _usd_cell_after(text: str, a: dict) -> float | None:
+    """'EUR 3,000,000   3,330,000' in a row under a column header naming the dollar
+    ('Amount (USD)' above the second number, the header perhaps over two lines): the dollar
+    value the table states for the amount, when it is about what the amount is worth."""
+    m = _NUM_CELL_AFTER_RE.match(text, a["end"])
+    if not m:
+        return None
+    ls = _line_start(text, m.start("num"))
+    cs, ce = m.start("num") - ls, m.end("num") - ls
+    usd = parse_amount(m.group("num"), None)
+    if not _same_value(text, a, {"amount": usd, "currency": "USD"}):
+        return None
+    # the column's header: a line above (within 60 lines) naming the dollar over the number
+    pos = ls
+    for _ in range(60):
+        if pos <= 0:
+            return None
+        ps = _line_start(text, pos - 1)
+        for h in _USD_HEAD_RE.finditer(text, ps, pos - 1):
+            if h.start() - ps < ce + 2 and h.end() - ps > cs - 2:
+                return usd
+        pos = ps
+    return None
+
+
+def _same_value(text: str, a: dict, b: dict) -> bool:
+    """Two amounts in different currencies worth about the same (within a third) at the
+    average rates of the year the document is dated: one amount stated in two currencies."""
+    year = _document_year(text) or 2020
+    ua, ub = to_usd(a["amount"], a["currency"], year), to_usd(b["amount"], b["currency"], year)
+    return bool(ua and ub) and 0.75 <= ua / ub <= 1.33
+
+
 def _same_row_years(text: str, a: dict, b: dict) -> bool:
     """Two amounts in neighbouring cells of one row, under headers naming no different years."""
     if text.find("\n", a["end"], b["start"]) >= 0:
@@ -1185,6 +1224,12 @@ def _extract(text: str) -> list[dict]:
                 a["end"] = b["end"]
                 a["rule"] = "money.stated_conversion"
                 skip.add(i + 1)
+            elif (a["currency"] != b["currency"] and "(" in gap and not b["qualifier"]
+                    and _RESTATED_GAP_RE.fullmatch(gap) and _same_value(text, a, b)):
+                # 'EUR 14 million (XOF 9.18 billion)': one amount, restated in the local
+                # currency; converted from the first (neither is the dollar)
+                a["end"] = b["end"]
+                skip.add(i + 1)
             elif a["currency"] == b["currency"] and a["amount"] == b["amount"] \
                     and not b["qualifier"] and _RESTATED_GAP_RE.fullmatch(gap):
                 # 'two and a half million US dollars (US$2.5 million)': one amount, restated
@@ -1199,6 +1244,11 @@ def _extract(text: str) -> list[dict]:
                     skip.add(i + 1)
                 elif a["currency"] == b["currency"] and a["amount"] == b["amount"]:
                     skip.add(i + 1)
+        if a["usd_stated"] is None and a["currency"] != "USD":
+            usd = _usd_cell_after(text, a)
+            if usd is not None:
+                a["usd_stated"] = usd
+                a["rule"] = "money.stated_conversion"
         merged.append(a)
     merged += _table_amounts(text)
     merged += _leader_amounts(text)
