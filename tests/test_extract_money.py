@@ -801,3 +801,12 @@ def test_fixed_width_row_states_the_dollar_value_under_a_usd_header():
     # a number far from what the amount is worth is no dollar value of it
     assert got["GBP"][0] != 70_000
     assert not [r for r in rows if r["currency"] == "USD"]
+
+
+@pytest.mark.parametrize("text, currency, usd", [
+    ("The union fund held N$ 2 million in 2023.", "NAD", 108_500),
+    ("Fees of EC$ 270,000 were paid in 2021.", "XCD", 100_000),
+])
+def test_dollars_with_a_letter_before_the_sign_and_their_pegs(text, currency, usd):
+    row = one(text)
+    assert row["currency"] == currency and abs(row["amount_usd"] - usd) / usd < 0.01

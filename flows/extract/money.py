@@ -64,6 +64,8 @@ SYMBOLS = {
     # the CFA francs (XOF, XAF) have the same parity with the euro: which one is meant does
     # not change the dollar value
     "FCFA": "XOF", "CFAF": "XOF",
+    # the other dollars written with a letter before the sign
+    "N$": "NAD", "EC$": "XCD", "BZ$": "BZD", "Bds$": "BBD",
 }
 
 # ISO codes that are also English words or acronyms, or are not currencies one pays with.
@@ -272,7 +274,10 @@ def _rate_table() -> dict[str, dict[int, float]] | None:
 #: currencies the ECB does not quote, pegged to the US dollar since before 2001 (units per
 #: US dollar): their yearly average is the peg
 USD_PEGS = {"JOD": 0.709, "SAR": 3.75, "AED": 3.6725, "QAR": 3.64, "OMR": 0.3845, "BHD": 0.376,
-            "DJF": 177.721, "BSD": 1.0, "BMD": 1.0, "PAB": 1.0}
+            "DJF": 177.721, "BSD": 1.0, "BMD": 1.0, "PAB": 1.0, "XCD": 2.7, "BZD": 2.0,
+            "BBD": 2.0}
+#: currencies at par with the South African rand (Common Monetary Area)
+ZAR_PEGS = {"NAD": 1.0, "LSL": 1.0, "SZL": 1.0}
 
 
 #: currencies fixed to the euro since its start in 1999 (units per euro): the CFA francs of
@@ -290,6 +295,9 @@ def yearly_rate(currency: str, year: int) -> float | None:
         return 1.0
     if currency in USD_PEGS:
         return 1.0 / USD_PEGS[currency] if year >= 2001 else None
+    if currency in ZAR_PEGS:
+        zar = yearly_rate("ZAR", year)
+        return zar / ZAR_PEGS[currency] if zar else None
     if currency in EUR_PEGS:
         eur = yearly_rate("EUR", year) if year >= 1999 else None
         return eur / EUR_PEGS[currency] if eur else None
