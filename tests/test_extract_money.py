@@ -810,3 +810,15 @@ def test_fixed_width_row_states_the_dollar_value_under_a_usd_header():
 def test_dollars_with_a_letter_before_the_sign_and_their_pegs(text, currency, usd):
     row = one(text)
     assert row["currency"] == currency and abs(row["amount_usd"] - usd) / usd < 0.01
+
+
+def test_the_dollar_value_stated_in_the_next_sentence_is_the_same_amount():
+    row = one("The contribution is CHF 500,000 for 2023. For reference, this corresponds to "
+              "USD 560,000 at the United Nations rate of 1 May 2023.")
+    assert row["currency"] == "CHF" and row["amount_usd"] == 560_000
+    assert row["rule"] == "money.stated_conversion"
+
+
+def test_a_dollar_amount_after_corresponds_to_that_is_worth_much_less_stays_separate():
+    rows = extract("The fund is EUR 1 million for 2023. This corresponds to USD 50,000 a month.")
+    assert [r["currency"] for r in rows] == ["EUR", "USD"]

@@ -1115,6 +1115,13 @@ def _row_years(text: str, pos: int) -> tuple[int, int] | None:
     return (y1, y2) if y1 <= y2 <= y1 + 30 else None
 
 
+# the words between an amount and its dollar value stated in the next clause or sentence
+_LATER_CONVERSION_GAP_RE = re.compile(
+    r"[^.;\n]{0,60}(?:[.;][ \t\n]+[^.;]{0,40}?)?\b(?:this|which|that|it)[ \t\n]+"
+    r"(?:corresponds|is[ \t\n]+equivalent|equals|is[ \t\n]+equal)[ \t\n]+to[ \t\n]+"
+    r"(?:about[ \t\n]+|approximately[ \t\n]+|some[ \t\n]+|roughly[ \t\n]+)?", re.IGNORECASE)
+
+
 # a bare number in the next cell of a plain-text table row: 'EUR 3,000,000   3,330,000'
 _NUM_CELL_AFTER_RE = re.compile(
     r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*(?:\||$)", re.MULTILINE)
@@ -1252,6 +1259,15 @@ def _extract(text: str) -> list[dict]:
                     skip.add(i + 1)
                 elif a["currency"] == b["currency"] and a["amount"] == b["amount"]:
                     skip.add(i + 1)
+        if a["usd_stated"] is None and a["currency"] != "USD" and i + 1 < len(amounts) \
+                and i + 1 not in skip and amounts[i + 1]["currency"] == "USD" \
+                and _LATER_CONVERSION_GAP_RE.fullmatch(text, a["end"], amounts[i + 1]["qual_start"]) \
+                and _same_value(text, a, amounts[i + 1]):
+            # 'The grant amounts to EUR 2,700,000. For information, this corresponds to
+            # USD 2,916,000 at the rate of ...': the dollar value of the amount before
+            a["usd_stated"] = amounts[i + 1]["amount"]
+            a["rule"] = "money.stated_conversion"
+            skip.add(i + 1)
         if a["usd_stated"] is None and a["currency"] != "USD":
             usd = _usd_cell_after(text, a)
             if usd is not None:
