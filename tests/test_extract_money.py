@@ -822,3 +822,22 @@ def test_the_dollar_value_stated_in_the_next_sentence_is_the_same_amount():
 def test_a_dollar_amount_after_corresponds_to_that_is_worth_much_less_stays_separate():
     rows = extract("The fund is EUR 1 million for 2023. This corresponds to USD 50,000 a month.")
     assert [r["currency"] for r in rows] == ["EUR", "USD"]
+
+
+def test_subtotal_lines_under_a_usd_column_and_the_prose_rounding_them():
+    text = FIXED_WIDTH_USD_COLUMN + """\
+   Subtotal                                                    2,250,000
+   Total pipeline                                              2,320,000
+
+The pipeline is worth US$ 2.3 million, of which Finland US$ 1.6 million.
+"""
+    rows = extract(text)
+    usd = sorted(r["amount"] for r in rows if r["currency"] == "USD")
+    # both total lines are amounts; the prose rounding the second is the same amount,
+    # the prose rounding a row's dollar value ('US$ 1.6 million') is not a total
+    assert usd == [1_600_000, 2_250_000, 2_320_000]
+
+
+def test_a_total_line_without_a_dollar_header_is_no_amount():
+    text = "Item        Count\n----        -----\nSchools       1,200\nTotal         1,200\n"
+    assert extract(text) == []

@@ -1140,17 +1140,42 @@ def _usd_cell_after(text: str, a: dict) -> float | None:
     usd = parse_amount(m.group("num"), None)
     if not _same_value(text, a, {"amount": usd, "currency": "USD"}):
         return None
-    # the column's header: a line above (within 60 lines) naming the dollar over the number
+    return usd if _usd_header_over(text, ls, cs, ce) else None
+
+
+def _usd_header_over(text: str, ls: int, cs: int, ce: int) -> bool:
+    """A line above the line starting at `ls` (within 60 lines) naming the dollar over the
+    columns `cs`..`ce` of that line: the header of a plain-text column of dollars."""
     pos = ls
     for _ in range(60):
         if pos <= 0:
-            return None
+            return False
         ps = _line_start(text, pos - 1)
         for h in _USD_HEAD_RE.finditer(text, ps, pos - 1):
             if h.start() - ps < ce + 2 and h.end() - ps > cs - 2:
-                return usd
+                return True
         pos = ps
-    return None
+    return False
+
+
+# a (sub)total line of a plain-text table: a label, then one number at the end of the line
+_TOTAL_LINE_RE = re.compile(
+    r"^[ \t]*(?i:sub-?total|total|grand[ \t]+total)\b[^\n\d]{0,80}?[ \t]{2,}"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*$", re.MULTILINE)
+
+
+def _total_line_amounts(text: str) -> list[dict]:
+    """'   Subtotal B          9,405,000' under a column header naming the dollar ('Amount
+    (USD)', perhaps over two lines): a dollar amount, a table cell."""
+    rows = []
+    for m in _TOTAL_LINE_RE.finditer(text):
+        ls = m.start()
+        cs, ce = m.start("num") - ls, m.end("num") - ls
+        if _usd_header_over(text, ls, cs, ce):
+            s, e = m.start("num"), m.end("num")
+            rows.append({"amount": parse_amount(m.group("num"), None), "currency": "USD", "start": s,
+                         "end": e, "num_start": s, "rule": "money.table", "years": None, "table": True})
+    return rows
 
 
 def _same_value(text: str, a: dict, b: dict) -> bool:
@@ -1278,6 +1303,10 @@ def _extract(text: str) -> list[dict]:
     merged += _leader_amounts(text)
     merged += _field_amounts(text)
     merged += _block_amounts(text)
+    if "otal" in text or "OTAL" in text:
+        spans = [(r["start"], r["end"]) for r in merged]
+        merged += [r for r in _total_line_amounts(text)
+                   if not any(s < r["end"] and r["start"] < e for s, e in spans)]
     merged.sort(key=lambda r: r["start"])
     if not merged:
         return []
@@ -1498,6 +1527,21 @@ def _summary_line(text: str, pos: int) -> bool:
         not line.endswith((".", ";", ",")) or bool(_KV_LINE_RE.match(line))))
 
 
+_ROUNDED_RE = re.compile(r"\d+(?:\.(?P<dec>\d{1,2}))?[ \t\n]*(?i:million|billion)\b")
+
+
+def _rounded_cell(r: dict, in_table: dict) -> tuple | None:
+    """The table cell a rounded amount of the prose restates ('US$ 16.9 million' for the
+    cell 16,930,000): the one of its currency within half its last stated digit."""
+    m = _ROUNDED_RE.search(r["evidence"])
+    if not m:
+        return None
+    scale = 1e9 if m.group(0).lower().rstrip().endswith("billion") else 1e6
+    tol = 0.5 * scale / 10 ** len(m.group("dec") or "")
+    near = [k for k in in_table if k[0] == r["currency"] and k[1] != r["amount"] and abs(k[1] - r["amount"]) < tol]
+    return near[0] if len(near) == 1 else None
+
+
 def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]:
     """One row for an amount the text states twice with its currency, once in a summary line
     ('budget: SEK 42 million' in the front matter and '| Total budget | SEK 42 million |'
@@ -1524,6 +1568,10 @@ def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]
             # 'EUR 2.8 million (US$ 3.0 million)' in the prose, 3,000,000 in a US$ table
             key = ("USD", r["amount_usd"])
         cells = in_table.get(key)
+        if not cells and r["year_from"] is None and not r["qualifier"]:
+            # 'worth US$ 16.9 million' in the prose, '16,930,000' in a total cell: the cell
+            key = _rounded_cell(r, in_table)
+            cells = in_table.get(key) if key else None
         if cells and not r["qualifier"] and (r["year_from"] is None or (r["year_from"], r["year_to"]) in cells):
             keep[i] = False
             continue
