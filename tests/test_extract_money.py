@@ -827,7 +827,7 @@ def test_a_dollar_amount_after_corresponds_to_that_is_worth_much_less_stays_sepa
 def test_subtotal_lines_under_a_usd_column_and_the_prose_rounding_them():
     text = FIXED_WIDTH_USD_COLUMN + """\
    Subtotal                                                    2,250,000
-   Total pipeline                                              2,320,000
+   Total pipeline                                              2,310,000
 
 The pipeline is worth US$ 2.3 million, of which Finland US$ 1.6 million.
 """
@@ -835,9 +835,14 @@ The pipeline is worth US$ 2.3 million, of which Finland US$ 1.6 million.
     usd = sorted(r["amount"] for r in rows if r["currency"] == "USD")
     # both total lines are amounts; the prose rounding the second is the same amount,
     # the prose rounding a row's dollar value ('US$ 1.6 million') is not a total
-    assert usd == [1_600_000, 2_250_000, 2_320_000]
+    assert usd == [1_600_000, 2_250_000, 2_310_000]
 
 
 def test_a_total_line_without_a_dollar_header_is_no_amount():
     text = "Item        Count\n----        -----\nSchools       1,200\nTotal         1,200\n"
     assert extract(text) == []
+
+
+def test_a_whole_number_of_millions_does_not_restate_a_nearby_table_total():
+    text = "| Year | Amount (US$) |\n|---|---|\n| 2021 | 14,192,660 |\n\nThe bank committed $14 million to it.\n"
+    assert sorted(r["amount"] for r in extract(text)) == [14_000_000, 14_192_660]

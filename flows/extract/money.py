@@ -1534,11 +1534,11 @@ def _rounded_cell(r: dict, in_table: dict) -> tuple | None:
     """The table cell a rounded amount of the prose restates ('US$ 16.9 million' for the
     cell 16,930,000): the one of its currency within half its last stated digit."""
     m = _ROUNDED_RE.search(r["evidence"])
-    if not m:
-        return None
+    if not m or not m.group("dec"):
+        return None  # ('$14 million' is too round to restate 14,192,660)
     scale = 1e9 if m.group(0).lower().rstrip().endswith("billion") else 1e6
     tol = 0.5 * scale / 10 ** len(m.group("dec") or "")
-    near = [k for k in in_table if k[0] == r["currency"] and k[1] != r["amount"] and abs(k[1] - r["amount"]) < tol]
+    near = [k for k in in_table if k[0] == r["currency"] and k[1] != r["amount"] and abs(k[1] - r["amount"]) < min(tol, 0.005 * k[1])]
     return near[0] if len(near) == 1 else None
 
 
