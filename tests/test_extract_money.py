@@ -765,3 +765,84 @@ def test_a_list_item_labelled_with_its_year():
     rows = extract(text)
     assert [(r["amount"], r["year_from"], r["year_to"]) for r in rows] == [
         (300_000, 2026, 2026), (120_000, 2027, 2027)]
+
+
+def test_an_amount_restated_in_a_second_currency_in_brackets_is_one():
+    rows = extract("The fund gives EUR 3 million (XOF 1.97 billion) in 2022, "
+                   "and the bank GBP 2 million (EUR 2.3 million) in 2023.")
+    assert [(r["currency"], r["amount"]) for r in rows] == [("EUR", 3_000_000), ("GBP", 2_000_000)]
+    assert rows[0]["year_from"] == 2022 and rows[1]["year_from"] == 2023
+
+
+def test_a_bracketed_amount_worth_much_less_is_not_a_restatement():
+    rows = extract("The fund gives EUR 3 million (XOF 20 million of it for audits) in 2022.")
+    assert [r["currency"] for r in rows] == ["EUR", "XOF"]
+
+
+FIXED_WIDTH_USD_COLUMN = """\
+Pipeline at 30 June 2023
+------------------------------------------------------------------------
+Donor          Title                    Years       Original      Value
+                                                    amount        (USD)
+========================================================================
+Finland        Green skills for         2023-2026   EUR 1,500,000  1,610,000
+               young workers
+Japan          Port safety              2023-2024   JPY 90,000,000   640,000
+
+Donor B        Decent work in tea       2024-2025   GBP 700,000      70,000
+"""
+
+
+def test_fixed_width_row_states_the_dollar_value_under_a_usd_header():
+    rows = extract(FIXED_WIDTH_USD_COLUMN)
+    got = {r["currency"]: (r["amount_usd"], r["year_from"], r["year_to"]) for r in rows}
+    assert got["EUR"] == (1_610_000, 2023, 2026)
+    assert got["JPY"] == (640_000, 2023, 2024)
+    # a number far from what the amount is worth is no dollar value of it
+    assert got["GBP"][0] != 70_000
+    assert not [r for r in rows if r["currency"] == "USD"]
+
+
+@pytest.mark.parametrize("text, currency, usd", [
+    ("The union fund held N$ 2 million in 2023.", "NAD", 108_500),
+    ("Fees of EC$ 270,000 were paid in 2021.", "XCD", 100_000),
+])
+def test_dollars_with_a_letter_before_the_sign_and_their_pegs(text, currency, usd):
+    row = one(text)
+    assert row["currency"] == currency and abs(row["amount_usd"] - usd) / usd < 0.01
+
+
+def test_the_dollar_value_stated_in_the_next_sentence_is_the_same_amount():
+    row = one("The contribution is CHF 500,000 for 2023. For reference, this corresponds to "
+              "USD 560,000 at the United Nations rate of 1 May 2023.")
+    assert row["currency"] == "CHF" and row["amount_usd"] == 560_000
+    assert row["rule"] == "money.stated_conversion"
+
+
+def test_a_dollar_amount_after_corresponds_to_that_is_worth_much_less_stays_separate():
+    rows = extract("The fund is EUR 1 million for 2023. This corresponds to USD 50,000 a month.")
+    assert [r["currency"] for r in rows] == ["EUR", "USD"]
+
+
+def test_subtotal_lines_under_a_usd_column_and_the_prose_rounding_them():
+    text = FIXED_WIDTH_USD_COLUMN + """\
+   Subtotal                                                    2,250,000
+   Total pipeline                                              2,310,000
+
+The pipeline is worth US$ 2.3 million, of which Finland US$ 1.6 million.
+"""
+    rows = extract(text)
+    usd = sorted(r["amount"] for r in rows if r["currency"] == "USD")
+    # both total lines are amounts; the prose rounding the second is the same amount,
+    # the prose rounding a row's dollar value ('US$ 1.6 million') is not a total
+    assert usd == [1_600_000, 2_250_000, 2_310_000]
+
+
+def test_a_total_line_without_a_dollar_header_is_no_amount():
+    text = "Item        Count\n----        -----\nSchools       1,200\nTotal         1,200\n"
+    assert extract(text) == []
+
+
+def test_a_whole_number_of_millions_does_not_restate_a_nearby_table_total():
+    text = "| Year | Amount (US$) |\n|---|---|\n| 2021 | 14,192,660 |\n\nThe bank committed $14 million to it.\n"
+    assert sorted(r["amount"] for r in extract(text)) == [14_000_000, 14_192_660]

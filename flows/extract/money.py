@@ -64,6 +64,8 @@ SYMBOLS = {
     # the CFA francs (XOF, XAF) have the same parity with the euro: which one is meant does
     # not change the dollar value
     "FCFA": "XOF", "CFAF": "XOF",
+    # the other dollars written with a letter before the sign
+    "N$": "NAD", "EC$": "XCD", "BZ$": "BZD", "Bds$": "BBD",
 }
 
 # ISO codes that are also English words or acronyms, or are not currencies one pays with.
@@ -272,7 +274,10 @@ def _rate_table() -> dict[str, dict[int, float]] | None:
 #: currencies the ECB does not quote, pegged to the US dollar since before 2001 (units per
 #: US dollar): their yearly average is the peg
 USD_PEGS = {"JOD": 0.709, "SAR": 3.75, "AED": 3.6725, "QAR": 3.64, "OMR": 0.3845, "BHD": 0.376,
-            "DJF": 177.721, "BSD": 1.0, "BMD": 1.0, "PAB": 1.0}
+            "DJF": 177.721, "BSD": 1.0, "BMD": 1.0, "PAB": 1.0, "XCD": 2.7, "BZD": 2.0,
+            "BBD": 2.0}
+#: currencies at par with the South African rand (Common Monetary Area)
+ZAR_PEGS = {"NAD": 1.0, "LSL": 1.0, "SZL": 1.0}
 
 
 #: currencies fixed to the euro since its start in 1999 (units per euro): the CFA francs of
@@ -290,6 +295,9 @@ def yearly_rate(currency: str, year: int) -> float | None:
         return 1.0
     if currency in USD_PEGS:
         return 1.0 / USD_PEGS[currency] if year >= 2001 else None
+    if currency in ZAR_PEGS:
+        zar = yearly_rate("ZAR", year)
+        return zar / ZAR_PEGS[currency] if zar else None
     if currency in EUR_PEGS:
         eur = yearly_rate("EUR", year) if year >= 1999 else None
         return eur / EUR_PEGS[currency] if eur else None
@@ -1107,6 +1115,77 @@ def _row_years(text: str, pos: int) -> tuple[int, int] | None:
     return (y1, y2) if y1 <= y2 <= y1 + 30 else None
 
 
+# the words between an amount and its dollar value stated in the next clause or sentence
+_LATER_CONVERSION_GAP_RE = re.compile(
+    r"[^.;\n]{0,60}(?:[.;][ \t\n]+[^.;]{0,40}?)?\b(?:this|which|that|it)[ \t\n]+"
+    r"(?:corresponds|is[ \t\n]+equivalent|equals|is[ \t\n]+equal)[ \t\n]+to[ \t\n]+"
+    r"(?:about[ \t\n]+|approximately[ \t\n]+|some[ \t\n]+|roughly[ \t\n]+)?", re.IGNORECASE)
+
+
+# a bare number in the next cell of a plain-text table row: 'EUR 3,000,000   3,330,000'
+_NUM_CELL_AFTER_RE = re.compile(
+    r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*(?:\||$)", re.MULTILINE)
+_USD_HEAD_RE = re.compile(r"(?<![A-Za-z])(?:USD|US\$|US[ \t]dollars)(?![A-Za-z])")
+
+
+def _usd_cell_after(text: str, a: dict) -> float | None:
+    """'EUR 3,000,000   3,330,000' in a row under a column header naming the dollar
+    ('Amount (USD)' above the second number, the header perhaps over two lines): the dollar
+    value the table states for the amount, when it is about what the amount is worth."""
+    m = _NUM_CELL_AFTER_RE.match(text, a["end"])
+    if not m:
+        return None
+    ls = _line_start(text, m.start("num"))
+    cs, ce = m.start("num") - ls, m.end("num") - ls
+    usd = parse_amount(m.group("num"), None)
+    if not _same_value(text, a, {"amount": usd, "currency": "USD"}):
+        return None
+    return usd if _usd_header_over(text, ls, cs, ce) else None
+
+
+def _usd_header_over(text: str, ls: int, cs: int, ce: int) -> bool:
+    """A line above the line starting at `ls` (within 60 lines) naming the dollar over the
+    columns `cs`..`ce` of that line: the header of a plain-text column of dollars."""
+    pos = ls
+    for _ in range(60):
+        if pos <= 0:
+            return False
+        ps = _line_start(text, pos - 1)
+        for h in _USD_HEAD_RE.finditer(text, ps, pos - 1):
+            if h.start() - ps < ce + 2 and h.end() - ps > cs - 2:
+                return True
+        pos = ps
+    return False
+
+
+# a (sub)total line of a plain-text table: a label, then one number at the end of the line
+_TOTAL_LINE_RE = re.compile(
+    r"^[ \t]*(?i:sub-?total|total|grand[ \t]+total)\b[^\n\d]{0,80}?[ \t]{2,}"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*$", re.MULTILINE)
+
+
+def _total_line_amounts(text: str) -> list[dict]:
+    """'   Subtotal B          9,405,000' under a column header naming the dollar ('Amount
+    (USD)', perhaps over two lines): a dollar amount, a table cell."""
+    rows = []
+    for m in _TOTAL_LINE_RE.finditer(text):
+        ls = m.start()
+        cs, ce = m.start("num") - ls, m.end("num") - ls
+        if _usd_header_over(text, ls, cs, ce):
+            s, e = m.start("num"), m.end("num")
+            rows.append({"amount": parse_amount(m.group("num"), None), "currency": "USD", "start": s,
+                         "end": e, "num_start": s, "rule": "money.table", "years": None, "table": True})
+    return rows
+
+
+def _same_value(text: str, a: dict, b: dict) -> bool:
+    """Two amounts in different currencies worth about the same (within a third) at the
+    average rates of the year the document is dated: one amount stated in two currencies."""
+    year = _document_year(text) or 2020
+    ua, ub = to_usd(a["amount"], a["currency"], year), to_usd(b["amount"], b["currency"], year)
+    return bool(ua and ub) and 0.75 <= ua / ub <= 1.33
+
+
 def _same_row_years(text: str, a: dict, b: dict) -> bool:
     """Two amounts in neighbouring cells of one row, under headers naming no different years."""
     if text.find("\n", a["end"], b["start"]) >= 0:
@@ -1185,6 +1264,12 @@ def _extract(text: str) -> list[dict]:
                 a["end"] = b["end"]
                 a["rule"] = "money.stated_conversion"
                 skip.add(i + 1)
+            elif (a["currency"] != b["currency"] and "(" in gap and not b["qualifier"]
+                    and _RESTATED_GAP_RE.fullmatch(gap) and _same_value(text, a, b)):
+                # 'EUR 14 million (XOF 9.18 billion)': one amount, restated in the local
+                # currency; converted from the first (neither is the dollar)
+                a["end"] = b["end"]
+                skip.add(i + 1)
             elif a["currency"] == b["currency"] and a["amount"] == b["amount"] \
                     and not b["qualifier"] and _RESTATED_GAP_RE.fullmatch(gap):
                 # 'two and a half million US dollars (US$2.5 million)': one amount, restated
@@ -1199,11 +1284,29 @@ def _extract(text: str) -> list[dict]:
                     skip.add(i + 1)
                 elif a["currency"] == b["currency"] and a["amount"] == b["amount"]:
                     skip.add(i + 1)
+        if a["usd_stated"] is None and a["currency"] != "USD" and i + 1 < len(amounts) \
+                and i + 1 not in skip and amounts[i + 1]["currency"] == "USD" \
+                and _LATER_CONVERSION_GAP_RE.fullmatch(text, a["end"], amounts[i + 1]["qual_start"]) \
+                and _same_value(text, a, amounts[i + 1]):
+            # 'The grant amounts to EUR 2,700,000. For information, this corresponds to
+            # USD 2,916,000 at the rate of ...': the dollar value of the amount before
+            a["usd_stated"] = amounts[i + 1]["amount"]
+            a["rule"] = "money.stated_conversion"
+            skip.add(i + 1)
+        if a["usd_stated"] is None and a["currency"] != "USD":
+            usd = _usd_cell_after(text, a)
+            if usd is not None:
+                a["usd_stated"] = usd
+                a["rule"] = "money.stated_conversion"
         merged.append(a)
     merged += _table_amounts(text)
     merged += _leader_amounts(text)
     merged += _field_amounts(text)
     merged += _block_amounts(text)
+    if "otal" in text or "OTAL" in text:
+        spans = [(r["start"], r["end"]) for r in merged]
+        merged += [r for r in _total_line_amounts(text)
+                   if not any(s < r["end"] and r["start"] < e for s, e in spans)]
     merged.sort(key=lambda r: r["start"])
     if not merged:
         return []
@@ -1424,6 +1527,21 @@ def _summary_line(text: str, pos: int) -> bool:
         not line.endswith((".", ";", ",")) or bool(_KV_LINE_RE.match(line))))
 
 
+_ROUNDED_RE = re.compile(r"\d+(?:\.(?P<dec>\d{1,2}))?[ \t\n]*(?i:million|billion)\b")
+
+
+def _rounded_cell(r: dict, in_table: dict) -> tuple | None:
+    """The table cell a rounded amount of the prose restates ('US$ 16.9 million' for the
+    cell 16,930,000): the one of its currency within half its last stated digit."""
+    m = _ROUNDED_RE.search(r["evidence"])
+    if not m or not m.group("dec"):
+        return None  # ('$14 million' is too round to restate 14,192,660)
+    scale = 1e9 if m.group(0).lower().rstrip().endswith("billion") else 1e6
+    tol = 0.5 * scale / 10 ** len(m.group("dec") or "")
+    near = [k for k in in_table if k[0] == r["currency"] and k[1] != r["amount"] and abs(k[1] - r["amount"]) < min(tol, 0.005 * k[1])]
+    return near[0] if len(near) == 1 else None
+
+
 def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]:
     """One row for an amount the text states twice with its currency, once in a summary line
     ('budget: SEK 42 million' in the front matter and '| Total budget | SEK 42 million |'
@@ -1450,6 +1568,10 @@ def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]
             # 'EUR 2.8 million (US$ 3.0 million)' in the prose, 3,000,000 in a US$ table
             key = ("USD", r["amount_usd"])
         cells = in_table.get(key)
+        if not cells and r["year_from"] is None and not r["qualifier"]:
+            # 'worth US$ 16.9 million' in the prose, '16,930,000' in a total cell: the cell
+            key = _rounded_cell(r, in_table)
+            cells = in_table.get(key) if key else None
         if cells and not r["qualifier"] and (r["year_from"] is None or (r["year_from"], r["year_to"]) in cells):
             keep[i] = False
             continue
