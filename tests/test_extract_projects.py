@@ -677,3 +677,26 @@ def test_timeline_names_funded_or_paid_for_before_their_period():
     titles = {r["title"]: r for r in extract(text)}
     assert set(titles) == {"Cocoa Jobs for Young Farmers in Ashanti", "Safer Mines in the Upper West"}
     assert titles["Safer Mines in the Upper West"]["end_year"] == 2024
+
+
+def test_fixed_width_table_with_wrapped_cells_and_a_dollar_column():
+    rule = "-" * 96
+    text = ("PORTFOLIO OVERVIEW\n\n" + rule + "\n"
+            "Funder            Programme                       Countries           Years      Amount (orig.)    Amount\n"
+            "                                                                                                   (USD)\n"
+            + "=" * 96 + "\n"
+            "1. SIGNED\n"
+            "Finland (MFA)     Green Ports for Coastal         Ghana, Togo,        2024-2026   EUR 2,000,000  2,200,000\n"
+            "                  Workers                         Benin\n"
+            "Rep. of Korea     Fair Wages in Garment Factories Viet Nam            2025-2027   USD 1,500,000  1,500,000\n"
+            "(MOEL)\n"
+            + rule + "\n"
+            "   Subtotal                                                                             3,700,000\n\n\n"
+            "2. NOTES\n\nThe two items were signed in 2024.\n")
+    rows = {r["title"]: r for r in extract(text)}
+    assert set(rows) == {"Green Ports for Coastal Workers", "Fair Wages in Garment Factories"}
+    g = rows["Green Ports for Coastal Workers"]
+    assert (g["start_year"], g["end_year"], g["countries"], g["budget_usd"]) == (2024, 2026, ["GHA", "TGO", "BEN"], 2200000)
+    assert g["funder_acronym"] == "MFA" or "Finland" in g["funder"]
+    f = rows["Fair Wages in Garment Factories"]
+    assert (f["countries"], f["budget_usd"], f["funder"]) == (["VNM"], 1500000, "Rep. of Korea")

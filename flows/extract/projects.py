@@ -453,7 +453,8 @@ def org_at(text: str, pos: int, limit: int = 160) -> tuple[int, int, str, str | 
         pending = []
         end = tm.end()
         n_words += 1
-        if n_words >= 12 or (tok.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|St\.|Co\.|Inc\.", tok)):
+        if n_words >= 12 or (tok.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|St\.|Co\.|Inc\.", tok)
+                             and not re.match(r"[ \t]+of[ \t]+[A-Z]", chunk[tm.end():tm.end() + 12])):
             break
     if start is None or end is None:
         return None
@@ -1640,8 +1641,9 @@ class _Cols:
             country = next((k for k, c in enumerate(cols)
                             if re.fullmatch(r"where|location|coverage|geographic(?:al)? (?:scope|coverage)", c)), None)
         self.country = country
-        self.budget = next((k for k, c in enumerate(cols)
-                            if re.search(r"budget|amount|contribution|us\$|usd|funding", c)), None)
+        budgets = [k for k, c in enumerate(cols) if re.search(r"budget|amount|contribution|us\$|usd|funding", c)]
+        # 'Amount (orig.) | Amount (USD)': the column in dollars, when there are two
+        self.budget = next((k for k in budgets if re.search(r"\b(?:usd|us\$)", cols[k])), budgets[0] if budgets else None)
         self.years = next((k for k, c in enumerate(cols)
                            if re.search(r"year|duration|period|dates?|timeframe|time frame", c) or c == "when"), None)
         # separate start and end columns ('start;end', 'Start date | End date')
@@ -1759,6 +1761,132 @@ def _plain_table_candidates(text: str, secs: list[Section], money: list[dict]) -
     return out
 
 
+_RULER_RE = re.compile(r"^[ \t]*(?:-{20,}|={20,})[ \t]*$")
+_FW_WORD_RE = re.compile(r"\S+")
+
+
+def _fw_cells(line: str, off: int, cols: list[int]) -> list[tuple[int, int]]:
+    """The cells of one line of a fixed-width table: runs of words split at a gap of two
+    spaces or where a word starts at a column's start ('... Mining Regions Chile, Peru')."""
+    cells: list[list[int]] = []
+    prev_end = None
+    for m in _FW_WORD_RE.finditer(line):
+        a = m.start()
+        at_col = any(c > 0 and c - 2 <= a <= c + 1 for c in cols)
+        if prev_end is None or a - prev_end >= 2 or at_col:
+            cells.append([a, m.end()])
+        else:
+            cells[-1][1] = m.end()
+        prev_end = m.end()
+    return [(off + a, off + b) for a, b in cells]
+
+
+def _fw_column(cols: list[int], ends: list[int], a: int, b: int) -> int:
+    """The column a cell (relative to its line) belongs to: the last starting at or before
+    it, or the next when the cell is right-aligned under the next header."""
+    k = max((j for j in range(len(cols)) if cols[j] <= a + 2), default=0)
+    if k + 1 < len(cols) and b > cols[k + 1] and a >= ends[k]:
+        k += 1
+    return k
+
+
+def _fixed_width_candidates(text: str, secs: list[Section], money) -> list[Cand]:
+    """Rows of a fixed-width table between ruler lines ('-----' / '=====') whose cells wrap
+    onto the next lines ('Empleo Verde Amazonía - Green' / 'Jobs in the Amazon'): a row
+    starts where a line has a title and a period or an amount; the lines below it without
+    either continue its cells."""
+    if "-" * 20 not in text and "=" * 20 not in text:
+        return []
+    lines = _lines_with_offsets(text)
+    rulers = [i for i, (_, ln) in enumerate(lines) if len(ln) >= 20 and _RULER_RE.match(ln)]
+    out: list[Cand] = []
+    for r in rulers:
+        h = r + 1
+        if h >= len(lines) or "  " not in lines[h][1].strip():
+            continue
+        hoff, hline = lines[h]
+        head = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", hline)]
+        if len(head) < 3 or any(re.search(r"\d", hline[a:b]) for a, b in head):
+            continue
+        # the header's continuation lines, down to the next ruler
+        below = next((j for j in range(h + 1, min(h + 4, len(lines))) if _RULER_RE.match(lines[j][1])), None)
+        if below is None:
+            continue
+        cols = [a for a, _ in head]
+        ends = [b for _, b in head]
+        names = [hline[a:b] for a, b in head]
+        for j in range(h + 1, below):
+            for m in re.finditer(r"\S+(?: \S+)*", lines[j][1]):
+                k = _fw_column(cols, ends, m.start(), m.end())
+                names[k] += " " + m.group(0)
+                ends[k] = max(ends[k], m.end())
+        tc = _Cols([" ".join(n.split()).lower() for n in names], names)
+        if tc.title is None or (tc.years is None and tc.budget is None):
+            continue
+        _, _, sec = _section_of(secs, hoff, len(text))
+        rec: dict | None = None
+        recs: list[dict] = []
+        blanks = 0
+        for j in range(below + 1, len(lines)):
+            off, ln = lines[j]
+            if not ln.strip():
+                blanks += 1
+                rec = None
+                if blanks >= 2:
+                    break
+                continue
+            blanks = 0
+            if _RULER_RE.match(ln):
+                rec = None
+                continue
+            placed: dict[int, list] = {}
+            for a, b in _fw_cells(ln, off, cols):
+                placed.setdefault(_fw_column(cols, ends, a - off, b - off), []).append((a, b))
+            is_row = tc.title in placed and (tc.years in placed or tc.budget in placed)
+            if is_row:
+                rec = {"cells": {k: list(v) for k, v in placed.items()}, "start": off, "end": off + len(ln)}
+                recs.append(rec)
+            elif rec is not None and tc.years not in placed and tc.budget not in placed:
+                for k, v in placed.items():
+                    rec["cells"].setdefault(k, []).extend(v)
+                rec["end"] = off + len(ln)
+            else:
+                rec = None
+        for rc in recs:
+            cells = rc["cells"]
+
+            def joined(k):
+                parts = [text[a:b] for a, b in cells.get(k, [])]
+                out_s = ""
+                for p in parts:
+                    if out_s.endswith("-") and out_s[-2:-1].isalpha() and p[:1].isupper():
+                        out_s += p
+                    else:
+                        out_s += (" " if out_s else "") + p
+                return out_s
+
+            first = [cells[k][0] if k in cells else None for k in range(len(cols))]
+            c = _row_cand(text, tc, first, rc["start"], rc["end"], sec, None, money)
+            if c is None:
+                continue
+            title = clean_title(joined(tc.title))
+            if len(title) < 6:
+                continue
+            c.title = title
+            if tc.country is not None and tc.country in cells:
+                c.countries = _unique(iso for _, _, iso in document.find_countries(joined(tc.country)))
+            if tc.years is not None and c.start_year is None and tc.years in cells:
+                yr = re.search(RANGE, joined(tc.years))
+                if yr:
+                    c.start_year = int(yr.group("y1"))
+                    c.end_year = _year2(c.start_year, yr.group("y2"))
+            am = _TRAILING_ACRONYM_RE.search(c.title)
+            if am:
+                c.aliases.append(am.group("a"))
+            out.append(c)
+    return out
+
+
 #: a digit in a header row that is not a year column's ('| 2021 |', '| Total 2021–2023 |')
 _HEADER_YEAR_RE = re.compile(rf"(?<![\d.,])(?:{YEAR})(?![\d.,]\d|\d)")
 
@@ -1817,6 +1945,7 @@ def _infobox_candidate(text: str, lines, i: int, body_from: int, cols: list[str]
 def _table_candidates(text: str, secs: list[Section], money: list[dict] | None = None) -> list[Cand]:
     money = [] if money is None else money    # (a lazy list stays lazy)
     out: list[Cand] = _plain_table_candidates(text, secs, money)
+    out += _fixed_width_candidates(text, secs, money)
     if "|" not in text:                       # every table line starts with '|'
         return out
     lines = _lines_with_offsets(text)
