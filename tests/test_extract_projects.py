@@ -700,3 +700,15 @@ def test_fixed_width_table_with_wrapped_cells_and_a_dollar_column():
     assert g["funder_acronym"] == "MFA" or "Finland" in g["funder"]
     f = rows["Fair Wages in Garment Factories"]
     assert (f["countries"], f["budget_usd"], f["funder"]) == (["VNM"], 1500000, "Rep. of Korea")
+
+
+def test_quoted_title_before_the_word_or_a_project_code():
+    text = ("Re: FUNDING DECISION - \"Green Skills for Coastal Youth in Ghana\n    and Togo (GREENCOAST)\", "
+            "ILO project code RAF/24/02/FIN\n\nDear Director,\n\nThe new project builds on the Finland-funded "
+            "\"Blue Jobs in West African Ports\" programme (2019-2022) and starts in 2025.\n")
+    rows = {r["title"]: r for r in extract(text)}
+    assert "Green Skills for Coastal Youth in Ghana and Togo (GREENCOAST)" in rows
+    b = rows["Blue Jobs in West African Ports"]
+    assert (b["start_year"], b["end_year"]) == (2019, 2022)
+    # a quoted slogan before 'initiative' with no article is not taken
+    assert not [r for r in extract('We back "Jobs Now For All" initiative plans.\n') if "Jobs Now" in r["title"]]

@@ -53,6 +53,12 @@ GROUP_FUNDER_RE = re.compile(rf"\b(?:{FUNDER_CUE})\s+(?:the\s+)?(?P<org>[A-Z])")
 QUOTED_RE = re.compile(
     r"\b(?P<kw>[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative)s?\s*,?\s*"
     r"(?:(?:called|entitled|titled|named)\s+)?[\"“](?P<t>[^\"“”]{6,300}?)[\"”]")
+#: 'the ADA-funded "Skills for Wood Processing" initiative (2021-2024)': a quoted title before
+#: the word; 'GRANT AWARD - "Title", ILO project code RER/24/05/AUT': before a project code
+QUOTED_BEFORE_RE = re.compile(
+    r"[\"“](?P<t>[A-Z][^\"“”]{5,250}?)[\"”](?:[ \t\n]+(?P<kw>project|programme|program|initiative)\b"
+    r"|[ \t]*,[ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?[Pp]roject[ \t]+(?:code|number|symbol|no\b))")
+_QUOTED_BEFORE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]n?)\s+(?:[\w\-]+\s+){0,3}$")
 #: 'the project *Title*', 'the programme, _Title_': a title in emphasis right after the word
 EMPH_RE = re.compile(
     r"\b(?P<kw>project|programme|program|initiative)s?\s*,?\s*(?:(?:called|entitled|titled|named)\s+)?"
@@ -1761,6 +1767,7 @@ def _plain_table_candidates(text: str, secs: list[Section], money: list[dict]) -
     return out
 
 
+_COLUMN_GAP_RE = re.compile(r"[^\s][ \t]{3}")
 _RULER_RE = re.compile(r"^[ \t]*(?:-{20,}|={20,})[ \t]*$")
 _FW_WORD_RE = re.compile(r"\S+")
 
@@ -2106,6 +2113,26 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
                       r"(?P<a>[A-Z][^\"”.,;:()\n]{2,100})", tail)
         if am:
             c.aliases.append(clean_title(am.group("a")))
+        out.append(c)
+    for m in (QUOTED_BEFORE_RE.finditer(text) if ('"' in text or "“" in text) else ()):
+        raw = m.group("t")
+        title = clean_title(raw)
+        if "\n\n" in raw or len(title.split()) < 3:
+            continue
+        if m.group("kw") and not _QUOTED_BEFORE_LEAD_RE.search(text[max(0, m.start() - 40):m.start()]):
+            continue
+        words = [w for w in title.split() if w.lower() not in CONNECTORS]
+        if sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) < 0.7 * len(words):
+            continue
+        ts, te = m.start("t"), m.end("t")
+        s, e = _sentence_span(sents, m.start(), m.end())
+        c = Cand(title, ts, te, "quoted", s, e, s, e)
+        yrs = _years_after(text, m.end())
+        if yrs:
+            c.start_year, c.end_year = yrs
+        am = _TRAILING_ACRONYM_RE.search(title)
+        if am:
+            c.aliases.append(am.group("a"))
         out.append(c)
     for rx, rule in ((EMPH_RE, "emphasis"), (APPOSITIVE_RE, "appositive"), (PAREN_TITLE_RE, "appositive")):
         if rx is EMPH_RE and "*" not in text and "_" not in text:
@@ -2641,7 +2668,9 @@ def extract(text: str) -> list[dict]:
     cands += _acronym_name_candidates(text, sents)
     cands += _defined_acronym_candidates(text, sents)
     # a name does not run across the gap between two columns of a table
-    cands = [c for c in cands if c.rule == "table" or "   " not in text[c.start:c.end]]
+    # (the indent of a wrapped line is no gap)
+    cands = [c for c in cands if c.rule == "table" or "   " not in text[c.start:c.end]
+             or not _COLUMN_GAP_RE.search(text, c.start, c.end)]
 
     # merge one project stated twice
     merged: list[Cand] = []
