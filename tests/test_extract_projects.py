@@ -712,3 +712,15 @@ def test_quoted_title_before_the_word_or_a_project_code():
     assert (b["start_year"], b["end_year"]) == (2019, 2022)
     # a quoted slogan before 'initiative' with no article is not taken
     assert not [r for r in extract('We back "Jobs Now For All" initiative plans.\n') if "Jobs Now" in r["title"]]
+
+
+def test_bold_name_field_in_a_key_facts_block_and_a_funder_named_in_a_money_label():
+    text = ("# Sida backs fair recruitment in Nepal\n\n## Key facts\n\n**The project**\n"
+            "- **Name:** Fair Recruitment Corridors for Nepali Workers\n- **Duration:** 4 years, 2024–2027\n"
+            "- **Countries:** Nepal and Malaysia\n\n**The money**\n- **Sida grant:** SEK 30 million\n")
+    [r] = extract(text)
+    assert r["title"] == "Fair Recruitment Corridors for Nepali Workers"
+    assert (r["start_year"], r["end_year"], r["countries"]) == (2024, 2027, ["NPL", "MYS"])
+    assert r["funder"] == "Sida"
+    # a person's name field is no project
+    assert extract("Speaker\n- **Name:** Ms Ana Lopez Garcia\n- **Role:** Director\n") == []

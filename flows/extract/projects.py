@@ -84,7 +84,8 @@ PHASE_RE = re.compile(
     r"\bphase\s+of\s+(?:the\s+|its\s+)?(?P<t>(?:[A-Z][\w’'\-]*\s+){1,8}?"
     r"(?:Programme|Program|Project|Initiative|Facility)"
     r"(?:\s+\([A-Z][A-Za-z0-9\-]{1,12}\))?(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?)")
-TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:[-*•▪][ \t]+)?(?P<k>Project(?:\s+title|\s+name)?|Programme(?:\s+title)?|Title)\s*:\s*(?P<t>\S[^\n]{3,250})$",
+TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:[-*•▪][ \t]+)?(?:\*\*)?(?P<k>Project(?:\s+title|\s+name)?|Programme(?:\s+title|\s+name)?|Title|Name)"
+                            r"\s*:\s*(?:\*\*[ \t]*)?(?P<t>[^\s*][^\n]{3,250})$",
                             re.MULTILINE | re.IGNORECASE)
 FIELD_RE = re.compile(
     r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|"
@@ -2177,7 +2178,7 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
     fields_at: list[Cand] = []
     for m in _finditer_lines(TITLE_FIELD_RE, text):
         ts, te = m.start("t"), m.end("t")
-        if m.group("k").lower() == "title":
+        if m.group("k").lower() in ("title", "name"):
             # a bare 'Title:' is a project's when project fields follow ('Donor: ...')
             nl = text.find("\n", te)
             record = _record_facts(text, te, money) if nl >= 0 else None
@@ -2452,6 +2453,12 @@ def _sentence_countries(text: str, spans) -> list[str]:
     return found
 
 
+_FUNDER_LABEL_RE = re.compile(
+    r"^[ \t]*(?:[-*•▪][ \t]+)?(?:\*\*)?(?P<org>[A-Z][\w&'’\-]*(?:[ \t]+[A-Z][\w&'’\-]*){0,4})[ \t]+"
+    r"(?:grant|contribution|funding)[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:|:)[ \t]*(?:EUR|USD|US\$|CHF|GBP|SEK|NOK|DKK|CAD|AUD|JPY|[$€£])",
+    re.MULTILINE)
+
+
 def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partner_name: str | None,
           partner_is_donor: bool = False) -> dict:
     s, e = c.attr_start if c.attr_start is not None else c.scope_start, c.attr_end or c.scope_end
@@ -2543,6 +2550,13 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         org = org_at(text, donor[0], donor[1] - donor[0])
         if org:
             funder = _make_funder(org[2], org[3], org[4], "donor_field")
+    if funder is None and c.rule in ("factsheet", "title_field", "field_block"):
+        # '- **AFD grant:** EUR 14 million': a field named after the funder's money
+        for m in _FUNDER_LABEL_RE.finditer(text, s, e):
+            if m.group("org").split()[0].lower() not in ("total", "ilo", "project", "annual", "estimated", "the"):
+                funder = _make_funder(m.group("org"), None, None, "funder_label")
+                if funder:
+                    break
     if funder is None:
         funder = find_funder(text, own_s, own_e, skip) if (own_s, own_e) != (s, e) else None
     if funder is None:
