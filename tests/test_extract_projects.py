@@ -724,3 +724,19 @@ def test_bold_name_field_in_a_key_facts_block_and_a_funder_named_in_a_money_labe
     assert r["funder"] == "Sida"
     # a person's name field is no project
     assert extract("Speaker\n- **Name:** Ms Ana Lopez Garcia\n- **Role:** Director\n") == []
+
+
+def test_quoted_title_with_its_funding_after_it_and_numbered_country_headings():
+    text = ("Regional overview of the year.\n\n3.1 Ghana\n"
+            "The Royal Danish Embassy finances \"Green Jobs in Cocoa Cooperatives\" with USD 2.5 million over 2023-2026. "
+            "The project trained 300 farmers.\n\n3.2 Togo\n"
+            "Work under \"Safer Ports for Lomé Dock Workers\", funded by Japan with USD 1.2 million (2022-2024), "
+            "resumed in May.\n")
+    rows = {r["title"]: r for r in extract(text)}
+    g = rows["Green Jobs in Cocoa Cooperatives"]
+    assert (g["start_year"], g["end_year"], g["budget_usd"], g["countries"]) == (2023, 2026, 2500000, ["GHA"])
+    assert "Danish" in g["funder"]
+    t = rows["Safer Ports for Lomé Dock Workers"]
+    assert (t["start_year"], t["end_year"], t["budget_usd"], t["countries"]) == (2022, 2024, 1200000, ["TGO"])
+    # a quoted slogan with an amount but no funding verb is no project
+    assert extract('The minister said "Jobs Come First For All" with USD 5 million pledged.\n') == []

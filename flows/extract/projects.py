@@ -43,6 +43,9 @@ HEAD_RANGE_END_RE = re.compile(rf"\s*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]\s*[.:]?\s*
 STANDALONE_RANGE_LINE_RE = re.compile(
     rf"^[ \t]*(?P<t>[^\n]{{6,250}}?[(\[]\s*(?:{OPEN_RANGE})\s*[)\]])[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 BOLD_LINE_RE = re.compile(r"^[ \t]*\*\*(?P<t>[^*\n]{6,250})\*\*[ \t]*:?[ \t]*$", re.MULTILINE)
+#: '4.2 Mali', '3.1 Results in Asia': a numbered heading line on its own after a blank line
+NUMBERED_HEAD_RE = re.compile(r"(?:(?<=\n\n)|(?<=\n[ \t]\n))[ \t]*(?P<t>\d{1,2}(?:\.\d{1,2})+\.?[ \t]+"
+                              r"[A-Z][\w’'\-]*(?:[ \t]+[\w’'\-&,]+){0,6})[ \t]*(?=\n[ \t]*\S)")
 BULLET_RANGE_RE = re.compile(
     rf"^[ \t]*(?:[-•*▪]|\d{{1,2}}[.)])[ \t]+(?P<t>[^\n]{{6,250}}?)[ \t]*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]",
     re.MULTILINE | re.IGNORECASE)
@@ -57,7 +60,14 @@ QUOTED_RE = re.compile(
 #: the word; 'GRANT AWARD - "Title", ILO project code RER/24/05/AUT': before a project code
 QUOTED_BEFORE_RE = re.compile(
     r"[\"“](?P<t>[A-Z][^\"“”]{5,250}?)[\"”](?:[ \t\n]+(?P<kw>project|programme|program|initiative)\b"
-    r"|[ \t]*,[ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?[Pp]roject[ \t]+(?:code|number|symbol|no\b))")
+    r"|[ \t]*,[ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?[Pp]roject[ \t]+(?:code|number|symbol|no\b)"
+    r"|[ \t]*,?[ \t\n]+(?:(?:is|was|are|were)[ \t\n]+)?(?:co-?)?(?P<by>funded|financed|sponsored)[ \t\n]+by\b"
+    r"|(?<=[\"”])[ \t\n]+with[ \t\n]+(?P<cur>EUR|USD|US\$|CHF|GBP|SEK|NOK|DKK|CAD|AUD|JPY|[$€£])[ \t]?\d)")
+#: 'Luxembourg finances "Title" with EUR 2.8 million': a funding verb right before the quote
+_QUOTED_FUND_VERB_RE = re.compile(r"\b(?:co-?)?(?:funds|finances|financed|funded|sponsors|sponsored)[ \t\n]+$")
+_AMOUNT_YEARS_RE = re.compile(rf"\s*(?:\(\s*|(?:over|for|in)\s+(?:the\s+period\s+)?){RANGE}\b")
+#: 'Activities under "Title", funded by Germany'
+_QUOTED_UNDER_RE = re.compile(r"\b(?:under|of|for|by|from)[ \t\n]+(?:the[ \t\n]+)?$|\b(?:project|programme|initiative),?[ \t\n]+$|(?:[Tt]he|[Ii]ts)[ \t\n]+(?:[\w\-]+[ \t\n]+){0,3}$")
 _QUOTED_BEFORE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]n?)\s+(?:[\w\-]+\s+){0,3}$")
 #: 'the project *Title*', 'the programme, _Title_': a title in emphasis right after the word
 EMPH_RE = re.compile(
@@ -377,8 +387,10 @@ def project_sections(text: str) -> list[Section]:
         return j < len(head_starts) and head_starts[j] < e0
 
     extra = []
-    for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE):
-        if rx is BOLD_LINE_RE:
+    for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE, NUMBERED_HEAD_RE):
+        if rx is NUMBERED_HEAD_RE:
+            found = rx.finditer(text)
+        elif rx is BOLD_LINE_RE:
             found = rx.finditer(text) if "**" in text else ()
         else:                                 # it starts a line holding a bracket
             found = _finditer_at(rx, text, _line_starts(text, word_offsets(text, ("(", "["))))
@@ -391,7 +403,7 @@ def project_sections(text: str) -> list[Section]:
                     continue
                 if re.match(r"[ \t]*(?:[-•*▪#▶►|]|\d{1,2}[.)])", text[m.start():m.start() + 4]):
                     continue
-            if rx is BOLD_LINE_RE:
+            if rx is BOLD_LINE_RE or rx is NUMBERED_HEAD_RE:
                 s0, e0 = m.start(), m.end()
             if overlaps_head(s0, e0):
                 continue
@@ -2120,7 +2132,13 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         title = clean_title(raw)
         if "\n\n" in raw or len(title.split()) < 3:
             continue
-        if m.group("kw") and not _QUOTED_BEFORE_LEAD_RE.search(text[max(0, m.start() - 40):m.start()]):
+        before = text[max(0, m.start() - 40):m.start()]
+        if m.group("kw") and not _QUOTED_BEFORE_LEAD_RE.search(before):
+            continue
+        # the funding said after the quote: its funder is said before it or after it
+        if m.group("cur") and not _QUOTED_FUND_VERB_RE.search(before):
+            continue
+        if m.group("by") and not (_QUOTED_UNDER_RE.search(before) or _QUOTED_FUND_VERB_RE.search(before)):
             continue
         words = [w for w in title.split() if w.lower() not in CONNECTORS]
         if sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) < 0.7 * len(words):
@@ -2131,6 +2149,23 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         yrs = _years_after(text, m.end())
         if yrs:
             c.start_year, c.end_year = yrs
+        if m.group("cur") or m.group("by"):
+            # '... with EUR 2.8 million over 2024-2027', '..., funded by X with EUR 4 million (2022-2025)'
+            tail_end = min(e, m.end() + 200)
+            rows = _rows_in(money, te, tail_end) if money else []
+            if rows and re.fullmatch(r"[^.;]*\bwith\s+", text[te:rows[0]["start"]]):
+                c.budget_usd = _stated_usd(text, rows, 0)
+                ym = _AMOUNT_YEARS_RE.match(text, rows[0]["end"], tail_end)
+                if ym and not yrs:
+                    c.start_year = int(ym.group("y1"))
+                    c.end_year = _year2(c.start_year, ym.group("y2"))
+            if m.group("cur"):
+                vm = _QUOTED_FUND_VERB_RE.search(text, max(s, m.start() - 40), m.start())
+                s0 = max(s, text.rfind("\n", s, m.start()) + 1)
+                s0 += re.match(r"\s*(?:The\s+)?", text[s0:s0 + 10]).end()
+                org = org_at(text, s0, max(0, vm.start() - s0)) if vm else None
+                if org and org[1] <= vm.start():
+                    c.funder = _make_funder(org[2], org[3], org[4], "funds_quoted")
         am = _TRAILING_ACRONYM_RE.search(title)
         if am:
             c.aliases.append(am.group("a"))
