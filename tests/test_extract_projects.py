@@ -691,8 +691,10 @@ def test_fixed_width_table_with_wrapped_cells_and_a_dollar_column():
             "Rep. of Korea     Fair Wages in Garment Factories Viet Nam            2025-2027   USD 1,500,000  1,500,000\n"
             "(MOEL)\n"
             + rule + "\n"
-            "   Subtotal                                                                             3,700,000\n\n\n"
-            "2. NOTES\n\nThe two items were signed in 2024.\n")
+            "   Subtotal                                                                             3,700,000\n\n"
+            "2. NOTES\n"
+            "2.1 The Office signed two agreements in 2024 and will review the coming pipeline in December 2024\n"
+            "with partners; the Finland agreement covers Ghana, Togo and Benin for three years.\n")
     rows = {r["title"]: r for r in extract(text)}
     assert set(rows) == {"Green Ports for Coastal Workers", "Fair Wages in Garment Factories"}
     g = rows["Green Ports for Coastal Workers"]

@@ -1859,6 +1859,8 @@ def _fixed_width_candidates(text: str, secs: list[Section], money) -> list[Cand]
             if _RULER_RE.match(ln):
                 rec = None
                 continue
+            if len(ln.strip()) >= 50 and "  " not in ln.strip():
+                break                   # a line of prose: the table has ended
             placed: dict[int, list] = {}
             for a, b in _fw_cells(ln, off, cols):
                 placed.setdefault(_fw_column(cols, ends, a - off, b - off), []).append((a, b))
