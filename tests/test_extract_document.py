@@ -372,3 +372,12 @@ def test_bulleted_or_page_labelled_dates_are_the_documents():
     text = ("BACK-TO-OFFICE REPORT\n\nSubject: Mission to the port\nMission dates: 2-4 May 2026\n"
             "Date of BTOR: 9 May 2026\n")
     assert str(extract(text)["published_on"]) == "2026-05-09"
+
+
+def test_a_letters_subject_line_is_its_title():
+    text = ("MINISTRY OF FOREIGN AFFAIRS OF FINLAND\nDepartment for Development Policy\n\n"
+            "Helsinki, 3 May 2024\n\nDirector\nInternational Labour Office\n\n"
+            "Subject: FUNDING DECISION - \"Green Skills for Coastal Youth in Ghana\n"
+            "         and Togo (GREENCOAST)\", ILO project code RAF/24/02/FIN\n\n"
+            "Dear Director,\n\nI am pleased to inform you of the decision.\n")
+    assert extract(text)["title"] == "FUNDING DECISION - Green Skills for Coastal Youth in Ghana and Togo (GREENCOAST)"

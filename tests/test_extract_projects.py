@@ -677,3 +677,68 @@ def test_timeline_names_funded_or_paid_for_before_their_period():
     titles = {r["title"]: r for r in extract(text)}
     assert set(titles) == {"Cocoa Jobs for Young Farmers in Ashanti", "Safer Mines in the Upper West"}
     assert titles["Safer Mines in the Upper West"]["end_year"] == 2024
+
+
+def test_fixed_width_table_with_wrapped_cells_and_a_dollar_column():
+    rule = "-" * 96
+    text = ("PORTFOLIO OVERVIEW\n\n" + rule + "\n"
+            "Funder            Programme                       Countries           Years      Amount (orig.)    Amount\n"
+            "                                                                                                   (USD)\n"
+            + "=" * 96 + "\n"
+            "1. SIGNED\n"
+            "Finland (MFA)     Green Ports for Coastal         Ghana, Togo,        2024-2026   EUR 2,000,000  2,200,000\n"
+            "                  Workers                         Benin\n"
+            "Rep. of Korea     Fair Wages in Garment Factories Viet Nam            2025-2027   USD 1,500,000  1,500,000\n"
+            "(MOEL)\n"
+            + rule + "\n"
+            "   Subtotal                                                                             3,700,000\n\n"
+            "2. NOTES\n"
+            "2.1 The Office signed two agreements in 2024 and will review the coming pipeline in December 2024\n"
+            "with partners; the Finland agreement covers Ghana, Togo and Benin for three years.\n")
+    rows = {r["title"]: r for r in extract(text)}
+    assert set(rows) == {"Green Ports for Coastal Workers", "Fair Wages in Garment Factories"}
+    g = rows["Green Ports for Coastal Workers"]
+    assert (g["start_year"], g["end_year"], g["countries"], g["budget_usd"]) == (2024, 2026, ["GHA", "TGO", "BEN"], 2200000)
+    assert g["funder_acronym"] == "MFA" or "Finland" in g["funder"]
+    f = rows["Fair Wages in Garment Factories"]
+    assert (f["countries"], f["budget_usd"], f["funder"]) == (["VNM"], 1500000, "Rep. of Korea")
+
+
+def test_quoted_title_before_the_word_or_a_project_code():
+    text = ("Re: FUNDING DECISION - \"Green Skills for Coastal Youth in Ghana\n    and Togo (GREENCOAST)\", "
+            "ILO project code RAF/24/02/FIN\n\nDear Director,\n\nThe new project builds on the Finland-funded "
+            "\"Blue Jobs in West African Ports\" programme (2019-2022) and starts in 2025.\n")
+    rows = {r["title"]: r for r in extract(text)}
+    assert "Green Skills for Coastal Youth in Ghana and Togo (GREENCOAST)" in rows
+    b = rows["Blue Jobs in West African Ports"]
+    assert (b["start_year"], b["end_year"]) == (2019, 2022)
+    # a quoted slogan before 'initiative' with no article is not taken
+    assert not [r for r in extract('We back "Jobs Now For All" initiative plans.\n') if "Jobs Now" in r["title"]]
+
+
+def test_bold_name_field_in_a_key_facts_block_and_a_funder_named_in_a_money_label():
+    text = ("# Sida backs fair recruitment in Nepal\n\n## Key facts\n\n**The project**\n"
+            "- **Name:** Fair Recruitment Corridors for Nepali Workers\n- **Duration:** 4 years, 2024–2027\n"
+            "- **Countries:** Nepal and Malaysia\n\n**The money**\n- **Sida grant:** SEK 30 million\n")
+    [r] = extract(text)
+    assert r["title"] == "Fair Recruitment Corridors for Nepali Workers"
+    assert (r["start_year"], r["end_year"], r["countries"]) == (2024, 2027, ["NPL", "MYS"])
+    assert r["funder"] == "Sida"
+    # a person's name field is no project
+    assert extract("Speaker\n- **Name:** Ms Ana Lopez Garcia\n- **Role:** Director\n") == []
+
+
+def test_quoted_title_with_its_funding_after_it_and_numbered_country_headings():
+    text = ("Regional overview of the year.\n\n3.1 Ghana\n"
+            "The Royal Danish Embassy finances \"Green Jobs in Cocoa Cooperatives\" with USD 2.5 million over 2023-2026. "
+            "The project trained 300 farmers.\n\n3.2 Togo\n"
+            "Work under \"Safer Ports for Lomé Dock Workers\", funded by Japan with USD 1.2 million (2022-2024), "
+            "resumed in May.\n")
+    rows = {r["title"]: r for r in extract(text)}
+    g = rows["Green Jobs in Cocoa Cooperatives"]
+    assert (g["start_year"], g["end_year"], g["budget_usd"], g["countries"]) == (2023, 2026, 2500000, ["GHA"])
+    assert "Danish" in g["funder"]
+    t = rows["Safer Ports for Lomé Dock Workers"]
+    assert (t["start_year"], t["end_year"], t["budget_usd"], t["countries"]) == (2022, 2024, 1200000, ["TGO"])
+    # a quoted slogan with an amount but no funding verb is no project
+    assert extract('The minister said "Jobs Come First For All" with USD 5 million pledged.\n') == []

@@ -411,6 +411,14 @@ _MAIL_FIELD_RE = re.compile(r"(?P<k>From|To|Cc|Bcc|Date|Sent|Subject)[ \t]*:[ \t
 _SUBJECT_VALUE_RE = re.compile(r"(?:(?:RE|FW|FWD|AW|TR)[ \t]*:[ \t]*)*(?P<t>\S[^\n]{2,250}?)[ \t]*$", re.IGNORECASE)
 
 
+_LETTER_SUBJECT_RE = re.compile(r"^[ \t]*(?:Subject|Re|Object|Objet)[ \t]*:[ \t]*(?P<t>\S[^\n]{5,250}(?:\n[ \t]{4,}\S[^\n]{0,250}){0,2})",
+                                re.MULTILINE)
+_DEAR_RE = re.compile(r"^[ \t]*(?:Dear|Excellency|Your\s+Excellency|Madam|Sir)\b", re.MULTILINE)
+#: ', ILO project code RER/24/05/AUT', ' - Ref. 2024/118': a reference after the subject
+_SUBJECT_TAIL_RE = re.compile(r"[ \t]*[,;(][ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?(?:project[ \t]+(?:code|number|symbol|no\b)|our[ \t]+ref|ref\b)",
+                              re.IGNORECASE)
+
+
 def title_span(text: str) -> tuple[int, int, str] | None:
     """(start, end, title) of the document title: its first heading or first line(s)."""
     return _title_span(text)
@@ -438,6 +446,16 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
                 sm = _SUBJECT_VALUE_RE.match(line, fm.end())
                 if sm:
                     return s + sm.start("t"), s + sm.end("t"), clean_inline(sm.group("t"))
+    # a letter ('Subject: GRANT AWARD - "Title", ILO project code ...' above 'Dear ...'): its subject
+    sub = _LETTER_SUBJECT_RE.search(text, 0, min(len(text), 3000))
+    if sub and _DEAR_RE.search(text, sub.end(), min(len(text), sub.end() + 400)):
+        raw = sub.group("t")
+        cut = _SUBJECT_TAIL_RE.search(raw)
+        if cut:
+            raw = raw[:cut.start()]
+        title = clean_inline(raw.replace('"', "").replace("“", "").replace("”", "")).strip(" ,;-")
+        if len(_words(title)) >= 3:
+            return sub.start("t"), sub.start("t") + len(raw.rstrip()), title
     idx = 0
     letterhead = False              # the line before was a letterhead's (it may go on)
     running = None                  # a running header skipped ('SWEDEN - ILO ... | May 2023')

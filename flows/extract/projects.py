@@ -43,6 +43,9 @@ HEAD_RANGE_END_RE = re.compile(rf"\s*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]\s*[.:]?\s*
 STANDALONE_RANGE_LINE_RE = re.compile(
     rf"^[ \t]*(?P<t>[^\n]{{6,250}}?[(\[]\s*(?:{OPEN_RANGE})\s*[)\]])[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 BOLD_LINE_RE = re.compile(r"^[ \t]*\*\*(?P<t>[^*\n]{6,250})\*\*[ \t]*:?[ \t]*$", re.MULTILINE)
+#: '4.2 Mali', '3.1 Results in Asia': a numbered heading line on its own after a blank line
+NUMBERED_HEAD_RE = re.compile(r"(?:(?<=\n\n)|(?<=\n[ \t]\n))[ \t]*(?P<t>\d{1,2}(?:\.\d{1,2})+\.?[ \t]+"
+                              r"[A-Z][\w’'\-]*(?:[ \t]+[\w’'\-&,]+){0,6})[ \t]*(?=\n[ \t]*\S)")
 BULLET_RANGE_RE = re.compile(
     rf"^[ \t]*(?:[-•*▪]|\d{{1,2}}[.)])[ \t]+(?P<t>[^\n]{{6,250}}?)[ \t]*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]",
     re.MULTILINE | re.IGNORECASE)
@@ -53,6 +56,19 @@ GROUP_FUNDER_RE = re.compile(rf"\b(?:{FUNDER_CUE})\s+(?:the\s+)?(?P<org>[A-Z])")
 QUOTED_RE = re.compile(
     r"\b(?P<kw>[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative)s?\s*,?\s*"
     r"(?:(?:called|entitled|titled|named)\s+)?[\"“](?P<t>[^\"“”]{6,300}?)[\"”]")
+#: 'the ADA-funded "Skills for Wood Processing" initiative (2021-2024)': a quoted title before
+#: the word; 'GRANT AWARD - "Title", ILO project code RER/24/05/AUT': before a project code
+QUOTED_BEFORE_RE = re.compile(
+    r"[\"“](?P<t>[A-Z][^\"“”]{5,250}?)[\"”](?:[ \t\n]+(?P<kw>project|programme|program|initiative)\b"
+    r"|[ \t]*,[ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?[Pp]roject[ \t]+(?:code|number|symbol|no\b)"
+    r"|[ \t]*,?[ \t\n]+(?:(?:is|was|are|were)[ \t\n]+)?(?:co-?)?(?P<by>funded|financed|sponsored)[ \t\n]+by\b"
+    r"|(?<=[\"”])[ \t\n]+with[ \t\n]+(?P<cur>EUR|USD|US\$|CHF|GBP|SEK|NOK|DKK|CAD|AUD|JPY|[$€£])[ \t]?\d)")
+#: 'Luxembourg finances "Title" with EUR 2.8 million': a funding verb right before the quote
+_QUOTED_FUND_VERB_RE = re.compile(r"\b(?:co-?)?(?:funds|finances|financed|funded|sponsors|sponsored)[ \t\n]+$")
+_AMOUNT_YEARS_RE = re.compile(rf"\s*(?:\(\s*|(?:over|for|in)\s+(?:the\s+period\s+)?){RANGE}\b")
+#: 'Activities under "Title", funded by Germany'
+_QUOTED_UNDER_RE = re.compile(r"\b(?:under|of|for|by|from)[ \t\n]+(?:the[ \t\n]+)?$|\b(?:project|programme|initiative),?[ \t\n]+$|(?:[Tt]he|[Ii]ts)[ \t\n]+(?:[\w\-]+[ \t\n]+){0,3}$")
+_QUOTED_BEFORE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]n?)\s+(?:[\w\-]+\s+){0,3}$")
 #: 'the project *Title*', 'the programme, _Title_': a title in emphasis right after the word
 EMPH_RE = re.compile(
     r"\b(?P<kw>project|programme|program|initiative)s?\s*,?\s*(?:(?:called|entitled|titled|named)\s+)?"
@@ -78,7 +94,8 @@ PHASE_RE = re.compile(
     r"\bphase\s+of\s+(?:the\s+|its\s+)?(?P<t>(?:[A-Z][\w’'\-]*\s+){1,8}?"
     r"(?:Programme|Program|Project|Initiative|Facility)"
     r"(?:\s+\([A-Z][A-Za-z0-9\-]{1,12}\))?(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?)")
-TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:[-*•▪][ \t]+)?(?P<k>Project(?:\s+title|\s+name)?|Programme(?:\s+title)?|Title)\s*:\s*(?P<t>\S[^\n]{3,250})$",
+TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:[-*•▪][ \t]+)?(?:\*\*)?(?P<k>Project(?:\s+title|\s+name)?|Programme(?:\s+title|\s+name)?|Title|Name)"
+                            r"\s*:\s*(?:\*\*[ \t]*)?(?P<t>[^\s*][^\n]{3,250})$",
                             re.MULTILINE | re.IGNORECASE)
 FIELD_RE = re.compile(
     r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|"
@@ -370,8 +387,10 @@ def project_sections(text: str) -> list[Section]:
         return j < len(head_starts) and head_starts[j] < e0
 
     extra = []
-    for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE):
-        if rx is BOLD_LINE_RE:
+    for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE, NUMBERED_HEAD_RE):
+        if rx is NUMBERED_HEAD_RE:
+            found = rx.finditer(text)
+        elif rx is BOLD_LINE_RE:
             found = rx.finditer(text) if "**" in text else ()
         else:                                 # it starts a line holding a bracket
             found = _finditer_at(rx, text, _line_starts(text, word_offsets(text, ("(", "["))))
@@ -384,7 +403,7 @@ def project_sections(text: str) -> list[Section]:
                     continue
                 if re.match(r"[ \t]*(?:[-•*▪#▶►|]|\d{1,2}[.)])", text[m.start():m.start() + 4]):
                     continue
-            if rx is BOLD_LINE_RE:
+            if rx is BOLD_LINE_RE or rx is NUMBERED_HEAD_RE:
                 s0, e0 = m.start(), m.end()
             if overlaps_head(s0, e0):
                 continue
@@ -453,7 +472,8 @@ def org_at(text: str, pos: int, limit: int = 160) -> tuple[int, int, str, str | 
         pending = []
         end = tm.end()
         n_words += 1
-        if n_words >= 12 or (tok.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|St\.|Co\.|Inc\.", tok)):
+        if n_words >= 12 or (tok.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|St\.|Co\.|Inc\.", tok)
+                             and not re.match(r"[ \t]+of[ \t]+[A-Z]", chunk[tm.end():tm.end() + 12])):
             break
     if start is None or end is None:
         return None
@@ -1640,8 +1660,9 @@ class _Cols:
             country = next((k for k, c in enumerate(cols)
                             if re.fullmatch(r"where|location|coverage|geographic(?:al)? (?:scope|coverage)", c)), None)
         self.country = country
-        self.budget = next((k for k, c in enumerate(cols)
-                            if re.search(r"budget|amount|contribution|us\$|usd|funding", c)), None)
+        budgets = [k for k, c in enumerate(cols) if re.search(r"budget|amount|contribution|us\$|usd|funding", c)]
+        # 'Amount (orig.) | Amount (USD)': the column in dollars, when there are two
+        self.budget = next((k for k in budgets if re.search(r"\b(?:usd|us\$)", cols[k])), budgets[0] if budgets else None)
         self.years = next((k for k, c in enumerate(cols)
                            if re.search(r"year|duration|period|dates?|timeframe|time frame", c) or c == "when"), None)
         # separate start and end columns ('start;end', 'Start date | End date')
@@ -1759,6 +1780,135 @@ def _plain_table_candidates(text: str, secs: list[Section], money: list[dict]) -
     return out
 
 
+_COLUMN_GAP_RE = re.compile(r"[^\s][ \t]{3}")
+_RULER_RE = re.compile(r"^[ \t]*(?:-{20,}|={20,})[ \t]*$")
+_FW_WORD_RE = re.compile(r"\S+")
+
+
+def _fw_cells(line: str, off: int, cols: list[int]) -> list[tuple[int, int]]:
+    """The cells of one line of a fixed-width table: runs of words split at a gap of two
+    spaces or where a word starts at a column's start ('... Mining Regions Chile, Peru')."""
+    cells: list[list[int]] = []
+    prev_end = None
+    for m in _FW_WORD_RE.finditer(line):
+        a = m.start()
+        at_col = any(c > 0 and c - 2 <= a <= c + 1 for c in cols)
+        if prev_end is None or a - prev_end >= 2 or at_col:
+            cells.append([a, m.end()])
+        else:
+            cells[-1][1] = m.end()
+        prev_end = m.end()
+    return [(off + a, off + b) for a, b in cells]
+
+
+def _fw_column(cols: list[int], ends: list[int], a: int, b: int) -> int:
+    """The column a cell (relative to its line) belongs to: the last starting at or before
+    it, or the next when the cell is right-aligned under the next header."""
+    k = max((j for j in range(len(cols)) if cols[j] <= a + 2), default=0)
+    if k + 1 < len(cols) and b > cols[k + 1] and a >= ends[k]:
+        k += 1
+    return k
+
+
+def _fixed_width_candidates(text: str, secs: list[Section], money) -> list[Cand]:
+    """Rows of a fixed-width table between ruler lines ('-----' / '=====') whose cells wrap
+    onto the next lines ('Empleo Verde Amazonía - Green' / 'Jobs in the Amazon'): a row
+    starts where a line has a title and a period or an amount; the lines below it without
+    either continue its cells."""
+    if "-" * 20 not in text and "=" * 20 not in text:
+        return []
+    lines = _lines_with_offsets(text)
+    rulers = [i for i, (_, ln) in enumerate(lines) if len(ln) >= 20 and _RULER_RE.match(ln)]
+    out: list[Cand] = []
+    for r in rulers:
+        h = r + 1
+        if h >= len(lines) or "  " not in lines[h][1].strip():
+            continue
+        hoff, hline = lines[h]
+        head = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", hline)]
+        if len(head) < 3 or any(re.search(r"\d", hline[a:b]) for a, b in head):
+            continue
+        # the header's continuation lines, down to the next ruler
+        below = next((j for j in range(h + 1, min(h + 4, len(lines))) if _RULER_RE.match(lines[j][1])), None)
+        if below is None:
+            continue
+        cols = [a for a, _ in head]
+        ends = [b for _, b in head]
+        names = [hline[a:b] for a, b in head]
+        for j in range(h + 1, below):
+            for m in re.finditer(r"\S+(?: \S+)*", lines[j][1]):
+                k = _fw_column(cols, ends, m.start(), m.end())
+                names[k] += " " + m.group(0)
+                ends[k] = max(ends[k], m.end())
+        tc = _Cols([" ".join(n.split()).lower() for n in names], names)
+        if tc.title is None or (tc.years is None and tc.budget is None):
+            continue
+        _, _, sec = _section_of(secs, hoff, len(text))
+        rec: dict | None = None
+        recs: list[dict] = []
+        blanks = 0
+        for j in range(below + 1, len(lines)):
+            off, ln = lines[j]
+            if not ln.strip():
+                blanks += 1
+                rec = None
+                if blanks >= 2:
+                    break
+                continue
+            blanks = 0
+            if _RULER_RE.match(ln):
+                rec = None
+                continue
+            if len(ln.strip()) >= 50 and "  " not in ln.strip():
+                break                   # a line of prose: the table has ended
+            placed: dict[int, list] = {}
+            for a, b in _fw_cells(ln, off, cols):
+                placed.setdefault(_fw_column(cols, ends, a - off, b - off), []).append((a, b))
+            is_row = tc.title in placed and (tc.years in placed or tc.budget in placed)
+            if is_row:
+                rec = {"cells": {k: list(v) for k, v in placed.items()}, "start": off, "end": off + len(ln)}
+                recs.append(rec)
+            elif rec is not None and tc.years not in placed and tc.budget not in placed:
+                for k, v in placed.items():
+                    rec["cells"].setdefault(k, []).extend(v)
+                rec["end"] = off + len(ln)
+            else:
+                rec = None
+        for rc in recs:
+            cells = rc["cells"]
+
+            def joined(k):
+                parts = [text[a:b] for a, b in cells.get(k, [])]
+                out_s = ""
+                for p in parts:
+                    if out_s.endswith("-") and out_s[-2:-1].isalpha() and p[:1].isupper():
+                        out_s += p
+                    else:
+                        out_s += (" " if out_s else "") + p
+                return out_s
+
+            first = [cells[k][0] if k in cells else None for k in range(len(cols))]
+            c = _row_cand(text, tc, first, rc["start"], rc["end"], sec, None, money)
+            if c is None:
+                continue
+            title = clean_title(joined(tc.title))
+            if len(title) < 6:
+                continue
+            c.title = title
+            if tc.country is not None and tc.country in cells:
+                c.countries = _unique(iso for _, _, iso in document.find_countries(joined(tc.country)))
+            if tc.years is not None and c.start_year is None and tc.years in cells:
+                yr = re.search(RANGE, joined(tc.years))
+                if yr:
+                    c.start_year = int(yr.group("y1"))
+                    c.end_year = _year2(c.start_year, yr.group("y2"))
+            am = _TRAILING_ACRONYM_RE.search(c.title)
+            if am:
+                c.aliases.append(am.group("a"))
+            out.append(c)
+    return out
+
+
 #: a digit in a header row that is not a year column's ('| 2021 |', '| Total 2021–2023 |')
 _HEADER_YEAR_RE = re.compile(rf"(?<![\d.,])(?:{YEAR})(?![\d.,]\d|\d)")
 
@@ -1817,6 +1967,7 @@ def _infobox_candidate(text: str, lines, i: int, body_from: int, cols: list[str]
 def _table_candidates(text: str, secs: list[Section], money: list[dict] | None = None) -> list[Cand]:
     money = [] if money is None else money    # (a lazy list stays lazy)
     out: list[Cand] = _plain_table_candidates(text, secs, money)
+    out += _fixed_width_candidates(text, secs, money)
     if "|" not in text:                       # every table line starts with '|'
         return out
     lines = _lines_with_offsets(text)
@@ -1978,6 +2129,49 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         if am:
             c.aliases.append(clean_title(am.group("a")))
         out.append(c)
+    for m in (QUOTED_BEFORE_RE.finditer(text) if ('"' in text or "“" in text) else ()):
+        raw = m.group("t")
+        title = clean_title(raw)
+        if "\n\n" in raw or len(title.split()) < 3:
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        if m.group("kw") and not _QUOTED_BEFORE_LEAD_RE.search(before):
+            continue
+        # the funding said after the quote: its funder is said before it or after it
+        if m.group("cur") and not _QUOTED_FUND_VERB_RE.search(before):
+            continue
+        if m.group("by") and not (_QUOTED_UNDER_RE.search(before) or _QUOTED_FUND_VERB_RE.search(before)):
+            continue
+        words = [w for w in title.split() if w.lower() not in CONNECTORS]
+        if sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) < 0.7 * len(words):
+            continue
+        ts, te = m.start("t"), m.end("t")
+        s, e = _sentence_span(sents, m.start(), m.end())
+        c = Cand(title, ts, te, "quoted", s, e, s, e)
+        yrs = _years_after(text, m.end())
+        if yrs:
+            c.start_year, c.end_year = yrs
+        if m.group("cur") or m.group("by"):
+            # '... with EUR 2.8 million over 2024-2027', '..., funded by X with EUR 4 million (2022-2025)'
+            tail_end = min(e, m.end() + 200)
+            rows = _rows_in(money, te, tail_end) if money else []
+            if rows and re.fullmatch(r"[^.;]*\bwith\s+", text[te:rows[0]["start"]]):
+                c.budget_usd = _stated_usd(text, rows, 0)
+                ym = _AMOUNT_YEARS_RE.match(text, rows[0]["end"], tail_end)
+                if ym and not yrs:
+                    c.start_year = int(ym.group("y1"))
+                    c.end_year = _year2(c.start_year, ym.group("y2"))
+            if m.group("cur"):
+                vm = _QUOTED_FUND_VERB_RE.search(text, max(s, m.start() - 40), m.start())
+                s0 = max(s, text.rfind("\n", s, m.start()) + 1)
+                s0 += re.match(r"\s*(?:The\s+)?", text[s0:s0 + 10]).end()
+                org = org_at(text, s0, max(0, vm.start() - s0)) if vm else None
+                if org and org[1] <= vm.start():
+                    c.funder = _make_funder(org[2], org[3], org[4], "funds_quoted")
+        am = _TRAILING_ACRONYM_RE.search(title)
+        if am:
+            c.aliases.append(am.group("a"))
+        out.append(c)
     for rx, rule in ((EMPH_RE, "emphasis"), (APPOSITIVE_RE, "appositive"), (PAREN_TITLE_RE, "appositive")):
         if rx is EMPH_RE and "*" not in text and "_" not in text:
             continue
@@ -2021,7 +2215,7 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
     fields_at: list[Cand] = []
     for m in _finditer_lines(TITLE_FIELD_RE, text):
         ts, te = m.start("t"), m.end("t")
-        if m.group("k").lower() == "title":
+        if m.group("k").lower() in ("title", "name"):
             # a bare 'Title:' is a project's when project fields follow ('Donor: ...')
             nl = text.find("\n", te)
             record = _record_facts(text, te, money) if nl >= 0 else None
@@ -2296,6 +2490,12 @@ def _sentence_countries(text: str, spans) -> list[str]:
     return found
 
 
+_FUNDER_LABEL_RE = re.compile(
+    r"^[ \t]*(?:[-*•▪][ \t]+)?(?:\*\*)?(?P<org>[A-Z][\w&'’\-]*(?:[ \t]+[A-Z][\w&'’\-]*){0,4})[ \t]+"
+    r"(?:grant|contribution|funding)[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:|:)[ \t]*(?:EUR|USD|US\$|CHF|GBP|SEK|NOK|DKK|CAD|AUD|JPY|[$€£])",
+    re.MULTILINE)
+
+
 def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partner_name: str | None,
           partner_is_donor: bool = False) -> dict:
     s, e = c.attr_start if c.attr_start is not None else c.scope_start, c.attr_end or c.scope_end
@@ -2387,6 +2587,13 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         org = org_at(text, donor[0], donor[1] - donor[0])
         if org:
             funder = _make_funder(org[2], org[3], org[4], "donor_field")
+    if funder is None and c.rule in ("factsheet", "title_field", "field_block"):
+        # '- **AFD grant:** EUR 14 million': a field named after the funder's money
+        for m in _FUNDER_LABEL_RE.finditer(text, s, e):
+            if m.group("org").split()[0].lower() not in ("total", "ilo", "project", "annual", "estimated", "the"):
+                funder = _make_funder(m.group("org"), None, None, "funder_label")
+                if funder:
+                    break
     if funder is None:
         funder = find_funder(text, own_s, own_e, skip) if (own_s, own_e) != (s, e) else None
     if funder is None:
@@ -2512,7 +2719,9 @@ def extract(text: str) -> list[dict]:
     cands += _acronym_name_candidates(text, sents)
     cands += _defined_acronym_candidates(text, sents)
     # a name does not run across the gap between two columns of a table
-    cands = [c for c in cands if c.rule == "table" or "   " not in text[c.start:c.end]]
+    # (the indent of a wrapped line is no gap)
+    cands = [c for c in cands if c.rule == "table" or "   " not in text[c.start:c.end]
+             or not _COLUMN_GAP_RE.search(text, c.start, c.end)]
 
     # merge one project stated twice
     merged: list[Cand] = []
