@@ -233,6 +233,9 @@ _HYPHEN_END_RE = re.compile(r"([^\W_]{1,40})[-\u00ad\u2010]$")
 _ALIGNED_LABEL_RE = re.compile(r"^[A-Z][A-Za-z'’/&()\- ]{0,28}[A-Za-z)]:[ \t]{2,}\S")
 # '4.1 Burkina Faso': a numbered section heading (the 'x.y' form; '4. Findings' is a list item)
 _NUMBERED_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[A-Z][^.!?:;]{0,60}$")
+# a line laid out in columns ('1st      2024      800,000') or a ruler ('-----   ----'), in a
+# plain-text file: kept as it is (see reflow's keep_layout)
+_COLUMN_LAYOUT_RE = re.compile(r"\S {3,}\S|^[ \t]*[-=_+]{3,}[-=_+| \t]*$")
 _FIRST_WORD_RE = re.compile(r"\S{1,60}")
 _WORD_RE = re.compile(r"[^\W\d_]{2,40}")
 _LEADING_WORD_RE = re.compile(r"[^\W\d_]{1,40}")
@@ -418,8 +421,17 @@ def _compounds(lines: list[str]) -> set[str]:
     return found
 
 
+def _laid_out(line: str) -> bool:
+    """A ruler, or a line set out in columns; an aligned 'Label:   value' counts by its value
+    alone (so a wrapped value still joins it)."""
+    m = _ALIGNED_LABEL_RE.match(line)
+    body = line[m.end() - 1:] if m else line.strip()
+    return bool(_COLUMN_LAYOUT_RE.search(body) or _COLUMN_LAYOUT_RE.match(line))
+
+
 def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: bool = True,
-           slack: float = 0.9, paragraph_after_stop: bool = False, keep_labels: bool = False) -> str:
+           slack: float = 0.9, paragraph_after_stop: bool = False, keep_labels: bool = False,
+           keep_layout: bool = False) -> str:
     """Join hard-wrapped lines into paragraphs.
 
     pages: the lines of each page (one page for a dump without page breaks). furniture:
@@ -430,6 +442,9 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
     across a page break when the sentence goes on. List items, headings and table rows keep
     their own lines; blank lines between paragraphs are kept. keep_labels: 'Label: value'
     lines keep their own lines too (a narrow column's key-facts box, whose lines look full).
+    keep_layout: lines set out in columns with runs of spaces, and rulers, are neither joined
+    nor joined to (a plain-text table or a two-column signature block keeps its lines, whose
+    columns the table readers find by position).
     """
     tokens: list[str | None] = []  # a line, '' for a blank line, None for a page break
     page_drops = _page_furniture(pages) if furniture == "pages" else None
@@ -480,7 +495,8 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
             joined = _join_heading(cur, tok, words)
         elif (cur is not None and gap != "blank" and not _is_block_start(tok) and not _is_heading(last)
               and not (keep_labels and _LABEL_LINE_RE.match(tok)) and not _ALIGNED_LABEL_RE.match(tok)
-              and not (_NUMBERED_HEADING_RE.match(tok) and _TERMINAL_RE.search(last[-3:]))):
+              and not (_NUMBERED_HEADING_RE.match(tok) and _TERMINAL_RE.search(last[-3:]))
+              and not (keep_layout and (_laid_out(tok) or _laid_out(last)))):
             if dehyphenate:
                 joined = _dehyphenate(cur, tok, compounds)
             if joined is None and not (gap == "page" and _TERMINAL_RE.search(last[-3:])):
@@ -503,8 +519,8 @@ def _reflow_dump(text: str) -> str:
     """A plain-text PDF dump: page breaks at form feeds, else at repeated footers."""
     text = _prepare(text)
     if "\f" in text:
-        return reflow([p.split("\n") for p in text.split("\f")], furniture="pages")
-    return reflow([text.split("\n")], furniture="repeated")
+        return reflow([p.split("\n") for p in text.split("\f")], furniture="pages", keep_layout=True)
+    return reflow([text.split("\n")], furniture="repeated", keep_layout=True)
 
 
 # ------------------------------------------------------------------ Markdown

@@ -250,3 +250,34 @@ def test_markdown_footnotes_are_kept_while_link_definitions_are_not():
     text = markdown_to_text(src)
     assert "https://www.ilo.org/eval/mtr" in text  # a footnote is content a reader sees
     assert "[ilo]" not in text  # a link reference definition is not
+
+
+def test_a_hard_wrapped_text_keeps_its_tables_and_signature_columns_line_by_line(tmp_path):
+    prose = ("The partners agreed on the following schedule of payments, which the committee will "
+             "review at each of its meetings, and on the reporting that goes with each payment to the "
+             "donor and to the national steering committee of the programme in the capital.")
+    words, lines, line = prose.split(), [], ""
+    for w in words:  # wrapped at 72 characters, as an e-mail or a PDF dump is
+        if len(line) + 1 + len(w) > 72:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    table = ["", "  Payment   Year      Amount (NOK)   Due on",
+             "  -------   ----   -------------   -----------------------------",
+             "  First     2025       4,000,000   Signature of the agreement",
+             "  Second    2026       3,500,000   Approval of the first annual",
+             "                                   report",
+             "  -------   ----   -------------",
+             "  Total                7,500,000", ""]
+    signatures = ["For the Ministry:                        For the ILO:", "",
+                  "Ingrid Solheim-Bakke                     Rafael Montoya Cruz",
+                  "Director General                         Regional Director", ""]
+    path = tmp_path / "letter.txt"
+    path.write_text("\n".join(lines * 3 + table + lines * 2 + [""] + signatures))
+    text = read_document(path, tmp_path)["text"]
+    assert prose in text  # prose is still joined into paragraphs
+    assert "\n  First     2025       4,000,000   Signature of the agreement\n" in text
+    assert "\n  -------   ----   -------------\n  Total                7,500,000\n" in text
+    assert "\nIngrid Solheim-Bakke                     Rafael Montoya Cruz\n" in text
