@@ -219,6 +219,7 @@ def test_many_new_documents_load_as_consecutive_runs_with_the_same_facts(run_flo
     assert state.is_completed()
     assert summary["docs_loaded"] == 6 and len(summary["run_ids"]) == 3
     assert query(db, "SELECT status, docs_loaded FROM quality.runs ORDER BY started_at") == [("completed", 2)] * 3
+    assert query(db, "SELECT count(DISTINCT flow_run_id), count(flow_run_id) FROM quality.runs") == [(1, 3)]
     assert counts(db) == counts(one)
     for table in FACT_TABLES:
         key = "project_id" if table == "projects" else "fact_id"
