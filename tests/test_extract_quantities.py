@@ -528,3 +528,17 @@ def test_a_plain_text_table_with_a_number_column():
 def test_a_year_before_a_noun_dates_the_count():
     rows = extract("The agency enrolled 2,100 domestic workers during its 2023 registration drive.")
     assert [(r["value"], str(r["as_of"])) for r in rows] == [(2100, "2023-01-01")]
+
+
+def test_a_bare_count_after_a_further_in_bold_or_a_target_by_a_year():
+    assert rows_of("- **1,200** trainees found jobs; a further **300** started their own firms.") == [
+        (1200, "trainees"), (300, "trainees")]
+    rows = extract("By 2023, 9,100 domestic workers were covered, against a target of 12,000 by\n2026.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (9100, "domestic workers", None), (12000, "domestic workers", "target")]
+
+
+def test_a_key_figure_to_be_reached_is_a_target_and_may_carry_a_note():
+    text = "Key figures\n\nFarmers to be reached\n8,000 (half of them women)\n\nEnd of the page.\n"
+    rows = extract(text)
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [(8000, "Farmers", "target")]

@@ -835,9 +835,11 @@ _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 _BACK_REF_RE = re.compile(
     r"(?:\bagainst[ \t\n]+(?:an?|the)[ \t\n]+(?:[\w-]+[ \t\n]+)?(?P<target>target)[ \t\n]+of|"
     r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|"
-    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?P<of>[a-z]+),)[ \t\n]*$")
+    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?P<of>[a-z]+),)[ \t\n]*[*_]{0,2}$")
 # what may follow such a number: the end of the clause, 'in <year>', or a verb
-_BARE_END_RE = re.compile(r"[ \t]*(?:[.;:)]|[ \t]in[ \t]+(?:19|20)\d\d\b|[ \t](?:had|have|has|were|was|are|is)\b|$)")
+# ('a further 415 started their own businesses', 'against a target of 60,000 by 2025')
+_BARE_END_RE = re.compile(r"[ \t]*(?:[.;:)]|[ \t](?:in|by)[ \t\n]+(?:19|20)\d\d\b|"
+                          r"[ \t](?:had|have|has|were|was|are|is|[a-z]{3,}ed)\b|$)")
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -899,12 +901,16 @@ def _label_rows(text: str, excluded) -> list[dict]:
 # 'over 85,000')
 _VALUE_LINE_RE = re.compile(
     rf"^[ \t]*[*_]{{0,2}}(?:(?:over|more[ \t]+than|about|nearly|almost|some|around|approximately|"
-    rf"up[ \t]+to|at[ \t]+least|close[ \t]+to)[ \t]+)?(?P<num>{QNUM})\+?[*_]{{0,2}}[ \t]*$",
+    rf"up[ \t]+to|at[ \t]+least|close[ \t]+to)[ \t]+)?(?P<num>{QNUM})\+?[*_]{{0,2}}"
+    rf"(?:[ \t]+\([^()\n]{{1,60}}\))?[ \t]*$",
     re.MULTILINE | re.IGNORECASE)
 _LABEL_LINE_RE = re.compile(r"[ \t]*[*_]{0,2}(?P<label>[A-Z][^\n.;:!?]{2,70}?)[*_]{0,2}:?[ \t]*")
 #: labels over a page number, not over a count
 _NOT_FIGURE_LABELS = {"contents", "acknowledgements", "acknowledgments", "annexes", "appendices",
                       "references", "notes", "abbreviations", "acronyms", "figures", "tables"}
+
+
+_TO_BE_DONE_RE = re.compile(r"\bto[ \t]+be[ \t]+[a-z]+(?:ed|en)\b")
 
 
 def _key_figure_rows(text: str, excluded) -> list[dict]:
@@ -939,6 +945,8 @@ def _key_figure_rows(text: str, excluded) -> list[dict]:
             if ds:
                 as_of = (ds[-1].first(), ds[-1].precision)
         qual, _ = money.qualifier_before(text, s)
+        if not qual and _TO_BE_DONE_RE.search(label):
+            qual = "target"  # 'Young people to be reached': an aim
         rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": qual, "num_start": s,
                      "char_start": lab.start("label"), "char_end": e, "rule": "quantity.key_figure",
                      "as_of": as_of})
