@@ -185,3 +185,8 @@ def test_a_street_named_with_a_suffix_and_a_postcode_city_between_dashes():
 def test_a_street_with_an_elided_article():
     assert _addresses_of("Ministry: Directorate, 12, rue de l'Église, L-2540 Luxembourg; tel. 1\n") == [
         "12, rue de l'Église, L-2540 Luxembourg"]
+
+
+def test_a_dash_inside_a_street_name_does_not_cut_the_address():
+    assert _addresses_of("Contact us at\nPlot 9 Mengo - Kabuusu Road, P.O. Box 120, Kampala, Uganda\n") == [
+        "Plot 9 Mengo - Kabuusu Road, P.O. Box 120, Kampala, Uganda"]

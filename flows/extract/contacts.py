@@ -82,7 +82,7 @@ _TRAILING = ".,;:!?'\"*_>"
 
 # ------------------------------------------------------------------ postal addresses
 
-_ADDR_SEP_RE = re.compile(r"[ \t]+[·|•–—\-][ \t]+|;[ \t]+|[ \t]{3,}|\t|(?<=[a-z]{3})\.(?:[ \t]+|$)|"
+_ADDR_SEP_RE = re.compile(r"[ \t]+[·|•–—][ \t]+|[ \t]+-[ \t]+(?=[\w.+-]+@|\+\d|https?:|www\.)|;[ \t]+|[ \t]{3,}|\t|(?<=[a-z]{3})\.(?:[ \t]+|$)|"
                           r"\b(?:Tel|Phone|Fax|E-?mail|Web)\b")
 _ADDR_LABEL_RE = re.compile(r"[ \t\-*•]*(?:Postal[ \t]+)?(?:Address|Adresse|Dirección)[ \t]*:[ \t]*",
                             re.IGNORECASE)
