@@ -190,3 +190,8 @@ def test_a_street_with_an_elided_article():
 def test_a_dash_inside_a_street_name_does_not_cut_the_address():
     assert _addresses_of("Contact us at\nPlot 9 Mengo - Kabuusu Road, P.O. Box 120, Kampala, Uganda\n") == [
         "Plot 9 Mengo - Kabuusu Road, P.O. Box 120, Kampala, Uganda"]
+
+
+def test_an_address_going_on_on_the_next_line_up_to_a_dash_before_a_web_address():
+    text = "Regional team for the Sahel, Riverside Office Park, Block A,\n7 Canal Road, Niamey, Niger - www.example.org\n"
+    assert _addresses_of(text) == ["Riverside Office Park, Block A, 7 Canal Road, Niamey, Niger"]

@@ -165,6 +165,8 @@ def _addresses(text: str):
         if end > 0 and text[base:end].rstrip().endswith(","):
             nxt = text.find("\n", end + 1)
             nxt = len(text) if nxt < 0 else nxt
+            sep = _ADDR_SEP_RE.search(text, end + 1, nxt)  # '..., Pretoria - www.ilo.org'
+            nxt = sep.start() if sep else nxt
             cont = [x.strip(" \t.,") for x in text[end + 1:nxt].split(",")]
             if 0 < nxt - end - 1 <= 60 and all(x and _addr_part_ok(x) for x in cont):
                 end = nxt
