@@ -93,7 +93,7 @@ _ADDR_HINT_RE = re.compile(r",[ \t]+(?:[^,\n]{1,60},[ \t]+[A-Z0-9]|\d{4,6}[ \t]+
 _STREET_NUM_RE = re.compile(r"(?:\d{1,5}(?:-\d{1,4}){0,2}[A-Za-z]?|[A-Z]?\d{1,4}|\d{1,2}(?:st|nd|rd|th))")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _BUILDING_WORDS = {"building", "house", "complex", "tower", "floor", "plaza", "palace", "place", "immeuble",
-                   "edificio", "bâtiment", "batiment", "edifício", "block", "park", "centre", "center", "suite"}
+                   "edificio", "bâtiment", "batiment", "edifício", "block", "park", "suite"}
 # a street named in one word with its kind as a suffix ('Wilhelmstraße 49', 'Keizersgracht 62')
 _STREET_SUFFIX_RE = re.compile(r"[A-Z]\w+(?:straße|strasse|gasse|platz|allee|weg|straat|laan|gracht|"
                                r"gade|vej|gatan|vägen|katu)\.?,?")
