@@ -170,3 +170,28 @@ def test_one_address_line_above_a_phone_line():
 def test_a_part_starting_with_a_building_word_and_a_floor():
     assert _addresses_of("Ministry of Labour — Immeuble Horizon, 4e étage, Abidjan, Senegal\n") == [
         "Immeuble Horizon, 4e étage, Abidjan, Senegal"]
+
+
+def test_an_office_park_and_block_before_the_street():
+    assert _addresses_of("  Riverside Office Park, Block B, 12 Main Road, Hatfield, Pretoria 0083\n") == [
+        "Riverside Office Park, Block B, 12 Main Road, Hatfield, Pretoria 0083"]
+
+
+def test_a_street_named_with_a_suffix_and_a_postcode_city_between_dashes():
+    assert _addresses_of("Press Office, Friedrichstraße 108, 10117 Berlin - press@example.de\n") == [
+        "Friedrichstraße 108, 10117 Berlin"]
+
+
+def test_a_street_with_an_elided_article():
+    assert _addresses_of("Ministry: Directorate, 12, rue de l'Église, L-2540 Luxembourg; tel. 1\n") == [
+        "12, rue de l'Église, L-2540 Luxembourg"]
+
+
+def test_a_dash_inside_a_street_name_does_not_cut_the_address():
+    assert _addresses_of("Contact us at\nPlot 9 Mengo - Kabuusu Road, P.O. Box 120, Kampala, Uganda\n") == [
+        "Plot 9 Mengo - Kabuusu Road, P.O. Box 120, Kampala, Uganda"]
+
+
+def test_an_address_going_on_on_the_next_line_up_to_a_dash_before_a_web_address():
+    text = "Regional team for the Sahel, Riverside Office Park, Block A,\n7 Canal Road, Niamey, Niger - www.example.org\n"
+    assert _addresses_of(text) == ["Riverside Office Park, Block A, 7 Canal Road, Niamey, Niger"]

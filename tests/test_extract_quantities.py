@@ -494,3 +494,51 @@ def test_a_list_of_infinitives_after_an_aim_verb_are_all_targets():
     # a passive 'will be spent as follows:' sets out no aim
     text = "The balance will be spent as follows:\n   - 2024: activities in all three outcomes\n"
     assert [r["qualifier"] for r in extract(text)] == [None]
+
+
+def test_a_results_table_with_a_this_quarter_and_a_cumulative_column():
+    text = ("Results as at 31 March 2025. Targets are for the end of the project.\n\n"
+            "| Indicator | Target | Achieved this quarter | Cumulative |\n"
+            "|---|---|---|---|\n"
+            "| 1.1 Farmers trained in bookkeeping | 900 | 45 | 310 |\n"
+            "| 1.1a of whom women | 500 | 20 | 170 |\n")
+    rows = [(r["value"], r["unit"], r["qualifier"], str(r["as_of"])) for r in extract(text)]
+    assert rows == [(45, "Farmers", "this quarter", "None"), (310, "Farmers", None, "2025-03-31"),
+                    (20, "women", "this quarter", "None"), (170, "women", None, "2025-03-31")]
+
+
+def test_a_work_plan_item_opening_with_a_verb():
+    text = "Next steps:\n\n1. Train 40 district officers in Mzuzu.\n2. Hold 3 regional fairs.\n"
+    assert rows_of(text) == [(40, "district officers"), (3, "regional fairs")]
+    assert rows_of("The Geneva 22 delegates met.") == []
+
+
+def test_a_plain_text_table_with_a_number_column():
+    text = ("Participants:\n\n"
+            "  Group                                Number\n"
+            "  Trade union delegates                    14\n"
+            "  Employers' delegates                     14\n"
+            "  Government officials                      9\n"
+            "  TOTAL                                    37\n\n"
+            "End.\n")
+    assert rows_of(text) == [(14, "Trade union delegates"), (14, "Employers' delegates"),
+                             (9, "Government officials")]
+
+
+def test_a_year_before_a_noun_dates_the_count():
+    rows = extract("The agency enrolled 2,100 domestic workers during its 2023 registration drive.")
+    assert [(r["value"], str(r["as_of"])) for r in rows] == [(2100, "2023-01-01")]
+
+
+def test_a_bare_count_after_a_further_in_bold_or_a_target_by_a_year():
+    assert rows_of("- **1,200** trainees found jobs; a further **300** started their own firms.") == [
+        (1200, "trainees"), (300, "trainees")]
+    rows = extract("By 2023, 9,100 domestic workers were covered, against a target of 12,000 by\n2026.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (9100, "domestic workers", None), (12000, "domestic workers", "target")]
+
+
+def test_a_key_figure_to_be_reached_is_a_target_and_may_carry_a_note():
+    text = "Key figures\n\nFarmers to be reached\n8,000 (half of them women)\n\nEnd of the page.\n"
+    rows = extract(text)
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [(8000, "Farmers", "target")]

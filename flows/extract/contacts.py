@@ -82,7 +82,7 @@ _TRAILING = ".,;:!?'\"*_>"
 
 # ------------------------------------------------------------------ postal addresses
 
-_ADDR_SEP_RE = re.compile(r"[ \t]+[·|•–—][ \t]+|;[ \t]+|[ \t]{3,}|\t|(?<=[a-z]{3})\.(?:[ \t]+|$)|"
+_ADDR_SEP_RE = re.compile(r"[ \t]+[·|•–—][ \t]+|[ \t]+-[ \t]+(?=[\w.+-]+@|\+\d|https?:|www\.)|;[ \t]+|[ \t]{3,}|\t|(?<=[a-z]{3})\.(?:[ \t]+|$)|"
                           r"\b(?:Tel|Phone|Fax|E-?mail|Web)\b")
 _ADDR_LABEL_RE = re.compile(r"[ \t\-*•]*(?:Postal[ \t]+)?(?:Address|Adresse|Dirección)[ \t]*:[ \t]*",
                             re.IGNORECASE)
@@ -93,7 +93,12 @@ _ADDR_HINT_RE = re.compile(r",[ \t]+(?:[^,\n]{1,60},[ \t]+[A-Z0-9]|\d{4,6}[ \t]+
 _STREET_NUM_RE = re.compile(r"(?:\d{1,5}(?:-\d{1,4}){0,2}[A-Za-z]?|[A-Z]?\d{1,4}|\d{1,2}(?:st|nd|rd|th))")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _BUILDING_WORDS = {"building", "house", "complex", "tower", "floor", "plaza", "palace", "place", "immeuble",
-                   "edificio", "bâtiment", "batiment", "edifício"}
+                   "edificio", "bâtiment", "batiment", "edifício", "block", "park", "suite"}
+# a street named in one word with its kind as a suffix ('Wilhelmstraße 49', 'Keizersgracht 62')
+_STREET_SUFFIX_RE = re.compile(r"[A-Z]\w+(?:straße|strasse|gasse|platz|allee|weg|straat|laan|gracht|"
+                               r"gade|vej|gatan|vägen|katu)\.?,?")
+# an elided article before a capital ('rue de l'Ancien Athénée')
+_ELIDED_RE = re.compile(r"(?:l|d)['’][A-ZÀ-Ý]")
 _ADDR_LOWER_OK = {"de", "del", "des", "du", "la", "le", "da", "do", "dos", "das", "di", "of",
                   "and", "route", "rue", "chemin", "avenue", "via", "-", "étage", "floor", "piso"}
 #: a part that starts with one of these names a building: its other words may be anything
@@ -137,7 +142,7 @@ def _addr_part_ok(part: str) -> bool:
     if 1 < len(toks) <= 6 and toks[0].lower() in _BUILDING_FIRST:
         return True
     return 0 < len(toks) <= 6 and all(
-        t[0].isupper() or t[0].isdigit() or t.lower() in _ADDR_LOWER_OK for t in toks)
+        t[0].isupper() or t[0].isdigit() or t.lower() in _ADDR_LOWER_OK or _ELIDED_RE.match(t) for t in toks)
 
 
 def _addr_street(part: str) -> bool:
@@ -160,6 +165,8 @@ def _addresses(text: str):
         if end > 0 and text[base:end].rstrip().endswith(","):
             nxt = text.find("\n", end + 1)
             nxt = len(text) if nxt < 0 else nxt
+            sep = _ADDR_SEP_RE.search(text, end + 1, nxt)  # '..., Pretoria - www.ilo.org'
+            nxt = sep.start() if sep else nxt
             cont = [x.strip(" \t.,") for x in text[end + 1:nxt].split(",")]
             if 0 < nxt - end - 1 <= 60 and all(x and _addr_part_ok(x) for x in cont):
                 end = nxt
@@ -195,7 +202,8 @@ def _addresses(text: str):
             # Barthes, 75012 Paris', '4 Mirobod Street, Tashkent 100015')
             if len(parts) - k0 == 2 and not (
                     _addr_line_street(line[parts[k0][0]:parts[k0][1]])
-                    and any(t.lower().strip(",") in _STREET_WORDS for t in line[parts[k0][0]:parts[k0][1]].split())
+                    and any(t.lower().strip(",") in _STREET_WORDS or _STREET_SUFFIX_RE.fullmatch(t)
+                            for t in line[parts[k0][0]:parts[k0][1]].split())
                     and any(_STREET_NUM_RE.fullmatch(t) for t in line[parts[k0][0]:parts[k0][1]].split())
                     and _POSTCODE_CITY_RE.fullmatch(line[parts[-1][0]:parts[-1][1]].strip(" \t.,"))):
                 continue

@@ -145,6 +145,16 @@ LEAD_OK = {"in", "on", "at", "by", "for", "from", "with", "over", "about", "arou
            "just", "more", "than", "less", "fewer", "up", "least", "total", "another",
            "additional", "further", "thanks", "after", "before", "a", "now", "today",
            "currently", "altogether", "overall", "together", "while", "whereas", "the", "first"}
+#: verbs that open an item of a work plan or a list of aims ('2. Train 35 labour inspectors'):
+#: a capitalised word before a number that is one of these is no name ('Geneva 22')
+IMPERATIVE_VERBS = {"train", "hold", "reach", "support", "recruit", "register", "establish", "organize",
+                    "organise", "conduct", "provide", "deliver", "assist", "enrol", "enroll", "certify",
+                    "equip", "create", "launch", "build", "mobilize", "mobilise", "engage", "identify",
+                    "select", "hire", "deploy", "award", "inspect", "visit", "publish", "produce",
+                    "develop", "open", "employ", "place", "coach", "mentor", "graduate", "involve",
+                    "benefit", "serve", "reached", "trained", "supported", "registered", "certified"}
+# before such a verb: the start of a line or list item, or of a sentence
+_ITEM_START_RE = re.compile(r"(?:^|[.!?:][ \t]+|\n[ \t]*(?:[-•*▪◦][ \t]+|\(?[a-z0-9]{1,2}[.)][ \t]+)?)$")
 #: a number right after these is a reference, an address or a position, not a count
 _REFERENCE_WORDS = (
     r"no|nos|number|page|pages|p|pp|para|paragraph|art|article|section|chapter|"
@@ -175,7 +185,8 @@ def _title_like(quoted: str) -> bool:
 
 _POSSESSIVES = {"its", "their", "our"}
 # the end of a line's text before a value in a list of 'label: value' or 'label ..... value'
-_VALUE_OF_LABEL_RE = re.compile(r"(?:\.{3,}|…|:)[ \t]*$")
+# (or after a wide gap: 'Employers' organizations          16', a column of a text table)
+_VALUE_OF_LABEL_RE = re.compile(r"(?:\.{3,}|…|:)[ \t]*$|\S[ \t]{3,}$")
 LIST_NUMBER_RE = re.compile(r"^[ \t]*\(?$")
 #: a number before these is a street number ('4 route des Morillons')
 STREET_WORDS = {"route", "rue", "road", "street", "avenue", "boulevard", "chemin", "lane", "via",
@@ -298,7 +309,7 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
 
 _YEAR_CLAUSE_RE = re.compile(
     rf"\b(?:[Ii]n|[Bb]y|[Aa]s\s+of|[Aa]s\s+at|[Ss]ince|[Uu]ntil|[Tt]hrough|[Dd]uring|"
-    rf"(?:at\s+the\s+)?end\s+of|[Ee]nd-)\s+(?P<y>{YEAR})\b(?![\-–—]\s*\d|\s*(?:to|and)\s+\d)"
+    rf"(?:at\s+the\s+)?end\s+of|[Ee]nd-)\s+(?:(?:its|their|the)\s+(?={YEAR}\s+[a-z]))?(?P<y>{YEAR})\b(?![\-–—]\s*\d|\s*(?:to|and)\s+\d)"
     rf"|\((?P<py>{YEAR})\)")
 _AS_OF_RE = re.compile(r"\bas\s+(?:of|at|on)\b", re.IGNORECASE)
 _PERFECT_RE = re.compile(
@@ -638,7 +649,9 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         if prev:
             tok = prev.group(1).strip("*_")
             if tok[:1].isupper() and tok.lower().strip(".,;:") not in LEAD_OK and tok[-1:] not in ",;:)" \
-                    and not tok.endswith(("'s", "’s", "s'", "s’")):
+                    and not tok.endswith(("'s", "’s", "s'", "s’")) \
+                    and not (tok.lower() in IMPERATIVE_VERBS
+                             and _ITEM_START_RE.search(text, max(0, s - 60), s - len(prev.group(0)))):
                 continue  # 'Geneva 22', 'Lote 35', 'Phase 2'
         # what follows the number: the counted noun phrase
         pos = e
@@ -822,9 +835,11 @@ _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 _BACK_REF_RE = re.compile(
     r"(?:\bagainst[ \t\n]+(?:an?|the)[ \t\n]+(?:[\w-]+[ \t\n]+)?(?P<target>target)[ \t\n]+of|"
     r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|"
-    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?P<of>[a-z]+),)[ \t\n]*$")
+    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?P<of>[a-z]+),)[ \t\n]*[*_]{0,2}$")
 # what may follow such a number: the end of the clause, 'in <year>', or a verb
-_BARE_END_RE = re.compile(r"[ \t]*(?:[.;:)]|[ \t]in[ \t]+(?:19|20)\d\d\b|[ \t](?:had|have|has|were|was|are|is)\b|$)")
+# ('a further 415 started their own businesses', 'against a target of 60,000 by 2025')
+_BARE_END_RE = re.compile(r"[ \t]*(?:[.;:)]|[ \t](?:in|by)[ \t\n]+(?:19|20)\d\d\b|"
+                          r"[ \t](?:had|have|has|were|was|are|is|[a-z]{3,}ed)\b|$)")
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -886,12 +901,16 @@ def _label_rows(text: str, excluded) -> list[dict]:
 # 'over 85,000')
 _VALUE_LINE_RE = re.compile(
     rf"^[ \t]*[*_]{{0,2}}(?:(?:over|more[ \t]+than|about|nearly|almost|some|around|approximately|"
-    rf"up[ \t]+to|at[ \t]+least|close[ \t]+to)[ \t]+)?(?P<num>{QNUM})\+?[*_]{{0,2}}[ \t]*$",
+    rf"up[ \t]+to|at[ \t]+least|close[ \t]+to)[ \t]+)?(?P<num>{QNUM})\+?[*_]{{0,2}}"
+    rf"(?:[ \t]+\([^()\n]{{1,60}}\))?[ \t]*$",
     re.MULTILINE | re.IGNORECASE)
 _LABEL_LINE_RE = re.compile(r"[ \t]*[*_]{0,2}(?P<label>[A-Z][^\n.;:!?]{2,70}?)[*_]{0,2}:?[ \t]*")
 #: labels over a page number, not over a count
 _NOT_FIGURE_LABELS = {"contents", "acknowledgements", "acknowledgments", "annexes", "appendices",
                       "references", "notes", "abbreviations", "acronyms", "figures", "tables"}
+
+
+_TO_BE_DONE_RE = re.compile(r"\bto[ \t]+be[ \t]+[a-z]+(?:ed|en)\b")
 
 
 def _key_figure_rows(text: str, excluded) -> list[dict]:
@@ -926,6 +945,8 @@ def _key_figure_rows(text: str, excluded) -> list[dict]:
             if ds:
                 as_of = (ds[-1].first(), ds[-1].precision)
         qual, _ = money.qualifier_before(text, s)
+        if not qual and _TO_BE_DONE_RE.search(label):
+            qual = "target"  # 'Young people to be reached': an aim
         rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": qual, "num_start": s,
                      "char_start": lab.start("label"), "char_end": e, "rule": "quantity.key_figure",
                      "as_of": as_of})
@@ -976,13 +997,21 @@ def _number_of_rows(text: str, excluded) -> list[dict]:
 
 
 _COUNT_HEADER_RE = re.compile(r"^(?:number|no\.?|total|count|achieved|actual|results?|value|figure|"
-                              r"quantity|reached)\b", re.IGNORECASE)
+                              r"quantity|reached|cumulative)\b", re.IGNORECASE)
+# a count column for one reporting period ('| Achieved this quarter |'): its counts carry the
+# period as their qualifier ('this quarter'), the other count columns the report's date
+_PERIOD_HEADER_RE = re.compile(r"\bthis[ \t]+(?:reporting[ \t]+)?(?:quarter|period|month|semester|year)\b",
+                               re.IGNORECASE)
+# a leading row code in a table's label cell: '1.2 Workers trained', '2.1a of whom women'
+_LABEL_CODE_RE = re.compile(r"(?:[A-Z]?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z])[.:)]?")
 _CELL_INT_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})[\s*_]*$")
 
 
 def _plural_phrase(cell: str) -> str | None:
     """'Workers trained' -> 'Workers'; 'Number of cooperatives' -> 'cooperatives'; else None."""
     words = re.sub(r"\([^)]*\)|[*_]", " ", cell).split()
+    if len(words) > 1 and _LABEL_CODE_RE.fullmatch(words[0]):
+        words = words[1:]  # '1.2 Workers trained in OSH': the row's code is not part of the noun
     if len(words) > 2 and words[0].lower() == "of" and words[1].lower() in ("whom", "which"):
         words = words[2:]  # a sub-row: '| of whom women | 0 | 2,500 | 1,689 |'
     while words and words[0].lower() in ("number", "no.", "no", "of", "total", "the"):
@@ -1050,6 +1079,18 @@ def _numeric_date(s: str) -> tuple[date, str] | None:
         return None
 
 
+def _lead_as_of(text: str, start: int) -> tuple[date, str] | None:
+    """The date of an 'as of/as at <date>' in the lines right before a table ('Results as at
+    30 September 2024.')."""
+    lo = max(0, start - 300)
+    found = None
+    for am in _AS_OF_RE.finditer(text, lo, start):
+        ds = _dates_in(text, am.end(), min(start, am.end() + 40))
+        if ds:
+            found = ds[0][1:]
+    return found
+
+
 def _table_rows(text: str, excluded) -> list[dict]:
     """Counts in Markdown tables: a column headed by a plural noun ('| Workers trained |'), or a
     count column ('| Number |', '| Achieved |') whose row label is a plural noun."""
@@ -1064,6 +1105,8 @@ def _table_rows(text: str, excluded) -> list[dict]:
         # '| Level | Indicator | Baseline | Target | Achieved |': the row label is in the
         # column headed 'Indicator', not in the first one ('Output 2')
         label_idx = next((k for k, c in enumerate(header[:-1]) if _LABEL_HEADER_RE.fullmatch(c[2])), 0)
+        periods = [_PERIOD_HEADER_RE.search(c[2]) if count_cols[k] else None for k, c in enumerate(header)]
+        lead_as_of = _lead_as_of(text, header[0][0]) if any(periods) else None
         for cells in body:
             label_cell = cells[label_idx] if len(cells) > label_idx else None
             if label_idx == 0 and label_cell and len(cells) > 2 and _ROW_CODE_RE.fullmatch(label_cell[2]) \
@@ -1088,7 +1131,12 @@ def _table_rows(text: str, excluded) -> list[dict]:
                 as_of = (date(year, 1, 1), "year") if year else None
                 if as_of is None and count_cols[idx]:
                     as_of = _header_as_of(text, header[idx])  # '| Achieved (Dec. 2022) |'
-                rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None,
+                qual = None
+                if count_cols[idx] and periods[idx]:
+                    qual = re.sub(r"\s+", " ", periods[idx].group(0).lower())
+                elif count_cols[idx] and as_of is None:
+                    as_of = lead_as_of  # '| Cumulative |' beside it: as at the report's date
+                rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": qual,
                              "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table",
                              "as_of": as_of})
     return rows
@@ -1212,12 +1260,45 @@ def _text_table_rows(text: str, excluded) -> list[dict]:
     return rows
 
 
+# a plain-text table with a count column: a header line ending in a wide gap and 'Number' over
+# rows 'Employers' organizations          16'
+_COUNT_COLUMN_HEAD_RE = re.compile(r"^[ \t]*\S[^\n]*?\S[ \t]{3,}(?:Number|No\.|Count|Total|Participants)[ \t]*$",
+                                   re.MULTILINE | re.IGNORECASE)
+_COUNT_COLUMN_ROW_RE = re.compile(rf"[ \t]*(?P<label>\S[^\n]*?\S)[ \t]{{3,}}(?P<num>{QNUM})[ \t]*$")
+
+
+def _count_column_rows(text: str, excluded) -> list[dict]:
+    """Counts in a plain-text two-column table headed '... Number': the row label names the
+    counted noun ('Government representatives ... 32')."""
+    rows = []
+    for m in _COUNT_COLUMN_HEAD_RE.finditer(text):
+        pos = m.end() + 1
+        while pos < len(text):
+            le = text.find("\n", pos)
+            le = len(text) if le < 0 else le
+            rm = _COUNT_COLUMN_ROW_RE.fullmatch(text, pos, le) if le - pos < 300 else None
+            if not rm:
+                break
+            s, e = rm.span("num")
+            raw = rm.group("num").replace(",", "")
+            unit = _plural_phrase(rm.group("label"))
+            if unit and not any(excluded[s:e]) and "." not in raw and not _YEAR_NUM_RE.fullmatch(raw) \
+                    and float(raw) > 1:
+                rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None,
+                             "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table",
+                             "as_of": None})
+            pos = le + 1
+    return rows
+
+
 def extract(text: str) -> list[dict]:
     excluded = _excluded_spans(text)
     rows = _label_rows(text, excluded) + _number_of_rows(text, excluded) + _table_rows(text, excluded)
     rows += [r for r in _ruled_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     rows += [r for r in _text_table_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     rows += [r for r in _key_figure_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
+    if "   " in text:
+        rows += [r for r in _count_column_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     taken = {r["num_start"] for r in rows}
     rows += [r for r in _candidates(text, excluded, rows) if r["num_start"] not in taken]
     rows.sort(key=lambda r: r["char_start"])
@@ -1343,8 +1424,11 @@ def _once(rows: list[dict]) -> list[dict]:
                     other[0][0]["qualifier"] = r["qualifier"]
                 continue
         same = seen.setdefault(key, [])
-        # (compared on the date each statement gave itself)
-        if any(r["as_of"] is None or d is None or d == r["as_of"] for _, d in same):
+        # (compared on the date each statement gave itself; two rows of one table that name
+        # different groups are two counts: 'Employers' organizations 16', 'Workers' organizations 16')
+        if any((r["as_of"] is None or d is None or d == r["as_of"])
+               and not (r["rule"] == x["rule"] == "quantity.table" and r["unit"].lower() != x["unit"].lower())
+               for x, d in same):
             # '14 qualifications' in the overview, again under 'Results as of June 2024': the
             # one fact takes the date the later statement states
             if explicit and r["as_of"] is not None and len(same) == 1 and same[0][0]["as_of"] is None:
