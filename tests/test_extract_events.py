@@ -517,3 +517,13 @@ def test_a_paragraph_led_by_a_year_then_in_a_month():
     text = "### Timeline\n\n2021 — In October, a joint exploratory mission visited Ruri and met 20 firms.\n"
     rows = extract(text)
     assert [(str(r["start_date"]), r["date_precision"]) for r in rows] == [("2021-10-01", "month")]
+
+
+def test_job_fair_is_an_event():
+    rows = extract("- A careers fair in Mombasa on 4 March 2024 drew 40 employers and 1,500 young people.")
+    assert [(r["name"].lower(), str(r["start_date"]), r["location"]) for r in rows] == [("careers fair", "2024-03-04", "Mombasa")]
+
+
+def test_steering_committee_took_place():
+    rows = extract("The second steering committee of the programme took place in Dakar on 9 May 2023.")
+    assert len(rows) == 1 and str(rows[0]["start_date"]) == "2023-05-09" and rows[0]["location"] == "Dakar"

@@ -38,7 +38,7 @@ _HEAD_RE = re.compile(
     r"(?!\s+(?:missions?|visits?|meetings?))|"
     r"training\s+of\s+trainers|trainings?(?!\s+(?:Cent(?:re|er)s?|Institutes?|Colleges?|Schools?|Facilit(?:y|ies))\b)|"
     r"academ(?:y|ies)|"
-    r"exhibitions?|expos?|hackathons?|celebrations?|retreats?|hearings?|(?<![Ss]ocial\s)dialogues?|"
+    r"exhibitions?|expos?|(?:job|jobs|career|careers|employment|recruitment|trade)\s+fairs?|hackathons?|celebrations?|retreats?|hearings?|(?<![Ss]ocial\s)dialogues?|"
     r"training\s+(?:courses?|sessions?|workshops?)|e-forums?|"
     # "the next review is scheduled for 12 May": a bare review, visit or mission, with the verb that dates it
     # "a second round ... starts on 7 October", "the course will start on 3 May": scheduled
@@ -74,7 +74,7 @@ _BODY_MET_RE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,4}(?:Committee|Boa
                           # ("the first regional steering committee will meet in Abidjan in June 2025")
                           r"|(?<![\w-])(?:(?:first|second|third|fourth|fifth|next|regional|national|project|programme|joint)\s+){0,2}"
                           r"(?:steering|advisory|coordination|management|oversight)\s+(?:committee|board|group|council))\b(?P<mid>[^.;]{0,100}?)"
-                          r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened)\b")
+                          r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened|took\s+place|will\s+take\s+place)\b")
 _SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:held|hosted|organi[sz]ed|co-organi[sz]ed|convened|took\s+place|takes\s+place|"
                       r"brought\s+together|opened|attended|met)\b", re.IGNORECASE)
@@ -643,12 +643,12 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
-               "hearing", "dialogue", "round", "course", "academ", "week", "world day", "international day",
+               "hearing", "dialogue", "round", "fair", "course", "academ", "week", "world day", "international day",
                "day will", "day took", "day takes", "day was", "day is")      # (a named Day is a happening only so)
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
-_HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit"}   # (the others start it)
+_HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit", "fair"}   # (the others start it)
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
-_VERB_WORDS = ("sign", "met", "meet", "convened", "launch")
+_VERB_WORDS = ("sign", "met", "meet", "convened", "launch", "took place", "take place")
 _MODIFIER_RE = re.compile(r"[\w-]+\Z")        # searched for in the 13 characters before the blanks
 
 
@@ -784,7 +784,7 @@ def extract(text: str) -> list[dict]:
                     and not (leader_rows and in_row(ss + p.start)):
                 phrases.append(p)
         # (the words without which _BODY_MET_RE and _LAUNCH_RE cannot match, looked for first)
-        bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S) else None
+        bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S or "place" in S) else None
         verbs = {"Signing": _SIGN_RE.search(S), "Launch": _LAUNCH_RE.search(S) if "launch" in S else None}
         item = item_at(items, ss)
         lead = item.lead if item else None
