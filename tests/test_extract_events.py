@@ -527,3 +527,9 @@ def test_job_fair_is_an_event():
 def test_steering_committee_took_place():
     rows = extract("The second steering committee of the programme took place in Dakar on 9 May 2023.")
     assert len(rows) == 1 and str(rows[0]["start_date"]) == "2023-05-09" and rows[0]["location"] == "Dakar"
+
+
+def test_a_target_year_after_to_does_not_date_a_session():
+    assert extract("14:00  Session 4: A joint road map to 2028") == []
+    rows = extract("Our cooperation dates back to 1988, when the ILO held the first Regional Seminar on Labour Inspection in Manila.")
+    assert [r["start_date"].year for r in rows] == [1988]

@@ -103,6 +103,9 @@ _OTHER_FIELD_RE = re.compile(r"\n[ \t]*(?![^:\n]{0,30}\b(?i:dates?|when|period|t
 _INSTRUMENT_YEAR_RE = re.compile(r"\b(?:Convention|Recommendation|Protocol)\s*,\s*\Z")
 # "the 2016 Leaders' Summit": a year right before an event's name is that event's
 _OWN_YEAR_RE = re.compile(r"(?:['’]s)?\s+")
+# "a road map to 2026", "working towards 2030": a bare year after 'to' names a target, not the day of a happening
+# (not "from 2024 to 2026")
+_TARGET_YEAR_RE = re.compile(r"(?i)\b(?!back\b|dates?\b|dating\b)[a-z]{2,}\s+(?:to|towards?)\s+\Z")
 _NOT_EVENT_DATE_RE = re.compile(r"(?i)\b(?:by|as\s+of|as\s+at|until|since|before|through|up\s+to|end\s+of|"
                                 r"beginning\s+of)\s+(?:the\s+end\s+of\s+)?$")
 
@@ -896,6 +899,7 @@ def extract(text: str) -> list[dict]:
             if not dates and lead is None:
                 years = [y for y in bare_years(T, ss, se)
                          if not _NOT_EVENT_DATE_RE.search(T[max(ss, y[0] - 14):y[0]])
+                         and not _TARGET_YEAR_RE.search(T, max(ss, y[0] - 20), y[0])
                          and not _INSTRUMENT_YEAR_RE.search(T, max(ss, y[0] - 16), y[0])
                          and not any(a <= y[0] - ss < b for a, b in urls)]
                 named = [q for q in phrases if q.capital or (_HELD_RE.search(S) and not _plural(q.name))]
