@@ -533,3 +533,18 @@ def test_a_target_year_after_to_does_not_date_a_session():
     assert extract("14:00  Session 4: A joint road map to 2028") == []
     rows = extract("Our cooperation dates back to 1988, when the ILO held the first Regional Seminar on Labour Inspection in Manila.")
     assert [r["start_date"].year for r in rows] == [1988]
+
+
+def test_exchanges_and_site_visits_are_events():
+    rows = extract("The project will organize a peer exchange between dairy cooperatives of Kenya and Uganda in Mbale on 3 June 2025.")
+    assert [(r["name"], str(r["start_date"]), r["location"]) for r in rows] == [("peer exchange", "2025-06-03", "Mbale")]
+    rows = extract("A site visit to a bus terminal in Nairobi is planned for Friday 6 June 2025.")
+    assert [(r["name"], str(r["start_date"])) for r in rows] == [("site visit", "2025-06-06")]
+
+
+def test_title_with_dates_field_and_weekday_range():
+    text = ("CONCEPT NOTE\n\nREGIONAL WORKSHOP ON MIGRANT WORKERS' PENSIONS\n\n"
+            "Dates:      Monday 3 to Wednesday 5 March 2025\n"
+            "Venue:      Lakeside Hotel, Kisumu\n")
+    rows = extract(text)
+    assert [(str(r["start_date"]), str(r["end_date"]), r["location"]) for r in rows] == [("2025-03-03", "2025-03-05", "Kisumu")]

@@ -32,7 +32,8 @@ _HEAD_RE = re.compile(
     r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking|(?:peer-)?learning|"
     r"knowledge-sharing)\s+events?|"
     r"webinars?|launch(?:es)?|sessions?|panel\s+discussions?|panels?|consultations?|round\s?tables?|"
-    r"(?:technical|fact-finding|high-level|study|field|official|state|working|review|evaluation|monitoring|scoping|"
+    r"(?:learning|cross-border|peer|knowledge|experience|study)\s+exchanges?(?!\s+(?:rates?|programmes?|platforms?|networks?)\b)|"
+    r"(?:technical|fact-finding|high-level|study|field|site|official|state|working|review|evaluation|monitoring|scoping|"
     r"exploratory|appraisal|identification|assessment|formulation)"
     r"\s+(?:missions?|visits?)|(?:annual|joint|mid-term|midterm|partnership|strategic|programme|portfolio)\s+reviews?"
     r"(?!\s+(?:missions?|visits?|meetings?))|"
@@ -465,7 +466,10 @@ _VENUE_WORD_RE = re.compile(r"\b(?:Cent(?:er|re)|Hotel|Hall|Palace|Building|Hous
 _COLUMN_GAP_RE = re.compile(r"(?<=[^\s])[ \t]{3,}\Z")
 _CELL_PAREN_RE = re.compile(r"(?:[ \t]*\(([^()\n]{1,40})\))?")
 _MD_HEADING_RE = re.compile(r"#{1,3}[ \t]+")
-_DATE_FIELD_RE = re.compile(r"[ \t]*Date[ \t]*:[ \t]*")
+_DATE_FIELD_RE = re.compile(r"[ \t]*Dates?[ \t]*:[ \t]*")
+# "Tuesday 19 to Thursday 21 August 2025": a range's weekdays, left out before it is read
+_TO_WEEKDAY_RE = re.compile(r"(?i)\b(?:to|until|[-–—])[ \t]*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_RANGE_WEEKDAY_RE = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*,?[ \t]+(?=\d)")
 _VENUE_FIELD_RE = re.compile(r"[ \t]*(?:Venue|Place|Location)[ \t]*:[ \t]*")
 _FIELD_RE = re.compile(r"[ \t]*[A-Z][\w ]{1,30}:")
 
@@ -492,6 +496,8 @@ def _field_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
             fm = _DATE_FIELD_RE.match(T, c, e)
             if fm and when is None:
                 rest = T[fm.end():e]
+                if _TO_WEEKDAY_RE.search(rest):
+                    rest = _RANGE_WEEKDAY_RE.sub("", rest)
                 ds = find_dates(rest)
                 pre = rest[:ds[0].start] if ds else ""
                 if ds and (not pre.strip() or _WEEKDAY_PREFIX_RE.match(pre)) and _TIME_SUFFIX_RE.match(rest, ds[0].end):
@@ -646,10 +652,10 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
-               "hearing", "dialogue", "round", "fair", "course", "academ", "week", "world day", "international day",
+               "hearing", "dialogue", "round", "fair", "exchange", "course", "academ", "week", "world day", "international day",
                "day will", "day took", "day takes", "day was", "day is")      # (a named Day is a happening only so)
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
-_HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit", "fair"}   # (the others start it)
+_HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit", "fair", "exchange"}   # (the others start it)
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
 _VERB_WORDS = ("sign", "met", "meet", "convened", "launch", "took place", "take place")
 _MODIFIER_RE = re.compile(r"[\w-]+\Z")        # searched for in the 13 characters before the blanks
