@@ -548,3 +548,19 @@ def test_title_with_dates_field_and_weekday_range():
             "Venue:      Lakeside Hotel, Kisumu\n")
     rows = extract(text)
     assert [(str(r["start_date"]), str(r["end_date"]), r["location"]) for r in rows] == [("2025-03-03", "2025-03-05", "Kisumu")]
+
+
+def test_done_at_after_signed_this_agreement_is_the_signing():
+    text = ("Article 9. This Agreement enters into force on signature.\n\n"
+            "In witness whereof, the undersigned have signed this Agreement in two originals.\n\n"
+            "Done at Nairobi, on 2 July 2024.\n")
+    rows = extract(text)
+    assert [(r["name"], str(r["start_date"]), r["location"]) for r in rows] == [("Signing of the Agreement", "2024-07-02", "Nairobi")]
+
+
+def test_a_dated_visit_to_a_named_place():
+    rows = extract("When the Minister visited Kigali from 4 to 6 March 2024, she met young apprentices.")
+    assert [(r["name"], str(r["start_date"]), str(r["end_date"]), r["location"]) for r in rows] == [
+        ("Visit to Kigali", "2024-03-04", "2024-03-06", "Kigali")]
+    assert extract("The team visited 12 cooperatives on 3 May 2024.") == [] or all(
+        not r["name"].startswith("Visit to") for r in extract("The team visited 12 cooperatives on 3 May 2024."))

@@ -1081,7 +1081,47 @@ def extract(text: str) -> list[dict]:
     for a, b, name, d, place in _calendar_items(T, lines):
         p = _Phrase(a, b, name, True, False)
         events.append(_row(v, 0, p, d, place, "calendar_item"))
+    for a, b, name, d, place in _done_at(T) + _visits(T):
+        events.append(_row(v, 0, _Phrase(a, b, name, True, False), d, place, "signed_or_launched"
+                           if name.startswith("Signing") else "visit"))
     return _dedupe(events)
+
+
+# a legal text's closing: "... have signed this Agreement ..." then "Done at Geneva, on 14 March 2024."
+_DONE_AT_RE = re.compile(r"\bDone\s+(?:at|in)\s+(?P<place>[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){0,2}),?[ \t]+(?:on[ \t]+|this[ \t]+)?")
+_SIGNED_THIS_RE = re.compile(r"\bsigned\s+(?:the\s+present|this)\s+(?P<obj>(?:[A-Z][\w-]*\s+){0,3}?(?:Agreement|Memorandum(?:\s+of\s+Understanding)?|"
+                             r"Arrangement|Protocol|Declaration|Statement|Exchange\s+of\s+Letters))\b")
+# "When I visited Kinshasa from 8 to 10 November 2023": a dated visit to a named place
+_VISITED_RE = re.compile(r"\bvisited\s+(?P<place>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)\s+(?:from|on|between)\s+(?=\d)")
+
+
+def _done_at(T: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
+    out = []
+    if "Done " not in T:
+        return out
+    for m in _DONE_AT_RE.finditer(T):
+        ds = find_dates(T[m.end():m.end() + 40])
+        sm = None
+        for sm in _SIGNED_THIS_RE.finditer(T, max(0, m.start() - 800), m.start()):
+            pass
+        if not ds or ds[0].start != 0 or not ds[0].day or sm is None:
+            continue
+        d = replace(ds[0], start=-1)
+        out.append((sm.start(), m.end() + ds[0].end, f"Signing of the {sm.group('obj')}", d, _valid_place(m.group("place"))))
+    return out
+
+
+def _visits(T: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
+    out = []
+    if "visited " not in T:
+        return out
+    for m in _VISITED_RE.finditer(T):
+        ds = find_dates(T[m.end():m.end() + 40])
+        place = m.group("place")
+        if not ds or ds[0].start != 0 or not ds[0].day or place.split()[0] in MONTHS:
+            continue
+        out.append((m.start(), m.end() + ds[0].end, f"Visit to {place}", replace(ds[0], start=-1), _valid_place(place)))
+    return out
 
 
 # a list item led by a day that is no happening: "- 15 May 2023 – Deadline for proposals"
