@@ -564,3 +564,12 @@ def test_a_dated_visit_to_a_named_place():
         ("Visit to Kigali", "2024-03-04", "2024-03-06", "Kigali")]
     assert extract("The team visited 12 cooperatives on 3 May 2024.") == [] or all(
         not r["name"].startswith("Visit to") for r in extract("The team visited 12 cooperatives on 3 May 2024."))
+
+
+def test_title_block_name_keeps_a_defined_acronym():
+    text = ("EAC TECHNICAL MEETING ON LABOUR MIGRATION DATA\n\n"
+            "Date:      12 March 2025\n"
+            "Venue:     Serena Hotel, Arusha\n\n"
+            "The East African Community (EAC) Secretariat hosts the meeting.\n")
+    rows = [r for r in extract(text) if r["rule"] == "title_block"]
+    assert [r["name"] for r in rows] == ["EAC Technical Meeting on Labour Migration Data"]

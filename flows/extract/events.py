@@ -518,13 +518,15 @@ def _field_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
         if when is None:
             break
         name = _REPORT_OF_RE.sub("", L1[p.start:].strip())
-        name = " ".join(w.capitalize() if k == 0 or w.lower() not in _CONNECT else w.lower()
+        # (an acronym the text defines keeps its capitals: "SADC")
+        name = " ".join(w if f"({w})" in T else w.capitalize() if k == 0 or w.lower() not in _TITLE_LOWER else w.lower()
                         for k, w in enumerate(name.split()))
         out.append((a + p.start, when[1], name, replace(when[2], start=-1), place))
         break
     return out
 
 
+_TITLE_LOWER = _CONNECT | {"to", "at", "with", "by", "from", "into", "a", "an"}
 _ORDINAL_START_RE = re.compile(r"\d{1,3}(?:st|nd|rd|th)[ \t]+[A-Z]")    # "110th Session of the ..."
 
 
