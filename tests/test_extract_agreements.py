@@ -486,3 +486,37 @@ def test_a_signing_on_the_margins_of_a_launch_takes_the_when_field_of_its_sectio
     (r,) = extract(text)
     assert (r["signed_year"], r["signed_month"], r["signed_day"]) == (2024, 6, 7)
     assert set(r["parties"]) == {"ILO", "RDA"}
+
+
+def test_legal_text_preamble_alias_and_done_at_signature():
+    text = ("# GRANT AGREEMENT\n\n"
+            "## between the Government of the Kingdom of Lesotho and the International Labour Organization on rural jobs\n\n"
+            "The Government of the Kingdom of Lesotho, represented by its Ministry of Finance (hereinafter \"the Government\"),\n\n"
+            "and the International Labour Organization (hereinafter \"the ILO\"),\n\n"
+            "Whereas the Government and the ILO signed a Memorandum of Understanding in Maseru on 2 May 2019;\n\n"
+            "Now, therefore, the Parties have agreed as follows:\n\n"
+            "Article 1. The ILO shall carry out the programme.\n\n"
+            "In witness whereof, the undersigned have signed this Agreement in two originals.\n\n"
+            "Done at Maseru, on 9 October 2023.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    got = sorted((r["kind"], r["signed_year"], r["signed_month"], tuple(sorted(r["parties"]))) for r in rows)
+    gov = "Government of the Kingdom of Lesotho"
+    assert got == [("agreement", 2023, 10, tuple(sorted(("ILO", gov)))), ("mou", 2019, 5, tuple(sorted(("ILO", gov))))]
+
+
+def test_acronym_once_given_after_a_country_still_names_the_agency():
+    text = ("Funding: EUR 2 million from Norway (NORAD).\n\n"
+            "The Norwegian Agency for Development Cooperation (NORAD) supports the work. "
+            "The Framework Agreement between NORAD and the ILO, signed in Oslo in May 2021, runs to 2025.")
+    rows = extract(text)
+    assert [(r["signed_year"], sorted(r["parties"])) for r in rows] == [(2021, ["ILO", "NORAD"])]
+
+
+def test_that_agreement_takes_the_parties_of_the_one_named_before():
+    text = ("Belgium and the ILO: hearing notes\n\n"
+            "Belgian support to the ILO goes through the framework agreement between the Federal Department of Cooperation, "
+            "the FDC, and the ILO for 2020-2024. That agreement was signed in Geneva in March 2020 and "
+            "provides EUR 9 million for Belgium.")
+    rows = extract(text)
+    assert len(rows) == 1 and rows[0]["signed_year"] == 2020 and "FDC" in rows[0]["parties"]

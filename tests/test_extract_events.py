@@ -517,3 +517,59 @@ def test_a_paragraph_led_by_a_year_then_in_a_month():
     text = "### Timeline\n\n2021 — In October, a joint exploratory mission visited Ruri and met 20 firms.\n"
     rows = extract(text)
     assert [(str(r["start_date"]), r["date_precision"]) for r in rows] == [("2021-10-01", "month")]
+
+
+def test_job_fair_is_an_event():
+    rows = extract("- A careers fair in Mombasa on 4 March 2024 drew 40 employers and 1,500 young people.")
+    assert [(r["name"].lower(), str(r["start_date"]), r["location"]) for r in rows] == [("careers fair", "2024-03-04", "Mombasa")]
+
+
+def test_steering_committee_took_place():
+    rows = extract("The second steering committee of the programme took place in Dakar on 9 May 2023.")
+    assert len(rows) == 1 and str(rows[0]["start_date"]) == "2023-05-09" and rows[0]["location"] == "Dakar"
+
+
+def test_a_target_year_after_to_does_not_date_a_session():
+    assert extract("14:00  Session 4: A joint road map to 2028") == []
+    rows = extract("Our cooperation dates back to 1988, when the ILO held the first Regional Seminar on Labour Inspection in Manila.")
+    assert [r["start_date"].year for r in rows] == [1988]
+
+
+def test_exchanges_and_site_visits_are_events():
+    rows = extract("The project will organize a peer exchange between dairy cooperatives of Kenya and Uganda in Mbale on 3 June 2025.")
+    assert [(r["name"], str(r["start_date"]), r["location"]) for r in rows] == [("peer exchange", "2025-06-03", "Mbale")]
+    rows = extract("A site visit to a bus terminal in Nairobi is planned for Friday 6 June 2025.")
+    assert [(r["name"], str(r["start_date"])) for r in rows] == [("site visit", "2025-06-06")]
+
+
+def test_title_with_dates_field_and_weekday_range():
+    text = ("CONCEPT NOTE\n\nREGIONAL WORKSHOP ON MIGRANT WORKERS' PENSIONS\n\n"
+            "Dates:      Monday 3 to Wednesday 5 March 2025\n"
+            "Venue:      Lakeside Hotel, Kisumu\n")
+    rows = extract(text)
+    assert [(str(r["start_date"]), str(r["end_date"]), r["location"]) for r in rows] == [("2025-03-03", "2025-03-05", "Kisumu")]
+
+
+def test_done_at_after_signed_this_agreement_is_the_signing():
+    text = ("Article 9. This Agreement enters into force on signature.\n\n"
+            "In witness whereof, the undersigned have signed this Agreement in two originals.\n\n"
+            "Done at Nairobi, on 2 July 2024.\n")
+    rows = extract(text)
+    assert [(r["name"], str(r["start_date"]), r["location"]) for r in rows] == [("Signing of the Agreement", "2024-07-02", "Nairobi")]
+
+
+def test_a_dated_visit_to_a_named_place():
+    rows = extract("When the Minister visited Kigali from 4 to 6 March 2024, she met young apprentices.")
+    assert [(r["name"], str(r["start_date"]), str(r["end_date"]), r["location"]) for r in rows] == [
+        ("Visit to Kigali", "2024-03-04", "2024-03-06", "Kigali")]
+    assert extract("The team visited 12 cooperatives on 3 May 2024.") == [] or all(
+        not r["name"].startswith("Visit to") for r in extract("The team visited 12 cooperatives on 3 May 2024."))
+
+
+def test_title_block_name_keeps_a_defined_acronym():
+    text = ("EAC TECHNICAL MEETING ON LABOUR MIGRATION DATA\n\n"
+            "Date:      12 March 2025\n"
+            "Venue:     Serena Hotel, Arusha\n\n"
+            "The East African Community (EAC) Secretariat hosts the meeting.\n")
+    rows = [r for r in extract(text) if r["rule"] == "title_block"]
+    assert [r["name"] for r in rows] == ["EAC Technical Meeting on Labour Migration Data"]

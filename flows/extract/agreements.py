@@ -261,10 +261,14 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             for i, w in enumerate(low):          # "Director of the X Office" -> "X Office"
                 if w in _ROLE_WORDS and not (i + 1 < len(low) and low[i + 1] in _ANY_ORG_WORDS):
                     start = i + 1                # (not "the X General Confederation of Labour")
+            if low[0] in _PREAMBLE_WORDS:        # "Whereas the Government ...": a legal text's preamble
+                start = max(start, 1)
             while start < len(words) and low[start] in ("of", "and", "for", "on", "the", "&", "at", "in"):
                 start += 1
             if start >= len(words) or (all(w in _ANY_ORG_WORDS for w in low[start:])
                                        and _THE_BEFORE_RE.search(seg[max(0, ms - 5):ms] + " ".join(words[:start]) + " ")):
+                if start < len(words) and words[-1] in _aliases[1]:
+                    add(ms, me, _aliases[1][words[-1]])  # 'the Government', as the text defines it
                 continue                         # "the Fund", "the Ministry": no name
             words = words[start:]
             acr = _POSSESSIVE_RE.sub("", words[0])
@@ -281,7 +285,8 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             add(ms, me, resolve(text))
     for m in _ACR_SCAN_RE.finditer(seg):
         tok = m.group(0)
-        if not (_is_acronym(tok) or tok in defs) or tok == "ILO" or not org_like_acronym(tok, defs) \
+        if not (_is_acronym(tok) or tok in defs) or tok == "ILO" or not (
+                org_like_acronym(tok, defs) or (is_country(defs.get(tok) or "") and _org_named(T, tok))) \
                 or _dateline(seg, m.start(), a, T):
             continue
         after = seg[m.end():m.end() + 30]
@@ -306,6 +311,45 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
         add(m.start(), m.end(), _LEADING_THE_RE.sub("", m.group(0)))
     found.sort()
     return [(a + s, name) for s, e, name in found]
+
+
+_PREAMBLE_WORDS = {"whereas", "considering", "recalling", "noting", "recognizing", "recognising"}
+# 'The Government of X, represented by ... (hereinafter "the Government")': the short name a legal text gives a party
+_HEREINAFTER_RE = re.compile(r'\(\s*hereinafter\s+(?:(?:jointly\s+)?referred\s+to\s+as\s+|called\s+)?["“]the\s+(?P<alias>[A-Z][a-z]+)["”]\s*\)')
+_aliases: tuple = (None, {})                  # (text, {alias: name}) of the last document
+_org_named_memo: dict = {}
+
+
+def _hereinafter(T: str) -> dict[str, str]:
+    """{'Government': 'Government of the Grand Duchy of Luxembourg'}: each 'hereinafter "the W"'
+    alias, to the first name in its paragraph that opens with W."""
+    out: dict[str, str] = {}
+    if "hereinafter" not in T:
+        return out
+    for m in _HEREINAFTER_RE.finditer(T):
+        w = m.group("alias")
+        para = T[max(T.rfind("\n", 0, m.start()) + 1, m.start() - 600):m.start()]
+        nm = re.search(rf"\b{w}(?:\s+(?:(?:of|for|on|and|the)\s+){{0,2}}{_CAP})*", para)
+        if nm and nm.group(0) != w and w not in out:
+            out[w] = nm.group(0)
+    return out
+
+
+def _org_named(T: str, acr: str) -> bool:
+    """An acronym the document also spells out with an organization word: 'Spain (AECID)' and
+    'the Spanish Agency for ... Cooperation (AECID)'."""
+    key = (id(T), len(T), acr)
+    if key not in _org_named_memo:
+        if len(_org_named_memo) > 4096:
+            _org_named_memo.clear()
+        ok = False
+        for m in re.finditer(rf"\(\s*{re.escape(acr)}\s*\)", T):
+            words = {w.lower() for w in T[max(0, m.start() - 100):m.start()].split()[-8:]}
+            if words & STRONG_ORG_WORDS:
+                ok = True
+                break
+        _org_named_memo[key] = ok
+    return _org_named_memo[key]
 
 
 _country_scans: tuple = (None, None)         # (country_re(), its faster equivalent)
@@ -458,6 +502,8 @@ def extract(text: str) -> list[dict]:
     years_cache: dict = {}
     T = v.text
     defs = definitions(T)
+    global _aliases
+    _aliases = (T, _hereinafter(T))
     partner = _Lazy(partner_country, text)
     items = _LineItems(T)
     sents = _rejoin_initials(T, v.sentences)
@@ -536,14 +582,17 @@ def extract(text: str) -> list[dict]:
             if dated:
                 verb = m
             if verb is None and not in_enum:
-                if kind != "dwcp" and not m.group("doc") and _INDEFINITE_RE.search(S[max(0, ns - 40):ns]):
+                indef = _INDEFINITE_RE.search(S[max(0, ns - 40):ns])
+                if kind != "dwcp" and not m.group("doc") and (indef or _DEFINITE_NEAR_RE.search(S[max(0, ns - 30):ns])):
                     # "announced a new agreement between X and the ILO": names the parties of "The
                     # agreement was signed ..." that follows
                     ps, explicit = _parties(T, ss, se, S, ns, ne, ne, prev_end, defs)
                     named = [p for p in ps if p != "ILO"]
                     if explicit and named and _BETWEEN_RE.search(S[ne:ne + 120]):
+                        # ("the agreement between X and the ILO ..." names only an agreement that
+                        # 'That agreement was signed ...' dates without naming its parties)
                         pending.append({"kind": kind, "parties": _uniq(["ILO"] + named), "_si": si,
-                                        "_definite": False, "_intro": True})
+                                        "_definite": False, "_intro": True, "_weak_only": not indef})
                 prev_end = ne
                 continue
             # nearest signing verb to this noun
@@ -605,6 +654,10 @@ def extract(text: str) -> list[dict]:
                 # "... have signed this Agreement ..." over a signature block: dated by its last signature
                 date = _signature_date(T, se)
                 hp = _header_parties(text) if date is not None else []
+                if date is not None and len(hp) < 2:
+                    tm = _TITLE_BETWEEN_RE.search(T, 0, min(len(T), 1500))
+                    if tm:
+                        hp = _uniq(_collapse_aliases(T, _party_mentions(T, tm.start(), tm.end(), defs)))
                 if len(hp) >= 2:
                     parties, explicit = hp, True
             if date is None:
@@ -1100,7 +1153,9 @@ def _ministries_of(T: str, word: str) -> list[str]:
 
 
 _THIS_RE = re.compile(r"\b(?:this|the\s+present)\s+\Z", re.IGNORECASE)
-_SIG_DATE_RE = re.compile(r"\bDate(?:\s+of\s+signature)?[ \t]*:[ \t]*")
+_SIG_DATE_RE = re.compile(r"\bDate(?:\s+of\s+signature)?[ \t]*:[ \t]*|\bDone\s+(?:at|in)\s+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2},?[ \t]+(?:on[ \t]+)?")
+# a legal text's title line: "between the Government of X and the International Labour Organization ..."
+_TITLE_BETWEEN_RE = re.compile(r"(?im)^[ \t#*]*between\s+(?:the\s+)?[A-Z][^\n]{10,300}$")
 _HEADER_BETWEEN_RE = re.compile(r"(?m)^[ \t]*BETWEEN[ \t]*:?[ \t]*$")
 _HEADER_END_RE = re.compile(r"(?im)^[ \t]*(?:WHEREAS|NOW,?\s+THEREFORE|PREAMBLE|Article\s+1\b)|the\s+Parties[\"”]?")
 _PAREN_ACR_RE = re.compile(r"\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
@@ -1243,10 +1298,11 @@ def _resolve_pending(rows: list[dict], pending: list[dict]) -> None:
     for p in pending:
         if p.get("_intro"):
             nxt = [r for r in rows if 0 < r["_si"] - p["_si"] <= 2 and r.get("_definite")
+                   and (r["_weak"] or not p.get("_weak_only"))
                    and (r["kind"] == p["kind"] or "agreement" in (r["kind"], p["kind"]))]
             if nxt:
                 t = nxt[0]
-                t["parties"] = _uniq(["ILO"] + [x for x in p["parties"] if x != "ILO"] + t["parties"])
+                t["parties"] = _uniq(["ILO"] + [x for x in p["parties"] if x != "ILO"] + ([] if t["_weak"] else t["parties"]))
                 t["_weak"] = False
                 if t["kind"] == "agreement":
                     t["kind"] = p["kind"]

@@ -32,13 +32,14 @@ _HEAD_RE = re.compile(
     r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking|(?:peer-)?learning|"
     r"knowledge-sharing)\s+events?|"
     r"webinars?|launch(?:es)?|sessions?|panel\s+discussions?|panels?|consultations?|round\s?tables?|"
-    r"(?:technical|fact-finding|high-level|study|field|official|state|working|review|evaluation|monitoring|scoping|"
+    r"(?:learning|cross-border|peer|knowledge|experience|study)\s+exchanges?(?!\s+(?:rates?|programmes?|platforms?|networks?)\b)|"
+    r"(?:technical|fact-finding|high-level|study|field|site|official|state|working|review|evaluation|monitoring|scoping|"
     r"exploratory|appraisal|identification|assessment|formulation)"
     r"\s+(?:missions?|visits?)|(?:annual|joint|mid-term|midterm|partnership|strategic|programme|portfolio)\s+reviews?"
     r"(?!\s+(?:missions?|visits?|meetings?))|"
     r"training\s+of\s+trainers|trainings?(?!\s+(?:Cent(?:re|er)s?|Institutes?|Colleges?|Schools?|Facilit(?:y|ies))\b)|"
     r"academ(?:y|ies)|"
-    r"exhibitions?|expos?|hackathons?|celebrations?|retreats?|hearings?|(?<![Ss]ocial\s)dialogues?|"
+    r"exhibitions?|expos?|(?:job|jobs|career|careers|employment|recruitment|trade)\s+fairs?|hackathons?|celebrations?|retreats?|hearings?|(?<![Ss]ocial\s)dialogues?|"
     r"training\s+(?:courses?|sessions?|workshops?)|e-forums?|"
     # "the next review is scheduled for 12 May": a bare review, visit or mission, with the verb that dates it
     # "a second round ... starts on 7 October", "the course will start on 3 May": scheduled
@@ -74,7 +75,7 @@ _BODY_MET_RE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,4}(?:Committee|Boa
                           # ("the first regional steering committee will meet in Abidjan in June 2025")
                           r"|(?<![\w-])(?:(?:first|second|third|fourth|fifth|next|regional|national|project|programme|joint)\s+){0,2}"
                           r"(?:steering|advisory|coordination|management|oversight)\s+(?:committee|board|group|council))\b(?P<mid>[^.;]{0,100}?)"
-                          r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened)\b")
+                          r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened|took\s+place|will\s+take\s+place)\b")
 _SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:held|hosted|organi[sz]ed|co-organi[sz]ed|convened|took\s+place|takes\s+place|"
                       r"brought\s+together|opened|attended|met)\b", re.IGNORECASE)
@@ -103,6 +104,9 @@ _OTHER_FIELD_RE = re.compile(r"\n[ \t]*(?![^:\n]{0,30}\b(?i:dates?|when|period|t
 _INSTRUMENT_YEAR_RE = re.compile(r"\b(?:Convention|Recommendation|Protocol)\s*,\s*\Z")
 # "the 2016 Leaders' Summit": a year right before an event's name is that event's
 _OWN_YEAR_RE = re.compile(r"(?:['’]s)?\s+")
+# "a road map to 2026", "working towards 2030": a bare year after 'to' names a target, not the day of a happening
+# (not "from 2024 to 2026")
+_TARGET_YEAR_RE = re.compile(r"(?i)\b(?!back\b|dates?\b|dating\b)[a-z]{2,}\s+(?:to|towards?)\s+\Z")
 _NOT_EVENT_DATE_RE = re.compile(r"(?i)\b(?:by|as\s+of|as\s+at|until|since|before|through|up\s+to|end\s+of|"
                                 r"beginning\s+of)\s+(?:the\s+end\s+of\s+)?$")
 
@@ -462,7 +466,10 @@ _VENUE_WORD_RE = re.compile(r"\b(?:Cent(?:er|re)|Hotel|Hall|Palace|Building|Hous
 _COLUMN_GAP_RE = re.compile(r"(?<=[^\s])[ \t]{3,}\Z")
 _CELL_PAREN_RE = re.compile(r"(?:[ \t]*\(([^()\n]{1,40})\))?")
 _MD_HEADING_RE = re.compile(r"#{1,3}[ \t]+")
-_DATE_FIELD_RE = re.compile(r"[ \t]*Date[ \t]*:[ \t]*")
+_DATE_FIELD_RE = re.compile(r"[ \t]*Dates?[ \t]*:[ \t]*")
+# "Tuesday 19 to Thursday 21 August 2025": a range's weekdays, left out before it is read
+_TO_WEEKDAY_RE = re.compile(r"(?i)\b(?:to|until|[-–—])[ \t]*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_RANGE_WEEKDAY_RE = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[ \t]*,?[ \t]+(?=\d)")
 _VENUE_FIELD_RE = re.compile(r"[ \t]*(?:Venue|Place|Location)[ \t]*:[ \t]*")
 _FIELD_RE = re.compile(r"[ \t]*[A-Z][\w ]{1,30}:")
 
@@ -489,6 +496,8 @@ def _field_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
             fm = _DATE_FIELD_RE.match(T, c, e)
             if fm and when is None:
                 rest = T[fm.end():e]
+                if _TO_WEEKDAY_RE.search(rest):
+                    rest = _RANGE_WEEKDAY_RE.sub("", rest)
                 ds = find_dates(rest)
                 pre = rest[:ds[0].start] if ds else ""
                 if ds and (not pre.strip() or _WEEKDAY_PREFIX_RE.match(pre)) and _TIME_SUFFIX_RE.match(rest, ds[0].end):
@@ -509,13 +518,15 @@ def _field_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
         if when is None:
             break
         name = _REPORT_OF_RE.sub("", L1[p.start:].strip())
-        name = " ".join(w.capitalize() if k == 0 or w.lower() not in _CONNECT else w.lower()
+        # (an acronym the text defines keeps its capitals: "SADC")
+        name = " ".join(w if f"({w})" in T else w.capitalize() if k == 0 or w.lower() not in _TITLE_LOWER else w.lower()
                         for k, w in enumerate(name.split()))
         out.append((a + p.start, when[1], name, replace(when[2], start=-1), place))
         break
     return out
 
 
+_TITLE_LOWER = _CONNECT | {"to", "at", "with", "by", "from", "into", "a", "an"}
 _ORDINAL_START_RE = re.compile(r"\d{1,3}(?:st|nd|rd|th)[ \t]+[A-Z]")    # "110th Session of the ..."
 
 
@@ -643,12 +654,12 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 _HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
-               "hearing", "dialogue", "round", "course", "academ", "week", "world day", "international day",
+               "hearing", "dialogue", "round", "fair", "exchange", "course", "academ", "week", "world day", "international day",
                "day will", "day took", "day takes", "day was", "day is")      # (a named Day is a happening only so)
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
-_HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit"}   # (the others start it)
+_HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit", "fair", "exchange"}   # (the others start it)
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
-_VERB_WORDS = ("sign", "met", "meet", "convened", "launch")
+_VERB_WORDS = ("sign", "met", "meet", "convened", "launch", "took place", "take place")
 _MODIFIER_RE = re.compile(r"[\w-]+\Z")        # searched for in the 13 characters before the blanks
 
 
@@ -784,7 +795,7 @@ def extract(text: str) -> list[dict]:
                     and not (leader_rows and in_row(ss + p.start)):
                 phrases.append(p)
         # (the words without which _BODY_MET_RE and _LAUNCH_RE cannot match, looked for first)
-        bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S) else None
+        bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S or "place" in S) else None
         verbs = {"Signing": _SIGN_RE.search(S), "Launch": _LAUNCH_RE.search(S) if "launch" in S else None}
         item = item_at(items, ss)
         lead = item.lead if item else None
@@ -896,6 +907,7 @@ def extract(text: str) -> list[dict]:
             if not dates and lead is None:
                 years = [y for y in bare_years(T, ss, se)
                          if not _NOT_EVENT_DATE_RE.search(T[max(ss, y[0] - 14):y[0]])
+                         and not _TARGET_YEAR_RE.search(T, max(ss, y[0] - 20), y[0])
                          and not _INSTRUMENT_YEAR_RE.search(T, max(ss, y[0] - 16), y[0])
                          and not any(a <= y[0] - ss < b for a, b in urls)]
                 named = [q for q in phrases if q.capital or (_HELD_RE.search(S) and not _plural(q.name))]
@@ -1071,7 +1083,47 @@ def extract(text: str) -> list[dict]:
     for a, b, name, d, place in _calendar_items(T, lines):
         p = _Phrase(a, b, name, True, False)
         events.append(_row(v, 0, p, d, place, "calendar_item"))
+    for a, b, name, d, place in _done_at(T) + _visits(T):
+        events.append(_row(v, 0, _Phrase(a, b, name, True, False), d, place, "signed_or_launched"
+                           if name.startswith("Signing") else "visit"))
     return _dedupe(events)
+
+
+# a legal text's closing: "... have signed this Agreement ..." then "Done at Geneva, on 14 March 2024."
+_DONE_AT_RE = re.compile(r"\bDone\s+(?:at|in)\s+(?P<place>[A-ZÀ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]*){0,2}),?[ \t]+(?:on[ \t]+|this[ \t]+)?")
+_SIGNED_THIS_RE = re.compile(r"\bsigned\s+(?:the\s+present|this)\s+(?P<obj>(?:[A-Z][\w-]*\s+){0,3}?(?:Agreement|Memorandum(?:\s+of\s+Understanding)?|"
+                             r"Arrangement|Protocol|Declaration|Statement|Exchange\s+of\s+Letters))\b")
+# "When I visited Kinshasa from 8 to 10 November 2023": a dated visit to a named place
+_VISITED_RE = re.compile(r"\bvisited\s+(?P<place>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)\s+(?:from|on|between)\s+(?=\d)")
+
+
+def _done_at(T: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
+    out = []
+    if "Done " not in T:
+        return out
+    for m in _DONE_AT_RE.finditer(T):
+        ds = find_dates(T[m.end():m.end() + 40])
+        sm = None
+        for sm in _SIGNED_THIS_RE.finditer(T, max(0, m.start() - 800), m.start()):
+            pass
+        if not ds or ds[0].start != 0 or not ds[0].day or sm is None:
+            continue
+        d = replace(ds[0], start=-1)
+        out.append((sm.start(), m.end() + ds[0].end, f"Signing of the {sm.group('obj')}", d, _valid_place(m.group("place"))))
+    return out
+
+
+def _visits(T: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
+    out = []
+    if "visited " not in T:
+        return out
+    for m in _VISITED_RE.finditer(T):
+        ds = find_dates(T[m.end():m.end() + 40])
+        place = m.group("place")
+        if not ds or ds[0].start != 0 or not ds[0].day or place.split()[0] in MONTHS:
+            continue
+        out.append((m.start(), m.end() + ds[0].end, f"Visit to {place}", replace(ds[0], start=-1), _valid_place(place)))
+    return out
 
 
 # a list item led by a day that is no happening: "- 15 May 2023 – Deadline for proposals"
