@@ -511,9 +511,9 @@ def extract(text: str) -> list[dict]:
             prio = 3
             if a.group("prep") is None and not a.group("orgpre"):
                 span_e = a.end("role")
-                if T.startswith(":", span_e) and (cu := _COLON_UNIT_RE.match(T, span_e)):
+                if T.startswith(":", span_e) and (cu := _COLON_UNIT_RE.match(v.src, v.offs[span_e - 1] + 1)):
                     role = f"{role}: {cu.group('u')}"    # 'Chief Director: International Relations'
-                    span_e = cu.end()
+                    span_e = bisect_left(v.offs, cu.end())
             if kv and not _CONTACT_RE.match(kv.group("key")):
                 role = f"{_clean(kv.group('key'))}, {role}"
                 span_s = kv_start
@@ -615,6 +615,9 @@ def extract(text: str) -> list[dict]:
                         prio = 2
         if role is None and pn:
             role, prio = pn.group("pn"), 2
+        if role is None and "|" in v.src[o_line:o_ns]:
+            role = _cell_signature_role(v.src, o_line, o_ns, v.offs[ne - 1] + 1)
+            prio = 3 if role else prio
         if role is None:
             sig = _signature_role(v.src, o_ns, v.offs[ne], honor)
             if sig is not None:
@@ -712,6 +715,33 @@ def _column_role(src: str, o_line: int, o_ns: int, o_ne: int) -> str | None:
         return None
     h = header[idx].strip(" \t*_")
     return h if _COLUMN_ROLE_RE.fullmatch(h) else None
+
+
+_SIG_CELL_BEFORE_RE = re.compile(rf"\|[ \t*_]*(?:{_HONORIFIC}[ \t]+){{0,2}}$")
+_SIG_CELL_AFTER_RE = re.compile(r"[ \t*_]*\|")
+
+
+def _cell_signature_role(src: str, o_line: int, o_ns: int, o_ne: int) -> str | None:
+    """A signature block set as a table: the name fills its cell, the cell below it opens with
+    a role ('| Jane Doe | John Roe |' / '| Ambassador, Permanent Representative of X | Director |')."""
+    if not _SIG_CELL_BEFORE_RE.search(src, o_line, o_ns) or not _SIG_CELL_AFTER_RE.match(src, o_ne):
+        return None
+    idx = src.count("|", o_line, o_ns)
+    le = src.find("\n", o_ne)
+    if le < 0 or not src.startswith("|", le + 1):
+        return None
+    re_ = src.find("\n", le + 1)
+    cells = src[le + 1:len(src) if re_ < 0 else re_].split("|")
+    if idx >= len(cells) - 1:
+        return None
+    cell = cells[idx].strip(" \t*_")
+    if len(cell) > 160 or not _SIG_ROLE_RE.match(cell):
+        return None
+    parts = cell.split(",")
+    keep = 1
+    while keep < len(parts) and _SIG_PART_RE.match(parts[keep]):
+        keep += 1
+    return ",".join(parts[:keep]).strip()
 
 
 def _byline(src: str, o_line: int, o_ns: int, o_ne: int) -> bool:
