@@ -433,3 +433,5 @@ def test_signature_block_set_as_a_table():
                       "| Minister, Permanent Representative of X to the UN | Regional Director for Europe |\n")
     assert people["Piet Novak"]["role"].startswith("Minister, Permanent Representative")
     assert people["Ana Ruiz Soto"]["role"] == "Regional Director for Europe"
+    people = _by_name("Authors: Ana Lima, Technical Specialist, Skills Unit, and Tomas Varga, Junior Officer\n")
+    assert "Technical Specialist" not in people

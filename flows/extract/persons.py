@@ -632,7 +632,7 @@ def extract(text: str) -> list[dict]:
                 pass                           # 'Jane Doe, 27, works ...'
             elif _MAILBOX_RE.match(T, ne):
                 pass                           # 'From: Jane Doe <doe@ilo.org>'
-            elif o_ns - o_line <= 200 and _KV_LIST_RE.match(v.src[o_line:o_ns]):
+            elif o_ns - o_line <= 200 and _KV_LIST_RE.match(v.src[o_line:o_ns]) and not _ROLE_CI.search(name):
                 pass                           # 'Evaluators: Jane Doe (team leader), John Roe'
             elif _byline(v.src, o_line, o_ns, v.offs[ne]):
                 span_s = bisect_left(v.offs, o_line)
