@@ -528,3 +528,12 @@ def test_umbrella_name_as_modifier_and_reference_name_after_and():
 def test_short_form_of_a_name_ending_in_a_country():
     rows = extract("The Chamber of Mines of Zambia (CMZ) signed. The Chamber of Mines said so.")
     assert {(r["name"], r["acronym"]) for r in rows} == {("Chamber of Mines of Zambia", "CMZ")}
+
+
+def test_located_in_a_city_or_a_month_is_no_part_of_the_name():
+    names = {r["name"] for r in extract(
+        "She studied at Makerere University in Kampala. The Federal Employment Agency in Nuremberg "
+        "hosts the desk. A memorandum was signed with the African Development Bank in March 2024. "
+        "The Embassy of Japan in Fiji attended.")}
+    assert {"Makerere University", "Federal Employment Agency", "African Development Bank",
+            "Embassy of Japan in Fiji"} <= names

@@ -405,3 +405,33 @@ def test_forms_of_address_and_lowercase_title_before_name():
                       "Varga said the talks were over.")
     assert "Peter Shifeta" in people and "Jean-Paul Diatta" in people and "Awa Ndiaye Fall" in people
     assert people["Tomas Varga"]["role"] == "union president"
+
+
+def test_is_title_at_high_commissioner_and_colon_unit():
+    r = _one("*Marta Lindqvist is Rural Finance Specialist at the ILO Office in Jakarta.*", "Marta Lindqvist")
+    assert r["role"] == "Rural Finance Specialist"
+    r = _one("Canada's High Commissioner to Ghana, Paul Tremblay, opened the fair.", "Paul Tremblay")
+    assert r["role"] == "High Commissioner"
+    r = _one("Ministry of Labour\n  Jane Osei, Chief Director: Labour Relations\n  Tel: +233 30 000\n",
+             "Jane Osei")
+    assert r["role"] == "Chief Director: Labour Relations"
+
+
+def test_listed_evaluators_heading_runon_and_no_tion_names():
+    people = _by_name("Evaluators:   Joy Okafor (team leader), Musa Bello, Grace Tembo Background\n"
+                      "The project was designed in 2019.")
+    assert set(people) == {"Joy Okafor", "Musa Bello", "Grace Tembo"}
+    people = _by_name("Ana Ruiz                              Tomas Varga\n"
+                      "Minister of Labour and                Minister of Employment and\n"
+                      "Social Affairs                        Poverty Reduction\n")
+    assert "Poverty Reduction" not in people
+
+
+def test_signature_block_set_as_a_table():
+    people = _by_name("| For the Government of X | For the ILO |\n|---|---|\n| *(signed)* | *(signed)* |\n"
+                      "| **Piet Novak** | **Ana Ruiz Soto** |\n"
+                      "| Minister, Permanent Representative of X to the UN | Regional Director for Europe |\n")
+    assert people["Piet Novak"]["role"].startswith("Minister, Permanent Representative")
+    assert people["Ana Ruiz Soto"]["role"] == "Regional Director for Europe"
+    people = _by_name("Authors: Ana Lima, Technical Specialist, Skills Unit, and Tomas Varga, Junior Officer\n")
+    assert "Technical Specialist" not in people

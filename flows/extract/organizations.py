@@ -804,13 +804,30 @@ _ROMANCE_ONLY = ROMANCE_JOIN - {"de", "la", "le", "des", "du", "da", "do", "el"}
 _ELIDED_RE = re.compile(r"[ld]['’]")
 
 
+_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                          "september", "october", "november", "december"})
+# bodies whose name never carries the city they sit in (unlike an office, embassy or mission)
+_SEATED_HEADS = frozenset({"bank", "university", "agency", "ministry"})
+
+
 def _drop_located_in(piece: list[Tok]) -> list[Tok]:
     """'Chamber of Commerce of Sotavento in Cabo Verde' -> 'Chamber of Commerce of
     Sotavento': a trailing 'in <country>' only locates a name that is complete without it
     (its head has a complement). 'Royal Norwegian Embassy in Hanoi' and 'Office in <country>'
     keep it."""
     h = _head_index(piece)
-    if h is None or piece[h].low in ("embassy", "consulate"):
+    if h is None:
+        return piece
+    for idx in range(len(piece) - 2, h, -1):
+        if piece[idx].low != "in":
+            continue
+        place = piece[idx + 1:]
+        if len(place) == 1 and place[0].low in _MONTH_WORDS:
+            return piece[:idx]  # 'Islamic Development Bank in November 2024': a date, no place
+        if piece[h].low in _SEATED_HEADS and len(place) <= 2 and all(t.cap for t in place):
+            return piece[:idx]  # 'Federal Employment Agency in Nuremberg': where it sits
+        break
+    if piece[h].low in ("embassy", "consulate"):
         return piece  # 'Embassy of Japan in Fiji'
     for idx in range(len(piece) - 2, h + 1, -1):
         if piece[idx].low != "in":

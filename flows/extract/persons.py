@@ -51,7 +51,7 @@ _MODS = (r"Deputy|Vice|Assistant|Associate|Senior|Junior|Chief|Executive|Regiona
          r"First|Second|Managing|Honorary|Resident|Labour|Labor|Foreign|Finance|Health|Education|"
          r"Trade|Employment|Federal|State|Prime|Lead|Policy|Legal|Communications?|Operations|Field|"
          r"Administrative|International|Development|Cooperation|Partnerships?|Research|Research\s+and|"
-         r"Professional|Cabinet|Team|Evaluation|Fund|Monitoring|Migration")
+         r"Professional|Cabinet|Team|Evaluation|Fund|Monitoring|Migration|High")
 _ROLE = (rf"(?:(?:{_MODS})\s+){{0,4}}(?:{_HEADS})"
          rf"(?:\s+(?:and|&)\s+(?:(?:{_MODS})\s+){{0,3}}(?:{_HEADS}))?")
 _ROLE_CI = re.compile(rf"(?i:{_ROLE})")
@@ -142,6 +142,15 @@ _APPOINTED_RE = re.compile(
     rf"[ \t]+(?:(?:has[ \t]+been|was|is|will[ \t]+be|had[ \t]+been)[ \t]+)?(?:appointed|named|elected|nominated)"
     rf"[ \t]+(?:as[ \t]+)?(?:the[ \t]+)?(?:new[ \t]+)?(?P<role>(?={_UPPER_START}){_ROLE}(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     rf"{_CAP}(?:[ \t]+(?:(?:and|&|of|for|the)[ \t]+){{0,2}}{_CAP}){{0,6}})?)")
+# 'Jane Doe is Cooperative Finance Specialist at the ILO ...': a capitalized title after 'is'
+_IS_ROLE_RE = re.compile(
+    rf"[ \t]+(?:is|was)[ \t]+(?:the[ \t]+)?(?P<role>(?={_UPPER_START}){_ROLE_AFTER})(?![\w'’-])"
+    rf"(?=[ \t]+(?:at|with|of|in|for|to)[ \t]|[ \t]*[,.;])")
+# the unit a title heads, after a colon, closing the line or clause
+_COLON_UNIT_RE = re.compile(r":[ \t]+(?P<u>[A-Z][a-z]+(?:[ \t]+(?:(?:and|&|of|for)[ \t]+)?[A-Z][a-z]+){0,3})(?=[ \t]*(?:[,;\n]|$))")
+_HEADING_TAIL_RE = re.compile(r"[ \t\n]+(?:Background|Introduction|Summary|Conclusions|Recommendations)(?![\w'’-])")
+# 'Evaluators:  Jane Doe (team leader), John Roe, Ana Lima': the names listed after a plural key
+_KV_LIST_RE = re.compile(rf"^[ \t*_>•-]*(?:[A-Za-z][\w&-]*[ \t]+){{0,2}}(?i:{_KEY_HEADS})s[ \t]*:[^:\n]*,[ \t]*(?:and[ \t]+)?$")
 # signature and address blocks: the name alone on its line, its role on the next line
 _SIG_PREV_RE = re.compile(r"[ \t]*(?:\(?(?i:signed|sgd\.?)\)?:?|--)?[ \t]*")   # ('--': an e-mail signature)
 _SIG_ROLE_RE = re.compile(rf"[ \t]*(?P<role>{_ROLE})(?![\w'’-])(?:[ \t]+[A-Z][\w-]*){{0,3}}(?=[ \t]*(?:,|$)|[ \t]+[a-z])")
@@ -229,6 +238,8 @@ _STOP_TOKENS = {
     "branch", "directorate", "relations",
     # forms of address a name run may swallow: 'Comrade Jane Doe', 'Mme Awa Ndiaye'
     "comrade", "cde", "mme", "mlle",
+    # a section heading a PDF's text runs on into: 'Jane Doe Background'
+    "background", "introduction", "summary", "conclusions", "recommendations",
 }
 
 
@@ -277,6 +288,9 @@ def _valid_name(name: str) -> bool:
             return False
         if low in MONTHS:
             return False
+        if low.endswith(("tion", "tions")):
+            return False                       # 'Poverty Reduction': no name ends so
+
         if _is_acronym(t):
             return False
     if is_country(name) or any(is_country(" ".join(core[i:i + 2])) for i in range(len(core) - 1)):
@@ -416,6 +430,12 @@ def extract(text: str) -> list[dict]:
             k = name.index(" ") + 1
             ns += k
             name = name[k:]
+        if " B" in name or " I" in name or " S" in name or " C" in name or " R" in name:
+            hm = _HEADING_TAIL_RE.search(name)
+            if hm:
+                # a PDF's section heading run on after the name: 'Jane Doe Background'
+                ne -= len(name) - hm.start()
+                name = name[:hm.start()]
         # drop a trailing verb-ish capital ("... Xirinachs. A") is impossible: names stop at punctuation
         if not _valid_name(name):
             continue
@@ -456,7 +476,9 @@ def extract(text: str) -> list[dict]:
         honor = _HONOR_RE.search(before)
         low = _LOW_ROLE_RE.match(T, ne) if kv or honor else None
         paren = _PAREN_ROLE_RE.match(T, ne) if not a and "(" in T[ne:ne + 3] else None
-        appt = _APPOINTED_RE.match(T, ne) if not a and not paren and T.startswith(" ", ne) else None
+        appt = ((_APPOINTED_RE.match(T, ne) or (_IS_ROLE_RE.match(T, ne) if T.startswith((" is ", " was "), ne)
+                                                 else None))
+                if not a and not paren and T.startswith(" ", ne) else None)
         lowh = _LOW_HEAD_RE.match(T, ne) if not a and not low and T.startswith(",", ne) else None
         occ = (_OCCUP_RE.match(T, ne) if not a and not paren and not appt and not lowh
                and T.startswith((",", " is ", " was "), ne) else None)
@@ -489,6 +511,9 @@ def extract(text: str) -> list[dict]:
             prio = 3
             if a.group("prep") is None and not a.group("orgpre"):
                 span_e = a.end("role")
+                if T.startswith(":", span_e) and (cu := _COLON_UNIT_RE.match(v.src, v.offs[span_e - 1] + 1)):
+                    role = f"{role}: {cu.group('u')}"    # 'Chief Director: International Relations'
+                    span_e = bisect_left(v.offs, cu.end())
             if kv and not _CONTACT_RE.match(kv.group("key")):
                 role = f"{_clean(kv.group('key'))}, {role}"
                 span_s = kv_start
@@ -590,6 +615,9 @@ def extract(text: str) -> list[dict]:
                         prio = 2
         if role is None and pn:
             role, prio = pn.group("pn"), 2
+        if role is None and "|" in v.src[o_line:o_ns]:
+            role = _cell_signature_role(v.src, o_line, o_ns, v.offs[ne - 1] + 1)
+            prio = 3 if role else prio
         if role is None:
             sig = _signature_role(v.src, o_ns, v.offs[ne], honor)
             if sig is not None:
@@ -604,6 +632,8 @@ def extract(text: str) -> list[dict]:
                 pass                           # 'Jane Doe, 27, works ...'
             elif _MAILBOX_RE.match(T, ne):
                 pass                           # 'From: Jane Doe <doe@ilo.org>'
+            elif o_ns - o_line <= 200 and _KV_LIST_RE.match(v.src[o_line:o_ns]) and not _ROLE_CI.search(name):
+                pass                           # 'Evaluators: Jane Doe (team leader), John Roe'
             elif _byline(v.src, o_line, o_ns, v.offs[ne]):
                 span_s = bisect_left(v.offs, o_line)
             else:
@@ -685,6 +715,33 @@ def _column_role(src: str, o_line: int, o_ns: int, o_ne: int) -> str | None:
         return None
     h = header[idx].strip(" \t*_")
     return h if _COLUMN_ROLE_RE.fullmatch(h) else None
+
+
+_SIG_CELL_BEFORE_RE = re.compile(rf"\|[ \t*_]*(?:{_HONORIFIC}[ \t]+){{0,2}}$")
+_SIG_CELL_AFTER_RE = re.compile(r"[ \t*_]*\|")
+
+
+def _cell_signature_role(src: str, o_line: int, o_ns: int, o_ne: int) -> str | None:
+    """A signature block set as a table: the name fills its cell, the cell below it opens with
+    a role ('| Jane Doe | John Roe |' / '| Ambassador, Permanent Representative of X | Director |')."""
+    if not _SIG_CELL_BEFORE_RE.search(src, o_line, o_ns) or not _SIG_CELL_AFTER_RE.match(src, o_ne):
+        return None
+    idx = src.count("|", o_line, o_ns)
+    le = src.find("\n", o_ne)
+    if le < 0 or not src.startswith("|", le + 1):
+        return None
+    re_ = src.find("\n", le + 1)
+    cells = src[le + 1:len(src) if re_ < 0 else re_].split("|")
+    if idx >= len(cells) - 1:
+        return None
+    cell = cells[idx].strip(" \t*_")
+    if len(cell) > 160 or not _SIG_ROLE_RE.match(cell):
+        return None
+    parts = cell.split(",")
+    keep = 1
+    while keep < len(parts) and _SIG_PART_RE.match(parts[keep]):
+        keep += 1
+    return ",".join(parts[:keep]).strip()
 
 
 def _byline(src: str, o_line: int, o_ns: int, o_ne: int) -> bool:
