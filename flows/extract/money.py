@@ -47,7 +47,7 @@ from pathlib import Path
 
 import pycountry
 
-from .tables import _GRID_BORDER_RE, find_tables, grid_tables, markdown_tables
+from .tables import _GRID_BORDER_RE, _is_head_cell, find_tables, grid_tables, markdown_tables
 from .text import MONTH, NUMBER_WORD, YEAR, find_dates, parse_number_word, scale_of, sentences
 
 # ------------------------------------------------------------------ currencies
@@ -885,6 +885,46 @@ def _block_amounts(text: str) -> list[dict]:
     return rows
 
 
+# a two-column plain-text table's header: 'Item          ZAR' (the currency heads the amounts)
+_TWO_COL_HEAD_RE = re.compile(r"^[ \t]*[A-Za-z][^\n\d|]{0,40}?[ \t]{2,}(?P<head>[^\s|\d][^\n\d|]{0,24}?)[ \t]*$",
+                              re.MULTILINE)
+# one of its rows: 'Travel of participants (air tickets)      1,450,000'
+_TWO_COL_ROW_RE = re.compile(r"[ \t]*(?P<label>[A-Za-z][^\n|]{0,100}?)[ \t]{2,}(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*")
+
+
+def _two_col_amounts(text: str) -> list[dict]:
+    """Amounts of a two-column plain-text table whose second header cell names the currency
+    ('Item   ZAR' over 'Venue and equipment   612,000' rows, a 'TOTAL' row included), the
+    years from its caption."""
+    rows: list[dict] = []
+    if "  " not in text:
+        return rows
+    for m in _TWO_COL_HEAD_RE.finditer(text):
+        cur, scale = _header_currency(m.group("head"))
+        if not cur or not _is_head_cell(text[_line_start(text, m.start() + 1):m.start("head")].strip()):
+            continue
+        found = []
+        pos = m.end()
+        while pos < len(text) and text[pos] == "\n":
+            nl = text.find("\n", pos + 1)
+            nl = len(text) if nl < 0 else nl
+            r = _TWO_COL_ROW_RE.fullmatch(text, pos + 1, nl)
+            if not r:
+                break
+            found.append(r)
+            pos = nl
+        if len(found) < 2:
+            continue
+        years = _caption_years(text, _line_start(text, m.start() + 1)) or None
+        for r in found:
+            value = parse_amount(r.group("num"), None) * scale
+            if value > 0 and not _YEAR4_RE.fullmatch(r.group("num")):
+                s, e = r.span("num")
+                rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
+                             "rule": "money.table", "years": years, "table": True})
+    return rows
+
+
 @lru_cache(maxsize=4)
 def _newlines(text: str) -> tuple[int, ...]:
     """The offsets of the text's line breaks, found once: the per-amount line lookups below
@@ -943,6 +983,58 @@ def _label_line_years(text: str, a: dict) -> tuple[int, int] | None:
         return None
     ex = _year_expressions(text, *prev)
     return (ex[0][2], ex[0][3]) if ex else None
+
+
+_DL_LINE_MAX = 80
+_DL_LABEL_RE = re.compile(r"[ \t]*[*_]{0,2}(?P<label>[A-Za-z][A-Za-z ()'’/&-]{0,38}?)[*_]{0,2}:?[ \t]*")
+
+
+def _dl_period_years(text: str, a: dict) -> tuple[int, int] | None:
+    """The years of the 'Period' entry of the definition list (an HTML <dl> read as label and
+    value lines: 'Period' over '2022 – 2026', 'Amount' over 'NZ$ 9.5 million') whose value is
+    the amount at its line's only content; the entries above it and below it up to a heading
+    or a line of prose."""
+    ls = _line_start(text, a["start"])
+    le = _line_at(text, a["end"])[1]
+    if _NOT_LABEL_FILL_RE.search(text, ls, a["qual_start"] if a.get("qual_start") is not None else a["start"]) \
+            or _NOT_TAIL_FILL_RE.search(text, a["end"], le):
+        return None
+    prev = _prev_line(text, ls, max_blank=1)
+    if not prev or not _DL_LABEL_RE.fullmatch(text, *prev):
+        return None
+    # the lines of the list: short, between blank lines at most one apart
+    lines: list[tuple[int, int]] = []
+    pos = prev[0]
+    for _ in range(14):
+        p = _prev_line(text, pos, max_blank=1)
+        if not p or p[1] - p[0] > _DL_LINE_MAX or text[p[0]:p[1]].lstrip().startswith(("#", "|")):
+            break
+        lines.insert(0, p)
+        pos = p[0]
+    lines += [prev, (ls, le)]
+    pos = le
+    for _ in range(8):
+        if pos >= len(text):
+            break
+        nl = text.find("\n", pos + 1)
+        nl = len(text) if nl < 0 else nl
+        if not text[pos + 1:nl].strip():
+            if not text[nl + 1:text.find("\n", nl + 1) if text.find("\n", nl + 1) >= 0 else len(text)].strip():
+                break
+            pos = nl
+            continue
+        if nl - pos - 1 > _DL_LINE_MAX or text[pos + 1:nl].lstrip().startswith(("#", "|")):
+            break
+        lines.append((pos + 1, nl))
+        pos = nl
+    for i, (s, e) in enumerate(lines[:-1]):
+        m = _DL_LABEL_RE.fullmatch(text, s, e)
+        if m and _PERIOD_LABEL_RE.fullmatch(m.group("label").strip()):
+            ex = _year_expressions(text, *lines[i + 1])
+            if ex and ex[0][0] == lines[i + 1][0] + len(text[lines[i + 1][0]:lines[i + 1][1]]) \
+                    - len(text[lines[i + 1][0]:lines[i + 1][1]].lstrip()):
+                return ex[0][2], ex[0][3]
+    return None
 
 
 def _prev_line(text: str, pos: int, max_blank: int = 2) -> tuple[int, int] | None:
@@ -1212,6 +1304,8 @@ def _clause_break(text: str, a: dict, x: tuple) -> bool:
     return lo < hi and (text.find(";", lo, hi) >= 0 or text.find("\n", lo, hi) >= 0)
 
 
+# the gap between an amount and the year it is stated for: 'EUR 2.6 million in 2021'
+_PREP_GAP_RE = re.compile(r"[ \t]+(?:in|for|during)[ \t]+(?:(?:the[ \t]+)?(?:year|FY)[ \t]+)?")
 # the gap before an amount restated in brackets
 _RESTATED_GAP_RE = re.compile(r"[ \t\n]*[(\[][ \t]*")
 # ('from USD 1 million to USD 2 million' is rather a change between two amounts)
@@ -1303,6 +1397,7 @@ def _extract(text: str) -> list[dict]:
     merged += _leader_amounts(text)
     merged += _field_amounts(text)
     merged += _block_amounts(text)
+    merged += _two_col_amounts(text)
     if "otal" in text or "OTAL" in text:
         spans = [(r["start"], r["end"]) for r in merged]
         merged += [r for r in _total_line_amounts(text)
@@ -1343,9 +1438,13 @@ def _extract(text: str) -> list[dict]:
             nb = bisect_right(a_starts, x[0])
             # the nearest amount, preferring one in the same clause: 'EUR 1,000,000 ..., no
             # later than 31 December 2023;\n (b) EUR 900,000' (a ';' or a line break between)
-            dist = [(_clause_break(text, inline[j], x), max(x[0] - inline[j]["end"], inline[j]["start"] - x[1], 0), j)
+            # ... and the amount the year follows with only a preposition between ('EUR 2.6
+            # million in 2021, EUR 2.8 million in 2022'), though the next one is nearer
+            dist = [(_clause_break(text, inline[j], x),
+                     not (j == nb - 1 and _PREP_GAP_RE.fullmatch(text, inline[j]["end"], x[0])),
+                     max(x[0] - inline[j]["end"], inline[j]["start"] - x[1], 0), j)
                     for j in (nb - 1, nb) if 0 <= j < len(inline)]
-            _, d, j = min(dist)
+            _, _, d, j = min(dist)
             owned.setdefault(j, []).append((d, x))
         first_start = min(a["start"] for a in inline) if inline else ue
         lead = [x for x in exprs if x[1] <= first_start and x[0] - us <= 60]
@@ -1415,6 +1514,9 @@ def _extract(text: str) -> list[dict]:
             if a["years"] is None:
                 # a definition list: 'Total funding (2015–2024)' on the line above 'US$ 48.6 million'
                 a["years"] = _label_line_years(text, a)
+            if a["years"] is None:
+                # a definition list: 'Period' over '2022 – 2026', 'Amount' over 'NZ$ 9.5 million'
+                a["years"] = _dl_period_years(text, a)
             if a["years"] is None:
                 # a list item labelled with its year ('- 2024: CHF 1,010,000 (...)')
                 ls, le = _line_at(text, a["start"])
