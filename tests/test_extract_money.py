@@ -869,3 +869,19 @@ def test_year_after_an_amount_with_a_preposition_belongs_to_it_in_a_list():
     text = "Our grant was CAD 1.2 million in 2019, CAD 1.4 million in 2020 and CAD 1.5 million in 2021."
     assert [(r["amount"], r["year_from"]) for r in extract(text)] == [
         (1_200_000, 2019), (1_400_000, 2020), (1_500_000, 2021)]
+
+
+def test_over_n_years_takes_the_period_of_that_length_named_before():
+    text = ("The partnership runs for the period 2023-2025. It was signed in November 2022 and "
+            "commits CHF 6 million over three years to the programme.")
+    (row,) = extract(text)
+    assert (row["year_from"], row["year_to"]) == (2023, 2025)
+
+
+def test_amount_takes_the_year_that_sets_the_time_of_the_sentence_before():
+    text = ("Report, 3 March 2025\n\nIn 2023 the savings groups lent EUR 5.2 million to their members. "
+            "The average loan was EUR 1,800. Most went to traders.\n\n"
+            "The 2024 workplan has a budget of EUR 90,000. Savings of EUR 8,000 were reallocated.\n")
+    years = {r["amount"]: (r["year_from"], r["year_to"]) for r in extract(text)}
+    assert years[1_800] == (2023, 2023)
+    assert years[8_000] == (None, None)

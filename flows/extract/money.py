@@ -392,7 +392,7 @@ _START_END_RE = re.compile(
 
 # 'over four years', 'for the five-year period': an amount for a span of years named elsewhere
 _DURATION_AFTER_RE = re.compile(
-    rf"[ \t]*(?:over|for|during|across)[ \t]+(?:the[ \t]+)?(?:{NUMBER_WORD}|\d+)[ \t-]+(?:years?|year[ \t]+period)\b",
+    rf"[ \t]*(?:over|for|during|across)[ \t]+(?:the[ \t]+)?(?P<n>{NUMBER_WORD}|\d+)[ \t-]+(?:years?|year[ \t]+period)\b",
     re.IGNORECASE)
 
 
@@ -1304,6 +1304,10 @@ def _clause_break(text: str, a: dict, x: tuple) -> bool:
     return lo < hi and (text.find(";", lo, hi) >= 0 or text.find("\n", lo, hi) >= 0)
 
 
+# a year that sets the time of a sentence: 'In 2024 alone', 'in late October 2024'
+_TIME_PREP_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)[ \t]+(?:(?:early|late|mid)[ \t-]+)?$")
+# a line that is a list item, a table row or a 'Label: value' line, not prose
+_LABEL_OR_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦|]|\d{1,2}[.)][ \t]|[^\n:.]{1,40}:)")
 # the gap between an amount and the year it is stated for: 'EUR 2.6 million in 2021'
 _PREP_GAP_RE = re.compile(r"[ \t]+(?:in|for|during)[ \t]+(?:(?:the[ \t]+)?(?:year|FY)[ \t]+)?")
 # the gap before an amount restated in brackets
@@ -1454,6 +1458,16 @@ def _extract(text: str) -> list[dict]:
                 x = min(owned[j])[1]
                 years = (x[2], x[3])
                 a["rate_year"] = x[4]
+                dm = _DURATION_AFTER_RE.match(text, a["end"], ue)
+                if dm and years[1] - years[0] + 1 != _duration_years(dm.group("n")) and k > 0:
+                    # 'signed in December 2021 and provides for EUR 17.5 million over five
+                    # years': the five-year period named before ('for the period 2022-2026')
+                    n = _duration_years(dm.group("n"))
+                    fit = [x for x in exprs if x[1] <= a["start"] and x[3] - x[2] + 1 == n] \
+                        or [x for x in _year_expressions(text, *units[k - 1]) if x[3] - x[2] + 1 == n]
+                    if fit:
+                        years = (fit[-1][2], fit[-1][3])
+                        a["rate_year"] = 0
             elif lead:
                 years = (lead[-1][2], lead[-1][3])
             elif _DURATION_AFTER_RE.match(text, a["end"], ue) and any(
@@ -1499,6 +1513,16 @@ def _extract(text: str) -> list[dict]:
                     years = (base - 1, base - 1)
                     a["rate_year"] = 0
             a["years"] = years
+            if years is None and not exprs and k > 0 and "\n" not in text[units[k - 1][1]:us] \
+                    and not _LABEL_OR_ITEM_RE.match(text, _line_start(text, units[k - 1][0])):
+                # 'In 2024 alone the cooperatives lent IDR 38.5 billion. The average loan was IDR
+                # 4.2 million.': the one year of the sentence before in the same paragraph, when
+                # it sets the time ('In 2024', 'in late October 2024'; not 'the 2025 workplan')
+                # (taken last, when no table, block or label gives the amount its years)
+                prev = _year_expressions(text, *units[k - 1])
+                if len(prev) == 1 and prev[0][2] == prev[0][3] \
+                        and _TIME_PREP_BEFORE_RE.search(text, max(0, prev[0][0] - 30), prev[0][0]):
+                    a["prev_years"] = (prev[0][2], prev[0][2])
 
     # an amount written inside a table cell ('| Total funding | SEK 210m | SEK 198m |' under
     # '| | 2018 | 2019 |'): the year of its column, else of its row
@@ -1526,6 +1550,8 @@ def _extract(text: str) -> list[dict]:
             if a["years"] is None:
                 # a timeline: list items under a heading that is a year ('**2022**', '### 2022')
                 a["years"] = _heading_year(text, a["start"])
+            if a["years"] is None:
+                a["years"] = a.get("prev_years")
 
     _parts_years(text, [a for a in merged if not a.get("table")])
 
@@ -1559,6 +1585,11 @@ def _extract(text: str) -> list[dict]:
 _PARTITIVE_BEFORE_RE = re.compile(
     r"\b[Oo]f[ \t]+(?:this|that|which|these|it|the[ \t]+total|this[ \t]+(?:amount|total|sum))"
     r"[ \t]*,?[ \t]*$")
+
+
+def _duration_years(n: str) -> int:
+    """The number of 'over five years', 'for 3 years' (0 when unreadable)."""
+    return int(n) if n.isdigit() else (parse_number_word(n) or 0)
 
 
 def _within(inner: tuple | None, outer: tuple) -> bool:
