@@ -885,3 +885,11 @@ def test_amount_takes_the_year_that_sets_the_time_of_the_sentence_before():
     years = {r["amount"]: (r["year_from"], r["year_to"]) for r in extract(text)}
     assert years[1_800] == (2023, 2023)
     assert years[8_000] == (None, None)
+
+
+def test_amount_without_a_year_takes_the_one_year_of_its_section_heading():
+    text = ("II. Resources mobilized in 2022\n"
+            "4. Bilateral donors gave USD 41.5 million. Foundations added USD 3.2 million.\n"
+            "III. Outlook\n5. The Office expects USD 50 million.\n")
+    years = {r["amount"]: r["year_from"] for r in extract(text)}
+    assert years == {41_500_000: 2022, 3_200_000: 2022, 50_000_000: None}

@@ -1552,6 +1552,9 @@ def _extract(text: str) -> list[dict]:
                 a["years"] = _heading_year(text, a["start"])
             if a["years"] is None:
                 a["years"] = a.get("prev_years")
+            if a["years"] is None:
+                # a section headed by its year ('I. Voluntary funding in 2024', '## Results in 2023')
+                a["years"] = _section_year(text, a["start"])
 
     _parts_years(text, [a for a in merged if not a.get("table")])
 
@@ -1839,6 +1842,31 @@ _KV_LINE_RE = re.compile(r"[ \t]*(?:>[ \t]*)?(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<l
 _YEAR_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<y>(?:19|20)\d\d)[*_]{0,2}"
                            r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*[*_]{0,2}:[*_]{0,2}[ \t]*(?=\S)")
 _YEAR_HEADING_RE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<y>(?:19|20)\d\d)[*_]{0,2}[ \t]*:?[ \t]*")
+
+
+# a section heading: '## Results in 2023', 'II. Funding in 2024' (a roman numeral, not a
+# numbered paragraph), short and with no full stop at its end
+_SECTION_HEAD_RE = re.compile(r"^[ \t]*(?:#{1,4}|[IVX]{1,5}\.)[ \t]+[A-Z*_][^\n]{0,80}$", re.MULTILINE)
+
+
+@lru_cache(maxsize=4)
+def _section_heads(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _SECTION_HEAD_RE.finditer(text))
+
+
+def _section_year(text: str, pos: int) -> tuple[int, int] | None:
+    """The one year of the heading of the section the amount at `pos` is in."""
+    heads = _section_heads(text)
+    i = bisect_right(heads, (pos, len(text) + 1)) - 1
+    if i < 0:
+        return None
+    hs, he = heads[i]
+    if he >= pos or text[hs:he].rstrip(" *_").endswith("."):
+        return None
+    ex = _year_expressions(text, hs, he)
+    if len(ex) == 1 and ex[0][2] == ex[0][3]:
+        return ex[0][2], ex[0][3]
+    return None
 
 
 def _heading_year(text: str, pos: int) -> tuple[int, int] | None:
