@@ -886,10 +886,11 @@ def _block_amounts(text: str) -> list[dict]:
 
 
 # a two-column plain-text table's header: 'Item          ZAR' (the currency heads the amounts)
-_TWO_COL_HEAD_RE = re.compile(r"^[ \t]*[A-Za-z][^\n\d|]{0,40}?[ \t]{2,}(?P<head>[^\s|\d][^\n\d|]{0,24}?)[ \t]*$",
+_TWO_COL_HEAD_RE = re.compile(r"^[ \t]*[A-Za-z](?:[^\s\d|]|[ \t](?![ \t])){0,40}[ \t]{2,}+"
+                              r"(?P<head>[^\s|\d](?:[^\s\d|]|[ \t](?![ \t])){0,24})[ \t]*$",
                               re.MULTILINE)
 # one of its rows: 'Travel of participants (air tickets)      1,450,000'
-_TWO_COL_ROW_RE = re.compile(r"[ \t]*(?P<label>[A-Za-z][^\n|]{0,100}?)[ \t]{2,}(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*")
+_TWO_COL_ROW_RE = re.compile(r"[ \t]*(?P<label>[A-Za-z](?:[^\s|]|[ \t](?![ \t])){0,100})[ \t]{2,}+(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*")
 
 
 def _two_col_amounts(text: str) -> list[dict]:
