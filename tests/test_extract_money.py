@@ -893,3 +893,10 @@ def test_amount_without_a_year_takes_the_one_year_of_its_section_heading():
             "III. Outlook\n5. The Office expects USD 50 million.\n")
     years = {r["amount"]: r["year_from"] for r in extract(text)}
     assert years == {41_500_000: 2022, 3_200_000: 2022, 50_000_000: None}
+
+
+def test_year_naming_a_budget_period_after_a_or_an():
+    text = ("Main programme: the Green Jobs partnership (2020–2026), funded by Norway, "
+            "with a 2022 allocation for Kenya of USD 3.4 million.")
+    (row,) = extract(text)
+    assert (row["year_from"], row["year_to"]) == (2022, 2022)

@@ -359,7 +359,7 @@ _YEAR_LIST_RE = re.compile(
 _SINGLE_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/]|\s*(?:Agenda|Declaration))")
 _PREP_BEFORE_RE = re.compile(rf"(?:\b{_PREP}|[(:|*·])[\s*]*$", re.IGNORECASE)
 # 'the group's 2024 work plan', 'the 2023 budget': a year naming a budget period
-_DET_BEFORE_RE = re.compile(r"(?:\b(?:the|its|their|our)|['’]s)\s+$", re.IGNORECASE)
+_DET_BEFORE_RE = re.compile(r"(?:\b(?:the|its|their|our|a|an|this)|['’]s)\s+$", re.IGNORECASE)
 _BUDGET_NOUN_AFTER_RE = re.compile(
     r"[ \t]+(?:annual[ \t]+)?(?:work[ \t]*plans?|budgets?|allocations?|contributions?|appropriations?|"
     r"funding|grants?|pledges?|disbursements?)\b", re.IGNORECASE)
