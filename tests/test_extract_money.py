@@ -846,3 +846,57 @@ def test_a_total_line_without_a_dollar_header_is_no_amount():
 def test_a_whole_number_of_millions_does_not_restate_a_nearby_table_total():
     text = "| Year | Amount (US$) |\n|---|---|\n| 2021 | 14,192,660 |\n\nThe bank committed $14 million to it.\n"
     assert sorted(r["amount"] for r in extract(text)) == [14_000_000, 14_192_660]
+
+
+def test_definition_list_period_gives_the_years_of_the_amount_entry():
+    text = ("### Rural Roads Programme\n\nCountries\n\nLaos\n\nPeriod\n\n2019 – 2023\n\n"
+            "Budget\n\nEUR 4.0 million\n\nStatus\n\nCompleted\n\nBuilt roads with local labour.\n")
+    (row,) = extract(text)
+    assert (row["amount"], row["year_from"], row["year_to"]) == (4_000_000, 2019, 2019 + 4)
+
+
+def test_two_column_plain_table_under_a_currency_header():
+    text = ("3. COSTS (Kenyan shilling)\n\n  Budget line                                 KES\n"
+            "  Hall hire and catering                  850,000\n"
+            "  Transport of delegates                1,200,000\n"
+            "  Total                                 2,050,000\n")
+    rows = extract(text)
+    assert [(r["amount"], r["currency"]) for r in rows] == [
+        (850_000, "KES"), (1_200_000, "KES"), (2_050_000, "KES")]
+
+
+def test_year_after_an_amount_with_a_preposition_belongs_to_it_in_a_list():
+    text = "Our grant was CAD 1.2 million in 2019, CAD 1.4 million in 2020 and CAD 1.5 million in 2021."
+    assert [(r["amount"], r["year_from"]) for r in extract(text)] == [
+        (1_200_000, 2019), (1_400_000, 2020), (1_500_000, 2021)]
+
+
+def test_over_n_years_takes_the_period_of_that_length_named_before():
+    text = ("The partnership runs for the period 2023-2025. It was signed in November 2022 and "
+            "commits CHF 6 million over three years to the programme.")
+    (row,) = extract(text)
+    assert (row["year_from"], row["year_to"]) == (2023, 2025)
+
+
+def test_amount_takes_the_year_that_sets_the_time_of_the_sentence_before():
+    text = ("Report, 3 March 2025\n\nIn 2023 the savings groups lent EUR 5.2 million to their members. "
+            "The average loan was EUR 1,800. Most went to traders.\n\n"
+            "The 2024 workplan has a budget of EUR 90,000. Savings of EUR 8,000 were reallocated.\n")
+    years = {r["amount"]: (r["year_from"], r["year_to"]) for r in extract(text)}
+    assert years[1_800] == (2023, 2023)
+    assert years[8_000] == (None, None)
+
+
+def test_amount_without_a_year_takes_the_one_year_of_its_section_heading():
+    text = ("II. Resources mobilized in 2022\n"
+            "4. Bilateral donors gave USD 41.5 million. Foundations added USD 3.2 million.\n"
+            "III. Outlook\n5. The Office expects USD 50 million.\n")
+    years = {r["amount"]: r["year_from"] for r in extract(text)}
+    assert years == {41_500_000: 2022, 3_200_000: 2022, 50_000_000: None}
+
+
+def test_year_naming_a_budget_period_after_a_or_an():
+    text = ("Main programme: the Green Jobs partnership (2020–2026), funded by Norway, "
+            "with a 2022 allocation for Kenya of USD 3.4 million.")
+    (row,) = extract(text)
+    assert (row["year_from"], row["year_to"]) == (2022, 2022)

@@ -47,7 +47,7 @@ from pathlib import Path
 
 import pycountry
 
-from .tables import _GRID_BORDER_RE, find_tables, grid_tables, markdown_tables
+from .tables import _GRID_BORDER_RE, _is_head_cell, find_tables, grid_tables, markdown_tables
 from .text import MONTH, NUMBER_WORD, YEAR, find_dates, parse_number_word, scale_of, sentences
 
 # ------------------------------------------------------------------ currencies
@@ -359,7 +359,7 @@ _YEAR_LIST_RE = re.compile(
 _SINGLE_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/]|\s*(?:Agenda|Declaration))")
 _PREP_BEFORE_RE = re.compile(rf"(?:\b{_PREP}|[(:|*·])[\s*]*$", re.IGNORECASE)
 # 'the group's 2024 work plan', 'the 2023 budget': a year naming a budget period
-_DET_BEFORE_RE = re.compile(r"(?:\b(?:the|its|their|our)|['’]s)\s+$", re.IGNORECASE)
+_DET_BEFORE_RE = re.compile(r"(?:\b(?:the|its|their|our|a|an|this)|['’]s)\s+$", re.IGNORECASE)
 _BUDGET_NOUN_AFTER_RE = re.compile(
     r"[ \t]+(?:annual[ \t]+)?(?:work[ \t]*plans?|budgets?|allocations?|contributions?|appropriations?|"
     r"funding|grants?|pledges?|disbursements?)\b", re.IGNORECASE)
@@ -392,7 +392,7 @@ _START_END_RE = re.compile(
 
 # 'over four years', 'for the five-year period': an amount for a span of years named elsewhere
 _DURATION_AFTER_RE = re.compile(
-    rf"[ \t]*(?:over|for|during|across)[ \t]+(?:the[ \t]+)?(?:{NUMBER_WORD}|\d+)[ \t-]+(?:years?|year[ \t]+period)\b",
+    rf"[ \t]*(?:over|for|during|across)[ \t]+(?:the[ \t]+)?(?P<n>{NUMBER_WORD}|\d+)[ \t-]+(?:years?|year[ \t]+period)\b",
     re.IGNORECASE)
 
 
@@ -885,6 +885,47 @@ def _block_amounts(text: str) -> list[dict]:
     return rows
 
 
+# a two-column plain-text table's header: 'Item          ZAR' (the currency heads the amounts)
+_TWO_COL_HEAD_RE = re.compile(r"^[ \t]*[A-Za-z](?:[^\s\d|]|[ \t](?![ \t])){0,40}[ \t]{2,}+"
+                              r"(?P<head>[^\s|\d](?:[^\s\d|]|[ \t](?![ \t])){0,24})[ \t]*$",
+                              re.MULTILINE)
+# one of its rows: 'Travel of participants (air tickets)      1,450,000'
+_TWO_COL_ROW_RE = re.compile(r"[ \t]*(?P<label>[A-Za-z](?:[^\s|]|[ \t](?![ \t])){0,100})[ \t]{2,}+(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*")
+
+
+def _two_col_amounts(text: str) -> list[dict]:
+    """Amounts of a two-column plain-text table whose second header cell names the currency
+    ('Item   ZAR' over 'Venue and equipment   612,000' rows, a 'TOTAL' row included), the
+    years from its caption."""
+    rows: list[dict] = []
+    if "  " not in text:
+        return rows
+    for m in _TWO_COL_HEAD_RE.finditer(text):
+        cur, scale = _header_currency(m.group("head"))
+        if not cur or not _is_head_cell(text[_line_start(text, m.start() + 1):m.start("head")].strip()):
+            continue
+        found = []
+        pos = m.end()
+        while pos < len(text) and text[pos] == "\n":
+            nl = text.find("\n", pos + 1)
+            nl = len(text) if nl < 0 else nl
+            r = _TWO_COL_ROW_RE.fullmatch(text, pos + 1, nl)
+            if not r:
+                break
+            found.append(r)
+            pos = nl
+        if len(found) < 2:
+            continue
+        years = _caption_years(text, _line_start(text, m.start() + 1)) or None
+        for r in found:
+            value = parse_amount(r.group("num"), None) * scale
+            if value > 0 and not _YEAR4_RE.fullmatch(r.group("num")):
+                s, e = r.span("num")
+                rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
+                             "rule": "money.table", "years": years, "table": True})
+    return rows
+
+
 @lru_cache(maxsize=4)
 def _newlines(text: str) -> tuple[int, ...]:
     """The offsets of the text's line breaks, found once: the per-amount line lookups below
@@ -943,6 +984,58 @@ def _label_line_years(text: str, a: dict) -> tuple[int, int] | None:
         return None
     ex = _year_expressions(text, *prev)
     return (ex[0][2], ex[0][3]) if ex else None
+
+
+_DL_LINE_MAX = 80
+_DL_LABEL_RE = re.compile(r"[ \t]*[*_]{0,2}(?P<label>[A-Za-z][A-Za-z ()'’/&-]{0,38}?)[*_]{0,2}:?[ \t]*")
+
+
+def _dl_period_years(text: str, a: dict) -> tuple[int, int] | None:
+    """The years of the 'Period' entry of the definition list (an HTML <dl> read as label and
+    value lines: 'Period' over '2022 – 2026', 'Amount' over 'NZ$ 9.5 million') whose value is
+    the amount at its line's only content; the entries above it and below it up to a heading
+    or a line of prose."""
+    ls = _line_start(text, a["start"])
+    le = _line_at(text, a["end"])[1]
+    if _NOT_LABEL_FILL_RE.search(text, ls, a["qual_start"] if a.get("qual_start") is not None else a["start"]) \
+            or _NOT_TAIL_FILL_RE.search(text, a["end"], le):
+        return None
+    prev = _prev_line(text, ls, max_blank=1)
+    if not prev or not _DL_LABEL_RE.fullmatch(text, *prev):
+        return None
+    # the lines of the list: short, between blank lines at most one apart
+    lines: list[tuple[int, int]] = []
+    pos = prev[0]
+    for _ in range(14):
+        p = _prev_line(text, pos, max_blank=1)
+        if not p or p[1] - p[0] > _DL_LINE_MAX or text[p[0]:p[1]].lstrip().startswith(("#", "|")):
+            break
+        lines.insert(0, p)
+        pos = p[0]
+    lines += [prev, (ls, le)]
+    pos = le
+    for _ in range(8):
+        if pos >= len(text):
+            break
+        nl = text.find("\n", pos + 1)
+        nl = len(text) if nl < 0 else nl
+        if not text[pos + 1:nl].strip():
+            if not text[nl + 1:text.find("\n", nl + 1) if text.find("\n", nl + 1) >= 0 else len(text)].strip():
+                break
+            pos = nl
+            continue
+        if nl - pos - 1 > _DL_LINE_MAX or text[pos + 1:nl].lstrip().startswith(("#", "|")):
+            break
+        lines.append((pos + 1, nl))
+        pos = nl
+    for i, (s, e) in enumerate(lines[:-1]):
+        m = _DL_LABEL_RE.fullmatch(text, s, e)
+        if m and _PERIOD_LABEL_RE.fullmatch(m.group("label").strip()):
+            ex = _year_expressions(text, *lines[i + 1])
+            if ex and ex[0][0] == lines[i + 1][0] + len(text[lines[i + 1][0]:lines[i + 1][1]]) \
+                    - len(text[lines[i + 1][0]:lines[i + 1][1]].lstrip()):
+                return ex[0][2], ex[0][3]
+    return None
 
 
 def _prev_line(text: str, pos: int, max_blank: int = 2) -> tuple[int, int] | None:
@@ -1212,6 +1305,12 @@ def _clause_break(text: str, a: dict, x: tuple) -> bool:
     return lo < hi and (text.find(";", lo, hi) >= 0 or text.find("\n", lo, hi) >= 0)
 
 
+# a year that sets the time of a sentence: 'In 2024 alone', 'in late October 2024'
+_TIME_PREP_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)[ \t]+(?:(?:early|late|mid)[ \t-]+)?$")
+# a line that is a list item, a table row or a 'Label: value' line, not prose
+_LABEL_OR_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦|]|\d{1,2}[.)][ \t]|[^\n:.]{1,40}:)")
+# the gap between an amount and the year it is stated for: 'EUR 2.6 million in 2021'
+_PREP_GAP_RE = re.compile(r"[ \t]+(?:in|for|during)[ \t]+(?:(?:the[ \t]+)?(?:year|FY)[ \t]+)?")
 # the gap before an amount restated in brackets
 _RESTATED_GAP_RE = re.compile(r"[ \t\n]*[(\[][ \t]*")
 # ('from USD 1 million to USD 2 million' is rather a change between two amounts)
@@ -1303,6 +1402,7 @@ def _extract(text: str) -> list[dict]:
     merged += _leader_amounts(text)
     merged += _field_amounts(text)
     merged += _block_amounts(text)
+    merged += _two_col_amounts(text)
     if "otal" in text or "OTAL" in text:
         spans = [(r["start"], r["end"]) for r in merged]
         merged += [r for r in _total_line_amounts(text)
@@ -1343,9 +1443,13 @@ def _extract(text: str) -> list[dict]:
             nb = bisect_right(a_starts, x[0])
             # the nearest amount, preferring one in the same clause: 'EUR 1,000,000 ..., no
             # later than 31 December 2023;\n (b) EUR 900,000' (a ';' or a line break between)
-            dist = [(_clause_break(text, inline[j], x), max(x[0] - inline[j]["end"], inline[j]["start"] - x[1], 0), j)
+            # ... and the amount the year follows with only a preposition between ('EUR 2.6
+            # million in 2021, EUR 2.8 million in 2022'), though the next one is nearer
+            dist = [(_clause_break(text, inline[j], x),
+                     not (j == nb - 1 and _PREP_GAP_RE.fullmatch(text, inline[j]["end"], x[0])),
+                     max(x[0] - inline[j]["end"], inline[j]["start"] - x[1], 0), j)
                     for j in (nb - 1, nb) if 0 <= j < len(inline)]
-            _, d, j = min(dist)
+            _, _, d, j = min(dist)
             owned.setdefault(j, []).append((d, x))
         first_start = min(a["start"] for a in inline) if inline else ue
         lead = [x for x in exprs if x[1] <= first_start and x[0] - us <= 60]
@@ -1355,6 +1459,16 @@ def _extract(text: str) -> list[dict]:
                 x = min(owned[j])[1]
                 years = (x[2], x[3])
                 a["rate_year"] = x[4]
+                dm = _DURATION_AFTER_RE.match(text, a["end"], ue)
+                if dm and years[1] - years[0] + 1 != _duration_years(dm.group("n")) and k > 0:
+                    # 'signed in December 2021 and provides for EUR 17.5 million over five
+                    # years': the five-year period named before ('for the period 2022-2026')
+                    n = _duration_years(dm.group("n"))
+                    fit = [x for x in exprs if x[1] <= a["start"] and x[3] - x[2] + 1 == n] \
+                        or [x for x in _year_expressions(text, *units[k - 1]) if x[3] - x[2] + 1 == n]
+                    if fit:
+                        years = (fit[-1][2], fit[-1][3])
+                        a["rate_year"] = 0
             elif lead:
                 years = (lead[-1][2], lead[-1][3])
             elif _DURATION_AFTER_RE.match(text, a["end"], ue) and any(
@@ -1400,6 +1514,16 @@ def _extract(text: str) -> list[dict]:
                     years = (base - 1, base - 1)
                     a["rate_year"] = 0
             a["years"] = years
+            if years is None and not exprs and k > 0 and "\n" not in text[units[k - 1][1]:us] \
+                    and not _LABEL_OR_ITEM_RE.match(text, _line_start(text, units[k - 1][0])):
+                # 'In 2024 alone the cooperatives lent IDR 38.5 billion. The average loan was IDR
+                # 4.2 million.': the one year of the sentence before in the same paragraph, when
+                # it sets the time ('In 2024', 'in late October 2024'; not 'the 2025 workplan')
+                # (taken last, when no table, block or label gives the amount its years)
+                prev = _year_expressions(text, *units[k - 1])
+                if len(prev) == 1 and prev[0][2] == prev[0][3] \
+                        and _TIME_PREP_BEFORE_RE.search(text, max(0, prev[0][0] - 30), prev[0][0]):
+                    a["prev_years"] = (prev[0][2], prev[0][2])
 
     # an amount written inside a table cell ('| Total funding | SEK 210m | SEK 198m |' under
     # '| | 2018 | 2019 |'): the year of its column, else of its row
@@ -1416,6 +1540,9 @@ def _extract(text: str) -> list[dict]:
                 # a definition list: 'Total funding (2015–2024)' on the line above 'US$ 48.6 million'
                 a["years"] = _label_line_years(text, a)
             if a["years"] is None:
+                # a definition list: 'Period' over '2022 – 2026', 'Amount' over 'NZ$ 9.5 million'
+                a["years"] = _dl_period_years(text, a)
+            if a["years"] is None:
                 # a list item labelled with its year ('- 2024: CHF 1,010,000 (...)')
                 ls, le = _line_at(text, a["start"])
                 m = _YEAR_ITEM_RE.match(text, ls, le)
@@ -1424,6 +1551,11 @@ def _extract(text: str) -> list[dict]:
             if a["years"] is None:
                 # a timeline: list items under a heading that is a year ('**2022**', '### 2022')
                 a["years"] = _heading_year(text, a["start"])
+            if a["years"] is None:
+                a["years"] = a.get("prev_years")
+            if a["years"] is None:
+                # a section headed by its year ('I. Voluntary funding in 2024', '## Results in 2023')
+                a["years"] = _section_year(text, a["start"])
 
     _parts_years(text, [a for a in merged if not a.get("table")])
 
@@ -1457,6 +1589,11 @@ def _extract(text: str) -> list[dict]:
 _PARTITIVE_BEFORE_RE = re.compile(
     r"\b[Oo]f[ \t]+(?:this|that|which|these|it|the[ \t]+total|this[ \t]+(?:amount|total|sum))"
     r"[ \t]*,?[ \t]*$")
+
+
+def _duration_years(n: str) -> int:
+    """The number of 'over five years', 'for 3 years' (0 when unreadable)."""
+    return int(n) if n.isdigit() else (parse_number_word(n) or 0)
 
 
 def _within(inner: tuple | None, outer: tuple) -> bool:
@@ -1706,6 +1843,31 @@ _KV_LINE_RE = re.compile(r"[ \t]*(?:>[ \t]*)?(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<l
 _YEAR_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<y>(?:19|20)\d\d)[*_]{0,2}"
                            r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*[*_]{0,2}:[*_]{0,2}[ \t]*(?=\S)")
 _YEAR_HEADING_RE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<y>(?:19|20)\d\d)[*_]{0,2}[ \t]*:?[ \t]*")
+
+
+# a section heading: '## Results in 2023', 'II. Funding in 2024' (a roman numeral, not a
+# numbered paragraph), short and with no full stop at its end
+_SECTION_HEAD_RE = re.compile(r"^[ \t]*(?:#{1,4}|[IVX]{1,5}\.)[ \t]+[A-Z*_][^\n]{0,80}$", re.MULTILINE)
+
+
+@lru_cache(maxsize=4)
+def _section_heads(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _SECTION_HEAD_RE.finditer(text))
+
+
+def _section_year(text: str, pos: int) -> tuple[int, int] | None:
+    """The one year of the heading of the section the amount at `pos` is in."""
+    heads = _section_heads(text)
+    i = bisect_right(heads, (pos, len(text) + 1)) - 1
+    if i < 0:
+        return None
+    hs, he = heads[i]
+    if he >= pos or text[hs:he].rstrip(" *_").endswith("."):
+        return None
+    ex = _year_expressions(text, hs, he)
+    if len(ex) == 1 and ex[0][2] == ex[0][3]:
+        return ex[0][2], ex[0][3]
+    return None
 
 
 def _heading_year(text: str, pos: int) -> tuple[int, int] | None:
