@@ -742,3 +742,21 @@ def test_quoted_title_with_its_funding_after_it_and_numbered_country_headings():
     assert (t["start_year"], t["end_year"], t["budget_usd"], t["countries"]) == (2022, 2024, 1200000, ["TGO"])
     # a quoted slogan with an amount but no funding verb is no project
     assert extract('The minister said "Jobs Come First For All" with USD 5 million pledged.\n') == []
+
+
+def test_project_cards_with_stacked_fields_under_a_group_heading():
+    text = ("# Our partners\n\nIntro text about the partnership.\n\n"
+            "## Projects supported by Ireland\n\nFigures in euros.\n\n"
+            "### Green Skills for Coastal Towns\n\nCountries\n\nGhana, Togo\n\nPeriod\n\n2021 – 2024\n\n"
+            "Amount\n\nEUR 2.0 million\n\nTrains young people in coastal towns.\n\n"
+            "### Better Work Lesotho – Irish contribution\n\nCountries\n\nLesotho\n\nPeriod\n\n2020 – 2023\n\n"
+            "Amount\n\nEUR 1.1 million\n\nFactory assessments.\n\n"
+            "### Safer Fishing Jobs in the Atlantic\n\nCountries\n\nSenegal\n\nPeriod\n\n2025 – 2027\n\n"
+            "Amount\n\nEUR 3.0 million\n\nCrew conditions.\n\n## Contact\n\nWrite to us.\n")
+    rows = {r["title"]: r for r in extract(text)}
+    assert set(rows) == {"Green Skills for Coastal Towns", "Better Work Lesotho – Irish contribution",
+                         "Safer Fishing Jobs in the Atlantic"}
+    g = rows["Green Skills for Coastal Towns"]
+    assert (g["start_year"], g["end_year"], g["countries"]) == (2021, 2024, ["GHA", "TGO"])
+    assert g["budget_usd"] and g["budget_usd"] > 2_000_000
+    assert rows["Safer Fishing Jobs in the Atlantic"]["countries"] == ["SEN"]
