@@ -381,3 +381,10 @@ def test_a_letters_subject_line_is_its_title():
             "         and Togo (GREENCOAST)\", ILO project code RAF/24/02/FIN\n\n"
             "Dear Director,\n\nI am pleased to inform you of the decision.\n")
     assert extract(text)["title"] == "FUNDING DECISION - Green Skills for Coastal Youth in Ghana and Togo (GREENCOAST)"
+
+
+def test_report_kind_and_period_heading_joined_with_the_project_heading_under_it():
+    text = ("# Semi-annual Progress Report — H1 2025\n\n## Decent Jobs in Rwandan Tea Estates (TEA-WORK)\n\n"
+            "| | |\n|---|---|\n| **Donor** | Irish Aid |\n\nThe project made progress.\n")
+    assert extract(text)["title"] == ("Semi-annual Progress Report — H1 2025: "
+                                      "Decent Jobs in Rwandan Tea Estates (TEA-WORK)")

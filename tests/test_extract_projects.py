@@ -760,3 +760,13 @@ def test_project_cards_with_stacked_fields_under_a_group_heading():
     assert (g["start_year"], g["end_year"], g["countries"]) == (2021, 2024, ["GHA", "TGO"])
     assert g["budget_usd"] and g["budget_usd"] > 2_000_000
     assert rows["Safer Fishing Jobs in the Atlantic"]["countries"] == ["SEN"]
+
+
+def test_fact_sheet_title_after_a_report_kind_and_period():
+    text = ("# Annual Progress Report 2024\n\n## Decent Jobs in Rwandan Tea Estates (TEA-WORK)\n\n"
+            "| | |\n|---|---|\n| **Donor** | Irish Aid |\n| **Countries** | Rwanda |\n"
+            "| **Project period** | 2023 – 2026 |\n| **Total budget** | USD 2,000,000 |\n\n"
+            "The project trained 300 pickers.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Decent Jobs in Rwandan Tea Estates (TEA-WORK)"]
+    assert (rows[0]["start_year"], rows[0]["end_year"]) == (2023, 2026)

@@ -520,6 +520,14 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             idx += 1
             s, e, line = lines[idx]
             title = nxt
+    # '# Quarterly Progress Report — Q3 2024' + '## Safe Work in ... (SAFE)': a heading that
+    # only names the kind of report and its period, the name of what it reports on under it
+    if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") <= 2 and is_period_genre(title):
+        s2, e2, nxt = lines[idx + 1]
+        nxt_clean = clean_inline(nxt)
+        if text[text.rfind("\n", 0, s2) + 1:s2].lstrip().startswith("#") and 3 <= len(_words(nxt_clean)) <= 25 \
+                and not nxt_clean.endswith(".") and not _is_skippable(nxt) and ":" not in title:
+            return s, e2, f"{title}: {nxt_clean}"
     # 'REQUEST FOR PROPOSALS (RFP)' + 'Final evaluation of the project' + '"Title"': what is
     # requested, on the lines under the kind of request, completes it
     if _REQUEST_RE.fullmatch(title) and idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
@@ -1022,6 +1030,21 @@ def names_the_donor(text: str, iso3: str | None = None) -> bool:
             if found and (iso3 is None or found == iso3):
                 return True
     return False
+
+
+_PERIOD_TOKEN_RE = re.compile(rf"(?:{YEAR}(?:[-/]\d{{2,4}})?|Q[1-4]|H[12]|[IVX]{{1,4}}|\d{{1,2}}(?:st|nd|rd|th)?|no\.?|"
+                              r"quarter|semester|half|first|second|third|fourth|january|february|march|april|"
+                              r"may|june|july|august|september|october|november|december)", re.IGNORECASE)
+_PERIODIC_WORDS = {"quarterly", "semi-annual", "six-monthly", "monthly", "biannual", "mid-year", "yearly"}
+
+
+def is_period_genre(title: str) -> bool:
+    """Whether a title only names a kind of report and, maybe, its period ('Quarterly Progress
+    Report — Q3 2024', 'Annual Progress Report 2023'), with at least one report word."""
+    tokens = re.findall(r"[^\s–—:|,()\-][^\s–—:|,()]*", title)
+    words = [t.lower() for t in tokens if not _PERIOD_TOKEN_RE.fullmatch(t)]
+    return 2 <= len(words) <= 6 and "report" in words and \
+        all(w in _GENRE_WORDS or w in _PERIODIC_WORDS for w in words)
 
 
 def is_genre_word(word: str) -> bool:

@@ -2328,6 +2328,10 @@ def _genre_prefix_end(title: str) -> int:
     m = _GENRE_PREFIX_RE.match(title)
     if not m:
         return 0
+    # 'Quarterly Progress Report — Q3 2024: Title': the kind of report and its period
+    colon = title.find(": ", 0, 80)
+    if colon > 0 and len(title[colon + 2:].split()) >= 3 and document.is_period_genre(title[:colon]):
+        return colon + 2
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", m.group("p"))]
     rest = title[m.end():]
     if not words or len(words) > 5 or not all(document.is_genre_word(w) for w in words) \
