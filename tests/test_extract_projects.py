@@ -770,3 +770,13 @@ def test_fact_sheet_title_after_a_report_kind_and_period():
     rows = extract(text)
     assert [r["title"] for r in rows] == ["Decent Jobs in Rwandan Tea Estates (TEA-WORK)"]
     assert (rows[0]["start_year"], rows[0]["end_year"]) == (2023, 2026)
+
+
+def test_fact_box_in_two_columns_under_an_at_a_glance_heading():
+    text = ("MID-TERM EVALUATION\nSafer Mines for Workers in Ghana and Togo (SAFEMINE) Executive summary\n"
+            "PROJECT AT A GLANCE\nCountries:       Ghana, Togo                  Total budget:     USD 4.0 million\n"
+            "Duration:        1 May 2021 - 30 April 2025       Donors:           Sweden\n"
+            "Background\nThe project works with mine workers.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Safer Mines for Workers in Ghana and Togo (SAFEMINE)"]
+    assert (rows[0]["start_year"], rows[0]["end_year"], rows[0]["budget_usd"]) == (2021, 2025, 4_000_000)

@@ -986,7 +986,7 @@ def _group_funder(text: str, sec: Section) -> Funder | None:
     return None
 
 
-_NOT_A_PROJECT_RE = re.compile(r"\bCountry\s+Programmes?\b|\bDWCPs?\b|\bcontributions?\b|\bfunding\b",
+_NOT_A_PROJECT_RE = re.compile(r"\bCountry\s+Programmes?\b|\bDWCPs?\b|\bcontributions?\b|\bfunding\b|\bat\s+a\s+glance\b",
                                re.IGNORECASE)
 
 
@@ -2293,6 +2293,9 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
 def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
     head = text[:4000]
     keys = {k for k, _, _, _ in _fields(text, 0, len(head))} if not force else {"key facts", "budget"}
+    if not force and "key facts" not in keys:
+        # a box of fields set in two columns ('Countries: ...    Total budget: ...')
+        keys |= set(_inline_fields(text, 0, min(len(head), 1500)))
     strong = keys & {"duration", "project duration", "period", "budget", "total budget", "donor", "donors",
                      "funded by", "development partner", "development partners", "target countries",
                      "funding partner", "funding partners"}
@@ -2316,7 +2319,16 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
         if k > 0:
             s += k
         title = title[cut:]
+    # '... (HARVEST) Executive summary': the kind of document after the name
+    gm = _GENRE_SUFFIX_RE.search(title)
+    if gm and len(title[:gm.start()].split()) >= 3:
+        e -= len(title) - gm.start()
+        title = title[:gm.start()]
     return Cand(title, s, e, "factsheet", s, len(text), s, len(text))
+
+
+_GENRE_SUFFIX_RE = re.compile(r"(?<=\))[ \t]*[-–—:|]?[ \t]*(?:executive[ \t]+summary|summary|fact[ \t]*sheet|brief)$",
+                              re.IGNORECASE)
 
 
 _GENRE_PREFIX_RE = re.compile(r"(?P<p>[^:|–—\n]{3,60}?)\s*(?::|\s[–—-]\s|[–—])\s*(?=\S)")
