@@ -780,3 +780,14 @@ def test_fact_box_in_two_columns_under_an_at_a_glance_heading():
     rows = extract(text)
     assert [r["title"] for r in rows] == ["Safer Mines for Workers in Ghana and Togo (SAFEMINE)"]
     assert (rows[0]["start_year"], rows[0]["end_year"], rows[0]["budget_usd"]) == (2021, 2025, 4_000_000)
+
+
+def test_named_ranges_with_an_acronym_in_a_list_of_funded_projects():
+    text = ("Main projects: Safety at Work in Dhaka Factories (SAWDF, 2021–2024), funded by the Government of "
+            "Norway with USD 2 million; Skills for Coastal Youth in Chattogram (2022–2025), funded by the "
+            "European Union with USD 3 million.\n")
+    rows = {r["title"]: r for r in extract(text)}
+    assert set(rows) == {"Safety at Work in Dhaka Factories", "Skills for Coastal Youth in Chattogram"}
+    a, b = rows["Safety at Work in Dhaka Factories"], rows["Skills for Coastal Youth in Chattogram"]
+    assert (a["start_year"], a["end_year"], a["budget_usd"]) == (2021, 2024, 2_000_000)
+    assert (b["start_year"], b["budget_usd"]) == (2022, 3_000_000)

@@ -49,7 +49,7 @@ NUMBERED_HEAD_RE = re.compile(r"(?:(?<=\n\n)|(?<=\n[ \t]\n))[ \t]*(?P<t>\d{1,2}(
 BULLET_RANGE_RE = re.compile(
     rf"^[ \t]*(?:[-•*▪]|\d{{1,2}}[.)])[ \t]+(?P<t>[^\n]{{6,250}}?)[ \t]*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]",
     re.MULTILINE | re.IGNORECASE)
-NAMED_RANGE_RE = re.compile(rf"[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]", re.IGNORECASE)
+NAMED_RANGE_RE = re.compile(rf"[(\[]\s*(?:[A-Z][A-Z0-9\-]{{1,15}},[ \t]*)?(?:{OPEN_RANGE})\s*[)\]]", re.IGNORECASE)
 FUNDER_CUE = (r"(?:funded|financed|sponsored|supported)\s+by|with\s+(?:the\s+)?support\s+(?:from|of)"
               r"|support(?:ed)?\s+from|contributions?\s+(?:from|of)")
 GROUP_FUNDER_RE = re.compile(rf"\b(?:{FUNDER_CUE})\s+(?:the\s+)?(?P<org>[A-Z])")
@@ -1452,7 +1452,7 @@ def _funder_block_candidates(text: str, money) -> list[Cand]:
     return out if len(out) >= 2 else []
 
 
-_RANGE_NAME_JOINS = CONNECTORS | {"to", "with", "through", "against", "in"}
+_RANGE_NAME_JOINS = CONNECTORS | {"to", "with", "through", "against", "in", "at"}
 _RANGE_NAME_TOKEN_RE = re.compile(r"[\w’'\-/]+|[\"“”]")
 
 
@@ -1524,6 +1524,13 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
         if lead and len(title[lead.end():].split()) >= 3:
             ts += text[ts:te].find(title[lead.end():lead.end() + 10])
             title = title[lead.end():]
+        if funded:
+            # 'Title A (2022–2025), funded by X with ...; Title B (2023–2024), funded by Y ...': each
+            # name's clause of a list is its own
+            semi = text.find(";", m.end(), e)
+            e = semi if semi > 0 else e
+            before = text.rfind(";", s, ts)
+            s = before + 1 if before >= 0 else s
         c = Cand(title, ts, te, "named_range", s, e, s, e)
         c.start_year, c.end_year = _open_range(m)
         c.funder = _dash_funder(text, m.end()) or c.funder
