@@ -381,3 +381,52 @@ def test_a_letters_subject_line_is_its_title():
             "         and Togo (GREENCOAST)\", ILO project code RAF/24/02/FIN\n\n"
             "Dear Director,\n\nI am pleased to inform you of the decision.\n")
     assert extract(text)["title"] == "FUNDING DECISION - Green Skills for Coastal Youth in Ghana and Togo (GREENCOAST)"
+
+
+def test_report_kind_and_period_heading_joined_with_the_project_heading_under_it():
+    text = ("# Semi-annual Progress Report — H1 2025\n\n## Decent Jobs in Rwandan Tea Estates (TEA-WORK)\n\n"
+            "| | |\n|---|---|\n| **Donor** | Irish Aid |\n\nThe project made progress.\n")
+    assert extract(text)["title"] == ("Semi-annual Progress Report — H1 2025: "
+                                      "Decent Jobs in Rwandan Tea Estates (TEA-WORK)")
+
+
+def test_official_paper_header_line_date_and_agenda_item_label():
+    text = ("110th Session, Geneva, 2-13 June 2026\nGovernance Section          GB.999/INS/4   Date: 3 April 2026   "
+            "Original: English\nSECOND ITEM ON THE AGENDA\nFunding of the Office in 2025: an overview\n"
+            "Purpose of the document\nThis document reports on funding from Chile, Peru, Brazil, Kenya, Japan and "
+            "Sweden.\n")
+    d = extract(text)
+    assert d["title"] == "Funding of the Office in 2025: an overview"
+    assert d["published_on"] == date(2026, 4, 3)
+    assert d["partner_iso3"] is None            # many countries, none more than another
+
+
+def test_concept_note_label_and_a_regional_government_funder():
+    text = ("CONCEPT NOTE\n(draft of 5 May 2026)\n\nREGIONAL FORUM ON SKILLS FOR THE CARE ECONOMY\n\n"
+            "Venue: Gaborone, Botswana\n\nWith financial support from the Government of Wallonia.\n\n"
+            "1. BACKGROUND\n\nCare work in Botswana and Namibia is growing.\n")
+    d = extract(text)
+    assert d["title"] == "REGIONAL FORUM ON SKILLS FOR THE CARE ECONOMY"
+    assert d["partner_iso3"] is None
+    assert d["published_on"] == date(2026, 5, 5)
+
+
+def test_agreement_signing_day_and_period_fields_are_not_the_date():
+    text = ("# FINANCING AGREEMENT\n\n## between the Kingdom of Norway and the ILO on skills (2025–2028)\n\n"
+            "The Parties agree as follows.\n\nDone at Oslo, on 9 April 2025.\n")
+    assert extract(text, "norway_skills_agreement_2025-04.md")["published_on"] == date(2025, 4, 9)
+    text = ("SUMMARY\nSkills for Green Jobs in Ghana (SGJ) Executive summary\nKEY FACTS\n"
+            "Countries:   Ghana            Duration:   1 March 2021 - 28 February 2025\n"
+            "Fieldwork:  2-9 December 2024\nBackground\nThe project trained young people.\n")
+    d = extract(text, "ghana_sgj_evaluation_2025-03.pdf")
+    assert (d["published_on"], d["published_precision"]) == (date(2025, 3, 1), "month")
+
+
+def test_social_post_title_is_its_first_line_and_a_verbatim_record_its_agenda_item():
+    text = ("ILO Country Office for Kenya\n3,210 followers\n5d • 🌐\n\n🎉 Big news from Nairobi! 🇰🇪\n\n"
+            "Today we launched a programme with Sweden.\n")
+    assert extract(text)["title"] == "Big news from Nairobi!"
+    text = ("SENATE OF RURITANIA\n\nCOMMITTEE ON FOREIGN AFFAIRS\n\nMeeting of Monday 4 March 2024\n\n"
+            "Item 2 on the agenda: Questions on Irish support to labour inspection in Kenya (questions nos. 1234 and 1250)\n\n"
+            "THE CHAIR: We come to item 2.\n")
+    assert extract(text)["title"] == "Questions on Irish support to labour inspection in Kenya"

@@ -742,3 +742,52 @@ def test_quoted_title_with_its_funding_after_it_and_numbered_country_headings():
     assert (t["start_year"], t["end_year"], t["budget_usd"], t["countries"]) == (2022, 2024, 1200000, ["TGO"])
     # a quoted slogan with an amount but no funding verb is no project
     assert extract('The minister said "Jobs Come First For All" with USD 5 million pledged.\n') == []
+
+
+def test_project_cards_with_stacked_fields_under_a_group_heading():
+    text = ("# Our partners\n\nIntro text about the partnership.\n\n"
+            "## Projects supported by Ireland\n\nFigures in euros.\n\n"
+            "### Green Skills for Coastal Towns\n\nCountries\n\nGhana, Togo\n\nPeriod\n\n2021 – 2024\n\n"
+            "Amount\n\nEUR 2.0 million\n\nTrains young people in coastal towns.\n\n"
+            "### Better Work Lesotho – Irish contribution\n\nCountries\n\nLesotho\n\nPeriod\n\n2020 – 2023\n\n"
+            "Amount\n\nEUR 1.1 million\n\nFactory assessments.\n\n"
+            "### Safer Fishing Jobs in the Atlantic\n\nCountries\n\nSenegal\n\nPeriod\n\n2025 – 2027\n\n"
+            "Amount\n\nEUR 3.0 million\n\nCrew conditions.\n\n## Contact\n\nWrite to us.\n")
+    rows = {r["title"]: r for r in extract(text)}
+    assert set(rows) == {"Green Skills for Coastal Towns", "Better Work Lesotho – Irish contribution",
+                         "Safer Fishing Jobs in the Atlantic"}
+    g = rows["Green Skills for Coastal Towns"]
+    assert (g["start_year"], g["end_year"], g["countries"]) == (2021, 2024, ["GHA", "TGO"])
+    assert g["budget_usd"] and g["budget_usd"] > 2_000_000
+    assert rows["Safer Fishing Jobs in the Atlantic"]["countries"] == ["SEN"]
+
+
+def test_fact_sheet_title_after_a_report_kind_and_period():
+    text = ("# Annual Progress Report 2024\n\n## Decent Jobs in Rwandan Tea Estates (TEA-WORK)\n\n"
+            "| | |\n|---|---|\n| **Donor** | Irish Aid |\n| **Countries** | Rwanda |\n"
+            "| **Project period** | 2023 – 2026 |\n| **Total budget** | USD 2,000,000 |\n\n"
+            "The project trained 300 pickers.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Decent Jobs in Rwandan Tea Estates (TEA-WORK)"]
+    assert (rows[0]["start_year"], rows[0]["end_year"]) == (2023, 2026)
+
+
+def test_fact_box_in_two_columns_under_an_at_a_glance_heading():
+    text = ("MID-TERM EVALUATION\nSafer Mines for Workers in Ghana and Togo (SAFEMINE) Executive summary\n"
+            "PROJECT AT A GLANCE\nCountries:       Ghana, Togo                  Total budget:     USD 4.0 million\n"
+            "Duration:        1 May 2021 - 30 April 2025       Donors:           Sweden\n"
+            "Background\nThe project works with mine workers.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Safer Mines for Workers in Ghana and Togo (SAFEMINE)"]
+    assert (rows[0]["start_year"], rows[0]["end_year"], rows[0]["budget_usd"]) == (2021, 2025, 4_000_000)
+
+
+def test_named_ranges_with_an_acronym_in_a_list_of_funded_projects():
+    text = ("Main projects: Safety at Work in Dhaka Factories (SAWDF, 2021–2024), funded by the Government of "
+            "Norway with USD 2 million; Skills for Coastal Youth in Chattogram (2022–2025), funded by the "
+            "European Union with USD 3 million.\n")
+    rows = {r["title"]: r for r in extract(text)}
+    assert set(rows) == {"Safety at Work in Dhaka Factories", "Skills for Coastal Youth in Chattogram"}
+    a, b = rows["Safety at Work in Dhaka Factories"], rows["Skills for Coastal Youth in Chattogram"]
+    assert (a["start_year"], a["end_year"], a["budget_usd"]) == (2021, 2024, 2_000_000)
+    assert (b["start_year"], b["budget_usd"]) == (2022, 3_000_000)

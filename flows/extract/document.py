@@ -294,6 +294,7 @@ _GENRE_WORDS = {
     "profile", "country", "newsletter", "media", "advisory", "statement", "feature", "technical",
     "policy", "information", "info", "partnership", "results", "review", "story", "stories",
     "joint", "dashboard", "written", "questions", "answers", "statements", "frequently", "asked",
+    "concept",
 }
 
 
@@ -312,7 +313,24 @@ def _is_skippable(line: str) -> bool:
         return True
     if re.match(r"^!\[", line) or re.match(r"^(?:https?://|www\.)\S+$", line):
         return True
+    if _AGENDA_ITEM_RE.match(clean) or _OFFICIAL_HEADER_RE.search(clean):
+        return True
     return _is_running_header(line) or _is_date_line(line)
+
+
+_AGENDA_SUBJECT_RE = re.compile(r"^[ \t]*(?:Item\s+\d{1,2}[a-z]?\s+(?:on|of)\s+the\s+agenda|Agenda\s+item\s+\d{1,2}[a-z]?)"
+                                r"[ \t]*[:.\-–—][ \t]*(?P<t>[A-Z][^\n]{10,300})$", re.MULTILINE)
+#: '(questions nos. 55041312C and ...)', '(doc. 55 1234/001)': a reference after a subject
+_REF_TAIL_RE = re.compile(r"[ \t]*\((?:[^()\n]*\d){3}[^()\n]*\)[ \t.]*$")
+_FOLLOWERS_RE = re.compile(r"[\d.,]+\s?[KkMm]?\s+(?:followers|abonnés|seguidores)$", re.IGNORECASE)
+_POST_AGE_RE = re.compile(r"[ \t]*\d{1,2}\s?(?:[smhdw]|mo|yr)\b[ \t]*(?:[•·][^\n]*)?$")
+_EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]+")
+#: 'FIFTH ITEM ON THE AGENDA', 'Agenda item 4': where an official paper sits in a meeting
+_AGENDA_ITEM_RE = re.compile(r"(?:(?:[A-Z]+|\d{1,2}(?:st|nd|rd|th)?)\s+item\s+on\s+the\s+agenda|agenda\s+item\s+\d{1,2}[a-z]?)\s*:?\s*$",
+                             re.IGNORECASE)
+#: an official paper's header line: 'GB.353/POL/5   Date: 7 February 2025   Original: English'
+_OFFICIAL_HEADER_RE = re.compile(r"\bOriginal\s*:\s*(?:English|French|Spanish|Arabic|Russian|Chinese|Portuguese|"
+                                 r"German|anglais|français|espagnol|inglés|francés|español)\b")
 
 
 #: lines of a web page's furniture before its heading: skip links, cookie notices, search
@@ -476,8 +494,28 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         idx += 1
     if idx >= len(lines):
         return None
+    # a social-media post: 'ILO Pacific Island Countries' / '12,408 followers' / '2d • Edited':
+    # the account and the post's age are no title, the post's first line is
+    fol = next((k for k in (idx, idx + 1) if k < len(lines) and _FOLLOWERS_RE.match(clean_inline(lines[k][2]))), None)
+    if fol is not None and fol + 1 < len(lines):
+        k = fol + 1
+        if _POST_AGE_RE.match(lines[k][2]) and k + 1 < len(lines):
+            k += 1
+        ps, pe, pline = lines[k]
+        ptitle = _EMOJI_RE.sub("", clean_inline(pline)).strip()
+        if 2 <= len(_words(ptitle)) <= 15:
+            off = pline.find(ptitle[:10])
+            return (ps + off, ps + off + len(ptitle), ptitle) if off >= 0 else (ps, pe, ptitle)
     s, e, line = lines[idx]
     title = clean_inline(line)
+    # a verbatim record headed by the chamber or committee in capitals: the item on the agenda
+    # is what it is about ('Item 4 on the agenda: Joint questions on ... (questions nos. 55041312C)')
+    if title.isupper():
+        am = _AGENDA_SUBJECT_RE.search(text, e, min(len(text), e + 2500))
+        if am:
+            raw = _REF_TAIL_RE.sub("", am.group("t"))
+            if len(_words(raw)) >= 3:
+                return am.start("t"), am.start("t") + len(raw), clean_inline(raw)
     # a contents heading is no title: the letterhead and the kind of document above it are
     # ('THE EMPLOYERS' FEDERATION OF CEYLON' + 'Annual Report 2023 - Excerpt')
     if _CONTENTS_RE.fullmatch(title) and idx >= 2:
@@ -520,6 +558,14 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             idx += 1
             s, e, line = lines[idx]
             title = nxt
+    # '# Quarterly Progress Report — Q3 2024' + '## Safe Work in ... (SAFE)': a heading that
+    # only names the kind of report and its period, the name of what it reports on under it
+    if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") <= 2 and is_period_genre(title):
+        s2, e2, nxt = lines[idx + 1]
+        nxt_clean = clean_inline(nxt)
+        if text[text.rfind("\n", 0, s2) + 1:s2].lstrip().startswith("#") and 3 <= len(_words(nxt_clean)) <= 25 \
+                and not nxt_clean.endswith(".") and not _is_skippable(nxt) and ":" not in title:
+            return s, e2, f"{title}: {nxt_clean}"
     # 'REQUEST FOR PROPOSALS (RFP)' + 'Final evaluation of the project' + '"Title"': what is
     # requested, on the lines under the kind of request, completes it
     if _REQUEST_RE.fullmatch(title) and idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
@@ -777,13 +823,23 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
     if funder is not None and len(funder.countries) == 1:
         iso3 = next(iter(funder.countries))
         return iso3, country_name(iso3)
+    # 'With financial support from the Government of Flanders': a funder that is no country's
+    # is the partner (no country is)
+    if funder is not None and not funder.countries and _NOT_COUNTRY_GOVT_RE.match(funder.name or ""):
+        return None, _display(funder.name)
     counts = Counter(iso3 for _, _, iso3 in find_countries(text[:3000]))
     if counts:
-        iso3 = counts.most_common(1)[0][0]
+        top = counts.most_common(2)
+        # many countries, none named more than another (a report over all partners): none is its partner
+        if len(counts) >= 5 and top[0][1] == top[1][1]:
+            return None, None
+        iso3 = top[0][0]
         return iso3, country_name(iso3)
     return None, None
 
 
+#: the government of a region or a city, which funds as a country's does ('Government of Flanders')
+_NOT_COUNTRY_GOVT_RE = re.compile(r"(?:the\s+)?(?:Government|Regional\s+Government|Province|Region|City|Canton)\s+of\s+[A-Z]")
 _PROJECT_CODE_RE = re.compile(r"\b[A-Z]{3}/\d{2}/\d{2}/(?P<d>[A-Z]{3})\b")
 _LISTING_TITLE_RE = re.compile(r"(?:newsroom|latest\s+news|news\s+(?:and|&)\s+(?:press\s+releases|events|stories))\b",
                                re.IGNORECASE)
@@ -894,7 +950,16 @@ _DATE_LABEL_RE = re.compile(
     re.IGNORECASE)
 
 
+#: 'GB.353/POL/5  Date: 7 February 2025  Original: English': the date field of an official
+#: paper's header line, after a symbol or a column gap
+_HEADER_DATE_RE = re.compile(r"(?:(?<=[A-Z\d/.)][ \t])|(?<=[ \t]{2}))Date[ \t]*:[ \t]*(?=[^:\n]{0,40}\bOriginal\s*:)")
+
+
 def _labelled_date(text: str) -> tuple[date, str] | None:
+    for m in _HEADER_DATE_RE.finditer(text, 0, 4000):
+        dates = find_dates(text[m.end():m.end() + 40])
+        if dates and dates[0].start == 0 and dates[0].precision == "day":
+            return dates[0].first(), dates[0].precision
     for m in _DATE_LABEL_RE.finditer(text[:4000]):
         dates = find_dates(text[m.end():m.end() + 40])
         if dates and dates[0].start == 0:
@@ -929,6 +994,15 @@ def published(text: str, source_path: str = "") -> tuple[date | None, str | None
     if labelled:
         return labelled
     found = _top_date(text, source_path)
+    if found[1] != "day":
+        # an agreement's 'Done at Geneva, on 14 March 2024': the day it was signed, in the month
+        # or year found at the top
+        for m in _DONE_AT_RE.finditer(text):
+            dates = find_dates(text[m.end():m.end() + 40])
+            if dates and dates[0].start == 0 and dates[0].precision == "day":
+                d = dates[0].first()
+                if found[0] is None or d.year == found[0].year:
+                    return d, "day"
     if found[1] == "month" and found[0] is not None:
         day = _dateline_day(text, found[0])
         if day:
@@ -936,6 +1010,11 @@ def published(text: str, source_path: str = "") -> tuple[date | None, str | None
     return found
 
 
+_DONE_AT_RE = re.compile(r"\b(?:Done|Signed)\s+(?:at|in)\s+[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2},?\s+"
+                         r"(?:on\s+)?(?:(?:this|the)\s+)?")
+#: a period a field gives ('Duration: 1 July 2020 - 30 June 2024', 'Fieldwork: 4-22 March 2024'):
+#: not the document's date
+_PERIOD_FIELD_RE = re.compile(r"\b(?:duration|period|fieldwork|timeframe|implementation|dates)[ \t]*:[^:\n]{0,40}$", re.IGNORECASE)
 _AS_OF_RE = re.compile(r"\b(?:as\s+(?:of|at)|since|until|through)[ \t]+$", re.IGNORECASE)
 
 
@@ -943,7 +1022,8 @@ def _not_as_of(text: str, dates: list) -> list:
     """The dates, those a status is given at ('as of December 2023') last: another date near
     them is the document's."""
     at = [d for d in dates if _AS_OF_RE.search(text, max(0, d.start - 12), d.start)]
-    return [d for d in dates if d not in at] + at
+    dates = [d for d in dates if not _PERIOD_FIELD_RE.search(text, max(0, d.start - 60), d.start)]
+    return [d for d in dates if d not in at] + [d for d in at if d in dates]
 
 
 def _top_date(text: str, source_path: str = "") -> tuple[date | None, str | None]:
@@ -1022,6 +1102,21 @@ def names_the_donor(text: str, iso3: str | None = None) -> bool:
             if found and (iso3 is None or found == iso3):
                 return True
     return False
+
+
+_PERIOD_TOKEN_RE = re.compile(rf"(?:{YEAR}(?:[-/]\d{{2,4}})?|Q[1-4]|H[12]|[IVX]{{1,4}}|\d{{1,2}}(?:st|nd|rd|th)?|no\.?|"
+                              r"quarter|semester|half|first|second|third|fourth|january|february|march|april|"
+                              r"may|june|july|august|september|october|november|december)", re.IGNORECASE)
+_PERIODIC_WORDS = {"quarterly", "semi-annual", "six-monthly", "monthly", "biannual", "mid-year", "yearly"}
+
+
+def is_period_genre(title: str) -> bool:
+    """Whether a title only names a kind of report and, maybe, its period ('Quarterly Progress
+    Report — Q3 2024', 'Annual Progress Report 2023'), with at least one report word."""
+    tokens = re.findall(r"[^\s–—:|,()\-][^\s–—:|,()]*", title)
+    words = [t.lower() for t in tokens if not _PERIOD_TOKEN_RE.fullmatch(t)]
+    return 2 <= len(words) <= 6 and "report" in words and \
+        all(w in _GENRE_WORDS or w in _PERIODIC_WORDS for w in words)
 
 
 def is_genre_word(word: str) -> bool:

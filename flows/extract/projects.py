@@ -49,7 +49,7 @@ NUMBERED_HEAD_RE = re.compile(r"(?:(?<=\n\n)|(?<=\n[ \t]\n))[ \t]*(?P<t>\d{1,2}(
 BULLET_RANGE_RE = re.compile(
     rf"^[ \t]*(?:[-•*▪]|\d{{1,2}}[.)])[ \t]+(?P<t>[^\n]{{6,250}}?)[ \t]*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]",
     re.MULTILINE | re.IGNORECASE)
-NAMED_RANGE_RE = re.compile(rf"[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]", re.IGNORECASE)
+NAMED_RANGE_RE = re.compile(rf"[(\[]\s*(?:[A-Z][A-Z0-9\-]{{1,15}},[ \t]*)?(?:{OPEN_RANGE})\s*[)\]]", re.IGNORECASE)
 FUNDER_CUE = (r"(?:funded|financed|sponsored|supported)\s+by|with\s+(?:the\s+)?support\s+(?:from|of)"
               r"|support(?:ed)?\s+from|contributions?\s+(?:from|of)")
 GROUP_FUNDER_RE = re.compile(rf"\b(?:{FUNDER_CUE})\s+(?:the\s+)?(?P<org>[A-Z])")
@@ -713,7 +713,8 @@ def _money_rows(text: str) -> list[dict]:
         if usd is None and str(r.get("currency") or "").upper() == "USD":
             usd = r.get("amount")
         out.append({"start": r["char_start"], "end": r["char_end"], "usd": usd,
-                    "usd_stated": str(r.get("currency") or "").upper() == "USD"})
+                    "usd_stated": str(r.get("currency") or "").upper() == "USD",
+                    "amount": r.get("amount"), "currency": r.get("currency"), "dated": r.get("year_from") is not None})
     if out:
         out.sort(key=lambda r: r["start"])
         return out
@@ -985,8 +986,40 @@ def _group_funder(text: str, sec: Section) -> Funder | None:
     return None
 
 
-_NOT_A_PROJECT_RE = re.compile(r"\bCountry\s+Programmes?\b|\bDWCPs?\b|\bcontributions?\b|\bfunding\b",
+_NOT_A_PROJECT_RE = re.compile(r"\bCountry\s+Programmes?\b|\bDWCPs?\b|\bcontributions?\b|\bfunding\b|\bat\s+a\s+glance\b",
                                re.IGNORECASE)
+
+
+#: a field name alone on its line, its value on the next non-blank line (a web page's card)
+_STACKED_FIELD_RE = re.compile(
+    r"\n[ \t]*(?:Countries|Country|Period|Duration|Amount|Budget|Total\s+budget|Donors?|Funding)[ \t]*:?[ \t]*\n"
+    r"(?:[ \t]*\n)?[ \t]*(?=[^\s#])", re.IGNORECASE)
+
+
+def _stacked_fields(text: str, start: int, end: int) -> int:
+    """How many stacked fields open the text of a section (in its first 300 characters)."""
+    return sum(1 for _ in _STACKED_FIELD_RE.finditer(text, start, min(end, start + 300)))
+
+
+_STACKED_VALUE_RE = re.compile(
+    r"^[ \t]*(?P<k>Countries|Country|Period|Duration|Amount|Budget|Total\s+budget|Donors?|Funding)[ \t]*:?[ \t]*\n"
+    r"(?:[ \t]*\n)?[ \t]*(?P<v>[^\s#][^\n]{0,150})$", re.MULTILINE | re.IGNORECASE)
+_STACKED_KEYS = {"country": "countries", "amount": "budget"}
+
+
+def _stacked_values(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
+    """'Period' / '2022 – 2026': field names alone on their lines over their values, as a
+    web page's project card is rendered ('Amount' is the budget)."""
+    out: dict[str, tuple[int, int, str]] = {}
+    if not _stacked_fields(text, start - 1 if start else start, end):
+        return out
+    for m in _STACKED_VALUE_RE.finditer(text, start, end):
+        v = m.group("v").rstrip()
+        if _STACKED_VALUE_RE.match(v + "\n x"):
+            continue
+        k = re.sub(r"\s+", " ", m.group("k").lower())
+        out.setdefault(_STACKED_KEYS.get(k, k), (m.start("v"), m.start("v") + len(v), v))
+    return out
 
 
 def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
@@ -1002,7 +1035,7 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         body_lead = " ".join(text[s:e] for s, e in body_sents[:2])[:400]
         first = text[body_sents[0][0]:body_sents[0][1]] if body_sents else ""
         quoted = QUOTED_RE.search(raw)
-        is_project = False
+        is_project = card = False
         fields_first = bool(_FIELDS_FIRST_RE.match(text, sec.heading_end)) and len(heading.split()) >= 3 \
             and len(_inline_fields(text, sec.heading_end, min(sec.end, sec.heading_end + 400))) >= 2
         if fields_first and not _is_group_heading(raw, heading):
@@ -1011,11 +1044,18 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
             is_project = bool(group_active or re.search(r"\bproject\b", heading, re.I)
                               or re.search(r"\b(?:project|programme)\b", body_lead, re.I))
         elif group_active and not _is_group_heading(raw, heading) and len(heading.split()) >= 3:
-            # '► Title' under 'projects funded by X', its text opening with 'The project ...'
-            is_project = bool(re.search(r"\b(?:the|this)\s+(?:\w+\s+){0,2}project\b", first[:200], re.I))
-        if is_project and _NOT_A_PROJECT_RE.search(heading) and not quoted:
+            # '► Title' under 'projects funded by X', its text opening with 'The project ...', or
+            # a card under it whose text opens with field names over their values ('Countries' /
+            # 'Fiji' / 'Period' / '2021 – 2024')
+            card = _stacked_fields(text, sec.heading_end, sec.end) >= 2
+            is_project = card or bool(re.search(r"\b(?:the|this)\s+(?:\w+\s+){0,2}project\b", first[:200], re.I))
+        # ('Better Work Viet Nam – New Zealand contribution': a card's title may end in the word)
+        if is_project and _NOT_A_PROJECT_RE.search(heading) and not quoted \
+                and not (card and not _NOT_A_PROJECT_RE.match(heading)):
             is_project = False
         if not is_project:
+            if card:                    # a card that is no project leaves the group going on
+                continue
             if _is_group_heading(raw, heading):
                 group_active = True
                 group_funder = _group_funder(text, sec)
@@ -1412,7 +1452,7 @@ def _funder_block_candidates(text: str, money) -> list[Cand]:
     return out if len(out) >= 2 else []
 
 
-_RANGE_NAME_JOINS = CONNECTORS | {"to", "with", "through", "against", "in"}
+_RANGE_NAME_JOINS = CONNECTORS | {"to", "with", "through", "against", "in", "at"}
 _RANGE_NAME_TOKEN_RE = re.compile(r"[\w’'\-/]+|[\"“”]")
 
 
@@ -1484,6 +1524,13 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
         if lead and len(title[lead.end():].split()) >= 3:
             ts += text[ts:te].find(title[lead.end():lead.end() + 10])
             title = title[lead.end():]
+        if funded:
+            # 'Title A (2022–2025), funded by X with ...; Title B (2023–2024), funded by Y ...': each
+            # name's clause of a list is its own
+            semi = text.find(";", m.end(), e)
+            e = semi if semi > 0 else e
+            before = text.rfind(";", s, ts)
+            s = before + 1 if before >= 0 else s
         c = Cand(title, ts, te, "named_range", s, e, s, e)
         c.start_year, c.end_year = _open_range(m)
         c.funder = _dash_funder(text, m.end()) or c.funder
@@ -2253,6 +2300,9 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
 def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
     head = text[:4000]
     keys = {k for k, _, _, _ in _fields(text, 0, len(head))} if not force else {"key facts", "budget"}
+    if not force and "key facts" not in keys:
+        # a box of fields set in two columns ('Countries: ...    Total budget: ...')
+        keys |= set(_inline_fields(text, 0, min(len(head), 1500)))
     strong = keys & {"duration", "project duration", "period", "budget", "total budget", "donor", "donors",
                      "funded by", "development partner", "development partners", "target countries",
                      "funding partner", "funding partners"}
@@ -2276,7 +2326,16 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
         if k > 0:
             s += k
         title = title[cut:]
+    # '... (HARVEST) Executive summary': the kind of document after the name
+    gm = _GENRE_SUFFIX_RE.search(title)
+    if gm and len(title[:gm.start()].split()) >= 3:
+        e -= len(title) - gm.start()
+        title = title[:gm.start()]
     return Cand(title, s, e, "factsheet", s, len(text), s, len(text))
+
+
+_GENRE_SUFFIX_RE = re.compile(r"(?<=\))[ \t]*[-–—:|]?[ \t]*(?:executive[ \t]+summary|summary|fact[ \t]*sheet|brief)$",
+                              re.IGNORECASE)
 
 
 _GENRE_PREFIX_RE = re.compile(r"(?P<p>[^:|–—\n]{3,60}?)\s*(?::|\s[–—-]\s|[–—])\s*(?=\S)")
@@ -2288,6 +2347,10 @@ def _genre_prefix_end(title: str) -> int:
     m = _GENRE_PREFIX_RE.match(title)
     if not m:
         return 0
+    # 'Quarterly Progress Report — Q3 2024: Title': the kind of report and its period
+    colon = title.find(": ", 0, 80)
+    if colon > 0 and len(title[colon + 2:].split()) >= 3 and document.is_period_genre(title[:colon]):
+        return colon + 2
     words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", m.group("p"))]
     rest = title[m.end():]
     if not words or len(words) > 5 or not all(document.is_genre_word(w) for w in words) \
@@ -2514,6 +2577,12 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         for k, v in _inline_fields(text, s, e).items():
             if k not in fields or fields[k][2].count(":") > v[2].count(":"):
                 fields[k] = v
+    stacked: set[str] = set()
+    if c.rule == "heading":
+        for k, v in _stacked_values(text, c.own_start, min(e, c.own_end + 400)).items():
+            if k not in fields:
+                fields[k] = v
+                stacked.add(k)
 
     # ---- years
     start_year, end_year = c.start_year, c.end_year
@@ -2668,6 +2737,10 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             rows = _rows_in(money, bf[0], bf[1])
             if rows:
                 budget = _stated_usd(text, rows, 0)
+                # a card's 'Amount' with no year of its own: at the rate of the card's first year
+                if "budget" in stacked and start_year and not rows[0].get("dated") and rows[0].get("amount") \
+                        and rows[0].get("currency") and _money is not None:
+                    budget = _money.to_usd(rows[0]["amount"], rows[0]["currency"], start_year) or budget
     if budget is None and (own_s, own_e) != (s, e):
         budget = find_budget(text, money, own_s, own_e, skip) if _may_match(text, _BUDGET_WORDS, own_s, own_e) else None
     if budget is None and _may_match(text, _BUDGET_WORDS, s, e):
