@@ -421,6 +421,27 @@ def _compounds(lines: list[str]) -> set[str]:
     return found
 
 
+_ROMAN_HEADING_RE = re.compile(r"^(?:[IVX]{1,5}|[A-H])\.[ \t]+[A-Z]")
+
+
+def _short_heading(tok: str, last: str, nxt: str | None, width: int) -> bool:
+    """A short title-like line between a finished sentence (or a 'Label:  value' line) and a
+    full line of text: a heading ('II. Delivery by region', 'Draft decision', 'Background')
+    that a PDF's text layer sets without a blank line around it. The last line of a
+    paragraph ends with a full stop, so it is not taken for one."""
+    s = tok.strip()
+    if (not s or len(s) > 0.6 * width or len(s.split()) > 7 or _TERMINAL_RE.search(s[-3:])
+            or s[-1] in ",-–" or not (s[0].isupper() or s[0].isdigit())):
+        return False
+    if not (_TERMINAL_RE.search(last.rstrip()[-3:]) or _ALIGNED_LABEL_RE.match(last)):
+        return False
+    if not nxt or not nxt.strip() or _ALIGNED_LABEL_RE.match(nxt) or tok[:1] in " \t":
+        return False  # an indented line, or one before a 'Label:  value', goes on a value
+    if s[0].isdigit() and not _NUMBERED_HEADING_RE.match(s):
+        return False  # '2,350 young people took part' is no heading
+    return len(nxt.strip()) >= 0.6 * width or _is_block_start(nxt) or _is_heading(nxt)
+
+
 def _laid_out(line: str) -> bool:
     """A ruler, or a line set out in columns; an aligned 'Label:   value' counts by its value
     alone (so a wrapped value still joins it)."""
@@ -480,7 +501,8 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
         if cur is not None:
             out.append(cur)
 
-    for tok in tokens:
+    after_heading = False   # the last line was a short heading (_short_heading)
+    for i, tok in enumerate(tokens):
         if tok is None:
             gap = "page"
             continue
@@ -488,6 +510,8 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
             gap = gap or "blank"
             continue
         joined = None
+        heading = cur is not None and _short_heading(tok, last, tokens[i + 1] if i + 1 < len(tokens) else None,
+                                                     width)
         # a capitals heading broken over two lines is one heading
         heading_goes_on = (cur is not None and gap is None and _is_heading(last) and _is_heading(tok)
                            and not _MARKED_HEADING_RE.match(tok) and bool(_HEADING_GOES_ON_RE.search(last)))
@@ -496,7 +520,8 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
         elif (cur is not None and gap != "blank" and not _is_block_start(tok) and not _is_heading(last)
               and not (keep_labels and _LABEL_LINE_RE.match(tok)) and not _ALIGNED_LABEL_RE.match(tok)
               and not (_NUMBERED_HEADING_RE.match(tok) and _TERMINAL_RE.search(last[-3:]))
-              and not (keep_layout and (_laid_out(tok) or _laid_out(last)))):
+              and not (keep_layout and (_laid_out(tok) or _laid_out(last)))
+              and not heading and not after_heading):
             if dehyphenate:
                 joined = _dehyphenate(cur, tok, compounds)
             if joined is None and not (gap == "page" and _TERMINAL_RE.search(last[-3:])):
@@ -511,6 +536,7 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
                 out.append("")
             cur, last = tok, tok
         gap = None
+        after_heading = heading
     flush()
     return "\n".join(out)
 
@@ -998,7 +1024,7 @@ def pdf_to_text(texts: list[str]) -> str:
     top = [i for i, x in enumerate(pages[0]) if x.strip()][:1] if pages else []
     if len(pages) > 1 and top and _MONTH_YEAR_RE.search(pages[0][top[0]]):
         pages[0] = pages[0][:top[0] + 1] + [""] + pages[0][top[0] + 1:]
-    return reflow(pages, furniture="pages", slack=0.8, paragraph_after_stop=True)
+    return reflow(pages, furniture="pages", slack=0.8, paragraph_after_stop=True, keep_layout=True)
 
 
 def _short(exc: Exception) -> str:

@@ -99,3 +99,31 @@ def test_a_numbered_section_heading_after_a_sentence_is_not_joined_to_it():
                     "3.2 Cambodia and in the annex on the second phase of the programme there.",
                     "A last short line."]], furniture="none", slack=0.8)
     assert "section 3.2 Cambodia" in text
+
+
+def test_a_short_heading_between_paragraphs_of_a_pdf_keeps_its_own_line():
+    para1 = ["The programme worked with the ministries of labour of both countries and with the",
+             "employers' and workers' organizations of the sector, and it ended on 30 June 2024."]
+    para2 = ["Twelve cooperatives were formalized and registered with the national authorities",
+             "during the second year, and their members joined the social security scheme then."]
+    text = pdf_to_text(["\n".join(para1 + ["Main findings"] + para2 + ["III. Partnerships"] + para2)])
+    lines = text.split("\n")
+    assert "Main findings" in lines and "III. Partnerships" in lines
+    assert not any(x.endswith("2024. Main findings") for x in lines)
+    # the last line of a paragraph ends with a full stop: it is no heading and stays joined
+    text = pdf_to_text(["\n".join(para1[:1] + ["employers' and workers' organizations of the sector, and it ended in",
+                                               "Geneva and Turin."] + para2)])
+    assert "and it ended in Geneva and Turin.\n" in text
+
+
+def test_a_pdf_table_set_out_in_columns_keeps_its_rows():
+    page = ["Table 2. Contributions received in 2023",
+            "Partner                             Contribution (USD)              Share of total (%)",
+            "Norway                                       3,100,000                            41.0",
+            "Sweden                                       2,400,000                            31.7",
+            "Japan                                        2,060,000                            27.3",
+            "The three partners together provided all of the voluntary funding of the programme in",
+            "the year, as in the two years before it, and they have confirmed their support to 2026."]
+    lines = pdf_to_text(["\n".join(page)]).split("\n")
+    assert "Sweden                                       2,400,000                            31.7" in lines
+    assert lines[0] == "Table 2. Contributions received in 2023"
