@@ -176,7 +176,7 @@ def test_warehouse_from_an_older_release_is_upgraded_by_the_next_run(run_flow, r
 HOLDOUT_SETS = [Path(__file__).parent / name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5",
                                                          "holdout6", "holdout7", "holdout8", "holdout9",
                                                          "holdout10", "holdout11", "holdout12", "holdout13",
-                                                         "holdout14", "holdout15")]
+                                                         "holdout14", "holdout15", "holdout16", "holdout17")]
 
 
 @pytest.mark.parametrize("gold_dir", HOLDOUT_SETS, ids=[d.name for d in HOLDOUT_SETS])
