@@ -228,7 +228,7 @@ _LABEL_LINE_RE = re.compile(r"^[ \t]*[A-Z][A-Za-z'’/&()\- ]{0,28}[A-Za-z)]:[ \
 #: a capitals heading that goes on on the next line ('SAFE MIGRATION CORRIDORS IN')
 _HEADING_GOES_ON_RE = re.compile(r"(?:\b(?:IN|OF|THE|AND|FOR|TO|ON|WITH|AT|BY|FROM)|[-–&])$")
 _HYPHEN_END_RE = re.compile(r"([^\W_]{1,40})[-\u00ad\u2010]$")
-# 'Donor:      Global Affairs Canada': a label with its value aligned by spaces (a key-facts
+# 'Donor:      Swiss Agency for Development and Cooperation': a label with its value aligned by spaces (a key-facts
 # block of a PDF or a plain-text report); such a line starts a new line even after a long one
 _ALIGNED_LABEL_RE = re.compile(r"^[A-Z][A-Za-z'’/&()\- ]{0,28}[A-Za-z)]:[ \t]{2,}\S")
 # '4.1 Burkina Faso': a numbered section heading (the 'x.y' form; '4. Findings' is a list item)

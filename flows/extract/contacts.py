@@ -18,8 +18,8 @@ One row per contact (the first place it is written); a contact written twice is 
          carries a street number, with a digit somewhere ('Viale Maestri del Lavoro 10, 10127
          Turin, Italy', 'ILO Building, Sector G-5/2, Islamabad'). An organization's name before
          the street is not part of it. Two parts are enough when the first is a numbered
-         street ('5 rue Roland Barthes') and the second a city with its postcode ('75012
-         Paris'); a line ending in a comma goes on on the next line when its parts look like
+         street ('12 rue des Lilas') and the second a city with its postcode ('69003
+         Lyon'); a line ending in a comma goes on on the next line when its parts look like
          address parts. Other addresses spread over lines are read only right above a
          'Tel'/'E-mail' line (see `_block_addresses`).
 """
@@ -88,7 +88,7 @@ _ADDR_LABEL_RE = re.compile(r"[ \t\-*•]*(?:Postal[ \t]+)?(?:Address|Adresse|Di
                             re.IGNORECASE)
 _ADDR_PART_RE = re.compile(r",[ \t]+")
 # two parts in a row that start with a capital or a digit: where an address may be
-# (or a comma before a city with its postcode: '5 rue Roland Barthes, 75012 Paris')
+# (or a comma before a city with its postcode: '12 rue des Lilas, 69003 Lyon')
 _ADDR_HINT_RE = re.compile(r",[ \t]+(?:[^,\n]{1,60},[ \t]+[A-Z0-9]|\d{4,6}[ \t]+[A-Z]|[A-Z][\w\-]{1,30}[ \t]+\d{4,6}\b)")
 _STREET_NUM_RE = re.compile(r"(?:\d{1,5}(?:-\d{1,4}){0,2}[A-Za-z]?|[A-Z]?\d{1,4}|\d{1,2}(?:st|nd|rd|th))")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -104,7 +104,7 @@ _ADDR_LOWER_OK = {"de", "del", "des", "du", "la", "le", "da", "do", "dos", "das"
 #: a part that starts with one of these names a building: its other words may be anything
 #: ('Building administratif ...', 'Immeuble les Cocotiers')
 _BUILDING_FIRST = {"building", "immeuble", "edificio", "bâtiment", "batiment", "edifício"}
-# a city with its postcode ('75012 Paris', 'Tashkent 100015')
+# a city with its postcode ('69003 Lyon', 'Samarkand 140100')
 _POSTCODE_CITY_RE = re.compile(r"(?:\d{4,6}[ \t]+[A-Z][\w\-]+|[A-Z][\w\-]+[ \t]+\d{4,6})")
 
 
@@ -198,8 +198,8 @@ def _addresses(text: str):
             k0 = next((j for j in range(k, len(parts)) if _addr_street(line[parts[j][0]:parts[j][1]])), None)
             if k0 is None or len(parts) - k0 < 2:
                 continue
-            # two parts: a numbered street, then a city with its postcode ('5 rue Roland
-            # Barthes, 75012 Paris', '4 Mirobod Street, Tashkent 100015')
+            # two parts: a numbered street, then a city with its postcode ('12 rue des
+            # Lilas, 69003 Lyon', '17 Amir Temur Avenue, Samarkand 140100')
             if len(parts) - k0 == 2 and not (
                     _addr_line_street(line[parts[k0][0]:parts[k0][1]])
                     and any(t.lower().strip(",") in _STREET_WORDS or _STREET_SUFFIX_RE.fullmatch(t)

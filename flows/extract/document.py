@@ -494,7 +494,7 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         idx += 1
     if idx >= len(lines):
         return None
-    # a social-media post: 'ILO Pacific Island Countries' / '12,408 followers' / '2d • Edited':
+    # a social-media post: 'ILO Caribbean Office' / '8,215 followers' / '2d • Edited':
     # the account and the post's age are no title, the post's first line is
     fol = next((k for k in (idx, idx + 1) if k < len(lines) and _FOLLOWERS_RE.match(clean_inline(lines[k][2]))), None)
     if fol is not None and fol + 1 < len(lines):

@@ -1049,7 +1049,7 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
             # 'Fiji' / 'Period' / '2021 – 2024')
             card = _stacked_fields(text, sec.heading_end, sec.end) >= 2
             is_project = card or bool(re.search(r"\b(?:the|this)\s+(?:\w+\s+){0,2}project\b", first[:200], re.I))
-        # ('Better Work Viet Nam – New Zealand contribution': a card's title may end in the word)
+        # ('Skills for Trade – Irish contribution': a card's title may end in the word)
         if is_project and _NOT_A_PROJECT_RE.search(heading) and not quoted \
                 and not (card and not _NOT_A_PROJECT_RE.match(heading)):
             is_project = False
