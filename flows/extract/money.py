@@ -967,16 +967,25 @@ def _block_caption_years(text: str, header_start: int) -> tuple[int, int] | tupl
     return _caption_years(text, ls)
 
 
-def _label_line_years(text: str, a: dict) -> tuple[int, int] | None:
-    """The years of the short label line right above an amount that is its line's only
-    content (an HTML definition list or a key-figures block: 'AfDB contributions received in
-    2023' over 'US$ 7.2 million')."""
+def _alone_on_line(text: str, a: dict) -> tuple[int, int] | None:
+    """The start and end of the amount's line when the amount (with its qualifier) is all
+    the line holds, else None."""
     ls = _line_start(text, a["start"])
     le = _line_at(text, a["end"])[1]
     if _NOT_LABEL_FILL_RE.search(text, ls, a["qual_start"] if a.get("qual_start") is not None else a["start"]) \
             or _NOT_TAIL_FILL_RE.search(text, a["end"], le):
         return None
-    prev = _prev_line(text, ls, max_blank=1)
+    return ls, le
+
+
+def _label_line_years(text: str, a: dict) -> tuple[int, int] | None:
+    """The years of the short label line right above an amount that is its line's only
+    content (an HTML definition list or a key-figures block: 'AfDB contributions received in
+    2023' over 'US$ 7.2 million')."""
+    line = _alone_on_line(text, a)
+    if line is None:
+        return None
+    prev = _prev_line(text, line[0], max_blank=1)
     if not prev or prev[1] - prev[0] > 100:
         return None
     label = text[prev[0]:prev[1]].strip()
@@ -995,11 +1004,10 @@ def _dl_period_years(text: str, a: dict) -> tuple[int, int] | None:
     value lines: 'Period' over '2022 – 2026', 'Amount' over 'NZ$ 9.5 million') whose value is
     the amount at its line's only content; the entries above it and below it up to a heading
     or a line of prose."""
-    ls = _line_start(text, a["start"])
-    le = _line_at(text, a["end"])[1]
-    if _NOT_LABEL_FILL_RE.search(text, ls, a["qual_start"] if a.get("qual_start") is not None else a["start"]) \
-            or _NOT_TAIL_FILL_RE.search(text, a["end"], le):
+    line = _alone_on_line(text, a)
+    if line is None:
         return None
+    ls, le = line
     prev = _prev_line(text, ls, max_blank=1)
     if not prev or not _DL_LABEL_RE.fullmatch(text, *prev):
         return None

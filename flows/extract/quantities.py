@@ -1007,6 +1007,20 @@ _LABEL_CODE_RE = re.compile(r"(?:[A-Z]?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z])[.:
 _CELL_INT_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})[\s*_]*$")
 
 
+def _cell_count(text: str, start: int, end: int, unit: str, excluded: bytearray) -> dict | None:
+    """The count a table cell (text[start:end]) holds for the column's unit: a whole number
+    above 1 that is not a year, outside spans other rules took; else None."""
+    cm = _CELL_INT_RE.match(text[start:end])  # (its '^' holds at a string's start only)
+    if not cm:
+        return None
+    s, e = start + cm.start("num"), start + cm.end("num")
+    raw = cm.group("num").replace(",", "")
+    if any(excluded[s:e]) or "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) <= 1:
+        return None
+    return {"value": float(raw), "unit": _clean_unit(unit), "qualifier": None, "num_start": s,
+            "char_start": s, "char_end": e, "rule": "quantity.table", "as_of": None}
+
+
 def _plural_phrase(cell: str) -> str | None:
     """'Workers trained' -> 'Workers'; 'Number of cooperatives' -> 'cooperatives'; else None."""
     words = re.sub(r"\([^)]*\)|[*_]", " ", cell).split()
@@ -1177,16 +1191,9 @@ def _ruled_rows(text: str, excluded) -> list[dict]:
                 cs, ce = pos + max(0, a - 2), min(le, pos + b)
                 if cs >= ce:
                     continue
-                cm = _CELL_INT_RE.match(text[cs:ce])  # (its '^' holds at a string's start only)
-                if not cm:
-                    continue
-                s, e = cs + cm.start("num"), cs + cm.end("num")
-                raw = cm.group("num").replace(",", "")
-                if any(excluded[s:e]) or "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) <= 1:
-                    continue
-                rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None,
-                             "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table",
-                             "as_of": None})
+                row = _cell_count(text, cs, ce, unit, excluded)
+                if row:
+                    rows.append(row)
             pos = le + 1
     return rows
 
@@ -1247,16 +1254,9 @@ def _text_table_rows(text: str, excluded) -> list[dict]:
                 c = row[k] if k < len(row) else None
                 if c is None:
                     continue
-                cm = _CELL_INT_RE.match(text[c[0]:c[1]])
-                if not cm:
-                    continue
-                s, e = c[0] + cm.start("num"), c[0] + cm.end("num")
-                raw = cm.group("num").replace(",", "")
-                if any(excluded[s:e]) or "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) <= 1:
-                    continue
-                rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None,
-                             "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table",
-                             "as_of": None})
+                row = _cell_count(text, c[0], c[1], unit, excluded)
+                if row:
+                    rows.append(row)
     return rows
 
 
