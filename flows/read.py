@@ -426,15 +426,17 @@ _ROMAN_HEADING_RE = re.compile(r"^(?:[IVX]{1,5}|[A-H])\.[ \t]+[A-Z]")
 
 def _short_heading(tok: str, last: str, nxt: str | None, width: int) -> bool:
     """A short title-like line between a finished sentence (or a 'Label:  value' line) and a
-    full line of text: a heading ('II. Delivery by region', 'Draft decision', 'Background')
+    full line of text, or between a list item (or a bracket) and a list: a heading ('II. Delivery by region', 'Draft decision', 'Background')
     that a PDF's text layer sets without a blank line around it. The last line of a
     paragraph ends with a full stop, so it is not taken for one."""
     s = tok.strip()
     if (not s or len(s) > 0.6 * width or len(s.split()) > 7 or _TERMINAL_RE.search(s[-3:])
             or s[-1] in ",-–" or not (s[0].isupper() or s[0].isdigit())):
         return False
-    if not (_TERMINAL_RE.search(last.rstrip()[-3:]) or _ALIGNED_LABEL_RE.match(last)):
-        return False
+    before_list = bool(nxt and _BULLET_RE.match(nxt))
+    if not (_TERMINAL_RE.search(last.rstrip()[-3:]) or _ALIGNED_LABEL_RE.match(last)
+            or (before_list and (_BULLET_RE.match(last) or last.rstrip()[-1:] == ")"))):
+        return False  # a slide's 'P3 - Labour rights' between two lists heads the second one
     if not nxt or not nxt.strip() or _ALIGNED_LABEL_RE.match(nxt) or tok[:1] in " \t":
         return False  # an indented line, or one before a 'Label:  value', goes on a value
     if s[0].isdigit() and not _NUMBERED_HEADING_RE.match(s):

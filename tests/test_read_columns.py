@@ -127,3 +127,23 @@ def test_a_pdf_table_set_out_in_columns_keeps_its_rows():
     lines = pdf_to_text(["\n".join(page)]).split("\n")
     assert "Sweden                                       2,400,000                            31.7" in lines
     assert lines[0] == "Table 2. Contributions received in 2023"
+
+
+def test_a_slides_short_heading_between_two_lists_keeps_its_own_line():
+    page = ["RESULTS BY PRIORITY",
+            "Priority 1 - Jobs and skills for young people in the three northern provinces",
+            "  • 1,200 apprentices placed with employers in the garment and tourism sectors",
+            "  • Revised apprenticeship regulation adopted by the Council of Ministers, May 2024",
+            "Priority 2 - Social protection",
+            "  • 35,000 informal workers registered with the social insurance fund so far",
+            "Budget still to be raised for the second half: about US$ 4 M (mostly Priority 2)",
+            "Next steps",
+            "  • Validation workshop with the social partners and the ministry in January 2025",
+            "The review found the programme on track in two of its three priorities, and it",
+            "recommended that the partners raise the rest of the budget before the end of 2025."]
+    lines = pdf_to_text(["\n".join(page)]).split("\n")
+    assert "Priority 2 - Social protection" in lines and "Next steps" in lines
+    # a list item's wrapped second line still joins it
+    text = pdf_to_text(["\n".join(page[:2] + ["  • 1,200 apprentices placed with employers in the garment and tourism sectors of the",
+                                             "three provinces", "  • 35 trainers certified"])])
+    assert "tourism sectors of the three provinces\n" in text
