@@ -900,3 +900,13 @@ def test_year_naming_a_budget_period_after_a_or_an():
             "with a 2022 allocation for Kenya of USD 3.4 million.")
     (row,) = extract(text)
     assert (row["year_from"], row["year_to"]) == (2022, 2022)
+
+
+def test_capital_m_after_a_space_is_millions_on_slides():
+    text = ("Donor                  Pledge          Years\n"
+            "Ministry of Finance    GBP 2.5 M       2021–2023\n\n"
+            "Shortfall: ~US$ 4 M. The M&E budget is USD 50,000 M&E staff included.")
+    rows = {r["amount"]: r for r in extract(text)}
+    assert rows[2_500_000]["currency"] == "GBP"
+    assert rows[4_000_000]["qualifier"] == "about"
+    assert 50_000 in rows

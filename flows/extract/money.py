@@ -150,7 +150,9 @@ MNUM = (r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2
         r"|\d+(?:\.\d+)?(?!,\d{3})(?:,\d{1,2}(?!\d))?")
 _GAP = r"[ \t\u00a0\u202f\u2009]{0,3}(?:\n[ \t\u00a0\u202f\u2009]{0,8})?"
 SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio|mill(?=\.)|crores?|lakhs?)\b"
-         r"|(?:m|M|k|K|bn|BN)\b)")
+         r"|(?:m|M|k|K|bn|BN)\b"
+         # 'USD 7.5 M', 'EUR 2 bn' (a slide's or a table's abbreviation after a space; not 'M&E')
+         r"|[ \t\u00a0](?:M|bn|BN)(?![\w&/]))")
 
 # 'US$ 2-3 million': a range, stored as its upper end with the qualifier 'up to'
 # 'US$ 1.2 to 1.5 million', 'between US$ 1.2 and 1.5 million': a worded range needs the scale
@@ -196,7 +198,9 @@ QUALIFIERS = {
 }
 _QUAL_ALT = _alt(QUALIFIERS).replace(r"\ ", r"\s+")
 # (the alternation _QUAL_ALT as a trie: see _trie)
-QUALIFIER_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<q>{_trie(QUALIFIERS)})[\s*_]{{1,6}}$", re.IGNORECASE)
+# a sign ('~US$ 12 M') may touch the amount
+QUALIFIER_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<q>{_trie(QUALIFIERS)})(?:[\s*_]{{1,6}}|(?<=[~≈∼≃]))$",
+                                 re.IGNORECASE)
 
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
