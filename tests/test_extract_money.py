@@ -910,3 +910,15 @@ def test_capital_m_after_a_space_is_millions_on_slides():
     assert rows[2_500_000]["currency"] == "GBP"
     assert rows[4_000_000]["qualifier"] == "about"
     assert 50_000 in rows
+
+
+def test_table_with_a_currency_column_and_start_and_end_columns():
+    text = ("| Project | Funder | Amount | Currency | Start | End |\n"
+            "|---|---|---:|---|---|---|\n"
+            "| Safer ports | Sweden | 3,000,000 | SEK | 2021-01-01 | 2023-12-31 |\n"
+            "| Fair wages | United States | 900,000 | USD | 2022-06-01 | 2024-05-31 |\n")
+    rows = {r["amount"]: r for r in extract(text)}
+    assert rows[3_000_000]["currency"] == "SEK"
+    assert (rows[3_000_000]["year_from"], rows[3_000_000]["year_to"]) == (2021, 2023)
+    assert rows[900_000]["amount_usd"] == 900_000
+    assert (rows[900_000]["year_from"], rows[900_000]["year_to"]) == (2022, 2024)

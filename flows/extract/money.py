@@ -727,6 +727,10 @@ def _table_amounts(text: str) -> list[dict]:
             if cap[0]:
                 currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
                 from_caption = any(c for c, _ in currencies)
+        if header and not any(c for c, _ in currencies):
+            currencies = _currency_column(header, body, currencies)
+        start_col = next((i for i, c in enumerate(header) if _START_COL_RE.fullmatch(c[2])), None)
+        end_col = next((i for i, c in enumerate(header) if _END_COL_RE.fullmatch(c[2])), None)
         for cells in body:
             if from_caption and 1 < len(cells) < len(header):
                 # a row with merged cells ('| Total | 2,540 | 4,900 |'): its cells align from the right
@@ -737,8 +741,23 @@ def _table_amounts(text: str) -> list[dict]:
             if not any(c for c, _ in currencies) and not row_cur[0]:
                 continue
             years = None
+            cur_idx = next((i for i, c in enumerate(currencies) if c[0] == _ROW_CURRENCY), None)
+            if cur_idx is not None:
+                # the currency named by the row's own cell ('| 5,800,000 | CAD |')
+                code = cells[cur_idx][2].strip(" *_").upper() if cur_idx < len(cells) else ""
+                if code not in _CODE_SET:
+                    continue
+                row_currencies = [(code, 1) if c[0] == _ROW_AMOUNT else (None, 1) for c in currencies]
+            else:
+                row_currencies = currencies
+            if start_col is not None and end_col is not None and len(cells) == len(header):
+                ys = _YEAR4_RE.findall(cells[start_col][2]), _YEAR4_RE.findall(cells[end_col][2])
+                if ys[0] and ys[1] and int(ys[0][-1]) <= int(ys[1][-1]) <= int(ys[0][-1]) + 30:
+                    years = (int(ys[0][-1]), int(ys[1][-1]))
             seen_in_row: set = set()
             for idx, (cs, ce, cell) in enumerate(cells):
+                if years is not None:
+                    break
                 if idx < len(currencies) and currencies[idx][0]:
                     continue
                 if _CELL_NUM_RE.match(cell) and not re.fullmatch(r"[\s*_]*(?:19|20)\d\d[\s*_]*", cell):
@@ -748,8 +767,8 @@ def _table_amounts(text: str) -> list[dict]:
                     years = (ex[0][2], ex[0][3])
                     break
             for idx, (cs, ce, cell) in enumerate(cells):
-                if idx < len(currencies) and currencies[idx][0]:
-                    cur, scale = currencies[idx]
+                if idx < len(row_currencies) and row_currencies[idx][0]:
+                    cur, scale = row_currencies[idx]
                 elif row_cur[0] and idx > 0:
                     cur, scale = row_cur
                 else:
@@ -761,7 +780,7 @@ def _table_amounts(text: str) -> list[dict]:
                 cell_years = None
                 if idx < len(header):
                     cell_years = _header_years(text, header[idx][0], header[idx][1])
-                if row_cur[0] and not (idx < len(currencies) and currencies[idx][0]):
+                if row_cur[0] and not (idx < len(row_currencies) and row_currencies[idx][0]):
                     cell_years = cell_years or years  # years run across the header
                 else:
                     cell_years = years or cell_years
@@ -780,6 +799,31 @@ def _table_amounts(text: str) -> list[dict]:
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": cell_years, "table": True})
     return rows
+
+
+_ROW_CURRENCY, _ROW_AMOUNT = "<row currency>", "<row amount>"
+_CODE_SET = frozenset(CODES)
+_CUR_COL_RE = re.compile(r"(?i)[\s*_]*(?:cur|curr|ccy|currency)\.?[\s*_]*")
+
+
+def _currency_column(header, body, currencies):
+    """A table whose currency is a column of its own ('| Budget | Cur. |' over '| 5,800,000 |
+    CAD |'): that column marked _ROW_CURRENCY, and the one money column beside it (a money
+    word in its header, numbers in its cells) marked _ROW_AMOUNT; else `currencies` as given."""
+    cur_col = next((i for i, c in enumerate(header) if _CUR_COL_RE.fullmatch(c[2])), None)
+    if cur_col is None or not body:
+        return currencies
+    if sum(1 for r in body if cur_col < len(r) and r[cur_col][2].strip(" *_").upper() in _CODE_SET) * 2 < len(body):
+        return currencies
+    money_cols = [i for i, c in enumerate(header) if i != cur_col and _MONEY_COL_RE.search(c[2])
+                  and not _YEAR4_RE.search(c[2])
+                  and any(i < len(r) and _CELL_NUM_RE.match(r[i][2]) for r in body)]
+    if len(money_cols) != 1:
+        return currencies
+    out = [(None, 1)] * len(header)
+    out[cur_col] = (_ROW_CURRENCY, 1)
+    out[money_cols[0]] = (_ROW_AMOUNT, 1)
+    return out
 
 
 # a column of money under a caption naming the currency: a year or a money word in its header
