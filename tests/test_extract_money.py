@@ -922,3 +922,11 @@ def test_table_with_a_currency_column_and_start_and_end_columns():
     assert (rows[3_000_000]["year_from"], rows[3_000_000]["year_to"]) == (2021, 2023)
     assert rows[900_000]["amount_usd"] == 900_000
     assert (rows[900_000]["year_from"], rows[900_000]["year_to"]) == (2022, 2024)
+
+
+def test_a_chain_of_rates_to_one_dollar_is_no_amount_and_converts_each_currency():
+    text = ("Rates used (UN operational, March 2023): USD 1 = GBP 0.80 = DKK 6.90 = INR 82.5.\n"
+            "Denmark pledged DKK 69,000,000.")
+    (row,) = extract(text)
+    assert row["amount"] == 69_000_000
+    assert round(row["amount_usd"]) == 10_000_000

@@ -1819,6 +1819,8 @@ _RATE_RE = re.compile(
     rf"|(?<=[ \t])per[ \t]+(?:(?:one|1)[ \t]+)?(?P<c3>{_RATE_CUR}))")
 
 
+_RATE_CHAIN_RE = re.compile(rf"[ \t]*(?:=|≈)[ \t]*{_side('c2', 'n2')}")
+
 # (a pattern that starts with a literal: the scan skips ahead to its first character)
 _RATE_PER_RE = re.compile(r"per[ \t]+(?:(?:one|1)[ \t]+)?(?=[A-Z$€£¥]|euro)")
 
@@ -1878,7 +1880,20 @@ def _stated_rates(text: str) -> tuple[dict[str, float], list[tuple[int, int]]]:
             continue
         other, usd_per = (c2, n1 / n2) if c1 == "USD" else (c1, n2 / n1)
         rates.setdefault(other, usd_per)
-        spans.append(m.span())
+        end = m.end()
+        # a chain of rates to one unit ('USD 1 = EUR 0.92 = NOK 10.95 = JPY 152.0'): each
+        # further side is the amount of its currency worth that unit (and no amount itself)
+        unit = (c1, n1) if n1 == 1.0 else (c2, n2)
+        while (mc := _RATE_CHAIN_RE.match(text, end)) is not None:
+            c = _rate_currency(mc.group("c2") or mc.group("c2b"))
+            n = _rate_number(mc.group("n2") or mc.group("n2b"))
+            if not c or not n:
+                break
+            if unit[0] == "USD" and c != "USD":
+                rates.setdefault(c, 1.0 / n)
+            end = mc.end()
+        done = end
+        spans.append((m.start(), end))
     return rates, spans
 
 
