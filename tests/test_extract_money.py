@@ -930,3 +930,14 @@ def test_a_chain_of_rates_to_one_dollar_is_no_amount_and_converts_each_currency(
     (row,) = extract(text)
     assert row["amount"] == 69_000_000
     assert round(row["amount_usd"]) == 10_000_000
+
+
+def test_aligned_rows_with_a_wide_gap_after_the_code_and_a_rate_before_the_dollar_cell():
+    text = ("Receipts in 2022\n\n"
+            "Donor            Amount              Rate        USD\n"
+            "                                     (per USD)   equivalent\n"
+            "Denmark          DKK 14,000,000      7.00         2,000,000\n"
+            "Finland          EUR    900,000      0.900        1,000,000\n")
+    rows = extract(text)
+    assert sorted(r["amount_usd"] for r in rows) == [1_000_000, 2_000_000]
+    assert {r["currency"] for r in rows if r["amount_usd"] == 1_000_000} == {"EUR"}

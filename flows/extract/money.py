@@ -149,6 +149,9 @@ _CUR_PREFIX_TRIE = _trie(list(SYMBOLS) + CODES, tails={c: "(?![A-Za-z])" for c i
 MNUM = (r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
         r"|\d+(?:\.\d+)?(?!,\d{3})(?:,\d{1,2}(?!\d))?")
 _GAP = r"[ \t\u00a0\u202f\u2009]{0,3}(?:\n[ \t\u00a0\u202f\u2009]{0,8})?"
+# after a currency code, the gap of a table whose amounts align right ('EUR    750,000' under
+# 'EUR 12,000,000')
+_CODE_GAP = r"[ \t\u00a0\u202f\u2009]{0,8}(?:\n[ \t\u00a0\u202f\u2009]{0,8})?"
 SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio|mill(?=\.)|crores?|lakhs?)\b"
          r"|(?:m|M|k|K|bn|BN)\b"
          # 'USD 7.5 M', 'EUR 2 bn' (a slide's or a table's abbreviation after a space; not 'M&E')
@@ -171,7 +174,7 @@ _MNUM_SUFFIX = (r"\d(?<![\w$€£¥.,][\s\S])(?:\d{0,2}(?:[,\u00a0\u202f\u2009 ]
 #            (?P<cur>(?i:{_NAME_ALT})\b|(?:{_CODE_ALT})\b|(?:US\$|€|£)(?![ \t]*\d))
 PREFIX_RE = re.compile(
     rf"(?P<cur>{_CUR_PREFIX_TRIE})"
-    rf"{_GAP}(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?(?![\d%]|[.,]\d)"
+    rf"{_CODE_GAP}(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?(?![\d%]|[.,]\d)"
 )
 SUFFIX_RE = re.compile(
     rf"(?P<num>{_MNUM_SUFFIX}){_RANGE2}(?P<scale>{SCALE})?{_GAP}"
@@ -873,6 +876,9 @@ def _plain_blocks(text: str) -> list[tuple[list, list[list], str]]:
     return out
 
 
+_RATE_CELL_RE = re.compile(r"0\.\d+")
+
+
 def _block_amounts(text: str) -> list[dict]:
     """Amounts of delimited exports and aligned-column tables whose header names the currency
     of a column ('budget_usd', 'Budget (USD)'): the years from the row's start and end columns
@@ -919,6 +925,8 @@ def _block_amounts(text: str) -> list[dict]:
                 if not m or _YEAR4_RE.fullmatch(m.group("num")):
                     continue
                 cur, scale = currencies[col]
+                if _RATE_CELL_RE.fullmatch(m.group("num")) and scale == 1:
+                    continue  # '0.925': a rate that slid under the money column, no amount
                 value = parse_amount(m.group("num"), None) * scale
                 if value <= 0:
                     continue
@@ -1273,7 +1281,8 @@ _LATER_CONVERSION_GAP_RE = re.compile(
 
 # a bare number in the next cell of a plain-text table row: 'EUR 3,000,000   3,330,000'
 _NUM_CELL_AFTER_RE = re.compile(
-    r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*(?:\||$)", re.MULTILINE)
+    # (a rate cell may come between: 'EUR 750,000   0.918   816,993')
+    r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)(?:\d{1,3}\.\d{1,6}(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*))?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*(?:\||$)", re.MULTILINE)
 _USD_HEAD_RE = re.compile(r"(?<![A-Za-z])(?:USD|US\$|US[ \t]dollars)(?![A-Za-z])")
 
 
