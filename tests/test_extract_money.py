@@ -941,3 +941,14 @@ def test_aligned_rows_with_a_wide_gap_after_the_code_and_a_rate_before_the_dolla
     rows = extract(text)
     assert sorted(r["amount_usd"] for r in rows) == [1_000_000, 2_000_000]
     assert {r["currency"] for r in rows if r["amount_usd"] == 1_000_000} == {"EUR"}
+
+
+def test_two_column_table_whose_rows_are_labelled_by_years():
+    text = ("Grants paid to the fund\n"
+            "   Year            Paid (GBP)\n"
+            "   2019                  400,000\n"
+            "   2020                  450,000\n"
+            "   Total 2019-2020       850,000\n")
+    years = {r["amount"]: (r["year_from"], r["year_to"], r["currency"]) for r in extract(text)}
+    assert years == {400_000: (2019, 2019, "GBP"), 450_000: (2020, 2020, "GBP"),
+                     850_000: (2019, 2020, "GBP")}

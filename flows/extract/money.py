@@ -946,7 +946,7 @@ _TWO_COL_HEAD_RE = re.compile(r"^[ \t]*[A-Za-z](?:[^\s\d|]|[ \t](?![ \t])){0,40}
                               r"(?P<head>[^\s|\d](?:[^\s\d|]|[ \t](?![ \t])){0,24})[ \t]*$",
                               re.MULTILINE)
 # one of its rows: 'Travel of participants (air tickets)      1,450,000'
-_TWO_COL_ROW_RE = re.compile(r"[ \t]*(?P<label>[A-Za-z](?:[^\s|]|[ \t](?![ \t])){0,100})[ \t]{2,}+(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*")
+_TWO_COL_ROW_RE = re.compile(r"[ \t]*(?P<label>[A-Za-z0-9](?:[^\s|]|[ \t](?![ \t])){0,100})[ \t]{2,}+(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*")
 
 
 def _two_col_amounts(text: str) -> list[dict]:
@@ -977,8 +977,11 @@ def _two_col_amounts(text: str) -> list[dict]:
             value = parse_amount(r.group("num"), None) * scale
             if value > 0 and not _YEAR4_RE.fullmatch(r.group("num")):
                 s, e = r.span("num")
+                # a row labelled by its year or years ('2021   1,320,000', 'Total 2020-2023   5,660,000')
+                ex = _year_expressions(text, *r.span("label")) if _YEAR4_RE.search(r.group("label")) else []
+                row_years = (ex[0][2], ex[0][3]) if len(ex) == 1 else years
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
-                             "rule": "money.table", "years": years, "table": True})
+                             "rule": "money.table", "years": row_years, "table": True})
     return rows
 
 
