@@ -952,3 +952,10 @@ def test_two_column_table_whose_rows_are_labelled_by_years():
     years = {r["amount"]: (r["year_from"], r["year_to"], r["currency"]) for r in extract(text)}
     assert years == {400_000: (2019, 2019, "GBP"), 450_000: (2020, 2020, "GBP"),
                      850_000: (2019, 2020, "GBP")}
+
+
+def test_its_budget_takes_the_start_and_end_years_of_the_sentence_before():
+    text = ("The coastal jobs scheme began in 2019 and closed in 2022. "
+            "Its budget of GBP 1.1 million paid for boat repairs.")
+    (row,) = extract(text)
+    assert (row["year_from"], row["year_to"]) == (2019, 2022)

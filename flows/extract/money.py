@@ -381,9 +381,10 @@ _ANAPHORA_OPEN_RE = re.compile(
     r"[\s*_]*(?:for|over|during|in|across)\s+(?:the|these|those|this|that)\s+"
     rf"(?:(?:{NUMBER_WORD}|\d+|same|whole|entire|full|said)\s+)?"
     r"(?:years?|period|phase|cycle|biennium)\b[ \t]*,", re.IGNORECASE)
+# ('Its budget of EUR 2 million ...': the budget of what the sentence before named)
 _REFERRING_SUBJECT_RE = re.compile(
-    r"[\s*_]*(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
-    r"framework|DWCP|agreement|action[ \t]+plan)\b")
+    r"[\s*_]*(?:(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
+    r"framework|DWCP|agreement|action[ \t]+plan)\b|Its[ \t]+(?:total[ \t]+)?(?:budget|funding|cost)\b)")
 # what may stand before the period opening a sentence: 'Running from', 'Over', 'From', 'In'
 _PERIOD_OPENER_RE = re.compile(
     r"[\s*_]*(?:(?:Running|Implemented|Lasting|Spanning|Planned|Scheduled)[ \t]+)?"
@@ -394,7 +395,8 @@ _YEAR_BEFORE_RE = re.compile(
 _THIS_YEAR_RE = re.compile(r"\b[Tt]his[ \t]+year\b")
 _START_END_RE = re.compile(
     rf"\b(?:started|starts|began|begins|begun|launched|commenced|start(?:ing)?|begin(?:ning)?)[ \t]+in[ \t]+"
-    rf"(?P<y1>{YEAR})(?![\d\-–/])[^.;\d]{{0,40}}?\b(?:until|till|through|to)[ \t]+(?P<y2>{YEAR})(?![\d\-–/])")
+    rf"(?P<y1>{YEAR})(?![\d\-–/])[^.;\d]{{0,40}}?\b(?:until|till|through|to|"
+    rf"(?:ends?|ended|closes?|closed|will[ \t]+(?:end|close))[ \t]+in)[ \t]+(?P<y2>{YEAR})(?![\d\-–/])")
 
 
 # 'over four years', 'for the five-year period': an amount for a span of years named elsewhere
@@ -456,7 +458,8 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
         y2 = d.end_year or d.year
         found.append((s, e, d.year, y2, 0))
         take(s, e)
-    if "until" in seg or "through" in seg or " to " in seg or "till" in seg:
+    if "until" in seg or "through" in seg or " to " in seg or "till" in seg or " end" in seg \
+            or " clos" in seg:
         # 'it started in 2022, runs until 2026': one range
         for m in _START_END_RE.finditer(seg):
             y1, y2 = int(m.group("y1")), int(m.group("y2"))
