@@ -959,3 +959,12 @@ def test_its_budget_takes_the_start_and_end_years_of_the_sentence_before():
             "Its budget of GBP 1.1 million paid for boat repairs.")
     (row,) = extract(text)
     assert (row["year_from"], row["year_to"]) == (2019, 2022)
+
+
+def test_key_facts_block_without_a_dated_period_takes_the_signing_year():
+    text = ("[7] Grant letter for the harbour safety pilot\n"
+            "    Signed   : 3 March 2020\n"
+            "    Duration : 24 months\n"
+            "    Amount   : USD 310,000\n")
+    (row,) = extract(text)
+    assert row["year_from"] == 2020

@@ -2031,7 +2031,19 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
                 if ex and (label_re is not _TITLE_LABEL_RE or ex[-1][2] < ex[-1][3]):
                     # (a title names its period as a range: 'Project: Green Jobs (2021–2024)')
                     return (ex[-1][2], ex[-1][3]) if label_re is _TITLE_LABEL_RE else (ex[0][2], ex[0][3])
+    # no period with years ('Duration: 36 months'): the year of the signing row ('Signed: 15
+    # Jan. 2021'), the year the amount's agreement starts from
+    for a, b in lines:
+        m = _KV_LINE_RE.match(text, a, b)
+        if _SIGNED_LABEL_RE.fullmatch(m.group("label").strip()):
+            ys = _YEAR4_RE.findall(text, m.end(), b)
+            if len(ys) == 1:
+                return int(ys[0]), int(ys[0])
     return None
+
+
+_SIGNED_LABEL_RE = re.compile(r"(?:date[ \t]+(?:of[ \t]+)?)?(?:signed|signature|signing)(?:[ \t]+(?:on|date))?",
+                              re.IGNORECASE)
 
 
 _HEADER_YEAR_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/])")
