@@ -968,3 +968,11 @@ def test_key_facts_block_without_a_dated_period_takes_the_signing_year():
             "    Amount   : USD 310,000\n")
     (row,) = extract(text)
     assert row["year_from"] == 2020
+
+
+def test_timeline_entry_year_and_in_the_same_year():
+    text = ("- 2015 – The Ministry of Trade gives US$ 2 million to the skills fund.\n"
+            "- 2019 – On 3 May 2019 the partners adopt a plan for 2020–2024. "
+            "In the same year, Canada adds CAD 1.5 million to the fund.\n")
+    years = {r["amount"]: (r["year_from"], r["year_to"]) for r in extract(text)}
+    assert years == {2_000_000: (2015, 2015), 1_500_000: (2019, 2019)}

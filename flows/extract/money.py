@@ -376,6 +376,7 @@ _ANAPHORA_RE = re.compile(
     r"(?:years?|period|phase|cycle|biennium)\b", re.IGNORECASE)
 
 
+_SAME_YEAR_RE = re.compile(r"\bsame\s+year\b", re.IGNORECASE)
 # 'Over the three years, contributions totalled US$ 11.56 million': the same, opening the sentence
 _ANAPHORA_OPEN_RE = re.compile(
     r"[\s*_]*(?:for|over|during|in|across)\s+(?:the|these|those|this|that)\s+"
@@ -1550,8 +1551,12 @@ def _extract(text: str) -> list[dict]:
                 years = (x[2], x[3])
             elif k > 0:
                 # 'for the three years': the previous sentence's years
-                if _ANAPHORA_RE.match(text[a["end"]:ue]) or _ANAPHORA_OPEN_RE.match(text, us, a["start"]):
+                ana = _ANAPHORA_RE.match(text[a["end"]:ue]) or _ANAPHORA_OPEN_RE.match(text, us, a["start"])
+                if ana:
                     prev = _year_expressions(text, *units[k - 1])
+                    if _SAME_YEAR_RE.search(ana.group(0)):
+                        # 'In the same year, ...': the one year the sentence before names, not its range
+                        prev = [x for x in prev if x[2] == x[3]]
                     if prev:
                         years = (prev[-1][2], prev[-1][3])
                 # a list item takes the years of the sentence that introduces the list
@@ -1926,8 +1931,9 @@ _KV_LINE_RE = re.compile(r"[ \t]*(?:>[ \t]*)?(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<l
                          r"[ \t]*[*_]{0,2}[ \t]*:[*_]{0,2}")
 
 
+# a timeline's entry: '- 2021: ...', '- 2017 – The Government ...'
 _YEAR_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<y>(?:19|20)\d\d)[*_]{0,2}"
-                           r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*[*_]{0,2}:[*_]{0,2}[ \t]*(?=\S)")
+                           r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*[*_]{0,2}(?::|[ \t]*[–—-](?=[ \t]))[*_]{0,2}[ \t]*(?=\S)")
 _YEAR_HEADING_RE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<y>(?:19|20)\d\d)[*_]{0,2}[ \t]*:?[ \t]*")
 
 
