@@ -976,3 +976,16 @@ def test_timeline_entry_year_and_in_the_same_year():
             "In the same year, Canada adds CAD 1.5 million to the fund.\n")
     years = {r["amount"]: (r["year_from"], r["year_to"]) for r in extract(text)}
     assert years == {2_000_000: (2015, 2015), 1_500_000: (2019, 2019)}
+
+
+def test_lines_of_a_statement_whose_head_names_its_currency():
+    text = ("RIVER BASIN JOBS FUND\nSTATEMENT OF EXPENDITURE\nfor the year ended 30 June 2023\n"
+            "(expressed in euros unless otherwise stated)\n\n"
+            "Expenditure by component:\n\n"
+            "     Training of trainers              214,300\n"
+            "     Small grants to cooperatives       98,650\n"
+            "     Total                             312,950\n\n"
+            "The board approved the accounts in 2023 with 12 members present.\n")
+    rows = {r["amount"]: r for r in extract(text)}
+    assert set(rows) == {214_300, 98_650, 312_950}
+    assert {(r["currency"], r["year_from"]) for r in rows.values()} == {("EUR", 2023)}

@@ -1343,6 +1343,39 @@ def _total_line_amounts(text: str) -> list[dict]:
     return rows
 
 
+# a financial statement's note on its currency: '(expressed in United States dollars unless
+# otherwise stated)', 'All amounts are shown in euros'
+_STATEMENT_CUR_RE = re.compile(
+    r"(?i:(?:all[ \t]+)?(?:amounts|figures)[ \t]+(?:are[ \t]+)?)?(?i:expressed|stated|shown|presented)[ \t]+in[ \t]+"
+    rf"(?P<cur>(?i:{_NAME_TRIE})\b|(?:{_CODE_TRIE})\b)")
+# 'for the year ended 31 December 2024': the statement's year
+_YEAR_ENDED_RE = re.compile(rf"(?i:year[ \t]+ended)[ \t]+(?:\d{{1,2}}[ \t]+{MONTH}|{MONTH}[ \t]+\d{{1,2}},?)[ \t]+(?P<y>{YEAR})")
+# one of its lines: a label, a run of spaces, and one number at the line's end
+_STATEMENT_LINE_RE = re.compile(r"^[ \t]*[A-Za-z][^\n]{0,80}?[ \t]{3,}(?P<num>\d{1,3}(?:,\d{3})+)[ \t]*$", re.MULTILINE)
+
+
+def _statement_amounts(text: str) -> list[dict]:
+    """The lines of a financial statement whose head says which currency its figures are in
+    ('(expressed in United States dollars unless otherwise stated)'): each 'Ghana   1,186,905'
+    line is an amount in that currency, of the year the statement closes ('for the year ended
+    31 December 2024')."""
+    head = text[:1500]
+    m = _STATEMENT_CUR_RE.search(head)
+    if not m:
+        return []
+    cur = _rate_currency(m.group("cur")) if m.group("cur") not in CODES else m.group("cur")
+    if not cur or "thousand" in head[m.end():m.end() + 30].lower() or "million" in head[m.end():m.end() + 30].lower():
+        return []
+    ym = _YEAR_ENDED_RE.search(head)
+    years = (int(ym.group("y")), int(ym.group("y"))) if ym else None
+    rows = []
+    for lm in _STATEMENT_LINE_RE.finditer(text, m.end()):
+        s, e = lm.span("num")
+        rows.append({"amount": parse_amount(lm.group("num"), None), "currency": cur, "start": s, "end": e,
+                     "num_start": s, "rule": "money.table", "years": years, "table": True})
+    return rows
+
+
 def _same_value(text: str, a: dict, b: dict) -> bool:
     """Two amounts in different currencies worth about the same (within a third) at the
     average rates of the year the document is dated: one amount stated in two currencies."""
@@ -1479,6 +1512,15 @@ def _extract(text: str) -> list[dict]:
         spans = [(r["start"], r["end"]) for r in merged]
         merged += [r for r in _total_line_amounts(text)
                    if not any(s < r["end"] and r["start"] < e for s, e in spans)]
+    if "xpressed" in text or "tated" in text or "hown" in text or "resented" in text:
+        # (a value the text already states as an amount is not a new one)
+        spans = [(r["start"], r["end"]) for r in merged]
+        seen = {(r["currency"], r["amount"]) for r in merged}
+        # (nor a number on a line holding another amount: 'EUR 750,000   0.918   816,993')
+        lines = {_line_start(text, r["start"]) for r in merged}
+        merged += [r for r in _statement_amounts(text) if (r["currency"], r["amount"]) not in seen
+                   and _line_start(text, r["start"]) not in lines
+                   and not any(s < r["end"] and r["start"] < e for s, e in spans)]
     merged.sort(key=lambda r: r["start"])
     if not merged:
         return []
