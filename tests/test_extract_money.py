@@ -989,3 +989,11 @@ def test_lines_of_a_statement_whose_head_names_its_currency():
     rows = {r["amount"]: r for r in extract(text)}
     assert set(rows) == {214_300, 98_650, 312_950}
     assert {(r["currency"], r["year_from"]) for r in rows.values()} == {("EUR", 2023)}
+
+
+def test_the_amount_stated_again_with_the_is_one_amount():
+    text = ("Japan gives JPY 90 million to the dock safety project in 2024. "
+            "Asked about it, the spokesperson said the JPY 90 million goes to three ports. "
+            "Korea also gives JPY 90 million in 2025.")
+    rows = extract(text)
+    assert [(r["amount"], r["year_from"]) for r in rows] == [(90_000_000, 2024), (90_000_000, 2025)]

@@ -1797,6 +1797,9 @@ def _rounded_cell(r: dict, in_table: dict) -> tuple | None:
     return near[0] if len(near) == 1 else None
 
 
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he[ \t]+$")
+
+
 def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]:
     """One row for an amount the text states twice with its currency, once in a summary line
     ('budget: SEK 42 million' in the front matter and '| Total budget | SEK 42 million |'
@@ -1806,6 +1809,20 @@ def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]
     two facts ('China committed US$ 1 million'; 'ACFTU gave US$ 1 million'), and so are
     the bare numbers of table columns."""
     keep = [True] * len(rows)
+    # 'the EUR 9 million from the European Union' after 'EUR 9 million' was stated: the text
+    # refers back to the amount, it states no new one
+    stated: dict[tuple, int] = {}
+    for i, r in enumerate(rows):
+        if table[i]:
+            continue
+        key = (r["currency"], r["amount"])
+        if key in stated and _THE_BEFORE_RE.search(text, max(0, r["char_start"] - 8), r["char_start"]):
+            keep[i] = False
+            a = rows[stated[key]]
+            if a["year_from"] is None:
+                a["year_from"], a["year_to"] = r["year_from"], r["year_to"]
+            continue
+        stated[key] = i
     first: dict[tuple, int] = {}
     # a sum the prose states and a table's cell holds ('totalled US$ 11.56 million' over a
     # table whose total cell is '11,560' in US$ thousands): the cell, which has its years
@@ -1816,7 +1833,7 @@ def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]
             in_table.setdefault((r["currency"], r["amount"]), []).append((r["year_from"], r["year_to"]))
             cell_rows.setdefault((r["currency"], r["amount"]), []).append(i)
     for i, r in enumerate(rows):
-        if table[i]:
+        if table[i] or not keep[i]:
             continue
         key = (r["currency"], r["amount"])
         if key not in in_table and r["rule"] == "money.stated_conversion":
