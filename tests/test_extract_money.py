@@ -997,3 +997,13 @@ def test_the_amount_stated_again_with_the_is_one_amount():
             "Korea also gives JPY 90 million in 2025.")
     rows = extract(text)
     assert [(r["amount"], r["year_from"]) for r in rows] == [(90_000_000, 2024), (90_000_000, 2025)]
+
+
+def test_total_line_with_a_count_and_the_foot_lines_below_it():
+    text = ("Donor              Currency   Amount        USD equiv.\n"
+            "Canada             CAD     1,400,000        1,000,000\n"
+            "Ireland            EUR     1,800,000        2,000,000\n"
+            "TOTAL (2 donors)                            3,000,000\n"
+            "Shortfall                                   1,500,000\n")
+    usd = sorted(r["amount_usd"] for r in extract(text))
+    assert usd == [1_000_000, 1_500_000, 2_000_000, 3_000_000]

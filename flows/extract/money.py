@@ -1324,9 +1324,12 @@ def _usd_header_over(text: str, ls: int, cs: int, ce: int) -> bool:
 
 
 # a (sub)total line of a plain-text table: a label, then one number at the end of the line
+# ('TOTAL PLEDGED (10 contributors)   69,551,379': a count in brackets may follow the label)
 _TOTAL_LINE_RE = re.compile(
-    r"^[ \t]*(?i:sub-?total|total|grand[ \t]+total)\b[^\n\d]{0,80}?[ \t]{2,}"
+    r"^[ \t]*(?i:sub-?total|total|grand[ \t]+total)\b[^\n\d]{0,80}?(?:\(\d{1,3}[^\n\d()]{0,30}\)[^\n\d]{0,20}?)?[ \t]{2,}"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*$", re.MULTILINE)
+# a line right below a total line, in the same column: 'Remaining gap        25,448,621'
+_BELOW_TOTAL_RE = re.compile(r"\n[ \t]*[A-Za-z][^\n]{0,80}?[ \t]{2,}(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*(?=\n|$)")
 
 
 def _total_line_amounts(text: str) -> list[dict]:
@@ -1334,12 +1337,25 @@ def _total_line_amounts(text: str) -> list[dict]:
     (USD)', perhaps over two lines): a dollar amount, a table cell."""
     rows = []
     for m in _TOTAL_LINE_RE.finditer(text):
+        if rows and rows[-1]["start"] >= m.start():
+            continue  # (a total line already read below another)
         ls = m.start()
         cs, ce = m.start("num") - ls, m.end("num") - ls
         if _usd_header_over(text, ls, cs, ce):
             s, e = m.start("num"), m.end("num")
             rows.append({"amount": parse_amount(m.group("num"), None), "currency": "USD", "start": s,
                          "end": e, "num_start": s, "rule": "money.table", "years": None, "table": True})
+            # the lines of the table's foot below it ('Funding requirement ...', 'Remaining gap')
+            # whose number ends in the same column
+            pos = m.end()
+            while (b := _BELOW_TOTAL_RE.match(text, pos)) is not None:
+                bs = b.start() + 1
+                if b.end("num") - bs != m.end("num") - ls:
+                    break
+                rows.append({"amount": parse_amount(b.group("num"), None), "currency": "USD",
+                             "start": b.start("num"), "end": b.end("num"), "num_start": b.start("num"),
+                             "rule": "money.table", "years": None, "table": True})
+                pos = b.end()
     return rows
 
 
