@@ -1007,3 +1007,9 @@ def test_total_line_with_a_count_and_the_foot_lines_below_it():
             "Shortfall                                   1,500,000\n")
     usd = sorted(r["amount_usd"] for r in extract(text))
     assert usd == [1_000_000, 1_500_000, 2_000_000, 3_000_000]
+
+
+def test_comparative_figure_in_brackets_takes_its_own_year():
+    text = "Rental income for 2022 came to GBP 41,200 (2021: GBP 38,900)."
+    years = {r["amount"]: r["year_from"] for r in extract(text)}
+    assert years == {41_200: 2022, 38_900: 2021}

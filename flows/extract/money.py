@@ -1427,6 +1427,7 @@ def _clause_break(text: str, a: dict, x: tuple) -> bool:
 
 
 # a year that sets the time of a sentence: 'In 2024 alone', 'in late October 2024'
+_COMPARATIVE_GAP_RE = re.compile(r"[ \t]*:[ \t]*")
 _TIME_PREP_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)[ \t]+(?:(?:early|late|mid)[ \t-]+)?$")
 # a line that is a list item, a table row or a 'Label: value' line, not prose
 _LABEL_OR_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦|]|\d{1,2}[.)][ \t]|[^\n:.]{1,40}:)")
@@ -1571,6 +1572,12 @@ def _extract(text: str) -> list[dict]:
             if not inline:
                 break
             nb = bisect_right(a_starts, x[0])
+            if nb < len(inline) and x[0] > 0 and text[x[0] - 1] == "(" \
+                    and _COMPARATIVE_GAP_RE.fullmatch(text, x[1], inline[nb]["start"]):
+                # a comparative figure: '... USD 112,406 (2023: USD 64,270)': the year of the
+                # amount after its colon
+                owned.setdefault(nb, []).append((0, x))
+                continue
             # the nearest amount, preferring one in the same clause: 'EUR 1,000,000 ..., no
             # later than 31 December 2023;\n (b) EUR 900,000' (a ';' or a line break between)
             # ... and the amount the year follows with only a preposition between ('EUR 2.6
