@@ -1013,3 +1013,10 @@ def test_comparative_figure_in_brackets_takes_its_own_year():
     text = "Rental income for 2022 came to GBP 41,200 (2021: GBP 38,900)."
     years = {r["amount"]: r["year_from"] for r in extract(text)}
     assert years == {41_200: 2022, 38_900: 2021}
+
+
+def test_period_of_the_next_sentence_saying_the_project_will_run():
+    text = ("Ireland and the ILO signed a EUR 3 million grant for safer fisheries. "
+            "The project will run from March 2023 to February 2026 in Ghana.")
+    (row,) = extract(text)
+    assert (row["year_from"], row["year_to"]) == (2023, 2026)

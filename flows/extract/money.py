@@ -387,8 +387,11 @@ _REFERRING_SUBJECT_RE = re.compile(
     r"[\s*_]*(?:(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
     r"framework|DWCP|agreement|action[ \t]+plan)\b|Its[ \t]+(?:total[ \t]+)?(?:budget|funding|cost)\b)")
 # what may stand before the period opening a sentence: 'Running from', 'Over', 'From', 'In'
+# ('The project will run from December 2024 to November 2027': the thing funded, running)
 _PERIOD_OPENER_RE = re.compile(
-    r"[\s*_]*(?:(?:Running|Implemented|Lasting|Spanning|Planned|Scheduled)[ \t]+)?"
+    r"[\s*_]*(?:(?:Running|Implemented|Lasting|Spanning|Planned|Scheduled)[ \t]+"
+    r"|(?:The|This|It)[ \t]+(?:(?:project|programme|program|initiative|grant|partnership)[ \t]+)?"
+    r"(?:will[ \t]+(?:run|last)|runs|lasts|is[ \t]+to[ \t]+run)[ \t]+)?"
     r"(?:(?:from|over|between|in|for|during)[ \t]+)?$", re.IGNORECASE)
 _YEAR_BEFORE_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:in[ \t]+)?(?:the[ \t]+(?:year[ \t]+before|previous[ \t]+year|preceding[ \t]+year|"
