@@ -1020,3 +1020,11 @@ def test_period_of_the_next_sentence_saying_the_project_will_run():
             "The project will run from March 2023 to February 2026 in Ghana.")
     (row,) = extract(text)
     assert (row["year_from"], row["year_to"]) == (2023, 2026)
+
+
+def test_row_year_in_the_last_cell_after_the_amount():
+    text = ("Partner              Pledge              Years\n"
+            "Finland              EUR 400,000         2026\n"
+            "Denmark              DKK 2,000,000       2026-2027\n")
+    years = {r["currency"]: (r["year_from"], r["year_to"]) for r in extract(text)}
+    assert years == {"EUR": (2026, 2026), "DKK": (2026, 2027)}

@@ -1261,6 +1261,8 @@ _CELL_GAP_RE = re.compile(r"[ \t]*\|[ \t]*|[ \t]{2,}|\t")
 _YEAR_CELL_RE = re.compile(
     rf"(?:^|(?<=[\s|]))[*_]*(?P<y1>{YEAR})(?:[ \t]*[-–—/][ \t]*(?P<y2>{YEAR}))?[*_]*(?=[ \t]{{2,}}|[ \t]*\|)",
     re.MULTILINE)
+_LAST_YEAR_CELL_RE = re.compile(
+    rf"(?:[ \t]{{2,}}|\t|[ \t]*\|[ \t]*)[*_]*(?P<y1>{YEAR})(?:[ \t]*[-–—/][ \t]*(?P<y2>{YEAR}))?[*_]*[ \t]*\|?[ \t]*$")
 _AMOUNT_CELL_BEFORE_RE = re.compile(r"(?:[ \t]{2,}|\|[ \t]*|\t)$")
 
 
@@ -1275,6 +1277,11 @@ def _row_years(text: str, pos: int) -> tuple[int, int] | None:
     found = None
     for m in _YEAR_CELL_RE.finditer(text, ls, pos):
         found = m
+    if not found:
+        # the row's last cell, after its amounts ('JPY 300,000,000   1,973,684   2025')
+        le = text.find("\n", pos)
+        le = len(text) if le < 0 else le
+        found = _LAST_YEAR_CELL_RE.search(text, pos, le)
     if not found:
         return None
     y1 = int(found.group("y1"))
