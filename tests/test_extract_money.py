@@ -1028,3 +1028,13 @@ def test_row_year_in_the_last_cell_after_the_amount():
             "Denmark              DKK 2,000,000       2026-2027\n")
     years = {r["currency"]: (r["year_from"], r["year_to"]) for r in extract(text)}
     assert years == {"EUR": (2026, 2026), "DKK": (2026, 2027)}
+
+
+def test_statement_amounts_of_no_other_year_take_the_year_it_closes():
+    text = ("HARBOUR FUND\nNOTES\nfor the year ended 31 March 2022\n"
+            "(expressed in euros unless otherwise stated)\n\n"
+            "1.1  Bank charges for the period came to EUR 1,250.\n\n"
+            "     Grants paid                        88,000\n"
+            "     Staff                              41,500\n")
+    years = {r["amount"]: r["year_from"] for r in extract(text)}
+    assert years == {1_250: 2022, 88_000: 2022, 41_500: 2022}

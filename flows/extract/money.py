@@ -1398,7 +1398,8 @@ def _statement_amounts(text: str) -> list[dict]:
     for lm in _STATEMENT_LINE_RE.finditer(text, m.end()):
         s, e = lm.span("num")
         rows.append({"amount": parse_amount(lm.group("num"), None), "currency": cur, "start": s, "end": e,
-                     "num_start": s, "rule": "money.table", "years": years, "table": True})
+                     "num_start": s, "rule": "money.table", "years": years, "table": True,
+                     "statement": years is not None})
     return rows
 
 
@@ -1709,6 +1710,12 @@ def _extract(text: str) -> list[dict]:
                 a["years"] = _section_year(text, a["start"])
 
     _parts_years(text, [a for a in merged if not a.get("table")])
+    if any(a.get("rule") == "money.table" and a.get("statement") for a in merged):
+        # a financial statement's amounts of no other year: the year it closes
+        year = next(a["years"] for a in merged if a.get("statement"))
+        for a in merged:
+            if a.get("years") is None:
+                a["years"] = year
 
     rows: list[dict] = []
     for a in merged:
