@@ -1279,9 +1279,10 @@ def _row_years(text: str, pos: int) -> tuple[int, int] | None:
         found = m
     if not found:
         # the row's last cell, after its amounts ('JPY 300,000,000   1,973,684   2025')
-        le = text.find("\n", pos)
-        le = len(text) if le < 0 else le
-        found = _LAST_YEAR_CELL_RE.search(text, pos, le)
+        le = text.find("\n", pos, pos + 200)
+        if le < 0 and len(text) - pos <= 200:
+            le = len(text)
+        found = _LAST_YEAR_CELL_RE.search(text, pos, le) if le >= 0 else None
     if not found:
         return None
     y1 = int(found.group("y1"))
