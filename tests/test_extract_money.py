@@ -900,3 +900,141 @@ def test_year_naming_a_budget_period_after_a_or_an():
             "with a 2022 allocation for Kenya of USD 3.4 million.")
     (row,) = extract(text)
     assert (row["year_from"], row["year_to"]) == (2022, 2022)
+
+
+def test_capital_m_after_a_space_is_millions_on_slides():
+    text = ("Donor                  Pledge          Years\n"
+            "Ministry of Finance    GBP 2.5 M       2021–2023\n\n"
+            "Shortfall: ~US$ 4 M. The M&E budget is USD 50,000 M&E staff included.")
+    rows = {r["amount"]: r for r in extract(text)}
+    assert rows[2_500_000]["currency"] == "GBP"
+    assert rows[4_000_000]["qualifier"] == "about"
+    assert 50_000 in rows
+
+
+def test_table_with_a_currency_column_and_start_and_end_columns():
+    text = ("| Project | Funder | Amount | Currency | Start | End |\n"
+            "|---|---|---:|---|---|---|\n"
+            "| Safer ports | Sweden | 3,000,000 | SEK | 2021-01-01 | 2023-12-31 |\n"
+            "| Fair wages | United States | 900,000 | USD | 2022-06-01 | 2024-05-31 |\n")
+    rows = {r["amount"]: r for r in extract(text)}
+    assert rows[3_000_000]["currency"] == "SEK"
+    assert (rows[3_000_000]["year_from"], rows[3_000_000]["year_to"]) == (2021, 2023)
+    assert rows[900_000]["amount_usd"] == 900_000
+    assert (rows[900_000]["year_from"], rows[900_000]["year_to"]) == (2022, 2024)
+
+
+def test_a_chain_of_rates_to_one_dollar_is_no_amount_and_converts_each_currency():
+    text = ("Rates used (UN operational, March 2023): USD 1 = GBP 0.80 = DKK 6.90 = INR 82.5.\n"
+            "Denmark pledged DKK 69,000,000.")
+    (row,) = extract(text)
+    assert row["amount"] == 69_000_000
+    assert round(row["amount_usd"]) == 10_000_000
+
+
+def test_aligned_rows_with_a_wide_gap_after_the_code_and_a_rate_before_the_dollar_cell():
+    text = ("Receipts in 2022\n\n"
+            "Donor            Amount              Rate        USD\n"
+            "                                     (per USD)   equivalent\n"
+            "Denmark          DKK 14,000,000      7.00         2,000,000\n"
+            "Finland          EUR    900,000      0.900        1,000,000\n")
+    rows = extract(text)
+    assert sorted(r["amount_usd"] for r in rows) == [1_000_000, 2_000_000]
+    assert {r["currency"] for r in rows if r["amount_usd"] == 1_000_000} == {"EUR"}
+
+
+def test_two_column_table_whose_rows_are_labelled_by_years():
+    text = ("Grants paid to the fund\n"
+            "   Year            Paid (GBP)\n"
+            "   2019                  400,000\n"
+            "   2020                  450,000\n"
+            "   Total 2019-2020       850,000\n")
+    years = {r["amount"]: (r["year_from"], r["year_to"], r["currency"]) for r in extract(text)}
+    assert years == {400_000: (2019, 2019, "GBP"), 450_000: (2020, 2020, "GBP"),
+                     850_000: (2019, 2020, "GBP")}
+
+
+def test_its_budget_takes_the_start_and_end_years_of_the_sentence_before():
+    text = ("The coastal jobs scheme began in 2019 and closed in 2022. "
+            "Its budget of GBP 1.1 million paid for boat repairs.")
+    (row,) = extract(text)
+    assert (row["year_from"], row["year_to"]) == (2019, 2022)
+
+
+def test_key_facts_block_without_a_dated_period_takes_the_signing_year():
+    text = ("[7] Grant letter for the harbour safety pilot\n"
+            "    Signed   : 3 March 2020\n"
+            "    Duration : 24 months\n"
+            "    Amount   : USD 310,000\n")
+    (row,) = extract(text)
+    assert row["year_from"] == 2020
+
+
+def test_timeline_entry_year_and_in_the_same_year():
+    text = ("- 2015 – The Ministry of Trade gives US$ 2 million to the skills fund.\n"
+            "- 2019 – On 3 May 2019 the partners adopt a plan for 2020–2024. "
+            "In the same year, Canada adds CAD 1.5 million to the fund.\n")
+    years = {r["amount"]: (r["year_from"], r["year_to"]) for r in extract(text)}
+    assert years == {2_000_000: (2015, 2015), 1_500_000: (2019, 2019)}
+
+
+def test_lines_of_a_statement_whose_head_names_its_currency():
+    text = ("RIVER BASIN JOBS FUND\nSTATEMENT OF EXPENDITURE\nfor the year ended 30 June 2023\n"
+            "(expressed in euros unless otherwise stated)\n\n"
+            "Expenditure by component:\n\n"
+            "     Training of trainers              214,300\n"
+            "     Small grants to cooperatives       98,650\n"
+            "     Total                             312,950\n\n"
+            "The board approved the accounts in 2023 with 12 members present.\n")
+    rows = {r["amount"]: r for r in extract(text)}
+    assert set(rows) == {214_300, 98_650, 312_950}
+    assert {(r["currency"], r["year_from"]) for r in rows.values()} == {("EUR", 2023)}
+
+
+def test_the_amount_stated_again_with_the_is_one_amount():
+    text = ("Japan gives JPY 90 million to the dock safety project in 2024. "
+            "Asked about it, the spokesperson said the JPY 90 million goes to three ports. "
+            "Korea also gives JPY 90 million in 2025.")
+    rows = extract(text)
+    assert [(r["amount"], r["year_from"]) for r in rows] == [(90_000_000, 2024), (90_000_000, 2025)]
+
+
+def test_total_line_with_a_count_and_the_foot_lines_below_it():
+    text = ("Donor              Currency   Amount        USD equiv.\n"
+            "Canada             CAD     1,400,000        1,000,000\n"
+            "Ireland            EUR     1,800,000        2,000,000\n"
+            "TOTAL (2 donors)                            3,000,000\n"
+            "Shortfall                                   1,500,000\n")
+    usd = sorted(r["amount_usd"] for r in extract(text))
+    assert usd == [1_000_000, 1_500_000, 2_000_000, 3_000_000]
+
+
+def test_comparative_figure_in_brackets_takes_its_own_year():
+    text = "Rental income for 2022 came to GBP 41,200 (2021: GBP 38,900)."
+    years = {r["amount"]: r["year_from"] for r in extract(text)}
+    assert years == {41_200: 2022, 38_900: 2021}
+
+
+def test_period_of_the_next_sentence_saying_the_project_will_run():
+    text = ("Ireland and the ILO signed a EUR 3 million grant for safer fisheries. "
+            "The project will run from March 2023 to February 2026 in Ghana.")
+    (row,) = extract(text)
+    assert (row["year_from"], row["year_to"]) == (2023, 2026)
+
+
+def test_row_year_in_the_last_cell_after_the_amount():
+    text = ("Partner              Pledge              Years\n"
+            "Finland              EUR 400,000         2026\n"
+            "Denmark              DKK 2,000,000       2026-2027\n")
+    years = {r["currency"]: (r["year_from"], r["year_to"]) for r in extract(text)}
+    assert years == {"EUR": (2026, 2026), "DKK": (2026, 2027)}
+
+
+def test_statement_amounts_of_no_other_year_take_the_year_it_closes():
+    text = ("HARBOUR FUND\nNOTES\nfor the year ended 31 March 2022\n"
+            "(expressed in euros unless otherwise stated)\n\n"
+            "1.1  Bank charges for the period came to EUR 1,250.\n\n"
+            "     Grants paid                        88,000\n"
+            "     Staff                              41,500\n")
+    years = {r["amount"]: r["year_from"] for r in extract(text)}
+    assert years == {1_250: 2022, 88_000: 2022, 41_500: 2022}

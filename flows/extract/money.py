@@ -149,8 +149,13 @@ _CUR_PREFIX_TRIE = _trie(list(SYMBOLS) + CODES, tails={c: "(?![A-Za-z])" for c i
 MNUM = (r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d)"
         r"|\d+(?:\.\d+)?(?!,\d{3})(?:,\d{1,2}(?!\d))?")
 _GAP = r"[ \t\u00a0\u202f\u2009]{0,3}(?:\n[ \t\u00a0\u202f\u2009]{0,8})?"
+# after a currency code, the gap of a table whose amounts align right ('EUR    750,000' under
+# 'EUR 12,000,000')
+_CODE_GAP = r"[ \t\u00a0\u202f\u2009]{0,8}(?:\n[ \t\u00a0\u202f\u2009]{0,8})?"
 SCALE = (rf"(?:(?:{_GAP}|-)(?i:million|millions|billion|billions|thousand|trillion|mln|mn|bn|mio|mill(?=\.)|crores?|lakhs?)\b"
-         r"|(?:m|M|k|K|bn|BN)\b)")
+         r"|(?:m|M|k|K|bn|BN)\b"
+         # 'USD 7.5 M', 'EUR 2 bn' (a slide's or a table's abbreviation after a space; not 'M&E')
+         r"|[ \t\u00a0](?:M|bn|BN)(?![\w&/]))")
 
 # 'US$ 2-3 million': a range, stored as its upper end with the qualifier 'up to'
 # 'US$ 1.2 to 1.5 million', 'between US$ 1.2 and 1.5 million': a worded range needs the scale
@@ -169,7 +174,7 @@ _MNUM_SUFFIX = (r"\d(?<![\w$€£¥.,][\s\S])(?:\d{0,2}(?:[,\u00a0\u202f\u2009 ]
 #            (?P<cur>(?i:{_NAME_ALT})\b|(?:{_CODE_ALT})\b|(?:US\$|€|£)(?![ \t]*\d))
 PREFIX_RE = re.compile(
     rf"(?P<cur>{_CUR_PREFIX_TRIE})"
-    rf"{_GAP}(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?(?![\d%]|[.,]\d)"
+    rf"{_CODE_GAP}(?P<num>{MNUM}){_RANGE2}(?P<scale>{SCALE})?(?![\d%]|[.,]\d)"
 )
 SUFFIX_RE = re.compile(
     rf"(?P<num>{_MNUM_SUFFIX}){_RANGE2}(?P<scale>{SCALE})?{_GAP}"
@@ -196,7 +201,9 @@ QUALIFIERS = {
 }
 _QUAL_ALT = _alt(QUALIFIERS).replace(r"\ ", r"\s+")
 # (the alternation _QUAL_ALT as a trie: see _trie)
-QUALIFIER_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<q>{_trie(QUALIFIERS)})[\s*_]{{1,6}}$", re.IGNORECASE)
+# a sign ('~US$ 12 M') may touch the amount
+QUALIFIER_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<q>{_trie(QUALIFIERS)})(?:[\s*_]{{1,6}}|(?<=[~≈∼≃]))$",
+                                 re.IGNORECASE)
 
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
@@ -369,17 +376,22 @@ _ANAPHORA_RE = re.compile(
     r"(?:years?|period|phase|cycle|biennium)\b", re.IGNORECASE)
 
 
+_SAME_YEAR_RE = re.compile(r"\bsame\s+year\b", re.IGNORECASE)
 # 'Over the three years, contributions totalled US$ 11.56 million': the same, opening the sentence
 _ANAPHORA_OPEN_RE = re.compile(
     r"[\s*_]*(?:for|over|during|in|across)\s+(?:the|these|those|this|that)\s+"
     rf"(?:(?:{NUMBER_WORD}|\d+|same|whole|entire|full|said)\s+)?"
     r"(?:years?|period|phase|cycle|biennium)\b[ \t]*,", re.IGNORECASE)
+# ('Its budget of EUR 2 million ...': the budget of what the sentence before named)
 _REFERRING_SUBJECT_RE = re.compile(
-    r"[\s*_]*(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
-    r"framework|DWCP|agreement|action[ \t]+plan)\b")
+    r"[\s*_]*(?:(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
+    r"framework|DWCP|agreement|action[ \t]+plan)\b|Its[ \t]+(?:total[ \t]+)?(?:budget|funding|cost)\b)")
 # what may stand before the period opening a sentence: 'Running from', 'Over', 'From', 'In'
+# ('The project will run from December 2024 to November 2027': the thing funded, running)
 _PERIOD_OPENER_RE = re.compile(
-    r"[\s*_]*(?:(?:Running|Implemented|Lasting|Spanning|Planned|Scheduled)[ \t]+)?"
+    r"[\s*_]*(?:(?:Running|Implemented|Lasting|Spanning|Planned|Scheduled)[ \t]+"
+    r"|(?:The|This|It)[ \t]+(?:(?:project|programme|program|initiative|grant|partnership)[ \t]+)?"
+    r"(?:will[ \t]+(?:run|last)|runs|lasts|is[ \t]+to[ \t]+run)[ \t]+)?"
     r"(?:(?:from|over|between|in|for|during)[ \t]+)?$", re.IGNORECASE)
 _YEAR_BEFORE_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:in[ \t]+)?(?:the[ \t]+(?:year[ \t]+before|previous[ \t]+year|preceding[ \t]+year|"
@@ -387,7 +399,8 @@ _YEAR_BEFORE_RE = re.compile(
 _THIS_YEAR_RE = re.compile(r"\b[Tt]his[ \t]+year\b")
 _START_END_RE = re.compile(
     rf"\b(?:started|starts|began|begins|begun|launched|commenced|start(?:ing)?|begin(?:ning)?)[ \t]+in[ \t]+"
-    rf"(?P<y1>{YEAR})(?![\d\-–/])[^.;\d]{{0,40}}?\b(?:until|till|through|to)[ \t]+(?P<y2>{YEAR})(?![\d\-–/])")
+    rf"(?P<y1>{YEAR})(?![\d\-–/])[^.;\d]{{0,40}}?\b(?:until|till|through|to|"
+    rf"(?:ends?|ended|closes?|closed|will[ \t]+(?:end|close))[ \t]+in)[ \t]+(?P<y2>{YEAR})(?![\d\-–/])")
 
 
 # 'over four years', 'for the five-year period': an amount for a span of years named elsewhere
@@ -449,7 +462,8 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
         y2 = d.end_year or d.year
         found.append((s, e, d.year, y2, 0))
         take(s, e)
-    if "until" in seg or "through" in seg or " to " in seg or "till" in seg:
+    if "until" in seg or "through" in seg or " to " in seg or "till" in seg or " end" in seg \
+            or " clos" in seg:
         # 'it started in 2022, runs until 2026': one range
         for m in _START_END_RE.finditer(seg):
             y1, y2 = int(m.group("y1")), int(m.group("y2"))
@@ -723,6 +737,10 @@ def _table_amounts(text: str) -> list[dict]:
             if cap[0]:
                 currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
                 from_caption = any(c for c, _ in currencies)
+        if header and not any(c for c, _ in currencies):
+            currencies = _currency_column(header, body, currencies)
+        start_col = next((i for i, c in enumerate(header) if _START_COL_RE.fullmatch(c[2])), None)
+        end_col = next((i for i, c in enumerate(header) if _END_COL_RE.fullmatch(c[2])), None)
         for cells in body:
             if from_caption and 1 < len(cells) < len(header):
                 # a row with merged cells ('| Total | 2,540 | 4,900 |'): its cells align from the right
@@ -733,8 +751,23 @@ def _table_amounts(text: str) -> list[dict]:
             if not any(c for c, _ in currencies) and not row_cur[0]:
                 continue
             years = None
+            cur_idx = next((i for i, c in enumerate(currencies) if c[0] == _ROW_CURRENCY), None)
+            if cur_idx is not None:
+                # the currency named by the row's own cell ('| 5,800,000 | CAD |')
+                code = cells[cur_idx][2].strip(" *_").upper() if cur_idx < len(cells) else ""
+                if code not in _CODE_SET:
+                    continue
+                row_currencies = [(code, 1) if c[0] == _ROW_AMOUNT else (None, 1) for c in currencies]
+            else:
+                row_currencies = currencies
+            if start_col is not None and end_col is not None and len(cells) == len(header):
+                ys = _YEAR4_RE.findall(cells[start_col][2]), _YEAR4_RE.findall(cells[end_col][2])
+                if ys[0] and ys[1] and int(ys[0][-1]) <= int(ys[1][-1]) <= int(ys[0][-1]) + 30:
+                    years = (int(ys[0][-1]), int(ys[1][-1]))
             seen_in_row: set = set()
             for idx, (cs, ce, cell) in enumerate(cells):
+                if years is not None:
+                    break
                 if idx < len(currencies) and currencies[idx][0]:
                     continue
                 if _CELL_NUM_RE.match(cell) and not re.fullmatch(r"[\s*_]*(?:19|20)\d\d[\s*_]*", cell):
@@ -744,8 +777,8 @@ def _table_amounts(text: str) -> list[dict]:
                     years = (ex[0][2], ex[0][3])
                     break
             for idx, (cs, ce, cell) in enumerate(cells):
-                if idx < len(currencies) and currencies[idx][0]:
-                    cur, scale = currencies[idx]
+                if idx < len(row_currencies) and row_currencies[idx][0]:
+                    cur, scale = row_currencies[idx]
                 elif row_cur[0] and idx > 0:
                     cur, scale = row_cur
                 else:
@@ -757,7 +790,7 @@ def _table_amounts(text: str) -> list[dict]:
                 cell_years = None
                 if idx < len(header):
                     cell_years = _header_years(text, header[idx][0], header[idx][1])
-                if row_cur[0] and not (idx < len(currencies) and currencies[idx][0]):
+                if row_cur[0] and not (idx < len(row_currencies) and row_currencies[idx][0]):
                     cell_years = cell_years or years  # years run across the header
                 else:
                     cell_years = years or cell_years
@@ -776,6 +809,31 @@ def _table_amounts(text: str) -> list[dict]:
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": cell_years, "table": True})
     return rows
+
+
+_ROW_CURRENCY, _ROW_AMOUNT = "<row currency>", "<row amount>"
+_CODE_SET = frozenset(CODES)
+_CUR_COL_RE = re.compile(r"(?i)[\s*_]*(?:cur|curr|ccy|currency)\.?[\s*_]*")
+
+
+def _currency_column(header, body, currencies):
+    """A table whose currency is a column of its own ('| Budget | Cur. |' over '| 5,800,000 |
+    CAD |'): that column marked _ROW_CURRENCY, and the one money column beside it (a money
+    word in its header, numbers in its cells) marked _ROW_AMOUNT; else `currencies` as given."""
+    cur_col = next((i for i, c in enumerate(header) if _CUR_COL_RE.fullmatch(c[2])), None)
+    if cur_col is None or not body:
+        return currencies
+    if sum(1 for r in body if cur_col < len(r) and r[cur_col][2].strip(" *_").upper() in _CODE_SET) * 2 < len(body):
+        return currencies
+    money_cols = [i for i, c in enumerate(header) if i != cur_col and _MONEY_COL_RE.search(c[2])
+                  and not _YEAR4_RE.search(c[2])
+                  and any(i < len(r) and _CELL_NUM_RE.match(r[i][2]) for r in body)]
+    if len(money_cols) != 1:
+        return currencies
+    out = [(None, 1)] * len(header)
+    out[cur_col] = (_ROW_CURRENCY, 1)
+    out[money_cols[0]] = (_ROW_AMOUNT, 1)
+    return out
 
 
 # a column of money under a caption naming the currency: a year or a money word in its header
@@ -825,6 +883,9 @@ def _plain_blocks(text: str) -> list[tuple[list, list[list], str]]:
     return out
 
 
+_RATE_CELL_RE = re.compile(r"0\.\d+")
+
+
 def _block_amounts(text: str) -> list[dict]:
     """Amounts of delimited exports and aligned-column tables whose header names the currency
     of a column ('budget_usd', 'Budget (USD)'): the years from the row's start and end columns
@@ -871,6 +932,8 @@ def _block_amounts(text: str) -> list[dict]:
                 if not m or _YEAR4_RE.fullmatch(m.group("num")):
                     continue
                 cur, scale = currencies[col]
+                if _RATE_CELL_RE.fullmatch(m.group("num")) and scale == 1:
+                    continue  # '0.925': a rate that slid under the money column, no amount
                 value = parse_amount(m.group("num"), None) * scale
                 if value <= 0:
                     continue
@@ -890,7 +953,7 @@ _TWO_COL_HEAD_RE = re.compile(r"^[ \t]*[A-Za-z](?:[^\s\d|]|[ \t](?![ \t])){0,40}
                               r"(?P<head>[^\s|\d](?:[^\s\d|]|[ \t](?![ \t])){0,24})[ \t]*$",
                               re.MULTILINE)
 # one of its rows: 'Travel of participants (air tickets)      1,450,000'
-_TWO_COL_ROW_RE = re.compile(r"[ \t]*(?P<label>[A-Za-z](?:[^\s|]|[ \t](?![ \t])){0,100})[ \t]{2,}+(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*")
+_TWO_COL_ROW_RE = re.compile(r"[ \t]*(?P<label>[A-Za-z0-9](?:[^\s|]|[ \t](?![ \t])){0,100})[ \t]{2,}+(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*")
 
 
 def _two_col_amounts(text: str) -> list[dict]:
@@ -921,8 +984,11 @@ def _two_col_amounts(text: str) -> list[dict]:
             value = parse_amount(r.group("num"), None) * scale
             if value > 0 and not _YEAR4_RE.fullmatch(r.group("num")):
                 s, e = r.span("num")
+                # a row labelled by its year or years ('2021   1,320,000', 'Total 2020-2023   5,660,000')
+                ex = _year_expressions(text, *r.span("label")) if _YEAR4_RE.search(r.group("label")) else []
+                row_years = (ex[0][2], ex[0][3]) if len(ex) == 1 else years
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
-                             "rule": "money.table", "years": years, "table": True})
+                             "rule": "money.table", "years": row_years, "table": True})
     return rows
 
 
@@ -1195,6 +1261,8 @@ _CELL_GAP_RE = re.compile(r"[ \t]*\|[ \t]*|[ \t]{2,}|\t")
 _YEAR_CELL_RE = re.compile(
     rf"(?:^|(?<=[\s|]))[*_]*(?P<y1>{YEAR})(?:[ \t]*[-–—/][ \t]*(?P<y2>{YEAR}))?[*_]*(?=[ \t]{{2,}}|[ \t]*\|)",
     re.MULTILINE)
+_LAST_YEAR_CELL_RE = re.compile(
+    rf"(?:[ \t]{{2,}}|\t|[ \t]*\|[ \t]*)[*_]*(?P<y1>{YEAR})(?:[ \t]*[-–—/][ \t]*(?P<y2>{YEAR}))?[*_]*[ \t]*\|?[ \t]*$")
 _AMOUNT_CELL_BEFORE_RE = re.compile(r"(?:[ \t]{2,}|\|[ \t]*|\t)$")
 
 
@@ -1209,6 +1277,12 @@ def _row_years(text: str, pos: int) -> tuple[int, int] | None:
     found = None
     for m in _YEAR_CELL_RE.finditer(text, ls, pos):
         found = m
+    if not found:
+        # the row's last cell, after its amounts ('JPY 300,000,000   1,973,684   2025')
+        le = text.find("\n", pos, pos + 200)
+        if le < 0 and len(text) - pos <= 200:
+            le = len(text)
+        found = _LAST_YEAR_CELL_RE.search(text, pos, le) if le >= 0 else None
     if not found:
         return None
     y1 = int(found.group("y1"))
@@ -1225,7 +1299,8 @@ _LATER_CONVERSION_GAP_RE = re.compile(
 
 # a bare number in the next cell of a plain-text table row: 'EUR 3,000,000   3,330,000'
 _NUM_CELL_AFTER_RE = re.compile(
-    r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*(?:\||$)", re.MULTILINE)
+    # (a rate cell may come between: 'EUR 750,000   0.918   816,993')
+    r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)(?:\d{1,3}\.\d{1,6}(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*))?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*(?:\||$)", re.MULTILINE)
 _USD_HEAD_RE = re.compile(r"(?<![A-Za-z])(?:USD|US\$|US[ \t]dollars)(?![A-Za-z])")
 
 
@@ -1260,9 +1335,12 @@ def _usd_header_over(text: str, ls: int, cs: int, ce: int) -> bool:
 
 
 # a (sub)total line of a plain-text table: a label, then one number at the end of the line
+# ('TOTAL PLEDGED (10 contributors)   69,551,379': a count in brackets may follow the label)
 _TOTAL_LINE_RE = re.compile(
-    r"^[ \t]*(?i:sub-?total|total|grand[ \t]+total)\b[^\n\d]{0,80}?[ \t]{2,}"
+    r"^[ \t]*(?i:sub-?total|total|grand[ \t]+total)\b[^\n\d]{0,80}?(?:\(\d{1,3}[^\n\d()]{0,30}\)[^\n\d]{0,20}?)?[ \t]{2,}"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*$", re.MULTILINE)
+# a line right below a total line, in the same column: 'Remaining gap        25,448,621'
+_BELOW_TOTAL_RE = re.compile(r"\n[ \t]*[A-Za-z][^\n]{0,80}?[ \t]{2,}(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)[ \t]*(?=\n|$)")
 
 
 def _total_line_amounts(text: str) -> list[dict]:
@@ -1270,12 +1348,59 @@ def _total_line_amounts(text: str) -> list[dict]:
     (USD)', perhaps over two lines): a dollar amount, a table cell."""
     rows = []
     for m in _TOTAL_LINE_RE.finditer(text):
+        if rows and rows[-1]["start"] >= m.start():
+            continue  # (a total line already read below another)
         ls = m.start()
         cs, ce = m.start("num") - ls, m.end("num") - ls
         if _usd_header_over(text, ls, cs, ce):
             s, e = m.start("num"), m.end("num")
             rows.append({"amount": parse_amount(m.group("num"), None), "currency": "USD", "start": s,
                          "end": e, "num_start": s, "rule": "money.table", "years": None, "table": True})
+            # the lines of the table's foot below it ('Funding requirement ...', 'Remaining gap')
+            # whose number ends in the same column
+            pos = m.end()
+            while (b := _BELOW_TOTAL_RE.match(text, pos)) is not None:
+                bs = b.start() + 1
+                if b.end("num") - bs != m.end("num") - ls:
+                    break
+                rows.append({"amount": parse_amount(b.group("num"), None), "currency": "USD",
+                             "start": b.start("num"), "end": b.end("num"), "num_start": b.start("num"),
+                             "rule": "money.table", "years": None, "table": True})
+                pos = b.end()
+    return rows
+
+
+# a financial statement's note on its currency: '(expressed in United States dollars unless
+# otherwise stated)', 'All amounts are shown in euros'
+_STATEMENT_CUR_RE = re.compile(
+    r"(?i:(?:all[ \t]+)?(?:amounts|figures)[ \t]+(?:are[ \t]+)?)?(?i:expressed|stated|shown|presented)[ \t]+in[ \t]+"
+    rf"(?P<cur>(?i:{_NAME_TRIE})\b|(?:{_CODE_TRIE})\b)")
+# 'for the year ended 31 December 2024': the statement's year
+_YEAR_ENDED_RE = re.compile(rf"(?i:year[ \t]+ended)[ \t]+(?:\d{{1,2}}[ \t]+{MONTH}|{MONTH}[ \t]+\d{{1,2}},?)[ \t]+(?P<y>{YEAR})")
+# one of its lines: a label, a run of spaces, and one number at the line's end
+_STATEMENT_LINE_RE = re.compile(r"^[ \t]*[A-Za-z][^\n]{0,80}?[ \t]{3,}(?P<num>\d{1,3}(?:,\d{3})+)[ \t]*$", re.MULTILINE)
+
+
+def _statement_amounts(text: str) -> list[dict]:
+    """The lines of a financial statement whose head says which currency its figures are in
+    ('(expressed in United States dollars unless otherwise stated)'): each 'Ghana   1,186,905'
+    line is an amount in that currency, of the year the statement closes ('for the year ended
+    31 December 2024')."""
+    head = text[:1500]
+    m = _STATEMENT_CUR_RE.search(head)
+    if not m:
+        return []
+    cur = _rate_currency(m.group("cur")) if m.group("cur") not in CODES else m.group("cur")
+    if not cur or "thousand" in head[m.end():m.end() + 30].lower() or "million" in head[m.end():m.end() + 30].lower():
+        return []
+    ym = _YEAR_ENDED_RE.search(head)
+    years = (int(ym.group("y")), int(ym.group("y"))) if ym else None
+    rows = []
+    for lm in _STATEMENT_LINE_RE.finditer(text, m.end()):
+        s, e = lm.span("num")
+        rows.append({"amount": parse_amount(lm.group("num"), None), "currency": cur, "start": s, "end": e,
+                     "num_start": s, "rule": "money.table", "years": years, "table": True,
+                     "statement": years is not None})
     return rows
 
 
@@ -1314,6 +1439,7 @@ def _clause_break(text: str, a: dict, x: tuple) -> bool:
 
 
 # a year that sets the time of a sentence: 'In 2024 alone', 'in late October 2024'
+_COMPARATIVE_GAP_RE = re.compile(r"[ \t]*:[ \t]*")
 _TIME_PREP_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)[ \t]+(?:(?:early|late|mid)[ \t-]+)?$")
 # a line that is a list item, a table row or a 'Label: value' line, not prose
 _LABEL_OR_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦|]|\d{1,2}[.)][ \t]|[^\n:.]{1,40}:)")
@@ -1415,6 +1541,15 @@ def _extract(text: str) -> list[dict]:
         spans = [(r["start"], r["end"]) for r in merged]
         merged += [r for r in _total_line_amounts(text)
                    if not any(s < r["end"] and r["start"] < e for s, e in spans)]
+    if "xpressed" in text or "tated" in text or "hown" in text or "resented" in text:
+        # (a value the text already states as an amount is not a new one)
+        spans = [(r["start"], r["end"]) for r in merged]
+        seen = {(r["currency"], r["amount"]) for r in merged}
+        # (nor a number on a line holding another amount: 'EUR 750,000   0.918   816,993')
+        lines = {_line_start(text, r["start"]) for r in merged}
+        merged += [r for r in _statement_amounts(text) if (r["currency"], r["amount"]) not in seen
+                   and _line_start(text, r["start"]) not in lines
+                   and not any(s < r["end"] and r["start"] < e for s, e in spans)]
     merged.sort(key=lambda r: r["start"])
     if not merged:
         return []
@@ -1449,6 +1584,12 @@ def _extract(text: str) -> list[dict]:
             if not inline:
                 break
             nb = bisect_right(a_starts, x[0])
+            if nb < len(inline) and x[0] > 0 and text[x[0] - 1] == "(" \
+                    and _COMPARATIVE_GAP_RE.fullmatch(text, x[1], inline[nb]["start"]):
+                # a comparative figure: '... USD 112,406 (2023: USD 64,270)': the year of the
+                # amount after its colon
+                owned.setdefault(nb, []).append((0, x))
+                continue
             # the nearest amount, preferring one in the same clause: 'EUR 1,000,000 ..., no
             # later than 31 December 2023;\n (b) EUR 900,000' (a ';' or a line break between)
             # ... and the amount the year follows with only a preposition between ('EUR 2.6
@@ -1487,8 +1628,12 @@ def _extract(text: str) -> list[dict]:
                 years = (x[2], x[3])
             elif k > 0:
                 # 'for the three years': the previous sentence's years
-                if _ANAPHORA_RE.match(text[a["end"]:ue]) or _ANAPHORA_OPEN_RE.match(text, us, a["start"]):
+                ana = _ANAPHORA_RE.match(text[a["end"]:ue]) or _ANAPHORA_OPEN_RE.match(text, us, a["start"])
+                if ana:
                     prev = _year_expressions(text, *units[k - 1])
+                    if _SAME_YEAR_RE.search(ana.group(0)):
+                        # 'In the same year, ...': the one year the sentence before names, not its range
+                        prev = [x for x in prev if x[2] == x[3]]
                     if prev:
                         years = (prev[-1][2], prev[-1][3])
                 # a list item takes the years of the sentence that introduces the list
@@ -1566,6 +1711,12 @@ def _extract(text: str) -> list[dict]:
                 a["years"] = _section_year(text, a["start"])
 
     _parts_years(text, [a for a in merged if not a.get("table")])
+    if any(a.get("rule") == "money.table" and a.get("statement") for a in merged):
+        # a financial statement's amounts of no other year: the year it closes
+        year = next(a["years"] for a in merged if a.get("statement"))
+        for a in merged:
+            if a.get("years") is None:
+                a["years"] = year
 
     rows: list[dict] = []
     for a in merged:
@@ -1687,6 +1838,9 @@ def _rounded_cell(r: dict, in_table: dict) -> tuple | None:
     return near[0] if len(near) == 1 else None
 
 
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he[ \t]+$")
+
+
 def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]:
     """One row for an amount the text states twice with its currency, once in a summary line
     ('budget: SEK 42 million' in the front matter and '| Total budget | SEK 42 million |'
@@ -1696,6 +1850,20 @@ def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]
     two facts ('China committed US$ 1 million'; 'ACFTU gave US$ 1 million'), and so are
     the bare numbers of table columns."""
     keep = [True] * len(rows)
+    # 'the EUR 9 million from the European Union' after 'EUR 9 million' was stated: the text
+    # refers back to the amount, it states no new one
+    stated: dict[tuple, int] = {}
+    for i, r in enumerate(rows):
+        if table[i]:
+            continue
+        key = (r["currency"], r["amount"])
+        if key in stated and _THE_BEFORE_RE.search(text, max(0, r["char_start"] - 8), r["char_start"]):
+            keep[i] = False
+            a = rows[stated[key]]
+            if a["year_from"] is None:
+                a["year_from"], a["year_to"] = r["year_from"], r["year_to"]
+            continue
+        stated[key] = i
     first: dict[tuple, int] = {}
     # a sum the prose states and a table's cell holds ('totalled US$ 11.56 million' over a
     # table whose total cell is '11,560' in US$ thousands): the cell, which has its years
@@ -1706,7 +1874,7 @@ def _drop_restated(text: str, rows: list[dict], table: list[bool]) -> list[dict]
             in_table.setdefault((r["currency"], r["amount"]), []).append((r["year_from"], r["year_to"]))
             cell_rows.setdefault((r["currency"], r["amount"]), []).append(i)
     for i, r in enumerate(rows):
-        if table[i]:
+        if table[i] or not keep[i]:
             continue
         key = (r["currency"], r["amount"])
         if key not in in_table and r["rule"] == "money.stated_conversion":
@@ -1771,6 +1939,8 @@ _RATE_RE = re.compile(
     rf"|(?<=[ \t])per[ \t]+(?:(?:one|1)[ \t]+)?(?P<c3>{_RATE_CUR}))")
 
 
+_RATE_CHAIN_RE = re.compile(rf"[ \t]*(?:=|≈)[ \t]*{_side('c2', 'n2')}")
+
 # (a pattern that starts with a literal: the scan skips ahead to its first character)
 _RATE_PER_RE = re.compile(r"per[ \t]+(?:(?:one|1)[ \t]+)?(?=[A-Z$€£¥]|euro)")
 
@@ -1830,7 +2000,20 @@ def _stated_rates(text: str) -> tuple[dict[str, float], list[tuple[int, int]]]:
             continue
         other, usd_per = (c2, n1 / n2) if c1 == "USD" else (c1, n2 / n1)
         rates.setdefault(other, usd_per)
-        spans.append(m.span())
+        end = m.end()
+        # a chain of rates to one unit ('USD 1 = EUR 0.92 = NOK 10.95 = JPY 152.0'): each
+        # further side is the amount of its currency worth that unit (and no amount itself)
+        unit = (c1, n1) if n1 == 1.0 else (c2, n2)
+        while (mc := _RATE_CHAIN_RE.match(text, end)) is not None:
+            c = _rate_currency(mc.group("c2") or mc.group("c2b"))
+            n = _rate_number(mc.group("n2") or mc.group("n2b"))
+            if not c or not n:
+                break
+            if unit[0] == "USD" and c != "USD":
+                rates.setdefault(c, 1.0 / n)
+            end = mc.end()
+        done = end
+        spans.append((m.start(), end))
     return rates, spans
 
 
@@ -1848,8 +2031,9 @@ _KV_LINE_RE = re.compile(r"[ \t]*(?:>[ \t]*)?(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<l
                          r"[ \t]*[*_]{0,2}[ \t]*:[*_]{0,2}")
 
 
+# a timeline's entry: '- 2021: ...', '- 2017 – The Government ...'
 _YEAR_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<y>(?:19|20)\d\d)[*_]{0,2}"
-                           r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*[*_]{0,2}:[*_]{0,2}[ \t]*(?=\S)")
+                           r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*[*_]{0,2}(?::|[ \t]*[–—-](?=[ \t]))[*_]{0,2}[ \t]*(?=\S)")
 _YEAR_HEADING_RE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<y>(?:19|20)\d\d)[*_]{0,2}[ \t]*:?[ \t]*")
 
 
@@ -1953,7 +2137,19 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
                 if ex and (label_re is not _TITLE_LABEL_RE or ex[-1][2] < ex[-1][3]):
                     # (a title names its period as a range: 'Project: Green Jobs (2021–2024)')
                     return (ex[-1][2], ex[-1][3]) if label_re is _TITLE_LABEL_RE else (ex[0][2], ex[0][3])
+    # no period with years ('Duration: 36 months'): the year of the signing row ('Signed: 15
+    # Jan. 2021'), the year the amount's agreement starts from
+    for a, b in lines:
+        m = _KV_LINE_RE.match(text, a, b)
+        if _SIGNED_LABEL_RE.fullmatch(m.group("label").strip()):
+            ys = _YEAR4_RE.findall(text, m.end(), b)
+            if len(ys) == 1:
+                return int(ys[0]), int(ys[0])
     return None
+
+
+_SIGNED_LABEL_RE = re.compile(r"(?:date[ \t]+(?:of[ \t]+)?)?(?:signed|signature|signing)(?:[ \t]+(?:on|date))?",
+                              re.IGNORECASE)
 
 
 _HEADER_YEAR_RE = re.compile(rf"(?<![\d\-–/.])(?P<y>{YEAR})(?![\d\-–/])")
