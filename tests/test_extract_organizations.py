@@ -537,3 +537,14 @@ def test_located_in_a_city_or_a_month_is_no_part_of_the_name():
         "The Embassy of Japan in Fiji attended.")}
     assert {"Makerere University", "Federal Employment Agency", "African Development Bank",
             "Embassy of Japan in Fiji"} <= names
+
+
+def test_serial_comma_enumeration_and_honorific_after_a_name():
+    names = {r["name"] for r in extract(
+        "The grant came from the Office of Research, Evaluation, and Statistics (ORES). "
+        "Copies: Mr. Ivo Lang, Chair, National Union of Dock Workers of Latvia Ms. Anna Berzina, "
+        "Secretary. Also present: the Ministry of Welfare, and the Ministry of Education.")}
+    assert "Office of Research, Evaluation, and Statistics" in names
+    assert "National Union of Dock Workers of Latvia" in names
+    assert {"Ministry of Welfare", "Ministry of Education"} <= names
+    assert not any(n.endswith(" Ms") for n in names)
