@@ -466,3 +466,11 @@ def test_colon_title_with_unit_and_new_heads():
     assert people["Lin Chen"]["role"] == "Research Assistant"
     assert _by_name("opened by the Chairperson of the ILO Governing Body, and by the Counsellor, "
                     "Royal Danish Embassy.") == {}
+
+
+def test_lowercase_roles_in_brackets_and_after_the():
+    people = _by_name("Mission team: Ruth Okello (independent consultant, team leader), and others.")
+    assert people["Ruth Okello"]["role"] == "independent consultant, team leader"
+    people = _by_name('"We finished early," says Tiago Belo, the district road supervisor of the Public Works '
+                      "Directorate, who trained the crew.")
+    assert people["Tiago Belo"]["role"] == "district road supervisor"

@@ -127,6 +127,10 @@ _KV_RE = re.compile(rf"^[ \t*_>•-]*(?P<key>(?:[A-Za-z][\w&-]*[ \t]+){{0,3}}(?i
 # (the organization may follow after a comma: '(Deputy Regional Director, ILO Regional Office for Africa)')
 _PAREN_ROLE_RE = re.compile(rf"[ \t]*\((?P<role>{_ROLE_CI.pattern}(?:[ \t]+(?:of|for|at|on)[ \t]+[^()\n]{{1,60}})?)"
                             rf"(?:,[ \t]*(?P<org>[^(),\n]{{2,80}}))?\)")
+# 'Jane Doe (independent consultant, team leader)': a lowercase role in brackets
+_PAREN_LOW_RE = re.compile(r"[ \t]*\((?P<role>(?:independent|international|national|external|senior|lead|local|"
+                           r"freelance)[ \t]+(?:consultant|evaluator|expert|adviser|advisor|researcher)"
+                           r"(?:,[ \t]*[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*){0,3})?)(?P<org>(?!))?\)")
 # a heading in capitals: 'STATEMENT BY MR THOMAS VERHAEGEN, MINISTER OF LABOUR OF ...'
 _CAPS_HONOR_HINT_RE = re.compile(r"(?:M[RS]S?|DR|H\.E)\.?[ \t]+[A-Z]{2}")   # (no \b: scans fast)
 _CAPS_NAME_RE = re.compile(
@@ -162,10 +166,14 @@ _SIG_PART_RE = re.compile(rf"[ \t]*{_ROLE}\b")
 _LOW_ROLE_RE = re.compile(r",[ \t]*(?:an?[ \t]+)?(?P<role>(?:independent|international|national|external|senior|"
                           r"lead|local|freelance)[ \t]+(?:consultant|evaluator|expert|adviser|advisor|researcher))\b")
 # "Jane Doe, president of the Farmers' Union": a lowercase title with the organization it heads
+# ('Jane Doe, the site engineer of the Roads Agency': any one or two lowercase words after 'the')
 _LOW_HEAD_RE = re.compile(
-    r",[ \t]+(?P<role>(?:(?:deputy|vice|general|executive|assistant|senior|national|regional)[ \t-]+){0,2}"
+    r",[ \t]+(?:the[ \t]+(?=[a-z]{3,15}[ \t]+[a-z]))?"
+    r"(?P<role>(?:(?:deputy|vice|general|executive|assistant|senior|national|regional)[ \t-]+){0,2}"
     r"(?:president|chairman|chairwoman|chairperson|chair|director|secretary|secretary-general|director-general|"
-    r"head|coordinator|leader|founder|manager|spokesperson|representative|officer))[ \t]+(?:of|at)[ \t]+"
+    r"head|coordinator|leader|founder|manager|spokesperson|representative|officer)"
+    r"|(?<=the )(?:[a-z]{3,15}[ \t]+){1,2}(?:engineer|supervisor|inspector|trainer|specialist|adviser|advisor|"
+    r"economist|manager|officer|coordinator|director|leader))[ \t]+(?:of|at)[ \t]+"
     r"(?:the[ \t]+)?(?P<org>[A-Z][\w'’&-]*(?:[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?[A-Z][\w'’&-]*){0,6})")
 # "its chief executive, Jane Doe, said": a lowercase title after a determiner, the name in apposition
 _LOW_BEFORE_RE = re.compile(
@@ -507,6 +515,8 @@ def extract(text: str) -> list[dict]:
         honor = _HONOR_RE.search(before)
         low = _LOW_ROLE_RE.match(T, ne) if kv or honor else None
         paren = _PAREN_ROLE_RE.match(T, ne) if not a and "(" in T[ne:ne + 3] else None
+        if paren is None and not a and T.startswith(" (", ne):
+            paren = _PAREN_LOW_RE.match(T, ne)
         who = _WHO_IS_RE.match(T, ne) if not a and T.startswith(", who ", ne) else None
         att = (_ATTRIB_ROLE_RE.match(T, ne) if not a and not who and T.startswith(",", ne)
                and _ATTRIB_BEFORE_RE.search(before) else None)
