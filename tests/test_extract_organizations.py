@@ -548,3 +548,9 @@ def test_serial_comma_enumeration_and_honorific_after_a_name():
     assert "National Union of Dock Workers of Latvia" in names
     assert {"Ministry of Welfare", "Ministry of Education"} <= names
     assert not any(n.endswith(" Ms") for n in names)
+
+
+def test_acronyms_listed_after_a_dash_or_bracket():
+    rows = extract("The employers and the three trade union confederations – ABCL, FTUR and UNZO – were consulted. "
+                   "Two federations (KOSI and TUFA) joined later.")
+    assert {"ABCL", "FTUR", "UNZO", "KOSI", "TUFA"} <= {r["name"] for r in rows}

@@ -1421,7 +1421,9 @@ def _foreign_definition_candidates(doc: _Doc) -> list[_Cand]:
 #: a plural noun of organizations are organizations
 _LISTED_ACR = r"(?:the[ \t]+)?[A-Z][A-Z0-9]{1,9}(?:[-/][A-Z][A-Z0-9]{1,9})*(?![\w'’-])"
 _LISTED_NOUN_RE = re.compile(r"(?:unions|confederations|federations|organi[sz]ations)"
-                             r"(?:,|[ \t]+(?:such[ \t]+as|including|namely))[ \t]+(?=(?:the[ \t]+)?[A-Z]{2})")
+                             # (or after a dash, a colon or a bracket: 'the three union confederations – A, B and C')
+                             r"(?:[,:]|[ \t]+[–—]|[ \t]*\(|[ \t]+(?:such[ \t]+as|including|namely))[ \t]*"
+                             r"(?=(?:the[ \t]+)?[A-Z]{2})")
 _LISTED_RE = re.compile(
     rf"(?P<list>{_LISTED_ACR}(?:,[ \t]+{_LISTED_ACR}){{0,4}}(?:,?[ \t]+(?:and|&)[ \t]+{_LISTED_ACR})?)")
 _LISTED_ONE = re.compile(r"[A-Z][A-Z0-9]{1,9}(?:[-/][A-Z][A-Z0-9]{1,9})*(?![\w'’-])")
