@@ -554,3 +554,9 @@ def test_acronyms_listed_after_a_dash_or_bracket():
     rows = extract("The employers and the three trade union confederations – ABCL, FTUR and UNZO – were consulted. "
                    "Two federations (KOSI and TUFA) joined later.")
     assert {"ABCL", "FTUR", "UNZO", "KOSI", "TUFA"} <= {r["name"] for r in rows}
+
+
+def test_movement_and_senate_heads():
+    names = {r["name"] for r in extract("The Blue Lotus Farmers' Movement met the Senate of the Republic of Ruritania "
+                                        "last week.")}
+    assert {"Blue Lotus Farmers' Movement", "Senate of the Republic of Ruritania"} <= names
