@@ -537,3 +537,26 @@ def test_located_in_a_city_or_a_month_is_no_part_of_the_name():
         "The Embassy of Japan in Fiji attended.")}
     assert {"Makerere University", "Federal Employment Agency", "African Development Bank",
             "Embassy of Japan in Fiji"} <= names
+
+
+def test_serial_comma_enumeration_and_honorific_after_a_name():
+    names = {r["name"] for r in extract(
+        "The grant came from the Office of Research, Evaluation, and Statistics (ORES). "
+        "Copies: Mr. Ivo Lang, Chair, National Union of Dock Workers of Latvia Ms. Anna Berzina, "
+        "Secretary. Also present: the Ministry of Welfare, and the Ministry of Education.")}
+    assert "Office of Research, Evaluation, and Statistics" in names
+    assert "National Union of Dock Workers of Latvia" in names
+    assert {"Ministry of Welfare", "Ministry of Education"} <= names
+    assert not any(n.endswith(" Ms") for n in names)
+
+
+def test_acronyms_listed_after_a_dash_or_bracket():
+    rows = extract("The employers and the three trade union confederations – ABCL, FTUR and UNZO – were consulted. "
+                   "Two federations (KOSI and TUFA) joined later.")
+    assert {"ABCL", "FTUR", "UNZO", "KOSI", "TUFA"} <= {r["name"] for r in rows}
+
+
+def test_movement_and_senate_heads():
+    names = {r["name"] for r in extract("The Blue Lotus Farmers' Movement met the Senate of the Republic of Ruritania "
+                                        "last week.")}
+    assert {"Blue Lotus Farmers' Movement", "Senate of the Republic of Ruritania"} <= names

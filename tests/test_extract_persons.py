@@ -435,3 +435,42 @@ def test_signature_block_set_as_a_table():
     assert people["Ana Ruiz Soto"]["role"] == "Regional Director for Europe"
     people = _by_name("Authors: Ana Lima, Technical Specialist, Skills Unit, and Tomas Varga, Junior Officer\n")
     assert "Technical Specialist" not in people
+
+
+def test_author_line_with_affiliation_superscripts():
+    people = _by_name("## Paper 3\n\nSiri Halvorsen¹, Tomás Ibarra-Quispe², Ngozi E. Adeyemi¹*\n\n"
+                      "¹ Norwegian Institute of Public Health · ² Ministry of Labour, Lima\n")
+    assert set(people) == {"Siri Halvorsen", "Tomás Ibarra-Quispe", "Ngozi E. Adeyemi"}
+    # an affiliation line, or a sentence with a footnote mark, names no author
+    assert _by_name("¹ Ghana Statistical Service Accra\n") == {}
+    assert "Kofi Boateng" not in _by_name("The survey led by Kofi Boateng¹ found gaps in coverage.\n")
+
+
+def test_quote_attribution_transcript_label_and_who_is():
+    people = _by_name('"The market is closer now."\n— Ama Owusu-Ansah,\nsmallholder cocoa\nfarmer, Ashanti Region\n')
+    assert people["Ama Owusu-Ansah"]["role"] == "smallholder cocoa farmer"
+    people = _by_name("Panel 2 - Ruth Banda, facilitator and mentor at the centre.")
+    assert people["Ruth Banda"]["role"] == "facilitator and mentor"
+    people = _by_name("[00:02:10] PRESENTER (Tariq Malouf): Welcome back. With us is Ines Kovac, who is the "
+                      "Senior Labour-Based Technology Specialist at the ILO.\n[00:02:30] GUEST (Ines Kovac): Hi.")
+    assert people["Tariq Malouf"]["role"] == "presenter"
+    assert people["Ines Kovac"]["role"] == "Senior Labour-Based Technology Specialist"
+
+
+def test_colon_title_with_unit_and_new_heads():
+    people = _by_name("Head of the ILO Liaison Office in Dili: Marta Soares.\n")
+    assert people["Marta Soares"]["role"] == "Head of the ILO Liaison Office in Dili"
+    people = _by_name("Certified:\n\nPaulo Mendes\nTreasurer and Financial Comptroller, Geneva\n\n"
+                      "Checked by: Lin Chen, Research\nAssistant. Approved: Omar Haddad, Senior Officer.")
+    assert people["Paulo Mendes"]["role"] == "Treasurer and Financial Comptroller"
+    assert people["Lin Chen"]["role"] == "Research Assistant"
+    assert _by_name("opened by the Chairperson of the ILO Governing Body, and by the Counsellor, "
+                    "Royal Danish Embassy.") == {}
+
+
+def test_lowercase_roles_in_brackets_and_after_the():
+    people = _by_name("Mission team: Ruth Okello (independent consultant, team leader), and others.")
+    assert people["Ruth Okello"]["role"] == "independent consultant, team leader"
+    people = _by_name('"We finished early," says Tiago Belo, the district road supervisor of the Public Works '
+                      "Directorate, who trained the crew.")
+    assert people["Tiago Belo"]["role"] == "district road supervisor"

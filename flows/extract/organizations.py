@@ -68,7 +68,7 @@ ORG_HEADS = {
     "chamber", "society", "administration", "community", "government", "inspectorate",
     "congress", "cooperative", "company", "parliament", "entwicklungsbank", "directorate",
     "directorate-general", "committee", "alliance", "embassy", "consulate", "municipality",
-    "board", "trust",
+    "board", "trust", "movement", "senate",
 }
 #: heads that name a body only with its acronym defined: 'Ghana Cocoa Board (COCOBOD)',
 #: '... National Insurance Trust (SSNIT)' (a bare 'Executive Board', 'Trust Fund' is no name)
@@ -504,7 +504,8 @@ def _enumeration_ok(toks: list[Tok], j: int, text: str, wrap: int) -> bool:
             return False
         if toks[k].text == ",":
             k += 1
-            continue
+            if not (k + 1 < len(toks) and toks[k].low in ("and", "&")):
+                continue                      # (', and': the serial comma before the last item)
         if toks[k].low not in ("and", "&"):
             return False
         k += 1
@@ -580,6 +581,10 @@ def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
                 pending.append(j)
             elif u.text == "," and not pending and _enumeration_ok(toks, j, text, wrap):
                 pending.append(j)
+            elif (u.text == "," and not pending and j + 2 < n and toks[j + 1].low in ("and", "&")
+                  and any(toks[x].text == "," for x in ph)
+                  and not any(toks[x].low in ("and", "&") for x in ph)):
+                pending.append(j)              # the serial comma of an enumeration already joined
             else:
                 break
             j += 1
@@ -672,9 +677,16 @@ def _split_possessive(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
     return [x for x in out if x]
 
 
+#: forms of address: a name phrase ends before one ('... Federation of Trade Unions of X Ms. Jane Doe')
+_HONORIFICS = {"Mr", "Ms", "Mrs", "Mme", "Dr", "Prof", "Messrs"}
+
+
 def _trim(piece: list[Tok]) -> list[Tok]:
     while piece and (piece[0].low in LEAD_STOP or not piece[0].cap):
         piece = piece[1:]
+    cut = next((i for i, t in enumerate(piece) if i and t.text in _HONORIFICS), None)
+    if cut is not None:
+        piece = piece[:cut]
     while piece and not piece[-1].cap:
         piece = piece[:-1]
     return piece
@@ -1409,7 +1421,9 @@ def _foreign_definition_candidates(doc: _Doc) -> list[_Cand]:
 #: a plural noun of organizations are organizations
 _LISTED_ACR = r"(?:the[ \t]+)?[A-Z][A-Z0-9]{1,9}(?:[-/][A-Z][A-Z0-9]{1,9})*(?![\w'’-])"
 _LISTED_NOUN_RE = re.compile(r"(?:unions|confederations|federations|organi[sz]ations)"
-                             r"(?:,|[ \t]+(?:such[ \t]+as|including|namely))[ \t]+(?=(?:the[ \t]+)?[A-Z]{2})")
+                             # (or after a dash, a colon or a bracket: 'the three union confederations – A, B and C')
+                             r"(?:[,:]|[ \t]+[–—]|[ \t]*\(|[ \t]+(?:such[ \t]+as|including|namely))[ \t]*"
+                             r"(?=(?:the[ \t]+)?[A-Z]{2})")
 _LISTED_RE = re.compile(
     rf"(?P<list>{_LISTED_ACR}(?:,[ \t]+{_LISTED_ACR}){{0,4}}(?:,?[ \t]+(?:and|&)[ \t]+{_LISTED_ACR})?)")
 _LISTED_ONE = re.compile(r"[A-Z][A-Z0-9]{1,9}(?:[-/][A-Z][A-Z0-9]{1,9})*(?![\w'’-])")

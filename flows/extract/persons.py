@@ -45,13 +45,14 @@ _HEADS = (r"Director[- ]General|Secretary[- ]General|Prime\s+Minister|Vice[- ]Mi
           r"Officer[- ]in[- ]Charge|Officer\s+in\s+Charge|Officer|"
           r"Adviser|Advisor|Coordinator|Co-ordinator|Representative|Commissioner|Governor|Mayor|"
           r"Manager|Specialist|Expert|Economist|Consultant|Envoy|Administrator|Counsellor|Counselor|"
-          r"Attaché|Spokesperson|Spokesman|Rapporteur|Premier|Chancellor|Founder|Leader|Lead|Deputy|Editor|Evaluator|Analyst|CEO")
+          r"Attaché|Spokesperson|Spokesman|Rapporteur|Premier|Chancellor|Founder|Leader|Lead|Deputy|Editor|Evaluator|Analyst|CEO|"
+          r"Assistant|Treasurer|Comptroller|Controller")
 _MODS = (r"Deputy|Vice|Assistant|Associate|Senior|Junior|Chief|Executive|Regional|National|Project|"
          r"Programme|Program|Technical|Country|General|Permanent|Principal|Special|Acting|Interim|"
          r"First|Second|Managing|Honorary|Resident|Labour|Labor|Foreign|Finance|Health|Education|"
          r"Trade|Employment|Federal|State|Prime|Lead|Policy|Legal|Communications?|Operations|Field|"
          r"Administrative|International|Development|Cooperation|Partnerships?|Research|Research\s+and|"
-         r"Professional|Cabinet|Team|Evaluation|Fund|Monitoring|Migration|High")
+         r"Professional|Cabinet|Team|Evaluation|Fund|Monitoring|Migration|High|Financial")
 _ROLE = (rf"(?:(?:{_MODS})\s+){{0,4}}(?:{_HEADS})"
          rf"(?:\s+(?:and|&)\s+(?:(?:{_MODS})\s+){{0,3}}(?:{_HEADS}))?")
 _ROLE_CI = re.compile(rf"(?i:{_ROLE})")
@@ -97,7 +98,10 @@ _TITLE_RE = re.compile(
 )
 _IS_RE = re.compile(rf"(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?i:{_ROLE}))\s+(?:is|was|will\s+be|has\s+been)\s+$")
 # (a label opens a line, or follows a full stop or a table cell: '... coverage gaps. Chair: Jane Doe')
-_COLON_RE = re.compile(rf"(?:^|\n|(?<=[.|;])[ \t]+)[ \t*_-]*(?P<role>(?i:{_ROLE}))[*_]*\s*:[*_]*\s*$")
+_COLON_RE = re.compile(rf"(?:^|\n|(?<=[.|;])[ \t]+)[ \t*_-]*(?P<role>(?i:{_ROLE})"
+                       # (with what it heads: 'Director of the ILO Office for Peru: Jane Doe')
+                       rf"(?:[ \t]+(?:of|for|at|in)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|for|and|the|in)[ \t]+)?[A-Z][\w'’-]*){{0,6}})?)"
+                       rf"[*_]*\s*:[*_]*\s*$")
 _ROLE_HINT_RE = re.compile(r"(?i)minist|direct|presid|ambassad|secretar|chair|head|chief|officer|advis|coordinat|"
                            r"representat|commission|governor|mayor|manager|specialist|expert|economist|consult|"
                            r"envoy|administrat|counsel|attach|spokes|rapporteur|premier|chancellor|founder|lead|"
@@ -123,6 +127,10 @@ _KV_RE = re.compile(rf"^[ \t*_>•-]*(?P<key>(?:[A-Za-z][\w&-]*[ \t]+){{0,3}}(?i
 # (the organization may follow after a comma: '(Deputy Regional Director, ILO Regional Office for Africa)')
 _PAREN_ROLE_RE = re.compile(rf"[ \t]*\((?P<role>{_ROLE_CI.pattern}(?:[ \t]+(?:of|for|at|on)[ \t]+[^()\n]{{1,60}})?)"
                             rf"(?:,[ \t]*(?P<org>[^(),\n]{{2,80}}))?\)")
+# 'Jane Doe (independent consultant, team leader)': a lowercase role in brackets
+_PAREN_LOW_RE = re.compile(r"[ \t]*\((?P<role>(?:independent|international|national|external|senior|lead|local|"
+                           r"freelance)[ \t]+(?:consultant|evaluator|expert|adviser|advisor|researcher)"
+                           r"(?:,[ \t]*[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*){0,3})?)(?P<org>(?!))?\)")
 # a heading in capitals: 'STATEMENT BY MR THOMAS VERHAEGEN, MINISTER OF LABOUR OF ...'
 _CAPS_HONOR_HINT_RE = re.compile(r"(?:M[RS]S?|DR|H\.E)\.?[ \t]+[A-Z]{2}")   # (no \b: scans fast)
 _CAPS_NAME_RE = re.compile(
@@ -158,10 +166,14 @@ _SIG_PART_RE = re.compile(rf"[ \t]*{_ROLE}\b")
 _LOW_ROLE_RE = re.compile(r",[ \t]*(?:an?[ \t]+)?(?P<role>(?:independent|international|national|external|senior|"
                           r"lead|local|freelance)[ \t]+(?:consultant|evaluator|expert|adviser|advisor|researcher))\b")
 # "Jane Doe, president of the Farmers' Union": a lowercase title with the organization it heads
+# ('Jane Doe, the site engineer of the Roads Agency': any one or two lowercase words after 'the')
 _LOW_HEAD_RE = re.compile(
-    r",[ \t]+(?P<role>(?:(?:deputy|vice|general|executive|assistant|senior|national|regional)[ \t-]+){0,2}"
+    r",[ \t]+(?:the[ \t]+(?=[a-z]{3,15}[ \t]+[a-z]))?"
+    r"(?P<role>(?:(?:deputy|vice|general|executive|assistant|senior|national|regional)[ \t-]+){0,2}"
     r"(?:president|chairman|chairwoman|chairperson|chair|director|secretary|secretary-general|director-general|"
-    r"head|coordinator|leader|founder|manager|spokesperson|representative|officer))[ \t]+(?:of|at)[ \t]+"
+    r"head|coordinator|leader|founder|manager|spokesperson|representative|officer)"
+    r"|(?<=the )(?:[a-z]{3,15}[ \t]+){1,2}(?:engineer|supervisor|inspector|trainer|specialist|adviser|advisor|"
+    r"economist|manager|officer|coordinator|director|leader))[ \t]+(?:of|at)[ \t]+"
     r"(?:the[ \t]+)?(?P<org>[A-Z][\w'’&-]*(?:[ \t]+(?:(?:of|for|and|the|&)[ \t]+)?[A-Z][\w'’&-]*){0,6})")
 # "its chief executive, Jane Doe, said": a lowercase title after a determiner, the name in apposition
 _LOW_BEFORE_RE = re.compile(
@@ -201,6 +213,31 @@ _COLUMN_ROLE_RE = re.compile(rf"(?i:(?:(?:{_MODS})\s+)?(?:{_KEY_HEADS}|Speaker|P
 _MAILBOX_RE = re.compile(r"[ \t]*<[^<>\s@]{1,64}@[^<>\s]{1,100}>")
 _AS_ROLE_RE = re.compile(rf"(?<![\w'’-])(?P<first>{_WORD}),?[ \t]+as[ \t]+(?:(?:the|our|its|their)[ \t]+)?"
                          rf"(?P<role>{_ROLE})(?![\w'’-])")
+# a quotation's attribution: '— Jane Doe, cocoa farmer, Bong County' (a dash, the name, a lowercase role)
+_ATTRIB_BEFORE_RE = re.compile(r"(?:^|(?<=\s))[—–-][ \t]+$")
+_ATTRIB_ROLE_RE = re.compile(r",\s*(?P<role>[a-z][a-z'’-]*(?:[ \t]*\n?[ \t]*[a-z][a-z'’-]*){0,6})(?![\w'’-])")
+_ROLE_CUT_WORDS = {"at", "in", "from", "with", "on", "of", "for", "who", "whose", "which", "said", "says"}
+_ROLE_TAIL_WORDS = {"and", "or", "of", "in", "at", "for", "from", "the", "on", "with", "to", "a", "an"}
+# a transcript's speaker label: '[00:01:02] HOST (Jane Doe): ...'
+_SPEAKER_BEFORE_RE = re.compile(r"(?:^|\n|\][ \t]*)[ \t]*(?P<label>[A-Z]{3,15})[ \t]*\($")
+# 'Jane Doe, who is the Senior Employment-Intensive Specialist at ...': the title after 'who is'
+_WHO_IS_RE = re.compile(rf",[ \t]+who[ \t]+(?:is|was)[ \t]+(?:the|an?|our|their|its)[ \t]+"
+                        rf"(?P<role>(?:[A-Z][\w'’-]*[ \t]+){{0,4}}(?:{_HEADS}))(?![\w'’-])")
+# an author line: 'Jane Doe¹, John Roe²*' (names marked with the superscripts of their affiliations)
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_AUTHOR_NAME_RE = re.compile(rf"(?<![\w.'’-])(?P<name>{_NAME})(?=[*_]*[{_SUPERSCRIPTS}])")
+_AUTHOR_PIECE_RE = re.compile(rf"[ \t*_]*{_NAME}[*_]*[{_SUPERSCRIPTS}][{_SUPERSCRIPTS},*†‡]*[ \t]*")
+_AUTHOR_SPLIT_RE = re.compile(rf"(?<=[{_SUPERSCRIPTS}*†‡])[ \t]*(?:,|;|and|&)[ \t]*(?![{_SUPERSCRIPTS}])")
+_SUPERSCRIPT_RE = re.compile(rf"[{_SUPERSCRIPTS}]")
+
+
+def _author_line(line: str) -> bool:
+    if len(line) > 400:
+        return False
+    pieces = _AUTHOR_SPLIT_RE.split(line.strip())
+    return all(_AUTHOR_PIECE_RE.fullmatch(p) for p in pieces)
+
+
 # "Jane Doe, 27, works ...": a name with the person's age
 _AGE_RE = re.compile(r",[ \t]*[1-9][0-9],[ \t]+[a-z]")
 # a byline: 'By Jane Doe' opening a short line
@@ -236,6 +273,8 @@ _STOP_TOKENS = {
     "prefecture", "province", "state", "city", "district", "region", "country", "countries",
     "company", "corporation", "ltd", "inc", "group", "holdings", "bureau", "chamber", "parliament",
     "branch", "directorate", "relations",
+    # a body's name after a title: 'Chairperson of the ILO Governing Body', 'Counsellor, Royal Danish Embassy'
+    "body", "governing", "embassy", "delegation", "secretariat",
     # forms of address a name run may swallow: 'Comrade Jane Doe', 'Mme Awa Ndiaye'
     "comrade", "cde", "mme", "mlle",
     # a section heading a PDF's text runs on into: 'Jane Doe Background'
@@ -476,6 +515,12 @@ def extract(text: str) -> list[dict]:
         honor = _HONOR_RE.search(before)
         low = _LOW_ROLE_RE.match(T, ne) if kv or honor else None
         paren = _PAREN_ROLE_RE.match(T, ne) if not a and "(" in T[ne:ne + 3] else None
+        if paren is None and not a and T.startswith(" (", ne):
+            paren = _PAREN_LOW_RE.match(T, ne)
+        who = _WHO_IS_RE.match(T, ne) if not a and T.startswith(", who ", ne) else None
+        att = (_ATTRIB_ROLE_RE.match(T, ne) if not a and not who and T.startswith(",", ne)
+               and _ATTRIB_BEFORE_RE.search(before) else None)
+        spk = (_SPEAKER_BEFORE_RE.search(T, max(0, ns - 40), ns) if not a and T.startswith("):", ne) else None)
         appt = ((_APPOINTED_RE.match(T, ne) or (_IS_ROLE_RE.match(T, ne) if T.startswith((" is ", " was "), ne)
                                                  else None))
                 if not a and not paren and T.startswith(" ", ne) else None)
@@ -523,6 +568,14 @@ def extract(text: str) -> list[dict]:
                 org = _clean(paren.group("org"))
             if honor:
                 span_s = ns - (len(before) - honor.start())
+        elif who:
+            role, span_e, prio = who.group("role"), who.end(), 3
+        elif att and (words := _attrib_role(att.group("role"))):
+            role, span_e, prio = words, att.end(), 2
+            span_s = ns - (len(before) - _ATTRIB_BEFORE_RE.search(before).start())
+        elif spk:
+            role, span_s, prio = spk.group("label").lower(), spk.start("label"), 2
+            span_e = ne + 1
         elif appt:
             # 'Ms X has been appointed Director of the ILO Office for ...'
             role, span_e, prio = appt.group("role"), appt.end(), 3
@@ -670,6 +723,24 @@ def extract(text: str) -> list[dict]:
                 order.append(key)
             elif not prev["role"]:
                 prev["role"] = role
+    if _SUPERSCRIPT_RE.search(T):
+        seen_lines = set()
+        for sm in _SUPERSCRIPT_RE.finditer(T):
+            ls = T.rfind("\n", 0, sm.start()) + 1
+            if ls in seen_lines:
+                continue
+            seen_lines.add(ls)
+            le = T.find("\n", sm.start())
+            le = len(T) if le < 0 else le
+            if not _author_line(T[ls:le]):
+                continue
+            for m in _AUTHOR_NAME_RE.finditer(T, ls, le):
+                name = m.group("name")
+                key = _NON_WORD_RE.sub(" ", name.lower()).strip()
+                if not _valid_name(name) or found.get(key) or _same_person(found, key):
+                    continue
+                found[key] = {"name": name, "role": None, "org": None, "_prio": 1, "_span": m.span()}
+                order.append(key)
     # 'said Ms Marín Soler' after 'Ms Elena Marín Soler': the surname alone names no one new
     tails = {" ".join(t[i:]) for k in order if (t := k.split()) for i in range(1, len(t) - 1)}
     order = [k for k in order if not (k in tails and (found[k]["role"] is None or found[k]["_prio"] < 3))]
@@ -690,6 +761,16 @@ def extract(text: str) -> list[dict]:
         out.append({"name": r["name"], "role": r["role"], "org": r["org"], **v.grounded(s, e),
                     "rule": ("name_role" if r["_prio"] == 3 else "title_name" if r["_prio"] == 2 else "honorific")})
     return out
+
+
+def _attrib_role(words: str) -> str | None:
+    """'domestic worker and' -> 'domestic worker'; 'trainer at the centre' -> 'trainer'."""
+    toks = words.split()
+    cut = next((i for i, t in enumerate(toks) if t in _ROLE_CUT_WORDS), len(toks))
+    toks = toks[:cut]                          # 'mentor at the centre': where, not what
+    while toks and toks[-1] in _ROLE_TAIL_WORDS:
+        toks.pop()
+    return " ".join(toks) or None
 
 
 def _column_role(src: str, o_line: int, o_ns: int, o_ne: int) -> str | None:
