@@ -791,3 +791,13 @@ def test_named_ranges_with_an_acronym_in_a_list_of_funded_projects():
     a, b = rows["Safety at Work in Dhaka Factories"], rows["Skills for Coastal Youth in Chattogram"]
     assert (a["start_year"], a["end_year"], a["budget_usd"]) == (2021, 2024, 2_000_000)
     assert (b["start_year"], b["budget_usd"]) == (2022, 3_000_000)
+
+
+def test_table_budget_with_its_currency_in_a_column_of_its_own():
+    text = ("# Portfolio\n\n| Code | Project title | Country | Donor | Budget | Currency | Start | End |\n"
+            "|---|---|---|---|---|---|---|---|\n"
+            "| A/1 | Safer Ports for Dock Workers | Kenya | European Union | 2,000,000 | EUR | 2022-01-01 | 2024-12-31 |\n"
+            "| A/2 | Skills for Coastal Towns | Ghana | Norad | 500,000 | USD | 2021-01-01 | 2023-12-31 |\n")
+    rows = {r["title"]: r for r in extract(text)}
+    assert round(rows["Safer Ports for Dock Workers"]["budget_usd"]) == 2107114   # EUR at the 2022 rate
+    assert rows["Skills for Coastal Towns"]["budget_usd"] == 500000

@@ -1725,6 +1725,8 @@ class _Cols:
             if hm and hm.group("org").lower() not in ("total", "ilo", "project", "annual", "estimated"):
                 self.head_funder = _make_funder(hm.group("org"), None, None, "table_header")
         self.budget_scale = scale_of("million") if self.budget is not None and "million" in cols[self.budget] else 1
+        # '| Budget | Cur. |': the budget column's currency in a column of its own
+        self.currency = next((k for k, c in enumerate(cols) if re.fullmatch(r"cur\.?|currency|ccy", c)), None)
 
 
 def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, group_years,
@@ -1754,6 +1756,7 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
     if cc is not None:
         c.countries = _unique(iso for _, _, iso in document.find_countries(text[cc[0]:cc[1]]))
     bc = cell(tc.budget)
+    nm = None
     if bc is not None:
         raw_b = clean_inline(text[bc[0]:bc[1]])
         cell_money = _rows_in(money, bc[0], bc[1])
@@ -1788,6 +1791,12 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
             c.funder = _make_funder(org[2], org[3], org[4], "table_donor")
     if c.funder is None and tc.head_funder is not None:
         c.funder = tc.head_funder
+    cur = cell(tc.currency)
+    if nm and cur is not None and c.start_year is not None:
+        # a bare number beside its currency code: dollars at the start year's average rate
+        code = text[cur[0]:cur[1]].strip(" *\t").upper()
+        if re.fullmatch(r"[A-Z]{3}", code) and code != "USD":
+            c.budget_usd = _money.to_usd(c.budget_usd, code, c.start_year) or c.budget_usd
     return c
 
 
