@@ -801,3 +801,28 @@ def test_table_budget_with_its_currency_in_a_column_of_its_own():
     rows = {r["title"]: r for r in extract(text)}
     assert round(rows["Safer Ports for Dock Workers"]["budget_usd"]) == 2107114   # EUR at the 2022 rate
     assert rows["Skills for Coastal Towns"]["budget_usd"] == 500000
+
+
+def test_acronym_with_a_digit_after_a_programme_name():
+    text = ("Intro.\n\nThe Coastal Roads and Green Jobs Programme (C2J) is implemented by the ILO and funded by "
+            "Norway with USD 2 million for 2022–2024.\n")
+    titles = [r["title"] for r in extract(text)]
+    assert titles == ["Coastal Roads and Green Jobs Programme"]
+
+
+def test_project_is_called_and_possessive_lead_before_a_quoted_programme():
+    text = 'Intro.\n\nHOST: So what is it? GUEST: The project is called "Safer Ports for Dock Workers", funded by Norway.\n'
+    assert [r["title"] for r in extract(text)] == ["Safer Ports for Dock Workers"]
+    text = ('Intro.\n\n- 2019 – Japan commits USD 2 million to the ILO\'s "Skills for Coastal Towns and Villages" '
+            'programme (2019–2021), which trains fishers.\n')
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Skills for Coastal Towns and Villages"]
+    assert (rows[0]["start_year"], rows[0]["end_year"]) == (2019, 2021)
+
+
+def test_ilo_project_title_followed_by_its_acronym_in_brackets():
+    text = ("Intro.\n\nThe app was built under the ILO project Safer Ports for Dock Workers in Kenya (SPDW-K), "
+            "which runs from March 2022 to February 2025.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Safer Ports for Dock Workers in Kenya"]
+    assert rows[0]["countries"] == ["KEN"]

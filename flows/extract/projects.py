@@ -55,7 +55,7 @@ FUNDER_CUE = (r"(?:funded|financed|sponsored|supported)\s+by|with\s+(?:the\s+)?s
 GROUP_FUNDER_RE = re.compile(rf"\b(?:{FUNDER_CUE})\s+(?:the\s+)?(?P<org>[A-Z])")
 QUOTED_RE = re.compile(
     r"\b(?P<kw>[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative)s?\s*,?\s*"
-    r"(?:(?:called|entitled|titled|named)\s+)?[\"“](?P<t>[^\"“”]{6,300}?)[\"”]")
+    r"(?:(?:(?:is|was)\s+)?(?:called|entitled|titled|named)\s+)?[\"“](?P<t>[^\"“”]{6,300}?)[\"”]")
 #: 'the ADA-funded "Skills for Wood Processing" initiative (2021-2024)': a quoted title before
 #: the word; 'GRANT AWARD - "Title", ILO project code RER/24/05/AUT': before a project code
 QUOTED_BEFORE_RE = re.compile(
@@ -68,7 +68,7 @@ _QUOTED_FUND_VERB_RE = re.compile(r"\b(?:co-?)?(?:funds|finances|financed|funded
 _AMOUNT_YEARS_RE = re.compile(rf"\s*(?:\(\s*|(?:over|for|in)\s+(?:the\s+period\s+)?){RANGE}\b")
 #: 'Activities under "Title", funded by Germany'
 _QUOTED_UNDER_RE = re.compile(r"\b(?:under|of|for|by|from)[ \t\n]+(?:the[ \t\n]+)?$|\b(?:project|programme|initiative),?[ \t\n]+$|(?:[Tt]he|[Ii]ts)[ \t\n]+(?:[\w\-]+[ \t\n]+){0,3}$")
-_QUOTED_BEFORE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]n?)\s+(?:[\w\-]+\s+){0,3}$")
+_QUOTED_BEFORE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]n?)\s+(?:[\w\-]+(?:['’]s)?\s+){0,3}$")
 #: 'the project *Title*', 'the programme, _Title_': a title in emphasis right after the word
 EMPH_RE = re.compile(
     r"\b(?P<kw>project|programme|program|initiative)s?\s*,?\s*(?:(?:called|entitled|titled|named)\s+)?"
@@ -83,8 +83,8 @@ APPOSITIVE_RE = re.compile(
 #: after the word, followed by its amount or years in brackets (an emphasis lost in rendering)
 PAREN_TITLE_RE = re.compile(
     rf"(?:project|programme|program|initiative)[ \t]+(?P<t>[A-Z][^,;.()\n\"“”]{{8,150}}?)[ \t]*"
-    rf"\((?=[^()\n]{{0,60}}?(?:{YEAR}|million|billion))")
-_PAREN_TITLE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[a-z][a-z\-]*\s+){0,2}$")
+    rf"\((?=[^()\n]{{0,60}}?(?:{YEAR}|million|billion)|(?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{{0,14}})\))")
+_PAREN_TITLE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:ILO\s+)?(?:[a-z][a-z\-]*\s+){0,2}$")
 _APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|an?)\s+(?:new\s+)?(?:[a-z\d][a-z\d]*-year\s+)?(?:ILO\s+)?$")
 KNOWN_AS_RE = re.compile(
     r"\b(?:project|programme|initiative)\b[^.\n]{0,80}?\bknown\s+as\s+(?:the\s+)?[\"“]?"
@@ -1542,7 +1542,7 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
 #: Ready-Made Garment Sector project', '... the Regional Programme for Youth Employment in Central
 #: America (FORMA-Joven)': what comes before is a run of capitalised words (walked back)
 _KW_AT_RE = re.compile(r"(?:project|programme|program)\b(?:[ \t]*\([A-Z][\w\-]{1,15}\))?")
-_ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z]*[A-Z][A-Za-z0-9\-]{0,14}\)")
+_ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-]{0,14}\)")
 _NAME_LEAD_RE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|a\s+new|fund)\s+$")
 _ORG_HEAD_RE = re.compile(r"\b(?:Ministry|Organi[sz]ation|Office|Agency|Department|Union|Bank|Fund|Federation|"
                           r"Confederation|Association|Congress|Council|Authority|Institute|Commission|Secretariat|"
@@ -2246,6 +2246,8 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
             ts, te = m.start("t"), m.start("t") + len(m.group("t").rstrip())
             s, e = _sentence_span(sents, m.start(), m.end())
             c = Cand(title, ts, te, rule, s, e, s, e)
+            if rx is PAREN_TITLE_RE and m.group("a"):        # 'the ILO project Title (ACR), which ...'
+                c.aliases.append(m.group("a"))
             yrs = _years_after(text, m.end("m") if rx is EMPH_RE else te)
             if yrs:
                 c.start_year, c.end_year = yrs
