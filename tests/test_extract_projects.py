@@ -826,3 +826,11 @@ def test_ilo_project_title_followed_by_its_acronym_in_brackets():
     rows = extract(text)
     assert [r["title"] for r in rows] == ["Safer Ports for Dock Workers in Kenya"]
     assert rows[0]["countries"] == ["KEN"]
+
+
+def test_fields_just_above_a_project_field_are_its_own():
+    text = ("# Good practice: port workers\n\nCountry: Kenya\nFunding: Norad\nPeriod: May 2020 – June 2023\n"
+            "Budget: USD 1.5 million\nProject: Safer Ports for Dock Workers\n\n## Challenge\n\n"
+            "A dock worker earns about US$ 9 a day. The project began work in 2021.\n")
+    row = next(r for r in extract(text) if r["title"] == "Safer Ports for Dock Workers")
+    assert (row["start_year"], row["end_year"], row["budget_usd"]) == (2020, 2023, 1500000)

@@ -2289,6 +2289,12 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         if lm:
             te = lm.start()
         fc = Cand(clean_title(text[ts:te]), ts, te, "title_field", ts, len(text), ts, te)
+        if record is None:
+            # 'Funding: ...' / 'Period: ...' / 'Budget: ...' / 'Project: Title': the fields just
+            # above the title field (no blank line between) are the project's too
+            bs = _field_block_start(text, text.rfind("\n", 0, ts) + 1)
+            if bs is not None:
+                fc.scope_start = fc.own_start = bs
         am = _TRAILING_ACRONYM_RE.search(fc.title)
         if am:                          # 'Rural Youth Employment (EMPLEA-RURAL)'
             fc.aliases.append(am.group("a"))
@@ -2306,6 +2312,22 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
     for a, b in zip(fields_at, fields_at[1:]):
         a.scope_end = b.start
     return out + fields_at
+
+
+def _field_block_start(text: str, line_start: int) -> int | None:
+    """Where the run of field lines ('Budget: ...', 'Period: ...') right above the line at
+    `line_start` begins (None when the line above is no field)."""
+    start, k = None, line_start
+    for _ in range(12):
+        if k <= 0:
+            break
+        prev = text.rfind("\n", 0, k - 1) + 1
+        line = text[prev:k - 1]
+        if not line.strip() or not (FIELD_RE.match(line) or _FIELD_LINE_RE.match(line)
+                                    or re.match(r"[ \t]*[A-Z][a-z]+(?:[ \t][a-z]+)?[ \t]*:[ \t]+\S", line)):
+            break
+        start, k = prev, prev
+    return start
 
 
 def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
