@@ -834,3 +834,10 @@ def test_fields_just_above_a_project_field_are_its_own():
             "A dock worker earns about US$ 9 a day. The project began work in 2021.\n")
     row = next(r for r in extract(text) if r["title"] == "Safer Ports for Dock Workers")
     assert (row["start_year"], row["end_year"], row["budget_usd"]) == (2020, 2023, 1500000)
+
+
+def test_factsheet_heading_with_a_short_name_takes_the_full_name_below():
+    text = ("# Monitoring Plan — SAFE-PORT\n\nSafer Ports for Dock Workers in Kenya (SAFE-PORT)\n\n| | |\n|---|---|\n"
+            "| Donor | Norad |\n| Budget | USD 2,000,000 |\n| Duration | 1 May 2022 – 30 April 2025 |\n\n## Outcomes\n\nText.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Safer Ports for Dock Workers in Kenya (SAFE-PORT)"]

@@ -2364,7 +2364,18 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
     if gm and len(title[:gm.start()].split()) >= 3:
         e -= len(title) - gm.start()
         title = title[:gm.start()]
+    # 'Results Framework — SAFE-PORT' above 'Safer Ports for Dock Workers (SAFE-PORT)': a
+    # heading that names the project by its short name; the full name is on the lines under it
+    am = _SHORT_NAME_END_RE.search(title)
+    if am:
+        fm = re.search(rf"^[ \t#*]*(?P<t>[A-Z][^\n()]{{8,200}}?[ \t]*\({re.escape(am.group('a'))}\))[ \t*]*$",
+                       text[e:e + 600], re.MULTILINE)
+        if fm and len(fm.group("t").split()) >= 4:
+            s, e, title = e + fm.start("t"), e + fm.end("t"), clean_title(fm.group("t"))
     return Cand(title, s, e, "factsheet", s, len(text), s, len(text))
+
+
+_SHORT_NAME_END_RE = re.compile(r"(?:^|[ \t][–—:|-][ \t]*)(?P<a>[A-Z][A-Z0-9]{1,11}(?:-[A-Z0-9]{1,11}){0,2})$")
 
 
 _GENRE_SUFFIX_RE = re.compile(r"(?<=\))[ \t]*[-–—:|]?[ \t]*(?:executive[ \t]+summary|summary|fact[ \t]*sheet|brief)$",
