@@ -841,3 +841,11 @@ def test_factsheet_heading_with_a_short_name_takes_the_full_name_below():
             "| Donor | Norad |\n| Budget | USD 2,000,000 |\n| Duration | 1 May 2022 – 30 April 2025 |\n\n## Outcomes\n\nText.\n")
     rows = extract(text)
     assert [r["title"] for r in rows] == ["Safer Ports for Dock Workers in Kenya (SAFE-PORT)"]
+
+
+def test_name_with_acronym_said_to_run_over_years():
+    text = ("Cooperation with Norway\n\nSafer Ports and Decent Work in East Africa (SAFE-PORT II) began in 2020 and runs "
+            "until 2024 with a contribution of NOK 20 million.\n\nFair Fishing Jobs in Kenya and Tanzania (FFJ-KE/TZ) started "
+            "in 2021 and will end in 2023. Both programmes train fishers.\n")
+    titles = sorted(r["title"] for r in extract(text))
+    assert titles == ["Fair Fishing Jobs in Kenya and Tanzania", "Safer Ports and Decent Work in East Africa"]

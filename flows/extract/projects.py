@@ -1542,7 +1542,7 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
 #: Ready-Made Garment Sector project', '... the Regional Programme for Youth Employment in Central
 #: America (FORMA-Joven)': what comes before is a run of capitalised words (walked back)
 _KW_AT_RE = re.compile(r"(?:project|programme|program)\b(?:[ \t]*\([A-Z][\w\-]{1,15}\))?")
-_ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-]{0,14}\)")
+_ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{0,14}(?:[ \t][IVX]{1,4})?\)")
 _NAME_LEAD_RE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|a\s+new|fund)\s+$")
 _ORG_HEAD_RE = re.compile(r"\b(?:Ministry|Organi[sz]ation|Office|Agency|Department|Union|Bank|Fund|Federation|"
                           r"Confederation|Association|Congress|Council|Authority|Institute|Commission|Secretariat|"
@@ -1587,7 +1587,9 @@ def _known_org(name: str) -> bool:
 
 
 _ACR_KIND_RE = re.compile(r",[ \t]+(?:the|an?)[ \t]+(?:(?:ILO|new|joint|flagship)[ \t]+)?(?:[\w\-]+[ \t]+)?"
-                          r"(?:programme|project|program|initiative)\b")
+                          r"(?:programme|project|program|initiative)\b"
+                          # 'Title (ACR) began in 2021 and runs until 2025': said to run over years
+                          rf"|[ \t]+(?:began|started)[ \t]+in[ \t]+{YEAR}[ \t]+and[ \t]+(?:runs|will[ \t]+(?:run|end)|ended|ran)\b")
 
 
 def _acronym_name_candidates(text: str, sents) -> list[Cand]:
