@@ -849,3 +849,11 @@ def test_name_with_acronym_said_to_run_over_years():
             "in 2021 and will end in 2023. Both programmes train fishers.\n")
     titles = sorted(r["title"] for r in extract(text))
     assert titles == ["Fair Fishing Jobs in Kenya and Tanzania", "Safer Ports and Decent Work in East Africa"]
+
+
+def test_paragraph_opening_with_a_title_and_its_years_in_brackets():
+    text = ("Photo story.\n\nDock workers unload ships at night.\n\n"
+            "Safer Ports: Decent Work in Kenya's Coastal Economy (2021–2024) is funded by Norway and implemented by the ILO.\n")
+    rows = extract(text)
+    assert [(r["title"], r["start_year"], r["end_year"]) for r in rows] == \
+        [("Safer Ports: Decent Work in Kenya's Coastal Economy", 2021, 2024)]

@@ -86,6 +86,11 @@ PAREN_TITLE_RE = re.compile(
     rf"\((?=[^()\n]{{0,60}}?(?:{YEAR}|million|billion)|(?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{{0,14}})\))")
 _PAREN_TITLE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:ILO\s+)?(?:[a-z][a-z\-]*\s+){0,2}$")
 _APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|an?)\s+(?:new\s+)?(?:[a-z\d][a-z\d]*-year\s+)?(?:ILO\s+)?$")
+#: 'Safer Ports for Dock Workers (2022–2025) is funded by Norway': a paragraph opening with a
+#: title, its years in brackets and who funds or runs it
+LEAD_TITLE_YEARS_RE = re.compile(
+    rf"^(?P<t>[A-Z][^\n.;()\"“”]{{10,150}}?)[ \t]+\((?P<y1>{YEAR})[ \t]*[-–—][ \t]*(?P<y2>{YEAR}|\d\d)\)[ \t]+"
+    r"(?:is|was)[ \t]+(?:(?:co-?)?funded|financed|implemented|supported)[ \t]+by\b", re.MULTILINE)
 KNOWN_AS_RE = re.compile(
     r"\b(?:project|programme|initiative)\b[^.\n]{0,80}?\bknown\s+as\s+(?:the\s+)?[\"“]?"
     r"(?P<t>[A-Z][^\"”.,;:()\n]{3,120})")
@@ -2260,6 +2265,18 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
                     c.start_year = int(yr.group("y1"))
                     c.end_year = _year2(c.start_year, yr.group("y2"))
             out.append(c)
+    for m in (LEAD_TITLE_YEARS_RE.finditer(text) if ") is " in text or ") was " in text else ()):
+        title = clean_title(m.group("t"))
+        words = [w for w in title.split() if w.lower() not in CONNECTORS]
+        if len(words) < 3 or sum(1 for w in words if w[:1].isupper()) < 0.7 * len(words) \
+                or _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title) or ILO_NAMES.match(title):
+            continue
+        ts, te = m.start("t"), m.end("t")
+        s, e = _sentence_span(sents, m.start(), m.end())
+        c = Cand(title, ts, te, "lead_title", s, e, s, e)
+        c.start_year = int(m.group("y1"))
+        c.end_year = _year2(c.start_year, m.group("y2"))
+        out.append(c)
     for m in _finditer_at(PHASE_RE, text, word_offsets(text, ("phase",))):
         ts, te = m.start("t"), m.end("t")
         title = clean_title(m.group("t"))
@@ -2810,7 +2827,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
 # ------------------------------------------------------------------- extract
 
 _RULE_RANK = {"heading": 0, "table": 1, "bullet": 1, "list_item": 1, "field_block": 1, "funder_block": 1, "factsheet": 2, "title_field": 2, "quoted": 3,
-              "emphasis": 3, "appositive": 3, "acronym_name": 4,
+              "emphasis": 3, "appositive": 3, "acronym_name": 4, "lead_title": 4,
               "named_range": 4, "phase": 4, "known_as": 5}
 
 
