@@ -430,3 +430,35 @@ def test_social_post_title_is_its_first_line_and_a_verbatim_record_its_agenda_it
             "Item 2 on the agenda: Questions on Irish support to labour inspection in Kenya (questions nos. 1234 and 1250)\n\n"
             "THE CHAIR: We come to item 2.\n")
     assert extract(text)["title"] == "Questions on Irish support to labour inspection in Kenya"
+
+
+def test_memo_heading_gives_way_to_its_subject_line():
+    text = ("INTERNATIONAL LABOUR ORGANIZATION\n\nINTERNAL MEMORANDUM - NO-COST EXTENSION\n\n"
+            "Date:     3 May 2024\nTo:       PARDEV, Geneva\n"
+            "Subject:  Extension of \"Safer Ports for Dock Workers\" (SPDW), 1 March 2022 - 28 February 2025\n\n"
+            "1. The project requests a no-cost extension.\n")
+    assert extract(text)["title"] == "Extension of Safer Ports for Dock Workers (SPDW)"
+
+
+def test_briefing_by_an_office_is_a_title_not_a_letterhead():
+    text = ("WEEKLY PRESS BRIEFING BY THE OFFICE OF THE DIRECTOR-GENERAL\nNotes taken by the press team\n\n"
+            "Good morning. Two items today.\n")
+    assert extract(text)["title"] == "WEEKLY PRESS BRIEFING BY THE OFFICE OF THE DIRECTOR-GENERAL"
+
+
+def test_periodical_issue_line_and_caps_subtitle_complete_the_title():
+    text = "# Coastal Jobs Letter\n\nIssue 7 · 1–7 June 2024\n\nNews from the ports.\n"
+    assert extract(text)["title"] == "Coastal Jobs Letter, Issue 7 · 1–7 June 2024"
+    text = "GHANA NATIONAL SKILLS DEVELOPMENT STRATEGY 2021–2025\nFINAL REVIEW: LESSONS LEARNED\nPresented by the review team\n\nText.\n"
+    assert extract(text)["title"] == "GHANA NATIONAL SKILLS DEVELOPMENT STRATEGY 2021–2025 FINAL REVIEW: LESSONS LEARNED"
+
+
+def test_bracketed_annotation_line_is_no_title():
+    text = "[Layer: header]\nSAFER PORTS FOR DOCK WORKERS IN KENYA\n\n[Layer: logos]\nilo\n"
+    assert extract(text)["title"] == "SAFER PORTS FOR DOCK WORKERS IN KENYA"
+
+
+def test_project_codes_of_several_donors_name_no_partner():
+    text = ("# Portfolio export\n\n| Code | Title |\n|---|---|\n| KEN/22/01/SWE | Safer Ports |\n"
+            "| GHA/23/02/NOR | Coastal Skills |\n")
+    assert extract(text)["partner_iso3"] is None

@@ -791,3 +791,69 @@ def test_named_ranges_with_an_acronym_in_a_list_of_funded_projects():
     a, b = rows["Safety at Work in Dhaka Factories"], rows["Skills for Coastal Youth in Chattogram"]
     assert (a["start_year"], a["end_year"], a["budget_usd"]) == (2021, 2024, 2_000_000)
     assert (b["start_year"], b["budget_usd"]) == (2022, 3_000_000)
+
+
+def test_table_budget_with_its_currency_in_a_column_of_its_own():
+    text = ("# Portfolio\n\n| Code | Project title | Country | Donor | Budget | Currency | Start | End |\n"
+            "|---|---|---|---|---|---|---|---|\n"
+            "| A/1 | Safer Ports for Dock Workers | Kenya | European Union | 2,000,000 | EUR | 2022-01-01 | 2024-12-31 |\n"
+            "| A/2 | Skills for Coastal Towns | Ghana | Norad | 500,000 | USD | 2021-01-01 | 2023-12-31 |\n")
+    rows = {r["title"]: r for r in extract(text)}
+    assert round(rows["Safer Ports for Dock Workers"]["budget_usd"]) == 2107114   # EUR at the 2022 rate
+    assert rows["Skills for Coastal Towns"]["budget_usd"] == 500000
+
+
+def test_acronym_with_a_digit_after_a_programme_name():
+    text = ("Intro.\n\nThe Coastal Roads and Green Jobs Programme (C2J) is implemented by the ILO and funded by "
+            "Norway with USD 2 million for 2022–2024.\n")
+    titles = [r["title"] for r in extract(text)]
+    assert titles == ["Coastal Roads and Green Jobs Programme"]
+
+
+def test_project_is_called_and_possessive_lead_before_a_quoted_programme():
+    text = 'Intro.\n\nHOST: So what is it? GUEST: The project is called "Safer Ports for Dock Workers", funded by Norway.\n'
+    assert [r["title"] for r in extract(text)] == ["Safer Ports for Dock Workers"]
+    text = ('Intro.\n\n- 2019 – Japan commits USD 2 million to the ILO\'s "Skills for Coastal Towns and Villages" '
+            'programme (2019–2021), which trains fishers.\n')
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Skills for Coastal Towns and Villages"]
+    assert (rows[0]["start_year"], rows[0]["end_year"]) == (2019, 2021)
+
+
+def test_ilo_project_title_followed_by_its_acronym_in_brackets():
+    text = ("Intro.\n\nThe app was built under the ILO project Safer Ports for Dock Workers in Kenya (SPDW-K), "
+            "which runs from March 2022 to February 2025.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Safer Ports for Dock Workers in Kenya"]
+    assert rows[0]["countries"] == ["KEN"]
+
+
+def test_fields_just_above_a_project_field_are_its_own():
+    text = ("# Good practice: port workers\n\nCountry: Kenya\nFunding: Norad\nPeriod: May 2020 – June 2023\n"
+            "Budget: USD 1.5 million\nProject: Safer Ports for Dock Workers\n\n## Challenge\n\n"
+            "A dock worker earns about US$ 9 a day. The project began work in 2021.\n")
+    row = next(r for r in extract(text) if r["title"] == "Safer Ports for Dock Workers")
+    assert (row["start_year"], row["end_year"], row["budget_usd"]) == (2020, 2023, 1500000)
+
+
+def test_factsheet_heading_with_a_short_name_takes_the_full_name_below():
+    text = ("# Monitoring Plan — SAFE-PORT\n\nSafer Ports for Dock Workers in Kenya (SAFE-PORT)\n\n| | |\n|---|---|\n"
+            "| Donor | Norad |\n| Budget | USD 2,000,000 |\n| Duration | 1 May 2022 – 30 April 2025 |\n\n## Outcomes\n\nText.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Safer Ports for Dock Workers in Kenya (SAFE-PORT)"]
+
+
+def test_name_with_acronym_said_to_run_over_years():
+    text = ("Cooperation with Norway\n\nSafer Ports and Decent Work in East Africa (SAFE-PORT II) began in 2020 and runs "
+            "until 2024 with a contribution of NOK 20 million.\n\nFair Fishing Jobs in Kenya and Tanzania (FFJ-KE/TZ) started "
+            "in 2021 and will end in 2023. Both programmes train fishers.\n")
+    titles = sorted(r["title"] for r in extract(text))
+    assert titles == ["Fair Fishing Jobs in Kenya and Tanzania", "Safer Ports and Decent Work in East Africa"]
+
+
+def test_paragraph_opening_with_a_title_and_its_years_in_brackets():
+    text = ("Photo story.\n\nDock workers unload ships at night.\n\n"
+            "Safer Ports: Decent Work in Kenya's Coastal Economy (2021–2024) is funded by Norway and implemented by the ILO.\n")
+    rows = extract(text)
+    assert [(r["title"], r["start_year"], r["end_year"]) for r in rows] == \
+        [("Safer Ports: Decent Work in Kenya's Coastal Economy", 2021, 2024)]

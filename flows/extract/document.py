@@ -21,7 +21,7 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
-from .text import YEAR, clean_inline, find_dates
+from .text import MONTH, YEAR, clean_inline, find_dates
 
 try:  # the shared country module, once it is written
     from .countries import lookup_country as _shared_lookup  # type: ignore[attr-defined]
@@ -311,6 +311,9 @@ def _is_skippable(line: str) -> bool:
     clean = clean_inline(line)
     if not _words(clean) or _LABEL_RE.match(clean) or _is_genre_label(clean):
         return True
+    # '[Layer: header]', '[Photo]': an annotation in brackets, alone on its line
+    if re.fullmatch(r"\[[^\[\]\n]{1,80}\]", line.strip()):
+        return True
     if re.match(r"^!\[", line) or re.match(r"^(?:https?://|www\.)\S+$", line):
         return True
     if _AGENDA_ITEM_RE.match(clean) or _OFFICIAL_HEADER_RE.search(clean):
@@ -365,6 +368,9 @@ def _is_letterhead(line: str) -> bool:
         return False
     words = clean.rstrip(",").split()
     if len(words) < 2 or not any(w.lower().strip(",") in _ORG_HEAD_WORDS for w in words):
+        return False
+    # 'DAILY PRESS BRIEFING BY THE OFFICE OF ...': something done by an office is no name
+    if any(w.lower() == "by" for w in words):
         return False
     # 'Finland and the International Labour Organization': a country paired with an
     # organization names a partnership (a title), not a letterhead
@@ -437,6 +443,15 @@ _SUBJECT_TAIL_RE = re.compile(r"[ \t]*[,;(][ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?(
                               re.IGNORECASE)
 
 
+#: 'No. 43 · 4–10 November 2024', 'Issue 12, March 2024', 'Vol. 3': a periodical's issue
+_ISSUE_LINE_RE = re.compile(r"(?:No\.|Issue|Vol\.|Volume)[ \t]*\d{1,4}(?:[ \t]*[·•,|–—-][ \t]*(?P<rest>[^\n]{4,60}))?")
+_ISSUE_TAIL_RE = re.compile(r",[ \t]*(?:No\.|Issue|Vol\.|Volume)[ \t]*\d[^\n]*$")
+#: 'MEMORANDUM', 'Internal memorandum - budget revision', 'INTER-OFFICE MEMO'
+_MEMO_HEAD_RE = re.compile(r"(?:internal\s+|inter-?office\s+|office\s+)?memo(?:randum)?\b", re.IGNORECASE)
+#: ', 1 July 2023 - 30 June 2026': the period a subject line ends with
+_SUBJECT_PERIOD_RE = re.compile(rf",[ \t]*(?:\d{{1,2}}[ \t]+)?(?:{MONTH}[ \t]+)?{YEAR}[ \t]*(?:-|–|—|to)[^\n,]*$")
+
+
 def title_span(text: str) -> tuple[int, int, str] | None:
     """(start, end, title) of the document title: its first heading or first line(s)."""
     return _title_span(text)
@@ -474,6 +489,7 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         title = clean_inline(raw.replace('"', "").replace("“", "").replace("”", "")).strip(" ,;-")
         if len(_words(title)) >= 3:
             return sub.start("t"), sub.start("t") + len(raw.rstrip()), title
+    memo_subject = sub
     idx = 0
     letterhead = False              # the line before was a letterhead's (it may go on)
     running = None                  # a running header skipped ('SWEDEN - ILO ... | May 2023')
@@ -508,6 +524,19 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             return (ps + off, ps + off + len(ptitle), ptitle) if off >= 0 else (ps, pe, ptitle)
     s, e, line = lines[idx]
     title = clean_inline(line)
+    # 'INTERNAL MEMORANDUM - BUDGET REVISION No. 2' above 'Subject: ...': a memo's subject
+    # is its title
+    if memo_subject is not None and _MEMO_HEAD_RE.match(title) and 0 < memo_subject.start() - e < 1200:
+        raw = memo_subject.group("t").split("\n", 1)[0]
+        cut = _SUBJECT_TAIL_RE.search(raw)
+        if cut:
+            raw = raw[:cut.start()]
+        dm = _SUBJECT_PERIOD_RE.search(raw)
+        if dm:
+            raw = raw[:dm.start()]
+        memo_title = clean_inline(raw.replace('"', "").replace("“", "").replace("”", "")).strip(" ,;-")
+        if len(_words(memo_title)) >= 3:
+            return memo_subject.start("t"), memo_subject.start("t") + len(raw.rstrip()), memo_title
     # a verbatim record headed by the chamber or committee in capitals: the item on the agenda
     # is what it is about ('Item 4 on the agenda: Joint questions on ... (questions nos. 55041312C)')
     if title.isupper():
@@ -614,6 +643,23 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             k += 1
         if len(parts) > 1 and len(_words(" ".join(parts))) <= 40:
             return lines[h][0], end, " ".join(parts)
+    # 'Partnerships Weekly' + 'No. 43 · 4–10 November 2024': a periodical's issue under its name
+    if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") <= 2:
+        s2, e2, nxt = lines[idx + 1]
+        nxt_clean = clean_inline(nxt)
+        im = _ISSUE_LINE_RE.fullmatch(nxt_clean)
+        if im and not re.search(r"\b(?:No\.|Issue|Vol\.)", title) and \
+                (not im.group("rest") or _is_date_line(im.group("rest"))):
+            return s, e2, f"{title}, {nxt_clean}"
+    # 'VIET NAM DECENT WORK COUNTRY PROGRAMME 2022–2026' + 'MID-TERM REVIEW: WHERE WE ARE': a
+    # subtitle in capitals right under a title in capitals (no blank line) completes it
+    if idx + 1 < len(lines) and title.isupper() and text[e:lines[idx + 1][0]].count("\n") == 1 \
+            and not _WRAP_END_RE.search(title):
+        s2, e2, nxt = lines[idx + 1]
+        nxt_clean = clean_inline(nxt)
+        if nxt_clean.isupper() and 2 <= len(_words(nxt_clean)) <= 8 and ":" in nxt_clean \
+                and not re.search(r"[.|]$|\d", nxt_clean) and not _is_skippable(nxt) and not _is_letterhead(nxt):
+            return s, e2, f"{title} {nxt_clean}"
     # a title wrapped over two lines (PDF pages): the first line ends with a connecting word
     # or the next one carries on in lower case
     if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
@@ -800,6 +846,9 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         return None, None
     # an ILO project code near the top ('RAF/23/02/SWE'): its last part is the donor's country
     m = _PROJECT_CODE_RE.search(text, 0, 3000)
+    # (codes of several donors: a portfolio's list, whose partners are many)
+    if m and len({c.group("d") for c in _PROJECT_CODE_RE.finditer(text, 0, 3000)}) > 1:
+        m = None
     if m and country_name(m.group("d")):
         return m.group("d"), country_name(m.group("d"))
     # a news listing's items each have their own partners
@@ -815,7 +864,8 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         s, e, iso3 = located[0]
         return iso3, _display(title[s:e])
     # a page about a region ('Upcoming events – Africa'): no one country is its partner
-    if title and (_REGION_RE.search(title) or (title.isupper() and _REGION_RE.search(title.title()))):
+    core = _ISSUE_TAIL_RE.sub("", title) if title else title        # (without ', Issue 14 · August 2023')
+    if title and (_REGION_RE.search(core) or (core.isupper() and _REGION_RE.search(core.title()))):
         return None, None
     # a title that names no country: the funder the first paragraphs name, when it is a country's
     # (not one of several: 'financed by the Government of Norway, the EU and USDOL')

@@ -55,7 +55,7 @@ FUNDER_CUE = (r"(?:funded|financed|sponsored|supported)\s+by|with\s+(?:the\s+)?s
 GROUP_FUNDER_RE = re.compile(rf"\b(?:{FUNDER_CUE})\s+(?:the\s+)?(?P<org>[A-Z])")
 QUOTED_RE = re.compile(
     r"\b(?P<kw>[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative)s?\s*,?\s*"
-    r"(?:(?:called|entitled|titled|named)\s+)?[\"“](?P<t>[^\"“”]{6,300}?)[\"”]")
+    r"(?:(?:(?:is|was)\s+)?(?:called|entitled|titled|named)\s+)?[\"“](?P<t>[^\"“”]{6,300}?)[\"”]")
 #: 'the ADA-funded "Skills for Wood Processing" initiative (2021-2024)': a quoted title before
 #: the word; 'GRANT AWARD - "Title", ILO project code RER/24/05/AUT': before a project code
 QUOTED_BEFORE_RE = re.compile(
@@ -68,7 +68,7 @@ _QUOTED_FUND_VERB_RE = re.compile(r"\b(?:co-?)?(?:funds|finances|financed|funded
 _AMOUNT_YEARS_RE = re.compile(rf"\s*(?:\(\s*|(?:over|for|in)\s+(?:the\s+period\s+)?){RANGE}\b")
 #: 'Activities under "Title", funded by Germany'
 _QUOTED_UNDER_RE = re.compile(r"\b(?:under|of|for|by|from)[ \t\n]+(?:the[ \t\n]+)?$|\b(?:project|programme|initiative),?[ \t\n]+$|(?:[Tt]he|[Ii]ts)[ \t\n]+(?:[\w\-]+[ \t\n]+){0,3}$")
-_QUOTED_BEFORE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]n?)\s+(?:[\w\-]+\s+){0,3}$")
+_QUOTED_BEFORE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]n?)\s+(?:[\w\-]+(?:['’]s)?\s+){0,3}$")
 #: 'the project *Title*', 'the programme, _Title_': a title in emphasis right after the word
 EMPH_RE = re.compile(
     r"\b(?P<kw>project|programme|program|initiative)s?\s*,?\s*(?:(?:called|entitled|titled|named)\s+)?"
@@ -83,9 +83,14 @@ APPOSITIVE_RE = re.compile(
 #: after the word, followed by its amount or years in brackets (an emphasis lost in rendering)
 PAREN_TITLE_RE = re.compile(
     rf"(?:project|programme|program|initiative)[ \t]+(?P<t>[A-Z][^,;.()\n\"“”]{{8,150}}?)[ \t]*"
-    rf"\((?=[^()\n]{{0,60}}?(?:{YEAR}|million|billion))")
-_PAREN_TITLE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[a-z][a-z\-]*\s+){0,2}$")
+    rf"\((?=[^()\n]{{0,60}}?(?:{YEAR}|million|billion)|(?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{{0,14}})\))")
+_PAREN_TITLE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:ILO\s+)?(?:[a-z][a-z\-]*\s+){0,2}$")
 _APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|an?)\s+(?:new\s+)?(?:[a-z\d][a-z\d]*-year\s+)?(?:ILO\s+)?$")
+#: 'Safer Ports for Dock Workers (2022–2025) is funded by Norway': a paragraph opening with a
+#: title, its years in brackets and who funds or runs it
+LEAD_TITLE_YEARS_RE = re.compile(
+    rf"^(?P<t>[A-Z][^\n.;()\"“”]{{10,150}}?)[ \t]+\((?P<y1>{YEAR})[ \t]*[-–—][ \t]*(?P<y2>{YEAR}|\d\d)\)[ \t]+"
+    r"(?:is|was)[ \t]+(?:(?:co-?)?funded|financed|implemented|supported)[ \t]+by\b", re.MULTILINE)
 KNOWN_AS_RE = re.compile(
     r"\b(?:project|programme|initiative)\b[^.\n]{0,80}?\bknown\s+as\s+(?:the\s+)?[\"“]?"
     r"(?P<t>[A-Z][^\"”.,;:()\n]{3,120})")
@@ -1542,7 +1547,7 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
 #: Ready-Made Garment Sector project', '... the Regional Programme for Youth Employment in Central
 #: America (FORMA-Joven)': what comes before is a run of capitalised words (walked back)
 _KW_AT_RE = re.compile(r"(?:project|programme|program)\b(?:[ \t]*\([A-Z][\w\-]{1,15}\))?")
-_ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z]*[A-Z][A-Za-z0-9\-]{0,14}\)")
+_ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{0,14}(?:[ \t][IVX]{1,4})?\)")
 _NAME_LEAD_RE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|a\s+new|fund)\s+$")
 _ORG_HEAD_RE = re.compile(r"\b(?:Ministry|Organi[sz]ation|Office|Agency|Department|Union|Bank|Fund|Federation|"
                           r"Confederation|Association|Congress|Council|Authority|Institute|Commission|Secretariat|"
@@ -1587,7 +1592,9 @@ def _known_org(name: str) -> bool:
 
 
 _ACR_KIND_RE = re.compile(r",[ \t]+(?:the|an?)[ \t]+(?:(?:ILO|new|joint|flagship)[ \t]+)?(?:[\w\-]+[ \t]+)?"
-                          r"(?:programme|project|program|initiative)\b")
+                          r"(?:programme|project|program|initiative)\b"
+                          # 'Title (ACR) began in 2021 and runs until 2025': said to run over years
+                          rf"|[ \t]+(?:began|started)[ \t]+in[ \t]+{YEAR}[ \t]+and[ \t]+(?:runs|will[ \t]+(?:run|end)|ended|ran)\b")
 
 
 def _acronym_name_candidates(text: str, sents) -> list[Cand]:
@@ -1725,6 +1732,8 @@ class _Cols:
             if hm and hm.group("org").lower() not in ("total", "ilo", "project", "annual", "estimated"):
                 self.head_funder = _make_funder(hm.group("org"), None, None, "table_header")
         self.budget_scale = scale_of("million") if self.budget is not None and "million" in cols[self.budget] else 1
+        # '| Budget | Cur. |': the budget column's currency in a column of its own
+        self.currency = next((k for k, c in enumerate(cols) if re.fullmatch(r"cur\.?|currency|ccy", c)), None)
 
 
 def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, group_years,
@@ -1754,6 +1763,7 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
     if cc is not None:
         c.countries = _unique(iso for _, _, iso in document.find_countries(text[cc[0]:cc[1]]))
     bc = cell(tc.budget)
+    nm = None
     if bc is not None:
         raw_b = clean_inline(text[bc[0]:bc[1]])
         cell_money = _rows_in(money, bc[0], bc[1])
@@ -1788,6 +1798,12 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
             c.funder = _make_funder(org[2], org[3], org[4], "table_donor")
     if c.funder is None and tc.head_funder is not None:
         c.funder = tc.head_funder
+    cur = cell(tc.currency)
+    if nm and cur is not None and c.start_year is not None:
+        # a bare number beside its currency code: dollars at the start year's average rate
+        code = text[cur[0]:cur[1]].strip(" *\t").upper()
+        if re.fullmatch(r"[A-Z]{3}", code) and code != "USD":
+            c.budget_usd = _money.to_usd(c.budget_usd, code, c.start_year) or c.budget_usd
     return c
 
 
@@ -2237,6 +2253,8 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
             ts, te = m.start("t"), m.start("t") + len(m.group("t").rstrip())
             s, e = _sentence_span(sents, m.start(), m.end())
             c = Cand(title, ts, te, rule, s, e, s, e)
+            if rx is PAREN_TITLE_RE and m.group("a"):        # 'the ILO project Title (ACR), which ...'
+                c.aliases.append(m.group("a"))
             yrs = _years_after(text, m.end("m") if rx is EMPH_RE else te)
             if yrs:
                 c.start_year, c.end_year = yrs
@@ -2247,6 +2265,18 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
                     c.start_year = int(yr.group("y1"))
                     c.end_year = _year2(c.start_year, yr.group("y2"))
             out.append(c)
+    for m in (LEAD_TITLE_YEARS_RE.finditer(text) if ") is " in text or ") was " in text else ()):
+        title = clean_title(m.group("t"))
+        words = [w for w in title.split() if w.lower() not in CONNECTORS]
+        if len(words) < 3 or sum(1 for w in words if w[:1].isupper()) < 0.7 * len(words) \
+                or _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title) or ILO_NAMES.match(title):
+            continue
+        ts, te = m.start("t"), m.end("t")
+        s, e = _sentence_span(sents, m.start(), m.end())
+        c = Cand(title, ts, te, "lead_title", s, e, s, e)
+        c.start_year = int(m.group("y1"))
+        c.end_year = _year2(c.start_year, m.group("y2"))
+        out.append(c)
     for m in _finditer_at(PHASE_RE, text, word_offsets(text, ("phase",))):
         ts, te = m.start("t"), m.end("t")
         title = clean_title(m.group("t"))
@@ -2278,6 +2308,12 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         if lm:
             te = lm.start()
         fc = Cand(clean_title(text[ts:te]), ts, te, "title_field", ts, len(text), ts, te)
+        if record is None:
+            # 'Funding: ...' / 'Period: ...' / 'Budget: ...' / 'Project: Title': the fields just
+            # above the title field (no blank line between) are the project's too
+            bs = _field_block_start(text, text.rfind("\n", 0, ts) + 1)
+            if bs is not None:
+                fc.scope_start = fc.own_start = bs
         am = _TRAILING_ACRONYM_RE.search(fc.title)
         if am:                          # 'Rural Youth Employment (EMPLEA-RURAL)'
             fc.aliases.append(am.group("a"))
@@ -2295,6 +2331,22 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
     for a, b in zip(fields_at, fields_at[1:]):
         a.scope_end = b.start
     return out + fields_at
+
+
+def _field_block_start(text: str, line_start: int) -> int | None:
+    """Where the run of field lines ('Budget: ...', 'Period: ...') right above the line at
+    `line_start` begins (None when the line above is no field)."""
+    start, k = None, line_start
+    for _ in range(12):
+        if k <= 0:
+            break
+        prev = text.rfind("\n", 0, k - 1) + 1
+        line = text[prev:k - 1]
+        if not line.strip() or not (FIELD_RE.match(line) or _FIELD_LINE_RE.match(line)
+                                    or re.match(r"[ \t]*[A-Z][a-z]+(?:[ \t][a-z]+)?[ \t]*:[ \t]+\S", line)):
+            break
+        start, k = prev, prev
+    return start
 
 
 def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
@@ -2331,7 +2383,18 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
     if gm and len(title[:gm.start()].split()) >= 3:
         e -= len(title) - gm.start()
         title = title[:gm.start()]
+    # 'Results Framework — SAFE-PORT' above 'Safer Ports for Dock Workers (SAFE-PORT)': a
+    # heading that names the project by its short name; the full name is on the lines under it
+    am = _SHORT_NAME_END_RE.search(title)
+    if am:
+        fm = re.search(rf"^[ \t#*]*(?P<t>[A-Z][^\n()]{{8,200}}?[ \t]*\({re.escape(am.group('a'))}\))[ \t*]*$",
+                       text[e:e + 600], re.MULTILINE)
+        if fm and len(fm.group("t").split()) >= 4:
+            s, e, title = e + fm.start("t"), e + fm.end("t"), clean_title(fm.group("t"))
     return Cand(title, s, e, "factsheet", s, len(text), s, len(text))
+
+
+_SHORT_NAME_END_RE = re.compile(r"(?:^|[ \t][–—:|-][ \t]*)(?P<a>[A-Z][A-Z0-9]{1,11}(?:-[A-Z0-9]{1,11}){0,2})$")
 
 
 _GENRE_SUFFIX_RE = re.compile(r"(?<=\))[ \t]*[-–—:|]?[ \t]*(?:executive[ \t]+summary|summary|fact[ \t]*sheet|brief)$",
@@ -2764,7 +2827,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
 # ------------------------------------------------------------------- extract
 
 _RULE_RANK = {"heading": 0, "table": 1, "bullet": 1, "list_item": 1, "field_block": 1, "funder_block": 1, "factsheet": 2, "title_field": 2, "quoted": 3,
-              "emphasis": 3, "appositive": 3, "acronym_name": 4,
+              "emphasis": 3, "appositive": 3, "acronym_name": 4, "lead_title": 4,
               "named_range": 4, "phase": 4, "known_as": 5}
 
 
