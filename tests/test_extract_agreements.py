@@ -520,3 +520,24 @@ def test_that_agreement_takes_the_parties_of_the_one_named_before():
             "provides EUR 9 million for Belgium.")
     rows = extract(text)
     assert len(rows) == 1 and rows[0]["signed_year"] == 2020 and "FDC" in rows[0]["parties"]
+
+
+def test_register_entries_read_from_their_parties_and_signed_fields():
+    text = ("REGISTER OF INSTRUMENTS. The Ministry of Labour (MINLAB) chairs the board.\n\n"
+            "(A) Memorandum of Understanding on skills statistics\n"
+            "    Parties : National Bureau of Statistics (NBS); ILO\n"
+            "    Signed  : 21/09/2020, Kampala\n"
+            "    Duration: 3 years\n\n"
+            "(B) Partnership agreement on green jobs\n"
+            "    Parties : ILO; Agence Nationale pour l'Emploi (ANPE);\n"
+            "              Office of Labour Studies (MINLAB)\n"
+            "    Signed  : 2022/04/07\n\n"
+            "(C) Declaration of intent on apprenticeships\n"
+            "    Parties : Federation of Employers; ILO\n"
+            "    Signed  : 05-11-2023\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    got = sorted((r["kind"], r["signed_year"], r["signed_month"], r["signed_day"], tuple(r["parties"])) for r in rows)
+    assert got == [("declaration", 2023, 11, 5, ("Federation of Employers", "ILO")),
+                   ("mou", 2020, 9, 21, ("NBS", "ILO")),
+                   ("partnership_agreement", 2022, 4, 7, ("ILO", "ANPE", "Office of Labour Studies"))]

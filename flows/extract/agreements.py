@@ -497,6 +497,99 @@ def _topic(S: str, end: int) -> str | None:
     return t if len(t) >= 4 else None
 
 
+# ------------------------------------------------------------------ register records
+# A register's entry: a title line naming the instrument, then labelled fields, one a list of
+# parties and one the signature date:
+#     [03] Memorandum of Understanding on labour statistics
+#          Parties : National Statistics Office (NSO); ILO
+#          Signed  : 2019-11-26
+_REC_SIGNED_RE = re.compile(r"(?im)^[ \t]*(?:Signed(?:[ \t]+on)?|Date[ \t]+signed|Signing[ \t]+date|Signature[ \t]+date)"
+                            r"[ \t]*:[ \t]*(?P<v>[^\n]*)")
+_REC_FIELD_RE = re.compile(r"[ \t]*[A-Z][A-Za-z ]{1,20}?[ \t]*:(?:[ \t]|$)")
+_REC_PARTIES_RE = re.compile(r"(?im)^[ \t]*(?:Parties|Signatories|Counterparts?)[ \t]*:[ \t]*")
+_REC_KINDS = [("dwcp", re.compile(r"Decent\s+Work\s+Country\s+Programme|\bDWCP\b")),
+              ("mou", re.compile(r"Memorand(?:um|a)\s+of\s+Understanding|\bMo[UC]\b|\bMOU\b")),
+              ("partnership_agreement", re.compile(r"\bPartnership\s+agreement", re.IGNORECASE)),
+              ("declaration", re.compile(r"\bDeclaration\b", re.IGNORECASE)),
+              ("agreement", re.compile(r"\bAgreement\b|\bLetters?\s+of\b|\bExchanges?\s+of\b", re.IGNORECASE))]
+# 17/03/2022, 28-02-2024, 09.10.2023 (day first); 2023/12/05 (year first)
+_NUM_DATE_RE = re.compile(r"(?:(?P<y1>(?:19|20)\d\d)(?P<s1>[/.-])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
+                          r"|(?P<d2>\d{1,2})(?P<s2>[/.-])(?P<m2>\d{1,2})(?P=s2)(?P<y2>(?:19|20)\d\d))(?!\d)")
+_REC_ACR_RE = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z0-9&/\-]{1,11})\)")
+
+
+def _record_date(v: str):
+    """(year, month, day) of a field's value that opens with a date, else None."""
+    ds = _dates(v[:40])
+    if ds and ds[0].start <= 2:
+        return ds[0].year, ds[0].month, ds[0].day
+    m = _NUM_DATE_RE.match(v.lstrip())
+    if not m:
+        return None
+    if m.group("y1"):
+        y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+    else:
+        y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        if mo > 12 and d <= 12 and m.group("s2") == "/":
+            mo, d = d, mo                          # 03/17/2022: month first
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return None
+    return y, mo, d
+
+
+def _record_party(piece: str, defs: dict[str, str]) -> str | None:
+    piece = _SPACES_RE.sub(" ", piece).strip(" .,")
+    if not piece:
+        return None
+    m = _REC_ACR_RE.search(piece)
+    if m:
+        name = piece[:m.start()].strip()
+        full = defs.get(m.group("a"))
+        # "Department of Employment (MINISTRY)": a parent's acronym, not the department's
+        if full is None or _SPACES_RE.sub(" ", full).lower() in name.lower() or not name:
+            return m.group("a")
+        return name
+    return piece
+
+
+def _records(T: str, defs: dict[str, str]) -> list[dict]:
+    rows = []
+    for sm in _REC_SIGNED_RE.finditer(T):
+        a = T.rfind("\n\n", 0, sm.start())
+        a = 0 if a < 0 else a + 2
+        b = T.find("\n\n", sm.end())
+        b = len(T) if b < 0 else b
+        pm = _REC_PARTIES_RE.search(T, a, sm.start())
+        if pm is None:
+            continue
+        title = T[a:pm.start()]
+        kind = next((k for k, rx in _REC_KINDS if rx.search(title)), None)
+        when = _record_date(sm.group("v"))
+        if kind is None or when is None:
+            continue
+        # the parties' field and its indented continuation lines, up to the next field
+        lines = [T[pm.end():T.find("\n", pm.end()) if "\n" in T[pm.end():sm.start()] else sm.start()]]
+        pos = pm.end() + len(lines[0]) + 1
+        while pos < sm.start():
+            e = T.find("\n", pos, sm.start())
+            e = sm.start() if e < 0 else e
+            line = T[pos:e]
+            if _REC_FIELD_RE.match(line) or not line[:1].isspace():
+                break
+            lines.append(line)
+            pos = e + 1
+        parties = [p for p in (_record_party(x, defs) for x in " ".join(lines).split(";")) if p]
+        if not [p for p in parties if p != "ILO"]:
+            continue
+        y, mo, d = when
+        rows.append({"kind": kind, "signed_year": y, "signed_month": mo, "signed_day": d, "topic": None,
+                     "parties": _uniq(parties), "_si": -1, "_definite": False, "_weak": False,
+                     "_span": (a, b), "_rule": "record", "_count": False})
+    return rows
+
+
 def extract(text: str) -> list[dict]:
     v = build_view(text)
     years_cache: dict = {}
@@ -534,11 +627,15 @@ def extract(text: str) -> list[dict]:
             enumerated[i] = kids
 
     enum_children = {j: i for i, ks in enumerated.items() for j in ks}
+    records = _records(text, definitions(text)) if "ign" in text and ":" in text else []
+    rec_spans = [r["_span"] for r in records]
 
     for si in _keyword_sentences(T, sents):
         ss, se = sents[si]
         if si in enumerated:
             continue
+        if rec_spans and any(a <= v.orig(ss, se)[0] < b for a, b in rec_spans):
+            continue                                 # a register's entry: read from its fields
         S = T[ss:se]
         matches = [m for m in _NOUN_SCAN_RE.finditer(S)][:12]
         if not matches:
@@ -739,9 +836,9 @@ def extract(text: str) -> list[dict]:
     rows = _drop_detailed_counts(rows)
     rows = _merge(rows)
     out = []
-    for r in rows:
+    for r in rows + records:
         s, e = r["_span"]
-        g = v.grounded(s, e)
+        g = v.grounded(s, e) if r["_rule"] != "record" else {"char_start": s, "char_end": e, "evidence": text[s:e]}
         out.append({"kind": r["kind"], "signed_year": r["signed_year"], "signed_month": r["signed_month"],
                     "signed_day": r["signed_day"], "parties": r["parties"], "topic": r["topic"],
                     **g, "rule": r["_rule"]})
