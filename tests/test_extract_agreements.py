@@ -541,3 +541,17 @@ def test_register_entries_read_from_their_parties_and_signed_fields():
     assert got == [("declaration", 2023, 11, 5, ("Federation of Employers", "ILO")),
                    ("mou", 2020, 9, 21, ("NBS", "ILO")),
                    ("partnership_agreement", 2022, 4, 7, ("ILO", "ANPE", "Office of Labour Studies"))]
+
+
+def test_dwcp_subject_list_after_a_timeline_year_or_a_possessive_country():
+    text = ("- 2021 – On 3 May 2021, the Ministry of Labour and Social Protection (MLSP), the Employers' Federation (EFK) "
+            "and the ILO sign the second Decent Work Country Programme for Kenya.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("dwcp", 2021, 5)]
+    assert set(rows[0]["parties"]) == {"ILO", "MLSP", "EFK"}
+    text = ("Chile's Ministry of Labour (MINTRAB), the Workers' Union (CUT) and the ILO signed the "
+            "Decent Work Country Programme 2023–2027 on 9 March 2023.")
+    rows = extract(text)
+    assert [(r["kind"], r["signed_year"]) for r in rows] == [("dwcp", 2023)]
+    assert set(rows[0]["parties"]) == {"ILO", "MINTRAB", "CUT"}

@@ -1180,7 +1180,9 @@ def _donor_field(T: str, pos: int, defs) -> str | None:
 
 _NAMED_BEFORE_RE = re.compile(r"(?<![.:;]\s)(?<!^)\b[A-Z][a-z]+\s+\Z")
 _THEIR_RE = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}\Z")
-_SUBJ_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|[-•*]\s*)?(?:(?:The|the|Today|Yesterday|In\s+\w+(?:\s+\d{4})?|On\s+\d{1,2}\s+\w+(?:\s+\d{4})?),?\s+)?")
+# (a timeline's year, "- 2024 – ", and up to two openers: "On 5 May 2024, the ...", "Chile's ...")
+_SUBJ_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|[-•*]\s*)?(?:(?:19|20)\d\d[ \t]*[–—:-][ \t]*)?(?:(?:The|the|Today|Yesterday|"
+                           r"In\s+\w+(?:\s+\d{4})?|On\s+\d{1,2}\s+\w+(?:\s+\d{4})?|[A-Z][a-z]+['’]s),?\s+){0,2}")
 _SUBJ_GAP_RE = re.compile(r"\s+(?:(?:have|has|will|would|jointly|formally|officially|then|also|to)\s+)*[a-z]+\s+(?:the|a|their|its)\s+(?:[\w-]+\s+){0,2}")
 
 
@@ -1367,16 +1369,23 @@ def _counted(S, ns, ne, T, ss, defs):
     return out or None
 
 
+_PAREN_RE = re.compile(r"[()]")
+
+
 def _collapse_aliases(T: str, mentions: list[tuple[int, str]]) -> list[str]:
     """'the Federation of X (FX)' is one party, named by its acronym."""
     out: list[str] = []
+    last = -1
     for pos, name in mentions:
-        if out and T[pos - 1:pos] == "(":
+        # (not after another's "(...)": "the Union (U), the Federation (F)" where the Federation's
+        # name itself was not found: "(F)" names a party of its own)
+        if out and T[pos - 1:pos] == "(" and not _PAREN_RE.search(T, last, pos - 1):
             if T[pos:pos + len(name) + 1] == name + ")":
                 out[-1] = name                     # "(FX)" names the one before it; "(HRD Corp)" keeps it
             continue
         else:
             out.append(name)
+            last = pos
     return out
 
 

@@ -76,6 +76,8 @@ _BODY_MET_RE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,4}(?:Committee|Boa
                           r"|(?<![\w-])(?:(?:first|second|third|fourth|fifth|next|regional|national|project|programme|joint)\s+){0,2}"
                           r"(?:steering|advisory|coordination|management|oversight)\s+(?:committee|board|group|council))\b(?P<mid>[^.;]{0,100}?)"
                           r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened|took\s+place|will\s+take\s+place)\b")
+# 'Signed  :' - a field's label
+_FIELD_COLON_RE = re.compile(r"[ \t]*:")
 _SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:held|hosted|organi[sz]ed|co-organi[sz]ed|convened|took\s+place|takes\s+place|"
                       r"brought\s+together|opened|attended|met)\b", re.IGNORECASE)
@@ -1022,6 +1024,8 @@ def extract(text: str) -> list[dict]:
             if abs(d.start - vm.start()) > 160:
                 continue
             if what == "Signing":
+                if _FIELD_COLON_RE.match(S, vm.end()):
+                    continue                         # "Signed : 4 July 2022": a register's field, not a ceremony
                 am = _AGREEMENT_RE.search(S)
                 if not am:
                     continue
