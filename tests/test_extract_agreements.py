@@ -555,3 +555,21 @@ def test_dwcp_subject_list_after_a_timeline_year_or_a_possessive_country():
     rows = extract(text)
     assert [(r["kind"], r["signed_year"]) for r in rows] == [("dwcp", 2023)]
     assert set(rows[0]["parties"]) == {"ILO", "MINTRAB", "CUT"}
+
+
+def test_a_ministry_named_with_its_country_keeps_the_country():
+    text = "In May 2022, the ILO signed a memorandum of understanding with the Ministry of Health of the Republic of Chile."
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("mou", 2022, 5)]
+    assert set(rows[0]["parties"]) == {"ILO", "Ministry of Health of the Republic of Chile"}
+
+
+def test_yesterday_under_a_header_dated_after_a_weekday():
+    text = ("MORNING NOTES OF THE INFORMATION OFFICE\n"
+            "United Nations Office at Geneva, Palais des Nations, Geneva -- Thursday, 6 June 2024\n\n"
+            "Yesterday, the ILO and the Ministry of Labour of the Republic of Peru signed a memorandum "
+            "of understanding on youth employment.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [("mou", 2024, 6, 5)]

@@ -92,6 +92,8 @@ _LIST_OF_CAPS = rf"{_CAPS}(?:(?:,\s+{_CAPS}){{1,4}}\s+(?:and|&)\s+{_CAPS}|(?:\s+
 _MINISTRY_RE = re.compile(
     rf"\b(?:(?:Vice|Deputy|Assistant|State)\s+)?(?P<head>Ministry|Minister|Secretary|Department)\s+"
     rf"(?P<prep>of|for)\s+(?:the\s+)?(?P<x>{_LIST_OF_CAPS})")
+# "... of the Dominican Republic", "... of the Republic of Chile": the country a ministry's name ends with
+_OF_COUNTRY_RE = re.compile(r"\s+of\s+the\s+(?P<c>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})")
 _ADJ_MINISTER_RE = re.compile(
     r"\b(?P<adj>Foreign|Labour|Labor|Finance|Health|Education|Trade|Employment|Interior|Agriculture)"
     r"\s+Minister\b")
@@ -232,7 +234,11 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
         if _ILO_RE.match(x):
             add(m.start(), m.end(), "ILO")
             continue
-        add(m.start(), m.end(), resolve(name))
+        end = m.end()
+        cm = _OF_COUNTRY_RE.match(seg, end) if m.group("head") != "Minister" else None
+        if cm and is_country(cm.group("c")):
+            name, end = f"{name} of the {cm.group('c')}", cm.end()   # "Ministry of Labour of the Republic of X"
+        add(m.start(), end, resolve(name))
     for m in (_FR_MINISTRY_RE.finditer(seg) if "Minist" in seg else ()):
         add(m.start(), m.end(), resolve(m.group(0)))
     for m in (_ADJ_MINISTER_RE.finditer(seg) if has_minist else ()):
