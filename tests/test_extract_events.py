@@ -586,3 +586,15 @@ def test_signing_and_launch_under_a_news_item_heading_with_day_place_and_no_year
     got = sorted((str(r["start_date"]), r["location"], r["name"].split()[0]) for r in rows)
     assert ("2025-03-11", "Nairobi", "Signing") in got
     assert ("2025-03-13", "Kigali", "Launch") in got
+
+
+def test_a_month_signing_that_names_its_place_and_a_timeline_present_tense_signing():
+    text = ("- 2011 – A Framework Agreement on cooperation is signed in Lisbon in October 2011 between "
+            "the Government of Portugal and the ILO.\n"
+            "- 2023 – On 4 April 2023, the Ministry of Labour and Social Protection, the Employers' "
+            "Confederation (EC), the Federation of Trade Unions (FTU) and the ILO sign the second "
+            "Decent Work Country Programme.\n")
+    rows = _events(text)
+    got = {(str(r["start_date"]), r["date_precision"], r["location"]) for r in rows if r["name"].startswith("Signing")}
+    assert ("2011-10-01", "month", "Lisbon") in got
+    assert ("2023-04-04", "day", None) in got

@@ -78,7 +78,8 @@ _BODY_MET_RE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,4}(?:Committee|Boa
                           r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened|took\s+place|will\s+take\s+place)\b")
 # 'Signed  :' - a field's label
 _FIELD_COLON_RE = re.compile(r"[ \t]*:")
-_SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b", re.IGNORECASE)
+# (and a timeline's present tense: "X and the ILO sign the ...", not "to sign", "a sign of")
+_SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b|(?<=ILO )sign(?=,?\s+(?:the|a|an|in|on)\b)", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:held|hosted|organi[sz]ed|co-organi[sz]ed|convened|took\s+place|takes\s+place|"
                       r"brought\s+together|opened|attended|met)\b", re.IGNORECASE)
 _LOC_STOP = {
@@ -260,13 +261,21 @@ _AT_WORK_RE = re.compile(r"at\s+Work\b")
 _NOT_WEEK_NAME_RE = re.compile(r"(?:Last|Next|This|Each|Every|Same|Previous|Following|First|Second|Third|Fourth|One|Two)\s+(?:Weeks?|Day)$")
 
 
+# a sentence (or timeline item: "- 2024 – ") that opens with "On <date>,"
+_ON_LEAD_RE = re.compile(r"\A\s*(?:[-•*]\s*)?(?:(?:19|20)\d\d[ \t]*[–—:-][ \t]*)?On\s+\Z")
+_STOP_PUNCT_RE = re.compile(r"[.;:]")
 _IN_LEAD_RE = re.compile(r"\s*(?:[-•*]\s*)?In\s+\Z")
 _PASSIVE_BEFORE_RE = re.compile(r"(?i)\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?\Z")
+
+
+_SIGNED_IN_PLACE_RE = re.compile(r"\s+in\s+[A-ZÀ-Þ][\w'’-]+(?:[ \t][A-ZÀ-Þ][\w'’-]+)?\s+in\s+")
 
 
 def _month_signing(S: str, d: DateSpan, vm: re.Match) -> bool:
     """'In September 2023 the Federation and the ILO signed a ...': a month that opens the
     sentence dates the active signing its subject reports."""
+    if d.month and d.end_year is None and vm.end() <= d.start and _SIGNED_IN_PLACE_RE.fullmatch(S, vm.end(), d.start):
+        return True                              # "... is signed in Geneva in June 2005": where and when
     return bool(d.month and d.end_year is None and _IN_LEAD_RE.fullmatch(S, 0, d.start)
                 and vm.group(0).lower() == "signed" and 0 < vm.start() - d.end <= 120
                 and not _PASSIVE_BEFORE_RE.search(S, max(0, vm.start() - 20), vm.start())
@@ -1027,8 +1036,10 @@ def extract(text: str) -> list[dict]:
             if not day_dates:
                 continue
             d = min(day_dates, key=lambda d: abs(d.start - vm.start()))
-            if abs(d.start - vm.start()) > 160:
-                continue
+            if abs(d.start - vm.start()) > 160 and not (
+                    d.day and d.end < vm.start() <= d.end + 400 and _ON_LEAD_RE.search(S, 0, d.start)
+                    and not _STOP_PUNCT_RE.search(S, d.end, vm.start())):
+                continue                             # (but "On 5 May 2024, <a long list of signatories> sign ...")
             if what == "Signing":
                 if _FIELD_COLON_RE.match(S, vm.end()):
                     continue                         # "Signed : 4 July 2022": a register's field, not a ceremony
