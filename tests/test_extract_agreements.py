@@ -573,3 +573,11 @@ def test_yesterday_under_a_header_dated_after_a_weekday():
     rows = extract(text)
     _grounded(text, rows)
     assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [("mou", 2024, 6, 5)]
+
+
+def test_a_cooperation_protocol_is_an_agreement():
+    text = "The ILO and the National Employment Agency (NEA) renewed their cooperation protocol on 3 June 2021 in Tirana."
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [("agreement", 2021, 6, 3)]
+    assert set(rows[0]["parties"]) == {"ILO", "NEA"}
