@@ -520,3 +520,64 @@ def test_that_agreement_takes_the_parties_of_the_one_named_before():
             "provides EUR 9 million for Belgium.")
     rows = extract(text)
     assert len(rows) == 1 and rows[0]["signed_year"] == 2020 and "FDC" in rows[0]["parties"]
+
+
+def test_register_entries_read_from_their_parties_and_signed_fields():
+    text = ("REGISTER OF INSTRUMENTS. The Ministry of Labour (MINLAB) chairs the board.\n\n"
+            "(A) Memorandum of Understanding on skills statistics\n"
+            "    Parties : National Bureau of Statistics (NBS); ILO\n"
+            "    Signed  : 21/09/2020, Kampala\n"
+            "    Duration: 3 years\n\n"
+            "(B) Partnership agreement on green jobs\n"
+            "    Parties : ILO; Agence Nationale pour l'Emploi (ANPE);\n"
+            "              Office of Labour Studies (MINLAB)\n"
+            "    Signed  : 2022/04/07\n\n"
+            "(C) Declaration of intent on apprenticeships\n"
+            "    Parties : Federation of Employers; ILO\n"
+            "    Signed  : 05-11-2023\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    got = sorted((r["kind"], r["signed_year"], r["signed_month"], r["signed_day"], tuple(r["parties"])) for r in rows)
+    assert got == [("declaration", 2023, 11, 5, ("Federation of Employers", "ILO")),
+                   ("mou", 2020, 9, 21, ("NBS", "ILO")),
+                   ("partnership_agreement", 2022, 4, 7, ("ILO", "ANPE", "Office of Labour Studies"))]
+
+
+def test_dwcp_subject_list_after_a_timeline_year_or_a_possessive_country():
+    text = ("- 2021 – On 3 May 2021, the Ministry of Labour and Social Protection (MLSP), the Employers' Federation (EFK) "
+            "and the ILO sign the second Decent Work Country Programme for Kenya.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("dwcp", 2021, 5)]
+    assert set(rows[0]["parties"]) == {"ILO", "MLSP", "EFK"}
+    text = ("Chile's Ministry of Labour (MINTRAB), the Workers' Union (CUT) and the ILO signed the "
+            "Decent Work Country Programme 2023–2027 on 9 March 2023.")
+    rows = extract(text)
+    assert [(r["kind"], r["signed_year"]) for r in rows] == [("dwcp", 2023)]
+    assert set(rows[0]["parties"]) == {"ILO", "MINTRAB", "CUT"}
+
+
+def test_a_ministry_named_with_its_country_keeps_the_country():
+    text = "In May 2022, the ILO signed a memorandum of understanding with the Ministry of Health of the Republic of Chile."
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("mou", 2022, 5)]
+    assert set(rows[0]["parties"]) == {"ILO", "Ministry of Health of the Republic of Chile"}
+
+
+def test_yesterday_under_a_header_dated_after_a_weekday():
+    text = ("MORNING NOTES OF THE INFORMATION OFFICE\n"
+            "United Nations Office at Geneva, Palais des Nations, Geneva -- Thursday, 6 June 2024\n\n"
+            "Yesterday, the ILO and the Ministry of Labour of the Republic of Peru signed a memorandum "
+            "of understanding on youth employment.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [("mou", 2024, 6, 5)]
+
+
+def test_a_cooperation_protocol_is_an_agreement():
+    text = "The ILO and the National Employment Agency (NEA) renewed their cooperation protocol on 3 June 2021 in Tirana."
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [("agreement", 2021, 6, 3)]
+    assert set(rows[0]["parties"]) == {"ILO", "NEA"}

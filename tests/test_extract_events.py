@@ -573,3 +573,28 @@ def test_title_block_name_keeps_a_defined_acronym():
             "The East African Community (EAC) Secretariat hosts the meeting.\n")
     rows = [r for r in extract(text) if r["rule"] == "title_block"]
     assert [r["name"] for r in rows] == ["EAC Technical Meeting on Labour Migration Data"]
+
+
+def test_signing_and_launch_under_a_news_item_heading_with_day_place_and_no_year():
+    from flows.extract.events import extract
+    text = ("# Cooperation bulletin\n\nIssue 7 · 10–16 March 2025\n\n"
+            "### 11 Mar · Nairobi, Kenya — Unions and the ILO sign skills pact\n\n"
+            "The Central Organization of Trade Unions and the ILO signed a memorandum of understanding on apprenticeships.\n\n"
+            "### 13 Mar · Kigali, Rwanda — Portal goes live\n\n"
+            "The Ministry of Public Service and Labour launched the national job portal with ILO support.\n")
+    rows = extract(text)
+    got = sorted((str(r["start_date"]), r["location"], r["name"].split()[0]) for r in rows)
+    assert ("2025-03-11", "Nairobi", "Signing") in got
+    assert ("2025-03-13", "Kigali", "Launch") in got
+
+
+def test_a_month_signing_that_names_its_place_and_a_timeline_present_tense_signing():
+    text = ("- 2011 – A Framework Agreement on cooperation is signed in Lisbon in October 2011 between "
+            "the Government of Portugal and the ILO.\n"
+            "- 2023 – On 4 April 2023, the Ministry of Labour and Social Protection, the Employers' "
+            "Confederation (EC), the Federation of Trade Unions (FTU) and the ILO sign the second "
+            "Decent Work Country Programme.\n")
+    rows = _events(text)
+    got = {(str(r["start_date"]), r["date_precision"], r["location"]) for r in rows if r["name"].startswith("Signing")}
+    assert ("2011-10-01", "month", "Lisbon") in got
+    assert ("2023-04-04", "day", None) in got

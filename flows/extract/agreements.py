@@ -37,7 +37,7 @@ _NOUN_RE = re.compile(
     r"[Ff]unding|[Ff]inancing|[Cc]ontribution|[Gg]rant|[Hh]ost\s+[Cc]ountry|[Tt]rust\s+[Ff]und|"
     r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b"
     r"|\b(?:[Gg]rant|[Ff]unding|[Ff]inancing|[Cc]ontribution|[Cc]ooperation|[Pp]artnership|[Ff]ramework)"
-    r"\s+[Aa]rrangements?\b)"
+    r"\s+[Aa]rrangements?\b|\b(?:[Cc]ooperation|[Cc]ollaboration)\s+[Pp]rotocols?\b)"
     r"|(?P<doc>\bproject\s+document\b|\b(?:[Jj]oint\s+)?(?:[Pp]rogramme|Program)\s+[Dd]ocument\b|\bamendment\b|\b(?:a|the)\s+(?:new\s+)?project\b)"
 )
 # _NOUN_RE for scanning: the same matches, but positions that cannot start one (every match
@@ -46,7 +46,7 @@ _NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
 # a word every match of _NOUN_RE contains (a cheap test before the full search of a sentence;
 # 'morand', not 'memorand': rare first letters make the scan faster)
 _NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|ocument|"
-                          r"mendment|Record")
+                          r"mendment|Record|rotocol")
 _BETWEEN_RE = re.compile(r"\bbetween\b")
 _SIGN = r"sign(?:s|ed|ing)?|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
@@ -92,6 +92,8 @@ _LIST_OF_CAPS = rf"{_CAPS}(?:(?:,\s+{_CAPS}){{1,4}}\s+(?:and|&)\s+{_CAPS}|(?:\s+
 _MINISTRY_RE = re.compile(
     rf"\b(?:(?:Vice|Deputy|Assistant|State)\s+)?(?P<head>Ministry|Minister|Secretary|Department)\s+"
     rf"(?P<prep>of|for)\s+(?:the\s+)?(?P<x>{_LIST_OF_CAPS})")
+# "... of the Dominican Republic", "... of the Republic of Chile": the country a ministry's name ends with
+_OF_COUNTRY_RE = re.compile(r"\s+of\s+the\s+(?P<c>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})")
 _ADJ_MINISTER_RE = re.compile(
     r"\b(?P<adj>Foreign|Labour|Labor|Finance|Health|Education|Trade|Employment|Interior|Agriculture)"
     r"\s+Minister\b")
@@ -232,7 +234,11 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
         if _ILO_RE.match(x):
             add(m.start(), m.end(), "ILO")
             continue
-        add(m.start(), m.end(), resolve(name))
+        end = m.end()
+        cm = _OF_COUNTRY_RE.match(seg, end) if m.group("head") != "Minister" else None
+        if cm and is_country(cm.group("c")):
+            name, end = f"{name} of the {cm.group('c')}", cm.end()   # "Ministry of Labour of the Republic of X"
+        add(m.start(), end, resolve(name))
     for m in (_FR_MINISTRY_RE.finditer(seg) if "Minist" in seg else ()):
         add(m.start(), m.end(), resolve(m.group(0)))
     for m in (_ADJ_MINISTER_RE.finditer(seg) if has_minist else ()):
@@ -497,6 +503,99 @@ def _topic(S: str, end: int) -> str | None:
     return t if len(t) >= 4 else None
 
 
+# ------------------------------------------------------------------ register records
+# A register's entry: a title line naming the instrument, then labelled fields, one a list of
+# parties and one the signature date:
+#     [03] Memorandum of Understanding on labour statistics
+#          Parties : National Statistics Office (NSO); ILO
+#          Signed  : 2019-11-26
+_REC_SIGNED_RE = re.compile(r"(?im)^[ \t]*(?:Signed(?:[ \t]+on)?|Date[ \t]+signed|Signing[ \t]+date|Signature[ \t]+date)"
+                            r"[ \t]*:[ \t]*(?P<v>[^\n]*)")
+_REC_FIELD_RE = re.compile(r"[ \t]*[A-Z][A-Za-z ]{1,20}?[ \t]*:(?:[ \t]|$)")
+_REC_PARTIES_RE = re.compile(r"(?im)^[ \t]*(?:Parties|Signatories|Counterparts?)[ \t]*:[ \t]*")
+_REC_KINDS = [("dwcp", re.compile(r"Decent\s+Work\s+Country\s+Programme|\bDWCP\b")),
+              ("mou", re.compile(r"Memorand(?:um|a)\s+of\s+Understanding|\bMo[UC]\b|\bMOU\b")),
+              ("partnership_agreement", re.compile(r"\bPartnership\s+agreement", re.IGNORECASE)),
+              ("declaration", re.compile(r"\bDeclaration\b", re.IGNORECASE)),
+              ("agreement", re.compile(r"\bAgreement\b|\bLetters?\s+of\b|\bExchanges?\s+of\b", re.IGNORECASE))]
+# 17/03/2022, 28-02-2024, 09.10.2023 (day first); 2023/12/05 (year first)
+_NUM_DATE_RE = re.compile(r"(?:(?P<y1>(?:19|20)\d\d)(?P<s1>[/.-])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})"
+                          r"|(?P<d2>\d{1,2})(?P<s2>[/.-])(?P<m2>\d{1,2})(?P=s2)(?P<y2>(?:19|20)\d\d))(?!\d)")
+_REC_ACR_RE = re.compile(r"\s*\((?P<a>[A-Z][A-Za-z0-9&/\-]{1,11})\)")
+
+
+def _record_date(v: str):
+    """(year, month, day) of a field's value that opens with a date, else None."""
+    ds = _dates(v[:40])
+    if ds and ds[0].start <= 2:
+        return ds[0].year, ds[0].month, ds[0].day
+    m = _NUM_DATE_RE.match(v.lstrip())
+    if not m:
+        return None
+    if m.group("y1"):
+        y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+    else:
+        y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        if mo > 12 and d <= 12 and m.group("s2") == "/":
+            mo, d = d, mo                          # 03/17/2022: month first
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return None
+    return y, mo, d
+
+
+def _record_party(piece: str, defs: dict[str, str]) -> str | None:
+    piece = _SPACES_RE.sub(" ", piece).strip(" .,")
+    if not piece:
+        return None
+    m = _REC_ACR_RE.search(piece)
+    if m:
+        name = piece[:m.start()].strip()
+        full = defs.get(m.group("a"))
+        # "Department of Employment (MINISTRY)": a parent's acronym, not the department's
+        if full is None or _SPACES_RE.sub(" ", full).lower() in name.lower() or not name:
+            return m.group("a")
+        return name
+    return piece
+
+
+def _records(T: str, defs: dict[str, str]) -> list[dict]:
+    rows = []
+    for sm in _REC_SIGNED_RE.finditer(T):
+        a = T.rfind("\n\n", 0, sm.start())
+        a = 0 if a < 0 else a + 2
+        b = T.find("\n\n", sm.end())
+        b = len(T) if b < 0 else b
+        pm = _REC_PARTIES_RE.search(T, a, sm.start())
+        if pm is None:
+            continue
+        title = T[a:pm.start()]
+        kind = next((k for k, rx in _REC_KINDS if rx.search(title)), None)
+        when = _record_date(sm.group("v"))
+        if kind is None or when is None:
+            continue
+        # the parties' field and its indented continuation lines, up to the next field
+        lines = [T[pm.end():T.find("\n", pm.end()) if "\n" in T[pm.end():sm.start()] else sm.start()]]
+        pos = pm.end() + len(lines[0]) + 1
+        while pos < sm.start():
+            e = T.find("\n", pos, sm.start())
+            e = sm.start() if e < 0 else e
+            line = T[pos:e]
+            if _REC_FIELD_RE.match(line) or not line[:1].isspace():
+                break
+            lines.append(line)
+            pos = e + 1
+        parties = [p for p in (_record_party(x, defs) for x in " ".join(lines).split(";")) if p]
+        if not [p for p in parties if p != "ILO"]:
+            continue
+        y, mo, d = when
+        rows.append({"kind": kind, "signed_year": y, "signed_month": mo, "signed_day": d, "topic": None,
+                     "parties": _uniq(parties), "_si": -1, "_definite": False, "_weak": False,
+                     "_span": (a, b), "_rule": "record", "_count": False})
+    return rows
+
+
 def extract(text: str) -> list[dict]:
     v = build_view(text)
     years_cache: dict = {}
@@ -534,11 +633,15 @@ def extract(text: str) -> list[dict]:
             enumerated[i] = kids
 
     enum_children = {j: i for i, ks in enumerated.items() for j in ks}
+    records = _records(text, definitions(text)) if "ign" in text and ":" in text else []
+    rec_spans = [r["_span"] for r in records]
 
     for si in _keyword_sentences(T, sents):
         ss, se = sents[si]
         if si in enumerated:
             continue
+        if rec_spans and any(a <= v.orig(ss, se)[0] < b for a, b in rec_spans):
+            continue                                 # a register's entry: read from its fields
         S = T[ss:se]
         matches = [m for m in _NOUN_SCAN_RE.finditer(S)][:12]
         if not matches:
@@ -739,9 +842,9 @@ def extract(text: str) -> list[dict]:
     rows = _drop_detailed_counts(rows)
     rows = _merge(rows)
     out = []
-    for r in rows:
+    for r in rows + records:
         s, e = r["_span"]
-        g = v.grounded(s, e)
+        g = v.grounded(s, e) if r["_rule"] != "record" else {"char_start": s, "char_end": e, "evidence": text[s:e]}
         out.append({"kind": r["kind"], "signed_year": r["signed_year"], "signed_month": r["signed_month"],
                     "signed_day": r["signed_day"], "parties": r["parties"], "topic": r["topic"],
                     **g, "rule": r["_rule"]})
@@ -1083,7 +1186,9 @@ def _donor_field(T: str, pos: int, defs) -> str | None:
 
 _NAMED_BEFORE_RE = re.compile(r"(?<![.:;]\s)(?<!^)\b[A-Z][a-z]+\s+\Z")
 _THEIR_RE = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}\Z")
-_SUBJ_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|[-•*]\s*)?(?:(?:The|the|Today|Yesterday|In\s+\w+(?:\s+\d{4})?|On\s+\d{1,2}\s+\w+(?:\s+\d{4})?),?\s+)?")
+# (a timeline's year, "- 2024 – ", and up to two openers: "On 5 May 2024, the ...", "Chile's ...")
+_SUBJ_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|[-•*]\s*)?(?:(?:19|20)\d\d[ \t]*[–—:-][ \t]*)?(?:(?:The|the|Today|Yesterday|"
+                           r"In\s+\w+(?:\s+\d{4})?|On\s+\d{1,2}\s+\w+(?:\s+\d{4})?|[A-Z][a-z]+['’]s),?\s+){0,2}")
 _SUBJ_GAP_RE = re.compile(r"\s+(?:(?:have|has|will|would|jointly|formally|officially|then|also|to)\s+)*[a-z]+\s+(?:the|a|their|its)\s+(?:[\w-]+\s+){0,2}")
 
 
@@ -1270,16 +1375,23 @@ def _counted(S, ns, ne, T, ss, defs):
     return out or None
 
 
+_PAREN_RE = re.compile(r"[()]")
+
+
 def _collapse_aliases(T: str, mentions: list[tuple[int, str]]) -> list[str]:
     """'the Federation of X (FX)' is one party, named by its acronym."""
     out: list[str] = []
+    last = -1
     for pos, name in mentions:
-        if out and T[pos - 1:pos] == "(":
+        # (not after another's "(...)": "the Union (U), the Federation (F)" where the Federation's
+        # name itself was not found: "(F)" names a party of its own)
+        if out and T[pos - 1:pos] == "(" and not _PAREN_RE.search(T, last, pos - 1):
             if T[pos:pos + len(name) + 1] == name + ")":
                 out[-1] = name                     # "(FX)" names the one before it; "(HRD Corp)" keeps it
             continue
         else:
             out.append(name)
+            last = pos
     return out
 
 

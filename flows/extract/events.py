@@ -76,7 +76,10 @@ _BODY_MET_RE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,4}(?:Committee|Boa
                           r"|(?<![\w-])(?:(?:first|second|third|fourth|fifth|next|regional|national|project|programme|joint)\s+){0,2}"
                           r"(?:steering|advisory|coordination|management|oversight)\s+(?:committee|board|group|council))\b(?P<mid>[^.;]{0,100}?)"
                           r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened|took\s+place|will\s+take\s+place)\b")
-_SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b", re.IGNORECASE)
+# 'Signed  :' - a field's label
+_FIELD_COLON_RE = re.compile(r"[ \t]*:")
+# (and a timeline's present tense: "X and the ILO sign the ...", not "to sign", "a sign of")
+_SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b|(?<=ILO )sign(?=,?\s+(?:the|a|an|in|on)\b)", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:held|hosted|organi[sz]ed|co-organi[sz]ed|convened|took\s+place|takes\s+place|"
                       r"brought\s+together|opened|attended|met)\b", re.IGNORECASE)
 _LOC_STOP = {
@@ -258,13 +261,21 @@ _AT_WORK_RE = re.compile(r"at\s+Work\b")
 _NOT_WEEK_NAME_RE = re.compile(r"(?:Last|Next|This|Each|Every|Same|Previous|Following|First|Second|Third|Fourth|One|Two)\s+(?:Weeks?|Day)$")
 
 
+# a sentence (or timeline item: "- 2024 – ") that opens with "On <date>,"
+_ON_LEAD_RE = re.compile(r"\A\s*(?:[-•*]\s*)?(?:(?:19|20)\d\d[ \t]*[–—:-][ \t]*)?On\s+\Z")
+_STOP_PUNCT_RE = re.compile(r"[.;:]")
 _IN_LEAD_RE = re.compile(r"\s*(?:[-•*]\s*)?In\s+\Z")
 _PASSIVE_BEFORE_RE = re.compile(r"(?i)\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?\Z")
+
+
+_SIGNED_IN_PLACE_RE = re.compile(r"\s+in\s+[A-ZÀ-Þ][\w'’-]+(?:[ \t][A-ZÀ-Þ][\w'’-]+)?\s+in\s+")
 
 
 def _month_signing(S: str, d: DateSpan, vm: re.Match) -> bool:
     """'In September 2023 the Federation and the ILO signed a ...': a month that opens the
     sentence dates the active signing its subject reports."""
+    if d.month and d.end_year is None and vm.end() <= d.start and _SIGNED_IN_PLACE_RE.fullmatch(S, vm.end(), d.start):
+        return True                              # "... is signed in Geneva in June 2005": where and when
     return bool(d.month and d.end_year is None and _IN_LEAD_RE.fullmatch(S, 0, d.start)
                 and vm.group(0).lower() == "signed" and 0 < vm.start() - d.end <= 120
                 and not _PASSIVE_BEFORE_RE.search(S, max(0, vm.start() - 20), vm.start())
@@ -1013,15 +1024,25 @@ def extract(text: str) -> list[dict]:
             day_dates = [d for d in dates if (d.day or _month_signing(S, d, vm)) and d not in used]
             if not day_dates and not dates and lead_rel is not None and lead.day and not phrases:
                 day_dates = [replace(lead, start=lead_rel[0], end=lead_rel[1])]   # "- 2016-09-21 — X launch ..."
+            head_place = None
+            if not day_dates and not dates and lead_rel is None and not yrs_in(S):
+                hd = _news_heading(T, ss)
+                if hd is not None:                   # under "### 5 Nov · Dhaka, Bangladesh — ...": that day, there
+                    day_dates = [DateSpan(vm.start(), vm.end(), hd[0].year, hd[0].month, hd[0].day)]
+                    head_place = hd[1]
             other = verbs["Launch" if what == "Signing" else "Signing"]
             if other is not None:                    # a date goes to the nearer of "signed" and "launched"
                 day_dates = [d for d in day_dates if abs(d.start - vm.start()) <= abs(d.start - other.start())]
             if not day_dates:
                 continue
             d = min(day_dates, key=lambda d: abs(d.start - vm.start()))
-            if abs(d.start - vm.start()) > 160:
-                continue
+            if abs(d.start - vm.start()) > 160 and not (
+                    d.day and d.end < vm.start() <= d.end + 400 and _ON_LEAD_RE.search(S, 0, d.start)
+                    and not _STOP_PUNCT_RE.search(S, d.end, vm.start())):
+                continue                             # (but "On 5 May 2024, <a long list of signatories> sign ...")
             if what == "Signing":
+                if _FIELD_COLON_RE.match(S, vm.end()):
+                    continue                         # "Signed : 4 July 2022": a register's field, not a ceremony
                 am = _AGREEMENT_RE.search(S)
                 if not am:
                     continue
@@ -1042,6 +1063,8 @@ def extract(text: str) -> list[dict]:
             dm = _DATELINE_CITY_RE.match(S) if loc is None else None
             if dm and not is_country(dm.group("city").title()):
                 loc = (0, dm.group("city").title())
+            if head_place is not None:
+                loc = (0, head_place)
             if not d.day and loc is None:
                 continue                             # a month's signing is an event only where it took place
             p = _Phrase(min(d.start, vm.start()), max(d.end, vm.end()), name, True, False)
@@ -1209,6 +1232,35 @@ _LAUNCHED_SUBJECT_RE = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|[Tt]heir)
 _LAUNCHED_OBJECT_RE = re.compile(rf"\s+(?:(?:together\s+)?with\s+[^.;]{{0,120}}?\s+)?(?:a|an|the|its|their|our)\s+"
                                  rf"(?P<obj>(?:new\s+)?(?:[\w-]+\s+){{0,3}}?{_LAUNCHABLE}\b(?:\s+(?:to|on|for)\s+[a-z][\w-]*"
                                  r"(?:\s+[a-z][\w-]*){0,5})?)")
+
+
+# a news item's heading: "### 5 Nov · Dhaka, Bangladesh — Employers sign ..." (day, month, then the place)
+_HEAD_PLACE_RE = re.compile(rf"^[ \t#*]*(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})[ \t]*[·|•–—-][ \t]*"
+                            r"(?P<place>[A-ZÀ-Þ][\w'’.-]*(?:[ \t][A-ZÀ-Þ][\w'’.-]*){0,2})(?:,[^\n—–]{0,40})?[ \t]*[—–|]")
+
+
+def yrs_in(S: str) -> bool:
+    """Does the sentence date itself by a year ('in 2019'), not a period ('Programme 2024–2028')?"""
+    return bool(_YEAR_IN_RE.search(S))
+
+
+_YEAR_IN_RE = re.compile(r"\b(?:in|since|on|of|by|until|from|early|late|mid-?)\s+(?:19|20)\d\d\b", re.IGNORECASE)   # "signed in 2019"
+
+
+def _news_heading(T: str, ss: int):
+    """(day, place) of the news item the sentence at ss opens: the heading right above it gives a
+    day and month without a year (the year of an earlier full date) and a place; None else."""
+    from .agreements import _headings
+    starts, heads = _headings(T)
+    i = bisect_right(starts, ss) - 1
+    if i < 0 or starts[i] >= ss or heads[i] is None or ss - starts[i] > 400:
+        return None
+    e = T.find("\n", starts[i])
+    m = _HEAD_PLACE_RE.match(T[starts[i]:e if e >= 0 else len(T)])
+    if m is None:
+        return None
+    place = _valid_place(m.group("place"))
+    return (heads[i], place) if place else None
 
 
 def _row(v, ss: int, p: _Phrase, d: DateSpan, loc: str | None, rule: str) -> dict:

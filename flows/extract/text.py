@@ -488,7 +488,8 @@ def clean_inline(text: str) -> str:
 def is_dateline(S: str, d: DateSpan) -> bool:
     """'GENEVA (ILO News) – 5 May 2020 – ...' or 'Press release | 6 October 2022': when it was published."""
     before, after = S[max(0, d.start - 40):d.start], S[d.end:d.end + 4]
-    return bool((re.search(r"(?:[–—|]|\s-|^|Date:?)\s*$", before) and re.match(r"\s*(?:[–—|]|-\s|$)", after))
+    # (a weekday may come between: "New York -- Tuesday, 18 March 2025")
+    return bool((re.search(r"(?:[–—|]|\s--?|^|Date:?)\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$", before) and re.match(r"\s*(?:[–—|]|-\s|$)", after))
                 or re.search(r"\((?:[A-Z][\w ]{0,20})?News\)\s*[–—-]?\s*$", before))
 
 
