@@ -542,3 +542,40 @@ def test_a_key_figure_to_be_reached_is_a_target_and_may_carry_a_note():
     text = "Key figures\n\nFarmers to be reached\n8,000 (half of them women)\n\nEnd of the page.\n"
     rows = extract(text)
     assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [(8000, "Farmers", "target")]
+
+
+def test_a_count_that_opens_a_sentence_after_a_full_stop():
+    text = "The survey ended in May. 2,400\nfarmers joined the scheme; Convention No. 102 applies."
+    assert rows_of(text) == [(2400, "farmers")]
+    assert rows_of("Apprenticeships.** 610 young men found work.") == [(610, "young men")]
+
+
+def test_such_between_a_count_and_its_noun():
+    assert rows_of("By May 2022, 35 such cooperatives had opened.") == [(35, "cooperatives")]
+
+
+def test_a_target_verb_or_noun_right_before_a_count():
+    rows = extract("**Project B.** Targets 6,000\nyouth in 40 districts; registration drive, target 20,000 new members.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (6000, "youth", "target"), (40, "districts", None), (20000, "new members", "target")]
+    assert rows_of("The work supports SDG Target 8 and Target 5 partners.") == []
+
+
+def test_a_list_item_label_changed_from_one_count_to_another():
+    text = ("Revised figures:\n\n"
+            "  - health workers trained and deployed to rural clinics: from 1,500 to 2,200;\n"
+            "  - cooperatives registered: from 90 to 140.\n"
+            "  - Share of women: from 30 to 45 per cent.\n")
+    assert rows_of(text) == [(1500, "health workers"), (2200, "health workers"),
+                             (90, "cooperatives"), (140, "cooperatives")]
+
+
+def test_a_data_as_of_line_dates_the_undated_counts():
+    text = "KEY RESULTS\n\n7,300\nhouseholds reached\n\n45\nwater points built\n\nFigures as of 31 March 2024\n"
+    rows = extract(text)
+    assert [(r["value"], str(r["as_of"])) for r in rows] == [(7300, "2024-03-31"), (45, "2024-03-31")]
+
+
+def test_a_numbered_step_in_capitals_and_an_angle_are_not_counts():
+    text = "HOW WE WORK\n1 FARMERS\nchoose the crops\n2 BUYERS\nsign contracts\nSlopes of up to 30 degrees are farmed.\n"
+    assert rows_of(text) == []

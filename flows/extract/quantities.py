@@ -122,7 +122,8 @@ _OBJECT_AFTER_RE = re.compile(r"[ \t]+(?:(?:the|a|an|its|their|his|her|our|this|
 #: a number used as a subject before a linking verb ('Three thousand sounds modest')
 LINKING_VERBS = {"sounds", "seems", "looks", "feels", "appears"}
 #: lengths of a text, not counts of results ('a note of up to 3 pages')
-TEXT_LENGTH_UNITS = {"pages", "words", "characters", "slides", "lines", "paragraphs"}
+#: (and angles: 'slopes of up to 45 degrees')
+TEXT_LENGTH_UNITS = {"pages", "words", "characters", "slides", "lines", "paragraphs", "degrees"}
 # a count under a negation is not a result: 'so that firms don't get two different messages'
 # ('not less than', 'no more than' are qualifiers and are read as such)
 _NEGATION_BEFORE_RE = re.compile(
@@ -147,14 +148,15 @@ LEAD_OK = {"in", "on", "at", "by", "for", "from", "with", "over", "about", "arou
            "currently", "altogether", "overall", "together", "while", "whereas", "the", "first"}
 #: verbs that open an item of a work plan or a list of aims ('2. Train 35 labour inspectors'):
 #: a capitalised word before a number that is one of these is no name ('Geneva 22')
-IMPERATIVE_VERBS = {"train", "hold", "reach", "support", "recruit", "register", "establish", "organize",
+#: (and the verb of a record whose subject is its heading: 'Project X.** Targets 8,000 children')
+IMPERATIVE_VERBS = {"targets", "target", "train", "hold", "reach", "support", "recruit", "register", "establish", "organize",
                     "organise", "conduct", "provide", "deliver", "assist", "enrol", "enroll", "certify",
                     "equip", "create", "launch", "build", "mobilize", "mobilise", "engage", "identify",
                     "select", "hire", "deploy", "award", "inspect", "visit", "publish", "produce",
                     "develop", "open", "employ", "place", "coach", "mentor", "graduate", "involve",
                     "benefit", "serve", "reached", "trained", "supported", "registered", "certified"}
 # before such a verb: the start of a line or list item, or of a sentence
-_ITEM_START_RE = re.compile(r"(?:^|[.!?:][ \t]+|\n[ \t]*(?:[-•*▪◦][ \t]+|\(?[a-z0-9]{1,2}[.)][ \t]+)?)$")
+_ITEM_START_RE = re.compile(r"(?:^|[.!?:][*_]{0,2}[ \t]+|\n[ \t]*(?:[-•*▪◦][ \t]+|\(?[a-z0-9]{1,2}[.)][ \t]+)?)$")
 #: a number right after these is a reference, an address or a position, not a count
 _REFERENCE_WORDS = (
     r"no|nos|number|page|pages|p|pp|para|paragraph|art|article|section|chapter|"
@@ -428,6 +430,27 @@ def _lead_in_scopes(text: str) -> list[tuple[int, int, date, str]]:
     return scopes
 
 
+# a line of its own that dates every figure of the document: 'Data as of 30 June 2024' in the
+# footer of a fact sheet, 'All figures as at 31 March 2023'
+_DATA_AS_OF_LINE_RE = re.compile(r"[ \t#*_(\[]*(?:all[ \t]+)?(?:data|figures|statistics|numbers)[ \t]+"
+                                 r"(?:are[ \t]+)?$", re.IGNORECASE)
+
+
+def _data_as_of(text: str) -> tuple[date, str] | None:
+    for h in _AS_OF_HINT_RE.finditer(text):
+        ls = text.rfind("\n", 0, h.start()) + 1
+        if h.start() - ls > 30 or not _DATA_AS_OF_LINE_RE.fullmatch(text, ls, h.start()):
+            continue
+        le = text.find("\n", h.end())
+        le = len(text) if le < 0 else le
+        if le - h.end() > 40:
+            continue
+        ds = _dates_in(text, h.end(), le)
+        if ds:
+            return ds[0][1:]
+    return None
+
+
 # ------------------------------------------------------------------- extract
 
 def _line_of(text: str, pos: int) -> tuple[int, int]:
@@ -522,7 +545,7 @@ _PREV_TOKEN_RE = re.compile(r"(\S+)[ \t]+$")
 _BOLD_AFTER_RE = re.compile(r"[*_]{1,2}(?=[ \t])")
 _ADVERB_AFTER_RE = re.compile(r",[ \t]+\w+ly[ \t]+(?:\w+ed[ \t]+)?")
 _PART_OF_RE = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|these|those|our)(?=[ \t])")
-_OTHER_AFTER_RE = re.compile(r"[ \t]+(?:other|more)(?=[ \t]+[A-Za-z])")
+_OTHER_AFTER_RE = re.compile(r"[ \t]+(?:other|more|such)(?=[ \t]+[A-Za-z])")  # ('41 such committees')
 _OF_BEFORE_RE = re.compile(r"\b[Oo]f[ \t\n]+$")
 # 'only 9 of the 24 new curricula': the second number counts the whole
 _WHOLE_NUM_RE = re.compile(r"[ \t]+\d{1,3}(?:,\d{3})*(?=[ \t]+[a-z])")
@@ -549,8 +572,8 @@ _AIM = (r"(?:aims?|aimed|aiming|plans?|planned|planning|seeks?|seeking|intends?|
 # 'will support 300 cooperatives', 'aims to reach 25,000 young people', 'is expected to create
 # 450,000 workdays', 'targets 500 firms': a count the text sets out to reach
 _TARGET_DIRECT_RE = re.compile(
-    rf"(?:\b(?:will|{_AIM})(?:[ \t\n]+[a-z]+){{1,2}}|\b(?:targets|targeting|targeted)(?:[ \t\n]+of)?|"
-    r"\btarget[ \t\n]+of)[ \t\n]+$")
+    rf"(?:\b(?:will|{_AIM})(?:[ \t\n]+[a-z]+){{1,2}}|\b(?:targeting|targeted)(?:[ \t\n]+of)?|"
+    r"\b[Tt]argets?(?:[ \t\n]+of)?)[ \t\n]+$")
 # '... aims to reach 25,000 young people with training and to support 300 cooperatives'
 _TARGET_AND_TO_RE = re.compile(r"(?:\band|,)[ \t\n]+to[ \t\n]+[a-z]+[ \t\n]+$")
 _TARGET_LABEL_RE = re.compile(r"[ \t|*_\-]*(?:[Tt]argets?|TARGETS?)\b[^|:\n\d]{0,40}[|:][ \t*_]*$")
@@ -607,6 +630,26 @@ def _numbered_neighbour(text: str, ls: int, le: int, n: int) -> bool:
     return re.search(rf"(?m)^(?:{n - 1}|{n + 1}) [A-Z\u201c\"]", near) is not None
 
 
+#: abbreviations that end with a full stop and stand before a number ('No. 189', 'Vol. 3')
+_NUMBER_ABBREVIATIONS = {"no", "nos", "nr", "num", "vol", "vols", "rev", "fig", "figs", "art", "arts",
+                         "para", "paras", "sec", "sect", "ch", "chap", "tel", "ref", "op", "pp", "ed",
+                         "eds", "approx", "est", "ltd", "inc", "co", "corp", "dept", "st", "mt", "ave",
+                         "tab", "app", "reg", "res", "doc", "ser", "fn", "cf", "pt", "ex"}
+
+
+def _sentence_end_word(tok: str) -> bool:
+    """'Honduras.' before '3,650 children withdrawn': the word that ends the sentence before a
+    count that opens the next one (not 'No.' or 'Vol.' before a number, nor 'U.S.')."""
+    word = tok.rstrip("\"”’')")
+    if word[-1:] not in (".", "!", "?"):
+        return False
+    word = word[:-1]
+    return len(word) >= 3 and word.isalpha() and word.lower() not in _NUMBER_ABBREVIATIONS
+
+
+_TARGET_COUNT_BEFORE_RE = re.compile(r"\b[Tt]argets?[ \t]+$")
+
+
 def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[dict]:
     rows = []
     dot_grouping = _dot_grouping(text)
@@ -628,8 +671,9 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         if line_skipped:
             continue
         before = text[max(ls, s - 40):s]
-        if REFERENCE_BEFORE.search(before) or _NEGATION_BEFORE_RE.search(before):
-            continue
+        if (REFERENCE_BEFORE.search(before) and not (value >= 100 and _TARGET_COUNT_BEFORE_RE.search(before))) \
+                or _NEGATION_BEFORE_RE.search(before):
+            continue  # 'Target 8.7', 'Phase 2'; but 'target 50,000 new members' is a count
         if _LEADER_BEFORE_RE.search(before):
             continue  # 'Membership and Services ...... 11': a page number or a column value
         det = DETERMINER_BEFORE.search(text[max(0, s - 12):s])
@@ -649,7 +693,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         if prev:
             tok = prev.group(1).strip("*_")
             if tok[:1].isupper() and tok.lower().strip(".,;:") not in LEAD_OK and tok[-1:] not in ",;:)" \
-                    and not tok.endswith(("'s", "’s", "s'", "s’")) \
+                    and not tok.endswith(("'s", "’s", "s'", "s’")) and not _sentence_end_word(tok) \
                     and not (tok.lower() in IMPERATIVE_VERBS
                              and _ITEM_START_RE.search(text, max(0, s - 60), s - len(prev.group(0)))):
                 continue  # 'Geneva 22', 'Lote 35', 'Phase 2'
@@ -785,11 +829,13 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             words = words[1:]  # '37 of the 60 target cooperatives': 37 cooperatives (reached)
             unit = " ".join(words)
         first = words[0].lower()
+        if s == ls and len(words[0]) >= 4 and words[0].isupper() and "\n" not in text[e:us]:
+            continue  # '4 MAINTENANCE groups keep ...': the number of a step, over its text
         if words[0][:1].isupper() and (_CELL_GAP_RE.match(text, e, us) or _CELL_GAP_BEFORE_RE.search(before)):
             continue  # '2022-2025      1,450,000 Women in ...': a table row laid out in text
         if (first in STREET_WORDS and (len(words) == 1 or not words[1].islower() or words[1] in _STREET_LINKS)) \
                 or first in FRACTIONS or (len(words) == 1 and first in LINKING_VERBS) \
-                or words[-1].lower() in TEXT_LENGTH_UNITS:
+                or words[-1].lower() in TEXT_LENGTH_UNITS or first == "degrees":
             continue
         # 'one million eight hundred thousand euros': a sum of money written out, not a count
         if words[-1].lower() in CURRENCY_WORDS or (not part and (
@@ -872,8 +918,37 @@ def _label_matches(text: str):
                 yield m
 
 
-def _label_rows(text: str, excluded) -> list[dict]:
+# '- apprentices placed with contractors: from 800 to 1,200;': a list item's count changed from
+# one value to another (a revised target, a before and after); the label may be long
+_LABEL_FROM_TO_RE = re.compile(
+    r"^[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<label>[A-Za-z][A-Za-z'’ \-]{2,80}?)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*"
+    rf"from[ \t]+(?P<num0>{QNUM})[ \t]+to[ \t]+(?P<num>{QNUM})(?=[ \t]*(?:$|\(|[.,;]))",
+    re.MULTILINE)
+_FROM_TO_HINT_RE = re.compile(r":[*_]{0,2}[ \t]*from[ \t]+\d")
+
+
+def _label_from_to_rows(text: str, excluded) -> list[dict]:
     rows = []
+    for h in _FROM_TO_HINT_RE.finditer(text):
+        m = _LABEL_FROM_TO_RE.match(text, text.rfind("\n", 0, h.start()) + 1)
+        if not m or excluded.find(1, m.start("num0"), m.end("num")) >= 0:
+            continue
+        words = m.group("label").split()
+        head = next((k for k, w in enumerate(words) if _is_plural(w)), None)
+        if head is None or words[0].lower() in DURATION or words[0].lower() in STOP:
+            continue
+        unit = " ".join(words[: head + 1])
+        for g in ("num0", "num"):
+            raw = m.group(g).replace(",", "")
+            if "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) <= 1:
+                break
+            rows.append({"value": float(raw), "unit": unit, "qualifier": None, "num_start": m.start(g),
+                         "char_start": m.start("label"), "char_end": m.end(g), "rule": "quantity.label"})
+    return rows
+
+
+def _label_rows(text: str, excluded) -> list[dict]:
+    rows = _label_from_to_rows(text, excluded) if "from" in text else []
     for m in _label_matches(text):
         s, e = m.span("num")
         if any(excluded[s:e]):
@@ -1385,6 +1460,11 @@ def extract(text: str) -> list[dict]:
             ds = dates_in(max(ps, pe - 600), pe)
             if ds:
                 as_of = ds[-1][1:]
+        # 6. a 'Data as of <date>' line of the document
+        if as_of is None:
+            if "data_as_of" not in cache:
+                cache["data_as_of"] = _data_as_of(text)
+            as_of = cache["data_as_of"]
         s, e = r["char_start"], r["char_end"]
         out.append({
             "value": r["value"], "unit": r["unit"], "qualifier": qual,
