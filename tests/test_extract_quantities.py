@@ -579,3 +579,20 @@ def test_a_data_as_of_line_dates_the_undated_counts():
 def test_a_numbered_step_in_capitals_and_an_angle_are_not_counts():
     text = "HOW WE WORK\n1 FARMERS\nchoose the crops\n2 BUYERS\nsign contracts\nSlopes of up to 30 degrees are farmed.\n"
     assert rows_of(text) == []
+
+
+def test_a_sex_breakdown_table_keeps_its_total_row():
+    text = ("Attendance by group:\n\n"
+            "Group                                   Women     Men    Total\n"
+            "Farmers' unions                             5       8       13\n"
+            "District officials                          3       4        7\n"
+            "Total                                       8      12       20\n\n"
+            "End.\n")
+    assert rows_of(text) == [(13, "Farmers' unions"), (7, "District officials"), (8, "Women"), (12, "Men")]
+
+
+def test_revised_targets_percentage_points_and_a_targeted_whole():
+    text = "2. REVISED TARGETS\n\nAs agreed:\n\n  - cooperatives registered: from 90 to 140.\n"
+    assert [(r["value"], r["qualifier"]) for r in extract(text)] == [(90, None), (140, "target")]
+    assert rows_of("Enrolment rose by 7 percentage points.") == []
+    assert rows_of("So far 800 of the targeted 2,500 traders have joined.")[0] == (800, "traders")

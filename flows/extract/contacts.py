@@ -136,8 +136,15 @@ def _url_key(value: str) -> str:
     return re.sub(r"^www\.", "", value).rstrip("/")
 
 
+# a time of day or a weekday: a part of a date line ('Tuesday 4 June, 09:30, Room 3'), not of an address
+_NOT_ADDR_PART_RE = re.compile(r"\b\d{1,2}:\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                               r"Saturday|Sunday)\b")
+
+
 def _addr_part_ok(part: str) -> bool:
     """A short part whose words are capitalized, numbers or street links."""
+    if _NOT_ADDR_PART_RE.search(part):
+        return False
     toks = part.split()
     if 1 < len(toks) <= 6 and toks[0].lower() in _BUILDING_FIRST:
         return True

@@ -548,7 +548,8 @@ _PART_OF_RE = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|these|those|our)(?=[ \
 _OTHER_AFTER_RE = re.compile(r"[ \t]+(?:other|more|such)(?=[ \t]+[A-Za-z])")  # ('41 such committees')
 _OF_BEFORE_RE = re.compile(r"\b[Oo]f[ \t\n]+$")
 # 'only 9 of the 24 new curricula': the second number counts the whole
-_WHOLE_NUM_RE = re.compile(r"[ \t]+\d{1,3}(?:,\d{3})*(?=[ \t]+[a-z])")
+# ('1,900 of the targeted 6,000 workers')
+_WHOLE_NUM_RE = re.compile(r"[ \t]+(?:(?:targeted|planned|expected)[ \t]+)?\d{1,3}(?:,\d{3})*(?=[ \t]+[a-z])")
 _COUNT_OF_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*[ \t]+of[ \t]+the[ \t]+$")
 _OF_THEM_RE = re.compile(r"[ \t]+of[ \t]+(?:them|whom|which)\b")
 _WHOM_BEFORE_RE = re.compile(r"\bof[ \t\n]+(?:whom|which)[ \t\n]+$")
@@ -717,7 +718,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         of_them = None
         if part:
             pos = part.end()
-            whole = _WHOLE_NUM_RE.match(text, pos, pos + 12)
+            whole = _WHOLE_NUM_RE.match(text, pos, pos + 24)
             if whole:
                 pos = whole.end()  # 'only 9 of the 24 new curricula': 9 curricula
         elif _OF_PRONOUN_RE.match(text, pos, pos + 20):
@@ -835,7 +836,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             continue  # '2022-2025      1,450,000 Women in ...': a table row laid out in text
         if (first in STREET_WORDS and (len(words) == 1 or not words[1].islower() or words[1] in _STREET_LINKS)) \
                 or first in FRACTIONS or (len(words) == 1 and first in LINKING_VERBS) \
-                or words[-1].lower() in TEXT_LENGTH_UNITS or first == "degrees":
+                or words[-1].lower() in TEXT_LENGTH_UNITS or first in ("degrees", "percentage"):
             continue
         # 'one million eight hundred thousand euros': a sum of money written out, not a count
         if words[-1].lower() in CURRENCY_WORDS or (not part and (
@@ -925,6 +926,9 @@ _LABEL_FROM_TO_RE = re.compile(
     rf"from[ \t]+(?P<num0>{QNUM})[ \t]+to[ \t]+(?P<num>{QNUM})(?=[ \t]*(?:$|\(|[.,;]))",
     re.MULTILINE)
 _FROM_TO_HINT_RE = re.compile(r":[*_]{0,2}[ \t]*from[ \t]+\d")
+# a heading over such a list that names targets ('3. REVISED TARGETS'): the new value is a target
+_TARGETS_HEADING_RE = re.compile(r"^[ \t#*_]*(?:\d{1,2}\.?[ \t]+)?(?:[A-Za-z]+[ \t]+){0,3}targets[ \t*_:]*$",
+                                 re.MULTILINE | re.IGNORECASE)
 
 
 def _label_from_to_rows(text: str, excluded) -> list[dict]:
@@ -938,11 +942,14 @@ def _label_from_to_rows(text: str, excluded) -> list[dict]:
         if head is None or words[0].lower() in DURATION or words[0].lower() in STOP:
             continue
         unit = " ".join(words[: head + 1])
+        ls = m.start()
+        qual = "target" if _TARGETS_HEADING_RE.search(text, max(0, ls - 400), ls) else None
         for g in ("num0", "num"):
             raw = m.group(g).replace(",", "")
             if "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) <= 1:
                 break
-            rows.append({"value": float(raw), "unit": unit, "qualifier": None, "num_start": m.start(g),
+            rows.append({"value": float(raw), "unit": unit, "qualifier": qual if g == "num" else None,
+                         "num_start": m.start(g),
                          "char_start": m.start("label"), "char_end": m.end(g), "rule": "quantity.label"})
     return rows
 
@@ -1322,12 +1329,19 @@ def _text_table_rows(text: str, excluded) -> list[dict]:
     for tb in find_tables(text):
         heads = [text[a:b] for a, b in tb.header]
         units = [None if _NOT_COUNT_HEADER_RE.search(h) else _plural_phrase(h) for h in heads]
+        # a table split by sex with a 'Total' row: the women and men of each row are a breakdown,
+        # the total row's are the counts ('Women  Men  Total' over groups of participants)
+        total_row = next((row for row in tb.rows if row and row[0] is not None
+                          and text[row[0][0]:row[0][1]].strip(" \t*_:").lower() in ("total", "totals", "grand total")),
+                         None)
         for k, unit in enumerate(units):
             if not unit or k == 0:
                 continue
             for row in tb.rows:
                 c = row[k] if k < len(row) else None
                 if c is None:
+                    continue
+                if total_row is not None and row is not total_row and unit.lower() in _GENDER_WORDS:
                     continue
                 row = _cell_count(text, c[0], c[1], unit, excluded)
                 if row:
