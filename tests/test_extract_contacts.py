@@ -201,3 +201,10 @@ def test_a_date_and_time_line_with_a_room_is_no_address():
     assert facts("**Thursday 6 March 2025, 09:30–11:00, Room 4**\n") == []
     assert facts("Venue: Hall B, 14 Rue du Lac, 1201 Geneva, Switzerland\n") == [
         ("address", "14 Rue du Lac, 1201 Geneva, Switzerland")]
+
+
+def test_an_address_after_a_label_and_colon_and_an_italian_square():
+    assert facts("*Field office in Quito: Avenida Amazonas 21-40, Sector 3, Quito – www.example.org*\n")[0] == (
+        "address", "Avenida Amazonas 21-40, Sector 3, Quito")
+    assert facts("Embassy · Piazza della Libertà 8, 50129 Florence · Tel +39 055 000000\n")[0] == (
+        "address", "Piazza della Libertà 8, 50129 Florence")
