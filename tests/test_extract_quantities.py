@@ -596,3 +596,15 @@ def test_revised_targets_percentage_points_and_a_targeted_whole():
     assert [(r["value"], r["qualifier"]) for r in extract(text)] == [(90, None), (140, "target")]
     assert rows_of("Enrolment rose by 7 percentage points.") == []
     assert rows_of("So far 800 of the targeted 2,500 traders have joined.")[0] == (800, "traders")
+
+
+def test_a_results_matrix_with_baseline_and_target_columns():
+    text = ("| Level | Indicator | Baseline (year) | Target (year) | Source |\n"
+            "|---|---|---|---|---|\n"
+            "| Outcome 1 | 1.1 Number of cooperatives registered | 25 (2022) | 140 (2026) | Registry |\n"
+            "| | 1.2 Accidents per 1,000 members | 12 (2022) | 6 (2026) | Survey |\n"
+            "| Output 1.1 | 1.1.1 Number of auditors certified, of whom women | 0 (2022) | 60, of whom 25 women (2025) | Records |\n")
+    rows = extract(text)
+    assert [(r["value"], r["unit"], r["qualifier"], str(r["as_of"])) for r in rows] == [
+        (25, "cooperatives", "baseline", "2022-01-01"), (140, "cooperatives", "target", "2026-01-01"),
+        (60, "auditors", "target", "2025-01-01")]

@@ -648,6 +648,7 @@ def _sentence_end_word(tok: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.lower() not in _NUMBER_ABBREVIATIONS
 
 
+_PER_BEFORE_RE = re.compile(r"\b[Pp]er[ \t]+$")
 _TARGET_COUNT_BEFORE_RE = re.compile(r"\b[Tt]argets?[ \t]+$")
 
 
@@ -675,6 +676,8 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         if (REFERENCE_BEFORE.search(before) and not (value >= 100 and _TARGET_COUNT_BEFORE_RE.search(before))) \
                 or _NEGATION_BEFORE_RE.search(before):
             continue  # 'Target 8.7', 'Phase 2'; but 'target 50,000 new members' is a count
+        if _PER_BEFORE_RE.search(before):
+            continue  # 'injuries per 100,000 workers': the base of a rate
         if _LEADER_BEFORE_RE.search(before):
             continue  # 'Membership and Services ...... 11': a page number or a column value
         det = DETERMINER_BEFORE.search(text[max(0, s - 12):s])
@@ -1087,6 +1090,13 @@ _PERIOD_HEADER_RE = re.compile(r"\bthis[ \t]+(?:reporting[ \t]+)?(?:quarter|peri
 # a leading row code in a table's label cell: '1.2 Workers trained', '2.1a of whom women'
 _LABEL_CODE_RE = re.compile(r"(?:[A-Z]?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z])[.:)]?")
 _CELL_INT_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})[\s*_]*$")
+_GOAL_HEADER_RE = re.compile(r"[\s*_]*(baseline|target|end[\s-]+target|final[\s-]+target)(?:[\s*_]*\([^()|]{1,20}\))?[\s*_]*",
+                             re.IGNORECASE)
+# '310 (2023)', '2,400, of whom 900 women (2027)'
+_GOAL_CELL_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})(?![\d.%]|[ \t]*(?:%|per[ \t]*cent))[^|()\n]{{0,40}}?"
+                           r"(?:\((?P<year>(?:19|20)\d\d)\))?[\s*_]*$")
+_RATE_LABEL_RE = re.compile(r"\bper[ \t]+(?:\d|[a-z]+[ \t]+\d)|\b(?:share|proportion|percentage|rate|ratio)\b",
+                            re.IGNORECASE)
 
 
 def _cell_count(text: str, start: int, end: int, unit: str, excluded: bytearray) -> dict | None:
@@ -1201,6 +1211,17 @@ def _table_rows(text: str, excluded) -> list[dict]:
         # '| Level | Indicator | Baseline | Target | Achieved |': the row label is in the
         # column headed 'Indicator', not in the first one ('Output 2')
         label_idx = next((k for k, c in enumerate(header[:-1]) if _LABEL_HEADER_RE.fullmatch(c[2])), 0)
+        # a results matrix: '| Indicator | Baseline (year) | Target (year) |' over
+        # '| 1.1 Number of X | 310 (2023) | 1,200 (2027) |': baselines and targets with their year
+        goal_cols = [None] * len(header)
+        # (only where no column reports what was achieved: beside an 'Achieved' column the
+        # baseline and the target are not the results the table reports)
+        if label_idx and not any(count_cols):
+            for k, c in enumerate(header):
+                gm = _GOAL_HEADER_RE.fullmatch(c[2])
+                if gm and k > label_idx:
+                    goal_cols[k] = "baseline" if gm.group(1).lower() == "baseline" else "target"
+                    count_cols[k] = True
         periods = [_PERIOD_HEADER_RE.search(c[2]) if count_cols[k] else None for k, c in enumerate(header)]
         lead_as_of = _lead_as_of(text, header[0][0]) if any(periods) else None
         for cells in body:
@@ -1212,7 +1233,16 @@ def _table_rows(text: str, excluded) -> list[dict]:
             for idx, (cs, ce, cell) in enumerate(cells):
                 if idx == 0 or idx >= len(header) or (label_cell is not None and cs <= label_cell[0]):
                     continue
-                m = _CELL_INT_RE.match(cell)
+                goal_year = None
+                if goal_cols[idx]:
+                    if label_cell is None or _RATE_LABEL_RE.search(label_cell[2]):
+                        continue  # 'injuries per 100,000 workers': a rate, not a count
+                    m = _GOAL_CELL_RE.match(cell)
+                    goal_year = m and m.group("year")
+                    if m:  # ('2,400, of whom 900 women (2027)': the rest of the cell is the count's note)
+                        excluded[cs + m.end("num"):ce] = b"\x01" * (ce - cs - m.end("num"))
+                else:
+                    m = _CELL_INT_RE.match(cell)
                 if not m:
                     continue
                 s, e = cs + m.start("num"), cs + m.end("num")
@@ -1222,13 +1252,15 @@ def _table_rows(text: str, excluded) -> list[dict]:
                 unit = label_unit if count_cols[idx] else head_units[idx]
                 if not unit or float(raw) <= 1:
                     continue
-                year = head_years[idx] or next((int(c[2].strip(" *_")) for c in cells
-                                                if re.fullmatch(r"(?:19|20)\d\d", c[2].strip(" *_"))), None)
+                year = head_years[idx] or (int(goal_year) if goal_year else None) or next(
+                    (int(c[2].strip(" *_")) for c in cells if re.fullmatch(r"(?:19|20)\d\d", c[2].strip(" *_"))), None)
                 as_of = (date(year, 1, 1), "year") if year else None
                 if as_of is None and count_cols[idx]:
                     as_of = _header_as_of(text, header[idx])  # '| Achieved (Dec. 2022) |'
-                qual = None
-                if count_cols[idx] and periods[idx]:
+                qual = goal_cols[idx]
+                if qual:
+                    pass
+                elif count_cols[idx] and periods[idx]:
                     qual = re.sub(r"\s+", " ", periods[idx].group(0).lower())
                 elif count_cols[idx] and as_of is None:
                     as_of = lead_as_of  # '| Cumulative |' beside it: as at the report's date
