@@ -208,3 +208,8 @@ def test_an_address_after_a_label_and_colon_and_an_italian_square():
         "address", "Avenida Amazonas 21-40, Sector 3, Quito")
     assert facts("Embassy · Piazza della Libertà 8, 50129 Florence · Tel +39 055 000000\n")[0] == (
         "address", "Piazza della Libertà 8, 50129 Florence")
+
+
+def test_an_address_part_with_a_bracketed_word():
+    assert facts("Office: House 7, Road 3 (Old), Gulshan, Dhaka 1212 · Tel +880 2 000 0000\n")[0] == (
+        "address", "House 7, Road 3 (Old), Gulshan, Dhaka 1212")

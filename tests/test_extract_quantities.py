@@ -608,3 +608,8 @@ def test_a_results_matrix_with_baseline_and_target_columns():
     assert [(r["value"], r["unit"], r["qualifier"], str(r["as_of"])) for r in rows] == [
         (25, "cooperatives", "baseline", "2022-01-01"), (140, "cooperatives", "target", "2026-01-01"),
         (60, "auditors", "target", "2025-01-01")]
+
+
+def test_of_the_count_after_a_non_partitive_word_and_seasons_as_duration():
+    assert rows_of("The minister spoke on behalf of the 14 farmer groups present.") == [(14, "farmer groups")]
+    assert rows_of("Each of the nine unions signed; she saved over three seasons.") == []

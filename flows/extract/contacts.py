@@ -145,7 +145,7 @@ def _addr_part_ok(part: str) -> bool:
     """A short part whose words are capitalized, numbers or street links."""
     if _NOT_ADDR_PART_RE.search(part):
         return False
-    toks = part.split()
+    toks = [t.strip("()") or t for t in part.split()]  # ('Road 12 (New)')
     if 1 < len(toks) <= 6 and toks[0].lower() in _BUILDING_FIRST:
         return True
     return 0 < len(toks) <= 6 and all(

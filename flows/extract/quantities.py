@@ -106,7 +106,7 @@ MONTH_WORDS = set(MONTHS)
 DURATION = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
             "minute", "minutes", "second", "seconds", "decade", "decades", "century",
             "centuries", "time", "times", "year-old", "years-old", "biennium", "biennia",
-            "semester", "semesters", "quarter", "quarters", "am", "pm", "a.m", "p.m"}
+            "semester", "semesters", "quarter", "quarters", "season", "seasons", "am", "pm", "a.m", "p.m"}
 DURATION_MODIFIERS = {"working", "calendar", "business", "school", "consecutive", "full",
                       "additional", "more", "long", "short"}
 #: verbs in the third person that look like plural nouns after 'and'
@@ -546,7 +546,10 @@ _BOLD_AFTER_RE = re.compile(r"[*_]{1,2}(?=[ \t])")
 _ADVERB_AFTER_RE = re.compile(r",[ \t]+\w+ly[ \t]+(?:\w+ed[ \t]+)?")
 _PART_OF_RE = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|these|those|our)(?=[ \t])")
 _OTHER_AFTER_RE = re.compile(r"[ \t]+(?:other|more|such)(?=[ \t]+[A-Za-z])")  # ('41 such committees')
-_OF_BEFORE_RE = re.compile(r"\b[Oo]f[ \t\n]+$")
+# 'one of the ten seats', 'each of the five unions': a part of a set the text named before
+# (but 'on behalf of the 52 youth organizations' counts them)
+_OF_BEFORE_RE = re.compile(rf"(?:\b(?:{NUMBER_WORD}|each|all|some|most|many|none|any|half|both|several|few|"
+                           rf"majority|rest|remainder|part|share|number|one)|\d)[ \t\n]+[Oo]f[ \t\n]+$", re.IGNORECASE)
 # 'only 9 of the 24 new curricula': the second number counts the whole
 # ('1,900 of the targeted 6,000 workers')
 _WHOLE_NUM_RE = re.compile(r"[ \t]+(?:(?:targeted|planned|expected)[ \t]+)?\d{1,3}(?:,\d{3})*(?=[ \t]+[a-z])")
@@ -683,7 +686,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         det = DETERMINER_BEFORE.search(text[max(0, s - 12):s])
         if det and not (m.group("d") and det.group(1).lower() in _POSSESSIVES) \
                 and not (det.group(1).lower() == "the" and value >= 3
-                         and not (_OF_BEFORE_RE.search(text, max(0, s - 20), s - len(det.group(0)))
+                         and not (_OF_BEFORE_RE.search(text, max(0, s - 30), s - len(det.group(0)))
                                   and not _COUNT_OF_BEFORE_RE.search(text, max(0, s - 40), s))):
             # 'the two sides', 'one of the ten seats'; but 'its 11 recommendations' and 'the
             # 1,200 graduates' are counts
