@@ -613,3 +613,9 @@ def test_a_results_matrix_with_baseline_and_target_columns():
 def test_of_the_count_after_a_non_partitive_word_and_seasons_as_duration():
     assert rows_of("The minister spoke on behalf of the 14 farmer groups present.") == [(14, "farmer groups")]
     assert rows_of("Each of the nine unions signed; she saved over three seasons.") == []
+
+
+def test_nouns_listed_as_modifiers_of_one_plural():
+    assert rows_of("The scheme covers 40 tea, rubber and coconut plantations.") == [
+        (40, "tea, rubber and coconut plantations")]
+    assert rows_of("It took 5 years, 3 months and 2 days.") == []

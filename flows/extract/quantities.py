@@ -652,6 +652,23 @@ def _sentence_end_word(tok: str) -> bool:
 
 
 _PER_BEFORE_RE = re.compile(r"\b[Pp]er[ \t]+$")
+# '239 garment, footwear and travel goods factories': nouns listed as modifiers of one plural
+_MODIFIER_LIST_RE = re.compile(r"[ \t]+(?P<w>[a-z][a-z\-]{2,20})(?:,[ \t]+[a-z][a-z\-]{2,20}){1,4},?[ \t]+(?:and|or)"
+                               r"(?:[ \t]+[a-z][a-z\-]{2,20}){1,3}\b")
+
+
+def _modifier_list_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    m = _MODIFIER_LIST_RE.match(text, pos, limit)
+    if not m:
+        return None
+    words = re.findall(r"[a-z][a-z\-]*", m.group(0))
+    first, last = words[0], words[-1]
+    if _is_plural(first) or not _is_plural(last) or last in S_VERBS or first in DURATION \
+            or any(w in STOP or w in DURATION for w in words if w not in ("and", "or")):
+        return None
+    return m.start("w"), m.end()
+
+
 _TARGET_COUNT_BEFORE_RE = re.compile(r"\b[Tt]argets?[ \t]+$")
 
 
@@ -772,6 +789,8 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                          "head": unit.split()[-1]})
             continue
         np = _noun_phrase(text, pos, sent_end)
+        if np is None and text[pos:pos + 1] == " ":
+            np = _modifier_list_phrase(text, pos, sent_end)
         head = None
         if np is None and not part and (_BARE_END_RE.match(text, pos) or text[pos:pos + 1] == ","):
             back = _BACK_REF_RE.search(text, max(0, s - 50), s)
