@@ -599,11 +599,11 @@ def test_revised_targets_percentage_points_and_a_targeted_whole():
 
 
 def test_a_results_matrix_with_baseline_and_target_columns():
-    text = ("| Level | Indicator | Baseline (year) | Target (year) | Source |\n"
-            "|---|---|---|---|---|\n"
-            "| Outcome 1 | 1.1 Number of cooperatives registered | 25 (2022) | 140 (2026) | Registry |\n"
-            "| | 1.2 Accidents per 1,000 members | 12 (2022) | 6 (2026) | Survey |\n"
-            "| Output 1.1 | 1.1.1 Number of auditors certified, of whom women | 0 (2022) | 60, of whom 25 women (2025) | Records |\n")
+    text = ("| Level | Result | Indicator | Baseline (year) | Target (year) | Source |\n"
+            "|---|---|---|---|---|---|\n"
+            "| Outcome 1 | More firms | 1.1 Number of cooperatives registered | 25 (2022) | 140 (2026) | Registry |\n"
+            "| | | 1.2 Accidents per 1,000 members | 12 (2022) | 6 (2026) | Survey |\n"
+            "| Output 1.1 | Audits | 1.1.1 Number of auditors certified, of whom women | 0 (2022) | 60, of whom 25 women (2025) | Records |\n")
     rows = extract(text)
     assert [(r["value"], r["unit"], r["qualifier"], str(r["as_of"])) for r in rows] == [
         (25, "cooperatives", "baseline", "2022-01-01"), (140, "cooperatives", "target", "2026-01-01"),

@@ -1238,7 +1238,7 @@ def _table_rows(text: str, excluded) -> list[dict]:
         goal_cols = [None] * len(header)
         # (only where no column reports what was achieved: beside an 'Achieved' column the
         # baseline and the target are not the results the table reports)
-        if label_idx and not any(count_cols):
+        if label_idx and not any(count_cols[label_idx + 1:]):
             for k, c in enumerate(header):
                 gm = _GOAL_HEADER_RE.fullmatch(c[2])
                 if gm and k > label_idx:
