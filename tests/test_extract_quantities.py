@@ -619,3 +619,8 @@ def test_nouns_listed_as_modifiers_of_one_plural():
     assert rows_of("The scheme covers 40 tea, rubber and coconut plantations.") == [
         (40, "tea, rubber and coconut plantations")]
     assert rows_of("It took 5 years, 3 months and 2 days.") == []
+
+
+def test_of_them_on_the_next_line_of_a_fact_sheet():
+    text = "The fund in 2024:\n\n75\nloans granted\nto cooperatives\n30\nof them\nto women-led groups\n"
+    assert rows_of(text) == [(75, "loans"), (30, "loans")]

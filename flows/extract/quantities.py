@@ -554,7 +554,7 @@ _OF_BEFORE_RE = re.compile(rf"(?:\b(?:{NUMBER_WORD}|each|all|some|most|many|none
 # ('1,900 of the targeted 6,000 workers')
 _WHOLE_NUM_RE = re.compile(r"[ \t]+(?:(?:targeted|planned|expected)[ \t]+)?\d{1,3}(?:,\d{3})*(?=[ \t]+[a-z])")
 _COUNT_OF_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*[ \t]+of[ \t]+the[ \t]+$")
-_OF_THEM_RE = re.compile(r"[ \t]+of[ \t]+(?:them|whom|which)\b")
+_OF_THEM_RE = re.compile(r"[ \t]*\n?[ \t]*(?<=[ \t\n])of[ \t]+(?:them|whom|which)\b")  # (a line break too: a fact sheet)
 _WHOM_BEFORE_RE = re.compile(r"\bof[ \t\n]+(?:whom|which)[ \t\n]+$")
 _BE_AFTER_RE = re.compile(r"[ \t\n]+(?:were|are|was|is)[ \t\n]+(?=[a-z])")
 #: words that start a group of people after 'of them' ('12 of them young women')
@@ -568,7 +568,7 @@ _LEADER_BEFORE_RE = re.compile(r"(?:\.[ \t]?\.[ \t]?\.|…)[ \t]*$")
 # two or more spaces inside a line between a number and a capitalized word: a column gap
 _CELL_GAP_RE = re.compile(r"[*_]{0,2}[ \t]{2,}[*_]{0,2}$")
 _CELL_GAP_BEFORE_RE = re.compile(r"[^\s.!?:;][ \t]{2,}$")
-_OF_PRONOUN_RE = re.compile(r"[ \t]+of[ \t]+(?:them|us|those|which|whom)\b")
+_OF_PRONOUN_RE = re.compile(r"[ \t]*\n?[ \t]*(?<=[ \t\n])of[ \t]+(?:them|us|those|which|whom)\b")
 
 
 _AIM = (r"(?:aims?|aimed|aiming|plans?|planned|planning|seeks?|seeking|intends?|intended|"
