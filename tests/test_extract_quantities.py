@@ -547,7 +547,8 @@ def test_a_key_figure_to_be_reached_is_a_target_and_may_carry_a_note():
 def test_a_count_that_opens_a_sentence_after_a_full_stop():
     text = "The survey ended in May. 2,400\nfarmers joined the scheme; Convention No. 102 applies."
     assert rows_of(text) == [(2400, "farmers")]
-    assert rows_of("Apprenticeships.** 610 young men found work.") == [(610, "young men")]
+    assert rows_of("**Project 4 – Apprenticeships.** 610 young men found work.") == [(610, "young men")]
+    assert rows_of("3.1 Risks. Two loans are exposed to currency movements.") == []
 
 
 def test_such_between_a_count_and_its_noun():
