@@ -549,6 +549,7 @@ def test_a_count_that_opens_a_sentence_after_a_full_stop():
     assert rows_of(text) == [(2400, "farmers")]
     assert rows_of("**Project 4 – Apprenticeships.** 610 young men found work.") == [(610, "young men")]
     assert rows_of("3.1 Risks. Two loans are exposed to currency movements.") == []
+    assert rows_of("3.2 Training. 85 nurses were certified.") == [(85, "nurses")]
 
 
 def test_such_between_a_count_and_its_noun():

@@ -641,7 +641,8 @@ _NUMBER_ABBREVIATIONS = {"no", "nos", "nr", "num", "vol", "vols", "rev", "fig", 
                          "tab", "app", "reg", "res", "doc", "ser", "fn", "cf", "pt", "ex"}
 
 
-# a run-in heading: the word is the first of its line ('2.3 Risks. Two items are ...')
+# a run-in heading: the word is the first of its line ('2.3 Risks. Two items are ...'); a count
+# spelled out after it is prose, one in digits a reported figure ('4. Training. 240 inspectors')
 _RUN_IN_HEAD_RE = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+)?[*_#]*")
 
 
@@ -721,7 +722,8 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         if prev:
             tok = prev.group(1).strip("*_")
             if tok[:1].isupper() and tok.lower().strip(".,;:") not in LEAD_OK and tok[-1:] not in ",;:)" \
-                    and not tok.endswith(("'s", "’s", "s'", "s’")) and not (_sentence_end_word(tok) and not _RUN_IN_HEAD_RE.fullmatch(text, ls, s - len(prev.group(0)))) \
+                    and not tok.endswith(("'s", "’s", "s'", "s’")) and not (_sentence_end_word(tok) and not (
+                        not m.group("d") and _RUN_IN_HEAD_RE.fullmatch(text, ls, s - len(prev.group(0))))) \
                     and not (tok.lower() in IMPERATIVE_VERBS
                              and _ITEM_START_RE.search(text, max(0, s - 60), s - len(prev.group(0)))):
                 continue  # 'Geneva 22', 'Lote 35', 'Phase 2'
