@@ -195,3 +195,21 @@ def test_a_dash_inside_a_street_name_does_not_cut_the_address():
 def test_an_address_going_on_on_the_next_line_up_to_a_dash_before_a_web_address():
     text = "Regional team for the Sahel, Riverside Office Park, Block A,\n7 Canal Road, Niamey, Niger - www.example.org\n"
     assert _addresses_of(text) == ["Riverside Office Park, Block A, 7 Canal Road, Niamey, Niger"]
+
+
+def test_a_date_and_time_line_with_a_room_is_no_address():
+    assert facts("**Thursday 6 March 2025, 09:30–11:00, Room 4**\n") == []
+    assert facts("Venue: Hall B, 14 Rue du Lac, 1201 Geneva, Switzerland\n") == [
+        ("address", "14 Rue du Lac, 1201 Geneva, Switzerland")]
+
+
+def test_an_address_after_a_label_and_colon_and_an_italian_square():
+    assert facts("*Field office in Quito: Avenida Amazonas 21-40, Sector 3, Quito – www.example.org*\n")[0] == (
+        "address", "Avenida Amazonas 21-40, Sector 3, Quito")
+    assert facts("Embassy · Piazza della Libertà 8, 50129 Florence · Tel +39 055 000000\n")[0] == (
+        "address", "Piazza della Libertà 8, 50129 Florence")
+
+
+def test_an_address_part_with_a_bracketed_word():
+    assert facts("Office: House 7, Road 3 (Old), Gulshan, Dhaka 1212 · Tel +880 2 000 0000\n")[0] == (
+        "address", "House 7, Road 3 (Old), Gulshan, Dhaka 1212")

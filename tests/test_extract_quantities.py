@@ -542,3 +542,87 @@ def test_a_key_figure_to_be_reached_is_a_target_and_may_carry_a_note():
     text = "Key figures\n\nFarmers to be reached\n8,000 (half of them women)\n\nEnd of the page.\n"
     rows = extract(text)
     assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [(8000, "Farmers", "target")]
+
+
+def test_a_count_that_opens_a_sentence_after_a_full_stop():
+    text = "The survey ended in May. 2,400\nfarmers joined the scheme; Convention No. 102 applies."
+    assert rows_of(text) == [(2400, "farmers")]
+    assert rows_of("**Project 4 – Apprenticeships.** 610 young men found work.") == [(610, "young men")]
+    assert rows_of("3.1 Risks. Two loans are exposed to currency movements.") == []
+    assert rows_of("3.2 Training. 85 nurses were certified.") == [(85, "nurses")]
+
+
+def test_such_between_a_count_and_its_noun():
+    assert rows_of("By May 2022, 35 such cooperatives had opened.") == [(35, "cooperatives")]
+
+
+def test_a_target_verb_or_noun_right_before_a_count():
+    rows = extract("**Project B.** Targets 6,000\nyouth in 40 districts; registration drive, target 20,000 new members.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (6000, "youth", "target"), (40, "districts", None), (20000, "new members", "target")]
+    assert rows_of("The work supports SDG Target 8 and Target 5 partners.") == []
+
+
+def test_a_list_item_label_changed_from_one_count_to_another():
+    text = ("Revised figures:\n\n"
+            "  - health workers trained and deployed to rural clinics: from 1,500 to 2,200;\n"
+            "  - cooperatives registered: from 90 to 140.\n"
+            "  - Share of women: from 30 to 45 per cent.\n")
+    assert rows_of(text) == [(1500, "health workers"), (2200, "health workers"),
+                             (90, "cooperatives"), (140, "cooperatives")]
+
+
+def test_a_data_as_of_line_dates_the_undated_counts():
+    text = "KEY RESULTS\n\n7,300\nhouseholds reached\n\n45\nwater points built\n\nFigures as of 31 March 2024\n"
+    rows = extract(text)
+    assert [(r["value"], str(r["as_of"])) for r in rows] == [(7300, "2024-03-31"), (45, "2024-03-31")]
+
+
+def test_a_numbered_step_in_capitals_and_an_angle_are_not_counts():
+    text = "HOW WE WORK\n1 FARMERS\nchoose the crops\n2 BUYERS\nsign contracts\nSlopes of up to 30 degrees are farmed.\n"
+    assert rows_of(text) == []
+
+
+def test_a_sex_breakdown_table_keeps_its_total_row():
+    text = ("Attendance by group:\n\n"
+            "Group                                   Women     Men    Total\n"
+            "Farmers' unions                             5       8       13\n"
+            "District officials                          3       4        7\n"
+            "Total                                       8      12       20\n\n"
+            "End.\n")
+    assert rows_of(text) == [(13, "Farmers' unions"), (7, "District officials"), (8, "Women"), (12, "Men")]
+
+
+def test_revised_targets_percentage_points_and_a_targeted_whole():
+    text = "2. REVISED TARGETS\n\nAs agreed:\n\n  - cooperatives registered: from 90 to 140.\n"
+    assert [(r["value"], r["qualifier"]) for r in extract(text)] == [(90, None), (140, "target")]
+    assert rows_of("Enrolment rose by 7 percentage points.") == []
+    assert rows_of("So far 800 of the targeted 2,500 traders have joined.")[0] == (800, "traders")
+
+
+def test_a_results_matrix_with_baseline_and_target_columns():
+    text = ("| Level | Result | Indicator | Baseline (year) | Target (year) | Source |\n"
+            "|---|---|---|---|---|---|\n"
+            "| Outcome 1 | More firms | 1.1 Number of cooperatives registered | 25 (2022) | 140 (2026) | Registry |\n"
+            "| | | 1.2 Accidents per 1,000 members | 12 (2022) | 6 (2026) | Survey |\n"
+            "| Output 1.1 | Audits | 1.1.1 Number of auditors certified, of whom women | 0 (2022) | 60, of whom 25 women (2025) | Records |\n")
+    rows = extract(text)
+    assert [(r["value"], r["unit"], r["qualifier"], str(r["as_of"])) for r in rows] == [
+        (25, "cooperatives", "baseline", "2022-01-01"), (140, "cooperatives", "target", "2026-01-01"),
+        (60, "auditors", "target", "2025-01-01")]
+
+
+def test_of_the_count_after_a_non_partitive_word_and_seasons_as_duration():
+    assert rows_of("The minister spoke on behalf of the 14 farmer groups present.") == [(14, "farmer groups")]
+    assert rows_of("Each of the nine unions signed; she saved over three seasons.") == []
+
+
+def test_nouns_listed_as_modifiers_of_one_plural():
+    assert rows_of("The scheme covers 40 tea, rubber and coconut plantations.") == [
+        (40, "tea, rubber and coconut plantations")]
+    assert rows_of("It took 5 years, 3 months and 2 days.") == []
+
+
+def test_of_them_on_the_next_line_of_a_fact_sheet():
+    text = "The fund in 2024:\n\n75\nloans granted\nto cooperatives\n30\nof them\nto women-led groups\n"
+    assert rows_of(text) == [(75, "loans"), (30, "loans")]

@@ -99,7 +99,7 @@ _STREET_SUFFIX_RE = re.compile(r"[A-Z]\w+(?:straße|strasse|gasse|platz|allee|we
                                r"gade|vej|gatan|vägen|katu)\.?,?")
 # an elided article before a capital ('rue de l'Ancien Athénée')
 _ELIDED_RE = re.compile(r"(?:l|d)['’][A-ZÀ-Ý]")
-_ADDR_LOWER_OK = {"de", "del", "des", "du", "la", "le", "da", "do", "dos", "das", "di", "of",
+_ADDR_LOWER_OK = {"de", "del", "des", "du", "la", "le", "da", "do", "dos", "das", "di", "della", "delle", "dei", "degli", "of",
                   "and", "route", "rue", "chemin", "avenue", "via", "-", "étage", "floor", "piso"}
 #: a part that starts with one of these names a building: its other words may be anything
 #: ('Building administratif ...', 'Immeuble les Cocotiers')
@@ -136,9 +136,16 @@ def _url_key(value: str) -> str:
     return re.sub(r"^www\.", "", value).rstrip("/")
 
 
+# a time of day or a weekday: a part of a date line ('Tuesday 4 June, 09:30, Room 3'), not of an address
+_NOT_ADDR_PART_RE = re.compile(r"\b\d{1,2}:\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                               r"Saturday|Sunday)\b")
+
+
 def _addr_part_ok(part: str) -> bool:
     """A short part whose words are capitalized, numbers or street links."""
-    toks = part.split()
+    if _NOT_ADDR_PART_RE.search(part):
+        return False
+    toks = [t.strip("()") or t for t in part.split()]  # ('Road 12 (New)')
     if 1 < len(toks) <= 6 and toks[0].lower() in _BUILDING_FIRST:
         return True
     return 0 < len(toks) <= 6 and all(
@@ -183,6 +190,12 @@ def _addresses(text: str):
             lab = _ADDR_LABEL_RE.match(line, a, b)
             if lab:
                 a = lab.end()
+            else:
+                # 'Project office in Lima: Av. Central 12, Miraflores, Lima': a label before a colon
+                comma = line.find(",", a, b)
+                colon = line.rfind(": ", a, comma) if comma > 0 else -1
+                if colon >= 0 and line[colon + 2:colon + 3].isalnum():
+                    a = colon + 2
             parts, p0 = [], a
             for cm in _ADDR_PART_RE.finditer(line, a, b):
                 parts.append((p0, cm.start()))
@@ -218,7 +231,8 @@ _CONTACT_LABEL_LINE_RE = re.compile(r"^[ \t]*(?:Tel|Phone|Telephone|Fax|E-?mail|
                                     re.IGNORECASE | re.MULTILINE)
 _STREET_WORDS = {"avenue", "av.", "avenida", "road", "rd", "street", "st.", "rue", "rua", "route",
                  "boulevard", "blvd", "calle", "via", "viale", "lane", "drive", "parade", "highway",
-                 "chemin", "strasse", "straße", "p.o.", "po", "bp"}
+                 "chemin", "strasse", "straße", "p.o.", "po", "bp", "piazza", "piazzale", "largo",
+                 "corso", "plaza", "praça", "paseo", "carrera", "jalan", "quai", "prospekt"}
 
 
 def _addr_line_street(line: str) -> bool:

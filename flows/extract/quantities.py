@@ -106,7 +106,7 @@ MONTH_WORDS = set(MONTHS)
 DURATION = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
             "minute", "minutes", "second", "seconds", "decade", "decades", "century",
             "centuries", "time", "times", "year-old", "years-old", "biennium", "biennia",
-            "semester", "semesters", "quarter", "quarters", "am", "pm", "a.m", "p.m"}
+            "semester", "semesters", "quarter", "quarters", "season", "seasons", "am", "pm", "a.m", "p.m"}
 DURATION_MODIFIERS = {"working", "calendar", "business", "school", "consecutive", "full",
                       "additional", "more", "long", "short"}
 #: verbs in the third person that look like plural nouns after 'and'
@@ -122,7 +122,8 @@ _OBJECT_AFTER_RE = re.compile(r"[ \t]+(?:(?:the|a|an|its|their|his|her|our|this|
 #: a number used as a subject before a linking verb ('Three thousand sounds modest')
 LINKING_VERBS = {"sounds", "seems", "looks", "feels", "appears"}
 #: lengths of a text, not counts of results ('a note of up to 3 pages')
-TEXT_LENGTH_UNITS = {"pages", "words", "characters", "slides", "lines", "paragraphs"}
+#: (and angles: 'slopes of up to 45 degrees')
+TEXT_LENGTH_UNITS = {"pages", "words", "characters", "slides", "lines", "paragraphs", "degrees"}
 # a count under a negation is not a result: 'so that firms don't get two different messages'
 # ('not less than', 'no more than' are qualifiers and are read as such)
 _NEGATION_BEFORE_RE = re.compile(
@@ -147,14 +148,15 @@ LEAD_OK = {"in", "on", "at", "by", "for", "from", "with", "over", "about", "arou
            "currently", "altogether", "overall", "together", "while", "whereas", "the", "first"}
 #: verbs that open an item of a work plan or a list of aims ('2. Train 35 labour inspectors'):
 #: a capitalised word before a number that is one of these is no name ('Geneva 22')
-IMPERATIVE_VERBS = {"train", "hold", "reach", "support", "recruit", "register", "establish", "organize",
+#: (and the verb of a record whose subject is its heading: 'Project X.** Targets 8,000 children')
+IMPERATIVE_VERBS = {"targets", "target", "train", "hold", "reach", "support", "recruit", "register", "establish", "organize",
                     "organise", "conduct", "provide", "deliver", "assist", "enrol", "enroll", "certify",
                     "equip", "create", "launch", "build", "mobilize", "mobilise", "engage", "identify",
                     "select", "hire", "deploy", "award", "inspect", "visit", "publish", "produce",
                     "develop", "open", "employ", "place", "coach", "mentor", "graduate", "involve",
                     "benefit", "serve", "reached", "trained", "supported", "registered", "certified"}
 # before such a verb: the start of a line or list item, or of a sentence
-_ITEM_START_RE = re.compile(r"(?:^|[.!?:][ \t]+|\n[ \t]*(?:[-•*▪◦][ \t]+|\(?[a-z0-9]{1,2}[.)][ \t]+)?)$")
+_ITEM_START_RE = re.compile(r"(?:^|[.!?:][*_]{0,2}[ \t]+|\n[ \t]*(?:[-•*▪◦][ \t]+|\(?[a-z0-9]{1,2}[.)][ \t]+)?)$")
 #: a number right after these is a reference, an address or a position, not a count
 _REFERENCE_WORDS = (
     r"no|nos|number|page|pages|p|pp|para|paragraph|art|article|section|chapter|"
@@ -428,6 +430,27 @@ def _lead_in_scopes(text: str) -> list[tuple[int, int, date, str]]:
     return scopes
 
 
+# a line of its own that dates every figure of the document: 'Data as of 30 June 2024' in the
+# footer of a fact sheet, 'All figures as at 31 March 2023'
+_DATA_AS_OF_LINE_RE = re.compile(r"[ \t#*_(\[]*(?:all[ \t]+)?(?:data|figures|statistics|numbers)[ \t]+"
+                                 r"(?:are[ \t]+)?$", re.IGNORECASE)
+
+
+def _data_as_of(text: str) -> tuple[date, str] | None:
+    for h in _AS_OF_HINT_RE.finditer(text):
+        ls = text.rfind("\n", 0, h.start()) + 1
+        if h.start() - ls > 30 or not _DATA_AS_OF_LINE_RE.fullmatch(text, ls, h.start()):
+            continue
+        le = text.find("\n", h.end())
+        le = len(text) if le < 0 else le
+        if le - h.end() > 40:
+            continue
+        ds = _dates_in(text, h.end(), le)
+        if ds:
+            return ds[0][1:]
+    return None
+
+
 # ------------------------------------------------------------------- extract
 
 def _line_of(text: str, pos: int) -> tuple[int, int]:
@@ -522,12 +545,16 @@ _PREV_TOKEN_RE = re.compile(r"(\S+)[ \t]+$")
 _BOLD_AFTER_RE = re.compile(r"[*_]{1,2}(?=[ \t])")
 _ADVERB_AFTER_RE = re.compile(r",[ \t]+\w+ly[ \t]+(?:\w+ed[ \t]+)?")
 _PART_OF_RE = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|these|those|our)(?=[ \t])")
-_OTHER_AFTER_RE = re.compile(r"[ \t]+(?:other|more)(?=[ \t]+[A-Za-z])")
-_OF_BEFORE_RE = re.compile(r"\b[Oo]f[ \t\n]+$")
+_OTHER_AFTER_RE = re.compile(r"[ \t]+(?:other|more|such)(?=[ \t]+[A-Za-z])")  # ('41 such committees')
+# 'one of the ten seats', 'each of the five unions': a part of a set the text named before
+# (but 'on behalf of the 52 youth organizations' counts them)
+_OF_BEFORE_RE = re.compile(rf"(?:\b(?:{NUMBER_WORD}|each|all|some|most|many|none|any|half|both|several|few|"
+                           rf"majority|rest|remainder|part|share|number|one)|\d)[ \t\n]+[Oo]f[ \t\n]+$", re.IGNORECASE)
 # 'only 9 of the 24 new curricula': the second number counts the whole
-_WHOLE_NUM_RE = re.compile(r"[ \t]+\d{1,3}(?:,\d{3})*(?=[ \t]+[a-z])")
+# ('1,900 of the targeted 6,000 workers')
+_WHOLE_NUM_RE = re.compile(r"[ \t]+(?:(?:targeted|planned|expected)[ \t]+)?\d{1,3}(?:,\d{3})*(?=[ \t]+[a-z])")
 _COUNT_OF_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*[ \t]+of[ \t]+the[ \t]+$")
-_OF_THEM_RE = re.compile(r"[ \t]+of[ \t]+(?:them|whom|which)\b")
+_OF_THEM_RE = re.compile(r"[ \t]*\n?[ \t]*(?<=[ \t\n])of[ \t]+(?:them|whom|which)\b")  # (a line break too: a fact sheet)
 _WHOM_BEFORE_RE = re.compile(r"\bof[ \t\n]+(?:whom|which)[ \t\n]+$")
 _BE_AFTER_RE = re.compile(r"[ \t\n]+(?:were|are|was|is)[ \t\n]+(?=[a-z])")
 #: words that start a group of people after 'of them' ('12 of them young women')
@@ -541,7 +568,7 @@ _LEADER_BEFORE_RE = re.compile(r"(?:\.[ \t]?\.[ \t]?\.|…)[ \t]*$")
 # two or more spaces inside a line between a number and a capitalized word: a column gap
 _CELL_GAP_RE = re.compile(r"[*_]{0,2}[ \t]{2,}[*_]{0,2}$")
 _CELL_GAP_BEFORE_RE = re.compile(r"[^\s.!?:;][ \t]{2,}$")
-_OF_PRONOUN_RE = re.compile(r"[ \t]+of[ \t]+(?:them|us|those|which|whom)\b")
+_OF_PRONOUN_RE = re.compile(r"[ \t]*\n?[ \t]*(?<=[ \t\n])of[ \t]+(?:them|us|those|which|whom)\b")
 
 
 _AIM = (r"(?:aims?|aimed|aiming|plans?|planned|planning|seeks?|seeking|intends?|intended|"
@@ -549,8 +576,8 @@ _AIM = (r"(?:aims?|aimed|aiming|plans?|planned|planning|seeks?|seeking|intends?|
 # 'will support 300 cooperatives', 'aims to reach 25,000 young people', 'is expected to create
 # 450,000 workdays', 'targets 500 firms': a count the text sets out to reach
 _TARGET_DIRECT_RE = re.compile(
-    rf"(?:\b(?:will|{_AIM})(?:[ \t\n]+[a-z]+){{1,2}}|\b(?:targets|targeting|targeted)(?:[ \t\n]+of)?|"
-    r"\btarget[ \t\n]+of)[ \t\n]+$")
+    rf"(?:\b(?:will|{_AIM})(?:[ \t\n]+[a-z]+){{1,2}}|\b(?:targeting|targeted)(?:[ \t\n]+of)?|"
+    r"\b[Tt]argets?(?:[ \t\n]+of)?)[ \t\n]+$")
 # '... aims to reach 25,000 young people with training and to support 300 cooperatives'
 _TARGET_AND_TO_RE = re.compile(r"(?:\band|,)[ \t\n]+to[ \t\n]+[a-z]+[ \t\n]+$")
 _TARGET_LABEL_RE = re.compile(r"[ \t|*_\-]*(?:[Tt]argets?|TARGETS?)\b[^|:\n\d]{0,40}[|:][ \t*_]*$")
@@ -607,6 +634,49 @@ def _numbered_neighbour(text: str, ls: int, le: int, n: int) -> bool:
     return re.search(rf"(?m)^(?:{n - 1}|{n + 1}) [A-Z\u201c\"]", near) is not None
 
 
+#: abbreviations that end with a full stop and stand before a number ('No. 189', 'Vol. 3')
+_NUMBER_ABBREVIATIONS = {"no", "nos", "nr", "num", "vol", "vols", "rev", "fig", "figs", "art", "arts",
+                         "para", "paras", "sec", "sect", "ch", "chap", "tel", "ref", "op", "pp", "ed",
+                         "eds", "approx", "est", "ltd", "inc", "co", "corp", "dept", "st", "mt", "ave",
+                         "tab", "app", "reg", "res", "doc", "ser", "fn", "cf", "pt", "ex"}
+
+
+# a run-in heading: the word is the first of its line ('2.3 Risks. Two items are ...'); a count
+# spelled out after it is prose, one in digits a reported figure ('4. Training. 240 inspectors')
+_RUN_IN_HEAD_RE = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+)?[*_#]*")
+
+
+def _sentence_end_word(tok: str) -> bool:
+    """'Honduras.' before '3,650 children withdrawn': the word that ends the sentence before a
+    count that opens the next one (not 'No.' or 'Vol.' before a number, nor 'U.S.')."""
+    word = tok.rstrip("\"”’')")
+    if word[-1:] not in (".", "!", "?"):
+        return False
+    word = word[:-1]
+    return len(word) >= 3 and word.isalpha() and word.lower() not in _NUMBER_ABBREVIATIONS
+
+
+_PER_BEFORE_RE = re.compile(r"\b[Pp]er[ \t]+$")
+# '239 garment, footwear and travel goods factories': nouns listed as modifiers of one plural
+_MODIFIER_LIST_RE = re.compile(r"[ \t]+(?P<w>[a-z][a-z\-]{2,20})(?:,[ \t]+[a-z][a-z\-]{2,20}){1,4},?[ \t]+(?:and|or)"
+                               r"(?:[ \t]+[a-z][a-z\-]{2,20}){1,3}\b")
+
+
+def _modifier_list_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    m = _MODIFIER_LIST_RE.match(text, pos, limit)
+    if not m:
+        return None
+    words = re.findall(r"[a-z][a-z\-]*", m.group(0))
+    first, last = words[0], words[-1]
+    if _is_plural(first) or not _is_plural(last) or last in S_VERBS or first in DURATION \
+            or any(w in STOP or w in DURATION for w in words if w not in ("and", "or")):
+        return None
+    return m.start("w"), m.end()
+
+
+_TARGET_COUNT_BEFORE_RE = re.compile(r"\b[Tt]argets?[ \t]+$")
+
+
 def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[dict]:
     rows = []
     dot_grouping = _dot_grouping(text)
@@ -628,14 +698,17 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         if line_skipped:
             continue
         before = text[max(ls, s - 40):s]
-        if REFERENCE_BEFORE.search(before) or _NEGATION_BEFORE_RE.search(before):
-            continue
+        if (REFERENCE_BEFORE.search(before) and not (value >= 100 and _TARGET_COUNT_BEFORE_RE.search(before))) \
+                or _NEGATION_BEFORE_RE.search(before):
+            continue  # 'Target 8.7', 'Phase 2'; but 'target 50,000 new members' is a count
+        if _PER_BEFORE_RE.search(before):
+            continue  # 'injuries per 100,000 workers': the base of a rate
         if _LEADER_BEFORE_RE.search(before):
             continue  # 'Membership and Services ...... 11': a page number or a column value
         det = DETERMINER_BEFORE.search(text[max(0, s - 12):s])
         if det and not (m.group("d") and det.group(1).lower() in _POSSESSIVES) \
                 and not (det.group(1).lower() == "the" and value >= 3
-                         and not (_OF_BEFORE_RE.search(text, max(0, s - 20), s - len(det.group(0)))
+                         and not (_OF_BEFORE_RE.search(text, max(0, s - 30), s - len(det.group(0)))
                                   and not _COUNT_OF_BEFORE_RE.search(text, max(0, s - 40), s))):
             # 'the two sides', 'one of the ten seats'; but 'its 11 recommendations' and 'the
             # 1,200 graduates' are counts
@@ -649,7 +722,8 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         if prev:
             tok = prev.group(1).strip("*_")
             if tok[:1].isupper() and tok.lower().strip(".,;:") not in LEAD_OK and tok[-1:] not in ",;:)" \
-                    and not tok.endswith(("'s", "’s", "s'", "s’")) \
+                    and not tok.endswith(("'s", "’s", "s'", "s’")) and not (_sentence_end_word(tok) and not (
+                        not m.group("d") and _RUN_IN_HEAD_RE.fullmatch(text, ls, s - len(prev.group(0))))) \
                     and not (tok.lower() in IMPERATIVE_VERBS
                              and _ITEM_START_RE.search(text, max(0, s - 60), s - len(prev.group(0)))):
                 continue  # 'Geneva 22', 'Lote 35', 'Phase 2'
@@ -673,7 +747,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         of_them = None
         if part:
             pos = part.end()
-            whole = _WHOLE_NUM_RE.match(text, pos, pos + 12)
+            whole = _WHOLE_NUM_RE.match(text, pos, pos + 24)
             if whole:
                 pos = whole.end()  # 'only 9 of the 24 new curricula': 9 curricula
         elif _OF_PRONOUN_RE.match(text, pos, pos + 20):
@@ -721,6 +795,8 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                          "head": unit.split()[-1]})
             continue
         np = _noun_phrase(text, pos, sent_end)
+        if np is None and text[pos:pos + 1] == " ":
+            np = _modifier_list_phrase(text, pos, sent_end)
         head = None
         if np is None and not part and (_BARE_END_RE.match(text, pos) or text[pos:pos + 1] == ","):
             back = _BACK_REF_RE.search(text, max(0, s - 50), s)
@@ -785,11 +861,13 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             words = words[1:]  # '37 of the 60 target cooperatives': 37 cooperatives (reached)
             unit = " ".join(words)
         first = words[0].lower()
+        if s == ls and len(words[0]) >= 4 and words[0].isupper() and "\n" not in text[e:us]:
+            continue  # '4 MAINTENANCE groups keep ...': the number of a step, over its text
         if words[0][:1].isupper() and (_CELL_GAP_RE.match(text, e, us) or _CELL_GAP_BEFORE_RE.search(before)):
             continue  # '2022-2025      1,450,000 Women in ...': a table row laid out in text
         if (first in STREET_WORDS and (len(words) == 1 or not words[1].islower() or words[1] in _STREET_LINKS)) \
                 or first in FRACTIONS or (len(words) == 1 and first in LINKING_VERBS) \
-                or words[-1].lower() in TEXT_LENGTH_UNITS:
+                or words[-1].lower() in TEXT_LENGTH_UNITS or first in ("degrees", "percentage"):
             continue
         # 'one million eight hundred thousand euros': a sum of money written out, not a count
         if words[-1].lower() in CURRENCY_WORDS or (not part and (
@@ -872,8 +950,43 @@ def _label_matches(text: str):
                 yield m
 
 
-def _label_rows(text: str, excluded) -> list[dict]:
+# '- apprentices placed with contractors: from 800 to 1,200;': a list item's count changed from
+# one value to another (a revised target, a before and after); the label may be long
+_LABEL_FROM_TO_RE = re.compile(
+    r"^[ \t]*(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<label>[A-Za-z][A-Za-z'’ \-]{2,80}?)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*"
+    rf"from[ \t]+(?P<num0>{QNUM})[ \t]+to[ \t]+(?P<num>{QNUM})(?=[ \t]*(?:$|\(|[.,;]))",
+    re.MULTILINE)
+_FROM_TO_HINT_RE = re.compile(r":[*_]{0,2}[ \t]*from[ \t]+\d")
+# a heading over such a list that names targets ('3. REVISED TARGETS'): the new value is a target
+_TARGETS_HEADING_RE = re.compile(r"^[ \t#*_]*(?:\d{1,2}\.?[ \t]+)?(?:[A-Za-z]+[ \t]+){0,3}targets[ \t*_:]*$",
+                                 re.MULTILINE | re.IGNORECASE)
+
+
+def _label_from_to_rows(text: str, excluded) -> list[dict]:
     rows = []
+    for h in _FROM_TO_HINT_RE.finditer(text):
+        m = _LABEL_FROM_TO_RE.match(text, text.rfind("\n", 0, h.start()) + 1)
+        if not m or excluded.find(1, m.start("num0"), m.end("num")) >= 0:
+            continue
+        words = m.group("label").split()
+        head = next((k for k, w in enumerate(words) if _is_plural(w)), None)
+        if head is None or words[0].lower() in DURATION or words[0].lower() in STOP:
+            continue
+        unit = " ".join(words[: head + 1])
+        ls = m.start()
+        qual = "target" if _TARGETS_HEADING_RE.search(text, max(0, ls - 400), ls) else None
+        for g in ("num0", "num"):
+            raw = m.group(g).replace(",", "")
+            if "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) <= 1:
+                break
+            rows.append({"value": float(raw), "unit": unit, "qualifier": qual if g == "num" else None,
+                         "num_start": m.start(g),
+                         "char_start": m.start("label"), "char_end": m.end(g), "rule": "quantity.label"})
+    return rows
+
+
+def _label_rows(text: str, excluded) -> list[dict]:
+    rows = _label_from_to_rows(text, excluded) if "from" in text else []
     for m in _label_matches(text):
         s, e = m.span("num")
         if any(excluded[s:e]):
@@ -1005,6 +1118,13 @@ _PERIOD_HEADER_RE = re.compile(r"\bthis[ \t]+(?:reporting[ \t]+)?(?:quarter|peri
 # a leading row code in a table's label cell: '1.2 Workers trained', '2.1a of whom women'
 _LABEL_CODE_RE = re.compile(r"(?:[A-Z]?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z])[.:)]?")
 _CELL_INT_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})[\s*_]*$")
+_GOAL_HEADER_RE = re.compile(r"[\s*_]*(baseline|target|end[\s-]+target|final[\s-]+target)(?:[\s*_]*\([^()|]{1,20}\))?[\s*_]*",
+                             re.IGNORECASE)
+# '310 (2023)', '2,400, of whom 900 women (2027)'
+_GOAL_CELL_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})(?![\d.%]|[ \t]*(?:%|per[ \t]*cent))[^|()\n]{{0,40}}?"
+                           r"(?:\((?P<year>(?:19|20)\d\d)\))?[\s*_]*$")
+_RATE_LABEL_RE = re.compile(r"\bper[ \t]+(?:\d|[a-z]+[ \t]+\d)|\b(?:share|proportion|percentage|rate|ratio)\b",
+                            re.IGNORECASE)
 
 
 def _cell_count(text: str, start: int, end: int, unit: str, excluded: bytearray) -> dict | None:
@@ -1119,6 +1239,17 @@ def _table_rows(text: str, excluded) -> list[dict]:
         # '| Level | Indicator | Baseline | Target | Achieved |': the row label is in the
         # column headed 'Indicator', not in the first one ('Output 2')
         label_idx = next((k for k, c in enumerate(header[:-1]) if _LABEL_HEADER_RE.fullmatch(c[2])), 0)
+        # a results matrix: '| Indicator | Baseline (year) | Target (year) |' over
+        # '| 1.1 Number of X | 310 (2023) | 1,200 (2027) |': baselines and targets with their year
+        goal_cols = [None] * len(header)
+        # (only where no column reports what was achieved: beside an 'Achieved' column the
+        # baseline and the target are not the results the table reports)
+        if label_idx and not any(count_cols[label_idx + 1:]):
+            for k, c in enumerate(header):
+                gm = _GOAL_HEADER_RE.fullmatch(c[2])
+                if gm and k > label_idx:
+                    goal_cols[k] = "baseline" if gm.group(1).lower() == "baseline" else "target"
+                    count_cols[k] = True
         periods = [_PERIOD_HEADER_RE.search(c[2]) if count_cols[k] else None for k, c in enumerate(header)]
         lead_as_of = _lead_as_of(text, header[0][0]) if any(periods) else None
         for cells in body:
@@ -1130,7 +1261,16 @@ def _table_rows(text: str, excluded) -> list[dict]:
             for idx, (cs, ce, cell) in enumerate(cells):
                 if idx == 0 or idx >= len(header) or (label_cell is not None and cs <= label_cell[0]):
                     continue
-                m = _CELL_INT_RE.match(cell)
+                goal_year = None
+                if goal_cols[idx]:
+                    if label_cell is None or _RATE_LABEL_RE.search(label_cell[2]):
+                        continue  # 'injuries per 100,000 workers': a rate, not a count
+                    m = _GOAL_CELL_RE.match(cell)
+                    goal_year = m and m.group("year")
+                    if m:  # ('2,400, of whom 900 women (2027)': the rest of the cell is the count's note)
+                        excluded[cs + m.end("num"):ce] = b"\x01" * (ce - cs - m.end("num"))
+                else:
+                    m = _CELL_INT_RE.match(cell)
                 if not m:
                     continue
                 s, e = cs + m.start("num"), cs + m.end("num")
@@ -1140,13 +1280,15 @@ def _table_rows(text: str, excluded) -> list[dict]:
                 unit = label_unit if count_cols[idx] else head_units[idx]
                 if not unit or float(raw) <= 1:
                     continue
-                year = head_years[idx] or next((int(c[2].strip(" *_")) for c in cells
-                                                if re.fullmatch(r"(?:19|20)\d\d", c[2].strip(" *_"))), None)
+                year = head_years[idx] or (int(goal_year) if goal_year else None) or next(
+                    (int(c[2].strip(" *_")) for c in cells if re.fullmatch(r"(?:19|20)\d\d", c[2].strip(" *_"))), None)
                 as_of = (date(year, 1, 1), "year") if year else None
                 if as_of is None and count_cols[idx]:
                     as_of = _header_as_of(text, header[idx])  # '| Achieved (Dec. 2022) |'
-                qual = None
-                if count_cols[idx] and periods[idx]:
+                qual = goal_cols[idx]
+                if qual:
+                    pass
+                elif count_cols[idx] and periods[idx]:
                     qual = re.sub(r"\s+", " ", periods[idx].group(0).lower())
                 elif count_cols[idx] and as_of is None:
                     as_of = lead_as_of  # '| Cumulative |' beside it: as at the report's date
@@ -1247,12 +1389,19 @@ def _text_table_rows(text: str, excluded) -> list[dict]:
     for tb in find_tables(text):
         heads = [text[a:b] for a, b in tb.header]
         units = [None if _NOT_COUNT_HEADER_RE.search(h) else _plural_phrase(h) for h in heads]
+        # a table split by sex with a 'Total' row: the women and men of each row are a breakdown,
+        # the total row's are the counts ('Women  Men  Total' over groups of participants)
+        total_row = next((row for row in tb.rows if row and row[0] is not None
+                          and text[row[0][0]:row[0][1]].strip(" \t*_:").lower() in ("total", "totals", "grand total")),
+                         None)
         for k, unit in enumerate(units):
             if not unit or k == 0:
                 continue
             for row in tb.rows:
                 c = row[k] if k < len(row) else None
                 if c is None:
+                    continue
+                if total_row is not None and row is not total_row and unit.lower() in _GENDER_WORDS:
                     continue
                 row = _cell_count(text, c[0], c[1], unit, excluded)
                 if row:
@@ -1385,6 +1534,11 @@ def extract(text: str) -> list[dict]:
             ds = dates_in(max(ps, pe - 600), pe)
             if ds:
                 as_of = ds[-1][1:]
+        # 6. a 'Data as of <date>' line of the document
+        if as_of is None:
+            if "data_as_of" not in cache:
+                cache["data_as_of"] = _data_as_of(text)
+            as_of = cache["data_as_of"]
         s, e = r["char_start"], r["char_end"]
         out.append({
             "value": r["value"], "unit": r["unit"], "qualifier": qual,
