@@ -176,13 +176,19 @@ def test_warehouse_from_an_older_release_is_upgraded_by_the_next_run(run_flow, r
 HOLDOUT_SETS = [Path(__file__).parent / name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5",
                                                          "holdout6", "holdout7", "holdout8", "holdout9",
                                                          "holdout10", "holdout11", "holdout12", "holdout13",
-                                                         "holdout14", "holdout15", "holdout16", "holdout17")]
+                                                         "holdout14", "holdout15", "holdout16", "holdout17",
+                                                         "holdout18", "holdout19", "holdout20", "holdout21")]
+#: sets written after the last round of fixes and not tuned on: how a new style scores unseen
+UNSEEN_SETS = [Path(__file__).parent / name for name in ("holdout22", "holdout23")]
+BARS = {**{d.name: 0.9 for d in HOLDOUT_SETS}, **{d.name: 0.8 for d in UNSEEN_SETS}}
 
 
-@pytest.mark.parametrize("gold_dir", HOLDOUT_SETS, ids=[d.name for d in HOLDOUT_SETS])
+@pytest.mark.parametrize("gold_dir", HOLDOUT_SETS + UNSEEN_SETS, ids=[d.name for d in HOLDOUT_SETS + UNSEEN_SETS])
 def test_documents_in_other_styles_and_formats_score_above_the_bar(prefect_harness, tmp_path, gold_dir):
     """Documents written after the extractors (PDF, HTML, evaluations, calendars, press
-    releases) keep a high score: a guard against rules that only fit the dev corpus's wording."""
+    releases) keep a high score: a guard against rules that only fit the dev corpus's wording.
+    The sets nobody has tuned on yet (UNSEEN_SETS) are held to a lower bar: a new style's
+    score before any fix for it."""
     import score
     from flows.pipeline import coopfacts_run
 
@@ -201,7 +207,7 @@ def test_documents_in_other_styles_and_formats_score_above_the_bar(prefect_harne
                 micro.add(tally)
     good, total, _ = score.grounding(wh)
     assert good == total > 0
-    assert micro.f1 >= 0.9, f"micro F1 {micro.f1:.3f}"
+    assert micro.f1 >= BARS[gold_dir.name], f"micro F1 {micro.f1:.3f}"
 
 
 def test_many_new_documents_load_as_consecutive_runs_with_the_same_facts(run_flow, raw_dir, tmp_path,
