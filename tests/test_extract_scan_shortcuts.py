@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from flows.extract import document, projects, prose
@@ -85,9 +85,11 @@ PROJECT_TEXT = st.lists(st.sampled_from([
 
 @settings(max_examples=400, deadline=None)
 @given(PROJECT_TEXT)
+@example('Programme"project"')  # the capitalised word right before a quote
 def test_patterns_tried_at_their_words_find_every_match(text):
     kw = projects.word_offsets(text, projects._QUOTED_WORDS)
-    assert spans(projects._finditer_at(projects.QUOTED_RE, text, kw)) == spans(projects.QUOTED_RE.finditer(text))
+    quoted_at = projects.word_offsets(text, projects._QUOTED_AT_WORDS)
+    assert spans(projects._finditer_at(projects.QUOTED_RE, text, quoted_at)) == spans(projects.QUOTED_RE.finditer(text))
     assert spans(projects._finditer_at(projects.KNOWN_AS_RE, text, kw)) == spans(projects.KNOWN_AS_RE.finditer(text))
     assert spans(projects._finditer_at(projects.PHASE_RE, text, projects.word_offsets(text, ("phase",)))) == \
         spans(projects.PHASE_RE.finditer(text))

@@ -2103,7 +2103,9 @@ def _table_candidates(text: str, secs: list[Section], money: list[dict] | None =
     return out
 
 
-_QUOTED_WORDS = ("project", "program", "initiative")      # where QUOTED_RE and KNOWN_AS_RE start
+_QUOTED_WORDS = ("project", "program", "initiative")      # where KNOWN_AS_RE starts
+#: where QUOTED_RE starts ('Joint Programme “Decent Work ...”': the word capitalised in a heading)
+_QUOTED_AT_WORDS = _QUOTED_WORDS + ("Project", "Program", "Initiative")
 
 
 #: a field of an exported record ('Planned start date: 2022-01-01', 'Country: Ghana (GH) 60%',
@@ -2165,8 +2167,7 @@ def _record_facts(text: str, pos: int, money) -> dict | None:
 def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[Cand]:
     out: list[Cand] = []
     kw_at = word_offsets(text, _QUOTED_WORDS)
-    # ('Joint Programme “Decent Work ...”': the word capitalised in a heading)
-    quoted = _finditer_at(QUOTED_RE, text, word_offsets(text, _QUOTED_WORDS + ("Project", "Program", "Initiative"))) \
+    quoted = _finditer_at(QUOTED_RE, text, word_offsets(text, _QUOTED_AT_WORDS)) \
         if ('"' in text or "“" in text) else ()
     for m in quoted:
         raw = m.group("t")
