@@ -457,6 +457,18 @@ def title_span(text: str) -> tuple[int, int, str] | None:
     return _title_span(text)
 
 
+def _subject_title(raw: str, period: bool = False) -> tuple[str, str]:
+    """A 'Subject:' line's title: the line up to its reference or project code (and, for a
+    memo, up to the period it names), unquoted; returns the part of the line kept and the title."""
+    cut = _SUBJECT_TAIL_RE.search(raw)
+    if cut:
+        raw = raw[:cut.start()]
+    dm = _SUBJECT_PERIOD_RE.search(raw) if period else None
+    if dm:
+        raw = raw[:dm.start()]
+    return raw, clean_inline(raw.replace('"', "").replace("“", "").replace("”", "")).strip(" ,;-")
+
+
 @lru_cache(maxsize=8)
 def _title_span(text: str) -> tuple[int, int, str] | None:
     """`title_span`, cached: `extract` and projects' fact sheets ask for the same text's."""
@@ -482,11 +494,7 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
     # a letter ('Subject: GRANT AWARD - "Title", ILO project code ...' above 'Dear ...'): its subject
     sub = _LETTER_SUBJECT_RE.search(text, 0, min(len(text), 3000))
     if sub and _DEAR_RE.search(text, sub.end(), min(len(text), sub.end() + 400)):
-        raw = sub.group("t")
-        cut = _SUBJECT_TAIL_RE.search(raw)
-        if cut:
-            raw = raw[:cut.start()]
-        title = clean_inline(raw.replace('"', "").replace("“", "").replace("”", "")).strip(" ,;-")
+        raw, title = _subject_title(sub.group("t"))
         if len(_words(title)) >= 3:
             return sub.start("t"), sub.start("t") + len(raw.rstrip()), title
     memo_subject = sub
@@ -527,14 +535,7 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
     # 'INTERNAL MEMORANDUM - BUDGET REVISION No. 2' above 'Subject: ...': a memo's subject
     # is its title
     if memo_subject is not None and _MEMO_HEAD_RE.match(title) and 0 < memo_subject.start() - e < 1200:
-        raw = memo_subject.group("t").split("\n", 1)[0]
-        cut = _SUBJECT_TAIL_RE.search(raw)
-        if cut:
-            raw = raw[:cut.start()]
-        dm = _SUBJECT_PERIOD_RE.search(raw)
-        if dm:
-            raw = raw[:dm.start()]
-        memo_title = clean_inline(raw.replace('"', "").replace("“", "").replace("”", "")).strip(" ,;-")
+        raw, memo_title = _subject_title(memo_subject.group("t").split("\n", 1)[0], period=True)
         if len(_words(memo_title)) >= 3:
             return memo_subject.start("t"), memo_subject.start("t") + len(raw.rstrip()), memo_title
     # a verbatim record headed by the chamber or committee in capitals: the item on the agenda
