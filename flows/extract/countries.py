@@ -230,25 +230,19 @@ def _trie_regex(words: frozenset[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: dict) -> tuple[str, int]:
+        """The pattern of a subtree and its depth (computed together: one walk, not one per level)."""
         end = "" in node
-        branches = []
+        built = [(ch, *build(node[ch])) for ch in node if ch]
+        if not built:
+            return "", 1
         # longer continuations first (the trie makes branches disjoint by first token)
-        for ch in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
-            piece = _TOKEN_RX.get(ch, re.escape(ch))
-            branches.append(piece + build(node[ch]))
-        if not branches:
-            return ""
+        built.sort(key=lambda b: -b[2])
+        branches = [_TOKEN_RX.get(ch, re.escape(ch)) + pattern for ch, pattern, _ in built]
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return "(?:" + body + ")?"
-        return body
+        return ("(?:" + body + ")?" if end else body), 1 + built[0][2]
 
-    return build(trie)
-
-
-def _depth(node: dict) -> int:
-    return 1 + max((_depth(child) for child in node.values()), default=0)
+    return build(trie)[0]
 
 
 @lru_cache(maxsize=1)
