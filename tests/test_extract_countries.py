@@ -111,3 +111,9 @@ def test_cities_and_companies_named_after_a_country_are_not_the_country():
     assert extract("Funds came from Japan Tobacco International (JTI).") == []
     assert [r["iso3"] for r in extract("the Japan International Cooperation Agency and the "
                                        "Government of Japan")] == ["JPN", "JPN"]
+
+
+def test_a_city_named_after_its_country_is_a_city():
+    text = "Trainers met in Panama City and later in Benin City; Panama hosts the hub."
+    assert [(r["iso3"], r["evidence"]) for r in extract(text)] == [("PAN", "Panama")]
+    assert [r["iso3"] for r in extract("Vatican City")] == ["VAT"]

@@ -253,6 +253,8 @@ def _regex() -> re.Pattern:
 # Money, not the country: 'US$', 'U.S. dollars', 'United States dollar'.
 _CURRENCY_AFTER = re.compile(r"\s{0,2}(?:\$|[Dd]ollars?\b|DOLLARS?\b)")
 _ALL_PREFIX = re.compile(r"(?:All|ALL)[-‐‑–]$")  # 'All-China Federation of Trade Unions'
+# a city named after its country is a city: 'Kuwait City', 'Benin City' (in Nigeria), 'Panama City'
+_CITY_AFTER = re.compile(r"[ \t]{1,2}City\b")
 
 
 def _shouting(text: str, start: int, end: int) -> bool:
@@ -301,6 +303,8 @@ def extract(text: str) -> list[dict]:
         if _CURRENCY_AFTER.match(text, e):
             continue
         if _ALL_PREFIX.search(text, max(0, s - 4), s):
+            continue
+        if _CITY_AFTER.match(text, e):
             continue
         if m.group(0) == "US" and _shouting(text, s, e):
             continue
