@@ -356,14 +356,65 @@ _ORG_LIST_PART_RE = re.compile(r"(?:[A-Z][\w'’&.\-]*|of|for|and|the|on|in|&)(?
                                r"\s+\([A-Z][A-Za-z0-9&\-]{1,12}\)")
 
 
+#: words of a postal address ('Plot 617/618 Diplomatic Zone', 'P.O. Box 2788', '14 Harbour Road')
+_ADDRESS_WORD_RE = re.compile(r"\b(?:Plot|P\.?[ \t]?O\.?[ \t]*Box|Box|Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|"
+                              r"Building|Bldg\.?|House|Floor|Zone|District|Suite|Lane|Highway|Square|Place|Compound|"
+                              r"Rue|Calle|Avenida|Strasse|Straße|Postal|Postcode|Zip)\b", re.IGNORECASE)
+
+
+def _is_address(line: str) -> bool:
+    """'UN House, Plot 12, Central Business District, Lusaka, Zambia', 'P.O. Box 123, 00100
+    Nairobi': a postal address alone on its line (parts between commas, a word of an address,
+    a number, no sentence)."""
+    clean = clean_inline(line).strip()
+    if len(clean) > 200 or clean.endswith((".", ":")) or clean.count(",") < 2:
+        return False
+    if not _ADDRESS_WORD_RE.search(clean) or not re.search(r"\d", clean):
+        return False
+    parts = [p.strip() for p in clean.split(",")]
+    return all(0 < len(p.split()) <= 6 for p in parts)
+
+
+#: 'ILO Lusaka @ILOLusaka · Official account of ...': a social-media account's line
+_HANDLE_LINE_RE = re.compile(r"^[^@\n]{1,60}?[ \t]@\w{2,30}\b(?:[ \t]*[·•|][^\n]*)?$|^@\w{2,30}[ \t]*[·•|]")
+#: 'MONITORING SYSTEM :: EXPORT (plain text)', 'REPORT EXPORT': a tool's banner over an export
+_BANNER_RE = re.compile(r"::|\((?:plain[ \t]+text|text[ \t]+only|csv|txt)\)|\bEXPORT(?:ED)?\b")
+
+
+def _is_banner(line: str) -> bool:
+    clean = clean_inline(line).strip(" =-_*#")
+    letters = re.sub(r"\([^)]*\)", "", clean)
+    return bool(clean) and bool(_BANNER_RE.search(clean)) and letters.upper() == letters and len(_words(clean)) <= 12
+
+
+def _menu_run(text: str, lines, idx: int) -> int:
+    """The number of lines from `idx` on that form a site's menu: three or more list items in a
+    row, each of a word or three ('- Home' / '- Projects' / '- Events'), no sentence."""
+    k = idx
+    while k < len(lines):
+        s, e, line = lines[k]
+        marker = text[text.rfind("\n", 0, s) + 1:s].strip()
+        if marker not in ("-", "*", "+", "•") or not 1 <= len(_words(line)) <= 3 or re.search(r"[.:;!?]$|\d", line):
+            break
+        if k > idx and text[lines[k - 1][1]:s].count("\n") > 2:
+            break
+        k += 1
+    return k - idx if k - idx >= 3 else 0
+
+
 def _is_org_list(line: str) -> bool:
     parts = re.split(r"\s+[-–—]\s+", clean_inline(line).strip())
     return len(parts) >= 3 and all(_ORG_LIST_PART_RE.fullmatch(p) for p in parts)
 def _is_letterhead(line: str) -> bool:
     """'INTERNATIONAL LABOUR ORGANIZATION', 'Department of Foreign Affairs', 'Country Office for
     Central America,': an organization's name alone on its line (every word capitalised or a
-    joining word, a head noun such as Office or Ministry, no digits)."""
+    joining word, a head noun such as Office or Ministry, no digits); also an organization and
+    its office, between dashes ('National Labour Agency – Office for the Northern Provinces (OFNP)'),
+    each part a letterhead of its own."""
     clean = clean_inline(line).strip()
+    parts = re.split(r"[ \t]+[–—][ \t]+", clean)           # (' - ' is one of its words below)
+    if 2 <= len(parts) <= 3 and len(clean) <= 200:
+        return all(_is_letterhead(part) for part in parts)
     if not clean or re.search(r"\d|[:|–—]", clean) or len(clean) > 160:
         return False
     words = clean.rstrip(",").split()
@@ -435,8 +486,11 @@ _MAIL_FIELD_RE = re.compile(r"(?P<k>From|To|Cc|Bcc|Date|Sent|Subject)[ \t]*:[ \t
 _SUBJECT_VALUE_RE = re.compile(r"(?:(?:RE|FW|FWD|AW|TR)[ \t]*:[ \t]*)*(?P<t>\S[^\n]{2,250}?)[ \t]*$", re.IGNORECASE)
 
 
-_LETTER_SUBJECT_RE = re.compile(r"^[ \t]*(?:Subject|Re|Object|Objet)[ \t]*:[ \t]*(?P<t>\S[^\n]{5,250}(?:\n[ \t]{4,}\S[^\n]{0,250}){0,2})",
+_LETTER_SUBJECT_RE = re.compile(r"^[ \t]*(?:Subject|Re|Object|Objet|SUBJECT|RE|OBJECT|OBJET)[ \t]*:[ \t]*(?P<t>\S[^\n]{5,250}(?:\n[ \t]{4,}\S[^\n]{0,250}){0,2})",
                                 re.MULTILINE)
+#: a memo's routing fields above its subject ('TO:  Director, ...', 'FROM:  Chief, ...')
+_MEMO_FIELD_RE = re.compile(r"^[ \t]*(?P<k>to|from|through|thru|via|date|ref|cc|file|attn|attention)[ \t]*:[ \t]*\S",
+                            re.MULTILINE | re.IGNORECASE)
 _DEAR_RE = re.compile(r"^[ \t]*(?:Dear|Excellency|Your\s+Excellency|Madam|Sir)\b", re.MULTILINE)
 #: ', ILO project code RER/24/05/AUT', ' - Ref. 2024/118': a reference after the subject
 _SUBJECT_TAIL_RE = re.compile(r"[ \t]*[,;(][ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?(?:project[ \t]+(?:code|number|symbol|no\b)|our[ \t]+ref|ref\b)",
@@ -497,15 +551,32 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         raw, title = _subject_title(sub.group("t"))
         if len(_words(title)) >= 3:
             return sub.start("t"), sub.start("t") + len(raw.rstrip()), title
+    # a memo's field block ('TO: ...', 'FROM: ...', 'DATE: ...', 'SUBJECT: ...'), whatever its
+    # letterhead and heading: its subject (and the lines it wraps onto) is its title
+    if sub is not None:
+        keys = {m.group("k").lower() for m in _MEMO_FIELD_RE.finditer(text, max(0, sub.start() - 800), sub.start())}
+        if {"to", "from"} <= keys:
+            raw, title = _subject_title(sub.group("t"), period=True)
+            if len(_words(title)) >= 3:
+                return sub.start("t"), sub.start("t") + len(raw.rstrip()), title
     memo_subject = sub
     idx = 0
     letterhead = False              # the line before was a letterhead's (it may go on)
     running = None                  # a running header skipped ('SWEDEN - ILO ... | May 2023')
+    handle = None                   # a social-media account's line skipped ('ILO Lima @OITLima · ...')
     while idx < len(lines):
         line = lines[idx][2]
         if running is None and _is_running_header(line):
             running = lines[idx]
-        if _is_skippable(line) or _WEB_FURNITURE_RE.match(clean_inline(line).strip()):
+        menu = _menu_run(text, lines, idx)
+        if menu:
+            idx += menu
+            letterhead = False
+            continue
+        if _HANDLE_LINE_RE.match(clean_inline(line)) and idx + 1 < len(lines):
+            handle = lines[idx]
+        if _is_skippable(line) or _WEB_FURNITURE_RE.match(clean_inline(line).strip()) or _is_address(line) \
+                or _is_banner(line) or (handle is lines[idx]):
             letterhead = False
         elif _is_letterhead(line) and idx + 1 < len(lines):
             letterhead = True
@@ -876,7 +947,8 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         return iso3, country_name(iso3)
     # 'With financial support from the Government of Flanders': a funder that is no country's
     # is the partner (no country is)
-    if funder is not None and not funder.countries and _NOT_COUNTRY_GOVT_RE.match(funder.name or ""):
+    # (and an organization that funds it, such as the European Union: the partner is no country)
+    if funder is not None and not funder.countries and funder.name and not country_of_name(funder.name):
         return None, _display(funder.name)
     counts = Counter(iso3 for _, _, iso3 in find_countries(text[:3000]))
     if counts:
@@ -1125,7 +1197,7 @@ def _header(text: str, end: int) -> str:
         if _is_letterhead(clean) or after_letterhead:      # (and the rest of its name)
             after_letterhead = bool(re.search(r"(?:,|\b(?:of|for|and|the|in))$", clean))
             continue
-        if not _WEB_FURNITURE_RE.match(clean):
+        if not _WEB_FURNITURE_RE.match(clean) and not _is_address(clean) and not _HANDLE_LINE_RE.match(clean):
             keep.append(line)
     return "\n".join(keep)
 
