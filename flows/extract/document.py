@@ -489,6 +489,12 @@ _SUBJECT_VALUE_RE = re.compile(r"(?:(?:RE|FW|FWD|AW|TR)[ \t]*:[ \t]*)*(?P<t>\S[^
 _LETTER_SUBJECT_RE = re.compile(r"^[ \t]*(?:Subject|Re|Object|Objet|SUBJECT|RE|OBJECT|OBJET)[ \t]*:[ \t]*(?P<t>\S[^\n]{5,250}(?:\n[ \t]{4,}\S[^\n]{0,250}){0,2})",
                                 re.MULTILINE)
 #: a memo's routing fields above its subject ('TO:  Director, ...', 'FROM:  Chief, ...')
+#: a field of a record ('Project code: KHM/22/01/JPN', 'Data as of: 2024-12-31')
+_FIELD_RE = re.compile(r"\**[A-Z][A-Za-z/&()\-]*(?:[ \t]+[A-Za-z/&()\-]+){0,4}\**[ \t]*:\**[ \t]+\S")
+#: the field that names it ('Project title: ...', 'Title of the programme: ...')
+_TITLE_FIELD_RE = re.compile(r"\**(?:(?:Project|Programme|Program|Document|Report|Full|Official)[ \t]+)?(?:title|name)"
+                             r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:project|programme|program|document|report))?\**[ \t]*:\**[ \t]*"
+                             r"(?P<t>\S[^\n]{5,250}?)[ \t]*$", re.IGNORECASE)
 _MEMO_FIELD_RE = re.compile(r"^[ \t]*(?P<k>to|from|through|thru|via|date|ref|cc|file|attn|attention)[ \t]*:[ \t]*\S",
                             re.MULTILINE | re.IGNORECASE)
 _DEAR_RE = re.compile(r"^[ \t]*(?:Dear|Excellency|Your\s+Excellency|Madam|Sir)\b", re.MULTILINE)
@@ -499,6 +505,10 @@ _SUBJECT_TAIL_RE = re.compile(r"[ \t]*[,;(][ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?(
 
 #: 'No. 43 · 4–10 November 2024', 'Issue 12, March 2024', 'Vol. 3': a periodical's issue
 _ISSUE_LINE_RE = re.compile(r"(?:No\.|Issue|Vol\.|Volume)[ \t]*\d{1,4}(?:[ \t]*[·•,|–—-][ \t]*(?P<rest>[^\n]{4,60}))?")
+#: 'No. 84     ACCRA, FRIDAY, 12TH JULY, 2024': an issue number, then a column gap
+_ISSUE_GAP_RE = re.compile(r"(?P<i>(?:No\.|Issue|Vol\.|Volume)[ \t]*\d{1,4})[ \t]{3,}(?=\S)")
+#: 'Published by Authority', 'The official journal of ...': a periodical's tagline under its name
+_ISSUE_TAGLINE_RE = re.compile(r"(?:[A-Z][\w'’\-]*|of|by|the|and|for|a|an)(?:[ \t]+(?:[A-Za-z][\w'’\-]*)){0,7}")
 _ISSUE_TAIL_RE = re.compile(r",[ \t]*(?:No\.|Issue|Vol\.|Volume)[ \t]*\d[^\n]*$")
 #: 'MEMORANDUM', 'Internal memorandum - budget revision', 'INTER-OFFICE MEMO'
 _MEMO_HEAD_RE = re.compile(r"(?:internal\s+|inter-?office\s+|office\s+)?memo(?:randum)?\b", re.IGNORECASE)
@@ -601,6 +611,15 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if 2 <= len(_words(ptitle)) <= 15:
             off = pline.find(ptitle[:10])
             return (ps + off, ps + off + len(ptitle), ptitle) if off >= 0 else (ps, pe, ptitle)
+    # a block of 'Key: value' fields ('Project code: ...', 'Project title: ...', 'Country: ...')
+    # where the title would be: the field that names the title is
+    k = idx
+    while k < len(lines) and k < idx + 15 and _FIELD_RE.match(lines[k][2]):
+        fm = _TITLE_FIELD_RE.match(lines[k][2])
+        if fm and len(_words(fm.group("t"))) >= 2:
+            ks = lines[k][0]
+            return ks + fm.start("t"), ks + fm.end("t"), clean_inline(fm.group("t"))
+        k += 1
     s, e, line = lines[idx]
     title = clean_inline(line)
     # 'INTERNAL MEMORANDUM - BUDGET REVISION No. 2' above 'Subject: ...': a memo's subject
@@ -716,12 +735,21 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if len(parts) > 1 and len(_words(" ".join(parts))) <= 40:
             return lines[h][0], end, " ".join(parts)
     # 'Partnerships Weekly' + 'No. 43 · 4–10 November 2024': a periodical's issue under its name
-    if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") <= 2:
-        s2, e2, nxt = lines[idx + 1]
+    # ('GAZETTE' / 'Published by Authority' / 'No. 84      ACCRA, FRIDAY, 12TH JULY, 2024': a
+    # tagline may come between; a place and date across a column gap is no part of the issue)
+    for k in (idx + 1, idx + 2):
+        if k >= len(lines) or text[lines[k - 1][1]:lines[k][0]].count("\n") > 2 or \
+                re.search(r"\b(?:No\.|Issue|Vol\.)", title):
+            break
+        s2, e2, nxt = lines[k]
+        if k == idx + 2 and not _ISSUE_TAGLINE_RE.fullmatch(clean_inline(lines[idx + 1][2])):
+            break
+        gap = _ISSUE_GAP_RE.match(nxt)
+        if gap and _is_date_line(nxt[gap.end():]):
+            return s, s2 + gap.end("i"), f"{title}, {clean_inline(gap.group('i'))}"
         nxt_clean = clean_inline(nxt)
         im = _ISSUE_LINE_RE.fullmatch(nxt_clean)
-        if im and not re.search(r"\b(?:No\.|Issue|Vol\.)", title) and \
-                (not im.group("rest") or _is_date_line(im.group("rest"))):
+        if im and (not im.group("rest") or _is_date_line(im.group("rest"))):
             return s, e2, f"{title}, {nxt_clean}"
     # 'VIET NAM DECENT WORK COUNTRY PROGRAMME 2022–2026' + 'MID-TERM REVIEW: WHERE WE ARE': a
     # subtitle in capitals right under a title in capitals (no blank line) completes it
@@ -855,7 +883,8 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         # a country the title places the work in ('... Value Chains in Tunisia', 'in Cabo Verde
         # and Senegal') is where the partner works, not the partner
         for f in found:
-            if _placed_in(title, f[0]):
+            # (the place again, in the acronym: '... Workers in Cambodia (SHIP-Cambodia)')
+            if _placed_in(title, f[0]) or any(f[2] == loc[2] for loc in located):
                 located.append(f)
             else:
                 s, e, iso3 = f
