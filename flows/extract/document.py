@@ -325,6 +325,10 @@ _AGENDA_SUBJECT_RE = re.compile(r"^[ \t]*(?:Item\s+\d{1,2}[a-z]?\s+(?:on|of)\s+t
                                 r"[ \t]*[:.\-–—][ \t]*(?P<t>[A-Z][^\n]{10,300})$", re.MULTILINE)
 #: '(questions nos. 55041312C and ...)', '(doc. 55 1234/001)': a reference after a subject
 _REF_TAIL_RE = re.compile(r"[ \t]*\((?:[^()\n]*\d){3}[^()\n]*\)[ \t.]*$")
+#: a quoted name in a post: '"Green Jobs for Youth"', '“Skills for Peace”'
+_POST_QUOTE_RE = re.compile(r"[\"“](?P<q>[A-Z][^\"“”\n]{8,150})[\"”]")
+#: '1/9 ', '(2/5) ': a thread's counter
+_POST_COUNTER_RE = re.compile(r"\(?\d{1,2}/\d{1,2}\)?[ \t]*[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d \t]*")
 _FOLLOWERS_RE = re.compile(r"[\d.,]+\s?[KkMm]?\s+(?:followers|abonnés|seguidores)$", re.IGNORECASE)
 _POST_AGE_RE = re.compile(r"[ \t]*\d{1,2}\s?(?:[smhdw]|mo|yr)\b[ \t]*(?:[•·][^\n]*)?$")
 _EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]+")
@@ -611,6 +615,20 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if 2 <= len(_words(ptitle)) <= 15:
             off = pline.find(ptitle[:10])
             return (ps + off, ps + off + len(ptitle), ptitle) if off >= 0 else (ps, pe, ptitle)
+    # a post under an account's line ('ILO Lima @OITLima · ...' / 'Thread · 3 May 2024' / '1/6 We
+    # launched "Green Jobs for Youth" today ...'): the name it quotes, else its first sentence
+    if handle is not None:
+        ps, pe, pline = lines[idx]
+        qm = _POST_QUOTE_RE.search(pline)
+        if qm and 3 <= len(_words(qm.group("q"))) <= 15:
+            return ps + qm.start("q"), ps + qm.end("q"), clean_inline(qm.group("q"))
+        cm = _POST_COUNTER_RE.match(pline)
+        body_start = cm.end() if cm else 0
+        sm = re.match(r"[^.!?\n]{5,200}[.!?]", pline[body_start:])
+        if sm:
+            first = _EMOJI_RE.sub("", clean_inline(sm.group(0))).strip()
+            if 2 <= len(_words(first)) <= 15:
+                return ps + body_start, ps + body_start + sm.end(), first
     # a block of 'Key: value' fields ('Project code: ...', 'Project title: ...', 'Country: ...')
     # where the title would be: the field that names the title is
     k = idx
@@ -686,6 +704,14 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if text[text.rfind("\n", 0, s2) + 1:s2].lstrip().startswith("#") and 3 <= len(_words(nxt_clean)) <= 25 \
                 and not nxt_clean.endswith(".") and not _is_skippable(nxt) and ":" not in title:
             return s, e2, f"{title}: {nxt_clean}"
+    # 'SKILLS FOR GREEN JOBS FACILITY (SGJF)' + 'Annual Progress Report 2023 - Executive Summary':
+    # the kind of report and its period right under the name complete it
+    if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1 and len(_words(title)) >= 3 \
+            and not is_period_genre(title) and not _GENRE_LINE_RE.search(title):
+        s2, e2, nxt = lines[idx + 1]
+        nxt_clean = clean_inline(nxt)
+        if is_period_genre(nxt_clean) and re.search(rf"\b{YEAR}\b", nxt_clean):
+            return s, e2, f"{title} - {nxt_clean}"
     # 'REQUEST FOR PROPOSALS (RFP)' + 'Final evaluation of the project' + '"Title"': what is
     # requested, on the lines under the kind of request, completes it
     if _REQUEST_RE.fullmatch(title) and idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
@@ -854,6 +880,15 @@ _ORG_TITLE_RE = re.compile(
     r"\s*(?:$|[–—:|]|-\s)")
 
 
+def _title_case(text: str) -> str:
+    """'TRUST FUND FOR THE SAHEL (TF-S)' -> 'Trust Fund for the Sahel (TF-S)': capitals made
+    ordinary case, joining words in lower case, acronyms in brackets kept."""
+    out = re.sub(r"[^\W\d_][\w'’]*", lambda m: m.group(0).lower() if m.group(0).lower() in _JOINING
+                 else m.group(0).capitalize(), text)
+    return re.sub(r"\([^()]{1,20}\)", lambda m: text[m.start():m.end()], out)
+
+
+_JOINING = {"of", "for", "and", "the", "on", "in", "to", "a", "an", "at", "by", "with"}
 #: a donor's name in a masthead: its foreign ministry or development cooperation agency
 _DONOR_MASTHEAD_RE = re.compile(r"\b(?:foreign\s+affairs|development\s+(?:cooperation|co-operation|agency)|"
                                 r"international\s+development)\b", re.IGNORECASE)
@@ -934,7 +969,8 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         pm = re.match(r"(?P<p>[^:|]{3,40}?)\s*[:|]\s+(?=\S)", t)     # 'Partner profile: X Foundation'
         if pm and (_LABEL_RE.match(pm.group("p")) or _is_genre_label(pm.group("p"))):
             t = t[pm.end():]
-        om = _ORG_TITLE_RE.match(t) or (_ORG_TITLE_RE.match(t.title()) if t.isupper() else None)
+        head = re.split(r"[ \t]+[–—-][ \t]+|:", t, maxsplit=1)[0]      # (the name in capitals, a kind after it)
+        om = _ORG_TITLE_RE.match(t) or (_ORG_TITLE_RE.match(_title_case(head)) if head.isupper() else None)
         if om:
             return None, _display(om.group("org"))
     # 'Norway, through the Norwegian Agency for Development Cooperation (Norad): NOK 30 mill.'
