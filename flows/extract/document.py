@@ -842,6 +842,8 @@ _DONOR_FIELD_RE = re.compile(
     r"Development\s+partners?|Resource\s+partners?)\**[ \t]*(?(bar)[:|]|:)\**[ \t]*(?P<v>[^\n|]{3,200})",
     re.MULTILINE | re.IGNORECASE)
 
+#: the next line of a field's value, in a box ('|              (BMZ), Germany   |') or indented
+_FIELD_WRAP_RE = re.compile(r"(?:\|)?[ \t]{6,}(?P<v>[^\s:|][^\n|:]{1,120})")
 #: adjectives of countries as donors name themselves ('Italian Agency for Development
 #: Cooperation', 'Royal Norwegian Embassy', 'Dutch support', 'the Spanish Agency ...')
 DEMONYMS = {
@@ -925,7 +927,8 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
                 s, e, iso3 = f
                 return iso3, _display(title[s:e])
     if header:
-        found = find_countries(header, ignore_case=True)
+        # (the country the title places the work in, named again in a running header, is the place)
+        found = [f for f in find_countries(header, ignore_case=True) if f[2] not in {loc[2] for loc in located}]
         if found:
             s, e, iso3 = found[0]
             return iso3, _display(header[s:e])
@@ -941,6 +944,13 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
     m = _DONOR_FIELD_RE.search(text[:3000])
     if m:
         value = m.group("v")
+        # ('Donor:  Federal Ministry for ... Development' / '        (BMZ), Germany': the field
+        # wrapped onto the next line of its box or column)
+        nl = text.find("\n", m.end())
+        cont = _FIELD_WRAP_RE.match(text, nl + 1) if 0 <= nl < m.end() + 200 and \
+            not text[m.end():nl].strip(" \t|") else None
+        if cont:
+            value = f"{value.rstrip()} {cont.group('v').strip()}"
         found = find_countries(value, ignore_case=True)
         if found:
             s, e, iso3 = found[0]
