@@ -894,6 +894,11 @@ _JOINING = {"of", "for", "and", "the", "on", "in", "to", "a", "an", "at", "by", 
 #: a donor's name in a masthead: its foreign ministry or development cooperation agency
 _DONOR_MASTHEAD_RE = re.compile(r"\b(?:foreign\s+affairs|development\s+(?:cooperation|co-operation|agency)|"
                                 r"international\s+development)\b", re.IGNORECASE)
+#: a region a title places the work in ('in Central America', 'across the Western Balkans')
+_REGION_PLACE_RE = re.compile(
+    r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:(?:Central|South|Southern|West|Western|East|Eastern|North|Northern|"
+    r"South-East|South\s+East|Southeast|Sub-Saharan|Latin)\s+(?:Africa|Asia|America|Europe|Balkans)|Africa|Asia|"
+    r"Caribbean|Europe|Pacific|Arab\s+States|Middle\s+East|Sahel|Balkans|Maghreb|Horn\s+of\s+Africa|Great\s+Lakes)\b")
 #: a region a page covers ('Upcoming events – Africa', 'Asia and the Pacific')
 _REGION_RE = re.compile(r"\b(?:Africa|Asia|Arab\s+States|Latin\s+America|Caribbean|Europe|Pacific|Middle\s+East)$")
 
@@ -926,7 +931,10 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
             else:
                 s, e, iso3 = f
                 return iso3, _display(title[s:e])
-    if header:
+    # a title that places the work in a region ('... in Central America and the Dominican
+    # Republic', 'across West Africa'): a host's letterhead above it names no partner
+    region = bool(title and _REGION_PLACE_RE.search(clean_inline(title)))
+    if header and not region:
         # (the country the title places the work in, named again in a running header, is the place)
         found = [f for f in find_countries(header, ignore_case=True) if f[2] not in {loc[2] for loc in located}]
         if found:
@@ -1001,6 +1009,14 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
     # a news listing's items each have their own partners
     if title and _LISTING_TITLE_RE.match(clean_inline(title)):
         return None, None
+    if region:
+        # the partner is the one country that funds the work, else none
+        funder = _opening_funder(text, title) if not _several_funders(text, 1200) else None
+        if funder is not None and len(funder.countries) == 1:
+            iso3 = next(iter(funder.countries))
+            return iso3, country_name(iso3)
+        iso3 = country_of_name(funder.name) if funder is not None and not funder.countries else None
+        return (iso3, country_name(iso3)) if iso3 else (None, None)
     if located:
         # a title about work in a country: the partner is who funds it, as the text opens
         funder = _opening_funder(text, title)
