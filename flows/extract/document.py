@@ -894,6 +894,8 @@ _JOINING = {"of", "for", "and", "the", "on", "in", "to", "a", "an", "at", "by", 
 #: a donor's name in a masthead: its foreign ministry or development cooperation agency
 _DONOR_MASTHEAD_RE = re.compile(r"\b(?:foreign\s+affairs|development\s+(?:cooperation|co-operation|agency)|"
                                 r"international\s+development)\b", re.IGNORECASE)
+#: a regional office's name ('Regional Office for Asia and the Pacific', 'Subregional Office for ...')
+_REGIONAL_OFFICE_RE = re.compile(r"\b(?:Sub-?regional|Regional)\s+Office\b", re.IGNORECASE)
 #: a region a title places the work in ('in Central America', 'across the Western Balkans')
 _REGION_PLACE_RE = re.compile(
     r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:(?:Central|South|Southern|West|Western|East|Eastern|North|Northern|"
@@ -1041,6 +1043,10 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
     # (and an organization that funds it, such as the European Union: the partner is no country)
     if funder is not None and not funder.countries and funder.name and not country_of_name(funder.name):
         return None, _display(funder.name)
+    # a page under a regional office's letterhead ('... – Regional Office for Arab States') whose
+    # title names no country: the region's, no one country's
+    if masthead and any(_is_letterhead(ln) and _REGIONAL_OFFICE_RE.search(ln) for ln in masthead.split("\n")):
+        return None, None
     counts = Counter(iso3 for _, _, iso3 in find_countries(text[:3000]))
     if counts:
         top = counts.most_common(2)
