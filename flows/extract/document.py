@@ -456,6 +456,10 @@ def _letterhead_goes_on(text: str, lines, idx: int) -> bool:
         all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "in", "&") for w in words)
 
 
+_H2_RE = re.compile(r"^##[ \t]+(?P<t>[^\n#]{3,200}?)[ \t]*$", re.MULTILINE)
+#: a section heading that names no subject ('Background', 'Table of contents', 'Key facts')
+_GENERIC_SECTION_RE = re.compile(r"(?:(?:table\s+of\s+)?contents|background|introduction|overview|summary|key\s+(?:facts|figures|points)|"
+                                 r"see\s+also|references|notes|history|at\s+a\s+glance)\b", re.IGNORECASE)
 _H1_RE = re.compile(r"^#[ \t]+(?P<t>[^\n#]{3,200}?)[ \t]*$", re.MULTILINE)
 
 
@@ -801,6 +805,12 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         qm = re.match(r"[\"“][^\"“”\n]{3,200}[\"”]", nxt)
         if qm:
             return s, s2 + qm.end(), f"{title} {clean_inline(qm.group(0))}"
+    # '# Kenya' + a line or two of prose + '## Cooperation with the ILO': a page whose heading is
+    # only a country's name is about its first section's subject -> 'Kenya - Cooperation with the ILO'
+    if lookup_country(title) and text[text.rfind("\n", 0, s) + 1:s].lstrip().startswith("#"):
+        h2 = _H2_RE.search(text, e, min(len(text), e + 800))
+        if h2 and 3 <= len(_words(h2.group("t"))) <= 15 and not _GENERIC_SECTION_RE.match(h2.group("t")):
+            return s, h2.end("t"), f"{title} - {clean_inline(h2.group('t'))}"
     # '▶ Norway' + 'ILO cooperation' -> 'Norway - ILO cooperation'
     if idx + 1 < len(lines) and len(_words(title)) <= 3 and not re.search(rf"[{_DASH}|:]", title) \
             and "ILO" not in title.split():
