@@ -819,6 +819,14 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if (len(_words(nxt_clean)) <= 6 and not _is_skippable(nxt) and not nxt_clean.endswith(".")
                 and not text[text.rfind(chr(10), 0, s2) + 1:s2].strip().startswith("|") and "|" not in nxt
                 and text[e:s2].count("\n") <= 3):
+            # ('Employment-intensive rural roads' / 'in Liberia and Sierra Leone': the subtitle
+            # wrapped onto a line that carries it on)
+            if idx + 2 < len(lines) and text[e2:lines[idx + 2][0]].count("\n") == 1:
+                s3, e3, more = lines[idx + 2]
+                more_clean = clean_inline(more)
+                if _CARRY_ON_RE.match(more_clean) and len(_words(more_clean)) <= 12 and not more_clean.endswith(".") \
+                        and not _is_skippable(more):
+                    return s, e3, f"{title} - {nxt_clean} {more_clean}"
             return s, e2, f"{title} - {nxt_clean}"
     return s, e, title
 
