@@ -918,7 +918,10 @@ _REGIONAL_OFFICE_RE = re.compile(r"\b(?:Sub-?regional|Regional)\s+Office\b", re.
 _REGION_PLACE_RE = re.compile(
     r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:(?:Central|South|Southern|West|Western|East|Eastern|North|Northern|"
     r"South-East|South\s+East|Southeast|Sub-Saharan|Latin)\s+(?:Africa|Asia|America|Europe|Balkans)|Africa|Asia|"
-    r"Caribbean|Europe|Pacific|Arab\s+States|Middle\s+East|Sahel|Balkans|Maghreb|Horn\s+of\s+Africa|Great\s+Lakes)\b")
+    r"Caribbean|Europe|Pacific|Arab\s+States|Middle\s+East|Sahel|Balkans|Maghreb|Horn\s+of\s+Africa|Great\s+Lakes)\b"
+    # (or names it as an adjective: 'in West African Artisanal Fisheries', 'Pan-African')
+    r"|\b(?:(?:Central|South|Southern|West|Western|East|Eastern|North|Northern|South-East|Southeast|Latin)\s+"
+    r"(?:African|Asian|American|European)|Pan-African|Sub-Saharan)\b")
 #: a region a page covers ('Upcoming events – Africa', 'Asia and the Pacific')
 _REGION_RE = re.compile(r"\b(?:Africa|Asia|Arab\s+States|Latin\s+America|Caribbean|Europe|Pacific|Middle\s+East)$")
 
