@@ -857,7 +857,7 @@ def _display(name: str) -> str:
 
 _DONOR_FIELD_RE = re.compile(
     r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?:Donors?|Funded\s+by|Financed\s+by|Funding\s+partners?|"
-    r"Development\s+partners?|Resource\s+partners?)\**[ \t]*(?(bar)[:|]|:)\**[ \t]*(?P<v>[^\n|]{3,200})",
+    r"Development\s+partners?|Resource\s+partners?|Funding(?:\s+(?:source|agency))?|Funders?|Financing|Financial\s+partners?)\**[ \t]*(?(bar)[:|]|:)\**[ \t]*(?P<v>[^\n|]{3,200})",
     re.MULTILINE | re.IGNORECASE)
 
 #: the next line of a field's value, in a box ('|              (BMZ), Germany   |') or indented
