@@ -270,6 +270,14 @@ def _is_running_header(line: str) -> bool:
     return False
 
 
+def _is_dashed_header(line: str) -> bool:
+    """'PAY FORUM - Plenary, Lusaka, 3 June 2025 - Summary record': a page header of three or more
+    parts between dashes, one of them a day's date (the place and day of a meeting)."""
+    parts = re.split(r"[ \t]+[-–—][ \t]+", clean_inline(line))
+    return 3 <= len(parts) <= 5 and len(_words(line)) <= 20 and \
+        any(d.precision == "day" for p in parts for d in find_dates(p))
+
+
 def _is_date_line(line: str) -> bool:
     rest = line
     for d in find_dates(line):
@@ -594,7 +602,7 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if _HANDLE_LINE_RE.match(clean_inline(line)) and idx + 1 < len(lines):
             handle = lines[idx]
         if _is_skippable(line) or _WEB_FURNITURE_RE.match(clean_inline(line).strip()) or _is_address(line) \
-                or _is_banner(line) or (handle is lines[idx]):
+                or _is_banner(line) or (handle is lines[idx]) or (_is_dashed_header(line) and idx + 1 < len(lines)):
             letterhead = False
         elif _is_letterhead(line) and idx + 1 < len(lines):
             letterhead = True
