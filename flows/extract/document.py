@@ -521,6 +521,10 @@ _SUBJECT_TAIL_RE = re.compile(r"[ \t]*[,;(][ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?(
 
 #: 'No. 43 · 4–10 November 2024', 'Issue 12, March 2024', 'Vol. 3': a periodical's issue
 _ISSUE_LINE_RE = re.compile(r"(?:No\.|Issue|Vol\.|Volume)[ \t]*\d{1,4}(?:[ \t]*[·•,|–—-][ \t]*(?P<rest>[^\n]{4,60}))?")
+#: 'Episode 12: "Title"  Published: 3 May 2024': an episode of a series, its title up to a
+#: label after it
+_EPISODE_RE = re.compile(r"(?P<n>(?:Episode|Ep\.|Part|Chapter)[ \t]*\d{1,4})[ \t]*[:.–—-][ \t]*(?P<t>\S[^\n]{3,200}?)"
+                         r"(?=[ \t]+(?:Published|Released|Recorded|Posted|Aired|Date)\b|[ \t]*$)")
 #: 'No. 84     ACCRA, FRIDAY, 12TH JULY, 2024': an issue number, then a column gap
 _ISSUE_GAP_RE = re.compile(r"(?P<i>(?:No\.|Issue|Vol\.|Volume)[ \t]*\d{1,4})[ \t]{3,}(?=\S)")
 #: 'Published by Authority', 'The official journal of ...': a periodical's tagline under its name
@@ -773,6 +777,17 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if len(parts) > 1 and len(_words(" ".join(parts))) <= 40:
             return lines[h][0], end, " ".join(parts)
     # 'Partnerships Weekly' + 'No. 43 · 4–10 November 2024': a periodical's issue under its name
+    # 'TALKING WORK - a podcast about jobs' + 'Episode 12: "Title" Published: ...': a series'
+    # name (without its tagline) and the episode under it
+    if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") <= 2:
+        s2, e2, nxt = lines[idx + 1]
+        ep = _EPISODE_RE.match(nxt)
+        if ep:
+            name = re.split(r"[ \t]+[-–—:|][ \t]+(?=(?:an?|the)\s)", title, maxsplit=1)[0].strip()
+            words = [w.capitalize() if w.isupper() and len(w) > 3 else w for w in name.split()] \
+                if name.isupper() else name.split()
+            body = re.sub(r"[\"“”]", "", clean_inline(ep.group("t"))).strip(" .")
+            return s2, s2 + ep.end("t"), f"{' '.join(words)} {ep.group('n')}: {body}"
     # ('GAZETTE' / 'Published by Authority' / 'No. 84      ACCRA, FRIDAY, 12TH JULY, 2024': a
     # tagline may come between; a place and date across a column gap is no part of the issue)
     for k in (idx + 1, idx + 2):
@@ -1122,6 +1137,9 @@ _THROUGH_VERB_RE = re.compile(r"\b(?P<c>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]
 _NEWSLETTER_RE = re.compile(r"\bnewsletter\b|\bin\s+this\s+issue\b|\bdigest\b", re.IGNORECASE)
 
 _PLACE_WORDS = ("in", "across", "throughout", "within")
+_PLACE_PARTS = {"rural", "urban", "northern", "southern", "eastern", "western", "central", "coastal", "north",
+                "south", "east", "west", "north-east", "north-west", "south-east", "south-west", "northeast",
+                "northwest", "southeast", "southwest", "upper", "lower"}
 
 
 def _placed_in(title: str, pos: int) -> bool:
@@ -1132,7 +1150,8 @@ def _placed_in(title: str, pos: int) -> bool:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if tok.lower() == "the":
+        # ('in rural Liberia', 'in northern Ghana': a part of the country)
+        if tok.lower() == "the" or (tok.lower() in _PLACE_PARTS and i == 0):
             i += 1
             continue
         if tok.lower() in _PLACE_WORDS:
