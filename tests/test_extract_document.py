@@ -606,3 +606,8 @@ def test_regional_office_letterhead_over_a_title_without_country_names_no_partne
 def test_work_in_a_part_of_a_country_is_placed_there():
     text = ("# Clinics in rural Malawi\n\nThe clinics are financed by Norway through Norad.\n")
     assert extract(text)["partner_iso3"] == "NOR"
+
+
+def test_title_in_capitals_with_the_word_export_is_still_a_title():
+    text = "EXPORT PROCESSING ZONES IN KENYA\n\nA study of jobs in the zones.\n"
+    assert extract(text)["title"] == "EXPORT PROCESSING ZONES IN KENYA"

@@ -390,7 +390,7 @@ def _is_address(line: str) -> bool:
 #: 'ILO Lusaka @ILOLusaka · Official account of ...': a social-media account's line
 _HANDLE_LINE_RE = re.compile(r"^[^@\n]{1,60}?[ \t]@\w{2,30}\b(?:[ \t]*[·•|][^\n]*)?$|^@\w{2,30}[ \t]*[·•|]")
 #: 'MONITORING SYSTEM :: EXPORT (plain text)', 'REPORT EXPORT': a tool's banner over an export
-_BANNER_RE = re.compile(r"::|\((?:plain[ \t]+text|text[ \t]+only|csv|txt)\)|\bEXPORT(?:ED)?\b")
+_BANNER_RE = re.compile(r"::|\((?:plain[ \t]+text|text[ \t]+only|csv|txt)\)|\bEXPORT(?:ED)?[ \t]*$")
 
 
 def _is_banner(line: str) -> bool:
@@ -606,7 +606,8 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if _HANDLE_LINE_RE.match(clean_inline(line)) and idx + 1 < len(lines):
             handle = lines[idx]
         if _is_skippable(line) or _WEB_FURNITURE_RE.match(clean_inline(line).strip()) or _is_address(line) \
-                or _is_banner(line) or (handle is lines[idx]) or (_is_dashed_header(line) and idx + 1 < len(lines)):
+                or _is_banner(line) or (handle is lines[idx]) or (_is_dashed_header(line) and idx + 1 < len(lines)
+                                                     and not clean_inline(lines[idx + 1][2]).endswith(".")):
             letterhead = False
         elif _is_letterhead(line) and idx + 1 < len(lines):
             letterhead = True
