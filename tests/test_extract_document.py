@@ -462,3 +462,152 @@ def test_project_codes_of_several_donors_name_no_partner():
     text = ("# Portfolio export\n\n| Code | Title |\n|---|---|\n| KEN/22/01/SWE | Safer Ports |\n"
             "| GHA/23/02/NOR | Coastal Skills |\n")
     assert extract(text)["partner_iso3"] is None
+
+
+# ---------------------------------------------------------------- lines that are no title
+
+def test_letterhead_of_an_office_between_dashes_and_a_site_menu_are_no_title():
+    text = ("National Employment Agency – Office for the Northern Provinces (OFNP)\n\n"
+            "- Home\n- About us\n- Projects\n- Contact\n\n"
+            "# Vacancy notices\n\nThe Office publishes its open posts below.\n")
+    assert extract(text)["title"] == "Vacancy notices"
+
+
+def test_postal_address_line_is_no_title_and_names_no_partner():
+    text = ("WORLD FOOD ORGANIZATION\n"
+            "Plot 22, Riverside Business Park, Lusaka, Zambia\n\n"
+            "Skills and Jobs for Young Farmers\n\n"
+            "The programme is funded by the European Union and runs until 2026.\n")
+    doc = extract(text)
+    assert doc["title"] == "Skills and Jobs for Young Farmers"
+    assert doc["partner_iso3"] is None
+
+
+def test_memo_field_block_subject_in_capitals_and_wrapped_is_the_title():
+    text = ("HEADQUARTERS OFFICE\n\n              M E M O\n\n"
+            " TO:        Head of Finance\n FROM:      Project Manager\n DATE:      2 May 2023\n"
+            " SUBJECT:   Budget revision of the project \"Clean Water for Rural Schools\"\n"
+            "            to 31 December 2024\n\n1. The project asks for a revision.\n")
+    assert extract(text)["title"] == \
+        "Budget revision of the project Clean Water for Rural Schools to 31 December 2024"
+
+
+def test_export_banner_gives_way_to_the_project_title_field():
+    text = ("=========================================\n"
+            " GRANTS TRACKER :: EXPORT (plain text)\n"
+            "=========================================\n"
+            "Exported: 2024-05-02 10:00\n"
+            "Project code: PER/21/03/ESP\n"
+            "Project title: Safer Fishing Ports in Peru (SAFE-Peru)\n"
+            "Country: Peru\nDonor: Government of Spain\n")
+    doc = extract(text)
+    assert doc["title"] == "Safer Fishing Ports in Peru (SAFE-Peru)"
+    assert doc["partner_iso3"] == "ESP"
+
+
+def test_social_account_line_gives_way_to_the_name_the_post_quotes():
+    text = ("ILO Lima @OITLima · Official account of the ILO Office for the Andean Countries\n"
+            "Thread · 4 Mar 2024\n\n"
+            "1/5 🎉 Today in Cusco we opened \"Green Tourism Jobs for Youth\", a new programme funded by "
+            "the Government of Canada 🇨🇦 #DecentWork\n\n2/5 More soon.\n")
+    doc = extract(text)
+    assert doc["title"] == "Green Tourism Jobs for Youth"
+
+
+def test_gazette_issue_under_a_tagline_and_across_a_column_gap():
+    text = ("                 KINGDOM OFFICIAL BULLETIN\n\n"
+            "                 Printed by Order\n\n"
+            "Issue 211                 PORT TOWN, MONDAY, 3RD JUNE, 2024\n\nNOTICE No. 12\n")
+    assert extract(text)["title"] == "KINGDOM OFFICIAL BULLETIN, Issue 211"
+
+
+def test_dashed_page_header_with_a_meeting_day_is_no_title():
+    text = ("PAY FORUM - Plenary, Lusaka, 3 June 2025 - Summary record\n\n"
+            "SUMMARY RECORD OF THE PLENARY OF THE REGIONAL PAY FORUM\n\n1. The forum met.\n")
+    assert extract(text)["title"] == "SUMMARY RECORD OF THE PLENARY OF THE REGIONAL PAY FORUM"
+
+
+# ------------------------------------------------------------ titles completed, not cut
+
+def test_page_headed_by_a_country_name_takes_its_first_section():
+    text = ("# Chile\n\nFrom a reference wiki, last edited 2 March 2024.\n\n"
+            "## Cooperation with the World Trade Forum\n\nChile joined the forum in 1995.\n")
+    assert extract(text)["title"] == "Chile - Cooperation with the World Trade Forum"
+
+
+def test_report_kind_and_period_under_a_fund_name_complete_it_and_name_no_partner():
+    text = ("OCEAN JOBS TRUST FUND FOR THE PACIFIC (OJ-TF)\n"
+            "Annual Progress Report 2023 - Executive Summary\n"
+            "1. Overview\nThe Fund pooled money from Australia, Japan and New Zealand.\n"
+            "Japan gave most. Japan again.\n")
+    doc = extract(text)
+    assert doc["title"] == "OCEAN JOBS TRUST FUND FOR THE PACIFIC (OJ-TF) - Annual Progress Report 2023 - Executive Summary"
+    assert doc["partner_iso3"] is None
+
+
+def test_short_name_with_a_wrapped_subtitle_is_read_whole():
+    text = ("[Layer: header]\nWATER FOR WORK\nLabour-based irrigation schemes\nin Malawi and Zambia\n"
+            "RESULTS 2021–2023\n\n[Layer: logos]\nfunded by Ireland\n")
+    assert extract(text)["title"] == "WATER FOR WORK - Labour-based irrigation schemes in Malawi and Zambia"
+
+
+def test_episode_line_under_a_series_name_is_the_title():
+    text = ("TALKING WORK - a podcast about jobs and rights\n"
+            "Episode 9: \"Bricks and Wages in Northern Uganda\" Published: 2 April 2024\n\n"
+            "[00:00:01] HOST: Welcome. The project is financed by Denmark.\n")
+    doc = extract(text)
+    assert doc["title"] == "Talking Work Episode 9: Bricks and Wages in Northern Uganda"
+    assert doc["published_on"] == date(2024, 4, 2)
+
+
+# --------------------------------------------------------------------------- partner
+
+def test_funding_organization_that_is_no_country_makes_the_partner_none():
+    text = ("Training rural nurses\n\nThe project is funded by the European Union and implemented "
+            "in Ghana with the Ministry of Health. Ghana has many nurses. Ghana trains them.\n")
+    assert extract(text)["partner_iso3"] is None
+
+
+def test_donor_field_wrapped_in_its_box_and_place_in_header_and_acronym():
+    text = ("RESULTS NOTE | FARM-Peru | June 2024\n\n"
+            "Safer Farms for Workers in Peru (FARM-Peru) results note - June 2024\n\n"
+            "+--------------------------------------------------------+\n"
+            "|  Duration:  2021 - 2024                                 |\n"
+            "|  Donor:     Ministry of Foreign Affairs and Trade       |\n"
+            "|             (MFAT), New Zealand                         |\n"
+            "+--------------------------------------------------------+\n")
+    assert extract(text)["partner_iso3"] == "NZL"
+
+
+def test_funding_field_names_the_donor():
+    text = ("# Good practice | Paid leave for carers in Honduras\n\n"
+            "Country: Honduras\nFunding: Swiss Agency for Development and Cooperation (SDC)\n\n"
+            "Honduras adopted a law.\n")
+    assert extract(text)["partner_iso3"] == "CHE"
+
+
+def test_title_placing_work_in_a_region_names_no_host_country():
+    text = ("Ministry of Labour of Panama (MITRADEL) · Secretariat of the Regional Forum\n\n"
+            "# Declaration of the Forum on Skills in Central America and Belize\n\n"
+            "1. The forum met in Panama City, Panama.\n")
+    assert extract(text)["partner_iso3"] is None
+    text2 = ("# Fisheries Adviser – Decent Work in East African Lake Fisheries (LAKE-FISH)\n\n"
+             "| Duty station | Kampala, Uganda |\n\nUganda and Kenya and Uganda.\n")
+    assert extract(text2)["partner_iso3"] is None
+
+
+def test_regional_office_letterhead_over_a_title_without_country_names_no_partner():
+    text = ("World Health Agency – Regional Office for South Asia (ROSA)\n\n"
+            "# Meetings calendar\n\n| 3 May 2024 | Workshop | Dhaka, Bangladesh |\n"
+            "| 9 May 2024 | Forum | Kathmandu, Nepal | Nepal |\n")
+    assert extract(text)["partner_iso3"] is None
+
+
+def test_work_in_a_part_of_a_country_is_placed_there():
+    text = ("# Clinics in rural Malawi\n\nThe clinics are financed by Norway through Norad.\n")
+    assert extract(text)["partner_iso3"] == "NOR"
+
+
+def test_title_in_capitals_with_the_word_export_is_still_a_title():
+    text = "EXPORT PROCESSING ZONES IN KENYA\n\nA study of jobs in the zones.\n"
+    assert extract(text)["title"] == "EXPORT PROCESSING ZONES IN KENYA"

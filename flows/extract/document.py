@@ -270,6 +270,14 @@ def _is_running_header(line: str) -> bool:
     return False
 
 
+def _is_dashed_header(line: str) -> bool:
+    """'PAY FORUM - Plenary, Lusaka, 3 June 2025 - Summary record': a page header of three or more
+    parts between dashes, one of them a day's date (the place and day of a meeting)."""
+    parts = re.split(r"[ \t]+[-–—][ \t]+", clean_inline(line))
+    return 3 <= len(parts) <= 5 and len(_words(line)) <= 20 and \
+        any(d.precision == "day" for p in parts for d in find_dates(p))
+
+
 def _is_date_line(line: str) -> bool:
     rest = line
     for d in find_dates(line):
@@ -325,6 +333,10 @@ _AGENDA_SUBJECT_RE = re.compile(r"^[ \t]*(?:Item\s+\d{1,2}[a-z]?\s+(?:on|of)\s+t
                                 r"[ \t]*[:.\-–—][ \t]*(?P<t>[A-Z][^\n]{10,300})$", re.MULTILINE)
 #: '(questions nos. 55041312C and ...)', '(doc. 55 1234/001)': a reference after a subject
 _REF_TAIL_RE = re.compile(r"[ \t]*\((?:[^()\n]*\d){3}[^()\n]*\)[ \t.]*$")
+#: a quoted name in a post: '"Green Jobs for Youth"', '“Skills for Peace”'
+_POST_QUOTE_RE = re.compile(r"[\"“](?P<q>[A-Z][^\"“”\n]{8,150})[\"”]")
+#: '1/9 ', '(2/5) ': a thread's counter
+_POST_COUNTER_RE = re.compile(r"\(?\d{1,2}/\d{1,2}\)?[ \t]*[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d \t]*")
 _FOLLOWERS_RE = re.compile(r"[\d.,]+\s?[KkMm]?\s+(?:followers|abonnés|seguidores)$", re.IGNORECASE)
 _POST_AGE_RE = re.compile(r"[ \t]*\d{1,2}\s?(?:[smhdw]|mo|yr)\b[ \t]*(?:[•·][^\n]*)?$")
 _EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]+")
@@ -356,14 +368,65 @@ _ORG_LIST_PART_RE = re.compile(r"(?:[A-Z][\w'’&.\-]*|of|for|and|the|on|in|&)(?
                                r"\s+\([A-Z][A-Za-z0-9&\-]{1,12}\)")
 
 
+#: words of a postal address ('Plot 617/618 Diplomatic Zone', 'P.O. Box 2788', '14 Harbour Road')
+_ADDRESS_WORD_RE = re.compile(r"\b(?:Plot|P\.?[ \t]?O\.?[ \t]*Box|Box|Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|"
+                              r"Building|Bldg\.?|House|Floor|Zone|District|Suite|Lane|Highway|Square|Place|Compound|"
+                              r"Rue|Calle|Avenida|Strasse|Straße|Postal|Postcode|Zip)\b", re.IGNORECASE)
+
+
+def _is_address(line: str) -> bool:
+    """'UN House, Plot 12, Central Business District, Lusaka, Zambia', 'P.O. Box 123, 00100
+    Nairobi': a postal address alone on its line (parts between commas, a word of an address,
+    a number, no sentence)."""
+    clean = clean_inline(line).strip()
+    if len(clean) > 200 or clean.endswith((".", ":")) or clean.count(",") < 2:
+        return False
+    if not _ADDRESS_WORD_RE.search(clean) or not re.search(r"\d", clean):
+        return False
+    parts = [p.strip() for p in clean.split(",")]
+    return all(0 < len(p.split()) <= 6 for p in parts)
+
+
+#: 'ILO Lusaka @ILOLusaka · Official account of ...': a social-media account's line
+_HANDLE_LINE_RE = re.compile(r"^[^@\n]{1,60}?[ \t]@\w{2,30}\b(?:[ \t]*[·•|][^\n]*)?$|^@\w{2,30}[ \t]*[·•|]")
+#: 'MONITORING SYSTEM :: EXPORT (plain text)', 'REPORT EXPORT': a tool's banner over an export
+_BANNER_RE = re.compile(r"::|\((?:plain[ \t]+text|text[ \t]+only|csv|txt)\)|\bEXPORT(?:ED)?[ \t]*$")
+
+
+def _is_banner(line: str) -> bool:
+    clean = clean_inline(line).strip(" =-_*#")
+    letters = re.sub(r"\([^)]*\)", "", clean)
+    return bool(clean) and bool(_BANNER_RE.search(clean)) and letters.upper() == letters and len(_words(clean)) <= 12
+
+
+def _menu_run(text: str, lines, idx: int) -> int:
+    """The number of lines from `idx` on that form a site's menu: three or more list items in a
+    row, each of a word or three ('- Home' / '- Projects' / '- Events'), no sentence."""
+    k = idx
+    while k < len(lines):
+        s, e, line = lines[k]
+        marker = text[text.rfind("\n", 0, s) + 1:s].strip()
+        if marker not in ("-", "*", "+", "•") or not 1 <= len(_words(line)) <= 3 or re.search(r"[.:;!?]$|\d", line):
+            break
+        if k > idx and text[lines[k - 1][1]:s].count("\n") > 2:
+            break
+        k += 1
+    return k - idx if k - idx >= 3 else 0
+
+
 def _is_org_list(line: str) -> bool:
     parts = re.split(r"\s+[-–—]\s+", clean_inline(line).strip())
     return len(parts) >= 3 and all(_ORG_LIST_PART_RE.fullmatch(p) for p in parts)
 def _is_letterhead(line: str) -> bool:
     """'INTERNATIONAL LABOUR ORGANIZATION', 'Department of Foreign Affairs', 'Country Office for
     Central America,': an organization's name alone on its line (every word capitalised or a
-    joining word, a head noun such as Office or Ministry, no digits)."""
+    joining word, a head noun such as Office or Ministry, no digits); also an organization and
+    its office, between dashes ('National Labour Agency – Office for the Northern Provinces (OFNP)'),
+    each part a letterhead of its own."""
     clean = clean_inline(line).strip()
+    parts = re.split(r"[ \t]+[–—][ \t]+", clean)           # (' - ' is one of its words below)
+    if 2 <= len(parts) <= 3 and len(clean) <= 200:
+        return all(_is_letterhead(part) for part in parts)
     if not clean or re.search(r"\d|[:|–—]", clean) or len(clean) > 160:
         return False
     words = clean.rstrip(",").split()
@@ -401,6 +464,10 @@ def _letterhead_goes_on(text: str, lines, idx: int) -> bool:
         all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "on", "in", "&") for w in words)
 
 
+_H2_RE = re.compile(r"^##[ \t]+(?P<t>[^\n#]{3,200}?)[ \t]*$", re.MULTILINE)
+#: a section heading that names no subject ('Background', 'Table of contents', 'Key facts')
+_GENERIC_SECTION_RE = re.compile(r"(?:(?:table\s+of\s+)?contents|background|introduction|overview|summary|key\s+(?:facts|figures|points)|"
+                                 r"see\s+also|references|notes|history|at\s+a\s+glance)\b", re.IGNORECASE)
 _H1_RE = re.compile(r"^#[ \t]+(?P<t>[^\n#]{3,200}?)[ \t]*$", re.MULTILINE)
 
 
@@ -435,8 +502,17 @@ _MAIL_FIELD_RE = re.compile(r"(?P<k>From|To|Cc|Bcc|Date|Sent|Subject)[ \t]*:[ \t
 _SUBJECT_VALUE_RE = re.compile(r"(?:(?:RE|FW|FWD|AW|TR)[ \t]*:[ \t]*)*(?P<t>\S[^\n]{2,250}?)[ \t]*$", re.IGNORECASE)
 
 
-_LETTER_SUBJECT_RE = re.compile(r"^[ \t]*(?:Subject|Re|Object|Objet)[ \t]*:[ \t]*(?P<t>\S[^\n]{5,250}(?:\n[ \t]{4,}\S[^\n]{0,250}){0,2})",
+_LETTER_SUBJECT_RE = re.compile(r"^[ \t]*(?:Subject|Re|Object|Objet|SUBJECT|RE|OBJECT|OBJET)[ \t]*:[ \t]*(?P<t>\S[^\n]{5,250}(?:\n[ \t]{4,}\S[^\n]{0,250}){0,2})",
                                 re.MULTILINE)
+#: a memo's routing fields above its subject ('TO:  Director, ...', 'FROM:  Chief, ...')
+#: a field of a record ('Project code: KHM/22/01/JPN', 'Data as of: 2024-12-31')
+_FIELD_RE = re.compile(r"\**[A-Z][A-Za-z/&()\-]*(?:[ \t]+[A-Za-z/&()\-]+){0,4}\**[ \t]*:\**[ \t]+\S")
+#: the field that names it ('Project title: ...', 'Title of the programme: ...')
+_TITLE_FIELD_RE = re.compile(r"\**(?:(?:Project|Programme|Program|Document|Report|Full|Official)[ \t]+)?(?:title|name)"
+                             r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:project|programme|program|document|report))?\**[ \t]*:\**[ \t]*"
+                             r"(?P<t>\S[^\n]{5,250}?)[ \t]*$", re.IGNORECASE)
+_MEMO_FIELD_RE = re.compile(r"^[ \t]*(?P<k>to|from|through|thru|via|date|ref|cc|file|attn|attention)[ \t]*:[ \t]*\S",
+                            re.MULTILINE | re.IGNORECASE)
 _DEAR_RE = re.compile(r"^[ \t]*(?:Dear|Excellency|Your\s+Excellency|Madam|Sir)\b", re.MULTILINE)
 #: ', ILO project code RER/24/05/AUT', ' - Ref. 2024/118': a reference after the subject
 _SUBJECT_TAIL_RE = re.compile(r"[ \t]*[,;(][ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?(?:project[ \t]+(?:code|number|symbol|no\b)|our[ \t]+ref|ref\b)",
@@ -445,6 +521,14 @@ _SUBJECT_TAIL_RE = re.compile(r"[ \t]*[,;(][ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?(
 
 #: 'No. 43 · 4–10 November 2024', 'Issue 12, March 2024', 'Vol. 3': a periodical's issue
 _ISSUE_LINE_RE = re.compile(r"(?:No\.|Issue|Vol\.|Volume)[ \t]*\d{1,4}(?:[ \t]*[·•,|–—-][ \t]*(?P<rest>[^\n]{4,60}))?")
+#: 'Episode 12: "Title"  Published: 3 May 2024': an episode of a series, its title up to a
+#: label after it
+_EPISODE_RE = re.compile(r"(?P<n>(?:Episode|Ep\.|Part|Chapter)[ \t]*\d{1,4})[ \t]*[:.–—-][ \t]*(?P<t>\S[^\n]{3,200}?)"
+                         r"(?=[ \t]+(?:Published|Released|Recorded|Posted|Aired|Date)\b|[ \t]*$)")
+#: 'No. 84     ACCRA, FRIDAY, 12TH JULY, 2024': an issue number, then a column gap
+_ISSUE_GAP_RE = re.compile(r"(?P<i>(?:No\.|Issue|Vol\.|Volume)[ \t]*\d{1,4})[ \t]{3,}(?=\S)")
+#: 'Published by Authority', 'The official journal of ...': a periodical's tagline under its name
+_ISSUE_TAGLINE_RE = re.compile(r"(?:[A-Z][\w'’\-]*|of|by|the|and|for|a|an)(?:[ \t]+(?:[A-Za-z][\w'’\-]*)){0,7}")
 _ISSUE_TAIL_RE = re.compile(r",[ \t]*(?:No\.|Issue|Vol\.|Volume)[ \t]*\d[^\n]*$")
 #: 'MEMORANDUM', 'Internal memorandum - budget revision', 'INTER-OFFICE MEMO'
 _MEMO_HEAD_RE = re.compile(r"(?:internal\s+|inter-?office\s+|office\s+)?memo(?:randum)?\b", re.IGNORECASE)
@@ -497,15 +581,33 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         raw, title = _subject_title(sub.group("t"))
         if len(_words(title)) >= 3:
             return sub.start("t"), sub.start("t") + len(raw.rstrip()), title
+    # a memo's field block ('TO: ...', 'FROM: ...', 'DATE: ...', 'SUBJECT: ...'), whatever its
+    # letterhead and heading: its subject (and the lines it wraps onto) is its title
+    if sub is not None:
+        keys = {m.group("k").lower() for m in _MEMO_FIELD_RE.finditer(text, max(0, sub.start() - 800), sub.start())}
+        if {"to", "from"} <= keys:
+            raw, title = _subject_title(sub.group("t"), period=True)
+            if len(_words(title)) >= 3:
+                return sub.start("t"), sub.start("t") + len(raw.rstrip()), title
     memo_subject = sub
     idx = 0
     letterhead = False              # the line before was a letterhead's (it may go on)
     running = None                  # a running header skipped ('SWEDEN - ILO ... | May 2023')
+    handle = None                   # a social-media account's line skipped ('ILO Lima @OITLima · ...')
     while idx < len(lines):
         line = lines[idx][2]
         if running is None and _is_running_header(line):
             running = lines[idx]
-        if _is_skippable(line) or _WEB_FURNITURE_RE.match(clean_inline(line).strip()):
+        menu = _menu_run(text, lines, idx)
+        if menu:
+            idx += menu
+            letterhead = False
+            continue
+        if _HANDLE_LINE_RE.match(clean_inline(line)) and idx + 1 < len(lines):
+            handle = lines[idx]
+        if _is_skippable(line) or _WEB_FURNITURE_RE.match(clean_inline(line).strip()) or _is_address(line) \
+                or _is_banner(line) or (handle is lines[idx]) or (_is_dashed_header(line) and idx + 1 < len(lines)
+                                                     and not clean_inline(lines[idx + 1][2]).endswith(".")):
             letterhead = False
         elif _is_letterhead(line) and idx + 1 < len(lines):
             letterhead = True
@@ -530,6 +632,29 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if 2 <= len(_words(ptitle)) <= 15:
             off = pline.find(ptitle[:10])
             return (ps + off, ps + off + len(ptitle), ptitle) if off >= 0 else (ps, pe, ptitle)
+    # a post under an account's line ('ILO Lima @OITLima · ...' / 'Thread · 3 May 2024' / '1/6 We
+    # launched "Green Jobs for Youth" today ...'): the name it quotes, else its first sentence
+    if handle is not None:
+        ps, pe, pline = lines[idx]
+        qm = _POST_QUOTE_RE.search(pline)
+        if qm and 3 <= len(_words(qm.group("q"))) <= 15:
+            return ps + qm.start("q"), ps + qm.end("q"), clean_inline(qm.group("q"))
+        cm = _POST_COUNTER_RE.match(pline)
+        body_start = cm.end() if cm else 0
+        sm = re.match(r"[^.!?\n]{5,200}[.!?]", pline[body_start:])
+        if sm:
+            first = _EMOJI_RE.sub("", clean_inline(sm.group(0))).strip()
+            if 2 <= len(_words(first)) <= 15:
+                return ps + body_start, ps + body_start + sm.end(), first
+    # a block of 'Key: value' fields ('Project code: ...', 'Project title: ...', 'Country: ...')
+    # where the title would be: the field that names the title is
+    k = idx
+    while k < len(lines) and k < idx + 15 and _FIELD_RE.match(lines[k][2]):
+        fm = _TITLE_FIELD_RE.match(lines[k][2])
+        if fm and len(_words(fm.group("t"))) >= 2:
+            ks = lines[k][0]
+            return ks + fm.start("t"), ks + fm.end("t"), clean_inline(fm.group("t"))
+        k += 1
     s, e, line = lines[idx]
     title = clean_inline(line)
     # 'INTERNAL MEMORANDUM - BUDGET REVISION No. 2' above 'Subject: ...': a memo's subject
@@ -596,6 +721,14 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if text[text.rfind("\n", 0, s2) + 1:s2].lstrip().startswith("#") and 3 <= len(_words(nxt_clean)) <= 25 \
                 and not nxt_clean.endswith(".") and not _is_skippable(nxt) and ":" not in title:
             return s, e2, f"{title}: {nxt_clean}"
+    # 'SKILLS FOR GREEN JOBS FACILITY (SGJF)' + 'Annual Progress Report 2023 - Executive Summary':
+    # the kind of report and its period right under the name complete it
+    if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1 and len(_words(title)) >= 3 \
+            and not is_period_genre(title) and not _GENRE_LINE_RE.search(title):
+        s2, e2, nxt = lines[idx + 1]
+        nxt_clean = clean_inline(nxt)
+        if is_period_genre(nxt_clean) and re.search(rf"\b{YEAR}\b", nxt_clean):
+            return s, e2, f"{title} - {nxt_clean}"
     # 'REQUEST FOR PROPOSALS (RFP)' + 'Final evaluation of the project' + '"Title"': what is
     # requested, on the lines under the kind of request, completes it
     if _REQUEST_RE.fullmatch(title) and idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
@@ -645,12 +778,32 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if len(parts) > 1 and len(_words(" ".join(parts))) <= 40:
             return lines[h][0], end, " ".join(parts)
     # 'Partnerships Weekly' + 'No. 43 · 4–10 November 2024': a periodical's issue under its name
+    # 'TALKING WORK - a podcast about jobs' + 'Episode 12: "Title" Published: ...': a series'
+    # name (without its tagline) and the episode under it
     if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") <= 2:
         s2, e2, nxt = lines[idx + 1]
+        ep = _EPISODE_RE.match(nxt)
+        if ep:
+            name = re.split(r"[ \t]+[-–—:|][ \t]+(?=(?:an?|the)\s)", title, maxsplit=1)[0].strip()
+            words = [w.capitalize() if w.isupper() and len(w) > 3 else w for w in name.split()] \
+                if name.isupper() else name.split()
+            body = re.sub(r"[\"“”]", "", clean_inline(ep.group("t"))).strip(" .")
+            return s2, s2 + ep.end("t"), f"{' '.join(words)} {ep.group('n')}: {body}"
+    # ('GAZETTE' / 'Published by Authority' / 'No. 84      ACCRA, FRIDAY, 12TH JULY, 2024': a
+    # tagline may come between; a place and date across a column gap is no part of the issue)
+    for k in (idx + 1, idx + 2):
+        if k >= len(lines) or text[lines[k - 1][1]:lines[k][0]].count("\n") > 2 or \
+                re.search(r"\b(?:No\.|Issue|Vol\.)", title):
+            break
+        s2, e2, nxt = lines[k]
+        if k == idx + 2 and not _ISSUE_TAGLINE_RE.fullmatch(clean_inline(lines[idx + 1][2])):
+            break
+        gap = _ISSUE_GAP_RE.match(nxt)
+        if gap and _is_date_line(nxt[gap.end():]):
+            return s, s2 + gap.end("i"), f"{title}, {clean_inline(gap.group('i'))}"
         nxt_clean = clean_inline(nxt)
         im = _ISSUE_LINE_RE.fullmatch(nxt_clean)
-        if im and not re.search(r"\b(?:No\.|Issue|Vol\.)", title) and \
-                (not im.group("rest") or _is_date_line(im.group("rest"))):
+        if im and (not im.group("rest") or _is_date_line(im.group("rest"))):
             return s, e2, f"{title}, {nxt_clean}"
     # 'VIET NAM DECENT WORK COUNTRY PROGRAMME 2022–2026' + 'MID-TERM REVIEW: WHERE WE ARE': a
     # subtitle in capitals right under a title in capitals (no blank line) completes it
@@ -676,6 +829,12 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         qm = re.match(r"[\"“][^\"“”\n]{3,200}[\"”]", nxt)
         if qm:
             return s, s2 + qm.end(), f"{title} {clean_inline(qm.group(0))}"
+    # '# Kenya' + a line or two of prose + '## Cooperation with the ILO': a page whose heading is
+    # only a country's name is about its first section's subject -> 'Kenya - Cooperation with the ILO'
+    if lookup_country(title) and text[text.rfind("\n", 0, s) + 1:s].lstrip().startswith("#"):
+        h2 = _H2_RE.search(text, e, min(len(text), e + 800))
+        if h2 and 3 <= len(_words(h2.group("t"))) <= 15 and not _GENERIC_SECTION_RE.match(h2.group("t")):
+            return s, h2.end("t"), f"{title} - {clean_inline(h2.group('t'))}"
     # '▶ Norway' + 'ILO cooperation' -> 'Norway - ILO cooperation'
     if idx + 1 < len(lines) and len(_words(title)) <= 3 and not re.search(rf"[{_DASH}|:]", title) \
             and "ILO" not in title.split():
@@ -684,6 +843,14 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if (len(_words(nxt_clean)) <= 6 and not _is_skippable(nxt) and not nxt_clean.endswith(".")
                 and not text[text.rfind(chr(10), 0, s2) + 1:s2].strip().startswith("|") and "|" not in nxt
                 and text[e:s2].count("\n") <= 3):
+            # ('Employment-intensive rural roads' / 'in Liberia and Sierra Leone': the subtitle
+            # wrapped onto a line that carries it on)
+            if idx + 2 < len(lines) and text[e2:lines[idx + 2][0]].count("\n") == 1:
+                s3, e3, more = lines[idx + 2]
+                more_clean = clean_inline(more)
+                if _CARRY_ON_RE.match(more_clean) and len(_words(more_clean)) <= 12 and not more_clean.endswith(".") \
+                        and not _is_skippable(more):
+                    return s, e3, f"{title} - {nxt_clean} {more_clean}"
             return s, e2, f"{title} - {nxt_clean}"
     return s, e, title
 
@@ -714,9 +881,11 @@ def _display(name: str) -> str:
 
 _DONOR_FIELD_RE = re.compile(
     r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?:Donors?|Funded\s+by|Financed\s+by|Funding\s+partners?|"
-    r"Development\s+partners?|Resource\s+partners?)\**[ \t]*(?(bar)[:|]|:)\**[ \t]*(?P<v>[^\n|]{3,200})",
+    r"Development\s+partners?|Resource\s+partners?|Funding(?:\s+(?:source|agency))?|Funders?|Financing|Financial\s+partners?)\**[ \t]*(?(bar)[:|]|:)\**[ \t]*(?P<v>[^\n|]{3,200})",
     re.MULTILINE | re.IGNORECASE)
 
+#: the next line of a field's value, in a box ('|              (BMZ), Germany   |') or indented
+_FIELD_WRAP_RE = re.compile(r"(?:\|)?[ \t]{6,}(?P<v>[^\s:|][^\n|:]{1,120})")
 #: adjectives of countries as donors name themselves ('Italian Agency for Development
 #: Cooperation', 'Royal Norwegian Embassy', 'Dutch support', 'the Spanish Agency ...')
 DEMONYMS = {
@@ -755,9 +924,28 @@ _ORG_TITLE_RE = re.compile(
     r"\s*(?:$|[–—:|]|-\s)")
 
 
+def _title_case(text: str) -> str:
+    """'TRUST FUND FOR THE SAHEL (TF-S)' -> 'Trust Fund for the Sahel (TF-S)': capitals made
+    ordinary case, joining words in lower case, acronyms in brackets kept."""
+    out = re.sub(r"[^\W\d_][\w'’]*", lambda m: m.group(0).lower() if m.group(0).lower() in _JOINING
+                 else m.group(0).capitalize(), text)
+    return re.sub(r"\([^()]{1,20}\)", lambda m: text[m.start():m.end()], out)
+
+
+_JOINING = {"of", "for", "and", "the", "on", "in", "to", "a", "an", "at", "by", "with"}
 #: a donor's name in a masthead: its foreign ministry or development cooperation agency
 _DONOR_MASTHEAD_RE = re.compile(r"\b(?:foreign\s+affairs|development\s+(?:cooperation|co-operation|agency)|"
                                 r"international\s+development)\b", re.IGNORECASE)
+#: a regional office's name ('Regional Office for Asia and the Pacific', 'Subregional Office for ...')
+_REGIONAL_OFFICE_RE = re.compile(r"\b(?:Sub-?regional|Regional)\s+Office\b", re.IGNORECASE)
+#: a region a title places the work in ('in Central America', 'across the Western Balkans')
+_REGION_PLACE_RE = re.compile(
+    r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:(?:Central|South|Southern|West|Western|East|Eastern|North|Northern|"
+    r"South-East|South\s+East|Southeast|Sub-Saharan|Latin)\s+(?:Africa|Asia|America|Europe|Balkans)|Africa|Asia|"
+    r"Caribbean|Europe|Pacific|Arab\s+States|Middle\s+East|Sahel|Balkans|Maghreb|Horn\s+of\s+Africa|Great\s+Lakes)\b"
+    # (or names it as an adjective: 'in West African Artisanal Fisheries', 'Pan-African')
+    r"|\b(?:(?:Central|South|Southern|West|Western|East|Eastern|North|Northern|South-East|Southeast|Latin)\s+"
+    r"(?:African|Asian|American|European)|Pan-African|Sub-Saharan)\b")
 #: a region a page covers ('Upcoming events – Africa', 'Asia and the Pacific')
 _REGION_RE = re.compile(r"\b(?:Africa|Asia|Arab\s+States|Latin\s+America|Caribbean|Europe|Pacific|Middle\s+East)$")
 
@@ -784,13 +972,18 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         # a country the title places the work in ('... Value Chains in Tunisia', 'in Cabo Verde
         # and Senegal') is where the partner works, not the partner
         for f in found:
-            if _placed_in(title, f[0]):
+            # (the place again, in the acronym: '... Workers in Cambodia (SHIP-Cambodia)')
+            if _placed_in(title, f[0]) or any(f[2] == loc[2] for loc in located):
                 located.append(f)
             else:
                 s, e, iso3 = f
                 return iso3, _display(title[s:e])
-    if header:
-        found = find_countries(header, ignore_case=True)
+    # a title that places the work in a region ('... in Central America and the Dominican
+    # Republic', 'across West Africa'): a host's letterhead above it names no partner
+    region = bool(title and _REGION_PLACE_RE.search(clean_inline(title)))
+    if header and not region:
+        # (the country the title places the work in, named again in a running header, is the place)
+        found = [f for f in find_countries(header, ignore_case=True) if f[2] not in {loc[2] for loc in located}]
         if found:
             s, e, iso3 = found[0]
             return iso3, _display(header[s:e])
@@ -806,6 +999,13 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
     m = _DONOR_FIELD_RE.search(text[:3000])
     if m:
         value = m.group("v")
+        # ('Donor:  Federal Ministry for ... Development' / '        (BMZ), Germany': the field
+        # wrapped onto the next line of its box or column)
+        nl = text.find("\n", m.end())
+        cont = _FIELD_WRAP_RE.match(text, nl + 1) if 0 <= nl < m.end() + 200 and \
+            not text[m.end():nl].strip(" \t|") else None
+        if cont:
+            value = f"{value.rstrip()} {cont.group('v').strip()}"
         found = find_countries(value, ignore_case=True)
         if found:
             s, e, iso3 = found[0]
@@ -834,7 +1034,8 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         pm = re.match(r"(?P<p>[^:|]{3,40}?)\s*[:|]\s+(?=\S)", t)     # 'Partner profile: X Foundation'
         if pm and (_LABEL_RE.match(pm.group("p")) or _is_genre_label(pm.group("p"))):
             t = t[pm.end():]
-        om = _ORG_TITLE_RE.match(t) or (_ORG_TITLE_RE.match(t.title()) if t.isupper() else None)
+        head = re.split(r"[ \t]+[–—-][ \t]+|:", t, maxsplit=1)[0]      # (the name in capitals, a kind after it)
+        om = _ORG_TITLE_RE.match(t) or (_ORG_TITLE_RE.match(_title_case(head)) if head.isupper() else None)
         if om:
             return None, _display(om.group("org"))
     # 'Norway, through the Norwegian Agency for Development Cooperation (Norad): NOK 30 mill.'
@@ -855,6 +1056,14 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
     # a news listing's items each have their own partners
     if title and _LISTING_TITLE_RE.match(clean_inline(title)):
         return None, None
+    if region:
+        # the partner is the one country that funds the work, else none
+        funder = _opening_funder(text, title) if not _several_funders(text, 1200) else None
+        if funder is not None and len(funder.countries) == 1:
+            iso3 = next(iter(funder.countries))
+            return iso3, country_name(iso3)
+        iso3 = country_of_name(funder.name) if funder is not None and not funder.countries else None
+        return (iso3, country_name(iso3)) if iso3 else (None, None)
     if located:
         # a title about work in a country: the partner is who funds it, as the text opens
         funder = _opening_funder(text, title)
@@ -876,8 +1085,13 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         return iso3, country_name(iso3)
     # 'With financial support from the Government of Flanders': a funder that is no country's
     # is the partner (no country is)
-    if funder is not None and not funder.countries and _NOT_COUNTRY_GOVT_RE.match(funder.name or ""):
+    # (and an organization that funds it, such as the European Union: the partner is no country)
+    if funder is not None and not funder.countries and funder.name and not country_of_name(funder.name):
         return None, _display(funder.name)
+    # a page under a regional office's letterhead ('... – Regional Office for Arab States') whose
+    # title names no country: the region's, no one country's
+    if masthead and any(_is_letterhead(ln) and _REGIONAL_OFFICE_RE.search(ln) for ln in masthead.split("\n")):
+        return None, None
     counts = Counter(iso3 for _, _, iso3 in find_countries(text[:3000]))
     if counts:
         top = counts.most_common(2)
@@ -924,6 +1138,9 @@ _THROUGH_VERB_RE = re.compile(r"\b(?P<c>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]
 _NEWSLETTER_RE = re.compile(r"\bnewsletter\b|\bin\s+this\s+issue\b|\bdigest\b", re.IGNORECASE)
 
 _PLACE_WORDS = ("in", "across", "throughout", "within")
+_PLACE_PARTS = {"rural", "urban", "northern", "southern", "eastern", "western", "central", "coastal", "north",
+                "south", "east", "west", "north-east", "north-west", "south-east", "south-west", "northeast",
+                "northwest", "southeast", "southwest", "upper", "lower"}
 
 
 def _placed_in(title: str, pos: int) -> bool:
@@ -934,7 +1151,8 @@ def _placed_in(title: str, pos: int) -> bool:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if tok.lower() == "the":
+        # ('in rural Liberia', 'in northern Ghana': a part of the country)
+        if tok.lower() == "the" or (tok.lower() in _PLACE_PARTS and i == 0):
             i += 1
             continue
         if tok.lower() in _PLACE_WORDS:
@@ -1125,7 +1343,7 @@ def _header(text: str, end: int) -> str:
         if _is_letterhead(clean) or after_letterhead:      # (and the rest of its name)
             after_letterhead = bool(re.search(r"(?:,|\b(?:of|for|and|the|in))$", clean))
             continue
-        if not _WEB_FURNITURE_RE.match(clean):
+        if not _WEB_FURNITURE_RE.match(clean) and not _is_address(clean) and not _HANDLE_LINE_RE.match(clean):
             keep.append(line)
     return "\n".join(keep)
 
