@@ -1371,8 +1371,9 @@ def _field_block_candidates(text: str) -> list[Cand]:
                 or re.search(r"[.:]$", line.strip()) or _NOT_A_PROJECT_RE.search(title) \
                 or re.search(r"[-=+_*#~]{4}", line) \
                 or re.match(r"[ \t]*[\w ()/'’\-]{1,40}:\s", line) \
-                or (i == 0 or (lines[i - 1][1].strip() and is_field[i - 1])):
-            continue
+                or (i == 0 or (lines[i - 1][1].strip() and is_field[i - 1])) \
+                or ";" in title or lines[i - 1][1].rstrip().endswith((";", ",")):
+            continue                # (a list of names carried on from the line above is no title)
         ts = ls + len(line) - len(line.lstrip())
         te = ls + len(line.rstrip())
         # its text: the field lines and the paragraph after them
@@ -2211,8 +2212,8 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
             continue
         ts, te = m.start("t"), m.end("t")
         title = clean_title(raw)
-        if not re.match(r"[A-Z0-9]", title):
-            continue
+        if not re.match(r"[A-Z0-9]", title) or not re.match(r"\s*[\w(]", raw):
+            continue    # ('... project". ILO News. 5 May 2024.\n8. "': between one quote's end and the next's start)
         s, e = _sentence_span(sents, m.start(), m.end())
         c = Cand(title, ts, te, "quoted", s, e, s, e)
         if m.group("kw")[0].isupper() and ts < 1500:
