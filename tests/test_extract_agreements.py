@@ -608,11 +608,9 @@ def test_declaration_adopted_by_an_organization_whose_ministers_met():
     assert [(r["kind"], r["signed_year"], r["parties"]) for r in rows] == [("declaration", 2022, ["SADC"])]
 
 
-def test_signature_of_an_mou_and_an_administrative_arrangement():
+def test_the_signature_of_an_mou_signs_it():
     text = ("Training with the Kenya Federation of Employers (FKE) began in May 2023 after the signature of a "
-            "bipartite MOU on 2 April 2023 in Nairobi.\n\nThe grant was made under an administrative arrangement "
-            "signed with the MPTF Office in July 2021.")
+            "bipartite MOU on 2 April 2023 in Nairobi.")
     rows = extract(text)
     _grounded(text, rows)
-    got = [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows]
-    assert ("mou", 2023, 4) in got and ("agreement", 2021, 7) in got
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("mou", 2023, 4)]

@@ -36,7 +36,7 @@ _NOUN_RE = re.compile(
     r"|(?P<agr>\b(?:(?P<qual>[Cc]omplementary|[Ff]ramework|[Cc]ooperation|[Tt]riangular|[Bb]ilateral|"
     r"[Ff]unding|[Ff]inancing|[Cc]ontribution|[Gg]rant|[Hh]ost\s+[Cc]ountry|[Tt]rust\s+[Ff]und|"
     r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b"
-    r"|\b(?:[Gg]rant|[Ff]unding|[Ff]inancing|[Cc]ontribution|[Cc]ooperation|[Pp]artnership|[Ff]ramework|[Aa]dministrative)"
+    r"|\b(?:[Gg]rant|[Ff]unding|[Ff]inancing|[Cc]ontribution|[Cc]ooperation|[Pp]artnership|[Ff]ramework)"
     r"\s+[Aa]rrangements?\b|\b(?:[Cc]ooperation|[Cc]ollaboration)\s+[Pp]rotocols?\b)"
     r"|(?P<doc>\bproject\s+document\b|\b(?:[Jj]oint\s+)?(?:[Pp]rogramme|Program)\s+[Dd]ocument\b|\bamendment\b|\b(?:a|the)\s+(?:new\s+)?project\b)"
 )
