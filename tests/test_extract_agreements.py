@@ -581,3 +581,36 @@ def test_a_cooperation_protocol_is_an_agreement():
     _grounded(text, rows)
     assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [("agreement", 2021, 6, 3)]
     assert set(rows[0]["parties"]) == {"ILO", "NEA"}
+
+
+def test_the_two_organizations_signed_names_the_parties_of_the_sentence_before():
+    text = ("WORKPLACE DIALOGUE\nKUWU and FKE meet every quarter on the estates' safety board. In June 2022 the two "
+            "organizations signed a joint declaration on heat stress, witnessed by the ILO.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("declaration", 2022, 6)]
+    assert rows[0]["parties"] == ["KUWU", "FKE"]
+
+
+def test_declaration_adopted_by_the_ministers_of_the_countries_listed():
+    text = ("The meeting brought together the labour ministers of:\n\n- Kenya\n- Uganda\n- Rwanda\n\n"
+            "On 3 March 2023 the ministers adopted the Kampala Declaration on Migrant Workers.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("declaration", 2023, 3)]
+    assert rows[0]["parties"] == ["Kenya", "Uganda", "Rwanda"]
+
+
+def test_declaration_adopted_by_an_organization_whose_ministers_met():
+    text = ("The review asked for closer work with the Southern African Development Community (SADC), whose "
+            "ministers of labour adopted the Maseru Declaration on social security in May 2022.")
+    rows = extract(text)
+    assert [(r["kind"], r["signed_year"], r["parties"]) for r in rows] == [("declaration", 2022, ["SADC"])]
+
+
+def test_the_signature_of_an_mou_signs_it():
+    text = ("Training with the Kenya Federation of Employers (FKE) began in May 2023 after the signature of a "
+            "bipartite MOU on 2 April 2023 in Nairobi.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("mou", 2023, 4)]

@@ -857,3 +857,61 @@ def test_paragraph_opening_with_a_title_and_its_years_in_brackets():
     rows = extract(text)
     assert [(r["title"], r["start_year"], r["end_year"]) for r in rows] == \
         [("Safer Ports: Decent Work in Kenya's Coastal Economy", 2021, 2024)]
+
+
+def test_fund_report_names_a_project_with_its_period_and_amount_in_brackets():
+    text = ("3. Allocations\nThe board approved US$ 9 million for seven projects in four countries.\n"
+            "   Country     Projects    Approved\n   Kenya          4        5,000,000\n   Uganda         3        4,000,000\n"
+            "The biggest grant, Safer Harbours for Dock Workers (2021-2024, US$ 1.9 million), is run with the "
+            "Ministry of Labour of Kenya. In Uganda, Cleaner Brick Kilns for Young Workers (2022-2025, US$ 0.8 million) "
+            "trains kiln owners.\n")
+    rows = {r["title"]: r for r in extract(text)}
+    assert set(rows) == {"Safer Harbours for Dock Workers", "Cleaner Brick Kilns for Young Workers"}
+    a, b = rows["Safer Harbours for Dock Workers"], rows["Cleaner Brick Kilns for Young Workers"]
+    assert (a["start_year"], a["end_year"], a["budget_usd"], a["countries"]) == (2021, 2024, 1900000, ["KEN"])
+    assert (b["budget_usd"], b["countries"]) == (800000, ["UGA"])
+
+
+def test_quoted_title_followed_by_a_programme_apposition():
+    text = ("Thread 1/4: Today in Accra we opened #CoolJobsGH - \"Cooling Technicians for Ghana's Cities\", a three-year "
+            "programme (2025–2027) for young technicians. It is funded by Denmark with USD 3 million.\n")
+    rows = extract(text)
+    assert [(r["title"], r["start_year"], r["end_year"]) for r in rows] == \
+        [("Cooling Technicians for Ghana's Cities", 2025, 2027)]
+
+
+def test_appositive_title_after_a_joint_agency_programme_with_a_plus_acronym():
+    text = ("Norway announced a grant of NOK 20 million to a joint ILO–UNDP programme, Green Ports for Coastal Youth "
+            "(PORTS+), to be implemented in Kenya and Tanzania from 2025 to 2028.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Green Ports for Coastal Youth"]
+    assert rows[0]["countries"] == ["KEN", "TZA"] and rows[0]["funder"]
+
+
+def test_fields_in_a_drawn_box_and_a_dated_genre_suffix():
+    text = ("Safer Kilns for Brick Workers in Nepal (SKB-Nepal) Progress brief - June 2024\n\nThe project trains kiln owners.\n\n"
+            "+----------------------------------------+\n|  PROJECT DATA                          |\n"
+            "|  Duration:   May 2021 - April 2024     |\n|  Budget:     USD 2.5 million           |\n"
+            "|  Donor:      Government of Japan       |\n+----------------------------------------+\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Safer Kilns for Brick Workers in Nepal (SKB-Nepal)"]
+    assert (rows[0]["start_year"], rows[0]["end_year"], rows[0]["budget_usd"]) == (2021, 2024, 2500000)
+
+
+def test_numbered_phase_of_a_programme_and_a_capitalised_initiative_with_its_amount():
+    text = ("| 3 May 2024 | Launch of phase III of the Rural Roads Employment Programme in Nepal | Kathmandu |\n\n"
+            "This year we started with the ILO the Andean Fair Recruitment Initiative – USD 4 million from 2024 to 2027.\n")
+    titles = {r["title"]: r for r in extract(text)}
+    assert "Rural Roads Employment Programme in Nepal" in titles
+    r = titles["Andean Fair Recruitment Initiative"]
+    assert (r["start_year"], r["end_year"], r["budget_usd"]) == (2024, 2027, 4000000)
+
+
+def test_no_title_between_two_quoted_references_nor_from_a_list_of_partners():
+    text = ("Intro.\n\nReferences\n1. \"Peru launches a new fisheries project\". Andina. 3 May 2024.\n"
+            "2. \"Unions back port safety programme\". Port News. 9 June 2023.\n\n"
+            "Project: Safer Ports for Dock Workers\nNational partners: Ministry of Labour (MTPE);\n"
+            "  Peruvian Port Workers Union (SUTP); National Society of Industries (SNI)\nStart date: 2022-01-01\n"
+            "End date: 2024-12-31\nBudget: USD 1,000,000\n")
+    titles = [r["title"] for r in extract(text)]
+    assert titles == ["Safer Ports for Dock Workers"]

@@ -48,7 +48,7 @@ _NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
 _NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|ocument|"
                           r"mendment|Record|rotocol")
 _BETWEEN_RE = re.compile(r"\bbetween\b")
-_SIGN = r"sign(?:s|ed|ing)?|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
+_SIGN = r"sign(?:s|ed|ing)?|signature(?=\s+of\s+(?:an?|the|this|their)\b)|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
 _DWCP_VERB_RE = re.compile(rf"\b(?:{_SIGN}|launch(?:es|ed)|adopt(?:s|ed)|endorsed|validated|approved)\b",
                            re.IGNORECASE)
@@ -76,6 +76,11 @@ _COUNT_RE = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight
 # "signed by the three agencies": the parties are the organizations named just before
 _GROUP_RE = re.compile(r"\b(?:by|between)\s+the\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
                        r"(?:agencies|organi[sz]ations|partners|parties|institutions)\b")
+# "the two organizations signed a joint declaration": the same, as the subject of the signing
+_GROUP_SUBJ_RE = re.compile(r"\b[Tt]he\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
+                            r"(?:agencies|organi[sz]ations|partners|parties|institutions|confederations|federations)\s+"
+                            r"(?:have\s+|has\s+|had\s+|jointly\s+|then\s+|also\s+)?(?:signed|adopted|concluded)\s+"
+                            r"(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}$")
 # an organization word in another language: "Fondation ... pour l'Emploi", "Ministerio de Trabajo"
 _FOREIGN_ORG_WORDS = {"fondation", "fundación", "fundacion", "fundação", "stiftung", "ministère", "ministerio",
                       "ministério", "ministerium", "bundesministerium", "agence", "agencia", "agência",
@@ -176,6 +181,64 @@ _DATELINE_AGENCY_RE = re.compile(rf"[ \t]*[A-Z]{{3,}}(?:[ \t][A-Z]{{2,}}){{0,2}}
 _ORG_WORD_IN_RE = re.compile("|".join(sorted((re.escape(w) for w in _ANY_ORG_WORDS), key=len, reverse=True)))
 _TWO_CAPS_RE = re.compile(r"[A-Z][^A-Z\s]*[A-Z]")
 _is_acronym_cached = lru_cache(maxsize=16384)(is_acronym)
+
+
+#: 'the Community of ... (CPLP), whose ministers of labour adopted the Luanda Declaration'
+_WHOSE_RE = re.compile(r",\s*whose\s+(?:labour\s+|employment\s+)?(?:ministers|members|member\s+States|"
+                       r"heads\s+of\s+(?:State|Government)|leaders|delegates)\b")
+#: 'the ministers adopted the San José Declaration': the countries the text lists
+_MINISTERS_ADOPT_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:labour|participating)\s+)?(?:ministers|member\s+States|countries|governments|"
+    r"heads\s+of\s+(?:State|Government))\s+(?:have\s+|also\s+|unanimously\s+|jointly\s+)?"
+    r"(?:adopted|signed|endorsed)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,6}$")
+_COUNTRY_ITEM_RE = re.compile(r"^[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t]+(?P<c>[^\n]{2,60}?)[ \t]*[,;.]?[ \t]*$", re.MULTILINE)
+
+
+def _adopters(T: str, S: str, ns: int, ss: int, defs: dict) -> list[str]:
+    """Who adopted a declaration the sentence names without a party: the organization whose
+    ministers adopted it, or, for 'the ministers adopted ...', the countries the text lists
+    (a bulleted list of countries only, the last one before the sentence), else the two or
+    more countries the sentence names."""
+    head = S[:ns]
+    wm = None
+    for wm in _WHOSE_RE.finditer(head):
+        pass
+    if wm is not None:
+        am = re.search(r"\((?P<a>[A-Z][A-Za-z0-9&\-]{1,11})\)\s*$", head[max(0, wm.start() - 20):wm.start()])
+        if am and _is_acronym(am.group("a")):
+            return [am.group("a")]               # '... Countries (CPLP), whose ministers ...'
+        ms_ = [(pos, p) for pos, p in _party_mentions(T, ss, ss + wm.start() + 1, defs)]
+        if ms_:
+            return [ms_[-1][1]]
+    if not _MINISTERS_ADOPT_RE.search(head):
+        return []
+    runs: list[list[str]] = []
+    last, line_no, at = -2, 0, 0
+    for m in _COUNTRY_ITEM_RE.finditer(T, 0, ss):
+        name = m.group("c").strip()
+        line_no += T.count("\n", at, m.start())
+        at = m.start()
+        if not is_country(name):
+            last = -2
+            continue
+        if line_no - last > 2 or not runs:
+            runs.append([])
+        runs[-1].append(name)
+        last = line_no
+    runs = [r for r in runs if len(r) >= 2]
+    if runs:
+        return _uniq(runs[-1])
+    named = [m.group(0) for m in country_re().finditer(S)]
+    return _uniq(named) if len(set(named)) >= 2 else []
+
+
+def _heading_line(T: str, pos: int) -> bool:
+    """Whether pos is on a line of capitals of two words or more ('SOCIAL DIALOGUE AT THE CORE'):
+    a heading run into the sentence under it, whose words are no party."""
+    a = T.rfind("\n", 0, pos) + 1
+    b = T.find("\n", pos)
+    line = T[a:b if b >= 0 else len(T)].strip()
+    return len(line.split()) >= 2 and line.isupper() and len(line) <= 120
 
 
 def _is_acronym(tok: str) -> bool:
@@ -724,12 +787,14 @@ def extract(text: str) -> list[dict]:
             date = _date_for(T, v, sents, si, ss, se, vpos, item, enum_children, S, m, years_cache, win)
             parties, explicit = _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs)
             if not [p for p in parties if p != "ILO"]:
-                gm = _GROUP_RE.search(S, ne, min(len(S), ne + 120))
+                gm = _GROUP_RE.search(S, ne, min(len(S), ne + 120)) or _GROUP_SUBJ_RE.search(S, max(0, ns - 80), ns)
                 if gm and si > 0:                    # "signed by the three agencies"
                     n = _num(gm.group("n")) or 0
                     ps, pe = sents[si - 1]
                     ms_ = [(pos, p) for pos, p in _party_mentions(T, ps, pe, defs)
-                           if not (T[pos:pos + len(p)] == p and _LOWER_NEXT_RE.match(T[pos + len(p):pos + len(p) + 3]))]
+                           if not (T[pos:pos + len(p)] == p and _LOWER_NEXT_RE.match(T[pos + len(p):pos + len(p) + 3])
+                                   and not (gm.re is _GROUP_SUBJ_RE and _is_acronym(p)))
+                           and not _heading_line(T, pos)]
                     named = _uniq(_collapse_aliases(T, ms_))
                     if 2 <= len(named) <= n + 1:
                         parties, explicit = named, True
@@ -773,6 +838,8 @@ def extract(text: str) -> list[dict]:
                 continue
             years, month, day = date
             weak = False
+            if kind == "declaration" and not [p for p in parties if p != "ILO"]:
+                parties = _uniq(parties + _adopters(T, S, ns, ss, defs))
             if kind == "declaration" and not parties:
                 prev_end = ne
                 continue

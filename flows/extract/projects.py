@@ -49,7 +49,10 @@ NUMBERED_HEAD_RE = re.compile(r"(?:(?<=\n\n)|(?<=\n[ \t]\n))[ \t]*(?P<t>\d{1,2}(
 BULLET_RANGE_RE = re.compile(
     rf"^[ \t]*(?:[-•*▪]|\d{{1,2}}[.)])[ \t]+(?P<t>[^\n]{{6,250}}?)[ \t]*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]",
     re.MULTILINE | re.IGNORECASE)
-NAMED_RANGE_RE = re.compile(rf"[(\[]\s*(?:[A-Z][A-Z0-9\-]{{1,15}},[ \t]*)?(?:{OPEN_RANGE})\s*[)\]]", re.IGNORECASE)
+#: '... Title (2022-2025)', 'Title (ACR, 2022-2025)', 'Title (2022-2025, US$ 2.1 million)'
+NAMED_RANGE_RE = re.compile(rf"[(\[]\s*(?:[A-Z][A-Z0-9\-]{{1,15}},[ \t]*)?(?:{OPEN_RANGE})\s*"
+                            r"(?P<amt>,[ \t]*(?:US\s?\$|USD|EUR|CHF|GBP|€|\$|£)[ \t]?\d[\d.,]{0,15}"
+                            r"(?:[ \t]*(?:million|billion|thousand|m|bn)\b)?[ \t]*)?[)\]]", re.IGNORECASE)
 FUNDER_CUE = (r"(?:funded|financed|sponsored|supported)\s+by|with\s+(?:the\s+)?support\s+(?:from|of)"
               r"|support(?:ed)?\s+from|contributions?\s+(?:from|of)")
 GROUP_FUNDER_RE = re.compile(rf"\b(?:{FUNDER_CUE})\s+(?:the\s+)?(?P<org>[A-Z])")
@@ -60,6 +63,7 @@ QUOTED_RE = re.compile(
 #: the word; 'GRANT AWARD - "Title", ILO project code RER/24/05/AUT': before a project code
 QUOTED_BEFORE_RE = re.compile(
     r"[\"“](?P<t>[A-Z][^\"“”]{5,250}?)[\"”](?:[ \t\n]+(?P<kw>project|programme|program|initiative)\b"
+    r"|[ \t]*,[ \t]+an?[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?P<akw>project|programme|program|initiative)\b"
     r"|[ \t]*,[ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?[Pp]roject[ \t]+(?:code|number|symbol|no\b)"
     r"|[ \t]*,?[ \t\n]+(?:(?:is|was|are|were)[ \t\n]+)?(?:co-?)?(?P<by>funded|financed|sponsored)[ \t\n]+by\b"
     r"|(?<=[\"”])[ \t\n]+with[ \t\n]+(?P<cur>EUR|USD|US\$|CHF|GBP|SEK|NOK|DKK|CAD|AUD|JPY|[$€£])[ \t]?\d)")
@@ -77,7 +81,7 @@ EMPH_RE = re.compile(
 #: set off by commas after 'the project', with its acronym (an emphasis lost in rendering)
 APPOSITIVE_RE = re.compile(
     r"(?:project|programme|program|initiative)\s*,\s*"
-    r"(?P<t>[A-Z][^,;.()\n\"“”]{8,200}?)\s*(?:\((?P<a>[A-Z][A-Z0-9\-]{1,15})\)\s*,|"
+    r"(?P<t>[A-Z][^,;.()\n\"“”]{8,200}?)\s*(?:\((?P<a>[A-Z][A-Z0-9\-]{1,15}\+?)\)\s*,|"
     r",(?=[ \t]+(?:with|which|that|funded|financed|supported|implemented|worth|in\s+partnership)\b))")
 #: 'its regional programme Social Protection for All (EUR 6 million, 2023–2026)': a title right
 #: after the word, followed by its amount or years in brackets (an emphasis lost in rendering)
@@ -85,7 +89,15 @@ PAREN_TITLE_RE = re.compile(
     rf"(?:project|programme|program|initiative)[ \t]+(?P<t>[A-Z][^,;.()\n\"“”]{{8,150}}?)[ \t]*"
     rf"\((?=[^()\n]{{0,60}}?(?:{YEAR}|million|billion)|(?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{{0,14}})\))")
 _PAREN_TITLE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:ILO\s+)?(?:[a-z][a-z\-]*\s+){0,2}$")
-_APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|an?)\s+(?:new\s+)?(?:[a-z\d][a-z\d]*-year\s+)?(?:ILO\s+)?$")
+_APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|an?)\s+(?:new\s+)?(?:[a-z\d][a-z\d]*-year\s+)?"
+                                 r"(?:(?:joint|regional|global|national|multi-country|flagship)\s+)?"
+                                 r"(?:ILO|[A-Z]{2,8}[–—\-/][A-Z]{2,8})?\s*$")
+#: 'we launched the Pacific Decent Work Initiative – AUD 14.5 million from 2024 to 2028': a name
+#: that ends in the word itself, capitalised, followed by its amount or its period
+KW_NAME_AMOUNT_RE = re.compile(
+    r"\b[Tt]he[ \t]+(?P<t>(?:[A-Z][\w’'\-]*[ \t]+(?:(?:of|for|and|in|on|to)[ \t]+(?:the[ \t]+)?)?){2,10}"
+    r"(?:Initiative|Programme|Program|Project|Facility))[ \t]*(?:[–—]|-[ \t]|,)[ \t]*"
+    rf"(?:(?:US\$|USD|EUR|AUD|CHF|GBP|CAD|NZD|SEK|NOK|DKK|JPY|€|\$|£)[ \t]?\d|{RANGE})")
 #: 'Safer Ports for Dock Workers (2022–2025) is funded by Norway': a paragraph opening with a
 #: title, its years in brackets and who funds or runs it
 LEAD_TITLE_YEARS_RE = re.compile(
@@ -96,7 +108,7 @@ KNOWN_AS_RE = re.compile(
     r"(?P<t>[A-Z][^\"”.,;:()\n]{3,120})")
 _JOINED_LABEL_RE = re.compile(r"\s(?:[A-Z][a-z]+(?:[ \t][a-z]+){0,2})[ \t]*:[ \t]+(?=\S)")
 PHASE_RE = re.compile(
-    r"\bphase\s+of\s+(?:the\s+|its\s+)?(?P<t>(?:[A-Z][\w’'\-]*\s+){1,8}?"
+    r"\bphase\s+(?:(?:[IVX]{1,4}|\d{1,2})\s+)?of\s+(?:the\s+|its\s+)?(?P<t>(?:[A-Z][\w’'\-]*\s+){1,8}?"
     r"(?:Programme|Program|Project|Initiative|Facility)"
     r"(?:\s+\([A-Z][A-Za-z0-9\-]{1,12}\))?(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?)")
 TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:[-*•▪][ \t]+)?(?:\*\*)?(?P<k>Project(?:\s+title|\s+name)?|Programme(?:\s+title|\s+name)?|Title|Name)"
@@ -547,6 +559,11 @@ _PROVIDED_RE = re.compile(
     r"(?<=will\s)(?:provide|contribute|commit|pledge|grant|allocate)|commits|contributes|pledges|"
     r"is\s(?:contributing|providing))\s+"
     r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d)|" + _NAMED_CURRENCY + ")")
+#: 'Spain, through its agency (AECID), announced a contribution of EUR 2.5 million to ...'
+_ANNOUNCED_GRANT_RE = re.compile(
+    r"(?:^|[.;]\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,5})"
+    r"(?:\s*,[^,.;\n]{1,150},)?\s+(?:has\s+|have\s+|will\s+)?(?:announced|made|pledged|approved|committed)\s+"
+    r"(?:a|an)\s+(?:new\s+|additional\s+|further\s+)?(?:contribution|grant|pledge|donation)\s+of\s+", re.MULTILINE)
 _AND_ILO_RE = re.compile(
     r"(?P<x>[A-Z][\w’'\-]*(?:[ \t\n](?:of |for |and )?[A-Z][\w’'\-]*){0,6})\s+and\s+the\s+ILO\s+"
     r"(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
@@ -668,6 +685,14 @@ def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
                 break
     provided = _scan(_PROVIDED_RE, body, text, start, end, None, [_PROVIDED_NEEDS])
     for m in (provided if provided == () or _PROVIDED_TAIL_RE.search(body) else ()):
+        if ok(start + m.start("x")) and m.group("x") not in _NOT_NAME:
+            f = _make_funder(m.group("x"), None, None, "provided")
+            if f:
+                found.append((start + m.start("x"), f))
+                break
+    announced = _scan(_ANNOUNCED_GRANT_RE, body, text, start, end, None,
+                      [("contribution", "grant", "pledge", "donation")])
+    for m in announced:
         if ok(start + m.start("x")) and m.group("x") not in _NOT_NAME:
             f = _make_funder(m.group("x"), None, None, "provided")
             if f:
@@ -867,6 +892,7 @@ class Cand:
     aliases: list = field(default_factory=list)
     attr_start: int | None = None   # where its attributes are looked for, when wider than its scope
     attr_end: int | None = None
+    own_only: bool = False          # its scope is its own sentence(s), never its section
 
 
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*")
@@ -1345,8 +1371,9 @@ def _field_block_candidates(text: str) -> list[Cand]:
                 or re.search(r"[.:]$", line.strip()) or _NOT_A_PROJECT_RE.search(title) \
                 or re.search(r"[-=+_*#~]{4}", line) \
                 or re.match(r"[ \t]*[\w ()/'’\-]{1,40}:\s", line) \
-                or (i == 0 or (lines[i - 1][1].strip() and is_field[i - 1])):
-            continue
+                or (i == 0 or (lines[i - 1][1].strip() and is_field[i - 1])) \
+                or ";" in title or lines[i - 1][1].rstrip().endswith((";", ",")):
+            continue                # (a list of names carried on from the line above is no title)
         ts = ls + len(line) - len(line.lstrip())
         te = ls + len(line.rstrip())
         # its text: the field lines and the paragraph after them
@@ -1461,7 +1488,7 @@ _RANGE_NAME_JOINS = CONNECTORS | {"to", "with", "through", "against", "in", "at"
 _RANGE_NAME_TOKEN_RE = re.compile(r"[\w’'\-/]+|[\"“”]")
 
 
-def _named_range_candidates(text: str, sents) -> list[Cand]:
+def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
     """'... the Green Jobs for Youth Project (2019-2022) ...': a run of capitalised words right
     before a year range, named a project/programme or in a sentence that speaks of a project."""
     out = []
@@ -1478,7 +1505,8 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
         while j >= 0:
             tok = toks[j].group(0)
             gap = seg[toks[j].end():(toks[j + 1].start() if j + 1 < len(toks) else len(seg))]
-            if "\n" in gap.replace(" ", "").strip("\n") or gap.count("\n") > 1 or re.search(r"[.;:()]", gap):
+            if "\n" in gap.replace(" ", "").strip("\n") or gap.count("\n") > 1 or re.search(r"[.;:()]", gap) \
+                    or (m.group("amt") and "," in gap):     # 'In Mozambique, Title (2023-2026, US$ ...)'
                 break
             if tok[0].isupper() or tok[0].isdigit():
                 words.append(tok)
@@ -1514,7 +1542,8 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
         # 'KRW 5.5 billion for Title (2023–2027)')
         funded = re.match(r"[ \t]*[)\]]?[ \t]*,?[ \t]*(?:(?:co-?)?funded|financed)[ \t]+by\b", text[m.end():m.end() + 30]) \
             or re.search(r"(?:\d|million|billion)[ \t]+for[ \t]+$", text[max(0, ts - 20):ts])
-        if not (named or funded or re.search(r"\bproject\b", text[s:nxt], re.I)
+        # a name with its period and its amount in brackets is a funded project's
+        if not (named or funded or m.group("amt") or re.search(r"\bproject\b", text[s:nxt], re.I)
                 or re.search(r"\b(?:project|programme|program)\s+$", text[max(0, ts - 12):ts])):
             continue
         # '8 February — Launch ...': a timeline's date before the line's words
@@ -1539,6 +1568,14 @@ def _named_range_candidates(text: str, sents) -> list[Cand]:
         c = Cand(title, ts, te, "named_range", s, e, s, e)
         c.start_year, c.end_year = _open_range(m)
         c.funder = _dash_funder(text, m.end()) or c.funder
+        if m.group("amt"):
+            # its own sentence states it: no wider section's countries or money (nor a table's
+            # rows that run into that sentence for want of a full stop)
+            c.own_only = True
+            c.countries = _unique(_sentence_countries(text, [(max(s, text.rfind("\n", 0, ts) + 1), e)])) or None
+            rows = _rows_in(money, m.start("amt"), m.end("amt")) if money is not None else []
+            if rows:
+                c.budget_usd = _stated_usd(text, rows, 0)
         out.append(c)
     return out
 
@@ -2175,8 +2212,8 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
             continue
         ts, te = m.start("t"), m.end("t")
         title = clean_title(raw)
-        if not re.match(r"[A-Z0-9]", title):
-            continue
+        if not re.match(r"[A-Z0-9]", title) or not re.match(r"\s*[\w(]", raw):
+            continue    # ('... project". ILO News. 5 May 2024.\n8. "': between one quote's end and the next's start)
         s, e = _sentence_span(sents, m.start(), m.end())
         c = Cand(title, ts, te, "quoted", s, e, s, e)
         if m.group("kw")[0].isupper() and ts < 1500:
@@ -2266,6 +2303,21 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
                     c.start_year = int(yr.group("y1"))
                     c.end_year = _year2(c.start_year, yr.group("y2"))
             out.append(c)
+    for m in _finditer_at(KW_NAME_AMOUNT_RE, text, word_offsets(text, ("the", "The"))):
+        title = clean_title(m.group("t"))
+        if _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title):
+            continue
+        ts, te = m.start("t"), m.end("t")
+        s, e = _sentence_span(sents, m.start(), m.end())
+        c = Cand(title, ts, te, "appositive", s, e, s, e)
+        rows = _rows_in(money, te, te + 8) if money else []
+        if rows:
+            c.budget_usd = _stated_usd(text, rows, 0)
+        pm = PERIOD_RE.search(text, te, min(e, te + 80)) or re.compile(RANGE).search(text, te, min(e, te + 80))
+        if pm:
+            c.start_year = int(pm.group("y1"))
+            c.end_year = _year2(c.start_year, pm.group("y2"))
+        out.append(c)
     for m in (LEAD_TITLE_YEARS_RE.finditer(text) if ") is " in text or ") was " in text else ()):
         title = clean_title(m.group("t"))
         words = [w for w in title.split() if w.lower() not in CONNECTORS]
@@ -2398,7 +2450,11 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
 _SHORT_NAME_END_RE = re.compile(r"(?:^|[ \t][–—:|-][ \t]*)(?P<a>[A-Z][A-Z0-9]{1,11}(?:-[A-Z0-9]{1,11}){0,2})$")
 
 
-_GENRE_SUFFIX_RE = re.compile(r"(?<=\))[ \t]*[-–—:|]?[ \t]*(?:executive[ \t]+summary|summary|fact[ \t]*sheet|brief)$",
+#: '... (HARVEST) Executive summary', '... (EIP) Results brief - November 2024': the kind of
+#: document (and its date) after the name
+_GENRE_SUFFIX_RE = re.compile(r"(?<=\))[ \t]*[-–—:|]?[ \t]*(?:(?:results|project|progress|policy)[ \t]+)?"
+                              r"(?:executive[ \t]+summary|summary|fact[ \t]*sheet|brief)"
+                              r"(?:[ \t]*[-–—,|][ \t]*(?:[A-Z][a-z]{2,8}[ \t]+)?(?:19|20)\d\d)?$",
                               re.IGNORECASE)
 
 
@@ -2442,9 +2498,10 @@ def _fields(text: str, start: int, end: int):
     for m in _finditer_lines(FIELD_RE, text, start, end):
         vs, ve = m.start("v"), m.end("v")
         if m.group("bar"):
-            if "|" not in text[m.end("k"):vs]:
-                continue
             v = text[vs:ve].rstrip(" \t")
+            # '| Budget | EUR 3.6 million |', or a box drawn around fields: '|  Budget:  EUR 4.8 million  |'
+            if "|" not in text[m.end("k"):vs] and not (":" in text[m.end("k"):vs] and v.endswith("|")):
+                continue
             if v.endswith("|"):
                 v = v[:-1]
             if "|" in v:
@@ -2852,7 +2909,7 @@ def extract(text: str) -> list[dict]:
     if fs:
         cands.append(fs)
     cands += _inline_candidates(text, secs, sents, money)
-    cands += _named_range_candidates(text, sents)
+    cands += _named_range_candidates(text, sents, money)
     cands += _acronym_name_candidates(text, sents)
     cands += _defined_acronym_candidates(text, sents)
     # a name does not run across the gap between two columns of a table
@@ -2907,7 +2964,7 @@ def extract(text: str) -> list[dict]:
     starts = [c.start for c in merged]                  # merged is sorted by start
     owners = [p for p in merged if p.rule in _OWN_SCOPE and p.rule != "table"]   # scopes fixed below
     for c in merged:
-        if c.rule in _OWN_SCOPE:
+        if c.rule in _OWN_SCOPE or c.own_only:
             continue
         sec_s, sec_e, _ = _section_of(secs, c.start, len(text))
         if not secs:
