@@ -697,3 +697,29 @@ def test_key_figure_leading_its_line_with_an_acronym():
     got = _q(text)
     assert got[45] == ("TVET instructors", None, date(2024, 6, 30))
     assert got[6] == ("national just transition plans", None, date(2024, 6, 30))
+
+
+def test_counts_of_instruments_ratified_and_in_force():
+    text = ("By March 2024 the country had ratified 33 Conventions and 3 Protocols; "
+            "29 Conventions are in force.")
+    got = {(r["value"], r["qualifier"]) for r in extract(text)}
+    assert got == {(33, "ratified"), (3, "ratified"), (29, "in force")}
+
+
+def test_count_after_a_possessive_capitalised():
+    assert _q("Their 250+ member cooperatives will host interns.")[250][:2] == ("member cooperatives", "more than")
+
+
+def test_count_in_words_restated_in_digits():
+    text = "The Council shall appoint twenty-four (24) assessors, with a target of\n two thousand (2,000) apprentices placed."
+    got = _q(text)
+    assert got[24][0] == "assessors" and got[2000][:2] == ("apprentices", "target")
+
+
+def test_estimated_count_keeps_its_qualifier():
+    assert _q("An estimated 7,500 street vendors lost income.")[7500][1] == "estimated"
+
+
+def test_of_those_n_refers_back_to_the_count_n():
+    text = "The scheme enrolled 85 fish processors last year. Of those 85, 52 were still active in June."
+    assert _q(text)[52][0] == "fish processors"

@@ -156,7 +156,8 @@ LEAD_OK = {"in", "on", "at", "by", "for", "from", "with", "over", "about", "arou
            "since", "until", "through", "across", "among", "approximately", "roughly", "exactly",
            "just", "more", "than", "less", "fewer", "up", "least", "total", "another",
            "additional", "further", "thanks", "after", "before", "a", "now", "today",
-           "currently", "altogether", "overall", "together", "while", "whereas", "the", "first"}
+           "currently", "altogether", "overall", "together", "while", "whereas", "the", "first",
+           "our", "their", "its", "his", "her", "my", "your"}
 #: verbs that open an item of a work plan or a list of aims ('2. Train 35 labour inspectors'):
 #: a capitalised word before a number that is one of these is no name ('Geneva 22')
 #: (and the verb of a record whose subject is its heading: 'Project X.** Targets 8,000 children')
@@ -746,6 +747,12 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         # what follows the number: the counted noun phrase
         pos = e
         plus = None
+        lead = s  # where the count's words begin
+        if text[e:e + 1] == ")" and m.group("d"):
+            wb = _WORDS_BEFORE_PAREN_RE.search(text, max(0, s - 90), s)
+            if wb:
+                pos = e + 1  # 'fifty-three (53) Conventions': the figure restates the words before it
+                lead = wb.start()
         if text[pos:pos + 1] == "+" and not text[pos + 1:pos + 2].isdigit():  # '5,000+ workers'
             pos += 1
             plus = "more than"
@@ -805,7 +812,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                 if prev_row is None or _FULL_STOP_RE.search(text, prev_row["char_end"], s):
                     continue
                 unit, ue = prev_row["unit"], (of_them.end() if of_them.re is _OF_THEM_RE else e)
-            qual, qs = money.qualifier_before(text, s)
+            qual, qs = _qualifier_before(text, s)
             rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
                          "char_start": qs if qual else s, "char_end": ue, "rule": "quantity.of_them",
                          "head": unit.split()[-1]})
@@ -821,6 +828,14 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                 if not _is_plural(back.group("of")):
                     continue
                 unit = back.group("of")
+            elif back and back.group("ofn"):
+                # 'The project trained 64 mediators. Of those 64, 41 ...': the noun of the
+                # count the number names, in the sentences just before
+                whole = float(back.group("ofn").replace(",", ""))
+                named = [r for r in (*prior, *rows) if s - 400 <= r["char_end"] <= s and r["value"] == whole]
+                if not named or value >= whole:
+                    continue
+                unit = max(named, key=lambda r: r["char_end"])["unit"]
             elif back:
                 # 'certified 2,140 workers against a target of 1,500', '46 accidents, up from
                 # 31', 'a further 380': the counted noun of the count before, same sentence
@@ -832,7 +847,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             else:
                 unit = None
             if unit:
-                qual, qs = money.qualifier_before(text, s)
+                qual, qs = _qualifier_before(text, s)
                 if not qual and back.group("target"):
                     qual = "target"
                 rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
@@ -846,7 +861,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             if prev_row and not part and _IN_PLACE_AFTER_RE.match(text, pos, pos + 12):
                 # '90,000 people in Ecuador and more than 130,000 in Bolivia': a second count
                 # of the same noun, in a parallel 'in <Place>' clause
-                qual, qs = money.qualifier_before(text, s)
+                qual, qs = _qualifier_before(text, s)
                 gap_end = qs if qual and qs < s else s
                 if prev_row["char_end"] <= gap_end <= prev_row["char_end"] + 80 \
                         and _PARALLEL_IN_GAP_RE.fullmatch(text, prev_row["char_end"], gap_end):
@@ -899,12 +914,48 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             continue  # a postcode
         if np is not None and _OUT_OF_AFTER_RE.match(text, np[1]):
             continue  # 'more than nine workers out of ten': a share, not a count
-        qual, qs = money.qualifier_before(text, s)
+        qual, qs = _qualifier_before(text, s)
         start = qs if qual else s
-        qual = qual or plus or _target_before(text, s)
+        qual = qual or plus or _target_before(text, lead) or _ratified(text, lead, rows) \
+            or ("in force" if _IN_FORCE_AFTER_RE.match(text, ue, ue + 30) else None)
         rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
                      "char_start": start, "char_end": ue, "rule": "quantity.count", "head": head})
     return rows
+
+
+# 'has ratified 59 Conventions', 'ratified all eight fundamental Conventions': counts of
+# instruments ratified; '... 59 Conventions and 2 Protocols': the count joined to such a count
+_RATIFIED_BEFORE_RE = re.compile(r"\bratif(?:ied|ies|y|ying)[ \t\n]+(?:(?:all|of|the|its|their|[*_]{1,2})[ \t\n]*){0,3}$",
+                                 re.IGNORECASE)
+_AND_GAP_RE = re.compile(r"[*_]{0,2}[ \t\n]+and[ \t\n]+[*_]{0,2}")
+# '19 Conventions are in force'
+_IN_FORCE_AFTER_RE = re.compile(r"[ \t\n]+(?:are|were|is|was|remain|remained)[ \t\n]+in[ \t\n]+force\b")
+
+
+# a number in words right before '(53)': a legal text writes a count twice
+_WORDS_BEFORE_PAREN_RE = re.compile(rf"(?i)(?:\b(?:{NUMBER_WORD}|hundred|thousand|million)[ \t\n]+(?:and[ \t\n]+)?){{0,5}}"
+                                    rf"\b(?:{NUMBER_WORD}|hundred|thousand|million)[ \t\n]*\($")
+
+
+_ESTIMATED_RE = re.compile(r"(?:an[ \t\n]+)?estimated\b", re.IGNORECASE)
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    """`money.qualifier_before`, but a count 'an estimated 2,000 workers' keeps 'estimated'
+    (an amount of money stores it as 'about')."""
+    qual, qs = money.qualifier_before(text, start)
+    if qual and _ESTIMATED_RE.match(text, qs, start):
+        return "estimated", qs
+    return qual, qs
+
+
+def _ratified(text: str, s: int, rows: list[dict]) -> str | None:
+    if _RATIFIED_BEFORE_RE.search(text, max(0, s - 50), s):
+        return "ratified"
+    prev = rows[-1] if rows else None
+    if prev is not None and prev["qualifier"] == "ratified" and _AND_GAP_RE.fullmatch(text, prev["char_end"], s):
+        return "ratified"
+    return None
 
 
 #: plural currency names: '5 million euros' is money, not a count of euros
@@ -933,7 +984,7 @@ _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 _BACK_REF_RE = re.compile(
     r"(?:\bagainst[ \t\n]+(?:an?|the)[ \t\n]+(?:[\w-]+[ \t\n]+)?(?P<target>target)[ \t\n]+of|"
     r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|"
-    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?P<of>[a-z]+),)[ \t\n]*[*_]{0,2}$")
+    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?:(?P<of>[a-z]+)|(?P<ofn>\d{1,3}(?:,\d{3})*|\d+)),)[ \t\n]*[*_]{0,2}$")
 # what may follow such a number: the end of the clause, 'in <year>', or a verb
 # ('a further 415 started their own businesses', 'against a target of 60,000 by 2025')
 _BARE_END_RE = re.compile(r"[ \t]*(?:[.;:)]|[ \t](?:in|by)[ \t\n]+(?:19|20)\d\d\b|"
@@ -1077,7 +1128,7 @@ def _key_figure_rows(text: str, excluded) -> list[dict]:
             ds = find_dates(label[am.end():])
             if ds:
                 as_of = (ds[-1].first(), ds[-1].precision)
-        qual, _ = money.qualifier_before(text, s)
+        qual, _ = _qualifier_before(text, s)
         if not qual and _TO_BE_DONE_RE.search(label):
             qual = "target"  # 'Young people to be reached': an aim
         rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": qual, "num_start": s,
@@ -1123,7 +1174,7 @@ def _number_of_rows(text: str, excluded) -> list[dict]:
                     and float(fraw) > 1:
                 rows.append({"value": float(fraw), "unit": unit, "qualifier": None, "num_start": fs,
                              "char_start": m.start(), "char_end": fe, "rule": "quantity.number_of"})
-        qual, _ = money.qualifier_before(text, s)
+        qual, _ = _qualifier_before(text, s)
         rows.append({"value": float(raw), "unit": unit, "qualifier": qual, "num_start": s,
                      "char_start": m.start(), "char_end": e, "rule": "quantity.number_of"})
     return rows
