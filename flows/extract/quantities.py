@@ -673,6 +673,7 @@ def _sentence_end_word(tok: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.lower() not in _NUMBER_ABBREVIATIONS
 
 
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&\-]{1,9}s?")
 _PER_BEFORE_RE = re.compile(r"\b[Pp]er[ \t]+$")
 # '239 garment, footwear and travel goods factories': nouns listed as modifiers of one plural
 _MODIFIER_LIST_RE = re.compile(r"[ \t]+(?P<w>[a-z][a-z\-]{2,20})(?:,[ \t]+[a-z][a-z\-]{2,20}){1,4},?[ \t]+(?:and|or)"
@@ -894,10 +895,12 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         first = words[0].lower()
         if s == ls and len(words[0]) >= 4 and words[0].isupper() and "\n" not in text[e:us]:
             continue  # '4 MAINTENANCE groups keep ...': the number of a step, over its text
-        if words[0][:1].isupper() and ((_CELL_GAP_RE.match(text, e, us) and text[ls:s].strip(" \t*_"))
+        if words[0][:1].isupper() and ((_CELL_GAP_RE.match(text, e, us)
+                                        and (text[ls:s].strip(" \t*_") or not _ACRONYM_RE.fullmatch(words[0])))
                                        or _CELL_GAP_BEFORE_RE.search(before)):
             # '2022-2025      1,450,000 Women in ...': a table row laid out in text (but a
-            # figure that leads its line is a key figure: '   37  TVET curricula revised')
+            # figure that leads its line before an acronym is a key figure: '   37  TVET
+            # curricula revised'; '  2    Skills ...' is an outline's numbering)
             continue
         if (first in STREET_WORDS and (len(words) == 1 or not words[1].islower() or words[1] in _STREET_LINKS)) \
                 or first in FRACTIONS or (len(words) == 1 and first in LINKING_VERBS) \
