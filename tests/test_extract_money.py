@@ -1038,3 +1038,34 @@ def test_statement_amounts_of_no_other_year_take_the_year_it_closes():
             "     Staff                              41,500\n")
     years = {r["amount"]: r["year_from"] for r in extract(text)}
     assert years == {1_250: 2022, 88_000: 2022, 41_500: 2022}
+
+
+def test_status_list_lines_carry_their_qualifier_and_each_instalment_its_year():
+    text = ("FINANCIAL STATUS (USD)          as of 2023-12-31\n\n"
+            "Approved budget .......................... 1,800,000\n"
+            "Received from donor (2 of 3 tranches) .... 1,100,000\n"
+            "   - Tranche 1   2022-03-01                 600,000\n"
+            "   - Tranche 2   2023-02-15                 500,000\n"
+            "Expenditure to date ...................... 870,250\n"
+            "Outstanding commitments .................. 95,000\n"
+            "Balance available (received - spent)       134,750\n")
+    got = {r["amount"]: (r["qualifier"], r["year_from"], r["year_to"]) for r in extract(text)}
+    assert got[1_800_000] == ("approved budget", None, None)
+    assert got[1_100_000][0] == "received"
+    assert got[600_000] == (None, 2022, 2022) and got[500_000] == (None, 2023, 2023)
+    assert got[870_250][0] == "expenditure" and got[95_000][0] == "commitments"
+    assert got[134_750][0] == "balance"
+
+
+def test_year_in_a_note_after_the_amount():
+    text = "Donors so far:\n\n- Norway: NOK 10,000,000 (paid 2021)\n- Ireland: EUR 750,000 (received in 2022)\n"
+    years = {r["currency"]: (r["year_from"], r["year_to"]) for r in extract(text)}
+    assert years == {"NOK": (2021, 2021), "EUR": (2022, 2022)}
+
+
+def test_amount_restated_in_the_second_language_of_a_bilingual_text_is_one_amount():
+    text = ("The ILO will contribute US$ 250,000 from its own resources to the programme for the "
+            "workers of the region.\n\n"
+            "L'OIT apportera 250 000 dollars des États-Unis sur ses ressources propres pour le "
+            "programme et les travailleurs de la région.\n")
+    assert [r["amount"] for r in extract(text)] == [250_000]

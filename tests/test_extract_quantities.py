@@ -162,8 +162,11 @@ def test_indicator_table_achieved_column_with_label_after_a_row_number():
             "| 1 | Cooperatives registered under the new law | 0 | 120 | 85 |\n"
             "| 2 | Percentage of members who are women | 20 | 40 | 35 |\n"
             "| 3 | Guides, manuals or toolkits validated | 0 | 6 | 4 |\n")
-    rows = [(r["value"], r["unit"], str(r["as_of"])[:7]) for r in extract(text)]
+    rows = [(r["value"], r["unit"], str(r["as_of"])[:7]) for r in extract(text) if r["qualifier"] is None]
     assert rows == [(85, "Cooperatives", "2023-06"), (4, "Guides, manuals or toolkits", "2023-06")]
+    # (beside them, the targets, as targets)
+    assert [(r["value"], r["unit"]) for r in extract(text) if r["qualifier"] == "target"] == [
+        (120, "Cooperatives"), (6, "Guides, manuals or toolkits")]
 
 
 def test_indicator_table_label_comes_from_the_indicator_column_not_the_level_column():
@@ -171,7 +174,7 @@ def test_indicator_table_label_comes_from_the_indicator_column_not_the_level_col
             "|---|---|---|---|---|\n"
             "| Outcome A | Village savings groups formed | 0 | 40 | 52 |\n"
             "| Output A.2 | Health inspectors certified | 5 | 30 | 27 |\n")
-    rows = [(r["value"], r["unit"]) for r in extract(text)]
+    rows = [(r["value"], r["unit"]) for r in extract(text) if r["qualifier"] is None]
     assert rows == [(52, "Village savings groups"), (27, "Health inspectors")]
 
 
@@ -179,7 +182,7 @@ def test_a_count_stated_in_the_text_and_again_in_a_table_is_one_fact():
     text = ("By March 2022 the scheme had certified 27 health inspectors.\n\n"
             "| Indicator | Target | Actual (March 2022) |\n|---|---|---|\n"
             "| Health inspectors certified | 30 | 27 |\n")
-    rows = [(r["value"], r["unit"], r["evidence"]) for r in extract(text)]
+    rows = [(r["value"], r["unit"], r["evidence"]) for r in extract(text) if r["qualifier"] is None]
     assert rows == [(27, "health inspectors", "27 health inspectors")]
 
 
@@ -285,7 +288,7 @@ def test_leader_dot_values_do_not_count_the_next_line():
 def test_sub_row_of_whom_women_in_a_results_table():
     text = ("| Indicator | Target | Achieved (as of 31/03/2022) |\n|---|---|---|\n"
             "| Farmers trained | 900 | 850 |\n| of whom women | 400 | 390 |\n")
-    rows = [(r["value"], r["unit"], str(r["as_of"])) for r in extract(text)]
+    rows = [(r["value"], r["unit"], str(r["as_of"])) for r in extract(text) if r["qualifier"] is None]
     assert rows == [(850, "Farmers", "2022-03-31"), (390, "women", "2022-03-31")]
 
 
@@ -502,7 +505,8 @@ def test_a_results_table_with_a_this_quarter_and_a_cumulative_column():
             "|---|---|---|---|\n"
             "| 1.1 Farmers trained in bookkeeping | 900 | 45 | 310 |\n"
             "| 1.1a of whom women | 500 | 20 | 170 |\n")
-    rows = [(r["value"], r["unit"], r["qualifier"], str(r["as_of"])) for r in extract(text)]
+    rows = [(r["value"], r["unit"], r["qualifier"], str(r["as_of"])) for r in extract(text)
+            if r["qualifier"] != "target"]
     assert rows == [(45, "Farmers", "this quarter", "None"), (310, "Farmers", None, "2025-03-31"),
                     (20, "women", "this quarter", "None"), (170, "women", None, "2025-03-31")]
 
@@ -626,3 +630,96 @@ def test_nouns_listed_as_modifiers_of_one_plural():
 def test_of_them_on_the_next_line_of_a_fact_sheet():
     text = "The fund in 2024:\n\n75\nloans granted\nto cooperatives\n30\nof them\nto women-led groups\n"
     assert rows_of(text) == [(75, "loans"), (30, "loans")]
+
+
+def _q(text: str) -> dict:
+    """value -> (unit, qualifier, as_of) of every count in `text`."""
+    rows = extract(text)
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["evidence"]
+    return {r["value"]: (r["unit"], r["qualifier"], r["as_of"]) for r in rows}
+
+
+def test_results_table_with_inner_pipes_gives_targets_and_dated_results():
+    text = ("RESULTS FRAMEWORK\n\n"
+            "Code | Indicator                                   | Baseline | Target | Actual | As of\n"
+            "-----+---------------------------------------------+----------+--------+--------+-----------\n"
+            "A1   | Fishing cooperatives registered with the     |       12 |    150 |    96  | 2023-06-30\n"
+            "     |   national cooperative agency                |          |        |        |\n"
+            "A2   |   - of whom led by women                     |        0 |     40 |    31  | 2023-05-31\n"
+            "A3   | Labour inspectors certified in OSH           |        0 |      5 |     1  | 2023-06-30\n")
+    got = _q(text)
+    assert got[96] == ("Fishing cooperatives", None, date(2023, 6, 30))
+    assert got[150][:2] == ("Fishing cooperatives", "target")
+    assert got[12][:2] == ("Fishing cooperatives", "baseline")
+    assert got[31][2] == date(2023, 5, 31) and got[40][1] == "target"
+    assert got[1][:2] == ("Labour inspectors", None)  # a single result in a results matrix
+
+
+def test_markdown_results_table_gives_targets_beside_what_was_achieved():
+    text = ("| Indicator | Baseline | Target | Achieved (June 2023) |\n|---|---|---|---|\n"
+            "| Water user committees trained | 4 | 60 | 45 |\n")
+    got = _q(text)
+    assert got[60][:2] == ("Water user committees", "target")
+    assert got[45] == ("Water user committees", None, date(2023, 6, 1))
+
+
+def test_expected_output_column_holds_targets():
+    text = ("| # | Activity | Budget (EUR) | Expected output |\n|---|---|---:|---|\n"
+            "| 1 | Training of mediators | 30,000 | 25 mediators accredited |\n")
+    assert _q(text)[25] == ("mediators", "target", None)
+
+
+def test_aims_list_after_a_blank_line_is_targets():
+    text = "Over four years the initiative aims to:\n\n- equip 700 smallholder farmers with irrigation kits;\n"
+    assert _q(text)[700][1] == "target"
+
+
+def test_second_language_of_a_bilingual_text_is_not_counted_again():
+    text = ("The project reached 2,300 fishers in the coastal districts and trained 45 extension officers "
+            "for the cooperatives of the region.\n\n"
+            "Version française\n\n"
+            "**Communiqué | Dakar, le 3 avril 2024**\n\n"
+            "Le projet a touché 2 300 pêcheurs dans les districts côtiers et a formé 45 agents de "
+            "vulgarisation pour les coopératives de la région, dont 30 femmes âgées de 18 à 35 ans.\n")
+    assert sorted(_q(text)) == [45, 2300]
+
+
+def test_instalments_and_french_years_are_not_counts():
+    assert _q("The grant is paid in 3 instalments over the period.") == {}
+    assert _q("Il a travaillé pendant 12 ans au Sénégal, depuis le 6 mai 2012.") == {}
+
+
+def test_key_figure_leading_its_line_with_an_acronym():
+    text = ("Key results (cumulative to 30 June 2024)\n"
+            "     45  TVET instructors certified in solar installation\n"
+            "      6  national just transition plans adopted by the partner countries\n")
+    got = _q(text)
+    assert got[45] == ("TVET instructors", None, date(2024, 6, 30))
+    assert got[6] == ("national just transition plans", None, date(2024, 6, 30))
+
+
+def test_counts_of_instruments_ratified_and_in_force():
+    text = ("By March 2024 the country had ratified 33 Conventions and 3 Protocols; "
+            "29 Conventions are in force.")
+    got = {(r["value"], r["qualifier"]) for r in extract(text)}
+    assert got == {(33, "ratified"), (3, "ratified"), (29, "in force")}
+
+
+def test_count_after_a_possessive_capitalised():
+    assert _q("Their 250+ member cooperatives will host interns.")[250][:2] == ("member cooperatives", "more than")
+
+
+def test_count_in_words_restated_in_digits():
+    text = "The Council shall appoint twenty-four (24) assessors, with a target of\n two thousand (2,000) apprentices placed."
+    got = _q(text)
+    assert got[24][0] == "assessors" and got[2000][:2] == ("apprentices", "target")
+
+
+def test_estimated_count_keeps_its_qualifier():
+    assert _q("An estimated 7,500 street vendors lost income.")[7500][1] == "estimated"
+
+
+def test_of_those_n_refers_back_to_the_count_n():
+    text = "The scheme enrolled 85 fish processors last year. Of those 85, 52 were still active in June."
+    assert _q(text)[52][0] == "fish processors"

@@ -1145,17 +1145,64 @@ def _caption_years(text: str, table_start: int) -> tuple[int, int] | tuple[()]:
 _LEADER_LINE_RE = re.compile(
     r"^[ \t]*[^\s.][^\n]{0,80}?[ \t]*\.{4,}[ \t]*"
     r"(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*$", re.MULTILINE)
+# a line of the same list without leaders, its amount after a wide gap ('Balance available
+# (budget - commitments)   995,285', '   - Instalment 1   2022-07-15      1,200,000'): an amount
+# only inside a list that has leader lines
+_GAP_AMOUNT_LINE_RE = re.compile(
+    r"[ \t]*[^\s.][^\n]{0,100}?[ \t]{2,}"
+    r"(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*")
+# what a line of a financial status list reports: its label's key word, stored as the
+# amount's qualifier ('Expenditure to date ..... 2,268,415': expenditure)
+_STATUS_LABEL_RE = re.compile(
+    r"(?i)[\W_]*(?:(?P<approved>approved[ \t]+budget)|(?P<received>(?:amount[ \t]+)?received)|"
+    r"(?P<expenditure>(?:total[ \t]+)?expenditures?|(?:total[ \t]+)?spent)|"
+    r"(?P<commitments>(?:open[ \t]+|outstanding[ \t]+)?commitments?)|"
+    r"(?P<balance>(?:remaining[ \t]+|available[ \t]+)?balance))\b")
+_AS_OF_HEAD_RE = re.compile(r"(?i)\bas[ \t]+(?:of|at)\b")
+_STATUS_QUALIFIERS = {"approved": "approved budget", "received": "received", "expenditure": "expenditure",
+                      "commitments": "commitments", "balance": "balance"}
+
+
+_YEAR_NOTE_AFTER_RE = re.compile(rf"[ \t]*\((?:[a-z]+[ \t]+){{0,2}}(?P<y>{YEAR})\)")
 
 
 def _leader_amounts(text: str) -> list[dict]:
     """Amounts of a dot-leader list under a heading that names the currency ('BUDGET (US$)'),
-    with the years the heading names, else those of a period line ('Duration: ...') above."""
+    with the years the heading names, else those of a period line ('Duration: ...') above;
+    a line that names its own date or year ('Instalment 1  2022-07-15  1,200,000') is for
+    that year. A status line's key word ('Expenditure', 'Open commitments', 'Balance') is
+    the amount's qualifier."""
     rows: list[dict] = []
     if "...." not in text:
         return rows
     heads: dict[int, tuple] = {}
-    for m in _LEADER_LINE_RE.finditer(text):
-        # the heading: the first line above that is no leader line, no blank line and no
+    with_leaders: set[int] = set()
+    found = []
+    lines = [m for m in _LEADER_LINE_RE.finditer(text)]
+    if not lines:
+        return rows
+
+    def amount_line(ls: int, le: int):
+        return _LEADER_LINE_RE.fullmatch(text, ls, le) or _GAP_AMOUNT_LINE_RE.fullmatch(text, ls, le)
+
+    # the lines of each list: from each leader line, up and down over amount lines
+    candidates: dict[int, re.Match] = {}
+    for m in lines:
+        candidates[m.start()] = m
+        pos = m.end()
+        while pos < len(text):
+            ls = pos + 1
+            le = text.find("\n", ls)
+            le = len(text) if le < 0 else le
+            if le - ls > 200:
+                break
+            g = amount_line(ls, le)
+            if not g:
+                break
+            candidates.setdefault(ls, g)
+            pos = le
+    for _, m in sorted(candidates.items()):
+        # the heading: the first line above that is no amount line, no blank line and no
         # sub-heading ending in ':'
         pos, head = m.start(), None
         for _ in range(20):
@@ -1163,7 +1210,7 @@ def _leader_amounts(text: str) -> list[dict]:
             if not prev:
                 break
             line = text[prev[0]:prev[1]].strip()
-            if _LEADER_LINE_RE.fullmatch(text, prev[0], prev[1]) or line.endswith(":"):
+            if (prev[1] - prev[0] <= 200 and amount_line(*prev)) or line.endswith(":"):
                 pos = prev[0]
                 continue
             head = prev
@@ -1173,19 +1220,30 @@ def _leader_amounts(text: str) -> list[dict]:
         if head[0] not in heads:
             cur, scale = _header_currency(text[head[0]:head[1]])
             years = None
-            if cur:
+            if cur and not _AS_OF_HEAD_RE.search(text, *head):
+                # (a heading's 'as of <date>' is the date of a status, not the amounts' years)
                 ex = _year_expressions(text, *head)
                 years = (ex[0][2], ex[0][3]) if ex else _period_line_years(text, head[0])
             heads[head[0]] = (cur, scale, years)
-        cur, scale, years = heads[head[0]]
-        if not cur:
+        if m.re is _LEADER_LINE_RE:
+            with_leaders.add(head[0])
+        found.append((m, head[0]))
+    for m, h in found:
+        cur, scale, years = heads[h]
+        if not cur or h not in with_leaders:
             continue
         value = parse_amount(m.group("num"), None) * scale
         if value <= 0 or re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             continue
         s, e = m.span("num")
+        ls = _line_start(text, s)
+        own = re.search(r"(?<![\d.,])(?:19|20)\d\d(?!\d|[.,]\d)", text[ls:s])
+        if own:
+            years = (int(own.group(0)),) * 2  # 'Instalment 2   2023-08-02   1,000,000'
+        st = _STATUS_LABEL_RE.match(text, ls, s)
+        qual = next((_STATUS_QUALIFIERS[k] for k, v in st.groupdict().items() if v), None) if st else None
         rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
-                     "rule": "money.table", "years": years, "table": True})
+                     "rule": "money.table", "years": years, "table": True, "qualifier": qual})
     return rows
 
 
@@ -1428,8 +1486,47 @@ def extract(text: str) -> list[dict]:
 
 @functools.lru_cache(maxsize=4)
 def _extract_cached(text: str) -> tuple[dict, ...]:
-    """Projects and quantities ask for the same document's money again: compute it once."""
-    return tuple(_extract(text))
+    """Projects and quantities ask for the same document's money again: compute it once.
+    (An amount in the second language of a bilingual text restates one in English: dropped.)"""
+    rows = _extract(text)
+    spans = second_language_spans(text)
+    if spans:
+        rows = [r for r in rows if not any(a <= r["char_start"] < b for a, b in spans)]
+    return tuple(rows)
+
+
+# the commonest function words of English and of the languages a bilingual ILO text pairs it
+# with (French, Spanish, Portuguese): a paragraph is told by which set its words fall in
+_ENGLISH_WORDS = frozenset("the and of to in for with is are was were which that this will by from "
+                           "its their on an be has have".split())
+_OTHER_WORDS = frozenset("le la les des du et pour dans avec une sur aux est sont qui cette ces "
+                         "leur leurs par au à ont été "             # French
+                         "el los las del y para con una por que es son su sus al como "  # Spanish
+                         "o os da das do dos com uma pelo pela em são".split())          # Portuguese
+_PARA_BREAK_RE = re.compile(r"\n[ \t]*\n")
+_LOWER_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=4)
+def second_language_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the paragraphs of a bilingual text written in its other language ('Version
+    française ci-dessous' and the release again in French): their figures restate the English
+    ones. Empty unless the text has paragraphs in English and paragraphs in another language."""
+    if "\n" not in text:
+        return ()
+    spans, english = [], False
+    pos = 0
+    for m in [*_PARA_BREAK_RE.finditer(text), None]:
+        end = m.start() if m else len(text)
+        words = _LOWER_WORD_RE.findall(text, pos, end) if end - pos < 20000 else []
+        en = sum(1 for w in words if w.lower() in _ENGLISH_WORDS)
+        other = sum(1 for w in words if w.lower() in _OTHER_WORDS)
+        if en >= 3 and en > 2 * other:
+            english = True
+        elif other >= 3 and other > 2 * en:
+            spans.append((pos, end))
+        pos = m.end() if m else len(text)
+    return tuple(spans) if english else ()
 
 
 def _clause_break(text: str, a: dict, x: tuple) -> bool:
@@ -1700,6 +1797,11 @@ def _extract(text: str) -> list[dict]:
                 ls, le = _line_at(text, a["start"])
                 m = _YEAR_ITEM_RE.match(text, ls, le)
                 if m and m.end() <= a["start"]:
+                    a["years"] = (int(m.group("y")), int(m.group("y")))
+            if a["years"] is None:
+                # a note in brackets after the amount: 'EUR 6,500,000 (deposited 2021)'
+                m = _YEAR_NOTE_AFTER_RE.match(text, a["end"], a["end"] + 40)
+                if m:
                     a["years"] = (int(m.group("y")), int(m.group("y")))
             if a["years"] is None:
                 # a timeline: list items under a heading that is a year ('**2022**', '### 2022')

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from . import money
 from .countries import lookup_country
-from .tables import find_tables, markdown_tables
+from .tables import find_tables, inner_pipe_tables, markdown_tables
 from .text import (CAPS_HEADING_RE, MONTHS, NUMBER_WORD, YEAR, find_dates, parse_number_word,
                    scale_of, sentences)
 
@@ -101,12 +101,21 @@ STOP = {
     "off", "again", "already", "still", "just", "even", "very", "too", "either", "neither",
     "altogether", "respectively", "inclusive", "together", "alone", "each",
 }
-MONTH_WORDS = set(MONTHS)
+#: (and the months of French, Spanish and Portuguese: 'le 6 mars 2025' is a date)
+MONTH_WORDS = set(MONTHS) | {
+    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
+    "septembre", "octobre", "novembre", "décembre", "decembre", "enero", "febrero", "marzo", "abril",
+    "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre",
+    "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro",
+    "novembro", "dezembro"}
 #: a count of these is a duration or an age, not a count of things
 DURATION = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
             "minute", "minutes", "second", "seconds", "decade", "decades", "century",
             "centuries", "time", "times", "year-old", "years-old", "biennium", "biennia",
-            "semester", "semesters", "quarter", "quarters", "season", "seasons", "am", "pm", "a.m", "p.m"}
+            "semester", "semesters", "quarter", "quarters", "season", "seasons", "am", "pm", "a.m", "p.m",
+            # (in French, Spanish and Portuguese)
+            "ans", "années", "mois", "semaines", "jours", "heures", "años", "meses", "semanas", "días",
+            "dias", "horas", "anos"}
 DURATION_MODIFIERS = {"working", "calendar", "business", "school", "consecutive", "full",
                       "additional", "more", "long", "short"}
 #: verbs in the third person that look like plural nouns after 'and'
@@ -121,6 +130,8 @@ S_VERBS = {"leads", "helps", "supports", "provides", "includes", "aims", "works"
 _OBJECT_AFTER_RE = re.compile(r"[ \t]+(?:(?:the|a|an|its|their|his|her|our|this|these|those)\b|[A-Z])")
 #: a number used as a subject before a linking verb ('Three thousand sounds modest')
 LINKING_VERBS = {"sounds", "seems", "looks", "feels", "appears"}
+#: parts of a payment schedule, not counts of results ('paid in 4 instalments')
+PAYMENT_UNITS = {"instalments", "installments", "tranches"}
 #: lengths of a text, not counts of results ('a note of up to 3 pages')
 #: (and angles: 'slopes of up to 45 degrees')
 TEXT_LENGTH_UNITS = {"pages", "words", "characters", "slides", "lines", "paragraphs", "degrees"}
@@ -145,7 +156,8 @@ LEAD_OK = {"in", "on", "at", "by", "for", "from", "with", "over", "about", "arou
            "since", "until", "through", "across", "among", "approximately", "roughly", "exactly",
            "just", "more", "than", "less", "fewer", "up", "least", "total", "another",
            "additional", "further", "thanks", "after", "before", "a", "now", "today",
-           "currently", "altogether", "overall", "together", "while", "whereas", "the", "first"}
+           "currently", "altogether", "overall", "together", "while", "whereas", "the", "first",
+           "our", "their", "its", "his", "her", "my", "your"}
 #: verbs that open an item of a work plan or a list of aims ('2. Train 35 labour inspectors'):
 #: a capitalised word before a number that is one of these is no name ('Geneva 22')
 #: (and the verb of a record whose subject is its heading: 'Project X.** Targets 8,000 children')
@@ -236,6 +248,9 @@ _OUT_OF_AFTER_RE = re.compile(rf"[ \t\n]+out[ \t\n]+of[ \t\n]+(?:\d|(?i:{NUMBER_
 _PAREN_ACRONYM_RE = re.compile(r"\([A-Z][A-Za-z0-9&\-]{1,10}\)")
 
 
+_JUST_TRANSITION_RE = re.compile(r"[ \t\n]+transitions?\b", re.IGNORECASE)
+
+
 def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """(start, end) of the counted noun phrase starting at `pos`, or None."""
     words: list[tuple[int, int, str]] = []
@@ -259,8 +274,9 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
             break
         w = m.group(0)
         low = w.lower().rstrip("'’")
-        if words and (low in STOP or low in MONTH_WORDS or parse_number_word(low) is not None):
-            break
+        if words and (low in STOP or low in MONTH_WORDS or parse_number_word(low) is not None) \
+                and not (low == "just" and _JUST_TRANSITION_RE.match(text, m.end())):
+            break  # (but 'national just transition strategies': the ILO's term, a modifier)
         if not words and (low in STOP and low not in ("and",)):
             return None
         words.append((m.start(), m.end(), w))
@@ -360,7 +376,7 @@ def _document_date(text: str) -> tuple[date, str] | None:
     return None
 
 
-_AS_OF_LINE_RE = re.compile(r"^[^\n]{0,80}\b(?:as\s+(?:of|at)|(?P<status>status)|to\s+date)\s+[^\n]{3,40}$",
+_AS_OF_LINE_RE = re.compile(r"^[^\n]{0,80}\b(?:as\s+(?:of|at)|(?P<status>status)|to\s+date|cumulative\s+(?:to|until|through))\s+[^\n]{3,40}$",
                             re.MULTILINE | re.IGNORECASE)
 # what every _AS_OF_LINE_RE match holds: r"\bas\s+(?:of|at)\s" ignoring case, written with the
 # cases spelled out ('ſ' folds to 's') and the word boundary checked after the first letter, so
@@ -370,7 +386,7 @@ _AS_OF_HINT_RE = re.compile(r"[aA](?<!\w.)[sS\u017f]\s+(?:[oO][fF]|[aA][tT])\s")
 # a '#' heading does)
 _SCOPE_END_RE = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s|"
                            r"[ \t]*(?!#)[^\n.;!?]{1,60}\n[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s)")
-_TO_DATE_HINT_RE = re.compile(r"[tT][oO]\s+[dD][aA][tT][eE]\s")
+_TO_DATE_HINT_RE = re.compile(r"[tT][oO]\s+[dD][aA][tT][eE]\s|[cC]umulative\s+(?:to|until|through)\s")
 _STATUS_HINT_RE = re.compile(r"[sS][tT][aA][tT][uU][sS]\s")
 
 
@@ -465,6 +481,7 @@ def _excluded_spans(text: str) -> bytearray:
     spans += [(d.start, d.end) for d in find_dates(text)]
     spans += [(m.start(), m.end()) for m in QUOTED_RE.finditer(text) if _title_like(m.group(0))]
     spans += _contents_spans(text)
+    spans += money.second_language_spans(text)  # a bilingual text's figures, restated
     mask = bytearray(len(text) + 1)
     for s, e in spans:
         mask[s:e] = b"\x01" * (e - s)
@@ -656,6 +673,7 @@ def _sentence_end_word(tok: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.lower() not in _NUMBER_ABBREVIATIONS
 
 
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&\-]{1,9}s?")
 _PER_BEFORE_RE = re.compile(r"\b[Pp]er[ \t]+$")
 # '239 garment, footwear and travel goods factories': nouns listed as modifiers of one plural
 _MODIFIER_LIST_RE = re.compile(r"[ \t]+(?P<w>[a-z][a-z\-]{2,20})(?:,[ \t]+[a-z][a-z\-]{2,20}){1,4},?[ \t]+(?:and|or)"
@@ -730,6 +748,12 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         # what follows the number: the counted noun phrase
         pos = e
         plus = None
+        lead = s  # where the count's words begin
+        if text[e:e + 1] == ")" and m.group("d"):
+            wb = _WORDS_BEFORE_PAREN_RE.search(text, max(0, s - 90), s)
+            if wb:
+                pos = e + 1  # 'fifty-three (53) Conventions': the figure restates the words before it
+                lead = wb.start()
         if text[pos:pos + 1] == "+" and not text[pos + 1:pos + 2].isdigit():  # '5,000+ workers'
             pos += 1
             plus = "more than"
@@ -789,7 +813,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                 if prev_row is None or _FULL_STOP_RE.search(text, prev_row["char_end"], s):
                     continue
                 unit, ue = prev_row["unit"], (of_them.end() if of_them.re is _OF_THEM_RE else e)
-            qual, qs = money.qualifier_before(text, s)
+            qual, qs = _qualifier_before(text, s)
             rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
                          "char_start": qs if qual else s, "char_end": ue, "rule": "quantity.of_them",
                          "head": unit.split()[-1]})
@@ -805,6 +829,14 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                 if not _is_plural(back.group("of")):
                     continue
                 unit = back.group("of")
+            elif back and back.group("ofn"):
+                # 'The project trained 64 mediators. Of those 64, 41 ...': the noun of the
+                # count the number names, in the sentences just before
+                whole = float(back.group("ofn").replace(",", ""))
+                named = [r for r in (*prior, *rows) if s - 400 <= r["char_end"] <= s and r["value"] == whole]
+                if not named or value >= whole:
+                    continue
+                unit = max(named, key=lambda r: r["char_end"])["unit"]
             elif back:
                 # 'certified 2,140 workers against a target of 1,500', '46 accidents, up from
                 # 31', 'a further 380': the counted noun of the count before, same sentence
@@ -816,7 +848,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             else:
                 unit = None
             if unit:
-                qual, qs = money.qualifier_before(text, s)
+                qual, qs = _qualifier_before(text, s)
                 if not qual and back.group("target"):
                     qual = "target"
                 rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
@@ -830,7 +862,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             if prev_row and not part and _IN_PLACE_AFTER_RE.match(text, pos, pos + 12):
                 # '90,000 people in Ecuador and more than 130,000 in Bolivia': a second count
                 # of the same noun, in a parallel 'in <Place>' clause
-                qual, qs = money.qualifier_before(text, s)
+                qual, qs = _qualifier_before(text, s)
                 gap_end = qs if qual and qs < s else s
                 if prev_row["char_end"] <= gap_end <= prev_row["char_end"] + 80 \
                         and _PARALLEL_IN_GAP_RE.fullmatch(text, prev_row["char_end"], gap_end):
@@ -863,11 +895,17 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         first = words[0].lower()
         if s == ls and len(words[0]) >= 4 and words[0].isupper() and "\n" not in text[e:us]:
             continue  # '4 MAINTENANCE groups keep ...': the number of a step, over its text
-        if words[0][:1].isupper() and (_CELL_GAP_RE.match(text, e, us) or _CELL_GAP_BEFORE_RE.search(before)):
-            continue  # '2022-2025      1,450,000 Women in ...': a table row laid out in text
+        if words[0][:1].isupper() and ((_CELL_GAP_RE.match(text, e, us)
+                                        and (text[ls:s].strip(" \t*_") or not _ACRONYM_RE.fullmatch(words[0])))
+                                       or _CELL_GAP_BEFORE_RE.search(before)):
+            # '2022-2025      1,450,000 Women in ...': a table row laid out in text (but a
+            # figure that leads its line before an acronym is a key figure: '   37  TVET
+            # curricula revised'; '  2    Skills ...' is an outline's numbering)
+            continue
         if (first in STREET_WORDS and (len(words) == 1 or not words[1].islower() or words[1] in _STREET_LINKS)) \
                 or first in FRACTIONS or (len(words) == 1 and first in LINKING_VERBS) \
-                or words[-1].lower() in TEXT_LENGTH_UNITS or first in ("degrees", "percentage"):
+                or words[-1].lower() in TEXT_LENGTH_UNITS or first in ("degrees", "percentage") \
+                or words[-1].lower() in PAYMENT_UNITS:
             continue
         # 'one million eight hundred thousand euros': a sum of money written out, not a count
         if words[-1].lower() in CURRENCY_WORDS or (not part and (
@@ -879,12 +917,48 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             continue  # a postcode
         if np is not None and _OUT_OF_AFTER_RE.match(text, np[1]):
             continue  # 'more than nine workers out of ten': a share, not a count
-        qual, qs = money.qualifier_before(text, s)
+        qual, qs = _qualifier_before(text, s)
         start = qs if qual else s
-        qual = qual or plus or _target_before(text, s)
+        qual = qual or plus or _target_before(text, lead) or _ratified(text, lead, rows) \
+            or ("in force" if _IN_FORCE_AFTER_RE.match(text, ue, ue + 30) else None)
         rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
                      "char_start": start, "char_end": ue, "rule": "quantity.count", "head": head})
     return rows
+
+
+# 'has ratified 59 Conventions', 'ratified all eight fundamental Conventions': counts of
+# instruments ratified; '... 59 Conventions and 2 Protocols': the count joined to such a count
+_RATIFIED_BEFORE_RE = re.compile(r"\bratif(?:ied|ies|y|ying)[ \t\n]+(?:(?:all|of|the|its|their|[*_]{1,2})[ \t\n]*){0,3}$",
+                                 re.IGNORECASE)
+_AND_GAP_RE = re.compile(r"[*_]{0,2}[ \t\n]+and[ \t\n]+[*_]{0,2}")
+# '19 Conventions are in force'
+_IN_FORCE_AFTER_RE = re.compile(r"[ \t\n]+(?:are|were|is|was|remain|remained)[ \t\n]+in[ \t\n]+force\b")
+
+
+# a number in words right before '(53)': a legal text writes a count twice
+_WORDS_BEFORE_PAREN_RE = re.compile(rf"(?i)(?:\b(?:{NUMBER_WORD}|hundred|thousand|million)[ \t\n]+(?:and[ \t\n]+)?){{0,5}}"
+                                    rf"\b(?:{NUMBER_WORD}|hundred|thousand|million)[ \t\n]*\($")
+
+
+_ESTIMATED_RE = re.compile(r"(?:an[ \t\n]+)?estimated\b", re.IGNORECASE)
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    """`money.qualifier_before`, but a count 'an estimated 2,000 workers' keeps 'estimated'
+    (an amount of money stores it as 'about')."""
+    qual, qs = money.qualifier_before(text, start)
+    if qual and _ESTIMATED_RE.match(text, qs, start):
+        return "estimated", qs
+    return qual, qs
+
+
+def _ratified(text: str, s: int, rows: list[dict]) -> str | None:
+    if _RATIFIED_BEFORE_RE.search(text, max(0, s - 50), s):
+        return "ratified"
+    prev = rows[-1] if rows else None
+    if prev is not None and prev["qualifier"] == "ratified" and _AND_GAP_RE.fullmatch(text, prev["char_end"], s):
+        return "ratified"
+    return None
 
 
 #: plural currency names: '5 million euros' is money, not a count of euros
@@ -913,7 +987,7 @@ _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 _BACK_REF_RE = re.compile(
     r"(?:\bagainst[ \t\n]+(?:an?|the)[ \t\n]+(?:[\w-]+[ \t\n]+)?(?P<target>target)[ \t\n]+of|"
     r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|"
-    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?P<of>[a-z]+),)[ \t\n]*[*_]{0,2}$")
+    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?:(?P<of>[a-z]+)|(?P<ofn>\d{1,3}(?:,\d{3})*|\d+)),)[ \t\n]*[*_]{0,2}$")
 # what may follow such a number: the end of the clause, 'in <year>', or a verb
 # ('a further 415 started their own businesses', 'against a target of 60,000 by 2025')
 _BARE_END_RE = re.compile(r"[ \t]*(?:[.;:)]|[ \t](?:in|by)[ \t\n]+(?:19|20)\d\d\b|"
@@ -1057,7 +1131,7 @@ def _key_figure_rows(text: str, excluded) -> list[dict]:
             ds = find_dates(label[am.end():])
             if ds:
                 as_of = (ds[-1].first(), ds[-1].precision)
-        qual, _ = money.qualifier_before(text, s)
+        qual, _ = _qualifier_before(text, s)
         if not qual and _TO_BE_DONE_RE.search(label):
             qual = "target"  # 'Young people to be reached': an aim
         rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": qual, "num_start": s,
@@ -1103,7 +1177,7 @@ def _number_of_rows(text: str, excluded) -> list[dict]:
                     and float(fraw) > 1:
                 rows.append({"value": float(fraw), "unit": unit, "qualifier": None, "num_start": fs,
                              "char_start": m.start(), "char_end": fe, "rule": "quantity.number_of"})
-        qual, _ = money.qualifier_before(text, s)
+        qual, _ = _qualifier_before(text, s)
         rows.append({"value": float(raw), "unit": unit, "qualifier": qual, "num_start": s,
                      "char_start": m.start(), "char_end": e, "rule": "quantity.number_of"})
     return rows
@@ -1144,6 +1218,8 @@ def _cell_count(text: str, start: int, end: int, unit: str, excluded: bytearray)
 def _plural_phrase(cell: str) -> str | None:
     """'Workers trained' -> 'Workers'; 'Number of cooperatives' -> 'cooperatives'; else None."""
     words = re.sub(r"\([^)]*\)|[*_]", " ", cell).split()
+    if len(words) > 1 and words[0] in ("-", "–", "•", "▪", "◦"):
+        words = words[1:]  # '- of whom women': a sub-row marked with a dash
     if len(words) > 1 and _LABEL_CODE_RE.fullmatch(words[0]):
         words = words[1:]  # '1.2 Workers trained in OSH': the row's code is not part of the noun
     if len(words) > 2 and words[0].lower() == "of" and words[1].lower() in ("whom", "which"):
@@ -1226,10 +1302,11 @@ def _lead_as_of(text: str, start: int) -> tuple[date, str] | None:
 
 
 def _table_rows(text: str, excluded) -> list[dict]:
-    """Counts in Markdown tables: a column headed by a plural noun ('| Workers trained |'), or a
-    count column ('| Number |', '| Achieved |') whose row label is a plural noun."""
+    """Counts in Markdown tables (and in tables whose columns are separated by '|' inside the
+    line: `tables.inner_pipe_tables`): a column headed by a plural noun ('| Workers trained |'),
+    or a count column ('| Number |', '| Achieved |') whose row label is a plural noun."""
     rows = []
-    for header, body in markdown_tables(text):
+    for header, body in markdown_tables(text) + inner_pipe_tables(text):
         head_units = [_plural_phrase(c[2]) for c in header]
         head_years = [int(c[2].strip(" *_")) if re.fullmatch(r"(?:19|20)\d\d", c[2].strip(" *_")) else None
                       for c in header]
@@ -1238,26 +1315,31 @@ def _table_rows(text: str, excluded) -> list[dict]:
                       for c, y in zip(header, head_years)]
         # '| Level | Indicator | Baseline | Target | Achieved |': the row label is in the
         # column headed 'Indicator', not in the first one ('Output 2')
-        label_idx = next((k for k, c in enumerate(header[:-1]) if _LABEL_HEADER_RE.fullmatch(c[2])), 0)
-        # a results matrix: '| Indicator | Baseline (year) | Target (year) |' over
-        # '| 1.1 Number of X | 310 (2023) | 1,200 (2027) |': baselines and targets with their year
+        named_label = next((k for k, c in enumerate(header[:-1]) if _LABEL_HEADER_RE.fullmatch(c[2])), None)
+        label_idx = named_label or 0
+        # a results matrix: '| Indicator | Baseline (year) | Target (year) | Achieved |' over
+        # '| 1.1 Number of X | 310 (2023) | 1,200 (2027) | 950 |': baselines and targets (with
+        # their year), each with its qualifier, beside what was achieved
         goal_cols = [None] * len(header)
-        # (only where no column reports what was achieved: beside an 'Achieved' column the
-        # baseline and the target are not the results the table reports)
-        if label_idx and not any(count_cols[label_idx + 1:]):
+        if named_label is not None:
             for k, c in enumerate(header):
                 gm = _GOAL_HEADER_RE.fullmatch(c[2])
                 if gm and k > label_idx:
                     goal_cols[k] = "baseline" if gm.group(1).lower() == "baseline" else "target"
                     count_cols[k] = True
+        # a column of the date each row's result holds at: '| Actual | As of |'
+        date_col = next((k for k, c in enumerate(header) if k > label_idx and _DATE_HEADER_RE.fullmatch(c[2])), None)
         periods = [_PERIOD_HEADER_RE.search(c[2]) if count_cols[k] else None for k, c in enumerate(header)]
         lead_as_of = _lead_as_of(text, header[0][0]) if any(periods) else None
+        # (in a results matrix a single result is a count too: '| Policies adopted | 0 | 3 | 1 |')
+        least = 1 if any(goal_cols) else 2
         for cells in body:
             label_cell = cells[label_idx] if len(cells) > label_idx else None
             if label_idx == 0 and label_cell and len(cells) > 2 and _ROW_CODE_RE.fullmatch(label_cell[2]) \
                     and _CODE_HEADER_RE.fullmatch(header[0][2]) is not None:
                 label_cell = cells[1]  # '| 1.1 | Workers registered | ... |' under '| # | Indicator |'
             label_unit = _plural_phrase(label_cell[2]) if label_cell else None
+            row_as_of = _cell_date(cells[date_col][2]) if date_col is not None and date_col < len(cells) else None
             for idx, (cs, ce, cell) in enumerate(cells):
                 if idx == 0 or idx >= len(header) or (label_cell is not None and cs <= label_cell[0]):
                     continue
@@ -1278,11 +1360,13 @@ def _table_rows(text: str, excluded) -> list[dict]:
                 if any(excluded[s:e]) or "." in raw or re.fullmatch(r"(?:19|20)\d\d", raw):
                     continue
                 unit = label_unit if count_cols[idx] else head_units[idx]
-                if not unit or float(raw) <= 1:
+                if not unit or float(raw) < least:
                     continue
                 year = head_years[idx] or (int(goal_year) if goal_year else None) or next(
                     (int(c[2].strip(" *_")) for c in cells if re.fullmatch(r"(?:19|20)\d\d", c[2].strip(" *_"))), None)
                 as_of = (date(year, 1, 1), "year") if year else None
+                if as_of is None and count_cols[idx] and not goal_cols[idx]:
+                    as_of = row_as_of
                 if as_of is None and count_cols[idx]:
                     as_of = _header_as_of(text, header[idx])  # '| Achieved (Dec. 2022) |'
                 qual = goal_cols[idx]
@@ -1296,6 +1380,18 @@ def _table_rows(text: str, excluded) -> list[dict]:
                              "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table",
                              "as_of": as_of})
     return rows
+
+
+_DATE_HEADER_RE = re.compile(r"[\s*_]*(?:as[ \t]+(?:of|at)|(?:reporting[ \t]+|status[ \t]+)?date|"
+                             r"(?:date[ \t]+)?(?:last[ \t]+)?updated?)[\s*_:]*", re.IGNORECASE)
+
+
+def _cell_date(cell: str) -> tuple[date, str] | None:
+    """The date a table cell holds ('2024-12-31', '30/09/2024', 'Dec 2024'), or None."""
+    ds = find_dates(cell)
+    if ds:
+        return ds[0].first(), ds[0].precision
+    return _numeric_date(cell)
 
 
 # a plain-text table ruled with dashes: a header line, a line of dash runs (one run per
@@ -1355,10 +1451,19 @@ def _target_scopes(text: str) -> list[tuple[int, int, tuple | None]]:
         ls = text.rfind("\n", 0, m.start()) + 1
         if m.start() - ls > 200 or not _AIM_LEAD_RE.search(text, ls, m.start()):
             continue
-        b = _BLANK_LINE_RE.search(text, m.end())
-        if not _LIST_ITEM_AFTER_RE.match(text, m.end()):
+        item = _LIST_ITEM_AFTER_RE.match(text, m.end())
+        if not item:
             continue
+        # (a blank line between the lead-in and its list does not end the list)
+        b = _BLANK_LINE_RE.search(text, item.start("item"))
         scopes.append((m.end(), b.start() if b else len(text), None))
+    # a table column of what is planned: '| Expected output |' over '| 60 trainers certified |'
+    for header, body in markdown_tables(text) + inner_pipe_tables(text):
+        cols = [k for k, c in enumerate(header) if _PLANNED_HEADER_RE.match(c[2])]
+        for row in body if cols else ():
+            for k in cols:
+                if k < len(row):
+                    scopes.append((row[k][0], row[k][1], None))
     if "arget" in text:
         for m in _TARGET_HEAD_RE.finditer(text):
             if not _LIST_ITEM_AFTER_RE.match(text, m.end()):
@@ -1371,8 +1476,10 @@ def _target_scopes(text: str) -> list[tuple[int, int, tuple | None]]:
 
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_PLANNED_HEADER_RE = re.compile(r"[\s*_]*(?:expected|planned|intended|targeted)[ \t]+(?:outputs?|results?|outcomes?|deliverables?)\b",
+                                re.IGNORECASE)
 # a list item on the next line: '- ', '(a) ', '1. '
-_LIST_ITEM_AFTER_RE = re.compile(r"[ \t]*\n[ \t]*(?:[-•*▪◦][ \t]|\(?[a-z0-9]{1,2}[.)][ \t])")
+_LIST_ITEM_AFTER_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<item>[-•*▪◦][ \t]|\(?[a-z0-9]{1,2}[.)][ \t])")
 
 
 #: a plural column header over sums of money or shares, not over counts

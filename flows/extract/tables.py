@@ -449,3 +449,58 @@ def _grid_table(parts: list, tables: list) -> None:
               for j, c in enumerate(head_lines[0])]
     body = [tuple(_pipe_cells(p[1], p[0])) for p in parts[borders[1] + 1:] if p is not None]
     tables.append((tuple(header), tuple(body)))
+
+
+# ------------------------------------------------------------ inner-pipe tables
+
+# a plain-text table whose columns are separated by '|' inside the line (no '|' at either
+# end: a dashboard's text export), with a rule of dashes under its header ('-----+-----+---')
+_INNER_RULE_RE = re.compile(r"[ \t]*-{2,}(?:[ \t]*[+|][ \t]*-{2,})+[ \t]*")
+
+
+@lru_cache(maxsize=4)
+def inner_pipe_tables(text: str) -> tuple:
+    """Tables written 'ID | Indicator | Target' over a '---+------+---' rule and rows with the
+    same number of '|', in the shape of `markdown_tables`: (header cells, body rows of cells),
+    the first cell running from the line's start to its first '|', the last one from its last
+    '|' to its end. A row whose first cell is blank and whose other cells are blank but one
+    continues the cell above ('Informal economy workers newly enrolled' over '  health care
+    scheme'): that cell's text is joined to the one above (its offsets stay those of the first
+    line), and the line is no row of its own. A header that starts or ends with '|' is
+    Markdown's, left to `markdown_tables`."""
+    if "|" not in text or "-+-" not in text and "-|-" not in text:
+        return ()
+    lines = _lines(text)
+    tables = []
+    for i in range(1, len(lines) - 1):
+        roff, rule = lines[i]
+        if "-" not in rule or not _INNER_RULE_RE.fullmatch(rule):
+            continue
+        hoff, head = lines[i - 1]
+        n = head.count("|")
+        if n < 2 or head.lstrip().startswith("|") or head.rstrip().endswith("|"):
+            continue
+        header = _inner_cells(head, hoff)
+        body: list[list] = []
+        for off, line in lines[i + 1:]:
+            if line.count("|") != n or not line.strip():
+                break
+            cells = _inner_cells(line, off)
+            filled = [k for k, c in enumerate(cells) if c[2].strip()]
+            if body and len(filled) == 1 and filled[0] > 0:
+                k = filled[0]
+                s, e, t = body[-1][k]
+                body[-1][k] = (s, e, " ".join((t + " " + cells[k][2]).split()))
+                continue
+            body.append(cells)
+        if body:
+            tables.append((tuple(header), tuple(tuple(r) for r in body)))
+    return tuple(tables)
+
+
+def _inner_cells(line: str, offset: int) -> list[tuple[int, int, str]]:
+    cells, pos = [], 0
+    for part in line.split("|"):
+        cells.append((offset + pos, offset + pos + len(part), part))
+        pos += len(part) + 1
+    return cells
