@@ -677,3 +677,10 @@ def test_a_briefing_an_opening_of_a_place_and_a_launch_named_at_the_start_of_an_
     assert got == {("briefing for partner embassies", "2025-05-06"),
                    ("opening of the new employment centre", "2025-05-20"),
                    ("Launch of the national wage survey", "2025-06-02")}
+
+
+def test_an_event_phrase_with_its_city_then_its_year():
+    rows = _events("The secretariat will report on progress at a follow-up forum in Kumasi in 2026. "
+                   "Findings were shared at a meeting in Tamale in 2023.")
+    assert [(r["name"], str(r["start_date"]), r["date_precision"], r["location"]) for r in rows] == \
+        [("follow-up forum", "2026-01-01", "year", "Kumasi")]

@@ -121,6 +121,8 @@ _OWN_YEAR_RE = re.compile(r"(?:['’]s)?\s+")
 # "a road map to 2026", "working towards 2030": a bare year after 'to' names a target, not the day of a happening
 # (not "from 2024 to 2026")
 _TARGET_YEAR_RE = re.compile(r"(?i)\b(?!back\b|dates?\b|dating\b)[a-z]{2,}\s+(?:to|towards?)\s+\Z")
+# "a follow-up forum in Accra in 2025": an event phrase with its city and then its year
+_PLACE_YEAR_AFTER_RE = re.compile(r"[ \t]+in[ \t]+[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?,?[ \t]+in[ \t]+(?:19|20)\d\d\b")
 _NOT_EVENT_DATE_RE = re.compile(r"(?i)\b(?:by|as\s+of|as\s+at|until|since|before|through|up\s+to|end\s+of|"
                                 r"beginning\s+of)\s+(?:the\s+end\s+of\s+)?$")
 
@@ -983,7 +985,8 @@ def extract(text: str) -> list[dict]:
                          and not _TARGET_YEAR_RE.search(T, max(ss, y[0] - 20), y[0])
                          and not _INSTRUMENT_YEAR_RE.search(T, max(ss, y[0] - 16), y[0])
                          and not any(a <= y[0] - ss < b for a, b in urls)]
-                named = [q for q in phrases if q.capital or (_HELD_RE.search(S) and not _plural(q.name))]
+                named = [q for q in phrases if q.capital or (_HELD_RE.search(S) and not _plural(q.name))
+                         or (not _plural(q.name) and len(q.name.split()) >= 2 and _PLACE_YEAR_AFTER_RE.match(S, q.end))]
                 if years and named:
                     p = min(named, key=lambda q: min(abs(q.start - (y[0] - ss)) for y in years))
                     own = [y for y in years if _OWN_YEAR_RE.fullmatch(S, y[0] - ss + 4, p.start)]
@@ -1219,7 +1222,7 @@ def _joined(T: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
         return out
     for m in _JOINED_RE.finditer(T):
         org = m.group("org") or m.group("org2") or m.group("org3")
-        who = m.group("who")
+        who = re.sub(r"^The\s+", "", m.group("who"))
         if not org or not is_country(who):
             continue
         ds = find_dates(T[m.end():m.end() + 40])
