@@ -195,7 +195,8 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
         return None                                   # "meeting the needs"
     if re.match(r"(?i)launch(?:es)?$", head) and not re.search(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]fficial)\s+(?:[a-z][\w-]*\s+){0,2}$",
                                                                  S[max(0, hs - 30):hs]) \
-            and not (head == "Launch" and S.startswith(" of ", he) and _LINE_START_RE.search(S, max(0, hs - 6), hs)):
+            and not (head == "Launch" and S.startswith(" of ", he) and _LINE_START_RE.search(S, max(0, hs - 6), hs)
+                     and find_dates(S)):              # (dated by a day or month: a year may be its report's)
         return None                                   # "to launch" is a verb
     if re.match(r"(?i)trainings?$", head) and not (head[0].isupper() or re.search(
             r"(?i)\b(?:a|the|an|one|two|three|\w+-day)\s+(?:[\w-]+\s+){0,2}$", S[max(0, hs - 30):hs])):
