@@ -598,3 +598,89 @@ def test_a_month_signing_that_names_its_place_and_a_timeline_present_tense_signi
     got = {(str(r["start_date"]), r["date_precision"], r["location"]) for r in rows if r["name"].startswith("Signing")}
     assert ("2011-10-01", "month", "Lisbon") in got
     assert ("2023-04-04", "day", None) in got
+
+
+def test_a_calendar_table_one_event_a_row_dated_by_its_own_date_cell():
+    text = ("## Calendar\n\n"
+            "| Date | Event | Venue / City | Notes |\n"
+            "|---|---|---|---|\n"
+            "| 3–4 Mar 2026 | Subregional seminar on pay equity | Radisson Blu, Dar es Salaam | Report 2025 discussed |\n"
+            "| 9 Apr 2026 | Launch of the Youth Skills Survey 2025 (online) | Zoom | Open to all |\n"
+            "| 2025 | Annual review | Kampala, Uganda | - |\n")
+    rows = _events(text)
+    got = {(r["name"], str(r["start_date"]), str(r["end_date"]), r["location"]) for r in rows}
+    assert got == {("Subregional seminar on pay equity", "2026-03-03", "2026-03-04", "Dar es Salaam"),
+                   ("Launch of the Youth Skills Survey 2025", "2026-04-09", "None", "online")}
+    assert all(r["rule"] == "table_row" for r in rows)
+
+
+def test_a_milestone_schedule_of_dated_lines():
+    text = ("MILESTONES\n\n"
+            "2025-03-02 to 2025-03-13  Final independent evaluation (field work in two districts) ... DONE\n"
+            "2025-06-11                Second Project Advisory Board meeting, Lilongwe ... PLANNED\n"
+            "2025-09                   Launch of the farmers' insurance pilot ... PLANNED\n"
+            "2025-10-01                Report submitted to the donor\n")
+    rows = _events(text)
+    got = {(r["name"], str(r["start_date"]), str(r["end_date"]), r["date_precision"], r["location"]) for r in rows}
+    assert got == {("Final independent evaluation", "2025-03-02", "2025-03-13", "day", None),
+                   ("Second Project Advisory Board meeting", "2025-06-11", "None", "day", "Lilongwe"),
+                   ("Launch of the farmers' insurance pilot", "2025-09-01", "None", "month", None)}
+
+
+def test_a_coming_range_without_a_year_takes_the_year_of_the_document_date():
+    text = ("Newsletter · Published 2 February 2026\n\n"
+            "The agreement was renewed in March 2025. In May the ministry will host a national dialogue on "
+            "wage policy in Mzuzu, from 19 to 21 May, with ILO support.")
+    rows = [r for r in _events(text) if "dialogue" in r["name"]]
+    assert [(str(r["start_date"]), str(r["end_date"]), r["location"]) for r in rows] == [("2026-05-19", "2026-05-21", "Mzuzu")]
+
+
+def test_scheduled_meetings_of_bodies_evaluations_and_a_signature_noun():
+    text = ("The national steering committee is scheduled to meet in Gulu on 14 May 2025. "
+            "A technical working group of labour inspectors will meet in Jinja in August 2025. "
+            "A final evaluation is planned for January–February 2026. "
+            "Training started after the signature of a tripartite MOU on 2 June 2024 in Mbale.")
+    rows = _events(text)
+    got = {(str(r["start_date"]), str(r["end_date"]), r["location"]) for r in rows}
+    assert ("2025-05-14", "None", "Gulu") in got
+    assert ("2025-08-01", "None", "Jinja") in got
+    assert ("2026-01-01", "2026-02-01", None) in got
+    assert ("2024-06-02", "None", "Mbale") in got
+
+
+def test_a_scheme_launched_on_a_day_and_a_country_joining_an_organization():
+    text = ("The insurance scheme was launched on 3 March 2021 in Lusaka. "
+            "Namibia became the ILO's 150th member State on 3 November 1978.")
+    rows = _events(text)
+    got = {(r["name"], str(r["start_date"]), r["location"]) for r in rows}
+    assert ("Namibia joins the ILO", "1978-11-03", None) in got
+    assert any(n.startswith("Launch of") and d == "2021-03-03" and loc == "Lusaka" for n, d, loc in got)
+
+
+def test_launched_this_morning_is_the_dateline_day_and_a_hashtag_is_named_by_its_quote():
+    text = ("Country Office @ILOLusaka\nThread · 8 Oct 2025\n\n"
+            "1/4 This morning in Ndola we launched #GreenJobsZM – \"Green Jobs for Young Zambians\", a "
+            "three-year programme to train young people.\n")
+    rows = _events(text)
+    assert [(r["name"], str(r["start_date"]), r["location"]) for r in rows] == \
+        [("Launch of Green Jobs for Young Zambians", "2025-10-08", "Ndola")]
+
+
+def test_a_briefing_an_opening_of_a_place_and_a_launch_named_at_the_start_of_an_item():
+    text = ("A briefing for partner embassies was held in Maseru on 6 May 2025. "
+            "The briefing note of 7 May 2025 lists the risks. "
+            "The opening of the new employment centre in Butha-Buthe took place on 20 May 2025. "
+            "The opening of new export markets in 2025 was slow.\n\n"
+            "- Launch of the national wage survey, 2 June 2025\n")
+    rows = _events(text)
+    got = {(r["name"], str(r["start_date"])) for r in rows}
+    assert got == {("briefing for partner embassies", "2025-05-06"),
+                   ("opening of the new employment centre", "2025-05-20"),
+                   ("Launch of the national wage survey", "2025-06-02")}
+
+
+def test_an_event_phrase_with_its_city_then_its_year():
+    rows = _events("The secretariat will report on progress at a follow-up forum in Kumasi in 2026. "
+                   "Findings were shared at a meeting in Tamale in 2023.")
+    assert [(r["name"], str(r["start_date"]), r["date_precision"], r["location"]) for r in rows] == \
+        [("follow-up forum", "2026-01-01", "year", "Kumasi")]

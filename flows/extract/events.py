@@ -31,7 +31,11 @@ _HEAD_RE = re.compile(
     r"review\s+meetings?|seminars?|meetings?(?!\s+rooms?\b)|conferences?(?!\s+(?:rooms?|halls?|calls?)\b)|workshops?|symposi(?:um|a|ums)|forums?|summits?|"
     r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking|(?:peer-)?learning|"
     r"knowledge-sharing)\s+events?|"
-    r"webinars?|launch(?:es)?|sessions?|panel\s+discussions?|panels?|consultations?|round\s?tables?|"
+    r"webinars?|launch(?:es)?|sessions?|"
+    # "a donor briefing", "the opening of the new job centre": a briefing (not a briefing note), an opening of a place
+    r"briefings?(?!\s+(?:notes?|papers?|packs?|documents?|materials?|kits?|books?))|"
+    r"opening(?=\s+of\s+(?:the|a|an|its)\s+(?:[\w'’-]+\s+){0,4}?(?:cent(?:re|er)s?|offices?|schools?|hospitals?|clinics?|"
+    r"facilit(?:y|ies)|plants?|factor(?:y|ies)|laborator(?:y|ies)|labs?|institutes?|branch(?:es)?|hubs?|desks?)\b)|panel\s+discussions?|panels?|consultations?|round\s?tables?|"
     r"(?:learning|cross-border|peer|knowledge|experience|study)\s+exchanges?(?!\s+(?:rates?|programmes?|platforms?|networks?)\b)|"
     r"(?:technical|fact-finding|high-level|study|field|site|official|state|working|review|evaluation|monitoring|scoping|"
     r"exploratory|appraisal|identification|assessment|formulation)"
@@ -45,7 +49,7 @@ _HEAD_RE = re.compile(
     # "a second round ... starts on 7 October", "the course will start on 3 May": scheduled
     r"(?:rounds?|courses?)(?=[^.;\n]{0,120}?\b(?:starts?|will\s+start|begins?|will\s+begin|commences?|"
     r"will\s+commence)\s+on\s)|"
-    r"(?:reviews?|visits?|missions?)(?=\s+(?:(?:is|are|was|were|will\s+be|has\s+been|had\s+been)\s+"
+    r"(?:reviews?|visits?|missions?|evaluations?)(?=\s+(?:(?:is|are|was|were|will\s+be|has\s+been|had\s+been)\s+"
     r"(?:scheduled|planned|set|foreseen|held|conducted|carried\s+out)\s+(?:for|on|from|in)\s|"
     r"(?:will\s+take|took|takes)\s+place\b))"
     r")))\b"
@@ -65,7 +69,9 @@ _CONTAINER_RE = re.compile(r"(?:\bduring|\bon\s+the\s+margins?\s+of|\bat\s+the\s
                            r"\bin\s+the\s+framework\s+of|\bin\s+the\s+context\s+of)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 _YEARLESS_RE = re.compile(
-    rf"(?:\b(?:on|from|until|to|and|by)\s+|\((?=\d))(?P<date>(?P<d1>{DAY})\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>{DAY}))"
+    # ("from 12 to 14 November": a range of days, from its first)
+    rf"(?:\b(?:on|from|until|to|and|by)\s+|\((?=\d))(?P<date>(?:(?P<d0>{DAY})[ \t]*(?:-|–|—|to|and)[ \t]*)?(?P<d1>{DAY})\s+(?P<m1>{MONTH})|"
+    rf"(?P<m2>{MONTH})\s+(?P<d2>{DAY})(?:[ \t]*(?:-|–|—|to)[ \t]*(?P<d3>{DAY}))?)"
     rf"(?!\s*,?\s*\d(?!\d?[:.h]\d\d))(?![\w])", re.IGNORECASE)     # ("(16 November, 11:00-12:00, ...)": a time is no year)
 # "launched", "launches", and "X and Y launch the ..." (not "the launch", "to launch")
 _LAUNCH_RE = re.compile(r"\blaunch(?:ed|es)\b|(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\bto )(?<!\bits )\blaunch(?=\s+(?:the|a|an|its)\s)")
@@ -74,12 +80,17 @@ _BODY_MET_RE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,4}(?:Committee|Boa
                           r"Working\s+Group|Advisory\s+Group|Bureau|Panel)"
                           # ("the first regional steering committee will meet in Abidjan in June 2025")
                           r"|(?<![\w-])(?:(?:first|second|third|fourth|fifth|next|regional|national|project|programme|joint)\s+){0,2}"
-                          r"(?:steering|advisory|coordination|management|oversight)\s+(?:committee|board|group|council))\b(?P<mid>[^.;]{0,100}?)"
-                          r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened|took\s+place|will\s+take\s+place)\b")
+                          r"(?:steering|advisory|coordination|management|oversight)\s+(?:committee|board|group|council)"
+                          # ("a technical working group of senior officials will meet in X in March 2025")
+                          r"|(?<![\w-])(?:(?:technical|joint|national|regional|tripartite|inter-agency)\s+){0,2}(?:working\s+group|task\s+force))"
+                          r"\b(?P<mid>[^.;]{0,100}?)"
+                          r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened|took\s+place|will\s+take\s+place|"
+                          # ("the project steering committee is scheduled to meet in Abuja on 10 April 2024")
+                          r"(?:is|are|was|were)\s+(?:scheduled|expected|due|set|planned)\s+to\s+meet)\b")
 # 'Signed  :' - a field's label
 _FIELD_COLON_RE = re.compile(r"[ \t]*:")
 # (and a timeline's present tense: "X and the ILO sign the ...", not "to sign", "a sign of")
-_SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b|(?<=ILO )sign(?=,?\s+(?:the|a|an|in|on)\b)", re.IGNORECASE)
+_SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b|\bsignature\s+of(?=\s+(?:the|a|an)\s)|(?<=ILO )sign(?=,?\s+(?:the|a|an|in|on)\b)", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:held|hosted|organi[sz]ed|co-organi[sz]ed|convened|took\s+place|takes\s+place|"
                       r"brought\s+together|opened|attended|met)\b", re.IGNORECASE)
 _LOC_STOP = {
@@ -110,6 +121,8 @@ _OWN_YEAR_RE = re.compile(r"(?:['’]s)?\s+")
 # "a road map to 2026", "working towards 2030": a bare year after 'to' names a target, not the day of a happening
 # (not "from 2024 to 2026")
 _TARGET_YEAR_RE = re.compile(r"(?i)\b(?!back\b|dates?\b|dating\b)[a-z]{2,}\s+(?:to|towards?)\s+\Z")
+# "a follow-up forum in Accra in 2025": an event phrase with its city and then its year
+_PLACE_YEAR_AFTER_RE = re.compile(r"[ \t]+in[ \t]+[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?,?[ \t]+in[ \t]+(?:19|20)\d\d\b")
 _NOT_EVENT_DATE_RE = re.compile(r"(?i)\b(?:by|as\s+of|as\s+at|until|since|before|through|up\s+to|end\s+of|"
                                 r"beginning\s+of)\s+(?:the\s+end\s+of\s+)?$")
 
@@ -133,7 +146,7 @@ def _url_spans(S: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN_RE.finditer(S) if _URL_MARK_RE.search(m.group(0))]
 
 
-_REL_DAY_RE = re.compile(r"\b(?:[Tt]oday|[Yy]esterday)\b|"
+_REL_DAY_RE = re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]his\s+(?:morning|afternoon|evening))\b|"
                          r"\b[Oo]n\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "at the Kampala Serena Hotel": a venue, where no city is named (its name usually holds the city)
 _VENUE_RE = re.compile(r"\b[Aa]t\s+the\s+(?P<venue>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+){0,3}\s+"
@@ -181,7 +194,9 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
     if re.match(r"(?i)meetings?$", head) and re.match(r"\s+(?:the|a|an|its|their|our|his|her)\b", S[he:]):
         return None                                   # "meeting the needs"
     if re.match(r"(?i)launch(?:es)?$", head) and not re.search(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]fficial)\s+(?:[a-z][\w-]*\s+){0,2}$",
-                                                                 S[max(0, hs - 30):hs]):
+                                                                 S[max(0, hs - 30):hs]) \
+            and not (head == "Launch" and S.startswith(" of ", he) and _LINE_START_RE.search(S, max(0, hs - 6), hs)
+                     and find_dates(S)):              # (dated by a day or month: a year may be its report's)
         return None                                   # "to launch" is a verb
     if re.match(r"(?i)trainings?$", head) and not (head[0].isupper() or re.search(
             r"(?i)\b(?:a|the|an|one|two|three|\w+-day)\s+(?:[\w-]+\s+){0,2}$", S[max(0, hs - 30):hs])):
@@ -256,6 +271,8 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
     return _Phrase(start, end, name, capital, container)
 
 
+# where a line or an item starts: "Launch of the X, 12 May 2025" as a name ("- Launch of ...", "2025 – Launch of ...")
+_LINE_START_RE = re.compile(r"(?:\A|\n|[-•*|:–—][ \t])[ \t]*\Z")
 # "... Safety and Health at Work", "... Rights at Work": 'at Work' ends a name, it names no place
 _AT_WORK_RE = re.compile(r"at\s+Work\b")
 _NOT_WEEK_NAME_RE = re.compile(r"(?:Last|Next|This|Each|Every|Same|Previous|Following|First|Second|Third|Fourth|One|Two)\s+(?:Weeks?|Day)$")
@@ -638,8 +655,10 @@ _TITLE_WORDS = ("workshop", "conference", "seminar", "forum", "meeting", "sympos
                 "round table", "roundtable", "webinar")
 
 
-def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[DateSpan]:
-    if year is None:
+def _yearless(S: str, taken: list[tuple[int, int]], year: int | None, after: date | None = None) -> list[DateSpan]:
+    """The days and months without a year in S, in `year` (or, with `after`, the document's day, in
+    the first year that puts them on or after the month before it: a happening still to come)."""
+    if year is None and after is None:
         return []
     out = []
     for m in _YEARLESS_RE.finditer(S):
@@ -647,13 +666,48 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
         if any(a <= ds_ < b for a, b in taken) or S[m.start():m.start() + 2].lower() == "by":
             continue                             # ("Register by 27 May": a deadline)
         mon = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
-        day = int(re.sub(r"\D", "", m.group("d1") or m.group("d2")))
+        first = m.group("d0") or m.group("d1") or m.group("d2")
+        day = int(re.sub(r"\D", "", first))
+        last = m.group("d1") if m.group("d0") else m.group("d3")
+        end_day = int(re.sub(r"\D", "", last)) if last else None
+        y = year
+        if after is not None:
+            y = after.year if (mon, day) >= (after.month - 1 if after.month > 1 else 1, 1) else after.year + 1
         try:
-            date(year, mon, day)
+            date(y, mon, day)
         except ValueError:
             continue
-        out.append(DateSpan(ds_, de_, year, mon, day))
+        if end_day is not None and (end_day <= day or end_day > 31 or not _valid_day(y, mon, end_day)):
+            end_day = None
+        out.append(DateSpan(ds_, de_, y, mon, day, *((y, mon, end_day) if end_day else (None, None, None))))
     return out
+
+
+def _valid_day(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+# a sentence about a happening still to come: its day without a year is in the year of the document's date
+_FUTURE_RE = re.compile(r"\b(?:will|shall|upcoming|forthcoming|(?:is|are)\s+(?:scheduled|planned|expected|to\s+be))\b")
+_DOC_DAY_LABEL_RE = re.compile(r"(?i)\b(?:published|posted|updated|issued|dated?|released)\b[^\n]{0,12}\Z")
+
+
+def _doc_day(T: str) -> date | None:
+    """The document's own date: the first day in its opening (on a short line of its own, or after
+    'Published', 'Date:', 'Updated', ...); None when it states none."""
+    head = T[:1500]
+    for d in find_dates(head):
+        if not d.day or d.end_year is not None:
+            continue
+        ls, le = head.rfind("\n", 0, d.start) + 1, head.find("\n", d.end)
+        le = len(head) if le < 0 else le
+        if le - ls <= 60 or _DOC_DAY_LABEL_RE.search(head, max(ls, d.start - 30), d.start):
+            return d.first()
+    return None
 
 
 # In a text without text.FOLD_SPECIAL characters, a case-insensitive match is found in the
@@ -662,7 +716,7 @@ def _yearless(S: str, taken: list[tuple[int, int]], year: int | None) -> list[Da
 # ("seminars"), 2 characters after ("e-forum"), 5 or 6 ("roundtable", "round table"), or after
 # one word of at most 13 characters, the modifier ("commemorative", "fact-finding"), and blanks
 # ("signing ceremony", "Annual Review", "high-level events").
-_HEAD_WORDS = ("review", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
+_HEAD_WORDS = ("review", "evaluation", "briefing", "opening", "assembly", "ceremon", "seminar", "meeting", "conference", "workshop", "symposi",
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
                "hearing", "dialogue", "round", "fair", "exchange", "course", "academ", "week", "world day", "international day",
@@ -783,11 +837,15 @@ def extract(text: str) -> list[dict]:
     # (the rows of a schedule, read in the original text: the view joins its lines)
     leader_rows = [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest) for a, b, *rest in
                    _leader_rows(text, _lines(text))] if "...." in T or "……" in T or "____" in T else []
-    row_starts = [r[0] for r in leader_rows]
+    # (the rows of a table of events: read by their cells, not as sentences)
+    table_rows = [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest, "table_row") for a, b, *rest in _table_rows(text)]
+    table_rows += [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest, "dated_line") for a, b, *rest in _dated_lines(text)]
+    claimed = sorted([r[:2] for r in leader_rows] + [r[:2] for r in table_rows])
+    row_starts = [r[0] for r in claimed]
 
     def in_row(pos: int) -> bool:
         i = bisect_right(row_starts, pos) - 1
-        return i >= 0 and pos < leader_rows[i][1]
+        return i >= 0 and pos < claimed[i][1]
     year_known = 0                             # last_year is the one left by sents[:year_known]
     for si in order:
         ss, se = sents[si]
@@ -803,7 +861,7 @@ def extract(text: str) -> list[dict]:
         for m in head_matches:
             p = _phrase_at(S, m)
             if p is not None and not any(p.start < q.end and q.start < p.end for q in phrases) \
-                    and not (leader_rows and in_row(ss + p.start)):
+                    and not (claimed and in_row(ss + p.start)):
                 phrases.append(p)
         # (the words without which _BODY_MET_RE and _LAUNCH_RE cannot match, looked for first)
         bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S or "place" in S) else None
@@ -822,7 +880,7 @@ def extract(text: str) -> list[dict]:
         dates = [d for d in found if not (lead_rel and d.start >= lead_rel[0] and d.end <= lead_rel[1])
                  and not _NOT_EVENT_DATE_RE.search(S[max(0, d.start - 14):d.start])
                  and not is_dateline(S, d) and not any(a <= d.start < b for a, b in urls)
-                 and not (leader_rows and in_row(ss + d.start))]
+                 and not (claimed and in_row(ss + d.start))]
         taken = [(d.start, d.end) for d in found]
         ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None)
         if not ctx_year:
@@ -835,12 +893,19 @@ def extract(text: str) -> list[dict]:
                         break
                 year_known = si
                 ctx_year = last_year
-        dates += _yearless(S, taken, ctx_year)
-        if not dates and not lead_rel and ("oday" in S or "esterday" in S or "day" in S):
+        future_from = None
+        if not dates and lead is None and _FUTURE_RE.search(S) and _YEARLESS_RE.search(S):
+            future_from = _doc_day(T)             # "In November X will host ... from 12 to 14 November"
+        dates += _yearless(S, taken, ctx_year, future_from)
+        if not dates and not lead_rel and ("oday" in S or "esterday" in S or "day" in S or "his " in S):
             rm = _REL_DAY_RE.search(S)           # "Six institutions today signed ...": the dateline's day
             wd = rm.group("wd") if rm else None  # ("... on Tuesday signed ...": the last Tuesday up to it)
             day = dateline_day(T, ss, rm.group(0).lower() == "yesterday",
                                WEEKDAYS.index(wd.lower()) if wd else None) if rm else None
+            if rm and day is None and text != T and any(verbs.values()):
+                # (the view may have joined the dateline's line to the next: "... launched today")
+                day = dateline_day(text, v.orig(ss, ss)[0], rm.group(0).lower() == "yesterday",
+                                   WEEKDAYS.index(wd.lower()) if wd else None)
             if day is not None:
                 dates.append(DateSpan(rm.start(), rm.end(), day.year, day.month, day.day))
         for mm in _MONTH_RANGE_RE.finditer(S):
@@ -921,7 +986,8 @@ def extract(text: str) -> list[dict]:
                          and not _TARGET_YEAR_RE.search(T, max(ss, y[0] - 20), y[0])
                          and not _INSTRUMENT_YEAR_RE.search(T, max(ss, y[0] - 16), y[0])
                          and not any(a <= y[0] - ss < b for a, b in urls)]
-                named = [q for q in phrases if q.capital or (_HELD_RE.search(S) and not _plural(q.name))]
+                named = [q for q in phrases if q.capital or (_HELD_RE.search(S) and not _plural(q.name))
+                         or (not _plural(q.name) and len(q.name.split()) >= 2 and _PLACE_YEAR_AFTER_RE.match(S, q.end))]
                 if years and named:
                     p = min(named, key=lambda q: min(abs(q.start - (y[0] - ss)) for y in years))
                     own = [y for y in years if _OWN_YEAR_RE.fullmatch(S, y[0] - ss + 4, p.start)]
@@ -1103,12 +1169,17 @@ def extract(text: str) -> list[dict]:
     for a, b, name, d, place in leader_rows:
         p = _Phrase(a, b, name, True, False)
         events.append(_row(v, 0, p, d, place, "leader_row"))
+    for a, b, name, d, place, rule in table_rows:
+        if name is not None:
+            events.append(_row(v, 0, _Phrase(a, b, name, True, False), d, place, rule))
     for a, b, name, d, place in _calendar_items(T, lines):
         p = _Phrase(a, b, name, True, False)
         events.append(_row(v, 0, p, d, place, "calendar_item"))
     for a, b, name, d, place in _done_at(T) + _visits(T):
         events.append(_row(v, 0, _Phrase(a, b, name, True, False), d, place, "signed_or_launched"
                            if name.startswith("Signing") else "visit"))
+    for a, b, name, d, place in _joined(T):
+        events.append(_row(v, 0, _Phrase(a, b, name, True, False), d, place, "joined"))
     return _dedupe(events)
 
 
@@ -1133,6 +1204,32 @@ def _done_at(T: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
             continue
         d = replace(ds[0], start=-1)
         out.append((sm.start(), m.end() + ds[0].end, f"Signing of the {sm.group('obj')}", d, _valid_place(m.group("place"))))
+    return out
+
+
+# "Mongolia became the ILO's 118th member State on 21 June 1968" / "Timor-Leste joined the ILO on 19 August
+# 2003": a country's accession to an organization, a dated happening
+_JOINED_RE = re.compile(
+    r"\b(?P<who>[A-Z][\w'’-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]+){0,3})[ \t]+(?:officially[ \t]+|formally[ \t]+)?"
+    r"(?:joined[ \t]+(?:the[ \t]+)?(?P<org>[A-Z][\w&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&-]*){0,4})|"
+    r"became[ \t]+(?:a|the)[ \t]+(?:(?P<org2>[A-Z][\w&-]*)['’]s[ \t]+)?(?:\d{1,3}(?:st|nd|rd|th)[ \t]+)?member(?:[ \t]+[Ss]tate)?"
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<org3>[A-Z][\w&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&-]*){0,4}))?)"
+    r"(?:[ \t]*\([A-Z]{2,8}\))?,?[ \t]+on[ \t]+(?=\d)")
+
+
+def _joined(T: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
+    out = []
+    if "joined" not in T and "member" not in T:
+        return out
+    for m in _JOINED_RE.finditer(T):
+        org = m.group("org") or m.group("org2") or m.group("org3")
+        who = re.sub(r"^The\s+", "", m.group("who"))
+        if not org or not is_country(who):
+            continue
+        ds = find_dates(T[m.end():m.end() + 40])
+        if not ds or ds[0].start != 0 or not ds[0].day:
+            continue
+        out.append((m.start(), m.end() + ds[0].end, f"{who} joins the {org}", replace(ds[0], start=-1), None))
     return out
 
 
@@ -1200,7 +1297,14 @@ def _uncap(name: str) -> str:
     return " ".join([words[0].capitalize()] + words[1:])
 
 
+# "we launched #SolarNG – “Solar Jobs for Youth”": a hashtag, then the name it stands for in quotes
+_HASHTAG_NAME_RE = re.compile(r"\s+#\w{2,40}[ \t]*[–—:-][ \t]*[“\"](?P<q>[A-Z][^”\"\n]{2,120})[”\"]")
+
+
 def _launch_object(S: str, vm: re.Match) -> str | None:
+    hm = _HASHTAG_NAME_RE.match(S, vm.end())
+    if hm:
+        return hm.group("q")
     after = re.match(r"\s+(?:the\s+|a\s+|an\s+|its\s+)?"
                      r"([A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|for\s+|the\s+)?[A-Z0-9][\w'’\-]*){0,8})",
                      S[vm.end():])
@@ -1224,7 +1328,7 @@ def _launch_object(S: str, vm: re.Match) -> str | None:
 
 
 _TRAILING_WORD_RE = re.compile(r"(?:\s+(?:and|or|of|the|to|for|in|with|a|an)\b)+$")
-_LAUNCHABLE = (r"(?:programmes?|programs?|projects?|initiatives?|campaigns?|platforms?|strategy|strategies|networks?|"
+_LAUNCHABLE = (r"(?:programmes?|programs?|projects?|initiatives?|campaigns?|platforms?|strategy|strategies|networks?|schemes?|apps?|"
                r"plans?|funds?|facility|facilities|reports?|studies|study|portals?|toolkits?|tools?|websites?|"
                r"coalitions?|alliances?|guides?|databases?|dashboards?|policy|policies|courses?|index)")
 _LAUNCHED_SUBJECT_RE = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<obj>(?:[\w-]+\s+){{0,3}}?{_LAUNCHABLE})"
@@ -1317,3 +1421,157 @@ _BARE_HEAD_NAME_RE = re.compile(r"[a-z]+")
 def _similar(a: str, b: str) -> float:
     from difflib import SequenceMatcher
     return SequenceMatcher(None, a.lower(), b.lower()).ratio()
+
+
+# ------------------------------------------------ tables of events (calendars, agendas, timelines)
+
+# the columns of a table of events: its date, its name, its place ('| Date | Event | Venue / City |')
+_T_DATE_COL_RE = re.compile(r"(?i)^(?:dates?|when|period|timing|time\s*frame|days?|month|start\s+date)(?:\s*\(.*\))?$")
+_T_NAME_COL_RE = re.compile(r"(?i)^(?:(?:the\s+)?(?:events?|meetings?|activit(?:y|ies)|titles?|(?:event|meeting|activity)\s+"
+                            r"(?:name|title)|name|milestones?|what|agenda\s+item|session)(?:\s*\(.*\))?)$")
+_T_PLACE_COL_RE = re.compile(r"(?i)^(?:venue|city|location|place|where|venue\s*/\s*city|city\s*/\s*venue|venue\s+and\s+city|"
+                             r"(?:venue|location|place)\s*/\s*(?:city|location|venue|format)|host\s+city)$")
+_ONLINE_RE = re.compile(r"(?i)\b(?:online|virtual(?:ly)?|zoom|microsoft\s+teams|ms\s+teams|webex|remote)\b")
+_PAREN_ONLINE_RE = re.compile(r"(?i)[ \t]*\((?:online|virtual|hybrid)\)")
+_CELL_MARK_RE = re.compile(r"^[\s*_]+|[\s*_]+$")
+# a cell names a happening when it has an event word or opens with one ('Launch of ...', 'Signing of ...')
+_EVENTISH_RE = re.compile(r"(?i)^(?:launch|signing|signature|opening|visit|inauguration|presentation|validation|"
+                          r"review|evaluation|mission|training)\b")
+
+
+def _cell(c) -> tuple[int, int, str]:
+    """(start, end, text) of a pipe cell, its blanks and emphasis marks left out."""
+    s, e, t = c
+    m = _CELL_MARK_RE.match(t)
+    a = m.end() if m else 0
+    m2 = _CELL_MARK_RE.search(t, a)
+    b = m2.start() if m2 else len(t)
+    return s + a, s + b if b > a else s + a, t[a:b] if b > a else ""
+
+
+def _row_place(cell: str) -> str | None:
+    """'Mövenpick Hotel, Beirut' -> 'Beirut'; 'Aden, Yemen' -> 'Aden': the last part that is no country."""
+    parts = [x.strip() for x in _PAREN_RE.sub("", cell).split(",") if x.strip()]
+    while parts and is_country(parts[-1]):
+        parts.pop()
+    for part in reversed(parts[-2:]):
+        if len(part.split()) <= 3 and not _VENUE_WORD_RE.search(part):
+            place = _valid_place(part)
+            if place:
+                return place
+    return None
+
+
+def _table_rows(text: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
+    """(start, end of the row, name, date, place) of the rows of a table of events: a header with a
+    date column and an event (or activity) column; each row's own date cell dates it (a day or a
+    month; a year alone is no event's date), its place cell gives the city (or 'online'). A row
+    that dates no event comes with name None: it is still the table's, not a sentence to read."""
+    out = []
+    if "|" not in text:
+        return out
+    from .tables import grid_tables, markdown_tables
+    for header, body in tuple(markdown_tables(text)) + tuple(grid_tables(text)):
+        names = [" ".join(_cell(c)[2].split()) for c in header]
+        dc = next((k for k, n in enumerate(names) if _T_DATE_COL_RE.match(n)), None)
+        nc = next((k for k, n in enumerate(names) if _T_NAME_COL_RE.match(n)), None)
+        if dc is None or nc is None or dc == nc:
+            continue
+        pc = next((k for k, n in enumerate(names) if _T_PLACE_COL_RE.match(n)), None)
+        strict = not re.match(r"(?i)(?:the\s+)?(?:events?|meetings?|event\s+name)\b", names[nc])
+        for row in body:
+            if len(row) <= max(dc, nc):
+                continue
+            _, _, dt = _cell(row[dc])
+            ns, ne, name = _cell(row[nc])
+            out.append((_cell(row[0])[0], _cell(row[-1])[1], None, None, None))   # (a row read by its cells only)
+            ds = find_dates(dt) if len(dt) <= 40 else []
+            if len(ds) != 1 or ds[0].start != 0 or ds[0].end < len(dt.rstrip(" .")) or not ds[0].month:
+                continue
+            name = " ".join(name.split())
+            online = bool(_PAREN_ONLINE_RE.search(name))
+            name = _PAREN_ONLINE_RE.sub("", name).strip(" .")
+            if len(re.findall(r"[A-Za-z]{2,}", name)) < 2 or find_dates(name[:20]):
+                continue
+            if strict and not (_HEAD_RE.search(name) or _EVENTISH_RE.match(name)):
+                continue
+            place = None
+            if pc is not None and pc < len(row):
+                pcell = " ".join(_cell(row[pc])[2].split())
+                if _ONLINE_RE.search(pcell):
+                    online = True
+                else:
+                    place = _row_place(pcell)
+            if place is None and online:
+                place = "online"
+            out[-1] = (out[-1][0], out[-1][1], name, replace(ds[0], start=-1), place)
+    return out
+
+
+# ------------------------------------------------ schedules of dated lines
+
+# a line of a schedule or milestone list: its date (a day, a range of days, a month: '2025-05'), a
+# column gap or a dash, then what happens ('2024-12-05      National forum on X, Phnom Penh ... DONE')
+_LINE_EVENT_RE = re.compile(r"(?i)\b(?:launch|signing|signature|opening|inauguration|evaluation|review|visit|mission)\b")
+_ISO_MONTH_RE = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])")
+_LINE_GAP_RE = re.compile(r"[ \t]{2,}|[ \t]*\t[ \t]*|[ \t]+[–—-][ \t]+|[ \t]*[|:][ \t]+")
+_RANGE_JOIN_RE = re.compile(r"[ \t]*(?:to|until|till|[-–—])[ \t]*\Z")
+_LINE_NAME_RE = re.compile(r"[^\n,;(]{3,160}?(?=[ \t]*(?:\.{3,}|…|[,;(]|[ \t]+[–—-][ \t]|[ \t]{2,}|\.?[ \t]*$))")
+
+
+def _line_date(L: str) -> tuple[DateSpan, int] | None:
+    """The date that opens a line and where it ends: a day, a range of days ('2024-10-07 to
+    2024-10-18', '7-18 October 2024') or a month ('2025-05', 'March 2025')."""
+    ds = find_dates(L[:60])
+    if ds and ds[0].start == 0:
+        d = ds[0]
+        if len(ds) > 1 and d.day and ds[1].day and d.end_year is None and ds[1].end_year is None \
+                and _RANGE_JOIN_RE.match(L[d.end:ds[1].start] + "") and ds[1].first() > d.first() \
+                and re.fullmatch(r"[ \t]*(?:to|until|till|[-–—])[ \t]*", L[d.end:ds[1].start]):
+            d = DateSpan(0, ds[1].end, d.year, d.month, d.day, ds[1].year, ds[1].month, ds[1].day)
+        return d, d.end
+    im = _ISO_MONTH_RE.match(L)
+    if im:
+        return DateSpan(0, im.end(), int(im.group("y")), int(im.group("m"))), im.end()
+    return None
+
+
+def _dated_lines(text: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
+    """(start, end, name, date, place) of the lines of a schedule that open with their date, a gap
+    after it, then an event ('2025-02-20      4th Steering Committee meeting, Phnom Penh ... PLANNED'):
+    the event is named by the words up to a comma, a parenthesis or a dot leader, its place the
+    words after the comma."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        a = pos
+        pos += len(line) + 1
+        L = line.strip()
+        if len(L) < 12 or len(L) > 300 or not L[0].isdigit():
+            continue
+        a += line.find(L[0])
+        found = _line_date(L)
+        if found is None:
+            continue
+        d, e = found
+        gm = _LINE_GAP_RE.match(L, e)
+        if gm is None or not d.month:
+            continue
+        nm = _LINE_NAME_RE.match(L, gm.end())
+        if nm is None:
+            continue
+        name = nm.group(0).strip()
+        if not name[:1].isupper() and not name[:1].isdigit() or len(re.findall(r"[A-Za-z]{2,}", name)) < 2:
+            continue
+        if not (_HEAD_RE.search(name) or _LINE_EVENT_RE.search(name) or _BODY_MET_RE.search(name + " met")) \
+                or _NOT_HAPPENING_RE.match(name) or find_dates(name):
+            continue
+        place = None
+        pm = re.match(r"[ \t]*,[ \t]*([A-ZÀ-Þ][\w'’\-]+(?:[ \t]+[A-ZÀ-Þ][\w'’\-]+){0,2})(?=[ \t]*(?:\.{3,}|…|[,;(]|[ \t]{2,}|[ \t][–—-][ \t]|$))",
+                      L[nm.end():])
+        if pm:
+            place = _valid_place(pm.group(1))
+        if place is None and _ONLINE_RE.search(name):
+            place = "online"
+        out.append((a, a + nm.end(), name, replace(d, start=-1), place))
+    return out
