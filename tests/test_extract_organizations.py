@@ -589,3 +589,13 @@ def test_movement_and_senate_heads():
     names = {r["name"] for r in extract("The Blue Lotus Farmers' Movement met the Senate of the Republic of Ruritania "
                                         "last week.")}
     assert {"Blue Lotus Farmers' Movement", "Senate of the Republic of Ruritania"} <= names
+
+
+def test_unit_named_with_and_without_its_owner_and_a_country_list_before_and_the():
+    text = ("The ILO Office for Andean Countries leads; the Office for Andean Countries reports. "
+            "Help came from the ILO Country Office for Nepal and the Maldives and the ILO Bureau "
+            "for Workers' Activities. The Rural Roads Authority (RRA) and its RRA Field Office in Hanoi met.")
+    got = names(text)
+    assert got.count("ILO Office for Andean Countries") == 1 and "Office for Andean Countries" not in got
+    assert "ILO Country Office for Nepal and the Maldives" in got
+    assert not any("Hanoi" in n for n in got)

@@ -735,7 +735,13 @@ def _split_conjoined(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
                 k += 1                           # 'Ministry of Labour and Foreign Employment and
                 continue                         # the National ... Federation': split at 'and the'
             left_len = k - start
-            if r < n and piece[r].cap and _is_org_headed(piece[r:r + _WINDOW]) and left_len and (
+            # (the right side read up to its own 'and': '... for Sri Lanka and the Maldives and
+            # the ILO Bureau for ...' does not split before 'Maldives')
+            r_end = r + _WINDOW
+            if r > k + 1 and t.low in ("and", "&"):
+                r_end = next((x for x in range(r + 1, min(n - 1, r + _WINDOW))
+                              if piece[x].low in ("and", "&") and piece[x + 1].low == "the"), r_end)
+            if r < n and piece[r].cap and _is_org_headed(piece[r:r_end]) and left_len and (
                     (r > k + 1 and t.low in ("and", "&"))  # 'X and the Y Foundation'
                     or heads_before[k] > heads_before[start]
                     or doc.is_known_acronym(piece[k - 1].text)
@@ -947,8 +953,9 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr
         # Department', 'ILO Pretoria Office'; not one named only by generic words ('ILO
         # Regional Office', 'ASEAN Secretariat')
         own = [t.low for t in piece[1:h] if t.word]
-        return bool(joins or acr or any(m not in GENERIC_MODS and not doc.is_known_acronym(m.upper())
-                                        for m in own))
+        return bool(complement or acr or any(m not in GENERIC_MODS and not doc.is_known_acronym(m.upper())
+                                             for m in own)
+                    or (joins and lookup_reference(first) is not None))  # 'ILO Country Office in Abidjan'
     if head == "government":
         tail = piece[h + 1:]
         if not tail or tail[0].low != "of":
@@ -1760,6 +1767,13 @@ def extract(text: str) -> list[dict]:
                 c.name = spelling[name_key(bare)]
             elif _without_comma_country(c.name):
                 c.name = bare             # 'Department of Labour, Sri Lanka': the one body named
+    # 'Office for Pacific Island Countries' in a text that names the 'ILO Office for Pacific
+    # Island Countries': the same unit, without its owner
+    owned = {name_key(n.split(" ", 1)[1]): n for n in spelling.values()
+             if " " in n and looks_like_acronym(n.split(" ", 1)[0]) and head_word(n.split(" ", 1)[1]) in UNIT_HEADS}
+    for c in chosen:
+        if c.acronym is None and c.ref is None and name_key(c.name) in owned:
+            c.name = owned[name_key(c.name)]
     _short_forms(chosen, text)
     rows = []
     for c in sorted(chosen, key=lambda c: (c.start, c.end)):
