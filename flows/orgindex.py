@@ -33,6 +33,19 @@ def _name_country(name: str | None) -> str | None:
     return found[0]["iso3"] if found else None
 
 
+def _unit_only(name: str | None, acronym: str | None, org: dict) -> bool:
+    """Did a mention match `org` only as one of its units ('ILO Regional Office for Arab
+    States' -> the ILO)? The extractor emits a unit as a mention only when it is named by
+    what it covers, so it is a body of its own; a party or funder written that way
+    (`find`, `find_or_add`) still resolves to the organization it belongs to."""
+    if not name:
+        return False
+    q = resolve._cached_view(name, acronym)
+    v = resolve._view(org)
+    return (resolve._unit_of(resolve._cached_view(name, None), v)
+            and resolve._exact_score(q, v) <= 0 and resolve._fuzzy_score(q, v) <= 0)
+
+
 class OrgIndex:
     def __init__(self, existing: list[dict] | None = None):
         self.orgs: dict[str, dict] = {}
@@ -83,6 +96,8 @@ class OrgIndex:
         kind = kind or resolve.guess_kind(name, acronym)
         country = self._country(name, acronym, kind, partner)
         org_id = resolve.match_org(name, acronym, self._candidates(name, acronym, country))
+        if org_id and _unit_only(name, acronym, self.orgs[org_id]):
+            org_id = None
         if org_id:
             org = self.orgs[org_id]
             # keep the fullest description we have seen

@@ -108,9 +108,38 @@ def test_units_generic_names_and_addresses_are_not_emitted():
             "for India manage it. Ms Doe is with the Multilateral Partnerships and Development "
             "Cooperation Department (PARDEV) and the Regional Office.\n"
             "Contact: Core 4B, 3rd Floor, India Habitat Centre, Lodhi Road, New Delhi")
-    # a unit the text defines with its own acronym is named (PARDEV); the others are not
+    # offices and departments named by what they cover are organizations; a bare generic
+    # 'Regional Office' and an address are not
     assert names(text) == ["International Labour Organization",
+                           "ILO Regional Office for Asia and the Pacific",
+                           "ILO Country Office for India",
                            "Multilateral Partnerships and Development Cooperation Department"]
+
+
+def test_offices_and_teams_of_a_known_body():
+    text = ("Staff of the ILO Country Office for Kenya, Uganda and Rwanda in Nairobi, the ILO Decent "
+            "Work Team for Central Africa and the ILO Employment Policy Department met; the ILO Regional "
+            "Office and the ASEAN Secretariat took note. SOCPRO joined.")
+    assert names(text) == ["International Labour Organization",
+                           "ILO Country Office for Kenya, Uganda and Rwanda",
+                           "ILO Decent Work Team for Central Africa",
+                           "ILO Employment Policy Department",
+                           "Association of Southeast Asian Nations",
+                           "Social Protection Department"]
+
+
+def test_department_of_an_inspectorate_and_an_ombudsman():
+    assert names("the Department of Mines Inspectorate and the Pay Equity Ombudsman agreed") == [
+        "Department of Mines Inspectorate", "Pay Equity Ombudsman"]
+
+
+def test_ministry_with_its_country_after_a_comma():
+    text = ("Hosted by the Ministry of Health, Kenya, with the Ministry of Health of Uganda.\n"
+            "A Ministry of Health clinic opened.")
+    got = names(text)
+    assert "Ministry of Health, Kenya" in got and "Ministry of Health of Uganda" in got
+    # one country only: the body's own name, without it
+    assert names("Signed with the Department of Mines, Zambia, in May.") == ["Department of Mines"]
 
 
 def test_units_defined_with_word_form_acronyms():
@@ -560,3 +589,13 @@ def test_movement_and_senate_heads():
     names = {r["name"] for r in extract("The Blue Lotus Farmers' Movement met the Senate of the Republic of Ruritania "
                                         "last week.")}
     assert {"Blue Lotus Farmers' Movement", "Senate of the Republic of Ruritania"} <= names
+
+
+def test_unit_named_with_and_without_its_owner_and_a_country_list_before_and_the():
+    text = ("The ILO Office for Andean Countries leads; the Office for Andean Countries reports. "
+            "Help came from the ILO Country Office for Nepal and the Maldives and the ILO Bureau "
+            "for Workers' Activities. The Rural Roads Authority (RRA) and its RRA Field Office in Hanoi met.")
+    got = names(text)
+    assert got.count("ILO Office for Andean Countries") == 1 and "Office for Andean Countries" not in got
+    assert "ILO Country Office for Nepal and the Maldives" in got
+    assert not any("Hanoi" in n for n in got)

@@ -36,3 +36,13 @@ def test_ids_are_stable_across_runs_and_seeded_from_the_warehouse():
     second = OrgIndex(existing=first.rows())
     assert second.find_or_add("KOICA", partner="KOR") == oid
     assert OrgIndex().add_mention("Korea International Cooperation Agency", "KOICA", None, partner="KOR") == oid
+
+
+def test_a_unit_mention_is_its_own_body_but_a_party_written_so_is_its_parent():
+    from flows.orgindex import OrgIndex
+    ix = OrgIndex()
+    ilo = ix.add_mention("International Labour Organization", "ILO", "un")
+    unit = ix.add_mention("ILO Country Office for Kenya and Uganda", None, "other")
+    assert unit != ilo and ix.orgs[unit]["name"] == "ILO Country Office for Kenya and Uganda"
+    assert ix.add_mention("ILO", None, None) == ilo
+    assert ix.find_or_add("the ILO Office in Nairobi") == ilo

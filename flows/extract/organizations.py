@@ -68,7 +68,7 @@ ORG_HEADS = {
     "chamber", "society", "administration", "community", "government", "inspectorate",
     "congress", "cooperative", "company", "parliament", "entwicklungsbank", "directorate",
     "directorate-general", "committee", "alliance", "embassy", "consulate", "municipality",
-    "board", "trust", "movement", "senate",
+    "board", "trust", "movement", "senate", "ombudsman",
 }
 #: heads that name a body only with its acronym defined: 'Ghana Cocoa Board (COCOBOD)',
 #: '... National Insurance Trust (SSNIT)' (a bare 'Executive Board', 'Trust Fund' is no name)
@@ -696,6 +696,17 @@ def _trim(piece: list[Tok]) -> list[Tok]:
 _WINDOW = 40
 
 
+#: words that make a team a standing unit: 'Decent Work Technical Support Team for ...'
+_TEAM_MODS = {"support", "work"}
+
+
+def _named_team(piece: list[Tok], h: int) -> bool:
+    """'(ILO) Decent Work (Technical Support) Team for <region>': a standing unit named by
+    the region it covers ('Team for' right after the head, a 'work' or 'support' modifier)."""
+    return (piece[h].text[0].isupper() and h + 2 < len(piece) and piece[h + 1].low == "for"
+            and any(t.low in _TEAM_MODS for t in piece[:h]))
+
+
 def _split_conjoined(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
     """'A and (the) B' -> [A, B] when B is organization-headed and A is one too (or a known
     acronym, or a country)."""
@@ -724,7 +735,13 @@ def _split_conjoined(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
                 k += 1                           # 'Ministry of Labour and Foreign Employment and
                 continue                         # the National ... Federation': split at 'and the'
             left_len = k - start
-            if r < n and piece[r].cap and _is_org_headed(piece[r:r + _WINDOW]) and left_len and (
+            # (the right side read up to its own 'and': '... for Sri Lanka and the Maldives and
+            # the ILO Bureau for ...' does not split before 'Maldives')
+            r_end = r + _WINDOW
+            if r > k + 1 and t.low in ("and", "&"):
+                r_end = next((x for x in range(r + 1, min(n - 1, r + _WINDOW))
+                              if piece[x].low in ("and", "&") and piece[x + 1].low == "the"), r_end)
+            if r < n and piece[r].cap and _is_org_headed(piece[r:r_end]) and left_len and (
                     (r > k + 1 and t.low in ("and", "&"))  # 'X and the Y Foundation'
                     or heads_before[k] > heads_before[start]
                     or doc.is_known_acronym(piece[k - 1].text)
@@ -787,6 +804,8 @@ def _classify(piece: list[Tok], doc: _Doc, depth: int = 0) -> list[tuple[list[To
         return []
     if head in ORG_HEADS and piece[h].text[0].isupper():
         reason = "head"
+    elif head == "team" and _named_team(piece, h):
+        reason = "head"
     elif (piece[-1].low in ORG_HEADS and piece[-1].low not in WEAK_HEADS
           and not any(t.low in BLOCKERS or t.low in TITLES or (t.low in SEG_BREAK and t.low != "in")
                       for t in piece)):
@@ -806,7 +825,9 @@ def _classify(piece: list[Tok], doc: _Doc, depth: int = 0) -> list[tuple[list[To
                 or lookup_reference(" ".join(t.text for t in right)) is not None):
             return []  # 'International Cooperation Bureau of KEIDANREN': a unit
         if right and _is_org_headed(right) and right[_head_index(right)].low != "government" \
-                and right[0].low not in GENERIC_MODS:
+                and right[0].low not in GENERIC_MODS and not (idx == 1 and r == idx + 1):
+            # (a bare head with 'of' and no article is one name: 'Department of Factories
+            # Inspectorate'; 'Ohara Institute for ... of Hosei University' is two)
             return _classify(piece[:idx], doc, depth + 1) + _classify(right, doc, depth + 1)
     return [(piece, reason)]
 
@@ -841,6 +862,17 @@ def _drop_located_in(piece: list[Tok]) -> list[Tok]:
         break
     if piece[h].low in ("embassy", "consulate"):
         return piece  # 'Embassy of Japan in Fiji'
+    if piece[h].low in UNIT_HEADS:
+        # 'ILO Regional Office for Asia and the Pacific in Bangkok': an office named by what
+        # it covers, then where it sits (a place of one to three capitalized words)
+        for idx in range(len(piece) - 2, h + 1, -1):
+            if piece[idx].low != "in":
+                continue
+            place = piece[idx + 1:]
+            if len(place) <= 3 and all(t.cap for t in place) and any(
+                    t.low in SEG_BREAK and t.low != "in" for t in piece[h + 1:idx]):
+                return piece[:idx]
+            break
     for idx in range(len(piece) - 2, h + 1, -1):
         if piece[idx].low != "in":
             continue
@@ -915,10 +947,15 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr
     joins = [t.low for t in piece[h + 1:] if t.low in SEG_BREAK]
     complement = bool(joins) and joins[0] != "in"
     first = _POSSESSIVE_END.sub("", piece[0].text)
-    if h > 0 and head in UNIT_HEADS and doc.is_known_acronym(first) and not (
-            acr and word_form(acr, " ".join(t.text for t in piece))):
-        return False  # 'ILO Regional Office for ...', 'ASEAN Secretariat': units
-        # (but a unit with its own word-form acronym is named as a body: 'ILO Evaluation Office (EVAL)')
+    if h > 0 and head in UNIT_HEADS and doc.is_known_acronym(first):
+        # an office or department of a known body, named by what it covers: 'ILO Regional
+        # Office for Arab States', 'ILO Country Office in Abidjan', 'ILO Social Protection
+        # Department', 'ILO Pretoria Office'; not one named only by generic words ('ILO
+        # Regional Office', 'ASEAN Secretariat')
+        own = [t.low for t in piece[1:h] if t.word]
+        return bool(complement or acr or any(m not in GENERIC_MODS and not doc.is_known_acronym(m.upper())
+                                             for m in own)
+                    or (joins and lookup_reference(first) is not None))  # 'ILO Country Office in Abidjan'
     if head == "government":
         tail = piece[h + 1:]
         if not tail or tail[0].low != "of":
@@ -1025,7 +1062,7 @@ def _definition_tail(piece: list[Tok], acr: str, doc: _Doc) -> list[Tok]:
 #: noun (`_classify`). Such a token starts with an upper-case letter that lower-cases to the
 #: head's first letter, and the rest of it is the head in any case -- unless a line-end hyphen
 #: inside it is dropped from its `low` ('Minis-\\ntry'). `_HINT_RE` finds both (a superset).
-_HEADS = ORG_HEADS | FIRST_HEADS
+_HEADS = ORG_HEADS | FIRST_HEADS | {"team"}
 
 
 def _hint_regex() -> re.Pattern:
@@ -1139,6 +1176,15 @@ def _dash_joins(doc: _Doc, left: list[Tok], right: str, acr: str | None, end: in
     return re.match(r"[ \t]*\(\s*" + re.escape(left[0].text) + r"(?!\w)", text[pos:pos + 80]) is not None
 
 
+#: 'Ministry of Labour, Oman, with ILO support': a national body, then its country after a
+#: comma, then no more of the name (a comma, a bracket, a cell border, the line's end, 'with')
+_COMMA_COUNTRY = re.compile(r",[ \t]+(?P<c>[A-Z][\w'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*){0,2})"
+                            r"(?=[ \t]*(?:[,;|.)\n]|$|(?:with|and|to|in|on)[ \t]))")
+#: heads of bodies that belong to one country's government
+_NATIONAL_HEADS = {"ministry", "department", "inspectorate", "directorate", "secretariat",
+                   "ministère", "ministerio", "ministério", "ministero"}
+
+
 def _phrase_candidates(doc: _Doc) -> list[_Cand]:
     text = doc.text
     cands: list[_Cand] = []
@@ -1164,6 +1210,13 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                 elif reason == "head":
                     org = _drop_located_in(org)
                     end = org[-1].end
+                    cm = _COMMA_COUNTRY.match(text, end)
+                    if cm and head_word(_name_of(doc, org)) in _NATIONAL_HEADS and is_country(cm.group("c")) \
+                            and _DASH_GAP.match(text, max(0, org[0].start - 3), org[0].start) is None:
+                        name = clean_name(text[org[0].start:cm.end("c")])
+                        if _acceptable(org, reason, False, doc):
+                            cands.append(_Cand(org[0].start, cm.end("c"), name, None, None, "name_pattern", 2))
+                        continue
                 name = _name_of(doc, org)
                 if looks_like_acronym(name) and doc.is_known_acronym(name):
                     continue  # 'SSN Fund' is the acronym itself
@@ -1635,9 +1688,6 @@ def extract(text: str) -> list[dict]:
             c.name, c.acronym, c.kind = ref.name, ref.acronym, ref.kind
         else:
             c.kind = kind_of(c.name)
-    # ILO units are left out -- unless the document defines one with its acronym
-    spans = [c for c in spans if not (c.ref and "ilo_unit" in c.ref.flags and not (
-        c.acronym and acronym_key(c.acronym) in defined))]
 
     # ---- acronym-only mentions: defined acronyms, then reference acronyms
     acr_table: dict[str, tuple[str, str | None, str, RefOrg | None, str]] = {}
@@ -1659,7 +1709,10 @@ def extract(text: str) -> list[dict]:
                                                  or text[end:end + 1] == "$"):
             continue
         acr_cands.append(_Cand(start, end, name, acr, kind, rule, 1, ref))
-    acr_cands = [c for c in acr_cands if not (c.ref and "ilo_unit" in c.ref.flags and c.rule != "defined_acronym")]
+    # an ILO unit's reference acronym that is a word in capitals ('EMPLOYMENT', 'SECTOR') names
+    # the unit only where the document defines it, and never in a heading in capitals
+    acr_cands = [c for c in acr_cands if not (c.ref and "ilo_unit" in c.ref.flags and c.rule != "defined_acronym" and (
+        _caps_context(text, c.start, c.end) or (c.acronym.isalpha() and c.acronym.lower() in _lowercase_words(text))))]
 
     # ---- overlaps: longest spans first; an acronym inside a longer span is kept when it
     # names another organization ('UNDESA China Fund' also mentions UN DESA)
@@ -1697,11 +1750,30 @@ def extract(text: str) -> list[dict]:
             k = name_key(c.name)
             if spelling.setdefault(k, c.name).isupper() and not c.name.isupper():
                 spelling[k] = c.name      # a heading in capitals: the name as written in prose
+    # (unless the text names that body for two countries or more: 'Ministry of Labour of
+    # Lebanon', 'Ministry of Labour, Jordan' are two ministries)
+    bares: dict[str, str] = {}
+    qualified: dict[str, set] = {}
     for c in chosen:
         if c.acronym is None and c.ref is None:
-            bare = _without_country(c.name) or _without_country_after(c.name)
-            if bare and name_key(bare) in spelling:
+            bare = _without_country(c.name) or _without_country_after(c.name) or _without_comma_country(c.name)
+            if bare:
+                bares[c.name] = bare
+                qualified.setdefault(name_key(bare), set()).add(name_key(c.name))
+    for c in chosen:
+        bare = bares.get(c.name) if c.acronym is None and c.ref is None else None
+        if bare and len(qualified[name_key(bare)]) == 1:
+            if name_key(bare) in spelling:
                 c.name = spelling[name_key(bare)]
+            elif _without_comma_country(c.name):
+                c.name = bare             # 'Department of Labour, Sri Lanka': the one body named
+    # 'Office for Pacific Island Countries' in a text that names the 'ILO Office for Pacific
+    # Island Countries': the same unit, without its owner
+    owned = {name_key(n.split(" ", 1)[1]): n for n in spelling.values()
+             if " " in n and looks_like_acronym(n.split(" ", 1)[0]) and head_word(n.split(" ", 1)[1]) in UNIT_HEADS}
+    for c in chosen:
+        if c.acronym is None and c.ref is None and name_key(c.name) in owned:
+            c.name = owned[name_key(c.name)]
     _short_forms(chosen, text)
     rows = []
     for c in sorted(chosen, key=lambda c: (c.start, c.end)):
@@ -1770,6 +1842,12 @@ def _without_country_after(name: str) -> str | None:
         return None
     bare = m.group("bare")
     return bare if head_word(bare) != name_key(bare).split(" ")[-1] else None
+
+
+def _without_comma_country(name: str) -> str | None:
+    """'Ministry of Labour, Oman' -> 'Ministry of Labour'."""
+    bare, sep, last = name.rpartition(", ")
+    return bare if sep and is_country(last) and head_word(bare) in _NATIONAL_HEADS else None
 
 
 def _without_country(name: str) -> str | None:
