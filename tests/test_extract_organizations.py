@@ -599,3 +599,16 @@ def test_unit_named_with_and_without_its_owner_and_a_country_list_before_and_the
     assert got.count("ILO Office for Andean Countries") == 1 and "Office for Andean Countries" not in got
     assert "ILO Country Office for Nepal and the Maldives" in got
     assert not any("Hanoi" in n for n in got)
+
+
+def test_one_office_named_by_its_city_and_by_its_country_is_one_organization():
+    text = ("The ILO Office in Dakar and the Ministry signed it. Later the ILO Office in Senegal "
+            "said more.\n\nCONTACT\n\nILO Office for Senegal\nRoute des Almadies 12\nDakar, Senegal\n")
+    offices = [r for r in extract(text) if "Office" in r["name"]]
+    assert [r["evidence"] for r in offices] == ["ILO Office in Dakar", "ILO Office in Senegal",
+                                                "ILO Office for Senegal"]
+    assert {r["name"] for r in offices} == {"ILO Office in Dakar"}
+    # a city the text never places in that country is another office
+    apart = extract("The ILO Office for Senegal works with the ILO Office in Maputo on it.")
+    assert {r["name"] for r in apart if "Office" in r["name"]} == {"ILO Office for Senegal",
+                                                                  "ILO Office in Maputo"}

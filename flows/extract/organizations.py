@@ -1774,6 +1774,7 @@ def extract(text: str) -> list[dict]:
     for c in chosen:
         if c.acronym is None and c.ref is None and name_key(c.name) in owned:
             c.name = owned[name_key(c.name)]
+    _same_office(chosen, text)
     _short_forms(chosen, text)
     rows = []
     for c in sorted(chosen, key=lambda c: (c.start, c.end)):
@@ -1782,6 +1783,54 @@ def extract(text: str) -> list[dict]:
                      "char_start": c.start, "char_end": c.end,
                      "evidence": text[c.start:c.end], "rule": c.rule})
     return rows
+
+
+_OFFICE_PLACE = re.compile(r"^(?P<owner>\S+) Office (?:in|for) (?:the )?(?P<place>[A-Z][^,;()]{1,60})$")
+
+
+def _same_office(chosen: list[_Cand], text: str) -> None:
+    """'ILO Office in Brasília', 'ILO Office in Brazil' and 'ILO Office for Brazil' in one text
+    are one office: names of an owner's office that differ only by 'in'/'for' and a place are
+    one name (the first written) when the places are the same country, or a city that the text
+    itself writes on one line with that country (an address: 'Brasília - DF, 70800-400,
+    Brazil'). Offices in two countries, or in a city the text never places, stay apart."""
+    from .countries import lookup_country
+
+    offices = [(c, m) for c in sorted(chosen, key=lambda c: c.start)
+               if c.acronym is None and (m := _OFFICE_PLACE.match(c.name))]
+    if len({c.name for c, _ in offices}) < 2:
+        return
+    lines = text.splitlines()
+    canon: dict[tuple[str, str], str] = {}     # (owner, country) -> the first name written
+    for c, m in offices:
+        iso = lookup_country(m["place"])
+        if iso:
+            canon.setdefault((m["owner"], iso), c.name)
+    for c, m in offices:
+        owner, place = m["owner"], m["place"]
+        iso = lookup_country(place)
+        if iso is None:
+            # a city: the country it is written beside, when exactly one office country fits
+            fits = {k for k in canon if k[0] == owner
+                    and any(place in ln and _country_in_line(ln, k[1]) for ln in lines)}
+            iso = next(iter(fits))[1] if len(fits) == 1 else None
+            if iso is not None:
+                # the city's office may be the first one written: it names the cluster
+                first = min((x for x, y in offices if y["owner"] == owner and
+                             (lookup_country(y["place"]) == iso or y["place"] == place)),
+                            key=lambda x: x.start)
+                canon[(owner, iso)] = first.name
+        if iso is not None:
+            c.name = canon[(owner, iso)]
+
+
+def _country_in_line(line: str, iso: str) -> bool:
+    """Is `line` an address line that ends with that country ('Brasília - DF, 70800-400, Brazil')?"""
+    from .countries import extract as countries_in
+
+    line = line.strip().rstrip(".")
+    found = countries_in(line) if len(line) <= 100 else []
+    return bool(found) and found[-1]["iso3"] == iso and found[-1]["char_end"] == len(line)
 
 
 _NATIONALITY_LEAD = re.compile(r"(?:the\s+)?[A-Z][a-z]+(?:ian|ese|an|ish|ic|ch)\s+(?=[A-Z])")
