@@ -684,3 +684,45 @@ def test_an_event_phrase_with_its_city_then_its_year():
                    "Findings were shared at a meeting in Tamale in 2023.")
     assert [(r["name"], str(r["start_date"]), r["date_precision"], r["location"]) for r in rows] == \
         [("follow-up forum", "2026-01-01", "year", "Kumasi")]
+
+
+def test_a_speech_given_at_a_signing_ceremony_and_a_forum_tomorrow():
+    text = ("Remarks by Ana Ruiz, Regional Director, at the signing ceremony of the Youth Employment Compact\n\n"
+            "Kigali, 4 June 2025\n\n"
+            "Good morning to all of you. We have worked for two years on this compact.\n\n"
+            "Tomorrow, 5 June, the Ministry hosts the Kigali Skills Forum at the Marriott Conference Centre.\n")
+    got = {(r["name"], str(r["start_date"]), r["location"]) for r in _events(text)}
+    assert ("Signing ceremony of the Youth Employment Compact", "2025-06-04", "Kigali") in got
+    assert ("Kigali Skills Forum", "2025-06-05", "Marriott Conference Centre") in got
+
+
+def test_an_email_dates_days_in_its_own_year_and_no_conditional_signing():
+    text = ("From: A. Banda <banda@example.org>\nSent: Monday, 3 March 2025 09:10\nTo: B. Phiri\n"
+            "Subject: extension\n\nDear B,\n\n"
+            "An extension to 31 March 2028 would need an addendum signed by both parties. "
+            "Let us discuss it at the meeting on 20 March.\n\n"
+            "2. Monitoring visit.\nOur adviser and I will be in Chipata from 7 to 9 April.\n\n"
+            "The next Technical Committee (TC) is scheduled for 20 March 2025 in Lusaka.\n")
+    got = {(r["name"], str(r["start_date"]), str(r["end_date"]), r["location"]) for r in _events(text)}
+    assert got == {("Technical Committee meeting", "2025-03-20", "None", "Lusaka"),
+                   ("Monitoring visit", "2025-04-07", "2025-04-09", "Chipata")}
+
+
+def test_this_month_a_discussion_with_an_official_and_a_launch_in_a_relative_clause():
+    text = ("Answered on\n\n12 April 2025\n\n"
+            "Our staff discussed the plan with the ILO Country Director for Nepal in Kathmandu on 2 April 2025, "
+            "and we will raise it at the 353rd session of the Governing Body in Geneva this month. "
+            "This builds on the Skills Alliance for Asia that we launched in May 2023.")
+    got = {(r["name"], str(r["start_date"]), r["date_precision"]) for r in _events(text)}
+    assert got == {("Meeting with the ILO Country Director for Nepal", "2025-04-02", "day"),
+                   ("353rd session of the Governing Body", "2025-04-01", "month"),
+                   ("Launch of Skills Alliance for Asia", "2023-05-01", "month")}
+
+
+def test_field_work_a_business_fair_and_no_training_authority_or_year_in_another_cell():
+    text = ("Field work took place from 3 to 14 March 2025 in Tamale and Kumasi. "
+            "She sold her goods at the \"Open Market\" business fair, held in Cali on 8 May 2024. "
+            "The National Vocational Training Authority (NVTA) placed 900 trainees in 2024.\n\n"
+            "| 10:00 | Review of the Labour Act of 2019 | Chair: Ms X, Chairperson, Council Panel: ABC, DEF |\n")
+    got = {(r["name"], str(r["start_date"])) for r in _events(text)}
+    assert got == {("Field work", "2025-03-03"), ("business fair", "2024-05-08")}

@@ -41,9 +41,15 @@ _HEAD_RE = re.compile(
     r"exploratory|appraisal|identification|assessment|formulation)"
     r"\s+(?:missions?|visits?)|(?:annual|joint|mid-term|midterm|partnership|strategic|programme|portfolio)\s+reviews?"
     r"(?!\s+(?:missions?|visits?|meetings?))|"
-    r"training\s+of\s+trainers|trainings?(?!\s+(?:Cent(?:re|er)s?|Institutes?|Colleges?|Schools?|Facilit(?:y|ies))\b)|"
+    r"training\s+of\s+trainers|trainings?(?!\s+(?:Cent(?:re|er)s?|Institutes?|Colleges?|Schools?|Facilit(?:y|ies)|"
+    # ("the National Industrial Training Authority": a body, not a training)
+    r"Authorit(?:y|ies)|Agenc(?:y|ies)|Boards?|Councils?|Institutions?|Funds?|Departments?|Divisions?|Units?|Levy)\b)|"
     r"academ(?:y|ies)|"
-    r"exhibitions?|expos?|(?:job|jobs|career|careers|employment|recruitment|trade)\s+fairs?|hackathons?|celebrations?|retreats?|hearings?|(?<![Ss]ocial\s)dialogues?|"
+    r"exhibitions?|expos?|(?:job|jobs|career|careers|employment|recruitment|trade|business|investment|enterprise)\s+fairs?|"
+    # "Field work took place from 2 to 20 September": an evaluation's field work, dated by the verb that makes it a happening
+    r"(?:field\s?work|data\s+collection)(?=\s+(?:took\s+place|takes\s+place|will\s+take\s+place|(?:was|is|will\s+be)\s+"
+    r"(?:conducted|carried\s+out|held|scheduled|planned))\b)|"
+    r"hackathons?|celebrations?|retreats?|hearings?|(?<![Ss]ocial\s)dialogues?|"
     r"training\s+(?:courses?|sessions?|workshops?)|e-forums?|"
     # "the next review is scheduled for 12 May": a bare review, visit or mission, with the verb that dates it
     # "a second round ... starts on 7 October", "the course will start on 3 May": scheduled
@@ -70,7 +76,8 @@ _CONTAINER_RE = re.compile(r"(?:\bduring|\bon\s+the\s+margins?\s+of|\bat\s+the\s
                            re.IGNORECASE)
 _YEARLESS_RE = re.compile(
     # ("from 12 to 14 November": a range of days, from its first)
-    rf"(?:\b(?:on|from|until|to|and|by)\s+|\((?=\d))(?P<date>(?:(?P<d0>{DAY})[ \t]*(?:-|–|—|to|and)[ \t]*)?(?P<d1>{DAY})\s+(?P<m1>{MONTH})|"
+    # ("Tomorrow, 17 May, the Ministry hosts ...": the day after the dateline)
+    rf"(?:\b(?:on|from|until|to|and|by)\s+|\((?=\d)|\b(?:tomorrow|today)\s*,\s*(?=\d))(?P<date>(?:(?P<d0>{DAY})[ \t]*(?:-|–|—|to|and)[ \t]*)?(?P<d1>{DAY})\s+(?P<m1>{MONTH})|"
     rf"(?P<m2>{MONTH})\s+(?P<d2>{DAY})(?:[ \t]*(?:-|–|—|to)[ \t]*(?P<d3>{DAY}))?)"
     rf"(?!\s*,?\s*\d(?!\d?[:.h]\d\d))(?![\w])", re.IGNORECASE)     # ("(16 November, 11:00-12:00, ...)": a time is no year)
 # "launched", "launches", and "X and Y launch the ..." (not "the launch", "to launch")
@@ -86,7 +93,9 @@ _BODY_MET_RE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,4}(?:Committee|Boa
                           r"\b(?P<mid>[^.;]{0,100}?)"
                           r"\b(?P<verb>met|meets|convened|will\s+meet|reconvened|took\s+place|will\s+take\s+place|"
                           # ("the project steering committee is scheduled to meet in Abuja on 10 April 2024")
-                          r"(?:is|are|was|were)\s+(?:scheduled|expected|due|set|planned)\s+to\s+meet)\b")
+                          r"(?:is|are|was|were)\s+(?:scheduled|expected|due|set|planned)\s+to\s+meet|"
+                          # ("The next Project Steering Committee (PSC) is scheduled for 14 November 2024 in Maputo")
+                          r"(?:is|are|was|were)\s+(?:scheduled|planned|set)\s+for(?=\s+\d))\b")
 # 'Signed  :' - a field's label
 _FIELD_COLON_RE = re.compile(r"[ \t]*:")
 # (and a timeline's present tense: "X and the ILO sign the ...", not "to sign", "a sign of")
@@ -288,6 +297,19 @@ _PASSIVE_BEFORE_RE = re.compile(r"(?i)\b(?:was|were|been|being|be|is|are)\s+(?:\
 _SIGNED_IN_PLACE_RE = re.compile(r"\s+in\s+[A-ZÀ-Þ][\w'’-]+(?:[ \t][A-ZÀ-Þ][\w'’-]+)?\s+in\s+")
 
 
+# "would need an amendment signed", "could be launched": what may happen, not a happening
+_MODAL_BEFORE_RE = re.compile(r"\b(?:would|could|should|might|must|may|needs?|required?)\b[^.;:,\n]{0,45}\Z")
+_DATELINE_LEAD_RE = re.compile(r"[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-ZÀ-Þ][\w'’.\-]*){0,2},[ \t]*")
+
+
+def _own_dateline(S: str, d: DateSpan, at: int) -> bool:
+    """'... signed in 2024: selected agreements' over 'Geneva, 10 February 2025': the date of a line of
+    its own ('Place, date') below the verb is the document's, not the signing's."""
+    ls = S.rfind("\n", 0, d.start) + 1
+    le = S.find("\n", d.end)
+    return at < ls and bool(_DATELINE_LEAD_RE.fullmatch(S, ls, d.start)) and not S[d.end:le if le >= 0 else len(S)].strip(" \t.")
+
+
 def _month_signing(S: str, d: DateSpan, vm: re.Match) -> bool:
     """'In September 2023 the Federation and the ILO signed a ...': a month that opens the
     sentence dates the active signing its subject reports."""
@@ -300,7 +322,7 @@ def _month_signing(S: str, d: DateSpan, vm: re.Match) -> bool:
 
 
 _PERSON_MET_RE = re.compile(
-    r"\bmet\s+(?:with\s+)?(?P<obj>(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E)\.?\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]*){0,3}"
+    r"\b(?:met\s+(?:with\s+)?|discussed\s+(?:[a-z]+\s+){0,3}?with\s+|held\s+(?:talks|discussions|consultations)\s+with\s+)(?P<obj>(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E)\.?\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]*){0,3}"
     r"|the\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Minister|Director-General|Director|President|Secretary-General|Ambassador)\b"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,4})?)")
 
@@ -437,6 +459,12 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
         if hm:
             a += hm.end() - hm.start()                # "# West Africa Forum on ...": a Markdown title
         at = _AT_THE_RE.match(T, a, b)
+        if at is None and _SPEECH_RE.match(T, a, b):
+            # "Address by X, Director-General, at the signing ceremony of ...": the occasion of a speech
+            at = _SPEECH_AT_RE.search(T, a, b)
+            if at is not None:
+                a = at.start()
+                at = _AT_THE_RE.match(T, a, b)
         if at:
             a += at.end() - at.start() - 4            # "Remarks by ...\nat the launch of the project ...": a speech's occasion
         # a short line in capitals or title case, without a stop, that names an event
@@ -444,7 +472,7 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
             continue
         L1 = T[a:b]
         low = L1.lower()
-        if not any(w in low for w in (_TITLE_WORDS + ("launch",) if at else _TITLE_WORDS)) or re.search(r"[.!?]\s", L1) or find_dates(L1) \
+        if not any(w in low for w in (_TITLE_WORDS + ("launch", "ceremony") if at else _TITLE_WORDS)) or re.search(r"[.!?]\s", L1) or find_dates(L1) \
                 or re.match(r"(?i)(?:subject|re|ref|object|objet)\b\s*[:.]", L1):
             continue
         # the next line, or the one after a subtitle line (at most one blank line before each),
@@ -489,7 +517,10 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
     return out
 
 
-_AT_THE_RE = re.compile(r"(?:at|during)[ \t]+the[ \t]+(?=launch|[A-Z])")
+_SPEECH_RE = re.compile(r"(?:Address|Remarks|Statement|Speech|Keynote(?:\s+address)?|(?:Opening|Welcome|Closing)\s+(?:remarks|address|statement)|"
+                        r"Message)\s+(?:by|of|from)\s")
+_SPEECH_AT_RE = re.compile(r"(?<=\s)(?:at|during)[ \t]+the[ \t]+(?=[a-zA-Z])")
+_AT_THE_RE = re.compile(r"(?:at|during)[ \t]+the[ \t]+(?=launch|signing|[A-Z])")
 _VENUE_WORD_RE = re.compile(r"\b(?:Cent(?:er|re)|Hotel|Hall|Palace|Building|House|Auditorium|Resort|Campus)$")
 _COLUMN_GAP_RE = re.compile(r"(?<=[^\s])[ \t]{3,}\Z")
 _CELL_PAREN_RE = re.compile(r"(?:[ \t]*\(([^()\n]{1,40})\))?")
@@ -692,8 +723,13 @@ def _valid_day(y: int, m: int, d: int) -> bool:
 
 
 # a sentence about a happening still to come: its day without a year is in the year of the document's date
-_FUTURE_RE = re.compile(r"\b(?:will|shall|upcoming|forthcoming|(?:is|are)\s+(?:scheduled|planned|expected|to\s+be))\b")
+_FUTURE_RE = re.compile(r"\b(?:will|shall|upcoming|forthcoming|[Tt]omorrow|(?:is|are)\s+(?:scheduled|planned|expected|to\s+be))\b")
 _DOC_DAY_LABEL_RE = re.compile(r"(?i)\b(?:published|posted|updated|issued|dated?|released)\b[^\n]{0,12}\Z")
+
+
+_LABEL_RE = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]+)?(?P<label>[A-Z][\w'’-]*(?:[ \t][\w'’-]+){0,4})[ \t]*[.:]")
+# an e-mail's header line: 'Sent: Wednesday, 9 October 2024 11:05' (after a 'From:' line)
+_MAIL_HEAD_RE = re.compile(r"(?m)^[ \t]*From:[^\n]{1,120}\n[ \t]*(?:Sent|Date):[ \t]*[^\n]{0,20}\d")
 
 
 def _doc_day(T: str) -> date | None:
@@ -720,11 +756,13 @@ _HEAD_WORDS = ("review", "evaluation", "briefing", "opening", "assembly", "cerem
                "forum", "summit", "event", "webinar", "launch", "session", "panel", "consultation", "table",
                "mission", "visit", "training", "exhibition", "expo", "hackathon", "celebration", "retreat",
                "hearing", "dialogue", "round", "fair", "exchange", "course", "academ", "week", "world day", "international day",
+               "fieldwork", "field work", "data collection",
                "day will", "day took", "day takes", "day was", "day is")      # (a named Day is a happening only so)
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
 _HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit", "fair", "exchange"}   # (the others start it)
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
-_VERB_WORDS = ("sign", "met", "meet", "convened", "launch", "took place", "take place")
+_VERB_WORDS = ("sign", "met", "meet", "convened", "launch", "took place", "take place", "scheduled for", "planned for",
+               "set for", "discussed", "held talks", "held discussions", "held consultations")
 _MODIFIER_RE = re.compile(r"[\w-]+\Z")        # searched for in the 13 characters before the blanks
 
 
@@ -847,6 +885,7 @@ def extract(text: str) -> list[dict]:
         i = bisect_right(row_starts, pos) - 1
         return i >= 0 and pos < claimed[i][1]
     year_known = 0                             # last_year is the one left by sents[:year_known]
+    mail_heads = [m.start() for m in _MAIL_HEAD_RE.finditer(T)] if "Sent:" in T or "Date:" in T else []
     for si in order:
         ss, se = sents[si]
         S = T[ss:se]
@@ -864,13 +903,14 @@ def extract(text: str) -> list[dict]:
                     and not (claimed and in_row(ss + p.start)):
                 phrases.append(p)
         # (the words without which _BODY_MET_RE and _LAUNCH_RE cannot match, looked for first)
-        bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S or "place" in S) else None
+        bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S or "place" in S
+                                        or " for " in S) else None
         verbs = {"Signing": _SIGN_RE.search(S), "Launch": _LAUNCH_RE.search(S) if "launch" in S else None}
         item = item_at(items, ss)
         lead = item.lead if item else None
         lead_rel = (lead.start - ss, lead.end - ss) if lead and ss <= lead.start < se else None
         dated_item = lead_rel is not None and lead.day is not None
-        pm_ = _PERSON_MET_RE.search(S) if "met" in S and not bm else None
+        pm_ = _PERSON_MET_RE.search(S) if ("met" in S or " with " in S) and not bm else None
         if not phrases and not (bm and "\n" not in bm.group("mid")) and not any(verbs.values()) and not dated_item \
                 and not pm_:
             continue                   # no event in this sentence
@@ -894,8 +934,21 @@ def extract(text: str) -> list[dict]:
                 year_known = si
                 ctx_year = last_year
         future_from = None
-        if not dates and lead is None and _FUTURE_RE.search(S) and _YEARLESS_RE.search(S):
-            future_from = _doc_day(T)             # "In November X will host ... from 12 to 14 November"
+        if not dates and lead is None and _YEARLESS_RE.search(S):
+            if _FUTURE_RE.search(S):
+                future_from = _doc_day(T)         # "In November X will host ... from 12 to 14 November"
+                if "omorrow" in S:                # ("Tomorrow, 17 May": the day after the speech's own)
+                    future_from = dateline_day(T, ss) or future_from
+            elif mail_heads and mail_heads[0] < ss:
+                # in a message, a day without a year is in the year of the message's date, not of a
+                # date an earlier sentence named ("an extension to 30 June 2027 ... the meeting on 14 November")
+                future_from = dateline_day(T, ss)
+        if lead is None and "this month" in S and not any(d.start > S.index("this month") for d in dates):
+            # "... at the 350th session of the Governing Body in Geneva this month": the month of the text's date
+            tm = S.index("this month")
+            day = dateline_day(T, ss) or _doc_day(T)
+            if day is not None:
+                dates.append(DateSpan(tm, tm + 10, day.year, day.month))
         dates += _yearless(S, taken, ctx_year, future_from)
         if not dates and not lead_rel and ("oday" in S or "esterday" in S or "day" in S or "his " in S):
             rm = _REL_DAY_RE.search(S)           # "Six institutions today signed ...": the dateline's day
@@ -988,6 +1041,9 @@ def extract(text: str) -> list[dict]:
                          and not any(a <= y[0] - ss < b for a, b in urls)]
                 named = [q for q in phrases if q.capital or (_HELD_RE.search(S) and not _plural(q.name))
                          or (not _plural(q.name) and len(q.name.split()) >= 2 and _PLACE_YEAR_AFTER_RE.match(S, q.end))]
+                if "|" in S and named:
+                    # ("... Act of 2019 | Chair: ..., Council (TCLC) Panel: ...": a year in another cell of a table's row)
+                    years = [y for y in years if any("|" not in S[min(q.start, y[0] - ss):max(q.end, y[0] - ss)] for q in named)]
                 if years and named:
                     p = min(named, key=lambda q: min(abs(q.start - (y[0] - ss)) for y in years))
                     own = [y for y in years if _OWN_YEAR_RE.fullmatch(S, y[0] - ss + 4, p.start)]
@@ -1087,7 +1143,14 @@ def extract(text: str) -> list[dict]:
             vm = verbs[what]
             if not vm:
                 continue
-            day_dates = [d for d in dates if (d.day or _month_signing(S, d, vm)) and d not in used]
+            if _MODAL_BEFORE_RE.search(S, max(0, vm.start() - 60), vm.start()):
+                continue                             # "an extension would need an amendment signed by both": no happening
+            day_dates = [d for d in dates if (d.day or _month_signing(S, d, vm)) and d not in used
+                         and not _own_dateline(S, d, vm.start())]
+            rel = _REL_LAUNCHED_RE.search(S, max(0, vm.start() - 160), vm.end()) if what == "Launch" else None
+            if rel is not None:
+                # "the Global Coalition for X that we launched in November 2023": its month
+                day_dates += [d for d in dates if d not in used and not d.day and 0 <= d.start - vm.end() <= 4]
             if not day_dates and not dates and lead_rel is not None and lead.day and not phrases:
                 day_dates = [replace(lead, start=lead_rel[0], end=lead_rel[1])]   # "- 2016-09-21 — X launch ..."
             head_place = None
@@ -1114,7 +1177,7 @@ def extract(text: str) -> list[dict]:
                     continue
                 obj = re.sub(r"\s+", " ", am.group(0))
             else:
-                obj = _launch_object(S, vm)
+                obj = rel.group("obj") if rel is not None and not d.day else _launch_object(S, vm)
                 if not obj:
                     continue
             obj = re.sub(r"^(?:the|a|an)\s+", "", obj)
@@ -1131,7 +1194,7 @@ def extract(text: str) -> list[dict]:
                 loc = (0, dm.group("city").title())
             if head_place is not None:
                 loc = (0, head_place)
-            if not d.day and loc is None:
+            if not d.day and loc is None and (rel is None or d.day):
                 continue                             # a month's signing is an event only where it took place
             p = _Phrase(min(d.start, vm.start()), max(d.end, vm.end()), name, True, False)
             events.append(_row(v, ss, p, d, loc[1] if loc else None, "signed_or_launched"))
@@ -1154,6 +1217,30 @@ def extract(text: str) -> list[dict]:
                 p = _Phrase(b0, b0 + nm.end(), name, True, False)
                 events.append(_row(v, ss, p, replace(lead, start=lead_rel[0], end=lead_rel[1]),
                                    loc[1] if loc else None, "dated_item"))
+    for si, (ss, se) in enumerate(sents[:-1]):
+        # "3. Field visit." then "X and I will be in Nampula from 25 to 27 November.": a paragraph's
+        # label that names a happening, dated by the sentence after it
+        lm = _LABEL_RE.fullmatch(T, ss, se)
+        if lm is None:
+            continue
+        label = lm.group("label")
+        hm = _HEAD_RE.search(label)
+        if hm is None or hm.end() != len(label) or _plural(label):
+            continue
+        ns_, ne_ = sents[si + 1]
+        N = T[ns_:ne_]
+        if _HEAD_RE.search(N) or ns_ - se > 3:
+            continue
+        found = find_dates(N)
+        ds = [d for d in found if d.day and not _NOT_EVENT_DATE_RE.search(N[max(0, d.start - 14):d.start])]
+        if not found:
+            day = dateline_day(T, ss) if mail_heads and mail_heads[0] < ss else None
+            ds = _yearless(N, [], None, day) if day else []
+        if not ds:
+            continue
+        loc = _place_in(N, 0, len(N))
+        p = _Phrase(lm.start("label") - ss, ns_ - ss + ds[0].end, label, True, False)
+        events.append(_row(v, ss, p, replace(ds[0], start=-1), loc[1] if loc else None, "event_phrase"))
     blocks = _title_blocks(T, lines)
     if text != T:                              # (the view joins the lines of a title block: read the original too)
         blocks += [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest)
@@ -1327,6 +1414,9 @@ def _launch_object(S: str, vm: re.Match) -> str | None:
     return None
 
 
+# a named thing, then a relative clause whose verb is 'launched': "the Global Coalition for X that we launched"
+_REL_LAUNCHED_RE = re.compile(r"\b(?P<obj>[A-Z][\w'’-]*(?:[ \t]+(?:of[ \t]+|and[ \t]+|for[ \t]+|the[ \t]+|on[ \t]+){0,2}[A-Z][\w'’-]*){1,8})"
+                              r"[ \t]+(?:that|which)[ \t]+(?:we|they|it|he|she|[A-Z]{2,8}|the[ \t]+[A-Z]{2,8})[ \t]+launched\Z")
 _TRAILING_WORD_RE = re.compile(r"(?:\s+(?:and|or|of|the|to|for|in|with|a|an)\b)+$")
 _LAUNCHABLE = (r"(?:programmes?|programs?|projects?|initiatives?|campaigns?|platforms?|strategy|strategies|networks?|schemes?|apps?|"
                r"plans?|funds?|facility|facilities|reports?|studies|study|portals?|toolkits?|tools?|websites?|"
@@ -1407,6 +1497,8 @@ def _dedupe(events: list[dict]) -> list[dict]:
         else:
             o["location"] = o["location"] or ev["location"]
             o["end_date"] = o["end_date"] or ev["end_date"]
+            if _BARE_HEAD_NAME_RE.fullmatch(o["name"]) and o["name"].lower() in ev["name"].lower():
+                o["name"] = ev["name"]           # "the meeting on 14 November" is the "Project Steering Committee meeting"
     rows = []
     for ev in out:
         v = ev.pop("_v")
