@@ -614,3 +614,102 @@ def test_the_signature_of_an_mou_signs_it():
     rows = extract(text)
     _grounded(text, rows)
     assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("mou", 2023, 4)]
+
+
+def test_table_of_signed_contributions_gives_one_agreement_a_row():
+    text = ("Table 2. Contributions signed in 2023\n"
+            "----------------------------------------------------------------\n"
+            "No.  Donor                          Signed    Amount\n"
+            "----------------------------------------------------------------\n"
+            "1    Finland – Ministry for         04/2023   EUR 2,000,000\n"
+            "     Foreign Affairs\n"
+            "2    Alpha Beta Fund (ABF)          11/2023   USD 900,000\n"
+            "----------------------------------------------------------------\n"
+            "     TOTAL                                    2,980,000\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    got = {(r["kind"], r["signed_year"], r["signed_month"], tuple(r["parties"])) for r in rows}
+    assert got == {("agreement", 2023, 4, ("ILO", "Ministry for Foreign Affairs")),
+                   ("agreement", 2023, 11, ("ILO", "ABF"))}
+
+
+def test_pipe_table_with_a_date_signed_column():
+    text = ("| Funding partner | Date signed | Amount |\n"
+            "| --- | --- | --- |\n"
+            "| Gamma Development Agency (GDA) | 12 March 2022 | USD 1,000,000 |\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["signed_year"], r["signed_month"], r["signed_day"], r["parties"]) for r in rows] == \
+        [(2022, 3, 12, ["ILO", "GDA"])]
+
+
+def test_plural_agreements_naming_no_party_are_no_agreement():
+    text = "Funding news: voluntary contributions to the ILO signed in 2023: selected agreements\nRome, 2 March 2024\n"
+    assert extract(text) == []
+
+
+def test_dwcp_signatories_in_a_relative_clause_after_its_years():
+    text = ("Both projects serve Ruritania's Decent Work Country Programme 2021-2025, which the Government of "
+            "Ruritania, the Ruritanian Employers' Federation (REF), the Ruritanian Trade Union Congress (RTUC) "
+            "and the ILO signed in Utopolis in May 2021.")
+    rows = extract(text)
+    assert len(rows) == 1 and (rows[0]["kind"], rows[0]["signed_year"], rows[0]["signed_month"]) == ("dwcp", 2021, 5)
+    assert set(rows[0]["parties"]) == {"ILO", "Government of Ruritania", "REF", "RTUC"}
+
+
+def test_embassy_named_with_its_city_and_a_currency_code_is_no_party():
+    text = ("The grant agreement was signed on 2 June 2021 between the Royal Danish Embassy in Accra "
+            "and the ILO for DKK 15 million.")
+    rows = extract(text)
+    assert len(rows) == 1
+    assert set(rows[0]["parties"]) == {"ILO", "Royal Danish Embassy in Accra"}
+
+
+def test_an_embassy_signs_for_the_agency_named_before():
+    text = ("DANIDA approved the change through an amendment to the agreement, signed by the Embassy of Sweden "
+            "in Kenya and the ILO on 3 April 2023.")
+    rows = extract(text)
+    assert len(rows) == 1 and set(rows[0]["parties"]) == {"ILO", "DANIDA"}
+
+
+def test_the_two_organizations_that_signed_are_those_named_before():
+    text = ("In the region the ILO works with the Coastal States Secretariat (CSS) under the Memorandum of "
+            "Understanding that the two organizations signed in Apia on 5 May 2020, and with the Island "
+            "Employers Council (IEC).")
+    rows = extract(text)
+    assert len(rows) == 1 and rows[0]["kind"] == "mou" and set(rows[0]["parties"]) == {"ILO", "CSS"}
+
+
+def test_this_morning_far_down_a_speech_is_its_dateline_and_an_apposed_acronym_is_one_party():
+    text = ("Opening remarks\n\nKampala, 4 March 2024\n\n" + "We thank our hosts for the welcome. " * 120
+            + "\n\nEarlier this morning we witnessed the signature of a Memorandum of Understanding between "
+            "the ILO and the Uganda Bureau of Labour Data, UBLD, on surveys.")
+    rows = extract(text)
+    assert len(rows) == 1
+    r = rows[0]
+    assert (r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) == ("mou", 2024, 3, 4)
+    assert r["parties"] == ["ILO", "UBLD"]
+
+
+def test_dwcp_constituents_named_a_few_sentences_on():
+    text = ("Lusaka, 9 June 2023\n\nToday we sign the second Decent Work Country Programme of Ruritania. "
+            "Many of you drafted it. It is your programme, the programme of the Ministry of Labour, "
+            "of RTUC and of REF, agreed through social dialogue.")
+    rows = extract(text)
+    assert len(rows) == 1 and rows[0]["kind"] == "dwcp"
+    assert set(rows[0]["parties"]) == {"ILO", "Ministry of Labour", "RTUC", "REF"}
+
+
+def test_agenda_signing_row_with_signatories_under_a_dated_heading():
+    text = ("Organized by the Ministry of Labour and Employment (MLE) with the Ruritanian Trade Union "
+            "Congress (RTUC) and the Ruritanian Employers' Federation (REF).\n\n"
+            "## Day 2 – Thursday, 6 April 2023\n\n"
+            "| Time | Session | Speakers |\n| --- | --- | --- |\n"
+            "| 10:00 | Coffee | |\n"
+            "| 12:00 | Signing ceremony of the DWCP | Signatories: Minister of Labour and Employment; RTUC; REF; ILO |\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert len(rows) == 1
+    r = rows[0]
+    assert (r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) == ("dwcp", 2023, 4, 6)
+    assert set(r["parties"]) == {"ILO", "MLE", "RTUC", "REF"}

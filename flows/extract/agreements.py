@@ -19,6 +19,8 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
+import pycountry
+
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, list_items, org_like_acronym, partner_country)
 from .text import MONTH, MONTHS, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
@@ -76,6 +78,10 @@ _COUNT_RE = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight
 # "signed by the three agencies": the parties are the organizations named just before
 _GROUP_RE = re.compile(r"\b(?:by|between)\s+the\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
                        r"(?:agencies|organi[sz]ations|partners|parties|institutions)\b")
+# "... under the MoU that the two organizations signed": the parties are those named before the noun
+_GROUP_REL_RE = re.compile(r"\s*,?\s*(?:that|which)\s+the\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
+                           r"(?:agencies|organi[sz]ations|partners|parties|institutions)\s+(?:have\s+|had\s+|jointly\s+)?"
+                           r"(?:signed|concluded|adopted)\b")
 # "the two organizations signed a joint declaration": the same, as the subject of the signing
 _GROUP_SUBJ_RE = re.compile(r"\b[Tt]he\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
                             r"(?:agencies|organi[sz]ations|partners|parties|institutions|confederations|federations)\s+"
@@ -113,7 +119,14 @@ _ILO_RE = re.compile(r"\bILO\b|\bInternational\s+Labour\s+(?:Organi[sz]ation|Off
 _RUN_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:of|and|for|on|the|&|pour|para|por|de|des|du|del|la|le|für|und|et|y)\s+)"
                      rf"{{0,2}}(?:[ld]['’])?{_CAP}){{0,10}}")
 # (and a few that name member bodies that sign: "the Viet Nam Cooperative Alliance (VCA)")
-_ANY_ORG_WORDS = STRONG_ORG_WORDS | _FOREIGN_ORG_WORDS | {"alliance", "cooperative", "cooperatives"}
+# (and a country's mission, named with its city: "the Royal Ruritanian Embassy in Utopia")
+_ANY_ORG_WORDS = STRONG_ORG_WORDS | _FOREIGN_ORG_WORDS | {"alliance", "cooperative", "cooperatives", "embassy", "consulate"}
+_MISSION_WORDS = {"embassy", "consulate"}
+_MISSION_RE = re.compile(r"\b(?:Embassy|Consulate)\b")
+_IN_CITY_RE = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?")
+# an ISO 4217 code before an amount ('NOK 42 million'): money, not a party
+_CURRENCY_CODES = frozenset(c.alpha_3 for c in pycountry.currencies)
+_AMOUNT_AFTER_RE = re.compile(r"[ \t]?\d")
 _ACR_TOKEN_RE = re.compile(r"(?<![\w/-])[A-Z][A-Za-z0-9&]{1,11}(?:-[A-Z]{2,10})?(?![\w/-])")
 # the same, written to open with its capital letter: the scan skips quickly to the next capital
 _ACR_SCAN_RE = re.compile(r"[A-Z](?<![\w/-].)[A-Za-z0-9&]{1,11}(?:-[A-Z]{2,10})?(?![\w/-])")
@@ -152,9 +165,11 @@ _WORD_RE = re.compile(r"\w+")
 _PUNCT_RE = re.compile(r"[,;.()]")
 _TWO_YEARS_RE = re.compile(rf"\b({YEAR})\s+and\s+({YEAR})\b")
 _PLURAL_END_RE = re.compile(r"s\b")
+_PLURAL_NOUN_RE = re.compile(r"(?:[a-z]s|Us|Memoranda|memoranda)\Z")
 _FOLLOWING_RE = re.compile(r"following|next")
 _NOT_WITH_RE = re.compile(r"(?:a|an|particular|support|regard|respect|view)\b")
-_THAT_SUBJECT_RE = re.compile(r",?\s*(?:that|which)\s")
+# (after the noun's own years: "the Programme 2022-2026, which X, Y and the ILO signed")
+_THAT_SUBJECT_RE = re.compile(r"(?:\s+\(?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?\)?)?,?\s*(?:that|which)\s")
 _WITH_COUNT_RE = re.compile(r"(?:\band\s+(?P<n>\d{1,2}|one|two|three|four|five|six)\s+)?\bwith\s+")
 
 
@@ -344,11 +359,17 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             if _is_acronym(acr):                 # "GIZ Development office" -> GIZ
                 if acr == "ILO" or acr.startswith("ILO"):
                     add(ms, me, "ILO")
+                elif acr in _CURRENCY_CODES and _AMOUNT_AFTER_RE.match(T, a + ms + len(acr)):
+                    pass                         # "NOK 42 million": an amount
                 elif org_like_acronym(acr, defs) and not _dateline(seg, ms, a, T):
                     add(ms, me, acr)
                 continue
             text = " ".join(words)
             text = _IN_RE.split(text)[0]                           # "Office in Brazil"
+            if text.split()[-1].lower() in _MISSION_WORDS and " in " not in text:
+                cm = _IN_CITY_RE.match(seg, me)
+                if cm:                                              # "the ... Embassy in Maputo"
+                    text, me = text + " " + " ".join(cm.group(0).split()), cm.end()
             if not set(t.lower() for t in text.split()) & _ANY_ORG_WORDS:
                 continue
             add(ms, me, resolve(text))
@@ -359,6 +380,8 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
                 or _dateline(seg, m.start(), a, T):
             continue
         after = seg[m.end():m.end() + 30]
+        if tok in _CURRENCY_CODES and _AMOUNT_AFTER_RE.match(T, a + m.end()):
+            continue                             # "for NOK 42 million": an amount
         if _NOUN_RE.match(after.lstrip()) and after[:1] == " ":
             continue                             # "SSC agreements", "SSTC agreement"
         add(m.start(), m.end(), tok)
@@ -659,6 +682,141 @@ def _records(T: str, defs: dict[str, str]) -> list[dict]:
     return rows
 
 
+# ------------------------------------------------------------------ tables of signed agreements
+# A table whose header names a partner column and a signing-date column, one agreement a row:
+#     No.  Funding partner        Signed    Amount ...
+#     1    Belgium – DGD          03/2024   EUR 4,000,000 ...
+# (a whitespace-aligned table or a pipe table; a row's partner may run on over the next lines)
+_TBL_PARTNER_RE = re.compile(r"(?i)\b(?:funding\s+partners?|donors?|funders?|contributors?|development\s+partners?|"
+                             r"resource\s+partners?|partners?|counterparts?)\b")
+_TBL_SIGNED_RE = re.compile(r"(?i)\b(?:date\s+(?:of\s+)?sign(?:ed|ature|ing)|sign(?:ed|ature|ing)\s+date|signed(?:\s+on)?)\b")
+_TBL_CELL_SPLIT_RE = re.compile(r"\S+(?: \S+)*")
+_TBL_RULE_RE = re.compile(r"[ \t|:=+\-–—]*")
+_MON_YEAR_RE = re.compile(r"(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b|(?P<y2>(?:19|20)\d\d)-(?P<m2>\d{1,2})\b")
+_TBL_DASH_RE = re.compile(r"\s+[–—-]\s+")
+
+
+def _table_date(cell: str):
+    """(year, month, day) of a table cell that opens with a date: '03/2024', '2024-03', 'March 2024'."""
+    cell = cell.strip()
+    if not cell:
+        return None
+    full = _record_date(cell)
+    if full is not None:
+        return full
+    m = _MON_YEAR_RE.match(cell)
+    if m:
+        y, mo = (int(m.group("y")), int(m.group("m"))) if m.group("y") else (int(m.group("y2")), int(m.group("m2")))
+        return (y, mo, None) if 1 <= mo <= 12 else None
+    ds = _dates(cell[:40])
+    if ds and ds[0].start == 0 and not ds[0].end_year:
+        return ds[0].year, ds[0].month, ds[0].day
+    return None
+
+
+def _table_party(cell: str, defs: dict[str, str]) -> str | None:
+    """The party a partner cell names: 'Belgium – DGD' -> 'DGD' (the agency of a country), 'UN
+    Peacebuilding Fund (PBF)' -> 'PBF', else the name as written."""
+    cell = _SPACES_RE.sub(" ", cell).strip(" .,;*")
+    if not cell:
+        return None
+    parts = _TBL_DASH_RE.split(cell)
+    if len(parts) == 2 and parts[1] and (is_country(parts[0]) or parts[0] in ("European Union", "EU")):
+        cell = parts[1]
+    m = _REC_ACR_RE.search(cell)
+    if m and m.end() == len(cell):
+        return m.group("a")
+    return acronym_for(cell, defs) or cell
+
+
+def _header_columns(line: str) -> list[tuple[int, int, str]] | None:
+    """(start, end, label) of each column of a header line: a pipe table's cells, or labels
+    apart by two spaces or more."""
+    if line.lstrip().startswith("|"):
+        out, pos = [], 0
+        for cell in line.split("|"):
+            out.append((pos, pos + len(cell), cell.strip()))
+            pos += len(cell) + 1
+        return out[1:-1] if len(out) > 2 else None
+    cols = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
+    if len(cols) < 3:
+        return None
+    return [(s, cols[i + 1][0] if i + 1 < len(cols) else 10 ** 6, lab) for i, (s, lab) in enumerate(cols)]
+
+
+def _cells(line: str, cols, pipe: bool) -> list[str]:
+    if pipe:
+        cs = line.split("|")[1:-1]
+        return [c for c in cs] + [""] * (len(cols) - len(cs))
+    return [line[s:e] for s, e, _ in cols]
+
+
+def _signed_tables(text: str, defs: dict[str, str]) -> list[dict]:
+    rows = []
+    if not _TBL_SIGNED_RE.search(text):
+        return rows
+    lines = text.split("\n")
+    offs, pos = [], 0
+    for ln in lines:
+        offs.append(pos)
+        pos += len(ln) + 1
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if len(line) > 400 or not _TBL_SIGNED_RE.search(line) or not _TBL_PARTNER_RE.search(line):
+            i += 1
+            continue
+        cols = _header_columns(line)
+        if cols is None:
+            i += 1
+            continue
+        labels = [lab for _, _, lab in cols]
+        pc = next((k for k, lab in enumerate(labels) if _TBL_PARTNER_RE.fullmatch(lab.strip("* "))), None)
+        sc = next((k for k, lab in enumerate(labels) if _TBL_SIGNED_RE.fullmatch(lab.strip("* "))), None)
+        if pc is None or sc is None or pc == sc:
+            i += 1
+            continue
+        pipe = line.lstrip().startswith("|")
+        cur = None
+        started = False
+        j = i + 1
+        while j < len(lines) and j - i < 200:
+            ln = lines[j]
+            if not ln.strip():
+                break
+            if _TBL_RULE_RE.fullmatch(ln):
+                if started:
+                    break
+                j += 1
+                continue
+            if pipe and not ln.lstrip().startswith("|"):
+                break
+            cells = _cells(ln, cols, pipe)
+            when = _table_date(cells[sc]) if sc < len(cells) else None
+            party = cells[pc].strip() if pc < len(cells) else ""
+            if when is not None and party:
+                cur = {"when": when, "party": party, "a": offs[j], "b": offs[j] + len(ln)}
+                rows.append(cur)
+                started = True
+            elif cur is not None and party and not (sc < len(cells) and cells[sc].strip()) and not pipe:
+                cur["party"] += " " + party          # a partner's name run on over the next line
+                cur["b"] = offs[j] + len(ln)
+            elif started and not pipe:
+                cur = None
+            j += 1
+        i = j
+    out = []
+    for r in rows:
+        party = _table_party(r["party"], defs)
+        if party is None or _ILO_RE.fullmatch(party):
+            continue
+        y, mo, d = r["when"]
+        out.append({"kind": "agreement", "signed_year": y, "signed_month": mo, "signed_day": d, "topic": None,
+                    "parties": ["ILO", party], "_si": -1, "_definite": False, "_weak": False,
+                    "_span": (r["a"], r["b"]), "_rule": "table", "_count": False})
+    return out
+
+
 def extract(text: str) -> list[dict]:
     v = build_view(text)
     years_cache: dict = {}
@@ -697,6 +855,7 @@ def extract(text: str) -> list[dict]:
 
     enum_children = {j: i for i, ks in enumerated.items() for j in ks}
     records = _records(text, definitions(text)) if "ign" in text and ":" in text else []
+    tables = _signed_tables(text, definitions(text)) if "igned" in text or "ignature" in text else []
     rec_spans = [r["_span"] for r in records]
 
     for si in _keyword_sentences(T, sents):
@@ -786,6 +945,18 @@ def extract(text: str) -> list[dict]:
 
             date = _date_for(T, v, sents, si, ss, se, vpos, item, enum_children, S, m, years_cache, win)
             parties, explicit = _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs)
+            if any(_MISSION_RE.search(p) for p in parties):
+                # "SDC approved ... an amendment to the agreement, signed by the Embassy of X and the
+                # ILO": an embassy signs for the agency the sentence names before the noun
+                acting = [n for _, n in _party_mentions(T, ss, ss + ns, defs)
+                          if n != "ILO" and n not in parties and not is_country(n) and not _MISSION_RE.search(n)]
+                if acting:
+                    parties = _uniq([acting[0] if _MISSION_RE.search(p) else p for p in parties])
+            rg = _GROUP_REL_RE.match(S, ne)
+            if rg:                                   # "X works with Y under the MoU that the two organizations signed"
+                named = _uniq(_collapse_aliases(T, _party_mentions(T, ss + prev_end, ss + ns, defs)))
+                if len(named) == _num(rg.group("n")):
+                    parties, explicit = named, True
             if not [p for p in parties if p != "ILO"]:
                 gm = _GROUP_RE.search(S, ne, min(len(S), ne + 120)) or _GROUP_SUBJ_RE.search(S, max(0, ns - 80), ns)
                 if gm and si > 0:                    # "signed by the three agencies"
@@ -814,6 +985,12 @@ def extract(text: str) -> list[dict]:
                 bodies = _ministries_of(T, mg.group("w"))
                 if len(bodies) == _num(mg.group("n")):
                     parties, explicit = _uniq(parties + bodies), True
+            sf = _SIGNATORIES_RE.search(S, ne)
+            if sf:                                   # "... | Signatories: Minister of X; U; E; ILO |"
+                fe = _FIELD_END_RE.search(S, sf.end())
+                ps = _collapse_aliases(T, _party_mentions(T, ss + sf.end(), ss + (fe.start() if fe else len(S)), defs))
+                if [p for p in ps if p != "ILO"]:
+                    parties, explicit = _uniq(ps), True
             sb = _signatory_block(T, S, se, defs) if S.endswith(":") else []
             if len([p for p in sb if p != "ILO"]) >= 1:
                 parties, explicit = sb, True     # "... signed on 9 August 2022 by:" over the signatories' rows
@@ -871,10 +1048,16 @@ def extract(text: str) -> list[dict]:
                     else:
                         parties.append(partner.value)
                         weak = True
+            if kind not in ("dwcp", "declaration") and _PLURAL_NOUN_RE.search(m.group(0)) \
+                    and not [p for p in parties if p != "ILO"]:
+                prev_end = ne                        # "the agreements signed in 2024": many, none named
+                continue
             if kind == "dwcp":
                 # "signed ... by the Ministry (M), the Confederation (C) ... and the ILO": those sign;
                 # else the ILO and its constituents, unnamed
                 named = [p for p in parties if p != "ILO"] if explicit else _subject_list(T, ss, S, ns, prev_end, defs)
+                if not named and not explicit:
+                    named = _constituents_nearby(T, sents, si, defs)
                 parties = _uniq(["ILO"] + named)
             elif kind != "declaration" and "ILO" not in parties and not (
                     explicit and len(parties) >= 2 and not _ILO_RE.search(S)):
@@ -907,11 +1090,11 @@ def extract(text: str) -> list[dict]:
     if rows and any(r["_weak"] for r in rows):
         _name_partner(rows, partner.value)
     rows = _drop_detailed_counts(rows)
-    rows = _merge(rows)
+    rows = _merge(rows + tables)
     out = []
     for r in rows + records:
         s, e = r["_span"]
-        g = v.grounded(s, e) if r["_rule"] != "record" else {"char_start": s, "char_end": e, "evidence": text[s:e]}
+        g = v.grounded(s, e) if r["_rule"] not in ("record", "table") else {"char_start": s, "char_end": e, "evidence": text[s:e]}
         out.append({"kind": r["kind"], "signed_year": r["signed_year"], "signed_month": r["signed_month"],
                     "signed_day": r["signed_day"], "parties": r["parties"], "topic": r["topic"],
                     **g, "rule": r["_rule"]})
@@ -1075,8 +1258,10 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
     rel = _REL_DAY_RE.search(S) if not dates and not yrs else None
     if rel:
         wd = rel.group("wd")
-        d = dateline_day(T, ss, bool(_YESTERDAY_RE.search(S)),   # "X and the ILO yesterday concluded ..."
-                         WEEKDAYS.index(wd.lower()) if wd else None)
+        args = (bool(_YESTERDAY_RE.search(S)), WEEKDAYS.index(wd.lower()) if wd else None)
+        d = dateline_day(T, ss, *args)              # "X and the ILO yesterday concluded ..."
+        if d is None and ss > _HEAD_DATELINE and not any(x.day for x in _dates(T[_HEAD_DATELINE:ss])):
+            d = dateline_day(T, _HEAD_DATELINE, *args)   # a long speech's "this morning": its dateline at the top
         if d is not None:
             return [d.year], d.month, d.day
     if yrs:
@@ -1114,7 +1299,25 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
     d = _section_date(T, ss, S)
     if d is not None:
         return [d.year], d.month, d.day
+    d = _dated_heading(T, ss, S)
+    if d is not None:
+        return [d.year], d.month, d.day
     return None
+
+
+def _dated_heading(T: str, ss: int, S: str):
+    """The day a Markdown heading over the sentence gives ('## Day 2 – Wednesday, 12 March 2025'
+    over an agenda's 'Signing ceremony of the DWCP' row): the last heading within 3000 characters
+    before it, when it holds one full date and the sentence signs something."""
+    if not (_SIGN_RE.search(S) or _CEREMONY_RE.search(S)):
+        return None
+    heads = [m for m in _SECTION_HEAD_RE.finditer(T, max(0, ss - 3000), ss)]
+    if not heads:
+        return None
+    h = heads[-1]
+    le = T.find("\n", h.end())
+    ds = [d for d in _dates(T[h.end():le if 0 <= le < ss else ss]) if d.day and not d.end_year]
+    return ds[0].first() if len(ds) == 1 else None
 
 
 _PLAIN_SIGNED_RE = re.compile(r"(?<!had\s)(?<!have\s)(?<!has\s)\b(?:signed|sign|concluded)\b(?!\s+(?:earlier|previously|before)\b)")
@@ -1199,6 +1402,7 @@ _REL_DAY_RE = re.compile(r"\b(?:yesterday|today|this\s+morning|earlier\s+today)\
 
 
 _YESTERDAY_RE = re.compile(r"\byesterday\b", re.IGNORECASE)
+_HEAD_DATELINE = 1500                               # how far down a document's own dateline may stand
 _REACH = 300                                        # how far from the noun parties are looked for
 _CLAUSE_RE = re.compile(r"\b(between|with|by)\s+")
 
@@ -1223,7 +1427,7 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], boo
     if vpos < ns:                                   # "X and the ILO signed a ..." : the subject
         a = ss + max(prev_end, ns - _REACH)
         found += _party_mentions(T, a, ss + ns, defs)
-    elif vpos > ne and vpos - ne < 120 and _THAT_SUBJECT_RE.match(S[ne:vpos]):
+    elif vpos > ne and vpos - ne < 240 and _THAT_SUBJECT_RE.match(S[ne:vpos]):
         found += _party_mentions(T, ss + ne, ss + vpos, defs)     # "an agreement that X and the ILO concluded"
         explicit = explicit or bool(found)
     elif found and all(n == "ILO" for _, n in found):
@@ -1231,7 +1435,13 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], boo
         a = ss + max(prev_end, ns - _REACH)
         found += [(p, n) for p, n in _party_mentions(T, a, ss + ns, defs)]
     found.sort()
-    return _uniq([n for _, n in found]), explicit
+    names: list[str] = []
+    for k, (pos, n) in enumerate(found):
+        if names and k and _apposed_acronym(T, found[k - 1][0], found[k - 1][1], pos, n):
+            names[-1] = n                        # "the Kenya Bureau of Labour, KBL,": one party
+        else:
+            names.append(n)
+    return _uniq(names), explicit
 
 
 _FUNDING_QUAL_RE = re.compile(r"(?i)funding|financing|contribution|grant")
@@ -1359,6 +1569,9 @@ def _header_parties(src: str) -> list[str]:
     return _uniq(out)
 
 
+# a field of signatories in a table row or a list: "Signatories: Minister of X; U; E; ILO"
+_SIGNATORIES_RE = re.compile(r"\b(?:Signatories|Signatory\s+parties|Signed\s+by)[ \t]*:[ \t]*")
+_FIELD_END_RE = re.compile(r"[|\n]|\s[A-Z][a-z]+(?:\s[a-z]+)?:\s")
 _BY_COLON_RE = re.compile(r"\b(?:by|between)\s*:\s*\Z")
 _BLOCK_ROW_RE = re.compile(r"[ \t]*(?:\||[-•*][ \t]|\d{1,2}[.)][ \t])[^\n]*")
 _RULE_ROW_RE = re.compile(r"[ \t|:\-]*")
@@ -1456,10 +1669,48 @@ def _collapse_aliases(T: str, mentions: list[tuple[int, str]]) -> list[str]:
             if T[pos:pos + len(name) + 1] == name + ")":
                 out[-1] = name                     # "(FX)" names the one before it; "(HRD Corp)" keeps it
             continue
+        elif out and _apposed_acronym(T, last, out[-1], pos, name):
+            out[-1] = name                         # "the Federation of X, FX, ...": one party
+            continue
         else:
             out.append(name)
             last = pos
     return out
+
+
+_PROGRAMME_WORD_RE = re.compile(r"\b(?:[Pp]rogramme|[Pp]rogram|DWCP)\b")
+_GOVT_BODY_RE = re.compile(r"\b(?:Ministry|Ministries|Government|Department|Cabinet)\b")
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+
+
+def _constituents_nearby(T: str, sents, si: int, defs) -> list[str]:
+    """The government and social partners a DWCP that names no signatory is said to belong to
+    a few sentences on, in the same paragraph: 'It is the programme of the Ministry of Labour,
+    of the Union (U) and of the Employers (E)' (a ministry or government and one more body)."""
+    end = sents[si][1]
+    for j in range(si + 1, min(len(sents), si + 7)):
+        s, e = sents[j]
+        if _BLANK_LINE_RE.search(T, end, s):
+            break
+        if not _PROGRAMME_WORD_RE.search(T, s, e):
+            continue
+        ms = [(p, n) for p, n in _party_mentions(T, s, e, defs) if n != "ILO" and not is_country(n)]
+        names = _uniq(_collapse_aliases(T, ms))
+        if len(names) >= 2 and any(_GOVT_BODY_RE.search(defs.get(n, n)) for n in names):
+            return names
+    return []
+
+
+def _apposed_acronym(T: str, last: int, prev: str, pos: int, name: str) -> bool:
+    """'the Kenya Bureau of Labour, KBL,': an acronym set off by commas right after the name
+    whose initials it spells."""
+    if T[pos - 2:pos] != ", " or not T[last:pos - 2].endswith(prev) or pos - 2 - len(prev) - last > 4:
+        return False
+    if T[pos + len(name):pos + len(name) + 1] not in (",", ")", ".", ";", " ") or not _is_acronym(name):
+        return False
+    initials = "".join(w[0] for w in prev.split() if w[:1].isupper())
+    core = name.split("-")[0]
+    return len(core) >= 2 and initials.upper() == core.upper()
 
 
 _COUNT_END_RE = re.compile(r"[.;]|\s(?:at|on|during|under|in|for|to|by)\s+(?:a|an|its|their|the\s+[a-z])|"
