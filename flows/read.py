@@ -235,7 +235,7 @@ _ALIGNED_LABEL_RE = re.compile(r"^[A-Z][A-Za-z'’/&()\- ]{0,28}[A-Za-z)]:[ \t]{
 _NUMBERED_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?[ \t]+[A-Z][^.!?:;]{0,60}$")
 # a line laid out in columns ('1st      2024      800,000') or a ruler ('-----   ----'), in a
 # plain-text file: kept as it is (see reflow's keep_layout)
-_COLUMN_LAYOUT_RE = re.compile(r"\S {3,}\S|^[ \t]*[-=_+]{3,}[-=_+| \t]*$")
+_COLUMN_LAYOUT_RE = re.compile(r"\S {3,}\S|^[ \t]*[-=_+]{3,}[-=_+| \t]*$|\S[ \t]?\.{4,}[ \t]?\S")  # (dot leaders too)
 _FIRST_WORD_RE = re.compile(r"\S{1,60}")
 _WORD_RE = re.compile(r"[^\W\d_]{2,40}")
 _LEADING_WORD_RE = re.compile(r"[^\W\d_]{1,40}")
@@ -547,8 +547,9 @@ def _reflow_dump(text: str) -> str:
     """A plain-text PDF dump: page breaks at form feeds, else at repeated footers."""
     text = _prepare(text)
     if "\f" in text:
-        return reflow([p.split("\n") for p in text.split("\f")], furniture="pages", keep_layout=True)
-    return reflow([text.split("\n")], furniture="repeated", keep_layout=True)
+        return reflow([split_columns(p.split("\n"), min_col=40) for p in text.split("\f")],
+                      furniture="pages", keep_layout=True)
+    return reflow([split_columns(text.split("\n"), min_col=40)], furniture="repeated", keep_layout=True)
 
 
 # ------------------------------------------------------------------ Markdown
@@ -947,7 +948,7 @@ def _right_start(line: str) -> tuple[int, int] | None:
     return None
 
 
-def split_columns(lines: list[str]) -> list[str]:
+def split_columns(lines: list[str], min_col: int = 25) -> list[str]:
     """A page's lines with a two-column passage (the columns side by side on each line, as
     some PDF text layers and layout-preserving dumps give them) rewritten as the left
     column's paragraphs, then the right column's.
@@ -957,6 +958,8 @@ def split_columns(lines: list[str]) -> list[str]:
     a left part that fills most of the column (prose, not a 'Label:   value' list). Each
     column is joined into paragraphs on its own (its width is not the page's), and the
     paragraphs are set apart by blank lines so the page's own joining leaves them be.
+    min_col: the leftmost column the gutter may sit at. A plain-text file asks for a wide left
+    column (40): its aligned tables (a name column, then roles) look like two columns too.
     """
     found = [_right_start(line) for line in lines]
     starts = sorted(r[1] for r in found if r)
@@ -973,7 +976,7 @@ def split_columns(lines: list[str]) -> list[str]:
     full = [i for i, r in enumerate(found) if r and col - 1 <= r[1] <= col + 6 and r[0] >= 0.6 * col
             and not lines[i][:r[0]].endswith(":") and len(lines[i]) - r[1] >= 20
             and lines[i].count(" ", r[1]) >= 2]
-    if best < 5 or len(full) < 3 or col < 25:
+    if best < 5 or len(full) < 3 or col < min_col:
         return lines
 
     def kind(i: int) -> str:
@@ -1011,7 +1014,7 @@ def split_columns(lines: list[str]) -> list[str]:
                 left.append(line.rstrip())
         for column in (left, right):
             text = reflow([[x for x in column if x.strip()]], furniture="none", slack=0.8,
-                          paragraph_after_stop=True, keep_labels=True)
+                          paragraph_after_stop=True, keep_labels=True, keep_layout=True)
             out.append("")
             out += [p for para in text.split("\n") if para.strip() for p in (para, "")]
         i = end

@@ -147,3 +147,42 @@ def test_a_slides_short_heading_between_two_lists_keeps_its_own_line():
     text = pdf_to_text(["\n".join(page[:2] + ["  • 1,200 apprentices placed with employers in the garment and tourism sectors of the",
                                              "three provinces", "  • 35 trainers certified"])])
     assert "tourism sectors of the three provinces\n" in text
+
+
+def test_a_plain_text_card_in_two_columns_is_read_column_after_column(tmp_path):
+    from pathlib import Path
+
+    from flows.read import read_document
+
+    left = ["AT A GLANCE", "-" * 30, "Member since ............ 1960",
+            "Conventions ratified .... 44", *LEFT]
+    right = [*RIGHT[:5], "", "The next survey is planned for 2026 and will",
+             "cover the same three countries with a larger", "sample of workers and of firms.", ""]
+    wide = ["The committee met twice in the year and agreed on the work plan for the next two years,",
+            "with a focus on inspections, on wages and on the rights of workers in the garment",
+            "sector, where most workers are women and most of them are without a written contract."]
+    page = ["COUNTRY CARD", "=" * 90, *_side_by_side(left, right, gutter=48), "", *wide]
+    path = tmp_path / "card.txt"
+    path.write_text("\n".join(page) + "\n", encoding="utf-8")
+    text = read_document(path, tmp_path)["text"]
+    assert "The survey covered 1,900 workers in three countries and was carried out" in text
+    # dot-leader lines keep their own lines instead of running into one another
+    assert "Member since ............ 1960\n" in text
+
+
+def test_a_plain_text_attendance_table_is_not_taken_for_two_columns(tmp_path):
+    from flows.read import read_document
+
+    rows = [f"  {name:<28}{role}" for name, role in [
+        ("Mr. Adam Brown", "Minister of Labour and Social Affairs (Chair)"),
+        ("Ms. Carla Diaz", "Chief Director, Ministry of Labour"),
+        ("Mr. Emil Fors", "Secretary-General, National Trade Union Centre"),
+        ("Ms. Greta Holm", "President, National Employers' Federation"),
+        ("Mr. Ivan Jovic", "Executive Director, Employers' Federation"),
+        ("Ms. Kira Lund", "Programme Officer, ILO Country Office for the region")]]
+    path = tmp_path / "minutes.txt"
+    path.write_text("PRESENT\n" + "\n".join(rows) + "\n\nThe meeting opened at 10:00 with a long "
+                    "review of the matters arising from the previous meeting of the committee.\n",
+                    encoding="utf-8")
+    text = read_document(path, tmp_path)["text"]
+    assert "Mr. Adam Brown              Minister of Labour and Social Affairs (Chair)" in text
