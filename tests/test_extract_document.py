@@ -611,3 +611,76 @@ def test_work_in_a_part_of_a_country_is_placed_there():
 def test_title_in_capitals_with_the_word_export_is_still_a_title():
     text = "EXPORT PROCESSING ZONES IN KENYA\n\nA study of jobs in the zones.\n"
     assert extract(text)["title"] == "EXPORT PROCESSING ZONES IN KENYA"
+
+
+def test_capitals_label_of_a_series_or_notice_is_not_the_title():
+    text = ("VOICES FROM THE FIELD\nPeru | Green jobs | 4 March 2025\n\n"
+            "How a fishing cooperative in Paita learned to keep its books\n\nThe cooperative has 40 members.\n")
+    assert extract(text)["title"] == "How a fishing cooperative in Paita learned to keep its books"
+    text2 = ("GRANT ANNOUNCEMENT\nThree new grants for rural apprenticeships in 2025\nRome, 2 April 2025\n\n"
+             "The fund signed three grants.\n")
+    assert extract(text2)["title"] == "Three new grants for rural apprenticeships in 2025"
+
+
+def test_site_section_name_over_a_speech_is_not_its_title():
+    text = ("World Health Agency\nSpeeches and remarks\n\n"
+            "Address by Jane Doe, Chair of the Board, at the opening of the regional forum on care work\n\n"
+            "Accra, 2 June 2025\n\nDear colleagues,\n")
+    assert extract(text)["title"].startswith("Address by Jane Doe, Chair of the Board")
+
+
+def test_unit_name_under_a_letterhead_is_not_the_title():
+    text = ("Embassy of Sweden in Lusaka\nMigration and Trade Unit\n"
+            "COUNTRY PLAN FOR ZAMBIA 2024-2027\nSummary        May 2024\n\nThe plan sets out ...\n")
+    assert extract(text)["title"] == "COUNTRY PLAN FOR ZAMBIA 2024-2027"
+
+
+def test_call_for_proposals_title_is_the_kind_and_its_subject():
+    text = ("WORLD HEALTH AGENCY\n\nCALL FOR PROPOSALS\nReference: WHA/CFP/2025/07\nDate of issue: 3 June 2025\n"
+            "Deadline: 30 June 2025\n\nTitle of the assignment: Baseline survey of care workers in two districts\n\n"
+            "1. Background\n")
+    doc = extract(text)
+    assert doc["title"] == "Call for Proposals: Baseline survey of care workers in two districts"
+    assert doc["published_on"] == date(2025, 6, 3)
+
+
+def test_card_heading_left_of_its_running_header_is_the_title():
+    text = ("PERU AND THE ILO                         PARTNER CARD | May 2025\n"
+            "Two decades of working together\n==========\n\nPeru joined the ILO in 1919.\n")
+    doc = extract(text)
+    assert doc["title"] == "PERU AND THE ILO"
+    assert doc["partner_iso3"] == "PER"
+
+
+def test_written_question_is_published_when_answered():
+    text = ("# Ghana: Child Labour\n\nQuestion for the Foreign Office\n\nTabled on\n\n3 April 2025\n\n"
+            "## Question\n\nTo ask the Secretary of State ...\n\n## Answer\n\nAnswered on\n\n11 April 2025\n\n"
+            "The UK funds ...\n")
+    assert extract(text)["published_on"] == date(2025, 4, 11)
+
+
+def test_agenda_is_published_on_its_version_date_not_the_meeting_days():
+    text = ("# National Workshop on Skills Policy\n\nAccra, 20–21 May 2025\n\n"
+            "Provisional programme – version of 6 May 2025\n\nOrganized by the Ministry.\n")
+    assert extract(text)["published_on"] == date(2025, 5, 6)
+
+
+def test_many_countries_each_named_once_or_twice_name_no_partner():
+    text = ("# New contributions signed in 2024\n\nGeneva, 3 February 2025\n\n"
+            "We thank Denmark, whose funds came early, and all partners.\n\n"
+            "| Partner | Amount |\n|---|---|\n| Denmark | 1 |\n| Belgium | 2 |\n| Norway | 3 |\n"
+            "| Sweden | 4 |\n| Japan | 5 |\n| Canada | 6 |\n| Spain | 7 |\n| Italy | 8 |\n")
+    assert extract(text)["partner_iso3"] is None
+
+
+def test_table_header_row_is_no_donor_field():
+    text = ("# KIT-PAC: Questions and answers\n\nThe programme helps Pacific workers.\n\n"
+            "The programme is funded by the Government of New Zealand.\n\n"
+            "| Funding partner | Contribution |\n|---|---|\n| New Zealand | NZD 2 million |\n")
+    assert extract(text)["partner_iso3"] == "NZL"
+
+
+def test_title_opening_with_a_donors_own_cooperation_names_that_donor():
+    text = ("DANISH DEVELOPMENT COOPERATION IN KENYA 2025-2029\n\nOverview   March 2025\n\n"
+            "Kenya and Denmark have worked together for decades.\n")
+    assert extract(text)["partner_iso3"] == "DNK"

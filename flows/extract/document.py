@@ -270,6 +270,19 @@ def _is_running_header(line: str) -> bool:
     return False
 
 
+def _heading_before_header(line: str) -> tuple[int, str] | None:
+    """(offset, text) of a heading in the left column of a line whose right column, after a gap
+    of three spaces or more, is a running header ('KIND OF CARD | September 2024'); else None."""
+    m = re.match(r"(?P<h>[^\s|][^|\n]{2,120}?)(?:[ \t]{3,}|\t)(?P<r>\S[^\n]*)$", line)
+    if not m or "|" not in m.group("r") or not _is_running_header(m.group("r")):
+        return None
+    head = m.group("h").strip()
+    if len(_words(head)) < 2 or len(_words(head)) > 15 or re.search(r"[ \t]{3,}", head) or _is_skippable(head) \
+            or _is_letterhead(head) or _WEB_FURNITURE_RE.match(head) or head.endswith("."):
+        return None
+    return 0, head
+
+
 def _is_dashed_header(line: str) -> bool:
     """'PAY FORUM - Plenary, Lusaka, 3 June 2025 - Summary record': a page header of three or more
     parts between dashes, one of them a day's date (the place and day of a meeting)."""
@@ -289,7 +302,10 @@ def _is_date_line(line: str) -> bool:
 _LABEL_RE = re.compile(
     r"^(?:(?:joint\s+)?(?:press\s+release|press\s+statement|news\s+brief)|for\s+immediate\s+release|news(?:\s+release)?|media\s+advisory|statement|fact\s*sheet|"
     r"(?:project|programme|country|partnership|partner|donor)\s+(?:fact\s*sheet|brief|profile)|brief|"
-    r"infostory|feature|article|comment|blog(?:\s+post)?|terms\s+of\s+reference|opinion|op-ed|transcript|speech)"
+    r"infostory|feature|article|comment|blog(?:\s+post)?|terms\s+of\s+reference|opinion|op-ed|transcript|speech|"
+    # ('STORIES FROM THE FIELD', 'FUNDING ANNOUNCEMENT': a series or kind of notice, not its subject)
+    r"(?:stories|voices|news|notes|letters|dispatches|reports?)\s+from\s+the\s+field|"
+    r"(?:(?:funding|grant|contribution|partnership|project|programme|official|public)\s+)?announcements?)"
     r"(?:\s*\((?:excerpt|extract|draft|summary|abridged)\))?\s*[:|·,\-–—]?\s*$", re.IGNORECASE)
 
 
@@ -302,7 +318,7 @@ _GENRE_WORDS = {
     "profile", "country", "newsletter", "media", "advisory", "statement", "feature", "technical",
     "policy", "information", "info", "partnership", "results", "review", "story", "stories",
     "joint", "dashboard", "written", "questions", "answers", "statements", "frequently", "asked",
-    "concept",
+    "concept", "speeches", "remarks",
 }
 
 
@@ -361,7 +377,7 @@ _WEB_FURNITURE_RE = re.compile(
 #: a line that is only an organization's name, as a letterhead prints it
 _ORG_HEAD_WORDS = ("organization", "organisation", "office", "department", "ministry", "agency", "secretariat",
                    "embassy", "mission", "team", "bureau", "directorate", "commission", "delegation",
-                   "federation", "confederation", "association", "congress", "chamber")
+                   "federation", "confederation", "association", "congress", "chamber", "division", "unit", "branch")
 #: 'Department of Labor (DOLE) - International Organization for Migration (IOM) - ...': a line
 #: that only lists organizations, each with its acronym
 _ORG_LIST_PART_RE = re.compile(r"(?:[A-Z][\w'’&.\-]*|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][\w'’&.\-]*|of|for|and|the|on|in|&)){0,12}"
@@ -509,7 +525,8 @@ _LETTER_SUBJECT_RE = re.compile(r"^[ \t]*(?:Subject|Re|Object|Objet|SUBJECT|RE|O
 _FIELD_RE = re.compile(r"\**[A-Z][A-Za-z/&()\-]*(?:[ \t]+[A-Za-z/&()\-]+){0,4}\**[ \t]*:\**[ \t]+\S")
 #: the field that names it ('Project title: ...', 'Title of the programme: ...')
 _TITLE_FIELD_RE = re.compile(r"\**(?:(?:Project|Programme|Program|Document|Report|Full|Official)[ \t]+)?(?:title|name)"
-                             r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:project|programme|program|document|report))?\**[ \t]*:\**[ \t]*"
+                             r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:project|programme|program|document|report|assignment|consultancy|"
+                             r"call|contract|study|evaluation|action|activity|proposal|grant))?\**[ \t]*:\**[ \t]*"
                              r"(?P<t>\S[^\n]{5,250}?)[ \t]*$", re.IGNORECASE)
 _MEMO_FIELD_RE = re.compile(r"^[ \t]*(?P<k>to|from|through|thru|via|date|ref|cc|file|attn|attention)[ \t]*:[ \t]*\S",
                             re.MULTILINE | re.IGNORECASE)
@@ -605,6 +622,12 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             continue
         if _HANDLE_LINE_RE.match(clean_inline(line)) and idx + 1 < len(lines):
             handle = lines[idx]
+        # 'IRELAND AND THE ILO          PARTNERSHIP FACT CARD | September 2024': a card's heading,
+        # a column gap, then its running header: the heading is the title (not a strapline under it)
+        col = _heading_before_header(line)
+        if col is not None:
+            cs = lines[idx][0] + col[0]
+            return cs, cs + len(col[1]), clean_inline(col[1])
         if _is_skippable(line) or _WEB_FURNITURE_RE.match(clean_inline(line).strip()) or _is_address(line) \
                 or _is_banner(line) or (handle is lines[idx]) or (_is_dashed_header(line) and idx + 1 < len(lines)
                                                      and not clean_inline(lines[idx + 1][2]).endswith(".")):
@@ -657,6 +680,17 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         k += 1
     s, e, line = lines[idx]
     title = clean_inline(line)
+    # 'CALL FOR PROPOSALS' over 'Reference: ...', 'Date of issue: ...', 'Title of the assignment:
+    # ...': the kind of call, then what it is for -> 'Call for Proposals: <the field's title>'
+    if (_GENRE_LINE_RE.fullmatch(title) or _REQUEST_RE.fullmatch(title)) and not title.lower().startswith(("terms", "annual")):
+        k = idx + 1
+        while k < len(lines) and k < idx + 10 and _FIELD_RE.match(lines[k][2]):
+            fm = _TITLE_FIELD_RE.match(lines[k][2])
+            if fm and len(_words(fm.group("t"))) >= 3:
+                kind = _title_case(title) if title.isupper() else title
+                ks = lines[k][0]
+                return s, ks + fm.end("t"), f"{kind}: {clean_inline(fm.group('t'))}"
+            k += 1
     # 'INTERNAL MEMORANDUM - BUDGET REVISION No. 2' above 'Subject: ...': a memo's subject
     # is its title
     if memo_subject is not None and _MEMO_HEAD_RE.match(title) and 0 < memo_subject.start() - e < 1200:
@@ -884,6 +918,8 @@ _DONOR_FIELD_RE = re.compile(
     r"Development\s+partners?|Resource\s+partners?|Funding(?:\s+(?:source|agency))?|Funders?|Financing|Financial\s+partners?)\**[ \t]*(?(bar)[:|]|:)\**[ \t]*(?P<v>[^\n|]{3,200})",
     re.MULTILINE | re.IGNORECASE)
 
+#: a table's rule under its header row ('|---|---:|', '| --- | --- |')
+_TABLE_RULE_RE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|")
 #: the next line of a field's value, in a box ('|              (BMZ), Germany   |') or indented
 _FIELD_WRAP_RE = re.compile(r"(?:\|)?[ \t]{6,}(?P<v>[^\s:|][^\n|:]{1,120})")
 #: adjectives of countries as donors name themselves ('Italian Agency for Development
@@ -902,6 +938,10 @@ DEMONYMS = {
     "Spanish": "ESP", "Swedish": "SWE", "Swiss": "CHE", "Thai": "THA", "Turkish": "TUR", "Welsh": "GBR",
     "Scottish": "GBR",
 }
+#: a donor's own cooperation named by its country's adjective ('SWISS COOPERATION PROGRAMME', 'Danish
+#: Development Cooperation', 'Irish Aid')
+_OWN_COOPERATION_RE = re.compile(r"(?:the\s+)?(?P<d>[A-Za-z]+)\s+(?:development\s+)?(?:cooperation|co-operation|aid)\b",
+                                 re.IGNORECASE)
 _DEMONYM_RE = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
 
 
@@ -968,6 +1008,13 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
                 return iso3, _display(name[s:e])
             if name and (name[0].isupper() or name.isupper()):
                 return None, _display(name)
+        # 'Swiss Cooperation Programme Indonesia 2025-2028', 'Danish Development Cooperation in ...': a
+        # title that opens with a donor's own cooperation, by its country's adjective: that country
+        dm = _OWN_COOPERATION_RE.match(clean_inline(title))
+        if dm:
+            iso3 = DEMONYMS.get(dm.group("d").capitalize())
+            if iso3:
+                return iso3, country_name(iso3)
         found = find_countries(title, ignore_case=True)
         # a country the title places the work in ('... Value Chains in Tunisia', 'in Cabo Verde
         # and Senegal') is where the partner works, not the partner
@@ -996,7 +1043,10 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
                 if iso3:
                     return iso3, country_name(iso3)
     # a 'Donor: United States Department of Labor (USDOL)' field near the top
-    m = _DONOR_FIELD_RE.search(text[:3000])
+    # (not a table's header row, 'Funding partner | Contribution | Period' over '|---|---|': its
+    # cells name the columns)
+    m = next((m for m in _DONOR_FIELD_RE.finditer(text[:3000])
+              if not (m.group("bar") and _TABLE_RULE_RE.match(text, text.find("\n", m.end()) + 1))), None)
     if m:
         value = m.group("v")
         # ('Donor:  Federal Ministry for ... Development' / '        (BMZ), Germany': the field
@@ -1096,7 +1146,8 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
     if counts:
         top = counts.most_common(2)
         # many countries, none named more than another (a report over all partners): none is its partner
-        if len(counts) >= 5 and top[0][1] == top[1][1]:
+        # (or one named a time or two more than the rest, in a list of many: a table of all partners)
+        if len(counts) >= 5 and (top[0][1] == top[1][1] or (top[0][1] <= 2 and top[0][1] * 4 < sum(counts.values()))):
             return None, None
         iso3 = top[0][0]
         return iso3, country_name(iso3)
@@ -1224,7 +1275,21 @@ _DATE_LABEL_RE = re.compile(
 _HEADER_DATE_RE = re.compile(r"(?:(?<=[A-Z\d/.)][ \t])|(?<=[ \t]{2}))Date[ \t]*:[ \t]*(?=[^:\n]{0,40}\bOriginal\s*:)")
 
 
+#: the date a question was answered ('Answered on' / '5 March 2024', 'Date of reply: ...'): a
+#: written question's page is published with its answer, not when it was tabled
+_ANSWER_DATE_RE = re.compile(r"(?:^|\n)[ \t]*\**(?:answered(?:[ \t]+on)?|replied(?:[ \t]+on)?|date[ \t]+of[ \t]+(?:the[ \t]+)?"
+                             r"(?:answer|reply|response)|(?:answer|reply|response)[ \t]+date)\**[ \t]*:?\**[ \t]*(?:\n[ \t]*){0,3}(?=\S)",
+                             re.IGNORECASE)
+#: 'Draft agenda – version of 3 March 2025', 'Version dated 2 May 2024': the day a paper was issued
+#: (the meeting's dates on its first lines are not)
+_VERSION_DATE_RE = re.compile(r"\bversion[ \t]+(?:of|dated)[ \t]+(?=\d)|\bversion[ \t]*:[ \t]*(?=\d)", re.IGNORECASE)
+
+
 def _labelled_date(text: str) -> tuple[date, str] | None:
+    for m in _ANSWER_DATE_RE.finditer(text, 0, 4000):
+        dates = find_dates(text[m.end():m.end() + 40])
+        if dates and dates[0].start == 0 and dates[0].precision == "day":
+            return dates[0].first(), dates[0].precision
     for m in _HEADER_DATE_RE.finditer(text, 0, 4000):
         dates = find_dates(text[m.end():m.end() + 40])
         if dates and dates[0].start == 0 and dates[0].precision == "day":
@@ -1237,6 +1302,10 @@ def _labelled_date(text: str) -> tuple[date, str] | None:
             numeric = _numeric_date(text[m.end():m.end() + 12])
             if numeric:
                 return numeric, "day"
+    for m in _VERSION_DATE_RE.finditer(text, 0, 3000):
+        dates = find_dates(text[m.end():m.end() + 40])
+        if dates and dates[0].start == 0 and dates[0].precision == "day":
+            return dates[0].first(), dates[0].precision
     return None
 
 
