@@ -88,7 +88,8 @@ APPOSITIVE_RE = re.compile(
 PAREN_TITLE_RE = re.compile(
     rf"(?:project|programme|program|initiative)[ \t]+(?P<t>[A-Z][^,;.()\n\"“”]{{8,150}}?)[ \t]*"
     rf"\((?=[^()\n]{{0,60}}?(?:{YEAR}|million|billion)|(?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{{0,14}})\))")
-_PAREN_TITLE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:ILO\s+)?(?:[a-z][a-z\-]*\s+){0,2}$")
+_PAREN_TITLE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:ILO\s+)?"
+                                  r"(?:(?:[a-z][a-z\-]*|[A-Z][\w]{1,15}-(?:funded|financed|supported|backed))\s+){0,2}$")
 _APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|an?)\s+(?:new\s+)?(?:[a-z\d][a-z\d]*-year\s+)?"
                                  r"(?:(?:joint|regional|global|national|multi-country|flagship)\s+)?"
                                  r"(?:ILO|[A-Z]{2,8}[–—\-/][A-Z]{2,8})?\s*$")
@@ -103,6 +104,20 @@ KW_NAME_AMOUNT_RE = re.compile(
 LEAD_TITLE_YEARS_RE = re.compile(
     rf"^(?P<t>[A-Z][^\n.;()\"“”]{{10,150}}?)[ \t]+\((?P<y1>{YEAR})[ \t]*[-–—][ \t]*(?P<y2>{YEAR}|\d\d)\)[ \t]+"
     r"(?:is|was)[ \t]+(?:(?:co-?)?funded|financed|implemented|supported)[ \t]+by\b", re.MULTILINE)
+#: 'the PROSPECTS partnership, funded by ...': a short name in capitals, its kind, its funder
+SHORT_NAME_FUNDED_RE = re.compile(
+    r"\b[Tt]he[ \t]+(?P<t>(?P<a>[A-Z][A-Z0-9]{2,11}(?:-[A-Z0-9]{2,11}){0,2})[ \t]+"
+    r"(?:partnership|programme|program|project|initiative))[ \t]*,[ \t]+(?:(?:is|was)[ \t]+)?"
+    r"(?:co-?)?(?:funded|financed|supported)[ \t]+by[ \t]+")
+#: '... has set aside KSh 5 billion (about US$ 38.7 million) for the National Green Jobs Programme'
+ALLOCATED_FOR_RE = re.compile(
+    r"\b(?:set[ \t]+aside|allocated|earmarked|budgeted|committed|pledged)[ \t]+(?P<amt>(?:[^.;\n]|\.(?=\d)){3,70}?)[ \t]+"
+    r"(?:for|to)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+new[ \t]+)?"
+    r"(?P<t>(?:[A-Z][\w’'\-]*[ \t]+(?:(?:of|for|and|on|in|to)[ \t]+(?:the[ \t]+)?)?){1,8}"
+    r"(?:Programme|Program|Project|Initiative|Facility))\b")
+#: the organization that is the subject of the verb right after it ('the National Treasury has')
+_SUBJECT_ORG_RE = re.compile(r"(?:^|[,.;]\s+|\bthe\s+)(?P<o>[A-Z][\w’'\-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?"
+                             r"[A-Z][\w’'\-]*){0,6})[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|will[ \t]+)?$")
 KNOWN_AS_RE = re.compile(
     r"\b(?:project|programme|initiative)\b[^.\n]{0,80}?\bknown\s+as\s+(?:the\s+)?[\"“]?"
     r"(?P<t>[A-Z][^\"”.,;:()\n]{3,120})")
@@ -1214,7 +1229,9 @@ _ITEM_RE = re.compile(r"^(?P<ind>[ \t]*)(?:[-•*▪◦]|\d{1,2}[.)]|[a-h][.)])[
 _LIST_INTRO_RE = re.compile(
     r"\b(?:projects?|programmes?|programs?|initiatives?|interventions|components)\b[^.\n]{0,80}:\s*$", re.IGNORECASE)
 #: a heading line right above a list that names projects ('Projects supported by Finland')
-_LIST_HEAD_RE = re.compile(r"^(?=[A-Z])(?:[^.:;\n]{0,60}\s)?(?:[Pp]rojects|[Pp]rogrammes|[Pp]rograms|[Ii]nitiatives)\b[^.:;\n]{0,60}$")
+_LIST_HEAD_RE = re.compile(r"^(?=[A-Z])(?:[^.:;\n]{0,60}\s)?(?:[Pp]rojects|[Pp]rogrammes|[Pp]rograms|[Ii]nitiatives)\b[^.:;\n]{0,60}$"
+                           # 'What it funds', 'What the partnership finances'
+                           r"|^What[ \t]+(?:[\w’'\-]+[ \t]+){1,3}(?:funds|finances|supports)[ \t]*$")
 _FINANCING_INTRO_RE = re.compile(r"\b(?:co-?)?(?:financed|funded)\s+by\b[^.\n]{0,40}\b(?:partners|donors)\b", re.IGNORECASE)
 _ITEM_DASH_RE = re.compile(r"\s+[-–—]\s+")
 _ITEM_START_RE = re.compile(rf"(?:starting|starts|started|beginning|begins|began|launched|from)\s+"
@@ -1246,6 +1263,8 @@ def _item_title_end(body: str) -> int:
 
 
 _INDENTED_LINE_RE = re.compile(r"\n[ \t]+\S[^\n]*")
+#: a line that carries a list item on: not blank, not an item of its own
+_LAZY_LINE_RE = re.compile(r"\n(?!(?:[-•*▪◦]|\d{1,2}[.)]|[a-h][.)])[ \t])[^\s|#>][^\n]*")
 
 
 _PLACE_JOINS = {"to", "or", "and", "the", "from", "via", "between", "&", ","}
@@ -1278,7 +1297,9 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
         group = [items[i]]
         while i + 1 < len(items):
             gap = text[group[-1].end():items[i + 1].start()]
-            if all(not ln.strip() or re.match(r"[ \t]+\S", ln) for ln in gap.split("\n")[1:]) \
+            # (or lines that carry the item on without a blank line: a wrapped item)
+            if (all(not ln.strip() or re.match(r"[ \t]+\S", ln) for ln in gap.split("\n")[1:])
+                    or not re.search(r"\n[ \t]*\n", gap)) \
                     and gap.count("\n\n") <= 1 and len(gap) < 1200:
                 i += 1
                 group.append(items[i])
@@ -1299,8 +1320,15 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
         if _FINANCING_INTRO_RE.search(intro):
             continue                    # 'co-financed by three partners:': the items are funders
         for k, m in enumerate(group):
-            body = m.group("body")
             bs = m.start("body")
+            item_end = group[k + 1].start() if k + 1 < len(group) else len(text)
+            # a wrapped item: the lines that carry it on (no blank line, not indented)
+            wrap_end = m.end()
+            for wm in _LAZY_LINE_RE.finditer(text, m.end(), item_end):
+                if wm.start() != wrap_end:
+                    break
+                wrap_end = wm.end()
+            body = text[bs:wrap_end]
             # ('**2021 — Title** · ...': an item led by its year)
             lm = _ITEM_LEAD_RE.match(body)
             lead = lm.end()
@@ -1323,15 +1351,14 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
                 continue                # 'Nepal to Malaysia or Qatar': a corridor, not a project
             if title.isupper() and text.startswith("\n\n", m.end()):
                 continue                # '3. WHO CAN APPLY' and a blank line: a numbered heading
-            item_end = group[k + 1].start() if k + 1 < len(group) else len(text)
             # the item's own lines: its line and the indented lines under it
-            own_end = m.end()
+            own_end = wrap_end
             for cm in _INDENTED_LINE_RE.finditer(text, m.end(), item_end):
                 if cm.start() != own_end:
                     break
                 own_end = cm.end()
             c = Cand(title, ts, te, "list_item", m.start(), own_end, m.start(), own_end, section=sec)
-            detail = text[te:own_end]
+            detail = re.sub(r"\s+", " ", text[te:own_end])
             funding = _funder_countries(text, te, own_end)
             found = _unique(iso for _, _, iso in document.find_countries(detail) if iso not in funding)
             if found:
@@ -1349,6 +1376,11 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
             head_end = text.find("\n", te)
             head_end = own_end if head_end < 0 else min(own_end, text.find("\n", head_end + 1)
                                                         if text.find("\n", head_end + 1) > 0 else own_end)
+            op = text.find("(", te, own_end) if wrap_end > m.end() else -1
+            if op >= 0:
+                # a wrapped item's first bracket: '(Ethiopia, Viet Nam; 2022-2025; US$ 5.6 million)'
+                close = text.find(")", op, own_end)
+                head_end = close if close > 0 else head_end
             amounts = [r for r in _rows_in(money, te, head_end) if r["usd"] is not None]
             if amounts:
                 c.budget_usd = float(amounts[0]["usd"])
@@ -2410,6 +2442,12 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
                 if yr:
                     c.start_year = int(yr.group("y1"))
                     c.end_year = _year2(c.start_year, yr.group("y2"))
+            if rx is PAREN_TITLE_RE and money:
+                # '(SPIE-Z, 2024–2027; EUR 3.6 million, approx. US$ 3.9 million)': its amount
+                close = text.find(")", m.end(), m.end() + 120)
+                rows = _rows_in(money, m.end(), close) if close > 0 else []
+                if rows:
+                    c.budget_usd = _stated_usd(text, rows, 0)
             out.append(c)
     for m in _finditer_at(KW_NAME_AMOUNT_RE, text, word_offsets(text, ("the", "The"))):
         title = clean_title(m.group("t"))
@@ -2425,6 +2463,36 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         if pm:
             c.start_year = int(pm.group("y1"))
             c.end_year = _year2(c.start_year, pm.group("y2"))
+        out.append(c)
+    for m in (SHORT_NAME_FUNDED_RE.finditer(text) if "by" in text else ()):
+        # 'the PROSPECTS partnership, funded by the Netherlands': a short name and its kind
+        ts, te = m.start("t"), m.end("t")
+        if _NOT_A_PROJECT_RE.search(m.group("t")) or _known_org(m.group("a")):
+            continue
+        s, e = _sentence_span(sents, m.start(), m.end())
+        c = Cand(clean_title(m.group("t")), ts, te, "appositive", s, e, s, e)
+        c.aliases.append(m.group("a"))
+        org = org_at(text, m.end())
+        if org:
+            c.funder = _make_funder(org[2], org[3], org[4], "funded_by")
+        out.append(c)
+    for m in (ALLOCATED_FOR_RE.finditer(text) if money else ()):
+        # 'the Treasury has set aside KSh 5 billion (about US$ 38.7 million) for the National
+        # Green Jobs Programme': a budget line for a named programme, and who provides it
+        title = clean_title(m.group("t"))
+        if _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title) or ILO_NAMES.match(title) \
+                or len(title.split()) < 3:
+            continue
+        rows = _rows_in(money, m.start("amt"), m.end("amt"))
+        if not rows:
+            continue
+        ts, te = m.start("t"), m.end("t")
+        s, e = _sentence_span(sents, m.start(), m.end())
+        c = Cand(title, ts, te, "appositive", s, e, s, e)
+        c.budget_usd = _stated_usd(text, rows, 0)
+        om = _SUBJECT_ORG_RE.search(text, max(s, m.start() - 120), m.start())
+        if om:
+            c.funder = _make_funder(om.group("o"), None, None, "allocated")
         out.append(c)
     for m in (LEAD_TITLE_YEARS_RE.finditer(text) if ") is " in text or ") was " in text else ()):
         title = clean_title(m.group("t"))
@@ -3029,7 +3097,128 @@ _OWN_SCOPE = ("heading", "table", "bullet", "list_item", "field_block", "funder_
               "signature")
 
 
+_COL_GAP_RE = re.compile(r"(?:(?<=\S)[ ]{3,}|^[ ]{20,})(?=\S)", re.MULTILINE)
+
+
+def _column_blocks(text: str) -> list[tuple[int, int, int]]:
+    """Runs of lines laid out in two columns side by side (a PDF fact card read line by line:
+    'ILO member since .... 1923           A framework for four years. On 7 June 2022,'):
+    (first line, line after the last, column where the right column starts). A table (cells
+    split by gaps of their own) or a list of 'Label:   value' lines is no such layout."""
+    if "   " not in text:
+        return []
+    lines = _lines_with_offsets(text)
+    counts: Counter = Counter()
+    for m in _COL_GAP_RE.finditer(text):
+        if m.end() - m.start() < 80:
+            counts[m.end() - (text.rfind("\n", 0, m.end()) + 1)] += 1
+    cols = [c for c, n in counts.most_common(3) if n >= 8 and c >= 25]
+    out = []
+    for c in cols[:1]:
+        i = 0
+        while i < len(lines):
+            j, both, right, gaps, labels, long_right = i, 0, 0, 0, 0, 0
+            while j < len(lines):
+                ln = lines[j][1].rstrip()
+                if not ln.strip() or len(ln) <= c - 2:
+                    pass
+                elif len(ln) > c and ln[c - 2:c] == "  " and ln[c] != " " and "\t" not in ln:
+                    left, rt = ln[:c].strip(), ln[c:]
+                    right += 1
+                    if left:
+                        both += 1
+                        gaps += "   " in left
+                        labels += left.endswith(":")
+                    gaps += "   " in rt
+                    long_right += len(rt) >= 30
+                else:
+                    break
+                j += 1
+            if both >= 4 and right >= 6 and long_right >= 3 and gaps * 4 <= right and labels * 3 <= both:
+                while j > i and not lines[j - 1][1].strip():
+                    j -= 1
+                out.append((i, j, c))
+            i = j + 1
+    return out
+
+
+def _column_view(text: str):
+    """The text with each two-column run of lines laid out one column after the other, and
+    the segments that map it back: [(view start, text start, length)]. None: no such run."""
+    blocks = _column_blocks(text)
+    if not blocks:
+        return None
+    lines = _lines_with_offsets(text)
+    parts: list[str] = []
+    segs: list[tuple[int, int, int]] = []
+    vpos = pos = 0
+
+    def put(real: int, n: int, mapped: bool = True, s: str | None = None):
+        nonlocal vpos
+        piece = text[real:real + n] if s is None else s
+        if mapped and piece:
+            segs.append((vpos, real, len(piece)))
+        parts.append(piece)
+        vpos += len(piece)
+
+    for i, j, c in blocks:
+        bstart = lines[i][0]
+        put(pos, bstart - pos)
+        for side in (0, 1):
+            for k in range(i, j):
+                off, ln = lines[k]
+                if side == 0:
+                    seg = ln[:c].rstrip() if len(ln.rstrip()) > c else ln.rstrip()
+                    if len(ln.rstrip()) > c and ln[c - 2:c] != "  ":
+                        seg = ln.rstrip()
+                    put(off, len(seg))
+                else:
+                    seg = ln[c:].rstrip() if len(ln.rstrip()) > c and ln[c - 2:c] == "  " else ""
+                    put(off + c, len(seg))
+                put(0, 0, False, "\n")
+            if side == 0:
+                put(0, 0, False, "\n")
+        last_off, last_ln = lines[j - 1]
+        pos = last_off + len(last_ln)
+        parts[-1] = ""                   # (the block's own end of line follows)
+        vpos -= 1
+    put(pos, len(text) - pos)
+    return "".join(parts), segs
+
+
+def _mapper(segs):
+    starts = [v for v, _, _ in segs]
+
+    def at(v: int) -> tuple[int, int]:
+        """(text offset of view offset v, the end of its segment in the text)."""
+        k = max(0, bisect_right(starts, v) - 1)
+        vs, rs, n = segs[k]
+        if v >= vs + n:
+            return rs + n, rs + n
+        return rs + (v - vs), rs + n
+    return at
+
+
 def extract(text: str) -> list[dict]:
+    view = _column_view(text) if text else None
+    if view is None:
+        return _extract(text)
+    vtext, segs = view
+    at = _mapper(segs)
+    rows = _extract(vtext)
+    for r in rows:
+        cs, seg_end = at(r["char_start"])
+        ce = min(seg_end, at(max(r["char_start"], r["char_end"] - 1))[0] + 1)
+        while ce > cs and text[ce - 1].isspace():
+            ce -= 1
+        r["char_start"], r["char_end"], r["evidence"] = cs, ce, text[cs:ce]
+        ss = at(r["scope_start"])[0]
+        se = at(max(r["scope_start"], r["scope_end"] - 1))[0] + 1
+        r["scope_start"], r["scope_end"] = min(ss, se, cs), max(ss, se, ce)
+    return rows
+
+
+def _extract(text: str) -> list[dict]:
     if not text or not text.strip():
         return []
     secs = project_sections(text)
@@ -3127,6 +3316,9 @@ def extract(text: str) -> list[dict]:
                 c.attr_end = min(c.attr_end, stops[k])
             c.own_end = min(c.own_end, c.scope_end) if c.own_end > c.start else c.own_end
     partner_is_donor = bool(meta["title"] and DONOR_PAGE_RE.search(meta["title"]))
+    first = text.lstrip()[:200].split("\n", 1)[0]
+    if partner_name and DONOR_PAGE_RE.search(first) and re.search(r"\b(?:ILO|Labour)\b", first):
+        partner_is_donor = True  # a banner line 'IRELAND AND THE ILO   PARTNERSHIP FACT CARD' above the title
     if partner_name and document.names_the_donor(text, partner_iso):
         partner_is_donor = True  # an agreement's party 'hereinafter "the Donor"', 'Norway, through Norad: NOK ...'
     if partner_iso is None and partner_name and _FUND_NAME_RE.search(partner_name):
