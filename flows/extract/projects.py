@@ -125,7 +125,7 @@ KNOWN_AS_RE = re.compile(
 #: office', 'Chief Technical Adviser - Title')
 SIGNATURE_ROLE_RE = re.compile(
     r"^[ \t]*(?:(?:National[ \t]+|Senior[ \t]+|Deputy[ \t]+)?(?:Project|Programme|Program)[ \t]+"
-    r"(?:Manager|Coordinator|Officer|Director|Assistant|Lead|Team[ \t]+Leader)"
+    r"(?:Manager|Coordinator|Director|Team[ \t]+Leader)"
     r"|Chief[ \t]+Technical[ \t]+Advis[eo]r|Team[ \t]+Leader)[ \t]*(?:,|[ \t][–—-])[ \t]*"
     r"(?P<t>[A-Z\"“][^\n|,;]{8,160}?)[ \t]*(?:\||$)", re.MULTILINE)
 #: 'ACRONYM - Full title': the short name before the dash
@@ -585,7 +585,8 @@ _FUNDER_PATTERNS = [
     # 'the grant agreement ... was signed between the Embassy of X and the ILO': the other party
     ("grant_between", re.compile(r"\b(?:grant|contribution|funding|financing|donor)\s+agreement\b[^.;\n]{0,80}?"
                                  r"\bbetween\s+(?:the\s+)?(?:(?:ILO|International\s+Labour\s+(?:Organi[sz]ation|Office))"
-                                 r"\s+and\s+(?:the\s+)?)?(?=[A-Z])", re.I)),
+                                 r"\s+and\s+(?:the\s+)?|(?=[^.;\n]{3,100}?\band\s+(?:the\s+)?"
+                                 r"(?:ILO|International\s+Labour\s+(?:Organi[sz]ation|Office))\b))(?=[A-Z])", re.I)),
 ]
 _X_FUNDED_RE = re.compile(r"\b(?P<x>[A-Z][\w’'\-]*?)-(?:funded|financed|supported|sponsored)\b")
 #: an amount with its currency named after it ('1.5 billion yen')
@@ -895,7 +896,8 @@ def find_budget(text: str, money: list[dict], start: int, end: int,
             continue                # 'expenditure stood at USD 1.72 million': spent, not the budget
         # the stated dollar equivalent of an amount in another currency: 'EUR 18 million, about US$ 17.6 million'
         if _BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after) \
-                or _FUNDED_WITH_RE.search(text, max(start, r["start"] - 160), r["start"]):
+                or _FUNDED_WITH_RE.search(text, max(start, r["start"] - 160), r["start"]) \
+                or _AGREEMENT_FOR_RE.search(text, max(start, r["start"] - 200), r["start"]):
             return _stated_usd(text, money, i)
     return None
 
@@ -904,6 +906,9 @@ _SPENT_BEFORE_RE = re.compile(r"\b(?:expenditures?|spent|disbursed|disbursements
                               r"|realloca\w*|moving|transferring|shifting)\b[^.;\n]{0,30}$",
                               re.IGNORECASE)
 # 'funded by the German Federal Ministry ... (BMZ) with EUR 3.6 million'
+# 'the grant agreement was signed between the Embassy of X and the ILO for EUR 3 million'
+_AGREEMENT_FOR_RE = re.compile(r"\b(?:grant|contribution|funding|financing)\s+agreement\b[^.;]{0,160}?\sfor\s+$",
+                               re.IGNORECASE)
 _FUNDED_WITH_RE = re.compile(r"\b(?:funded|financed)\s+by\s[^.;]{3,120}?\swith\s+$")
 
 
@@ -1231,7 +1236,7 @@ _LIST_INTRO_RE = re.compile(
 #: a heading line right above a list that names projects ('Projects supported by Finland')
 _LIST_HEAD_RE = re.compile(r"^(?=[A-Z])(?:[^.:;\n]{0,60}\s)?(?:[Pp]rojects|[Pp]rogrammes|[Pp]rograms|[Ii]nitiatives)\b[^.:;\n]{0,60}$"
                            # 'What it funds', 'What the partnership finances'
-                           r"|^What[ \t]+(?:[\w’'\-]+[ \t]+){1,3}(?:funds|finances|supports)[ \t]*$")
+                           r"|^(?i:what[ \t]+(?:[\w’'\-]+[ \t]+){1,3}(?:funds|finances|supports))[ \t]*$")
 _FINANCING_INTRO_RE = re.compile(r"\b(?:co-?)?(?:financed|funded)\s+by\b[^.\n]{0,40}\b(?:partners|donors)\b", re.IGNORECASE)
 _ITEM_DASH_RE = re.compile(r"\s+[-–—]\s+")
 _ITEM_START_RE = re.compile(rf"(?:starting|starts|started|beginning|begins|began|launched|from)\s+"
@@ -2527,8 +2532,10 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         if len(words) < 3 or sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) < 0.6 * len(words) \
                 or _ORG_HEAD_RE.search(title) or ILO_NAMES.match(title) or _only_places(title):
             continue
-        c = Cand(title, ts, te, "signature", 0, len(text), ts, te)
         am = _SHORT_NAME_LEAD_RE.match(title)
+        if not am and not (len(title.split()) >= 4 and re.search(r" (?:in|for|of|through|on) ", title)):
+            continue                    # ('Programme Manager, Occupational Safety and Health': a unit)
+        c = Cand(title, ts, te, "signature", 0, len(text), ts, te)
         if am:                          # 'TRABALHO-CAJU - Decent Work in ...': its short name
             c.aliases.append(am.group("a"))
         out.append(c)
