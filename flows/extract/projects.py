@@ -3115,10 +3115,11 @@ def _column_blocks(text: str) -> list[tuple[int, int, int]]:
     if "   " not in text:
         return []
     lines = _lines_with_offsets(text)
+    starts = _all_line_starts(text)
     counts: Counter = Counter()
     for m in _COL_GAP_RE.finditer(text):
         if m.end() - m.start() < 80:
-            counts[m.end() - (text.rfind("\n", 0, m.end()) + 1)] += 1
+            counts[m.end() - starts[bisect_right(starts, m.end()) - 1]] += 1
     cols = [c for c, n in counts.most_common(3) if n >= 8 and c >= 25]
     out = []
     for c in cols[:1]:
