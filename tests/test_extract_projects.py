@@ -915,3 +915,106 @@ def test_no_title_between_two_quoted_references_nor_from_a_list_of_partners():
             "End date: 2024-12-31\nBudget: USD 1,000,000\n")
     titles = [r["title"] for r in extract(text)]
     assert titles == ["Safer Ports for Dock Workers"]
+
+
+def test_fixed_width_table_without_rulers_wrapped_cells_and_caption_funder():
+    text = ("Our work with partners in the region is reviewed every year. Table 2: Danida-funded ILO projects in the region\n"
+            "No. Project                            Countries    Period       DKK       US$ equiv.\n"
+            "\n"
+            "1   Fair Wages for Tea Pickers          Kenya        2021-2024  9,000,000   1,300,000\n"
+            "2   Cleaner Kilns for Brick Workers     Uganda,      2022-2025  6,000,000     870,000\n"
+            "    (CLEAN-KILN)                        Rwanda\n"
+            "    Total                                                     15,000,000   2,170,000\n"
+            "Note: commitments at signature.\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Fair Wages for Tea Pickers", "Cleaner Kilns for Brick Workers (CLEAN-KILN)"}
+    kiln = rows["Cleaner Kilns for Brick Workers (CLEAN-KILN)"]
+    assert (kiln["start_year"], kiln["end_year"], kiln["budget_usd"], kiln["countries"]) == \
+        (2022, 2025, 870_000, ["UGA", "RWA"])
+    assert kiln["funder"] == "Danida"
+    for r in rows.values():
+        assert text[r["char_start"]:r["char_end"]] == r["evidence"]
+
+
+def test_email_signature_names_the_project_and_grant_agreement_funder():
+    text = ("Subject: RE: SAFE-NETS - revised workplan\n\nDear Tom,\n\n"
+            "We propose moving EUR 200,000 from Output 1 to Output 2.\n\n"
+            "For the record, the grant agreement was signed between the Embassy of Finland in Hanoi and "
+            "the ILO for EUR 3 million (approx. USD 3.3 million) for 2022-2025.\n\n"
+            "Best,\nMai\n\nMai Tran\nChief Technical Adviser, SAFE-NETS - Safer Fishing Nets for Coastal Workers\n"
+            "ILO Country Office for Viet Nam | Hanoi\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["SAFE-NETS - Safer Fishing Nets for Coastal Workers"]
+    r = rows[0]
+    assert (r["start_year"], r["end_year"], r["budget_usd"]) == (2022, 2025, 3_300_000)
+    assert r["funder"] == "Embassy of Finland in Hanoi"
+
+
+def test_wrapped_title_field_and_origin_country_in_title():
+    text = ("PROJECT AT A GLANCE\n"
+            "Title:        Job Placement for Refugees from Syria and Host\n"
+            "              Communities in Jordan (JOBS-J)\n"
+            "Duration:     March 2022 – February 2025\n"
+            "Funded by:    Royal Danish Embassy\n")
+    rows = extract(text)
+    assert len(rows) == 1
+    assert rows[0]["title"] == "Job Placement for Refugees from Syria and Host Communities in Jordan"
+    assert rows[0]["countries"] == ["JOR"]
+
+
+def test_a_persons_role_with_an_acronym_is_no_project():
+    text = ("The project trains migrants in Lima. For Ana Ruiz, Head of the National Training Authority "
+            "(NTA), the project has changed how the public service works.\n")
+    assert not [r for r in extract(text) if "Head" in r["title"]]
+
+
+def test_table_cells_plain_word_country_list_and_amount_column_fallback():
+    text = ("------------------------------------------------------------------------------------------------\n"
+            "No.  Funding partner     Amount            US$ eq.   Period     Purpose / project\n"
+            "------------------------------------------------------------------------------------------------\n"
+            "1    Finland             EUR 2,000,000     n/a       2024       Unearmarked\n"
+            "2    New Zealand         NZD 4,000,000     n/a       2024–2026  Safe Boats for Island Fishers\n"
+            "                                                                (Fiji, Tonga)\n"
+            "------------------------------------------------------------------------------------------------\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Safe Boats for Island Fishers"]
+    assert rows[0]["countries"] == ["FJI", "TON"]
+    assert rows[0]["budget_usd"] and rows[0]["budget_usd"] > 2_000_000
+
+
+def test_x_funded_project_title_with_acronym_years_and_amount_in_brackets():
+    text = ("The session will hear about the new EU-funded project Decent Jobs in Coastal Tourism "
+            "(DJCT, 2023–2026; EUR 2 million, approx. US$ 2.2 million).\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Decent Jobs in Coastal Tourism"]
+    assert (rows[0]["start_year"], rows[0]["end_year"], rows[0]["budget_usd"]) == (2023, 2026, 2_200_000)
+
+
+def test_short_name_partnership_funded_by_and_budget_set_aside_for_a_programme():
+    text = ("In the north, the BRIDGES partnership, funded by Norway and bringing together three agencies, "
+            "has trained 5,000 people. This year the Ministry of Finance has set aside USD 12 million "
+            "for the National Youth Service Programme, which will employ young people.\n")
+    rows = by_title(extract(text))
+    assert rows["BRIDGES partnership"]["funder"] == "Government of Norway"
+    nysp = rows["National Youth Service Programme"]
+    assert nysp["budget_usd"] == 12_000_000 and nysp["funder"] == "Ministry of Finance"
+
+
+def test_two_column_fact_card_is_read_column_by_column():
+    left = ["AT A GLANCE", "Member since ....... 1950", "Conventions ........ 60", "Offices ............ 2",
+            "Main channel: the Agency for", "Development (ADA)", "", "CONTACTS", "Some Street 1", "City", "", ""]
+    right = ["WHAT IT FUNDS", "- Green Ports for Dock Workers in", "Ghana and Togo (2021-2024; US$ 2.5",
+             "million), with the port authorities.", "- Fair Work for Domestic Workers in",
+             "Peru (2022-2025; US$ 1.8 million). So far",
+             "3,000 workers have been reached and two", "laws were amended in the period.",
+             "", "Reviewing together. The annual review", "met in the capital in March with the",
+             "social partners of both countries."]
+    body = "\n".join(f"{a:<44}{b}".rstrip() for a, b in zip(left, right))
+    text = "AUSTRIA AND THE ILO        PARTNERSHIP CARD\n\n" + body + "\n"
+    rows = by_title(extract(text))
+    assert set(rows) == {"Green Ports for Dock Workers in Ghana and Togo", "Fair Work for Domestic Workers in Peru"}
+    ports = rows["Green Ports for Dock Workers in Ghana and Togo"]
+    assert (ports["start_year"], ports["end_year"], ports["budget_usd"], ports["countries"]) == \
+        (2021, 2024, 2_500_000, ["GHA", "TGO"])
+    for r in rows.values():
+        assert text[r["char_start"]:r["char_end"]] == r["evidence"]

@@ -88,7 +88,8 @@ APPOSITIVE_RE = re.compile(
 PAREN_TITLE_RE = re.compile(
     rf"(?:project|programme|program|initiative)[ \t]+(?P<t>[A-Z][^,;.()\n\"“”]{{8,150}}?)[ \t]*"
     rf"\((?=[^()\n]{{0,60}}?(?:{YEAR}|million|billion)|(?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{{0,14}})\))")
-_PAREN_TITLE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:ILO\s+)?(?:[a-z][a-z\-]*\s+){0,2}$")
+_PAREN_TITLE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:ILO\s+)?"
+                                  r"(?:(?:[a-z][a-z\-]*|[A-Z][\w]{1,15}-(?:funded|financed|supported|backed))\s+){0,2}$")
 _APPOSITIVE_LEAD_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts|an?)\s+(?:new\s+)?(?:[a-z\d][a-z\d]*-year\s+)?"
                                  r"(?:(?:joint|regional|global|national|multi-country|flagship)\s+)?"
                                  r"(?:ILO|[A-Z]{2,8}[–—\-/][A-Z]{2,8})?\s*$")
@@ -103,9 +104,34 @@ KW_NAME_AMOUNT_RE = re.compile(
 LEAD_TITLE_YEARS_RE = re.compile(
     rf"^(?P<t>[A-Z][^\n.;()\"“”]{{10,150}}?)[ \t]+\((?P<y1>{YEAR})[ \t]*[-–—][ \t]*(?P<y2>{YEAR}|\d\d)\)[ \t]+"
     r"(?:is|was)[ \t]+(?:(?:co-?)?funded|financed|implemented|supported)[ \t]+by\b", re.MULTILINE)
+#: 'the PROSPECTS partnership, funded by ...': a short name in capitals, its kind, its funder
+SHORT_NAME_FUNDED_RE = re.compile(
+    r"\b[Tt]he[ \t]+(?P<t>(?P<a>[A-Z][A-Z0-9]{2,11}(?:-[A-Z0-9]{2,11}){0,2})[ \t]+"
+    r"(?:partnership|programme|program|project|initiative))[ \t]*,[ \t]+(?:(?:is|was)[ \t]+)?"
+    r"(?:co-?)?(?:funded|financed|supported)[ \t]+by[ \t]+")
+#: '... has set aside KSh 5 billion (about US$ 38.7 million) for the National Green Jobs Programme'
+ALLOCATED_FOR_RE = re.compile(
+    r"\b(?:set[ \t]+aside|allocated|earmarked|budgeted|committed|pledged)[ \t]+(?P<amt>(?:[^.;\n]|\.(?=\d)){3,70}?)[ \t]+"
+    r"(?:for|to)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+new[ \t]+)?"
+    r"(?P<t>(?:[A-Z][\w’'\-]*[ \t]+(?:(?:of|for|and|on|in|to)[ \t]+(?:the[ \t]+)?)?){1,8}"
+    r"(?:Programme|Program|Project|Initiative|Facility))\b")
+#: the organization that is the subject of the verb right after it ('the National Treasury has')
+_SUBJECT_ORG_RE = re.compile(r"(?:^|[,.;]\s+|\bthe\s+)(?P<o>[A-Z][\w’'\-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?"
+                             r"[A-Z][\w’'\-]*){0,6})[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|will[ \t]+)?$")
 KNOWN_AS_RE = re.compile(
     r"\b(?:project|programme|initiative)\b[^.\n]{0,80}?\bknown\s+as\s+(?:the\s+)?[\"“]?"
     r"(?P<t>[A-Z][^\"”.,;:()\n]{3,120})")
+#: a signature's role line naming the project its holder runs ('Project Manager, Title |
+#: office', 'Chief Technical Adviser - Title')
+SIGNATURE_ROLE_RE = re.compile(
+    r"^[ \t]*(?:(?:National[ \t]+|Senior[ \t]+|Deputy[ \t]+)?(?:Project|Programme|Program)[ \t]+"
+    r"(?:Manager|Coordinator|Director|Team[ \t]+Leader)"
+    r"|Chief[ \t]+Technical[ \t]+Advis[eo]r|Team[ \t]+Leader)[ \t]*(?:,|[ \t][–—-])[ \t]*"
+    r"(?P<t>[A-Z\"“][^\n|,;]{8,160}?)[ \t]*(?:\||$)", re.MULTILINE)
+#: 'ACRONYM - Full title': the short name before the dash
+_SHORT_NAME_LEAD_RE = re.compile(r"(?P<a>[A-Z][A-Z0-9]{1,11}(?:-[A-Z0-9]{2,11}){0,2})[ \t]+[–—-][ \t]+[A-Z]")
+#: the next line of a field's value wrapped in a box: indented, no label of its own
+_WRAPPED_VALUE_RE = re.compile(r"\n(?P<ind>[ \t]{4,40})(?![\w ()/'’\-]{1,40}:\s)[^\s|][^\n]{0,200}")
 _JOINED_LABEL_RE = re.compile(r"\s(?:[A-Z][a-z]+(?:[ \t][a-z]+){0,2})[ \t]*:[ \t]+(?=\S)")
 PHASE_RE = re.compile(
     r"\bphase\s+(?:(?:[IVX]{1,4}|\d{1,2})\s+)?of\s+(?:the\s+|its\s+)?(?P<t>(?:[A-Z][\w’'\-]*\s+){1,8}?"
@@ -476,6 +502,8 @@ def org_at(text: str, pos: int, limit: int = 160) -> tuple[int, int, str, str | 
             break
         if tok in _CURRENCY_CODES or (pending and tok[0].isdigit()):
             break                       # '... from Aldergrove and EUR 2.0 million'
+        if pending and tok == "ILO":
+            break                       # '... between the Embassy of X and the ILO'
         if start is None and tok in _NOT_NAME:
             break
         if start is None and (tok.endswith("’s") or tok.endswith("'s")):
@@ -528,8 +556,13 @@ class Funder:
     rule: str = ""
 
 
+#: a part of a project or a document, never who funds it ('from Outcome 2 to Outcome 3')
+_NOT_FUNDER_RE = re.compile(r"(?:Outcomes?|Outputs?|Components?|Objectives?|Pillars?|Results?|Activit(?:y|ies)|"
+                            r"Budget|Phase|Article|Section|Annex|Table|Figure)\b(?![ \t]+(?:of|for)\b)")
+
+
 def _make_funder(name: str, acronym: str | None, possessive: str | None, rule: str) -> Funder | None:
-    if not name or ILO_NAMES.match(name):
+    if not name or ILO_NAMES.match(name) or _NOT_FUNDER_RE.match(name):
         return None
     countries = {iso for _, _, iso in document.find_countries(name)}
     iso = document.lookup_country(name)
@@ -549,6 +582,11 @@ _FUNDER_PATTERNS = [
     ("support_from", re.compile(r"\b(?:contributions?|support|funding|grant|financing|donation)\s+from\s+", re.I)),
     ("contribution_of", re.compile(r"\b(?:contribution|grant|donation)\s+of\s+(?=the\s+[A-Z])", re.I)),
     ("amount_from", re.compile(r"(?:million|billion|thousand|\d)\s+(?:in\s+\w+\s+)?from\s+(?=(?:the\s+)?[A-Z])")),
+    # 'the grant agreement ... was signed between the Embassy of X and the ILO': the other party
+    ("grant_between", re.compile(r"\b(?:grant|contribution|funding|financing|donor)\s+agreement\b[^.;\n]{0,80}?"
+                                 r"\bbetween\s+(?:the\s+)?(?:(?:ILO|International\s+Labour\s+(?:Organi[sz]ation|Office))"
+                                 r"\s+and\s+(?:the\s+)?|(?=[^.;\n]{3,100}?\band\s+(?:the\s+)?"
+                                 r"(?:ILO|International\s+Labour\s+(?:Organi[sz]ation|Office))\b))(?=[A-Z])", re.I)),
 ]
 _X_FUNDED_RE = re.compile(r"\b(?P<x>[A-Z][\w’'\-]*?)-(?:funded|financed|supported|sponsored)\b")
 #: an amount with its currency named after it ('1.5 billion yen')
@@ -581,6 +619,7 @@ _FUNDER_SCAN = {
     "support_from": (True, ("contribution", "support", "funding", "grant", "financing", "donation"), [("from",)]),
     "contribution_of": (True, ("contribution", "grant", "donation"), []),
     "amount_from": (False, None, [("from",)]),
+    "grant_between": (True, ("grant", "contribution", "funding", "financing", "donor"), [("between",), ("agreement",)]),
 }
 _X_FUNDED_NEEDS = ("-funded", "-financed", "-supported", "-sponsored")
 _PROVIDED_NEEDS = ("provide", "contribute", "commit", "pledge", "grant", "allocate", "contributing", "providing")
@@ -857,14 +896,19 @@ def find_budget(text: str, money: list[dict], start: int, end: int,
             continue                # 'expenditure stood at USD 1.72 million': spent, not the budget
         # the stated dollar equivalent of an amount in another currency: 'EUR 18 million, about US$ 17.6 million'
         if _BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after) \
-                or _FUNDED_WITH_RE.search(text, max(start, r["start"] - 160), r["start"]):
+                or _FUNDED_WITH_RE.search(text, max(start, r["start"] - 160), r["start"]) \
+                or _AGREEMENT_FOR_RE.search(text, max(start, r["start"] - 200), r["start"]):
             return _stated_usd(text, money, i)
     return None
 
 
-_SPENT_BEFORE_RE = re.compile(r"\b(?:expenditures?|spent|disbursed|disbursements?|delivery\s+rate)\b[^.;\n]{0,30}$",
+_SPENT_BEFORE_RE = re.compile(r"\b(?:expenditures?|spent|disbursed|disbursements?|delivery\s+rate"
+                              r"|realloca\w*|moving|transferring|shifting)\b[^.;\n]{0,30}$",
                               re.IGNORECASE)
 # 'funded by the German Federal Ministry ... (BMZ) with EUR 3.6 million'
+# 'the grant agreement was signed between the Embassy of X and the ILO for EUR 3 million'
+_AGREEMENT_FOR_RE = re.compile(r"\b(?:grant|contribution|funding|financing)\s+agreement\b[^.;]{0,160}?\sfor\s+$",
+                               re.IGNORECASE)
 _FUNDED_WITH_RE = re.compile(r"\b(?:funded|financed)\s+by\s[^.;]{3,120}?\swith\s+$")
 
 
@@ -1190,7 +1234,9 @@ _ITEM_RE = re.compile(r"^(?P<ind>[ \t]*)(?:[-•*▪◦]|\d{1,2}[.)]|[a-h][.)])[
 _LIST_INTRO_RE = re.compile(
     r"\b(?:projects?|programmes?|programs?|initiatives?|interventions|components)\b[^.\n]{0,80}:\s*$", re.IGNORECASE)
 #: a heading line right above a list that names projects ('Projects supported by Finland')
-_LIST_HEAD_RE = re.compile(r"^(?=[A-Z])(?:[^.:;\n]{0,60}\s)?(?:[Pp]rojects|[Pp]rogrammes|[Pp]rograms|[Ii]nitiatives)\b[^.:;\n]{0,60}$")
+_LIST_HEAD_RE = re.compile(r"^(?=[A-Z])(?:[^.:;\n]{0,60}\s)?(?:[Pp]rojects|[Pp]rogrammes|[Pp]rograms|[Ii]nitiatives)\b[^.:;\n]{0,60}$"
+                           # 'What it funds', 'What the partnership finances'
+                           r"|^(?i:what[ \t]+(?:[\w’'\-]+[ \t]+){1,3}(?:funds|finances|supports))[ \t]*$")
 _FINANCING_INTRO_RE = re.compile(r"\b(?:co-?)?(?:financed|funded)\s+by\b[^.\n]{0,40}\b(?:partners|donors)\b", re.IGNORECASE)
 _ITEM_DASH_RE = re.compile(r"\s+[-–—]\s+")
 _ITEM_START_RE = re.compile(rf"(?:starting|starts|started|beginning|begins|began|launched|from)\s+"
@@ -1222,6 +1268,8 @@ def _item_title_end(body: str) -> int:
 
 
 _INDENTED_LINE_RE = re.compile(r"\n[ \t]+\S[^\n]*")
+#: a line that carries a list item on: not blank, not an item of its own
+_LAZY_LINE_RE = re.compile(r"\n(?!(?:[-•*▪◦]|\d{1,2}[.)]|[a-h][.)])[ \t])[^\s|#>][^\n]*")
 
 
 _PLACE_JOINS = {"to", "or", "and", "the", "from", "via", "between", "&", ","}
@@ -1254,7 +1302,9 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
         group = [items[i]]
         while i + 1 < len(items):
             gap = text[group[-1].end():items[i + 1].start()]
-            if all(not ln.strip() or re.match(r"[ \t]+\S", ln) for ln in gap.split("\n")[1:]) \
+            # (or lines that carry the item on without a blank line: a wrapped item)
+            if (all(not ln.strip() or re.match(r"[ \t]+\S", ln) for ln in gap.split("\n")[1:])
+                    or not re.search(r"\n[ \t]*\n", gap)) \
                     and gap.count("\n\n") <= 1 and len(gap) < 1200:
                 i += 1
                 group.append(items[i])
@@ -1275,8 +1325,15 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
         if _FINANCING_INTRO_RE.search(intro):
             continue                    # 'co-financed by three partners:': the items are funders
         for k, m in enumerate(group):
-            body = m.group("body")
             bs = m.start("body")
+            item_end = group[k + 1].start() if k + 1 < len(group) else len(text)
+            # a wrapped item: the lines that carry it on (no blank line, not indented)
+            wrap_end = m.end()
+            for wm in _LAZY_LINE_RE.finditer(text, m.end(), item_end):
+                if wm.start() != wrap_end:
+                    break
+                wrap_end = wm.end()
+            body = text[bs:wrap_end]
             # ('**2021 — Title** · ...': an item led by its year)
             lm = _ITEM_LEAD_RE.match(body)
             lead = lm.end()
@@ -1299,15 +1356,14 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
                 continue                # 'Nepal to Malaysia or Qatar': a corridor, not a project
             if title.isupper() and text.startswith("\n\n", m.end()):
                 continue                # '3. WHO CAN APPLY' and a blank line: a numbered heading
-            item_end = group[k + 1].start() if k + 1 < len(group) else len(text)
             # the item's own lines: its line and the indented lines under it
-            own_end = m.end()
+            own_end = wrap_end
             for cm in _INDENTED_LINE_RE.finditer(text, m.end(), item_end):
                 if cm.start() != own_end:
                     break
                 own_end = cm.end()
             c = Cand(title, ts, te, "list_item", m.start(), own_end, m.start(), own_end, section=sec)
-            detail = text[te:own_end]
+            detail = re.sub(r"\s+", " ", text[te:own_end])
             funding = _funder_countries(text, te, own_end)
             found = _unique(iso for _, _, iso in document.find_countries(detail) if iso not in funding)
             if found:
@@ -1325,6 +1381,11 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
             head_end = text.find("\n", te)
             head_end = own_end if head_end < 0 else min(own_end, text.find("\n", head_end + 1)
                                                         if text.find("\n", head_end + 1) > 0 else own_end)
+            op = text.find("(", te, own_end) if wrap_end > m.end() else -1
+            if op >= 0:
+                # a wrapped item's first bracket: '(Ethiopia, Viet Nam; 2022-2025; US$ 5.6 million)'
+                close = text.find(")", op, own_end)
+                head_end = close if close > 0 else head_end
             amounts = [r for r in _rows_in(money, te, head_end) if r["usd"] is not None]
             if amounts:
                 c.budget_usd = float(amounts[0]["usd"])
@@ -1372,6 +1433,7 @@ def _field_block_candidates(text: str) -> list[Cand]:
                 or re.search(r"[-=+_*#~]{4}", line) \
                 or re.match(r"[ \t]*[\w ()/'’\-]{1,40}:\s", line) \
                 or (i == 0 or (lines[i - 1][1].strip() and is_field[i - 1])) \
+                or (line[:1] in " \t" and re.match(r"[ \t]*[\w ()/'’\-]{1,40}:[ \t]+\S", lines[i - 1][1])) \
                 or ";" in title or lines[i - 1][1].rstrip().endswith((";", ",")):
             continue                # (a list of names carried on from the line above is no title)
         ts = ls + len(line) - len(line.lstrip())
@@ -1592,6 +1654,13 @@ _ORG_HEAD_RE = re.compile(r"\b(?:Ministry|Organi[sz]ation|Office|Agency|Departme
                           r"Conference|Convention|Declaration|Agenda|Strategy|Plan|Policy|Act|Law)\b")
 
 
+#: a person's role, never a project's name ('Director of the Public Employment Service')
+_ROLE_HEAD_RE = re.compile(r"(?:(?:Deputy|Assistant|Vice|Acting|Senior|Chief|Executive|General|Regional|National)[ \t-]+)?"
+                           r"(?:Director|Minister|Head|Chief|Secretary|President|Chair(?:person|man|woman)?|"
+                           r"Coordinator|Manager|Officer|Adviser|Advisor|Commissioner|Governor|Ambassador|"
+                           r"Representative|Dean|Mayor)(?:[ \t]+General)?[ \t]+(?:of|for|at)\b")
+
+
 def _caps_run_start(text: str, pos: int) -> int | None:
     """Where the run of capitalised words (and short joining words) ending at pos starts, on
     the same line; None when it has fewer than three capitalised words."""
@@ -1630,6 +1699,8 @@ def _known_org(name: str) -> bool:
 
 _ACR_KIND_RE = re.compile(r",[ \t]+(?:the|an?)[ \t]+(?:(?:ILO|new|joint|flagship)[ \t]+)?(?:[\w\-]+[ \t]+)?"
                           r"(?:programme|project|program|initiative)\b"
+                          # ('Director of the X Service (ACR), the project has also ...': a new clause)
+                          r"(?![ \t]+(?:also[ \t]+)?(?:has|have|had|is|was|were|will|would|can|could)\b)"
                           # 'Title (ACR) began in 2021 and runs until 2025': said to run over years
                           rf"|[ \t]+(?:began|started)[ \t]+in[ \t]+{YEAR}[ \t]+and[ \t]+(?:runs|will[ \t]+(?:run|end)|ended|ran)\b")
 
@@ -1676,7 +1747,8 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
                 or re.search(r"\b(?:Evaluation|Review|Report|Assessment)\b", title):
             continue
         if len(title.split()) < 3 or _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title) \
-                or ILO_NAMES.match(title) or document.lookup_country(title) or _known_org(title):
+                or ILO_NAMES.match(title) or document.lookup_country(title) or _known_org(title) \
+                or _ROLE_HEAD_RE.match(title):
             continue
         te = ts + len(text[ts:pos].rstrip())
         s, e = _sentence_span(sents, ts, te)
@@ -1754,6 +1826,8 @@ class _Cols:
         budgets = [k for k, c in enumerate(cols) if re.search(r"budget|amount|contribution|us\$|usd|funding", c)]
         # 'Amount (orig.) | Amount (USD)': the column in dollars, when there are two
         self.budget = next((k for k in budgets if re.search(r"\b(?:usd|us\$)", cols[k])), budgets[0] if budgets else None)
+        # the others, read when the row's cell in the first is empty ('n/a'): 'Amount | US$ eq.'
+        self.other_budgets = [k for k in budgets if k != self.budget]
         self.years = next((k for k, c in enumerate(cols)
                            if re.search(r"year|duration|period|dates?|timeframe|time frame", c) or c == "when"), None)
         # separate start and end columns ('start;end', 'Start date | End date')
@@ -1771,6 +1845,24 @@ class _Cols:
         self.budget_scale = scale_of("million") if self.budget is not None and "million" in cols[self.budget] else 1
         # '| Budget | Cur. |': the budget column's currency in a column of its own
         self.currency = next((k for k, c in enumerate(cols) if re.fullmatch(r"cur\.?|currency|ccy", c)), None)
+
+
+#: a cell of one plain word ('Unearmarked', 'Various'): a kind of funding, not a project's name
+_PLAIN_WORD_RE = re.compile(r"[A-Z]?[a-z][a-z\-]+")
+#: a title's trailing list of the countries it covers ('... in the Pacific (Fiji, Samoa, Tonga)')
+_TRAILING_LIST_RE = re.compile(r"[ \t]*\((?P<l>[^()]{3,200}(?:,|\band\b)[^()]{2,100})\)$")
+
+
+def _split_country_list(title: str) -> tuple[str, list[str]]:
+    """The title without a trailing bracketed list of countries, and those countries."""
+    m = _TRAILING_LIST_RE.search(title)
+    if not m:
+        return title, []
+    items = [x.strip() for x in re.split(r",|\band\b", m.group("l")) if x.strip()]
+    isos = [document.lookup_country(x) for x in items]
+    if not items or not all(isos):
+        return title, []
+    return title[:m.start()].rstrip(), _unique(isos)
 
 
 def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, group_years,
@@ -1793,7 +1885,7 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
         if fm:
             te = ts + fm.start()
         title = clean_title(text[ts:te])
-        if len(title) < 6 or re.match(r"(?i)^total\b", title):
+        if len(title) < 6 or re.match(r"(?i)^total\b", title) or _PLAIN_WORD_RE.fullmatch(title):
             return None
         c = Cand(title, ts, te, rule, rstart, rend, rstart, rend, group_years=group_years, section=sec)
     cc = cell(tc.country)
@@ -1811,6 +1903,13 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
         elif cell_money:
             # an amount with its currency in the cell ('SEK 32.5 million'): its dollar value
             c.budget_usd = cell_money[0]["usd"]
+    if c.budget_usd is None:
+        for k in getattr(tc, "other_budgets", ()):
+            oc = cell(k)
+            cell_money = _rows_in(money, oc[0], oc[1]) if oc is not None else []
+            if cell_money and cell_money[0]["usd"] is not None:
+                c.budget_usd = cell_money[0]["usd"]
+                break
     yc = cell(tc.years)
     if yc is not None:
         raw_y = text[yc[0]:yc[1]]
@@ -1855,10 +1954,14 @@ def _group_years(sec) -> tuple | None:
 _TRAILING_ACRONYM_RE = re.compile(r"\s+\((?P<a>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9\-/]{0,14})\)$")
 
 
-def _plain_table_candidates(text: str, secs: list[Section], money: list[dict]) -> list[Cand]:
-    """Rows of tables written as plain text (delimited lines, space-aligned columns)."""
+def _plain_table_candidates(text: str, secs: list[Section], money: list[dict],
+                            heads: set | None = None) -> list[Cand]:
+    """Rows of tables written as plain text (delimited lines, space-aligned columns); `heads`
+    gets the start of each table's header line."""
     out: list[Cand] = []
     for tb in tables.find_tables(text):
+        if heads is not None:
+            heads.add(tb.start)
         names = tb.names(text)
         tc = _Cols(names, [text[s:e] for s, e in tb.header])
         if tc.title is None:
@@ -1910,27 +2013,50 @@ def _fw_column(cols: list[int], ends: list[int], a: int, b: int) -> int:
     return k
 
 
-def _fixed_width_candidates(text: str, secs: list[Section], money) -> list[Cand]:
+#: a bare header line of a fixed-width table: at least three short cells, one naming projects
+_BARE_HEAD_RE = re.compile(r"[ \t]{0,8}(?=[^\n]{0,120}\b(?:[Pp]roject|[Pp]rogramme|PROJECT|PROGRAMME)s?\b)"
+                           r"[A-Z][^\s\d]*(?: [^\s\d]+){0,5}(?:[ \t]{2,}[^\s\d]+(?: [^\s\d]+){0,5}){2,9}[ \t]*$")
+#: a header's first cell naming two columns, the row numbers' and the next ('No. Project')
+_ROW_NO_HEAD_RE = re.compile(r"(?P<no>No\.?|Nr\.?|#|S/N|Ref\.?) (?=\S)")
+#: a row line of such a table: a title (after a row number) and a gap
+_FW_ROW_START_RE = re.compile(r"[ \t]{0,8}(?:\d{1,3}[.)]?[ \t]+)?[A-Z\"“][^\n]{3,80}?[ \t]{2}\S")
+
+
+def _fixed_width_candidates(text: str, secs: list[Section], money, skip_heads=frozenset()) -> list[Cand]:
     """Rows of a fixed-width table between ruler lines ('-----' / '=====') whose cells wrap
     onto the next lines ('Empleo Verde Amazonía - Green' / 'Jobs in the Amazon'): a row
     starts where a line has a title and a period or an amount; the lines below it without
     either continue its cells."""
-    if "-" * 20 not in text and "=" * 20 not in text:
+    ruled = "-" * 20 in text or "=" * 20 in text
+    if not ruled and "   " not in text:
         return []
     lines = _lines_with_offsets(text)
-    rulers = [i for i, (_, ln) in enumerate(lines) if len(ln) >= 20 and _RULER_RE.match(ln)]
-    out: list[Cand] = []
-    for r in rulers:
-        h = r + 1
-        if h >= len(lines) or "  " not in lines[h][1].strip():
+    heads: list[tuple[int, int]] = []       # (header line, the line the rows start after)
+    if ruled:
+        for r, (_, ln) in enumerate(lines):
+            if len(ln) >= 20 and _RULER_RE.match(ln) and r + 1 < len(lines) and "  " in lines[r + 1][1].strip():
+                # the header's continuation lines, down to the next ruler
+                below = next((j for j in range(r + 2, min(r + 5, len(lines))) if _RULER_RE.match(lines[j][1])), None)
+                if below is not None:
+                    heads.append((r + 1, below))
+    # a header line without rulers ('No. Project    Countries    Period    US$'), its rows
+    # right below it or after one blank line, cells wrapped onto the next lines: read here
+    # when the aligned-table reader took no table at that line
+    for h, (hoff, hline) in enumerate(lines):
+        if hoff in skip_heads or "   " not in hline or not _BARE_HEAD_RE.match(hline) \
+                or any(a <= h <= b for a, b in heads):
             continue
+        nxt = h + 1 if h + 1 < len(lines) and lines[h + 1][1].strip() else h + 2
+        if nxt < len(lines) and _FW_ROW_START_RE.match(lines[nxt][1]):
+            heads.append((h, h))
+    out: list[Cand] = []
+    for h, below in heads:
         hoff, hline = lines[h]
         head = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", hline)]
+        nm = _ROW_NO_HEAD_RE.match(hline, head[0][0], head[0][1]) if head else None
+        if nm:                          # 'No. Project': the row numbers' column, then the titles'
+            head[0:1] = [(head[0][0], nm.end("no")), (nm.end(), head[0][1])]
         if len(head) < 3 or any(re.search(r"\d", hline[a:b]) for a, b in head):
-            continue
-        # the header's continuation lines, down to the next ruler
-        below = next((j for j in range(h + 1, min(h + 4, len(lines))) if _RULER_RE.match(lines[j][1])), None)
-        if below is None:
             continue
         cols = [a for a, _ in head]
         ends = [b for _, b in head]
@@ -1944,6 +2070,7 @@ def _fixed_width_candidates(text: str, secs: list[Section], money) -> list[Cand]
         if tc.title is None or (tc.years is None and tc.budget is None):
             continue
         _, _, sec = _section_of(secs, hoff, len(text))
+        cap_funder = _caption_funder(text, lines, h if below == h else h - 1)
         rec: dict | None = None
         recs: list[dict] = []
         blanks = 0
@@ -1994,7 +2121,10 @@ def _fixed_width_candidates(text: str, secs: list[Section], money) -> list[Cand]
             title = clean_title(joined(tc.title))
             if len(title) < 6:
                 continue
+            title, listed = _split_country_list(title)
             c.title = title
+            if listed and not c.countries:
+                c.countries = listed
             if tc.country is not None and tc.country in cells:
                 c.countries = _unique(iso for _, _, iso in document.find_countries(joined(tc.country)))
             if tc.years is not None and c.start_year is None and tc.years in cells:
@@ -2005,8 +2135,22 @@ def _fixed_width_candidates(text: str, secs: list[Section], money) -> list[Cand]
             am = _TRAILING_ACRONYM_RE.search(c.title)
             if am:
                 c.aliases.append(am.group("a"))
+            c.group_funder = cap_funder
             out.append(c)
     return out
+
+
+def _caption_funder(text: str, lines, h: int) -> Funder | None:
+    """Who funds a table's projects, by its caption: the last sentence of the non-blank line
+    right above its header line `h` ('Table 1: SECO-funded projects in ...', 'Projects
+    financed by the EU')."""
+    if h < 1 or not lines[h - 1][1].strip():
+        return None
+    off, ln = lines[h - 1]
+    lo = max(0, len(ln) - 200)
+    cap = max((m.start() for m in re.finditer(r"(?<=[.!?])[ \t]+(?=[A-Z])", ln[lo:])), default=-1)
+    cs = off + (lo + cap if cap >= 0 else lo)
+    return find_funder(text, cs, off + len(ln), [])
 
 
 #: a digit in a header row that is not a year column's ('| 2021 |', '| Total 2021–2023 |')
@@ -2066,8 +2210,9 @@ def _infobox_candidate(text: str, lines, i: int, body_from: int, cols: list[str]
 
 def _table_candidates(text: str, secs: list[Section], money: list[dict] | None = None) -> list[Cand]:
     money = [] if money is None else money    # (a lazy list stays lazy)
-    out: list[Cand] = _plain_table_candidates(text, secs, money)
-    out += _fixed_width_candidates(text, secs, money)
+    heads: set[int] = set()
+    out: list[Cand] = _plain_table_candidates(text, secs, money, heads)
+    out += _fixed_width_candidates(text, secs, money, heads)
     if "|" not in text:                       # every table line starts with '|'
         return out
     lines = _lines_with_offsets(text)
@@ -2302,6 +2447,12 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
                 if yr:
                     c.start_year = int(yr.group("y1"))
                     c.end_year = _year2(c.start_year, yr.group("y2"))
+            if rx is PAREN_TITLE_RE and money:
+                # '(SPIE-Z, 2024–2027; EUR 3.6 million, approx. US$ 3.9 million)': its amount
+                close = text.find(")", m.end(), m.end() + 120)
+                rows = _rows_in(money, m.end(), close) if close > 0 else []
+                if rows:
+                    c.budget_usd = _stated_usd(text, rows, 0)
             out.append(c)
     for m in _finditer_at(KW_NAME_AMOUNT_RE, text, word_offsets(text, ("the", "The"))):
         title = clean_title(m.group("t"))
@@ -2317,6 +2468,36 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         if pm:
             c.start_year = int(pm.group("y1"))
             c.end_year = _year2(c.start_year, pm.group("y2"))
+        out.append(c)
+    for m in (SHORT_NAME_FUNDED_RE.finditer(text) if "by" in text else ()):
+        # 'the PROSPECTS partnership, funded by the Netherlands': a short name and its kind
+        ts, te = m.start("t"), m.end("t")
+        if _NOT_A_PROJECT_RE.search(m.group("t")) or _known_org(m.group("a")):
+            continue
+        s, e = _sentence_span(sents, m.start(), m.end())
+        c = Cand(clean_title(m.group("t")), ts, te, "appositive", s, e, s, e)
+        c.aliases.append(m.group("a"))
+        org = org_at(text, m.end())
+        if org:
+            c.funder = _make_funder(org[2], org[3], org[4], "funded_by")
+        out.append(c)
+    for m in (ALLOCATED_FOR_RE.finditer(text) if money else ()):
+        # 'the Treasury has set aside KSh 5 billion (about US$ 38.7 million) for the National
+        # Green Jobs Programme': a budget line for a named programme, and who provides it
+        title = clean_title(m.group("t"))
+        if _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title) or ILO_NAMES.match(title) \
+                or len(title.split()) < 3:
+            continue
+        rows = _rows_in(money, m.start("amt"), m.end("amt"))
+        if not rows:
+            continue
+        ts, te = m.start("t"), m.end("t")
+        s, e = _sentence_span(sents, m.start(), m.end())
+        c = Cand(title, ts, te, "appositive", s, e, s, e)
+        c.budget_usd = _stated_usd(text, rows, 0)
+        om = _SUBJECT_ORG_RE.search(text, max(s, m.start() - 120), m.start())
+        if om:
+            c.funder = _make_funder(om.group("o"), None, None, "allocated")
         out.append(c)
     for m in (LEAD_TITLE_YEARS_RE.finditer(text) if ") is " in text or ") was " in text else ()):
         title = clean_title(m.group("t"))
@@ -2342,9 +2523,33 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         ts, te = m.start("t"), m.end("t")
         s, e = _sentence_span(sents, m.start(), m.end())
         out.append(Cand(clean_title(m.group("t")), ts, te, "known_as", s, e, s, e))
+    for m in (_finditer_lines(SIGNATURE_ROLE_RE, text) if "roject" in text or "rogram" in text
+              or "Technical" in text else ()):
+        # an e-mail's signature: 'Project Manager, Title' names the project the thread is about
+        ts, te = m.start("t"), m.end("t")
+        title = clean_title(m.group("t"))
+        words = [w for w in title.split() if w.lower() not in CONNECTORS]
+        if len(words) < 3 or sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) < 0.6 * len(words) \
+                or _ORG_HEAD_RE.search(title) or ILO_NAMES.match(title) or _only_places(title):
+            continue
+        am = _SHORT_NAME_LEAD_RE.match(title)
+        if not am and not (len(title.split()) >= 4 and re.search(r" (?:in|for|of|through|on) ", title)):
+            continue                    # ('Programme Manager, Occupational Safety and Health': a unit)
+        c = Cand(title, ts, te, "signature", 0, len(text), ts, te)
+        if am:                          # 'TRABALHO-CAJU - Decent Work in ...': its short name
+            c.aliases.append(am.group("a"))
+        out.append(c)
     fields_at: list[Cand] = []
     for m in _finditer_lines(TITLE_FIELD_RE, text):
         ts, te = m.start("t"), m.end("t")
+        # 'Title:   Socio-economic Integration of ... from' / '         Venezuela and ...': a
+        # value wrapped onto lines indented to its column
+        col = ts - (text.rfind("\n", 0, ts) + 1)
+        for _ in range(3):
+            cm = _WRAPPED_VALUE_RE.match(text, te)
+            if not cm or col < 4 or abs(len(cm.group("ind")) - col) > 2:
+                break
+            te = cm.end()
         if m.group("k").lower() in ("title", "name"):
             # a bare 'Title:' is a project's when project fields follow ('Donor: ...')
             nl = text.find("\n", te)
@@ -2827,7 +3032,13 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
                     countries = found
                     break
     if not countries:
-        found = [iso for _, _, iso in document.find_countries(c.title)]
+        # ('Integration of Migrants from Venezuela in Colombia': a country people come from
+        # is not where the project works, when the title names another)
+        found = [iso for a, _, iso in document.find_countries(c.title)]
+        origin = {iso for a, _, iso in document.find_countries(c.title)
+                  if re.search(r"\bfrom[ \t]+(?:the[ \t]+)?$", c.title[max(0, a - 10):a])}
+        if origin and set(found) - origin:
+            found = [iso for iso in found if iso not in origin]
         found = [iso for iso in found if iso not in donors]
         if found:
             countries = _unique(found)
@@ -2886,13 +3097,136 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
 
 _RULE_RANK = {"heading": 0, "table": 1, "bullet": 1, "list_item": 1, "field_block": 1, "funder_block": 1, "factsheet": 2, "title_field": 2, "quoted": 3,
               "emphasis": 3, "appositive": 3, "acronym_name": 4, "lead_title": 4,
-              "named_range": 4, "phase": 4, "known_as": 5}
+              "named_range": 4, "phase": 4, "known_as": 5, "signature": 5}
 
 
-_OWN_SCOPE = ("heading", "table", "bullet", "list_item", "field_block", "funder_block", "factsheet", "title_field")
+_OWN_SCOPE = ("heading", "table", "bullet", "list_item", "field_block", "funder_block", "factsheet", "title_field",
+              "signature")
+
+
+_COL_GAP_RE = re.compile(r"(?:(?<=\S)[ ]{3,}|^[ ]{20,})(?=\S)", re.MULTILINE)
+
+
+def _column_blocks(text: str) -> list[tuple[int, int, int]]:
+    """Runs of lines laid out in two columns side by side (a PDF fact card read line by line:
+    'ILO member since .... 1923           A framework for four years. On 7 June 2022,'):
+    (first line, line after the last, column where the right column starts). A table (cells
+    split by gaps of their own) or a list of 'Label:   value' lines is no such layout."""
+    if "   " not in text:
+        return []
+    lines = _lines_with_offsets(text)
+    starts = _all_line_starts(text)
+    counts: Counter = Counter()
+    for m in _COL_GAP_RE.finditer(text):
+        if m.end() - m.start() < 80:
+            counts[m.end() - starts[bisect_right(starts, m.end()) - 1]] += 1
+    cols = [c for c, n in counts.most_common(3) if n >= 8 and c >= 25]
+    out = []
+    for c in cols[:1]:
+        i = 0
+        while i < len(lines):
+            j, both, right, gaps, labels, long_right = i, 0, 0, 0, 0, 0
+            while j < len(lines):
+                ln = lines[j][1].rstrip()
+                if not ln.strip() or len(ln) <= c - 2:
+                    pass
+                elif len(ln) > c and ln[c - 2:c] == "  " and ln[c] != " " and "\t" not in ln:
+                    left, rt = ln[:c].strip(), ln[c:]
+                    right += 1
+                    if left:
+                        both += 1
+                        gaps += "   " in left
+                        labels += left.endswith(":")
+                    gaps += "   " in rt
+                    long_right += len(rt) >= 30
+                else:
+                    break
+                j += 1
+            if both >= 4 and right >= 6 and long_right >= 3 and gaps * 4 <= right and labels * 3 <= both:
+                while j > i and not lines[j - 1][1].strip():
+                    j -= 1
+                out.append((i, j, c))
+            i = j + 1
+    return out
+
+
+def _column_view(text: str):
+    """The text with each two-column run of lines laid out one column after the other, and
+    the segments that map it back: [(view start, text start, length)]. None: no such run."""
+    blocks = _column_blocks(text)
+    if not blocks:
+        return None
+    lines = _lines_with_offsets(text)
+    parts: list[str] = []
+    segs: list[tuple[int, int, int]] = []
+    vpos = pos = 0
+
+    def put(real: int, n: int, mapped: bool = True, s: str | None = None):
+        nonlocal vpos
+        piece = text[real:real + n] if s is None else s
+        if mapped and piece:
+            segs.append((vpos, real, len(piece)))
+        parts.append(piece)
+        vpos += len(piece)
+
+    for i, j, c in blocks:
+        bstart = lines[i][0]
+        put(pos, bstart - pos)
+        for side in (0, 1):
+            for k in range(i, j):
+                off, ln = lines[k]
+                if side == 0:
+                    seg = ln[:c].rstrip() if len(ln.rstrip()) > c else ln.rstrip()
+                    if len(ln.rstrip()) > c and ln[c - 2:c] != "  ":
+                        seg = ln.rstrip()
+                    put(off, len(seg))
+                else:
+                    seg = ln[c:].rstrip() if len(ln.rstrip()) > c and ln[c - 2:c] == "  " else ""
+                    put(off + c, len(seg))
+                put(0, 0, False, "\n")
+            if side == 0:
+                put(0, 0, False, "\n")
+        last_off, last_ln = lines[j - 1]
+        pos = last_off + len(last_ln)
+        parts[-1] = ""                   # (the block's own end of line follows)
+        vpos -= 1
+    put(pos, len(text) - pos)
+    return "".join(parts), segs
+
+
+def _mapper(segs):
+    starts = [v for v, _, _ in segs]
+
+    def at(v: int) -> tuple[int, int]:
+        """(text offset of view offset v, the end of its segment in the text)."""
+        k = max(0, bisect_right(starts, v) - 1)
+        vs, rs, n = segs[k]
+        if v >= vs + n:
+            return rs + n, rs + n
+        return rs + (v - vs), rs + n
+    return at
 
 
 def extract(text: str) -> list[dict]:
+    view = _column_view(text) if text else None
+    if view is None:
+        return _extract(text)
+    vtext, segs = view
+    at = _mapper(segs)
+    rows = _extract(vtext)
+    for r in rows:
+        cs, seg_end = at(r["char_start"])
+        ce = min(seg_end, at(max(r["char_start"], r["char_end"] - 1))[0] + 1)
+        while ce > cs and text[ce - 1].isspace():
+            ce -= 1
+        r["char_start"], r["char_end"], r["evidence"] = cs, ce, text[cs:ce]
+        ss = at(r["scope_start"])[0]
+        se = at(max(r["scope_start"], r["scope_end"] - 1))[0] + 1
+        r["scope_start"], r["scope_end"] = min(ss, se, cs), max(ss, se, ce)
+    return rows
+
+
+def _extract(text: str) -> list[dict]:
     if not text or not text.strip():
         return []
     secs = project_sections(text)
@@ -2990,6 +3324,9 @@ def extract(text: str) -> list[dict]:
                 c.attr_end = min(c.attr_end, stops[k])
             c.own_end = min(c.own_end, c.scope_end) if c.own_end > c.start else c.own_end
     partner_is_donor = bool(meta["title"] and DONOR_PAGE_RE.search(meta["title"]))
+    first = text.lstrip()[:200].split("\n", 1)[0]
+    if partner_name and DONOR_PAGE_RE.search(first) and re.search(r"\b(?:ILO|Labour)\b", first):
+        partner_is_donor = True  # a banner line 'IRELAND AND THE ILO   PARTNERSHIP FACT CARD' above the title
     if partner_name and document.names_the_donor(text, partner_iso):
         partner_is_donor = True  # an agreement's party 'hereinafter "the Donor"', 'Norway, through Norad: NOK ...'
     if partner_iso is None and partner_name and _FUND_NAME_RE.search(partner_name):
