@@ -112,3 +112,16 @@ def test_grid_table_with_borders_joined_to_the_rows_by_a_reader():
     ((header, body),) = grid_tables(text)
     assert [c[2] for c in header] == ["Line", "Plan A", "Cost B"]
     assert [[c[2].strip() for c in row] for row in body] == [["Rent", "900", "850"], ["Fuel", "300", "310"]]
+
+
+def test_a_very_wide_aligned_table_takes_linear_time():
+    """A header and rows of thousands of gap-separated cells (a broken export): each cell finds
+    its column by binary search, not by scanning every column."""
+    from linear import grows_linearly
+
+    def make(n):
+        head = "   ".join(["Project"] + ["Country"] * n)
+        return "\n".join([head] + ["   ".join(["x1"] * (n + 1))] * 5) + "\n"
+
+    ok, a, b = grows_linearly(find_tables, make, 600)
+    assert ok, f"{a:.3f}s at n, {b:.3f}s at 8n"

@@ -26,6 +26,7 @@ Every scan is a single pass of simple patterns: linear in the length of the text
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -236,7 +237,8 @@ def _aligned(text: str, lines: list[tuple[int, str]], used: set[int]) -> list[Ta
                 # the column it lines up with: the last column starting at or before the
                 # cell (with some slack), or the column it overlaps
                 rel = s - roff
-                k = max((c for c in range(len(cols)) if cols[c] <= rel + 3), default=0)
+                # (cols ascend: a binary search, so a very wide line costs no more than linear)
+                k = max(bisect.bisect_right(cols, rel + 3) - 1, 0)
                 if placed[k] is not None:
                     k = min(k + 1, len(cols) - 1)
                 if placed[k] is None:
