@@ -976,7 +976,14 @@ def split_columns(lines: list[str], min_col: int = 25) -> list[str]:
     full = [i for i, r in enumerate(found) if r and col - 1 <= r[1] <= col + 6 and r[0] >= 0.6 * col
             and not lines[i][:r[0]].endswith(":") and len(lines[i]) - r[1] >= 20
             and lines[i].count(" ", r[1]) >= 2]
-    if best < 5 or len(full) < 3 or col < min_col:
+    # (a card in plain text: a short left column of facts beside a column of prose, at least
+    # three of its right parts long lines and few of its left parts labels)
+    two = [i for i, r in enumerate(found) if r and col - 1 <= r[1] <= col + 6]
+    both = [i for i in two if found[i][0] > 0]
+    card = (min_col >= 40 and len(two) >= 6 and len(both) >= 4
+            and sum(len(lines[i]) - found[i][1] >= 30 for i in two) >= 3
+            and 3 * sum(lines[i][:found[i][0]].rstrip().endswith(":") for i in both) <= len(both))
+    if best < 5 or (len(full) < 3 and not card) or col < min_col:
         return lines
 
     def kind(i: int) -> str:

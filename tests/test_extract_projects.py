@@ -1000,7 +1000,11 @@ def test_short_name_partnership_funded_by_and_budget_set_aside_for_a_programme()
     assert nysp["budget_usd"] == 12_000_000 and nysp["funder"] == "Ministry of Finance"
 
 
-def test_two_column_fact_card_is_read_column_by_column():
+def test_two_column_fact_card_is_read_column_by_column(tmp_path):
+    """The reader lays a plain-text card's columns out one after the other (read.split_columns);
+    the projects of its right column then read as list items."""
+    from flows.read import read_document
+
     left = ["AT A GLANCE", "Member since ....... 1950", "Conventions ........ 60", "Offices ............ 2",
             "Main channel: the Agency for", "Development (ADA)", "", "CONTACTS", "Some Street 1", "City", "", ""]
     right = ["WHAT IT FUNDS", "- Green Ports for Dock Workers in", "Ghana and Togo (2021-2024; US$ 2.5",
@@ -1010,7 +1014,9 @@ def test_two_column_fact_card_is_read_column_by_column():
              "", "Reviewing together. The annual review", "met in the capital in March with the",
              "social partners of both countries."]
     body = "\n".join(f"{a:<44}{b}".rstrip() for a, b in zip(left, right))
-    text = "AUSTRIA AND THE ILO        PARTNERSHIP CARD\n\n" + body + "\n"
+    (tmp_path / "card.txt").write_text("AUSTRIA AND THE ILO        PARTNERSHIP CARD\n\n" + body + "\n",
+                                       encoding="utf-8")
+    text = read_document(tmp_path / "card.txt", tmp_path)["text"]
     rows = by_title(extract(text))
     assert set(rows) == {"Green Ports for Dock Workers in Ghana and Togo", "Fair Work for Domestic Workers in Peru"}
     ports = rows["Green Ports for Dock Workers in Ghana and Togo"]
