@@ -521,6 +521,8 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
             joined = _join_heading(cur, tok, words)
         elif (cur is not None and gap != "blank" and not _is_block_start(tok) and not _is_heading(last)
               and not (keep_labels and _LABEL_LINE_RE.match(tok)) and not _ALIGNED_LABEL_RE.match(tok)
+              # in a key-facts box ('Countries:   Rwanda ...'), a next 'Label: value' is a field
+              and not (_ALIGNED_LABEL_RE.match(last) and _LABEL_LINE_RE.match(tok))
               and not (_NUMBERED_HEADING_RE.match(tok) and _TERMINAL_RE.search(last[-3:]))
               and not (keep_layout and (_laid_out(tok) or _laid_out(last)))
               and not heading and not after_heading):

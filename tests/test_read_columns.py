@@ -186,3 +186,16 @@ def test_a_plain_text_attendance_table_is_not_taken_for_two_columns(tmp_path):
                     encoding="utf-8")
     text = read_document(path, tmp_path)["text"]
     assert "Mr. Adam Brown              Minister of Labour and Social Affairs (Chair)" in text
+
+
+def test_a_field_with_one_space_after_its_label_starts_its_own_line_in_a_key_facts_box():
+    # 'Implementing unit: ...' is written with one space, but follows aligned fields whose
+    # values fill the line: it is the next field, not the wrap of the countries
+    page = ["KEY FACTS",
+            "Duration:       36 months (1 March 2023 - 28 February 2026), with a no-cost extension",
+            "Countries:      Malawi, Mozambique, Zambia and the United Republic of Tanzania",
+            "Implementing unit: ILO Country Office for Zambia, Malawi and Mozambique (CO-Lusaka)",
+            "", "The project works with cooperatives and unions in the four countries."]
+    lines = pdf_to_text(["\n".join(page)]).split("\n")
+    assert "Countries:      Malawi, Mozambique, Zambia and the United Republic of Tanzania" in lines
+    assert any(x.startswith("Implementing unit:") for x in lines)
