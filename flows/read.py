@@ -248,6 +248,8 @@ def _is_heading(line: str) -> bool:
     """A heading line: marked with '#', '▶', '►', '■', or written in capitals."""
     if _MARKED_HEADING_RE.match(line):
         return True
+    if line.lstrip()[:1] == "(":
+        return False  # '(PARTNERSHIPS).' ends a sentence; no heading opens with a bracket
     head = line[:200]
     if head.upper() != head:  # has a lowercase letter: the common, fast case
         return False
@@ -444,6 +446,13 @@ def _short_heading(tok: str, last: str, nxt: str | None, width: int) -> bool:
     return len(nxt.strip()) >= 0.6 * width or _is_block_start(nxt) or _is_heading(nxt)
 
 
+def _bracket_goes_on(last: str, tok: str) -> bool:
+    """A line that leaves a bracket open goes on on the next one, even when that one looks
+    like a capitals heading: 'Health in the Andean Region (EU-' + 'LABINSPECT)'."""
+    return (last.count("(") > last.count(")") and ")" in tok[:80] and not _BULLET_RE.match(tok)
+            and not tok.lstrip().startswith("|") and not _MARKED_HEADING_RE.match(tok))
+
+
 def _laid_out(line: str) -> bool:
     """A ruler, or a line set out in columns; an aligned 'Label:   value' counts by its value
     alone (so a wrapped value still joins it)."""
@@ -519,6 +528,9 @@ def reflow(pages: list[list[str]], *, furniture: str = "repeated", dehyphenate: 
                            and not _MARKED_HEADING_RE.match(tok) and bool(_HEADING_GOES_ON_RE.search(last)))
         if heading_goes_on:
             joined = _join_heading(cur, tok, words)
+        elif (cur is not None and gap != "blank" and _bracket_goes_on(last, tok)
+              and not (keep_layout and (_laid_out(tok) or _laid_out(last)))):
+            joined = (_dehyphenate(cur, tok, compounds) if dehyphenate else None) or cur.rstrip() + " " + tok.strip()
         elif (cur is not None and gap != "blank" and not _is_block_start(tok) and not _is_heading(last)
               and not (keep_labels and _LABEL_LINE_RE.match(tok)) and not _ALIGNED_LABEL_RE.match(tok)
               # in a key-facts box ('Countries:   Rwanda ...'), a next 'Label: value' is a field

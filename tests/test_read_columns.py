@@ -199,3 +199,21 @@ def test_a_field_with_one_space_after_its_label_starts_its_own_line_in_a_key_fac
     lines = pdf_to_text(["\n".join(page)]).split("\n")
     assert "Countries:      Malawi, Mozambique, Zambia and the United Republic of Tanzania" in lines
     assert any(x.startswith("Implementing unit:") for x in lines)
+
+
+def test_a_bracket_left_open_at_a_line_end_goes_on_on_the_next_line():
+    # a title whose acronym is broken over two lines, and an acronym in capitals that ends
+    # a sentence on a line of its own: neither is a heading
+    page = ["Better Work for Seasonal Farm Labour in the Southern Cone Region Countries (BW-",
+            "SOUTHCONE)",
+            "Period: 2021-2025. Countries: Argentina, Chile and Uruguay, with three partners.",
+            "The review was chaired by the Director of the ILO Department of Statistics and Data",
+            "(STATISTICS).",
+            "It met again in 2024 with the employers' and workers' groups of the three countries."]
+    lines = pdf_to_text(["\n".join(page)]).split("\n")
+    assert "Better Work for Seasonal Farm Labour in the Southern Cone Region Countries (BW-SOUTHCONE)" in lines
+    assert any(x.endswith("Department of Statistics and Data (STATISTICS).") for x in lines)
+    # 'from 2021-' + '2026)' keeps its hyphen without a space
+    text = reflow([["The agreement runs until the end of the second phase of the programme (2021-",
+                    "2026) and covers three countries of the region in full."]], furniture="none")
+    assert "(2021-2026)" in text
