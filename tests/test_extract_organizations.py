@@ -612,3 +612,12 @@ def test_one_office_named_by_its_city_and_by_its_country_is_one_organization():
     apart = extract("The ILO Office for Senegal works with the ILO Office in Maputo on it.")
     assert {r["name"] for r in apart if "Office" in r["name"]} == {"ILO Office for Senegal",
                                                                   "ILO Office in Maputo"}
+
+
+def test_with_inside_a_fixed_phrase_of_a_name():
+    text = ("Grants went to the National Council for Persons with Disabilities (NCPD) and to the "
+            "Ministry of Justice and Relations with Institutions, which works with Employers' groups.")
+    found = names(text)
+    assert "National Council for Persons with Disabilities" in found
+    assert "Ministry of Justice and Relations with Institutions" in found
+    assert not any("Employers" in n for n in found)

@@ -546,6 +546,12 @@ def _lowercase_words(text: str) -> frozenset:
     return frozenset(_LOWERCASE_WORD.findall(text))
 
 
+#: 'with' inside a name, in the fixed phrases of portfolios and constituencies: 'Persons with
+#: Disabilities', 'Relations with Institutions'
+_WITH_BEFORE = {"persons", "people", "person", "women", "children", "youth", "relations"}
+_WITH_AFTER = {"disabilities", "disability", "institutions", "hiv"}
+
+
 def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
     """Maximal runs of capitalized words and joiners (token indices); `wrap` is the text's
     `_wrap_width`."""
@@ -560,6 +566,11 @@ def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
             u = toks[j]
             if _hard_break(text, u, wrap):
                 break
+            if u.low == "with" and not pending and toks[j - 1].low in _WITH_BEFORE and j + 1 < n \
+                    and toks[j + 1].cap and toks[j + 1].low in _WITH_AFTER and "\n\n" not in u.gap:
+                pending.append(j)              # 'Federation of Persons with Disabilities'
+                j += 1
+                continue
             if u.low in TITLE_CASE_BREAKS or u.low in PRONOUN_BREAKS:
                 break  # 'Support To The National ...' (a heading in title case), 'WHAT WE FUND'
             if "\n" in u.gap and _LABEL_LINE_RE.match(text, u.start):
@@ -1089,7 +1100,7 @@ _BARRIER = (
     r"[|()\[\]{}<>:;!?*#=+%$@~^\"“”]"
     r"|(?:(?<=[^\s\-–/\u00ad]\s)|(?<=\n\n))"
     r"(?!(?:" + "|".join(sorted(c for c in CONNECTORS if re.fullmatch("[a-z]+", c)))
-    + r")(?![a-z]))[a-z]+(?=[\s,;:!?()\[\]|*\"”])")
+    + r")(?![a-z]))(?!with[ \t]+(?:Disabilit|Institutions|HIV))[a-z]+(?=[\s,;:!?()\[\]|*\"”])")
 _BARRIER_RE = re.compile(_BARRIER)
 _LAST_BARRIER_RE = re.compile(r"(?s:.*)(?P<b>" + _BARRIER + ")")
 
