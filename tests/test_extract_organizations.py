@@ -621,3 +621,8 @@ def test_with_inside_a_fixed_phrase_of_a_name():
     assert "National Council for Persons with Disabilities" in found
     assert "Ministry of Justice and Relations with Institutions" in found
     assert not any("Employers" in n for n in found)
+
+
+def test_an_umbrella_name_before_a_pooled_fund_or_fellow_partners_is_a_modifier():
+    assert extract("Money flows through a UN inter-agency pooled fund. Other donors: UN and bilateral "
+                   "partners.") == []

@@ -1292,7 +1292,9 @@ _MODIFIER_OF = re.compile(r"[ \t]+(?:agencies|entities|organi[sz]ations|bodies|o
                           # 'the United Nations refugee agency' names another body; 'the United
                           # Nations operational rate of exchange' names none
                           r"|(?:(?!(?:and|or|to|in|of|for|with|at|by|on|is|was|has)[ \t])[a-z'’-]+[ \t]+){1,2}"
-                          r"(?:agency|rates?))(?![\w-])")
+                          r"(?:agency|rates?|fund))(?![\w-])"
+                          # 'UN and multilateral partners', 'UN and other agencies': both modify the noun
+                          r"|[ \t]+and[ \t]+[a-z-]{3,20}[ \t]+(?:partners|agencies|organi[sz]ations|bodies|entities)(?![\w-])")
 
 
 def _modifies(text: str, pos: int) -> bool:
