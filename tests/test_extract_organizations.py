@@ -626,3 +626,12 @@ def test_with_inside_a_fixed_phrase_of_a_name():
 def test_an_umbrella_name_before_a_pooled_fund_or_fellow_partners_is_a_modifier():
     assert extract("Money flows through a UN inter-agency pooled fund. Other donors: UN and bilateral "
                    "partners.") == []
+
+
+def test_an_office_for_a_list_of_countries_ends_with_its_last_country():
+    found = names("Write to the ILO Country Office for Chad, Niger and Cameroon Avenue Kennedy 14, N'Djamena. "
+                  "Ask the ILO Country Office for Peru and Maria Lopez, its director, or the ILO Office "
+                  "for the Caribbean and Suriname.")
+    assert "ILO Country Office for Chad, Niger and Cameroon" in found
+    assert "ILO Country Office for Peru" in found
+    assert "ILO Office for the Caribbean and Suriname" in found

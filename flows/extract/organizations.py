@@ -854,6 +854,47 @@ _MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june"
 _SEATED_HEADS = frozenset({"bank", "university", "agency", "ministry"})
 
 
+def _country_prefix(item: list[Tok], text: str) -> int:
+    """Number of tokens of the longest country name that opens `item` (0: none)."""
+    lead = 1 if item and item[0].low == "the" else 0
+    for k in range(min(len(item), lead + 6), lead, -1):
+        if is_country(text[item[lead].start:item[k - 1].end]):
+            return k
+    return 0
+
+
+def _end_of_covered_countries(piece: list[Tok], text: str) -> list[Tok]:
+    """'ILO Country Office for Senegal, Cabo Verde and Mali Boulevard du Sud' -> '... and Mali':
+    an office for a list of countries ends with its last country (what follows is an address,
+    a person or a label that the line break no longer separates)."""
+    h = _head_index(piece)
+    if h is None or piece[h].low not in UNIT_HEADS or h + 2 >= len(piece) or piece[h + 1].low != "for":
+        return piece
+    items: list[tuple[int, int]] = []          # (start, end) token indices of the list items
+    i = h + 2
+    while i < len(piece):
+        j = i
+        while j < len(piece) and piece[j].text != "," and piece[j].low != "and":
+            j += 1
+        items.append((i, j))
+        if j < len(piece) and piece[j].text == "," and j + 1 < len(piece) and piece[j + 1].low == "and":
+            j += 1
+        i = j + 1
+    for n, (a, b) in enumerate(items):
+        item = piece[a:b]
+        k = _country_prefix(item, text)
+        if k == 0:
+            if n == 0:
+                return piece                   # an office for a region ('for Africa'), no list
+            sep = a - 1
+            while sep > 0 and (piece[sep].text == "," or piece[sep].low == "and"):
+                sep -= 1
+            return piece[:sep + 1]             # '... for Viet Nam and Tran Minh Khoa'
+        if k < len(item):
+            return piece[:a + k]               # '... and Mali Boulevard du Sud'
+    return piece
+
+
 def _drop_located_in(piece: list[Tok]) -> list[Tok]:
     """'Chamber of Commerce of Sotavento in Cabo Verde' -> 'Chamber of Commerce of
     Sotavento': a trailing 'in <country>' only locates a name that is complete without it
@@ -1219,7 +1260,7 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                     if _head_index(org) is None:
                         continue
                 elif reason == "head":
-                    org = _drop_located_in(org)
+                    org = _end_of_covered_countries(_drop_located_in(org), text)
                     end = org[-1].end
                     cm = _COMMA_COUNTRY.match(text, end)
                     if cm and head_word(_name_of(doc, org)) in _NATIONAL_HEADS and is_country(cm.group("c")) \
