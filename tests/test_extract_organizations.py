@@ -635,3 +635,9 @@ def test_an_office_for_a_list_of_countries_ends_with_its_last_country():
     assert "ILO Country Office for Chad, Niger and Cameroon" in found
     assert "ILO Country Office for Peru" in found
     assert "ILO Office for the Caribbean and Suriname" in found
+
+
+def test_an_acronym_spelling_a_name_across_its_and_and_a_masthead_acronym():
+    text = ("NCRF Nile Coffee and Rural Fund · news\n\nThe board of the Nile Coffee and Rural Fund (NCRF) met; "
+            "write to the Nile Coffee and Rural Fund.")
+    assert set(orgs(text)) == {("Nile Coffee and Rural Fund", "NCRF")}

@@ -1248,18 +1248,30 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                for ph in _phrases(toks, text, wrap)
                if _may_hold_org(toks, ph))
     for phrase in phrases:
-        parts = [part for piece in _split_possessive(phrase, doc)
+        parts = [(part, piece) for piece in _split_possessive(phrase, doc)
                  for part in _split_conjoined(piece, doc)]
-        for part in parts:
+        for part, piece in parts:
             for org, reason in _classify(part, doc):
                 end = org[-1].end
                 m = _ACR_AFTER.match(text, end)
                 acr = m.group("acr") if m and _valid_definition(m.group("acr"), _name_of(doc, org)) else None
                 if acr:
                     org = _definition_tail(org, acr, doc)
+                    if not abbreviates(acr, _name_of(doc, org)) and part is not piece:
+                        # 'Sahel Jobs and Resilience Fund (SJRF)': the acronym spells the
+                        # name across the 'and' that split it
+                        upto = next(k for k, t in enumerate(piece) if t is org[-1]) + 1
+                        whole = _definition_tail(piece[:upto], acr, doc)
+                        if len(whole) > len(org) and abbreviates(acr, _name_of(doc, whole)):
+                            org = whole
+                            while cands and cands[-1].start >= org[0].start:
+                                cands.pop()
                     if _head_index(org) is None:
                         continue
                 elif reason == "head":
+                    if len(org) > 2 and looks_like_acronym(org[0].text) and org[1].cap \
+                            and abbreviates(org[0].text, _name_of(doc, org[1:])):
+                        org = org[1:]          # 'SJRF Sahel Jobs and Resilience Fund' (a masthead)
                     org = _end_of_covered_countries(_drop_located_in(org), text)
                     end = org[-1].end
                     cm = _COMMA_COUNTRY.match(text, end)
