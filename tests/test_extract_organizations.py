@@ -641,3 +641,8 @@ def test_an_acronym_spelling_a_name_across_its_and_and_a_masthead_acronym():
     text = ("NCRF Nile Coffee and Rural Fund · news\n\nThe board of the Nile Coffee and Rural Fund (NCRF) met; "
             "write to the Nile Coffee and Rural Fund.")
     assert set(orgs(text)) == {("Nile Coffee and Rural Fund", "NCRF")}
+
+
+def test_a_country_in_brackets_between_a_name_and_its_acronym():
+    assert orgs("Talks with the National Union of Teachers (Malawi) (NUTM) resumed.") == [
+        ("National Union of Teachers", "NUTM")]

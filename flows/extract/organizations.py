@@ -1254,6 +1254,9 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
             for org, reason in _classify(part, doc):
                 end = org[-1].end
                 m = _ACR_AFTER.match(text, end)
+                if m and is_country(m.group("acr")):
+                    # 'Trades Union Congress (Ghana) (TUC)': the country, then the acronym
+                    m = _ACR_AFTER.match(text, m.end()) or m
                 acr = m.group("acr") if m and _valid_definition(m.group("acr"), _name_of(doc, org)) else None
                 if acr:
                     org = _definition_tail(org, acr, doc)
