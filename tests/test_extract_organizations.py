@@ -646,3 +646,8 @@ def test_an_acronym_spelling_a_name_across_its_and_and_a_masthead_acronym():
 def test_a_country_in_brackets_between_a_name_and_its_acronym():
     assert orgs("Talks with the National Union of Teachers (Malawi) (NUTM) resumed.") == [
         ("National Union of Teachers", "NUTM")]
+
+
+def test_a_national_tripartite_committee_with_its_acronym_is_a_body():
+    assert orgs("The National Tripartite Committee (NTC) met; the Project Steering Committee (PSC) too.") == [
+        ("National Tripartite Committee", "NTC")]

@@ -1025,7 +1025,8 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr
         return False
     if head == "committee" and (not mods or any(m in BODY_MODS for m in mods)) \
             and not (has_acronym and complement and mods) \
-            and not (complement and mods and mods[0] == "national" and set(mods) <= _NATIONAL_BODY_MODS):
+            and not ((complement or has_acronym) and mods and mods[0] == "national"
+                     and set(mods) <= _NATIONAL_BODY_MODS):
         return False  # 'Project Advisory Committee', 'Committee on ...'
 
     if name_key(" ".join(t.text for t in piece)) in {"civil society", "international community"}:
