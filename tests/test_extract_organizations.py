@@ -651,3 +651,8 @@ def test_a_country_in_brackets_between_a_name_and_its_acronym():
 def test_a_national_tripartite_committee_with_its_acronym_is_a_body():
     assert orgs("The National Tripartite Committee (NTC) met; the Project Steering Committee (PSC) too.") == [
         ("National Tripartite Committee", "NTC")]
+
+
+def test_a_national_office_named_by_its_field_is_a_body():
+    found = names("Data came from the National Audit Office; the Regional Office and the National Office agreed.")
+    assert found == ["National Audit Office"]

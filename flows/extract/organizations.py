@@ -1015,7 +1015,10 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr
         rest = " ".join(t.text for t in tail[1:])
         return is_country(re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE))
     if head in WEAK_HEADS and not complement and not has_acronym:
-        return False
+        lead = [t.low for t in piece[:h] if t.word]
+        if not (len(lead) >= 2 and lead[0] == "national" and piece[0].cap
+                and all(t.cap for t in piece[1:h]) and any(m not in GENERIC_MODS for m in lead[1:])):
+            return False  # (but 'National Statistics Office', 'National Employment Service' are bodies)
     if head in ACRONYM_HEADS and not has_acronym:
         return False
     if complement and piece[-1].low in DANGLING and not has_acronym:
