@@ -213,3 +213,22 @@ def test_an_address_after_a_label_and_colon_and_an_italian_square():
 def test_an_address_part_with_a_bracketed_word():
     assert facts("Office: House 7, Road 3 (Old), Gulshan, Dhaka 1212 · Tel +880 2 000 0000\n")[0] == (
         "address", "House 7, Road 3 (Old), Gulshan, Dhaka 1212")
+
+
+def test_postal_boxes_and_lower_case_street_kinds():
+    text = ("Write to the Workers' Council, Labour House, P.O. Box 4412, Harbour Lane, Lusaka\n"
+            "Tel: +260 21 123 4567\n\n"
+            "Secretariat\n04 BP 1170 Cotonou 04, Benin\n\n"
+            "Nordic Desk\nNordre gate 17, 0153 Oslo, Norway\n"
+            "Tel.: +47 22 11 22 33")
+    addresses = [v for k, v in facts(text) if k == "address"]
+    assert "P.O. Box 4412, Harbour Lane, Lusaka" in addresses or \
+        "Labour House, P.O. Box 4412, Harbour Lane, Lusaka" in addresses
+    assert "04 BP 1170 Cotonou 04, Benin" in addresses
+    assert "Nordre gate 17, 0153 Oslo, Norway" in addresses
+
+
+def test_the_last_line_of_a_block_address_is_not_an_address_of_its_own():
+    text = "Regional Office\nRue des Jardins, Cocody\n08 BP 220 Abidjan 08, Côte d'Ivoire\nTel: +225 27 22 00 11 00\n"
+    assert [v for k, v in facts(text) if k == "address"] == [
+        "Rue des Jardins, Cocody, 08 BP 220 Abidjan 08, Côte d'Ivoire"]

@@ -612,3 +612,47 @@ def test_one_office_named_by_its_city_and_by_its_country_is_one_organization():
     apart = extract("The ILO Office for Senegal works with the ILO Office in Maputo on it.")
     assert {r["name"] for r in apart if "Office" in r["name"]} == {"ILO Office for Senegal",
                                                                   "ILO Office in Maputo"}
+
+
+def test_with_inside_a_fixed_phrase_of_a_name():
+    text = ("Grants went to the National Council for Persons with Disabilities (NCPD) and to the "
+            "Ministry of Justice and Relations with Institutions, which works with Employers' groups.")
+    found = names(text)
+    assert "National Council for Persons with Disabilities" in found
+    assert "Ministry of Justice and Relations with Institutions" in found
+    assert not any("Employers" in n for n in found)
+
+
+def test_an_umbrella_name_before_a_pooled_fund_or_fellow_partners_is_a_modifier():
+    assert extract("Money flows through a UN inter-agency pooled fund. Other donors: UN and bilateral "
+                   "partners.") == []
+
+
+def test_an_office_for_a_list_of_countries_ends_with_its_last_country():
+    found = names("Write to the ILO Country Office for Chad, Niger and Cameroon Avenue Kennedy 14, N'Djamena. "
+                  "Ask the ILO Country Office for Peru and Maria Lopez, its director, or the ILO Office "
+                  "for the Caribbean and Suriname.")
+    assert "ILO Country Office for Chad, Niger and Cameroon" in found
+    assert "ILO Country Office for Peru" in found
+    assert "ILO Office for the Caribbean and Suriname" in found
+
+
+def test_an_acronym_spelling_a_name_across_its_and_and_a_masthead_acronym():
+    text = ("NCRF Nile Coffee and Rural Fund · news\n\nThe board of the Nile Coffee and Rural Fund (NCRF) met; "
+            "write to the Nile Coffee and Rural Fund.")
+    assert set(orgs(text)) == {("Nile Coffee and Rural Fund", "NCRF")}
+
+
+def test_a_country_in_brackets_between_a_name_and_its_acronym():
+    assert orgs("Talks with the National Union of Teachers (Malawi) (NUTM) resumed.") == [
+        ("National Union of Teachers", "NUTM")]
+
+
+def test_a_national_tripartite_committee_with_its_acronym_is_a_body():
+    assert orgs("The National Tripartite Committee (NTC) met; the Project Steering Committee (PSC) too.") == [
+        ("National Tripartite Committee", "NTC")]
+
+
+def test_a_national_office_named_by_its_field_is_a_body():
+    found = names("Data came from the National Audit Office; the Regional Office and the National Office agreed.")
+    assert found == ["National Audit Office"]

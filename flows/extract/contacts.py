@@ -89,7 +89,11 @@ _ADDR_LABEL_RE = re.compile(r"[ \t\-*•]*(?:Postal[ \t]+)?(?:Address|Adresse|Di
 _ADDR_PART_RE = re.compile(r",[ \t]+")
 # two parts in a row that start with a capital or a digit: where an address may be
 # (or a comma before a city with its postcode: '12 rue des Lilas, 69003 Lyon')
-_ADDR_HINT_RE = re.compile(r",[ \t]+(?:[^,\n]{1,60},[ \t]+[A-Z0-9]|\d{4,6}[ \t]+[A-Z]|[A-Z][\w\-]{1,30}[ \t]+\d{4,6}\b)")
+#: a postal box: 'P.O. Box 2788', 'PO Box M.84', 'BP 3960', '01 B.P. 12', 'Private Bag 18901'
+_POSTBOX = r"(?<![\w.])(?:P\.[ \t]?O\.[ \t]?Box|PO[ \t]Box|B\.?P\.?|Private[ \t]+Bag)[ \t]+[A-Z]{0,2}[ .]?\d"
+_POSTBOX_RE = re.compile(_POSTBOX)
+_ADDR_HINT_RE = re.compile(r",[ \t]+(?:[^,\n]{1,60},[ \t]+[A-Z0-9]|\d{4,6}[ \t]+[A-Z]|[A-Z][\w\-]{1,30}[ \t]+\d{4,6}\b)"
+                           r"|" + _POSTBOX + r"[^,\n]{0,40},[ \t]+[A-ZÀ-Þ]")
 _STREET_NUM_RE = re.compile(r"(?:\d{1,5}(?:-\d{1,4}){0,2}[A-Za-z]?|[A-Z]?\d{1,4}|\d{1,2}(?:st|nd|rd|th))")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _BUILDING_WORDS = {"building", "house", "complex", "tower", "floor", "plaza", "palace", "place", "immeuble",
@@ -100,7 +104,9 @@ _STREET_SUFFIX_RE = re.compile(r"[A-Z]\w+(?:straße|strasse|gasse|platz|allee|we
 # an elided article before a capital ('rue de l'Ancien Athénée')
 _ELIDED_RE = re.compile(r"(?:l|d)['’][A-ZÀ-Ý]")
 _ADDR_LOWER_OK = {"de", "del", "des", "du", "la", "le", "da", "do", "dos", "das", "di", "della", "delle", "dei", "degli", "of",
-                  "and", "route", "rue", "chemin", "avenue", "via", "-", "étage", "floor", "piso"}
+                  "and", "route", "rue", "chemin", "avenue", "via", "-", "étage", "floor", "piso",
+                  # street kinds written in lower case after the name ('Youngs gate 11', 'Storgata 5')
+                  "gate", "gata", "gaten", "gatan", "gade", "vej", "vei", "veien", "vegen", "plass", "torg"}
 #: a part that starts with one of these names a building: its other words may be anything
 #: ('Building administratif ...', 'Immeuble les Cocotiers')
 _BUILDING_FIRST = {"building", "immeuble", "edificio", "bâtiment", "batiment", "edifício"}
@@ -153,13 +159,16 @@ def _addr_part_ok(part: str) -> bool:
 
 
 def _addr_street(part: str) -> bool:
-    """A part with a street number ('Rua Viriato 7', '422 Hannuri-daero') or a building."""
-    return any((_STREET_NUM_RE.fullmatch(t.strip(".,")) and not _YEAR_RE.fullmatch(t.strip(".,")))
+    """A part with a street number ('Rua Viriato 7', '422 Hannuri-daero'), a building or a
+    postal box."""
+    return _POSTBOX_RE.search(part) is not None or any((_STREET_NUM_RE.fullmatch(t.strip(".,")) and not _YEAR_RE.fullmatch(t.strip(".,")))
                or t.lower().strip(".,") in _BUILDING_WORDS for t in part.split())
 
 
 def _addresses(text: str):
     """(start, end) of each one-line postal address."""
+    from .prose import is_country
+
     last_line = -1
     for hint in _ADDR_HINT_RE.finditer(text):
         base = text.rfind("\n", 0, hint.start()) + 1
@@ -214,6 +223,8 @@ def _addresses(text: str):
             # two parts: a numbered street, then a city with its postcode ('12 rue des
             # Lilas, 69003 Lyon', '17 Amir Temur Avenue, Samarkand 140100')
             if len(parts) - k0 == 2 and not (
+                    _POSTBOX_RE.search(line, parts[k0][0], parts[k0][1])
+                    and is_country(line[parts[-1][0]:parts[-1][1]].strip(" \t.,"))) and not (
                     _addr_line_street(line[parts[k0][0]:parts[k0][1]])
                     and any(t.lower().strip(",") in _STREET_WORDS or _STREET_SUFFIX_RE.fullmatch(t)
                             for t in line[parts[k0][0]:parts[k0][1]].split())
@@ -232,7 +243,8 @@ _CONTACT_LABEL_LINE_RE = re.compile(r"^[ \t]*(?:Tel|Phone|Telephone|Fax|E-?mail|
 _STREET_WORDS = {"avenue", "av.", "avenida", "road", "rd", "street", "st.", "rue", "rua", "route",
                  "boulevard", "blvd", "calle", "via", "viale", "lane", "drive", "parade", "highway",
                  "chemin", "strasse", "straße", "p.o.", "po", "bp", "piazza", "piazzale", "largo",
-                 "corso", "plaza", "praça", "paseo", "carrera", "jalan", "quai", "prospekt"}
+                 "corso", "plaza", "praça", "paseo", "carrera", "jalan", "quai", "prospekt",
+                 "gate", "gata", "gade", "vej", "vei", "veien", "quay"}
 
 
 def _addr_line_street(line: str) -> bool:
@@ -417,10 +429,13 @@ def extract(text: str) -> list[dict]:
             if e > s:
                 add("url", _url_value(text[s:e]), s, e, "url_link_target")
 
+    blocks = list(_block_addresses(text))
     for s, e in _addresses(text):
+        if any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be, _ in blocks):
+            continue  # the last line of an address written over lines: the block is the address
         if not taken.overlaps(s, e):
             add("address", " ".join(text[s:e].split()), s, e, "address")
-    for s, e, value in _block_addresses(text):
+    for s, e, value in blocks:
         if not taken.overlaps(s, e):
             add("address", value, s, e, "address_block")
 

@@ -546,6 +546,12 @@ def _lowercase_words(text: str) -> frozenset:
     return frozenset(_LOWERCASE_WORD.findall(text))
 
 
+#: 'with' inside a name, in the fixed phrases of portfolios and constituencies: 'Persons with
+#: Disabilities', 'Relations with Institutions'
+_WITH_BEFORE = {"persons", "people", "person", "women", "children", "youth", "relations"}
+_WITH_AFTER = {"disabilities", "disability", "institutions", "hiv"}
+
+
 def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
     """Maximal runs of capitalized words and joiners (token indices); `wrap` is the text's
     `_wrap_width`."""
@@ -560,6 +566,11 @@ def _phrases(toks: list[Tok], text: str, wrap: int) -> list[list[int]]:
             u = toks[j]
             if _hard_break(text, u, wrap):
                 break
+            if u.low == "with" and not pending and toks[j - 1].low in _WITH_BEFORE and j + 1 < n \
+                    and toks[j + 1].cap and toks[j + 1].low in _WITH_AFTER and "\n\n" not in u.gap:
+                pending.append(j)              # 'Federation of Persons with Disabilities'
+                j += 1
+                continue
             if u.low in TITLE_CASE_BREAKS or u.low in PRONOUN_BREAKS:
                 break  # 'Support To The National ...' (a heading in title case), 'WHAT WE FUND'
             if "\n" in u.gap and _LABEL_LINE_RE.match(text, u.start):
@@ -843,6 +854,47 @@ _MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june"
 _SEATED_HEADS = frozenset({"bank", "university", "agency", "ministry"})
 
 
+def _country_prefix(item: list[Tok], text: str) -> int:
+    """Number of tokens of the longest country name that opens `item` (0: none)."""
+    lead = 1 if item and item[0].low == "the" else 0
+    for k in range(min(len(item), lead + 6), lead, -1):
+        if is_country(text[item[lead].start:item[k - 1].end]):
+            return k
+    return 0
+
+
+def _end_of_covered_countries(piece: list[Tok], text: str) -> list[Tok]:
+    """'ILO Country Office for Senegal, Cabo Verde and Mali Boulevard du Sud' -> '... and Mali':
+    an office for a list of countries ends with its last country (what follows is an address,
+    a person or a label that the line break no longer separates)."""
+    h = _head_index(piece)
+    if h is None or piece[h].low not in UNIT_HEADS or h + 2 >= len(piece) or piece[h + 1].low != "for":
+        return piece
+    items: list[tuple[int, int]] = []          # (start, end) token indices of the list items
+    i = h + 2
+    while i < len(piece):
+        j = i
+        while j < len(piece) and piece[j].text != "," and piece[j].low != "and":
+            j += 1
+        items.append((i, j))
+        if j < len(piece) and piece[j].text == "," and j + 1 < len(piece) and piece[j + 1].low == "and":
+            j += 1
+        i = j + 1
+    for n, (a, b) in enumerate(items):
+        item = piece[a:b]
+        k = _country_prefix(item, text)
+        if k == 0:
+            if n == 0:
+                return piece                   # an office for a region ('for Africa'), no list
+            sep = a - 1
+            while sep > 0 and (piece[sep].text == "," or piece[sep].low == "and"):
+                sep -= 1
+            return piece[:sep + 1]             # '... for Viet Nam and Tran Minh Khoa'
+        if k < len(item):
+            return piece[:a + k]               # '... and Mali Boulevard du Sud'
+    return piece
+
+
 def _drop_located_in(piece: list[Tok]) -> list[Tok]:
     """'Chamber of Commerce of Sotavento in Cabo Verde' -> 'Chamber of Commerce of
     Sotavento': a trailing 'in <country>' only locates a name that is complete without it
@@ -963,7 +1015,10 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr
         rest = " ".join(t.text for t in tail[1:])
         return is_country(re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE))
     if head in WEAK_HEADS and not complement and not has_acronym:
-        return False
+        lead = [t.low for t in piece[:h] if t.word]
+        if not (len(lead) >= 2 and lead[0] == "national" and piece[0].cap
+                and all(t.cap for t in piece[1:h]) and any(m not in GENERIC_MODS for m in lead[1:])):
+            return False  # (but 'National Statistics Office', 'National Employment Service' are bodies)
     if head in ACRONYM_HEADS and not has_acronym:
         return False
     if complement and piece[-1].low in DANGLING and not has_acronym:
@@ -973,7 +1028,8 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr
         return False
     if head == "committee" and (not mods or any(m in BODY_MODS for m in mods)) \
             and not (has_acronym and complement and mods) \
-            and not (complement and mods and mods[0] == "national" and set(mods) <= _NATIONAL_BODY_MODS):
+            and not ((complement or has_acronym) and mods and mods[0] == "national"
+                     and set(mods) <= _NATIONAL_BODY_MODS):
         return False  # 'Project Advisory Committee', 'Committee on ...'
 
     if name_key(" ".join(t.text for t in piece)) in {"civil society", "international community"}:
@@ -1089,7 +1145,7 @@ _BARRIER = (
     r"[|()\[\]{}<>:;!?*#=+%$@~^\"“”]"
     r"|(?:(?<=[^\s\-–/\u00ad]\s)|(?<=\n\n))"
     r"(?!(?:" + "|".join(sorted(c for c in CONNECTORS if re.fullmatch("[a-z]+", c)))
-    + r")(?![a-z]))[a-z]+(?=[\s,;:!?()\[\]|*\"”])")
+    + r")(?![a-z]))(?!with[ \t]+(?:Disabilit|Institutions|HIV))[a-z]+(?=[\s,;:!?()\[\]|*\"”])")
 _BARRIER_RE = re.compile(_BARRIER)
 _LAST_BARRIER_RE = re.compile(r"(?s:.*)(?P<b>" + _BARRIER + ")")
 
@@ -1196,19 +1252,34 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                for ph in _phrases(toks, text, wrap)
                if _may_hold_org(toks, ph))
     for phrase in phrases:
-        parts = [part for piece in _split_possessive(phrase, doc)
+        parts = [(part, piece) for piece in _split_possessive(phrase, doc)
                  for part in _split_conjoined(piece, doc)]
-        for part in parts:
+        for part, piece in parts:
             for org, reason in _classify(part, doc):
                 end = org[-1].end
                 m = _ACR_AFTER.match(text, end)
+                if m and is_country(m.group("acr")):
+                    # 'Trades Union Congress (Ghana) (TUC)': the country, then the acronym
+                    m = _ACR_AFTER.match(text, m.end()) or m
                 acr = m.group("acr") if m and _valid_definition(m.group("acr"), _name_of(doc, org)) else None
                 if acr:
                     org = _definition_tail(org, acr, doc)
+                    if not abbreviates(acr, _name_of(doc, org)) and part is not piece:
+                        # 'Sahel Jobs and Resilience Fund (SJRF)': the acronym spells the
+                        # name across the 'and' that split it
+                        upto = next(k for k, t in enumerate(piece) if t is org[-1]) + 1
+                        whole = _definition_tail(piece[:upto], acr, doc)
+                        if len(whole) > len(org) and abbreviates(acr, _name_of(doc, whole)):
+                            org = whole
+                            while cands and cands[-1].start >= org[0].start:
+                                cands.pop()
                     if _head_index(org) is None:
                         continue
                 elif reason == "head":
-                    org = _drop_located_in(org)
+                    if len(org) > 2 and looks_like_acronym(org[0].text) and org[1].cap \
+                            and abbreviates(org[0].text, _name_of(doc, org[1:])):
+                        org = org[1:]          # 'SJRF Sahel Jobs and Resilience Fund' (a masthead)
+                    org = _end_of_covered_countries(_drop_located_in(org), text)
                     end = org[-1].end
                     cm = _COMMA_COUNTRY.match(text, end)
                     if cm and head_word(_name_of(doc, org)) in _NATIONAL_HEADS and is_country(cm.group("c")) \
@@ -1281,7 +1352,9 @@ _MODIFIER_OF = re.compile(r"[ \t]+(?:agencies|entities|organi[sz]ations|bodies|o
                           # 'the United Nations refugee agency' names another body; 'the United
                           # Nations operational rate of exchange' names none
                           r"|(?:(?!(?:and|or|to|in|of|for|with|at|by|on|is|was|has)[ \t])[a-z'’-]+[ \t]+){1,2}"
-                          r"(?:agency|rates?))(?![\w-])")
+                          r"(?:agency|rates?|fund))(?![\w-])"
+                          # 'UN and multilateral partners', 'UN and other agencies': both modify the noun
+                          r"|[ \t]+and[ \t]+[a-z-]{3,20}[ \t]+(?:partners|agencies|organi[sz]ations|bodies|entities)(?![\w-])")
 
 
 def _modifies(text: str, pos: int) -> bool:
