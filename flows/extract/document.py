@@ -370,7 +370,9 @@ _WEB_FURNITURE_RE = re.compile(
     r"^(?:(?:skip|go|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|search)\b.{0,20}"
     r"|skip\s+navigation|(?:main\s+|site\s+)?menu|navigation|search(?:\s+(?:within|this|the)\b.{0,60})?"
     r"|(?:log|sign)\s+in|close|accept(?:\s+all)?(?:\s+cookies)?|reject(?:\s+all)?|you\s+are\s+here:?.{0,200}"
-    r"|home\s*[>›»/|].{0,300}|.{0,200}\bcookies?\b.{0,200}"
+    r"|home(?:\s*\((?:https?://|www\.)[^()\s]{1,200}\))?\s*[>›»/|].{0,600}|.{0,200}\bcookies?\b.{0,200}"
+    # ('Partnering (https://...) › Foundations › Mastercard Foundation': a trail of three parts or more)
+    r"|[^›»\n]{1,200}(?:›[^›»\n]{1,200}){2,8}|[^›»\n]{1,200}(?:»[^›»\n]{1,200}){2,8}"
     r"|(?:english|français|francais|español|espanol|português|deutsch|русский|العربية|中文)"
     r"(?:\s*[|/·]\s*(?:english|français|francais|español|espanol|português|deutsch|русский|العربية|中文)){1,6})$",
     re.IGNORECASE)
@@ -428,6 +430,43 @@ def _menu_run(text: str, lines, idx: int) -> int:
             break
         k += 1
     return k - idx if k - idx >= 3 else 0
+
+
+#: 'AFRIWIRE NEWS SERVICE', 'XINHUA NEWS AGENCY': a wire service's name over its story
+_WIRE_MASTHEAD_RE = re.compile(r"(?:[A-Z][A-Z'’&.\-]*[ \t]+){0,4}(?:NEWS|PRESS|WIRE)[ \t]+(?:SERVICE|AGENCY|WIRE)")
+#: 'UPDATE 2-', 'EXCLUSIVE-', 'ANALYSIS-': a wire story's slug before its headline
+_WIRE_SLUG_RE = re.compile(r"(?:(?:UPDATE|REFILE|CORRECTED|EXCLUSIVE|ANALYSIS|INSIGHT|FACTBOX|WRAPUP)(?:[ \t]+\d{1,2})?[ \t]*-[ \t]*)+(?=[A-Z])")
+
+
+def _is_section_bar(line: str, nxt: str | None) -> bool:
+    """'News | ILO in China and Mongolia': a section label and the site it is on, in a bar above
+    the page's heading (the next line, a heading of five words or more)."""
+    parts = [p.strip() for p in clean_inline(line).split("|")]
+    if len(parts) != 2 or not _LABEL_RE.match(parts[0]) or not 1 <= len(_words(parts[1])) <= 8:
+        return False
+    if nxt is None:
+        return False
+    nxt = clean_inline(nxt)
+    return len(_words(nxt)) >= 5 and not nxt.endswith(".") and "|" not in nxt
+
+
+#: an organization's name ending with its acronym in brackets ('... COMMITTEE (NTC)')
+_ACRONYM_END_RE = re.compile(r"\([A-Z][A-Za-z&\-]{1,12}\)$")
+#: the stem of an organization's kind of body, in English and the languages near it
+#: ('Landsorganisasjonen', 'Confédération', 'Sindicato'...)
+_ORG_STEM_RE = re.compile(r"ORGANI[SZ]A|FEDERA|F[ÉE]D[ÉE]RA|UNION|CONGRESS|ASSOCIA|COUNCIL|COMMITTEE|COMIT|CHAMBER|"
+                          r"MINISTR|AGENCY|SINDICAT|SYNDICA|GEWERKSCHAFT|BUND\b|FORBUND|INSTITUT|BOARD|COMMISSION",
+                          re.IGNORECASE)
+#: 'Affiliated to ITUC-Africa', 'Member of ...', 'Founded in 1970': an organization's tagline
+_TAGLINE_RE = re.compile(r"(?:affiliated|member|registered|founded|established|incorporated|an?\s+member)\b", re.IGNORECASE)
+#: 'By Jane Doe', 'Funded by ...': a credit, no subtitle
+_BY_LINE_RE = re.compile(r"(?:by|(?:funded|financed|supported|implemented|published|prepared|written)\s+by)\s", re.IGNORECASE)
+
+
+def _strip_dates(line: str) -> str:
+    for d in reversed(find_dates(line)):
+        line = line[:d.start] + " " + line[d.end:]
+    return re.sub(rf"\b{YEAR}\b", " ", line)
 
 
 def _is_org_list(line: str) -> bool:
@@ -537,7 +576,7 @@ _SUBJECT_TAIL_RE = re.compile(r"[ \t]*[,;(][ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?(
 
 
 #: 'No. 43 · 4–10 November 2024', 'Issue 12, March 2024', 'Vol. 3': a periodical's issue
-_ISSUE_LINE_RE = re.compile(r"(?:No\.|Issue|Vol\.|Volume)[ \t]*\d{1,4}(?:[ \t]*[·•,|–—-][ \t]*(?P<rest>[^\n]{4,60}))?")
+_ISSUE_LINE_RE = re.compile(r"(?:No\.|(?:Issue|Vol\.|Volume)(?:[ \t]+No\.?)?)[ \t]*\d{1,4}(?:[ \t]*[·•,|–—-][ \t]*(?P<rest>[^\n]{4,60}))?")
 #: 'Episode 12: "Title"  Published: 3 May 2024': an episode of a series, its title up to a
 #: label after it
 _EPISODE_RE = re.compile(r"(?P<n>(?:Episode|Ep\.|Part|Chapter)[ \t]*\d{1,4})[ \t]*[:.–—-][ \t]*(?P<t>\S[^\n]{3,200}?)"
@@ -629,7 +668,8 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             cs = lines[idx][0] + col[0]
             return cs, cs + len(col[1]), clean_inline(col[1])
         if _is_skippable(line) or _WEB_FURNITURE_RE.match(clean_inline(line).strip()) or _is_address(line) \
-                or _is_banner(line) or (handle is lines[idx]) or (_is_dashed_header(line) and idx + 1 < len(lines)
+                or _is_banner(line) or (handle is lines[idx]) or _WIRE_MASTHEAD_RE.fullmatch(clean_inline(line).strip()) \
+                or _is_section_bar(line, lines[idx + 1][2] if idx + 1 < len(lines) else None) or (_is_dashed_header(line) and idx + 1 < len(lines)
                                                      and not clean_inline(lines[idx + 1][2]).endswith(".")):
             letterhead = False
         elif _is_letterhead(line) and idx + 1 < len(lines):
@@ -679,6 +719,9 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             return ks + fm.start("t"), ks + fm.end("t"), clean_inline(fm.group("t"))
         k += 1
     s, e, line = lines[idx]
+    slug = _WIRE_SLUG_RE.match(line)
+    if slug and len(_words(line[slug.end():])) >= 3:
+        s, line = s + slug.end(), line[slug.end():]
     title = clean_inline(line)
     # 'CALL FOR PROPOSALS' over 'Reference: ...', 'Date of issue: ...', 'Title of the assignment:
     # ...': the kind of call, then what it is for -> 'Call for Proposals: <the field's title>'
@@ -848,6 +891,31 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if nxt_clean.isupper() and 2 <= len(_words(nxt_clean)) <= 8 and ":" in nxt_clean \
                 and not re.search(r"[.|]$|\d", nxt_clean) and not _is_skippable(nxt) and not _is_letterhead(nxt):
             return s, e2, f"{title} {nxt_clean}"
+    # a heading in capitals with a line right under it (no blank line between)
+    if idx + 1 < len(lines) and title.isupper() and len(_words(title)) >= 2 and text[e:lines[idx + 1][0]].count("\n") == 1 \
+            and not _WRAP_END_RE.search(title) and "|" not in title:
+        s2, e2, nxt = lines[idx + 1]
+        nxt_clean = clean_inline(nxt)
+        n_words = len(_words(nxt_clean))
+        plain = not (nxt_clean.endswith((".", ":")) or "|" in nxt_clean or _is_letterhead(nxt) or _is_address(nxt)
+                     or _GENERIC_SECTION_RE.fullmatch(nxt_clean) or _LABEL_RE.match(nxt_clean)
+                     or _FIELD_RE.match(nxt) or _BY_LINE_RE.match(nxt_clean))
+        org = _ACRONYM_END_RE.search(title) and _ORG_STEM_RE.search(title)
+        if plain and org and not nxt_clean.isupper() and 3 <= n_words <= 20 and not _TAGLINE_RE.match(nxt_clean):
+            # 'LANDSORGANISASJONEN I NORGE (LO)' + 'Report of the Executive Board to the Congress':
+            # an organization's name (with its acronym) over a line in ordinary case is a
+            # letterhead; the line is the title
+            return s2, e2, nxt_clean
+        if plain and nxt_clean.isupper() and 2 <= n_words <= 15 and not _is_skippable(nxt):
+            # 'NATIONAL TRIPARTITE COMMITTEE (NTC)' + 'MINUTES OF THE SECOND ORDINARY MEETING OF
+            # 2024': a heading in capitals goes on in capitals on the line under it
+            return s, e2, f"{title}: {nxt_clean}"
+        if plain and not org and len(_words(title)) <= 6 and not re.search(rf"\s[{_DASH}]\s|[:\"“”]", title) \
+                and 4 <= n_words <= 15 and not nxt_clean.isupper() and not _is_skippable(nxt) \
+                and not re.search(rf"\b{YEAR}\b", nxt_clean) and not re.match(r"(?:an?|the)\s", nxt_clean, re.IGNORECASE):
+            # 'FROM AGADIR TO SAINT-LOUIS' + 'Moroccan know-how for quality apprenticeships in ...':
+            # a short heading in capitals and the phrase under it that says what it is about
+            return s, e2, f"{title}: {nxt_clean}"
     # a title wrapped over two lines (PDF pages): the first line ends with a connecting word
     # or the next one carries on in lower case
     if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
@@ -875,6 +943,7 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         s2, e2, nxt = lines[idx + 1]
         nxt_clean = clean_inline(nxt)
         if (len(_words(nxt_clean)) <= 6 and not _is_skippable(nxt) and not nxt_clean.endswith(".")
+                and not _ISSUE_LINE_RE.match(nxt_clean)
                 and not text[text.rfind(chr(10), 0, s2) + 1:s2].strip().startswith("|") and "|" not in nxt
                 and text[e:s2].count("\n") <= 3):
             # ('Employment-intensive rural roads' / 'in Liberia and Sierra Leone': the subtitle
