@@ -1332,7 +1332,7 @@ def _numeric_date(line: str) -> date | None:
 #: a date under a label that says it is the document's ('Date of submission | 28 March 2024',
 #: 'Last updated 20 February 2025', 'Published: 3 May 2023'), in a line, a field or a table row
 _DATE_LABEL_RE = re.compile(
-    r"(?:^|\n|\||[.!?][ \t]+)[ \t]*(?:[-•][ \t]+)?\**(?:date\s+of\s+(?:submission|publication|issue|release|"
+    r"(?:^|\n|\||[·•][ \t]*|[.!?][ \t]+)[ \t]*(?:[-•][ \t]+)?\**(?:date\s+of\s+(?:submission|publication|issue|release|"
     r"(?:th(?:is|e)\s+)?(?:report|btor|memo|note))|publication\s+date|"
     r"release\s+date|date\s+(?:submitted|published|issued)|(?:page\s+)?(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|"
     r"issued(?:\s+on)?|exported(?:\s+on)?|(?:(?:export(?:ed)?|report|page|document)\s+)?generated(?:\s+on)?|date(?=\**[ \t]*:))\**[ \t]*[:|]?[ \t]*\**[ \t]*(?=\S)",
@@ -1354,7 +1354,28 @@ _ANSWER_DATE_RE = re.compile(r"(?:^|\n)[ \t]*\**(?:answered(?:[ \t]+on)?|replied
 _VERSION_DATE_RE = re.compile(r"\bversion[ \t]+(?:of|dated)[ \t]+(?=\d)|\bversion[ \t]*:[ \t]*(?=\d)", re.IGNORECASE)
 
 
+#: a wiki page's footer: 'This page was last edited on 3 March 2025, at 10:41.'
+_PAGE_EDITED_RE = re.compile(r"\bThis\s+page\s+was\s+last\s+(?:edited|modified|updated)(?:\s+on)?\s+(?=\d|[A-Z])")
+#: a period in prose ('July 2023 – June 2026', 'March 2024 to May 2025'): its dates are no
+#: document's date
+_PERIOD_JOIN_RE = re.compile(r"[ \t]*(?:[-–—]|to|until)[ \t]*")
+
+
+def _not_periods(text: str, dates: list) -> list:
+    """The dates that are not an end of a period written as two dates."""
+    drop = set()
+    for a, b in zip(dates, dates[1:]):
+        if _PERIOD_JOIN_RE.fullmatch(text, a.end, b.start):
+            drop.update((a, b))
+    return [d for d in dates if d not in drop]
+
+
 def _labelled_date(text: str) -> tuple[date, str] | None:
+    edited = _PAGE_EDITED_RE.search(text)
+    if edited:
+        dates = find_dates(text[edited.end():edited.end() + 40])
+        if dates and dates[0].start == 0 and dates[0].precision == "day":
+            return dates[0].first(), dates[0].precision
     for m in _ANSWER_DATE_RE.finditer(text, 0, 4000):
         dates = find_dates(text[m.end():m.end() + 40])
         if dates and dates[0].start == 0 and dates[0].precision == "day":
@@ -1382,6 +1403,12 @@ def _labelled_date(text: str) -> tuple[date, str] | None:
 _DATELINE_RE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,3},[ \t]+(?=\d)")
 
 
+#: a wire story's dateline, its day without a year: 'MASERU, April 18 (Reuters) -'
+_WIRE_DATELINE_RE = re.compile(rf"(?:^|\n)[ \t]*[A-Z][A-Z'’.\-]*(?:[ \t]+[A-Z][A-Z'’.\-]*){{0,3}},[ \t]+"
+                               rf"(?:(?P<m1>{MONTH})\.?[ \t]+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})[ \t]+(?P<m2>{MONTH}))"
+                               rf"(?![\d,])[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?[-–—]")
+
+
 def _dateline_day(text: str, month: date) -> date | None:
     """The day of a dateline in the month an issue line gives ('August 2024')."""
     for m in _DATELINE_RE.finditer(text[:3000]):
@@ -1390,6 +1417,14 @@ def _dateline_day(text: str, month: date) -> date | None:
             d = dates[0].first()
             if (d.year, d.month) == (month.year, month.month):
                 return d
+    for m in _WIRE_DATELINE_RE.finditer(text, 0, min(len(text), 3000)):
+        probe = find_dates(f"{m.group('m1') or m.group('m2')} {month.year}")
+        try:
+            d = date(month.year, probe[0].month, int(m.group("d1") or m.group("d2"))) if probe else None
+        except ValueError:
+            d = None
+        if d and d.month == month.month:
+            return d
     return None
 
 
@@ -1453,11 +1488,13 @@ def _top_date(text: str, source_path: str = "") -> tuple[date | None, str | None
         m = _BARE_YEAR_LINE.match(clean_inline(line))
         if m:
             return date(int(m.group("y")), 1, 1), "year"
-    dates = _not_as_of(text, find_dates(text[:600]))
-    if dates:
-        return dates[0].first(), dates[0].precision
     m = re.search(rf"(?<!\d)(?P<y>{YEAR})[-_](?P<m>0[1-9]|1[0-2])(?:[-_](?P<d>[0-2]\d|3[01]))?(?!\d)",
                   source_path or "")
+    dates = _not_as_of(text, _not_periods(text, find_dates(text[:600])))
+    # (a date in the opening prose is what happened then, 'signed in Hanoi on 8 April 2022': the
+    # file's own date, when it has one that is later, is the document's)
+    if dates and not (m and (int(m.group("y")), int(m.group("m"))) > (dates[0].first().year, dates[0].first().month)):
+        return dates[0].first(), dates[0].precision
     if m:
         day = int(m.group("d")) if m.group("d") else None
         return date(int(m.group("y")), int(m.group("m")), day or 1), "day" if day else "month"
