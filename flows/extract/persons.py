@@ -283,6 +283,14 @@ _STOP_TOKENS = {
 
 
 _SPACES_RE = re.compile(r"\s+")
+#: a column gap inside a name run
+_RUN_GAP_RE = re.compile(r"[ \t]{3,}|\t")
+#: what may open a line before a name in a list set in columns: a bullet, honorifics ('Bro.')
+_GAP_HEAD_RE = re.compile(rf"[ \t]*(?:[-*•▪·][ \t]+|[0-9]{{1,2}}[.)][ \t]+)?(?:(?:{_HONORIFIC}|[A-Z][a-z]{{1,4}}\.)[ \t]+){{0,2}}")
+#: the role across the column gap, with what it heads, and the organization after a comma
+_GAP_ROLE_RE = re.compile(rf"[ \t]{{3,}}(?P<role>(?:(?:{_MODS}|[A-Z][\w'’-]*)[ \t]+){{0,3}}(?:{_HEADS})(?![\w'’-])"
+                          rf"(?:[ \t]+(?:of|for|on|in|at)[ \t]+[^,()\n]{{1,80}})?)"
+                          rf"(?:[ \t]*\([^()\n]{{1,40}}\))?(?:,[ \t]*(?P<org>[^\n]{{1,120}}))?[ \t]*(?=\n|$)")
 # a dot leader between a name and its role: 'Ms Jane Doe ......... Director, X'
 _INNER_HONOR_RE = re.compile(r"[ \t](?:Mr|Ms|Mrs|Mme|Dr|Prof)[ \t]+(?=\S+[ \t]+\S)")
 _DOTS_RE = re.compile(r"[ \t]*\.{3}")
@@ -441,6 +449,20 @@ def extract(text: str) -> list[dict]:
                     ne, name, ext_end = m2.end(), m2.group(0), m2.end()
                 else:
                     name = name[hm.end():]
+        # a name run across a column gap: 'Mrs. Jane Doe        Chief Director, X' (a list of
+        # participants set in columns): the name ends at the gap
+        if "   " in name or "\t" in name:
+            g = _RUN_GAP_RE.search(name)
+            if g:
+                head = name[:g.start()]
+                if _valid_name(head[_title_skip(head):]):
+                    ne = ns + g.start()
+                    name = head
+                else:
+                    # ('Beach Management Unit   Jane Doe, Chairperson': the name is the last cell's)
+                    last = list(_RUN_GAP_RE.finditer(name))[-1]
+                    ns += last.end()
+                    name = name[last.end():]
         # a name run across a line break into an indented line: the lines are aligned items
         # ('Travellers:  Jane Doe, Officer, ILO Dar es Salaam' / '              John Roe, Adviser'),
         # the name opens the indented line
@@ -533,7 +555,17 @@ def extract(text: str) -> list[dict]:
         # a table column headed by a role ('| Session | Chair |'): 'Jane Doe (Affiliation)' under it
         col = (_column_role(v.src, o_line, o_ns, v.offs[ne - 1] + 1)
                if not a and not paren and not cell and "|" in v.src[o_line:o_ns] else None)
-        if a and a.group("role"):
+        # a list set in columns: the name opens its line, its role across a column gap
+        # ('  Mrs. Jane Doe        Chief Director, Ministry of X')
+        gapr = None
+        if not a and not cell and not paren and v.src.startswith("   ", v.offs[ne - 1] + 1) \
+                and _GAP_HEAD_RE.fullmatch(v.src, o_line, o_ns):
+            gapr = _GAP_ROLE_RE.match(v.src, v.offs[ne - 1] + 1)
+        if gapr:
+            role, prio = gapr.group("role"), 3
+            org = _clean(gapr.group("org"))
+            span_e = bisect_left(v.offs, gapr.end())
+        elif a and a.group("role"):
             role = a.group("role")
             org = _org_of(a.group("orgpre"), a.group("org"), role, a.group("prep"))
             if _function_of(role, a.group("org"), a.group("prep")):
