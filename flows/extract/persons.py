@@ -90,10 +90,11 @@ _BEFORE_RE = re.compile(
 # "[ORG] [Nationality] Title Name": Director-General Ana Ruiz, Ghanaian President Kofi Mensah
 _TITLE_RE = re.compile(
     rf"(?:(?P<orgpre>{_ORG_PREFIX})|(?P<nat>{_NATIONALITY})\s+)?(?P<role>(?:(?:{_MODS})\s+){{0,3}}"
-    rf"(?:Director[- ]General|Secretary[- ]General|Prime\s+Minister|Minister|President|Vice[- ]President|"
+    rf"(?:Director[- ]General|Secretary[- ]General|Prime\s+Minister|Vice[- ]Minister|Minister|President|Vice[- ]President|"
     rf"Ambassador|Director|Chairman|Chairwoman|Chairperson|Chair|Governor|Commissioner|Senator|King|"
-    rf"Queen|Premier|Chancellor|Secretary|Professor|Judge|Justice|Mayor|Envoy|Editor)"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){{0,3}})?)"
+    rf"Queen|Premier|Chancellor|Under-?[Ss]ecretary|Secretary|Professor|Judge|Justice|Mayor|Envoy|Editor|Leader|Manager|Coordinator)"
+    # (a portfolio may list its parts: 'Minister of Labour, Invalids and Social Affairs')
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:(?:,\s+|\s+(?:and\s+|&\s+)?)[A-Z][\w'’-]*){{0,5}})?)"
     rf"\s+(?:{_HONORIFIC}\s+)?$"
 )
 _IS_RE = re.compile(rf"(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?i:{_ROLE}))\s+(?:is|was|will\s+be|has\s+been)\s+$")
@@ -110,7 +111,8 @@ _HONOR_RE = re.compile(rf"(?:^|(?<=[\s(,]))(?P<h>{_HONORIFIC})\s+$")
 # what the text before a name must hold for _BEFORE_RE, _TITLE_RE and _IS_RE to match there (cheap tests first)
 _BEFORE_TAIL_RE = re.compile(rf",\s*(?:{_HONORIFIC}\s+)?$")
 _TITLE_KEY_RE = re.compile(r"Director|Secretary|Minister|President|Ambassador|Chair|Governor|Commissioner|Senator|"
-                           r"King|Queen|Premier|Chancellor|Professor|Judge|Justice|Mayor|Envoy|Editor")
+                           r"King|Queen|Premier|Chancellor|Professor|Judge|Justice|Mayor|Envoy|Editor|Leader|Manager|"
+                           r"Coordinator|secretary")
 _IS_TAIL_RE = re.compile(r"\s(?:is|was|will\s+be|has\s+been)\s+$")
 # key-value lines: "Evaluation manager:  Ms Jane Doe", "**Programme Officer:** John Roe", "Contact: Mr X"
 _KEY_HEADS = (rf"{_HEADS}|Consultant|Evaluator|Editor|Author|Researcher|Reviewer|Facilitator|Moderator|"
@@ -189,6 +191,16 @@ _LOW_TITLE_RE = re.compile(
     r"(?:(?:deputy|vice|executive|assistant)[ \t-]+)?(?:president|chairman|chairwoman|chairperson|"
     r"secretary[ \t-]general|general[ \t]+secretary|director[ \t-]general|spokesperson|spokesman|"
     r"spokeswoman|chief[ \t]+executive))[ \t]+$")
+# 'DDPR director Jane Doe', 'Programme manager Jane Doe': a lowercase title of an office (after
+# its body's acronym, or opening the sentence) right before the name
+_LOW_OFFICE_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<role>(?:[A-Z]{2,8}[ \t]+)?(?:(?:[Pp]rogramme|[Pp]roject|[Cc]ountry|[Ss]enior|[Dd]eputy|[Nn]ational|"
+    r"[Rr]egional|[Tt]echnical|[Ee]xecutive|[Pp]olicy|[Ff]ield)[ \t]+){0,2}(?:manager|coordinator|director|officer|specialist|"
+    r"head|leader|adviser|advisor|chair|chairperson|economist))[ \t]+$")
+# 'Jane Doe, our senior programme officer': a lowercase title in apposition after the name
+_LOW_APPOS_RE = re.compile(
+    r",[ \t]+(?:our|their|its|his|her|the)[ \t]+(?P<role>(?:[a-z][a-z-]{2,15}[ \t]+){0,3}(?:officer|specialist|manager|"
+    r"coordinator|director|adviser|advisor|economist|engineer|consultant|expert|representative|spokesperson))(?![\w'’-])")
 # 'Jane Doe MP', 'Jane Doe MEP': a member of parliament
 _POSTNOM_RE = re.compile(r"[ \t]+(?P<pn>MP|MEP|MLA|MPP)(?![\w'’-])")
 # a capitalized word closing a phrase after a role: ', Ambassador Nomura,' names someone else
@@ -481,6 +493,11 @@ def extract(text: str) -> list[dict]:
         if skip:
             ns += skip
             name = name[skip:]
+            # the run stopped at five words: read the name again from its own start
+            # ('Minister of Social Affairs Nguyen Thi Thu Hien')
+            m2 = _NAME_SCAN_RE.match(T, ns)
+            if m2 and m2.end() > ne and not _RUN_GAP_RE.search(m2.group(0)):
+                ne, name, ext_end = m2.end(), m2.group(0), m2.end()
         if name.startswith("M. ") and name.count(".") == 1 and name.count(" ") >= 2:
             ns += 3                            # 'M. Jean Dupont': Monsieur, not an initial
             name = name[3:]
@@ -547,6 +564,7 @@ def extract(text: str) -> list[dict]:
                                                  else None))
                 if not a and not paren and T.startswith(" ", ne) else None)
         lowh = _LOW_HEAD_RE.match(T, ne) if not a and not low and T.startswith(",", ne) else None
+        appos = _LOW_APPOS_RE.match(T, ne) if not a and not low and not lowh and T.startswith(", ", ne) else None
         occ = (_OCCUP_RE.match(T, ne) if not a and not paren and not appt and not lowh
                and T.startswith((",", " is ", " was "), ne) else None)
         # a table row: the name fills its cell, the next cell is a role ('| Ms Jane Doe | Director | ILO |')
@@ -624,6 +642,8 @@ def extract(text: str) -> list[dict]:
                 span_e = low.end()
         elif lowh:
             role, org, span_e, prio = lowh.group("role"), _clean(lowh.group("org")), lowh.end(), 3
+        elif appos:
+            role, span_e, prio = appos.group("role"), appos.end(), 2
         elif cell:
             role, prio = cell.group("role"), 3
             span_e = bisect_left(v.offs, cell.end("role"))
@@ -698,6 +718,10 @@ def extract(text: str) -> list[dict]:
                         role = lt.group("role")
                         span_s = ns - (len(before) - lt.start("role"))
                         prio = 2
+                    elif lo := _LOW_OFFICE_RE.search(before):
+                        role = lo.group("role")
+                        span_s = ns - (len(before) - lo.start("role"))
+                        prio = 2
         if role is None and pn:
             role, prio = pn.group("pn"), 2
         if role is None and "|" in v.src[o_line:o_ns]:
@@ -726,7 +750,7 @@ def extract(text: str) -> list[dict]:
             prio = 1
         if role:
             role = _clean(role)
-            if _BARE_HEAD_RE.fullmatch(role) and prio < 3:
+            if _BARE_HEAD_RE.fullmatch(role) and prio < 3 and not org:     # ('LO Leader Jane Doe': an org's head)
                 continue
         key = _NON_WORD_RE.sub(" ", name.lower()).strip()
         row = {"name": _clean(name) + ("." if name.endswith((" Jr.", " Sr.")) else ""), "role": role, "org": org, "_prio": prio, "_span": (span_s, span_e)}
