@@ -438,11 +438,16 @@ _WIRE_MASTHEAD_RE = re.compile(r"(?:[A-Z][A-Z'’&.\-]*[ \t]+){0,4}(?:NEWS|PRESS
 _WIRE_SLUG_RE = re.compile(r"(?:(?:UPDATE|REFILE|CORRECTED|EXCLUSIVE|ANALYSIS|INSIGHT|FACTBOX|WRAPUP)(?:[ \t]+\d{1,2})?[ \t]*-[ \t]*)+(?=[A-Z])")
 
 
+_SECTION_WORD_RE = re.compile(r"(?:latest\s+)?(?:news|stories|events|publications|media|press|insights|updates|"
+                              r"multimedia|resources|newsroom|blogs?)", re.IGNORECASE)
+
+
 def _is_section_bar(line: str, nxt: str | None) -> bool:
     """'News | ILO in China and Mongolia': a section label and the site it is on, in a bar above
     the page's heading (the next line, a heading of five words or more)."""
     parts = [p.strip() for p in clean_inline(line).split("|")]
-    if len(parts) != 2 or not _LABEL_RE.match(parts[0]) or not 1 <= len(_words(parts[1])) <= 8:
+    if len(parts) != 2 or not (_LABEL_RE.match(parts[0]) or _SECTION_WORD_RE.fullmatch(parts[0])) \
+            or not 1 <= len(_words(parts[1])) <= 8:
         return False
     if nxt is None:
         return False
