@@ -729,3 +729,12 @@ def test_publication_dates_from_labels_footers_and_file():
     text = ("# Skills news\n\nThe project is halfway through its life (July 2023 – June 2026). In Hanoi on "
             "8 April 2022 the plan was signed.\n")
     assert str(extract(text, "skills_news_2024-10.md")["published_on"]) == "2024-10-01"
+
+
+def test_post_title_under_its_author_and_donors_in_turn():
+    text = ("Marta Kowalska-Berg\nDirector, ILO Office for the Baltic States | Skills, jobs\n"
+            "2 February 2025 · Edited · 🌐\n\n2024: ten things we learned (a long read)\n\nEvery year I look back.\n")
+    assert extract(text)["title"] == "2024: ten things we learned"
+    text = ("# Coastal Jobs Programme\n\n| Coastal Jobs | |\n| --- | --- |\n"
+            "| Funding | European Union (Phase I); Australia (Phase II) |\n\nThe programme trains workers in Viet Nam.\n")
+    assert extract(text)["partner_iso3"] is None

@@ -501,3 +501,9 @@ def test_titles_before_names_with_portfolios_and_acronyms():
     assert people["Tran Thi Mai Lan"]["role"].startswith("Vice-Minister of Health, Welfare and Social Affairs")
     assert people["Ole Brekke"]["role"] == "Leader" and people["Ole Brekke"]["org"] == "CTU"
     assert people["Rosa Manalo"]["role"] == "Undersecretary"
+
+
+def test_post_author_on_the_first_line():
+    people = _by_name("Marta Kowalska-Berg\nDirector, ILO Office for the Baltic States | Skills, jobs\n"
+                      "2 February 2025 · Edited\n\nA year of work in review.\n")
+    assert people["Marta Kowalska-Berg"]["role"] == "Director"

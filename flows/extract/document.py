@@ -455,6 +455,8 @@ def _is_section_bar(line: str, nxt: str | None) -> bool:
     return len(_words(nxt)) >= 5 and not nxt.endswith(".") and "|" not in nxt
 
 
+#: a person's name alone on its line, as a post's author ('Jane Doe-Roe')
+_POST_AUTHOR_RE = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|[A-Z]\.|van|von|de|da|dos|del|bin)){1,4}")
 #: an organization's name ending with its acronym in brackets ('... COMMITTEE (NTC)')
 _ACRONYM_END_RE = re.compile(r"\([A-Z][A-Za-z&\-]{1,12}\)$")
 #: the stem of an organization's kind of body, in English and the languages near it
@@ -699,6 +701,17 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         ptitle = _EMOJI_RE.sub("", clean_inline(pline)).strip()
         if 2 <= len(_words(ptitle)) <= 15:
             off = pline.find(ptitle[:10])
+            return (ps + off, ps + off + len(ptitle), ptitle) if off >= 0 else (ps, pe, ptitle)
+    # a post under its author: 'Jane Doe' / 'Director, ILO Office for X | Decent work' / '3 January
+    # 2025 · Edited · 🌐' / the post's first line, without an aside in brackets after it
+    if idx + 3 < len(lines) and 2 <= len(_words(lines[idx][2])) <= 4 and _POST_AUTHOR_RE.fullmatch(clean_inline(lines[idx][2])) \
+            and ("|" in lines[idx + 1][2] or "·" in lines[idx + 1][2] or "," in lines[idx + 1][2]) \
+            and "·" in lines[idx + 2][2] and _is_date_line(lines[idx + 2][2]):
+        ps, pe, pline = lines[idx + 3]
+        ptitle = _EMOJI_RE.sub("", clean_inline(pline)).strip()
+        ptitle = re.sub(r"[ \t]*\((?=[a-z])[^()\n]{3,80}\)[ \t]*$", "", ptitle).strip()
+        if 2 <= len(_words(ptitle)) <= 20 and not ptitle.endswith("."):
+            off = pline.find(ptitle)
             return (ps + off, ps + off + len(ptitle), ptitle) if off >= 0 else (ps, pe, ptitle)
     # a post under an account's line ('ILO Lima @OITLima · ...' / 'Thread · 3 May 2024' / '1/6 We
     # launched "Green Jobs for Youth" today ...'): the name it quotes, else its first sentence
@@ -1130,6 +1143,11 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
             not text[m.end():nl].strip(" \t|") else None
         if cont:
             value = f"{value.rstrip()} {cont.group('v').strip()}"
+        # 'Funding: European Union (Phase I); Australia (Phase II)': donors one after another,
+        # none of them the document's partner
+        parts = [p for p in value.split(";") if _words(p)]
+        if len(parts) >= 2 and len({(country_of_name(p) or p.strip().lower()) for p in parts}) >= 2:
+            return None, None
         found = find_countries(value, ignore_case=True)
         if found:
             s, e, iso3 = found[0]

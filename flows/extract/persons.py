@@ -908,8 +908,9 @@ def _signature_role(src: str, o_ns: int, o_ne: int, honor) -> tuple[str, str | N
         if not honor and not prev.group(0).strip() and _lower_words(src) & set(
                 _SPACES_RE.split(src[o_ns:o_ne].lower())):
             return None                        # after a blank line, "Closing Remarks" is no name
-    elif not honor:
-        return None
+    elif not honor and _lower_words(src) & set(_SPACES_RE.split(src[o_ns:o_ne].lower())):
+        return None                            # (the document's first line: a post's author, 'Jane Doe' /
+                                               # 'Director, ILO Office for X | ...', and no heading)
     re_ = src.find("\n", le + 1)
     re_ = len(src) if re_ < 0 else re_
     if re_ - le > 120:
