@@ -684,3 +684,57 @@ def test_title_opening_with_a_donors_own_cooperation_names_that_donor():
     text = ("DANISH DEVELOPMENT COOPERATION IN KENYA 2025-2029\n\nOverview   March 2025\n\n"
             "Kenya and Denmark have worked together for decades.\n")
     assert extract(text)["partner_iso3"] == "DNK"
+
+
+def test_breadcrumb_with_links_and_section_bar_are_no_title():
+    text = ("Home (https://example.org) › Partners (https://example.org/p) › Funds › Harbour Trust\n\n"
+            "# Harbour Trust\n\nThe Harbour Trust is a private foundation.\n")
+    assert extract(text)["title"] == "Harbour Trust"
+    text = ("Stories | ILO in Andean Countries\n\nPeru and Bolivia agree on a shared plan for mining safety\n\n"
+            "The plan was agreed in Lima.\n")
+    assert extract(text)["title"] == "Peru and Bolivia agree on a shared plan for mining safety"
+
+
+def test_wire_masthead_and_slug():
+    text = ("PANAFRICA NEWS AGENCY\n\nUPDATE 1-Kenya dockworkers end strike after pay deal\n\n"
+            "By Jane Roe\n\nMOMBASA, June 5 (PNA) - Dockworkers went back to work on Thursday.\n")
+    out = extract(text, "kenya_dock_strike_2024-06.txt")
+    assert out["title"] == "Kenya dockworkers end strike after pay deal"
+    assert str(out["published_on"]) == "2024-06-05"
+
+
+def test_caps_heading_with_its_subtitle_or_letterhead():
+    text = "WORKS ADVISORY BOARD (WAB)\nMINUTES OF THE THIRD MEETING OF 2023\n\nDate: 3 May 2023\n"
+    assert extract(text)["title"] == "WORKS ADVISORY BOARD (WAB): MINUTES OF THE THIRD MEETING OF 2023"
+    text = ("SINDICATO NACIONAL DE MINEROS (SNM)\nReport of the Board to the National Assembly, June 2024\n\n"
+            "The Board met six times.\n")
+    assert extract(text)["title"] == "Report of the Board to the National Assembly, June 2024"
+    text = "FROM COAST TO CAPITAL\nHow port apprentices found jobs in two countries\n\nIn 2023 the port trained...\n"
+    assert extract(text)["title"] == "FROM COAST TO CAPITAL: How port apprentices found jobs in two countries"
+
+
+def test_newsletter_issue_line_is_not_joined():
+    text = "# Harbour Skills Newsletter\n\nIssue No. 3 · Second quarter 2024\n\nDear partners,\n"
+    title = extract(text)["title"]
+    assert title.startswith("Harbour Skills Newsletter") and " - " not in title
+    text = "# Harbour Skills Newsletter\n\nIssue No. 3 · Second quarter 2024 (April–June)\n\nDear partners,\n"
+    assert extract(text)["title"] == "Harbour Skills Newsletter"
+
+
+def test_publication_dates_from_labels_footers_and_file():
+    text = "# Board meeting: summary\n\nAccra, 3–4 June 2024 · Document B/4 · Published 20 June 2024\n\nText.\n"
+    assert str(extract(text)["published_on"]) == "2024-06-20"
+    text = "# Port programme\n\nThe programme runs.\n\nThis page was last edited on 9 May 2025, at 10:41.\n"
+    assert str(extract(text)["published_on"]) == "2025-05-09"
+    text = ("# Skills news\n\nThe project is halfway through its life (July 2023 – June 2026). In Hanoi on "
+            "8 April 2022 the plan was signed.\n")
+    assert str(extract(text, "skills_news_2024-10.md")["published_on"]) == "2024-10-01"
+
+
+def test_post_title_under_its_author_and_donors_in_turn():
+    text = ("Marta Kowalska-Berg\nDirector, ILO Office for the Baltic States | Skills, jobs\n"
+            "2 February 2025 · Edited · 🌐\n\n2024: ten things we learned (a long read)\n\nEvery year I look back.\n")
+    assert extract(text)["title"] == "2024: ten things we learned"
+    text = ("# Coastal Jobs Programme\n\n| Coastal Jobs | |\n| --- | --- |\n"
+            "| Funding | European Union (Phase I); Australia (Phase II) |\n\nThe programme trains workers in Viet Nam.\n")
+    assert extract(text)["partner_iso3"] is None

@@ -474,3 +474,36 @@ def test_lowercase_roles_in_brackets_and_after_the():
     people = _by_name('"We finished early," says Tiago Belo, the district road supervisor of the Public Works '
                       "Directorate, who trained the crew.")
     assert people["Tiago Belo"]["role"] == "district road supervisor"
+
+
+def test_participants_listed_in_columns():
+    text = ("ATTENDANCE\n\nWorkers\n  Bro. Kwame Addo-Boateng      General Secretary, Maritime Workers Union\n"
+            "  Mrs. Lydia Osei               Executive Director, Port Employers Council\n"
+            "Tue 4 June   Takoradi       Harbour Safety Board   Esi Arthur, Board Chairperson,\n")
+    people = _by_name(text)
+    assert people["Kwame Addo-Boateng"]["role"] == "General Secretary"
+    assert people["Kwame Addo-Boateng"]["org"] == "Maritime Workers Union"
+    assert people["Lydia Osei"]["role"] == "Executive Director"
+    assert "Esi Arthur" in people
+
+
+def test_lowercase_office_titles_and_apposition():
+    people = _by_name("Talks were chaired by NLC director Thabo Molefe on Monday. Project coordinator Ana Ruiz "
+                      "said the plan works. We thanked Marek Nowak, our senior finance officer for ten years.")
+    assert people["Thabo Molefe"]["role"] == "NLC director"
+    assert people["Ana Ruiz"]["role"] == "Project coordinator"
+    assert people["Marek Nowak"]["role"] == "senior finance officer"
+
+
+def test_titles_before_names_with_portfolios_and_acronyms():
+    people = _by_name("It was opened by Vice-Minister of Health, Welfare and Social Affairs Tran Thi Mai Lan and by "
+                      "CTU Leader Ole Brekke, with DOLE Undersecretary Rosa Manalo.")
+    assert people["Tran Thi Mai Lan"]["role"].startswith("Vice-Minister of Health, Welfare and Social Affairs")
+    assert people["Ole Brekke"]["role"] == "Leader" and people["Ole Brekke"]["org"] == "CTU"
+    assert people["Rosa Manalo"]["role"] == "Undersecretary"
+
+
+def test_post_author_on_the_first_line():
+    people = _by_name("Marta Kowalska-Berg\nDirector, ILO Office for the Baltic States | Skills, jobs\n"
+                      "2 February 2025 · Edited\n\nA year of work in review.\n")
+    assert people["Marta Kowalska-Berg"]["role"] == "Director"

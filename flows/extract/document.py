@@ -370,7 +370,9 @@ _WEB_FURNITURE_RE = re.compile(
     r"^(?:(?:skip|go|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|search)\b.{0,20}"
     r"|skip\s+navigation|(?:main\s+|site\s+)?menu|navigation|search(?:\s+(?:within|this|the)\b.{0,60})?"
     r"|(?:log|sign)\s+in|close|accept(?:\s+all)?(?:\s+cookies)?|reject(?:\s+all)?|you\s+are\s+here:?.{0,200}"
-    r"|home\s*[>›»/|].{0,300}|.{0,200}\bcookies?\b.{0,200}"
+    r"|home(?:\s*\((?:https?://|www\.)[^()\s]{1,200}\))?\s*[>›»/|].{0,600}|.{0,200}\bcookies?\b.{0,200}"
+    # ('Partnering (https://...) › Foundations › Mastercard Foundation': a trail of three parts or more)
+    r"|[^›»\n]{1,200}(?:›[^›»\n]{1,200}){2,8}|[^›»\n]{1,200}(?:»[^›»\n]{1,200}){2,8}"
     r"|(?:english|français|francais|español|espanol|português|deutsch|русский|العربية|中文)"
     r"(?:\s*[|/·]\s*(?:english|français|francais|español|espanol|português|deutsch|русский|العربية|中文)){1,6})$",
     re.IGNORECASE)
@@ -428,6 +430,50 @@ def _menu_run(text: str, lines, idx: int) -> int:
             break
         k += 1
     return k - idx if k - idx >= 3 else 0
+
+
+#: 'AFRIWIRE NEWS SERVICE', 'XINHUA NEWS AGENCY': a wire service's name over its story
+_WIRE_MASTHEAD_RE = re.compile(r"(?:[A-Z][A-Z'’&.\-]*[ \t]+){0,4}(?:NEWS|PRESS|WIRE)[ \t]+(?:SERVICE|AGENCY|WIRE)")
+#: 'UPDATE 2-', 'EXCLUSIVE-', 'ANALYSIS-': a wire story's slug before its headline
+_WIRE_SLUG_RE = re.compile(r"(?:(?:UPDATE|REFILE|CORRECTED|EXCLUSIVE|ANALYSIS|INSIGHT|FACTBOX|WRAPUP)(?:[ \t]+\d{1,2})?[ \t]*-[ \t]*)+(?=[A-Z])")
+
+
+_SECTION_WORD_RE = re.compile(r"(?:latest\s+)?(?:news|stories|events|publications|media|press|insights|updates|"
+                              r"multimedia|resources|newsroom|blogs?)", re.IGNORECASE)
+
+
+def _is_section_bar(line: str, nxt: str | None) -> bool:
+    """'News | ILO in China and Mongolia': a section label and the site it is on, in a bar above
+    the page's heading (the next line, a heading of five words or more)."""
+    parts = [p.strip() for p in clean_inline(line).split("|")]
+    if len(parts) != 2 or not (_LABEL_RE.match(parts[0]) or _SECTION_WORD_RE.fullmatch(parts[0])) \
+            or not 1 <= len(_words(parts[1])) <= 8:
+        return False
+    if nxt is None:
+        return False
+    nxt = clean_inline(nxt)
+    return len(_words(nxt)) >= 5 and not nxt.endswith(".") and "|" not in nxt
+
+
+#: a person's name alone on its line, as a post's author ('Jane Doe-Roe')
+_POST_AUTHOR_RE = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|[A-Z]\.|van|von|de|da|dos|del|bin)){1,4}")
+#: an organization's name ending with its acronym in brackets ('... COMMITTEE (NTC)')
+_ACRONYM_END_RE = re.compile(r"\([A-Z][A-Za-z&\-]{1,12}\)$")
+#: the stem of an organization's kind of body, in English and the languages near it
+#: ('Landsorganisasjonen', 'Confédération', 'Sindicato'...)
+_ORG_STEM_RE = re.compile(r"ORGANI[SZ]A|FEDERA|F[ÉE]D[ÉE]RA|UNION|CONGRESS|ASSOCIA|COUNCIL|COMMITTEE|COMIT|CHAMBER|"
+                          r"MINISTR|AGENCY|SINDICAT|SYNDICA|GEWERKSCHAFT|BUND\b|FORBUND|INSTITUT|BOARD|COMMISSION",
+                          re.IGNORECASE)
+#: 'Affiliated to ITUC-Africa', 'Member of ...', 'Founded in 1970': an organization's tagline
+_TAGLINE_RE = re.compile(r"(?:affiliated|member|registered|founded|established|incorporated|an?\s+member)\b", re.IGNORECASE)
+#: 'By Jane Doe', 'Funded by ...': a credit, no subtitle
+_BY_LINE_RE = re.compile(r"(?:by|(?:funded|financed|supported|implemented|published|prepared|written)\s+by)\s", re.IGNORECASE)
+
+
+def _strip_dates(line: str) -> str:
+    for d in reversed(find_dates(line)):
+        line = line[:d.start] + " " + line[d.end:]
+    return re.sub(rf"\b{YEAR}\b", " ", line)
 
 
 def _is_org_list(line: str) -> bool:
@@ -537,7 +583,7 @@ _SUBJECT_TAIL_RE = re.compile(r"[ \t]*[,;(][ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?(
 
 
 #: 'No. 43 · 4–10 November 2024', 'Issue 12, March 2024', 'Vol. 3': a periodical's issue
-_ISSUE_LINE_RE = re.compile(r"(?:No\.|Issue|Vol\.|Volume)[ \t]*\d{1,4}(?:[ \t]*[·•,|–—-][ \t]*(?P<rest>[^\n]{4,60}))?")
+_ISSUE_LINE_RE = re.compile(r"(?:No\.|(?:Issue|Vol\.|Volume)(?:[ \t]+No\.?)?)[ \t]*\d{1,4}(?:[ \t]*[·•,|–—-][ \t]*(?P<rest>[^\n]{4,60}))?")
 #: 'Episode 12: "Title"  Published: 3 May 2024': an episode of a series, its title up to a
 #: label after it
 _EPISODE_RE = re.compile(r"(?P<n>(?:Episode|Ep\.|Part|Chapter)[ \t]*\d{1,4})[ \t]*[:.–—-][ \t]*(?P<t>\S[^\n]{3,200}?)"
@@ -629,7 +675,8 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             cs = lines[idx][0] + col[0]
             return cs, cs + len(col[1]), clean_inline(col[1])
         if _is_skippable(line) or _WEB_FURNITURE_RE.match(clean_inline(line).strip()) or _is_address(line) \
-                or _is_banner(line) or (handle is lines[idx]) or (_is_dashed_header(line) and idx + 1 < len(lines)
+                or _is_banner(line) or (handle is lines[idx]) or _WIRE_MASTHEAD_RE.fullmatch(clean_inline(line).strip()) \
+                or _is_section_bar(line, lines[idx + 1][2] if idx + 1 < len(lines) else None) or (_is_dashed_header(line) and idx + 1 < len(lines)
                                                      and not clean_inline(lines[idx + 1][2]).endswith(".")):
             letterhead = False
         elif _is_letterhead(line) and idx + 1 < len(lines):
@@ -655,6 +702,17 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if 2 <= len(_words(ptitle)) <= 15:
             off = pline.find(ptitle[:10])
             return (ps + off, ps + off + len(ptitle), ptitle) if off >= 0 else (ps, pe, ptitle)
+    # a post under its author: 'Jane Doe' / 'Director, ILO Office for X | Decent work' / '3 January
+    # 2025 · Edited · 🌐' / the post's first line, without an aside in brackets after it
+    if idx + 3 < len(lines) and 2 <= len(_words(lines[idx][2])) <= 4 and _POST_AUTHOR_RE.fullmatch(clean_inline(lines[idx][2])) \
+            and ("|" in lines[idx + 1][2] or "·" in lines[idx + 1][2] or "," in lines[idx + 1][2]) \
+            and "·" in lines[idx + 2][2] and _is_date_line(lines[idx + 2][2]):
+        ps, pe, pline = lines[idx + 3]
+        ptitle = _EMOJI_RE.sub("", clean_inline(pline)).strip()
+        ptitle = re.sub(r"[ \t]*\((?=[a-z])[^()\n]{3,80}\)[ \t]*$", "", ptitle).strip()
+        if 2 <= len(_words(ptitle)) <= 20 and not ptitle.endswith("."):
+            off = pline.find(ptitle)
+            return (ps + off, ps + off + len(ptitle), ptitle) if off >= 0 else (ps, pe, ptitle)
     # a post under an account's line ('ILO Lima @OITLima · ...' / 'Thread · 3 May 2024' / '1/6 We
     # launched "Green Jobs for Youth" today ...'): the name it quotes, else its first sentence
     if handle is not None:
@@ -679,6 +737,9 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             return ks + fm.start("t"), ks + fm.end("t"), clean_inline(fm.group("t"))
         k += 1
     s, e, line = lines[idx]
+    slug = _WIRE_SLUG_RE.match(line)
+    if slug and len(_words(line[slug.end():])) >= 3:
+        s, line = s + slug.end(), line[slug.end():]
     title = clean_inline(line)
     # 'CALL FOR PROPOSALS' over 'Reference: ...', 'Date of issue: ...', 'Title of the assignment:
     # ...': the kind of call, then what it is for -> 'Call for Proposals: <the field's title>'
@@ -848,6 +909,31 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         if nxt_clean.isupper() and 2 <= len(_words(nxt_clean)) <= 8 and ":" in nxt_clean \
                 and not re.search(r"[.|]$|\d", nxt_clean) and not _is_skippable(nxt) and not _is_letterhead(nxt):
             return s, e2, f"{title} {nxt_clean}"
+    # a heading in capitals with a line right under it (no blank line between)
+    if idx + 1 < len(lines) and title.isupper() and len(_words(title)) >= 2 and text[e:lines[idx + 1][0]].count("\n") == 1 \
+            and not _WRAP_END_RE.search(title) and "|" not in title:
+        s2, e2, nxt = lines[idx + 1]
+        nxt_clean = clean_inline(nxt)
+        n_words = len(_words(nxt_clean))
+        plain = not (nxt_clean.endswith((".", ":")) or "|" in nxt_clean or _is_letterhead(nxt) or _is_address(nxt)
+                     or _GENERIC_SECTION_RE.fullmatch(nxt_clean) or _LABEL_RE.match(nxt_clean)
+                     or _FIELD_RE.match(nxt) or _BY_LINE_RE.match(nxt_clean))
+        org = _ACRONYM_END_RE.search(title) and _ORG_STEM_RE.search(title)
+        if plain and org and not nxt_clean.isupper() and 3 <= n_words <= 20 and not _TAGLINE_RE.match(nxt_clean):
+            # 'LANDSORGANISASJONEN I NORGE (LO)' + 'Report of the Executive Board to the Congress':
+            # an organization's name (with its acronym) over a line in ordinary case is a
+            # letterhead; the line is the title
+            return s2, e2, nxt_clean
+        if plain and nxt_clean.isupper() and 2 <= n_words <= 15 and not _is_skippable(nxt):
+            # 'NATIONAL TRIPARTITE COMMITTEE (NTC)' + 'MINUTES OF THE SECOND ORDINARY MEETING OF
+            # 2024': a heading in capitals goes on in capitals on the line under it
+            return s, e2, f"{title}: {nxt_clean}"
+        if plain and not org and len(_words(title)) <= 6 and not re.search(rf"\s[{_DASH}]\s|[:\"“”]", title) \
+                and 4 <= n_words <= 15 and not nxt_clean.isupper() and not _is_skippable(nxt) \
+                and not re.search(rf"\b{YEAR}\b", nxt_clean) and not re.match(r"(?:an?|the)\s", nxt_clean, re.IGNORECASE):
+            # 'FROM AGADIR TO SAINT-LOUIS' + 'Moroccan know-how for quality apprenticeships in ...':
+            # a short heading in capitals and the phrase under it that says what it is about
+            return s, e2, f"{title}: {nxt_clean}"
     # a title wrapped over two lines (PDF pages): the first line ends with a connecting word
     # or the next one carries on in lower case
     if idx + 1 < len(lines) and text[e:lines[idx + 1][0]].count("\n") == 1:
@@ -875,6 +961,7 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         s2, e2, nxt = lines[idx + 1]
         nxt_clean = clean_inline(nxt)
         if (len(_words(nxt_clean)) <= 6 and not _is_skippable(nxt) and not nxt_clean.endswith(".")
+                and not _ISSUE_LINE_RE.match(nxt_clean)
                 and not text[text.rfind(chr(10), 0, s2) + 1:s2].strip().startswith("|") and "|" not in nxt
                 and text[e:s2].count("\n") <= 3):
             # ('Employment-intensive rural roads' / 'in Liberia and Sierra Leone': the subtitle
@@ -1056,6 +1143,11 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
             not text[m.end():nl].strip(" \t|") else None
         if cont:
             value = f"{value.rstrip()} {cont.group('v').strip()}"
+        # 'Funding: European Union (Phase I); Australia (Phase II)': donors one after another,
+        # none of them the document's partner
+        parts = [p for p in value.split(";") if _words(p)]
+        if len(parts) >= 2 and len({(country_of_name(p) or p.strip().lower()) for p in parts}) >= 2:
+            return None, None
         found = find_countries(value, ignore_case=True)
         if found:
             s, e, iso3 = found[0]
@@ -1263,7 +1355,7 @@ def _numeric_date(line: str) -> date | None:
 #: a date under a label that says it is the document's ('Date of submission | 28 March 2024',
 #: 'Last updated 20 February 2025', 'Published: 3 May 2023'), in a line, a field or a table row
 _DATE_LABEL_RE = re.compile(
-    r"(?:^|\n|\||[.!?][ \t]+)[ \t]*(?:[-•][ \t]+)?\**(?:date\s+of\s+(?:submission|publication|issue|release|"
+    r"(?:^|\n|\||[·•][ \t]*|[.!?][ \t]+)[ \t]*(?:[-•][ \t]+)?\**(?:date\s+of\s+(?:submission|publication|issue|release|"
     r"(?:th(?:is|e)\s+)?(?:report|btor|memo|note))|publication\s+date|"
     r"release\s+date|date\s+(?:submitted|published|issued)|(?:page\s+)?(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|"
     r"issued(?:\s+on)?|exported(?:\s+on)?|(?:(?:export(?:ed)?|report|page|document)\s+)?generated(?:\s+on)?|date(?=\**[ \t]*:))\**[ \t]*[:|]?[ \t]*\**[ \t]*(?=\S)",
@@ -1285,7 +1377,28 @@ _ANSWER_DATE_RE = re.compile(r"(?:^|\n)[ \t]*\**(?:answered(?:[ \t]+on)?|replied
 _VERSION_DATE_RE = re.compile(r"\bversion[ \t]+(?:of|dated)[ \t]+(?=\d)|\bversion[ \t]*:[ \t]*(?=\d)", re.IGNORECASE)
 
 
+#: a wiki page's footer: 'This page was last edited on 3 March 2025, at 10:41.'
+_PAGE_EDITED_RE = re.compile(r"\bThis\s+page\s+was\s+last\s+(?:edited|modified|updated)(?:\s+on)?\s+(?=\d|[A-Z])")
+#: a period in prose ('July 2023 – June 2026', 'March 2024 to May 2025'): its dates are no
+#: document's date
+_PERIOD_JOIN_RE = re.compile(r"[ \t]*(?:[-–—]|to|until)[ \t]*")
+
+
+def _not_periods(text: str, dates: list) -> list:
+    """The dates that are not an end of a period written as two dates."""
+    drop = set()
+    for a, b in zip(dates, dates[1:]):
+        if _PERIOD_JOIN_RE.fullmatch(text, a.end, b.start):
+            drop.update((a, b))
+    return [d for d in dates if d not in drop]
+
+
 def _labelled_date(text: str) -> tuple[date, str] | None:
+    edited = _PAGE_EDITED_RE.search(text)
+    if edited:
+        dates = find_dates(text[edited.end():edited.end() + 40])
+        if dates and dates[0].start == 0 and dates[0].precision == "day":
+            return dates[0].first(), dates[0].precision
     for m in _ANSWER_DATE_RE.finditer(text, 0, 4000):
         dates = find_dates(text[m.end():m.end() + 40])
         if dates and dates[0].start == 0 and dates[0].precision == "day":
@@ -1313,6 +1426,12 @@ def _labelled_date(text: str) -> tuple[date, str] | None:
 _DATELINE_RE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,3},[ \t]+(?=\d)")
 
 
+#: a wire story's dateline, its day without a year: 'MASERU, April 18 (Reuters) -'
+_WIRE_DATELINE_RE = re.compile(rf"(?:^|\n)[ \t]*[A-Z][A-Z'’.\-]*(?:[ \t]+[A-Z][A-Z'’.\-]*){{0,3}},[ \t]+"
+                               rf"(?:(?P<m1>{MONTH})\.?[ \t]+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})[ \t]+(?P<m2>{MONTH}))"
+                               rf"(?![\d,])[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?[-–—]")
+
+
 def _dateline_day(text: str, month: date) -> date | None:
     """The day of a dateline in the month an issue line gives ('August 2024')."""
     for m in _DATELINE_RE.finditer(text[:3000]):
@@ -1321,6 +1440,14 @@ def _dateline_day(text: str, month: date) -> date | None:
             d = dates[0].first()
             if (d.year, d.month) == (month.year, month.month):
                 return d
+    for m in _WIRE_DATELINE_RE.finditer(text, 0, min(len(text), 3000)):
+        probe = find_dates(f"{m.group('m1') or m.group('m2')} {month.year}")
+        try:
+            d = date(month.year, probe[0].month, int(m.group("d1") or m.group("d2"))) if probe else None
+        except ValueError:
+            d = None
+        if d and d.month == month.month:
+            return d
     return None
 
 
@@ -1384,11 +1511,13 @@ def _top_date(text: str, source_path: str = "") -> tuple[date | None, str | None
         m = _BARE_YEAR_LINE.match(clean_inline(line))
         if m:
             return date(int(m.group("y")), 1, 1), "year"
-    dates = _not_as_of(text, find_dates(text[:600]))
-    if dates:
-        return dates[0].first(), dates[0].precision
     m = re.search(rf"(?<!\d)(?P<y>{YEAR})[-_](?P<m>0[1-9]|1[0-2])(?:[-_](?P<d>[0-2]\d|3[01]))?(?!\d)",
                   source_path or "")
+    dates = _not_as_of(text, _not_periods(text, find_dates(text[:600])))
+    # (a date in the opening prose is what happened then, 'signed in Hanoi on 8 April 2022': the
+    # file's own date, when it has one that is later, is the document's)
+    if dates and not (m and (int(m.group("y")), int(m.group("m"))) > (dates[0].first().year, dates[0].first().month)):
+        return dates[0].first(), dates[0].precision
     if m:
         day = int(m.group("d")) if m.group("d") else None
         return date(int(m.group("y")), int(m.group("m")), day or 1), "day" if day else "month"

@@ -90,10 +90,11 @@ _BEFORE_RE = re.compile(
 # "[ORG] [Nationality] Title Name": Director-General Ana Ruiz, Ghanaian President Kofi Mensah
 _TITLE_RE = re.compile(
     rf"(?:(?P<orgpre>{_ORG_PREFIX})|(?P<nat>{_NATIONALITY})\s+)?(?P<role>(?:(?:{_MODS})\s+){{0,3}}"
-    rf"(?:Director[- ]General|Secretary[- ]General|Prime\s+Minister|Minister|President|Vice[- ]President|"
+    rf"(?:Director[- ]General|Secretary[- ]General|Prime\s+Minister|Vice[- ]Minister|Minister|President|Vice[- ]President|"
     rf"Ambassador|Director|Chairman|Chairwoman|Chairperson|Chair|Governor|Commissioner|Senator|King|"
-    rf"Queen|Premier|Chancellor|Secretary|Professor|Judge|Justice|Mayor|Envoy|Editor)"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){{0,3}})?)"
+    rf"Queen|Premier|Chancellor|Under-?[Ss]ecretary|Secretary|Professor|Judge|Justice|Mayor|Envoy|Editor|Leader|Manager|Coordinator)"
+    # (a portfolio may list its parts: 'Minister of Labour, Invalids and Social Affairs')
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:(?:,\s+|\s+(?:and\s+|&\s+)?)[A-Z][\w'’-]*){{0,5}})?)"
     rf"\s+(?:{_HONORIFIC}\s+)?$"
 )
 _IS_RE = re.compile(rf"(?P<orgpre>{_ORG_PREFIX})?(?P<role>(?i:{_ROLE}))\s+(?:is|was|will\s+be|has\s+been)\s+$")
@@ -110,7 +111,8 @@ _HONOR_RE = re.compile(rf"(?:^|(?<=[\s(,]))(?P<h>{_HONORIFIC})\s+$")
 # what the text before a name must hold for _BEFORE_RE, _TITLE_RE and _IS_RE to match there (cheap tests first)
 _BEFORE_TAIL_RE = re.compile(rf",\s*(?:{_HONORIFIC}\s+)?$")
 _TITLE_KEY_RE = re.compile(r"Director|Secretary|Minister|President|Ambassador|Chair|Governor|Commissioner|Senator|"
-                           r"King|Queen|Premier|Chancellor|Professor|Judge|Justice|Mayor|Envoy|Editor")
+                           r"King|Queen|Premier|Chancellor|Professor|Judge|Justice|Mayor|Envoy|Editor|Leader|Manager|"
+                           r"Coordinator|secretary")
 _IS_TAIL_RE = re.compile(r"\s(?:is|was|will\s+be|has\s+been)\s+$")
 # key-value lines: "Evaluation manager:  Ms Jane Doe", "**Programme Officer:** John Roe", "Contact: Mr X"
 _KEY_HEADS = (rf"{_HEADS}|Consultant|Evaluator|Editor|Author|Researcher|Reviewer|Facilitator|Moderator|"
@@ -189,6 +191,16 @@ _LOW_TITLE_RE = re.compile(
     r"(?:(?:deputy|vice|executive|assistant)[ \t-]+)?(?:president|chairman|chairwoman|chairperson|"
     r"secretary[ \t-]general|general[ \t]+secretary|director[ \t-]general|spokesperson|spokesman|"
     r"spokeswoman|chief[ \t]+executive))[ \t]+$")
+# 'DDPR director Jane Doe', 'Programme manager Jane Doe': a lowercase title of an office (after
+# its body's acronym, or opening the sentence) right before the name
+_LOW_OFFICE_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<role>(?:[A-Z]{2,8}[ \t]+)?(?:(?:[Pp]rogramme|[Pp]roject|[Cc]ountry|[Ss]enior|[Dd]eputy|[Nn]ational|"
+    r"[Rr]egional|[Tt]echnical|[Ee]xecutive|[Pp]olicy|[Ff]ield)[ \t]+){0,2}(?:manager|coordinator|director|officer|specialist|"
+    r"head|leader|adviser|advisor|chair|chairperson|economist))[ \t]+$")
+# 'Jane Doe, our senior programme officer': a lowercase title in apposition after the name
+_LOW_APPOS_RE = re.compile(
+    r",[ \t]+(?:our|their|its|his|her|the)[ \t]+(?P<role>(?:[a-z][a-z-]{2,15}[ \t]+){0,3}(?:officer|specialist|manager|"
+    r"coordinator|director|adviser|advisor|economist|engineer|consultant|expert|representative|spokesperson))(?![\w'’-])")
 # 'Jane Doe MP', 'Jane Doe MEP': a member of parliament
 _POSTNOM_RE = re.compile(r"[ \t]+(?P<pn>MP|MEP|MLA|MPP)(?![\w'’-])")
 # a capitalized word closing a phrase after a role: ', Ambassador Nomura,' names someone else
@@ -283,6 +295,14 @@ _STOP_TOKENS = {
 
 
 _SPACES_RE = re.compile(r"\s+")
+#: a column gap inside a name run
+_RUN_GAP_RE = re.compile(r"[ \t]{3,}|\t")
+#: what may open a line before a name in a list set in columns: a bullet, honorifics ('Bro.')
+_GAP_HEAD_RE = re.compile(rf"[ \t]*(?:[-*•▪·][ \t]+|[0-9]{{1,2}}[.)][ \t]+)?(?:(?:{_HONORIFIC}|[A-Z][a-z]{{1,4}}\.)[ \t]+){{0,2}}")
+#: the role across the column gap, with what it heads, and the organization after a comma
+_GAP_ROLE_RE = re.compile(rf"[ \t]{{3,}}(?P<role>(?:(?:{_MODS}|[A-Z][\w'’-]*)[ \t]+){{0,3}}(?:{_HEADS})(?![\w'’-])"
+                          rf"(?:[ \t]+(?:of|for|on|in|at)[ \t]+[^,()\n]{{1,80}})?)"
+                          rf"(?:[ \t]*\([^()\n]{{1,40}}\))?(?:,[ \t]*(?P<org>[^\n]{{1,120}}))?[ \t]*(?=\n|$)")
 # a dot leader between a name and its role: 'Ms Jane Doe ......... Director, X'
 _INNER_HONOR_RE = re.compile(r"[ \t](?:Mr|Ms|Mrs|Mme|Dr|Prof)[ \t]+(?=\S+[ \t]+\S)")
 _DOTS_RE = re.compile(r"[ \t]*\.{3}")
@@ -441,6 +461,20 @@ def extract(text: str) -> list[dict]:
                     ne, name, ext_end = m2.end(), m2.group(0), m2.end()
                 else:
                     name = name[hm.end():]
+        # a name run across a column gap: 'Mrs. Jane Doe        Chief Director, X' (a list of
+        # participants set in columns): the name ends at the gap
+        if "   " in name or "\t" in name:
+            g = _RUN_GAP_RE.search(name)
+            if g:
+                head = name[:g.start()]
+                if _valid_name(head[_title_skip(head):]):
+                    ne = ns + g.start()
+                    name = head
+                else:
+                    # ('Beach Management Unit   Jane Doe, Chairperson': the name is the last cell's)
+                    last = list(_RUN_GAP_RE.finditer(name))[-1]
+                    ns += last.end()
+                    name = name[last.end():]
         # a name run across a line break into an indented line: the lines are aligned items
         # ('Travellers:  Jane Doe, Officer, ILO Dar es Salaam' / '              John Roe, Adviser'),
         # the name opens the indented line
@@ -459,6 +493,11 @@ def extract(text: str) -> list[dict]:
         if skip:
             ns += skip
             name = name[skip:]
+            # the run stopped at five words: read the name again from its own start
+            # ('Minister of Social Affairs Nguyen Thi Thu Hien')
+            m2 = _NAME_SCAN_RE.match(T, ns)
+            if m2 and m2.end() > ne and not _RUN_GAP_RE.search(m2.group(0)):
+                ne, name, ext_end = m2.end(), m2.group(0), m2.end()
         if name.startswith("M. ") and name.count(".") == 1 and name.count(" ") >= 2:
             ns += 3                            # 'M. Jean Dupont': Monsieur, not an initial
             name = name[3:]
@@ -525,6 +564,7 @@ def extract(text: str) -> list[dict]:
                                                  else None))
                 if not a and not paren and T.startswith(" ", ne) else None)
         lowh = _LOW_HEAD_RE.match(T, ne) if not a and not low and T.startswith(",", ne) else None
+        appos = _LOW_APPOS_RE.match(T, ne) if not a and not low and not lowh and T.startswith(", ", ne) else None
         occ = (_OCCUP_RE.match(T, ne) if not a and not paren and not appt and not lowh
                and T.startswith((",", " is ", " was "), ne) else None)
         # a table row: the name fills its cell, the next cell is a role ('| Ms Jane Doe | Director | ILO |')
@@ -533,7 +573,17 @@ def extract(text: str) -> list[dict]:
         # a table column headed by a role ('| Session | Chair |'): 'Jane Doe (Affiliation)' under it
         col = (_column_role(v.src, o_line, o_ns, v.offs[ne - 1] + 1)
                if not a and not paren and not cell and "|" in v.src[o_line:o_ns] else None)
-        if a and a.group("role"):
+        # a list set in columns: the name opens its line, its role across a column gap
+        # ('  Mrs. Jane Doe        Chief Director, Ministry of X')
+        gapr = None
+        if not a and not cell and not paren and v.src.startswith("   ", v.offs[ne - 1] + 1) \
+                and _GAP_HEAD_RE.fullmatch(v.src, o_line, o_ns):
+            gapr = _GAP_ROLE_RE.match(v.src, v.offs[ne - 1] + 1)
+        if gapr:
+            role, prio = gapr.group("role"), 3
+            org = _clean(gapr.group("org"))
+            span_e = bisect_left(v.offs, gapr.end())
+        elif a and a.group("role"):
             role = a.group("role")
             org = _org_of(a.group("orgpre"), a.group("org"), role, a.group("prep"))
             if _function_of(role, a.group("org"), a.group("prep")):
@@ -592,6 +642,8 @@ def extract(text: str) -> list[dict]:
                 span_e = low.end()
         elif lowh:
             role, org, span_e, prio = lowh.group("role"), _clean(lowh.group("org")), lowh.end(), 3
+        elif appos:
+            role, span_e, prio = appos.group("role"), appos.end(), 2
         elif cell:
             role, prio = cell.group("role"), 3
             span_e = bisect_left(v.offs, cell.end("role"))
@@ -666,6 +718,10 @@ def extract(text: str) -> list[dict]:
                         role = lt.group("role")
                         span_s = ns - (len(before) - lt.start("role"))
                         prio = 2
+                    elif lo := _LOW_OFFICE_RE.search(before):
+                        role = lo.group("role")
+                        span_s = ns - (len(before) - lo.start("role"))
+                        prio = 2
         if role is None and pn:
             role, prio = pn.group("pn"), 2
         if role is None and "|" in v.src[o_line:o_ns]:
@@ -694,7 +750,7 @@ def extract(text: str) -> list[dict]:
             prio = 1
         if role:
             role = _clean(role)
-            if _BARE_HEAD_RE.fullmatch(role) and prio < 3:
+            if _BARE_HEAD_RE.fullmatch(role) and prio < 3 and not org:     # ('LO Leader Jane Doe': an org's head)
                 continue
         key = _NON_WORD_RE.sub(" ", name.lower()).strip()
         row = {"name": _clean(name) + ("." if name.endswith((" Jr.", " Sr.")) else ""), "role": role, "org": org, "_prio": prio, "_span": (span_s, span_e)}
@@ -852,8 +908,9 @@ def _signature_role(src: str, o_ns: int, o_ne: int, honor) -> tuple[str, str | N
         if not honor and not prev.group(0).strip() and _lower_words(src) & set(
                 _SPACES_RE.split(src[o_ns:o_ne].lower())):
             return None                        # after a blank line, "Closing Remarks" is no name
-    elif not honor:
-        return None
+    elif not honor and _lower_words(src) & set(_SPACES_RE.split(src[o_ns:o_ne].lower())):
+        return None                            # (the document's first line: a post's author, 'Jane Doe' /
+                                               # 'Director, ILO Office for X | ...', and no heading)
     re_ = src.find("\n", le + 1)
     re_ = len(src) if re_ < 0 else re_
     if re_ - le > 120:
