@@ -338,6 +338,14 @@ _ANAPHOR_START_RE = re.compile(r"[\s*_\"“]*(?:It|This|That|These|They|Those|Su
                                r"The\s+ratification|The\s+move|The\s+agreement)\b")
 
 
+# a count right after a present-perfect verb: 'has ratified 20 Conventions', 'have now trained over 300'
+_PERFECT_BEFORE_RE = re.compile(r"\b(?:has|have)[ \t\n]+(?:(?:now|already|also|so[ \t]+far)[ \t\n]+)?"
+                                r"[a-z]{2,20}(?:ed|en|wn|ght|ne|un)[ \t\n]+(?:[a-z]{2,10}[ \t\n]+)?$")
+_CLAUSE_JOIN_RE = re.compile(r"\b(?:and|but|while|whereas)\b|;")
+# a month without a year: 'By December, ...', 'in March'
+_MONTH_ONLY_RE = re.compile(rf"\b(?:[Bb]y|[Ii]n|[Uu]ntil|[Tt]hrough|(?:[Tt]he[ \t]+)?[Ee]nd[ \t]+of)[ \t]+"
+                            rf"(?P<m>January|February|March|April|May|June|July|August|September|October|"
+                            rf"November|December)\b(?![ \t]*\d|,?[ \t]*(?:19|20)\d\d\b|[ \t]+of\b)")
 _RANGE_END_RE = re.compile(
     rf"\b(?:[Bb]etween\s+{YEAR}\s+and|[Ff]rom\s+{YEAR}\s+to|{YEAR}\s*[-–—]\s*)\s*(?P<y2>{YEAR})\b")
 _SINCE_BEFORE_RE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:(?:start|end|beginning)\s+of\s+)?$"
@@ -418,16 +426,60 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
                 continue
             dt, prec = date(int(y.group(1)), 1, 1), "year"
         start = m.end()
-        b = _SCOPE_END_RE.search(text, start)
+        b = _SCOPE_END_RE.search(text, _after_blank(text, start))
         end = b.start() if b else len(text)
         scopes.append((start, end, dt, prec))
-    return scopes + _lead_in_scopes(text)
+    return scopes + _lead_in_scopes(text) + _paragraph_scopes(text)
+
+
+def _after_blank(text: str, pos: int) -> int:
+    """`pos` moved past the line end and blank lines right after it: the block under a heading
+    line starts there ('Results as of May 2024' and a blank line over a table or list)."""
+    m = _BLANK_AFTER_RE.match(text, pos)
+    return m.end() if m else pos
+
+
+_BLANK_AFTER_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n){1,3}")
+# a paragraph that opens with 'As of 30 September 2024, ...': its date holds for the whole
+# paragraph; a paragraph that names 'as of <date>' right over a table (a line of columns)
+# dates that table ('The portfolio (as of 30 September 2024) is summarized below.')
+_PARA_END_RE = re.compile(r"\n[ \t]*\n")
+_OPEN_AS_OF_RE = re.compile(r"[ \t*_]*(?:[Aa]s[ \t]+(?:of|at)|[Aa]t[ \t]+(?:the[ \t]+)?end[ \t]+of)[ \t]+")
+_TABLE_LINE_RE = re.compile(r"[ \t]*(?:\|[^\n]*\||\S[^\n]*?\S[ \t]{3,}\S[^\n]*?[ \t]{3,}\S)[^\n]*")
+
+
+def _paragraph_scopes(text: str) -> list[tuple[int, int, date, str]]:
+    scopes = []
+    for h in _AS_OF_HINT_RE.finditer(text):
+        ps = max(text.rfind("\n\n", 0, h.start()), -2) + 2
+        pe_m = _PARA_END_RE.search(text, h.end())
+        pe = pe_m.start() if pe_m else len(text)
+        if pe - ps > 1500:
+            continue
+        ds = _dates_in(text, h.start(), min(pe, h.end() + 40))
+        if not ds or ds[0][0] > h.end() + 3:
+            continue
+        dt, prec = ds[0][1], ds[0][2]
+        if _OPEN_AS_OF_RE.match(text, ps) and _OPEN_AS_OF_RE.match(text, ps).end() >= h.start():
+            scopes.append((ps, pe, dt, prec))
+            continue
+        if pe_m is None or pe - ps > 600:
+            continue
+        bs = _after_blank(text, pe)
+        if _TABLE_LINE_RE.fullmatch(text, bs, _line_of(text, bs)[1]):
+            b = _PARA_END_RE.search(text, bs)
+            scopes.append((bs, b.start() if b else len(text), dt, prec))
+    return scopes
 
 
 # 'According to the progress report (March 2024), the project has so far:' over a list
 # (found from each line-ending colon, a literal the scan skips to quickly)
 _COLON_EOL_RE = re.compile(r":[ \t]*$", re.MULTILINE)
 _SO_FAR_END_RE = re.compile(r"\b(?:so\s+far|to\s+date)[ \t]*$", re.IGNORECASE)
+# a lead-in that is only a date: 'By June 2024:', 'As at 31 March 2023:', 'At the end of 2023:'
+_BY_DATE_LEAD_RE = re.compile(r"[ \t#*_-]*(?:by|as[ \t]+(?:of|at)|at[ \t]+(?:the[ \t]+)?end[ \t]+of|"
+                              r"until|up[ \t]+to)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?[\w ,.]{3,25}?[ \t*_]*",
+                              re.IGNORECASE)
 
 
 def _lead_in_scopes(text: str) -> list[tuple[int, int, date, str]]:
@@ -435,14 +487,15 @@ def _lead_in_scopes(text: str) -> list[tuple[int, int, date, str]]:
     scopes = []
     for m in _COLON_EOL_RE.finditer(text):
         ls = text.rfind("\n", 0, m.start()) + 1
-        if m.start() - ls > 200 or not _SO_FAR_END_RE.search(text, ls, m.start()):
+        if m.start() - ls > 200 or not (_SO_FAR_END_RE.search(text, ls, m.start())
+                                        or _BY_DATE_LEAD_RE.fullmatch(text, ls, m.start())):
             continue
-        dates = find_dates(text[ls:m.start()])
+        dates = [(d.first(), d.precision) for d in find_dates(text[ls:m.start()])] \
+            or [d[1:] for d in _dates_in(text, ls, m.start())]
         if not dates:
             continue
-        d = dates[-1]
-        b = _SCOPE_END_RE.search(text, m.end())
-        scopes.append((m.end(), b.start() if b else len(text), d.first(), d.precision))
+        b = _SCOPE_END_RE.search(text, _after_blank(text, m.end()))
+        scopes.append((m.end(), b.start() if b else len(text)) + dates[-1])
     return scopes
 
 
@@ -450,6 +503,23 @@ def _lead_in_scopes(text: str) -> list[tuple[int, int, date, str]]:
 # footer of a fact sheet, 'All figures as at 31 March 2023'
 _DATA_AS_OF_LINE_RE = re.compile(r"[ \t#*_(\[]*(?:all[ \t]+)?(?:data|figures|statistics|numbers)[ \t]+"
                                  r"(?:are[ \t]+)?$", re.IGNORECASE)
+
+
+# a sentence that dates every figure: 'Figures are as of 31 December 2024 unless stated
+# otherwise.', 'All data in this brief are as at 30 June 2023.'
+_FIGURES_ARE_RE = re.compile(r"\b(?:all[ \t]+)?(?:the[ \t]+)?(?:figures|data|numbers|statistics)[ \t]+"
+                             r"(?:(?:in|of)[ \t]+this[ \t]+\w+[ \t]+)?(?:are|is)[ \t]+"
+                             r"(?:(?:given|reported|shown|presented|current)[ \t]+)?$", re.IGNORECASE)
+
+
+def _figures_as_of(text: str) -> tuple[date, str] | None:
+    for h in _AS_OF_HINT_RE.finditer(text):
+        if not _FIGURES_ARE_RE.search(text, max(0, h.start() - 60), h.start()):
+            continue
+        ds = _dates_in(text, h.start(), min(len(text), h.end() + 40))
+        if ds and ds[0][0] <= h.end() + 3:
+            return ds[0][1:]
+    return None
 
 
 def _data_as_of(text: str) -> tuple[date, str] | None:
@@ -1618,12 +1688,33 @@ def extract(text: str) -> list[dict]:
                 if a <= pos < b:
                     as_of = (dt, prec)
         explicit = as_of is not None
+        # 2b. 'Figures are as of <date> unless stated otherwise': every count not dated by
+        # a date of an earlier year in its sentence
+        if as_of is None:
+            if "figures_as_of" not in cache:
+                cache["figures_as_of"] = _figures_as_of(text)
+            fig = cache["figures_as_of"]
+            if fig is not None:
+                ds = dates_in(ss, se) if se - ss <= 600 else _dates_in(text, max(ss, pos - 300), min(se, pos + 300))
+                if not any(d[1].year < fig[0].year for d in ds if not _SINCE_BEFORE_RE.search(text[max(0, d[0] - 30):d[0]])):
+                    as_of = fig
         # 3. another date or 'in/by YEAR' in the sentence (nearest)
         if as_of is None:
             ds = dates_in(ss, se) if se - ss <= 600 else _dates_in(text, max(ss, pos - 300), min(se, pos + 300))
             if ds and perfect(max(ss, pos - 300), min(se, pos + 300)) and doc_date():
                 # 'Since 2015 the project has trained ...': counted up to the document's date
                 ds = [d for d in ds if not _SINCE_BEFORE_RE.search(text[max(0, d[0] - 30):d[0]])]
+            pm = _PERFECT_BEFORE_RE.search(text, max(ss, pos - 60), pos) if ds else None
+            if pm and doc_date():
+                # 'joined in 1968 and has ratified 20 Conventions': the year is another clause's
+                ds = [d for d in ds if d[0] > pos or not _CLAUSE_JOIN_RE.search(text, d[0], pm.start())]
+            if not ds and doc_date():
+                # 'By December, 1,150 workers had ...': the month last reached by the document's date
+                mm = _MONTH_ONLY_RE.search(text, max(ss, pos - 300), min(se, pos + 300))
+                if mm:
+                    dd = doc_date()[0]
+                    mo = MONTHS[mm.group("m").lower().rstrip(".")]
+                    ds = [(mm.start("m"), date(dd.year if mo <= dd.month else dd.year - 1, mo, 1), "month")]
             if ds:
                 best = min(ds, key=lambda d: abs(d[0] - pos))
                 as_of = best[1:]
