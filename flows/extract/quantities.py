@@ -1262,8 +1262,19 @@ _PERIOD_HEADER_RE = re.compile(r"\bthis[ \t]+(?:reporting[ \t]+)?(?:quarter|peri
 # a leading row code in a table's label cell: '1.2 Workers trained', '2.1a of whom women'
 _LABEL_CODE_RE = re.compile(r"(?:[A-Z]?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z])[.:)]?")
 _CELL_INT_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})[\s*_]*$")
-_GOAL_HEADER_RE = re.compile(r"[\s*_]*(baseline|target|end[\s-]+target|final[\s-]+target)(?:[\s*_]*\([^()|]{1,20}\))?[\s*_]*",
+_GOAL_HEADER_RE = re.compile(r"[\s*_]*(baseline|(?:(?:end|final|overall|total|annual|project|programme|"
+                             r"end[\s-]+of[\s-]+(?:the[\s-]+)?(?:project|programme|phase)|life[\s-]+of[\s-]+(?:the[\s-]+)?project)[\s-]+)?"
+                             r"targets?(?:[\s-]+(?:19|20)\d\d)?)(?:[\s*_]*\([^()|]{1,20}\))?[\s*_]*",
                              re.IGNORECASE)
+# the header of a column that holds no counts of the row's noun, in a table whose row labels
+# are indicators ('| Indicator | Phase I | Phase II |' holds counts; '| Budget (USD) |' does not)
+_NOT_COUNT_COL_RE = re.compile(r"budget|cost|amount|fund|contribution|usd|us\$|eur|chf|%|percent|share|rate|"
+                               r"ratio|unit|source|means|verification|status|comment|remark|note|code|ref|"
+                               r"date|year|period|level|type|sdg|average|mean|median", re.IGNORECASE)
+# a row label that is no count even without a plural: 'Average wage', 'Score', 'Share of ...'
+_NOT_COUNT_LABEL_RE = re.compile(r"\b(?:average|mean|median|wage|income|salary|score|index|ratio|rate|share|"
+                                 r"percentage|proportion|per|days?|hours?|months?|years?|weeks?|amount|budget|"
+                                 r"cost|value|usd|us\$|eur|level|time|age|yes|no)\b|[%$€£\d]", re.IGNORECASE)
 # '310 (2023)', '2,400, of whom 900 women (2027)'
 _GOAL_CELL_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})(?![\d.%]|[ \t]*(?:%|per[ \t]*cent))[^|()\n]{{0,40}}?"
                            r"(?:\((?P<year>(?:19|20)\d\d)\))?[\s*_]*$")
@@ -1397,6 +1408,9 @@ def _table_rows(text: str, excluded) -> list[dict]:
                 if gm and k > label_idx:
                     goal_cols[k] = "baseline" if gm.group(1).lower() == "baseline" else "target"
                     count_cols[k] = True
+                elif k > label_idx and not count_cols[k] and not head_units[k] and c[2].strip(" *_") \
+                        and not _NOT_COUNT_COL_RE.search(c[2]) and not _DATE_HEADER_RE.fullmatch(c[2]):
+                    count_cols[k] = True  # '| Indicator | Phase I | Phase II (to Dec 2024) |'
         # a column of the date each row's result holds at: '| Actual | As of |'
         date_col = next((k for k, c in enumerate(header) if k > label_idx and _DATE_HEADER_RE.fullmatch(c[2])), None)
         periods = [_PERIOD_HEADER_RE.search(c[2]) if count_cols[k] else None for k, c in enumerate(header)]
@@ -1409,6 +1423,12 @@ def _table_rows(text: str, excluded) -> list[dict]:
                     and _CODE_HEADER_RE.fullmatch(header[0][2]) is not None:
                 label_cell = cells[1]  # '| 1.1 | Workers registered | ... |' under '| # | Indicator |'
             label_unit = _plural_phrase(label_cell[2]) if label_cell else None
+            if label_unit is None and named_label is not None and label_cell is not None:
+                # an indicator without a plural noun: '| Completed training | 1,905 | 3,400 |'
+                words = label_cell[2].strip(" *_").split()
+                if 1 <= len(words) <= 6 and not _NOT_COUNT_LABEL_RE.search(label_cell[2]) \
+                        and words[0][:1].isalpha() and words[0].lower() not in ("of", "-", "–", "total"):
+                    label_unit = " ".join(words)
             row_as_of = _cell_date(cells[date_col][2]) if date_col is not None and date_col < len(cells) else None
             for idx, (cs, ce, cell) in enumerate(cells):
                 if idx == 0 or idx >= len(header) or (label_cell is not None and cs <= label_cell[0]):
@@ -1682,8 +1702,9 @@ def extract(text: str) -> list[dict]:
             if ds:
                 as_of = ds[0][1:]
                 break
-        # 2. a 'Results as of <date>' heading over the list
-        if as_of is None:
+        # 2. a 'Results as of <date>' heading over the list (a count of one period,
+        # 'this quarter', is not a count at that date)
+        if as_of is None and not (qual and _PERIOD_HEADER_RE.fullmatch(qual)):
             for a, b, dt, prec in scopes:
                 if a <= pos < b:
                     as_of = (dt, prec)
