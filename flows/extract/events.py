@@ -884,6 +884,7 @@ def extract(text: str) -> list[dict]:
     def in_row(pos: int) -> bool:
         i = bisect_right(row_starts, pos) - 1
         return i >= 0 and pos < claimed[i][1]
+    head_cache: dict = {}
     year_known = 0                             # last_year is the one left by sents[:year_known]
     mail_heads = [m.start() for m in _MAIL_HEAD_RE.finditer(T)] if "Sent:" in T or "Date:" in T else []
     for si in order:
@@ -1053,6 +1054,10 @@ def extract(text: str) -> list[dict]:
                         im = _IN_MONTH_RE.match(S, pos - ss + 4) if pos - ss < 12 else None
                         month = MONTHS[im.group("m").lower().rstrip(".")] if im else None
                         p.dates.append(DateSpan(pos - ss, pos - ss + 4, y, month))
+                elif not years and (nd := _under_news_head(T, ss, head_cache)) is not None and not phrases[0].container \
+                        and not _plural(phrases[0].name.lower()):
+                    # the first paragraph under "### 8 July 2024 · ...": the heading's day, for its first event
+                    phrases[0].dates.append(replace(nd, start=-1, end=-1))
                 elif not years and headings:
                     # under a heading dated by day and month: its date (the heading's own phrases, and
                     # in its section the phrases more specific than "the workshop")
@@ -1159,6 +1164,8 @@ def extract(text: str) -> list[dict]:
                 if hd is not None:                   # under "### 5 Nov · Dhaka, Bangladesh — ...": that day, there
                     day_dates = [DateSpan(vm.start(), vm.end(), hd[0].year, hd[0].month, hd[0].day)]
                     head_place = hd[1]
+                elif (nd := _under_news_head(T, ss, head_cache)) is not None:
+                    day_dates = [replace(nd, start=vm.start(), end=vm.end())]   # under "### 23 July 2024 · ..."
             other = verbs["Launch" if what == "Signing" else "Signing"]
             if other is not None:                    # a date goes to the nearer of "signed" and "launched"
                 day_dates = [d for d in day_dates if abs(d.start - vm.start()) <= abs(d.start - other.start())]
@@ -1455,6 +1462,47 @@ def _news_heading(T: str, ss: int):
         return None
     place = _valid_place(m.group("place"))
     return (heads[i], place) if place else None
+
+
+# a news item's heading led by its full date: "### 8 July 2024 · Steering committee meets",
+# "5–9 August 2024 — Trainers certified"
+_DATED_HEAD_RE = re.compile(r"(?:^|\n)(?P<line>[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<date>[^\n·|•:]{6,40}?)[*_]{0,2}[ \t]*"
+                            r"[·|•–—:-][ \t]*[*_]{0,2}[A-Z][^\n]{2,120})(?=\n)")
+_HEAD_BODY_GAP_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n){0,2}")
+
+
+def _dated_news_heads(T: str) -> tuple[list[int], list[tuple[int, DateSpan]]]:
+    """(ends, (end, date)) of the heading lines that open with a full date."""
+    ends, heads = [], []
+    for m in _DATED_HEAD_RE.finditer(T):
+        line = m.group("line")
+        if line.rstrip()[-1:] in ".,;:" and not line.lstrip().startswith("#"):
+            continue
+        title = line[m.end("date") - m.start("line"):]
+        if len(re.findall(r"[A-Za-z]{2,}", title)) < 3 or "," in title:
+            continue                             # "28 May 2024 · Bishkek", "5 May 2024 | Press release",
+            # "2–3 October 2024 · Centro Cultural, Lisbon": a dateline or a venue, not a headline
+        ds = find_dates(m.group("date"))
+        if not ds or ds[0].start != 0 or ds[0].end < len(m.group("date").rstrip(" *_")) or not ds[0].day:
+            continue
+        ends.append(m.end("line"))
+        heads.append((m.end("line"), ds[0]))
+    return ends, heads
+
+
+def _under_news_head(T: str, ss: int, cache: dict) -> DateSpan | None:
+    """The date of the news heading whose first paragraph holds the sentence at ss."""
+    if "heads" not in cache:
+        cache["heads"] = _dated_news_heads(T)
+    ends, heads = cache["heads"]
+    i = bisect_right(ends, ss) - 1
+    if i < 0 or ss - ends[i] > 600:
+        return None
+    body = _HEAD_BODY_GAP_RE.match(T, ends[i])
+    b0 = body.end() if body else ends[i]
+    if b0 > ss or T[b0:ss].strip(" \t*_#>"):
+        return None                              # (the first sentence under the heading only)
+    return heads[i][1]
 
 
 def _row(v, ss: int, p: _Phrase, d: DateSpan, loc: str | None, rule: str) -> dict:
