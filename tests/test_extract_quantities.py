@@ -792,3 +792,12 @@ def test_results_table_with_an_indicator_column_and_phase_and_target_columns():
     assert (6000, "Workers", "target", None) in got
     assert (220, "Certified assessment", None, None) in got and (400, "Certified assessment", "target", None) in got
     assert not any(v in (180, 210, 250) for v, *_ in got)
+
+
+def test_a_bare_count_after_including_or_up_from_a_qualifier_takes_the_previous_noun():
+    text = ("Posted 2 March 2025. The clinics served 5,200 patients in 2024, up from about 3,900 in 2023. "
+            "The centre certified 90 welders, including 14 who passed the advanced level.")
+    got = _q(text)
+    assert got[3900] == ("patients", "about", date(2023, 1, 1))
+    assert got[5200][2] == date(2024, 1, 1)
+    assert got[14][0] == "welders"

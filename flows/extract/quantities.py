@@ -341,6 +341,7 @@ _ANAPHOR_START_RE = re.compile(r"[\s*_\"“]*(?:It|This|That|These|They|Those|Su
 # a count right after a present-perfect verb: 'has ratified 20 Conventions', 'have now trained over 300'
 _PERFECT_BEFORE_RE = re.compile(r"\b(?:has|have)[ \t\n]+(?:(?:now|already|also|so[ \t]+far)[ \t\n]+)?"
                                 r"[a-z]{2,20}(?:ed|en|wn|ght|ne|un)[ \t\n]+(?:[a-z]{2,10}[ \t\n]+)?$")
+_COMPARED_RE = re.compile(r"\b(?:up|down)[ \t\n]+from\b|\bcompared[ \t\n]+(?:with|to)\b|\bagainst\b|\bversus\b|\bvs\.")
 _CLAUSE_JOIN_RE = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 # a month without a year: 'By December, ...', 'in March'
 _MONTH_ONLY_RE = re.compile(rf"\b(?:[Bb]y|[Ii]n|[Uu]ntil|[Tt]hrough|(?:[Tt]he[ \t]+)?[Ee]nd[ \t]+of)[ \t]+"
@@ -1056,12 +1057,14 @@ _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 # 1,500', 'up from 31', 'a further 380', 'Of the graduates, 2,150 ...'
 _BACK_REF_RE = re.compile(
     r"(?:\bagainst[ \t\n]+(?:an?|the)[ \t\n]+(?:[\w-]+[ \t\n]+)?(?P<target>target)[ \t\n]+of|"
-    r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|"
-    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?:(?P<of>[a-z]+)|(?P<ofn>\d{1,3}(?:,\d{3})*|\d+)),)[ \t\n]*[*_]{0,2}$")
+    r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|(?<=,)[ \t]+including|"
+    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?:(?P<of>[a-z]+)|(?P<ofn>\d{1,3}(?:,\d{3})*|\d+)),)"
+    # ('up from about 19,000': a qualifier between)
+    r"(?:[ \t\n]+(?:about|around|some|nearly|almost|over|roughly|approximately|more[ \t]+than))?[ \t\n]*[*_]{0,2}$")
 # what may follow such a number: the end of the clause, 'in <year>', or a verb
 # ('a further 415 started their own businesses', 'against a target of 60,000 by 2025')
 _BARE_END_RE = re.compile(r"[ \t]*(?:[.;:)]|[ \t](?:in|by)[ \t\n]+(?:19|20)\d\d\b|"
-                          r"[ \t](?:had|have|has|were|was|are|is|[a-z]{3,}ed)\b|$)")
+                          r"[ \t](?:had|have|has|were|was|are|is|who|[a-z]{3,}ed)\b|$)")
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -1652,6 +1655,7 @@ def extract(text: str) -> list[dict]:
         return []
 
     sents = sentences(text)
+    row_starts = sorted(r["num_start"] for r in rows)
     scopes = _heading_scopes(text)
     target_scopes = _target_scopes(text)
     doc_dates: list = []
@@ -1736,6 +1740,12 @@ def extract(text: str) -> list[dict]:
                     dd = doc_date()[0]
                     mo = MONTHS[mm.group("m").lower().rstrip(".")]
                     ds = [(mm.start("m"), date(dd.year if mo <= dd.month else dd.year - 1, mo, 1), "month")]
+            if ds and _COMPARED_RE.search(text, pos, min(se, pos + 300)):
+                # '27,000 workers this year, up from 19,000 in 2023': the year after the
+                # comparison is the other count's
+                ds = [d for d in ds if d[0] < pos or not any(
+                    pos < x < d[0] for x in row_starts[bisect_right(row_starts, pos):bisect_right(row_starts, d[0])])
+                    or not _COMPARED_RE.search(text, pos, d[0])]
             if ds:
                 best = min(ds, key=lambda d: abs(d[0] - pos))
                 as_of = best[1:]
