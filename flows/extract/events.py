@@ -906,7 +906,8 @@ def extract(text: str) -> list[dict]:
         # (the words without which _BODY_MET_RE and _LAUNCH_RE cannot match, looked for first)
         bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S or "place" in S
                                         or " for " in S) else None
-        verbs = {"Signing": _SIGN_RE.search(S), "Launch": _LAUNCH_RE.search(S) if "launch" in S else None}
+        verbs = {"Signing": _SIGN_RE.search(S), "Launch": _LAUNCH_RE.search(S) if "launch" in S else
+                 _LAUNCHED_LEAD_RE.search(S) if "Launched" in S else None}
         item = item_at(items, ss)
         lead = item.lead if item else None
         lead_rel = (lead.start - ss, lead.end - ss) if lead and ss <= lead.start < se else None
@@ -1150,8 +1151,11 @@ def extract(text: str) -> list[dict]:
                 continue
             if _MODAL_BEFORE_RE.search(S, max(0, vm.start() - 60), vm.start()):
                 continue                             # "an extension would need an amendment signed by both": no happening
-            day_dates = [d for d in dates if (d.day or _month_signing(S, d, vm)) and d not in used
-                         and not _own_dateline(S, d, vm.start())]
+            # ("On 9 June, on the margins of the Conference, X and Y signed ...": the day of the
+            # signing too, not only of the meeting it was held during)
+            in_container = [d for p in phrases if p.container for d in p.dates]
+            day_dates = [d for d in dates if (d.day or _month_signing(S, d, vm))
+                         and (d not in used or d in in_container) and not _own_dateline(S, d, vm.start())]
             rel = _REL_LAUNCHED_RE.search(S, max(0, vm.start() - 160), vm.end()) if what == "Launch" else None
             if rel is not None:
                 # "the Global Coalition for X that we launched in November 2023": its month
@@ -1205,6 +1209,8 @@ def extract(text: str) -> list[dict]:
                 continue                             # a month's signing is an event only where it took place
             p = _Phrase(min(d.start, vm.start()), max(d.end, vm.end()), name, True, False)
             events.append(_row(v, ss, p, d, loc[1] if loc else None, "signed_or_launched"))
+            if d in in_container:
+                events[-1]["_apart"] = True          # (not one with the meeting it was held during)
         if dated_item and len(events) == n_before:
             # "- 10–14 October 2022 – South-South exchange: officials ... spent a week in Praia": a list
             # item led by a day is a dated happening, named by its text up to a colon or the sentence end
@@ -1396,6 +1402,9 @@ _HASHTAG_NAME_RE = re.compile(r"\s+#\w{2,40}[ \t]*[–—:-][ \t]*[“\"](?P<q>[
 
 
 def _launch_object(S: str, vm: re.Match) -> str | None:
+    if vm.re is _LAUNCHED_LEAD_RE:
+        lm = _LAUNCHED_LEAD_OBJ_RE.search(S, vm.end(), min(len(S), vm.end() + 200))
+        return lm.group("obj") if lm and not S[vm.end():lm.start()].count(",") else None
     hm = _HASHTAG_NAME_RE.match(S, vm.end())
     if hm:
         return hm.group("q")
@@ -1428,8 +1437,14 @@ _TRAILING_WORD_RE = re.compile(r"(?:\s+(?:and|or|of|the|to|for|in|with|a|an)\b)+
 _LAUNCHABLE = (r"(?:programmes?|programs?|projects?|initiatives?|campaigns?|platforms?|strategy|strategies|networks?|schemes?|apps?|"
                r"plans?|funds?|facility|facilities|reports?|studies|study|portals?|toolkits?|tools?|websites?|"
                r"coalitions?|alliances?|guides?|databases?|dashboards?|policy|policies|courses?|index)")
-_LAUNCHED_SUBJECT_RE = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<obj>(?:[\w-]+\s+){{0,3}}?{_LAUNCHABLE})"
+_LAUNCHED_SUBJECT_RE = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|[Tt]heir|[Aa]n?)\s+(?P<obj>(?:[\w-]+\s+){{0,3}}?{_LAUNCHABLE})"
+                                  # ("A new joint programme worth EUR 14 million was launched")
+                                  r"(?:\s+(?:worth|of|for|on|funded|financed|supported)\s[^,.;()]{1,40}?)?"
                                   r"\s+(?:was|were|has\s+been|had\s+been|is|are)(?:\s+\w+ly)?\s*$")
+# "Launched in Accra on 8 September 2021, the project ...": a sentence led by the participle
+_LAUNCHED_LEAD_RE = re.compile(r"(?<![^\s*_>\"“])Launched(?=\s+(?:in|on)\s[^,.;]{3,80},\s)")
+_LAUNCHED_LEAD_OBJ_RE = re.compile(rf",\s+(?:(?:the|this|its|our|their)\s+|this\s+is\s+(?:the|a|an|our)\s+)"
+                                   rf"(?P<obj>(?:[\w-]+\s+){{0,4}}?{_LAUNCHABLE})\b")
 _LAUNCHED_OBJECT_RE = re.compile(rf"\s+(?:(?:together\s+)?with\s+[^.;]{{0,120}}?\s+)?(?:a|an|the|its|their|our)\s+"
                                  rf"(?P<obj>(?:new\s+)?(?:[\w-]+\s+){{0,3}}?{_LAUNCHABLE}\b(?:\s+(?:to|on|for)\s+[a-z][\w-]*"
                                  r"(?:\s+[a-z][\w-]*){0,5})?)")
@@ -1531,6 +1546,8 @@ def _dedupe(events: list[dict]) -> list[dict]:
             same_name = _similar(o["name"], ev["name"]) >= 0.6
             overlap = o["_s"] <= ev["_s"] < o["_e"] or ev["_s"] <= o["_s"] < ev["_e"]
             soft = ev["rule"] in _SOFT_RULES or o["rule"] in _SOFT_RULES
+            if ev.get("_apart") or o.get("_apart"):
+                soft, overlap = True, False
             if same_name or (ev["rule"] != o["rule"] and not soft) or overlap:
                 dup = i
                 break
@@ -1551,6 +1568,7 @@ def _dedupe(events: list[dict]) -> list[dict]:
     for ev in out:
         v = ev.pop("_v")
         s, e = ev.pop("_s"), ev.pop("_e")
+        ev.pop("_apart", None)
         rows.append({**ev, **v.grounded(s, e)})
     return rows
 
