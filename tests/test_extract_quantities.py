@@ -801,3 +801,13 @@ def test_a_bare_count_after_including_or_up_from_a_qualifier_takes_the_previous_
     assert got[3900] == ("patients", "about", date(2023, 1, 1))
     assert got[5200][2] == date(2024, 1, 1)
     assert got[14][0] == "welders"
+
+
+def test_a_results_heading_with_one_year_dates_its_list_and_a_grouped_count_is_no_year():
+    text = ("Key results of the partnership (selection, 2022)\n"
+            "   - 38 labour inspectors were certified.\n\n"
+            "   - 2,600 domestic workers joined the pension scheme.\n\n"
+            "| Indicator | Result |\n|---|---:|\n| Apprentices placed | 1,985 |\n")
+    got = _asof(text)
+    assert got[38] == got[2600] == "2022-01-01"
+    assert 1985 in got

@@ -433,6 +433,23 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
     return scopes + _lead_in_scopes(text) + _paragraph_scopes(text)
 
 
+# a heading that names results and one year: 'Key results (2023)', 'Results reported for
+# Norwegian-funded work (selection, 2023)', 'Achievements in 2022' (not a period '2022-2026')
+_RESULTS_HEAD_RE = re.compile(rf"^[ \t#*_]*(?:(?:key|main|selected)[ \t]+)?(?:results|achievements|highlights)\b"
+                              rf"[^\n.;:!?]{{0,80}}?[ (,](?P<y>{YEAR})(?![\d\-–/])\)?[ \t*_]*$",
+                              re.MULTILINE | re.IGNORECASE)
+
+
+def _results_heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
+    scopes = []
+    for m in _RESULTS_HEAD_RE.finditer(text):
+        if re.search(rf"{YEAR}[ \t]*[-–]\s*$", text[m.start():m.start("y")]):
+            continue
+        b = _SCOPE_END_RE.search(text, _after_blank(text, m.end()))
+        scopes.append((m.end(), b.start() if b else len(text), date(int(m.group("y")), 1, 1), "year"))
+    return scopes
+
+
 def _after_blank(text: str, pos: int) -> int:
     """`pos` moved past the line end and blank lines right after it: the block under a heading
     line starts there ('Results as of May 2024' and a blank line over a table or list)."""
@@ -1450,8 +1467,8 @@ def _table_rows(text: str, excluded) -> list[dict]:
                     continue
                 s, e = cs + m.start("num"), cs + m.end("num")
                 raw = m.group("num").replace(",", "")
-                if any(excluded[s:e]) or "." in raw or re.fullmatch(r"(?:19|20)\d\d", raw):
-                    continue
+                if any(excluded[s:e]) or "." in raw or (re.fullmatch(r"(?:19|20)\d\d", raw) and "," not in m.group("num")):
+                    continue  # (a year, but not '1,905')
                 unit = label_unit if count_cols[idx] else head_units[idx]
                 if not unit or float(raw) < least:
                     continue
@@ -1657,6 +1674,8 @@ def extract(text: str) -> list[dict]:
     sents = sentences(text)
     row_starts = sorted(r["num_start"] for r in rows)
     scopes = _heading_scopes(text)
+    result_scopes = _results_heading_scopes(text) if (
+        "esults" in text or "chievements" in text or "ighlights" in text or "ESULTS" in text) else []
     target_scopes = _target_scopes(text)
     doc_dates: list = []
 
@@ -1754,6 +1773,11 @@ def extract(text: str) -> list[dict]:
                 rng = _RANGE_END_RE.search(text, max(ss, pos - 300), min(se, pos + 300))
                 if rng:
                     as_of = (date(int(rng.group("y2")), 1, 1), "year")
+        # 3b. a 'Key results (2023)' heading over the list: its year
+        if as_of is None and result_scopes:
+            for a, b, dt, prec in result_scopes:
+                if a <= pos < b:
+                    as_of = (dt, prec)
         # 4. present perfect or 'to date': the document's date
         if as_of is None and perfect(max(ss, pos - 300), min(se, pos + 300)) and doc_date():
             as_of = doc_date()
