@@ -811,3 +811,8 @@ def test_a_results_heading_with_one_year_dates_its_list_and_a_grouped_count_is_n
     got = _asof(text)
     assert got[38] == got[2600] == "2022-01-01"
     assert 1985 in got
+
+
+def test_a_target_colon_inside_a_paragraph_marks_the_count_a_target():
+    got = _q("The works cover three districts. The target: 1,800 local workers, half of them women.")
+    assert got[1800][:2] == ("local workers", "target") and got[3][1] is None

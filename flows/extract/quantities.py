@@ -686,6 +686,8 @@ _TARGET_DIRECT_RE = re.compile(
 # '... aims to reach 25,000 young people with training and to support 300 cooperatives'
 _TARGET_AND_TO_RE = re.compile(r"(?:\band|,)[ \t\n]+to[ \t\n]+[a-z]+[ \t\n]+$")
 _TARGET_LABEL_RE = re.compile(r"[ \t|*_\-]*(?:[Tt]argets?|TARGETS?)\b[^|:\n\d]{0,40}[|:][ \t*_]*$")
+_TARGET_COLON_RE = re.compile(r"(?:^|(?<=[.!?])[ \t]+|\n)[ \t*_]*(?:(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir)[ \t]+)?"
+                              r"(?:(?:main|overall|final|new)[ \t]+)?[Tt]argets?[ \t*_]*:[ \t*_]*$")
 _WILL_RE = re.compile(r"\bwill[ \t\n]+(?!be[ \t\n]+\w+ed\b|have\b|not\b)[a-z]+\b")
 # between a 'will' verb and the count: a break that ends its object
 _NOT_OBJECT_GAP_RE = re.compile(r"[,;:()\"“”]|\b(?:who|which|that|when|where|after|since|while|"
@@ -704,6 +706,9 @@ def _target_before(text: str, s: int) -> str | None:
     if _TARGET_DIRECT_RE.search(text, max(lo, s - 50), s):
         return "target"
     if _TARGET_AND_TO_RE.search(text, max(lo, s - 30), s) and _TARGET_AIM_RE.search(text, lo, s):
+        return "target"
+    # 'The target: 2,400 local workers' inside a paragraph
+    if _TARGET_COLON_RE.search(text, max(0, s - 40), s):
         return "target"
     # '| Target group | 6,000 rural young women |', 'Targets: 500 firms'
     ls = text.rfind("\n", max(0, s - 80), s) + 1  # (a label is short: look back 80 characters)
