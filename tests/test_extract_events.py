@@ -726,3 +726,35 @@ def test_field_work_a_business_fair_and_no_training_authority_or_year_in_another
             "| 10:00 | Review of the Labour Act of 2019 | Chair: Ms X, Chairperson, Council Panel: ABC, DEF |\n")
     got = {(r["name"], str(r["start_date"])) for r in _events(text)}
     assert got == {("Field work", "2025-03-03"), ("business fair", "2024-05-08")}
+
+
+def test_the_first_sentence_under_a_dated_news_heading_takes_its_day():
+    text = ("## Updates\n\n"
+            "### 14 May 2024 · Partners review the first year\n\n"
+            "The first meeting of the Technical Working Group took place at the labour ministry in Mombasa. "
+            "Members agreed on a new workplan.\n\n"
+            "### 3 June 2024 · New agreement with the port authority\n\n"
+            "In Mombasa, the ILO and the Kenya Ports Authority signed a memorandum of understanding on "
+            "dock work safety.\n\n"
+            "28 June 2024 · Nairobi\n\n"
+            "The union held a meeting on wages.\n")
+    got = {(r["name"], str(r["start_date"]), r["location"]) for r in _events(text)}
+    assert ("first meeting of the Technical Working Group", "2024-05-14", "Mombasa") in got
+    assert any(n.startswith("Signing of memorandum") and d == "2024-06-03" for n, d, _ in got)
+    assert not any(d == "2024-06-28" for _, d, _ in got)      # a dateline with a place is no headline
+
+
+def test_launches_led_by_the_participle_or_with_an_indefinite_subject():
+    text = ("Launched in Kigali on 4 February 2023, the project trains young electricians. "
+            "A new regional programme worth USD 9 million was launched in Lomé on 16 October 2024 by three ministries.")
+    got = {(r["name"], str(r["start_date"]), r["location"]) for r in _events(text)}
+    assert ("Launch of project", "2023-02-04", "Kigali") in got
+    assert ("Launch of new regional programme", "2024-10-16", "Lomé") in got
+
+
+def test_a_signing_on_the_margins_of_a_conference_is_an_event_of_its_own():
+    text = ("On 12 June 2024, on the margins of the 112th Session of the International Labour Conference "
+            "in Geneva, the two federations signed a memorandum of understanding on migrant workers.")
+    got = {(r["name"], str(r["start_date"])) for r in _events(text)}
+    assert ("Signing of memorandum", "2024-06-12") in got
+    assert any(n.startswith("112th Session") for n, _ in got)

@@ -723,3 +723,96 @@ def test_estimated_count_keeps_its_qualifier():
 def test_of_those_n_refers_back_to_the_count_n():
     text = "The scheme enrolled 85 fish processors last year. Of those 85, 52 were still active in June."
     assert _q(text)[52][0] == "fish processors"
+
+
+def _asof(text):
+    return {r["value"]: (str(r["as_of"]) if r["as_of"] else None) for r in extract(text)}
+
+
+def test_a_dated_heading_over_a_blank_line_dates_the_table_or_list_below():
+    text = ("## Progress\n\nFigures at a glance as of 31 March 2025\n\n"
+            "| Indicator | Result |\n|---|---:|\n| Cooperatives registered | 48 |\n| Farmers trained | 1,320 |\n\n"
+            "WHAT WE ACHIEVED (as at 30 June 2024)\n\n"
+            "  75   fishers enrolled in the insurance pilot\n"
+            " 410   households reached by cash transfers\n")
+    got = _asof(text)
+    assert got[48] == got[1320] == "2025-03-31"
+    assert got[75] == got[410] == "2024-06-30"
+
+
+def test_a_by_date_lead_in_dates_its_list():
+    text = ("Progress so far.\n\nBy October 2023:\n  - 95 health workers had completed the course;\n"
+            "  - 12 clinics had been refurbished.\n")
+    got = _asof(text)
+    assert got[95] == got[12] == "2023-10-01"
+
+
+def test_a_paragraph_opening_with_as_of_and_a_paragraph_over_a_table():
+    text = ("As of 15 May 2024, 730 apprentices had signed contracts. Eleven employers have joined "
+            "the scheme.\n\nThe network of partners (as at 1 January 2025) is shown below.\n\n"
+            "   Province            Budget (EUR)        Members\n"
+            "   North                 2.5 million           34\n"
+            "   South                 1.1 million           27\n"
+            "   East                  0.9 million           19\n")
+    got = _asof(text)
+    assert got[11] == "2024-05-15"
+    assert got[34] == got[27] == "2025-01-01"
+
+
+def test_figures_are_as_of_a_date_for_the_whole_document():
+    text = ("Project note, March 2025. All figures are as of 31 December 2024 unless stated otherwise.\n\n"
+            "In its first year the project trained 410 mediators. During the 2024 season 2,200 vendors "
+            "registered. In 2019 a pilot reached 90 markets.")
+    got = _asof(text)
+    assert got[410] == got[2200] == "2024-12-31"
+    assert got[90] == "2019-01-01"        # (a year before it: the count's own)
+
+
+def test_a_month_without_a_year_is_the_last_such_month_before_the_documents_date():
+    text = "Posted 9 February 2025\n\nLooking back. By November, 640 drivers had enrolled in the scheme."
+    assert _asof(text)[640] == "2024-11-01"
+
+
+def test_present_perfect_count_after_another_clauses_year_holds_at_the_documents_date():
+    text = ("News, 4 March 2024\n\nThe country became a member in 1992 and has ratified 14 Conventions. "
+            "By 31 January 2024 the fund has paid 3,100 claims.")
+    got = _asof(text)
+    assert got[14] == "2024-03-04"
+    assert got[3100] == "2024-01-31"
+
+
+def test_results_table_with_an_indicator_column_and_phase_and_target_columns():
+    text = ("| Indicator | Phase 1 | Phase 2 (to June 2025) | Programme target |\n"
+            "|---|---|---|---|\n"
+            "| Workers insured | 3,400 | 1,250 | 6,000 |\n"
+            "| Certified assessment | 220 | 95 | 400 |\n"
+            "| Average wage (USD) | 180 | 210 | 250 |\n")
+    got = {(r["value"], r["unit"], r["qualifier"], str(r["as_of"]) if r["as_of"] else None) for r in extract(text)}
+    assert (3400, "Workers", None, None) in got and (1250, "Workers", None, "2025-06-01") in got
+    assert (6000, "Workers", "target", None) in got
+    assert (220, "Certified assessment", None, None) in got and (400, "Certified assessment", "target", None) in got
+    assert not any(v in (180, 210, 250) for v, *_ in got)
+
+
+def test_a_bare_count_after_including_or_up_from_a_qualifier_takes_the_previous_noun():
+    text = ("Posted 2 March 2025. The clinics served 5,200 patients in 2024, up from about 3,900 in 2023. "
+            "The centre certified 90 welders, including 14 who passed the advanced level.")
+    got = _q(text)
+    assert got[3900] == ("patients", "about", date(2023, 1, 1))
+    assert got[5200][2] == date(2024, 1, 1)
+    assert got[14][0] == "welders"
+
+
+def test_a_results_heading_with_one_year_dates_its_list_and_a_grouped_count_is_no_year():
+    text = ("Key results of the partnership (selection, 2022)\n"
+            "   - 38 labour inspectors were certified.\n\n"
+            "   - 2,600 domestic workers joined the pension scheme.\n\n"
+            "| Indicator | Result |\n|---|---:|\n| Apprentices placed | 1,985 |\n")
+    got = _asof(text)
+    assert got[38] == got[2600] == "2022-01-01"
+    assert 1985 in got
+
+
+def test_a_target_colon_inside_a_paragraph_marks_the_count_a_target():
+    got = _q("The works cover three districts. The target: 1,800 local workers, half of them women.")
+    assert got[1800][:2] == ("local workers", "target") and got[3][1] is None

@@ -884,6 +884,7 @@ def extract(text: str) -> list[dict]:
     def in_row(pos: int) -> bool:
         i = bisect_right(row_starts, pos) - 1
         return i >= 0 and pos < claimed[i][1]
+    head_cache: dict = {}
     year_known = 0                             # last_year is the one left by sents[:year_known]
     mail_heads = [m.start() for m in _MAIL_HEAD_RE.finditer(T)] if "Sent:" in T or "Date:" in T else []
     for si in order:
@@ -905,7 +906,8 @@ def extract(text: str) -> list[dict]:
         # (the words without which _BODY_MET_RE and _LAUNCH_RE cannot match, looked for first)
         bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S or "place" in S
                                         or " for " in S) else None
-        verbs = {"Signing": _SIGN_RE.search(S), "Launch": _LAUNCH_RE.search(S) if "launch" in S else None}
+        verbs = {"Signing": _SIGN_RE.search(S), "Launch": _LAUNCH_RE.search(S) if "launch" in S else
+                 _LAUNCHED_LEAD_RE.search(S) if "Launched" in S else None}
         item = item_at(items, ss)
         lead = item.lead if item else None
         lead_rel = (lead.start - ss, lead.end - ss) if lead and ss <= lead.start < se else None
@@ -1053,6 +1055,10 @@ def extract(text: str) -> list[dict]:
                         im = _IN_MONTH_RE.match(S, pos - ss + 4) if pos - ss < 12 else None
                         month = MONTHS[im.group("m").lower().rstrip(".")] if im else None
                         p.dates.append(DateSpan(pos - ss, pos - ss + 4, y, month))
+                elif not years and (nd := _under_news_head(T, ss, head_cache)) is not None and not phrases[0].container \
+                        and not _plural(phrases[0].name.lower()):
+                    # the first paragraph under "### 8 July 2024 · ...": the heading's day, for its first event
+                    phrases[0].dates.append(replace(nd, start=-1, end=-1))
                 elif not years and headings:
                     # under a heading dated by day and month: its date (the heading's own phrases, and
                     # in its section the phrases more specific than "the workshop")
@@ -1145,8 +1151,11 @@ def extract(text: str) -> list[dict]:
                 continue
             if _MODAL_BEFORE_RE.search(S, max(0, vm.start() - 60), vm.start()):
                 continue                             # "an extension would need an amendment signed by both": no happening
-            day_dates = [d for d in dates if (d.day or _month_signing(S, d, vm)) and d not in used
-                         and not _own_dateline(S, d, vm.start())]
+            # ("On 9 June, on the margins of the Conference, X and Y signed ...": the day of the
+            # signing too, not only of the meeting it was held during)
+            in_container = [d for p in phrases if p.container for d in p.dates]
+            day_dates = [d for d in dates if (d.day or _month_signing(S, d, vm))
+                         and (d not in used or d in in_container) and not _own_dateline(S, d, vm.start())]
             rel = _REL_LAUNCHED_RE.search(S, max(0, vm.start() - 160), vm.end()) if what == "Launch" else None
             if rel is not None:
                 # "the Global Coalition for X that we launched in November 2023": its month
@@ -1159,6 +1168,8 @@ def extract(text: str) -> list[dict]:
                 if hd is not None:                   # under "### 5 Nov · Dhaka, Bangladesh — ...": that day, there
                     day_dates = [DateSpan(vm.start(), vm.end(), hd[0].year, hd[0].month, hd[0].day)]
                     head_place = hd[1]
+                elif (nd := _under_news_head(T, ss, head_cache)) is not None:
+                    day_dates = [replace(nd, start=vm.start(), end=vm.end())]   # under "### 23 July 2024 · ..."
             other = verbs["Launch" if what == "Signing" else "Signing"]
             if other is not None:                    # a date goes to the nearer of "signed" and "launched"
                 day_dates = [d for d in day_dates if abs(d.start - vm.start()) <= abs(d.start - other.start())]
@@ -1198,6 +1209,8 @@ def extract(text: str) -> list[dict]:
                 continue                             # a month's signing is an event only where it took place
             p = _Phrase(min(d.start, vm.start()), max(d.end, vm.end()), name, True, False)
             events.append(_row(v, ss, p, d, loc[1] if loc else None, "signed_or_launched"))
+            if d in in_container:
+                events[-1]["_apart"] = True          # (not one with the meeting it was held during)
         if dated_item and len(events) == n_before:
             # "- 10–14 October 2022 – South-South exchange: officials ... spent a week in Praia": a list
             # item led by a day is a dated happening, named by its text up to a colon or the sentence end
@@ -1389,6 +1402,9 @@ _HASHTAG_NAME_RE = re.compile(r"\s+#\w{2,40}[ \t]*[–—:-][ \t]*[“\"](?P<q>[
 
 
 def _launch_object(S: str, vm: re.Match) -> str | None:
+    if vm.re is _LAUNCHED_LEAD_RE:
+        lm = _LAUNCHED_LEAD_OBJ_RE.search(S, vm.end(), min(len(S), vm.end() + 200))
+        return lm.group("obj") if lm and not S[vm.end():lm.start()].count(",") else None
     hm = _HASHTAG_NAME_RE.match(S, vm.end())
     if hm:
         return hm.group("q")
@@ -1421,8 +1437,14 @@ _TRAILING_WORD_RE = re.compile(r"(?:\s+(?:and|or|of|the|to|for|in|with|a|an)\b)+
 _LAUNCHABLE = (r"(?:programmes?|programs?|projects?|initiatives?|campaigns?|platforms?|strategy|strategies|networks?|schemes?|apps?|"
                r"plans?|funds?|facility|facilities|reports?|studies|study|portals?|toolkits?|tools?|websites?|"
                r"coalitions?|alliances?|guides?|databases?|dashboards?|policy|policies|courses?|index)")
-_LAUNCHED_SUBJECT_RE = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<obj>(?:[\w-]+\s+){{0,3}}?{_LAUNCHABLE})"
+_LAUNCHED_SUBJECT_RE = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|[Tt]heir|[Aa]n?)\s+(?P<obj>(?:[\w-]+\s+){{0,3}}?{_LAUNCHABLE})"
+                                  # ("A new joint programme worth EUR 14 million was launched")
+                                  r"(?:\s+(?:worth|of|for|on|funded|financed|supported)\s[^,.;()]{1,40}?)?"
                                   r"\s+(?:was|were|has\s+been|had\s+been|is|are)(?:\s+\w+ly)?\s*$")
+# "Launched in Accra on 8 September 2021, the project ...": a sentence led by the participle
+_LAUNCHED_LEAD_RE = re.compile(r"(?<![^\s*_>\"“])Launched(?=\s+(?:in|on)\s[^,.;]{3,80},\s)")
+_LAUNCHED_LEAD_OBJ_RE = re.compile(rf",\s+(?:(?:the|this|its|our|their)\s+|this\s+is\s+(?:the|a|an|our)\s+)"
+                                   rf"(?P<obj>(?:[\w-]+\s+){{0,4}}?{_LAUNCHABLE})\b")
 _LAUNCHED_OBJECT_RE = re.compile(rf"\s+(?:(?:together\s+)?with\s+[^.;]{{0,120}}?\s+)?(?:a|an|the|its|their|our)\s+"
                                  rf"(?P<obj>(?:new\s+)?(?:[\w-]+\s+){{0,3}}?{_LAUNCHABLE}\b(?:\s+(?:to|on|for)\s+[a-z][\w-]*"
                                  r"(?:\s+[a-z][\w-]*){0,5})?)")
@@ -1457,6 +1479,47 @@ def _news_heading(T: str, ss: int):
     return (heads[i], place) if place else None
 
 
+# a news item's heading led by its full date: "### 8 July 2024 · Steering committee meets",
+# "5–9 August 2024 — Trainers certified"
+_DATED_HEAD_RE = re.compile(r"(?:^|\n)(?P<line>[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<date>[^\n·|•:]{6,40}?)[*_]{0,2}[ \t]*"
+                            r"[·|•–—:-][ \t]*[*_]{0,2}[A-Z][^\n]{2,120})(?=\n)")
+_HEAD_BODY_GAP_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n){0,2}")
+
+
+def _dated_news_heads(T: str) -> tuple[list[int], list[tuple[int, DateSpan]]]:
+    """(ends, (end, date)) of the heading lines that open with a full date."""
+    ends, heads = [], []
+    for m in _DATED_HEAD_RE.finditer(T):
+        line = m.group("line")
+        if line.rstrip()[-1:] in ".,;:" and not line.lstrip().startswith("#"):
+            continue
+        title = line[m.end("date") - m.start("line"):]
+        if len(re.findall(r"[A-Za-z]{2,}", title)) < 3 or "," in title:
+            continue                             # "28 May 2024 · Bishkek", "5 May 2024 | Press release",
+            # "2–3 October 2024 · Centro Cultural, Lisbon": a dateline or a venue, not a headline
+        ds = find_dates(m.group("date"))
+        if not ds or ds[0].start != 0 or ds[0].end < len(m.group("date").rstrip(" *_")) or not ds[0].day:
+            continue
+        ends.append(m.end("line"))
+        heads.append((m.end("line"), ds[0]))
+    return ends, heads
+
+
+def _under_news_head(T: str, ss: int, cache: dict) -> DateSpan | None:
+    """The date of the news heading whose first paragraph holds the sentence at ss."""
+    if "heads" not in cache:
+        cache["heads"] = _dated_news_heads(T)
+    ends, heads = cache["heads"]
+    i = bisect_right(ends, ss) - 1
+    if i < 0 or ss - ends[i] > 600:
+        return None
+    body = _HEAD_BODY_GAP_RE.match(T, ends[i])
+    b0 = body.end() if body else ends[i]
+    if b0 > ss or T[b0:ss].strip(" \t*_#>"):
+        return None                              # (the first sentence under the heading only)
+    return heads[i][1]
+
+
 def _row(v, ss: int, p: _Phrase, d: DateSpan, loc: str | None, rule: str) -> dict:
     s, e = (min(p.start, d.start), max(p.end, d.end)) if d.start >= 0 else (p.start, p.end)
     return {"name": p.name, "start_date": d.first(), "end_date": d.last(), "date_precision": d.precision,
@@ -1483,6 +1546,8 @@ def _dedupe(events: list[dict]) -> list[dict]:
             same_name = _similar(o["name"], ev["name"]) >= 0.6
             overlap = o["_s"] <= ev["_s"] < o["_e"] or ev["_s"] <= o["_s"] < ev["_e"]
             soft = ev["rule"] in _SOFT_RULES or o["rule"] in _SOFT_RULES
+            if ev.get("_apart") or o.get("_apart"):
+                soft, overlap = True, False
             if same_name or (ev["rule"] != o["rule"] and not soft) or overlap:
                 dup = i
                 break
@@ -1503,6 +1568,7 @@ def _dedupe(events: list[dict]) -> list[dict]:
     for ev in out:
         v = ev.pop("_v")
         s, e = ev.pop("_s"), ev.pop("_e")
+        ev.pop("_apart", None)
         rows.append({**ev, **v.grounded(s, e)})
     return rows
 

@@ -338,6 +338,15 @@ _ANAPHOR_START_RE = re.compile(r"[\s*_\"“]*(?:It|This|That|These|They|Those|Su
                                r"The\s+ratification|The\s+move|The\s+agreement)\b")
 
 
+# a count right after a present-perfect verb: 'has ratified 20 Conventions', 'have now trained over 300'
+_PERFECT_BEFORE_RE = re.compile(r"\b(?:has|have)[ \t\n]+(?:(?:now|already|also|so[ \t]+far)[ \t\n]+)?"
+                                r"[a-z]{2,20}(?:ed|en|wn|ght|ne|un)[ \t\n]+(?:[a-z]{2,10}[ \t\n]+)?$")
+_COMPARED_RE = re.compile(r"\b(?:up|down)[ \t\n]+from\b|\bcompared[ \t\n]+(?:with|to)\b|\bagainst\b|\bversus\b|\bvs\.")
+_CLAUSE_JOIN_RE = re.compile(r"\b(?:and|but|while|whereas)\b|;")
+# a month without a year: 'By December, ...', 'in March'
+_MONTH_ONLY_RE = re.compile(rf"\b(?:[Bb]y|[Ii]n|[Uu]ntil|[Tt]hrough|(?:[Tt]he[ \t]+)?[Ee]nd[ \t]+of)[ \t]+"
+                            rf"(?P<m>January|February|March|April|May|June|July|August|September|October|"
+                            rf"November|December)\b(?![ \t]*\d|,?[ \t]*(?:19|20)\d\d\b|[ \t]+of\b)")
 _RANGE_END_RE = re.compile(
     rf"\b(?:[Bb]etween\s+{YEAR}\s+and|[Ff]rom\s+{YEAR}\s+to|{YEAR}\s*[-–—]\s*)\s*(?P<y2>{YEAR})\b")
 _SINCE_BEFORE_RE = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:(?:start|end|beginning)\s+of\s+)?$"
@@ -418,16 +427,77 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
                 continue
             dt, prec = date(int(y.group(1)), 1, 1), "year"
         start = m.end()
-        b = _SCOPE_END_RE.search(text, start)
+        b = _SCOPE_END_RE.search(text, _after_blank(text, start))
         end = b.start() if b else len(text)
         scopes.append((start, end, dt, prec))
-    return scopes + _lead_in_scopes(text)
+    return scopes + _lead_in_scopes(text) + _paragraph_scopes(text)
+
+
+# a heading that names results and one year: 'Key results (2023)', 'Results reported for
+# Norwegian-funded work (selection, 2023)', 'Achievements in 2022' (not a period '2022-2026')
+_RESULTS_HEAD_RE = re.compile(rf"^[ \t#*_]*(?:(?:key|main|selected)[ \t]+)?(?:results|achievements|highlights)\b"
+                              rf"[^\n.;:!?]{{0,80}}?[ (,](?P<y>{YEAR})(?![\d\-–/])\)?[ \t*_]*$",
+                              re.MULTILINE | re.IGNORECASE)
+
+
+def _results_heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
+    scopes = []
+    for m in _RESULTS_HEAD_RE.finditer(text):
+        if re.search(rf"{YEAR}[ \t]*[-–]\s*$", text[m.start():m.start("y")]):
+            continue
+        b = _SCOPE_END_RE.search(text, _after_blank(text, m.end()))
+        scopes.append((m.end(), b.start() if b else len(text), date(int(m.group("y")), 1, 1), "year"))
+    return scopes
+
+
+def _after_blank(text: str, pos: int) -> int:
+    """`pos` moved past the line end and blank lines right after it: the block under a heading
+    line starts there ('Results as of May 2024' and a blank line over a table or list)."""
+    m = _BLANK_AFTER_RE.match(text, pos)
+    return m.end() if m else pos
+
+
+_BLANK_AFTER_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n){1,3}")
+# a paragraph that opens with 'As of 30 September 2024, ...': its date holds for the whole
+# paragraph; a paragraph that names 'as of <date>' right over a table (a line of columns)
+# dates that table ('The portfolio (as of 30 September 2024) is summarized below.')
+_PARA_END_RE = re.compile(r"\n[ \t]*\n")
+_OPEN_AS_OF_RE = re.compile(r"[ \t*_]*(?:[Aa]s[ \t]+(?:of|at)|[Aa]t[ \t]+(?:the[ \t]+)?end[ \t]+of)[ \t]+")
+_TABLE_LINE_RE = re.compile(r"[ \t]*(?:\|[^\n]*\||\S[^\n]*?\S[ \t]{3,}\S[^\n]*?[ \t]{3,}\S)[^\n]*")
+
+
+def _paragraph_scopes(text: str) -> list[tuple[int, int, date, str]]:
+    scopes = []
+    for h in _AS_OF_HINT_RE.finditer(text):
+        ps = max(text.rfind("\n\n", 0, h.start()), -2) + 2
+        pe_m = _PARA_END_RE.search(text, h.end())
+        pe = pe_m.start() if pe_m else len(text)
+        if pe - ps > 1500:
+            continue
+        ds = _dates_in(text, h.start(), min(pe, h.end() + 40))
+        if not ds or ds[0][0] > h.end() + 3:
+            continue
+        dt, prec = ds[0][1], ds[0][2]
+        if _OPEN_AS_OF_RE.match(text, ps) and _OPEN_AS_OF_RE.match(text, ps).end() >= h.start():
+            scopes.append((ps, pe, dt, prec))
+            continue
+        if pe_m is None or pe - ps > 600:
+            continue
+        bs = _after_blank(text, pe)
+        if _TABLE_LINE_RE.fullmatch(text, bs, _line_of(text, bs)[1]):
+            b = _PARA_END_RE.search(text, bs)
+            scopes.append((bs, b.start() if b else len(text), dt, prec))
+    return scopes
 
 
 # 'According to the progress report (March 2024), the project has so far:' over a list
 # (found from each line-ending colon, a literal the scan skips to quickly)
 _COLON_EOL_RE = re.compile(r":[ \t]*$", re.MULTILINE)
 _SO_FAR_END_RE = re.compile(r"\b(?:so\s+far|to\s+date)[ \t]*$", re.IGNORECASE)
+# a lead-in that is only a date: 'By June 2024:', 'As at 31 March 2023:', 'At the end of 2023:'
+_BY_DATE_LEAD_RE = re.compile(r"[ \t#*_-]*(?:by|as[ \t]+(?:of|at)|at[ \t]+(?:the[ \t]+)?end[ \t]+of|"
+                              r"until|up[ \t]+to)[ \t]+(?:the[ \t]+end[ \t]+of[ \t]+)?[\w ,.]{3,25}?[ \t*_]*",
+                              re.IGNORECASE)
 
 
 def _lead_in_scopes(text: str) -> list[tuple[int, int, date, str]]:
@@ -435,14 +505,15 @@ def _lead_in_scopes(text: str) -> list[tuple[int, int, date, str]]:
     scopes = []
     for m in _COLON_EOL_RE.finditer(text):
         ls = text.rfind("\n", 0, m.start()) + 1
-        if m.start() - ls > 200 or not _SO_FAR_END_RE.search(text, ls, m.start()):
+        if m.start() - ls > 200 or not (_SO_FAR_END_RE.search(text, ls, m.start())
+                                        or _BY_DATE_LEAD_RE.fullmatch(text, ls, m.start())):
             continue
-        dates = find_dates(text[ls:m.start()])
+        dates = [(d.first(), d.precision) for d in find_dates(text[ls:m.start()])] \
+            or [d[1:] for d in _dates_in(text, ls, m.start())]
         if not dates:
             continue
-        d = dates[-1]
-        b = _SCOPE_END_RE.search(text, m.end())
-        scopes.append((m.end(), b.start() if b else len(text), d.first(), d.precision))
+        b = _SCOPE_END_RE.search(text, _after_blank(text, m.end()))
+        scopes.append((m.end(), b.start() if b else len(text)) + dates[-1])
     return scopes
 
 
@@ -450,6 +521,23 @@ def _lead_in_scopes(text: str) -> list[tuple[int, int, date, str]]:
 # footer of a fact sheet, 'All figures as at 31 March 2023'
 _DATA_AS_OF_LINE_RE = re.compile(r"[ \t#*_(\[]*(?:all[ \t]+)?(?:data|figures|statistics|numbers)[ \t]+"
                                  r"(?:are[ \t]+)?$", re.IGNORECASE)
+
+
+# a sentence that dates every figure: 'Figures are as of 31 December 2024 unless stated
+# otherwise.', 'All data in this brief are as at 30 June 2023.'
+_FIGURES_ARE_RE = re.compile(r"\b(?:all[ \t]+)?(?:the[ \t]+)?(?:figures|data|numbers|statistics)[ \t]+"
+                             r"(?:(?:in|of)[ \t]+this[ \t]+\w+[ \t]+)?(?:are|is)[ \t]+"
+                             r"(?:(?:given|reported|shown|presented|current)[ \t]+)?$", re.IGNORECASE)
+
+
+def _figures_as_of(text: str) -> tuple[date, str] | None:
+    for h in _AS_OF_HINT_RE.finditer(text):
+        if not _FIGURES_ARE_RE.search(text, max(0, h.start() - 60), h.start()):
+            continue
+        ds = _dates_in(text, h.start(), min(len(text), h.end() + 40))
+        if ds and ds[0][0] <= h.end() + 3:
+            return ds[0][1:]
+    return None
 
 
 def _data_as_of(text: str) -> tuple[date, str] | None:
@@ -598,6 +686,8 @@ _TARGET_DIRECT_RE = re.compile(
 # '... aims to reach 25,000 young people with training and to support 300 cooperatives'
 _TARGET_AND_TO_RE = re.compile(r"(?:\band|,)[ \t\n]+to[ \t\n]+[a-z]+[ \t\n]+$")
 _TARGET_LABEL_RE = re.compile(r"[ \t|*_\-]*(?:[Tt]argets?|TARGETS?)\b[^|:\n\d]{0,40}[|:][ \t*_]*$")
+_TARGET_COLON_RE = re.compile(r"(?:^|(?<=[.!?])[ \t]+|\n)[ \t*_]*(?:(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir)[ \t]+)?"
+                              r"(?:(?:main|overall|final|new)[ \t]+)?[Tt]argets?[ \t*_]*:[ \t*_]*$")
 _WILL_RE = re.compile(r"\bwill[ \t\n]+(?!be[ \t\n]+\w+ed\b|have\b|not\b)[a-z]+\b")
 # between a 'will' verb and the count: a break that ends its object
 _NOT_OBJECT_GAP_RE = re.compile(r"[,;:()\"“”]|\b(?:who|which|that|when|where|after|since|while|"
@@ -616,6 +706,9 @@ def _target_before(text: str, s: int) -> str | None:
     if _TARGET_DIRECT_RE.search(text, max(lo, s - 50), s):
         return "target"
     if _TARGET_AND_TO_RE.search(text, max(lo, s - 30), s) and _TARGET_AIM_RE.search(text, lo, s):
+        return "target"
+    # 'The target: 2,400 local workers' inside a paragraph
+    if _TARGET_COLON_RE.search(text, max(0, s - 40), s):
         return "target"
     # '| Target group | 6,000 rural young women |', 'Targets: 500 firms'
     ls = text.rfind("\n", max(0, s - 80), s) + 1  # (a label is short: look back 80 characters)
@@ -986,12 +1079,14 @@ _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 # 1,500', 'up from 31', 'a further 380', 'Of the graduates, 2,150 ...'
 _BACK_REF_RE = re.compile(
     r"(?:\bagainst[ \t\n]+(?:an?|the)[ \t\n]+(?:[\w-]+[ \t\n]+)?(?P<target>target)[ \t\n]+of|"
-    r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|"
-    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?:(?P<of>[a-z]+)|(?P<ofn>\d{1,3}(?:,\d{3})*|\d+)),)[ \t\n]*[*_]{0,2}$")
+    r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|(?<=,)[ \t]+including|"
+    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?:(?P<of>[a-z]+)|(?P<ofn>\d{1,3}(?:,\d{3})*|\d+)),)"
+    # ('up from about 19,000': a qualifier between)
+    r"(?:[ \t\n]+(?:about|around|some|nearly|almost|over|roughly|approximately|more[ \t]+than))?[ \t\n]*[*_]{0,2}$")
 # what may follow such a number: the end of the clause, 'in <year>', or a verb
 # ('a further 415 started their own businesses', 'against a target of 60,000 by 2025')
 _BARE_END_RE = re.compile(r"[ \t]*(?:[.;:)]|[ \t](?:in|by)[ \t\n]+(?:19|20)\d\d\b|"
-                          r"[ \t](?:had|have|has|were|was|are|is|[a-z]{3,}ed)\b|$)")
+                          r"[ \t](?:had|have|has|were|was|are|is|who|[a-z]{3,}ed)\b|$)")
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -1192,8 +1287,19 @@ _PERIOD_HEADER_RE = re.compile(r"\bthis[ \t]+(?:reporting[ \t]+)?(?:quarter|peri
 # a leading row code in a table's label cell: '1.2 Workers trained', '2.1a of whom women'
 _LABEL_CODE_RE = re.compile(r"(?:[A-Z]?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z])[.:)]?")
 _CELL_INT_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})[\s*_]*$")
-_GOAL_HEADER_RE = re.compile(r"[\s*_]*(baseline|target|end[\s-]+target|final[\s-]+target)(?:[\s*_]*\([^()|]{1,20}\))?[\s*_]*",
+_GOAL_HEADER_RE = re.compile(r"[\s*_]*(baseline|(?:(?:end|final|overall|total|annual|project|programme|"
+                             r"end[\s-]+of[\s-]+(?:the[\s-]+)?(?:project|programme|phase)|life[\s-]+of[\s-]+(?:the[\s-]+)?project)[\s-]+)?"
+                             r"targets?(?:[\s-]+(?:19|20)\d\d)?)(?:[\s*_]*\([^()|]{1,20}\))?[\s*_]*",
                              re.IGNORECASE)
+# the header of a column that holds no counts of the row's noun, in a table whose row labels
+# are indicators ('| Indicator | Phase I | Phase II |' holds counts; '| Budget (USD) |' does not)
+_NOT_COUNT_COL_RE = re.compile(r"budget|cost|amount|fund|contribution|usd|us\$|eur|chf|%|percent|share|rate|"
+                               r"ratio|unit|source|means|verification|status|comment|remark|note|code|ref|"
+                               r"date|year|period|level|type|sdg|average|mean|median", re.IGNORECASE)
+# a row label that is no count even without a plural: 'Average wage', 'Score', 'Share of ...'
+_NOT_COUNT_LABEL_RE = re.compile(r"\b(?:average|mean|median|wage|income|salary|score|index|ratio|rate|share|"
+                                 r"percentage|proportion|per|days?|hours?|months?|years?|weeks?|amount|budget|"
+                                 r"cost|value|usd|us\$|eur|level|time|age|yes|no)\b|[%$€£\d]", re.IGNORECASE)
 # '310 (2023)', '2,400, of whom 900 women (2027)'
 _GOAL_CELL_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})(?![\d.%]|[ \t]*(?:%|per[ \t]*cent))[^|()\n]{{0,40}}?"
                            r"(?:\((?P<year>(?:19|20)\d\d)\))?[\s*_]*$")
@@ -1327,6 +1433,9 @@ def _table_rows(text: str, excluded) -> list[dict]:
                 if gm and k > label_idx:
                     goal_cols[k] = "baseline" if gm.group(1).lower() == "baseline" else "target"
                     count_cols[k] = True
+                elif k > label_idx and not count_cols[k] and not head_units[k] and c[2].strip(" *_") \
+                        and not _NOT_COUNT_COL_RE.search(c[2]) and not _DATE_HEADER_RE.fullmatch(c[2]):
+                    count_cols[k] = True  # '| Indicator | Phase I | Phase II (to Dec 2024) |'
         # a column of the date each row's result holds at: '| Actual | As of |'
         date_col = next((k for k, c in enumerate(header) if k > label_idx and _DATE_HEADER_RE.fullmatch(c[2])), None)
         periods = [_PERIOD_HEADER_RE.search(c[2]) if count_cols[k] else None for k, c in enumerate(header)]
@@ -1339,6 +1448,12 @@ def _table_rows(text: str, excluded) -> list[dict]:
                     and _CODE_HEADER_RE.fullmatch(header[0][2]) is not None:
                 label_cell = cells[1]  # '| 1.1 | Workers registered | ... |' under '| # | Indicator |'
             label_unit = _plural_phrase(label_cell[2]) if label_cell else None
+            if label_unit is None and named_label is not None and label_cell is not None:
+                # an indicator without a plural noun: '| Completed training | 1,905 | 3,400 |'
+                words = label_cell[2].strip(" *_").split()
+                if 1 <= len(words) <= 6 and not _NOT_COUNT_LABEL_RE.search(label_cell[2]) \
+                        and words[0][:1].isalpha() and words[0].lower() not in ("of", "-", "–", "total"):
+                    label_unit = " ".join(words)
             row_as_of = _cell_date(cells[date_col][2]) if date_col is not None and date_col < len(cells) else None
             for idx, (cs, ce, cell) in enumerate(cells):
                 if idx == 0 or idx >= len(header) or (label_cell is not None and cs <= label_cell[0]):
@@ -1357,8 +1472,8 @@ def _table_rows(text: str, excluded) -> list[dict]:
                     continue
                 s, e = cs + m.start("num"), cs + m.end("num")
                 raw = m.group("num").replace(",", "")
-                if any(excluded[s:e]) or "." in raw or re.fullmatch(r"(?:19|20)\d\d", raw):
-                    continue
+                if any(excluded[s:e]) or "." in raw or (re.fullmatch(r"(?:19|20)\d\d", raw) and "," not in m.group("num")):
+                    continue  # (a year, but not '1,905')
                 unit = label_unit if count_cols[idx] else head_units[idx]
                 if not unit or float(raw) < least:
                     continue
@@ -1562,7 +1677,10 @@ def extract(text: str) -> list[dict]:
         return []
 
     sents = sentences(text)
+    row_starts = sorted(r["num_start"] for r in rows)
     scopes = _heading_scopes(text)
+    result_scopes = _results_heading_scopes(text) if (
+        "esults" in text or "chievements" in text or "ighlights" in text or "ESULTS" in text) else []
     target_scopes = _target_scopes(text)
     doc_dates: list = []
 
@@ -1612,18 +1730,46 @@ def extract(text: str) -> list[dict]:
             if ds:
                 as_of = ds[0][1:]
                 break
-        # 2. a 'Results as of <date>' heading over the list
-        if as_of is None:
+        # 2. a 'Results as of <date>' heading over the list (a count of one period,
+        # 'this quarter', is not a count at that date)
+        if as_of is None and not (qual and _PERIOD_HEADER_RE.fullmatch(qual)):
             for a, b, dt, prec in scopes:
                 if a <= pos < b:
                     as_of = (dt, prec)
         explicit = as_of is not None
+        # 2b. 'Figures are as of <date> unless stated otherwise': every count not dated by
+        # a date of an earlier year in its sentence
+        if as_of is None:
+            if "figures_as_of" not in cache:
+                cache["figures_as_of"] = _figures_as_of(text)
+            fig = cache["figures_as_of"]
+            if fig is not None:
+                ds = dates_in(ss, se) if se - ss <= 600 else _dates_in(text, max(ss, pos - 300), min(se, pos + 300))
+                if not any(d[1].year < fig[0].year for d in ds if not _SINCE_BEFORE_RE.search(text[max(0, d[0] - 30):d[0]])):
+                    as_of = fig
         # 3. another date or 'in/by YEAR' in the sentence (nearest)
         if as_of is None:
             ds = dates_in(ss, se) if se - ss <= 600 else _dates_in(text, max(ss, pos - 300), min(se, pos + 300))
             if ds and perfect(max(ss, pos - 300), min(se, pos + 300)) and doc_date():
                 # 'Since 2015 the project has trained ...': counted up to the document's date
                 ds = [d for d in ds if not _SINCE_BEFORE_RE.search(text[max(0, d[0] - 30):d[0]])]
+            pm = _PERFECT_BEFORE_RE.search(text, max(ss, pos - 60), pos) if ds else None
+            if pm and doc_date():
+                # 'joined in 1968 and has ratified 20 Conventions': the year is another clause's
+                ds = [d for d in ds if d[0] > pos or not _CLAUSE_JOIN_RE.search(text, d[0], pm.start())]
+            if not ds and doc_date():
+                # 'By December, 1,150 workers had ...': the month last reached by the document's date
+                mm = _MONTH_ONLY_RE.search(text, max(ss, pos - 300), min(se, pos + 300))
+                if mm:
+                    dd = doc_date()[0]
+                    mo = MONTHS[mm.group("m").lower().rstrip(".")]
+                    ds = [(mm.start("m"), date(dd.year if mo <= dd.month else dd.year - 1, mo, 1), "month")]
+            if ds and _COMPARED_RE.search(text, pos, min(se, pos + 300)):
+                # '27,000 workers this year, up from 19,000 in 2023': the year after the
+                # comparison is the other count's
+                ds = [d for d in ds if d[0] < pos or not any(
+                    pos < x < d[0] for x in row_starts[bisect_right(row_starts, pos):bisect_right(row_starts, d[0])])
+                    or not _COMPARED_RE.search(text, pos, d[0])]
             if ds:
                 best = min(ds, key=lambda d: abs(d[0] - pos))
                 as_of = best[1:]
@@ -1632,6 +1778,11 @@ def extract(text: str) -> list[dict]:
                 rng = _RANGE_END_RE.search(text, max(ss, pos - 300), min(se, pos + 300))
                 if rng:
                     as_of = (date(int(rng.group("y2")), 1, 1), "year")
+        # 3b. a 'Key results (2023)' heading over the list: its year
+        if as_of is None and result_scopes:
+            for a, b, dt, prec in result_scopes:
+                if a <= pos < b:
+                    as_of = (dt, prec)
         # 4. present perfect or 'to date': the document's date
         if as_of is None and perfect(max(ss, pos - 300), min(se, pos + 300)) and doc_date():
             as_of = doc_date()
