@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover
 
 # ------------------------------------------------------------------ patterns
 
-RANGE = rf"(?P<y1>{YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{YEAR}|\d\d)"
+RANGE = rf"(?P<y1>{YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{YEAR}|\d\d(?![\d/]))"
 OPEN_RANGE = (rf"(?P<y1>{YEAR})\s*(?:-|–|—|to)\s*(?:(?P<y2>{YEAR}|\d\d)\b|ongoing|present|date|now|today)"
               rf"|(?:since|from)\s+(?P<y0>{YEAR})")
 HEAD_RANGE_END_RE = re.compile(rf"\s*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]\s*[.:]?\s*$", re.IGNORECASE)
@@ -46,6 +46,12 @@ BOLD_LINE_RE = re.compile(r"^[ \t]*\*\*(?P<t>[^*\n]{6,250})\*\*[ \t]*:?[ \t]*$",
 #: '4.2 Mali', '3.1 Results in Asia': a numbered heading line on its own after a blank line
 NUMBERED_HEAD_RE = re.compile(r"(?:(?<=\n\n)|(?<=\n[ \t]\n))[ \t]*(?P<t>\d{1,2}(?:\.\d{1,2})+\.?[ \t]+"
                               r"[A-Z][\w’'\-]*(?:[ \t]+[\w’'\-&,]+){0,6})[ \t]*(?=\n[ \t]*\S)")
+#: '2. Skills for Green Jobs in Kyrgyzstan (RER/24/03/CHE)': a numbered title in capitalised
+#: words on a line of its own between blank lines, maybe ending in an ILO project code
+NUMBERED_TITLE_RE = re.compile(r"(?:(?<=\n\n)|(?<=\n[ \t]\n))[ \t]{0,4}(?P<n>\d{1,2}[.)][ \t]+)"
+                               r"(?P<t>[A-Z][^\n]{5,200}?)[ \t]*(?=\n[ \t]*\n)")
+#: an ILO project code in brackets at the end of a heading: '(UZB/23/01/EUR)', '(RAF/22/05/MUL)'
+PROJECT_CODE_END_RE = re.compile(r"[ \t]*[(\[][ \t]*[A-Z]{3}/\d{2}/\d{2,3}(?:/[A-Z]{3})?[ \t]*[)\]][ \t]*$")
 BULLET_RANGE_RE = re.compile(
     rf"^[ \t]*(?:[-•*▪]|\d{{1,2}}[.)])[ \t]+(?P<t>[^\n]{{6,250}}?)[ \t]*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]",
     re.MULTILINE | re.IGNORECASE)
@@ -410,6 +416,16 @@ def _open_range(m: re.Match) -> tuple[int | None, int | None]:
     return y1, (_year2(y1, m.group("y2")) if m.group("y2") else None)
 
 
+def _numbered_title(t: str) -> bool:
+    """A numbered line that reads as a name: no sentence, most words capitalised, not in capitals
+    throughout ('3. MAIN FINDINGS' and '2. Results so far' are chapters)."""
+    t = PROJECT_CODE_END_RE.sub("", t).rstrip()
+    if t.endswith((".", ":", ";", ",", "?", "!")) or t.isupper():
+        return False
+    words = [w for w in re.findall(r"[\w’'\-]+", t) if w.lower() not in CONNECTORS and w.lower() not in ("a", "to", "from", "with")]
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper() or w[0].isdigit()) >= 0.75 * len(words)
+
+
 def project_sections(text: str) -> list[Section]:
     """`text.sections` plus lines that act as headings in plainer documents: a whole line
     in bold, or a stand-alone paragraph line ending in a year range '(2019-2023)'."""
@@ -430,9 +446,11 @@ def project_sections(text: str) -> list[Section]:
         return j < len(head_starts) and head_starts[j] < e0
 
     extra = []
-    for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE, NUMBERED_HEAD_RE):
+    for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE, NUMBERED_HEAD_RE, NUMBERED_TITLE_RE):
         if rx is NUMBERED_HEAD_RE:
             found = rx.finditer(text)
+        elif rx is NUMBERED_TITLE_RE:
+            found = [m for m in rx.finditer(text) if _numbered_title(m.group("t"))]
         elif rx is BOLD_LINE_RE:
             found = rx.finditer(text) if "**" in text else ()
         else:                                 # it starts a line holding a bracket
@@ -446,7 +464,7 @@ def project_sections(text: str) -> list[Section]:
                     continue
                 if re.match(r"[ \t]*(?:[-•*▪#▶►|]|\d{1,2}[.)])", text[m.start():m.start() + 4]):
                     continue
-            if rx is BOLD_LINE_RE or rx is NUMBERED_HEAD_RE:
+            if rx is BOLD_LINE_RE or rx is NUMBERED_HEAD_RE or rx is NUMBERED_TITLE_RE:
                 s0, e0 = m.start(), m.end()
             if overlaps_head(s0, e0):
                 continue
@@ -794,6 +812,7 @@ def _money_rows(text: str) -> list[dict]:
 
 
 _STATED_USD_GAP_RE = re.compile(
+    rf"(?:\s+(?:for|over|in)\s+(?:the\s+period\s+)?{RANGE})?"   # 'CHF 3.1m for 2024-2027 (approx. US$ 3.5 million)'
     r"\s*[(\[]\s*(?:≈|~|about|approx(?:imately|\.)?|around|some|roughly|circa|ca\.|i\.\s?e\.,?|"
     r"equivalent\s+to|or)?\s*$", re.IGNORECASE)
 
@@ -806,7 +825,7 @@ def _stated_usd(text: str, rows: list[dict], i: int) -> float | None:
     if i + 1 < len(rows):
         nxt = rows[i + 1]
         if nxt.get("usd_stated") and nxt["usd"] is not None and not r.get("usd_stated") and \
-                nxt["start"] - r["end"] < 30 and _STATED_USD_GAP_RE.match(text[r["end"]:nxt["start"]]):
+                nxt["start"] - r["end"] < 50 and _STATED_USD_GAP_RE.match(text[r["end"]:nxt["start"]]):
             return float(nxt["usd"])
     if r["usd"] is not None:
         return float(r["usd"])
@@ -909,7 +928,7 @@ _SPENT_BEFORE_RE = re.compile(r"\b(?:expenditures?|spent|disbursed|disbursements
 # 'the grant agreement was signed between the Embassy of X and the ILO for EUR 3 million'
 _AGREEMENT_FOR_RE = re.compile(r"\b(?:grant|contribution|funding|financing)\s+agreement\b[^.;]{0,160}?\sfor\s+$",
                                re.IGNORECASE)
-_FUNDED_WITH_RE = re.compile(r"\b(?:funded|financed)\s+by\s[^.;]{3,120}?\swith\s+$")
+_FUNDED_WITH_RE = re.compile(r"\b(?:[Ff]unded|[Ff]inanced)\s+by\s[^.;]{3,120}?\swith\s+$")
 
 
 # ----------------------------------------------------------------- candidates
@@ -1113,8 +1132,13 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         is_project = card = False
         fields_first = bool(_FIELDS_FIRST_RE.match(text, sec.heading_end)) and len(heading.split()) >= 3 \
             and len(_inline_fields(text, sec.heading_end, min(sec.end, sec.heading_end + 400))) >= 2
+        code = PROJECT_CODE_END_RE.search(raw)
+        numbered = NUMBERED_TITLE_RE.match(text, sec.heading_start) if raw[:1].isdigit() else None
         if fields_first and not _is_group_heading(raw, heading):
             is_project = True
+        elif (code or numbered) and not m_end and not quoted and not _is_group_heading(raw, heading):
+            # '1. Title (UZB/23/01/EUR)': its project code; '2. Title' whose text calls it a project
+            is_project = bool(code) or bool(re.search(r"\b(?:project|programme)\b", body_lead, re.I))
         elif m_end or (quoted and quoted.start() < 5):
             is_project = bool(group_active or re.search(r"\bproject\b", heading, re.I)
                               or re.search(r"\b(?:project|programme)\b", body_lead, re.I))
@@ -1147,7 +1171,9 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
             ts, te = sec.heading_start + quoted.start("t"), sec.heading_start + quoted.end("t")
         else:
             ts = sec.heading_start
-            te = sec.heading_start + (m_end.start() if m_end else len(raw))
+            te = sec.heading_start + (m_end.start() if m_end else code.start() if code else len(raw))
+            if numbered:
+                ts = numbered.start("t")
         pre_funder = None
         head_text = text[ts:te]
         colon = head_text.find(": ")
@@ -1891,6 +1917,8 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
     cc = cell(tc.country)
     if cc is not None:
         c.countries = _unique(iso for _, _, iso in document.find_countries(text[cc[0]:cc[1]]))
+        if not c.countries:         # 'KGZ, TJK': a column of ISO codes
+            c.countries = _iso3_codes(text[cc[0]:cc[1]])
     bc = cell(tc.budget)
     nm = None
     if bc is not None:
@@ -1912,7 +1940,7 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
                 break
     yc = cell(tc.years)
     if yc is not None:
-        raw_y = text[yc[0]:yc[1]]
+        raw_y = re.sub(r"\b\d{1,2}/(?=\d{4}\b)", "", text[yc[0]:yc[1]])      # '04/2023-03/2026'
         yr = re.search(RANGE, raw_y)
         if yr and re.match(r"\s*[A-Za-z]", raw_y[yr.end():]):   # '1 Oct 2019 – 30 Jun 2023'
             yr = None
@@ -1941,6 +1969,17 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
         if re.fullmatch(r"[A-Z]{3}", code) and code != "USD":
             c.budget_usd = _money.to_usd(c.budget_usd, code, c.start_year) or c.budget_usd
     return c
+
+
+_CODE_CELL_RE = re.compile(r"[ \t*]*[A-Z]{3}(?:[ \t]*[,;/][ \t]*[A-Z]{3}){0,30}[ \t*]*")
+
+
+def _iso3_codes(cell: str) -> list[str]:
+    """The countries of a cell holding nothing but ISO 3166 alpha-3 codes ('KAZ, KGZ, TJK')."""
+    if not _CODE_CELL_RE.fullmatch(cell):
+        return []
+    codes = re.findall(r"[A-Z]{3}", cell)
+    return _unique(codes) if all(document.country_name(code) for code in codes) else []
 
 
 def _group_years(sec) -> tuple | None:
@@ -2885,6 +2924,11 @@ _FUNDER_LABEL_RE = re.compile(
     re.MULTILINE)
 
 
+_MONTHS_PERIOD_RE = re.compile(
+    rf"\([ \t]*(?:\d{{1,2}}[ \t]+)?(?:{MONTH})[ \t]+(?P<y1>{YEAR})[ \t]*(?:-|–|—|to)[ \t]*"
+    rf"(?:\d{{1,2}}[ \t]+)?(?:{MONTH})[ \t]+(?P<y2>{YEAR})[ \t]*\)")
+
+
 def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partner_name: str | None,
           partner_is_donor: bool = False) -> dict:
     s, e = c.attr_start if c.attr_start is not None else c.scope_start, c.attr_end or c.scope_end
@@ -2926,6 +2970,14 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
     if start_year is None:
         for a, b in scope_sents:
             m = RUNS_RE.search(text, a, b) if _may_match(text, _RUNS_WORDS, a, b) else None
+            if m:
+                start_year, end_year = int(m.group("y1")), int(m.group("y2"))
+                break
+    if start_year is None and c.rule in _OWN_SCOPE:
+        # 'SALMA (October 2022 - September 2025) improves ...': a dated period in brackets in
+        # the first sentences of the project's own text
+        for a, b in scope_sents[:3]:
+            m = _MONTHS_PERIOD_RE.search(text, a, b) if "(" in text[a:b] else None
             if m:
                 start_year, end_year = int(m.group("y1")), int(m.group("y2"))
                 break
@@ -3104,6 +3156,23 @@ _OWN_SCOPE = ("heading", "table", "bullet", "list_item", "field_block", "funder_
               "signature")
 
 
+_SHORT_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _content_words(title: str) -> list[str]:
+    return [w for w in _SHORT_WORD_RE.findall(title.lower()) if w not in CONNECTORS and w not in ("a", "to", "phase")]
+
+
+def _short_name_twin(title: str, named: list["Cand"]) -> "Cand | None":
+    """The one project of `named` whose title holds every word of `title` (two at least): a
+    short form of it."""
+    words = _content_words(title)
+    if len(words) < 2:
+        return None
+    hits = [p for p in named if set(words) <= set(_content_words(p.title)) and len(p.title) > len(title)]
+    return hits[0] if len(hits) == 1 else None
+
+
 def extract(text: str) -> list[dict]:
     if not text or not text.strip():
         return []
@@ -3146,6 +3215,10 @@ def extract(text: str) -> list[dict]:
         twin = next((merged[k] for k in sorted(maybe)
                      if any(same_title(a, b) for a in names for b in [merged[k].title] + merged[k].aliases)
                      or (merged[k].start <= c.start < merged[k].end)), None)
+        if twin is None and c.rule == "table" and merged:
+            # a summary table's short name for a project named in full above it ('Skills for
+            # Green Jobs' for 'Skills for Green Jobs in Kyrgyzstan and Tajikistan')
+            twin = _short_name_twin(c.title, [p for p in merged if p.start < c.start and p.rule != "table"])
         if twin is None:
             for n in names:
                 titles.add(n, len(merged))
