@@ -1024,3 +1024,54 @@ def test_two_column_fact_card_is_read_column_by_column(tmp_path):
         (2021, 2024, 2_500_000, ["GHA", "TGO"])
     for r in rows.values():
         assert text[r["char_start"]:r["char_end"]] == r["evidence"]
+
+
+def test_numbered_briefs_with_codes_and_a_summary_table_of_short_names():
+    """'1. Title (ABC/23/01/XYZ)' lines are project headings; the summary table's short names
+    are the same projects (its columns of ISO codes and 'MM/YYYY-MM/YYYY' periods fill in)."""
+    text = ("PORTFOLIO NOTE\n\nThree ongoing projects are summarised below.\n\n"
+            "1. Cleaner Brick Kilns for Decent Work in Nepal (NPL/22/03/GBR)\n\n"
+            "Starting from a pilot in two districts, the project (March 2022 - February 2025) organizes "
+            "kiln workers. It is funded by the Ocean Trust with GBP 1.2 million.\n\n"
+            "2. Port Skills for Youth in Ghana and Togo (RAF/23/07/NLD)\n\n"
+            "Funded by the Harbour Foundation with EUR 2m for 2023-2026 (approx. US$ 2.2 million), "
+            "the project trains young dockers.\n\n"
+            "3. Results so far\n\nThe projects trained 900 people.\n\n"
+            "Summary table\n\n"
+            "Project                      Countries      Period             Funder\n"
+            "Cleaner Brick Kilns          NPL            03/2022-02/2025    Ocean Trust\n"
+            "Port Skills for Youth        GHA, TGO       2023-2026          Harbour Foundation\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Cleaner Brick Kilns for Decent Work in Nepal", "Port Skills for Youth in Ghana and Togo"}
+    kilns = rows["Cleaner Brick Kilns for Decent Work in Nepal"]
+    assert (kilns["start_year"], kilns["end_year"], kilns["countries"]) == (2022, 2025, ["NPL"])
+    port = rows["Port Skills for Youth in Ghana and Togo"]
+    assert (port["start_year"], port["end_year"], port["countries"], port["budget_usd"]) == \
+        (2023, 2026, ["GHA", "TGO"], 2_200_000)
+
+
+def test_quoted_title_with_years_in_brackets_and_a_project_in_a_place():
+    text = ("Earmarked funds went to \"Safer Boats for Small-Scale Fishers\" (2021-2024), "
+            "which trains crews in Senegal.\n\n"
+            "The ILO also runs a project in Malawi, \"Better Tea Estates for Workers\", funded by "
+            "the U.S. Department of Labor (USDOL) with $1.4 million for 2022 to 2025.\n\n"
+            "The report \"Fishing Safety in West Africa Today\" (2019-2020) is out.")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Safer Boats for Small-Scale Fishers", "Better Tea Estates for Workers"}
+    assert (rows["Safer Boats for Small-Scale Fishers"]["start_year"],
+            rows["Safer Boats for Small-Scale Fishers"]["end_year"]) == (2021, 2024)
+    tea = rows["Better Tea Estates for Workers"]
+    assert tea["budget_usd"] == 1_400_000 and tea["funder_acronym"] == "USDOL"
+
+
+def test_funder_before_and_the_ilo_with_its_acronym():
+    text = ("In May, Iceland's Directorate for Development (DDI) and the ILO signed the agreement for "
+            "\"Coastal Jobs for Young Women\" (2024-2026).")
+    row = extract(text)[0]
+    assert row["funder_acronym"] == "DDI" and (row["start_year"], row["end_year"]) == (2024, 2026)
+
+
+def test_an_amount_is_no_project_title():
+    text = ("| Project | Budget |\n| --- | --- |\n| Green Roads for Rural Jobs | 2,000,000 |\n"
+            "| 6,150,000 | 6,150,000 |\n")
+    assert [r["title"] for r in extract(text)] == ["Green Roads for Rural Jobs"]

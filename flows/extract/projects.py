@@ -63,7 +63,9 @@ FUNDER_CUE = (r"(?:funded|financed|sponsored|supported)\s+by|with\s+(?:the\s+)?s
               r"|support(?:ed)?\s+from|contributions?\s+(?:from|of)")
 GROUP_FUNDER_RE = re.compile(rf"\b(?:{FUNDER_CUE})\s+(?:the\s+)?(?P<org>[A-Z])")
 QUOTED_RE = re.compile(
-    r"\b(?P<kw>[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative)s?\s*,?\s*"
+    r"\b(?P<kw>[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative)s?"
+    # 'a project in Lesotho, "Title"': where it works, between the word and the quote
+    r"(?:[ \t]+(?:in|for)[ \t]+(?:the[ \t]+)?[A-Z][\w’'\-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*){0,3}[ \t]*,)?\s*,?\s*"
     r"(?:(?:(?:is|was)\s+)?(?:called|entitled|titled|named)\s+)?[\"“](?P<t>[^\"“”]{6,300}?)[\"”]")
 #: 'the ADA-funded "Skills for Wood Processing" initiative (2021-2024)': a quoted title before
 #: the word; 'GRANT AWARD - "Title", ILO project code RER/24/05/AUT': before a project code
@@ -72,7 +74,13 @@ QUOTED_BEFORE_RE = re.compile(
     r"|[ \t]*,[ \t]+an?[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?P<akw>project|programme|program|initiative)\b"
     r"|[ \t]*,[ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?[Pp]roject[ \t]+(?:code|number|symbol|no\b)"
     r"|[ \t]*,?[ \t\n]+(?:(?:is|was|are|were)[ \t\n]+)?(?:co-?)?(?P<by>funded|financed|sponsored)[ \t\n]+by\b"
-    r"|(?<=[\"”])[ \t\n]+with[ \t\n]+(?P<cur>EUR|USD|US\$|CHF|GBP|SEK|NOK|DKK|CAD|AUD|JPY|[$€£])[ \t]?\d)")
+    r"|(?<=[\"”])[ \t\n]+with[ \t\n]+(?P<cur>EUR|USD|US\$|CHF|GBP|SEK|NOK|DKK|CAD|AUD|JPY|[$€£])[ \t]?\d"
+    # '"Safe Mines, Decent Jobs" (2022-2025), funded by ...': its years in brackets right after it
+    rf"|(?P<yr>[ \t]*\([ \t]*(?:{RANGE.replace('?P<y1>', '').replace('?P<y2>', '')})[ \t]*\)))")
+#: a quoted title of a work, not a project: 'the report "..." (2020-2022)'
+_QUOTED_WORK_RE = re.compile(r"\b(?:report|study|survey|publication|book|paper|article|film|series|campaign|"
+                             r"exhibition|conference|strategy|plan|policy|guide|manual|toolkit)s?[ \t]*,?[ \t]*$",
+                             re.IGNORECASE)
 #: 'Luxembourg finances "Title" with EUR 2.8 million': a funding verb right before the quote
 _QUOTED_FUND_VERB_RE = re.compile(r"\b(?:co-?)?(?:funds|finances|financed|funded|sponsors|sponsored)[ \t\n]+$")
 _AMOUNT_YEARS_RE = re.compile(rf"\s*(?:\(\s*|(?:over|for|in)\s+(?:the\s+period\s+)?){RANGE}\b")
@@ -621,7 +629,8 @@ _ANNOUNCED_GRANT_RE = re.compile(
     r"(?:\s*,[^,.;\n]{1,150},)?\s+(?:has\s+|have\s+|will\s+)?(?:announced|made|pledged|approved|committed)\s+"
     r"(?:a|an)\s+(?:new\s+|additional\s+|further\s+)?(?:contribution|grant|pledge|donation)\s+of\s+", re.MULTILINE)
 _AND_ILO_RE = re.compile(
-    r"(?P<x>[A-Z][\w’'\-]*(?:[ \t\n](?:of |for |and )?[A-Z][\w’'\-]*){0,6})\s+and\s+the\s+ILO\s+"
+    r"(?P<x>[A-Z][\w’'\-]*(?:[ \t\n](?:of |for |and )?[A-Z][\w’'\-]*){0,6})"
+    r"(?:[ \t]*\((?P<xa>[A-Z][A-Za-z\-]{1,12})\))?\s+and\s+the\s+ILO\s+"
     r"(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
 _ILO_AND_VERB_RE = re.compile(
     r"(?:\s*,[^,.;\n]{0,150},)?\s+(?:have\s+|has\s+|jointly\s+|today\s+)?"
@@ -759,7 +768,7 @@ def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
     for m in (and_ilo if and_ilo == () or _AND_ILO_TAIL_RE.search(body) else ()):
         x = re.sub(r"^(?:The|At|In|On)\s+", "", m.group("x"))
         if ok(start + m.start("x")) and x not in _NOT_NAME and not (" " in x and x.isupper()):
-            f = _make_funder(x, None, None, "and_ilo")
+            f = _make_funder(x, m.group("xa"), None, "and_ilo")
             if f:
                 found.append((start + m.start("x"), f))
                 break
@@ -928,7 +937,7 @@ _SPENT_BEFORE_RE = re.compile(r"\b(?:expenditures?|spent|disbursed|disbursements
 # 'the grant agreement was signed between the Embassy of X and the ILO for EUR 3 million'
 _AGREEMENT_FOR_RE = re.compile(r"\b(?:grant|contribution|funding|financing)\s+agreement\b[^.;]{0,160}?\sfor\s+$",
                                re.IGNORECASE)
-_FUNDED_WITH_RE = re.compile(r"\b(?:[Ff]unded|[Ff]inanced)\s+by\s[^.;]{3,120}?\swith\s+$")
+_FUNDED_WITH_RE = re.compile(r"\b(?:[Ff]unded|[Ff]inanced)\s+by\s(?:[^.;]|(?<=\b[A-Z])\.){3,120}?\swith\s+$")
 
 
 # ----------------------------------------------------------------- candidates
@@ -2427,13 +2436,15 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
             continue
         if m.group("by") and not (_QUOTED_UNDER_RE.search(before) or _QUOTED_FUND_VERB_RE.search(before)):
             continue
+        if m.group("yr") and _QUOTED_WORK_RE.search(before):
+            continue
         words = [w for w in title.split() if w.lower() not in CONNECTORS]
         if sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) < 0.7 * len(words):
             continue
         ts, te = m.start("t"), m.end("t")
         s, e = _sentence_span(sents, m.start(), m.end())
         c = Cand(title, ts, te, "quoted", s, e, s, e)
-        yrs = _years_after(text, m.end())
+        yrs = _years_after(text, m.end("t") + 1 if m.group("yr") else m.end())
         if yrs:
             c.start_year, c.end_year = yrs
         if m.group("cur") or m.group("by"):
@@ -3156,6 +3167,7 @@ _OWN_SCOPE = ("heading", "table", "bullet", "list_item", "field_block", "funder_
               "signature")
 
 
+_HAS_WORD_RE = re.compile(r"[^\W\d_]{3}")
 _SHORT_WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -3195,6 +3207,8 @@ def extract(text: str) -> list[dict]:
     cands += _defined_acronym_candidates(text, sents)
     # a name does not run across the gap between two columns of a table
     # (the indent of a wrapped line is no gap)
+    # a name has words ('6,150,000' in a table's first column is an amount)
+    cands = [c for c in cands if _HAS_WORD_RE.search(c.title)]
     cands = [c for c in cands if c.rule == "table" or "   " not in text[c.start:c.end]
              or not _COLUMN_GAP_RE.search(text, c.start, c.end)]
 
