@@ -1075,3 +1075,26 @@ def test_an_amount_is_no_project_title():
     text = ("| Project | Budget |\n| --- | --- |\n| Green Roads for Rural Jobs | 2,000,000 |\n"
             "| 6,150,000 | 6,150,000 |\n")
     assert [r["title"] for r in extract(text)] == ["Green Roads for Rural Jobs"]
+
+
+def test_pdf_boxes_with_several_fields_to_a_line():
+    """A PDF flattens a project box: the fields come several to a line, a title may wrap at its
+    bracket or run into its fields on one line."""
+    text = ("Main projects\n"
+            "Clean Air Jobs for Urban Workers in Asia (CLEAN-AIR) Period: 2021-2024. Countries: Nepal and "
+            "India. Budget: EUR 4.0 million (approx. US$ 4.4 million). Funded by the Blue Fund.\n\n"
+            "Fair Harvest Work for Seasonal Migrants\n"
+            "Period: 2022-2025. Countries: Chile and Peru. Budget: EUR 2.0 million (approx. US$ 2.2 million).\n\n"
+            "The project reached 4,000 workers.\n\n"
+            "Safer Quarries and Decent Work in the Highlands (SQ-\n"
+            "HIGH)\n"
+            "Period: 2020-2023. Countries: Ethiopia. Budget: EUR 1.0 million (approx. US$ 1.1 million).\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Clean Air Jobs for Urban Workers in Asia (CLEAN-AIR)", "Fair Harvest Work for Seasonal Migrants",
+                         "Safer Quarries and Decent Work in the Highlands"}
+    harvest = rows["Fair Harvest Work for Seasonal Migrants"]
+    assert (harvest["start_year"], harvest["end_year"], harvest["countries"], harvest["budget_usd"]) == \
+        (2022, 2025, ["CHL", "PER"], 2_200_000)
+    air = rows["Clean Air Jobs for Urban Workers in Asia (CLEAN-AIR)"]
+    assert (air["start_year"], air["countries"], air["budget_usd"]) == (2021, ["NPL", "IND"], 4_400_000)
+    assert rows["Safer Quarries and Decent Work in the Highlands"]["countries"] == ["ETH"]

@@ -1445,41 +1445,89 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
     return lines
 
 
+#: a field key inside a line of several, after a sentence's end: 'Period: 2020-2024. Countries: ...'
+_LINE_KEY_RE = re.compile(r"(?:^|(?<=[.;·|])[ \t]+)(?:Countries|Country|Target\s+countries|Duration|Period|"
+                          r"Timeframe|Budget|Total\s+budget|Donors?|Funded\s+by|Funding)[ \t]*:[ \t]+\S")
+#: a title that runs into its fields on one line, as a PDF flattens a box:
+#: 'Title (ACR) Period: 2022-2026. Countries: ...'
+_TITLE_THEN_KEY_RE = re.compile(r"[ \t]+(?:Period|Duration|Timeframe|Countries|Country|Budget)[ \t]*:[ \t]+\S")
+
+
+def _field_title_ok(title: str, line: str) -> bool:
+    words = title.split()
+    label = re.match(r"[ \t]*([\w ()/'’\-]{1,40}):\s", line)
+    return (3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper()) >= 2
+            and not re.search(r"[.:]$", line.strip()) and not _NOT_A_PROJECT_RE.search(title)
+            and not re.search(r"[-=+_*#~]{4}", line) and ";" not in title
+            and not (label and len(label.group(1).split()) <= 4))
+
+
 def _field_block_candidates(text: str) -> list[Cand]:
     """A title line followed at once by field lines, as fact boxes come out of a PDF:
     'Fair Work in Garment Supply Chains' / 'Countries Bangladesh, ...' / 'Duration January
-    2020 – December 2023' / 'EU contribution €9.8 million'."""
+    2020 – December 2023' / 'EU contribution €9.8 million'. A line of several fields
+    ('Period: 2020-2024. Countries: ... Budget: ...') counts for each; a title wrapped at its
+    bracket ('... Andean Region (EU-' / 'LABINSPECT)') is one title; a title with its fields on
+    its own line, after a blank line ('Title (ACR) Period: 2022-2026. Countries: ...'), is one."""
     out: list[Cand] = []
     lines = _lines_with_offsets(text)
     is_field = [bool(_FIELD_LINE_RE.match(ln)) for _, ln in lines]      # each line matched once
-    if sum(is_field) < 2:                     # a block needs two field lines
+    if not any(is_field) and "Period: " not in text and "Duration: " not in text:
         return out
+    # the fields each field line holds (one, or several written one after the other)
+    weight = [(max(1, len(_LINE_KEY_RE.findall(ln))) if f else 0) for (_, ln), f in zip(lines, is_field)]
     for i in range(1, len(lines) - 1):
         ls, line = lines[i]
-        if not line.strip() or is_field[i] or not is_field[i + 1]:
+        if not line.strip() or is_field[i]:
             continue
-        n_fields = sum(is_field[i + 1:i + 7])
-        if n_fields < 2:
+        if not is_field[i + 1]:
+            # 'Title (ACR) Period: 2022-2026. Countries: ... Budget: ...' on a line of its own
+            tm = _TITLE_THEN_KEY_RE.search(line) if ": " in line else None
+            above = lines[i - 1][1].strip()
+            if tm is None or len(_LINE_KEY_RE.findall(line, tm.start() + 1)) < 1 \
+                    or (above and (len(above.split()) > 8 or above[-1] in ".,;:")):
+                continue            # (after a blank line or a short heading)
+            head = line[:tm.start()]
+            if not _field_title_ok(clean_title(head), head) or not head.rstrip().endswith(")"):
+                continue
+            ts = ls + len(line) - len(line.lstrip())
+            te = ls + len(head.rstrip())
+            j = i + 1
+            while j < len(lines) and lines[j][1].strip() and not is_field[j]:
+                j += 1
+            end = lines[j][0] if j < len(lines) else len(text)
+            out.append(Cand(clean_title(text[ts:te]), ts, te, "field_block", ts, end, ts, end))
             continue
-        title = clean_title(line)
-        words = title.split()
-        if not (3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper()) >= 2) \
-                or re.search(r"[.:]$", line.strip()) or _NOT_A_PROJECT_RE.search(title) \
-                or re.search(r"[-=+_*#~]{4}", line) \
-                or re.match(r"[ \t]*[\w ()/'’\-]{1,40}:\s", line) \
-                or (i == 0 or (lines[i - 1][1].strip() and is_field[i - 1])) \
-                or (line[:1] in " \t" and re.match(r"[ \t]*[\w ()/'’\-]{1,40}:[ \t]+\S", lines[i - 1][1])) \
-                or ";" in title or lines[i - 1][1].rstrip().endswith((";", ",")):
-            continue                # (a list of names carried on from the line above is no title)
+        if sum(weight[i + 1:i + 7]) < 2:
+            continue
         ts = ls + len(line) - len(line.lstrip())
-        te = ls + len(line.rstrip())
+        k = i
+        prev = lines[i - 1][1]
+        if prev.strip() and prev.count("(") > prev.count(")") and line.count(")") > line.count("(") \
+                and (i < 2 or not lines[i - 2][1].strip()):
+            # '... in the Andean Region (EU-' / 'LABINSPECT)': a title wrapped at its bracket
+            ts = lines[i - 1][0] + len(prev) - len(prev.lstrip())
+            line = prev + ("" if prev.rstrip().endswith("-") else "\n") + line
+            k = i - 1
+        title = clean_title(line)
+        am = _TRAILING_ACRONYM_RE.search(title)
+        if not _field_title_ok(title, line) \
+                or (k == 0 or (lines[k - 1][1].strip() and is_field[k - 1])) \
+                or (line[:1] in " \t" and re.match(r"[ \t]*[\w ()/'’\-]{1,40}:[ \t]+\S", lines[k - 1][1])) \
+                or lines[k - 1][1].rstrip().endswith((";", ",")):
+            continue                # (a list of names carried on from the line above is no title)
+        te = ls + len(lines[i][1].rstrip())
         # its text: the field lines and the paragraph after them
         j = i + 1
         while j < len(lines) and lines[j][1].strip() and not (
                 j > i + 6 and not is_field[j]):
             j += 1
         end = lines[j][0] if j < len(lines) else len(text)
-        out.append(Cand(title, ts, te, "field_block", ts, end, ts, end))
+        c = Cand(title, ts, te, "field_block", ts, end, ts, end)
+        if am and k < i:            # ('... Region (EU-LABINSPECT)': its short name, split by the wrap)
+            c.title = title[:am.start()].rstrip()
+            c.aliases.append(am.group("a"))
+        out.append(c)
     return out
 
 
