@@ -1098,3 +1098,22 @@ def test_pdf_boxes_with_several_fields_to_a_line():
     air = rows["Clean Air Jobs for Urban Workers in Asia (CLEAN-AIR)"]
     assert (air["start_year"], air["countries"], air["budget_usd"]) == (2021, ["NPL", "IND"], 4_400_000)
     assert rows["Safer Quarries and Decent Work in the Highlands"]["countries"] == ["ETH"]
+
+
+def test_name_after_the_and_a_duration_before_the_word_programme():
+    text = ("A joint programme was launched in Lira on 3 May 2025. The three-year Green Farms for "
+            "Young Workers in Lango programme brings four agencies together.")
+    assert [r["title"] for r in extract(text)] == ["Green Farms for Young Workers in Lango"]
+
+
+def test_subtitle_calling_the_title_a_funded_project_and_its_whole_amount():
+    """A newsletter's subtitle 'Title — an ILO project funded by X' names the project the whole
+    document is about; 'funded by X with AMOUNT' is its budget, not a year's workplan budget."""
+    text = ("# Harbour Jobs Bulletin\n\n"
+            "*Decent Work for Dock Workers in Mombasa — an ILO project funded by the Government of Norway*\n\n"
+            "## News\n\nThe steering committee approved a budget of KES 20 million for activities in 2025.\n\n"
+            "## About the project\n\nThe project runs from March 2023 to February 2026 in Kenya. It is funded "
+            "by the Government of Norway with NOK 30 million (approximately US$ 2.9 million).\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Decent Work for Dock Workers in Mombasa"]
+    assert rows[0]["funder"] == "Government of Norway" and rows[0]["budget_usd"] == 2_900_000

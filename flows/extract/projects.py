@@ -129,6 +129,13 @@ ALLOCATED_FOR_RE = re.compile(
     r"(?:for|to)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+new[ \t]+)?"
     r"(?P<t>(?:[A-Z][\w’'\-]*[ \t]+(?:(?:of|for|and|on|in|to)[ \t]+(?:the[ \t]+)?)?){1,8}"
     r"(?:Programme|Program|Project|Initiative|Facility))\b")
+#: '*Title — an ILO project funded by the Government of Japan*': a line opening with a name
+#: that a dash or comma then calls a funded project
+LINE_TITLE_KIND_RE = re.compile(
+    r"^[ \t]*[*_]{0,2}(?P<t>[A-Z][^\n—–*_\"“”:;.]{8,150}?)[ \t]*(?:[—–]|[ \t]-[ \t]|,)[ \t]*an?[ \t]+"
+    r"(?:(?:ILO|UN|joint|new|regional|national)[ \t]+)?(?:[a-z]{3,6}-year[ \t]+)?"
+    r"(?:project|programme|program|initiative)[ \t]+(?:(?:co-?)?funded|financed|supported|sponsored)[ \t]+by\b",
+    re.MULTILINE)
 #: the organization that is the subject of the verb right after it ('the National Treasury has')
 _SUBJECT_ORG_RE = re.compile(r"(?:^|[,.;]\s+|\bthe\s+)(?P<o>[A-Z][\w’'\-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?"
                              r"[A-Z][\w’'\-]*){0,6})[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|will[ \t]+)?$")
@@ -912,22 +919,31 @@ def find_budget(text: str, money: list[dict], start: int, end: int,
     if starts is not None:          # sorted: only the rows that start in [start, end)
         lo = bisect_left(starts, start)
         hi = max(lo, bisect_left(starts, end))
+    first = None
     for i in range(lo, len(money) if hi is None else hi):
         r = money[i]
         if not (start <= r["start"] < end) or any(s <= r["start"] < e for s, e in skip):
             continue
         if r["usd"] is None:
             continue
-        before = text[max(start, r["start"] - 70):r["start"]]
-        after = text[r["end"]:min(end, r["end"] + 60)]
-        if _SPENT_BEFORE_RE.search(before):
-            continue                # 'expenditure stood at USD 1.72 million': spent, not the budget
-        # the stated dollar equivalent of an amount in another currency: 'EUR 18 million, about US$ 17.6 million'
-        if _BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after) \
-                or _FUNDED_WITH_RE.search(text, max(start, r["start"] - 160), r["start"]) \
-                or _AGREEMENT_FOR_RE.search(text, max(start, r["start"] - 200), r["start"]):
+        # 'funded by X with JPY 420 million' says the project's whole amount: it comes before
+        # 'a budget of PHP 38.5 million for activities in 2025' said earlier
+        if _FUNDED_WITH_RE.search(text, max(start, r["start"] - 160), r["start"]):
             return _stated_usd(text, money, i)
-    return None
+        if first is None and _budget_cue(text, r, start, end):
+            first = i
+    return _stated_usd(text, money, first) if first is not None else None
+
+
+def _budget_cue(text: str, r: dict, start: int, end: int) -> bool:
+    """Whether the words around the money row say it is a budget."""
+    before = text[max(start, r["start"] - 70):r["start"]]
+    after = text[r["end"]:min(end, r["end"] + 60)]
+    if _SPENT_BEFORE_RE.search(before):
+        return False                # 'expenditure stood at USD 1.72 million': spent, not the budget
+    # the stated dollar equivalent of an amount in another currency: 'EUR 18 million, about US$ 17.6 million'
+    return bool(_BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after)
+                or _AGREEMENT_FOR_RE.search(text, max(start, r["start"] - 200), r["start"]))
 
 
 _SPENT_BEFORE_RE = re.compile(r"\b(?:expenditures?|spent|disbursed|disbursements?|delivery\s+rate"
@@ -1730,7 +1746,8 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
 #: America (FORMA-Joven)': what comes before is a run of capitalised words (walked back)
 _KW_AT_RE = re.compile(r"(?:project|programme|program)\b(?:[ \t]*\([A-Z][\w\-]{1,15}\))?")
 _ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{0,14}(?:[ \t][IVX]{1,4})?\)")
-_NAME_LEAD_RE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|a\s+new|fund)\s+$")
+_NAME_LEAD_RE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|a\s+new|fund)\s+"
+                           r"(?:(?:new|joint|regional|national|global|flagship|[a-z]{3,6}-year)\s+){0,2}$")
 _ORG_HEAD_RE = re.compile(r"\b(?:Ministry|Organi[sz]ation|Office|Agency|Department|Union|Bank|Fund|Federation|"
                           r"Confederation|Association|Congress|Council|Authority|Institute|Commission|Secretariat|"
                           r"System|Government|Embassy|Centre|Center|Committee|Chamber|Group|Corporation|"
@@ -1824,7 +1841,7 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         if " and the " in title or re.match(r"Phase\b", title):        # two names ('... for Just Transitions and the Better Work programme')
             continue
         if kw:
-            if not _NAME_LEAD_RE.search(text[max(0, ts - 12):ts]):
+            if not _NAME_LEAD_RE.search(text[max(0, ts - 40):ts]):
                 continue
         elif not (kind or re.search(r"\b(?:Programme|Program|Project)\b", title)) \
                 or re.search(r"\b(?:Evaluation|Review|Report|Assessment)\b", title):
@@ -2596,6 +2613,23 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         om = _SUBJECT_ORG_RE.search(text, max(s, m.start() - 120), m.start())
         if om:
             c.funder = _make_funder(om.group("o"), None, None, "allocated")
+        out.append(c)
+    for m in (LINE_TITLE_KIND_RE.finditer(text) if " by" in text else ()):
+        title = clean_title(m.group("t"))
+        words = [w for w in title.split() if w.lower() not in CONNECTORS]
+        if len(words) < 3 or sum(1 for w in words if w[:1].isupper()) < 0.7 * len(words) \
+                or _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title) or ILO_NAMES.match(title):
+            continue
+        ts, te = m.start("t"), m.end("t")
+        s, e = _sentence_span(sents, m.start("t"), m.end())
+        c = Cand(title, ts, te, "appositive", s, e, s, e)
+        span = document.title_span(text) if ts < 1500 else None
+        if span and 0 <= ts - span[1] < 200 and "\n\n" not in text[span[1]:ts].strip():
+            # the subtitle under the document's title: the document is about it
+            c = Cand(title, ts, te, "factsheet", ts, len(text), ts, len(text))
+        org = org_at(text, m.end() + len(text[m.end():m.end() + 8]) - len(text[m.end():m.end() + 8].lstrip()))
+        if org:
+            c.funder = _make_funder(org[2], org[3], org[4], "funded_by")
         out.append(c)
     for m in (LEAD_TITLE_YEARS_RE.finditer(text) if ") is " in text or ") was " in text else ()):
         title = clean_title(m.group("t"))
