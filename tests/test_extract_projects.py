@@ -1117,3 +1117,15 @@ def test_subtitle_calling_the_title_a_funded_project_and_its_whole_amount():
     rows = extract(text)
     assert [r["title"] for r in rows] == ["Decent Work for Dock Workers in Mombasa"]
     assert rows[0]["funder"] == "Government of Norway" and rows[0]["budget_usd"] == 2_900_000
+
+
+def test_fact_sheet_title_under_a_banner_line():
+    text = ("REGIONAL COOPERATION  ·  PROJECT FACT SHEET  ·  March 2025\n\n"
+            "Andes – Caribbean: Sharing Port Skills for Young Workers\n(PORT-SKILLS)\n\n"
+            "Duration:      1 May 2023 – 30 April 2026\n"
+            "Countries:     Peru, Chile and Jamaica\n"
+            "Total budget:  US$ 2,400,000\n"
+            "Donors:        Agency for Port Cooperation\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Andes – Caribbean: Sharing Port Skills for Young Workers"]
+    assert (rows[0]["start_year"], rows[0]["end_year"], rows[0]["budget_usd"]) == (2023, 2026, 2_400_000)

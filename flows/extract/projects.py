@@ -2758,6 +2758,17 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
     if not span:
         return None
     s, e, title = span
+    if _BANNER_RE.search(title):
+        # 'SOUTH-SOUTH COOPERATION · PROJECT FACT SHEET · June 2024' above the name: the name is
+        # the paragraph under the banner ('Title' / '(ACR)')
+        nm = _NAME_UNDER_BANNER_RE.match(text, e)
+        if not nm or len(nm.group("t").split()) < 3:
+            return None
+        s, e, title = nm.start("t"), nm.end("t"), clean_title(nm.group("t"))
+        c = Cand(title, s, e, "factsheet", s, len(text), s, len(text))
+        if nm.group("a"):
+            c.aliases.append(nm.group("a"))
+        return c
     if re.search(r"\bcooperation\b|\bpartnership\b", title, re.I) and "ILO" in title \
             and not re.search(r"\([A-Z][A-Za-z0-9\-]{1,12}\)$", title):
         return None                     # (a programme's name has its acronym: '... Pacific (PDWP)')
@@ -2784,6 +2795,11 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
     return Cand(title, s, e, "factsheet", s, len(text), s, len(text))
 
 
+#: a banner line: parts split by '·' or '|', one of them the kind of document or a date
+_BANNER_RE = re.compile(rf"[·|][^\n]*(?:\b(?:FACT[ \t]?SHEET|BRIEF|NEWSLETTER|Fact[ \t]?sheet|Brief)\b|(?:{MONTH})[ \t]+{YEAR}"
+                        rf"|{YEAR}[ \t]*$)|(?:\b(?:FACT[ \t]?SHEET|Fact[ \t]?sheet)\b)[^\n]*[·|]")
+_NAME_UNDER_BANNER_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t#*]*(?P<t>[A-Z][^\n.;]{8,200}?)[ \t*]*"
+                                   r"(?:\n[ \t]*\((?P<a>[A-Z][A-Za-z0-9\-]{1,15})\)[ \t]*)?(?=\n[ \t]*\n)")
 _SHORT_NAME_END_RE = re.compile(r"(?:^|[ \t][–—:|-][ \t]*)(?P<a>[A-Z][A-Z0-9]{1,11}(?:-[A-Z0-9]{1,11}){0,2})$")
 
 
