@@ -1129,3 +1129,26 @@ def test_fact_sheet_title_under_a_banner_line():
     rows = extract(text)
     assert [r["title"] for r in rows] == ["Andes – Caribbean: Sharing Port Skills for Young Workers"]
     assert (rows[0]["start_year"], rows[0]["end_year"], rows[0]["budget_usd"]) == (2023, 2026, 2_400_000)
+
+
+def test_a_list_of_objectives_names_no_projects():
+    text = ("The project pursues two immediate objectives:\n\n"
+            "1. Labour inspectorates apply national laws on safety and health in mines.\n\n"
+            "2. Mine workers and employers use social dialogue to improve conditions.\n")
+    assert extract(text) == []
+
+
+def test_phases_of_a_programme_are_projects_of_their_own():
+    """'Name – Phase II: subtitle' in running text is a phase, not the programme itself; a
+    heading 'Phase II (2023–2026)' above it gives its years; '### Origins (2018–2019)' is a chapter."""
+    text = ("# Clean Ports Programme\n\n"
+            "| Clean Ports for Decent Jobs | |\n| --- | --- |\n| Duration | 2018 – 2026 |\n| Budget | US$ 9 million |\n\n"
+            "### Origins (2016–2017)\n\nThe programme grew out of a port study.\n\n"
+            "### Phase II (2022–2026)\n\n"
+            "The Government of Ruritania signed an agreement with the ILO in May 2022 for Clean Ports for Decent "
+            "Jobs – Phase II: Scaling up in Ghana and Togo, with a contribution of US$ 4 million.\n")
+    rows = by_title(extract(text))
+    assert "Origins" not in rows
+    phase = rows["Clean Ports for Decent Jobs – Phase II: Scaling up in Ghana and Togo"]
+    assert (phase["start_year"], phase["end_year"], phase["budget_usd"]) == (2022, 2026, 4_000_000)
+    assert any("Phase" not in t and t.startswith("Clean Ports") for t in rows)     # the programme itself

@@ -158,6 +158,10 @@ PHASE_RE = re.compile(
     r"\bphase\s+(?:(?:[IVX]{1,4}|\d{1,2})\s+)?of\s+(?:the\s+|its\s+)?(?P<t>(?:[A-Z][\w’'\-]*\s+){1,8}?"
     r"(?:Programme|Program|Project|Initiative|Facility)"
     r"(?:\s+\([A-Z][A-Za-z0-9\-]{1,12}\))?(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?)")
+#: 'Green Skills for Coastal Jobs – Phase II', maybe with its subtitle (': Scaling up in ...'):
+#: the dash and the phase after a name in capitalised words
+_YEAR_JOIN_RE = re.compile(rf"\b{YEAR}\s+(?:(?:for|of|in|on|to|the)\s+){{0,3}}")
+DASH_PHASE_RE = re.compile(r"[ \t]+[–—-][ \t]+Phase[ \t]+(?:[IVX]{1,4}|\d{1,2})\b(?P<sub>:[ \t]+[A-Z][^,.;()\n\"“”]{3,100})?")
 TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:[-*•▪][ \t]+)?(?:\*\*)?(?P<k>Project(?:\s+title|\s+name)?|Programme(?:\s+title|\s+name)?|Title|Name)"
                             r"\s*:\s*(?:\*\*[ \t]*)?(?P<t>[^\s*][^\n]{3,250})$",
                             re.MULTILINE | re.IGNORECASE)
@@ -344,6 +348,8 @@ def same_title(a: str, b: str) -> bool:
     pa, pb = _PHASE_OF_RE.search(na), _PHASE_OF_RE.search(nb)
     if pa and pb and pa.group(1) != pb.group(1):
         return False                    # 'X, Phase I' and 'X, Phase II' are two projects
+    if bool(pa) != bool(pb):
+        return False                    # 'X – Phase II' is a phase of the programme 'X
     short, long_ = sorted((na, nb), key=len)
     if len(short) >= 25 and long_.startswith(short):
         return True
@@ -1211,8 +1217,8 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
                 ts = ts + colon + 2
         ts, te = _trim_title(text, ts, te, strip_lead=not quoted)
         title = clean_title(text[ts:te])
-        if len(title) < 6:
-            continue
+        if len(title) < 6 or re.fullmatch(r"[A-Z][a-z]+", title):
+            continue                # ('### Origins (2018–2019)': a chapter of a history)
         c = Cand(title, ts, te, "heading", sec.heading_start, sec.end, sec.heading_start, sec.end,
                  funder=pre_funder, group_funder=group_funder, group_years=group_years,
                  heading=True, section=sec)
@@ -1289,6 +1295,10 @@ _LIST_HEAD_RE = re.compile(r"^(?=[A-Z])(?:[^.:;\n]{0,60}\s)?(?:[Pp]rojects|[Pp]r
                            # 'What it funds', 'What the partnership finances'
                            r"|^(?i:what[ \t]+(?:[\w’'\-]+[ \t]+){1,3}(?:funds|finances|supports))[ \t]*$")
 _FINANCING_INTRO_RE = re.compile(r"\b(?:co-?)?(?:financed|funded)\s+by\b[^.\n]{0,40}\b(?:partners|donors)\b", re.IGNORECASE)
+#: a list intro whose last noun says the items are no projects
+_NOT_PROJECTS_INTRO_RE = re.compile(r"\b(?:objectives?|outcomes?|outputs?|results?|activities|aims|goals|priorities|"
+                                    r"pillars|lessons|recommendations|targets|indicators|achievements)[ \t]*:[ \t]*$",
+                                    re.IGNORECASE)
 _ITEM_DASH_RE = re.compile(r"\s+[-–—]\s+")
 _ITEM_START_RE = re.compile(rf"(?:starting|starts|started|beginning|begins|began|launched|from)\s+"
                             rf"(?:in\s+)?(?:(?:early|late|mid)[\s-]+)?(?:{MONTH}\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
@@ -1375,6 +1385,8 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
             continue
         if _FINANCING_INTRO_RE.search(intro):
             continue                    # 'co-financed by three partners:': the items are funders
+        if _NOT_PROJECTS_INTRO_RE.search(intro):
+            continue                    # 'The project pursues three objectives:': the items are its aims
         for k, m in enumerate(group):
             bs = m.start("body")
             item_end = group[k + 1].start() if k + 1 < len(group) else len(text)
@@ -2642,6 +2654,36 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         c = Cand(title, ts, te, "lead_title", s, e, s, e)
         c.start_year = int(m.group("y1"))
         c.end_year = _year2(c.start_year, m.group("y2"))
+        out.append(c)
+    for m in (DASH_PHASE_RE.finditer(text) if "Phase" in text else ()):
+        # 'Green Skills for Coastal Livelihoods – Phase I was launched ...': a phase of a named project
+        ts = _caps_run_start(text, m.start())
+        if ts is None:
+            continue
+        # ('the ILO in June 2023 for Title – Phase II': the name starts after a year)
+        ym = None
+        for ym in _YEAR_JOIN_RE.finditer(text, ts, m.start()):
+            pass
+        if ym:
+            ts = ym.end()
+        lead = re.match(r"(?:(?:The|A|An|Its|This|Our|In|On|For)\s+)+", text[ts:m.start()])
+        if lead:
+            ts += lead.end()
+        te = m.end()
+        title = clean_title(text[ts:te])
+        words = [w for w in title.split() if w.lower() not in CONNECTORS]
+        if len(words) < 5 or _ORG_HEAD_RE.search(title[:title.find(" Phase")]) or ILO_NAMES.match(title):
+            continue
+        s, e = _sentence_span(sents, ts, te)
+        c = Cand(title, ts, te, "appositive", s, e, s, e)
+        yrs = _years_after(text, te)
+        _, _, sec = _section_of(secs, ts, len(text)) if secs and not yrs else (0, 0, None)
+        ph = re.search(r"\bPhase[ \t]+([IVX]{1,4}|\d{1,2})\b", title)
+        hm = re.match(rf"Phase[ \t]+{ph.group(1)}\b[^\n]*?\b{RANGE}", sec.heading) if sec is not None and ph else None
+        if hm:                          # under the heading 'Phase II (2023–2026)'
+            yrs = int(hm.group("y1")), _year2(int(hm.group("y1")), hm.group("y2"))
+        if yrs:
+            c.start_year, c.end_year = yrs
         out.append(c)
     for m in _finditer_at(PHASE_RE, text, word_offsets(text, ("phase",))):
         ts, te = m.start("t"), m.end("t")
