@@ -1024,3 +1024,131 @@ def test_two_column_fact_card_is_read_column_by_column(tmp_path):
         (2021, 2024, 2_500_000, ["GHA", "TGO"])
     for r in rows.values():
         assert text[r["char_start"]:r["char_end"]] == r["evidence"]
+
+
+def test_numbered_briefs_with_codes_and_a_summary_table_of_short_names():
+    """'1. Title (ABC/23/01/XYZ)' lines are project headings; the summary table's short names
+    are the same projects (its columns of ISO codes and 'MM/YYYY-MM/YYYY' periods fill in)."""
+    text = ("PORTFOLIO NOTE\n\nThree ongoing projects are summarised below.\n\n"
+            "1. Cleaner Brick Kilns for Decent Work in Nepal (NPL/22/03/GBR)\n\n"
+            "Starting from a pilot in two districts, the project (March 2022 - February 2025) organizes "
+            "kiln workers. It is funded by the Ocean Trust with GBP 1.2 million.\n\n"
+            "2. Port Skills for Youth in Ghana and Togo (RAF/23/07/NLD)\n\n"
+            "Funded by the Harbour Foundation with EUR 2m for 2023-2026 (approx. US$ 2.2 million), "
+            "the project trains young dockers.\n\n"
+            "3. Results so far\n\nThe projects trained 900 people.\n\n"
+            "Summary table\n\n"
+            "Project                      Countries      Period             Funder\n"
+            "Cleaner Brick Kilns          NPL            03/2022-02/2025    Ocean Trust\n"
+            "Port Skills for Youth        GHA, TGO       2023-2026          Harbour Foundation\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Cleaner Brick Kilns for Decent Work in Nepal", "Port Skills for Youth in Ghana and Togo"}
+    kilns = rows["Cleaner Brick Kilns for Decent Work in Nepal"]
+    assert (kilns["start_year"], kilns["end_year"], kilns["countries"]) == (2022, 2025, ["NPL"])
+    port = rows["Port Skills for Youth in Ghana and Togo"]
+    assert (port["start_year"], port["end_year"], port["countries"], port["budget_usd"]) == \
+        (2023, 2026, ["GHA", "TGO"], 2_200_000)
+
+
+def test_quoted_title_with_years_in_brackets_and_a_project_in_a_place():
+    text = ("Earmarked funds went to \"Safer Boats for Small-Scale Fishers\" (2021-2024), "
+            "which trains crews in Senegal.\n\n"
+            "The ILO also runs a project in Malawi, \"Better Tea Estates for Workers\", funded by "
+            "the U.S. Department of Labor (USDOL) with $1.4 million for 2022 to 2025.\n\n"
+            "The report \"Fishing Safety in West Africa Today\" (2019-2020) is out.")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Safer Boats for Small-Scale Fishers", "Better Tea Estates for Workers"}
+    assert (rows["Safer Boats for Small-Scale Fishers"]["start_year"],
+            rows["Safer Boats for Small-Scale Fishers"]["end_year"]) == (2021, 2024)
+    tea = rows["Better Tea Estates for Workers"]
+    assert tea["budget_usd"] == 1_400_000 and tea["funder_acronym"] == "USDOL"
+
+
+def test_funder_before_and_the_ilo_with_its_acronym():
+    text = ("In May, Iceland's Directorate for Development (DDI) and the ILO signed the agreement for "
+            "\"Coastal Jobs for Young Women\" (2024-2026).")
+    row = extract(text)[0]
+    assert row["funder_acronym"] == "DDI" and (row["start_year"], row["end_year"]) == (2024, 2026)
+
+
+def test_an_amount_is_no_project_title():
+    text = ("| Project | Budget |\n| --- | --- |\n| Green Roads for Rural Jobs | 2,000,000 |\n"
+            "| 6,150,000 | 6,150,000 |\n")
+    assert [r["title"] for r in extract(text)] == ["Green Roads for Rural Jobs"]
+
+
+def test_pdf_boxes_with_several_fields_to_a_line():
+    """A PDF flattens a project box: the fields come several to a line, a title may wrap at its
+    bracket or run into its fields on one line."""
+    text = ("Main projects\n"
+            "Clean Air Jobs for Urban Workers in Asia (CLEAN-AIR) Period: 2021-2024. Countries: Nepal and "
+            "India. Budget: EUR 4.0 million (approx. US$ 4.4 million). Funded by the Blue Fund.\n\n"
+            "Fair Harvest Work for Seasonal Migrants\n"
+            "Period: 2022-2025. Countries: Chile and Peru. Budget: EUR 2.0 million (approx. US$ 2.2 million).\n\n"
+            "The project reached 4,000 workers.\n\n"
+            "Safer Quarries and Decent Work in the Highlands (SQ-\n"
+            "HIGH)\n"
+            "Period: 2020-2023. Countries: Ethiopia. Budget: EUR 1.0 million (approx. US$ 1.1 million).\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Clean Air Jobs for Urban Workers in Asia (CLEAN-AIR)", "Fair Harvest Work for Seasonal Migrants",
+                         "Safer Quarries and Decent Work in the Highlands"}
+    harvest = rows["Fair Harvest Work for Seasonal Migrants"]
+    assert (harvest["start_year"], harvest["end_year"], harvest["countries"], harvest["budget_usd"]) == \
+        (2022, 2025, ["CHL", "PER"], 2_200_000)
+    air = rows["Clean Air Jobs for Urban Workers in Asia (CLEAN-AIR)"]
+    assert (air["start_year"], air["countries"], air["budget_usd"]) == (2021, ["NPL", "IND"], 4_400_000)
+    assert rows["Safer Quarries and Decent Work in the Highlands"]["countries"] == ["ETH"]
+
+
+def test_name_after_the_and_a_duration_before_the_word_programme():
+    text = ("A joint programme was launched in Lira on 3 May 2025. The three-year Green Farms for "
+            "Young Workers in Lango programme brings four agencies together.")
+    assert [r["title"] for r in extract(text)] == ["Green Farms for Young Workers in Lango"]
+
+
+def test_subtitle_calling_the_title_a_funded_project_and_its_whole_amount():
+    """A newsletter's subtitle 'Title — an ILO project funded by X' names the project the whole
+    document is about; 'funded by X with AMOUNT' is its budget, not a year's workplan budget."""
+    text = ("# Harbour Jobs Bulletin\n\n"
+            "*Decent Work for Dock Workers in Mombasa — an ILO project funded by the Government of Norway*\n\n"
+            "## News\n\nThe steering committee approved a budget of KES 20 million for activities in 2025.\n\n"
+            "## About the project\n\nThe project runs from March 2023 to February 2026 in Kenya. It is funded "
+            "by the Government of Norway with NOK 30 million (approximately US$ 2.9 million).\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Decent Work for Dock Workers in Mombasa"]
+    assert rows[0]["funder"] == "Government of Norway" and rows[0]["budget_usd"] == 2_900_000
+
+
+def test_fact_sheet_title_under_a_banner_line():
+    text = ("REGIONAL COOPERATION  ·  PROJECT FACT SHEET  ·  March 2025\n\n"
+            "Andes – Caribbean: Sharing Port Skills for Young Workers\n(PORT-SKILLS)\n\n"
+            "Duration:      1 May 2023 – 30 April 2026\n"
+            "Countries:     Peru, Chile and Jamaica\n"
+            "Total budget:  US$ 2,400,000\n"
+            "Donors:        Agency for Port Cooperation\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Andes – Caribbean: Sharing Port Skills for Young Workers"]
+    assert (rows[0]["start_year"], rows[0]["end_year"], rows[0]["budget_usd"]) == (2023, 2026, 2_400_000)
+
+
+def test_a_list_of_objectives_names_no_projects():
+    text = ("The project pursues two immediate objectives:\n\n"
+            "1. Labour inspectorates apply national laws on safety and health in mines.\n\n"
+            "2. Mine workers and employers use social dialogue to improve conditions.\n")
+    assert extract(text) == []
+
+
+def test_phases_of_a_programme_are_projects_of_their_own():
+    """'Name – Phase II: subtitle' in running text is a phase, not the programme itself; a
+    heading 'Phase II (2023–2026)' above it gives its years; '### Origins (2018–2019)' is a chapter."""
+    text = ("# Clean Ports Programme\n\n"
+            "| Clean Ports for Decent Jobs | |\n| --- | --- |\n| Duration | 2018 – 2026 |\n| Budget | US$ 9 million |\n\n"
+            "### Origins (2016–2017)\n\nThe programme grew out of a port study.\n\n"
+            "### Phase II (2022–2026)\n\n"
+            "The Government of Ruritania signed an agreement with the ILO in May 2022 for Clean Ports for Decent "
+            "Jobs – Phase II: Scaling up in Ghana and Togo, with a contribution of US$ 4 million.\n")
+    rows = by_title(extract(text))
+    assert "Origins" not in rows
+    phase = rows["Clean Ports for Decent Jobs – Phase II: Scaling up in Ghana and Togo"]
+    assert (phase["start_year"], phase["end_year"], phase["budget_usd"]) == (2022, 2026, 4_000_000)
+    assert any("Phase" not in t and t.startswith("Clean Ports") for t in rows)     # the programme itself

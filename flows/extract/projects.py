@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover
 
 # ------------------------------------------------------------------ patterns
 
-RANGE = rf"(?P<y1>{YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{YEAR}|\d\d)"
+RANGE = rf"(?P<y1>{YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{YEAR}|\d\d(?![\d/]))"
 OPEN_RANGE = (rf"(?P<y1>{YEAR})\s*(?:-|–|—|to)\s*(?:(?P<y2>{YEAR}|\d\d)\b|ongoing|present|date|now|today)"
               rf"|(?:since|from)\s+(?P<y0>{YEAR})")
 HEAD_RANGE_END_RE = re.compile(rf"\s*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]\s*[.:]?\s*$", re.IGNORECASE)
@@ -46,6 +46,12 @@ BOLD_LINE_RE = re.compile(r"^[ \t]*\*\*(?P<t>[^*\n]{6,250})\*\*[ \t]*:?[ \t]*$",
 #: '4.2 Mali', '3.1 Results in Asia': a numbered heading line on its own after a blank line
 NUMBERED_HEAD_RE = re.compile(r"(?:(?<=\n\n)|(?<=\n[ \t]\n))[ \t]*(?P<t>\d{1,2}(?:\.\d{1,2})+\.?[ \t]+"
                               r"[A-Z][\w’'\-]*(?:[ \t]+[\w’'\-&,]+){0,6})[ \t]*(?=\n[ \t]*\S)")
+#: '2. Skills for Green Jobs in Kyrgyzstan (RER/24/03/CHE)': a numbered title in capitalised
+#: words on a line of its own between blank lines, maybe ending in an ILO project code
+NUMBERED_TITLE_RE = re.compile(r"(?:(?<=\n\n)|(?<=\n[ \t]\n))[ \t]{0,4}(?P<n>\d{1,2}[.)][ \t]+)"
+                               r"(?P<t>[A-Z][^\n]{5,200}?)[ \t]*(?=\n[ \t]*\n)")
+#: an ILO project code in brackets at the end of a heading: '(UZB/23/01/EUR)', '(RAF/22/05/MUL)'
+PROJECT_CODE_END_RE = re.compile(r"[ \t]*[(\[][ \t]*[A-Z]{3}/\d{2}/\d{2,3}(?:/[A-Z]{3})?[ \t]*[)\]][ \t]*$")
 BULLET_RANGE_RE = re.compile(
     rf"^[ \t]*(?:[-•*▪]|\d{{1,2}}[.)])[ \t]+(?P<t>[^\n]{{6,250}}?)[ \t]*[(\[]\s*(?:{OPEN_RANGE})\s*[)\]]",
     re.MULTILINE | re.IGNORECASE)
@@ -57,7 +63,9 @@ FUNDER_CUE = (r"(?:funded|financed|sponsored|supported)\s+by|with\s+(?:the\s+)?s
               r"|support(?:ed)?\s+from|contributions?\s+(?:from|of)")
 GROUP_FUNDER_RE = re.compile(rf"\b(?:{FUNDER_CUE})\s+(?:the\s+)?(?P<org>[A-Z])")
 QUOTED_RE = re.compile(
-    r"\b(?P<kw>[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative)s?\s*,?\s*"
+    r"\b(?P<kw>[Pp]roject|[Pp]rogramme|[Pp]rogram|[Ii]nitiative)s?"
+    # 'a project in Lesotho, "Title"': where it works, between the word and the quote
+    r"(?:[ \t]+(?:in|for)[ \t]+(?:the[ \t]+)?[A-Z][\w’'\-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*){0,3}[ \t]*,)?\s*,?\s*"
     r"(?:(?:(?:is|was)\s+)?(?:called|entitled|titled|named)\s+)?[\"“](?P<t>[^\"“”]{6,300}?)[\"”]")
 #: 'the ADA-funded "Skills for Wood Processing" initiative (2021-2024)': a quoted title before
 #: the word; 'GRANT AWARD - "Title", ILO project code RER/24/05/AUT': before a project code
@@ -66,7 +74,13 @@ QUOTED_BEFORE_RE = re.compile(
     r"|[ \t]*,[ \t]+an?[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?P<akw>project|programme|program|initiative)\b"
     r"|[ \t]*,[ \t\n]*(?:the[ \t]+)?(?:ILO[ \t]+)?[Pp]roject[ \t]+(?:code|number|symbol|no\b)"
     r"|[ \t]*,?[ \t\n]+(?:(?:is|was|are|were)[ \t\n]+)?(?:co-?)?(?P<by>funded|financed|sponsored)[ \t\n]+by\b"
-    r"|(?<=[\"”])[ \t\n]+with[ \t\n]+(?P<cur>EUR|USD|US\$|CHF|GBP|SEK|NOK|DKK|CAD|AUD|JPY|[$€£])[ \t]?\d)")
+    r"|(?<=[\"”])[ \t\n]+with[ \t\n]+(?P<cur>EUR|USD|US\$|CHF|GBP|SEK|NOK|DKK|CAD|AUD|JPY|[$€£])[ \t]?\d"
+    # '"Safe Mines, Decent Jobs" (2022-2025), funded by ...': its years in brackets right after it
+    rf"|(?P<yr>[ \t]*\([ \t]*(?:{RANGE.replace('?P<y1>', '').replace('?P<y2>', '')})[ \t]*\)))")
+#: a quoted title of a work, not a project: 'the report "..." (2020-2022)'
+_QUOTED_WORK_RE = re.compile(r"\b(?:report|study|survey|publication|book|paper|article|film|series|campaign|"
+                             r"exhibition|conference|strategy|plan|policy|guide|manual|toolkit)s?[ \t]*,?[ \t]*$",
+                             re.IGNORECASE)
 #: 'Luxembourg finances "Title" with EUR 2.8 million': a funding verb right before the quote
 _QUOTED_FUND_VERB_RE = re.compile(r"\b(?:co-?)?(?:funds|finances|financed|funded|sponsors|sponsored)[ \t\n]+$")
 _AMOUNT_YEARS_RE = re.compile(rf"\s*(?:\(\s*|(?:over|for|in)\s+(?:the\s+period\s+)?){RANGE}\b")
@@ -115,6 +129,13 @@ ALLOCATED_FOR_RE = re.compile(
     r"(?:for|to)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+new[ \t]+)?"
     r"(?P<t>(?:[A-Z][\w’'\-]*[ \t]+(?:(?:of|for|and|on|in|to)[ \t]+(?:the[ \t]+)?)?){1,8}"
     r"(?:Programme|Program|Project|Initiative|Facility))\b")
+#: '*Title — an ILO project funded by the Government of Japan*': a line opening with a name
+#: that a dash or comma then calls a funded project
+LINE_TITLE_KIND_RE = re.compile(
+    r"^[ \t]*[*_]{0,2}(?P<t>[A-Z][^\n—–*_\"“”:;.]{8,150}?)[ \t]*(?:[—–]|[ \t]-[ \t]|,)[ \t]*an?[ \t]+"
+    r"(?:(?:ILO|UN|joint|new|regional|national)[ \t]+)?(?:[a-z]{3,6}-year[ \t]+)?"
+    r"(?:project|programme|program|initiative)[ \t]+(?:(?:co-?)?funded|financed|supported|sponsored)[ \t]+by\b",
+    re.MULTILINE)
 #: the organization that is the subject of the verb right after it ('the National Treasury has')
 _SUBJECT_ORG_RE = re.compile(r"(?:^|[,.;]\s+|\bthe\s+)(?P<o>[A-Z][\w’'\-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?"
                              r"[A-Z][\w’'\-]*){0,6})[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|will[ \t]+)?$")
@@ -137,6 +158,10 @@ PHASE_RE = re.compile(
     r"\bphase\s+(?:(?:[IVX]{1,4}|\d{1,2})\s+)?of\s+(?:the\s+|its\s+)?(?P<t>(?:[A-Z][\w’'\-]*\s+){1,8}?"
     r"(?:Programme|Program|Project|Initiative|Facility)"
     r"(?:\s+\([A-Z][A-Za-z0-9\-]{1,12}\))?(?:\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?)")
+#: 'Green Skills for Coastal Jobs – Phase II', maybe with its subtitle (': Scaling up in ...'):
+#: the dash and the phase after a name in capitalised words
+_YEAR_JOIN_RE = re.compile(rf"\b{YEAR}\s+(?:(?:for|of|in|on|to|the)\s+){{0,3}}")
+DASH_PHASE_RE = re.compile(r"[ \t]+[–—-][ \t]+Phase[ \t]+(?:[IVX]{1,4}|\d{1,2})\b(?P<sub>:[ \t]+[A-Z][^,.;()\n\"“”]{3,100})?")
 TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:[-*•▪][ \t]+)?(?:\*\*)?(?P<k>Project(?:\s+title|\s+name)?|Programme(?:\s+title|\s+name)?|Title|Name)"
                             r"\s*:\s*(?:\*\*[ \t]*)?(?P<t>[^\s*][^\n]{3,250})$",
                             re.MULTILINE | re.IGNORECASE)
@@ -323,6 +348,8 @@ def same_title(a: str, b: str) -> bool:
     pa, pb = _PHASE_OF_RE.search(na), _PHASE_OF_RE.search(nb)
     if pa and pb and pa.group(1) != pb.group(1):
         return False                    # 'X, Phase I' and 'X, Phase II' are two projects
+    if bool(pa) != bool(pb):
+        return False                    # 'X – Phase II' is a phase of the programme 'X
     short, long_ = sorted((na, nb), key=len)
     if len(short) >= 25 and long_.startswith(short):
         return True
@@ -410,6 +437,16 @@ def _open_range(m: re.Match) -> tuple[int | None, int | None]:
     return y1, (_year2(y1, m.group("y2")) if m.group("y2") else None)
 
 
+def _numbered_title(t: str) -> bool:
+    """A numbered line that reads as a name: no sentence, most words capitalised, not in capitals
+    throughout ('3. MAIN FINDINGS' and '2. Results so far' are chapters)."""
+    t = PROJECT_CODE_END_RE.sub("", t).rstrip()
+    if t.endswith((".", ":", ";", ",", "?", "!")) or t.isupper():
+        return False
+    words = [w for w in re.findall(r"[\w’'\-]+", t) if w.lower() not in CONNECTORS and w.lower() not in ("a", "to", "from", "with")]
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper() or w[0].isdigit()) >= 0.75 * len(words)
+
+
 def project_sections(text: str) -> list[Section]:
     """`text.sections` plus lines that act as headings in plainer documents: a whole line
     in bold, or a stand-alone paragraph line ending in a year range '(2019-2023)'."""
@@ -430,9 +467,11 @@ def project_sections(text: str) -> list[Section]:
         return j < len(head_starts) and head_starts[j] < e0
 
     extra = []
-    for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE, NUMBERED_HEAD_RE):
+    for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE, NUMBERED_HEAD_RE, NUMBERED_TITLE_RE):
         if rx is NUMBERED_HEAD_RE:
             found = rx.finditer(text)
+        elif rx is NUMBERED_TITLE_RE:
+            found = [m for m in rx.finditer(text) if _numbered_title(m.group("t"))]
         elif rx is BOLD_LINE_RE:
             found = rx.finditer(text) if "**" in text else ()
         else:                                 # it starts a line holding a bracket
@@ -446,7 +485,7 @@ def project_sections(text: str) -> list[Section]:
                     continue
                 if re.match(r"[ \t]*(?:[-•*▪#▶►|]|\d{1,2}[.)])", text[m.start():m.start() + 4]):
                     continue
-            if rx is BOLD_LINE_RE or rx is NUMBERED_HEAD_RE:
+            if rx is BOLD_LINE_RE or rx is NUMBERED_HEAD_RE or rx is NUMBERED_TITLE_RE:
                 s0, e0 = m.start(), m.end()
             if overlaps_head(s0, e0):
                 continue
@@ -603,7 +642,8 @@ _ANNOUNCED_GRANT_RE = re.compile(
     r"(?:\s*,[^,.;\n]{1,150},)?\s+(?:has\s+|have\s+|will\s+)?(?:announced|made|pledged|approved|committed)\s+"
     r"(?:a|an)\s+(?:new\s+|additional\s+|further\s+)?(?:contribution|grant|pledge|donation)\s+of\s+", re.MULTILINE)
 _AND_ILO_RE = re.compile(
-    r"(?P<x>[A-Z][\w’'\-]*(?:[ \t\n](?:of |for |and )?[A-Z][\w’'\-]*){0,6})\s+and\s+the\s+ILO\s+"
+    r"(?P<x>[A-Z][\w’'\-]*(?:[ \t\n](?:of |for |and )?[A-Z][\w’'\-]*){0,6})"
+    r"(?:[ \t]*\((?P<xa>[A-Z][A-Za-z\-]{1,12})\))?\s+and\s+the\s+ILO\s+"
     r"(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
 _ILO_AND_VERB_RE = re.compile(
     r"(?:\s*,[^,.;\n]{0,150},)?\s+(?:have\s+|has\s+|jointly\s+|today\s+)?"
@@ -741,7 +781,7 @@ def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
     for m in (and_ilo if and_ilo == () or _AND_ILO_TAIL_RE.search(body) else ()):
         x = re.sub(r"^(?:The|At|In|On)\s+", "", m.group("x"))
         if ok(start + m.start("x")) and x not in _NOT_NAME and not (" " in x and x.isupper()):
-            f = _make_funder(x, None, None, "and_ilo")
+            f = _make_funder(x, m.group("xa"), None, "and_ilo")
             if f:
                 found.append((start + m.start("x"), f))
                 break
@@ -794,6 +834,7 @@ def _money_rows(text: str) -> list[dict]:
 
 
 _STATED_USD_GAP_RE = re.compile(
+    rf"(?:\s+(?:for|over|in)\s+(?:the\s+period\s+)?{RANGE})?"   # 'CHF 3.1m for 2024-2027 (approx. US$ 3.5 million)'
     r"\s*[(\[]\s*(?:≈|~|about|approx(?:imately|\.)?|around|some|roughly|circa|ca\.|i\.\s?e\.,?|"
     r"equivalent\s+to|or)?\s*$", re.IGNORECASE)
 
@@ -806,7 +847,7 @@ def _stated_usd(text: str, rows: list[dict], i: int) -> float | None:
     if i + 1 < len(rows):
         nxt = rows[i + 1]
         if nxt.get("usd_stated") and nxt["usd"] is not None and not r.get("usd_stated") and \
-                nxt["start"] - r["end"] < 30 and _STATED_USD_GAP_RE.match(text[r["end"]:nxt["start"]]):
+                nxt["start"] - r["end"] < 50 and _STATED_USD_GAP_RE.match(text[r["end"]:nxt["start"]]):
             return float(nxt["usd"])
     if r["usd"] is not None:
         return float(r["usd"])
@@ -884,22 +925,31 @@ def find_budget(text: str, money: list[dict], start: int, end: int,
     if starts is not None:          # sorted: only the rows that start in [start, end)
         lo = bisect_left(starts, start)
         hi = max(lo, bisect_left(starts, end))
+    first = None
     for i in range(lo, len(money) if hi is None else hi):
         r = money[i]
         if not (start <= r["start"] < end) or any(s <= r["start"] < e for s, e in skip):
             continue
         if r["usd"] is None:
             continue
-        before = text[max(start, r["start"] - 70):r["start"]]
-        after = text[r["end"]:min(end, r["end"] + 60)]
-        if _SPENT_BEFORE_RE.search(before):
-            continue                # 'expenditure stood at USD 1.72 million': spent, not the budget
-        # the stated dollar equivalent of an amount in another currency: 'EUR 18 million, about US$ 17.6 million'
-        if _BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after) \
-                or _FUNDED_WITH_RE.search(text, max(start, r["start"] - 160), r["start"]) \
-                or _AGREEMENT_FOR_RE.search(text, max(start, r["start"] - 200), r["start"]):
+        # 'funded by X with JPY 420 million' says the project's whole amount: it comes before
+        # 'a budget of PHP 38.5 million for activities in 2025' said earlier
+        if _FUNDED_WITH_RE.search(text, max(start, r["start"] - 160), r["start"]):
             return _stated_usd(text, money, i)
-    return None
+        if first is None and _budget_cue(text, r, start, end):
+            first = i
+    return _stated_usd(text, money, first) if first is not None else None
+
+
+def _budget_cue(text: str, r: dict, start: int, end: int) -> bool:
+    """Whether the words around the money row say it is a budget."""
+    before = text[max(start, r["start"] - 70):r["start"]]
+    after = text[r["end"]:min(end, r["end"] + 60)]
+    if _SPENT_BEFORE_RE.search(before):
+        return False                # 'expenditure stood at USD 1.72 million': spent, not the budget
+    # the stated dollar equivalent of an amount in another currency: 'EUR 18 million, about US$ 17.6 million'
+    return bool(_BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after)
+                or _AGREEMENT_FOR_RE.search(text, max(start, r["start"] - 200), r["start"]))
 
 
 _SPENT_BEFORE_RE = re.compile(r"\b(?:expenditures?|spent|disbursed|disbursements?|delivery\s+rate"
@@ -909,7 +959,7 @@ _SPENT_BEFORE_RE = re.compile(r"\b(?:expenditures?|spent|disbursed|disbursements
 # 'the grant agreement was signed between the Embassy of X and the ILO for EUR 3 million'
 _AGREEMENT_FOR_RE = re.compile(r"\b(?:grant|contribution|funding|financing)\s+agreement\b[^.;]{0,160}?\sfor\s+$",
                                re.IGNORECASE)
-_FUNDED_WITH_RE = re.compile(r"\b(?:funded|financed)\s+by\s[^.;]{3,120}?\swith\s+$")
+_FUNDED_WITH_RE = re.compile(r"\b(?:[Ff]unded|[Ff]inanced)\s+by\s(?:[^.;]|(?<=\b[A-Z])\.){3,120}?\swith\s+$")
 
 
 # ----------------------------------------------------------------- candidates
@@ -1113,8 +1163,13 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         is_project = card = False
         fields_first = bool(_FIELDS_FIRST_RE.match(text, sec.heading_end)) and len(heading.split()) >= 3 \
             and len(_inline_fields(text, sec.heading_end, min(sec.end, sec.heading_end + 400))) >= 2
+        code = PROJECT_CODE_END_RE.search(raw)
+        numbered = NUMBERED_TITLE_RE.match(text, sec.heading_start) if raw[:1].isdigit() else None
         if fields_first and not _is_group_heading(raw, heading):
             is_project = True
+        elif (code or numbered) and not m_end and not quoted and not _is_group_heading(raw, heading):
+            # '1. Title (UZB/23/01/EUR)': its project code; '2. Title' whose text calls it a project
+            is_project = bool(code) or bool(re.search(r"\b(?:project|programme)\b", body_lead, re.I))
         elif m_end or (quoted and quoted.start() < 5):
             is_project = bool(group_active or re.search(r"\bproject\b", heading, re.I)
                               or re.search(r"\b(?:project|programme)\b", body_lead, re.I))
@@ -1147,7 +1202,9 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
             ts, te = sec.heading_start + quoted.start("t"), sec.heading_start + quoted.end("t")
         else:
             ts = sec.heading_start
-            te = sec.heading_start + (m_end.start() if m_end else len(raw))
+            te = sec.heading_start + (m_end.start() if m_end else code.start() if code else len(raw))
+            if numbered:
+                ts = numbered.start("t")
         pre_funder = None
         head_text = text[ts:te]
         colon = head_text.find(": ")
@@ -1160,8 +1217,8 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
                 ts = ts + colon + 2
         ts, te = _trim_title(text, ts, te, strip_lead=not quoted)
         title = clean_title(text[ts:te])
-        if len(title) < 6:
-            continue
+        if len(title) < 6 or re.fullmatch(r"[A-Z][a-z]+", title):
+            continue                # ('### Origins (2018–2019)': a chapter of a history)
         c = Cand(title, ts, te, "heading", sec.heading_start, sec.end, sec.heading_start, sec.end,
                  funder=pre_funder, group_funder=group_funder, group_years=group_years,
                  heading=True, section=sec)
@@ -1238,6 +1295,10 @@ _LIST_HEAD_RE = re.compile(r"^(?=[A-Z])(?:[^.:;\n]{0,60}\s)?(?:[Pp]rojects|[Pp]r
                            # 'What it funds', 'What the partnership finances'
                            r"|^(?i:what[ \t]+(?:[\w’'\-]+[ \t]+){1,3}(?:funds|finances|supports))[ \t]*$")
 _FINANCING_INTRO_RE = re.compile(r"\b(?:co-?)?(?:financed|funded)\s+by\b[^.\n]{0,40}\b(?:partners|donors)\b", re.IGNORECASE)
+#: a list intro whose last noun says the items are no projects
+_NOT_PROJECTS_INTRO_RE = re.compile(r"\b(?:objectives?|outcomes?|outputs?|results?|activities|aims|goals|priorities|"
+                                    r"pillars|lessons|recommendations|targets|indicators|achievements)[ \t]*:[ \t]*$",
+                                    re.IGNORECASE)
 _ITEM_DASH_RE = re.compile(r"\s+[-–—]\s+")
 _ITEM_START_RE = re.compile(rf"(?:starting|starts|started|beginning|begins|began|launched|from)\s+"
                             rf"(?:in\s+)?(?:(?:early|late|mid)[\s-]+)?(?:{MONTH}\s+)?(?P<y>{YEAR})\b", re.IGNORECASE)
@@ -1324,6 +1385,8 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
             continue
         if _FINANCING_INTRO_RE.search(intro):
             continue                    # 'co-financed by three partners:': the items are funders
+        if _NOT_PROJECTS_INTRO_RE.search(intro):
+            continue                    # 'The project pursues three objectives:': the items are its aims
         for k, m in enumerate(group):
             bs = m.start("body")
             item_end = group[k + 1].start() if k + 1 < len(group) else len(text)
@@ -1410,41 +1473,89 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
     return lines
 
 
+#: a field key inside a line of several, after a sentence's end: 'Period: 2020-2024. Countries: ...'
+_LINE_KEY_RE = re.compile(r"(?:^|(?<=[.;·|])[ \t]+)(?:Countries|Country|Target\s+countries|Duration|Period|"
+                          r"Timeframe|Budget|Total\s+budget|Donors?|Funded\s+by|Funding)[ \t]*:[ \t]+\S")
+#: a title that runs into its fields on one line, as a PDF flattens a box:
+#: 'Title (ACR) Period: 2022-2026. Countries: ...'
+_TITLE_THEN_KEY_RE = re.compile(r"[ \t]+(?:Period|Duration|Timeframe|Countries|Country|Budget)[ \t]*:[ \t]+\S")
+
+
+def _field_title_ok(title: str, line: str) -> bool:
+    words = title.split()
+    label = re.match(r"[ \t]*([\w ()/'’\-]{1,40}):\s", line)
+    return (3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper()) >= 2
+            and not re.search(r"[.:]$", line.strip()) and not _NOT_A_PROJECT_RE.search(title)
+            and not re.search(r"[-=+_*#~]{4}", line) and ";" not in title
+            and not (label and len(label.group(1).split()) <= 4))
+
+
 def _field_block_candidates(text: str) -> list[Cand]:
     """A title line followed at once by field lines, as fact boxes come out of a PDF:
     'Fair Work in Garment Supply Chains' / 'Countries Bangladesh, ...' / 'Duration January
-    2020 – December 2023' / 'EU contribution €9.8 million'."""
+    2020 – December 2023' / 'EU contribution €9.8 million'. A line of several fields
+    ('Period: 2020-2024. Countries: ... Budget: ...') counts for each; a title wrapped at its
+    bracket ('... Andean Region (EU-' / 'LABINSPECT)') is one title; a title with its fields on
+    its own line, after a blank line ('Title (ACR) Period: 2022-2026. Countries: ...'), is one."""
     out: list[Cand] = []
     lines = _lines_with_offsets(text)
     is_field = [bool(_FIELD_LINE_RE.match(ln)) for _, ln in lines]      # each line matched once
-    if sum(is_field) < 2:                     # a block needs two field lines
+    if not any(is_field) and "Period: " not in text and "Duration: " not in text:
         return out
+    # the fields each field line holds (one, or several written one after the other)
+    weight = [(max(1, len(_LINE_KEY_RE.findall(ln))) if f else 0) for (_, ln), f in zip(lines, is_field)]
     for i in range(1, len(lines) - 1):
         ls, line = lines[i]
-        if not line.strip() or is_field[i] or not is_field[i + 1]:
+        if not line.strip() or is_field[i]:
             continue
-        n_fields = sum(is_field[i + 1:i + 7])
-        if n_fields < 2:
+        if not is_field[i + 1]:
+            # 'Title (ACR) Period: 2022-2026. Countries: ... Budget: ...' on a line of its own
+            tm = _TITLE_THEN_KEY_RE.search(line) if ": " in line else None
+            above = lines[i - 1][1].strip()
+            if tm is None or len(_LINE_KEY_RE.findall(line, tm.start() + 1)) < 1 \
+                    or (above and (len(above.split()) > 8 or above[-1] in ".,;:")):
+                continue            # (after a blank line or a short heading)
+            head = line[:tm.start()]
+            if not _field_title_ok(clean_title(head), head) or not head.rstrip().endswith(")"):
+                continue
+            ts = ls + len(line) - len(line.lstrip())
+            te = ls + len(head.rstrip())
+            j = i + 1
+            while j < len(lines) and lines[j][1].strip() and not is_field[j]:
+                j += 1
+            end = lines[j][0] if j < len(lines) else len(text)
+            out.append(Cand(clean_title(text[ts:te]), ts, te, "field_block", ts, end, ts, end))
             continue
-        title = clean_title(line)
-        words = title.split()
-        if not (3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper()) >= 2) \
-                or re.search(r"[.:]$", line.strip()) or _NOT_A_PROJECT_RE.search(title) \
-                or re.search(r"[-=+_*#~]{4}", line) \
-                or re.match(r"[ \t]*[\w ()/'’\-]{1,40}:\s", line) \
-                or (i == 0 or (lines[i - 1][1].strip() and is_field[i - 1])) \
-                or (line[:1] in " \t" and re.match(r"[ \t]*[\w ()/'’\-]{1,40}:[ \t]+\S", lines[i - 1][1])) \
-                or ";" in title or lines[i - 1][1].rstrip().endswith((";", ",")):
-            continue                # (a list of names carried on from the line above is no title)
+        if sum(weight[i + 1:i + 7]) < 2:
+            continue
         ts = ls + len(line) - len(line.lstrip())
-        te = ls + len(line.rstrip())
+        k = i
+        prev = lines[i - 1][1]
+        if prev.strip() and prev.count("(") > prev.count(")") and line.count(")") > line.count("(") \
+                and (i < 2 or not lines[i - 2][1].strip()):
+            # '... in the Andean Region (EU-' / 'LABINSPECT)': a title wrapped at its bracket
+            ts = lines[i - 1][0] + len(prev) - len(prev.lstrip())
+            line = prev + ("" if prev.rstrip().endswith("-") else "\n") + line
+            k = i - 1
+        title = clean_title(line)
+        am = _TRAILING_ACRONYM_RE.search(title)
+        if not _field_title_ok(title, line) \
+                or (k == 0 or (lines[k - 1][1].strip() and is_field[k - 1])) \
+                or (line[:1] in " \t" and re.match(r"[ \t]*[\w ()/'’\-]{1,40}:[ \t]+\S", lines[k - 1][1])) \
+                or lines[k - 1][1].rstrip().endswith((";", ",")):
+            continue                # (a list of names carried on from the line above is no title)
+        te = ls + len(lines[i][1].rstrip())
         # its text: the field lines and the paragraph after them
         j = i + 1
         while j < len(lines) and lines[j][1].strip() and not (
                 j > i + 6 and not is_field[j]):
             j += 1
         end = lines[j][0] if j < len(lines) else len(text)
-        out.append(Cand(title, ts, te, "field_block", ts, end, ts, end))
+        c = Cand(title, ts, te, "field_block", ts, end, ts, end)
+        if am and k < i:            # ('... Region (EU-LABINSPECT)': its short name, split by the wrap)
+            c.title = title[:am.start()].rstrip()
+            c.aliases.append(am.group("a"))
+        out.append(c)
     return out
 
 
@@ -1647,7 +1758,8 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
 #: America (FORMA-Joven)': what comes before is a run of capitalised words (walked back)
 _KW_AT_RE = re.compile(r"(?:project|programme|program)\b(?:[ \t]*\([A-Z][\w\-]{1,15}\))?")
 _ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{0,14}(?:[ \t][IVX]{1,4})?\)")
-_NAME_LEAD_RE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|a\s+new|fund)\s+$")
+_NAME_LEAD_RE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|a\s+new|fund)\s+"
+                           r"(?:(?:new|joint|regional|national|global|flagship|[a-z]{3,6}-year)\s+){0,2}$")
 _ORG_HEAD_RE = re.compile(r"\b(?:Ministry|Organi[sz]ation|Office|Agency|Department|Union|Bank|Fund|Federation|"
                           r"Confederation|Association|Congress|Council|Authority|Institute|Commission|Secretariat|"
                           r"System|Government|Embassy|Centre|Center|Committee|Chamber|Group|Corporation|"
@@ -1741,7 +1853,7 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         if " and the " in title or re.match(r"Phase\b", title):        # two names ('... for Just Transitions and the Better Work programme')
             continue
         if kw:
-            if not _NAME_LEAD_RE.search(text[max(0, ts - 12):ts]):
+            if not _NAME_LEAD_RE.search(text[max(0, ts - 40):ts]):
                 continue
         elif not (kind or re.search(r"\b(?:Programme|Program|Project)\b", title)) \
                 or re.search(r"\b(?:Evaluation|Review|Report|Assessment)\b", title):
@@ -1891,6 +2003,8 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
     cc = cell(tc.country)
     if cc is not None:
         c.countries = _unique(iso for _, _, iso in document.find_countries(text[cc[0]:cc[1]]))
+        if not c.countries:         # 'KGZ, TJK': a column of ISO codes
+            c.countries = _iso3_codes(text[cc[0]:cc[1]])
     bc = cell(tc.budget)
     nm = None
     if bc is not None:
@@ -1912,7 +2026,7 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
                 break
     yc = cell(tc.years)
     if yc is not None:
-        raw_y = text[yc[0]:yc[1]]
+        raw_y = re.sub(r"\b\d{1,2}/(?=\d{4}\b)", "", text[yc[0]:yc[1]])      # '04/2023-03/2026'
         yr = re.search(RANGE, raw_y)
         if yr and re.match(r"\s*[A-Za-z]", raw_y[yr.end():]):   # '1 Oct 2019 – 30 Jun 2023'
             yr = None
@@ -1941,6 +2055,17 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
         if re.fullmatch(r"[A-Z]{3}", code) and code != "USD":
             c.budget_usd = _money.to_usd(c.budget_usd, code, c.start_year) or c.budget_usd
     return c
+
+
+_CODE_CELL_RE = re.compile(r"[ \t*]*[A-Z]{3}(?:[ \t]*[,;/][ \t]*[A-Z]{3}){0,30}[ \t*]*")
+
+
+def _iso3_codes(cell: str) -> list[str]:
+    """The countries of a cell holding nothing but ISO 3166 alpha-3 codes ('KAZ, KGZ, TJK')."""
+    if not _CODE_CELL_RE.fullmatch(cell):
+        return []
+    codes = re.findall(r"[A-Z]{3}", cell)
+    return _unique(codes) if all(document.country_name(code) for code in codes) else []
 
 
 def _group_years(sec) -> tuple | None:
@@ -2388,13 +2513,15 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
             continue
         if m.group("by") and not (_QUOTED_UNDER_RE.search(before) or _QUOTED_FUND_VERB_RE.search(before)):
             continue
+        if m.group("yr") and _QUOTED_WORK_RE.search(before):
+            continue
         words = [w for w in title.split() if w.lower() not in CONNECTORS]
         if sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) < 0.7 * len(words):
             continue
         ts, te = m.start("t"), m.end("t")
         s, e = _sentence_span(sents, m.start(), m.end())
         c = Cand(title, ts, te, "quoted", s, e, s, e)
-        yrs = _years_after(text, m.end())
+        yrs = _years_after(text, m.end("t") + 1 if m.group("yr") else m.end())
         if yrs:
             c.start_year, c.end_year = yrs
         if m.group("cur") or m.group("by"):
@@ -2499,6 +2626,23 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         if om:
             c.funder = _make_funder(om.group("o"), None, None, "allocated")
         out.append(c)
+    for m in (LINE_TITLE_KIND_RE.finditer(text) if " by" in text else ()):
+        title = clean_title(m.group("t"))
+        words = [w for w in title.split() if w.lower() not in CONNECTORS]
+        if len(words) < 3 or sum(1 for w in words if w[:1].isupper()) < 0.7 * len(words) \
+                or _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title) or ILO_NAMES.match(title):
+            continue
+        ts, te = m.start("t"), m.end("t")
+        s, e = _sentence_span(sents, m.start("t"), m.end())
+        c = Cand(title, ts, te, "appositive", s, e, s, e)
+        span = document.title_span(text) if ts < 1500 else None
+        if span and 0 <= ts - span[1] < 200 and "\n\n" not in text[span[1]:ts].strip():
+            # the subtitle under the document's title: the document is about it
+            c = Cand(title, ts, te, "factsheet", ts, len(text), ts, len(text))
+        org = org_at(text, m.end() + len(text[m.end():m.end() + 8]) - len(text[m.end():m.end() + 8].lstrip()))
+        if org:
+            c.funder = _make_funder(org[2], org[3], org[4], "funded_by")
+        out.append(c)
     for m in (LEAD_TITLE_YEARS_RE.finditer(text) if ") is " in text or ") was " in text else ()):
         title = clean_title(m.group("t"))
         words = [w for w in title.split() if w.lower() not in CONNECTORS]
@@ -2510,6 +2654,36 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         c = Cand(title, ts, te, "lead_title", s, e, s, e)
         c.start_year = int(m.group("y1"))
         c.end_year = _year2(c.start_year, m.group("y2"))
+        out.append(c)
+    for m in (DASH_PHASE_RE.finditer(text) if "Phase" in text else ()):
+        # 'Green Skills for Coastal Livelihoods – Phase I was launched ...': a phase of a named project
+        ts = _caps_run_start(text, m.start())
+        if ts is None:
+            continue
+        # ('the ILO in June 2023 for Title – Phase II': the name starts after a year)
+        ym = None
+        for ym in _YEAR_JOIN_RE.finditer(text, ts, m.start()):
+            pass
+        if ym:
+            ts = ym.end()
+        lead = re.match(r"(?:(?:The|A|An|Its|This|Our|In|On|For)\s+)+", text[ts:m.start()])
+        if lead:
+            ts += lead.end()
+        te = m.end()
+        title = clean_title(text[ts:te])
+        words = [w for w in title.split() if w.lower() not in CONNECTORS]
+        if len(words) < 5 or _ORG_HEAD_RE.search(title[:title.find(" Phase")]) or ILO_NAMES.match(title):
+            continue
+        s, e = _sentence_span(sents, ts, te)
+        c = Cand(title, ts, te, "appositive", s, e, s, e)
+        yrs = _years_after(text, te)
+        _, _, sec = _section_of(secs, ts, len(text)) if secs and not yrs else (0, 0, None)
+        ph = re.search(r"\bPhase[ \t]+([IVX]{1,4}|\d{1,2})\b", title)
+        hm = re.match(rf"Phase[ \t]+{ph.group(1)}\b[^\n]*?\b{RANGE}", sec.heading) if sec is not None and ph else None
+        if hm:                          # under the heading 'Phase II (2023–2026)'
+            yrs = int(hm.group("y1")), _year2(int(hm.group("y1")), hm.group("y2"))
+        if yrs:
+            c.start_year, c.end_year = yrs
         out.append(c)
     for m in _finditer_at(PHASE_RE, text, word_offsets(text, ("phase",))):
         ts, te = m.start("t"), m.end("t")
@@ -2626,6 +2800,17 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
     if not span:
         return None
     s, e, title = span
+    if _BANNER_RE.search(title):
+        # 'SOUTH-SOUTH COOPERATION · PROJECT FACT SHEET · June 2024' above the name: the name is
+        # the paragraph under the banner ('Title' / '(ACR)')
+        nm = _NAME_UNDER_BANNER_RE.match(text, e)
+        if not nm or len(nm.group("t").split()) < 3:
+            return None
+        s, e, title = nm.start("t"), nm.end("t"), clean_title(nm.group("t"))
+        c = Cand(title, s, e, "factsheet", s, len(text), s, len(text))
+        if nm.group("a"):
+            c.aliases.append(nm.group("a"))
+        return c
     if re.search(r"\bcooperation\b|\bpartnership\b", title, re.I) and "ILO" in title \
             and not re.search(r"\([A-Z][A-Za-z0-9\-]{1,12}\)$", title):
         return None                     # (a programme's name has its acronym: '... Pacific (PDWP)')
@@ -2652,6 +2837,11 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
     return Cand(title, s, e, "factsheet", s, len(text), s, len(text))
 
 
+#: a banner line: parts split by '·' or '|', one of them the kind of document or a date
+_BANNER_RE = re.compile(rf"[·|][^\n]*(?:\b(?:FACT[ \t]?SHEET|BRIEF|NEWSLETTER|Fact[ \t]?sheet|Brief)\b|(?:{MONTH})[ \t]+{YEAR}"
+                        rf"|{YEAR}[ \t]*$)|(?:\b(?:FACT[ \t]?SHEET|Fact[ \t]?sheet)\b)[^\n]*[·|]")
+_NAME_UNDER_BANNER_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t#*]*(?P<t>[A-Z][^\n.;]{8,200}?)[ \t*]*"
+                                   r"(?:\n[ \t]*\((?P<a>[A-Z][A-Za-z0-9\-]{1,15})\)[ \t]*)?(?=\n[ \t]*\n)")
 _SHORT_NAME_END_RE = re.compile(r"(?:^|[ \t][–—:|-][ \t]*)(?P<a>[A-Z][A-Z0-9]{1,11}(?:-[A-Z0-9]{1,11}){0,2})$")
 
 
@@ -2885,6 +3075,11 @@ _FUNDER_LABEL_RE = re.compile(
     re.MULTILINE)
 
 
+_MONTHS_PERIOD_RE = re.compile(
+    rf"\([ \t]*(?:\d{{1,2}}[ \t]+)?(?:{MONTH})[ \t]+(?P<y1>{YEAR})[ \t]*(?:-|–|—|to)[ \t]*"
+    rf"(?:\d{{1,2}}[ \t]+)?(?:{MONTH})[ \t]+(?P<y2>{YEAR})[ \t]*\)")
+
+
 def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partner_name: str | None,
           partner_is_donor: bool = False) -> dict:
     s, e = c.attr_start if c.attr_start is not None else c.scope_start, c.attr_end or c.scope_end
@@ -2926,6 +3121,14 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
     if start_year is None:
         for a, b in scope_sents:
             m = RUNS_RE.search(text, a, b) if _may_match(text, _RUNS_WORDS, a, b) else None
+            if m:
+                start_year, end_year = int(m.group("y1")), int(m.group("y2"))
+                break
+    if start_year is None and c.rule in _OWN_SCOPE:
+        # 'SALMA (October 2022 - September 2025) improves ...': a dated period in brackets in
+        # the first sentences of the project's own text
+        for a, b in scope_sents[:3]:
+            m = _MONTHS_PERIOD_RE.search(text, a, b) if "(" in text[a:b] else None
             if m:
                 start_year, end_year = int(m.group("y1")), int(m.group("y2"))
                 break
@@ -3104,6 +3307,24 @@ _OWN_SCOPE = ("heading", "table", "bullet", "list_item", "field_block", "funder_
               "signature")
 
 
+_HAS_WORD_RE = re.compile(r"[^\W\d_]{3}")
+_SHORT_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _content_words(title: str) -> list[str]:
+    return [w for w in _SHORT_WORD_RE.findall(title.lower()) if w not in CONNECTORS and w not in ("a", "to", "phase")]
+
+
+def _short_name_twin(title: str, named: list["Cand"]) -> "Cand | None":
+    """The one project of `named` whose title holds every word of `title` (two at least): a
+    short form of it."""
+    words = _content_words(title)
+    if len(words) < 2:
+        return None
+    hits = [p for p in named if set(words) <= set(_content_words(p.title)) and len(p.title) > len(title)]
+    return hits[0] if len(hits) == 1 else None
+
+
 def extract(text: str) -> list[dict]:
     if not text or not text.strip():
         return []
@@ -3126,6 +3347,8 @@ def extract(text: str) -> list[dict]:
     cands += _defined_acronym_candidates(text, sents)
     # a name does not run across the gap between two columns of a table
     # (the indent of a wrapped line is no gap)
+    # a name has words ('6,150,000' in a table's first column is an amount)
+    cands = [c for c in cands if _HAS_WORD_RE.search(c.title)]
     cands = [c for c in cands if c.rule == "table" or "   " not in text[c.start:c.end]
              or not _COLUMN_GAP_RE.search(text, c.start, c.end)]
 
@@ -3146,6 +3369,10 @@ def extract(text: str) -> list[dict]:
         twin = next((merged[k] for k in sorted(maybe)
                      if any(same_title(a, b) for a in names for b in [merged[k].title] + merged[k].aliases)
                      or (merged[k].start <= c.start < merged[k].end)), None)
+        if twin is None and c.rule == "table" and merged:
+            # a summary table's short name for a project named in full above it ('Skills for
+            # Green Jobs' for 'Skills for Green Jobs in Kyrgyzstan and Tajikistan')
+            twin = _short_name_twin(c.title, [p for p in merged if p.start < c.start and p.rule != "table"])
         if twin is None:
             for n in names:
                 titles.add(n, len(merged))
