@@ -23,7 +23,7 @@ import pycountry
 
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, list_items, org_like_acronym, partner_country)
-from .text import MONTH, MONTHS, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
+from .text import MONTH, MONTHS, DateSpan, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -50,7 +50,7 @@ _NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
 _NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|ocument|"
                           r"mendment|Record|rotocol")
 _BETWEEN_RE = re.compile(r"\bbetween\b")
-_SIGN = r"sign(?:s|ed|ing)?|signature(?=\s+of\s+(?:an?|the|this|their)\b)|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
+_SIGN = r"sign(?:s|ed|ing)?|signature(?=\s+of\s+(?:an?|the|this|their)\b)|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)(?!\s+(?:Mo[UC]|MOU|[Mm]emorand|[Aa]greement|[Pp]artnership|[Ff]ramework))|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
 _DWCP_VERB_RE = re.compile(rf"\b(?:{_SIGN}|launch(?:es|ed)|adopt(?:s|ed)|endorsed|validated|approved)\b",
                            re.IGNORECASE)
@@ -144,7 +144,7 @@ _NOT_PARTY_BEFORE = re.compile(r"(?:\b(?:in|from|to|for|across|throughout|within
 
 # patterns used inline below
 _CLAUSE_TOKEN_RE = re.compile(r"[^\W\d_][\w'’.\-]*|\d+|[,()&]|[^\s\w]")
-_COMMA_NEXT_RE = re.compile(r",\s*(\w+)(?:\s+(\w+))?")
+_COMMA_NEXT_RE = re.compile(r",\s*(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
 _THAT_WHICH_RE = re.compile(r"\s+(?:that|which)\s+")
 _MONTH_START_RE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
                              r"November|December)\b")
@@ -169,7 +169,7 @@ _PLURAL_NOUN_RE = re.compile(r"(?:[a-z]s|Us|Memoranda|memoranda)\Z")
 _FOLLOWING_RE = re.compile(r"following|next")
 _NOT_WITH_RE = re.compile(r"(?:a|an|particular|support|regard|respect|view)\b")
 # (after the noun's own years: "the Programme 2022-2026, which X, Y and the ILO signed")
-_THAT_SUBJECT_RE = re.compile(r"(?:\s+\(?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?\)?)?,?\s*(?:that|which)\s")
+_THAT_SUBJECT_RE = re.compile(r"\)?(?:\s*\([A-Z][\w&-]{1,11}\))?(?:\s+\(?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?\)?)?,?\s*(?:that|which)\s")
 _WITH_COUNT_RE = re.compile(r"(?:\band\s+(?P<n>\d{1,2}|one|two|three|four|five|six)\s+)?\bwith\s+")
 
 
@@ -186,8 +186,8 @@ _IN_RE = re.compile(r"\s+in\s+")
 _PLACE_LIST_RE = re.compile(r"\s*(?:,|and|&|or|,\s*and)\s*(?:the\s+)?")
 _OF_BEFORE_RE = re.compile(r"\bof\s+(?:the\s+)?$")
 _TOKEN_RE = re.compile(r"\S+")
-_DATELINE_RE = re.compile(rf"[A-Z]{{3,}}[A-Z ,]*\s*(?:\(|[–—-])|[A-Z]{{3,}}(?:[ \t][A-Z]{{2,}}){{0,2}},[ \t]*(?:{MONTH}|\d{{1,2}}[ \t]+{MONTH})\b")
-_DATELINE_LEAD_RE = re.compile(r"[ \t]*(?:[A-Z]{2,}[ \t]+){0,2}")
+_DATELINE_RE = re.compile(rf"[A-Z]{{3,}}[A-Z ,/]*\s*(?:\(|[–—-])|[A-Z]{{3,}}(?:[ \t][A-Z]{{2,}}){{0,2}},[ \t]*(?:{MONTH}|\d{{1,2}}[ \t]+{MONTH})\b")
+_DATELINE_LEAD_RE = re.compile(r"[ \t]*(?:[A-Z]{2,}(?:[ \t]+|/)){0,2}")    # (and "TUNIS/GENEVA (ILO News)")
 # "ADDIS ABABA, Aug 21 (" before a wire service's name in parentheses
 _DATELINE_AGENCY_RE = re.compile(rf"[ \t]*[A-Z]{{3,}}(?:[ \t][A-Z]{{2,}}){{0,2}},[ \t]*(?:{MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{MONTH})"
                                  rf"(?:,?[ \t]+(?:19|20)\d\d)?[ \t]*\(")
@@ -303,8 +303,15 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
     has_minist = "Minist" in seg
     for m in (_MINISTRY_RE.finditer(seg) if has_minist or "Secretary" in seg or "Department" in seg else ()):
         x = m.group("x")
+        hm = _HONORIFIC_RE.search(x)
+        if hm:                                   # "Minister of Labour Ms A. Name": the name is no part of it
+            x = x[:hm.start()]
         if m.group("head") == "Minister":
             name = f"Ministry {m.group('prep')} {x}"
+            body = _body_defined(defs, m.group("prep"), x)
+            if body:                             # "the Minister of Labour" heads "the Department of Labour (DoL)"
+                add(m.start(), m.start() + len(m.group(0)) - len(m.group("x")) + len(x), body)
+                continue
         elif m.group("head") == "Secretary":
             continue
         else:
@@ -334,6 +341,9 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             words = [w for w in words if w]
             if not words:
                 continue
+            pw = next((i for i, w in enumerate(words[:-1]) if _POSSESSIVE_RE.search(w)), None)
+            if pw is not None:                   # "the Foundation's Chief Officer": the Foundation
+                words = words[:pw] + [_POSSESSIVE_RE.sub("", words[pw])]
             low = [w.lower().strip(".,'’") for w in words]
             if not set(low) & _ANY_ORG_WORDS and not (len(words) == 1 and _is_acronym(words[0])):
                 continue
@@ -342,6 +352,11 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
                 start = 1
             elif len(low) > 1 and low[0] == "the" and _LED_RE.search(low[1]):
                 start = 2
+            if set(low[start:]) & _ROLE_WORDS and len(words) - start >= 2 and not _is_acronym(words[start]):
+                fa = acronym_for(" ".join(words[start:]), defs)
+                if fa:                           # "the Tunisian General Labour Union (UGTT)": a name the text defines
+                    add(ms, me, fa)
+                    continue
             for i, w in enumerate(low):          # "Director of the X Office" -> "X Office"
                 if w in _ROLE_WORDS and not (i + 1 < len(low) and low[i + 1] in _ANY_ORG_WORDS):
                     start = i + 1                # (not "the X General Confederation of Labour")
@@ -376,7 +391,8 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
     for m in _ACR_SCAN_RE.finditer(seg):
         tok = m.group(0)
         if not (_is_acronym(tok) or tok in defs) or tok == "ILO" or not (
-                org_like_acronym(tok, defs) or (is_country(defs.get(tok) or "") and _org_named(T, tok))) \
+                org_like_acronym(tok, defs) or (is_country(defs.get(tok) or "") and _org_named(T, tok))
+                or _listed_name(seg, m.start(), m.end(), defs.get(tok))) \
                 or _dateline(seg, m.start(), a, T):
             continue
         after = seg[m.end():m.end() + 30]
@@ -405,6 +421,31 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
     return [(a + s, name) for s, e, name in found]
 
 
+_HONORIFIC_RE = re.compile(r"\s+(?:Mr|Ms|Mrs|Dr|Hon|Prof)\.?(?:\s|\Z)")
+
+
+def _body_defined(defs: dict[str, str], prep: str, x: str) -> str | None:
+    """The acronym of the one ministry or department the document defines as 'of X'."""
+    want = f"{prep} {x}".lower()
+    hits = [a for a, n in defs.items() if _is_acronym(a) and re.sub(r"\s+", " ", n).lower() in
+            (f"ministry {want}", f"department {want}", f"ministry {prep} the {x}".lower(), f"department {prep} the {x}".lower())]
+    return hits[0] if len(hits) == 1 else None
+
+
+_LIST_LEFT_RE = re.compile(r"(?:,|\band|\bwhich|\bthat)\s+\Z")
+_LIST_RIGHT_RE = re.compile(r",\s|\s+and\s")
+_NOT_BODY_RE = re.compile(r"\b(?:Programmes?|Programs?|Projects?|Conventions?|Goals?|Agenda|Strategy|Plan|Policy|Act|Law|"
+                          r"Code|Index|Survey|Report|Framework|Initiative|Declaration|Agreement)\b")
+
+
+def _listed_name(seg: str, s: int, e: int, name: str | None) -> bool:
+    """'which A, BUSA and the ILO signed': an acronym the text defines as a name of several
+    capitalized words (no country, programme or law), standing inside a list of parties."""
+    if not name or len(name.split()) < 2 or not name[:1].isupper() or is_country(name) or _NOT_BODY_RE.search(name):
+        return False
+    return bool(_LIST_LEFT_RE.search(seg, max(0, s - 8), s) and _LIST_RIGHT_RE.match(seg, e))
+
+
 _PREAMBLE_WORDS = {"whereas", "considering", "recalling", "noting", "recognizing", "recognising"}
 # 'The Government of X, represented by ... (hereinafter "the Government")': the short name a legal text gives a party
 _HEREINAFTER_RE = re.compile(r'\(\s*hereinafter\s+(?:(?:jointly\s+)?referred\s+to\s+as\s+|called\s+)?["“]the\s+(?P<alias>[A-Z][a-z]+)["”]\s*\)')
@@ -425,6 +466,28 @@ def _hereinafter(T: str) -> dict[str, str]:
         if nm and nm.group(0) != w and w not in out:
             out[w] = nm.group(0)
     return out
+
+
+_SOLE_HEADS = ("Foundation", "Commission", "Bank")
+_SOLE_RE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’&-]*[ \t]+(?:(?:of|for|and|the)[ \t]+)?){1,4}(?P<h>Foundation|Commission|Bank)\b")
+
+
+def _sole_names(T: str, defs: dict[str, str]) -> dict[str, str]:
+    """{'Foundation': 'Mastercard Foundation'}: 'the Foundation' of a text that names one
+    foundation (commission, bank) only, by its acronym where the text defines one."""
+    names: dict[str, set] = {h: set() for h in _SOLE_HEADS}
+    if not any(h in T for h in _SOLE_HEADS):
+        return {}
+    for m in _SOLE_RE.finditer(T):
+        name = _SPACES_RE.sub(" ", m.group(0))
+        name = re.sub(r"^(?:The|the|This|A|An)\s+", "", name)
+        if name == m.group("h") or name.split()[0] in _ROLE_TITLES:
+            continue
+        names[m.group("h")].add(acronym_for(name, defs) or name)
+    return {h: next(iter(v)) for h, v in names.items() if len(v) == 1}
+
+
+_ROLE_TITLES = {"Director", "President", "Chair", "Head", "Minister", "Secretary", "Officer", "Mr", "Ms", "Dr"}
 
 
 def _org_named(T: str, acr: str) -> bool:
@@ -532,7 +595,8 @@ def _clause_end(T: str, start: int, stop: int, the_ok: bool = False) -> int:
             if w == ",":
                 nxt = _COMMA_NEXT_RE.match(T, start + m.start(), stop)
                 if nxt and nxt.group(1)[0].islower() and not (
-                        nxt.group(1) in ok_after_comma and (nxt.group(2) or "x")[0].isupper()):
+                        nxt.group(1) in ok_after_comma and (nxt.group(2) or "x")[0].isupper()) and not (
+                        the_ok and nxt.group(1) == "and" and nxt.group(2) == "the" and (nxt.group(3) or "x")[0].isupper()):
                     return start + m.start()
             continue
         return start + m.start()
@@ -823,7 +887,7 @@ def extract(text: str) -> list[dict]:
     T = v.text
     defs = definitions(T)
     global _aliases
-    _aliases = (T, _hereinafter(T))
+    _aliases = (T, {**_sole_names(T, defs), **_hereinafter(T)})
     partner = _Lazy(partner_country, text)
     items = _LineItems(T)
     sents = _rejoin_initials(T, v.sentences)
@@ -882,11 +946,16 @@ def extract(text: str) -> list[dict]:
                 prev_end = ne
                 continue                             # "the third such agreement": not a new one
             hi = heads.index(m) if m in heads else -1
+            if hi < 0 and any(h.end() <= ns <= h.end() + 2 and _kind(h, S) == kind for h in heads):
+                prev_end = ne
+                continue                             # "Decent Work Country Programme (DWCP)": one noun
             win = None
             if hi >= 0 and len(heads) > 1:
                 win = (heads[hi - 1].end() if hi > 0 else 0, heads[hi + 1].start() if hi + 1 < len(heads) else len(S))
             # "- 2019: Exchange of Letters with X": a dated timeline item that opens with the agreement
-            timeline = lead_end is not None and 0 <= ns - lead_end <= 12
+            # (or after a few capitalized words of its name: "- 2016 (May) — New Programme Cooperation Agreement")
+            timeline = lead_end is not None and 0 <= ns - lead_end and (
+                ns - lead_end <= 12 or bool(_NAME_WORDS_RE.fullmatch(S, lead_end, ns)))
             if kind == "declaration":
                 verb = _DECL_VERB_RE.search(S)
             elif kind == "dwcp":
@@ -921,10 +990,14 @@ def extract(text: str) -> list[dict]:
                 prev_end = ne
                 continue
             # nearest signing verb to this noun
-            verbs = [x for x in (_DWCP_VERB_RE if kind == "dwcp" else _SIGN_RE).finditer(S)]
+            verbs = [x for x in (_DWCP_VERB_RE if kind == "dwcp" else _DECL_VERB_RE if kind == "declaration"
+                                 else _SIGN_RE).finditer(S)]
             if win is not None:
                 own = [x for x in verbs if win[0] <= x.start() < win[1]]
-                if not own and not timeline and _DEMONSTRATIVE_RE.search(S[max(0, ns - 30):ns]):
+                if not own and not timeline and (_DEMONSTRATIVE_RE.search(S[max(0, ns - 30):ns]) or (
+                        hi > 0 and _COMPLEMENT_GAP_RE.search(S, heads[hi - 1].end(), ns))):
+                    # (or "signed a funding agreement ... to support the implementation of X's DWCP":
+                    # the noun the verb signs is the one before)
                     prev_end = ne
                     continue                         # "The agreements build on a Letter of Intent signed ..."
                 if own:
@@ -944,7 +1017,16 @@ def extract(text: str) -> list[dict]:
                 vpos = dated.start()
 
             date = _date_for(T, v, sents, si, ss, se, vpos, item, enum_children, S, m, years_cache, win)
-            parties, explicit = _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs)
+            # (a next noun with its own verb opens a clause of its own: "an MoU signed between A and
+            # the ILO, and on the X Declaration adopted by B": B is not a party of the MoU)
+            stop = None
+            if 0 <= hi < len(heads) - 1:
+                nh = heads[hi + 1]
+                nwin_end = heads[hi + 2].start() if hi + 2 < len(heads) else len(S)
+                nverb = {"dwcp": _DWCP_VERB_RE, "declaration": _DECL_VERB_RE}.get(_kind(nh, S), _SIGN_RE)
+                if nverb.search(S, nh.end(), nwin_end) and vpos < nh.start():
+                    stop = nh.start()
+            parties, explicit = _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs, stop)
             if any(_MISSION_RE.search(p) for p in parties):
                 # "SDC approved ... an amendment to the agreement, signed by the Embassy of X and the
                 # ILO": an embassy signs for the agency the sentence names before the noun
@@ -1125,6 +1207,13 @@ def _iso3(name: str) -> str | None:
     return lookup_country(gm.group("x") if gm else name)
 
 
+# a timeline item's lead that gives the year, then the month (and day) in parentheses
+_YEAR_PAREN_LEAD_RE = re.compile(rf"(?P<y>(?:19|20)\d\d)[ \t]*\((?:(?P<d>\d{{1,2}})[ \t]+)?(?P<m>{MONTH})(?P<y2>\))[ \t]*[—–:-][ \t]*")
+
+
+_NAME_WORDS_RE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}")
+
+
 class _LineItems:
     """item_at(list_items(T), pos) without reading every list item of T: a list item is one
     whole line (list_items matches a line from its start to its end), so the item at `pos`, if
@@ -1148,7 +1237,13 @@ class _LineItems:
                 it = found[0]
                 lead = replace(it.lead, start=it.lead.start + ls, end=it.lead.end + ls) if it.lead else None
                 it = replace(it, start=it.start + ls, end=it.end + ls, lead=lead, lead_end=it.lead_end + ls)
-                if lead is None:                 # "- 15 March: ..." under a "**2021**" heading
+                pm = _YEAR_PAREN_LEAD_RE.match(T, it.lead_end) if lead is None else None
+                if pm:                           # "- 2012 (March) — ...", "- 2021 (9 December): ..."
+                    mo = MONTHS[pm.group("m").lower().rstrip(".")]
+                    lead = DateSpan(pm.start(), pm.end("y2"), int(pm.group("y")), mo,
+                                    int(pm.group("d")) if pm.group("d") else None)
+                    it = replace(it, lead=lead, lead_end=pm.end())
+                elif lead is None:               # "- 15 March: ..." under a "**2021**" heading
                     if self._years is None:
                         self._years = YearContext(T)
                     found = yearless_lead(T, it.lead_end, it.end, self._years)
@@ -1224,6 +1319,11 @@ def _uniq(xs: list[str]) -> list[str]:
     return out
 
 
+_COMPLEMENT_GAP_RE = re.compile(r"\b(?:to|for|of|under|towards|within|in\s+support\s+of)\s")
+_UNTIL_BEFORE_RE = re.compile(r"\b(?:(?:until|till|through|up\s+to)\s+(?:(?:the\s+)?(?:end|middle)\s+of\s+)?|"
+                              r"by\s+the\s+(?:end|middle)\s+of\s+)\Z")
+
+
 def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, cache, win=None):
     """([years], month, day) for the agreement at sentence si, or None.
 
@@ -1233,7 +1333,8 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
     lead_span = (lead.start, lead.end) if lead else None
     dates = [d for d in _dates(S) if not (lead_span and ss + d.start >= lead_span[0] and ss + d.end <= lead_span[1])]
     dates = [d for d in dates if not _SINCE_BEFORE_RE.search(S[max(0, d.start - 7):d.start])]
-    yrs = [y for y in _years(T, ss, se, cache) if not (lead_span and lead_span[0] <= y[0] < lead_span[1])]
+    yrs = [y for y in _years(T, ss, se, cache) if not (lead_span and lead_span[0] <= y[0] < lead_span[1])
+           and not _UNTIL_BEFORE_RE.search(T, max(0, y[0] - 30), y[0])]   # ("will run until the end of 2029")
     if win is not None:
         own_d = [d for d in dates if win[0] <= d.start < win[1]]
         own_y = [y for y in yrs if win[0] <= y[0] - ss < win[1]]
@@ -1407,19 +1508,22 @@ _REACH = 300                                        # how far from the noun part
 _CLAUSE_RE = re.compile(r"\b(between|with|by)\s+")
 
 
-def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], bool]:
-    """Parties named around the agreement noun, and whether an explicit clause named any."""
+def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs, stop=None) -> tuple[list[str], bool]:
+    """Parties named around the agreement noun, and whether an explicit clause named any
+    (up to `stop` in S, where another agreement's clause begins)."""
     found: list[tuple[int, str]] = []
     explicit = False
-    lo, hi = max(0, min(vpos, ns) - _REACH), min(len(S), max(vpos, ne) + _REACH)
+    lo, hi = max(0, min(vpos, ns) - _REACH), min(len(S), max(vpos, ne) + _REACH, stop or len(S))
     for cm in _CLAUSE_RE.finditer(S, lo, hi):
         word = cm.group(1)
         if word != "between" and cm.start() < min(vpos, ns):
             continue
+        if word == "between" and 0 < prev_end and cm.start() < ns:
+            continue                                # ("an MoU between A and B, and the X Declaration ...")
         if word != "between" and _NOT_WITH_RE.match(S, cm.end()):
             continue
         a = ss + cm.end()
-        b = _clause_end(T, a, min(se, a + _REACH), True)
+        b = _clause_end(T, a, min(se, a + _REACH, ss + stop if stop else se), True)
         ps = _party_mentions(T, a, b, defs)
         if ps:
             explicit = True
@@ -1435,13 +1539,8 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], boo
         a = ss + max(prev_end, ns - _REACH)
         found += [(p, n) for p, n in _party_mentions(T, a, ss + ns, defs)]
     found.sort()
-    names: list[str] = []
-    for k, (pos, n) in enumerate(found):
-        if names and k and _apposed_acronym(T, found[k - 1][0], found[k - 1][1], pos, n):
-            names[-1] = n                        # "the Kenya Bureau of Labour, KBL,": one party
-        else:
-            names.append(n)
-    return _uniq(names), explicit
+    # "the Kenya Bureau of Labour, KBL,", "the Union of Industry, Trade and Crafts (UICT)": one party
+    return _uniq(_collapse_aliases(T, found)), explicit
 
 
 _FUNDING_QUAL_RE = re.compile(r"(?i)funding|financing|contribution|grant")
@@ -1461,12 +1560,14 @@ def _donor_field(T: str, pos: int, defs) -> str | None:
     return best.group("acr") or acronym_for(name, defs) or name
 
 
-_NAMED_BEFORE_RE = re.compile(r"(?<![.:;]\s)(?<!^)\b[A-Z][a-z]+\s+\Z")
+# (a cooperation programme's own words are not another accord's name: "Programme Cooperation Agreement")
+_NAMED_BEFORE_RE = re.compile(r"(?<![.:;]\s)(?<!^)\b(?!(?:Programme|Program|Cooperation|Partnership|Framework|Funding|"
+                              r"Contribution|Grant)\s)[A-Z][a-z]+\s+\Z")
 _THEIR_RE = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}\Z")
 # (a timeline's year, "- 2024 – ", and up to two openers: "On 5 May 2024, the ...", "Chile's ...")
 _SUBJ_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|[-•*]\s*)?(?:(?:19|20)\d\d[ \t]*[–—:-][ \t]*)?(?:(?:The|the|Today|Yesterday|"
                            r"In\s+\w+(?:\s+\d{4})?|On\s+\d{1,2}\s+\w+(?:\s+\d{4})?|[A-Z][a-z]+['’]s),?\s+){0,2}")
-_SUBJ_GAP_RE = re.compile(r"\s+(?:(?:have|has|will|would|jointly|formally|officially|then|also|to)\s+)*[a-z]+\s+(?:the|a|their|its)\s+(?:[\w-]+\s+){0,2}")
+_SUBJ_GAP_RE = re.compile(r"\s+(?:(?:have|has|will|would|jointly|formally|officially|then|also|to)\s+)*[a-z]+\s+(?:the|a|their|its)\s+(?:[\w'’-]+\s+){0,2}")
 
 
 def _subject_list(T, ss, S, ns, prev_end, defs) -> list[str]:
@@ -1476,13 +1577,30 @@ def _subject_list(T, ss, S, ns, prev_end, defs) -> list[str]:
     if prev_end:
         return []
     lead = _SUBJ_LEAD_RE.match(S)
-    ms = _party_mentions(T, ss, ss + ns, defs)
-    if len(ms) < 2 or ms[-1][1] != "ILO" or ms[0][0] - ss > lead.end():
+    dl = _SUBJ_DATELINE_RE.match(S)                  # "ULAANBAATAR, Mongolia - The Government of X, ..."
+    lead_end = max(lead.end(), _SUBJ_LEAD_RE.match(S, dl.end()).end() if dl else 0)
+    ms = _party_mentions(T, ss + (dl.end() if dl else 0), ss + ns, defs)
+    if len(ms) < 2 or "ILO" not in (ms[0][1], ms[-1][1]) or ms[0][0] - ss > lead_end:
         return []
-    ilo_end = _ILO_RE.match(T, ms[-1][0])
-    if ilo_end is None or ss + ns - ilo_end.end() > 60 or not _SUBJ_GAP_RE.fullmatch(T, ilo_end.end(), ss + ns):
+    # the end of the last name: "... and the ILO", "... and the Government of X", "... (ILO)"
+    last = _ILO_RE.match(T, ms[-1][0]) if ms[-1][1] == "ILO" else _RUN_RE.match(T, ms[-1][0])
+    if last is None:
+        return []
+    end = last.end()
+    am = _SUBJ_TAIL_RE.match(T, end, ss + ns)
+    if am:
+        end = am.end()
+    if ss + ns - end > 60 or not _SUBJ_GAP_RE.fullmatch(T, end, ss + ns):
         return []
     return [p for p in _collapse_aliases(T, ms) if p != "ILO"]
+
+
+# a press release's dateline before its subject: "ULAANBAATAR, Mongolia - ", "GENEVA (ILO News) – "
+_SUBJ_DATELINE_RE = re.compile(r"\s*[A-Z]{3,}(?:[ /][A-Z]{2,}){0,3}(?:,[ \t]+[A-Z][\w'’ -]{1,30}?)?(?:[ \t]+\([^()\n]{1,30}\))?"
+                               r"[ \t]+[–—-][ \t]+(?:[^–—\n]{1,30}[ \t]+[–—-][ \t]+)?")
+# what may stand between a subject and its verb: its acronym, a day ("on Wednesday", "yesterday", "on 5 May 2024")
+_SUBJ_TAIL_RE = re.compile(rf"\)?(?:[ \t]*\([A-Z][\w&-]{{1,11}}\))?(?:,?[ \t]+(?:on[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                           rf"Saturday|Sunday)|yesterday|today|on[ \t]+\d{{1,2}}[ \t]+{MONTH}(?:[ \t]+{YEAR})?|in[ \t]+{MONTH}(?:[ \t]+{YEAR})?),?)?")
 
 
 # "signed by the five PUNOs": a group named by a plural acronym the document defines
