@@ -795,3 +795,14 @@ def test_the_foundation_and_the_commission_stand_for_the_one_the_text_names():
             "Joint Declaration on Supply Chains.")
     assert _brief(extract(text)) == [("partnership_agreement", 2021, 6, 23, {"ILO", "Sunrise Foundation"}),
                                      ("declaration", 2023, 7, None, {"ILO", "European Commission"})]
+
+
+def test_the_n_agencies_of_a_between_clause_are_the_n_named_earlier_and_each_noun_keeps_its_verb():
+    text = ("The programme brings together the ILO, UNDP, FAO and UN Women to create decent work. It runs in the north.\n\n"
+            "It is led by the Ministry of Gender, Labour and Social Development (MGLSD).\n\n"
+            "The programme builds on a Memorandum of Understanding signed in Kampala in March 2025 between MGLSD and the "
+            "four agencies, and on the Kampala Declaration adopted by IGAD member States in March 2019.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert _brief(rows) == [("mou", 2025, 3, None, {"MGLSD", "ILO", "UNDP", "FAO", "UN Women"}),
+                            ("declaration", 2019, 3, None, {"IGAD"})]

@@ -341,6 +341,10 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             words = [w for w in words if w]
             if not words:
                 continue
+            w2 = " ".join(_POSSESSIVE_RE.sub("", w) for w in words[:2])
+            if len(words) == 2 and w2 in _spaced_acronyms():
+                add(ms, me, w2)                  # "UN Women": one reference name
+                continue
             pw = next((i for i, w in enumerate(words[:-1]) if _POSSESSIVE_RE.search(w)), None)
             if pw is not None:                   # "the Foundation's Chief Officer": the Foundation
                 words = words[:pw] + [_POSSESSIVE_RE.sub("", words[pw])]
@@ -444,6 +448,13 @@ def _listed_name(seg: str, s: int, e: int, name: str | None) -> bool:
     if not name or len(name.split()) < 2 or not name[:1].isupper() or is_country(name) or _NOT_BODY_RE.search(name):
         return False
     return bool(_LIST_LEFT_RE.search(seg, max(0, s - 8), s) and _LIST_RIGHT_RE.match(seg, e))
+
+
+@lru_cache(maxsize=1)
+def _spaced_acronyms() -> frozenset:
+    """Reference acronyms of two words ('UN Women', 'UN DESA'), from flows/data/organizations.csv."""
+    from .organizations import reference
+    return frozenset(a for ref in reference() for a in ref.acronyms if len(a.split()) == 2)
 
 
 _PREAMBLE_WORDS = {"whereas", "considering", "recalling", "noting", "recognizing", "recognising"}
@@ -994,6 +1005,10 @@ def extract(text: str) -> list[dict]:
                                  else _SIGN_RE).finditer(S)]
             if win is not None:
                 own = [x for x in verbs if win[0] <= x.start() < win[1]]
+                if hi > 0 and own and own[0].start() < ns and _VERB_OF_PREV_RE.fullmatch(S, win[0], own[0].start()):
+                    # ("an MoU signed in X in March 2025 ..., and the Y Declaration adopted ...":
+                    # the verb right after the noun before belongs to that noun)
+                    own = own[1:]
                 if not own and not timeline and (_DEMONSTRATIVE_RE.search(S[max(0, ns - 30):ns]) or (
                         hi > 0 and _COMPLEMENT_GAP_RE.search(S, heads[hi - 1].end(), ns))):
                     # (or "signed a funding agreement ... to support the implementation of X's DWCP":
@@ -1051,6 +1066,11 @@ def extract(text: str) -> list[dict]:
                     named = _uniq(_collapse_aliases(T, ms_))
                     if 2 <= len(named) <= n + 1:
                         parties, explicit = named, True
+            bg = _BETWEEN_GROUP_RE.search(S, ne, min(len(S), ne + 200)) if "between" in S else None
+            if bg:                                   # "between the Ministry (M) and the four agencies"
+                listed = _listed_before(T, sents, si, _num(bg.group("n")) or 0, defs)
+                if listed:
+                    parties, explicit = _uniq(parties + listed), True
             if not [p for p in parties if p != "ILO"] and _THEIR_RE.search(S, max(0, ns - 30), ns):
                 # "X and Y reported on their bipartite Declaration, signed on ...": the subject signed
                 lead = _SUBJ_LEAD_RE.match(S).end()
@@ -1317,6 +1337,40 @@ def _uniq(xs: list[str]) -> list[str]:
             seen.add(k)
             out.append(x)
     return out
+
+
+_VERB_OF_PREV_RE = re.compile(r"(?:\s*\([A-Za-z][\w&-]{0,11}\))?,?\s*(?:(?:which|that|was|were|is|are|has|have|had|been|"
+                              r"jointly|formally|officially)\s+){0,3}")
+_BETWEEN_GROUP_RE = re.compile(r"\bbetween\s+[^,;.()]{1,80}?\s+and\s+the\s+(?P<n>two|three|four|five|six|seven|\d)\s+"
+                               r"(?:UN\s+|United\s+Nations\s+)?(?:agencies|organi[sz]ations|partners|institutions)\b")
+_LIST_SEP_RE = re.compile(r"(?:\s*\([A-Za-z][\w&-]{0,11}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
+
+
+def _listed_before(T: str, sents, si: int, n: int, defs) -> list[str]:
+    """'the four agencies': the organizations of the last list of exactly n names before
+    sentence si (within 30 sentences), 'the ILO, UNDP, FAO and UN Women'."""
+    if n < 2:
+        return []
+    for j in range(si - 1, max(-1, si - 31), -1):
+        ps, pe = sents[j]
+        ms = [(p, x) for p, x in _party_mentions(T, ps, pe, defs) if not is_country(x)]
+        names = _collapse_aliases(T, ms)
+        if len(names) < n:
+            continue
+        # a run of n names joined by commas and 'and' only
+        run = [ms[0]]
+        for (p0, x0), (p1, x1) in zip(ms, ms[1:]):
+            e0 = p0 + len(x0) if T.startswith(x0, p0) else _RUN_RE.match(T, p0).end() if _RUN_RE.match(T, p0) else p0
+            if T[p1 - 1:p1] == "(" or _LIST_SEP_RE.fullmatch(T, e0, p1):
+                run.append((p1, x1))
+            else:
+                if len(_collapse_aliases(T, run)) == n:
+                    break
+                run = [(p1, x1)]
+        got = _collapse_aliases(T, run)
+        if len(got) == n:
+            return got
+    return []
 
 
 _COMPLEMENT_GAP_RE = re.compile(r"\b(?:to|for|of|under|towards|within|in\s+support\s+of)\s")
