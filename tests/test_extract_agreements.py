@@ -806,3 +806,30 @@ def test_the_n_agencies_of_a_between_clause_are_the_n_named_earlier_and_each_nou
     _grounded(text, rows)
     assert _brief(rows) == [("mou", 2025, 3, None, {"MGLSD", "ILO", "UNDP", "FAO", "UN Women"}),
                             ("declaration", 2019, 3, None, {"IGAD"})]
+
+
+def test_the_two_institutions_that_signed_are_the_pair_named_just_before():
+    text = ("Cooperation between the European Commission and the ILO goes back to 1958. It grew in July 2004, when the "
+            "two institutions signed a Memorandum of Understanding (MoU) on development cooperation.")
+    assert _brief(extract(text)) == [("mou", 2004, 7, None, {"European Commission", "ILO"})]
+
+
+def test_an_agreement_dated_by_an_attributive_year_between_the_two_institutions():
+    text = ("The agreement was signed by Dr A. Mensah, Vice-President at the WAB, and Ms B. Khumalo, ILO Regional "
+            "Director for Africa. It replaces a 2011 cooperation agreement between the two institutions.\n\n"
+            "The West African Bank (WAB) finances the work.")
+    rows = extract(text)
+    assert ("agreement", 2011, None, None, {"WAB", "ILO"}) in _brief(rows)
+
+
+def test_a_list_item_completed_by_a_participial_signed_by_sentence():
+    text = ("# Iceland and the ILO\n\nDevelopment cooperation with the ILO is managed by Iceland Aid.\n\n"
+            "## Signed agreements\n\n"
+            "- Memorandum of Understanding, November 2019. Signed in Reykjavik by the ILO and the then Department of "
+            "Foreign Affairs and Trade (DFAT), setting out shared priorities.\n"
+            "- Partnership Agreement 2022–2025, signed 14 March 2022. Signed in Geneva by the ILO Deputy "
+            "Director-General, Ms A. Lund, and Mr B. Hurley, Director General of Iceland Aid.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert _brief(rows) == [("mou", 2019, 11, None, {"ILO", "DFAT"}),
+                            ("partnership_agreement", 2022, 3, 14, {"ILO", "Iceland Aid"})]

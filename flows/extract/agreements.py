@@ -135,7 +135,7 @@ _ROLE_WORDS = {"minister", "director", "director-general", "president", "ambassa
                "advisor", "coordinator", "representative", "deputy", "vice", "assistant", "executive",
                "chief", "regional", "general", "senior", "country", "charge", "permanent", "mr", "ms",
                "mrs", "dr"}
-_CLAUSE_OK = {"and", "of", "the", "for", "in", "at", "on", "&", "former", "de", "da", "do", "dos", "das", "du",
+_CLAUSE_OK = {"and", "of", "the", "for", "in", "at", "on", "&", "former", "then", "de", "da", "do", "dos", "das", "du",
               "des", "la", "le", "van", "von", "der", "y", "e", "to", "mr", "mr.", "ms", "ms.", "mrs", "dr"}
 _NOT_PARTY_BEFORE = re.compile(r"(?:\b(?:in|from|to|for|across|throughout|within|at|into|on|against|"
                                r"among|around|inside|outside|over|via|representing|behalf\s+of)\s+(?:the\s+)?|\(\s*)$",
@@ -154,7 +154,7 @@ _CEREMONY_RE = re.compile(r"signing\s+ceremony", re.IGNORECASE)
 _SIGN_BEFORE_RE = re.compile(r"\bsign(?:s|ed)?\s+$", re.IGNORECASE)
 _INDEFINITE_RE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$")
 _DEMONSTRATIVE_RE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
+_LOWER_NEXT_RE = re.compile(r"\s+(?!and\b|or\b)[a-z]")     # (a verb after the name, not 'and')
 _DEFINITE_RE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _ANOTHER_RE = re.compile(r"\banother\s+$", re.IGNORECASE)
 _ILO_WORD_RE = re.compile(r"\bILO\b")
@@ -979,10 +979,21 @@ def extract(text: str) -> list[dict]:
                     verb = _DOC_VERB_RE.search(S)
             else:
                 verb = _SIGN_RE.search(S)
+            # "- Memorandum of Understanding, November 2019. Signed in X by A and B.": a list item
+            # (or sentence) that a participial "Signed ... by" sentence right after completes
+            nxt_signed = si + 1 < len(sents) and _SIGNED_OPEN_RE.match(T, sents[si + 1][0]) is not None \
+                and not _BLANK_LINE_RE.search(T, se, sents[si + 1][0]) and (
+                    item is None or items.at(sents[si + 1][0]) is item)
+            if verb is None and nxt_signed and item is not None and lead_end is None \
+                    and 0 <= ns - (item.lead_end - ss) <= 4 and _dates(S):
+                verb = m
             if verb is None and timeline:
                 verb = m
             if verb is None and _FIRST_BEFORE_RE.search(S, max(0, ns - 40), ns) and _IN_YEAR_AFTER_RE.match(S, ne):
                 verb = m                             # "began with the first Spain–ILO agreement in 1995"
+            if verb is None and not m.group("doc") and _YEAR_ATTR_RE.search(S, max(0, ns - 20), ns) \
+                    and _BETWEEN_NEXT_RE.match(S, ne):
+                verb = m                             # "It replaces a 2011 cooperation agreement between the two ..."
             dated = _DATED_RE.match(S, ne) if verb is None and not m.group("doc") else None
             if dated:
                 verb = m
@@ -1060,7 +1071,7 @@ def extract(text: str) -> list[dict]:
                     n = _num(gm.group("n")) or 0
                     ps, pe = sents[si - 1]
                     ms_ = [(pos, p) for pos, p in _party_mentions(T, ps, pe, defs)
-                           if not (T[pos:pos + len(p)] == p and _LOWER_NEXT_RE.match(T[pos + len(p):pos + len(p) + 3])
+                           if not (T[pos:pos + len(p)] == p and _LOWER_NEXT_RE.match(T[pos + len(p):pos + len(p) + 6])
                                    and not (gm.re is _GROUP_SUBJ_RE and _is_acronym(p)))
                            and not _heading_line(T, pos)]
                     named = _uniq(_collapse_aliases(T, ms_))
@@ -1122,6 +1133,11 @@ def extract(text: str) -> list[dict]:
             if kind == "declaration" and not parties:
                 prev_end = ne
                 continue
+            if nxt_signed and not [p for p in parties if p != "ILO"]:
+                s2, e2 = sents[si + 1]
+                ps2, _ = _parties(T, s2, e2, T[s2:e2], 0, 0, 0, 0, defs)
+                if [p for p in ps2 if p != "ILO"]:
+                    parties, explicit = _uniq(parties + ps2), True
             if _ANOTHER_RE.search(S[max(0, ns - 12):ns]):
                 if rows:
                     prev = rows[-1]
@@ -1373,6 +1389,9 @@ def _listed_before(T: str, sents, si: int, n: int, defs) -> list[str]:
     return []
 
 
+_YEAR_ATTR_RE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+\Z")
+_BETWEEN_NEXT_RE = re.compile(r"\s+between\s")
+_SIGNED_OPEN_RE = re.compile(r"[ \t]*Signed\s+(?:in|at|on|by)\b")
 _COMPLEMENT_GAP_RE = re.compile(r"\b(?:to|for|of|under|towards|within|in\s+support\s+of)\s")
 _UNTIL_BEFORE_RE = re.compile(r"\b(?:(?:until|till|through|up\s+to)\s+(?:(?:the\s+)?(?:end|middle)\s+of\s+)?|"
                               r"by\s+the\s+(?:end|middle)\s+of\s+)\Z")
