@@ -833,3 +833,17 @@ def test_a_list_item_completed_by_a_participial_signed_by_sentence():
     _grounded(text, rows)
     assert _brief(rows) == [("mou", 2019, 11, None, {"ILO", "DFAT"}),
                             ("partnership_agreement", 2022, 3, 14, {"ILO", "Iceland Aid"})]
+
+
+def test_a_month_without_a_year_takes_the_year_of_the_last_full_date_before_it():
+    text = ("On 11 November 2024 we signed the country programme review.\n\n"
+            "Roads that create jobs. In August, Japan's Ministry of Foreign Affairs (MOFA) and the ILO signed the "
+            "agreement for a rural roads project (2024-2027).")
+    rows = [r for r in extract(text) if r["kind"] == "agreement"]
+    assert _brief(rows) == [("agreement", 2024, 8, None, {"MOFA", "ILO"})]
+
+
+def test_a_un_cooperation_framework_signed_by_the_government_and_the_country_team():
+    text = ("This is one outcome of the United Nations Sustainable Development Cooperation Framework (CF) 2022-2026, "
+            "which the Government of Peru and the UN Country Team (UNCT) signed in Lima on 8 April 2022.")
+    assert _brief(extract(text)) == [("agreement", 2022, 4, 8, {"Government of Peru", "UNCT"})]

@@ -39,7 +39,8 @@ _NOUN_RE = re.compile(
     r"[Ff]unding|[Ff]inancing|[Cc]ontribution|[Gg]rant|[Hh]ost\s+[Cc]ountry|[Tt]rust\s+[Ff]und|"
     r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b"
     r"|\b(?:[Gg]rant|[Ff]unding|[Ff]inancing|[Cc]ontribution|[Cc]ooperation|[Pp]artnership|[Ff]ramework)"
-    r"\s+[Aa]rrangements?\b|\b(?:[Cc]ooperation|[Cc]ollaboration)\s+[Pp]rotocols?\b)"
+    r"\s+[Aa]rrangements?\b|\b(?:[Cc]ooperation|[Cc]ollaboration)\s+[Pp]rotocols?\b"
+    r"|\b(?:Sustainable\s+Development\s+)?Cooperation\s+Framework\b|\bDevelopment\s+Assistance\s+Framework\b|\bUNDAF\b)"
     r"|(?P<doc>\bproject\s+document\b|\b(?:[Jj]oint\s+)?(?:[Pp]rogramme|Program)\s+[Dd]ocument\b|\bamendment\b|\b(?:a|the)\s+(?:new\s+)?project\b)"
 )
 # _NOUN_RE for scanning: the same matches, but positions that cannot start one (every match
@@ -48,7 +49,7 @@ _NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
 # a word every match of _NOUN_RE contains (a cheap test before the full search of a sentence;
 # 'morand', not 'memorand': rare first letters make the scan faster)
 _NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|ocument|"
-                          r"mendment|Record|rotocol")
+                          r"mendment|Record|rotocol|Framework|UNDAF")
 _BETWEEN_RE = re.compile(r"\bbetween\b")
 _SIGN = r"sign(?:s|ed|ing)?|signature(?=\s+of\s+(?:an?|the|this|their)\b)|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)(?!\s+(?:Mo[UC]|MOU|[Mm]emorand|[Aa]greement|[Pp]artnership|[Ff]ramework))|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
@@ -1393,6 +1394,9 @@ _YEAR_ATTR_RE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+\Z")
 _BETWEEN_NEXT_RE = re.compile(r"\s+between\s")
 _SIGNED_OPEN_RE = re.compile(r"[ \t]*Signed\s+(?:in|at|on|by)\b")
 _COMPLEMENT_GAP_RE = re.compile(r"\b(?:to|for|of|under|towards|within|in\s+support\s+of)\s")
+_MONTH_ONLY_RE = re.compile(rf"\b[Ii]n\s+(?:early\s+|mid-|late\s+)?(?P<m>(?-i:January|February|March|April|May|June|July|August|September|"
+                            rf"October|November|December))\b")
+_YEAR_AFTER_RE = re.compile(r",?\s*(?:of\s+)?(?:19|20)\d\d")
 _UNTIL_BEFORE_RE = re.compile(r"\b(?:(?:until|till|through|up\s+to)\s+(?:(?:the\s+)?(?:end|middle)\s+of\s+)?|"
                               r"by\s+the\s+(?:end|middle)\s+of\s+)\Z")
 
@@ -1438,6 +1442,12 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
             d = dateline_day(T, _HEAD_DATELINE, *args)   # a long speech's "this morning": its dateline at the top
         if d is not None:
             return [d.year], d.month, d.day
+    mm = _MONTH_ONLY_RE.search(S) if not dates else None
+    if mm and not _YEAR_AFTER_RE.match(S, mm.end()):
+        # "In August, X and the ILO signed ...": the year of the last full date before it
+        back = [d for d in find_dates(T[max(0, ss - 3000):ss]) if d.month and not d.end_year]
+        if back:
+            return [back[-1].year], MONTHS[mm.group("m").lower().rstrip(".")], None
     if yrs:
         # "In 2022 and 2023, new agreements were signed" -> both years
         two = _TWO_YEARS_RE.search(S)
