@@ -847,3 +847,10 @@ def test_a_un_cooperation_framework_signed_by_the_government_and_the_country_tea
     text = ("This is one outcome of the United Nations Sustainable Development Cooperation Framework (CF) 2022-2026, "
             "which the Government of Peru and the UN Country Team (UNCT) signed in Lima on 8 April 2022.")
     assert _brief(extract(text)) == [("agreement", 2022, 4, 8, {"Government of Peru", "UNCT"})]
+
+
+def test_an_agreement_signed_by_both_governments_is_between_the_two_countries_named():
+    text = ("Chile has trained fishers for decades. When Peru's Ministry of Fisheries (MOF) asked for support, the two "
+            "countries turned to a framework agreement on vocational training signed by both governments in Lima in "
+            "November 2019.")
+    assert _brief(extract(text)) == [("agreement", 2019, 11, None, {"Chile", "Peru"})]

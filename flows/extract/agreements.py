@@ -1078,6 +1078,11 @@ def extract(text: str) -> list[dict]:
                     named = _uniq(_collapse_aliases(T, ms_))
                     if 2 <= len(named) <= n + 1:
                         parties, explicit = named, True
+            bc = _BOTH_COUNTRIES_RE.search(S, ne, min(len(S), ne + 120))
+            if bc:                                   # "... signed by both governments": the two countries
+                two = _two_countries(T, sents, si)
+                if two:
+                    parties, explicit = two, True
             bg = _BETWEEN_GROUP_RE.search(S, ne, min(len(S), ne + 200)) if "between" in S else None
             if bg:                                   # "between the Ministry (M) and the four agencies"
                 listed = _listed_before(T, sents, si, _num(bg.group("n")) or 0, defs)
@@ -1393,6 +1398,21 @@ def _listed_before(T: str, sents, si: int, n: int, defs) -> list[str]:
 _YEAR_ATTR_RE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+\Z")
 _BETWEEN_NEXT_RE = re.compile(r"\s+between\s")
 _SIGNED_OPEN_RE = re.compile(r"[ \t]*Signed\s+(?:in|at|on|by)\b")
+_BOTH_COUNTRIES_RE = re.compile(r"\b(?:by|between)\s+(?:both|the\s+two)\s+(?:governments|countries|states)\b")
+
+
+def _two_countries(T: str, sents, si: int) -> list[str]:
+    """The two countries named in sentence si and the three before it, when exactly two are."""
+    a = sents[max(0, si - 3)][0]
+    found: list[str] = []
+    for m in _country_scan().finditer(T, a, sents[si][1]):
+        iso = _iso3(_LEADING_THE_RE.sub("", m.group(0)))
+        name = _LEADING_THE_RE.sub("", m.group(0))
+        if iso and iso not in [_iso3(x) for x in found]:
+            found.append(name)
+    return found if len(found) == 2 else []
+
+
 _COMPLEMENT_GAP_RE = re.compile(r"\b(?:to|for|of|under|towards|within|in\s+support\s+of)\s")
 _MONTH_ONLY_RE = re.compile(rf"\b[Ii]n\s+(?:early\s+|mid-|late\s+)?(?P<m>(?-i:January|February|March|April|May|June|July|August|September|"
                             rf"October|November|December))\b")
