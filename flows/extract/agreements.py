@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import pycountry
@@ -1447,6 +1447,10 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
             return [d.year], d.month, d.day
         prior = [d for d in dates if d.start < vpos]
         d = prior[-1] if prior else min(dates, key=lambda d: abs(d.start - vpos))
+        ym = _YESTERDAY_RE.search(S, d.end, vpos + 1) if d.day and d.end < vpos else None
+        if ym and not d.end_year:                   # "GENEVA – 17 May 2024 – X and the ILO yesterday signed"
+            y = d.first() - timedelta(days=1)
+            return [y.year], y.month, y.day
         return [d.year], d.month, d.day
     if not dates and _SAME_DAY_RE.search(S):         # "On the same day, X and the ILO signed ..."
         back = [d for d in _dates(T[max(0, ss - 4000):ss]) if d.day]
