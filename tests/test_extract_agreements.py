@@ -854,3 +854,17 @@ def test_an_agreement_signed_by_both_governments_is_between_the_two_countries_na
             "countries turned to a framework agreement on vocational training signed by both governments in Lima in "
             "November 2019.")
     assert _brief(extract(text)) == [("agreement", 2019, 11, None, {"Chile", "Peru"})]
+
+
+def test_reference_acronyms_are_parties_even_when_their_names_end_with_programme():
+    text = ("The programme brings together the ILO, UNDP and FAO to create decent work.\n\n"
+            "It builds on a Memorandum of Understanding signed in Lima in March 2025 between the Ministry of Labour (MOL) "
+            "and the three agencies.")
+    assert _brief(extract(text)) == [("mou", 2025, 3, None, {"MOL", "ILO", "UNDP", "FAO"})]
+
+
+def test_an_agreement_of_two_other_bodies_does_not_get_the_ilo():
+    text = ("Most of the union's work is financed by the Ruritanian Aid Agency (RAA) under a framework agreement "
+            "that the Ruritanian Federation of Trade Unions (RFTU) and RAA signed in January 2021.")
+    rows = extract(text)
+    assert _brief(rows) == [("agreement", 2021, 1, None, {"RFTU", "RAA"})]

@@ -397,7 +397,7 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
         tok = m.group(0)
         if not (_is_acronym(tok) or tok in defs) or tok == "ILO" or not (
                 org_like_acronym(tok, defs) or (is_country(defs.get(tok) or "") and _org_named(T, tok))
-                or _listed_name(seg, m.start(), m.end(), defs.get(tok))) \
+                or _listed_name(seg, m.start(), m.end(), defs.get(tok)) or tok in _reference_acronyms()) \
                 or _dateline(seg, m.start(), a, T):
             continue
         after = seg[m.end():m.end() + 30]
@@ -449,6 +449,14 @@ def _listed_name(seg: str, s: int, e: int, name: str | None) -> bool:
     if not name or len(name.split()) < 2 or not name[:1].isupper() or is_country(name) or _NOT_BODY_RE.search(name):
         return False
     return bool(_LIST_LEFT_RE.search(seg, max(0, s - 8), s) and _LIST_RIGHT_RE.match(seg, e))
+
+
+@lru_cache(maxsize=1)
+def _reference_acronyms() -> frozenset:
+    """Acronyms of the well-known organizations of flows/data/organizations.csv ('UNDP', whose
+    name ends with 'Programme', is an organization all the same)."""
+    from .organizations import reference
+    return frozenset(a for ref in reference() for a in ref.acronyms if " " not in a and len(a) >= 3)
 
 
 @lru_cache(maxsize=1)
@@ -1184,7 +1192,7 @@ def extract(text: str) -> list[dict]:
                     named = _constituents_nearby(T, sents, si, defs)
                 parties = _uniq(["ILO"] + named)
             elif kind != "declaration" and "ILO" not in parties and not (
-                    explicit and len(parties) >= 2 and not _ILO_RE.search(S)):
+                    len(parties) >= 2 and not _ILO_RE.search(S)):
                 parties.insert(0, "ILO")             # (not "a collective agreement signed by A and B")
 
             counts = _counted(S, ns, ne, T, ss, defs) if kind != "dwcp" else None
@@ -1363,9 +1371,9 @@ def _uniq(xs: list[str]) -> list[str]:
 
 _VERB_OF_PREV_RE = re.compile(r"(?:\s*\([A-Za-z][\w&-]{0,11}\))?,?\s*(?:(?:which|that|was|were|is|are|has|have|had|been|"
                               r"jointly|formally|officially)\s+){0,3}")
-_BETWEEN_GROUP_RE = re.compile(r"\bbetween\s+[^,;.()]{1,80}?\s+and\s+the\s+(?P<n>two|three|four|five|six|seven|\d)\s+"
+_BETWEEN_GROUP_RE = re.compile(r"\bbetween\s+[^,;.]{1,80}?\s+and\s+the\s+(?P<n>two|three|four|five|six|seven|\d)\s+"
                                r"(?:UN\s+|United\s+Nations\s+)?(?:agencies|organi[sz]ations|partners|institutions)\b")
-_LIST_SEP_RE = re.compile(r"(?:\s*\([A-Za-z][\w&-]{0,11}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
+_LIST_SEP_RE = re.compile(r"\)?(?:\s*\([A-Za-z][\w&-]{0,11}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
 
 
 def _listed_before(T: str, sents, si: int, n: int, defs) -> list[str]:
