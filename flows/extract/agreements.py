@@ -358,7 +358,10 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             elif len(low) > 1 and low[0] == "the" and _LED_RE.search(low[1]):
                 start = 2
             if set(low[start:]) & _ROLE_WORDS and len(words) - start >= 2 and not _is_acronym(words[start]):
-                fa = acronym_for(" ".join(words[start:]), defs)
+                key = ("acr", " ".join(words[start:]))
+                if key not in resolved:
+                    resolved[key] = acronym_for(key[1], defs)
+                fa = resolved[key]
                 if fa:                           # "the Tunisian General Labour Union (UGTT)": a name the text defines
                     add(ms, me, fa)
                     continue
@@ -503,8 +506,13 @@ def _sole_names(T: str, defs: dict[str, str]) -> dict[str, str]:
         name = re.sub(r"^(?:The|the|This|A|An)\s+", "", name)
         if name == m.group("h") or name.split()[0] in _ROLE_TITLES:
             continue
-        names[m.group("h")].add(acronym_for(name, defs) or name)
-    return {h: next(iter(v)) for h, v in names.items() if len(v) == 1}
+        names[m.group("h")].add(name)
+    out = {}
+    for h, v in names.items():
+        if len(v) == 1:
+            name = next(iter(v))
+            out[h] = acronym_for(name, defs) or name
+    return out
 
 
 _ROLE_TITLES = {"Director", "President", "Chair", "Head", "Minister", "Secretary", "Officer", "Mr", "Ms", "Dr"}
