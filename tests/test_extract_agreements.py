@@ -713,3 +713,158 @@ def test_agenda_signing_row_with_signatories_under_a_dated_heading():
     r = rows[0]
     assert (r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) == ("dwcp", 2023, 4, 6)
     assert set(r["parties"]) == {"ILO", "MLE", "RTUC", "REF"}
+
+
+def _brief(rows):
+    return [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"], set(r["parties"])) for r in rows]
+
+
+def test_timeline_lead_with_the_month_in_parentheses_and_a_named_programme_agreement():
+    text = ("# Denmark and the ILO\n\nDenmark has supported the ILO since 1990.\n\n## Timeline\n\n"
+            "- 2012 (March) — Programme Cooperation Agreement 2012–2015 signed in Aarhus; Denmark commits DKK 250 million.\n"
+            "- 2016 (May) — New Programme Cooperation Agreement 2016–2019 with more unearmarked funding.\n"
+            "- 2021 (9 December) — Partnership Agreement 2021–2025 signed in Aarhus by the Ministry of Culture and the ILO.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert _brief(rows) == [("agreement", 2012, 3, None, {"ILO", "Denmark"}),
+                            ("agreement", 2016, 5, None, {"ILO", "Denmark"}),
+                            ("partnership_agreement", 2021, 12, 9, {"ILO", "Ministry of Culture"})]
+
+
+def test_dwcp_signed_by_a_subject_list_after_a_dateline_on_a_weekday():
+    text = ("News\n\n12 March 2025\n\nKIGALI, Rwanda - The Government of Rwanda, the Private Sector Federation (PSF), "
+            "the Central Trade Union Congress (CTUC) and the International Labour Organization (ILO) on Tuesday signed "
+            "the country's second Decent Work Country Programme (DWCP), which will run until the end of 2029.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert _brief(rows) == [("dwcp", 2025, 3, 11, {"ILO", "Government of Rwanda", "PSF", "CTUC"})]
+
+
+def test_dwcp_subject_opening_with_the_ilo():
+    text = "In May 2022 the ILO and the Government of Peru signed a Decent Work Country Programme for 2022-2026."
+    assert _brief(extract(text)) == [("dwcp", 2022, 5, None, {"ILO", "Government of Peru"})]
+
+
+def test_dwcp_relative_clause_after_its_acronym_names_defined_partners():
+    text = ("The Peruvian Workers' Council (PWC) and Business Peru Unity (BPU) joined the board.\n\n"
+            "The MoU builds on the Peru Decent Work Country Programme (DWCP) 2022–2026, which MTPE, PWC, BPU "
+            "and the ILO signed in Lima in June 2022.")
+    rows = [r for r in extract(text) if r["kind"] == "dwcp"]
+    assert _brief(rows) == [("dwcp", 2022, 6, None, {"ILO", "MTPE", "PWC", "BPU"})]
+
+
+def test_a_programme_a_funding_agreement_supports_is_not_signed_and_a_slashed_dateline_is_no_party():
+    text = ("LIMA/GENEVA (ILO News) – 3 May 2024 – The Peruvian Agency for International Cooperation (APCI) and the "
+            "International Labour Organization (ILO) yesterday signed a funding agreement of US$ 2 million to support "
+            "the implementation of Peru's Decent Work Country Programme (DWCP) 2022–2026.")
+    assert _brief(extract(text)) == [("agreement", 2024, 5, 2, {"ILO", "APCI"})]   # (the day before the dateline's)
+
+
+def test_a_minister_heads_the_department_the_text_defines():
+    text = ("Minister of Employment and Social Development Mr Juan Pérez (left) and Ms Ana Ruiz, Director of the ILO "
+            "Office for the Andean Countries, exchange the signed MoU in Lima on 11 September 2024.\n\n"
+            "The Department of Employment and Social Development (DESD) and the International Labour Organization "
+            "(ILO) on Wednesday, 11 September 2024, signed a memorandum of understanding on social security.")
+    assert _brief(extract(text)) == [("mou", 2024, 9, 11, {"DESD", "ILO"})]
+
+
+def test_two_agreements_of_one_sentence_keep_their_own_dates_and_parties():
+    text = ("The programme builds on a Memorandum of Understanding signed in Nairobi in March 2025 between the Ministry "
+            "of Labour (MOL) and the ILO, and on the Nairobi Declaration on Jobs for Refugees adopted by IGAD member "
+            "States in March 2019.")
+    assert _brief(extract(text)) == [("mou", 2025, 3, None, {"MOL", "ILO"}), ("declaration", 2019, 3, None, {"IGAD"})]
+
+
+def test_signatory_list_with_a_role_word_inside_a_defined_name():
+    text = ("Peru's DWCP 2022–2026 was signed on 6 March 2023 by the Government of Peru, the Peruvian General Labour "
+            "Union (PGLU), the Peruvian Union of Industry, Trade and Crafts (UPITC) and the ILO.")
+    assert _brief(extract(text)) == [("dwcp", 2023, 3, 6, {"ILO", "Government of Peru", "PGLU", "UPITC"})]
+
+
+def test_a_renewed_mou_sought_by_a_deadline_is_not_signed():
+    text = ("The Congress resolved to:\n(a) endorse a new Strategy for 2026-2030;\n"
+            "(b) mandate the Union to seek a renewed MoU with ACTRAV by the end of 2026.")
+    assert extract(text) == []
+
+
+def test_the_foundation_and_the_commission_stand_for_the_one_the_text_names():
+    text = ("# The Sunrise Foundation and the ILO\n\nThe Sunrise Foundation has worked with the ILO since 2016.\n\n"
+            "Strategic Partnership Agreement – signed on 23 June 2021 by the ILO Deputy Director-General, Mr A. Smith, "
+            "and the Foundation's Chief Program Officer, Ms B. Jones.\n\n"
+            "In June 2023 the European Commission and the ILO met. In July 2023 the Commission and the ILO adopted a "
+            "Joint Declaration on Supply Chains.")
+    assert _brief(extract(text)) == [("partnership_agreement", 2021, 6, 23, {"ILO", "Sunrise Foundation"}),
+                                     ("declaration", 2023, 7, None, {"ILO", "European Commission"})]
+
+
+def test_the_n_agencies_of_a_between_clause_are_the_n_named_earlier_and_each_noun_keeps_its_verb():
+    text = ("The programme brings together the ILO, UNDP, FAO and UN Women to create decent work. It runs in the north.\n\n"
+            "It is led by the Ministry of Gender, Labour and Social Development (MGLSD).\n\n"
+            "The programme builds on a Memorandum of Understanding signed in Kampala in March 2025 between MGLSD and the "
+            "four agencies, and on the Kampala Declaration adopted by IGAD member States in March 2019.")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert _brief(rows) == [("mou", 2025, 3, None, {"MGLSD", "ILO", "UNDP", "FAO", "UN Women"}),
+                            ("declaration", 2019, 3, None, {"IGAD"})]
+
+
+def test_the_two_institutions_that_signed_are_the_pair_named_just_before():
+    text = ("Cooperation between the European Commission and the ILO goes back to 1958. It grew in July 2004, when the "
+            "two institutions signed a Memorandum of Understanding (MoU) on development cooperation.")
+    assert _brief(extract(text)) == [("mou", 2004, 7, None, {"European Commission", "ILO"})]
+
+
+def test_an_agreement_dated_by_an_attributive_year_between_the_two_institutions():
+    text = ("The agreement was signed by Dr A. Mensah, Vice-President at the WAB, and Ms B. Khumalo, ILO Regional "
+            "Director for Africa. It replaces a 2011 cooperation agreement between the two institutions.\n\n"
+            "The West African Bank (WAB) finances the work.")
+    rows = extract(text)
+    assert ("agreement", 2011, None, None, {"WAB", "ILO"}) in _brief(rows)
+
+
+def test_a_list_item_completed_by_a_participial_signed_by_sentence():
+    text = ("# Iceland and the ILO\n\nDevelopment cooperation with the ILO is managed by Iceland Aid.\n\n"
+            "## Signed agreements\n\n"
+            "- Memorandum of Understanding, November 2019. Signed in Reykjavik by the ILO and the then Department of "
+            "Foreign Affairs and Trade (DFAT), setting out shared priorities.\n"
+            "- Partnership Agreement 2022–2025, signed 14 March 2022. Signed in Geneva by the ILO Deputy "
+            "Director-General, Ms A. Lund, and Mr B. Hurley, Director General of Iceland Aid.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert _brief(rows) == [("mou", 2019, 11, None, {"ILO", "DFAT"}),
+                            ("partnership_agreement", 2022, 3, 14, {"ILO", "Iceland Aid"})]
+
+
+def test_a_month_without_a_year_takes_the_year_of_the_last_full_date_before_it():
+    text = ("On 11 November 2024 we signed the country programme review.\n\n"
+            "Roads that create jobs. In August, Japan's Ministry of Foreign Affairs (MOFA) and the ILO signed the "
+            "agreement for a rural roads project (2024-2027).")
+    rows = [r for r in extract(text) if r["kind"] == "agreement"]
+    assert _brief(rows) == [("agreement", 2024, 8, None, {"MOFA", "ILO"})]
+
+
+def test_a_un_cooperation_framework_signed_by_the_government_and_the_country_team():
+    text = ("This is one outcome of the United Nations Sustainable Development Cooperation Framework (CF) 2022-2026, "
+            "which the Government of Peru and the UN Country Team (UNCT) signed in Lima on 8 April 2022.")
+    assert _brief(extract(text)) == [("agreement", 2022, 4, 8, {"Government of Peru", "UNCT"})]
+
+
+def test_an_agreement_signed_by_both_governments_is_between_the_two_countries_named():
+    text = ("Chile has trained fishers for decades. When Peru's Ministry of Fisheries (MOF) asked for support, the two "
+            "countries turned to a framework agreement on vocational training signed by both governments in Lima in "
+            "November 2019.")
+    assert _brief(extract(text)) == [("agreement", 2019, 11, None, {"Chile", "Peru"})]
+
+
+def test_reference_acronyms_are_parties_even_when_their_names_end_with_programme():
+    text = ("The programme brings together the ILO, UNDP and FAO to create decent work.\n\n"
+            "It builds on a Memorandum of Understanding signed in Lima in March 2025 between the Ministry of Labour (MOL) "
+            "and the three agencies.")
+    assert _brief(extract(text)) == [("mou", 2025, 3, None, {"MOL", "ILO", "UNDP", "FAO"})]
+
+
+def test_an_agreement_of_two_other_bodies_does_not_get_the_ilo():
+    text = ("Most of the union's work is financed by the Ruritanian Aid Agency (RAA) under a framework agreement "
+            "that the Ruritanian Federation of Trade Unions (RFTU) and RAA signed in January 2021.")
+    rows = extract(text)
+    assert _brief(rows) == [("agreement", 2021, 1, None, {"RFTU", "RAA"})]

@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import pycountry
 
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, list_items, org_like_acronym, partner_country)
-from .text import MONTH, MONTHS, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
+from .text import MONTH, MONTHS, DateSpan, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -39,7 +39,8 @@ _NOUN_RE = re.compile(
     r"[Ff]unding|[Ff]inancing|[Cc]ontribution|[Gg]rant|[Hh]ost\s+[Cc]ountry|[Tt]rust\s+[Ff]und|"
     r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b"
     r"|\b(?:[Gg]rant|[Ff]unding|[Ff]inancing|[Cc]ontribution|[Cc]ooperation|[Pp]artnership|[Ff]ramework)"
-    r"\s+[Aa]rrangements?\b|\b(?:[Cc]ooperation|[Cc]ollaboration)\s+[Pp]rotocols?\b)"
+    r"\s+[Aa]rrangements?\b|\b(?:[Cc]ooperation|[Cc]ollaboration)\s+[Pp]rotocols?\b"
+    r"|\b(?:Sustainable\s+Development\s+)?Cooperation\s+Framework\b|\bDevelopment\s+Assistance\s+Framework\b|\bUNDAF\b)"
     r"|(?P<doc>\bproject\s+document\b|\b(?:[Jj]oint\s+)?(?:[Pp]rogramme|Program)\s+[Dd]ocument\b|\bamendment\b|\b(?:a|the)\s+(?:new\s+)?project\b)"
 )
 # _NOUN_RE for scanning: the same matches, but positions that cannot start one (every match
@@ -48,9 +49,9 @@ _NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
 # a word every match of _NOUN_RE contains (a cheap test before the full search of a sentence;
 # 'morand', not 'memorand': rare first letters make the scan faster)
 _NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|ocument|"
-                          r"mendment|Record|rotocol")
+                          r"mendment|Record|rotocol|Framework|UNDAF")
 _BETWEEN_RE = re.compile(r"\bbetween\b")
-_SIGN = r"sign(?:s|ed|ing)?|signature(?=\s+of\s+(?:an?|the|this|their)\b)|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)|put\s+into\s+force|entered\s+into"
+_SIGN = r"sign(?:s|ed|ing)?|signature(?=\s+of\s+(?:an?|the|this|their)\b)|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)(?!\s+(?:Mo[UC]|MOU|[Mm]emorand|[Aa]greement|[Pp]artnership|[Ff]ramework))|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
 _DWCP_VERB_RE = re.compile(rf"\b(?:{_SIGN}|launch(?:es|ed)|adopt(?:s|ed)|endorsed|validated|approved)\b",
                            re.IGNORECASE)
@@ -135,7 +136,7 @@ _ROLE_WORDS = {"minister", "director", "director-general", "president", "ambassa
                "advisor", "coordinator", "representative", "deputy", "vice", "assistant", "executive",
                "chief", "regional", "general", "senior", "country", "charge", "permanent", "mr", "ms",
                "mrs", "dr"}
-_CLAUSE_OK = {"and", "of", "the", "for", "in", "at", "on", "&", "former", "de", "da", "do", "dos", "das", "du",
+_CLAUSE_OK = {"and", "of", "the", "for", "in", "at", "on", "&", "former", "then", "de", "da", "do", "dos", "das", "du",
               "des", "la", "le", "van", "von", "der", "y", "e", "to", "mr", "mr.", "ms", "ms.", "mrs", "dr"}
 _NOT_PARTY_BEFORE = re.compile(r"(?:\b(?:in|from|to|for|across|throughout|within|at|into|on|against|"
                                r"among|around|inside|outside|over|via|representing|behalf\s+of)\s+(?:the\s+)?|\(\s*)$",
@@ -144,7 +145,7 @@ _NOT_PARTY_BEFORE = re.compile(r"(?:\b(?:in|from|to|for|across|throughout|within
 
 # patterns used inline below
 _CLAUSE_TOKEN_RE = re.compile(r"[^\W\d_][\w'’.\-]*|\d+|[,()&]|[^\s\w]")
-_COMMA_NEXT_RE = re.compile(r",\s*(\w+)(?:\s+(\w+))?")
+_COMMA_NEXT_RE = re.compile(r",\s*(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
 _THAT_WHICH_RE = re.compile(r"\s+(?:that|which)\s+")
 _MONTH_START_RE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
                              r"November|December)\b")
@@ -154,7 +155,7 @@ _CEREMONY_RE = re.compile(r"signing\s+ceremony", re.IGNORECASE)
 _SIGN_BEFORE_RE = re.compile(r"\bsign(?:s|ed)?\s+$", re.IGNORECASE)
 _INDEFINITE_RE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$")
 _DEMONSTRATIVE_RE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
+_LOWER_NEXT_RE = re.compile(r"\s+(?!and\b|or\b)[a-z]")     # (a verb after the name, not 'and')
 _DEFINITE_RE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _ANOTHER_RE = re.compile(r"\banother\s+$", re.IGNORECASE)
 _ILO_WORD_RE = re.compile(r"\bILO\b")
@@ -169,7 +170,7 @@ _PLURAL_NOUN_RE = re.compile(r"(?:[a-z]s|Us|Memoranda|memoranda)\Z")
 _FOLLOWING_RE = re.compile(r"following|next")
 _NOT_WITH_RE = re.compile(r"(?:a|an|particular|support|regard|respect|view)\b")
 # (after the noun's own years: "the Programme 2022-2026, which X, Y and the ILO signed")
-_THAT_SUBJECT_RE = re.compile(r"(?:\s+\(?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?\)?)?,?\s*(?:that|which)\s")
+_THAT_SUBJECT_RE = re.compile(r"\)?(?:\s*\([A-Z][\w&-]{1,11}\))?(?:\s+\(?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?\)?)?,?\s*(?:that|which)\s")
 _WITH_COUNT_RE = re.compile(r"(?:\band\s+(?P<n>\d{1,2}|one|two|three|four|five|six)\s+)?\bwith\s+")
 
 
@@ -186,8 +187,8 @@ _IN_RE = re.compile(r"\s+in\s+")
 _PLACE_LIST_RE = re.compile(r"\s*(?:,|and|&|or|,\s*and)\s*(?:the\s+)?")
 _OF_BEFORE_RE = re.compile(r"\bof\s+(?:the\s+)?$")
 _TOKEN_RE = re.compile(r"\S+")
-_DATELINE_RE = re.compile(rf"[A-Z]{{3,}}[A-Z ,]*\s*(?:\(|[–—-])|[A-Z]{{3,}}(?:[ \t][A-Z]{{2,}}){{0,2}},[ \t]*(?:{MONTH}|\d{{1,2}}[ \t]+{MONTH})\b")
-_DATELINE_LEAD_RE = re.compile(r"[ \t]*(?:[A-Z]{2,}[ \t]+){0,2}")
+_DATELINE_RE = re.compile(rf"[A-Z]{{3,}}[A-Z ,/]*\s*(?:\(|[–—-])|[A-Z]{{3,}}(?:[ \t][A-Z]{{2,}}){{0,2}},[ \t]*(?:{MONTH}|\d{{1,2}}[ \t]+{MONTH})\b")
+_DATELINE_LEAD_RE = re.compile(r"[ \t]*(?:[A-Z]{2,}(?:[ \t]+|/)){0,2}")    # (and "TUNIS/GENEVA (ILO News)")
 # "ADDIS ABABA, Aug 21 (" before a wire service's name in parentheses
 _DATELINE_AGENCY_RE = re.compile(rf"[ \t]*[A-Z]{{3,}}(?:[ \t][A-Z]{{2,}}){{0,2}},[ \t]*(?:{MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{MONTH})"
                                  rf"(?:,?[ \t]+(?:19|20)\d\d)?[ \t]*\(")
@@ -303,8 +304,15 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
     has_minist = "Minist" in seg
     for m in (_MINISTRY_RE.finditer(seg) if has_minist or "Secretary" in seg or "Department" in seg else ()):
         x = m.group("x")
+        hm = _HONORIFIC_RE.search(x)
+        if hm:                                   # "Minister of Labour Ms A. Name": the name is no part of it
+            x = x[:hm.start()]
         if m.group("head") == "Minister":
             name = f"Ministry {m.group('prep')} {x}"
+            body = _body_defined(defs, m.group("prep"), x)
+            if body:                             # "the Minister of Labour" heads "the Department of Labour (DoL)"
+                add(m.start(), m.start() + len(m.group(0)) - len(m.group("x")) + len(x), body)
+                continue
         elif m.group("head") == "Secretary":
             continue
         else:
@@ -334,6 +342,13 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             words = [w for w in words if w]
             if not words:
                 continue
+            w2 = " ".join(_POSSESSIVE_RE.sub("", w) for w in words[:2])
+            if len(words) == 2 and w2 in _spaced_acronyms():
+                add(ms, me, w2)                  # "UN Women": one reference name
+                continue
+            pw = next((i for i, w in enumerate(words[:-1]) if _POSSESSIVE_RE.search(w)), None)
+            if pw is not None:                   # "the Foundation's Chief Officer": the Foundation
+                words = words[:pw] + [_POSSESSIVE_RE.sub("", words[pw])]
             low = [w.lower().strip(".,'’") for w in words]
             if not set(low) & _ANY_ORG_WORDS and not (len(words) == 1 and _is_acronym(words[0])):
                 continue
@@ -342,6 +357,14 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
                 start = 1
             elif len(low) > 1 and low[0] == "the" and _LED_RE.search(low[1]):
                 start = 2
+            if set(low[start:]) & _ROLE_WORDS and len(words) - start >= 2 and not _is_acronym(words[start]):
+                key = ("acr", " ".join(words[start:]))
+                if key not in resolved:
+                    resolved[key] = acronym_for(key[1], defs)
+                fa = resolved[key]
+                if fa:                           # "the Tunisian General Labour Union (UGTT)": a name the text defines
+                    add(ms, me, fa)
+                    continue
             for i, w in enumerate(low):          # "Director of the X Office" -> "X Office"
                 if w in _ROLE_WORDS and not (i + 1 < len(low) and low[i + 1] in _ANY_ORG_WORDS):
                     start = i + 1                # (not "the X General Confederation of Labour")
@@ -376,7 +399,8 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
     for m in _ACR_SCAN_RE.finditer(seg):
         tok = m.group(0)
         if not (_is_acronym(tok) or tok in defs) or tok == "ILO" or not (
-                org_like_acronym(tok, defs) or (is_country(defs.get(tok) or "") and _org_named(T, tok))) \
+                org_like_acronym(tok, defs) or (is_country(defs.get(tok) or "") and _org_named(T, tok))
+                or _listed_name(seg, m.start(), m.end(), defs.get(tok)) or tok in _reference_acronyms()) \
                 or _dateline(seg, m.start(), a, T):
             continue
         after = seg[m.end():m.end() + 30]
@@ -405,6 +429,46 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
     return [(a + s, name) for s, e, name in found]
 
 
+_HONORIFIC_RE = re.compile(r"\s+(?:Mr|Ms|Mrs|Dr|Hon|Prof)\.?(?:\s|\Z)")
+
+
+def _body_defined(defs: dict[str, str], prep: str, x: str) -> str | None:
+    """The acronym of the one ministry or department the document defines as 'of X'."""
+    want = f"{prep} {x}".lower()
+    hits = [a for a, n in defs.items() if _is_acronym(a) and re.sub(r"\s+", " ", n).lower() in
+            (f"ministry {want}", f"department {want}", f"ministry {prep} the {x}".lower(), f"department {prep} the {x}".lower())]
+    return hits[0] if len(hits) == 1 else None
+
+
+_LIST_LEFT_RE = re.compile(r"(?:,|\band|\bwhich|\bthat)\s+\Z")
+_LIST_RIGHT_RE = re.compile(r",\s|\s+and\s")
+_NOT_BODY_RE = re.compile(r"\b(?:Programmes?|Programs?|Projects?|Conventions?|Goals?|Agenda|Strategy|Plan|Policy|Act|Law|"
+                          r"Code|Index|Survey|Report|Framework|Initiative|Declaration|Agreement)\b")
+
+
+def _listed_name(seg: str, s: int, e: int, name: str | None) -> bool:
+    """'which A, BUSA and the ILO signed': an acronym the text defines as a name of several
+    capitalized words (no country, programme or law), standing inside a list of parties."""
+    if not name or len(name.split()) < 2 or not name[:1].isupper() or is_country(name) or _NOT_BODY_RE.search(name):
+        return False
+    return bool(_LIST_LEFT_RE.search(seg, max(0, s - 8), s) and _LIST_RIGHT_RE.match(seg, e))
+
+
+@lru_cache(maxsize=1)
+def _reference_acronyms() -> frozenset:
+    """Acronyms of the well-known organizations of flows/data/organizations.csv ('UNDP', whose
+    name ends with 'Programme', is an organization all the same)."""
+    from .organizations import reference
+    return frozenset(a for ref in reference() for a in ref.acronyms if " " not in a and len(a) >= 3)
+
+
+@lru_cache(maxsize=1)
+def _spaced_acronyms() -> frozenset:
+    """Reference acronyms of two words ('UN Women', 'UN DESA'), from flows/data/organizations.csv."""
+    from .organizations import reference
+    return frozenset(a for ref in reference() for a in ref.acronyms if len(a.split()) == 2)
+
+
 _PREAMBLE_WORDS = {"whereas", "considering", "recalling", "noting", "recognizing", "recognising"}
 # 'The Government of X, represented by ... (hereinafter "the Government")': the short name a legal text gives a party
 _HEREINAFTER_RE = re.compile(r'\(\s*hereinafter\s+(?:(?:jointly\s+)?referred\s+to\s+as\s+|called\s+)?["“]the\s+(?P<alias>[A-Z][a-z]+)["”]\s*\)')
@@ -425,6 +489,33 @@ def _hereinafter(T: str) -> dict[str, str]:
         if nm and nm.group(0) != w and w not in out:
             out[w] = nm.group(0)
     return out
+
+
+_SOLE_HEADS = ("Foundation", "Commission", "Bank")
+_SOLE_RE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’&-]*[ \t]+(?:(?:of|for|and|the)[ \t]+)?){1,4}(?P<h>Foundation|Commission|Bank)\b")
+
+
+def _sole_names(T: str, defs: dict[str, str]) -> dict[str, str]:
+    """{'Foundation': 'Mastercard Foundation'}: 'the Foundation' of a text that names one
+    foundation (commission, bank) only, by its acronym where the text defines one."""
+    names: dict[str, set] = {h: set() for h in _SOLE_HEADS}
+    if not any(h in T for h in _SOLE_HEADS):
+        return {}
+    for m in _SOLE_RE.finditer(T):
+        name = _SPACES_RE.sub(" ", m.group(0))
+        name = re.sub(r"^(?:The|the|This|A|An)\s+", "", name)
+        if name == m.group("h") or name.split()[0] in _ROLE_TITLES:
+            continue
+        names[m.group("h")].add(name)
+    out = {}
+    for h, v in names.items():
+        if len(v) == 1:
+            name = next(iter(v))
+            out[h] = acronym_for(name, defs) or name
+    return out
+
+
+_ROLE_TITLES = {"Director", "President", "Chair", "Head", "Minister", "Secretary", "Officer", "Mr", "Ms", "Dr"}
 
 
 def _org_named(T: str, acr: str) -> bool:
@@ -532,7 +623,8 @@ def _clause_end(T: str, start: int, stop: int, the_ok: bool = False) -> int:
             if w == ",":
                 nxt = _COMMA_NEXT_RE.match(T, start + m.start(), stop)
                 if nxt and nxt.group(1)[0].islower() and not (
-                        nxt.group(1) in ok_after_comma and (nxt.group(2) or "x")[0].isupper()):
+                        nxt.group(1) in ok_after_comma and (nxt.group(2) or "x")[0].isupper()) and not (
+                        the_ok and nxt.group(1) == "and" and nxt.group(2) == "the" and (nxt.group(3) or "x")[0].isupper()):
                     return start + m.start()
             continue
         return start + m.start()
@@ -823,7 +915,7 @@ def extract(text: str) -> list[dict]:
     T = v.text
     defs = definitions(T)
     global _aliases
-    _aliases = (T, _hereinafter(T))
+    _aliases = (T, {**_sole_names(T, defs), **_hereinafter(T)})
     partner = _Lazy(partner_country, text)
     items = _LineItems(T)
     sents = _rejoin_initials(T, v.sentences)
@@ -882,11 +974,16 @@ def extract(text: str) -> list[dict]:
                 prev_end = ne
                 continue                             # "the third such agreement": not a new one
             hi = heads.index(m) if m in heads else -1
+            if hi < 0 and any(h.end() <= ns <= h.end() + 2 and _kind(h, S) == kind for h in heads):
+                prev_end = ne
+                continue                             # "Decent Work Country Programme (DWCP)": one noun
             win = None
             if hi >= 0 and len(heads) > 1:
                 win = (heads[hi - 1].end() if hi > 0 else 0, heads[hi + 1].start() if hi + 1 < len(heads) else len(S))
             # "- 2019: Exchange of Letters with X": a dated timeline item that opens with the agreement
-            timeline = lead_end is not None and 0 <= ns - lead_end <= 12
+            # (or after a few capitalized words of its name: "- 2016 (May) — New Programme Cooperation Agreement")
+            timeline = lead_end is not None and 0 <= ns - lead_end and (
+                ns - lead_end <= 12 or bool(_NAME_WORDS_RE.fullmatch(S, lead_end, ns)))
             if kind == "declaration":
                 verb = _DECL_VERB_RE.search(S)
             elif kind == "dwcp":
@@ -899,10 +996,21 @@ def extract(text: str) -> list[dict]:
                     verb = _DOC_VERB_RE.search(S)
             else:
                 verb = _SIGN_RE.search(S)
+            # "- Memorandum of Understanding, November 2019. Signed in X by A and B.": a list item
+            # (or sentence) that a participial "Signed ... by" sentence right after completes
+            nxt_signed = si + 1 < len(sents) and _SIGNED_OPEN_RE.match(T, sents[si + 1][0]) is not None \
+                and not _BLANK_LINE_RE.search(T, se, sents[si + 1][0]) and (
+                    item is None or items.at(sents[si + 1][0]) is item)
+            if verb is None and nxt_signed and item is not None and lead_end is None \
+                    and 0 <= ns - (item.lead_end - ss) <= 4 and _dates(S):
+                verb = m
             if verb is None and timeline:
                 verb = m
             if verb is None and _FIRST_BEFORE_RE.search(S, max(0, ns - 40), ns) and _IN_YEAR_AFTER_RE.match(S, ne):
                 verb = m                             # "began with the first Spain–ILO agreement in 1995"
+            if verb is None and not m.group("doc") and _YEAR_ATTR_RE.search(S, max(0, ns - 20), ns) \
+                    and _BETWEEN_NEXT_RE.match(S, ne):
+                verb = m                             # "It replaces a 2011 cooperation agreement between the two ..."
             dated = _DATED_RE.match(S, ne) if verb is None and not m.group("doc") else None
             if dated:
                 verb = m
@@ -921,10 +1029,18 @@ def extract(text: str) -> list[dict]:
                 prev_end = ne
                 continue
             # nearest signing verb to this noun
-            verbs = [x for x in (_DWCP_VERB_RE if kind == "dwcp" else _SIGN_RE).finditer(S)]
+            verbs = [x for x in (_DWCP_VERB_RE if kind == "dwcp" else _DECL_VERB_RE if kind == "declaration"
+                                 else _SIGN_RE).finditer(S)]
             if win is not None:
                 own = [x for x in verbs if win[0] <= x.start() < win[1]]
-                if not own and not timeline and _DEMONSTRATIVE_RE.search(S[max(0, ns - 30):ns]):
+                if hi > 0 and own and own[0].start() < ns and _VERB_OF_PREV_RE.fullmatch(S, win[0], own[0].start()):
+                    # ("an MoU signed in X in March 2025 ..., and the Y Declaration adopted ...":
+                    # the verb right after the noun before belongs to that noun)
+                    own = own[1:]
+                if not own and not timeline and (_DEMONSTRATIVE_RE.search(S[max(0, ns - 30):ns]) or (
+                        hi > 0 and _COMPLEMENT_GAP_RE.search(S, heads[hi - 1].end(), ns))):
+                    # (or "signed a funding agreement ... to support the implementation of X's DWCP":
+                    # the noun the verb signs is the one before)
                     prev_end = ne
                     continue                         # "The agreements build on a Letter of Intent signed ..."
                 if own:
@@ -944,7 +1060,16 @@ def extract(text: str) -> list[dict]:
                 vpos = dated.start()
 
             date = _date_for(T, v, sents, si, ss, se, vpos, item, enum_children, S, m, years_cache, win)
-            parties, explicit = _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs)
+            # (a next noun with its own verb opens a clause of its own: "an MoU signed between A and
+            # the ILO, and on the X Declaration adopted by B": B is not a party of the MoU)
+            stop = None
+            if 0 <= hi < len(heads) - 1:
+                nh = heads[hi + 1]
+                nwin_end = heads[hi + 2].start() if hi + 2 < len(heads) else len(S)
+                nverb = {"dwcp": _DWCP_VERB_RE, "declaration": _DECL_VERB_RE}.get(_kind(nh, S), _SIGN_RE)
+                if nverb.search(S, nh.end(), nwin_end) and vpos < nh.start():
+                    stop = nh.start()
+            parties, explicit = _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs, stop)
             if any(_MISSION_RE.search(p) for p in parties):
                 # "SDC approved ... an amendment to the agreement, signed by the Embassy of X and the
                 # ILO": an embassy signs for the agency the sentence names before the noun
@@ -963,12 +1088,22 @@ def extract(text: str) -> list[dict]:
                     n = _num(gm.group("n")) or 0
                     ps, pe = sents[si - 1]
                     ms_ = [(pos, p) for pos, p in _party_mentions(T, ps, pe, defs)
-                           if not (T[pos:pos + len(p)] == p and _LOWER_NEXT_RE.match(T[pos + len(p):pos + len(p) + 3])
+                           if not (T[pos:pos + len(p)] == p and _LOWER_NEXT_RE.match(T[pos + len(p):pos + len(p) + 6])
                                    and not (gm.re is _GROUP_SUBJ_RE and _is_acronym(p)))
                            and not _heading_line(T, pos)]
                     named = _uniq(_collapse_aliases(T, ms_))
                     if 2 <= len(named) <= n + 1:
                         parties, explicit = named, True
+            bc = _BOTH_COUNTRIES_RE.search(S, ne, min(len(S), ne + 120))
+            if bc:                                   # "... signed by both governments": the two countries
+                two = _two_countries(T, sents, si)
+                if two:
+                    parties, explicit = two, True
+            bg = _BETWEEN_GROUP_RE.search(S, ne, min(len(S), ne + 200)) if "between" in S else None
+            if bg:                                   # "between the Ministry (M) and the four agencies"
+                listed = _listed_before(T, sents, si, _num(bg.group("n")) or 0, defs)
+                if listed:
+                    parties, explicit = _uniq(parties + listed), True
             if not [p for p in parties if p != "ILO"] and _THEIR_RE.search(S, max(0, ns - 30), ns):
                 # "X and Y reported on their bipartite Declaration, signed on ...": the subject signed
                 lead = _SUBJ_LEAD_RE.match(S).end()
@@ -1020,6 +1155,11 @@ def extract(text: str) -> list[dict]:
             if kind == "declaration" and not parties:
                 prev_end = ne
                 continue
+            if nxt_signed and not [p for p in parties if p != "ILO"]:
+                s2, e2 = sents[si + 1]
+                ps2, _ = _parties(T, s2, e2, T[s2:e2], 0, 0, 0, 0, defs)
+                if [p for p in ps2 if p != "ILO"]:
+                    parties, explicit = _uniq(parties + ps2), True
             if _ANOTHER_RE.search(S[max(0, ns - 12):ns]):
                 if rows:
                     prev = rows[-1]
@@ -1060,7 +1200,7 @@ def extract(text: str) -> list[dict]:
                     named = _constituents_nearby(T, sents, si, defs)
                 parties = _uniq(["ILO"] + named)
             elif kind != "declaration" and "ILO" not in parties and not (
-                    explicit and len(parties) >= 2 and not _ILO_RE.search(S)):
+                    len(parties) >= 2 and not _ILO_RE.search(S)):
                 parties.insert(0, "ILO")             # (not "a collective agreement signed by A and B")
 
             counts = _counted(S, ns, ne, T, ss, defs) if kind != "dwcp" else None
@@ -1125,6 +1265,13 @@ def _iso3(name: str) -> str | None:
     return lookup_country(gm.group("x") if gm else name)
 
 
+# a timeline item's lead that gives the year, then the month (and day) in parentheses
+_YEAR_PAREN_LEAD_RE = re.compile(rf"(?P<y>(?:19|20)\d\d)[ \t]*\((?:(?P<d>\d{{1,2}})[ \t]+)?(?P<m>{MONTH})(?P<y2>\))[ \t]*[—–:-][ \t]*")
+
+
+_NAME_WORDS_RE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}")
+
+
 class _LineItems:
     """item_at(list_items(T), pos) without reading every list item of T: a list item is one
     whole line (list_items matches a line from its start to its end), so the item at `pos`, if
@@ -1148,7 +1295,13 @@ class _LineItems:
                 it = found[0]
                 lead = replace(it.lead, start=it.lead.start + ls, end=it.lead.end + ls) if it.lead else None
                 it = replace(it, start=it.start + ls, end=it.end + ls, lead=lead, lead_end=it.lead_end + ls)
-                if lead is None:                 # "- 15 March: ..." under a "**2021**" heading
+                pm = _YEAR_PAREN_LEAD_RE.match(T, it.lead_end) if lead is None else None
+                if pm:                           # "- 2012 (March) — ...", "- 2021 (9 December): ..."
+                    mo = MONTHS[pm.group("m").lower().rstrip(".")]
+                    lead = DateSpan(pm.start(), pm.end("y2"), int(pm.group("y")), mo,
+                                    int(pm.group("d")) if pm.group("d") else None)
+                    it = replace(it, lead=lead, lead_end=pm.end())
+                elif lead is None:               # "- 15 March: ..." under a "**2021**" heading
                     if self._years is None:
                         self._years = YearContext(T)
                     found = yearless_lead(T, it.lead_end, it.end, self._years)
@@ -1224,6 +1377,66 @@ def _uniq(xs: list[str]) -> list[str]:
     return out
 
 
+_VERB_OF_PREV_RE = re.compile(r"(?:\s*\([A-Za-z][\w&-]{0,11}\))?,?\s*(?:(?:which|that|was|were|is|are|has|have|had|been|"
+                              r"jointly|formally|officially)\s+){0,3}")
+_BETWEEN_GROUP_RE = re.compile(r"\bbetween\s+[^,;.]{1,80}?\s+and\s+the\s+(?P<n>two|three|four|five|six|seven|\d)\s+"
+                               r"(?:UN\s+|United\s+Nations\s+)?(?:agencies|organi[sz]ations|partners|institutions)\b")
+_LIST_SEP_RE = re.compile(r"\)?(?:\s*\([A-Za-z][\w&-]{0,11}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
+
+
+def _listed_before(T: str, sents, si: int, n: int, defs) -> list[str]:
+    """'the four agencies': the organizations of the last list of exactly n names before
+    sentence si (within 30 sentences), 'the ILO, UNDP, FAO and UN Women'."""
+    if n < 2:
+        return []
+    for j in range(si - 1, max(-1, si - 31), -1):
+        ps, pe = sents[j]
+        ms = [(p, x) for p, x in _party_mentions(T, ps, pe, defs) if not is_country(x)]
+        names = _collapse_aliases(T, ms)
+        if len(names) < n:
+            continue
+        # a run of n names joined by commas and 'and' only
+        run = [ms[0]]
+        for (p0, x0), (p1, x1) in zip(ms, ms[1:]):
+            e0 = p0 + len(x0) if T.startswith(x0, p0) else _RUN_RE.match(T, p0).end() if _RUN_RE.match(T, p0) else p0
+            if T[p1 - 1:p1] == "(" or _LIST_SEP_RE.fullmatch(T, e0, p1):
+                run.append((p1, x1))
+            else:
+                if len(_collapse_aliases(T, run)) == n:
+                    break
+                run = [(p1, x1)]
+        got = _collapse_aliases(T, run)
+        if len(got) == n:
+            return got
+    return []
+
+
+_YEAR_ATTR_RE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+\Z")
+_BETWEEN_NEXT_RE = re.compile(r"\s+between\s")
+_SIGNED_OPEN_RE = re.compile(r"[ \t]*Signed\s+(?:in|at|on|by)\b")
+_BOTH_COUNTRIES_RE = re.compile(r"\b(?:by|between)\s+(?:both|the\s+two)\s+(?:governments|countries|states)\b")
+
+
+def _two_countries(T: str, sents, si: int) -> list[str]:
+    """The two countries named in sentence si and the three before it, when exactly two are."""
+    a = sents[max(0, si - 3)][0]
+    found: list[str] = []
+    for m in _country_scan().finditer(T, a, sents[si][1]):
+        iso = _iso3(_LEADING_THE_RE.sub("", m.group(0)))
+        name = _LEADING_THE_RE.sub("", m.group(0))
+        if iso and iso not in [_iso3(x) for x in found]:
+            found.append(name)
+    return found if len(found) == 2 else []
+
+
+_COMPLEMENT_GAP_RE = re.compile(r"\b(?:to|for|of|under|towards|within|in\s+support\s+of)\s")
+_MONTH_ONLY_RE = re.compile(rf"\b[Ii]n\s+(?:early\s+|mid-|late\s+)?(?P<m>(?-i:January|February|March|April|May|June|July|August|September|"
+                            rf"October|November|December))\b")
+_YEAR_AFTER_RE = re.compile(r",?\s*(?:of\s+)?(?:19|20)\d\d")
+_UNTIL_BEFORE_RE = re.compile(r"\b(?:(?:until|till|through|up\s+to)\s+(?:(?:the\s+)?(?:end|middle)\s+of\s+)?|"
+                              r"by\s+the\s+(?:end|middle)\s+of\s+)\Z")
+
+
 def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, cache, win=None):
     """([years], month, day) for the agreement at sentence si, or None.
 
@@ -1233,7 +1446,8 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
     lead_span = (lead.start, lead.end) if lead else None
     dates = [d for d in _dates(S) if not (lead_span and ss + d.start >= lead_span[0] and ss + d.end <= lead_span[1])]
     dates = [d for d in dates if not _SINCE_BEFORE_RE.search(S[max(0, d.start - 7):d.start])]
-    yrs = [y for y in _years(T, ss, se, cache) if not (lead_span and lead_span[0] <= y[0] < lead_span[1])]
+    yrs = [y for y in _years(T, ss, se, cache) if not (lead_span and lead_span[0] <= y[0] < lead_span[1])
+           and not _UNTIL_BEFORE_RE.search(T, max(0, y[0] - 30), y[0])]   # ("will run until the end of 2029")
     if win is not None:
         own_d = [d for d in dates if win[0] <= d.start < win[1]]
         own_y = [y for y in yrs if win[0] <= y[0] - ss < win[1]]
@@ -1249,6 +1463,10 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
             return [d.year], d.month, d.day
         prior = [d for d in dates if d.start < vpos]
         d = prior[-1] if prior else min(dates, key=lambda d: abs(d.start - vpos))
+        ym = _YESTERDAY_RE.search(S, d.end, vpos + 1) if d.day and d.end < vpos else None
+        if ym and not d.end_year:                   # "GENEVA – 17 May 2024 – X and the ILO yesterday signed"
+            y = d.first() - timedelta(days=1)
+            return [y.year], y.month, y.day
         return [d.year], d.month, d.day
     if not dates and _SAME_DAY_RE.search(S):         # "On the same day, X and the ILO signed ..."
         back = [d for d in _dates(T[max(0, ss - 4000):ss]) if d.day]
@@ -1264,6 +1482,12 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
             d = dateline_day(T, _HEAD_DATELINE, *args)   # a long speech's "this morning": its dateline at the top
         if d is not None:
             return [d.year], d.month, d.day
+    mm = _MONTH_ONLY_RE.search(S) if not dates else None
+    if mm and not _YEAR_AFTER_RE.match(S, mm.end()):
+        # "In August, X and the ILO signed ...": the year of the last full date before it
+        back = [d for d in find_dates(T[max(0, ss - 3000):ss]) if d.month and not d.end_year]
+        if back:
+            return [back[-1].year], MONTHS[mm.group("m").lower().rstrip(".")], None
     if yrs:
         # "In 2022 and 2023, new agreements were signed" -> both years
         two = _TWO_YEARS_RE.search(S)
@@ -1407,19 +1631,22 @@ _REACH = 300                                        # how far from the noun part
 _CLAUSE_RE = re.compile(r"\b(between|with|by)\s+")
 
 
-def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], bool]:
-    """Parties named around the agreement noun, and whether an explicit clause named any."""
+def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs, stop=None) -> tuple[list[str], bool]:
+    """Parties named around the agreement noun, and whether an explicit clause named any
+    (up to `stop` in S, where another agreement's clause begins)."""
     found: list[tuple[int, str]] = []
     explicit = False
-    lo, hi = max(0, min(vpos, ns) - _REACH), min(len(S), max(vpos, ne) + _REACH)
+    lo, hi = max(0, min(vpos, ns) - _REACH), min(len(S), max(vpos, ne) + _REACH, stop or len(S))
     for cm in _CLAUSE_RE.finditer(S, lo, hi):
         word = cm.group(1)
         if word != "between" and cm.start() < min(vpos, ns):
             continue
+        if word == "between" and 0 < prev_end and cm.start() < ns:
+            continue                                # ("an MoU between A and B, and the X Declaration ...")
         if word != "between" and _NOT_WITH_RE.match(S, cm.end()):
             continue
         a = ss + cm.end()
-        b = _clause_end(T, a, min(se, a + _REACH), True)
+        b = _clause_end(T, a, min(se, a + _REACH, ss + stop if stop else se), True)
         ps = _party_mentions(T, a, b, defs)
         if ps:
             explicit = True
@@ -1435,13 +1662,8 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs) -> tuple[list[str], boo
         a = ss + max(prev_end, ns - _REACH)
         found += [(p, n) for p, n in _party_mentions(T, a, ss + ns, defs)]
     found.sort()
-    names: list[str] = []
-    for k, (pos, n) in enumerate(found):
-        if names and k and _apposed_acronym(T, found[k - 1][0], found[k - 1][1], pos, n):
-            names[-1] = n                        # "the Kenya Bureau of Labour, KBL,": one party
-        else:
-            names.append(n)
-    return _uniq(names), explicit
+    # "the Kenya Bureau of Labour, KBL,", "the Union of Industry, Trade and Crafts (UICT)": one party
+    return _uniq(_collapse_aliases(T, found)), explicit
 
 
 _FUNDING_QUAL_RE = re.compile(r"(?i)funding|financing|contribution|grant")
@@ -1461,12 +1683,14 @@ def _donor_field(T: str, pos: int, defs) -> str | None:
     return best.group("acr") or acronym_for(name, defs) or name
 
 
-_NAMED_BEFORE_RE = re.compile(r"(?<![.:;]\s)(?<!^)\b[A-Z][a-z]+\s+\Z")
+# (a cooperation programme's own words are not another accord's name: "Programme Cooperation Agreement")
+_NAMED_BEFORE_RE = re.compile(r"(?<![.:;]\s)(?<!^)\b(?!(?:Programme|Program|Cooperation|Partnership|Framework|Funding|"
+                              r"Contribution|Grant)\s)[A-Z][a-z]+\s+\Z")
 _THEIR_RE = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}\Z")
 # (a timeline's year, "- 2024 – ", and up to two openers: "On 5 May 2024, the ...", "Chile's ...")
 _SUBJ_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|[-•*]\s*)?(?:(?:19|20)\d\d[ \t]*[–—:-][ \t]*)?(?:(?:The|the|Today|Yesterday|"
                            r"In\s+\w+(?:\s+\d{4})?|On\s+\d{1,2}\s+\w+(?:\s+\d{4})?|[A-Z][a-z]+['’]s),?\s+){0,2}")
-_SUBJ_GAP_RE = re.compile(r"\s+(?:(?:have|has|will|would|jointly|formally|officially|then|also|to)\s+)*[a-z]+\s+(?:the|a|their|its)\s+(?:[\w-]+\s+){0,2}")
+_SUBJ_GAP_RE = re.compile(r"\s+(?:(?:have|has|will|would|jointly|formally|officially|then|also|to)\s+)*[a-z]+\s+(?:the|a|their|its)\s+(?:[\w'’-]+\s+){0,2}")
 
 
 def _subject_list(T, ss, S, ns, prev_end, defs) -> list[str]:
@@ -1476,13 +1700,30 @@ def _subject_list(T, ss, S, ns, prev_end, defs) -> list[str]:
     if prev_end:
         return []
     lead = _SUBJ_LEAD_RE.match(S)
-    ms = _party_mentions(T, ss, ss + ns, defs)
-    if len(ms) < 2 or ms[-1][1] != "ILO" or ms[0][0] - ss > lead.end():
+    dl = _SUBJ_DATELINE_RE.match(S)                  # "ULAANBAATAR, Mongolia - The Government of X, ..."
+    lead_end = max(lead.end(), _SUBJ_LEAD_RE.match(S, dl.end()).end() if dl else 0)
+    ms = _party_mentions(T, ss + (dl.end() if dl else 0), ss + ns, defs)
+    if len(ms) < 2 or "ILO" not in (ms[0][1], ms[-1][1]) or ms[0][0] - ss > lead_end:
         return []
-    ilo_end = _ILO_RE.match(T, ms[-1][0])
-    if ilo_end is None or ss + ns - ilo_end.end() > 60 or not _SUBJ_GAP_RE.fullmatch(T, ilo_end.end(), ss + ns):
+    # the end of the last name: "... and the ILO", "... and the Government of X", "... (ILO)"
+    last = _ILO_RE.match(T, ms[-1][0]) if ms[-1][1] == "ILO" else _RUN_RE.match(T, ms[-1][0])
+    if last is None:
+        return []
+    end = last.end()
+    am = _SUBJ_TAIL_RE.match(T, end, ss + ns)
+    if am:
+        end = am.end()
+    if ss + ns - end > 60 or not _SUBJ_GAP_RE.fullmatch(T, end, ss + ns):
         return []
     return [p for p in _collapse_aliases(T, ms) if p != "ILO"]
+
+
+# a press release's dateline before its subject: "ULAANBAATAR, Mongolia - ", "GENEVA (ILO News) – "
+_SUBJ_DATELINE_RE = re.compile(r"\s*[A-Z]{3,}(?:[ /][A-Z]{2,}){0,3}(?:,[ \t]+[A-Z][\w'’ -]{1,30}?)?(?:[ \t]+\([^()\n]{1,30}\))?"
+                               r"[ \t]+[–—-][ \t]+(?:[^–—\n]{1,30}[ \t]+[–—-][ \t]+)?")
+# what may stand between a subject and its verb: its acronym, a day ("on Wednesday", "yesterday", "on 5 May 2024")
+_SUBJ_TAIL_RE = re.compile(rf"\)?(?:[ \t]*\([A-Z][\w&-]{{1,11}}\))?(?:,?[ \t]+(?:on[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                           rf"Saturday|Sunday)|yesterday|today|on[ \t]+\d{{1,2}}[ \t]+{MONTH}(?:[ \t]+{YEAR})?|in[ \t]+{MONTH}(?:[ \t]+{YEAR})?),?)?")
 
 
 # "signed by the five PUNOs": a group named by a plural acronym the document defines
