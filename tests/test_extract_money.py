@@ -1069,3 +1069,82 @@ def test_amount_restated_in_the_second_language_of_a_bilingual_text_is_one_amoun
             "L'OIT apportera 250 000 dollars des États-Unis sur ses ressources propres pour le "
             "programme et les travailleurs de la région.\n")
     assert [r["amount"] for r in extract(text)] == [250_000]
+
+
+def _by_amount(text):
+    rows = extract(text)
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["evidence"]
+    return {(r["amount"], r["currency"]): r for r in rows}
+
+
+def test_a_two_column_table_under_a_caption_with_a_number_and_a_footnote_mark():
+    text = ("Spending rose again.\n\n"
+            "Table 4. Result area 3 spending by partner, 2022 (EUR)(2)\n"
+            "  Partner                               Spending\n"
+            "  Ministry of Labour                      410,000\n"
+            "  Training agency                         265,500\n"
+            "  Total                                   675,500\n"
+            "(2) Provisional figures.\n")
+    rows = _by_amount(text)
+    assert {a for a, _ in rows} == {410_000, 265_500, 675_500}
+    assert all(r["currency"] == "EUR" and (r["year_from"], r["year_to"]) == (2022, 2022)
+               for r in rows.values())
+
+
+def test_a_caption_at_the_end_of_a_joined_paragraph_over_year_columns():
+    text = ("The annex lists grants paid by the agency to partner funds; amounts are in millions, see "
+            "notes 1 and 2 for the definitions used in this annex. Table B2  Grants paid (SEK million)\n"
+            "--------------------------------------------------\n"
+            "Fund                         2021         2022\n"
+            "--------------------------------------------------\n"
+            "Skills fund                  12.5         14.0\n"
+            "Social dialogue fund        1 020.0       980.5\n")
+    rows = _by_amount(text)
+    assert rows[(12_500_000, "SEK")]["year_from"] == 2021
+    assert rows[(980_500_000, "SEK")]["year_from"] == 2022
+    assert rows[(1_020_000_000, "SEK")]["evidence"] == "1 020.0"
+
+
+def test_a_table_of_years_as_row_labels_under_a_captioned_header():
+    text = ("Table 2 Grants received, 2020-2022 (CHF thousand)\n"
+            "  Year      Grant\n"
+            "  2020      310\n"
+            "  2021      355\n"
+            "  2022      402\n")
+    rows = _by_amount(text)
+    assert rows[(355_000, "CHF")]["year_from"] == 2021
+    assert len(rows) == 3
+
+
+def test_a_headerless_table_under_a_caption_and_a_count_column_left_out():
+    text = ("Budget by component (GBP)\n"
+            "Component A - Inspection              900,000\n"
+            "Component B - Dialogue                450,000\n\n"
+            "Results by region (USD)\n"
+            "  Region        Spent        Projects\n"
+            "  North         120,000      4\n"
+            "  South         80,000       3\n")
+    rows = _by_amount(text)
+    assert set(rows) == {(900_000, "GBP"), (450_000, "GBP"), (120_000, "USD"), (80_000, "USD")}
+
+
+def test_every_number_column_of_a_table_under_a_currency_caption():
+    text = ("Grants from the foundation, by year (EUR)\n\n"
+            "| Year | Core funds | Pooled funds | Total |\n"
+            "|---|---|---|---|\n"
+            "| 2021 | 600,000 | 150,000 | 750,000 |\n"
+            "| 2022 | 700,000 | 200,000 | 900,000 |\n")
+    rows = _by_amount(text)
+    assert {a for a, _ in rows} == {600_000, 150_000, 750_000, 700_000, 200_000, 900_000}
+    assert rows[(200_000, "EUR")]["year_from"] == 2022
+
+
+def test_an_aligned_table_cell_of_a_number_and_its_scale_word():
+    text = ("Portfolio by sector:\n\n"
+            "   Sector                  Budget (USD)          Projects\n"
+            "   Agriculture             12.5 million              6\n"
+            "   Construction             4.0 million              2\n")
+    rows = _by_amount(text)
+    assert set(rows) == {(12_500_000, "USD"), (4_000_000, "USD")}
+    assert rows[(12_500_000, "USD")]["evidence"] == "12.5 million"

@@ -735,7 +735,7 @@ def _table_amounts(text: str) -> list[dict]:
             # | 2022 | Total |'), a column whose header is a year or a money word
             cap = _caption_currency(text, _table_top(text, header[0][0]))
             if cap[0]:
-                currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
+                currencies = _caption_money_cols(header, body, cap)
                 from_caption = any(c for c, _ in currencies)
         if header and not any(c for c, _ in currencies):
             currencies = _currency_column(header, body, currencies)
@@ -928,10 +928,12 @@ def _block_amounts(text: str) -> list[dict]:
                 col = idx + shift
                 if col >= len(currencies) or not currencies[col][0]:
                     continue
-                m = _CELL_NUM_RE.match(cell)
+                m = _CELL_NUM_RE.match(cell) or _SCALED_CELL_RE.fullmatch(cell)
                 if not m or _YEAR4_RE.fullmatch(m.group("num")):
                     continue
                 cur, scale = currencies[col]
+                if m.re is _SCALED_CELL_RE:
+                    scale *= scale_of(m.group("scale"))  # '198.5 million' under 'Contribution (EUR)'
                 if _RATE_CELL_RE.fullmatch(m.group("num")) and scale == 1:
                     continue  # '0.925': a rate that slid under the money column, no amount
                 value = parse_amount(m.group("num"), None) * scale
@@ -942,10 +944,31 @@ def _block_amounts(text: str) -> list[dict]:
                     if caption is None:
                         caption = _block_caption_years(text, header[0][0])
                     cell_years = caption or None
-                s, e = cs + m.start("num"), cs + m.end("num")
+                s, e = cs + m.start("num"), cs + m.end("scale" if m.re is _SCALED_CELL_RE else "num")
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": cell_years, "table": True})
     return rows
+
+
+# a cell of a number and its scale word: '198.5 million', '2.4 bn'
+_SCALED_CELL_RE = re.compile(r"[\s*_]*(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)[ \t\u00a0]?"
+                             r"(?P<scale>million|billion|mn|bn|m)\b\.?[\s*_]*")
+
+
+def _caption_money_cols(header, body, cap) -> list:
+    """The columns of a table whose caption names the currency: a year or a money word in
+    the header ('2023', 'Total'), or, under another header ('Earmarked projects', 'RBSA'),
+    cells that are numbers but not years (a column counting things, 'Projects' or 'Share (%)',
+    is none)."""
+    out = []
+    for i, c in enumerate(header):
+        ok = bool(_MONEY_COL_RE.search(c[2]))
+        if not ok and i > 0 and not _COUNT_HEAD_RE.search(c[2]):
+            vals = [r[i][2] for r in body if i < len(r) and r[i][2].strip(" *_\u2013\u2014-")]
+            nums = [v for v in vals if _CELL_NUM_RE.match(v)]
+            ok = bool(nums) and len(nums) * 2 > len(vals) and not all(_YEARISH_CELL_RE.fullmatch(v) for v in nums)
+        out.append(cap if ok else (None, 1))
+    return out
 
 
 # a two-column plain-text table's header: 'Item          ZAR' (the currency heads the amounts)
@@ -990,6 +1013,139 @@ def _two_col_amounts(text: str) -> list[dict]:
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": row_years, "table": True})
     return rows
+
+
+# a caption naming the unit of the amounts below it, at its line's end: 'Table 3. Expenditure
+# by agency, 2023 (US$)(1)', 'Budget by outcome (SEK)', '... (NOK million)'
+_CAPTION_UNIT_RE = re.compile(r"\((?:in[ \t]+)?(?P<unit>[^()\n]{1,30})\)(?:[ \t]*\(\d{1,2}\)|\*{1,2})?[ \t]*$", re.MULTILINE)
+# where a caption starts inside a line a reader joined to the paragraph above it
+_CAPTION_MARK_RE = re.compile(r"\b(?:Table|TABLE|Figure|Exhibit|Annex)[ \t]+[A-Z]?\d+(?:\.\d+)*[a-z]?\b")
+_RULE_LINE_RE = re.compile(r"[ \t]*[-=_–—]{3,}[ \t]*")
+# a cell of amounts: '2,975,000', '1 150.4', '198.5 million'
+_AMOUNT_CELL_RE = re.compile(
+    r"[\s*_]*(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:[ \t]*(?P<scale>million|billion|thousand|mn|bn|m)\b)?[\s*_]*")
+# a column that counts things, not money ('Projects', 'No. of staff', 'Share (%)')
+_COUNT_HEAD_RE = re.compile(r"(?i)^[\W_]*(?:(?:no\.|number|count)\b|#|(?:projects|countries|staff|persons|people|"
+                            r"participants|beneficiaries|workers)[\W_]*$)|%|\b(?:share|per[ \t]*cent|percent|rate)\b")
+_CAP_GAP_RE = re.compile(r"[ \t]{2,}|\t")
+
+
+def _captioned_amounts(text: str) -> list[dict]:
+    """Amounts of a plain-text table of label and amount columns whose caption line above
+    names the unit ('Budget by outcome (SEK)' over 'Outcome 1 - ...      11,800,000' rows; a
+    header line of its columns, 'Year   Grant' or 'Organisation   2022   2023', and rule lines
+    may come between). A column headed by a year holds that year's amounts; a row labelled by
+    a year, that year's; else the years of the caption. The caption may be the end of a line a
+    reader joined to the paragraph before it ('... See the notes. Table A3.1 Disbursements
+    (NOK million)')."""
+    rows: list[dict] = []
+    if "  " not in text and "\t" not in text:
+        return rows
+    for m in _CAPTION_UNIT_RE.finditer(text):
+        cur, scale = _header_currency(m.group("unit"))
+        if not cur:
+            continue
+        ls, le = _line_at(text, m.start())
+        cs = ls
+        if le - ls > 150:
+            marks = list(_CAPTION_MARK_RE.finditer(text, max(ls, le - 150), le))
+            if not marks:
+                continue
+            cs = marks[-1].start()
+        caption = text[cs:m.start()]
+        if PREFIX_RE.search(caption) or SUFFIX_RE.search(caption):
+            continue  # a sentence stating an amount, no caption
+        rows += _captioned_block(text, le + 1, cur, scale, (cs, m.start()))
+    return rows
+
+
+def _captioned_block(text: str, pos: int, cur: str, scale: int, caption: tuple[int, int]) -> list[dict]:
+    lines: list[tuple[int, int]] = []
+    n = len(text)
+    blank = 0
+    while pos < n and len(lines) < 200:
+        nl = text.find("\n", pos)
+        le = n if nl < 0 else nl
+        if not text[pos:le].strip():
+            if lines or blank:
+                break
+            blank += 1
+        elif not _RULE_LINE_RE.fullmatch(text, pos, le):
+            lines.append((pos, le))
+        pos = le + 1
+    header = None
+    body: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
+    for i, (ls, le) in enumerate(lines):
+        cells = [c for c in _cap_cells(text, ls, le)]
+        if not cells:
+            break
+        amounts = cells[1:]
+        if i == 0 and len(cells) >= 2 and all(_YEARISH_CELL_RE.fullmatch(text, a, b) for a, b in amounts) \
+                and _is_head_cell(text[cells[0][0]:cells[0][1]]):
+            header = cells  # 'Organisation   2022   2023'
+            continue
+        if len(cells) >= 2 and all(_AMOUNT_CELL_RE.fullmatch(text, a, b) for a, b in amounts) \
+                and (not _AMOUNT_CELL_RE.fullmatch(text, *cells[0]) or _YEARISH_CELL_RE.fullmatch(text, *cells[0])):
+            body.append((cells[0], amounts))
+            continue
+        if i == 0 and len(cells) >= 2 and all(
+                _is_head_cell(text[a:b]) or _YEARISH_CELL_RE.fullmatch(text, a, b) for a, b in cells):
+            header = cells
+            continue
+        break
+    if len(body) < 2:
+        return []
+    width = len(body[0][1])
+    if any(len(r[1]) != width for r in body) and header is None:
+        return []
+    cap_ex = _year_expressions(text, *caption)
+    cap_years = (cap_ex[-1][2], cap_ex[-1][3]) if cap_ex else _header_years(text, *caption, max_len=150)
+    out = []
+    for (la, lb), amounts in body:
+        label = text[la:lb]
+        row_years = None
+        if _YEARISH_CELL_RE.fullmatch(label):
+            ex = _year_expressions(text, la, lb)
+            row_years = (ex[0][2], ex[0][3]) if ex else None
+        for k, (a, b) in enumerate(amounts):
+            head = None
+            if header is not None:
+                hi = len(header) - len(amounts) + k  # cells align from the right
+                if hi < 1 and len(header) > len(amounts):
+                    continue
+                head = header[hi] if 0 <= hi < len(header) else None
+            if head is not None and _COUNT_HEAD_RE.search(text[head[0]:head[1]]):
+                continue
+            mm = _AMOUNT_CELL_RE.fullmatch(text, a, b)
+            num = mm.group("num")
+            if _YEAR4_RE.fullmatch(num) and not mm.group("scale"):
+                continue
+            value = parse_amount(num, None) * scale * scale_of(mm.group("scale"))
+            if value <= 0:
+                continue
+            years = _header_years(text, *head) if head is not None else None
+            years = years or row_years or cap_years or None
+            s, e = mm.span("num")
+            if mm.group("scale"):
+                e = mm.end("scale")
+            out.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
+                        "rule": "money.table", "years": years, "table": True})
+    return out
+
+
+def _cap_cells(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+    cells, p = [], ls
+    for g in _CAP_GAP_RE.finditer(text, ls, le):
+        if text[p:g.start()].strip():
+            a = p + len(text[p:g.start()]) - len(text[p:g.start()].lstrip())
+            cells.append((a, g.start()))
+        p = g.end()
+    seg = text[p:le]
+    if seg.strip():
+        a = p + len(seg) - len(seg.lstrip())
+        cells.append((a, a + len(seg.strip())))
+    return cells
 
 
 @lru_cache(maxsize=4)
@@ -1634,6 +1790,10 @@ def _extract(text: str) -> list[dict]:
     merged += _field_amounts(text)
     merged += _block_amounts(text)
     merged += _two_col_amounts(text)
+    if "(" in text:
+        spans = [(r["start"], r["end"]) for r in merged]
+        merged += [r for r in _captioned_amounts(text)
+                   if not any(s < r["end"] and r["start"] < e for s, e in spans)]
     if "otal" in text or "OTAL" in text:
         spans = [(r["start"], r["end"]) for r in merged]
         merged += [r for r in _total_line_amounts(text)
