@@ -1148,3 +1148,24 @@ def test_an_aligned_table_cell_of_a_number_and_its_scale_word():
     rows = _by_amount(text)
     assert set(rows) == {(12_500_000, "USD"), (4_000_000, "USD")}
     assert rows[(12_500_000, "USD")]["evidence"] == "12.5 million"
+
+
+def test_the_year_after_the_amount_outranks_a_nearer_period_in_brackets():
+    text = ("- The school meals project (2022-2025), GBP 1.4 million in 2024, its second payment.\n")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2024, 2024)
+
+
+def test_a_duration_after_the_amount_takes_the_period_of_that_length_stated_before():
+    text = ("The fund supports a programme for 2024-2026 in three provinces. Its first review met in "
+            "Lusaka on 3 May 2024. The donor's pledge is CAD 9 million over three years.")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2024, 2026)
+
+
+def test_joined_key_figures_give_the_years_ending_a_phrase_to_the_amount_before():
+    text = ("Key figures\n"
+            "   CHF 80 million in grants, 2018-2022 CHF 21 million paid in 2022 alone\n")
+    rows = _by_amount(text)
+    assert (rows[(80_000_000, "CHF")]["year_from"], rows[(80_000_000, "CHF")]["year_to"]) == (2018, 2022)
+    assert (rows[(21_000_000, "CHF")]["year_from"], rows[(21_000_000, "CHF")]["year_to"]) == (2022, 2022)

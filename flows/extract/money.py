@@ -1696,6 +1696,8 @@ _COMPARATIVE_GAP_RE = re.compile(r"[ \t]*:[ \t]*")
 _TIME_PREP_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)[ \t]+(?:(?:early|late|mid)[ \t-]+)?$")
 # a line that is a list item, a table row or a 'Label: value' line, not prose
 _LABEL_OR_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦|]|\d{1,2}[.)][ \t]|[^\n:.]{1,40}:)")
+# a year and the amount after it with only spaces between (no 'In 2023, ...' nor '2023: ...')
+_JOINED_TAIL_GAP_RE = re.compile(r"[ \t]{1,3}")
 # the gap between an amount and the year it is stated for: 'EUR 2.6 million in 2021'
 _PREP_GAP_RE = re.compile(r"[ \t]+(?:in|for|during)[ \t]+(?:(?:the[ \t]+)?(?:year|FY)[ \t]+)?")
 # the gap before an amount restated in brackets
@@ -1847,6 +1849,15 @@ def _extract(text: str) -> list[dict]:
                 # amount after its colon
                 owned.setdefault(nb, []).append((0, x))
                 continue
+            if 0 < nb < len(inline) and _JOINED_TAIL_GAP_RE.fullmatch(text, x[1], inline[nb]["qual_start"]
+                                                                      if inline[nb].get("qual_start") is not None
+                                                                      else inline[nb]["start"]) \
+                    and text[max(0, x[0] - 2):x[0]] == ", " \
+                    and not _clause_break(text, inline[nb - 1], x):
+                # key figures a reader joined into one line: '... in contributions, 2019-2023
+                # EUR 96.4 million received in 2023': the years end the phrase before
+                owned.setdefault(nb - 1, []).append((x[0] - inline[nb - 1]["end"], x))
+                continue
             # the nearest amount, preferring one in the same clause: 'EUR 1,000,000 ..., no
             # later than 31 December 2023;\n (b) EUR 900,000' (a ';' or a line break between)
             # ... and the amount the year follows with only a preposition between ('EUR 2.6
@@ -1862,7 +1873,10 @@ def _extract(text: str) -> list[dict]:
         for j, a in enumerate(inline):
             years = None
             if j in owned:
-                x = min(owned[j])[1]
+                # the year stated after the amount with only a preposition between ('(2023-2026),
+                # NOK 30 million in 2023'), else the nearest
+                x = min(owned[j], key=lambda o: (
+                    not (o[1][0] >= a["end"] and _PREP_GAP_RE.fullmatch(text, a["end"], o[1][0])), o[0]))[1]
                 years = (x[2], x[3])
                 a["rate_year"] = x[4]
                 dm = _DURATION_AFTER_RE.match(text, a["end"], ue)
@@ -1883,6 +1897,10 @@ def _extract(text: str) -> list[dict]:
                 # range stated before it in the sentence
                 x = [x for x in exprs if x[1] <= a["start"] and x[3] > x[2]][-1]
                 years = (x[2], x[3])
+            elif k > 0 and (years := _duration_before(text, units, k, a, ue)):
+                # '... (2023-2026) ... The total commitment is NOK 96 million over four years':
+                # the four-year period a sentence before in the paragraph names
+                pass
             elif k > 0:
                 # 'for the three years': the previous sentence's years
                 ana = _ANAPHORA_RE.match(text[a["end"]:ue]) or _ANAPHORA_OPEN_RE.match(text, us, a["start"])
@@ -2010,6 +2028,24 @@ def _extract(text: str) -> list[dict]:
 _PARTITIVE_BEFORE_RE = re.compile(
     r"\b[Oo]f[ \t]+(?:this|that|which|these|it|the[ \t]+total|this[ \t]+(?:amount|total|sum))"
     r"[ \t]*,?[ \t]*$")
+
+
+def _duration_before(text: str, units: list, k: int, a: dict, ue: int) -> tuple[int, int] | None:
+    """The range of years, as long as the duration after the amount ('over four years'), that
+    one of the three sentences before it in the same paragraph names (the last such range)."""
+    dm = _DURATION_AFTER_RE.match(text, a["end"], ue)
+    if not dm:
+        return None
+    n = _duration_years(dm.group("n"))
+    if n < 2:
+        return None
+    for kk in range(k - 1, max(-1, k - 4), -1):
+        if "\n\n" in text[units[kk][1]:units[kk + 1][0]] or _PARA_BREAK_RE.search(text, units[kk][1], units[kk + 1][0]):
+            return None
+        fit = [x for x in _year_expressions(text, *units[kk]) if x[3] - x[2] + 1 == n]
+        if fit:
+            return fit[-1][2], fit[-1][3]
+    return None
 
 
 def _duration_years(n: str) -> int:
