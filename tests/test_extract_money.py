@@ -1169,3 +1169,20 @@ def test_joined_key_figures_give_the_years_ending_a_phrase_to_the_amount_before(
     rows = _by_amount(text)
     assert (rows[(80_000_000, "CHF")]["year_from"], rows[(80_000_000, "CHF")]["year_to"]) == (2018, 2022)
     assert (rows[(21_000_000, "CHF")]["year_from"], rows[(21_000_000, "CHF")]["year_to"]) == (2022, 2022)
+
+
+def test_a_duration_before_the_amount_in_its_sentence_takes_the_period_named_above():
+    text = ("3. NATIONAL SKILLS PLAN (2025-2027)\nThe ministry presented the draft plan to the council. "
+            "The state's share over the three years is set at KES 90 million.")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2025, 2027)
+
+
+def test_it_is_funded_and_the_agreement_provides_take_the_period_named_sentences_before():
+    text = ("The water jobs project (March 2023 - February 2026) trains plumbers in two towns. "
+            "It is funded by the city council with EUR 600,000.\n\n"
+            "- Framework Agreement 2021–2024, signed 2 February 2021. Signed in Rome by both directors. "
+            "The agreement provides for EUR 2 million a year.\n")
+    rows = _by_amount(text)
+    assert (rows[(600_000, "EUR")]["year_from"], rows[(600_000, "EUR")]["year_to"]) == (2023, 2026)
+    assert (rows[(2_000_000, "EUR")]["year_from"], rows[(2_000_000, "EUR")]["year_to"]) == (2021, 2024)

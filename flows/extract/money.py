@@ -385,7 +385,8 @@ _ANAPHORA_OPEN_RE = re.compile(
 # ('Its budget of EUR 2 million ...': the budget of what the sentence before named)
 _REFERRING_SUBJECT_RE = re.compile(
     r"[\s*_]*(?:(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
-    r"framework|DWCP|agreement|action[ \t]+plan)\b|Its[ \t]+(?:total[ \t]+)?(?:budget|funding|cost)\b)")
+    r"framework|DWCP|agreement|action[ \t]+plan)\b|Its[ \t]+(?:total[ \t]+)?(?:budget|funding|cost)\b|"
+    r"It[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been)[ \t]+(?:co-?)?(?:funded|financed|supported)\b)")
 # what may stand before the period opening a sentence: 'Running from', 'Over', 'From', 'In'
 # ('The project will run from December 2024 to November 2027': the thing funded, running)
 _PERIOD_OPENER_RE = re.compile(
@@ -1897,7 +1898,8 @@ def _extract(text: str) -> list[dict]:
                 # range stated before it in the sentence
                 x = [x for x in exprs if x[1] <= a["start"] and x[3] > x[2]][-1]
                 years = (x[2], x[3])
-            elif k > 0 and (years := _duration_before(text, units, k, a, ue)):
+            elif k > 0 and (years := _duration_before(text, units, k, a, ue,
+                                                       None if j else us)):
                 # '... (2023-2026) ... The total commitment is NOK 96 million over four years':
                 # the four-year period a sentence before in the paragraph names
                 pass
@@ -1923,9 +1925,14 @@ def _extract(text: str) -> list[dict]:
                 # 'The programme ... has a resource requirement of US$ 6,750,000': the period of
                 # the programme the previous sentence names ('the DWCP for 2025–2029')
                 if years is None and _REFERRING_SUBJECT_RE.match(text, us, ue):
-                    prev = [x for x in _year_expressions(text, *units[k - 1]) if x[3] > x[2]]
-                    if prev:
-                        years = (prev[-1][2], prev[-1][3])
+                    # (the sentence before, else up to two more before it in the same paragraph)
+                    for kk in range(k - 1, max(-1, k - 4), -1):
+                        if kk < k - 1 and _PARA_BREAK_RE.search(text, units[kk][1], units[kk + 1][0] + 1):
+                            break
+                        prev = [x for x in _year_expressions(text, *units[kk]) if x[3] > x[2]]
+                        if prev:
+                            years = (prev[-1][2], prev[-1][3])
+                            break
             if years is None and j == len(inline) - 1 and k + 1 < len(units):
                 # '... a contribution of CAD 4.2 million. Running from 2025 to 2028, the project
                 # ...': the period that opens the next sentence, when that names no amount
@@ -2030,10 +2037,18 @@ _PARTITIVE_BEFORE_RE = re.compile(
     r"[ \t]*,?[ \t]*$")
 
 
-def _duration_before(text: str, units: list, k: int, a: dict, ue: int) -> tuple[int, int] | None:
-    """The range of years, as long as the duration after the amount ('over four years'), that
-    one of the three sentences before it in the same paragraph names (the last such range)."""
-    dm = _DURATION_AFTER_RE.match(text, a["end"], ue)
+# the same before the amount in its sentence: 'The contribution over the five years is EUR 2 million'
+_DURATION_IN_RE = re.compile(
+    rf"\b(?:over|for|during|across)[ \t]+(?:the[ \t]+)?(?P<n>{NUMBER_WORD}|\d+)[ \t-]+(?:years?|year[ \t]+period)\b",
+    re.IGNORECASE)
+
+
+def _duration_before(text: str, units: list, k: int, a: dict, ue: int, lo: int | None) -> tuple[int, int] | None:
+    """The range of years, as long as the duration after the amount ('over four years') or
+    before it in its sentence when it is the sentence's first amount ('over the five years
+    ... is EUR 2 million'), that one of the
+    three sentences before it in the same paragraph names (the last such range)."""
+    dm = _DURATION_AFTER_RE.match(text, a["end"], ue) or (lo is not None and _DURATION_IN_RE.search(text, lo, a["start"]))
     if not dm:
         return None
     n = _duration_years(dm.group("n"))
