@@ -1186,3 +1186,20 @@ def test_it_is_funded_and_the_agreement_provides_take_the_period_named_sentences
     rows = _by_amount(text)
     assert (rows[(600_000, "EUR")]["year_from"], rows[(600_000, "EUR")]["year_to"]) == (2023, 2026)
     assert (rows[(2_000_000, "EUR")]["year_from"], rows[(2_000_000, "EUR")]["year_to"]) == (2021, 2024)
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("The fund has set aside R120 million for the pilots.", 120_000_000, "ZAR"),
+    ("Each province receives R 2.5 billion a year.", 2_500_000_000, "ZAR"),
+    ("The hall was hired for R1,250,000 in total.", 1_250_000, "ZAR"),
+    ("Wages owed came to 9.6 million maloti in all.", 9_600_000, "LSL"),
+    ("The levy raised 3 million emalangeni last year.", 3_000_000, "SZL"),
+])
+def test_the_rand_by_its_letter_and_the_rand_area_currencies_by_name(text, amount, currency):
+    r = one(text)
+    assert (r["amount"], r["currency"]) == (amount, currency)
+
+
+@pytest.mark.parametrize("text", ["Take the R2 road north.", "Staff R&D 45 million", "Form R5 is due."])
+def test_a_letter_r_before_a_small_number_is_no_rand(text):
+    assert extract(text) == []

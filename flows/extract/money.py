@@ -98,6 +98,8 @@ NAMES.update({  # common names and plurals ISO 4217 does not list
     "cfa francs": "XOF", "cfa franc": "XOF", "francs cfa": "XOF", "fcfa": "XOF", "baht": "THB", "rupiah": "IDR", "zloty": "PLN", "forint": "HUF",
     "naira": "NGN", "taka": "BDT", "shekels": "ILS", "new israeli shekels": "ILS",
     "south african rand": "ZAR", "kwacha": "ZMW", "jordanian dinars": "JOD",
+    # the rand area's other currencies: plurals of Sesotho and siSwati ('14 million maloti')
+    "maloti": "LSL", "emalangeni": "SZL",
 })
 
 
@@ -623,8 +625,29 @@ def _inline_amounts(text: str) -> list[dict]:
                           "num_start": m.start("num"), "rule": rule, "range_qualifier": qual})
             covered[s:e] = b"\x01" * (e - s)
     found += _word_amounts(text, covered)
+    if "R" in text:
+        found += _rand_amounts(text, covered)
     found.sort(key=lambda r: r["start"])
     return found
+
+
+# the rand written with its letter: 'R45 million', 'R 2.5 billion', 'R1,250,000' (a scale word or
+# grouped thousands: 'R2' alone is a road, a form or a round)
+_RAND_RE = re.compile(r"(?<![\w$.,&/-])R[ \u00a0]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                      r"(?:(?P<scale>[ \u00a0]?(?:million|billion|bn|m)\b)|(?<=\d,\d\d\d)(?![\d,]))")
+
+
+def _rand_amounts(text: str, covered: bytearray) -> list[dict]:
+    out = []
+    for m in _RAND_RE.finditer(text):
+        s, e = m.span()
+        if any(covered[s:e]):
+            continue
+        value = parse_amount(m.group("num"), (m.group("scale") or "").strip() or None)
+        if value > 0:
+            out.append({"amount": value, "currency": "ZAR", "start": s, "end": e, "num_start": m.start("num"),
+                        "rule": "money.prefix", "range_qualifier": None})
+    return out
 
 
 # an amount written in words: 'three million euros', 'twelve million US dollars', 'two and a
