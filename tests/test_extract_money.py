@@ -1069,3 +1069,137 @@ def test_amount_restated_in_the_second_language_of_a_bilingual_text_is_one_amoun
             "L'OIT apportera 250 000 dollars des États-Unis sur ses ressources propres pour le "
             "programme et les travailleurs de la région.\n")
     assert [r["amount"] for r in extract(text)] == [250_000]
+
+
+def _by_amount(text):
+    rows = extract(text)
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["evidence"]
+    return {(r["amount"], r["currency"]): r for r in rows}
+
+
+def test_a_two_column_table_under_a_caption_with_a_number_and_a_footnote_mark():
+    text = ("Spending rose again.\n\n"
+            "Table 4. Result area 3 spending by partner, 2022 (EUR)(2)\n"
+            "  Partner                               Spending\n"
+            "  Ministry of Labour                      410,000\n"
+            "  Training agency                         265,500\n"
+            "  Total                                   675,500\n"
+            "(2) Provisional figures.\n")
+    rows = _by_amount(text)
+    assert {a for a, _ in rows} == {410_000, 265_500, 675_500}
+    assert all(r["currency"] == "EUR" and (r["year_from"], r["year_to"]) == (2022, 2022)
+               for r in rows.values())
+
+
+def test_a_caption_at_the_end_of_a_joined_paragraph_over_year_columns():
+    text = ("The annex lists grants paid by the agency to partner funds; amounts are in millions, see "
+            "notes 1 and 2 for the definitions used in this annex. Table B2  Grants paid (SEK million)\n"
+            "--------------------------------------------------\n"
+            "Fund                         2021         2022\n"
+            "--------------------------------------------------\n"
+            "Skills fund                  12.5         14.0\n"
+            "Social dialogue fund        1 020.0       980.5\n")
+    rows = _by_amount(text)
+    assert rows[(12_500_000, "SEK")]["year_from"] == 2021
+    assert rows[(980_500_000, "SEK")]["year_from"] == 2022
+    assert rows[(1_020_000_000, "SEK")]["evidence"] == "1 020.0"
+
+
+def test_a_table_of_years_as_row_labels_under_a_captioned_header():
+    text = ("Table 2 Grants received, 2020-2022 (CHF thousand)\n"
+            "  Year      Grant\n"
+            "  2020      310\n"
+            "  2021      355\n"
+            "  2022      402\n")
+    rows = _by_amount(text)
+    assert rows[(355_000, "CHF")]["year_from"] == 2021
+    assert len(rows) == 3
+
+
+def test_a_headerless_table_under_a_caption_and_a_count_column_left_out():
+    text = ("Budget by component (GBP)\n"
+            "Component A - Inspection              900,000\n"
+            "Component B - Dialogue                450,000\n\n"
+            "Results by region (USD)\n"
+            "  Region        Spent        Projects\n"
+            "  North         120,000      4\n"
+            "  South         80,000       3\n")
+    rows = _by_amount(text)
+    assert set(rows) == {(900_000, "GBP"), (450_000, "GBP"), (120_000, "USD"), (80_000, "USD")}
+
+
+def test_every_number_column_of_a_table_under_a_currency_caption():
+    text = ("Grants from the foundation, by year (EUR)\n\n"
+            "| Year | Core funds | Pooled funds | Total |\n"
+            "|---|---|---|---|\n"
+            "| 2021 | 600,000 | 150,000 | 750,000 |\n"
+            "| 2022 | 700,000 | 200,000 | 900,000 |\n")
+    rows = _by_amount(text)
+    assert {a for a, _ in rows} == {600_000, 150_000, 750_000, 700_000, 200_000, 900_000}
+    assert rows[(200_000, "EUR")]["year_from"] == 2022
+
+
+def test_an_aligned_table_cell_of_a_number_and_its_scale_word():
+    text = ("Portfolio by sector:\n\n"
+            "   Sector                  Budget (USD)          Projects\n"
+            "   Agriculture             12.5 million              6\n"
+            "   Construction             4.0 million              2\n")
+    rows = _by_amount(text)
+    assert set(rows) == {(12_500_000, "USD"), (4_000_000, "USD")}
+    assert rows[(12_500_000, "USD")]["evidence"] == "12.5 million"
+
+
+def test_the_year_after_the_amount_outranks_a_nearer_period_in_brackets():
+    text = ("- The school meals project (2022-2025), GBP 1.4 million in 2024, its second payment.\n")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2024, 2024)
+
+
+def test_a_duration_after_the_amount_takes_the_period_of_that_length_stated_before():
+    text = ("The fund supports a programme for 2024-2026 in three provinces. Its first review met in "
+            "Lusaka on 3 May 2024. The donor's pledge is CAD 9 million over three years.")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2024, 2026)
+
+
+def test_joined_key_figures_give_the_years_ending_a_phrase_to_the_amount_before():
+    text = ("Key figures\n"
+            "   CHF 80 million in grants, 2018-2022 CHF 21 million paid in 2022 alone\n")
+    rows = _by_amount(text)
+    assert (rows[(80_000_000, "CHF")]["year_from"], rows[(80_000_000, "CHF")]["year_to"]) == (2018, 2022)
+    assert (rows[(21_000_000, "CHF")]["year_from"], rows[(21_000_000, "CHF")]["year_to"]) == (2022, 2022)
+
+
+def test_a_duration_before_the_amount_in_its_sentence_takes_the_period_named_above():
+    text = ("3. NATIONAL SKILLS PLAN (2025-2027)\nThe ministry presented the draft plan to the council. "
+            "The state's share over the three years is set at KES 90 million.")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2025, 2027)
+
+
+def test_it_is_funded_and_the_agreement_provides_take_the_period_named_sentences_before():
+    text = ("The water jobs project (March 2023 - February 2026) trains plumbers in two towns. "
+            "It is funded by the city council with EUR 600,000.\n\n"
+            "- Framework Agreement 2021–2024, signed 2 February 2021. Signed in Rome by both directors. "
+            "The agreement provides for EUR 2 million a year.\n")
+    rows = _by_amount(text)
+    assert (rows[(600_000, "EUR")]["year_from"], rows[(600_000, "EUR")]["year_to"]) == (2023, 2026)
+    assert (rows[(2_000_000, "EUR")]["year_from"], rows[(2_000_000, "EUR")]["year_to"]) == (2021, 2024)
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("The fund has set aside R120 million for the pilots.", 120_000_000, "ZAR"),
+    ("Each province receives R 2.5 billion a year.", 2_500_000_000, "ZAR"),
+    ("The hall was hired for R1,250,000 in total.", 1_250_000, "ZAR"),
+    ("Wages owed came to 9.6 million maloti in all.", 9_600_000, "LSL"),
+    ("The levy raised 3 million emalangeni last year.", 3_000_000, "SZL"),
+])
+def test_the_rand_by_its_letter_and_the_rand_area_currencies_by_name(text, amount, currency):
+    r = one(text)
+    assert (r["amount"], r["currency"]) == (amount, currency)
+
+
+@pytest.mark.parametrize("text", ["Take the R2 road north.", "Staff R&D 45 million", "Form R5 is due."])
+def test_a_letter_r_before_a_small_number_is_no_rand(text):
+    assert extract(text) == []

@@ -98,6 +98,8 @@ NAMES.update({  # common names and plurals ISO 4217 does not list
     "cfa francs": "XOF", "cfa franc": "XOF", "francs cfa": "XOF", "fcfa": "XOF", "baht": "THB", "rupiah": "IDR", "zloty": "PLN", "forint": "HUF",
     "naira": "NGN", "taka": "BDT", "shekels": "ILS", "new israeli shekels": "ILS",
     "south african rand": "ZAR", "kwacha": "ZMW", "jordanian dinars": "JOD",
+    # the rand area's other currencies: plurals of Sesotho and siSwati ('14 million maloti')
+    "maloti": "LSL", "emalangeni": "SZL",
 })
 
 
@@ -385,7 +387,8 @@ _ANAPHORA_OPEN_RE = re.compile(
 # ('Its budget of EUR 2 million ...': the budget of what the sentence before named)
 _REFERRING_SUBJECT_RE = re.compile(
     r"[\s*_]*(?:(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
-    r"framework|DWCP|agreement|action[ \t]+plan)\b|Its[ \t]+(?:total[ \t]+)?(?:budget|funding|cost)\b)")
+    r"framework|DWCP|agreement|action[ \t]+plan)\b|Its[ \t]+(?:total[ \t]+)?(?:budget|funding|cost)\b|"
+    r"It[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been)[ \t]+(?:co-?)?(?:funded|financed|supported)\b)")
 # what may stand before the period opening a sentence: 'Running from', 'Over', 'From', 'In'
 # ('The project will run from December 2024 to November 2027': the thing funded, running)
 _PERIOD_OPENER_RE = re.compile(
@@ -622,8 +625,29 @@ def _inline_amounts(text: str) -> list[dict]:
                           "num_start": m.start("num"), "rule": rule, "range_qualifier": qual})
             covered[s:e] = b"\x01" * (e - s)
     found += _word_amounts(text, covered)
+    if "R" in text:
+        found += _rand_amounts(text, covered)
     found.sort(key=lambda r: r["start"])
     return found
+
+
+# the rand written with its letter: 'R45 million', 'R 2.5 billion', 'R1,250,000' (a scale word or
+# grouped thousands: 'R2' alone is a road, a form or a round)
+_RAND_RE = re.compile(r"(?<![\w$.,&/-])R[ \u00a0]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                      r"(?:(?P<scale>[ \u00a0]?(?:million|billion|bn|m)\b)|(?<=\d,\d\d\d)(?![\d,]))")
+
+
+def _rand_amounts(text: str, covered: bytearray) -> list[dict]:
+    out = []
+    for m in _RAND_RE.finditer(text):
+        s, e = m.span()
+        if any(covered[s:e]):
+            continue
+        value = parse_amount(m.group("num"), (m.group("scale") or "").strip() or None)
+        if value > 0:
+            out.append({"amount": value, "currency": "ZAR", "start": s, "end": e, "num_start": m.start("num"),
+                        "rule": "money.prefix", "range_qualifier": None})
+    return out
 
 
 # an amount written in words: 'three million euros', 'twelve million US dollars', 'two and a
@@ -735,7 +759,7 @@ def _table_amounts(text: str) -> list[dict]:
             # | 2022 | Total |'), a column whose header is a year or a money word
             cap = _caption_currency(text, _table_top(text, header[0][0]))
             if cap[0]:
-                currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
+                currencies = _caption_money_cols(header, body, cap)
                 from_caption = any(c for c, _ in currencies)
         if header and not any(c for c, _ in currencies):
             currencies = _currency_column(header, body, currencies)
@@ -928,10 +952,12 @@ def _block_amounts(text: str) -> list[dict]:
                 col = idx + shift
                 if col >= len(currencies) or not currencies[col][0]:
                     continue
-                m = _CELL_NUM_RE.match(cell)
+                m = _CELL_NUM_RE.match(cell) or _SCALED_CELL_RE.fullmatch(cell)
                 if not m or _YEAR4_RE.fullmatch(m.group("num")):
                     continue
                 cur, scale = currencies[col]
+                if m.re is _SCALED_CELL_RE:
+                    scale *= scale_of(m.group("scale"))  # '198.5 million' under 'Contribution (EUR)'
                 if _RATE_CELL_RE.fullmatch(m.group("num")) and scale == 1:
                     continue  # '0.925': a rate that slid under the money column, no amount
                 value = parse_amount(m.group("num"), None) * scale
@@ -942,10 +968,31 @@ def _block_amounts(text: str) -> list[dict]:
                     if caption is None:
                         caption = _block_caption_years(text, header[0][0])
                     cell_years = caption or None
-                s, e = cs + m.start("num"), cs + m.end("num")
+                s, e = cs + m.start("num"), cs + m.end("scale" if m.re is _SCALED_CELL_RE else "num")
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": cell_years, "table": True})
     return rows
+
+
+# a cell of a number and its scale word: '198.5 million', '2.4 bn'
+_SCALED_CELL_RE = re.compile(r"[\s*_]*(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)[ \t\u00a0]?"
+                             r"(?P<scale>million|billion|mn|bn|m)\b\.?[\s*_]*")
+
+
+def _caption_money_cols(header, body, cap) -> list:
+    """The columns of a table whose caption names the currency: a year or a money word in
+    the header ('2023', 'Total'), or, under another header ('Earmarked projects', 'RBSA'),
+    cells that are numbers but not years (a column counting things, 'Projects' or 'Share (%)',
+    is none)."""
+    out = []
+    for i, c in enumerate(header):
+        ok = bool(_MONEY_COL_RE.search(c[2]))
+        if not ok and i > 0 and not _COUNT_HEAD_RE.search(c[2]):
+            vals = [r[i][2] for r in body if i < len(r) and r[i][2].strip(" *_\u2013\u2014-")]
+            nums = [v for v in vals if _CELL_NUM_RE.match(v)]
+            ok = bool(nums) and len(nums) * 2 > len(vals) and not all(_YEARISH_CELL_RE.fullmatch(v) for v in nums)
+        out.append(cap if ok else (None, 1))
+    return out
 
 
 # a two-column plain-text table's header: 'Item          ZAR' (the currency heads the amounts)
@@ -990,6 +1037,139 @@ def _two_col_amounts(text: str) -> list[dict]:
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": row_years, "table": True})
     return rows
+
+
+# a caption naming the unit of the amounts below it, at its line's end: 'Table 3. Expenditure
+# by agency, 2023 (US$)(1)', 'Budget by outcome (SEK)', '... (NOK million)'
+_CAPTION_UNIT_RE = re.compile(r"\((?:in[ \t]+)?(?P<unit>[^()\n]{1,30})\)(?:[ \t]*\(\d{1,2}\)|\*{1,2})?[ \t]*$", re.MULTILINE)
+# where a caption starts inside a line a reader joined to the paragraph above it
+_CAPTION_MARK_RE = re.compile(r"\b(?:Table|TABLE|Figure|Exhibit|Annex)[ \t]+[A-Z]?\d+(?:\.\d+)*[a-z]?\b")
+_RULE_LINE_RE = re.compile(r"[ \t]*[-=_–—]{3,}[ \t]*")
+# a cell of amounts: '2,975,000', '1 150.4', '198.5 million'
+_AMOUNT_CELL_RE = re.compile(
+    r"[\s*_]*(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:[ \t]*(?P<scale>million|billion|thousand|mn|bn|m)\b)?[\s*_]*")
+# a column that counts things, not money ('Projects', 'No. of staff', 'Share (%)')
+_COUNT_HEAD_RE = re.compile(r"(?i)^[\W_]*(?:(?:no\.|number|count)\b|#|(?:projects|countries|staff|persons|people|"
+                            r"participants|beneficiaries|workers)[\W_]*$)|%|\b(?:share|per[ \t]*cent|percent|rate)\b")
+_CAP_GAP_RE = re.compile(r"[ \t]{2,}|\t")
+
+
+def _captioned_amounts(text: str) -> list[dict]:
+    """Amounts of a plain-text table of label and amount columns whose caption line above
+    names the unit ('Budget by outcome (SEK)' over 'Outcome 1 - ...      11,800,000' rows; a
+    header line of its columns, 'Year   Grant' or 'Organisation   2022   2023', and rule lines
+    may come between). A column headed by a year holds that year's amounts; a row labelled by
+    a year, that year's; else the years of the caption. The caption may be the end of a line a
+    reader joined to the paragraph before it ('... See the notes. Table A3.1 Disbursements
+    (NOK million)')."""
+    rows: list[dict] = []
+    if "  " not in text and "\t" not in text:
+        return rows
+    for m in _CAPTION_UNIT_RE.finditer(text):
+        cur, scale = _header_currency(m.group("unit"))
+        if not cur:
+            continue
+        ls, le = _line_at(text, m.start())
+        cs = ls
+        if le - ls > 150:
+            marks = list(_CAPTION_MARK_RE.finditer(text, max(ls, le - 150), le))
+            if not marks:
+                continue
+            cs = marks[-1].start()
+        caption = text[cs:m.start()]
+        if PREFIX_RE.search(caption) or SUFFIX_RE.search(caption):
+            continue  # a sentence stating an amount, no caption
+        rows += _captioned_block(text, le + 1, cur, scale, (cs, m.start()))
+    return rows
+
+
+def _captioned_block(text: str, pos: int, cur: str, scale: int, caption: tuple[int, int]) -> list[dict]:
+    lines: list[tuple[int, int]] = []
+    n = len(text)
+    blank = 0
+    while pos < n and len(lines) < 200:
+        nl = text.find("\n", pos)
+        le = n if nl < 0 else nl
+        if not text[pos:le].strip():
+            if lines or blank:
+                break
+            blank += 1
+        elif not _RULE_LINE_RE.fullmatch(text, pos, le):
+            lines.append((pos, le))
+        pos = le + 1
+    header = None
+    body: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
+    for i, (ls, le) in enumerate(lines):
+        cells = [c for c in _cap_cells(text, ls, le)]
+        if not cells:
+            break
+        amounts = cells[1:]
+        if i == 0 and len(cells) >= 2 and all(_YEARISH_CELL_RE.fullmatch(text, a, b) for a, b in amounts) \
+                and _is_head_cell(text[cells[0][0]:cells[0][1]]):
+            header = cells  # 'Organisation   2022   2023'
+            continue
+        if len(cells) >= 2 and all(_AMOUNT_CELL_RE.fullmatch(text, a, b) for a, b in amounts) \
+                and (not _AMOUNT_CELL_RE.fullmatch(text, *cells[0]) or _YEARISH_CELL_RE.fullmatch(text, *cells[0])):
+            body.append((cells[0], amounts))
+            continue
+        if i == 0 and len(cells) >= 2 and all(
+                _is_head_cell(text[a:b]) or _YEARISH_CELL_RE.fullmatch(text, a, b) for a, b in cells):
+            header = cells
+            continue
+        break
+    if len(body) < 2:
+        return []
+    width = len(body[0][1])
+    if any(len(r[1]) != width for r in body) and header is None:
+        return []
+    cap_ex = _year_expressions(text, *caption)
+    cap_years = (cap_ex[-1][2], cap_ex[-1][3]) if cap_ex else _header_years(text, *caption, max_len=150)
+    out = []
+    for (la, lb), amounts in body:
+        label = text[la:lb]
+        row_years = None
+        if _YEARISH_CELL_RE.fullmatch(label):
+            ex = _year_expressions(text, la, lb)
+            row_years = (ex[0][2], ex[0][3]) if ex else None
+        for k, (a, b) in enumerate(amounts):
+            head = None
+            if header is not None:
+                hi = len(header) - len(amounts) + k  # cells align from the right
+                if hi < 1 and len(header) > len(amounts):
+                    continue
+                head = header[hi] if 0 <= hi < len(header) else None
+            if head is not None and _COUNT_HEAD_RE.search(text[head[0]:head[1]]):
+                continue
+            mm = _AMOUNT_CELL_RE.fullmatch(text, a, b)
+            num = mm.group("num")
+            if _YEAR4_RE.fullmatch(num) and not mm.group("scale"):
+                continue
+            value = parse_amount(num, None) * scale * scale_of(mm.group("scale"))
+            if value <= 0:
+                continue
+            years = _header_years(text, *head) if head is not None else None
+            years = years or row_years or cap_years or None
+            s, e = mm.span("num")
+            if mm.group("scale"):
+                e = mm.end("scale")
+            out.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
+                        "rule": "money.table", "years": years, "table": True})
+    return out
+
+
+def _cap_cells(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+    cells, p = [], ls
+    for g in _CAP_GAP_RE.finditer(text, ls, le):
+        if text[p:g.start()].strip():
+            a = p + len(text[p:g.start()]) - len(text[p:g.start()].lstrip())
+            cells.append((a, g.start()))
+        p = g.end()
+    seg = text[p:le]
+    if seg.strip():
+        a = p + len(seg) - len(seg.lstrip())
+        cells.append((a, a + len(seg.strip())))
+    return cells
 
 
 @lru_cache(maxsize=4)
@@ -1540,6 +1720,8 @@ _COMPARATIVE_GAP_RE = re.compile(r"[ \t]*:[ \t]*")
 _TIME_PREP_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)[ \t]+(?:(?:early|late|mid)[ \t-]+)?$")
 # a line that is a list item, a table row or a 'Label: value' line, not prose
 _LABEL_OR_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦|]|\d{1,2}[.)][ \t]|[^\n:.]{1,40}:)")
+# a year and the amount after it with only spaces between (no 'In 2023, ...' nor '2023: ...')
+_JOINED_TAIL_GAP_RE = re.compile(r"[ \t]{1,3}")
 # the gap between an amount and the year it is stated for: 'EUR 2.6 million in 2021'
 _PREP_GAP_RE = re.compile(r"[ \t]+(?:in|for|during)[ \t]+(?:(?:the[ \t]+)?(?:year|FY)[ \t]+)?")
 # the gap before an amount restated in brackets
@@ -1634,6 +1816,10 @@ def _extract(text: str) -> list[dict]:
     merged += _field_amounts(text)
     merged += _block_amounts(text)
     merged += _two_col_amounts(text)
+    if "(" in text:
+        spans = [(r["start"], r["end"]) for r in merged]
+        merged += [r for r in _captioned_amounts(text)
+                   if not any(s < r["end"] and r["start"] < e for s, e in spans)]
     if "otal" in text or "OTAL" in text:
         spans = [(r["start"], r["end"]) for r in merged]
         merged += [r for r in _total_line_amounts(text)
@@ -1687,6 +1873,15 @@ def _extract(text: str) -> list[dict]:
                 # amount after its colon
                 owned.setdefault(nb, []).append((0, x))
                 continue
+            if 0 < nb < len(inline) and _JOINED_TAIL_GAP_RE.fullmatch(text, x[1], inline[nb]["qual_start"]
+                                                                      if inline[nb].get("qual_start") is not None
+                                                                      else inline[nb]["start"]) \
+                    and text[max(0, x[0] - 2):x[0]] == ", " \
+                    and not _clause_break(text, inline[nb - 1], x):
+                # key figures a reader joined into one line: '... in contributions, 2019-2023
+                # EUR 96.4 million received in 2023': the years end the phrase before
+                owned.setdefault(nb - 1, []).append((x[0] - inline[nb - 1]["end"], x))
+                continue
             # the nearest amount, preferring one in the same clause: 'EUR 1,000,000 ..., no
             # later than 31 December 2023;\n (b) EUR 900,000' (a ';' or a line break between)
             # ... and the amount the year follows with only a preposition between ('EUR 2.6
@@ -1702,7 +1897,10 @@ def _extract(text: str) -> list[dict]:
         for j, a in enumerate(inline):
             years = None
             if j in owned:
-                x = min(owned[j])[1]
+                # the year stated after the amount with only a preposition between ('(2023-2026),
+                # NOK 30 million in 2023'), else the nearest
+                x = min(owned[j], key=lambda o: (
+                    not (o[1][0] >= a["end"] and _PREP_GAP_RE.fullmatch(text, a["end"], o[1][0])), o[0]))[1]
                 years = (x[2], x[3])
                 a["rate_year"] = x[4]
                 dm = _DURATION_AFTER_RE.match(text, a["end"], ue)
@@ -1723,6 +1921,11 @@ def _extract(text: str) -> list[dict]:
                 # range stated before it in the sentence
                 x = [x for x in exprs if x[1] <= a["start"] and x[3] > x[2]][-1]
                 years = (x[2], x[3])
+            elif k > 0 and (years := _duration_before(text, units, k, a, ue,
+                                                       None if j else us)):
+                # '... (2023-2026) ... The total commitment is NOK 96 million over four years':
+                # the four-year period a sentence before in the paragraph names
+                pass
             elif k > 0:
                 # 'for the three years': the previous sentence's years
                 ana = _ANAPHORA_RE.match(text[a["end"]:ue]) or _ANAPHORA_OPEN_RE.match(text, us, a["start"])
@@ -1745,9 +1948,14 @@ def _extract(text: str) -> list[dict]:
                 # 'The programme ... has a resource requirement of US$ 6,750,000': the period of
                 # the programme the previous sentence names ('the DWCP for 2025–2029')
                 if years is None and _REFERRING_SUBJECT_RE.match(text, us, ue):
-                    prev = [x for x in _year_expressions(text, *units[k - 1]) if x[3] > x[2]]
-                    if prev:
-                        years = (prev[-1][2], prev[-1][3])
+                    # (the sentence before, else up to two more before it in the same paragraph)
+                    for kk in range(k - 1, max(-1, k - 4), -1):
+                        if kk < k - 1 and _PARA_BREAK_RE.search(text, units[kk][1], units[kk + 1][0] + 1):
+                            break
+                        prev = [x for x in _year_expressions(text, *units[kk]) if x[3] > x[2]]
+                        if prev:
+                            years = (prev[-1][2], prev[-1][3])
+                            break
             if years is None and j == len(inline) - 1 and k + 1 < len(units):
                 # '... a contribution of CAD 4.2 million. Running from 2025 to 2028, the project
                 # ...': the period that opens the next sentence, when that names no amount
@@ -1850,6 +2058,32 @@ def _extract(text: str) -> list[dict]:
 _PARTITIVE_BEFORE_RE = re.compile(
     r"\b[Oo]f[ \t]+(?:this|that|which|these|it|the[ \t]+total|this[ \t]+(?:amount|total|sum))"
     r"[ \t]*,?[ \t]*$")
+
+
+# the same before the amount in its sentence: 'The contribution over the five years is EUR 2 million'
+_DURATION_IN_RE = re.compile(
+    rf"\b(?:over|for|during|across)[ \t]+(?:the[ \t]+)?(?P<n>{NUMBER_WORD}|\d+)[ \t-]+(?:years?|year[ \t]+period)\b",
+    re.IGNORECASE)
+
+
+def _duration_before(text: str, units: list, k: int, a: dict, ue: int, lo: int | None) -> tuple[int, int] | None:
+    """The range of years, as long as the duration after the amount ('over four years') or
+    before it in its sentence when it is the sentence's first amount ('over the five years
+    ... is EUR 2 million'), that one of the
+    three sentences before it in the same paragraph names (the last such range)."""
+    dm = _DURATION_AFTER_RE.match(text, a["end"], ue) or (lo is not None and _DURATION_IN_RE.search(text, lo, a["start"]))
+    if not dm:
+        return None
+    n = _duration_years(dm.group("n"))
+    if n < 2:
+        return None
+    for kk in range(k - 1, max(-1, k - 4), -1):
+        if "\n\n" in text[units[kk][1]:units[kk + 1][0]] or _PARA_BREAK_RE.search(text, units[kk][1], units[kk + 1][0]):
+            return None
+        fit = [x for x in _year_expressions(text, *units[kk]) if x[3] - x[2] + 1 == n]
+        if fit:
+            return fit[-1][2], fit[-1][3]
+    return None
 
 
 def _duration_years(n: str) -> int:
