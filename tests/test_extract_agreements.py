@@ -868,3 +868,16 @@ def test_an_agreement_of_two_other_bodies_does_not_get_the_ilo():
             "that the Ruritanian Federation of Trade Unions (RFTU) and RAA signed in January 2021.")
     rows = extract(text)
     assert _brief(rows) == [("agreement", 2021, 1, None, {"RFTU", "RAA"})]
+
+
+def test_a_timeline_with_word_processor_bullets_reads_like_one_with_dashes():
+    # '·' and '▪' lists (word-processor and PDF exports) are lists like '-' and '•' ones
+    base = ("Milestones\n\n"
+            "{b} 3 March 2019 – The Agency and the ILO sign a Memorandum of Understanding on skills, in Accra.\n"
+            "{b} 9 June 2020 – Inception workshop in Kumasi with the ministry and the Skills Council (NSC).\n"
+            "{b} May 2021 – Partnership agreement between the Agency, the Fund and the ILO.\n")
+    def found(bullet):
+        return sorted((r["kind"], tuple(r["parties"])) for r in extract(base.format(b=bullet)))
+    dashes = found("-")
+    assert len(dashes) == 2
+    assert found("·") == dashes and found("▪") == dashes

@@ -23,7 +23,7 @@ import pycountry
 
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, list_items, org_like_acronym, partner_country)
-from .text import MONTH, MONTHS, DateSpan, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
+from .text import BULLET, MONTH, MONTHS, DateSpan, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -160,7 +160,7 @@ _DEFINITE_RE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _ANOTHER_RE = re.compile(r"\banother\s+$", re.IGNORECASE)
 _ILO_WORD_RE = re.compile(r"\bILO\b")
 _DEFINITE_NEAR_RE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_BULLET_RE = re.compile(r"\s*(?:[-•*]|\d{1,2}[.)])\s+")
+_BULLET_RE = re.compile(rf"\s*(?:{BULLET}|\d{{1,2}}[.)])\s+")
 _SINCE_BEFORE_RE = re.compile(r"\b(?:since|until|by)\s+$")
 _WORD_RE = re.compile(r"\w+")
 _PUNCT_RE = re.compile(r"[,;.()]")
@@ -207,7 +207,7 @@ _MINISTERS_ADOPT_RE = re.compile(
     r"\b[Tt]he\s+(?:(?:labour|participating)\s+)?(?:ministers|member\s+States|countries|governments|"
     r"heads\s+of\s+(?:State|Government))\s+(?:have\s+|also\s+|unanimously\s+|jointly\s+)?"
     r"(?:adopted|signed|endorsed)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,6}$")
-_COUNTRY_ITEM_RE = re.compile(r"^[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t]+(?P<c>[^\n]{2,60}?)[ \t]*[,;.]?[ \t]*$", re.MULTILINE)
+_COUNTRY_ITEM_RE = re.compile(rf"^[ \t]*(?:{BULLET}|\d{{1,2}}[.)])[ \t]+(?P<c>[^\n]{{2,60}}?)[ \t]*[,;.]?[ \t]*$", re.MULTILINE)
 
 
 def _adopters(T: str, S: str, ns: int, ss: int, defs: dict) -> list[str]:
@@ -1547,7 +1547,7 @@ def _dated_heading(T: str, ss: int, S: str):
 _PLAIN_SIGNED_RE = re.compile(r"(?<!had\s)(?<!have\s)(?<!has\s)\b(?:signed|sign|concluded)\b(?!\s+(?:earlier|previously|before)\b)")
 _AT_EVENT_RE = re.compile(r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|at|during)\s+the\s+"
                           r"(?:launch|event|ceremony|conference|forum|summit|meeting|workshop)\b", re.IGNORECASE)
-_WHEN_FIELD_RE = re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]+)?(?:\*\*)?(?:When|Date)[ \t]*:")
+_WHEN_FIELD_RE = re.compile(r"(?m)^[ \t]*(?:" + BULLET + r"[ \t]+)?(?:\*\*)?(?:When|Date)[ \t]*:")
 _SECTION_HEAD_RE = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]")
 
 
@@ -1688,7 +1688,7 @@ _NAMED_BEFORE_RE = re.compile(r"(?<![.:;]\s)(?<!^)\b(?!(?:Programme|Program|Coop
                               r"Contribution|Grant)\s)[A-Z][a-z]+\s+\Z")
 _THEIR_RE = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}\Z")
 # (a timeline's year, "- 2024 – ", and up to two openers: "On 5 May 2024, the ...", "Chile's ...")
-_SUBJ_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|[-•*]\s*)?(?:(?:19|20)\d\d[ \t]*[–—:-][ \t]*)?(?:(?:The|the|Today|Yesterday|"
+_SUBJ_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|" + BULLET + r"\s*)?(?:(?:19|20)\d\d[ \t]*[–—:-][ \t]*)?(?:(?:The|the|Today|Yesterday|"
                            r"In\s+\w+(?:\s+\d{4})?|On\s+\d{1,2}\s+\w+(?:\s+\d{4})?|[A-Z][a-z]+['’]s),?\s+){0,2}")
 _SUBJ_GAP_RE = re.compile(r"\s+(?:(?:have|has|will|would|jointly|formally|officially|then|also|to)\s+)*[a-z]+\s+(?:the|a|their|its)\s+(?:[\w'’-]+\s+){0,2}")
 
@@ -1814,7 +1814,7 @@ def _header_parties(src: str) -> list[str]:
 _SIGNATORIES_RE = re.compile(r"\b(?:Signatories|Signatory\s+parties|Signed\s+by)[ \t]*:[ \t]*")
 _FIELD_END_RE = re.compile(r"[|\n]|\s[A-Z][a-z]+(?:\s[a-z]+)?:\s")
 _BY_COLON_RE = re.compile(r"\b(?:by|between)\s*:\s*\Z")
-_BLOCK_ROW_RE = re.compile(r"[ \t]*(?:\||[-•*][ \t]|\d{1,2}[.)][ \t])[^\n]*")
+_BLOCK_ROW_RE = re.compile(rf"[ \t]*(?:\||{BULLET}[ \t]|\d{{1,2}}[.)][ \t])[^\n]*")
 _RULE_ROW_RE = re.compile(r"[ \t|:\-]*")
 
 

@@ -917,7 +917,8 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         n_words = len(_words(nxt_clean))
         plain = not (nxt_clean.endswith((".", ":")) or "|" in nxt_clean or _is_letterhead(nxt) or _is_address(nxt)
                      or _GENERIC_SECTION_RE.fullmatch(nxt_clean) or _LABEL_RE.match(nxt_clean)
-                     or _FIELD_RE.match(nxt) or _BY_LINE_RE.match(nxt_clean))
+                     or _FIELD_RE.match(nxt) or _BY_LINE_RE.match(nxt_clean)
+                     or re.search(r"([=_*~#-])\1\1", nxt))  # a box's border ('=== KEY FACTS ===')
         org = _ACRONYM_END_RE.search(title) and _ORG_STEM_RE.search(title)
         if plain and org and not nxt_clean.isupper() and 3 <= n_words <= 20 and not _TAGLINE_RE.match(nxt_clean):
             # 'LANDSORGANISASJONEN I NORGE (LO)' + 'Report of the Executive Board to the Congress':

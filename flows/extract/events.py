@@ -19,7 +19,7 @@ from datetime import date
 
 from .agreements import _NOUN_RE as _AGREEMENT_RE
 from .prose import bare_years, build_view, is_country, item_at, list_items
-from .text import (DAY, FOLD_SPECIAL, MONTH, MONTHS, WEEKDAYS, DateSpan, YearContext, dateline_day, find_dates, is_dateline,
+from .text import (BULLET, DAY, FOLD_SPECIAL, MONTH, MONTHS, WEEKDAYS, DateSpan, YearContext, dateline_day, find_dates, is_dateline,
                    match_at, word_offsets, yearless_lead)
 
 _HEAD_RE = re.compile(
@@ -281,16 +281,16 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
 
 
 # where a line or an item starts: "Launch of the X, 12 May 2025" as a name ("- Launch of ...", "2025 – Launch of ...")
-_LINE_START_RE = re.compile(r"(?:\A|\n|[-•*|:–—][ \t])[ \t]*\Z")
+_LINE_START_RE = re.compile(r"(?:\A|\n|(?:" + BULLET + r"|[|:])[ \t])[ \t]*\Z")
 # "... Safety and Health at Work", "... Rights at Work": 'at Work' ends a name, it names no place
 _AT_WORK_RE = re.compile(r"at\s+Work\b")
 _NOT_WEEK_NAME_RE = re.compile(r"(?:Last|Next|This|Each|Every|Same|Previous|Following|First|Second|Third|Fourth|One|Two)\s+(?:Weeks?|Day)$")
 
 
 # a sentence (or timeline item: "- 2024 – ") that opens with "On <date>,"
-_ON_LEAD_RE = re.compile(r"\A\s*(?:[-•*]\s*)?(?:(?:19|20)\d\d[ \t]*[–—:-][ \t]*)?On\s+\Z")
+_ON_LEAD_RE = re.compile(r"\A\s*(?:" + BULLET + r"\s*)?(?:(?:19|20)\d\d[ \t]*[–—:-][ \t]*)?On\s+\Z")
 _STOP_PUNCT_RE = re.compile(r"[.;:]")
-_IN_LEAD_RE = re.compile(r"\s*(?:[-•*]\s*)?In\s+\Z")
+_IN_LEAD_RE = re.compile(r"\s*(?:" + BULLET + r"\s*)?In\s+\Z")
 _PASSIVE_BEFORE_RE = re.compile(r"(?i)\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?\Z")
 
 
@@ -387,7 +387,7 @@ _HEADING_DATE_RE = re.compile(
     rf"(?:^|[(–—:,-]|(?<=[ \t]))[ \t]*(?:(?P<wd>{'|'.join(_WEEKDAYS)}|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?),?[ \t]+)?"
     rf"(?:(?P<d1>{DAY})[ \t]+(?P<m1>{MONTH})|(?P<m2>{MONTH})[ \t]+(?P<d2>{DAY}))\)?[ \t]*\Z",
     re.IGNORECASE)
-_LIST_LINE_RE = re.compile(r"[ \t]*(?:[-•*▪|]|\d{1,2}[.)][ \t])")
+_LIST_LINE_RE = re.compile(r"[ \t]*(?:" + BULLET + r"|\||\d{1,2}[.)][ \t])")
 # 'San José, Costa Rica, 7-9 November 2023' or '"Towards X" Bangkok, 12 May 2023': where and when,
 # the line under a title
 _PLACE_DATE_RE = re.compile(r"[ \t]*(?:[\"“](?P<sub>[^\"“”\n]{3,160})[\"”][ \t]*)?"
@@ -610,7 +610,7 @@ def _leader_rows(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, s
         ds = find_dates(rest) if len(rest) <= 60 else []
         if len(ds) != 1 or ds[0].start != 0 or ds[0].end != len(rest) or not ds[0].day:
             continue
-        name = re.sub(r"^(?:[-•*▪]|\d{1,2}[.)])[ \t]+", "", name)
+        name = re.sub(r"^(?:" + BULLET + r"|\d{1,2}[.)])[ \t]+", "", name)
         p = next((q for q in map(lambda hm: _phrase_at(name, hm), _HEAD_RE.finditer(name)) if q is not None), None)
         if p is None or p.start > 0:
             continue

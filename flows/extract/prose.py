@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .text import YEAR, YEAR_RE, DateSpan, find_dates, sentences
+from .text import BULLET, YEAR, YEAR_RE, DateSpan, find_dates, sentences
 
 # ------------------------------------------------------------------ the view
 
@@ -29,7 +29,7 @@ _JOIN_RE = re.compile(
     rf"|(?P<gap>(?<![ \t])[ \t]*\n(?:[ \t]*\n)+(?:(?:{_FOOTER})\n(?:[ \t]*\n)+)?[ \t]*)"
     r"|(?P<nl>(?<![ \t])[ \t]*\n[ \t]*)"
 )
-_MARKER_RE = re.compile(r"[-–—•*▶►■●#|>]|\d{1,2}[.)]\s")
+_MARKER_RE = re.compile(BULLET + r"|[●#|>]|\d{1,2}[.)]\s")
 
 
 _MAX_SENTENCE = 1500
@@ -501,7 +501,7 @@ def bare_years(T: str, s: int, e: int) -> list[tuple[int, int, int]]:
 
 # ------------------------------------------------------------ list items
 
-_ITEM_RE = re.compile(r"^[ \t]*(?:[-–—•*▪]|\d{1,2}[.)])[ \t]+(?P<body>[^\n]*)$", re.MULTILINE)
+_ITEM_RE = re.compile(rf"^[ \t]*(?:{BULLET}|\d{{1,2}}[.)])[ \t]+(?P<body>[^\n]*)$", re.MULTILINE)
 _LEAD_RE = re.compile(
     rf"(?:\*\*|__)?[ \t]*(?P<date>[^*_\n:|]{{3,40}}?)[ \t]*(?:\*\*|__)?[ \t]*(?:[–—:|-][ \t])")
 

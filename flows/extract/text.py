@@ -115,6 +115,11 @@ def scale_of(word: str | None) -> int:
 
 # -------------------------------------------------------------------- dates
 
+#: the marks a list item starts with, as a regex character class: the ASCII ones and the bullets
+#: word processors and PDF text layers write ('▪', '◦', '‣', '➢', '·', ...); one definition so that
+#: every extractor sees the same lists
+BULLET = r"[-–—•*▪◦‣○■□➢►▶✓✔·]"
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -356,7 +361,7 @@ def year_range(match: re.Match) -> tuple[int, int]:
 # A sentence ends after . ! ? (and a closing quote) before a capital or digit, at a blank line or
 # before a list item. The stop is matched too (the cut is after it, at group "q"): a pattern that
 # starts with a character set is scanned for quickly, one that starts with a lookbehind is not.
-_SENTENCE_END = re.compile(r"[.!?](?P<q>[\"”’)]?\s+)(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*▶►#|])")
+_SENTENCE_END = re.compile(r"[.!?](?P<q>[\"”’)]?\s+)(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*(?:" + BULLET + r"|[#|]))")
 _ABBREV = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "Nos.", "Oct.", "Sept.", "Sep.", "Nov.", "Dec.", "Jul.", "Jun.", "Apr.", "Mar.",
            "Jan.", "Feb.", "Aug.", "St.", "e.g.", "i.e.", "Prof.", "Amb.", "H.E.", "F.", "U.S.")
 _ABBREV_SET = frozenset(_ABBREV)
