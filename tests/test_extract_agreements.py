@@ -881,3 +881,55 @@ def test_a_timeline_with_word_processor_bullets_reads_like_one_with_dashes():
     dashes = found("-")
     assert len(dashes) == 2
     assert found("·") == dashes and found("▪") == dashes
+
+
+def _krows(text):
+    rows = extract(text)
+    _grounded(text, rows)
+    return sorted((r["kind"], r["signed_year"], r["signed_month"], frozenset(r["parties"])) for r in rows)
+
+
+def test_a_table_of_instruments_with_date_and_signatories_columns():
+    text = ("## Agreements\n\n| Date | Instrument | Signatories |\n"
+            "| 4 May 2015 | Letter of intent on skills for migrant workers | NAVO and the ILO |\n"
+            "| 12 June 2020 | Agreement on a joint project on fisheries | NAVO, the Fisheries Authority of Ruritania (FAR) and the ILO |\n"
+            "| 1 March 2021 | Annual report on results | NAVO |\n")
+    assert _krows(text) == [("agreement", 2015, 5, frozenset({"ILO", "NAVO"})),
+                           ("agreement", 2020, 6, frozenset({"ILO", "NAVO", "FAR"}))]
+
+
+def test_a_listed_agreement_between_parties_with_a_date_in_parentheses():
+    text = ("AGREEMENTS\n\n* Cooperation Agreement between the ILO and the Ruritania Relief Centre (RRC) "
+            "(March 2021) for emergency employment.\n")
+    assert _krows(text) == [("agreement", 2021, 3, frozenset({"ILO", "RRC"}))]
+
+
+def test_a_joint_action_plan_agreed_by_the_ilo_and_an_agency():
+    text = "- The ILO–UNICEF Joint Action Plan 2021–2023, agreed in April 2021, sets out common work.\n"
+    assert _krows(text) == [("agreement", 2021, 4, frozenset({"ILO", "UNICEF"}))]
+
+
+def test_a_country_programme_is_signed_for_the_country_its_name_holds():
+    assert _krows("The YES-Kenya project supports the Kenya Decent Work Country Programme 2019-2023, "
+                 "signed by the ILO and the constituents in March 2019.") == [
+        ("dwcp", 2019, 3, frozenset({"ILO", "Kenya"}))]
+    assert _krows("It serves Chile's Decent Work Country Programme, adopted in May 2022.") == [
+        ("dwcp", 2022, 5, frozenset({"ILO", "Chile"}))]
+
+
+def test_parties_an_envoy_a_named_foundation_and_an_ilo_unit():
+    text = ("The agreement was signed on 2 May 2023 by Ambassador A. Berg, Permanent Representative of Norway "
+            "to the United Nations, and B. Chen, Director of the ILO Enterprises Department (ENTERPRISES).")
+    assert _krows(text) == [("agreement", 2023, 5, frozenset({"ILO", "Norway"}))]
+    text = ("The agreement was signed on 2 May 2023 by A. Berg, Director of the ILO Office, and B. Chen, "
+            "Chief Officer of the ACME Foundation.")
+    assert _krows(text) == [("agreement", 2023, 5, frozenset({"ILO", "ACME Foundation"}))]
+
+
+def test_an_acronym_of_an_account_is_no_party_and_a_listed_acronym_stays_one():
+    text = ("The Joint Declaration on youth jobs was adopted by the ILO, UNICEF and the World Food "
+            "Programme (WFP) in June 2022.")
+    assert _krows(text) == [("declaration", 2022, 6, frozenset({"ILO", "UNICEF", "WFP"}))]
+    text = ("Finland signed a framework agreement with the ILO on 4 June 2010, which pooled its funds into "
+            "the Regular Budget Supplementary Account (RBSA).")
+    assert _krows(text) == [("agreement", 2010, 6, frozenset({"ILO", "Finland"}))]

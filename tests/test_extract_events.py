@@ -758,3 +758,34 @@ def test_a_signing_on_the_margins_of_a_conference_is_an_event_of_its_own():
     got = {(r["name"], str(r["start_date"])) for r in _events(text)}
     assert ("Signing of memorandum", "2024-06-12") in got
     assert any(n.startswith("112th Session") for n, _ in got)
+
+
+def _got(text):
+    return {(r["start_date"], r["end_date"], r["location"]) for r in _events(text)}
+
+
+def test_fairs_rallies_exchanges_and_named_day_events():
+    assert _got("Upcoming events:\n  - Kenya Skills Fair, Mombasa, 3-4 June 2025 (with the employers)\n") == {
+        (date(2025, 6, 3), date(2025, 6, 4), "Mombasa")}
+    assert _got("A second national exchange was held in Kumasi on 9–10 May 2022 and gathered 40 officials.") == {
+        (date(2022, 5, 9), date(2022, 5, 10), "Kumasi")}
+    assert _got("The minister spoke at the Green Jobs Day event in Lima on 4 October 2023.") == {
+        (date(2023, 10, 4), None, "Lima")}
+    assert _got("On World Day Against Child Labour, 12 June 2022, the union organized a rally in Tamale.") == {
+        (date(2022, 6, 12), None, "Tamale")}
+
+
+def test_a_possessive_launch_and_a_committee_scheduled_for_a_month():
+    assert _got("She recalled the programme's launch in Mwanza in April 2019.") == {(date(2019, 4, 1), None, "Mwanza")}
+    assert _got("The first steering committee of the programme is scheduled for March 2026 in Arusha.") == {
+        (date(2026, 3, 1), None, "Arusha")}
+
+
+def test_a_yearless_morning_and_the_most_recent_of_a_recurring_meeting():
+    rows = _events("The fund was pledged on 2 May 2024 in Bonn. The pledge was made at a side event on the "
+                   "morning of 3 May.")
+    assert (date(2024, 5, 3), None) in {(r["start_date"], r["end_date"]) for r in rows}
+    rows = _events("Norway and the ILO meet every year for annual consultations. The most recent took place "
+                   "in Oslo on 5 March 2024, chaired by the ministry.")
+    assert [(r["start_date"], r["location"]) for r in rows] == [(date(2024, 3, 5), "Oslo")]
+    assert "consultations" in rows[0]["name"]

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import pycountry
 
+from .prose import _name_before
 from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, list_items, org_like_acronym, partner_country)
 from .text import BULLET, MONTH, MONTHS, DateSpan, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
@@ -33,14 +34,14 @@ _NOUN_RE = re.compile(
     r"|(?P<pa>\b[Pp]artnership\s+[Aa]greements?\b)"
     r"|(?P<dwcp>Decent\s+Work\s+Country\s+Programmes?|\bDWCPs?\b)"
     r"|(?P<decl>\b(?:[A-Z][\w'’-]*\s+){1,6}Declaration\b|\b(?:[Jj]oint|[Mm]inisterial|[Tt]ripartite|[Bb]ipartite)\s+[Dd]eclarations?\b)"
-    r"|(?P<loi>\b(?:Letters?\s+of\s+(?:Intent|Agreement|Understanding)|Exchanges?\s+of\s+(?:Letters|Notes)|"
+    r"|(?P<loi>\b(?:Letters?\s+of\s+(?:[Ii]ntent|Agreement|Understanding)|Exchanges?\s+of\s+(?:Letters|Notes)|"
     r"Records?\s+of\s+Discussions?)\b)"
     r"|(?P<agr>\b(?:(?P<qual>[Cc]omplementary|[Ff]ramework|[Cc]ooperation|[Tt]riangular|[Bb]ilateral|"
     r"[Ff]unding|[Ff]inancing|[Cc]ontribution|[Gg]rant|[Hh]ost\s+[Cc]ountry|[Tt]rust\s+[Ff]und|"
     r"[Tt]echnical\s+[Cc]ooperation|[Ll]oan|[Ss]ervice|[Cc]ollaboration)\s+)?[Aa]greements?\b"
     r"|\b(?:[Gg]rant|[Ff]unding|[Ff]inancing|[Cc]ontribution|[Cc]ooperation|[Pp]artnership|[Ff]ramework)"
     r"\s+[Aa]rrangements?\b|\b(?:[Cc]ooperation|[Cc]ollaboration)\s+[Pp]rotocols?\b"
-    r"|\b(?:Sustainable\s+Development\s+)?Cooperation\s+Framework\b|\bDevelopment\s+Assistance\s+Framework\b|\bUNDAF\b)"
+    r"|\b(?:Sustainable\s+Development\s+)?Cooperation\s+Framework\b|\b[Jj]oint\s+(?:[Aa]ction|[Ww]ork)\s+[Pp]lans?\b|\bDevelopment\s+Assistance\s+Framework\b|\bUNDAF\b)"
     r"|(?P<doc>\bproject\s+document\b|\b(?:[Jj]oint\s+)?(?:[Pp]rogramme|Program)\s+[Dd]ocument\b|\bamendment\b|\b(?:a|the)\s+(?:new\s+)?project\b)"
 )
 # _NOUN_RE for scanning: the same matches, but positions that cannot start one (every match
@@ -49,7 +50,7 @@ _NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
 # a word every match of _NOUN_RE contains (a cheap test before the full search of a sentence;
 # 'morand', not 'memorand': rare first letters make the scan faster)
 _NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|ocument|"
-                          r"mendment|Record|rotocol|Framework|UNDAF")
+                          r"mendment|Record|rotocol|Framework|UNDAF|(?:ction|ork) [Pp]lan")
 _BETWEEN_RE = re.compile(r"\bbetween\b")
 _SIGN = r"sign(?:s|ed|ing)?|signature(?=\s+of\s+(?:an?|the|this|their)\b)|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)(?!\s+(?:Mo[UC]|MOU|[Mm]emorand|[Aa]greement|[Pp]artnership|[Ff]ramework))|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
@@ -95,7 +96,7 @@ _FOREIGN_ORG_WORDS = {"fondation", "fundación", "fundacion", "fundação", "sti
                       "sindicato", "gewerkschaft", "organisation", "organización", "secretaría", "secretaria"}
 _TOPIC_RE = re.compile(
     r"\b(?:focusing\s+on|focused\s+on|focuses\s+on|with\s+a\s+focus\s+on|on|for\s+the\s+promotion\s+of|"
-    r"in\s+support\s+of)\s+(?P<t>(?!the\s+margins)[A-Za-z][^,.;:()]{3,90})")
+    r"in\s+support\s+of)\s+(?P<t>(?!the\s+margins)[A-Za-z][^,.;:()|]{3,90})")
 _TOPIC_STOP_RE = re.compile(r"\s+(?:with|that|which|between|under|signed|in\s+(?:19|20)\d\d|was|were|is)\b")
 
 _CAP = r"[A-ZÀ-Þ][\w'’&.\-]*"
@@ -179,7 +180,11 @@ _WITH_COUNT_RE = re.compile(r"(?:\band\s+(?P<n>\d{1,2}|one|two|three|four|five|s
 _BEHALF_RE = re.compile(r"(?:\bbehalf\s+of|\brepresenting|\bacting\s+for)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPACES_RE = re.compile(r"\s+")
 _LEADING_THE_RE = re.compile(r"^the\s+")
-_ILO_UNIT_RE = re.compile(r"\bILO['’]s\s+(?:[A-Z][\w-]*\s+|(?:and|of|for|the|on)\s+){1,10}\([A-Z][\w-]+\)")
+_ILO_UNIT_RE = re.compile(r"\bILO['’]s\s+(?:[A-Z][\w-]*\s+|(?:and|of|for|the|on)\s+){1,10}\([A-Z][\w-]+\)"
+                          # (or without the possessive, a name that ends with a unit's word:
+                          # "the ILO Partnerships and Field Support Department (PARTNERSHIPS)")
+                          r"|\bILO\s+(?![Aa]nd\b)[A-Z][\w-]*\s+(?:[A-Z][\w-]*\s+|(?:and(?!\s+the\b)|of|for|on)\s+){0,8}"
+                          r"(?:Department|Office|Unit|Branch|Service|Team|Division|Bureau|Centre|Center)\s+\([A-Z][\w-]+\)")
 _LED_RE = re.compile(r"-(?:based|led|funded)$")
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
@@ -379,12 +384,14 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
                 continue                         # "the Fund", "the Ministry": no name
             words = words[start:]
             acr = _POSSESSIVE_RE.sub("", words[0])
-            if _is_acronym(acr):                 # "GIZ Development office" -> GIZ
+            if _is_acronym(acr) and not (len(words) >= 2 and acr == words[0] and acr not in defs
+                                         and words[1].lower() in _NAMED_BODY_WORDS):
+                # "GIZ Development office" -> GIZ (but "the ABC Foundation" is a body of its own name)
                 if acr == "ILO" or acr.startswith("ILO"):
                     add(ms, me, "ILO")
                 elif acr in _CURRENCY_CODES and _AMOUNT_AFTER_RE.match(T, a + ms + len(acr)):
                     pass                         # "NOK 42 million": an amount
-                elif org_like_acronym(acr, defs) and not _dateline(seg, ms, a, T):
+                elif org_like_acronym(acr, defs) and not _dateline(seg, ms, a, T) and not _fund_acronym(acr, defs):
                     add(ms, me, acr)
                 continue
             text = " ".join(words)
@@ -401,12 +408,13 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
         if not (_is_acronym(tok) or tok in defs) or tok == "ILO" or not (
                 org_like_acronym(tok, defs) or (is_country(defs.get(tok) or "") and _org_named(T, tok))
                 or _listed_name(seg, m.start(), m.end(), defs.get(tok)) or tok in _reference_acronyms()) \
-                or _dateline(seg, m.start(), a, T):
+                or _dateline(seg, m.start(), a, T) or _fund_acronym(tok, defs):
             continue
         after = seg[m.end():m.end() + 30]
         if tok in _CURRENCY_CODES and _AMOUNT_AFTER_RE.match(T, a + m.end()):
             continue                             # "for NOK 42 million": an amount
-        if _NOUN_RE.match(after.lstrip()) and after[:1] == " ":
+        if _NOUN_RE.match(after.lstrip()) and after[:1] == " " \
+                and not _ILO_DASH_BEFORE_RE.search(seg, max(0, m.start() - 6), m.start()):
             continue                             # "SSC agreements", "SSTC agreement"
         add(m.start(), m.end(), tok)
     crx = _country_scan()
@@ -420,7 +428,8 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             continue
         if seg[max(0, m.start() - 1):m.start()] in ("/", "-"):
             continue
-        if _OF_BEFORE_RE.search(seg[max(0, m.start() - 8):m.start()]):
+        if _OF_BEFORE_RE.search(seg[max(0, m.start() - 8):m.start()]) \
+                and not _ENVOY_OF_RE.search(seg, max(0, m.start() - 40), m.start()):
             continue                             # "Republic of Korea" inside a Government name, "of Brazil"
         if seg[m.end():m.end() + 1] == " " and any(fs == m.end() + 1 for fs, _, _ in found):
             continue                             # "the Netherlands Ministry of ...": the ministry signs
@@ -429,6 +438,21 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
     return [(a + s, name) for s, e, name in found]
 
 
+# a body that bears a company's or a family's name: "the ABC Foundation" is not "ABC"
+_NAMED_BODY_WORDS = {"foundation", "fondation", "fundación", "fundação", "stiftung", "trust"}
+# an acronym the text defines as money's place, not a body that signs: "... Supplementary Account (RBSA)"
+_FUND_DEF_END_RE = re.compile(r"\b(?:[Aa]ccount|[Bb]udget|[Ww]indow|[Mm]odality|[Pp]ortfolio|[Bb]asket)s?\W*$")
+
+
+def _fund_acronym(acr: str, defs: dict[str, str]) -> bool:
+    full = defs.get(acr)
+    return bool(full) and _FUND_DEF_END_RE.search(full) is not None
+
+
+# "the ILO–UNHCR Joint Action Plan": the acronym joined to the ILO's names the other party
+_ILO_DASH_BEFORE_RE = re.compile(r"\bILO\s?[–—]\s?$")
+# "Permanent Representative of X", "Ambassador of X": the country signs through its envoy
+_ENVOY_OF_RE = re.compile(r"\b(?:Representative|Ambassador|Envoy)\s+of\s+(?:the\s+)?$")
 _HONORIFIC_RE = re.compile(r"\s+(?:Mr|Ms|Mrs|Dr|Hon|Prof)\.?(?:\s|\Z)")
 
 
@@ -782,6 +806,11 @@ def _records(T: str, defs: dict[str, str]) -> list[dict]:
 _TBL_PARTNER_RE = re.compile(r"(?i)\b(?:funding\s+partners?|donors?|funders?|contributors?|development\s+partners?|"
                              r"resource\s+partners?|partners?|counterparts?)\b")
 _TBL_SIGNED_RE = re.compile(r"(?i)\b(?:date\s+(?:of\s+)?sign(?:ed|ature|ing)|sign(?:ed|ature|ing)\s+date|signed(?:\s+on)?)\b")
+# (or a table of instruments: "| Date | Instrument | Signatories |", a row's kind read from its
+# instrument's name and its parties from the signatories' cell)
+_TBL_SIGNATORIES_RE = re.compile(r"(?i)\b(?:signator(?:y|ies)|signed\s+by|parties)\b")
+_TBL_DATE_RE = re.compile(r"(?i)\b(?:date|signed(?:\s+on)?|date\s+(?:of\s+)?sign(?:ed|ature|ing))\b")
+_TBL_INSTR_RE = re.compile(r"(?i)\b(?:instruments?|agreements?|documents?|titles?|types?)\b")
 _TBL_CELL_SPLIT_RE = re.compile(r"\S+(?: \S+)*")
 _TBL_RULE_RE = re.compile(r"[ \t|:=+\-–—]*")
 _MON_YEAR_RE = re.compile(r"(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)\b|(?P<y2>(?:19|20)\d\d)-(?P<m2>\d{1,2})\b")
@@ -845,7 +874,7 @@ def _cells(line: str, cols, pipe: bool) -> list[str]:
 
 def _signed_tables(text: str, defs: dict[str, str]) -> list[dict]:
     rows = []
-    if not _TBL_SIGNED_RE.search(text):
+    if not _TBL_SIGNED_RE.search(text) and not _TBL_SIGNATORIES_RE.search(text):
         return rows
     lines = text.split("\n")
     offs, pos = [], 0
@@ -855,16 +884,24 @@ def _signed_tables(text: str, defs: dict[str, str]) -> list[dict]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if len(line) > 400 or not _TBL_SIGNED_RE.search(line) or not _TBL_PARTNER_RE.search(line):
+        if len(line) > 400 or not (_TBL_SIGNED_RE.search(line) and _TBL_PARTNER_RE.search(line)
+                                   or _TBL_SIGNATORIES_RE.search(line)):
             i += 1
             continue
         cols = _header_columns(line)
         if cols is None:
             i += 1
             continue
-        labels = [lab for _, _, lab in cols]
-        pc = next((k for k, lab in enumerate(labels) if _TBL_PARTNER_RE.fullmatch(lab.strip("* "))), None)
-        sc = next((k for k, lab in enumerate(labels) if _TBL_SIGNED_RE.fullmatch(lab.strip("* "))), None)
+        labels = [lab.strip("* ") for _, _, lab in cols]
+        pc = next((k for k, lab in enumerate(labels) if _TBL_PARTNER_RE.fullmatch(lab)), None)
+        sc = next((k for k, lab in enumerate(labels) if _TBL_SIGNED_RE.fullmatch(lab)), None)
+        ic = None
+        if pc is None or sc is None:
+            pc = next((k for k, lab in enumerate(labels) if _TBL_SIGNATORIES_RE.fullmatch(lab)), None)
+            sc = next((k for k, lab in enumerate(labels) if _TBL_DATE_RE.fullmatch(lab)), None)
+            ic = next((k for k, lab in enumerate(labels) if _TBL_INSTR_RE.fullmatch(lab)), None)
+            if ic is None:
+                pc = None
         if pc is None or sc is None or pc == sc:
             i += 1
             continue
@@ -886,8 +923,16 @@ def _signed_tables(text: str, defs: dict[str, str]) -> list[dict]:
             cells = _cells(ln, cols, pipe)
             when = _table_date(cells[sc]) if sc < len(cells) else None
             party = cells[pc].strip() if pc < len(cells) else ""
+            kind = "agreement"
+            if ic is not None and when is not None:
+                km = _NOUN_RE.search(cells[ic]) if ic < len(cells) else None
+                if km is None or km.group("doc"):
+                    when = None                  # a row of another instrument
+                else:
+                    kind = _kind(km, cells[ic])
             if when is not None and party:
-                cur = {"when": when, "party": party, "a": offs[j], "b": offs[j] + len(ln)}
+                cur = {"when": when, "party": party, "a": offs[j], "b": offs[j] + len(ln), "kind": kind,
+                       "many": ic is not None, "cell": (offs[j] + ln.find(party), offs[j] + ln.find(party) + len(party))}
                 rows.append(cur)
                 started = True
             elif cur is not None and party and not (sc < len(cells) and cells[sc].strip()) and not pipe:
@@ -899,21 +944,46 @@ def _signed_tables(text: str, defs: dict[str, str]) -> list[dict]:
         i = j
     out = []
     for r in rows:
-        party = _table_party(r["party"], defs)
-        if party is None or _ILO_RE.fullmatch(party):
-            continue
+        if r["many"]:                            # "AMEXCID, IMSS, the Spanish Agency ... (AECID) and the ILO"
+            parties = _uniq(["ILO"] + _collapse_aliases(text, _party_mentions(text, *r["cell"], defs)))
+            if len(parties) < 2:
+                continue
+        else:
+            party = _table_party(r["party"], defs)
+            if party is None or _ILO_RE.fullmatch(party):
+                continue
+            parties = ["ILO", party]
         y, mo, d = r["when"]
-        out.append({"kind": "agreement", "signed_year": y, "signed_month": mo, "signed_day": d, "topic": None,
-                    "parties": ["ILO", party], "_si": -1, "_definite": False, "_weak": False,
+        out.append({"kind": r["kind"], "signed_year": y, "signed_month": mo, "signed_day": d, "topic": None,
+                    "parties": parties, "_si": -1, "_definite": False, "_weak": False,
                     "_span": (r["a"], r["b"]), "_rule": "table", "_count": False})
     return out
+
+
+# an agency's short name with capitals then lower case, defined in parentheses after its full
+# name: "the King Abdullah Relief Centre (KArelief)" (definitions() takes acronyms and "Abcd" names)
+_MIXED_DEF_RE = re.compile(r"\((?P<acr>[A-Z]{2,4}[a-z]{3,10})\)")
+
+
+@lru_cache(maxsize=8)
+def _definitions(T: str) -> dict[str, str]:
+    defs = definitions(T)
+    extra = {}
+    for m in _MIXED_DEF_RE.finditer(T):
+        acr = m.group("acr")
+        if acr in defs or acr in extra:
+            continue
+        name = _name_before(T[max(0, m.start() - 200):m.start()].rstrip(), acr)
+        if name and name != acr and set(name.lower().split()) & STRONG_ORG_WORDS:
+            extra[acr] = name
+    return {**defs, **extra} if extra else defs
 
 
 def extract(text: str) -> list[dict]:
     v = build_view(text)
     years_cache: dict = {}
     T = v.text
-    defs = definitions(T)
+    defs = _definitions(T)
     global _aliases
     _aliases = (T, {**_sole_names(T, defs), **_hereinafter(T)})
     partner = _Lazy(partner_country, text)
@@ -946,8 +1016,8 @@ def extract(text: str) -> list[dict]:
             enumerated[i] = kids
 
     enum_children = {j: i for i, ks in enumerated.items() for j in ks}
-    records = _records(text, definitions(text)) if "ign" in text and ":" in text else []
-    tables = _signed_tables(text, definitions(text)) if "igned" in text or "ignature" in text else []
+    records = _records(text, _definitions(text)) if "ign" in text and ":" in text else []
+    tables = _signed_tables(text, _definitions(text)) if "igned" in text or "ignature" in text or "ignator" in text else []
     rec_spans = [r["_span"] for r in records]
 
     for si in _keyword_sentences(T, sents):
@@ -1006,6 +1076,9 @@ def extract(text: str) -> list[dict]:
                 verb = m
             if verb is None and timeline:
                 verb = m
+            if verb is None and item is not None and not m.group("doc") and 0 <= ns - (item.lead_end - ss) <= 12 \
+                    and _BETWEEN_NEXT_RE.match(S, ne) and any(d.month for d in _dates(S)):
+                verb = m                             # "- Cooperation Agreement between the ILO and X (January 2022)"
             if verb is None and _FIRST_BEFORE_RE.search(S, max(0, ns - 40), ns) and _IN_YEAR_AFTER_RE.match(S, ne):
                 verb = m                             # "began with the first Spain–ILO agreement in 1995"
             if verb is None and not m.group("doc") and _YEAR_ATTR_RE.search(S, max(0, ns - 20), ns) \
@@ -1196,6 +1269,12 @@ def extract(text: str) -> list[dict]:
                 # "signed ... by the Ministry (M), the Confederation (C) ... and the ILO": those sign;
                 # else the ILO and its constituents, unnamed
                 named = [p for p in parties if p != "ILO"] if explicit else _subject_list(T, ss, S, ns, prev_end, defs)
+                own = _programme_country(S, ns, ne)
+                if own and not any(is_country(p) or _GOVT_BODY_RE.search(p) or _org_worded(defs.get(p, p)) for p in named) \
+                        and not (explicit and any(p in S[ne:] for p in named)):
+                    # (a party the clause after the noun names signs; the subject before it does not:
+                    # "X responds to the Ghana DWCP, signed by the ILO and the constituents")
+                    named = [own]                # "the Ghana DWCP", "Senegal's DWCP", "the DWCP for Mexico"
                 if not named and not explicit:
                     named = _constituents_nearby(T, sents, si, defs)
                 parties = _uniq(["ILO"] + named)
@@ -1415,6 +1494,31 @@ _YEAR_ATTR_RE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+\Z")
 _BETWEEN_NEXT_RE = re.compile(r"\s+between\s")
 _SIGNED_OPEN_RE = re.compile(r"[ \t]*Signed\s+(?:in|at|on|by)\b")
 _BOTH_COUNTRIES_RE = re.compile(r"\b(?:by|between)\s+(?:both|the\s+two)\s+(?:governments|countries|states)\b")
+
+
+def _org_worded(name: str) -> bool:
+    return bool(set(_WORD_RE.findall(name.lower())) & _ANY_ORG_WORDS)
+
+
+_FOR_COUNTRY_RE = re.compile(r"\s*(?:\([A-Z]{2,6}\)\s*)?(?:of|for|in)\s+(?:the\s+)?")
+_COUNTRY_GAP_RE = re.compile(r"(?:['’]s)?\s+(?:\([A-Z]{2,6}\)\s+)?\Z")
+
+
+def _programme_country(S: str, ns: int, ne: int) -> str | None:
+    """The country a country programme's name holds: 'the Ghana Decent Work Country Programme',
+    "Senegal's DWCP", 'the Decent Work Country Programme for Mexico'."""
+    crx = _country_scan()
+    last = None
+    for c in crx.finditer(S, max(0, ns - 40), ns):
+        last = c
+    if last is not None and _COUNTRY_GAP_RE.match(S, last.end(), ns):
+        return _LEADING_THE_RE.sub("", last.group(0))
+    fm = _FOR_COUNTRY_RE.match(S, ne)
+    if fm:
+        c = crx.match(S, fm.end())
+        if c:
+            return _LEADING_THE_RE.sub("", c.group(0))
+    return None
 
 
 def _two_countries(T: str, sents, si: int) -> list[str]:
@@ -1899,6 +2003,9 @@ def _counted(S, ns, ne, T, ss, defs):
 _PAREN_RE = re.compile(r"[()]")
 
 
+_LIST_GAP_RE = re.compile(r"\s*(?:,|and\b|&|or\b)")
+
+
 def _collapse_aliases(T: str, mentions: list[tuple[int, str]]) -> list[str]:
     """'the Federation of X (FX)' is one party, named by its acronym."""
     out: list[str] = []
@@ -1906,7 +2013,10 @@ def _collapse_aliases(T: str, mentions: list[tuple[int, str]]) -> list[str]:
     for pos, name in mentions:
         # (not after another's "(...)": "the Union (U), the Federation (F)" where the Federation's
         # name itself was not found: "(F)" names a party of its own)
-        if out and T[pos - 1:pos] == "(" and not _PAREN_RE.search(T, last, pos - 1):
+        if out and T[pos - 1:pos] == "(" and not _PAREN_RE.search(T, last, pos - 1) and not (
+                # ("the ILO, UNHCR and the United Nations Development Programme (UNDP)": an
+                # acronym written as such is not named again by the parenthesis after other words)
+                _is_acronym(out[-1]) and T.startswith(out[-1], last) and _LIST_GAP_RE.match(T, last + len(out[-1]), pos - 1)):
             if T[pos:pos + len(name) + 1] == name + ")":
                 out[-1] = name                     # "(FX)" names the one before it; "(HRD Corp)" keeps it
             continue

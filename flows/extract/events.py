@@ -24,19 +24,19 @@ from .text import (BULLET, DAY, FOLD_SPECIAL, MONTH, MONTHS, WEEKDAYS, DateSpan,
 
 _HEAD_RE = re.compile(
     r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?|Weeks?|"
-    r"(?:World|International)\s+Day(?=\s+(?:for|of|against|on)\s+(?:the\s+)?[A-Z])|"
+    r"(?:World|International)\s+Day(?=\s+(?:[Ff]or|[Oo]f|[Aa]gainst|[Oo]n)\s+(?:the\s+)?[A-Z])|"
     # "the Partners' Day will take place in X on ...": a named day, with the verb that makes it a happening
     r"Day(?=\s+(?:will\s+take\s+place|took\s+place|takes\s+place|(?:was|is|will\s+be)\s+held)\b))"
     r"|(?P<any>(?i:(?:signing\s+|virtual\s+|opening\s+|closing\s+|award\s+)?ceremon(?:y|ies)|"
     r"review\s+meetings?|seminars?|meetings?(?!\s+rooms?\b)|conferences?(?!\s+(?:rooms?|halls?|calls?)\b)|workshops?|symposi(?:um|a|ums)|forums?|summits?|"
     r"(?:high-level|side|launch|special|public|closing|opening|commemorative|networking|(?:peer-)?learning|"
-    r"knowledge-sharing)\s+events?|"
+    r"knowledge-sharing|day|week|community|partners?|donors?|media|regional|national|global|international)\s+events?|"
     r"webinars?|launch(?:es)?|sessions?|"
     # "a donor briefing", "the opening of the new job centre": a briefing (not a briefing note), an opening of a place
     r"briefings?(?!\s+(?:notes?|papers?|packs?|documents?|materials?|kits?|books?))|"
     r"opening(?=\s+of\s+(?:the|a|an|its)\s+(?:[\w'’-]+\s+){0,4}?(?:cent(?:re|er)s?|offices?|schools?|hospitals?|clinics?|"
     r"facilit(?:y|ies)|plants?|factor(?:y|ies)|laborator(?:y|ies)|labs?|institutes?|branch(?:es)?|hubs?|desks?)\b)|panel\s+discussions?|panels?|consultations?|round\s?tables?|"
-    r"(?:learning|cross-border|peer|knowledge|experience|study)\s+exchanges?(?!\s+(?:rates?|programmes?|platforms?|networks?)\b)|"
+    r"(?:learning|cross-border|peer|knowledge|experience|study|regional|national|international|bilateral|technical|triangular)\s+exchanges?(?!\s+(?:rates?|programmes?|platforms?|networks?)\b)|"
     r"(?:technical|fact-finding|high-level|study|field|site|official|state|working|review|evaluation|monitoring|scoping|"
     r"exploratory|appraisal|identification|assessment|formulation)"
     r"\s+(?:missions?|visits?)|(?:annual|joint|mid-term|midterm|partnership|strategic|programme|portfolio)\s+reviews?"
@@ -45,7 +45,8 @@ _HEAD_RE = re.compile(
     # ("the National Industrial Training Authority": a body, not a training)
     r"Authorit(?:y|ies)|Agenc(?:y|ies)|Boards?|Councils?|Institutions?|Funds?|Departments?|Divisions?|Units?|Levy)\b)|"
     r"academ(?:y|ies)|"
-    r"exhibitions?|expos?|(?:job|jobs|career|careers|employment|recruitment|trade|business|investment|enterprise)\s+fairs?|"
+    r"exhibitions?|expos?|(?:job|jobs|career|careers|employment|recruitment|trade|business|investment|enterprise|skills?)\s+fairs?|"
+    r"rall(?:y|ies)|"
     # "Field work took place from 2 to 20 September": an evaluation's field work, dated by the verb that makes it a happening
     r"(?:field\s?work|data\s+collection)(?=\s+(?:took\s+place|takes\s+place|will\s+take\s+place|(?:was|is|will\s+be)\s+"
     r"(?:conducted|carried\s+out|held|scheduled|planned))\b)|"
@@ -77,7 +78,7 @@ _CONTAINER_RE = re.compile(r"(?:\bduring|\bon\s+the\s+margins?\s+of|\bat\s+the\s
 _YEARLESS_RE = re.compile(
     # ("from 12 to 14 November": a range of days, from its first)
     # ("Tomorrow, 17 May, the Ministry hosts ...": the day after the dateline)
-    rf"(?:\b(?:on|from|until|to|and|by)\s+|\((?=\d)|\b(?:tomorrow|today)\s*,\s*(?=\d))(?P<date>(?:(?P<d0>{DAY})[ \t]*(?:-|–|—|to|and)[ \t]*)?(?P<d1>{DAY})\s+(?P<m1>{MONTH})|"
+    rf"(?:\b(?:on|from|until|to|and|by)\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?|\((?=\d)|\b(?:tomorrow|today)\s*,\s*(?=\d))(?P<date>(?:(?P<d0>{DAY})[ \t]*(?:-|–|—|to|and)[ \t]*)?(?P<d1>{DAY})\s+(?P<m1>{MONTH})|"
     rf"(?P<m2>{MONTH})\s+(?P<d2>{DAY})(?:[ \t]*(?:-|–|—|to)[ \t]*(?P<d3>{DAY}))?)"
     rf"(?!\s*,?\s*\d(?!\d?[:.h]\d\d))(?![\w])", re.IGNORECASE)     # ("(16 November, 11:00-12:00, ...)": a time is no year)
 # "launched", "launches", and "X and Y launch the ..." (not "the launch", "to launch")
@@ -95,7 +96,7 @@ _BODY_MET_RE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,4}(?:Committee|Boa
                           # ("the project steering committee is scheduled to meet in Abuja on 10 April 2024")
                           r"(?:is|are|was|were)\s+(?:scheduled|expected|due|set|planned)\s+to\s+meet|"
                           # ("The next Project Steering Committee (PSC) is scheduled for 14 November 2024 in Maputo")
-                          r"(?:is|are|was|were)\s+(?:scheduled|planned|set)\s+for(?=\s+\d))\b")
+                          rf"(?:is|are|was|were)\s+(?:scheduled|planned|set)\s+for(?=\s+(?:\d|{MONTH}\s+(?:19|20)\d\d)))\b")
 # 'Signed  :' - a field's label
 _FIELD_COLON_RE = re.compile(r"[ \t]*:")
 # (and a timeline's present tense: "X and the ILO sign the ...", not "to sign", "a sign of")
@@ -202,7 +203,7 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
         return None                                   # "held as a webinar"
     if re.match(r"(?i)meetings?$", head) and re.match(r"\s+(?:the|a|an|its|their|our|his|her)\b", S[he:]):
         return None                                   # "meeting the needs"
-    if re.match(r"(?i)launch(?:es)?$", head) and not re.search(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]fficial)\s+(?:[a-z][\w-]*\s+){0,2}$",
+    if re.match(r"(?i)launch(?:es)?$", head) and not re.search(r"\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]fficial)\s+(?:[a-z][\w-]*\s+){0,2}|[\w-]+['’]s\s+(?:official\s+)?)$",
                                                                  S[max(0, hs - 30):hs]) \
             and not (head == "Launch" and S.startswith(" of ", he) and _LINE_START_RE.search(S, max(0, hs - 6), hs)
                      and find_dates(S)):              # (dated by a day or month: a year may be its report's)
@@ -1254,6 +1255,28 @@ def extract(text: str) -> list[dict]:
         loc = _place_in(N, 0, len(N))
         p = _Phrase(lm.start("label") - ss, ns_ - ss + ds[0].end, label, True, False)
         events.append(_row(v, ss, p, replace(ds[0], start=-1), loc[1] if loc else None, "event_phrase"))
+    for si in range(1, len(sents)):
+        # "The ILO and X meet every year for high-level consultations. The most recent took place in
+        # Copenhagen on 12 June 2024.": a sentence that dates the last occurrence of the happening before
+        ns_, ne_ = sents[si]
+        am = _LAST_ONE_RE.match(T, ns_, ne_)
+        if am is None:
+            continue
+        ps_, pe_ = sents[si - 1]
+        P = T[ps_:pe_]
+        hm = None
+        for hm in _HEAD_RE.finditer(P):
+            pass
+        if hm is None or ns_ - pe_ > 3:
+            continue
+        ph = _phrase_at(P, hm)
+        N = T[ns_:ne_]
+        ds = [d for d in find_dates(N) if d.day and d.start >= am.end() - ns_]
+        if ph is None or not ds:
+            continue
+        loc = _place_in(N, 0, len(N))
+        p = _Phrase(ph.start, ns_ - ps_ + ds[0].end, ph.name, ph.capital, False)
+        events.append(_row(v, ps_, p, replace(ds[0], start=-1), loc[1] if loc else None, "event_phrase"))
     blocks = _title_blocks(T, lines)
     if text != T:                              # (the view joins the lines of a title block: read the original too)
         blocks += [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest)
@@ -1289,6 +1312,10 @@ _SIGNED_THIS_RE = re.compile(r"\bsigned\s+(?:the\s+present|this)\s+(?P<obj>(?:[A
                              r"Arrangement|Protocol|Declaration|Statement|Exchange\s+of\s+Letters))\b")
 # "When I visited Kinshasa from 8 to 10 November 2023": a dated visit to a named place
 _VISITED_RE = re.compile(r"\bvisited\s+(?P<place>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)\s+(?:from|on|between)\s+(?=\d)")
+
+
+_LAST_ONE_RE = re.compile(r"\s*The\s+(?:most\s+recent|latest|last|next|previous|first|second|third)(?:\s+one)?\s+"
+                          r"(?:took\s+place|was\s+held|will\s+take\s+place|will\s+be\s+held|is\s+scheduled|was\s+convened)\b")
 
 
 def _done_at(T: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
