@@ -241,8 +241,12 @@ def _addresses(text: str):
                 if org is None or len(parts) - org - 1 < 3 or k0 is None or \
                         not is_country(line[parts[-1][0]:parts[-1][1]].strip(" \t.,")):
                     continue
-            if org is not None and k0 is not None and org + 1 < k0:
+            if no_digit and org is not None and k0 is not None and org + 1 < k0:
                 k0 = org + 1
+            elif org is not None and k0 is not None:
+                # (back over the street's own parts only: 'ILO Office, Route des Almadies, BP 414')
+                while k0 - 1 > org and _addr_line_street(line[parts[k0 - 1][0]:parts[k0 - 1][1]]):
+                    k0 -= 1
             if k0 is None or len(parts) - k0 < 2:
                 continue
             # two parts: a numbered street, then a city with its postcode ('12 rue des
@@ -308,15 +312,6 @@ def _block_addresses(text: str):
         if len(keep) < 2 and text.count(",", *keep[0]) < 3:
             continue
         a = keep[0][0] + len(text[keep[0][0]:keep[0][1]]) - len(text[keep[0][0]:keep[0][1]].lstrip())
-        # (an organization's name opening its first line is not part of it: 'ILO Country Office,
-        # Route des Almadies, BP 414, Dakar, Senegal')
-        first = text[a:keep[0][1]]
-        cuts = [cm.end() for cm in _ADDR_PART_RE.finditer(first)]
-        org = next((i for i in range(len(cuts) - 1, -1, -1)
-                    if _ORG_PART_RE.search(first, cuts[i - 1] if i else 0, cuts[i])), None)
-        if org is not None and len(keep) + len(cuts) - org - 1 >= 2:
-            a += cuts[org]
-            keep[0] = (a, keep[0][1])
         b = keep[-1][1] - (len(text[keep[-1][0]:keep[-1][1]]) - len(text[keep[-1][0]:keep[-1][1]].rstrip()))
         yield a, b, ", ".join(" ".join(text[x:y].split()) for x, y in keep)
 
