@@ -232,3 +232,25 @@ def test_the_last_line_of_a_block_address_is_not_an_address_of_its_own():
     text = "Regional Office\nRue des Jardins, Cocody\n08 BP 220 Abidjan 08, Côte d'Ivoire\nTel: +225 27 22 00 11 00\n"
     assert [v for k, v in facts(text) if k == "address"] == [
         "Rue des Jardins, Cocody, 08 BP 220 Abidjan 08, Côte d'Ivoire"]
+
+
+def test_an_organization_name_before_the_address_on_its_line_is_not_part_of_it():
+    text = ("Letters may be sent to the Regional Employment Office, Avenue du Port, BP 2211, Lomé, Togo. "
+            "Replies follow within a week.\n\n"
+            "Workers' Education Unit, Torre Norte, Edificio C, Barrio Escalante, San José, Costa Rica\n")
+    addresses = [v for k, v in facts(text) if k == "address"]
+    assert "Avenue du Port, BP 2211, Lomé, Togo" in addresses
+    assert "Torre Norte, Edificio C, Barrio Escalante, San José, Costa Rica" in addresses
+
+
+def test_a_street_or_postal_box_with_a_prefixed_postcode_and_district_before_an_email():
+    text = ("Skills Branch (SKILLS), 12 chemin des Fleurs, CH-1202 Geneva 3 E-mail: skills@example.org\n"
+            "Refugee Desk, Case Postale 41, CH-1211 Genève 10 Cornavin E-mail: desk@example.org\n")
+    addresses = [v for k, v in facts(text) if k == "address"]
+    assert addresses == ["12 chemin des Fleurs, CH-1202 Geneva 3", "Case Postale 41, CH-1211 Genève 10 Cornavin"]
+
+
+def test_a_phone_number_with_other_lines_after_a_slash():
+    text = "Country office\nTel.: +254 20 276 0000/1\nFax: +254 20 276 0099\n"
+    phones = [v for k, v in facts(text) if k == "phone"]
+    assert phones == ["+254 20 276 0000/1", "+254 20 276 0099"]

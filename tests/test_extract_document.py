@@ -738,3 +738,26 @@ def test_post_title_under_its_author_and_donors_in_turn():
     text = ("# Coastal Jobs Programme\n\n| Coastal Jobs | |\n| --- | --- |\n"
             "| Funding | European Union (Phase I); Australia (Phase II) |\n\nThe programme trains workers in Viet Nam.\n")
     assert extract(text)["partner_iso3"] is None
+
+
+def test_a_kicker_of_short_labels_is_not_the_title():
+    text = ("Newsroom | Skills | Asia\n\n"
+            "Nepal and the ILO open a training centre for migrant workers\n\n"
+            "3 March 2025\n\nKATHMANDU – The Government of Nepal opened a centre.\n")
+    r = extract(text)
+    assert r["title"] == "Nepal and the ILO open a training centre for migrant workers"
+    assert r["partner_iso3"] == "NPL"
+
+
+def test_labels_in_columns_and_a_document_symbol_are_not_the_title():
+    text = ("PRESS RELEASE            For immediate release\n"
+            "                                      ABC/24/07\n"
+            "Chile funds a new apprenticeship programme\n\nSANTIAGO – Chile announced ...\n")
+    assert extract(text)["title"] == "Chile funds a new apprenticeship programme"
+
+
+def test_a_donor_agency_named_in_its_own_language_gives_its_country():
+    text = ("# Clean Energy Jobs for Young People in Morocco\n\n"
+            "| Funding | Agencia Española de Cooperación Internacional para el Desarrollo |\n"
+            "| Budget | EUR 2 million |\n\nThe project trains young people.\n")
+    assert extract(text)["partner_iso3"] == "ESP"

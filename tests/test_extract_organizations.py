@@ -656,3 +656,18 @@ def test_a_national_tripartite_committee_with_its_acronym_is_a_body():
 def test_a_national_office_named_by_its_field_is_a_body():
     found = names("Data came from the National Audit Office; the Regional Office and the National Office agreed.")
     assert found == ["National Audit Office"]
+
+
+def test_an_office_for_a_list_of_countries_and_a_liaison_office_is_one_name():
+    found = names("Contact the ILO Country Office for Kenya, Uganda, Rwanda and Liaison Office for the AU "
+                  "about the project.")
+    assert "ILO Country Office for Kenya, Uganda, Rwanda and Liaison Office for the AU" in found
+    assert "Liaison Office for the AU" not in found
+    assert "ILO Country Office for Kenya" not in found
+
+
+def test_an_office_place_that_goes_on_in_lower_case():
+    found = names("She heads the ILO Country Office in Rio de Janeiro. He heads the ILO Office for the Andean countries.")
+    assert "ILO Country Office in Rio de Janeiro" in found
+    assert "ILO Office for the Andean countries" in found
+    assert "ILO Country Office in Rio" not in found

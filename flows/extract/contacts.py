@@ -78,6 +78,9 @@ _PHONE_TRUNK_RE = re.compile(
     r"(?<![\w(+])(?P<num>\(0\d{1,4}\)[ \u00a0]?\d{2,4}(?:[ \u00a0.\-]\d{2,4}){1,3}|"
     r"(?<![\d.,/\-])0\d{1,4}(?:[ \u00a0]\d{2,4}){2,3})(?![\w-]|[.,/]\d)")
 
+#: the last digits of other lines of the same number ('... 228 071/2', '... 4567/68')
+_PHONE_ALT_RE = re.compile(r"/\d{1,2}(?![\d/.\-])")
+
 _TRAILING = ".,;:!?'\"*_>"
 
 # ------------------------------------------------------------------ postal addresses
@@ -90,7 +93,7 @@ _ADDR_PART_RE = re.compile(r",[ \t]+")
 # two parts in a row that start with a capital or a digit: where an address may be
 # (or a comma before a city with its postcode: '12 rue des Lilas, 69003 Lyon')
 #: a postal box: 'P.O. Box 2788', 'PO Box M.84', 'BP 3960', '01 B.P. 12', 'Private Bag 18901'
-_POSTBOX = r"(?<![\w.])(?:P\.[ \t]?O\.[ \t]?Box|PO[ \t]Box|B\.?P\.?|Private[ \t]+Bag)[ \t]+[A-Z]{0,2}[ .]?\d"
+_POSTBOX = r"(?<![\w.])(?:P\.[ \t]?O\.[ \t]?Box|PO[ \t]Box|B\.?P\.?|Private[ \t]+Bag|Case[ \t]+[Pp]ostale|Postfach|Apartado(?:[ \t]+[Pp]ostal)?|Caixa[ \t]+[Pp]ostal)[ \t]+[A-Z]{0,2}[ .]?\d"
 _POSTBOX_RE = re.compile(_POSTBOX)
 _ADDR_HINT_RE = re.compile(r",[ \t]+(?:[^,\n]{1,60},[ \t]+[A-Z0-9]|\d{4,6}[ \t]+[A-Z]|[A-Z][\w\-]{1,30}[ \t]+\d{4,6}\b)"
                            r"|" + _POSTBOX + r"[^,\n]{0,40},[ \t]+[A-ZÀ-Þ]")
@@ -111,7 +114,15 @@ _ADDR_LOWER_OK = {"de", "del", "des", "du", "la", "le", "da", "do", "dos", "das"
 #: ('Building administratif ...', 'Immeuble les Cocotiers')
 _BUILDING_FIRST = {"building", "immeuble", "edificio", "bâtiment", "batiment", "edifício"}
 # a city with its postcode ('69003 Lyon', 'Samarkand 140100')
-_POSTCODE_CITY_RE = re.compile(r"(?:\d{4,6}[ \t]+[A-Z][\w\-]+|[A-Z][\w\-]+[ \t]+\d{4,6})")
+#: (with a country's letters before the postcode and a district after the city: 'CH-1211 Geneva 22',
+#: 'CH-1211 Genève 2 Dépôt', 'L-2449 Luxembourg')
+_POSTCODE_CITY_RE = re.compile(r"(?:(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+[A-ZÀ-Þ][\w\-]+(?:[ \t]+(?:\d{1,2}|[A-ZÀ-Þ][\w\-]+)){0,2}|"
+                               r"[A-Z][\w\-]+[ \t]+\d{4,6})")
+#: the head noun of an organization's name, written before its address on the same line
+#: ('ILO Country Office, Route des Almadies, BP 414, Dakar'): the address starts after it
+_ORG_PART_RE = re.compile(r"\b(?:Office|Organi[sz]ation|Department|Ministry|Division|Agency|Embassy|Mission|"
+                          r"Bureau|Secretariat|Branch|Unit|Team|Programme|Project|Federation|Confederation|"
+                          r"Union|Association|Foundation|Commission|Council)\b|\([A-Z][A-Z\-/]{1,15}\)")
 
 
 # ------------------------------------------------------------------ helpers
@@ -187,7 +198,8 @@ def _addresses(text: str):
             if 0 < nxt - end - 1 <= 60 and all(x and _addr_part_ok(x) for x in cont):
                 end = nxt
         line = text[base:] if end < 0 else text[base:end].replace("\n", " ")
-        if not any(ch.isdigit() for ch in line):
+        no_digit = not any(ch.isdigit() for ch in line)
+        if no_digit and not _ORG_PART_RE.search(line):
             continue
         cut = 0
         segs = []
@@ -218,13 +230,31 @@ def _addresses(text: str):
                 k -= 1
             # ... from the first that names a building or carries a street number
             k0 = next((j for j in range(k, len(parts)) if _addr_street(line[parts[j][0]:parts[j][1]])), None)
+            # an organization's name before it ('ILO Country Office, Route des Almadies, BP 414,
+            # Dakar, Senegal'): the address is every part after the name
+            stop = len(parts) if k0 is None else k0
+            org = next((j for j in range(stop - 1, max(k, 1) - 2, -1)
+                        if _ORG_PART_RE.search(line, parts[j][0], parts[j][1])), None)
+            if no_digit:
+                # a line without a number: a building's name between the organization and a
+                # country ('ILO Office, Edificio B, San Pedro, San José, Costa Rica')
+                if org is None or len(parts) - org - 1 < 3 or k0 is None or \
+                        not is_country(line[parts[-1][0]:parts[-1][1]].strip(" \t.,")):
+                    continue
+            if no_digit and org is not None and k0 is not None and org + 1 < k0:
+                k0 = org + 1
+            elif org is not None and k0 is not None:
+                # (back over the street's own parts only: 'ILO Office, Route des Almadies, BP 414')
+                while k0 - 1 > org and _addr_line_street(line[parts[k0 - 1][0]:parts[k0 - 1][1]]):
+                    k0 -= 1
             if k0 is None or len(parts) - k0 < 2:
                 continue
             # two parts: a numbered street, then a city with its postcode ('12 rue des
             # Lilas, 69003 Lyon', '17 Amir Temur Avenue, Samarkand 140100')
             if len(parts) - k0 == 2 and not (
                     _POSTBOX_RE.search(line, parts[k0][0], parts[k0][1])
-                    and is_country(line[parts[-1][0]:parts[-1][1]].strip(" \t.,"))) and not (
+                    and (is_country(line[parts[-1][0]:parts[-1][1]].strip(" \t.,"))
+                         or _POSTCODE_CITY_RE.fullmatch(line[parts[-1][0]:parts[-1][1]].strip(" \t.,")))) and not (
                     _addr_line_street(line[parts[k0][0]:parts[k0][1]])
                     and any(t.lower().strip(",") in _STREET_WORDS or _STREET_SUFFIX_RE.fullmatch(t)
                             for t in line[parts[k0][0]:parts[k0][1]].split())
@@ -445,6 +475,10 @@ def extract(text: str) -> list[dict]:
             if span is None or taken.overlaps(*span):
                 continue
             s, e = span
+            # '+260 211 228 071/2': the other lines' last digits, after a slash
+            alt = _PHONE_ALT_RE.match(text, e)
+            if alt:
+                e = alt.end()
             add("phone", text[s:e], s, e, rule)
 
     for m in _PHONE_TRUNK_RE.finditer(text):

@@ -266,7 +266,11 @@ def _is_running_header(line: str) -> bool:
         parts = [p.strip() for p in line.split("|") if p.strip()]
         caps = sum(1 for p in parts if p.upper() == p and re.search(r"[A-Z]", p))
         has_date = bool(find_dates(line)) or bool(re.search(rf"\b{YEAR}\b", line))
-        return len(parts) >= 2 and (has_date or caps >= 1)
+        # a letterhead's contact line ('Route ..., Geneva | press@x.org | www.x.org') or a
+        # kicker of three short labels ('News | Social protection | Africa')
+        contact = any(re.fullmatch(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+", p) for p in parts)
+        kicker = len(parts) >= 3 and all(1 <= len(_words(p)) <= 3 and not re.search(r"[.!?:;]$", p) for p in parts)
+        return len(parts) >= 2 and (has_date or caps >= 1 or contact or kicker)
     return False
 
 
@@ -334,6 +338,13 @@ def _is_genre_label(line: str) -> bool:
 def _is_skippable(line: str) -> bool:
     clean = clean_inline(line)
     if not _words(clean) or _LABEL_RE.match(clean) or _is_genre_label(clean):
+        return True
+    # 'ILO/25/31', 'GB.353/POL/5': a document's symbol alone on its line
+    if re.fullmatch(r"[A-Z][A-Za-z.]{1,9}(?:/[A-Z0-9.\-]{1,10}){1,5}", clean.strip()):
+        return True
+    # 'PRESS RELEASE          For immediate release': labels in columns
+    cols = [c for c in re.split(r"[ \t]{3,}|\t", line.strip()) if c]
+    if len(cols) >= 2 and all(_LABEL_RE.match(clean_inline(c)) or _is_genre_label(clean_inline(c)) for c in cols):
         return True
     # '[Layer: header]', '[Photo]': an annotation in brackets, alone on its line
     if re.fullmatch(r"\[[^\[\]\n]{1,80}\]", line.strip()):
@@ -1033,6 +1044,24 @@ _OWN_COOPERATION_RE = re.compile(r"(?:the\s+)?(?P<d>[A-Za-z]+)\s+(?:development\
 _DEMONYM_RE = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
 
 
+def _reference_country(value: str) -> str | None:
+    """The country of a donor agency of the reference list (flows/data/organizations.csv) that
+    a field names in its own language or by its acronym ('Agence Française de Développement
+    (AFD)'): read from the agency's other names ('French Development Agency')."""
+    from .organizations import lookup_reference
+
+    m = re.match(r"\s*(?P<n>[^()\n]{2,120}?)\s*(?:\((?P<a>[^()\n]{2,20})\))?\s*[.;,]?\s*$", value)
+    if not m:
+        return None
+    for probe in (m.group("n"), m.group("a")):
+        ref = lookup_reference(probe) if probe else None
+        if ref is not None and ref.kind == "donor_agency":
+            found = {country_of_name(n) for n in ref.names} - {None}
+            if len(found) == 1:
+                return found.pop()
+    return None
+
+
 def country_of_name(name: str | None) -> str | None:
     """The country an organization's name points to: a country named in it ('Grand Duchy of
     Luxembourg – Ministry of ...', 'Luxembourg-funded') or its adjective ('Italian Agency for
@@ -1153,7 +1182,7 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
         if found:
             s, e, iso3 = found[0]
             return iso3, _display(value[s:e])
-        iso3 = country_of_name(value)
+        iso3 = country_of_name(value) or _reference_country(value)
         if iso3:
             return iso3, country_name(iso3)
         # 'Donor: Joint SDG Fund (pooled multi-partner fund)': a donor that is no country's

@@ -746,6 +746,9 @@ def _split_conjoined(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
                 k += 1                           # 'Ministry of Labour and Foreign Employment and
                 continue                         # the National ... Federation': split at 'and the'
             left_len = k - start
+            if r == k + 1 and _joint_office(piece, start, k, r):
+                k += 1                           # 'Country Office for Nigeria, Ghana and Liaison
+                continue                         # Office for ECOWAS': one office of two roles
             # (the right side read up to its own 'and': '... for Sri Lanka and the Maldives and
             # the ILO Bureau for ...' does not split before 'Maldives')
             r_end = r + _WINDOW
@@ -775,6 +778,32 @@ def _split_conjoined(piece: list[Tok], doc: _Doc) -> list[list[Tok]]:
         k += 1
     out.append(piece[start:])
     return [p for p in out if p]
+
+
+def _joint_office(piece: list[Tok], start: int, k: int, r: int) -> bool:
+    """Whether 'A and B' at k is one office's name: A an office for a list of places written
+    with commas ('Country Office for Nigeria, Ghana, Liberia'), B another office of it ('Liaison
+    Office for ECOWAS'), headed by 'Office' before its own 'for'."""
+    left = piece[start:k]
+    at = next((i for i in range(len(left) - 1) if left[i].low == "office" and left[i].cap
+               and left[i + 1].low == "for"), None)
+    if at is None:
+        return False
+    if piece[k].text == ",":
+        # (a comma inside the list of places: 'for Nigeria, Ghana, ...')
+        e = r
+        while e < len(piece) and e - r < 4 and piece[e].cap and piece[e].low not in ("and", "&"):
+            e += 1
+        return e > r and (e == len(piece) or piece[e].text == "," or piece[e].low in ("and", "&")) \
+            and is_country(" ".join(x.text for x in piece[r:e])) and is_country(left[-1].text)
+    if not any(x.text == "," for x in left[at + 2:]):
+        return False
+    for i in range(r, min(len(piece) - 1, r + 4)):
+        if piece[i].low in ORG_HEADS and piece[i].cap:
+            return piece[i].low == "office" and piece[i + 1].low == "for"
+        if not piece[i].cap:
+            return False
+    return False
 
 
 def _other_body(word: str, after_the: bool, doc: _Doc) -> bool:
@@ -886,6 +915,9 @@ def _end_of_covered_countries(piece: list[Tok], text: str) -> list[Tok]:
         if k == 0:
             if n == 0:
                 return piece                   # an office for a region ('for Africa'), no list
+            joint = _joint_office_end(item, text)
+            if joint and piece[a - 1].low == "and":
+                return piece[:a + joint]       # '... Sierra Leone and Liaison Office for ECOWAS'
             sep = a - 1
             while sep > 0 and (piece[sep].text == "," or piece[sep].low == "and"):
                 sep -= 1
@@ -893,6 +925,22 @@ def _end_of_covered_countries(piece: list[Tok], text: str) -> list[Tok]:
         if k < len(item):
             return piece[:a + k]               # '... and Mali Boulevard du Sud'
     return piece
+
+
+def _joint_office_end(item: list[Tok], text: str) -> int:
+    """The length of an office's name closing an office's list of places ('Liaison Office for
+    ECOWAS' in '... Sierra Leone and Liaison Office for ECOWAS'): to its acronym or country
+    after 'for'; 0 when the item is no such office."""
+    h = next((i for i in range(min(len(item) - 1, 4)) if item[i].low == "office" and item[i + 1].low == "for"), None)
+    if h is None or h + 2 >= len(item) or not all(x.cap for x in item[:h]):
+        return 0
+    rest = item[h + 2:]
+    if rest[0].low == "the" and len(rest) > 1:
+        rest = rest[1:]
+    if looks_like_acronym(rest[0].text):
+        return len(item) - len(rest) + 1
+    k = _country_prefix(rest, text)
+    return len(item) - len(rest) + k if k else 0
 
 
 def _drop_located_in(piece: list[Tok]) -> list[Tok]:
@@ -1313,8 +1361,20 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                         and looks_like_acronym(rm.group(1)):
                     cands.append(_Cand(org[0].start, end, name, rm.group(1), None, "definition_reverse", 3))
                     continue
+                # an office's place or region goes on in lower case ('Country Office in Dar es
+                # Salaam', 'Office for the Sahel countries'): the name goes on with it
+                if any(x.low == "office" for x in org) and org[-1].cap:
+                    tail = _OFFICE_PLACE_TAIL_RE.match(text, end)
+                    if tail:
+                        end = tail.end()
+                        name = clean_name(text[org[0].start:end])
                 cands.append(_Cand(org[0].start, end, name, None, None, "name_pattern", 2))
     return cands
+
+
+#: the lower-case rest of an office's place ('... in Dar| es Salaam', '... for the Sahel| countries')
+_OFFICE_PLACE_TAIL_RE = re.compile(r"[ \t]+(?:(?:es|el|al|de|da|do|du|del|des|di)[ \t]+[A-Z][\w'’\-]*(?![ \t]*\()|"
+                                   r"(?:countries|states|islands|subregion|region)\b)")
 
 
 def _ref_name_candidates(doc: _Doc) -> list[_Cand]:
