@@ -1152,3 +1152,52 @@ def test_phases_of_a_programme_are_projects_of_their_own():
     phase = rows["Clean Ports for Decent Jobs – Phase II: Scaling up in Ghana and Togo"]
     assert (phase["start_year"], phase["end_year"], phase["budget_usd"]) == (2022, 2026, 4_000_000)
     assert any("Phase" not in t and t.startswith("Clean Ports") for t in rows)     # the programme itself
+
+
+def test_lettered_items_over_a_line_of_fields_with_funder_and_period():
+    """'a) Title' then 'Funder: X | Period: 2021-2023' and 'Budget: ...': the marker is no part
+    of the title; the Funder field names the funder; '* Title (2022-2024)' over its field line
+    has its years in the title's brackets."""
+    text = ("PORTFOLIO\n\n"
+            "a) Rural Roads for Jobs in the Northern Highlands\n"
+            "   Funder: Nordic Relief Agency | Period: 2021-2023\n"
+            "   Budget: US$ 3 million\n"
+            "   The project built 40 km of roads.\n\n"
+            "* Fair Recruitment Corridors for Migrant Workers (2022-2024)\n"
+            "  Countries: Nepal, Qatar | Funder: Ministry of Labour | Budget: US$ 900,000\n")
+    rows = by_title(extract(text))
+    a = rows["Rural Roads for Jobs in the Northern Highlands"]
+    assert (a["start_year"], a["end_year"], a["budget_usd"]) == (2021, 2023, 3_000_000)
+    assert "Nordic Relief Agency" in a["funder"]
+    b = rows["Fair Recruitment Corridors for Migrant Workers"]
+    assert (b["start_year"], b["end_year"], b["budget_usd"]) == (2022, 2024, 900_000)
+    assert set(b["countries"]) == {"NPL", "QAT"}
+
+
+def test_a_list_item_title_keeps_its_subtitle_after_a_colon():
+    text = ("Projects funded by Ruritania:\n\n"
+            "- Clean Harbours: Decent Work for Dock Workers in Togo and Benin — 2022–2025, US$ 2.2 million.\n"
+            "- Skills for Tomorrow — Kenya, 2021–2024, US$ 1.1 million.\n")
+    rows = by_title(extract(text))
+    assert "Clean Harbours: Decent Work for Dock Workers in Togo and Benin" in rows
+    assert rows["Clean Harbours: Decent Work for Dock Workers in Togo and Benin"]["budget_usd"] == 2_200_000
+
+
+def test_a_sentence_case_title_after_the_word_project_and_before_its_years():
+    text = ("The regional project Improving labour migration governance in the Gulf and South Asia "
+            "(2023–2026) is financed with EUR 2 million. A new programme, Green Ports for Coastal Towns "
+            "(2024–2027), will start in Ghana.\n")
+    rows = by_title(extract(text))
+    assert "Improving labour migration governance in the Gulf and South Asia" in rows
+    assert (rows["Green Ports for Coastal Towns"]["start_year"], rows["Green Ports for Coastal Towns"]["end_year"]) == (2024, 2027)
+
+
+def test_titles_with_years_under_a_heading_that_names_programmes():
+    """A PDF's list of programmes run together: 'Title (2020-2022) Countries | With ... | budget'."""
+    text = ("Selected joint programmes\n"
+            "Safer Markets for Women Traders in the Sahel (2020-2022) Mali, Niger | With FAO | Total budget "
+            "US$ 2 million. Traders were trained. Water Points for Peace in the Border Area (2021-2023)\n"
+            "Chad | With UNDP | Total budget US$ 1 million.\n")
+    rows = by_title(extract(text))
+    assert rows["Safer Markets for Women Traders in the Sahel"]["start_year"] == 2020
+    assert rows["Water Points for Peace in the Border Area"]["end_year"] == 2023

@@ -1313,6 +1313,16 @@ def _item_title_end(body: str) -> int:
     Sustaining Competitive ..., phase III (Colombia, ...)' keeps its dash and its phase)."""
     end = len(body)
     m = re.search(r"\s*(?:\((?![A-Z][\w\-]{1,15}\),?\s+[Pp]hase\b)|[:;|·]|\.(?:\s|$))", body)
+    if m and m.group(0).strip() == ":" and len(body[:m.start()].split()) >= 2:
+        # 'Safe Work at Sea: Decent Work for Fishers — 2023-2026, ...': a subtitle in capitalised
+        # words after the colon, up to the dash that leads to the item's facts, is the title's
+        sub = body[m.end():]
+        n = re.search(r"\s+[-–—]\s+|\s*\(|[:;|·]|\.(?:\s|$)", sub)
+        seg = sub[:n.start()].strip() if n else ""
+        words = seg.split()
+        if n and n.group(0).strip() in "-–—" and n.group(0).strip() and 2 <= len(words) <= 12 \
+                and words[0][:1].isupper() and sum(1 for w in words if w[:1].isupper()) >= 2:
+            m = re.compile(r"\s*(?:\(|[:;|·]|\.(?:\s|$))").search(body, m.end())
     if m:
         end = m.start()
     for m in re.finditer(r"\s+[-–—]\s+|,\s+", body[:end]):
@@ -1458,7 +1468,7 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
 
 _FIELD_LINE_RE = re.compile(
     r"^[ \t]*(?:Countries|Country|Target\s+countries|Duration|Period|Timeframe|Budget|Total\s+budget|"
-    r"Donors?|Funded\s+by|Funding|Partners|Implementing\s+(?:partners|agencies)|Implemented\s+by|"
+    r"Donors?|Funders?|Funded\s+by|Funding|Partners|Implementing\s+(?:partners|agencies)|Implemented\s+by|"
     r"(?:[A-Z][\w&'’\-]*\s+){1,3}(?:contribution|funding))\b[ \t]*:?[ \t]+\S", re.MULTILINE)
 
 
@@ -1475,7 +1485,7 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
 
 #: a field key inside a line of several, after a sentence's end: 'Period: 2020-2024. Countries: ...'
 _LINE_KEY_RE = re.compile(r"(?:^|(?<=[.;·|])[ \t]+)(?:Countries|Country|Target\s+countries|Duration|Period|"
-                          r"Timeframe|Budget|Total\s+budget|Donors?|Funded\s+by|Funding)[ \t]*:[ \t]+\S")
+                          r"Timeframe|Budget|Total\s+budget|Donors?|Funders?|Funded\s+by|Funding)[ \t]*:[ \t]+\S")
 #: a title that runs into its fields on one line, as a PDF flattens a box:
 #: 'Title (ACR) Period: 2022-2026. Countries: ...'
 _TITLE_THEN_KEY_RE = re.compile(r"[ \t]+(?:Period|Duration|Timeframe|Countries|Country|Budget)[ \t]*:[ \t]+\S")
@@ -1537,6 +1547,10 @@ def _field_block_candidates(text: str) -> list[Cand]:
             ts = lines[i - 1][0] + len(prev) - len(prev.lstrip())
             line = prev + ("" if prev.rstrip().endswith("-") else "\n") + line
             k = i - 1
+        # '* Title', 'a) Title': a list item's marker is no part of its title
+        lm = re.match(r"[ \t]*(?:[-•*▪◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)", line) if k == i else None
+        if lm:
+            ts, line = ts + len(lm.group(0).lstrip(" \t")), line[lm.end():]
         title = clean_title(line)
         am = _TRAILING_ACRONYM_RE.search(title)
         if not _field_title_ok(title, line) \
@@ -1552,6 +1566,14 @@ def _field_block_candidates(text: str) -> list[Cand]:
             j += 1
         end = lines[j][0] if j < len(lines) else len(text)
         c = Cand(title, ts, te, "field_block", ts, end, ts, end)
+        pm = _TITLE_PERIOD_RE.search(title)
+        if pm and len(title[:pm.start()].split()) >= 3:
+            # '* Title (2023-2025)' over 'Countries: ... | Funder: ... | Budget: ...': its years
+            c.start_year, c.end_year = int(pm.group("y1")), _year2(int(pm.group("y1")), pm.group("y2"))
+            c.title = title[:pm.start()].rstrip()
+            em = _TITLE_PERIOD_RE.search(text[ts:te].rstrip())
+            if em:
+                c.end = ts + len(text[ts:ts + em.start()].rstrip())
         if am and k < i:            # ('... Region (EU-LABINSPECT)': its short name, split by the wrap)
             c.title = title[:am.start()].rstrip()
             c.aliases.append(am.group("a"))
@@ -1661,6 +1683,27 @@ _RANGE_NAME_JOINS = CONNECTORS | {"to", "with", "through", "against", "in", "at"
 _RANGE_NAME_TOKEN_RE = re.compile(r"[\w’'\-/]+|[\"“”]")
 
 
+#: 'the project Title ...', 'a new programme called Title': the word, then the title (the last
+#: such on the line, with no stop, colon or bracket between it and the years)
+_KW_TITLE_AFTER_RE = re.compile(r"\b(?:project|programme|program|initiative)[ \t]+(?:(?:called|entitled|titled|named)[ \t]+)?"
+                                r"(?=[A-Z])(?=[^.;:()\"“”\n]{0,200}$)")
+
+
+def _under_list_head(text: str, pos: int) -> bool:
+    """Whether the nearest short line above pos (a heading, as a PDF keeps it) names a list of
+    projects: 'Selected joint programmes', 'Current projects'."""
+    k = text.rfind("\n", 0, pos)
+    for _ in range(12):
+        if k <= 0 or pos - k > 3000:
+            return False
+        prev = text.rfind("\n", 0, k) + 1
+        line = text[prev:k].strip()
+        if line and len(line.split()) <= 6 and line[-1] not in ".,;:":
+            return bool(_LIST_HEAD_RE.match(line))
+        k = prev - 1
+    return False
+
+
 def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
     """'... the Green Jobs for Youth Project (2019-2022) ...': a run of capitalised words right
     before a year range, named a project/programme or in a sentence that speaks of a project."""
@@ -1692,11 +1735,23 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
         while words and words[-1].lower() in _RANGE_NAME_JOINS:
             words.pop()
         caps = [w for w in words if w[0].isupper()]
-        if start is None or len(caps) < 3:
+        # 'the triangular project Extending social security to domestic workers in ... (2022–2025)':
+        # a title in sentence case right after the word project/programme, on the same line
+        km = None
+        if j >= 0 and not toks[j].group(0)[0].isupper():
+            line0 = max(0, pos - 250, text.rfind("\n", 0, pos) + 1)
+            km = next(iter(_KW_TITLE_AFTER_RE.finditer(text[line0:pos])), None)
+            if km:
+                ks = line0 + km.end()
+                if len(text[ks:pos].split()) < 3 or (start is not None and max(0, pos - 250) + start <= ks):
+                    km = None
+                else:
+                    start = ks - max(0, pos - 250)
+        if start is None or (len(caps) < 3 and km is None):
             continue
         # drop leading sentence words ('The', 'Under the')
         ts = max(0, pos - 250) + start
-        lead = re.match(r"(?:(?:The|A|An|Under|Through|With|In|Its|This|Our)\s+)+", text[ts:pos])
+        lead = re.match(r"(?:(?:The|A|An|Under|Through|With|In|Its|This|Our)\s+)+", text[ts:pos]) if km is None else None
         if lead:
             ts += lead.end()
         ts, te = _trim_title(text, ts, pos, strip_lead=False)
@@ -1716,8 +1771,9 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
         funded = re.match(r"[ \t]*[)\]]?[ \t]*,?[ \t]*(?:(?:co-?)?funded|financed)[ \t]+by\b", text[m.end():m.end() + 30]) \
             or re.search(r"(?:\d|million|billion)[ \t]+for[ \t]+$", text[max(0, ts - 20):ts])
         # a name with its period and its amount in brackets is a funded project's
-        if not (named or funded or m.group("amt") or re.search(r"\bproject\b", text[s:nxt], re.I)
-                or re.search(r"\b(?:project|programme|program)\s+$", text[max(0, ts - 12):ts])):
+        if not (named or funded or km or m.group("amt") or re.search(r"\bproject\b", text[s:nxt], re.I)
+                or re.search(r"\b(?:project|programme|program)\s*,?\s+$", text[max(0, ts - 12):ts])
+                or _under_list_head(text, ts)):
             continue
         # '8 February — Launch ...': a timeline's date before the line's words
         dm = re.match(r"(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{1,2})[ \t]*[—–-][ \t]+(?=[A-Z])", title)
@@ -2918,7 +2974,7 @@ def _field_values(text: str, start: int, end: int) -> dict[str, tuple[int, int, 
     return out
 
 
-_FIELD_KEYS = (r"Duration|Project\s+duration|Period|Budget|Total\s+budget|Funding|Donors?|Funded\s+by|"
+_FIELD_KEYS = (r"Duration|Project\s+duration|Period|Budget|Total\s+budget|Funding|Donors?|Funders?|Funded\s+by|"
                r"Development\s+partners?|Funding\s+partners?|Target\s+countries|Countries|Country|"
                r"Geographical\s+coverage|Implemented\s+by")
 _INLINE_FIELD_RE = re.compile(
@@ -2929,7 +2985,8 @@ _FIELDS_FIRST_RE = re.compile(rf"\s*(?:[-*•][ \t]+)?[*_]{{0,2}}(?:{_FIELD_KEYS
 
 
 #: how the keys of _INLINE_FIELD_RE end (lower case)
-_FIELD_KEY_ENDS = ("duration", "period", "budget", "funding", "donor", "donors", "by", "partner", "partners",
+_FIELD_KEY_ENDS = ("duration", "period", "budget", "funding", "donor", "donors", "funder", "funders", "by",
+                   "partner", "partners",
                    "countries", "country", "coverage")
 
 
@@ -3178,7 +3235,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
 
     # ---- funder
     funder = c.funder
-    donor = next((fields[k] for k in ("donor", "donors", "funded by", "development partner",
+    donor = next((fields[k] for k in ("donor", "donors", "funder", "funders", "funded by", "development partner",
                                       "development partners", "funding partner", "funding partners")
                   if k in fields), None)
     if funder is None and donor:
