@@ -1201,3 +1201,21 @@ def test_titles_with_years_under_a_heading_that_names_programmes():
     rows = by_title(extract(text))
     assert rows["Safer Markets for Women Traders in the Sahel"]["start_year"] == 2020
     assert rows["Water Points for Peace in the Border Area"]["end_year"] == 2023
+
+
+def test_a_table_of_named_components_under_a_title_that_names_the_funder():
+    """'| Component | Countries | EUR |': named components are projects of the funder the
+    title names; budget lines ('Programme support costs', 'Outcome 1 – ...') are not."""
+    text = ("# Ruritania commits EUR 9 million to fair work in Africa\n\n"
+            "Ruritania will provide EUR 9 million to the ILO.\n\n"
+            "## Allocation\n\n"
+            "| Component | Countries | EUR | approx. US$ |\n"
+            "| Fair Harvest Ghana | Ghana | 4 million | 4.3 million |\n"
+            "| Fair Harvest Togo | Togo | 3 million | 3.2 million |\n"
+            "| Outcome 3 – Labour Inspection Systems | – | 1 million | 1.1 million |\n"
+            "| Programme support costs | – | 1 million | 1.1 million |\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Fair Harvest Ghana", "Fair Harvest Togo"}
+    assert rows["Fair Harvest Ghana"]["budget_usd"] == 4_300_000
+    assert rows["Fair Harvest Ghana"]["countries"] == ["GHA"]
+    assert "Ruritania" in (rows["Fair Harvest Ghana"]["funder"] or "")

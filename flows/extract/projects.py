@@ -1980,8 +1980,10 @@ class _Cols:
     def __init__(self, cols: list[str], raw_cells: list[str]):
         # (a 'Project code' column holds no title)
         self.code = next((k for k, c in enumerate(cols) if re.search(r"\b(?:code|symbol|number|no\.?|id)$", c)), None)
-        self.title = next((k for k, c in enumerate(cols) if re.search(r"\b(?:project|programme|title)", c)
+        self.title = next((k for k, c in enumerate(cols) if re.search(r"\b(?:project|programme|title|component)", c)
                            and k != self.code), None)
+        # '| Component | Countries | CHF |': named components are projects, budget lines are not
+        self.component = self.title is not None and not re.search(r"\b(?:project|programme|title)", cols[self.title])
         # a table of people ('| Signatory | Title | Organization |'): 'Title' is a job's
         if self.title is not None and not re.search(r"\b(?:project|programme)", cols[self.title]) \
                 and any(re.search(r"\b(?:signator|name|person|official|representative|speaker)", c) for c in cols):
@@ -2055,6 +2057,9 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
         title = clean_title(text[ts:te])
         if len(title) < 6 or re.match(r"(?i)^total\b", title) or _PLAIN_WORD_RE.fullmatch(title):
             return None
+        if tc.component and (sum(1 for w in title.split()[1:] if w[:1].isupper()) < 2
+                             or re.match(r"(?:Outcome|Output|Pillar|Component|Objective)s?\b", title)):
+            return None             # a 'Component' column's budget lines ('Programme support costs')
         c = Cand(title, ts, te, rule, rstart, rend, rstart, rend, group_years=group_years, section=sec)
     cc = cell(tc.country)
     if cc is not None:
@@ -3259,6 +3264,12 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             donors |= f.countries
     if funder is None:
         funder = c.group_funder
+    if funder is None and c.rule == "table" and c.budget_usd is not None and not partner_is_donor:
+        # 'Switzerland commits CHF 14.6 million to ...' over a table of how it is allocated:
+        # the rows are the funder's that the document's title names
+        span = document.title_span(text)
+        if span:
+            funder = find_funder(text, span[0], span[1], skip)
     explicit = funder is not None
     if funder is None and partner_name and partner_is_donor:
         # a partner page ('Norway – ILO cooperation', 'The European Union and the ILO'): the
