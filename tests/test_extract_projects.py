@@ -1219,3 +1219,25 @@ def test_a_table_of_named_components_under_a_title_that_names_the_funder():
     assert rows["Fair Harvest Ghana"]["budget_usd"] == 4_300_000
     assert rows["Fair Harvest Ghana"]["countries"] == ["GHA"]
     assert "Ruritania" in (rows["Fair Harvest Ghana"]["funder"] or "")
+
+
+def test_subheadings_under_a_projects_heading_and_short_name_headings():
+    """Under '## Joint projects', a subheading whose text says 'a project that ...' or 'is
+    funded by' is a project; a subheading that only repeats, in short, a project named in full
+    in the table above ('Port safety in Togo') is that project, not another."""
+    text = ("# Ruritania and the ILO\n\n"
+            "## Joint projects\n\n"
+            "| Project | Countries | Period | Budget |\n|---|---|---|---|\n"
+            "| Strengthening Port Safety Committees in West Africa | Togo | 2021–2024 | US$ 2 million |\n\n"
+            "### Port safety in Togo\n\nWorking with the port authority, the project set up 12 committees.\n\n"
+            "### Seeds of Work for Rural Women\n\n"
+            "Ruritania financed with US$ 800,000 a project that trained women farmers in Benin and Togo "
+            "between 2020 and 2023.\n\n"
+            "### Labour court exchange with Chad\n\n"
+            "Judges from Chad visited Ruritania in 2022. The exchange is funded by Ruritania.\n")
+    rows = by_title(extract(text))
+    assert "Port safety in Togo" not in rows
+    assert "Strengthening Port Safety Committees in West Africa" in rows
+    seeds = rows["Seeds of Work for Rural Women"]
+    assert (seeds["start_year"], seeds["end_year"]) == (2020, 2023)
+    assert "Labour court exchange with Chad" in rows

@@ -634,7 +634,7 @@ _PROVIDED_RE = re.compile(
     r"(?:^|[.;]\s+|,\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,5})\s+"
     r"(?:has\s+|have\s+|had\s+|will\s+)?(?:provided|contributed|committed|pledged|granted|allocated|"
     r"(?<=will\s)(?:provide|contribute|commit|pledge|grant|allocate)|commits|contributes|pledges|"
-    r"is\s(?:contributing|providing))\s+"
+    r"is\s(?:contributing|providing)|(?:financed|funded)\s+with)\s+"
     r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d)|" + _NAMED_CURRENCY + ")")
 #: 'Spain, through its agency (AECID), announced a contribution of EUR 2.5 million to ...'
 _ANNOUNCED_GRANT_RE = re.compile(
@@ -662,7 +662,8 @@ _FUNDER_SCAN = {
     "grant_between": (True, ("grant", "contribution", "funding", "financing", "donor"), [("between",), ("agreement",)]),
 }
 _X_FUNDED_NEEDS = ("-funded", "-financed", "-supported", "-sponsored")
-_PROVIDED_NEEDS = ("provide", "contribute", "commit", "pledge", "grant", "allocate", "contributing", "providing")
+_PROVIDED_NEEDS = ("provide", "contribute", "commit", "pledge", "grant", "allocate", "contributing", "providing",
+                   "financed with", "funded with")
 _AND_ILO_NEEDS = ("signed", "launched", "announced", "agreed", "concluded", "put")
 
 
@@ -670,7 +671,7 @@ _AND_ILO_NEEDS = ("signed", "launched", "announced", "agreed", "concluded", "put
 #: not match has no match of the whole pattern
 _PROVIDED_TAIL_RE = re.compile(
     r"(?:provided|contributed|committed|pledged|granted|allocated|(?<=will\s)(?:provide|contribute|commit|pledge|"
-    r"grant|allocate)|commits|contributes|pledges|(?<=is\s)(?:contributing|providing))\s+"
+    r"grant|allocate)|commits|contributes|pledges|(?<=is\s)(?:contributing|providing)|(?:financed|funded)\s+with)\s+"
     r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d)|" + _NAMED_CURRENCY + ")")
 _AND_ILO_TAIL_RE = re.compile(
     r"and\s+the\s+ILO\s+(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
@@ -1178,7 +1179,9 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
             # a card under it whose text opens with field names over their values ('Countries' /
             # 'Fiji' / 'Period' / '2021 – 2024')
             card = _stacked_fields(text, sec.heading_end, sec.end) >= 2
-            is_project = card or bool(re.search(r"\b(?:the|this)\s+(?:\w+\s+){0,2}project\b", first[:200], re.I))
+            is_project = card or bool(re.search(r"\b(?:the|this)\s+(?:\w+\s+){0,2}project\b", first[:200], re.I)) \
+                or bool(re.search(r"\ba\s+(?:\w+\s+){0,2}project\s+that\b|\b(?:is|was|are|were)\s+(?:co-?)?"
+                                  r"(?:funded|financed)\s+by\b", body_lead))
         # ('Skills for Trade – Irish contribution': a card's title may end in the word)
         if is_project and _NOT_A_PROJECT_RE.search(heading) and not quoted \
                 and not (card and not _NOT_A_PROJECT_RE.match(heading)):
@@ -3393,6 +3396,32 @@ def _short_name_twin(title: str, named: list["Cand"]) -> "Cand | None":
     return hits[0] if len(hits) == 1 else None
 
 
+def _content_words(title: str) -> set[str]:
+    places = {title[a:b].lower() for a, b, _ in document.find_countries(title)}
+    words = set(re.findall(r"[a-z][a-z\-’']+", title.lower())) - CONNECTORS - {"to", "with", "a", "an", "ilo"}
+    return {w for w in words if not any(w in p.split() for p in places)}
+
+
+def _fold_short_headings(merged: list[Cand]) -> list[Cand]:
+    """'### Industrial relations in Bangladesh' over the text of a project a table above names
+    in full ('Strengthening Industrial Relations in the Ready-Made Garment Sector', Bangladesh):
+    a heading without years whose words, but for places, all stand in another project's longer
+    title is that project's short name, not a project of its own."""
+    if len(merged) < 2:
+        return merged
+    out = []
+    for c in merged:
+        if c.rule == "heading" and c.start_year is None:
+            words = _content_words(c.title)
+            twin = next((p for p in merged if p is not c and len(p.title) > len(c.title) and len(words) >= 2
+                         and words <= _content_words(p.title)), None) if words else None
+            if twin is not None:
+                twin.aliases.append(c.title)
+                continue
+        out.append(c)
+    return out
+
+
 def extract(text: str) -> list[dict]:
     if not text or not text.strip():
         return []
@@ -3464,6 +3493,7 @@ def extract(text: str) -> list[dict]:
             twin.countries = c.countries
         if twin.budget_usd is None:
             twin.budget_usd = c.budget_usd
+    merged = _fold_short_headings(merged)
     merged.sort(key=lambda c: c.start)
 
     # scope of an inline project: its section when it is the section's only project,
