@@ -1241,3 +1241,19 @@ def test_subheadings_under_a_projects_heading_and_short_name_headings():
     seeds = rows["Seeds of Work for Rural Women"]
     assert (seeds["start_year"], seeds["end_year"]) == (2020, 2023)
     assert "Labour court exchange with Chad" in rows
+
+
+def test_a_portfolio_overview_title_and_dot_leader_fields_are_no_projects():
+    text = ("ILO OFFICE FOR RURITANIA\n\n"
+            "RURITANIA: DEVELOPMENT COOPERATION PORTFOLIO OVERVIEW\n"
+            "Status: March 2025\n\n"
+            "2.1 Decent Harvest Jobs in the Eastern Valleys\n"
+            "Donor: European Union\n"
+            "Period: 2022-2026\n"
+            "Budget: US$ 4 million\n\n"
+            "Project code ........... RUR/22/01/EUR\n"
+            "Duration ............... 2022 - 2026\n"
+            "Budget ................. US$ 4 million\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Decent Harvest Jobs in the Eastern Valleys"]
+    assert (rows[0]["start_year"], rows[0]["end_year"]) == (2022, 2026)

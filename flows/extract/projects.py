@@ -1112,7 +1112,8 @@ def _group_funder(text: str, sec: Section) -> Funder | None:
     return None
 
 
-_NOT_A_PROJECT_RE = re.compile(r"\bCountry\s+Programmes?\b|\bDWCPs?\b|\bcontributions?\b|\bfunding\b|\bat\s+a\s+glance\b",
+_NOT_A_PROJECT_RE = re.compile(r"\bCountry\s+Programmes?\b|\bDWCPs?\b|\bcontributions?\b|\bfunding\b|\bat\s+a\s+glance\b"
+                               r"|\bportfolio\b",
                                re.IGNORECASE)
 
 
@@ -1219,6 +1220,9 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
                     pre_funder = _make_funder(org[2], org[3], org[4], "heading_prefix")
                 ts = ts + colon + 2
         ts, te = _trim_title(text, ts, te, strip_lead=not quoted)
+        nm = re.match(r"\d{1,2}(?:\.\d{1,2}){1,2}\.?[ \t]+(?=[A-Z])", text[ts:te])
+        if nm:                          # '3.5 Title': the number of its section is no part of it
+            ts += nm.end()
         title = clean_title(text[ts:te])
         if len(title) < 6 or re.fullmatch(r"[A-Z][a-z]+", title):
             continue                # ('### Origins (2018–2019)': a chapter of a history)
@@ -1499,7 +1503,7 @@ def _field_title_ok(title: str, line: str) -> bool:
     label = re.match(r"[ \t]*([\w ()/'’\-]{1,40}):\s", line)
     return (3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper()) >= 2
             and not re.search(r"[.:]$", line.strip()) and not _NOT_A_PROJECT_RE.search(title)
-            and not re.search(r"[-=+_*#~]{4}", line) and ";" not in title
+            and not re.search(r"[-=+_*#~]{4}|\.{4}|…", line) and ";" not in title
             and not (label and len(label.group(1).split()) <= 4))
 
 
@@ -1551,7 +1555,8 @@ def _field_block_candidates(text: str) -> list[Cand]:
             line = prev + ("" if prev.rstrip().endswith("-") else "\n") + line
             k = i - 1
         # '* Title', 'a) Title': a list item's marker is no part of its title
-        lm = re.match(r"[ \t]*(?:[-•*▪◦]|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)", line) if k == i else None
+        lm = re.match(r"[ \t]*(?:[-•*▪◦]|\d{1,2}(?:\.\d{1,2}){1,2}\.?|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)",
+                      line) if k == i else None
         if lm:
             ts, line = ts + len(lm.group(0).lstrip(" \t")), line[lm.end():]
         title = clean_title(line)
@@ -2878,6 +2883,8 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
     if re.search(r"\bcooperation\b|\bpartnership\b", title, re.I) and "ILO" in title \
             and not re.search(r"\([A-Z][A-Za-z0-9\-]{1,12}\)$", title):
         return None                     # (a programme's name has its acronym: '... Pacific (PDWP)')
+    if re.search(r"\bportfolio\b", title, re.I) and not re.search(r"\([A-Z][A-Za-z0-9\-]{1,12}\)$", title):
+        return None                     # ('ZAMBIA: DEVELOPMENT COOPERATION PORTFOLIO OVERVIEW': many projects)
     cut = _genre_prefix_end(title)
     if cut:                             # 'Results Sheet 2022: Title', 'Evaluation Summary — Title'
         raw = text[s:e]
