@@ -1152,3 +1152,108 @@ def test_phases_of_a_programme_are_projects_of_their_own():
     phase = rows["Clean Ports for Decent Jobs – Phase II: Scaling up in Ghana and Togo"]
     assert (phase["start_year"], phase["end_year"], phase["budget_usd"]) == (2022, 2026, 4_000_000)
     assert any("Phase" not in t and t.startswith("Clean Ports") for t in rows)     # the programme itself
+
+
+def test_lettered_items_over_a_line_of_fields_with_funder_and_period():
+    """'a) Title' then 'Funder: X | Period: 2021-2023' and 'Budget: ...': the marker is no part
+    of the title; the Funder field names the funder; '* Title (2022-2024)' over its field line
+    has its years in the title's brackets."""
+    text = ("PORTFOLIO\n\n"
+            "a) Rural Roads for Jobs in the Northern Highlands\n"
+            "   Funder: Nordic Relief Agency | Period: 2021-2023\n"
+            "   Budget: US$ 3 million\n"
+            "   The project built 40 km of roads.\n\n"
+            "* Fair Recruitment Corridors for Migrant Workers (2022-2024)\n"
+            "  Countries: Nepal, Qatar | Funder: Ministry of Labour | Budget: US$ 900,000\n")
+    rows = by_title(extract(text))
+    a = rows["Rural Roads for Jobs in the Northern Highlands"]
+    assert (a["start_year"], a["end_year"], a["budget_usd"]) == (2021, 2023, 3_000_000)
+    assert "Nordic Relief Agency" in a["funder"]
+    b = rows["Fair Recruitment Corridors for Migrant Workers"]
+    assert (b["start_year"], b["end_year"], b["budget_usd"]) == (2022, 2024, 900_000)
+    assert set(b["countries"]) == {"NPL", "QAT"}
+
+
+def test_a_list_item_title_keeps_its_subtitle_after_a_colon():
+    text = ("Projects funded by Ruritania:\n\n"
+            "- Clean Harbours: Decent Work for Dock Workers in Togo and Benin — 2022–2025, US$ 2.2 million.\n"
+            "- Skills for Tomorrow — Kenya, 2021–2024, US$ 1.1 million.\n")
+    rows = by_title(extract(text))
+    assert "Clean Harbours: Decent Work for Dock Workers in Togo and Benin" in rows
+    assert rows["Clean Harbours: Decent Work for Dock Workers in Togo and Benin"]["budget_usd"] == 2_200_000
+
+
+def test_a_sentence_case_title_after_the_word_project_and_before_its_years():
+    text = ("The regional project Improving labour migration governance in the Gulf and South Asia "
+            "(2023–2026) is financed with EUR 2 million. A new programme, Green Ports for Coastal Towns "
+            "(2024–2027), will start in Ghana.\n")
+    rows = by_title(extract(text))
+    assert "Improving labour migration governance in the Gulf and South Asia" in rows
+    assert (rows["Green Ports for Coastal Towns"]["start_year"], rows["Green Ports for Coastal Towns"]["end_year"]) == (2024, 2027)
+
+
+def test_titles_with_years_under_a_heading_that_names_programmes():
+    """A PDF's list of programmes run together: 'Title (2020-2022) Countries | With ... | budget'."""
+    text = ("Selected joint programmes\n"
+            "Safer Markets for Women Traders in the Sahel (2020-2022) Mali, Niger | With FAO | Total budget "
+            "US$ 2 million. Traders were trained. Water Points for Peace in the Border Area (2021-2023)\n"
+            "Chad | With UNDP | Total budget US$ 1 million.\n")
+    rows = by_title(extract(text))
+    assert rows["Safer Markets for Women Traders in the Sahel"]["start_year"] == 2020
+    assert rows["Water Points for Peace in the Border Area"]["end_year"] == 2023
+
+
+def test_a_table_of_named_components_under_a_title_that_names_the_funder():
+    """'| Component | Countries | EUR |': named components are projects of the funder the
+    title names; budget lines ('Programme support costs', 'Outcome 1 – ...') are not."""
+    text = ("# Ruritania commits EUR 9 million to fair work in Africa\n\n"
+            "Ruritania will provide EUR 9 million to the ILO.\n\n"
+            "## Allocation\n\n"
+            "| Component | Countries | EUR | approx. US$ |\n"
+            "| Fair Harvest Ghana | Ghana | 4 million | 4.3 million |\n"
+            "| Fair Harvest Togo | Togo | 3 million | 3.2 million |\n"
+            "| Outcome 3 – Labour Inspection Systems | – | 1 million | 1.1 million |\n"
+            "| Programme support costs | – | 1 million | 1.1 million |\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Fair Harvest Ghana", "Fair Harvest Togo"}
+    assert rows["Fair Harvest Ghana"]["budget_usd"] == 4_300_000
+    assert rows["Fair Harvest Ghana"]["countries"] == ["GHA"]
+    assert "Ruritania" in (rows["Fair Harvest Ghana"]["funder"] or "")
+
+
+def test_subheadings_under_a_projects_heading_and_short_name_headings():
+    """Under '## Joint projects', a subheading whose text says 'a project that ...' or 'is
+    funded by' is a project; a subheading that only repeats, in short, a project named in full
+    in the table above ('Port safety in Togo') is that project, not another."""
+    text = ("# Ruritania and the ILO\n\n"
+            "## Joint projects\n\n"
+            "| Project | Countries | Period | Budget |\n|---|---|---|---|\n"
+            "| Strengthening Port Safety Committees in West Africa | Togo | 2021–2024 | US$ 2 million |\n\n"
+            "### Port safety in Togo\n\nWorking with the port authority, the project set up 12 committees.\n\n"
+            "### Seeds of Work for Rural Women\n\n"
+            "Ruritania financed with US$ 800,000 a project that trained women farmers in Benin and Togo "
+            "between 2020 and 2023.\n\n"
+            "### Labour court exchange with Chad\n\n"
+            "Judges from Chad visited Ruritania in 2022. The exchange is funded by Ruritania.\n")
+    rows = by_title(extract(text))
+    assert "Port safety in Togo" not in rows
+    assert "Strengthening Port Safety Committees in West Africa" in rows
+    seeds = rows["Seeds of Work for Rural Women"]
+    assert (seeds["start_year"], seeds["end_year"]) == (2020, 2023)
+    assert "Labour court exchange with Chad" in rows
+
+
+def test_a_portfolio_overview_title_and_dot_leader_fields_are_no_projects():
+    text = ("ILO OFFICE FOR RURITANIA\n\n"
+            "RURITANIA: DEVELOPMENT COOPERATION PORTFOLIO OVERVIEW\n"
+            "Status: March 2025\n\n"
+            "2.1 Decent Harvest Jobs in the Eastern Valleys\n"
+            "Donor: European Union\n"
+            "Period: 2022-2026\n"
+            "Budget: US$ 4 million\n\n"
+            "Project code ........... RUR/22/01/EUR\n"
+            "Duration ............... 2022 - 2026\n"
+            "Budget ................. US$ 4 million\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Decent Harvest Jobs in the Eastern Valleys"]
+    assert (rows[0]["start_year"], rows[0]["end_year"]) == (2022, 2026)

@@ -634,7 +634,7 @@ _PROVIDED_RE = re.compile(
     r"(?:^|[.;]\s+|,\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,5})\s+"
     r"(?:has\s+|have\s+|had\s+|will\s+)?(?:provided|contributed|committed|pledged|granted|allocated|"
     r"(?<=will\s)(?:provide|contribute|commit|pledge|grant|allocate)|commits|contributes|pledges|"
-    r"is\s(?:contributing|providing))\s+"
+    r"is\s(?:contributing|providing)|(?:financed|funded)\s+with)\s+"
     r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d)|" + _NAMED_CURRENCY + ")")
 #: 'Spain, through its agency (AECID), announced a contribution of EUR 2.5 million to ...'
 _ANNOUNCED_GRANT_RE = re.compile(
@@ -662,7 +662,8 @@ _FUNDER_SCAN = {
     "grant_between": (True, ("grant", "contribution", "funding", "financing", "donor"), [("between",), ("agreement",)]),
 }
 _X_FUNDED_NEEDS = ("-funded", "-financed", "-supported", "-sponsored")
-_PROVIDED_NEEDS = ("provide", "contribute", "commit", "pledge", "grant", "allocate", "contributing", "providing")
+_PROVIDED_NEEDS = ("provide", "contribute", "commit", "pledge", "grant", "allocate", "contributing", "providing",
+                   "financed with", "funded with")
 _AND_ILO_NEEDS = ("signed", "launched", "announced", "agreed", "concluded", "put")
 
 
@@ -670,7 +671,7 @@ _AND_ILO_NEEDS = ("signed", "launched", "announced", "agreed", "concluded", "put
 #: not match has no match of the whole pattern
 _PROVIDED_TAIL_RE = re.compile(
     r"(?:provided|contributed|committed|pledged|granted|allocated|(?<=will\s)(?:provide|contribute|commit|pledge|"
-    r"grant|allocate)|commits|contributes|pledges|(?<=is\s)(?:contributing|providing))\s+"
+    r"grant|allocate)|commits|contributes|pledges|(?<=is\s)(?:contributing|providing)|(?:financed|funded)\s+with)\s+"
     r"(?:another\s+|an?\s+|a\s+further\s+|additional\s+)?(?:US\s?\$|\$|€|£|[A-Z]{3}(?=\s?\d)|" + _NAMED_CURRENCY + ")")
 _AND_ILO_TAIL_RE = re.compile(
     r"and\s+the\s+ILO\s+(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
@@ -1111,7 +1112,8 @@ def _group_funder(text: str, sec: Section) -> Funder | None:
     return None
 
 
-_NOT_A_PROJECT_RE = re.compile(r"\bCountry\s+Programmes?\b|\bDWCPs?\b|\bcontributions?\b|\bfunding\b|\bat\s+a\s+glance\b",
+_NOT_A_PROJECT_RE = re.compile(r"\bCountry\s+Programmes?\b|\bDWCPs?\b|\bcontributions?\b|\bfunding\b|\bat\s+a\s+glance\b"
+                               r"|\bportfolio\b",
                                re.IGNORECASE)
 
 
@@ -1178,7 +1180,9 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
             # a card under it whose text opens with field names over their values ('Countries' /
             # 'Fiji' / 'Period' / '2021 – 2024')
             card = _stacked_fields(text, sec.heading_end, sec.end) >= 2
-            is_project = card or bool(re.search(r"\b(?:the|this)\s+(?:\w+\s+){0,2}project\b", first[:200], re.I))
+            is_project = card or bool(re.search(r"\b(?:the|this)\s+(?:\w+\s+){0,2}project\b", first[:200], re.I)) \
+                or bool(re.search(r"\ba\s+(?:\w+\s+){0,2}project\s+that\b|\b(?:is|was|are|were)\s+(?:co-?)?"
+                                  r"(?:funded|financed)\s+by\b", body_lead))
         # ('Skills for Trade – Irish contribution': a card's title may end in the word)
         if is_project and _NOT_A_PROJECT_RE.search(heading) and not quoted \
                 and not (card and not _NOT_A_PROJECT_RE.match(heading)):
@@ -1216,6 +1220,9 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
                     pre_funder = _make_funder(org[2], org[3], org[4], "heading_prefix")
                 ts = ts + colon + 2
         ts, te = _trim_title(text, ts, te, strip_lead=not quoted)
+        nm = re.match(r"\d{1,2}(?:\.\d{1,2}){1,2}\.?[ \t]+(?=[A-Z])", text[ts:te])
+        if nm:                          # '3.5 Title': the number of its section is no part of it
+            ts += nm.end()
         title = clean_title(text[ts:te])
         if len(title) < 6 or re.fullmatch(r"[A-Z][a-z]+", title):
             continue                # ('### Origins (2018–2019)': a chapter of a history)
@@ -1313,6 +1320,16 @@ def _item_title_end(body: str) -> int:
     Sustaining Competitive ..., phase III (Colombia, ...)' keeps its dash and its phase)."""
     end = len(body)
     m = re.search(r"\s*(?:\((?![A-Z][\w\-]{1,15}\),?\s+[Pp]hase\b)|[:;|·]|\.(?:\s|$))", body)
+    if m and m.group(0).strip() == ":" and len(body[:m.start()].split()) >= 2:
+        # 'Safe Work at Sea: Decent Work for Fishers — 2023-2026, ...': a subtitle in capitalised
+        # words after the colon, up to the dash that leads to the item's facts, is the title's
+        sub = body[m.end():]
+        n = re.search(r"\s+[-–—]\s+|\s*\(|[:;|·]|\.(?:\s|$)", sub)
+        seg = sub[:n.start()].strip() if n else ""
+        words = seg.split()
+        if n and n.group(0).strip() in "-–—" and n.group(0).strip() and 2 <= len(words) <= 12 \
+                and words[0][:1].isupper() and sum(1 for w in words if w[:1].isupper()) >= 2:
+            m = re.compile(r"\s*(?:\(|[:;|·]|\.(?:\s|$))").search(body, m.end())
     if m:
         end = m.start()
     for m in re.finditer(r"\s+[-–—]\s+|,\s+", body[:end]):
@@ -1458,7 +1475,7 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
 
 _FIELD_LINE_RE = re.compile(
     r"^[ \t]*(?:Countries|Country|Target\s+countries|Duration|Period|Timeframe|Budget|Total\s+budget|"
-    r"Donors?|Funded\s+by|Funding|Partners|Implementing\s+(?:partners|agencies)|Implemented\s+by|"
+    r"Donors?|Funders?|Funded\s+by|Funding|Partners|Implementing\s+(?:partners|agencies)|Implemented\s+by|"
     r"(?:[A-Z][\w&'’\-]*\s+){1,3}(?:contribution|funding))\b[ \t]*:?[ \t]+\S", re.MULTILINE)
 
 
@@ -1475,7 +1492,7 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
 
 #: a field key inside a line of several, after a sentence's end: 'Period: 2020-2024. Countries: ...'
 _LINE_KEY_RE = re.compile(r"(?:^|(?<=[.;·|])[ \t]+)(?:Countries|Country|Target\s+countries|Duration|Period|"
-                          r"Timeframe|Budget|Total\s+budget|Donors?|Funded\s+by|Funding)[ \t]*:[ \t]+\S")
+                          r"Timeframe|Budget|Total\s+budget|Donors?|Funders?|Funded\s+by|Funding)[ \t]*:[ \t]+\S")
 #: a title that runs into its fields on one line, as a PDF flattens a box:
 #: 'Title (ACR) Period: 2022-2026. Countries: ...'
 _TITLE_THEN_KEY_RE = re.compile(r"[ \t]+(?:Period|Duration|Timeframe|Countries|Country|Budget)[ \t]*:[ \t]+\S")
@@ -1486,7 +1503,7 @@ def _field_title_ok(title: str, line: str) -> bool:
     label = re.match(r"[ \t]*([\w ()/'’\-]{1,40}):\s", line)
     return (3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper()) >= 2
             and not re.search(r"[.:]$", line.strip()) and not _NOT_A_PROJECT_RE.search(title)
-            and not re.search(r"[-=+_*#~]{4}", line) and ";" not in title
+            and not re.search(r"[-=+_*#~]{4}|\.{4}|…", line) and ";" not in title
             and not (label and len(label.group(1).split()) <= 4))
 
 
@@ -1537,6 +1554,11 @@ def _field_block_candidates(text: str) -> list[Cand]:
             ts = lines[i - 1][0] + len(prev) - len(prev.lstrip())
             line = prev + ("" if prev.rstrip().endswith("-") else "\n") + line
             k = i - 1
+        # '* Title', 'a) Title': a list item's marker is no part of its title
+        lm = re.match(r"[ \t]*(?:[-•*▪◦]|\d{1,2}(?:\.\d{1,2}){1,2}\.?|\d{1,2}[.)]|[a-h][.)])[ \t]+(?=\S)",
+                      line) if k == i else None
+        if lm:
+            ts, line = ts + len(lm.group(0).lstrip(" \t")), line[lm.end():]
         title = clean_title(line)
         am = _TRAILING_ACRONYM_RE.search(title)
         if not _field_title_ok(title, line) \
@@ -1552,6 +1574,14 @@ def _field_block_candidates(text: str) -> list[Cand]:
             j += 1
         end = lines[j][0] if j < len(lines) else len(text)
         c = Cand(title, ts, te, "field_block", ts, end, ts, end)
+        pm = _TITLE_PERIOD_RE.search(title)
+        if pm and len(title[:pm.start()].split()) >= 3:
+            # '* Title (2023-2025)' over 'Countries: ... | Funder: ... | Budget: ...': its years
+            c.start_year, c.end_year = int(pm.group("y1")), _year2(int(pm.group("y1")), pm.group("y2"))
+            c.title = title[:pm.start()].rstrip()
+            em = _TITLE_PERIOD_RE.search(text[ts:te].rstrip())
+            if em:
+                c.end = ts + len(text[ts:ts + em.start()].rstrip())
         if am and k < i:            # ('... Region (EU-LABINSPECT)': its short name, split by the wrap)
             c.title = title[:am.start()].rstrip()
             c.aliases.append(am.group("a"))
@@ -1661,6 +1691,27 @@ _RANGE_NAME_JOINS = CONNECTORS | {"to", "with", "through", "against", "in", "at"
 _RANGE_NAME_TOKEN_RE = re.compile(r"[\w’'\-/]+|[\"“”]")
 
 
+#: 'the project Title ...', 'a new programme called Title': the word, then the title (the last
+#: such on the line, with no stop, colon or bracket between it and the years)
+_KW_TITLE_AFTER_RE = re.compile(r"\b(?:project|programme|program|initiative)[ \t]+(?:(?:called|entitled|titled|named)[ \t]+)?"
+                                r"(?=[A-Z])(?=[^.;:()\"“”\n]{0,200}$)")
+
+
+def _under_list_head(text: str, pos: int) -> bool:
+    """Whether the nearest short line above pos (a heading, as a PDF keeps it) names a list of
+    projects: 'Selected joint programmes', 'Current projects'."""
+    k = text.rfind("\n", 0, pos)
+    for _ in range(12):
+        if k <= 0 or pos - k > 3000:
+            return False
+        prev = text.rfind("\n", 0, k) + 1
+        line = text[prev:k].strip()
+        if line and len(line.split()) <= 6 and line[-1] not in ".,;:":
+            return bool(_LIST_HEAD_RE.match(line))
+        k = prev - 1
+    return False
+
+
 def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
     """'... the Green Jobs for Youth Project (2019-2022) ...': a run of capitalised words right
     before a year range, named a project/programme or in a sentence that speaks of a project."""
@@ -1692,11 +1743,23 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
         while words and words[-1].lower() in _RANGE_NAME_JOINS:
             words.pop()
         caps = [w for w in words if w[0].isupper()]
-        if start is None or len(caps) < 3:
+        # 'the triangular project Extending social security to domestic workers in ... (2022–2025)':
+        # a title in sentence case right after the word project/programme, on the same line
+        km = None
+        if j >= 0 and not toks[j].group(0)[0].isupper():
+            line0 = max(0, pos - 250, text.rfind("\n", 0, pos) + 1)
+            km = next(iter(_KW_TITLE_AFTER_RE.finditer(text[line0:pos])), None)
+            if km:
+                ks = line0 + km.end()
+                if len(text[ks:pos].split()) < 3 or (start is not None and max(0, pos - 250) + start <= ks):
+                    km = None
+                else:
+                    start = ks - max(0, pos - 250)
+        if start is None or (len(caps) < 3 and km is None):
             continue
         # drop leading sentence words ('The', 'Under the')
         ts = max(0, pos - 250) + start
-        lead = re.match(r"(?:(?:The|A|An|Under|Through|With|In|Its|This|Our)\s+)+", text[ts:pos])
+        lead = re.match(r"(?:(?:The|A|An|Under|Through|With|In|Its|This|Our)\s+)+", text[ts:pos]) if km is None else None
         if lead:
             ts += lead.end()
         ts, te = _trim_title(text, ts, pos, strip_lead=False)
@@ -1716,8 +1779,9 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
         funded = re.match(r"[ \t]*[)\]]?[ \t]*,?[ \t]*(?:(?:co-?)?funded|financed)[ \t]+by\b", text[m.end():m.end() + 30]) \
             or re.search(r"(?:\d|million|billion)[ \t]+for[ \t]+$", text[max(0, ts - 20):ts])
         # a name with its period and its amount in brackets is a funded project's
-        if not (named or funded or m.group("amt") or re.search(r"\bproject\b", text[s:nxt], re.I)
-                or re.search(r"\b(?:project|programme|program)\s+$", text[max(0, ts - 12):ts])):
+        if not (named or funded or km or m.group("amt") or re.search(r"\bproject\b", text[s:nxt], re.I)
+                or re.search(r"\b(?:project|programme|program)\s*,?\s+$", text[max(0, ts - 12):ts])
+                or _under_list_head(text, ts)):
             continue
         # '8 February — Launch ...': a timeline's date before the line's words
         dm = re.match(r"(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{1,2})[ \t]*[—–-][ \t]+(?=[A-Z])", title)
@@ -1924,8 +1988,10 @@ class _Cols:
     def __init__(self, cols: list[str], raw_cells: list[str]):
         # (a 'Project code' column holds no title)
         self.code = next((k for k, c in enumerate(cols) if re.search(r"\b(?:code|symbol|number|no\.?|id)$", c)), None)
-        self.title = next((k for k, c in enumerate(cols) if re.search(r"\b(?:project|programme|title)", c)
+        self.title = next((k for k, c in enumerate(cols) if re.search(r"\b(?:project|programme|title|component)", c)
                            and k != self.code), None)
+        # '| Component | Countries | CHF |': named components are projects, budget lines are not
+        self.component = self.title is not None and not re.search(r"\b(?:project|programme|title)", cols[self.title])
         # a table of people ('| Signatory | Title | Organization |'): 'Title' is a job's
         if self.title is not None and not re.search(r"\b(?:project|programme)", cols[self.title]) \
                 and any(re.search(r"\b(?:signator|name|person|official|representative|speaker)", c) for c in cols):
@@ -1999,6 +2065,9 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
         title = clean_title(text[ts:te])
         if len(title) < 6 or re.match(r"(?i)^total\b", title) or _PLAIN_WORD_RE.fullmatch(title):
             return None
+        if tc.component and (sum(1 for w in title.split()[1:] if w[:1].isupper()) < 2
+                             or re.match(r"(?:Outcome|Output|Pillar|Component|Objective)s?\b", title)):
+            return None             # a 'Component' column's budget lines ('Programme support costs')
         c = Cand(title, ts, te, rule, rstart, rend, rstart, rend, group_years=group_years, section=sec)
     cc = cell(tc.country)
     if cc is not None:
@@ -2814,6 +2883,8 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
     if re.search(r"\bcooperation\b|\bpartnership\b", title, re.I) and "ILO" in title \
             and not re.search(r"\([A-Z][A-Za-z0-9\-]{1,12}\)$", title):
         return None                     # (a programme's name has its acronym: '... Pacific (PDWP)')
+    if re.search(r"\bportfolio\b", title, re.I) and not re.search(r"\([A-Z][A-Za-z0-9\-]{1,12}\)$", title):
+        return None                     # ('ZAMBIA: DEVELOPMENT COOPERATION PORTFOLIO OVERVIEW': many projects)
     cut = _genre_prefix_end(title)
     if cut:                             # 'Results Sheet 2022: Title', 'Evaluation Summary — Title'
         raw = text[s:e]
@@ -2918,7 +2989,7 @@ def _field_values(text: str, start: int, end: int) -> dict[str, tuple[int, int, 
     return out
 
 
-_FIELD_KEYS = (r"Duration|Project\s+duration|Period|Budget|Total\s+budget|Funding|Donors?|Funded\s+by|"
+_FIELD_KEYS = (r"Duration|Project\s+duration|Period|Budget|Total\s+budget|Funding|Donors?|Funders?|Funded\s+by|"
                r"Development\s+partners?|Funding\s+partners?|Target\s+countries|Countries|Country|"
                r"Geographical\s+coverage|Implemented\s+by")
 _INLINE_FIELD_RE = re.compile(
@@ -2929,7 +3000,8 @@ _FIELDS_FIRST_RE = re.compile(rf"\s*(?:[-*•][ \t]+)?[*_]{{0,2}}(?:{_FIELD_KEYS
 
 
 #: how the keys of _INLINE_FIELD_RE end (lower case)
-_FIELD_KEY_ENDS = ("duration", "period", "budget", "funding", "donor", "donors", "by", "partner", "partners",
+_FIELD_KEY_ENDS = ("duration", "period", "budget", "funding", "donor", "donors", "funder", "funders", "by",
+                   "partner", "partners",
                    "countries", "country", "coverage")
 
 
@@ -3178,7 +3250,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
 
     # ---- funder
     funder = c.funder
-    donor = next((fields[k] for k in ("donor", "donors", "funded by", "development partner",
+    donor = next((fields[k] for k in ("donor", "donors", "funder", "funders", "funded by", "development partner",
                                       "development partners", "funding partner", "funding partners")
                   if k in fields), None)
     if funder is None and donor:
@@ -3202,6 +3274,12 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             donors |= f.countries
     if funder is None:
         funder = c.group_funder
+    if funder is None and c.rule == "table" and c.budget_usd is not None and not partner_is_donor:
+        # 'Switzerland commits CHF 14.6 million to ...' over a table of how it is allocated:
+        # the rows are the funder's that the document's title names
+        span = document.title_span(text)
+        if span:
+            funder = find_funder(text, span[0], span[1], skip)
     explicit = funder is not None
     if funder is None and partner_name and partner_is_donor:
         # a partner page ('Norway – ILO cooperation', 'The European Union and the ILO'): the
@@ -3325,6 +3403,32 @@ def _short_name_twin(title: str, named: list["Cand"]) -> "Cand | None":
     return hits[0] if len(hits) == 1 else None
 
 
+def _content_words(title: str) -> set[str]:
+    places = {title[a:b].lower() for a, b, _ in document.find_countries(title)}
+    words = set(re.findall(r"[a-z][a-z\-’']+", title.lower())) - CONNECTORS - {"to", "with", "a", "an", "ilo"}
+    return {w for w in words if not any(w in p.split() for p in places)}
+
+
+def _fold_short_headings(merged: list[Cand]) -> list[Cand]:
+    """'### Industrial relations in Bangladesh' over the text of a project a table above names
+    in full ('Strengthening Industrial Relations in the Ready-Made Garment Sector', Bangladesh):
+    a heading without years whose words, but for places, all stand in another project's longer
+    title is that project's short name, not a project of its own."""
+    if len(merged) < 2:
+        return merged
+    out = []
+    for c in merged:
+        if c.rule == "heading" and c.start_year is None:
+            words = _content_words(c.title)
+            twin = next((p for p in merged if p is not c and len(p.title) > len(c.title) and len(words) >= 2
+                         and words <= _content_words(p.title)), None) if words else None
+            if twin is not None:
+                twin.aliases.append(c.title)
+                continue
+        out.append(c)
+    return out
+
+
 def extract(text: str) -> list[dict]:
     if not text or not text.strip():
         return []
@@ -3396,6 +3500,7 @@ def extract(text: str) -> list[dict]:
             twin.countries = c.countries
         if twin.budget_usd is None:
             twin.budget_usd = c.budget_usd
+    merged = _fold_short_headings(merged)
     merged.sort(key=lambda c: c.start)
 
     # scope of an inline project: its section when it is the section's only project,
