@@ -1203,3 +1203,33 @@ def test_the_rand_by_its_letter_and_the_rand_area_currencies_by_name(text, amoun
 @pytest.mark.parametrize("text", ["Take the R2 road north.", "Staff R&D 45 million", "Form R5 is due."])
 def test_a_letter_r_before_a_small_number_is_no_rand(text):
     assert extract(text) == []
+
+
+def test_amounts_in_a_table_take_the_period_of_the_caption_that_introduces_it():
+    text = ("Pledges received for the 2023–2026 phase:\n\n"
+            "| Donor | Agency | Pledge |\n| --- | --- | --- |\n"
+            "| Belgium | Enabel | EUR 3 million |\n| Japan | JICA | US$ 2.5 million |\n")
+    rows = _by_amount(text)
+    assert (rows[(3_000_000, "EUR")]["year_from"], rows[(3_000_000, "EUR")]["year_to"]) == (2023, 2026)
+    assert (rows[(2_500_000, "USD")]["year_from"], rows[(2_500_000, "USD")]["year_to"]) == (2023, 2026)
+
+
+def test_a_caption_that_does_not_introduce_the_table_gives_no_years():
+    text = ("Newsletter no. 4 · June 2022\n\n"
+            "| Donor | Pledge |\n| --- | --- |\n| Belgium | EUR 3 million |\n")
+    assert one(text)["year_from"] is None
+
+
+def test_a_period_paired_with_the_funder_on_a_key_facts_line():
+    text = ("b) Feeder roads in the hills\n"
+            "   Donor: Ministry of Works | Period: 2021-2023\n"
+            "   Budget: EUR 4 million (US$ 4.4 million)\n")
+    r = one(text)
+    assert (r["year_from"], r["year_to"], r["amount_usd"]) == (2021, 2023, 4_400_000)
+
+
+def test_an_acronym_subject_takes_the_period_of_the_sentence_that_defines_it():
+    text = ("In May 2021 the ministry and the ILO signed a Joint Funding Arrangement (JFA) "
+            "covering 2021-2023. The JFA is worth EUR 12 million and funds social protection.")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2021, 2023)

@@ -389,6 +389,16 @@ _REFERRING_SUBJECT_RE = re.compile(
     r"[\s*_]*(?:(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
     r"framework|DWCP|agreement|action[ \t]+plan)\b|Its[ \t]+(?:total[ \t]+)?(?:budget|funding|cost)\b|"
     r"It[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been)[ \t]+(?:co-?)?(?:funded|financed|supported)\b)")
+# ('The PCA is worth NOK 520 million': an acronym the sentence before defines, '... a
+# Programme Cooperation Agreement (PCA) covering 2022–2025')
+_ACRONYM_SUBJECT_RE = re.compile(r"[\s*_]*(?:The|This|Under[ \t]+the)[ \t]+(?P<acr>[A-Z][A-Za-z&-]{1,9}[A-Z])\b")
+
+
+def _defined_acronym_subject(text: str, us: int, ue: int, prev: tuple[int, int]) -> bool:
+    m = _ACRONYM_SUBJECT_RE.match(text, us, ue)
+    return bool(m) and f"({m.group('acr')})" in text[prev[0]:prev[1]]
+
+
 # what may stand before the period opening a sentence: 'Running from', 'Over', 'From', 'In'
 # ('The project will run from December 2024 to November 2027': the thing funded, running)
 _PERIOD_OPENER_RE = re.compile(
@@ -1947,7 +1957,8 @@ def _extract(text: str) -> list[dict]:
                             years = (prev[-1][2], prev[-1][3])
                 # 'The programme ... has a resource requirement of US$ 6,750,000': the period of
                 # the programme the previous sentence names ('the DWCP for 2025–2029')
-                if years is None and _REFERRING_SUBJECT_RE.match(text, us, ue):
+                if years is None and (_REFERRING_SUBJECT_RE.match(text, us, ue)
+                                      or _defined_acronym_subject(text, us, ue, units[k - 1])):
                     # (the sentence before, else up to two more before it in the same paragraph)
                     for kk in range(k - 1, max(-1, k - 4), -1):
                         if kk < k - 1 and _PARA_BREAK_RE.search(text, units[kk][1], units[kk + 1][0] + 1):
@@ -1994,6 +2005,10 @@ def _extract(text: str) -> list[dict]:
             if a["years"] is None:
                 # a key-facts block: 'Budget: EUR 4 million' with 'Duration: 2021-2024'
                 a["years"] = _block_years(text, a["start"])
+            if a["years"] is None:
+                # a table of pledges under a caption that names their period ('Contributions
+                # pledged for the 2021-2024 cycle:' over '| Donor | Channel | EUR 14.5 million |')
+                a["years"] = next((y for bs, be, y in _table_caption_years(text) if bs <= a["start"] < be), None)
             if a["years"] is None:
                 # a definition list: 'Total funding (2015–2024)' on the line above 'US$ 48.6 million'
                 a["years"] = _label_line_years(text, a)
@@ -2467,9 +2482,10 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
         e = ne
     for label_re in (_PERIOD_LABEL_RE, _REPORTING_LABEL_RE, _TITLE_LABEL_RE):
         for a, b in lines:
-            m = _KV_LINE_RE.match(text, a, b)
-            if label_re.fullmatch(m.group("label").strip()):
-                ex = _year_expressions(text, m.end(), b)
+            for label, vs, ve in _kv_pairs(text, a, b):
+                if not label_re.fullmatch(label):
+                    continue
+                ex = _year_expressions(text, vs, ve)
                 if ex and (label_re is not _TITLE_LABEL_RE or ex[-1][2] < ex[-1][3]):
                     # (a title names its period as a range: 'Project: Green Jobs (2021–2024)')
                     return (ex[-1][2], ex[-1][3]) if label_re is _TITLE_LABEL_RE else (ex[0][2], ex[0][3])
@@ -2482,6 +2498,24 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
             if len(ys) == 1:
                 return int(ys[0]), int(ys[0])
     return None
+
+
+# a second 'Label: value' pair on a key-facts line: 'Funder: KSrelief | Period: 2022-2024'
+_KV_NEXT_RE = re.compile(r"[ \t]*[|;][ \t]*[*_]{0,2}(?P<label>[A-Za-z][^:\n|;*_]{0,40}?)[ \t]*[*_]{0,2}:[*_]{0,2}")
+
+
+def _kv_pairs(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+    """(label, value start, value end) of each 'Label: value' pair on the key-facts line
+    text[a:b], pairs being separated by '|' or ';'."""
+    m = _KV_LINE_RE.match(text, a, b)
+    pairs = []
+    label, vs = m.group("label").strip(), m.end()
+    if "|" in text[vs:b] or ";" in text[vs:b]:
+        for n in _KV_NEXT_RE.finditer(text, vs, b):
+            pairs.append((label, vs, n.start()))
+            label, vs = n.group("label").strip(), n.end()
+    pairs.append((label, vs, b))
+    return pairs
 
 
 _SIGNED_LABEL_RE = re.compile(r"(?:date[ \t]+(?:of[ \t]+)?)?(?:signed|signature|signing)(?:[ \t]+(?:on|date))?",
@@ -2525,6 +2559,28 @@ def _table_cell_years(text: str) -> tuple[tuple[int, int, tuple[int, int]], ...]
                 years = (head_years[idx] if idx < len(head_years) else None) or row_years
                 if years:
                     out.append((cs, ce, years))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _table_caption_years(text: str) -> tuple[tuple[int, int, tuple[int, int]], ...]:
+    """(body start, body end, years) of every pipe table whose caption line, right above it,
+    names a period or a year."""
+    out = []
+    for header, body in markdown_tables(text):
+        if not header or not body or not body[-1]:
+            continue
+        top = _table_top(text, _line_start(text, header[0][0]))
+        prev = _prev_line(text, top)
+        if not prev:
+            continue
+        cap = text[prev[0]:prev[1]].strip(" \t*_")
+        # (a caption that introduces the table, ending in ':', or a numbered one: 'Table 3 ...')
+        if not (cap.endswith(":") or _CAPTION_MARK_RE.match(cap)):
+            continue
+        years = _caption_years(text, top)
+        if years:
+            out.append((_line_start(text, body[0][0][0]), body[-1][-1][1], years))
     return tuple(out)
 
 
