@@ -1287,6 +1287,7 @@ _PERIOD_HEADER_RE = re.compile(r"\bthis[ \t]+(?:reporting[ \t]+)?(?:quarter|peri
 # a leading row code in a table's label cell: '1.2 Workers trained', '2.1a of whom women'
 _LABEL_CODE_RE = re.compile(r"(?:[A-Z]?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z])[.:)]?")
 _CELL_INT_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})[\s*_]*$")
+_NOTED_CELL_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})(?![\d.,%])[ \t]*\([^()|\n]{{1,40}}\)[\s*_]*$")
 _GOAL_HEADER_RE = re.compile(r"[\s*_]*(baseline|(?:(?:end|final|overall|total|annual|project|programme|"
                              r"end[\s-]+of[\s-]+(?:the[\s-]+)?(?:project|programme|phase)|life[\s-]+of[\s-]+(?:the[\s-]+)?project)[\s-]+)?"
                              r"targets?(?:[\s-]+(?:19|20)\d\d)?)(?:[\s*_]*\([^()|]{1,20}\))?[\s*_]*",
@@ -1467,7 +1468,8 @@ def _table_rows(text: str, excluded) -> list[dict]:
                     if m:  # ('2,400, of whom 900 women (2027)': the rest of the cell is the count's note)
                         excluded[cs + m.end("num"):ce] = b"\x01" * (ce - cs - m.end("num"))
                 else:
-                    m = _CELL_INT_RE.match(cell)
+                    # ('3,200 (41% women)': a note in brackets after the count)
+                    m = _CELL_INT_RE.match(cell) or (_NOTED_CELL_RE.match(cell) if count_cols[idx] else None)
                 if not m:
                     continue
                 s, e = cs + m.start("num"), cs + m.end("num")
@@ -1610,6 +1612,10 @@ def _text_table_rows(text: str, excluded) -> list[dict]:
     rows = []
     for tb in find_tables(text):
         heads = [text[a:b] for a, b in tb.header]
+        if len(heads) >= 3 and _LABEL_HEADER_RE.fullmatch(heads[0]) \
+                and any(_GOAL_HEADER_RE.match(h) for h in heads[1:]):
+            rows += _text_matrix_rows(text, tb, heads, excluded)
+            continue
         units = [None if _NOT_COUNT_HEADER_RE.search(h) else _plural_phrase(h) for h in heads]
         # a table split by sex with a 'Total' row: the women and men of each row are a breakdown,
         # the total row's are the counts ('Women  Men  Total' over groups of participants)
@@ -1629,6 +1635,64 @@ def _text_table_rows(text: str, excluded) -> list[dict]:
                 if row:
                     rows.append(row)
     return rows
+
+
+# a header line's continuation under a plain-text table's header: '(2022)   (2025)   (Dec 2024)'
+_HEAD_NOTE_CELL_RE = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]*")
+
+
+def _text_matrix_rows(text: str, tb, heads: list[str], excluded: bytearray) -> list[dict]:
+    """A plain-text results matrix: 'Indicator  Baseline  Target  Achieved' (its header
+    continued by a line of bracketed years or dates: '(2022)  (2025)  (Dec 2024)') over rows
+    'Cooperatives formalized   2   25   19': the baseline (of its year), the target and what was
+    achieved (at the date of its column, or of an 'as of' date right above the table)."""
+    body = list(tb.rows)
+    if body and body[0] and body[0][0] is None and all(
+            c is None or _HEAD_NOTE_CELL_RE.fullmatch(text, c[0], c[1]) for c in body[0][1:]):
+        heads = [h + (" " + text[c[0]:c[1]].strip() if k and k < len(body[0]) and (c := body[0][k]) else "")
+                 for k, h in enumerate(heads)]
+        body = body[1:]
+    goal = [None] + [("baseline" if gm.group(1).lower() == "baseline" else "target")
+                     if (gm := _GOAL_HEADER_RE.fullmatch(h)) else None for h in heads[1:]]
+    count = [False] + [not goal[k] and bool(h.strip()) and not _NOT_COUNT_COL_RE.search(re.sub(r"\([^()]*\)", "", h))
+                       for k, h in enumerate(heads) if k]
+    lead = _lead_as_of(text, tb.start)
+    out = []
+    for row in body:
+        if not row or row[0] is None:
+            continue
+        label = text[row[0][0]:row[0][1]]
+        if _RATE_LABEL_RE.search(label):
+            continue
+        unit = _plural_phrase(label)
+        if unit is None:
+            words = label.strip(" *_").split()
+            if 1 <= len(words) <= 6 and not _NOT_COUNT_LABEL_RE.search(label) and words[0][:1].isalpha() \
+                    and words[0].lower() not in ("of", "-", "–", "total"):
+                unit = " ".join(words)
+        if unit is None:
+            continue
+        for k in range(1, min(len(row), len(heads))):
+            c = row[k]
+            if c is None or not (goal[k] or count[k]):
+                continue
+            cell = text[c[0]:c[1]]
+            m = _GOAL_CELL_RE.match(cell) if goal[k] else (_CELL_INT_RE.match(cell) or _NOTED_CELL_RE.match(cell))
+            if not m:
+                continue
+            s, e = c[0] + m.start("num"), c[0] + m.end("num")
+            raw = m.group("num").replace(",", "")
+            if any(excluded[s:e]) or "." in raw or (re.fullmatch(r"(?:19|20)\d\d", raw) and "," not in m.group("num")):
+                continue
+            as_of = _header_as_of(text, (0, 0, heads[k]))
+            if goal[k] == "target":
+                as_of = None  # (the year a target is due is not the date the count holds at)
+            elif not goal[k] and lead and (as_of is None or (as_of[1] != "day" and lead[0].year == as_of[0].year
+                                                             and (as_of[1] == "year" or lead[0].month == as_of[0].month))):
+                as_of = lead  # 'Achieved (Dec 2024)' under 'KEY RESULTS (as of 31 December 2024)'
+            out.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": goal[k],
+                        "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table", "as_of": as_of})
+    return out
 
 
 # a plain-text table with a count column: a header line ending in a wide gap and 'Number' over
