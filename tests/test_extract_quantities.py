@@ -842,3 +842,17 @@ def test_a_pipe_table_header_may_name_a_full_date_and_a_result_may_carry_a_note(
     assert rows[1420]["as_of"] == date(2025, 3, 31)
     assert rows[12]["as_of"] == date(2025, 3, 31)
     assert rows[2000]["qualifier"] == "target"
+
+
+def test_counts_under_a_results_heading_for_a_past_period_hold_at_its_last_year():
+    text = ("Fact sheet | March 2025\n\n## Results 2018–2024\n\n"
+            "- 35 countries adopted national employment policies\n\n"
+            "## Results 2024–2027\n\n- 12 countries to be supported\n")
+    rows = {r["value"]: r for r in extract(text)}
+    assert rows[35]["as_of"] == date(2024, 1, 1)
+    assert rows[12]["as_of"] is None
+
+
+def test_by_mid_year_dates_the_counts_of_its_sentence():
+    rows = {r["value"]: r for r in extract("By mid-2023 the project had trained 640 nurses and equipped 12 clinics.")}
+    assert rows[640]["as_of"] == date(2023, 1, 1) and rows[12]["as_of"] == date(2023, 1, 1)

@@ -327,7 +327,7 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
 
 _YEAR_CLAUSE_RE = re.compile(
     rf"\b(?:[Ii]n|[Bb]y|[Aa]s\s+of|[Aa]s\s+at|[Ss]ince|[Uu]ntil|[Tt]hrough|[Dd]uring|"
-    rf"(?:at\s+the\s+)?end\s+of|[Ee]nd-)\s+(?:(?:its|their|the)\s+(?={YEAR}\s+[a-z]))?(?P<y>{YEAR})\b(?![\-–—]\s*\d|\s*(?:to|and)\s+\d)"
+    rf"(?:at\s+the\s+)?end\s+of|[Ee]nd-)\s+(?:(?:early|mid|late)[- ]?)?(?:(?:its|their|the)\s+(?={YEAR}\s+[a-z]))?(?P<y>{YEAR})\b(?![\-–—]\s*\d|\s*(?:to|and)\s+\d)"
     rf"|\((?P<py>{YEAR})\)")
 _AS_OF_RE = re.compile(r"\bas\s+(?:of|at|on)\b", re.IGNORECASE)
 _PERFECT_RE = re.compile(
@@ -436,14 +436,21 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
 # a heading that names results and one year: 'Key results (2023)', 'Results reported for
 # Norwegian-funded work (selection, 2023)', 'Achievements in 2022' (not a period '2022-2026')
 _RESULTS_HEAD_RE = re.compile(rf"^[ \t#*_]*(?:(?:key|main|selected)[ \t]+)?(?:results|achievements|highlights)\b"
-                              rf"[^\n.;:!?]{{0,80}}?[ (,](?P<y>{YEAR})(?![\d\-–/])\)?[ \t*_]*$",
+                              rf"[^\n.;:!?]{{0,80}}?[ (,](?:(?P<y0>{YEAR})[ \t]*[-–—][ \t]*)?(?P<y>{YEAR})(?![\d\-–/])\)?[ \t*_]*$",
                               re.MULTILINE | re.IGNORECASE)
 
 
 def _results_heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
     scopes = []
+    doc = None
     for m in _RESULTS_HEAD_RE.finditer(text):
-        if re.search(rf"{YEAR}[ \t]*[-–]\s*$", text[m.start():m.start("y")]):
+        if m.group("y0"):
+            # 'Results 2016–2023': results over a period that has ended hold at its last year
+            # (a period still running, 'Results 2022–2026', names no date they hold at)
+            doc = doc or _document_date(text) or (date(1, 1, 1), "")
+            if not int(m.group("y0")) < int(m.group("y")) < doc[0].year:
+                continue
+        elif re.search(rf"{YEAR}[ \t]*[-–]\s*$", text[m.start():m.start("y")]):
             continue
         b = _SCOPE_END_RE.search(text, _after_blank(text, m.end()))
         scopes.append((m.end(), b.start() if b else len(text), date(int(m.group("y")), 1, 1), "year"))
