@@ -856,3 +856,14 @@ def test_counts_under_a_results_heading_for_a_past_period_hold_at_its_last_year(
 def test_by_mid_year_dates_the_counts_of_its_sentence():
     rows = {r["value"]: r for r in extract("By mid-2023 the project had trained 640 nurses and equipped 12 clinics.")}
     assert rows[640]["as_of"] == date(2023, 1, 1) and rows[12]["as_of"] == date(2023, 1, 1)
+
+
+def test_a_will_lead_in_ending_a_paragraph_makes_its_blank_separated_list_targets():
+    text = ("The programme works with district councils to improve road maintenance in the "
+            "highlands. Over its four years it will:\n\n"
+            "- employ 2,000 local workers on the roads;\n\n"
+            "- train 120 small contractors in labour-based methods.\n\n"
+            "In 2023 the first 35 contractors were trained.\n")
+    rows = {r["value"]: r for r in extract(text)}
+    assert rows[2000]["qualifier"] == "target" and rows[120]["qualifier"] == "target"
+    assert rows[35]["qualifier"] is None

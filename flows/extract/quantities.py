@@ -1573,13 +1573,24 @@ def _target_scopes(text: str) -> list[tuple[int, int, tuple | None]]:
     scopes = []
     for m in _COLON_EOL_RE.finditer(text):
         ls = text.rfind("\n", 0, m.start()) + 1
+        # (the lead-in is the last sentence of its line: '... to refer them to services. By the
+        # end of the project it will:')
+        for se in _SENTENCE_STOP_RE.finditer(text, ls, m.start()):
+            ls = se.end()
         if m.start() - ls > 200 or not _AIM_LEAD_RE.search(text, ls, m.start()):
             continue
         item = _LIST_ITEM_AFTER_RE.match(text, m.end())
         if not item:
             continue
-        # (a blank line between the lead-in and its list does not end the list)
-        b = _BLANK_LINE_RE.search(text, item.start("item"))
+        # (a blank line between the lead-in and its list does not end the list, nor one
+        # between its items: '- train 300 inspectors;' blank '- support 60 communities.')
+        pos = item.start("item")
+        while True:
+            b = _BLANK_LINE_RE.search(text, pos)
+            nxt = b and _NEXT_ITEM_RE.match(text, b.end())
+            if not nxt:
+                break
+            pos = nxt.end()
         scopes.append((m.end(), b.start() if b else len(text), None))
     # a table column of what is planned: '| Expected output |' over '| 60 trainers certified |'
     for header, body in markdown_tables(text) + inner_pipe_tables(text):
@@ -1600,6 +1611,9 @@ def _target_scopes(text: str) -> list[tuple[int, int, tuple | None]]:
 
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_SENTENCE_STOP_RE = re.compile(r"[.!?][ \t]+(?=[A-Z])")
+# the next item of a list whose items are separated by blank lines
+_NEXT_ITEM_RE = re.compile(r"(?:[ \t]*\n)?[ \t]*(?:[-•*▪◦][ \t]|\(?[a-z0-9]{1,2}[.)][ \t])")
 _PLANNED_HEADER_RE = re.compile(r"[\s*_]*(?:expected|planned|intended|targeted)[ \t]+(?:outputs?|results?|outcomes?|deliverables?)\b",
                                 re.IGNORECASE)
 # a list item on the next line: '- ', '(a) ', '1. '
