@@ -1233,3 +1233,10 @@ def test_an_acronym_subject_takes_the_period_of_the_sentence_that_defines_it():
             "covering 2021-2023. The JFA is worth EUR 12 million and funds social protection.")
     r = one(text)
     assert (r["year_from"], r["year_to"]) == (2021, 2023)
+
+
+def test_a_budget_line_takes_the_period_that_ends_the_project_title_above_it():
+    text = ("## Selected projects\n\nSafer mines in the Andes (2021–2024)\n\n"
+            "Budget: EUR 2 million, funded by the ministry. Works with mining cooperatives.\n")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2021, 2024)

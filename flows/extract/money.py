@@ -1251,6 +1251,29 @@ def _label_line_years(text: str, a: dict) -> tuple[int, int] | None:
     return (ex[0][2], ex[0][3]) if ex else None
 
 
+_BUDGET_LABEL_RE = re.compile(r"[ \t]*[-•*▪]?[ \t*_]*(?:(?:total|project|programme|approved|overall)[ \t]+)?"
+                              r"(?:budget|funding|cost|contribution|amount)[ \t*_]*:", re.IGNORECASE)
+# a title that ends in its period: 'Safer mines in the Andes (2021–2024)'
+_TITLE_PERIOD_END_RE = re.compile(rf"\({YEAR}[ \t]*[-–—][ \t]*(?:{YEAR}|\d\d)\)[ \t*_]*$")
+
+
+def _title_line_years(text: str, a: dict) -> tuple[int, int] | None:
+    """The period that ends the title line right above a 'Budget:' line: 'Safer mines in the
+    Andes (2021–2024)' over 'Budget: EUR 2 million, funded by ...'."""
+    ls, le = _line_at(text, a["start"])
+    lab = _BUDGET_LABEL_RE.match(text, ls, le)
+    if not lab or lab.end() > a["start"]:
+        return None
+    prev = _prev_line(text, ls, max_blank=1)
+    if not prev or prev[1] - prev[0] > 150:
+        return None
+    title = text[prev[0]:prev[1]].rstrip()
+    if not _TITLE_PERIOD_END_RE.search(title) or title.lstrip().startswith("|") or PREFIX_RE.search(title):
+        return None
+    ex = _year_expressions(text, *prev)
+    return (ex[-1][2], ex[-1][3]) if ex and ex[-1][3] > ex[-1][2] else None
+
+
 _DL_LINE_MAX = 80
 _DL_LABEL_RE = re.compile(r"[ \t]*[*_]{0,2}(?P<label>[A-Za-z][A-Za-z ()'’/&-]{0,38}?)[*_]{0,2}:?[ \t]*")
 
@@ -2012,6 +2035,9 @@ def _extract(text: str) -> list[dict]:
             if a["years"] is None:
                 # a definition list: 'Total funding (2015–2024)' on the line above 'US$ 48.6 million'
                 a["years"] = _label_line_years(text, a)
+            if a["years"] is None:
+                # a project's title line ending in its period, over its 'Budget:' line
+                a["years"] = _title_line_years(text, a)
             if a["years"] is None:
                 # a definition list: 'Period' over '2022 – 2026', 'Amount' over 'NZ$ 9.5 million'
                 a["years"] = _dl_period_years(text, a)
