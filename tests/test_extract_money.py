@@ -1240,3 +1240,14 @@ def test_a_budget_line_takes_the_period_that_ends_the_project_title_above_it():
             "Budget: EUR 2 million, funded by the ministry. Works with mining cooperatives.\n")
     r = one(text)
     assert (r["year_from"], r["year_to"]) == (2021, 2024)
+
+
+def test_a_table_row_in_a_currency_column_and_an_approx_dollar_column_is_one_converted_amount():
+    text = ("| Component | NOK | approx. US$ |\n"
+            "| Fisheries inspection | 12.5 million | 1.2 million |\n"
+            "| Port safety | 8 million | 0.77 million |\n")
+    rows = extract(text)
+    assert sorted((r["amount"], r["currency"], r["amount_usd"]) for r in rows) == [
+        (8_000_000, "NOK", 770_000), (12_500_000, "NOK", 1_200_000)]
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["evidence"]

@@ -799,6 +799,7 @@ def _table_amounts(text: str) -> list[dict]:
                 if ys[0] and ys[1] and int(ys[0][-1]) <= int(ys[1][-1]) <= int(ys[0][-1]) + 30:
                     years = (int(ys[0][-1]), int(ys[1][-1]))
             seen_in_row: set = set()
+            row_amounts: list[dict] = []
             for idx, (cs, ce, cell) in enumerate(cells):
                 if years is not None:
                     break
@@ -817,10 +818,14 @@ def _table_amounts(text: str) -> list[dict]:
                     cur, scale = row_cur
                 else:
                     continue
-                m = _CELL_NUM_RE.match(cell)
+                m = _CELL_NUM_RE.match(cell) or _SCALED_CELL_RE.fullmatch(cell)
                 if not m:
                     continue
                 value = parse_amount(m.group("num"), None) * scale
+                if m.re is _SCALED_CELL_RE:
+                    if _YEAR4_RE.fullmatch(m.group("num")):
+                        continue
+                    value *= scale_of(m.group("scale"))  # '5.2 million' under '| CHF |'
                 cell_years = None
                 if idx < len(header):
                     cell_years = _header_years(text, header[idx][0], header[idx][1])
@@ -839,10 +844,26 @@ def _table_amounts(text: str) -> list[dict]:
                 if (value, cur, cell_years) in seen_in_row:
                     continue  # the same amount twice in a row ('Approved' and 'Revised' budget alike)
                 seen_in_row.add((value, cur, cell_years))
-                s, e = cs + m.start("num"), cs + m.end("num")
+                s, e = cs + m.start("num"), cs + m.end("scale" if m.re is _SCALED_CELL_RE else "num")
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
-                             "rule": "money.table", "years": cell_years, "table": True})
+                             "rule": "money.table", "years": cell_years, "table": True, "col": idx})
+                row_amounts.append(rows[-1])
+            # '| CHF | approx. US$ |' over '| 5.2 million | 5.9 million |': one amount and its
+            # dollar value, which the column header says is a conversion
+            usd = [r for r in row_amounts if r["currency"] == "USD"]
+            other = [r for r in row_amounts if r["currency"] != "USD"]
+            if len(usd) == 1 and len(other) == 1 and usd[0]["col"] < len(header) \
+                    and _CONVERTED_HEAD_RE.search(header[usd[0]["col"]][2]) \
+                    and usd[0]["years"] == other[0]["years"]:
+                other[0]["usd_stated"] = usd[0]["amount"]
+                other[0]["rule"] = "money.stated_conversion"
+                rows.remove(usd[0])
     return rows
+
+
+# a column header that gives the dollar value of the amount beside it: 'approx. US$',
+# 'USD equivalent', '≈ US$'
+_CONVERTED_HEAD_RE = re.compile(r"(?i)\b(?:approx(?:\.|imately)?|about|equivalent|equiv\.|converted|in[ \t]+US\$)|[≈~]")
 
 
 _ROW_CURRENCY, _ROW_AMOUNT = "<row currency>", "<row amount>"
