@@ -1251,3 +1251,17 @@ def test_a_table_row_in_a_currency_column_and_an_approx_dollar_column_is_one_con
         (8_000_000, "NOK", 770_000), (12_500_000, "NOK", 1_200_000)]
     for r in rows:
         assert text[r["char_start"]:r["char_end"]] == r["evidence"]
+
+
+def test_an_amount_over_the_next_years_takes_the_period_of_that_length_stated_after_it():
+    text = ("OSLO – Norway will provide NOK 90 million to the ILO over the next three years to "
+            "support labour inspection.\n\nThe agreement was signed on 3 May 2024. The funding "
+            "covers the period 2025 to 2027 and is aligned with the national plan.\n")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2025, 2027)
+
+
+def test_a_later_period_of_another_length_is_not_taken():
+    text = ("Norway will provide NOK 90 million over the next three years. "
+            "The strategy for 2021-2030 guides the work.")
+    assert one(text)["year_from"] is None

@@ -1980,6 +1980,10 @@ def _extract(text: str) -> list[dict]:
                 # '... (2023-2026) ... The total commitment is NOK 96 million over four years':
                 # the four-year period a sentence before in the paragraph names
                 pass
+            elif j == len(inline) - 1 and (years := _duration_after_years(text, units, k, a, ue)):
+                # 'Norway will provide NOK 90 million over the next three years. ... The funding
+                # covers the period 2025 to 2027': the period of that length a sentence after names
+                pass
             elif k > 0:
                 # 'for the three years': the previous sentence's years
                 ana = _ANAPHORA_RE.match(text[a["end"]:ue]) or _ANAPHORA_OPEN_RE.match(text, us, a["start"])
@@ -2145,6 +2149,35 @@ def _duration_before(text: str, units: list, k: int, a: dict, ue: int, lo: int |
         fit = [x for x in _year_expressions(text, *units[kk]) if x[3] - x[2] + 1 == n]
         if fit:
             return fit[-1][2], fit[-1][3]
+    return None
+
+
+_DURATION_LATER_RE = re.compile(
+    rf"\b(?:over|for|during|across)[ \t]+(?:the[ \t]+)?(?:(?:next|coming|following)[ \t]+)?"
+    rf"(?P<n>{NUMBER_WORD}|\d+)[ \t-]+years?\b", re.IGNORECASE)
+
+
+def _duration_after_years(text: str, units: list, k: int, a: dict, ue: int) -> tuple[int, int] | None:
+    """The range of years, as long as the duration the rest of the amount's sentence names
+    ('CHF 14.6 million ... over the next four years'), that one of the three sentences after
+    it names (over at most one paragraph break): the first such range."""
+    if k < 0:
+        return None
+    dm = _DURATION_LATER_RE.search(text, a["end"], min(ue, a["end"] + 160))
+    if not dm:
+        return None
+    n = _duration_years(dm.group("n"))
+    if n < 2:
+        return None
+    breaks = 0
+    for kk in range(k + 1, min(len(units), k + 4)):
+        if _PARA_BREAK_RE.search(text, units[kk - 1][1], units[kk][0] + 1):
+            breaks += 1
+            if breaks > 1:
+                return None
+        fit = [x for x in _year_expressions(text, *units[kk]) if x[3] - x[2] + 1 == n]
+        if fit:
+            return fit[0][2], fit[0][3]
     return None
 
 
