@@ -867,3 +867,14 @@ def test_a_will_lead_in_ending_a_paragraph_makes_its_blank_separated_list_target
     rows = {r["value"]: r for r in extract(text)}
     assert rows[2000]["qualifier"] == "target" and rows[120]["qualifier"] == "target"
     assert rows[35]["qualifier"] is None
+
+
+def test_a_key_figures_box_with_dot_leaders_gives_counts_at_its_heading_year():
+    text = ("Some prose here.\n\nKey figures (2022)\n\n"
+            "  Cooperatives supported with training ..................... 120\n"
+            "  Women members registered ................ 3,400\n"
+            "  Share of women in leadership (%) ........... 38\n\n"
+            "Contents\n\n  Introduction ................ 3\n  Recommendations ............ 12\n")
+    rows = {r["value"]: r for r in extract(text)}
+    assert rows[120]["as_of"] == date(2022, 1, 1) and rows[3400]["unit"] == "Women members"
+    assert 38 not in rows and 12 not in rows

@@ -1747,6 +1747,57 @@ def _count_column_rows(text: str, excluded) -> list[dict]:
     return rows
 
 
+# a key-figures box with dot leaders: 'Refugees and host community members reached ..... 48,000'
+_LEADER_ROW_RE = re.compile(rf"^[ \t]*(?P<label>[A-Z][^\n.|]{{2,80}}?)[ \t]*\.{{4,200}}[ \t]*(?P<num>{QNUM})[ \t]*$",
+                            re.MULTILINE)
+# the heading over such a box: 'Key figures (2023)', 'Results at a glance', 'In numbers'
+_FIGURES_HEAD_RE = re.compile(r"(?i)\b(?:figures|facts|results|achievements|highlights|in[ \t]+numbers|"
+                              r"at[ \t]+a[ \t]+glance|statistics)\b")
+
+
+def _leader_rows(text: str, excluded) -> list[dict]:
+    """Counts in a box of dot-leader lines under a key-figures heading (not a table of
+    contents, whose numbers are pages): the line's label names the counted noun, the heading's
+    one year the date they hold at."""
+    rows = []
+    head_cache: dict[int, tuple | None] = {}
+    for m in _LEADER_ROW_RE.finditer(text):
+        s, e = m.span("num")
+        raw = m.group("num").replace(",", "")
+        if any(excluded[s:e]) or "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) < 1:
+            continue
+        # the block's heading: the first line above the run of leader lines
+        ls = m.start()
+        while True:
+            prev = text.rfind("\n", 0, max(0, ls - 1))
+            pl = text[prev + 1:ls].strip()
+            if not pl:  # a blank line: the heading is the line above it
+                if ls - prev > 1 and prev >= 0:
+                    ls = prev + 1
+                    continue
+            if pl and _LEADER_ROW_RE.fullmatch(pl):
+                ls = prev + 1
+                continue
+            break
+        if ls not in head_cache:
+            head = pl if pl and len(pl) <= 80 and _FIGURES_HEAD_RE.search(pl) and not pl.endswith(".") else None
+            if head is None:
+                head_cache[ls] = None
+            else:
+                ys = re.findall(rf"(?<![\d\-–/])({YEAR})(?![\d\-–/])", head)
+                head_cache[ls] = ((date(int(ys[0]), 1, 1), "year") if len(ys) == 1 else None,)
+        if head_cache[ls] is None:
+            continue
+        label = m.group("label").strip()
+        unit = _plural_phrase(label)
+        if not unit or unit.lower() in _NOT_FIGURE_LABELS or _RATE_LABEL_RE.search(label):
+            continue
+        rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None, "num_start": s,
+                     "char_start": m.start("label"), "char_end": e, "rule": "quantity.key_figure",
+                     "as_of": head_cache[ls][0]})
+    return rows
+
+
 def extract(text: str) -> list[dict]:
     excluded = _excluded_spans(text)
     rows = _label_rows(text, excluded) + _number_of_rows(text, excluded) + _table_rows(text, excluded)
@@ -1755,6 +1806,8 @@ def extract(text: str) -> list[dict]:
     rows += [r for r in _key_figure_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     if "   " in text:
         rows += [r for r in _count_column_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
+    if "...." in text:
+        rows += [r for r in _leader_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     taken = {r["num_start"] for r in rows}
     rows += [r for r in _candidates(text, excluded, rows) if r["num_start"] not in taken]
     rows.sort(key=lambda r: r["char_start"])
