@@ -1760,33 +1760,26 @@ def _leader_rows(text: str, excluded) -> list[dict]:
     contents, whose numbers are pages): the line's label names the counted noun, the heading's
     one year the date they hold at."""
     rows = []
-    head_cache: dict[int, tuple | None] = {}
+    run_end, run_head = -1, None
     for m in _LEADER_ROW_RE.finditer(text):
         s, e = m.span("num")
+        if run_end >= 0 and _BLANKS_ONLY_RE.fullmatch(text, run_end, m.start()):
+            head = run_head  # the next line of the same run: its heading is known
+        else:
+            # the run's heading: the first non-blank line above it
+            pe = m.start()
+            while pe > 0 and not text[text.rfind("\n", 0, pe - 1) + 1:pe].strip():
+                pe = text.rfind("\n", 0, pe - 1) + 1
+            pl = text[text.rfind("\n", 0, max(0, pe - 1)) + 1:pe].strip() if pe > 0 else ""
+            head = None
+            if pl and len(pl) <= 80 and _FIGURES_HEAD_RE.search(pl) and not pl.endswith("."):
+                ys = re.findall(rf"(?<![\d\-–/])({YEAR})(?![\d\-–/])", pl)
+                head = ((date(int(ys[0]), 1, 1), "year") if len(ys) == 1 else None,)
+        run_end, run_head = m.end(), head
+        if head is None:
+            continue
         raw = m.group("num").replace(",", "")
         if any(excluded[s:e]) or "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) < 1:
-            continue
-        # the block's heading: the first line above the run of leader lines
-        ls = m.start()
-        while True:
-            prev = text.rfind("\n", 0, max(0, ls - 1))
-            pl = text[prev + 1:ls].strip()
-            if not pl:  # a blank line: the heading is the line above it
-                if ls - prev > 1 and prev >= 0:
-                    ls = prev + 1
-                    continue
-            if pl and _LEADER_ROW_RE.fullmatch(pl):
-                ls = prev + 1
-                continue
-            break
-        if ls not in head_cache:
-            head = pl if pl and len(pl) <= 80 and _FIGURES_HEAD_RE.search(pl) and not pl.endswith(".") else None
-            if head is None:
-                head_cache[ls] = None
-            else:
-                ys = re.findall(rf"(?<![\d\-–/])({YEAR})(?![\d\-–/])", head)
-                head_cache[ls] = ((date(int(ys[0]), 1, 1), "year") if len(ys) == 1 else None,)
-        if head_cache[ls] is None:
             continue
         label = m.group("label").strip()
         unit = _plural_phrase(label)
@@ -1794,8 +1787,11 @@ def _leader_rows(text: str, excluded) -> list[dict]:
             continue
         rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None, "num_start": s,
                      "char_start": m.start("label"), "char_end": e, "rule": "quantity.key_figure",
-                     "as_of": head_cache[ls][0]})
+                     "as_of": head[0]})
     return rows
+
+
+_BLANKS_ONLY_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?")
 
 
 def extract(text: str) -> list[dict]:
