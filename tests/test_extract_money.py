@@ -1265,3 +1265,15 @@ def test_a_later_period_of_another_length_is_not_taken():
     text = ("Norway will provide NOK 90 million over the next three years. "
             "The strategy for 2021-2030 guides the work.")
     assert one(text)["year_from"] is None
+
+
+def test_a_total_row_under_rows_of_years_spans_their_years():
+    text = ("Contributions grew steadily.\n\n"
+            "  Biennium       Voluntary contributions (US$)\n"
+            "  2016-2017                        310,000\n"
+            "  2018-2019                        540,000\n"
+            "  2020-2021                        800,000\n"
+            "  ---------------------------------------------\n"
+            "  Total                          1,650,000\n\nSource: dashboard.\n")
+    total = _by_amount(text)[(1_650_000, "USD")]
+    assert (total["year_from"], total["year_to"]) == (2016, 2021)

@@ -1005,6 +1005,9 @@ def _block_amounts(text: str) -> list[dict]:
     return rows
 
 
+_TOTAL_CELL_RE = re.compile(r"[ \t|*_]*(?:grand[ \t]+)?total\b", re.IGNORECASE)
+
+
 # a cell of a number and its scale word: '198.5 million', '2.4 bn'
 _SCALED_CELL_RE = re.compile(r"[\s*_]*(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)[ \t\u00a0]?"
                              r"(?P<scale>million|billion|mn|bn|m)\b\.?[\s*_]*")
@@ -1157,12 +1160,19 @@ def _captioned_block(text: str, pos: int, cur: str, scale: int, caption: tuple[i
     cap_ex = _year_expressions(text, *caption)
     cap_years = (cap_ex[-1][2], cap_ex[-1][3]) if cap_ex else _header_years(text, *caption, max_len=150)
     out = []
+    # a total row under rows of years ('2014-2015  420,000' ... 'Total  6,650,000'): the
+    # whole span of the rows' years
+    spans = [ex[0] for (la, lb), _ in body
+             if _YEARISH_CELL_RE.fullmatch(text, la, lb) and (ex := _year_expressions(text, la, lb))]
+    span = (min(x[2] for x in spans), max(x[3] for x in spans)) if len(spans) >= 2 else None
     for (la, lb), amounts in body:
         label = text[la:lb]
         row_years = None
         if _YEARISH_CELL_RE.fullmatch(label):
             ex = _year_expressions(text, la, lb)
             row_years = (ex[0][2], ex[0][3]) if ex else None
+        elif span and _TOTAL_CELL_RE.match(label):
+            row_years = span
         for k, (a, b) in enumerate(amounts):
             head = None
             if header is not None:
