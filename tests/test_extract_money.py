@@ -1277,3 +1277,18 @@ def test_a_total_row_under_rows_of_years_spans_their_years():
             "  Total                          1,650,000\n\nSource: dashboard.\n")
     total = _by_amount(text)[(1_650_000, "USD")]
     assert (total["year_from"], total["year_to"]) == (2016, 2021)
+
+
+def test_a_budget_line_does_not_take_a_year_from_the_lines_below_it():
+    text = ("b) Feeder roads in the hills\n"
+            "   Donor: Ministry of Works | Period: 2021-2023\n"
+            "   Budget: EUR 4 million (US$ 4.4 million)\n"
+            "   Works on 40 km of roads; 1,200 workers employed so far, as of June 2022.\n")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2021, 2023)
+
+
+def test_a_wrapped_labelled_line_keeps_the_year_of_its_sentence():
+    text = ("Decision 4.2: The Committee approved a reallocation of EUR 150,000 from Component 2\n"
+            "(enterprise services) to Component 3, to finance equipment in 2023.\n")
+    assert one(text)["year_from"] == 2023

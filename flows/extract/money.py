@@ -1960,6 +1960,13 @@ def _extract(text: str) -> list[dict]:
         lead = [x for x in exprs if x[1] <= first_start and x[0] - us <= 60]
         for j, a in enumerate(inline):
             years = None
+            if j in owned and _BUDGET_LABEL_RE.match(text, *_line_at(text, a["start"])):
+                # 'Budget: SAR 9 million' on a key-facts line: a year on the lines below it
+                # ('... 3,200 workers employed, as of September 2024') is not the amount's
+                le = _line_at(text, a["start"])[1]
+                owned[j] = [o for o in owned[j] if o[1][0] < le]
+                if not owned[j]:
+                    del owned[j]
             if j in owned:
                 # the year stated after the amount with only a preposition between ('(2023-2026),
                 # NOK 30 million in 2023'), else the nearest
