@@ -1203,3 +1203,92 @@ def test_the_rand_by_its_letter_and_the_rand_area_currencies_by_name(text, amoun
 @pytest.mark.parametrize("text", ["Take the R2 road north.", "Staff R&D 45 million", "Form R5 is due."])
 def test_a_letter_r_before_a_small_number_is_no_rand(text):
     assert extract(text) == []
+
+
+def test_amounts_in_a_table_take_the_period_of_the_caption_that_introduces_it():
+    text = ("Pledges received for the 2023–2026 phase:\n\n"
+            "| Donor | Agency | Pledge |\n| --- | --- | --- |\n"
+            "| Belgium | Enabel | EUR 3 million |\n| Japan | JICA | US$ 2.5 million |\n")
+    rows = _by_amount(text)
+    assert (rows[(3_000_000, "EUR")]["year_from"], rows[(3_000_000, "EUR")]["year_to"]) == (2023, 2026)
+    assert (rows[(2_500_000, "USD")]["year_from"], rows[(2_500_000, "USD")]["year_to"]) == (2023, 2026)
+
+
+def test_a_caption_that_does_not_introduce_the_table_gives_no_years():
+    text = ("Newsletter no. 4 · June 2022\n\n"
+            "| Donor | Pledge |\n| --- | --- |\n| Belgium | EUR 3 million |\n")
+    assert one(text)["year_from"] is None
+
+
+def test_a_period_paired_with_the_funder_on_a_key_facts_line():
+    text = ("b) Feeder roads in the hills\n"
+            "   Donor: Ministry of Works | Period: 2021-2023\n"
+            "   Budget: EUR 4 million (US$ 4.4 million)\n")
+    r = one(text)
+    assert (r["year_from"], r["year_to"], r["amount_usd"]) == (2021, 2023, 4_400_000)
+
+
+def test_an_acronym_subject_takes_the_period_of_the_sentence_that_defines_it():
+    text = ("In May 2021 the ministry and the ILO signed a Joint Funding Arrangement (JFA) "
+            "covering 2021-2023. The JFA is worth EUR 12 million and funds social protection.")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2021, 2023)
+
+
+def test_a_budget_line_takes_the_period_that_ends_the_project_title_above_it():
+    text = ("## Selected projects\n\nSafer mines in the Andes (2021–2024)\n\n"
+            "Budget: EUR 2 million, funded by the ministry. Works with mining cooperatives.\n")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2021, 2024)
+
+
+def test_a_table_row_in_a_currency_column_and_an_approx_dollar_column_is_one_converted_amount():
+    text = ("| Component | NOK | approx. US$ |\n"
+            "| Fisheries inspection | 12.5 million | 1.2 million |\n"
+            "| Port safety | 8 million | 0.77 million |\n")
+    rows = extract(text)
+    assert sorted((r["amount"], r["currency"], r["amount_usd"]) for r in rows) == [
+        (8_000_000, "NOK", 770_000), (12_500_000, "NOK", 1_200_000)]
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["evidence"]
+
+
+def test_an_amount_over_the_next_years_takes_the_period_of_that_length_stated_after_it():
+    text = ("OSLO – Norway will provide NOK 90 million to the ILO over the next three years to "
+            "support labour inspection.\n\nThe agreement was signed on 3 May 2024. The funding "
+            "covers the period 2025 to 2027 and is aligned with the national plan.\n")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2025, 2027)
+
+
+def test_a_later_period_of_another_length_is_not_taken():
+    text = ("Norway will provide NOK 90 million over the next three years. "
+            "The strategy for 2021-2030 guides the work.")
+    assert one(text)["year_from"] is None
+
+
+def test_a_total_row_under_rows_of_years_spans_their_years():
+    text = ("Contributions grew steadily.\n\n"
+            "  Biennium       Voluntary contributions (US$)\n"
+            "  2016-2017                        310,000\n"
+            "  2018-2019                        540,000\n"
+            "  2020-2021                        800,000\n"
+            "  ---------------------------------------------\n"
+            "  Total                          1,650,000\n\nSource: dashboard.\n")
+    total = _by_amount(text)[(1_650_000, "USD")]
+    assert (total["year_from"], total["year_to"]) == (2016, 2021)
+
+
+def test_a_budget_line_does_not_take_a_year_from_the_lines_below_it():
+    text = ("b) Feeder roads in the hills\n"
+            "   Donor: Ministry of Works | Period: 2021-2023\n"
+            "   Budget: EUR 4 million (US$ 4.4 million)\n"
+            "   Works on 40 km of roads; 1,200 workers employed so far, as of June 2022.\n")
+    r = one(text)
+    assert (r["year_from"], r["year_to"]) == (2021, 2023)
+
+
+def test_a_wrapped_labelled_line_keeps_the_year_of_its_sentence():
+    text = ("Decision 4.2: The Committee approved a reallocation of EUR 150,000 from Component 2\n"
+            "(enterprise services) to Component 3, to finance equipment in 2023.\n")
+    assert one(text)["year_from"] == 2023

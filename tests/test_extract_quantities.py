@@ -816,3 +816,65 @@ def test_a_results_heading_with_one_year_dates_its_list_and_a_grouped_count_is_n
 def test_a_target_colon_inside_a_paragraph_marks_the_count_a_target():
     got = _q("The works cover three districts. The target: 1,800 local workers, half of them women.")
     assert got[1800][:2] == ("local workers", "target") and got[3][1] is None
+
+
+def test_a_plain_text_results_matrix_gives_baselines_targets_and_results_at_the_stated_date():
+    text = ("PROGRESS (as at 30 June 2023)\n"
+            "Indicator                              Baseline    Target     Achieved\n"
+            "                                       (2020)      (2024)     (Jun 2023)\n"
+            "Savings groups registered                  5          40          31\n"
+            "Women trained as paralegals                -         600         452\n"
+            "Proportion of groups led by women (%)      -          60          58\n"
+            "Data: field monitoring.\n")
+    rows = {(r["value"], r["qualifier"]): r for r in extract(text)}
+    assert rows[(5, "baseline")]["as_of"] == date(2020, 1, 1)
+    assert (40, "target") in rows and (600, "target") in rows
+    assert rows[(31, None)]["as_of"] == date(2023, 6, 30)
+    assert rows[(452, None)]["unit"].lower().startswith("women")
+    assert not any(v in (60, 58) for v, _ in rows)
+
+
+def test_a_pipe_table_header_may_name_a_full_date_and_a_result_may_carry_a_note():
+    text = ("| Indicator | Target (2026) | Achieved (as of 31 March 2025) |\n"
+            "| Farmers using drip irrigation | 2,000 | 1,420 (38% women) |\n"
+            "| Water user associations formed | 20 | 12 |\n")
+    rows = {r["value"]: r for r in extract(text)}
+    assert rows[1420]["as_of"] == date(2025, 3, 31)
+    assert rows[12]["as_of"] == date(2025, 3, 31)
+    assert rows[2000]["qualifier"] == "target"
+
+
+def test_counts_under_a_results_heading_for_a_past_period_hold_at_its_last_year():
+    text = ("Fact sheet | March 2025\n\n## Results 2018–2024\n\n"
+            "- 35 countries adopted national employment policies\n\n"
+            "## Results 2024–2027\n\n- 12 countries to be supported\n")
+    rows = {r["value"]: r for r in extract(text)}
+    assert rows[35]["as_of"] == date(2024, 1, 1)
+    assert rows[12]["as_of"] is None
+
+
+def test_by_mid_year_dates_the_counts_of_its_sentence():
+    rows = {r["value"]: r for r in extract("By mid-2023 the project had trained 640 nurses and equipped 12 clinics.")}
+    assert rows[640]["as_of"] == date(2023, 1, 1) and rows[12]["as_of"] == date(2023, 1, 1)
+
+
+def test_a_will_lead_in_ending_a_paragraph_makes_its_blank_separated_list_targets():
+    text = ("The programme works with district councils to improve road maintenance in the "
+            "highlands. Over its four years it will:\n\n"
+            "- employ 2,000 local workers on the roads;\n\n"
+            "- train 120 small contractors in labour-based methods.\n\n"
+            "In 2023 the first 35 contractors were trained.\n")
+    rows = {r["value"]: r for r in extract(text)}
+    assert rows[2000]["qualifier"] == "target" and rows[120]["qualifier"] == "target"
+    assert rows[35]["qualifier"] is None
+
+
+def test_a_key_figures_box_with_dot_leaders_gives_counts_at_its_heading_year():
+    text = ("Some prose here.\n\nKey figures (2022)\n\n"
+            "  Cooperatives supported with training ..................... 120\n"
+            "  Women members registered ................ 3,400\n"
+            "  Share of women in leadership (%) ........... 38\n\n"
+            "Contents\n\n  Introduction ................ 3\n  Recommendations ............ 12\n")
+    rows = {r["value"]: r for r in extract(text)}
+    assert rows[120]["as_of"] == date(2022, 1, 1) and rows[3400]["unit"] == "Women members"
+    assert 38 not in rows and 12 not in rows

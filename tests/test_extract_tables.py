@@ -125,3 +125,10 @@ def test_a_very_wide_aligned_table_takes_linear_time():
 
     ok, a, b = grows_linearly(find_tables, make, 600)
     assert ok, f"{a:.3f}s at n, {b:.3f}s at 8n"
+
+
+def test_a_pipe_header_without_separator_may_name_a_full_date():
+    text = ("| Indicator | Target (2026) | Achieved (as of 31 March 2025) |\n"
+            "| Water user associations formed | 20 | 12 |\n")
+    tables = markdown_tables(text)
+    assert len(tables) == 1 and len(tables[0][1]) == 1

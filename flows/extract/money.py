@@ -389,6 +389,16 @@ _REFERRING_SUBJECT_RE = re.compile(
     r"[\s*_]*(?:(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
     r"framework|DWCP|agreement|action[ \t]+plan)\b|Its[ \t]+(?:total[ \t]+)?(?:budget|funding|cost)\b|"
     r"It[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been)[ \t]+(?:co-?)?(?:funded|financed|supported)\b)")
+# ('The PCA is worth NOK 520 million': an acronym the sentence before defines, '... a
+# Programme Cooperation Agreement (PCA) covering 2022–2025')
+_ACRONYM_SUBJECT_RE = re.compile(r"[\s*_]*(?:The|This|Under[ \t]+the)[ \t]+(?P<acr>[A-Z][A-Za-z&-]{1,9}[A-Z])\b")
+
+
+def _defined_acronym_subject(text: str, us: int, ue: int, prev: tuple[int, int]) -> bool:
+    m = _ACRONYM_SUBJECT_RE.match(text, us, ue)
+    return bool(m) and f"({m.group('acr')})" in text[prev[0]:prev[1]]
+
+
 # what may stand before the period opening a sentence: 'Running from', 'Over', 'From', 'In'
 # ('The project will run from December 2024 to November 2027': the thing funded, running)
 _PERIOD_OPENER_RE = re.compile(
@@ -789,6 +799,7 @@ def _table_amounts(text: str) -> list[dict]:
                 if ys[0] and ys[1] and int(ys[0][-1]) <= int(ys[1][-1]) <= int(ys[0][-1]) + 30:
                     years = (int(ys[0][-1]), int(ys[1][-1]))
             seen_in_row: set = set()
+            row_amounts: list[dict] = []
             for idx, (cs, ce, cell) in enumerate(cells):
                 if years is not None:
                     break
@@ -807,10 +818,14 @@ def _table_amounts(text: str) -> list[dict]:
                     cur, scale = row_cur
                 else:
                     continue
-                m = _CELL_NUM_RE.match(cell)
+                m = _CELL_NUM_RE.match(cell) or _SCALED_CELL_RE.fullmatch(cell)
                 if not m:
                     continue
                 value = parse_amount(m.group("num"), None) * scale
+                if m.re is _SCALED_CELL_RE:
+                    if _YEAR4_RE.fullmatch(m.group("num")):
+                        continue
+                    value *= scale_of(m.group("scale"))  # '5.2 million' under '| CHF |'
                 cell_years = None
                 if idx < len(header):
                     cell_years = _header_years(text, header[idx][0], header[idx][1])
@@ -829,10 +844,26 @@ def _table_amounts(text: str) -> list[dict]:
                 if (value, cur, cell_years) in seen_in_row:
                     continue  # the same amount twice in a row ('Approved' and 'Revised' budget alike)
                 seen_in_row.add((value, cur, cell_years))
-                s, e = cs + m.start("num"), cs + m.end("num")
+                s, e = cs + m.start("num"), cs + m.end("scale" if m.re is _SCALED_CELL_RE else "num")
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
-                             "rule": "money.table", "years": cell_years, "table": True})
+                             "rule": "money.table", "years": cell_years, "table": True, "col": idx})
+                row_amounts.append(rows[-1])
+            # '| CHF | approx. US$ |' over '| 5.2 million | 5.9 million |': one amount and its
+            # dollar value, which the column header says is a conversion
+            usd = [r for r in row_amounts if r["currency"] == "USD"]
+            other = [r for r in row_amounts if r["currency"] != "USD"]
+            if len(usd) == 1 and len(other) == 1 and usd[0]["col"] < len(header) \
+                    and _CONVERTED_HEAD_RE.search(header[usd[0]["col"]][2]) \
+                    and usd[0]["years"] == other[0]["years"]:
+                other[0]["usd_stated"] = usd[0]["amount"]
+                other[0]["rule"] = "money.stated_conversion"
+                rows.remove(usd[0])
     return rows
+
+
+# a column header that gives the dollar value of the amount beside it: 'approx. US$',
+# 'USD equivalent', '≈ US$'
+_CONVERTED_HEAD_RE = re.compile(r"(?i)\b(?:approx(?:\.|imately)?|about|equivalent|equiv\.|converted|in[ \t]+US\$)|[≈~]")
 
 
 _ROW_CURRENCY, _ROW_AMOUNT = "<row currency>", "<row amount>"
@@ -972,6 +1003,9 @@ def _block_amounts(text: str) -> list[dict]:
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": cell_years, "table": True})
     return rows
+
+
+_TOTAL_CELL_RE = re.compile(r"[ \t|*_]*(?:grand[ \t]+)?total\b", re.IGNORECASE)
 
 
 # a cell of a number and its scale word: '198.5 million', '2.4 bn'
@@ -1126,12 +1160,19 @@ def _captioned_block(text: str, pos: int, cur: str, scale: int, caption: tuple[i
     cap_ex = _year_expressions(text, *caption)
     cap_years = (cap_ex[-1][2], cap_ex[-1][3]) if cap_ex else _header_years(text, *caption, max_len=150)
     out = []
+    # a total row under rows of years ('2014-2015  420,000' ... 'Total  6,650,000'): the
+    # whole span of the rows' years
+    spans = [ex[0] for (la, lb), _ in body
+             if _YEARISH_CELL_RE.fullmatch(text, la, lb) and (ex := _year_expressions(text, la, lb))]
+    span = (min(x[2] for x in spans), max(x[3] for x in spans)) if len(spans) >= 2 else None
     for (la, lb), amounts in body:
         label = text[la:lb]
         row_years = None
         if _YEARISH_CELL_RE.fullmatch(label):
             ex = _year_expressions(text, la, lb)
             row_years = (ex[0][2], ex[0][3]) if ex else None
+        elif span and _TOTAL_CELL_RE.match(label):
+            row_years = span
         for k, (a, b) in enumerate(amounts):
             head = None
             if header is not None:
@@ -1239,6 +1280,29 @@ def _label_line_years(text: str, a: dict) -> tuple[int, int] | None:
         return None
     ex = _year_expressions(text, *prev)
     return (ex[0][2], ex[0][3]) if ex else None
+
+
+_BUDGET_LABEL_RE = re.compile(r"[ \t]*[-•*▪]?[ \t*_]*(?:(?:total|project|programme|approved|overall)[ \t]+)?"
+                              r"(?:budget|funding|cost|contribution|amount)[ \t*_]*:", re.IGNORECASE)
+# a title that ends in its period: 'Safer mines in the Andes (2021–2024)'
+_TITLE_PERIOD_END_RE = re.compile(rf"\({YEAR}[ \t]*[-–—][ \t]*(?:{YEAR}|\d\d)\)[ \t*_]*$")
+
+
+def _title_line_years(text: str, a: dict) -> tuple[int, int] | None:
+    """The period that ends the title line right above a 'Budget:' line: 'Safer mines in the
+    Andes (2021–2024)' over 'Budget: EUR 2 million, funded by ...'."""
+    ls, le = _line_at(text, a["start"])
+    lab = _BUDGET_LABEL_RE.match(text, ls, le)
+    if not lab or lab.end() > a["start"]:
+        return None
+    prev = _prev_line(text, ls, max_blank=1)
+    if not prev or prev[1] - prev[0] > 150:
+        return None
+    title = text[prev[0]:prev[1]].rstrip()
+    if not _TITLE_PERIOD_END_RE.search(title) or title.lstrip().startswith("|") or PREFIX_RE.search(title):
+        return None
+    ex = _year_expressions(text, *prev)
+    return (ex[-1][2], ex[-1][3]) if ex and ex[-1][3] > ex[-1][2] else None
 
 
 _DL_LINE_MAX = 80
@@ -1896,6 +1960,13 @@ def _extract(text: str) -> list[dict]:
         lead = [x for x in exprs if x[1] <= first_start and x[0] - us <= 60]
         for j, a in enumerate(inline):
             years = None
+            if j in owned and _BUDGET_LABEL_RE.match(text, *_line_at(text, a["start"])):
+                # 'Budget: SAR 9 million' on a key-facts line: a year on the lines below it
+                # ('... 3,200 workers employed, as of September 2024') is not the amount's
+                le = _line_at(text, a["start"])[1]
+                owned[j] = [o for o in owned[j] if o[1][0] < le]
+                if not owned[j]:
+                    del owned[j]
             if j in owned:
                 # the year stated after the amount with only a preposition between ('(2023-2026),
                 # NOK 30 million in 2023'), else the nearest
@@ -1926,6 +1997,10 @@ def _extract(text: str) -> list[dict]:
                 # '... (2023-2026) ... The total commitment is NOK 96 million over four years':
                 # the four-year period a sentence before in the paragraph names
                 pass
+            elif j == len(inline) - 1 and (years := _duration_after_years(text, units, k, a, ue)):
+                # 'Norway will provide NOK 90 million over the next three years. ... The funding
+                # covers the period 2025 to 2027': the period of that length a sentence after names
+                pass
             elif k > 0:
                 # 'for the three years': the previous sentence's years
                 ana = _ANAPHORA_RE.match(text[a["end"]:ue]) or _ANAPHORA_OPEN_RE.match(text, us, a["start"])
@@ -1947,7 +2022,8 @@ def _extract(text: str) -> list[dict]:
                             years = (prev[-1][2], prev[-1][3])
                 # 'The programme ... has a resource requirement of US$ 6,750,000': the period of
                 # the programme the previous sentence names ('the DWCP for 2025–2029')
-                if years is None and _REFERRING_SUBJECT_RE.match(text, us, ue):
+                if years is None and (_REFERRING_SUBJECT_RE.match(text, us, ue)
+                                      or _defined_acronym_subject(text, us, ue, units[k - 1])):
                     # (the sentence before, else up to two more before it in the same paragraph)
                     for kk in range(k - 1, max(-1, k - 4), -1):
                         if kk < k - 1 and _PARA_BREAK_RE.search(text, units[kk][1], units[kk + 1][0] + 1):
@@ -1995,8 +2071,15 @@ def _extract(text: str) -> list[dict]:
                 # a key-facts block: 'Budget: EUR 4 million' with 'Duration: 2021-2024'
                 a["years"] = _block_years(text, a["start"])
             if a["years"] is None:
+                # a table of pledges under a caption that names their period ('Contributions
+                # pledged for the 2021-2024 cycle:' over '| Donor | Channel | EUR 14.5 million |')
+                a["years"] = next((y for bs, be, y in _table_caption_years(text) if bs <= a["start"] < be), None)
+            if a["years"] is None:
                 # a definition list: 'Total funding (2015–2024)' on the line above 'US$ 48.6 million'
                 a["years"] = _label_line_years(text, a)
+            if a["years"] is None:
+                # a project's title line ending in its period, over its 'Budget:' line
+                a["years"] = _title_line_years(text, a)
             if a["years"] is None:
                 # a definition list: 'Period' over '2022 – 2026', 'Amount' over 'NZ$ 9.5 million'
                 a["years"] = _dl_period_years(text, a)
@@ -2083,6 +2166,35 @@ def _duration_before(text: str, units: list, k: int, a: dict, ue: int, lo: int |
         fit = [x for x in _year_expressions(text, *units[kk]) if x[3] - x[2] + 1 == n]
         if fit:
             return fit[-1][2], fit[-1][3]
+    return None
+
+
+_DURATION_LATER_RE = re.compile(
+    rf"\b(?:over|for|during|across)[ \t]+(?:the[ \t]+)?(?:(?:next|coming|following)[ \t]+)?"
+    rf"(?P<n>{NUMBER_WORD}|\d+)[ \t-]+years?\b", re.IGNORECASE)
+
+
+def _duration_after_years(text: str, units: list, k: int, a: dict, ue: int) -> tuple[int, int] | None:
+    """The range of years, as long as the duration the rest of the amount's sentence names
+    ('CHF 14.6 million ... over the next four years'), that one of the three sentences after
+    it names (over at most one paragraph break): the first such range."""
+    if k < 0:
+        return None
+    dm = _DURATION_LATER_RE.search(text, a["end"], min(ue, a["end"] + 160))
+    if not dm:
+        return None
+    n = _duration_years(dm.group("n"))
+    if n < 2:
+        return None
+    breaks = 0
+    for kk in range(k + 1, min(len(units), k + 4)):
+        if _PARA_BREAK_RE.search(text, units[kk - 1][1], units[kk][0] + 1):
+            breaks += 1
+            if breaks > 1:
+                return None
+        fit = [x for x in _year_expressions(text, *units[kk]) if x[3] - x[2] + 1 == n]
+        if fit:
+            return fit[0][2], fit[0][3]
     return None
 
 
@@ -2467,9 +2579,10 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
         e = ne
     for label_re in (_PERIOD_LABEL_RE, _REPORTING_LABEL_RE, _TITLE_LABEL_RE):
         for a, b in lines:
-            m = _KV_LINE_RE.match(text, a, b)
-            if label_re.fullmatch(m.group("label").strip()):
-                ex = _year_expressions(text, m.end(), b)
+            for label, vs, ve in _kv_pairs(text, a, b):
+                if not label_re.fullmatch(label):
+                    continue
+                ex = _year_expressions(text, vs, ve)
                 if ex and (label_re is not _TITLE_LABEL_RE or ex[-1][2] < ex[-1][3]):
                     # (a title names its period as a range: 'Project: Green Jobs (2021–2024)')
                     return (ex[-1][2], ex[-1][3]) if label_re is _TITLE_LABEL_RE else (ex[0][2], ex[0][3])
@@ -2482,6 +2595,24 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
             if len(ys) == 1:
                 return int(ys[0]), int(ys[0])
     return None
+
+
+# a second 'Label: value' pair on a key-facts line: 'Funder: KSrelief | Period: 2022-2024'
+_KV_NEXT_RE = re.compile(r"[ \t]*[|;][ \t]*[*_]{0,2}(?P<label>[A-Za-z][^:\n|;*_]{0,40}?)[ \t]*[*_]{0,2}:[*_]{0,2}")
+
+
+def _kv_pairs(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+    """(label, value start, value end) of each 'Label: value' pair on the key-facts line
+    text[a:b], pairs being separated by '|' or ';'."""
+    m = _KV_LINE_RE.match(text, a, b)
+    pairs = []
+    label, vs = m.group("label").strip(), m.end()
+    if "|" in text[vs:b] or ";" in text[vs:b]:
+        for n in _KV_NEXT_RE.finditer(text, vs, b):
+            pairs.append((label, vs, n.start()))
+            label, vs = n.group("label").strip(), n.end()
+    pairs.append((label, vs, b))
+    return pairs
 
 
 _SIGNED_LABEL_RE = re.compile(r"(?:date[ \t]+(?:of[ \t]+)?)?(?:signed|signature|signing)(?:[ \t]+(?:on|date))?",
@@ -2525,6 +2656,28 @@ def _table_cell_years(text: str) -> tuple[tuple[int, int, tuple[int, int]], ...]
                 years = (head_years[idx] if idx < len(head_years) else None) or row_years
                 if years:
                     out.append((cs, ce, years))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _table_caption_years(text: str) -> tuple[tuple[int, int, tuple[int, int]], ...]:
+    """(body start, body end, years) of every pipe table whose caption line, right above it,
+    names a period or a year."""
+    out = []
+    for header, body in markdown_tables(text):
+        if not header or not body or not body[-1]:
+            continue
+        top = _table_top(text, _line_start(text, header[0][0]))
+        prev = _prev_line(text, top)
+        if not prev:
+            continue
+        cap = text[prev[0]:prev[1]].strip(" \t*_")
+        # (a caption that introduces the table, ending in ':', or a numbered one: 'Table 3 ...')
+        if not (cap.endswith(":") or _CAPTION_MARK_RE.match(cap)):
+            continue
+        years = _caption_years(text, top)
+        if years:
+            out.append((_line_start(text, body[0][0][0]), body[-1][-1][1], years))
     return tuple(out)
 
 

@@ -327,7 +327,7 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
 
 _YEAR_CLAUSE_RE = re.compile(
     rf"\b(?:[Ii]n|[Bb]y|[Aa]s\s+of|[Aa]s\s+at|[Ss]ince|[Uu]ntil|[Tt]hrough|[Dd]uring|"
-    rf"(?:at\s+the\s+)?end\s+of|[Ee]nd-)\s+(?:(?:its|their|the)\s+(?={YEAR}\s+[a-z]))?(?P<y>{YEAR})\b(?![\-–—]\s*\d|\s*(?:to|and)\s+\d)"
+    rf"(?:at\s+the\s+)?end\s+of|[Ee]nd-)\s+(?:(?:early|mid|late)[- ]?)?(?:(?:its|their|the)\s+(?={YEAR}\s+[a-z]))?(?P<y>{YEAR})\b(?![\-–—]\s*\d|\s*(?:to|and)\s+\d)"
     rf"|\((?P<py>{YEAR})\)")
 _AS_OF_RE = re.compile(r"\bas\s+(?:of|at|on)\b", re.IGNORECASE)
 _PERFECT_RE = re.compile(
@@ -436,14 +436,21 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
 # a heading that names results and one year: 'Key results (2023)', 'Results reported for
 # Norwegian-funded work (selection, 2023)', 'Achievements in 2022' (not a period '2022-2026')
 _RESULTS_HEAD_RE = re.compile(rf"^[ \t#*_]*(?:(?:key|main|selected)[ \t]+)?(?:results|achievements|highlights)\b"
-                              rf"[^\n.;:!?]{{0,80}}?[ (,](?P<y>{YEAR})(?![\d\-–/])\)?[ \t*_]*$",
+                              rf"[^\n.;:!?]{{0,80}}?[ (,](?:(?P<y0>{YEAR})[ \t]*[-–—][ \t]*)?(?P<y>{YEAR})(?![\d\-–/])\)?[ \t*_]*$",
                               re.MULTILINE | re.IGNORECASE)
 
 
 def _results_heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
     scopes = []
+    doc = None
     for m in _RESULTS_HEAD_RE.finditer(text):
-        if re.search(rf"{YEAR}[ \t]*[-–]\s*$", text[m.start():m.start("y")]):
+        if m.group("y0"):
+            # 'Results 2016–2023': results over a period that has ended hold at its last year
+            # (a period still running, 'Results 2022–2026', names no date they hold at)
+            doc = doc or _document_date(text) or (date(1, 1, 1), "")
+            if not int(m.group("y0")) < int(m.group("y")) < doc[0].year:
+                continue
+        elif re.search(rf"{YEAR}[ \t]*[-–]\s*$", text[m.start():m.start("y")]):
             continue
         b = _SCOPE_END_RE.search(text, _after_blank(text, m.end()))
         scopes.append((m.end(), b.start() if b else len(text), date(int(m.group("y")), 1, 1), "year"))
@@ -1287,6 +1294,7 @@ _PERIOD_HEADER_RE = re.compile(r"\bthis[ \t]+(?:reporting[ \t]+)?(?:quarter|peri
 # a leading row code in a table's label cell: '1.2 Workers trained', '2.1a of whom women'
 _LABEL_CODE_RE = re.compile(r"(?:[A-Z]?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z])[.:)]?")
 _CELL_INT_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})[\s*_]*$")
+_NOTED_CELL_RE = re.compile(rf"^[\s*_]*(?P<num>{QNUM})(?![\d.,%])[ \t]*\([^()|\n]{{1,40}}\)[\s*_]*$")
 _GOAL_HEADER_RE = re.compile(r"[\s*_]*(baseline|(?:(?:end|final|overall|total|annual|project|programme|"
                              r"end[\s-]+of[\s-]+(?:the[\s-]+)?(?:project|programme|phase)|life[\s-]+of[\s-]+(?:the[\s-]+)?project)[\s-]+)?"
                              r"targets?(?:[\s-]+(?:19|20)\d\d)?)(?:[\s*_]*\([^()|]{1,20}\))?[\s*_]*",
@@ -1467,7 +1475,8 @@ def _table_rows(text: str, excluded) -> list[dict]:
                     if m:  # ('2,400, of whom 900 women (2027)': the rest of the cell is the count's note)
                         excluded[cs + m.end("num"):ce] = b"\x01" * (ce - cs - m.end("num"))
                 else:
-                    m = _CELL_INT_RE.match(cell)
+                    # ('3,200 (41% women)': a note in brackets after the count)
+                    m = _CELL_INT_RE.match(cell) or (_NOTED_CELL_RE.match(cell) if count_cols[idx] else None)
                 if not m:
                     continue
                 s, e = cs + m.start("num"), cs + m.end("num")
@@ -1564,13 +1573,24 @@ def _target_scopes(text: str) -> list[tuple[int, int, tuple | None]]:
     scopes = []
     for m in _COLON_EOL_RE.finditer(text):
         ls = text.rfind("\n", 0, m.start()) + 1
+        # (the lead-in is the last sentence of its line: '... to refer them to services. By the
+        # end of the project it will:')
+        for se in _SENTENCE_STOP_RE.finditer(text, ls, m.start()):
+            ls = se.end()
         if m.start() - ls > 200 or not _AIM_LEAD_RE.search(text, ls, m.start()):
             continue
         item = _LIST_ITEM_AFTER_RE.match(text, m.end())
         if not item:
             continue
-        # (a blank line between the lead-in and its list does not end the list)
-        b = _BLANK_LINE_RE.search(text, item.start("item"))
+        # (a blank line between the lead-in and its list does not end the list, nor one
+        # between its items: '- train 300 inspectors;' blank '- support 60 communities.')
+        pos = item.start("item")
+        while True:
+            b = _BLANK_LINE_RE.search(text, pos)
+            nxt = b and _NEXT_ITEM_RE.match(text, b.end())
+            if not nxt:
+                break
+            pos = nxt.end()
         scopes.append((m.end(), b.start() if b else len(text), None))
     # a table column of what is planned: '| Expected output |' over '| 60 trainers certified |'
     for header, body in markdown_tables(text) + inner_pipe_tables(text):
@@ -1591,6 +1611,9 @@ def _target_scopes(text: str) -> list[tuple[int, int, tuple | None]]:
 
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_SENTENCE_STOP_RE = re.compile(r"[.!?][ \t]+(?=[A-Z])")
+# the next item of a list whose items are separated by blank lines
+_NEXT_ITEM_RE = re.compile(r"(?:[ \t]*\n)?[ \t]*(?:[-•*▪◦][ \t]|\(?[a-z0-9]{1,2}[.)][ \t])")
 _PLANNED_HEADER_RE = re.compile(r"[\s*_]*(?:expected|planned|intended|targeted)[ \t]+(?:outputs?|results?|outcomes?|deliverables?)\b",
                                 re.IGNORECASE)
 # a list item on the next line: '- ', '(a) ', '1. '
@@ -1610,6 +1633,10 @@ def _text_table_rows(text: str, excluded) -> list[dict]:
     rows = []
     for tb in find_tables(text):
         heads = [text[a:b] for a, b in tb.header]
+        if len(heads) >= 3 and _LABEL_HEADER_RE.fullmatch(heads[0]) \
+                and any(_GOAL_HEADER_RE.match(h) for h in heads[1:]):
+            rows += _text_matrix_rows(text, tb, heads, excluded)
+            continue
         units = [None if _NOT_COUNT_HEADER_RE.search(h) else _plural_phrase(h) for h in heads]
         # a table split by sex with a 'Total' row: the women and men of each row are a breakdown,
         # the total row's are the counts ('Women  Men  Total' over groups of participants)
@@ -1629,6 +1656,64 @@ def _text_table_rows(text: str, excluded) -> list[dict]:
                 if row:
                     rows.append(row)
     return rows
+
+
+# a header line's continuation under a plain-text table's header: '(2022)   (2025)   (Dec 2024)'
+_HEAD_NOTE_CELL_RE = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]*")
+
+
+def _text_matrix_rows(text: str, tb, heads: list[str], excluded: bytearray) -> list[dict]:
+    """A plain-text results matrix: 'Indicator  Baseline  Target  Achieved' (its header
+    continued by a line of bracketed years or dates: '(2022)  (2025)  (Dec 2024)') over rows
+    'Cooperatives formalized   2   25   19': the baseline (of its year), the target and what was
+    achieved (at the date of its column, or of an 'as of' date right above the table)."""
+    body = list(tb.rows)
+    if body and body[0] and body[0][0] is None and all(
+            c is None or _HEAD_NOTE_CELL_RE.fullmatch(text, c[0], c[1]) for c in body[0][1:]):
+        heads = [h + (" " + text[c[0]:c[1]].strip() if k and k < len(body[0]) and (c := body[0][k]) else "")
+                 for k, h in enumerate(heads)]
+        body = body[1:]
+    goal = [None] + [("baseline" if gm.group(1).lower() == "baseline" else "target")
+                     if (gm := _GOAL_HEADER_RE.fullmatch(h)) else None for h in heads[1:]]
+    count = [False] + [not goal[k] and bool(h.strip()) and not _NOT_COUNT_COL_RE.search(re.sub(r"\([^()]*\)", "", h))
+                       for k, h in enumerate(heads) if k]
+    lead = _lead_as_of(text, tb.start)
+    out = []
+    for row in body:
+        if not row or row[0] is None:
+            continue
+        label = text[row[0][0]:row[0][1]]
+        if _RATE_LABEL_RE.search(label):
+            continue
+        unit = _plural_phrase(label)
+        if unit is None:
+            words = label.strip(" *_").split()
+            if 1 <= len(words) <= 6 and not _NOT_COUNT_LABEL_RE.search(label) and words[0][:1].isalpha() \
+                    and words[0].lower() not in ("of", "-", "–", "total"):
+                unit = " ".join(words)
+        if unit is None:
+            continue
+        for k in range(1, min(len(row), len(heads))):
+            c = row[k]
+            if c is None or not (goal[k] or count[k]):
+                continue
+            cell = text[c[0]:c[1]]
+            m = _GOAL_CELL_RE.match(cell) if goal[k] else (_CELL_INT_RE.match(cell) or _NOTED_CELL_RE.match(cell))
+            if not m:
+                continue
+            s, e = c[0] + m.start("num"), c[0] + m.end("num")
+            raw = m.group("num").replace(",", "")
+            if any(excluded[s:e]) or "." in raw or (re.fullmatch(r"(?:19|20)\d\d", raw) and "," not in m.group("num")):
+                continue
+            as_of = _header_as_of(text, (0, 0, heads[k]))
+            if goal[k] == "target":
+                as_of = None  # (the year a target is due is not the date the count holds at)
+            elif not goal[k] and lead and (as_of is None or (as_of[1] != "day" and lead[0].year == as_of[0].year
+                                                             and (as_of[1] == "year" or lead[0].month == as_of[0].month))):
+                as_of = lead  # 'Achieved (Dec 2024)' under 'KEY RESULTS (as of 31 December 2024)'
+            out.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": goal[k],
+                        "num_start": s, "char_start": s, "char_end": e, "rule": "quantity.table", "as_of": as_of})
+    return out
 
 
 # a plain-text table with a count column: a header line ending in a wide gap and 'Number' over
@@ -1662,6 +1747,53 @@ def _count_column_rows(text: str, excluded) -> list[dict]:
     return rows
 
 
+# a key-figures box with dot leaders: 'Refugees and host community members reached ..... 48,000'
+_LEADER_ROW_RE = re.compile(rf"^[ \t]*(?P<label>[A-Z][^\n.|]{{2,80}}?)[ \t]*\.{{4,200}}[ \t]*(?P<num>{QNUM})[ \t]*$",
+                            re.MULTILINE)
+# the heading over such a box: 'Key figures (2023)', 'Results at a glance', 'In numbers'
+_FIGURES_HEAD_RE = re.compile(r"(?i)\b(?:figures|facts|results|achievements|highlights|in[ \t]+numbers|"
+                              r"at[ \t]+a[ \t]+glance|statistics)\b")
+
+
+def _leader_rows(text: str, excluded) -> list[dict]:
+    """Counts in a box of dot-leader lines under a key-figures heading (not a table of
+    contents, whose numbers are pages): the line's label names the counted noun, the heading's
+    one year the date they hold at."""
+    rows = []
+    run_end, run_head = -1, None
+    for m in _LEADER_ROW_RE.finditer(text):
+        s, e = m.span("num")
+        if run_end >= 0 and _BLANKS_ONLY_RE.fullmatch(text, run_end, m.start()):
+            head = run_head  # the next line of the same run: its heading is known
+        else:
+            # the run's heading: the first non-blank line above it
+            pe = m.start()
+            while pe > 0 and not text[text.rfind("\n", 0, pe - 1) + 1:pe].strip():
+                pe = text.rfind("\n", 0, pe - 1) + 1
+            pl = text[text.rfind("\n", 0, max(0, pe - 1)) + 1:pe].strip() if pe > 0 else ""
+            head = None
+            if pl and len(pl) <= 80 and _FIGURES_HEAD_RE.search(pl) and not pl.endswith("."):
+                ys = re.findall(rf"(?<![\d\-–/])({YEAR})(?![\d\-–/])", pl)
+                head = ((date(int(ys[0]), 1, 1), "year") if len(ys) == 1 else None,)
+        run_end, run_head = m.end(), head
+        if head is None:
+            continue
+        raw = m.group("num").replace(",", "")
+        if any(excluded[s:e]) or "." in raw or _YEAR_NUM_RE.fullmatch(raw) or float(raw) < 1:
+            continue
+        label = m.group("label").strip()
+        unit = _plural_phrase(label)
+        if not unit or unit.lower() in _NOT_FIGURE_LABELS or _RATE_LABEL_RE.search(label):
+            continue
+        rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None, "num_start": s,
+                     "char_start": m.start("label"), "char_end": e, "rule": "quantity.key_figure",
+                     "as_of": head[0]})
+    return rows
+
+
+_BLANKS_ONLY_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?")
+
+
 def extract(text: str) -> list[dict]:
     excluded = _excluded_spans(text)
     rows = _label_rows(text, excluded) + _number_of_rows(text, excluded) + _table_rows(text, excluded)
@@ -1670,6 +1802,8 @@ def extract(text: str) -> list[dict]:
     rows += [r for r in _key_figure_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     if "   " in text:
         rows += [r for r in _count_column_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
+    if "...." in text:
+        rows += [r for r in _leader_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
     taken = {r["num_start"] for r in rows}
     rows += [r for r in _candidates(text, excluded, rows) if r["num_start"] not in taken]
     rows.sort(key=lambda r: r["char_start"])

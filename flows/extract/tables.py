@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .text import DAY, MONTH, YEAR
+
 Cell = tuple[int, int]
 
 
@@ -149,9 +151,13 @@ def _is_pipe_header(line: str) -> bool:
     # (a column header may name a year: '| Project | 2021 | 2022 | Total 2021–2023 |', when
     # the first cell names none)
     return len(cells) >= 2 and all(c for c in cells) and not re.search(r"\d", cells[0]) \
-        and not any(re.search(r"\d", _YEARS_IN_CELL_RE.sub("", c)) for c in cells)
+        and not any(re.search(r"\d", _YEARS_IN_CELL_RE.sub("", _DAY_IN_CELL_RE.sub("", c))) for c in cells)
 
 
+# the day of a date a header cell may name: 'Achieved (as of 30 September 2024)', 'at 31 Dec.
+# 2023', 'March 31, 2024' (the year is taken by _YEARS_IN_CELL_RE)
+_DAY_IN_CELL_RE = re.compile(rf"(?<!\d)(?:{DAY}[ \t]+(?={MONTH}[ \t]+{YEAR})|{MONTH}[ \t]+{DAY},?(?=[ \t]+{YEAR}))",
+                             re.IGNORECASE)
 # the years a header cell may name: '2021', 'Total 2021–2023', 'FY 2022/23'
 _YEARS_IN_CELL_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:[ \t]*[-–—/][ \t]*(?:(?:19|20)\d\d|\d\d))?(?!\d)")
 
