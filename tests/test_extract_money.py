@@ -1292,3 +1292,14 @@ def test_a_wrapped_labelled_line_keeps_the_year_of_its_sentence():
     text = ("Decision 4.2: The Committee approved a reallocation of EUR 150,000 from Component 2\n"
             "(enterprise services) to Component 3, to finance equipment in 2023.\n")
     assert one(text)["year_from"] == 2023
+
+
+def test_a_long_dot_leader_list_takes_linear_time():
+    # each leader line used to walk down every line below it: 3,000 lines took seconds
+    from linear import grows_linearly
+    from flows.extract.money import extract as money_extract
+
+    def make(n):
+        return "BUDGET (US$)\n\n" + "".join(f"Output {i} costs ........ {1000 + i:,}\n" for i in range(n))
+    ok, a, b = grows_linearly(money_extract, make, 300, factor=10)
+    assert ok, (a, b)

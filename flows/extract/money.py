@@ -1429,13 +1429,18 @@ def _leader_amounts(text: str) -> list[dict]:
     def amount_line(ls: int, le: int):
         return _LEADER_LINE_RE.fullmatch(text, ls, le) or _GAP_AMOUNT_LINE_RE.fullmatch(text, ls, le)
 
-    # the lines of each list: from each leader line, up and down over amount lines
+    # the lines of each list: from each leader line, down over amount lines; a walk stops at
+    # the next leader line, which walks on from there itself (so each line is walked once:
+    # a list of thousands of leader lines took time growing with the square of its length)
     candidates: dict[int, re.Match] = {}
+    leader_starts = {m.start() for m in lines}
     for m in lines:
         candidates[m.start()] = m
         pos = m.end()
         while pos < len(text):
             ls = pos + 1
+            if ls in leader_starts:
+                break
             le = text.find("\n", ls)
             le = len(text) if le < 0 else le
             if le - ls > 200:
