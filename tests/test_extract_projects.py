@@ -1257,3 +1257,21 @@ def test_a_portfolio_overview_title_and_dot_leader_fields_are_no_projects():
     rows = extract(text)
     assert [r["title"] for r in rows] == ["Decent Harvest Jobs in the Eastern Valleys"]
     assert (rows[0]["start_year"], rows[0]["end_year"]) == (2022, 2026)
+
+
+def test_a_text_naming_thousands_of_projects_takes_linear_time():
+    # every title was compared with every title merged before it (time growing with the
+    # square of their number); beyond a few hundred, only titles sharing a rarer word are
+    from linear import grows_linearly
+
+    def make(n):
+        return "".join(f"## Project {i} for Decent Work (2020–2024)\n\nFunded by Sweden with SEK {i + 1} million.\n\n"
+                       for i in range(n))
+    ok, a, b = grows_linearly(extract, make, 300, factor=10, slack=2.5)
+    assert ok, (a, b)
+
+
+def test_a_project_stated_twice_is_one_project():
+    text = ("## Skills for Green Jobs in Coastal Kenya (2021–2024)\n\nFunded by Norway with NOK 20 million.\n\n"
+            "Later, the Skills for Green Jobs in Coastal Kenya project trained 900 young people.\n")
+    assert len(extract(text)) == 1

@@ -377,15 +377,23 @@ class _TitleIndex:
     characters (the prefix rule) or an Indel similarity of at least the ratio threshold (the
     Indel similarity 2*LCS/(a+b) bounds SequenceMatcher's ratio from above)."""
 
+    #: up to this many names, a name is compared with every one (a document names tens of
+    #: projects); beyond it, only with the names that share one of its words that fewer than
+    #: this many names use, so a text naming thousands of projects costs linear time
+    FULL_SCAN = 400
+
     def __init__(self) -> None:
         self.norms: list[str] = []
         self.owner: list[int] = []
         self.by_prefix: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}   # word -> indexes into norms
 
     def add(self, name: str, k: int) -> None:
         n = _norm(name)
         if not n:
             return
+        for w in set(n.split()):
+            self.by_word.setdefault(w, []).append(len(self.norms))
         self.norms.append(n)
         self.owner.append(k)
         if len(n) >= 25:
@@ -398,8 +406,14 @@ class _TitleIndex:
         out = set(self.by_prefix.get(n[:25], ())) if len(n) >= 25 else set()
         from rapidfuzz.distance import Indel
         from rapidfuzz.process import extract
-        hits = extract(n, self.norms, scorer=Indel.normalized_similarity, score_cutoff=0.84, limit=None)
-        out.update(self.owner[i] for _, _, i in hits)
+        if len(self.norms) <= self.FULL_SCAN:
+            pool = range(len(self.norms))
+        else:
+            pool = sorted({i for w in set(n.split()) if len(ids := self.by_word.get(w, ())) <= self.FULL_SCAN
+                           for i in ids})
+        hits = extract(n, [self.norms[i] for i in pool], scorer=Indel.normalized_similarity,
+                       score_cutoff=0.84, limit=None)
+        out.update(self.owner[pool[i]] for _, _, i in hits)
         return out
 
 
