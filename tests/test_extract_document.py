@@ -761,3 +761,28 @@ def test_a_donor_agency_named_in_its_own_language_gives_its_country():
             "| Funding | Agencia Española de Cooperación Internacional para el Desarrollo |\n"
             "| Budget | EUR 2 million |\n\nThe project trains young people.\n")
     assert extract(text)["partner_iso3"] == "ESP"
+
+
+def test_a_partnership_heading_under_a_series_name_and_category_is_the_title():
+    text = ("WORKING TOGETHER\nRegional Development Banks\n\nThe Asian Development Bank and the ILO\n"
+            "Partner brief - June 2022\n\nOVERVIEW\n\nThe Bank lends to governments in the region.\n")
+    assert extract(text)["title"] == "The Asian Development Bank and the ILO"
+
+
+def test_a_boxed_country_ilo_cooperation_heading_under_a_letterhead_is_the_title():
+    text = ("INTERNATIONAL LABOUR ORGANIZATION                          PARTNER BRIEF\n"
+            "Multilateral Cooperation Unit                                   May 2021\n"
+            "======================================================================\n\n"
+            "                      NEW ZEALAND  -  ILO COOPERATION\n\n"
+            "======================================================================\n\n"
+            "New Zealand is a founding member of the ILO.\n")
+    doc = extract(text)
+    assert doc["title"] == "NEW ZEALAND - ILO COOPERATION"
+    assert doc["partner_iso3"] == "NZL"
+
+
+def test_a_letterhead_in_two_languages_above_a_press_release_label_is_no_title():
+    text = ("Department of Foreign Affairs\nRoinn na dTeangacha\n\nPRESS RELEASE\n\n"
+            "Minister announces support for fair recruitment in Nepal\n\n4 April 2022\n\n"
+            "The Minister today announced new funding.\n")
+    assert extract(text)["title"] == "Minister announces support for fair recruitment in Nepal"

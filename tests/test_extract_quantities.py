@@ -878,3 +878,33 @@ def test_a_key_figures_box_with_dot_leaders_gives_counts_at_its_heading_year():
     rows = {r["value"]: r for r in extract(text)}
     assert rows[120]["as_of"] == date(2022, 1, 1) and rows[3400]["unit"] == "Women members"
     assert 38 not in rows and 12 not in rows
+
+
+def _by_value(text: str) -> dict:
+    return {r["value"]: r for r in extract(text)}
+
+
+def test_an_as_of_paragraph_ending_in_a_colon_dates_the_table_under_it():
+    text = ("Project news.\n\nAs of 30 June 2023, the programme had reached the following results:\n\n"
+            "| Indicator | Kenya | Uganda |\n| Cooperatives registered | 120 | 75 |\n\nMore text follows.\n")
+    rows = _by_value(text)
+    assert rows[120.0]["as_of"] == date(2023, 6, 30)
+    assert rows[75.0]["as_of"] == date(2023, 6, 30)
+
+
+def test_a_numbered_highlights_heading_and_a_progress_heading_date_their_lists():
+    text = ("3. HIGHLIGHTS OF 2022\n\nResults reported for the year include:\n\n"
+            "* Skills. Eleven provinces adopted the new curriculum.\n\n"
+            "## Progress at 30 September 2021\n\n- 640 apprentices certified\n- 18 training centres upgraded\n")
+    rows = _by_value(text)
+    assert rows[11.0]["as_of"] == date(2022, 1, 1)
+    assert rows[640.0]["as_of"] == date(2021, 9, 30)
+    assert rows[18.0]["as_of"] == date(2021, 9, 30)
+
+
+def test_targets_include_makes_every_count_of_its_clause_a_target():
+    text = ("The new strategy was adopted in May. Its targets include 40,000 farmers reached by extension "
+            "services and 600 cooperatives registered by 2030.")
+    rows = _by_value(text)
+    assert rows[40000.0]["qualifier"] == "target"
+    assert rows[600.0]["qualifier"] == "target"

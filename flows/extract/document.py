@@ -696,6 +696,12 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             letterhead = False
         elif letterhead and _letterhead_goes_on(text, lines, idx):
             pass
+        elif letterhead and idx + 1 < len(lines) and _is_genre_label(lines[idx + 1][2]) \
+                and 1 <= len(_words(line)) <= 6 and not clean_inline(line).endswith((".", ":")):
+            # 'Department of Foreign Affairs' / 'An Roinn Gnóthaí Eachtracha' / 'PRESS RELEASE': a
+            # short line between a letterhead and the label of the document's kind is the
+            # letterhead's (its name in another language, a unit's name)
+            pass
         else:
             break
         idx += 1
@@ -752,6 +758,19 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
     if slug and len(_words(line[slug.end():])) >= 3:
         s, line = s + slug.end(), line[slug.end():]
     title = clean_inline(line)
+    # 'PARTNERING FOR DEVELOPMENT' / 'International Financial Institutions' / 'The X Bank and
+    # the ILO': a series' name and a category above a partnership's heading ('X and the ILO',
+    # 'X - ILO cooperation'): that heading, a few lines down, is the title
+    if not _PARTNER_RE.match(title):
+        for k in range(idx + 1, min(idx + 5, len(lines))):
+            ks, ke, kline = lines[k]
+            kclean = clean_inline(kline)
+            if kclean.endswith(".") or len(_words(kclean)) > 15:
+                break
+            if _PARTNER_RE.match(kclean) and 2 <= len(_words(kclean)) <= 12:
+                off = kline.find(kclean[:10])
+                return (ks + off, ks + off + len(kclean), kclean) if off >= 0 and kline[off:off + len(kclean)] == kclean \
+                    else (ks, ke, kclean)
     # 'CALL FOR PROPOSALS' over 'Reference: ...', 'Date of issue: ...', 'Title of the assignment:
     # ...': the kind of call, then what it is for -> 'Call for Proposals: <the field's title>'
     if (_GENRE_LINE_RE.fullmatch(title) or _REQUEST_RE.fullmatch(title)) and not title.lower().startswith(("terms", "annual")):

@@ -435,7 +435,8 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
 
 # a heading that names results and one year: 'Key results (2023)', 'Results reported for
 # Norwegian-funded work (selection, 2023)', 'Achievements in 2022' (not a period '2022-2026')
-_RESULTS_HEAD_RE = re.compile(rf"^[ \t#*_]*(?:(?:key|main|selected)[ \t]+)?(?:results|achievements|highlights)\b"
+_RESULTS_HEAD_RE = re.compile(rf"^[ \t#*_]*(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}\.?[ \t]+)?(?:(?:key|main|selected)[ \t]+)?"
+                              rf"(?:results|achievements|highlights|progress)\b"
                               rf"[^\n.;:!?]{{0,80}}?[ (,](?:(?P<y0>{YEAR})[ \t]*[-–—][ \t]*)?(?P<y>{YEAR})(?![\d\-–/])\)?[ \t*_]*$",
                               re.MULTILINE | re.IGNORECASE)
 
@@ -453,7 +454,10 @@ def _results_heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
         elif re.search(rf"{YEAR}[ \t]*[-–]\s*$", text[m.start():m.start("y")]):
             continue
         b = _SCOPE_END_RE.search(text, _after_blank(text, m.end()))
-        scopes.append((m.end(), b.start() if b else len(text), date(int(m.group("y")), 1, 1), "year"))
+        # ('Progress at 31 December 2024': the heading's whole date)
+        ds = [d for d in find_dates(m.group(0)) if d.first().year == int(m.group("y"))] if not m.group("y0") else []
+        dt, prec = (ds[-1].first(), ds[-1].precision) if ds else (date(int(m.group("y")), 1, 1), "year")
+        scopes.append((m.end(), b.start() if b else len(text), dt, prec))
     return scopes
 
 
@@ -487,7 +491,9 @@ def _paragraph_scopes(text: str) -> list[tuple[int, int, date, str]]:
         dt, prec = ds[0][1], ds[0][2]
         if _OPEN_AS_OF_RE.match(text, ps) and _OPEN_AS_OF_RE.match(text, ps).end() >= h.start():
             scopes.append((ps, pe, dt, prec))
-            continue
+            if not text[ps:pe].rstrip().endswith(":"):
+                continue
+            # ('As of 31 March 2024, the project had reached the following results:' over a table)
         if pe_m is None or pe - ps > 600:
             continue
         bs = _after_blank(text, pe)
@@ -699,6 +705,7 @@ _WILL_RE = re.compile(r"\bwill[ \t\n]+(?!be[ \t\n]+\w+ed\b|have\b|not\b)[a-z]+\b
 # between a 'will' verb and the count: a break that ends its object
 _NOT_OBJECT_GAP_RE = re.compile(r"[,;:()\"“”]|\b(?:who|which|that|when|where|after|since|while|"
                                 r"because|as|than|had|have|has|was|were|is|are|already|what|whose|how)\b")
+_TARGETS_INCLUDE_RE = re.compile(r"\b(?:[Tt]argets|[Gg]oals|[Aa]ims)[ \t\n]+(?:include|are)[ \t\n]")
 _TARGET_AIM_RE = re.compile(rf"\b{_AIM}\b")
 _CLAUSE_END_RE = re.compile(r"[.!?;:](?=\s)|\n[ \t]*\n")
 
@@ -713,6 +720,10 @@ def _target_before(text: str, s: int) -> str | None:
     if _TARGET_DIRECT_RE.search(text, max(lo, s - 50), s):
         return "target"
     if _TARGET_AND_TO_RE.search(text, max(lo, s - 30), s) and _TARGET_AIM_RE.search(text, lo, s):
+        return "target"
+    # 'Its targets include 5,000 trainees reached and 200 firms supported': every count of
+    # the clause is a target
+    if _TARGETS_INCLUDE_RE.search(text, lo, s):
         return "target"
     # 'The target: 2,400 local workers' inside a paragraph
     if _TARGET_COLON_RE.search(text, max(0, s - 40), s):
@@ -1814,7 +1825,8 @@ def extract(text: str) -> list[dict]:
     row_starts = sorted(r["num_start"] for r in rows)
     scopes = _heading_scopes(text)
     result_scopes = _results_heading_scopes(text) if (
-        "esults" in text or "chievements" in text or "ighlights" in text or "ESULTS" in text) else []
+        "esults" in text or "chievements" in text or "ighlights" in text or "ESULTS" in text
+        or "IGHLIGHTS" in text or "CHIEVEMENTS" in text or "rogress" in text or "ROGRESS" in text) else []
     target_scopes = _target_scopes(text)
     doc_dates: list = []
 
