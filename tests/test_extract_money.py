@@ -1303,3 +1303,32 @@ def test_a_long_dot_leader_list_takes_linear_time():
         return "BUDGET (US$)\n\n" + "".join(f"Output {i} costs ........ {1000 + i:,}\n" for i in range(n))
     ok, a, b = grows_linearly(money_extract, make, 300, factor=10)
     assert ok, (a, b)
+
+
+def test_a_caption_joined_to_its_paragraph_names_the_unit_of_a_table_by_year():
+    text = ("Norway gave US$ 20.0 million over four years, most of it for projects in East Africa and "
+            "the Andes, with a small share as core funding. Grants from Norway, 2019-2022 (US$ million)\n"
+            "   Year          Earmarked      Core          Total\n"
+            "   2019               4.1        1.0            5.1\n"
+            "   2020               3.9        1.2            5.1\n"
+            "   2019-2020          8.0        2.2           10.2\n")
+    rows = extract(text)
+    got = {(round(r["amount"]), r["year_from"], r["year_to"]) for r in rows if r["rule"] == "money.table"}
+    assert (4_100_000, 2019, 2019) in got and (1_200_000, 2020, 2020) in got
+    assert (2_200_000, 2019, 2020) in got and (10_200_000, 2019, 2020) in got
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["evidence"]
+
+
+def test_a_captioned_table_with_a_wrapped_header_and_rules_under_each_column():
+    text = ("Table 4. Grants of Korea to the ILO (US$)\n\n"
+            "Year       Projects      Junior Professional      Total\n"
+            "                         Officers (JPO)\n"
+            "--------   ----------    ---------------------    ----------\n"
+            "2021        2,300,000          410,000            2,710,000\n"
+            "2022        2,650,000          390,000            3,040,000\n"
+            "--------   ----------    ---------------------    ----------\n"
+            "Total       4,950,000          800,000            5,750,000\n")
+    got = {(r["amount"], r["year_from"], r["year_to"]) for r in extract(text)}
+    assert (410_000, 2021, 2021) in got and (3_040_000, 2022, 2022) in got
+    assert (5_750_000, 2021, 2022) in got and (800_000, 2021, 2022) in got

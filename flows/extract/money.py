@@ -768,8 +768,11 @@ def _table_amounts(text: str) -> list[dict]:
             # columns ('Table 2 Contributions by year (in US$ thousands)' over '| Project | 2021
             # | 2022 | Total |'), a column whose header is a year or a money word
             cap = _caption_currency(text, _table_top(text, header[0][0]))
-            if cap[0]:
+            if cap[0] and _rows_by_year(body):
+                # rows of years ('2021   9.6   3.1   12.7'): every column of amounts is money
                 currencies = _caption_money_cols(header, body, cap)
+            elif cap[0]:
+                currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
                 from_caption = any(c for c, _ in currencies)
         if header and not any(c for c, _ in currencies):
             currencies = _currency_column(header, body, currencies)
@@ -908,8 +911,14 @@ def _caption_currency(text: str, table_start: int) -> tuple[str | None, int]:
     Contributions by project and year (in US$ thousands)'), when it states no number other
     than a year or a table number."""
     prev = _prev_line(text, table_start)
-    if not prev or prev[1] - prev[0] > 150:
+    if not prev:
         return None, 1
+    if prev[1] - prev[0] > 150:
+        # a caption a reader joined to the end of the paragraph above it ('... core funding.
+        # Voluntary contributions, 2020-2024 (US$ million)'): the line's last sentence
+        prev = _joined_caption(text, *prev)
+        if prev is None:
+            return None, 1
     line = text[prev[0]:prev[1]]
     if line.lstrip().startswith("|") or line.rstrip().endswith((".", ";")):
         return None, 1
@@ -919,6 +928,18 @@ def _caption_currency(text: str, table_start: int) -> tuple[str | None, int]:
     if _CAPTION_AMOUNT_RE.search(_YEAR4_RE.sub("", bare)):
         return None, 1
     return _header_currency(line)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][)\]\"'’”]?[ \t]+(?=[A-Z(])")
+
+
+def _joined_caption(text: str, ls: int, le: int) -> tuple[int, int] | None:
+    """The caption at the end of a long line (a paragraph a reader joined it to): the last
+    sentence of the line's last 150 characters, when it ends in a parenthesis naming a unit."""
+    if not text[ls:le].rstrip().endswith(")"):
+        return None
+    ends = list(_SENTENCE_END_RE.finditer(text, max(ls, le - 150), le))
+    return (ends[-1].end(), le) if ends else None
 
 
 _START_COL_RE = re.compile(r"(?i)[\W_]*(?:start|begin|from)(?:[\W_]*(?:date|year))?[\W_]*")
@@ -941,6 +962,12 @@ def _plain_blocks(text: str) -> list[tuple[list, list[list], str]]:
 _RATE_CELL_RE = re.compile(r"0\.\d+")
 
 
+def _rows_by_year(body: list[list]) -> bool:
+    """Whether most rows of a table are labelled by a year or a range of years in their first cell."""
+    firsts = [r[0][2] for r in body if r and r[0][2].strip()]
+    return len(firsts) >= 2 and sum(1 for c in firsts if _YEARISH_CELL_RE.fullmatch(c)) * 2 > len(firsts)
+
+
 def _block_amounts(text: str) -> list[dict]:
     """Amounts of delimited exports and aligned-column tables whose header names the currency
     of a column ('budget_usd', 'Budget (USD)'): the years from the row's start and end columns
@@ -953,7 +980,10 @@ def _block_amounts(text: str) -> list[dict]:
         if header and not any(c for c, _ in currencies):
             # the caption line above naming the currency of the money columns (see _table_amounts)
             cap = _caption_currency(text, _table_top(text, header[0][0]))
-            if cap[0]:
+            if cap[0] and _rows_by_year(body):
+                # rows of years ('2021   9.6   3.1   12.7'): every column of amounts is money
+                currencies = _caption_money_cols(header, body, cap)
+            elif cap[0]:
                 currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
         if not any(c for c, _ in currencies):
             continue
@@ -1078,7 +1108,8 @@ def _two_col_amounts(text: str) -> list[dict]:
 _CAPTION_UNIT_RE = re.compile(r"\((?:in[ \t]+)?(?P<unit>[^()\n]{1,30})\)(?:[ \t]*\(\d{1,2}\)|\*{1,2})?[ \t]*$", re.MULTILINE)
 # where a caption starts inside a line a reader joined to the paragraph above it
 _CAPTION_MARK_RE = re.compile(r"\b(?:Table|TABLE|Figure|Exhibit|Annex)[ \t]+[A-Z]?\d+(?:\.\d+)*[a-z]?\b")
-_RULE_LINE_RE = re.compile(r"[ \t]*[-=_–—]{3,}[ \t]*")
+# (one rule across the table, or one under each column: '-------   ---------')
+_RULE_LINE_RE = re.compile(r"[ \t]*[-=_–—]{3,}(?:[ \t]+[-=_–—]{3,}){0,30}[ \t]*")
 # a cell of amounts: '2,975,000', '1 150.4', '198.5 million'
 _AMOUNT_CELL_RE = re.compile(
     r"[\s*_]*(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -1151,6 +1182,9 @@ def _captioned_block(text: str, pos: int, cur: str, scale: int, caption: tuple[i
                 _is_head_cell(text[a:b]) or _YEARISH_CELL_RE.fullmatch(text, a, b) for a, b in cells):
             header = cells
             continue
+        if i == 1 and header is not None and cells[0][0] > header[0][1] \
+                and all(_is_head_cell(text[a:b]) for a, b in cells):
+            continue  # the header's wrapped second line ('Account (RBSA)' under 'Regular Budget ...')
         break
     if len(body) < 2:
         return []
