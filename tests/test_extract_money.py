@@ -1332,3 +1332,14 @@ def test_a_captioned_table_with_a_wrapped_header_and_rules_under_each_column():
     got = {(r["amount"], r["year_from"], r["year_to"]) for r in extract(text)}
     assert (410_000, 2021, 2021) in got and (3_040_000, 2022, 2022) in got
     assert (5_750_000, 2021, 2022) in got and (800_000, 2021, 2022) in got
+
+
+def test_a_second_header_line_of_units_names_the_currency_of_its_columns():
+    text = ("Partner     Activity                          Period      Grant       Co-funding\n"
+            "                                                          (EUR)       (EUR)\n"
+            "Ghana       Apprenticeship reform and         2021-2023   900,000     150,000\n"
+            "            certification\n"
+            "Togo        Labour inspection tools           2022-2024   700,000     120,000\n")
+    got = {(r["amount"], r["currency"], r["year_from"], r["year_to"]) for r in extract(text)}
+    assert got == {(900_000, "EUR", 2021, 2023), (150_000, "EUR", 2021, 2023),
+                   (700_000, "EUR", 2022, 2024), (120_000, "EUR", 2022, 2024)}

@@ -962,6 +962,9 @@ def _plain_blocks(text: str) -> list[tuple[list, list[list], str]]:
 _RATE_CELL_RE = re.compile(r"0\.\d+")
 
 
+_UNIT_CELL_RE = re.compile(r"[ \t]*\((?:in[ \t]+)?[^()\d\n]{1,20}\)[ \t]*")
+
+
 def _rows_by_year(body: list[list]) -> bool:
     """Whether most rows of a table are labelled by a year or a range of years in their first cell."""
     firsts = [r[0][2] for r in body if r and r[0][2].strip()]
@@ -977,6 +980,11 @@ def _block_amounts(text: str) -> list[dict]:
     blocks = _plain_blocks(text)
     for header, body, kind in blocks:
         currencies = [_header_currency(c[2]) for c in header]
+        if header and body and not any(c for c, _ in currencies) and len(body[0]) == len(header) \
+                and any(c[2] for c in body[0]) and all(not c[2] or _UNIT_CELL_RE.fullmatch(c[2]) for c in body[0]):
+            # the header's second line of units ('(US$)' under 'Fund budget' and 'ILO share')
+            currencies = [_header_currency(c[2]) if c[2] else (None, 1) for c in body[0]]
+            body = body[1:]
         if header and not any(c for c, _ in currencies):
             # the caption line above naming the currency of the money columns (see _table_amounts)
             cap = _caption_currency(text, _table_top(text, header[0][0]))
