@@ -1299,8 +1299,12 @@ def test_a_long_dot_leader_list_takes_linear_time():
     from linear import grows_linearly
     from flows.extract.money import extract as money_extract
 
+    calls = []
+
     def make(n):
-        return "BUDGET (US$)\n\n" + "".join(f"Output {i} costs ........ {1000 + i:,}\n" for i in range(n))
+        # (a text of its own at each call: a cached result of the warm-up call would time nothing)
+        calls.append(n)
+        return f"Memo {len(calls)}\n\nBUDGET (US$)\n\n" + "".join(f"Output {i} costs ........ {1000 + i:,}\n" for i in range(n))
     ok, a, b = grows_linearly(money_extract, make, 300, factor=10)
     assert ok, (a, b)
 
@@ -1343,3 +1347,11 @@ def test_a_second_header_line_of_units_names_the_currency_of_its_columns():
     got = {(r["amount"], r["currency"], r["year_from"], r["year_to"]) for r in extract(text)}
     assert got == {(900_000, "EUR", 2021, 2023), (150_000, "EUR", 2021, 2023),
                    (700_000, "EUR", 2022, 2024), (120_000, "EUR", 2022, 2024)}
+
+
+def test_a_markdown_column_headed_by_the_dollar_states_the_value_of_the_grant_beside_it():
+    text = ("| Partner | Grant | US$ equivalent |\n"
+            "|---|---|---|\n"
+            "| Finland | EUR 2,000,000 | 2,160,000 |\n")
+    [row] = extract(text)  # one grant, stated in euros and in dollars
+    assert row["amount_usd"] == pytest.approx(2_160_000)

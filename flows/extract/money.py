@@ -1665,7 +1665,35 @@ def _usd_cell_after(text: str, a: dict) -> float | None:
     usd = parse_amount(m.group("num"), None)
     if not _same_value(text, a, {"amount": usd, "currency": "USD"}):
         return None
+    if text[ls:m.start("num")].lstrip().startswith("|"):
+        # a markdown row: the header cell of the same column ('| Donor | Grant | US$ equivalent |')
+        return usd if _pipe_usd_header(text, ls, text.count("|", ls, m.start("num"))) else None
     return usd if _usd_header_over(text, ls, cs, ce) else None
+
+
+_PIPE_SEP_LINE_RE = re.compile(r"[ \t]*\|[ \t:|-]*-[ \t:|-]*")
+
+
+def _pipe_usd_header(text: str, ls: int, col: int) -> bool:
+    """Whether the header of the markdown table holding the row at `ls` names the dollar in
+    its `col`-th cell (counting pipes from the left): the header is the line above the
+    separator line, found going up the table's lines (at most 60)."""
+    pos = ls
+    for _ in range(60):
+        if pos <= 0:
+            return False
+        ps = _line_start(text, pos - 1)
+        line = text[ps:pos - 1]
+        if not line.lstrip().startswith("|"):
+            return False
+        if _PIPE_SEP_LINE_RE.fullmatch(line):
+            if ps <= 0:
+                return False
+            hs = _line_start(text, ps - 1)
+            cells = text[hs:ps - 1].split("|")
+            return col < len(cells) and bool(_USD_HEAD_RE.search(cells[col]))
+        pos = ps
+    return False
 
 
 def _usd_header_over(text: str, ls: int, cs: int, ce: int) -> bool:
