@@ -1355,3 +1355,21 @@ def test_a_markdown_column_headed_by_the_dollar_states_the_value_of_the_grant_be
             "| Finland | EUR 2,000,000 | 2,160,000 |\n")
     [row] = extract(text)  # one grant, stated in euros and in dollars
     assert row["amount_usd"] == pytest.approx(2_160_000)
+
+
+def test_a_row_of_one_amount_in_two_currency_columns_is_one_amount():
+    text = ("| Output | NOK | US$ |\n"
+            "|---|---:|---:|\n"
+            "| Training of inspectors | 5,000,000 | 480,000 |\n"
+            "| Total | 9,000,000 | 860,000 |\n")
+    rows = extract(text)
+    assert sorted(round(r["amount_usd"]) for r in rows) == [480_000, 860_000]
+    assert {r["currency"] for r in rows} == {"NOK"}
+
+
+def test_two_currency_columns_of_unrelated_amounts_stay_two_amounts():
+    text = ("| Donor | EUR | US$ |\n"
+            "|---|---:|---:|\n"
+            "| Partner A | 5,000,000 | 40,000 |\n"
+            "| Partner B | 2,000,000 | 25,000 |\n")
+    assert len(extract(text)) == 4

@@ -855,8 +855,11 @@ def _table_amounts(text: str) -> list[dict]:
             # dollar value, which the column header says is a conversion
             usd = [r for r in row_amounts if r["currency"] == "USD"]
             other = [r for r in row_amounts if r["currency"] != "USD"]
+            # ('| CHF | US$ |' over '| 1,450,000 | 1,615,000 |' likewise: the same amount in
+            # two currencies, worth about the same)
             if len(usd) == 1 and len(other) == 1 and usd[0]["col"] < len(header) \
-                    and _CONVERTED_HEAD_RE.search(header[usd[0]["col"]][2]) \
+                    and (_CONVERTED_HEAD_RE.search(header[usd[0]["col"]][2])
+                         or _same_value(text, other[0], usd[0])) \
                     and usd[0]["years"] == other[0]["years"]:
                 other[0]["usd_stated"] = usd[0]["amount"]
                 other[0]["rule"] = "money.stated_conversion"
