@@ -1373,3 +1373,12 @@ def test_two_currency_columns_of_unrelated_amounts_stay_two_amounts():
             "| Partner A | 5,000,000 | 40,000 |\n"
             "| Partner B | 2,000,000 | 25,000 |\n")
     assert len(extract(text)) == 4
+
+
+def test_an_amount_in_a_paragraph_opening_with_a_title_and_period_takes_that_period():
+    text = ("Clean Ports for Coastal Workers in Kenya (2022-2025). Financed by the Government of "
+            "Norway with NOK 12 million, the project trains dock workers in safety.\n\n"
+            "Green Roofs Pilot (2021-2024). In 2023 the city added EUR 200,000 for the pilot.\n")
+    rows = {r["currency"]: r for r in extract(text)}
+    assert (rows["NOK"]["year_from"], rows["NOK"]["year_to"]) == (2022, 2025)
+    assert (rows["EUR"]["year_from"], rows["EUR"]["year_to"]) == (2023, 2023)  # its own year stays

@@ -1350,6 +1350,22 @@ def _title_line_years(text: str, a: dict) -> tuple[int, int] | None:
     return (ex[-1][2], ex[-1][3]) if ex and ex[-1][3] > ex[-1][2] else None
 
 
+# a line opening with a title sentence that ends in its period: '- Clean Ports in Kenya (2022-2025). '
+_OPENING_TITLE_RE = re.compile(
+    rf"[ \t]*(?:[-•*▪][ \t]+)?[*_]{{0,2}}[A-Z][^\n.!?:;]{{3,150}}?\((?P<y1>{YEAR})[ \t]*[-–—][ \t]*(?P<y2>{YEAR})\)"
+    r"[*_]{0,2}\.[ \t]")
+
+
+def _opening_title_years(text: str, a: dict) -> tuple[int, int] | None:
+    """The period of the title sentence opening the line that holds an amount (after it)."""
+    ls, le = _line_at(text, a["start"])
+    m = _OPENING_TITLE_RE.match(text, ls, min(le, ls + 200))
+    if not m or m.end() > a["start"] or PREFIX_RE.search(text, ls, m.end()):
+        return None
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    return (y1, y2) if y1 < y2 <= y1 + 30 else None
+
+
 _DL_LINE_MAX = 80
 _DL_LABEL_RE = re.compile(r"[ \t]*[*_]{0,2}(?P<label>[A-Za-z][A-Za-z ()'’/&-]{0,38}?)[*_]{0,2}:?[ \t]*")
 
@@ -2136,6 +2152,13 @@ def _extract(text: str) -> list[dict]:
                 if len(prev) == 1 and prev[0][2] == prev[0][3] \
                         and _TIME_PREP_BEFORE_RE.search(text, max(0, prev[0][0] - 30), prev[0][0]):
                     a["prev_years"] = (prev[0][2], prev[0][2])
+
+    # a paragraph or list item opening with a project's title and period ('Safer Mines in
+    # the Andes (2021-2024). Funded by ... with EUR 2 million'): that period, for an amount
+    # of no year of its own
+    for a in merged:
+        if not a.get("table") and a.get("years") is None:
+            a["years"] = _opening_title_years(text, a)
 
     # an amount written inside a table cell ('| Total funding | SEK 210m | SEK 198m |' under
     # '| | 2018 | 2019 |'): the year of its column, else of its row
