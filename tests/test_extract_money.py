@@ -1299,7 +1299,86 @@ def test_a_long_dot_leader_list_takes_linear_time():
     from linear import grows_linearly
     from flows.extract.money import extract as money_extract
 
+    calls = []
+
     def make(n):
-        return "BUDGET (US$)\n\n" + "".join(f"Output {i} costs ........ {1000 + i:,}\n" for i in range(n))
+        # (a text of its own at each call: a cached result of the warm-up call would time nothing)
+        calls.append(n)
+        return f"Memo {len(calls)}\n\nBUDGET (US$)\n\n" + "".join(f"Output {i} costs ........ {1000 + i:,}\n" for i in range(n))
     ok, a, b = grows_linearly(money_extract, make, 300, factor=10)
     assert ok, (a, b)
+
+
+def test_a_caption_joined_to_its_paragraph_names_the_unit_of_a_table_by_year():
+    text = ("Norway gave US$ 20.0 million over four years, most of it for projects in East Africa and "
+            "the Andes, with a small share as core funding. Grants from Norway, 2019-2022 (US$ million)\n"
+            "   Year          Earmarked      Core          Total\n"
+            "   2019               4.1        1.0            5.1\n"
+            "   2020               3.9        1.2            5.1\n"
+            "   2019-2020          8.0        2.2           10.2\n")
+    rows = extract(text)
+    got = {(round(r["amount"]), r["year_from"], r["year_to"]) for r in rows if r["rule"] == "money.table"}
+    assert (4_100_000, 2019, 2019) in got and (1_200_000, 2020, 2020) in got
+    assert (2_200_000, 2019, 2020) in got and (10_200_000, 2019, 2020) in got
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["evidence"]
+
+
+def test_a_captioned_table_with_a_wrapped_header_and_rules_under_each_column():
+    text = ("Table 4. Grants of Korea to the ILO (US$)\n\n"
+            "Year       Projects      Junior Professional      Total\n"
+            "                         Officers (JPO)\n"
+            "--------   ----------    ---------------------    ----------\n"
+            "2021        2,300,000          410,000            2,710,000\n"
+            "2022        2,650,000          390,000            3,040,000\n"
+            "--------   ----------    ---------------------    ----------\n"
+            "Total       4,950,000          800,000            5,750,000\n")
+    got = {(r["amount"], r["year_from"], r["year_to"]) for r in extract(text)}
+    assert (410_000, 2021, 2021) in got and (3_040_000, 2022, 2022) in got
+    assert (5_750_000, 2021, 2022) in got and (800_000, 2021, 2022) in got
+
+
+def test_a_second_header_line_of_units_names_the_currency_of_its_columns():
+    text = ("Partner     Activity                          Period      Grant       Co-funding\n"
+            "                                                          (EUR)       (EUR)\n"
+            "Ghana       Apprenticeship reform and         2021-2023   900,000     150,000\n"
+            "            certification\n"
+            "Togo        Labour inspection tools           2022-2024   700,000     120,000\n")
+    got = {(r["amount"], r["currency"], r["year_from"], r["year_to"]) for r in extract(text)}
+    assert got == {(900_000, "EUR", 2021, 2023), (150_000, "EUR", 2021, 2023),
+                   (700_000, "EUR", 2022, 2024), (120_000, "EUR", 2022, 2024)}
+
+
+def test_a_markdown_column_headed_by_the_dollar_states_the_value_of_the_grant_beside_it():
+    text = ("| Partner | Grant | US$ equivalent |\n"
+            "|---|---|---|\n"
+            "| Finland | EUR 2,000,000 | 2,160,000 |\n")
+    [row] = extract(text)  # one grant, stated in euros and in dollars
+    assert row["amount_usd"] == pytest.approx(2_160_000)
+
+
+def test_a_row_of_one_amount_in_two_currency_columns_is_one_amount():
+    text = ("| Output | NOK | US$ |\n"
+            "|---|---:|---:|\n"
+            "| Training of inspectors | 5,000,000 | 480,000 |\n"
+            "| Total | 9,000,000 | 860,000 |\n")
+    rows = extract(text)
+    assert sorted(round(r["amount_usd"]) for r in rows) == [480_000, 860_000]
+    assert {r["currency"] for r in rows} == {"NOK"}
+
+
+def test_two_currency_columns_of_unrelated_amounts_stay_two_amounts():
+    text = ("| Donor | EUR | US$ |\n"
+            "|---|---:|---:|\n"
+            "| Partner A | 5,000,000 | 40,000 |\n"
+            "| Partner B | 2,000,000 | 25,000 |\n")
+    assert len(extract(text)) == 4
+
+
+def test_an_amount_in_a_paragraph_opening_with_a_title_and_period_takes_that_period():
+    text = ("Clean Ports for Coastal Workers in Kenya (2022-2025). Financed by the Government of "
+            "Norway with NOK 12 million, the project trains dock workers in safety.\n\n"
+            "Green Roofs Pilot (2021-2024). In 2023 the city added EUR 200,000 for the pilot.\n")
+    rows = {r["currency"]: r for r in extract(text)}
+    assert (rows["NOK"]["year_from"], rows["NOK"]["year_to"]) == (2022, 2025)
+    assert (rows["EUR"]["year_from"], rows["EUR"]["year_to"]) == (2023, 2023)  # its own year stays

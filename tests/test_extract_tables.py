@@ -132,3 +132,15 @@ def test_a_pipe_header_without_separator_may_name_a_full_date():
             "| Water user associations formed | 20 | 12 |\n")
     tables = markdown_tables(text)
     assert len(tables) == 1 and len(tables[0][1]) == 1
+
+
+def test_a_row_whose_text_cell_wraps_onto_a_second_line_keeps_the_table_going():
+    text = ("Region      Initiative                          Years\n"
+            "North       Clean water for small towns and     2020-2022\n"
+            "            their markets\n"
+            "South       Safer mines                         2021-2024\n"
+            "            with a long tail that ends it\n"
+            "A closing remark.\n")
+    [t] = find_tables(text)
+    assert cells(text, t) == [["North", "Clean water for small towns and", "2020-2022"],
+                              ["South", "Safer mines", "2021-2024"]]

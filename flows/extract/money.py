@@ -768,8 +768,11 @@ def _table_amounts(text: str) -> list[dict]:
             # columns ('Table 2 Contributions by year (in US$ thousands)' over '| Project | 2021
             # | 2022 | Total |'), a column whose header is a year or a money word
             cap = _caption_currency(text, _table_top(text, header[0][0]))
-            if cap[0]:
+            if cap[0] and _rows_by_year(body):
+                # rows of years ('2021   9.6   3.1   12.7'): every column of amounts is money
                 currencies = _caption_money_cols(header, body, cap)
+            elif cap[0]:
+                currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
                 from_caption = any(c for c, _ in currencies)
         if header and not any(c for c, _ in currencies):
             currencies = _currency_column(header, body, currencies)
@@ -852,8 +855,11 @@ def _table_amounts(text: str) -> list[dict]:
             # dollar value, which the column header says is a conversion
             usd = [r for r in row_amounts if r["currency"] == "USD"]
             other = [r for r in row_amounts if r["currency"] != "USD"]
+            # ('| CHF | US$ |' over '| 1,450,000 | 1,615,000 |' likewise: the same amount in
+            # two currencies, worth about the same)
             if len(usd) == 1 and len(other) == 1 and usd[0]["col"] < len(header) \
-                    and _CONVERTED_HEAD_RE.search(header[usd[0]["col"]][2]) \
+                    and (_CONVERTED_HEAD_RE.search(header[usd[0]["col"]][2])
+                         or _same_value(text, other[0], usd[0])) \
                     and usd[0]["years"] == other[0]["years"]:
                 other[0]["usd_stated"] = usd[0]["amount"]
                 other[0]["rule"] = "money.stated_conversion"
@@ -908,8 +914,14 @@ def _caption_currency(text: str, table_start: int) -> tuple[str | None, int]:
     Contributions by project and year (in US$ thousands)'), when it states no number other
     than a year or a table number."""
     prev = _prev_line(text, table_start)
-    if not prev or prev[1] - prev[0] > 150:
+    if not prev:
         return None, 1
+    if prev[1] - prev[0] > 150:
+        # a caption a reader joined to the end of the paragraph above it ('... core funding.
+        # Voluntary contributions, 2020-2024 (US$ million)'): the line's last sentence
+        prev = _joined_caption(text, *prev)
+        if prev is None:
+            return None, 1
     line = text[prev[0]:prev[1]]
     if line.lstrip().startswith("|") or line.rstrip().endswith((".", ";")):
         return None, 1
@@ -919,6 +931,18 @@ def _caption_currency(text: str, table_start: int) -> tuple[str | None, int]:
     if _CAPTION_AMOUNT_RE.search(_YEAR4_RE.sub("", bare)):
         return None, 1
     return _header_currency(line)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][)\]\"'’”]?[ \t]+(?=[A-Z(])")
+
+
+def _joined_caption(text: str, ls: int, le: int) -> tuple[int, int] | None:
+    """The caption at the end of a long line (a paragraph a reader joined it to): the last
+    sentence of the line's last 150 characters, when it ends in a parenthesis naming a unit."""
+    if not text[ls:le].rstrip().endswith(")"):
+        return None
+    ends = list(_SENTENCE_END_RE.finditer(text, max(ls, le - 150), le))
+    return (ends[-1].end(), le) if ends else None
 
 
 _START_COL_RE = re.compile(r"(?i)[\W_]*(?:start|begin|from)(?:[\W_]*(?:date|year))?[\W_]*")
@@ -941,6 +965,15 @@ def _plain_blocks(text: str) -> list[tuple[list, list[list], str]]:
 _RATE_CELL_RE = re.compile(r"0\.\d+")
 
 
+_UNIT_CELL_RE = re.compile(r"[ \t]*\((?:in[ \t]+)?[^()\d\n]{1,20}\)[ \t]*")
+
+
+def _rows_by_year(body: list[list]) -> bool:
+    """Whether most rows of a table are labelled by a year or a range of years in their first cell."""
+    firsts = [r[0][2] for r in body if r and r[0][2].strip()]
+    return len(firsts) >= 2 and sum(1 for c in firsts if _YEARISH_CELL_RE.fullmatch(c)) * 2 > len(firsts)
+
+
 def _block_amounts(text: str) -> list[dict]:
     """Amounts of delimited exports and aligned-column tables whose header names the currency
     of a column ('budget_usd', 'Budget (USD)'): the years from the row's start and end columns
@@ -950,10 +983,18 @@ def _block_amounts(text: str) -> list[dict]:
     blocks = _plain_blocks(text)
     for header, body, kind in blocks:
         currencies = [_header_currency(c[2]) for c in header]
+        if header and body and not any(c for c, _ in currencies) and len(body[0]) == len(header) \
+                and any(c[2] for c in body[0]) and all(not c[2] or _UNIT_CELL_RE.fullmatch(c[2]) for c in body[0]):
+            # the header's second line of units ('(US$)' under 'Fund budget' and 'ILO share')
+            currencies = [_header_currency(c[2]) if c[2] else (None, 1) for c in body[0]]
+            body = body[1:]
         if header and not any(c for c, _ in currencies):
             # the caption line above naming the currency of the money columns (see _table_amounts)
             cap = _caption_currency(text, _table_top(text, header[0][0]))
-            if cap[0]:
+            if cap[0] and _rows_by_year(body):
+                # rows of years ('2021   9.6   3.1   12.7'): every column of amounts is money
+                currencies = _caption_money_cols(header, body, cap)
+            elif cap[0]:
                 currencies = [cap if _MONEY_COL_RE.search(c[2]) else (None, 1) for c in header]
         if not any(c for c, _ in currencies):
             continue
@@ -1078,7 +1119,8 @@ def _two_col_amounts(text: str) -> list[dict]:
 _CAPTION_UNIT_RE = re.compile(r"\((?:in[ \t]+)?(?P<unit>[^()\n]{1,30})\)(?:[ \t]*\(\d{1,2}\)|\*{1,2})?[ \t]*$", re.MULTILINE)
 # where a caption starts inside a line a reader joined to the paragraph above it
 _CAPTION_MARK_RE = re.compile(r"\b(?:Table|TABLE|Figure|Exhibit|Annex)[ \t]+[A-Z]?\d+(?:\.\d+)*[a-z]?\b")
-_RULE_LINE_RE = re.compile(r"[ \t]*[-=_–—]{3,}[ \t]*")
+# (one rule across the table, or one under each column: '-------   ---------')
+_RULE_LINE_RE = re.compile(r"[ \t]*[-=_–—]{3,}(?:[ \t]+[-=_–—]{3,}){0,30}[ \t]*")
 # a cell of amounts: '2,975,000', '1 150.4', '198.5 million'
 _AMOUNT_CELL_RE = re.compile(
     r"[\s*_]*(?P<num>\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -1151,6 +1193,9 @@ def _captioned_block(text: str, pos: int, cur: str, scale: int, caption: tuple[i
                 _is_head_cell(text[a:b]) or _YEARISH_CELL_RE.fullmatch(text, a, b) for a, b in cells):
             header = cells
             continue
+        if i == 1 and header is not None and cells[0][0] > header[0][1] \
+                and all(_is_head_cell(text[a:b]) for a, b in cells):
+            continue  # the header's wrapped second line ('Account (RBSA)' under 'Regular Budget ...')
         break
     if len(body) < 2:
         return []
@@ -1303,6 +1348,22 @@ def _title_line_years(text: str, a: dict) -> tuple[int, int] | None:
         return None
     ex = _year_expressions(text, *prev)
     return (ex[-1][2], ex[-1][3]) if ex and ex[-1][3] > ex[-1][2] else None
+
+
+# a line opening with a title sentence that ends in its period: '- Clean Ports in Kenya (2022-2025). '
+_OPENING_TITLE_RE = re.compile(
+    rf"[ \t]*(?:[-•*▪][ \t]+)?[*_]{{0,2}}[A-Z][^\n.!?:;]{{3,150}}?\((?P<y1>{YEAR})[ \t]*[-–—][ \t]*(?P<y2>{YEAR})\)"
+    r"[*_]{0,2}\.[ \t]")
+
+
+def _opening_title_years(text: str, a: dict) -> tuple[int, int] | None:
+    """The period of the title sentence opening the line that holds an amount (after it)."""
+    ls, le = _line_at(text, a["start"])
+    m = _OPENING_TITLE_RE.match(text, ls, min(le, ls + 200))
+    if not m or m.end() > a["start"] or PREFIX_RE.search(text, ls, m.end()):
+        return None
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    return (y1, y2) if y1 < y2 <= y1 + 30 else None
 
 
 _DL_LINE_MAX = 80
@@ -1623,7 +1684,35 @@ def _usd_cell_after(text: str, a: dict) -> float | None:
     usd = parse_amount(m.group("num"), None)
     if not _same_value(text, a, {"amount": usd, "currency": "USD"}):
         return None
+    if text[ls:m.start("num")].lstrip().startswith("|"):
+        # a markdown row: the header cell of the same column ('| Donor | Grant | US$ equivalent |')
+        return usd if _pipe_usd_header(text, ls, text.count("|", ls, m.start("num"))) else None
     return usd if _usd_header_over(text, ls, cs, ce) else None
+
+
+_PIPE_SEP_LINE_RE = re.compile(r"[ \t]*\|[ \t:|-]*-[ \t:|-]*")
+
+
+def _pipe_usd_header(text: str, ls: int, col: int) -> bool:
+    """Whether the header of the markdown table holding the row at `ls` names the dollar in
+    its `col`-th cell (counting pipes from the left): the header is the line above the
+    separator line, found going up the table's lines (at most 60)."""
+    pos = ls
+    for _ in range(60):
+        if pos <= 0:
+            return False
+        ps = _line_start(text, pos - 1)
+        line = text[ps:pos - 1]
+        if not line.lstrip().startswith("|"):
+            return False
+        if _PIPE_SEP_LINE_RE.fullmatch(line):
+            if ps <= 0:
+                return False
+            hs = _line_start(text, ps - 1)
+            cells = text[hs:ps - 1].split("|")
+            return col < len(cells) and bool(_USD_HEAD_RE.search(cells[col]))
+        pos = ps
+    return False
 
 
 def _usd_header_over(text: str, ls: int, cs: int, ce: int) -> bool:
@@ -2063,6 +2152,13 @@ def _extract(text: str) -> list[dict]:
                 if len(prev) == 1 and prev[0][2] == prev[0][3] \
                         and _TIME_PREP_BEFORE_RE.search(text, max(0, prev[0][0] - 30), prev[0][0]):
                     a["prev_years"] = (prev[0][2], prev[0][2])
+
+    # a paragraph or list item opening with a project's title and period ('Safer Mines in
+    # the Andes (2021-2024). Funded by ... with EUR 2 million'): that period, for an amount
+    # of no year of its own
+    for a in merged:
+        if not a.get("table") and a.get("years") is None:
+            a["years"] = _opening_title_years(text, a)
 
     # an amount written inside a table cell ('| Total funding | SEK 210m | SEK 198m |' under
     # '| | 2018 | 2019 |'): the year of its column, else of its row

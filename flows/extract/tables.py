@@ -236,6 +236,11 @@ def _aligned(text: str, lines: list[tuple[int, str]], used: set[int]) -> list[Ta
         while j < len(lines):
             roff, row = lines[j]
             cells = _split(row, roff, _GAP_RE) if row.strip() else []
+            if len(cells) == 1 and rows and len(cols) > 1 and cells[0][0] - roff >= cols[1] - 3 \
+                    and j + 1 < len(lines) and "  " in lines[j + 1][1] \
+                    and len(_split(lines[j + 1][1], lines[j + 1][0], _GAP_RE)) >= 2:
+                j += 1  # the wrapped second line of a row's text cell ('economy workers' under
+                continue  # 'Extending social protection to informal'), between two rows
             if len(cells) < 2:
                 break
             placed: list[Cell | None] = [None] * len(cols)
