@@ -933,3 +933,27 @@ def test_an_acronym_of_an_account_is_no_party_and_a_listed_acronym_stays_one():
     text = ("Finland signed a framework agreement with the ILO on 4 June 2010, which pooled its funds into "
             "the Regular Budget Supplementary Account (RBSA).")
     assert _krows(text) == [("agreement", 2010, 6, frozenset({"ILO", "Finland"}))]
+
+
+def test_a_list_item_naming_an_agreement_dated_by_the_signed_sentence_after_it():
+    text = ("Agreements\n\n"
+            "* Memorandum of Understanding on seafarers' welfare. Signed in Manila on 7 April 2021 between\n"
+            "  DOLE and the ILO, it covers training of port inspectors.\n"
+            "* ILO-Canada Strategic Partnership Framework 2020-2024. Signed in Geneva on 2 July 2020 by\n"
+            "  the ILO Director-General and the Ambassador of Canada.\n")
+    assert _krows(text) == [("mou", 2021, 4, frozenset({"ILO", "DOLE"})),
+                            ("partnership_agreement", 2020, 7, frozenset({"ILO", "Canada"}))]
+
+
+def test_plural_agreements_detailed_as_dated_pairs_of_parties():
+    text = ("3. Two bilateral MoUs on nurses' recruitment negotiated with project support\n"
+            "   — between Ghana and Germany (June 2019, assisted by the ILO) and between Kenya and\n"
+            "   Oman (signed in Muscat on 2 May 2023)\n")
+    assert _krows(text) == [("mou", 2019, 6, frozenset({"Ghana", "Germany"})),
+                            ("mou", 2023, 5, frozenset({"Kenya", "Oman"}))]
+
+
+def test_their_dated_agreement_is_signed_by_the_pair_named_before():
+    text = ("Labour agreements were reviewed against ILO standards, and the project helped Kenya and Oman "
+            "revise the annex to their 2019 memorandum of understanding on domestic work.")
+    assert _krows(text) == [("mou", 2019, None, frozenset({"Kenya", "Oman"}))]

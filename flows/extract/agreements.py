@@ -31,7 +31,7 @@ from .text import BULLET, MONTH, MONTHS, DateSpan, WEEKDAYS, YEAR, YearContext, 
 _NOUN_RE = re.compile(
     r"(?P<mou>Memorand(?:um|a)\s+of\s+(?:Understanding|Cooperation|Agreement|Intent)"
     r"|\bMo[UC]s?\b|\bMOUs?\b|\b[Mm]emorand(?:um|a)\b)"
-    r"|(?P<pa>\b[Pp]artnership\s+[Aa]greements?\b)"
+    r"|(?P<pa>\b[Pp]artnership\s+[Aa]greements?\b|\bPartnership\s+Frameworks?\b)"
     r"|(?P<dwcp>Decent\s+Work\s+Country\s+Programmes?|\bDWCPs?\b)"
     r"|(?P<decl>\b(?:[A-Z][\w'’-]*\s+){1,6}Declaration\b|\b(?:[Jj]oint|[Mm]inisterial|[Tt]ripartite|[Bb]ipartite)\s+[Dd]eclarations?\b)"
     r"|(?P<loi>\b(?:Letters?\s+of\s+(?:[Ii]ntent|Agreement|Understanding)|Exchanges?\s+of\s+(?:Letters|Notes)|"
@@ -1043,6 +1043,18 @@ def extract(text: str) -> list[dict]:
             if _SUCH_RE.search(S[max(0, ns - 10):ns]):
                 prev_end = ne
                 continue                             # "the third such agreement": not a new one
+            pairs, pend = _dated_pairs(T, ss, ne, defs) if _PLURAL_NOUN_RE.search(m.group(0)) \
+                and "between" in T[ss + ne:ss + ne + 300] else ([], 0)
+            if pairs:
+                # "two MoUs ... between A and B (November 2018) and between C and D (signed on 4 March
+                # 2024)": one agreement per dated pair
+                for ps_, d in pairs:
+                    rows.append({"kind": kind, "signed_year": d.year, "signed_month": d.month,
+                                 "signed_day": d.day, "parties": ps_, "topic": None, "_si": si,
+                                 "_definite": False, "_weak": False, "_span": (ss, pend), "_rule": "signed",
+                                 "_count": False})
+                prev_end = ne
+                continue
             hi = heads.index(m) if m in heads else -1
             if hi < 0 and any(h.end() <= ns <= h.end() + 2 and _kind(h, S) == kind for h in heads):
                 prev_end = ne
@@ -1074,6 +1086,14 @@ def extract(text: str) -> list[dict]:
             if verb is None and nxt_signed and item is not None and lead_end is None \
                     and 0 <= ns - (item.lead_end - ss) <= 4 and _dates(S):
                 verb = m
+            # "* Memorandum of Understanding on X. Signed in Canberra on 3 March 2023 between A and
+            # B": a list item naming the agreement (after a few capitalized words of its name:
+            # "* A-B Strategic Partnership Framework 2022-2026.") that the next sentence dates
+            via_next = verb is None and nxt_signed and item is not None and lead_end is None \
+                and not m.group("doc") and not _dates(S) and 0 <= ns - (item.lead_end - ss) and (
+                    ns - (item.lead_end - ss) <= 4 or bool(_NAME_WORDS_RE.fullmatch(S, item.lead_end - ss, ns)))
+            if via_next:
+                verb = m
             if verb is None and timeline:
                 verb = m
             if verb is None and item is not None and not m.group("doc") and 0 <= ns - (item.lead_end - ss) <= 12 \
@@ -1084,6 +1104,15 @@ def extract(text: str) -> list[dict]:
             if verb is None and not m.group("doc") and _YEAR_ATTR_RE.search(S, max(0, ns - 20), ns) \
                     and _BETWEEN_NEXT_RE.match(S, ne):
                 verb = m                             # "It replaces a 2011 cooperation agreement between the two ..."
+            their = None
+            if verb is None and not m.group("doc") and not _PLURAL_NOUN_RE.search(m.group(0)):
+                tm_ = _THEIR_YEAR_RE.search(S, max(0, ns - 12), ns)
+                if tm_:                              # "helped A and B revise their 2018 MoU": A and B signed
+                    cl = max(S.rfind(",", 0, tm_.start()), S.rfind(";", 0, tm_.start()), prev_end - 1) + 1
+                    named = [p for p in _uniq(_collapse_aliases(T, _party_mentions(T, ss + cl, ss + tm_.start(), defs)))
+                             if p != "ILO"]
+                    if len(named) >= 2:
+                        their, verb = (named, int(tm_.group("y"))), m
             dated = _DATED_RE.match(S, ne) if verb is None and not m.group("doc") else None
             if dated:
                 verb = m
@@ -1110,7 +1139,7 @@ def extract(text: str) -> list[dict]:
                     # ("an MoU signed in X in March 2025 ..., and the Y Declaration adopted ...":
                     # the verb right after the noun before belongs to that noun)
                     own = own[1:]
-                if not own and not timeline and (_DEMONSTRATIVE_RE.search(S[max(0, ns - 30):ns]) or (
+                if not own and not timeline and not their and (_DEMONSTRATIVE_RE.search(S[max(0, ns - 30):ns]) or (
                         hi > 0 and _COMPLEMENT_GAP_RE.search(S, heads[hi - 1].end(), ns))):
                     # (or "signed a funding agreement ... to support the implementation of X's DWCP":
                     # the noun the verb signs is the one before)
@@ -1133,6 +1162,11 @@ def extract(text: str) -> list[dict]:
                 vpos = dated.start()
 
             date = _date_for(T, v, sents, si, ss, se, vpos, item, enum_children, S, m, years_cache, win)
+            if their:
+                date = ([their[1]], None, None)
+            if via_next:
+                nd = [d for d in _dates(T[sents[si + 1][0]:sents[si + 1][1]]) if d.month and not d.end_year]
+                date = ([nd[0].year], nd[0].month, nd[0].day) if nd else None
             # (a next noun with its own verb opens a clause of its own: "an MoU signed between A and
             # the ILO, and on the X Declaration adopted by B": B is not a party of the MoU)
             stop = None
@@ -1143,6 +1177,8 @@ def extract(text: str) -> list[dict]:
                 if nverb.search(S, nh.end(), nwin_end) and vpos < nh.start():
                     stop = nh.start()
             parties, explicit = _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs, stop)
+            if their:
+                parties, explicit = list(their[0]), True
             if any(_MISSION_RE.search(p) for p in parties):
                 # "SDC approved ... an amendment to the agreement, signed by the Embassy of X and the
                 # ILO": an embassy signs for the agency the sentence names before the noun
@@ -1278,7 +1314,7 @@ def extract(text: str) -> list[dict]:
                 if not named and not explicit:
                     named = _constituents_nearby(T, sents, si, defs)
                 parties = _uniq(["ILO"] + named)
-            elif kind != "declaration" and "ILO" not in parties and not (
+            elif kind != "declaration" and "ILO" not in parties and not their and not (
                     len(parties) >= 2 and not _ILO_RE.search(S)):
                 parties.insert(0, "ILO")             # (not "a collective agreement signed by A and B")
 
@@ -1287,7 +1323,7 @@ def extract(text: str) -> list[dict]:
             base = {"kind": kind, "signed_month": month, "signed_day": day, "topic": topic, "_si": si,
                     "_definite": bool(_DEFINITE_NEAR_RE.search(S[max(0, ns - 30):ns])),
                     "_weak": weak or not [p for p in parties if p != "ILO"],
-                    "_span": (ss, se), "_rule": "enumerated" if in_enum else "signed", "_count": False}
+                    "_span": (ss, sents[si + 1][1] if via_next else se), "_rule": "enumerated" if in_enum else "signed", "_count": False}
             if counts:
                 for n, party in counts:
                     for _ in range(n):
@@ -1490,6 +1526,7 @@ def _listed_before(T: str, sents, si: int, n: int, defs) -> list[str]:
     return []
 
 
+_THEIR_YEAR_RE = re.compile(r"\btheir\s+(?P<y>(?:19|20)\d\d)\s+\Z")
 _YEAR_ATTR_RE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+\Z")
 _BETWEEN_NEXT_RE = re.compile(r"\s+between\s")
 _SIGNED_OPEN_RE = re.compile(r"[ \t]*Signed\s+(?:in|at|on|by)\b")
@@ -1968,6 +2005,32 @@ def _short_name_subject(T: str, S: str, ns: int, defs) -> str | None:
                 name = " ".join(words[:k])
                 return acronym_for(name, defs) or name
     return None
+
+
+_BETWEEN_DATED_RE = re.compile(r"\bbetween\s+(?P<p>[^()\n]{3,80}?)\s*\((?P<d>[^()]{4,80})\)")
+
+
+_PARA_OR_ITEM_RE = re.compile(rf"\n[ \t]*(?:\n|(?:{BULLET}|\d{{1,2}}[.)])[ \t]+(?![a-z]))")   # (not "— between ...")
+
+
+def _dated_pairs(T, ss, ne, defs) -> tuple[list, int]:
+    """'... between A and B (November 2018) and between C and D (signed on 4 March 2024)' after a
+    plural agreement noun (in its sentence or the wrapped lines of its list item, up to 600
+    characters): ([([A, B], date), ([C, D], date)], end) when every such pair (two or more)
+    names two parties and one day or month."""
+    a = ss + ne
+    b = min(len(T), a + 600)
+    stop = _PARA_OR_ITEM_RE.search(T, a, b)
+    b = stop.start() if stop else b
+    out, end = [], a
+    for bm in _BETWEEN_DATED_RE.finditer(T, a, b):
+        ps = _uniq(_collapse_aliases(T, _party_mentions(T, bm.start("p"), bm.end("p"), defs)))
+        ds = [d for d in _dates(bm.group("d")) if d.month and not d.end_year]
+        if len(ps) != 2 or len(ds) != 1:
+            return [], a
+        out.append((ps, ds[0]))
+        end = bm.end()
+    return (out, end) if len(out) >= 2 else ([], a)
 
 
 def _counted(S, ns, ne, T, ss, defs):
