@@ -957,3 +957,27 @@ def test_their_dated_agreement_is_signed_by_the_pair_named_before():
     text = ("Labour agreements were reviewed against ILO standards, and the project helped Kenya and Oman "
             "revise the annex to their 2019 memorandum of understanding on domestic work.")
     assert _krows(text) == [("mou", 2019, None, frozenset({"Kenya", "Oman"}))]
+
+
+def test_an_envoy_signing_on_behalf_of_an_agency_signs_for_the_agency():
+    text = ("The agreement was signed in Geneva on 4 May 2022 by Ambassador A. Lund, Permanent Representative "
+            "of Norway to the United Nations Office and other organisations in Geneva, on behalf of the "
+            "Norwegian Agency for Development Cooperation (Norad), and by B. Chen, ILO Deputy Director-General.")
+    assert _krows(text) == [("agreement", 2022, 5, frozenset({"ILO", "Norad"}))]
+
+
+def test_an_acronym_with_an_office_word_the_text_defines_is_one_party():
+    text = ("The Fund is administered by the Joint Trust Fund Office (JTF Office). The ILO signed a "
+            "Memorandum of Understanding with the JTF Office on 3 April 2020.")
+    assert [r["parties"] for r in extract(text)] == [["ILO", "JTF Office"]]
+
+
+def test_a_dated_count_of_agreements_dates_the_undated_list_below_it():
+    text = ("Three agreements between Pacific governments and the ILO were signed at the regional forum, "
+            "which closed in Suva on 6 June 2023.\n\nAgreements signed\n\n"
+            "- Fiji and the ILO signed a Memorandum of Understanding on labour inspection.\n"
+            "- Samoa signed a DWCP with the ILO and its social partners.\n"
+            "- Tonga and Vanuatu signed a Joint Declaration on seasonal work.\n")
+    assert _krows(text) == [("declaration", 2023, 6, frozenset({"Tonga", "Vanuatu"})),
+                            ("dwcp", 2023, 6, frozenset({"ILO", "Samoa"})),
+                            ("mou", 2023, 6, frozenset({"ILO", "Fiji"}))]

@@ -77,6 +77,7 @@ _ENUM_RE = re.compile(rf"(?:\*\*)?\s*(?:The\s+)?(?P<ord>{'|'.join(_ORDINALS)})\s
 _COUNT_RE = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                        r"\s+(?:new\s+|more\s+|separate\s+)?(?:MoUs|MOUs|memoranda|agreements|Memoranda|"
                        r"[Ll]etters\s+of\s+[Ii]ntent)\b")
+_COUNT_ANY_RE = re.compile(_COUNT_RE.pattern, re.IGNORECASE)
 # "signed by the three agencies": the parties are the organizations named just before
 _GROUP_RE = re.compile(r"\b(?:by|between)\s+the\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
                        r"(?:agencies|organi[sz]ations|partners|parties|institutions)\b")
@@ -387,8 +388,13 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             if _is_acronym(acr) and not (len(words) >= 2 and acr == words[0] and acr not in defs
                                          and words[1].lower() in _NAMED_BODY_WORDS):
                 # "GIZ Development office" -> GIZ (but "the ABC Foundation" is a body of its own name)
+                two = f"{acr} {words[1]}" if len(words) >= 2 and acr == words[0] else None
+                if two is not None and ("paren", two) not in resolved:
+                    resolved[("paren", two)] = f"({two})" in T
                 if acr == "ILO" or acr.startswith("ILO"):
                     add(ms, me, "ILO")
+                elif two is not None and resolved[("paren", two)]:
+                    add(ms, me, two)             # "the X Trust Fund Office (MPTF Office)": the text's own short name
                 elif acr in _CURRENCY_CODES and _AMOUNT_AFTER_RE.match(T, a + ms + len(acr)):
                     pass                         # "NOK 42 million": an amount
                 elif org_like_acronym(acr, defs) and not _dateline(seg, ms, a, T) and not _fund_acronym(acr, defs):
@@ -992,6 +998,7 @@ def extract(text: str) -> list[dict]:
     rows: list[dict] = []
     pending: list[dict] = []                  # undated mentions that name parties
     enumerated: dict[int, list[int]] = {}     # intro sentence index -> item sentence indexes
+    summaries: list[dict] = []                # dated "N agreements were signed" sentences
 
     # enumerations: an intro sentence ending with ':' followed by "The first/second ... MoU" items
     for i, (s, e) in enumerate(sents):
@@ -1249,6 +1256,10 @@ def extract(text: str) -> list[dict]:
                         hp = _uniq(_collapse_aliases(T, _party_mentions(T, tm.start(), tm.end(), defs)))
                 if len(hp) >= 2:
                     parties, explicit = hp, True
+            if date is None and item is not None and summaries and 0 < ss - summaries[-1]["end"] < 2000 \
+                    and verb is not None and verb is not m:
+                date = summaries[-1]["date"]         # a list item under "Four agreements were signed on DATE"
+                summaries[-1]["used"] += 1
             if date is None:
                 # undated: may still name the parties of an agreement dated in a sentence nearby
                 named = [p for p in parties if p != "ILO"]
@@ -1259,6 +1270,12 @@ def extract(text: str) -> list[dict]:
                 continue
             years, month, day = date
             weak = False
+            summary = None
+            if month and day and _PLURAL_NOUN_RE.search(m.group(0)) and _COUNT_ANY_RE.search(S, max(0, ns - 25), ne + 1):
+                # "Four new agreements ... were signed at the Conference on 10 October 2024": it dates
+                # the undated signings of the list below, which detail it
+                summary = {"end": se, "date": (years, month, day), "used": 0}
+                summaries.append(summary)
             if kind == "declaration" and not [p for p in parties if p != "ILO"]:
                 parties = _uniq(parties + _adopters(T, S, ns, ss, defs))
             if kind == "declaration" and not parties:
@@ -1332,7 +1349,7 @@ def extract(text: str) -> list[dict]:
                                              _rule="counted", _count=True, _n=n))
             else:
                 for y in years:
-                    rows.append(dict(base, signed_year=y, parties=_uniq(parties)))
+                    rows.append(dict(base, signed_year=y, parties=_uniq(parties), _summary=summary))
                 rn = _RENEWED_RE.search(S, vpos, min(len(S), vpos + 160)) if "renew" in S else None
                 rd = _dates(S[rn.end():rn.end() + 40]) if rn else ()
                 if rd and rd[0].start == 0 and not rd[0].end_year and rd[0].year not in years:
@@ -1341,6 +1358,8 @@ def extract(text: str) -> list[dict]:
                                      signed_day=rd[0].day, parties=_uniq(parties), _definite=False))
             prev_end = ne
 
+    # a dated "N agreements were signed" gives way to the list items it dates
+    rows = [r for r in rows if not (r.get("_summary") and r["_summary"]["used"] >= 2)]
     _resolve_pending(rows, pending)
     if rows and any(r["_weak"] for r in rows):
         _name_partner(rows, partner.value)
@@ -1802,11 +1821,21 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs, stop=None) -> tuple[lis
         # "X joined through an agreement signed with the ILO": the subject is the other party
         a = ss + max(prev_end, ns - _REACH)
         found += [(p, n) for p, n in _party_mentions(T, a, ss + ns, defs)]
+    if "behalf" in S:
+        for em in _ENVOY_BEHALF_RE.finditer(S, lo, hi):
+            # "by Ambassador A, Permanent Representative of X to the UN ..., on behalf of Y": an envoy
+            # signs for Y; the country and the bodies of the envoy's title do not sign
+            a = ss + em.end()
+            principal = _party_mentions(T, a, _clause_end(T, a, min(ss + len(S), a + 160)), defs)
+            if principal and principal[0][0] == a:
+                found = [f for f in found if not ss + em.start() <= f[0] < a] + principal[:1]
     found.sort()
     # "the Kenya Bureau of Labour, KBL,", "the Union of Industry, Trade and Crafts (UICT)": one party
     return _uniq(_collapse_aliases(T, found)), explicit
 
 
+_ENVOY_BEHALF_RE = re.compile(r"\b(?:Ambassador|Representative|Envoy|Consul)\b[^;:()]{0,160}?,\s+"
+                              r"(?:on\s+behalf\s+of|representing|acting\s+for)\s+(?:the\s+)?")
 _FUNDING_QUAL_RE = re.compile(r"(?i)funding|financing|contribution|grant")
 _DONOR_FIELD_RE = re.compile(r"(?m)(?:^|(?<=\s))(?:Donors?|Funders?|Funding\s+partners?|Funded\s+by|Financed\s+by)[ \t]*:[ \t]*"
                              r"(?:the\s+)?(?P<name>[A-Z][^\n,;(]{1,90}?)[ \t]*(?:\((?P<acr>[A-Z][A-Za-z0-9&-]{1,11})\)|(?=[,;\n]|\s+[A-Z][a-z]+:|$))")
