@@ -789,3 +789,18 @@ def test_a_yearless_morning_and_the_most_recent_of_a_recurring_meeting():
                    "in Oslo on 5 March 2024, chaired by the ministry.")
     assert [(r["start_date"], r["location"]) for r in rows] == [(date(2024, 3, 5), "Oslo")]
     assert "consultations" in rows[0]["name"]
+
+
+def test_an_event_dated_by_its_closing_day_and_called_n_day_runs_back_to_its_first_day():
+    text = ("Labour ministers met at the Pacific Employment Forum, which closed in Suva on 6 June 2023. "
+            "The four-day forum, hosted by the Government of Fiji, brought together 12 countries.")
+    forum = [e for e in extract(text) if e["name"] == "Pacific Employment Forum"]
+    assert [(e["start_date"], e["end_date"]) for e in forum] == [(date(2023, 6, 3), date(2023, 6, 6))]
+
+
+def test_a_completed_n_day_visit_and_no_launch_dated_by_its_last_day():
+    text = ("SUVA (ILO News) - The Minister of Labour of Norway completed a two-day visit to Fiji on "
+            "9 June 2023, during which she launched a new project on decent work in tourism.")
+    rows = extract(text)
+    assert [(e["name"], e["start_date"], e["end_date"], e["location"]) for e in rows] == [
+        ("Visit to Fiji", date(2023, 6, 8), date(2023, 6, 9), "Suva")]
