@@ -804,3 +804,10 @@ def test_a_completed_n_day_visit_and_no_launch_dated_by_its_last_day():
     rows = extract(text)
     assert [(e["name"], e["start_date"], e["end_date"], e["location"]) for e in rows] == [
         ("Visit to Fiji", date(2023, 6, 8), date(2023, 6, 9), "Suva")]
+
+
+def test_the_latest_round_dates_the_recurring_meeting_named_before():
+    text = ("Norway and the ILO hold annual consultations on the partnership. The latest round took place "
+            "in Oslo on 12 March 2024 and was chaired by the two directors.")
+    rows = extract(text)
+    assert [(e["start_date"], e["location"]) for e in rows] == [(date(2024, 3, 12), "Oslo")]

@@ -1356,7 +1356,7 @@ _DAYS_VISIT_RE = re.compile(r"\b(?P<v>completed|concluded|ended|began|started|be
 _VISITED_RE = re.compile(r"\bvisited\s+(?P<place>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)\s+(?:from|on|between)\s+(?=\d)")
 
 
-_LAST_ONE_RE = re.compile(r"\s*The\s+(?:most\s+recent|latest|last|next|previous|first|second|third)(?:\s+one)?\s+"
+_LAST_ONE_RE = re.compile(r"\s*The\s+(?:most\s+recent|latest|last|next|previous|first|second|third)(?:\s+(?:one|round|session|edition|meeting))?\s+"
                           r"(?:took\s+place|was\s+held|will\s+take\s+place|will\s+be\s+held|is\s+scheduled|was\s+convened)\b")
 
 
