@@ -981,3 +981,10 @@ def test_a_dated_count_of_agreements_dates_the_undated_list_below_it():
     assert _krows(text) == [("declaration", 2023, 6, frozenset({"Tonga", "Vanuatu"})),
                             ("dwcp", 2023, 6, frozenset({"ILO", "Samoa"})),
                             ("mou", 2023, 6, frozenset({"ILO", "Fiji"}))]
+
+
+def test_an_agreement_signed_at_the_same_ceremony_takes_the_day_before():
+    text = ("The loan agreement was signed on 4 May 2023 in Accra by the two governments. A separate "
+            "Memorandum of Understanding between the Ministry of Education and the ILO, signed at the same "
+            "ceremony, sets out the ILO's role.")
+    assert ("mou", 2023, 5, frozenset({"ILO", "Ministry of Education"})) in _krows(text)

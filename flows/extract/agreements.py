@@ -66,7 +66,7 @@ _RELATIVE_RE = re.compile(rf"[^.;()]{{0,40}}?,?\s+(?:which|that)\s+(?:was|were|h
 # "an Exchange of Letters of 15 March 2019", "the agreement dated 3 May 2020": the date names the signing
 _DATED_RE = re.compile(rf",?\s+(?:of|dated)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:19|20)\d\d"
                        rf"|{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d)\b")
-_SAME_DAY_RE = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+day\s+before|the\s+next\s+day)\b",
+_SAME_DAY_RE = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+day\s+before|the\s+next\s+day|(?:at|during)\s+the\s+same\s+(?:ceremony|event|occasion|meeting))\b",
                           re.IGNORECASE)
 _ANAPHOR_RE = re.compile(r"\b(?:that|the\s+same|that\s+same|the\s+following|the\s+next)\s+year\b",
                          re.IGNORECASE)
