@@ -793,9 +793,9 @@ def test_a_yearless_morning_and_the_most_recent_of_a_recurring_meeting():
 
 def test_an_event_dated_by_its_closing_day_and_called_n_day_runs_back_to_its_first_day():
     text = ("Labour ministers met at the Pacific Employment Forum, which closed in Suva on 6 June 2023. "
-            "The four-day forum, hosted by the Government of Fiji, brought together 12 countries.")
-    forum = [e for e in extract(text) if e["name"] == "Pacific Employment Forum"]
-    assert [(e["start_date"], e["end_date"]) for e in forum] == [(date(2023, 6, 3), date(2023, 6, 6))]
+            "The four-day forum, hosted by the Government of Fiji from 3 to 6 June, brought together 12 countries.")
+    assert [(e["name"], e["start_date"], e["end_date"]) for e in extract(text)] == [
+        ("Pacific Employment Forum", date(2023, 6, 3), date(2023, 6, 6))]
 
 
 def test_a_completed_n_day_visit_and_no_launch_dated_by_its_last_day():

@@ -1321,8 +1321,12 @@ _N_DAY_RE = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2
 def _closing_days(T: str, events: list[dict]) -> None:
     """An event dated by its closing day ('which closed in X on 10 October 2024') that the text
     also calls an 'N-day' event of the same noun within 600 characters ('The three-day
-    conference ...'): it ran from N-1 days before that day to that day."""
+    conference ...'): it ran from N-1 days before that day to that day (and is the 'N-day'
+    event dated so)."""
+    drop: set[int] = set()
     for ev in events:
+        if id(ev) in drop:
+            continue
         if ev["end_date"] is not None or ev["date_precision"] != "day" or not ev["name"]:
             continue
         a, b = ev["_s"], ev["_e"]
@@ -1340,7 +1344,12 @@ def _closing_days(T: str, events: list[dict]) -> None:
             if nm.group("noun").lower().rstrip("s") == noun:
                 n = _NUM_WORDS.get(nm.group("n").lower()) or int(nm.group("n"))
                 ev["start_date"], ev["end_date"] = day - timedelta(days=n - 1), day
+                same = [x for x in events if x is not ev and x["start_date"] == ev["start_date"]
+                        and x["end_date"] == day and _N_DAY_RE.fullmatch(x["name"] or "")]
+                drop.update(id(x) for x in same)  # "the three-day conference ... from 8 to 10 October": that one
                 break
+    if drop:
+        events[:] = [x for x in events if id(x) not in drop]
 
 
 # a legal text's closing: "... have signed this Agreement ..." then "Done at Geneva, on 14 March 2024."
