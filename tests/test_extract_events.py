@@ -811,3 +811,10 @@ def test_the_latest_round_dates_the_recurring_meeting_named_before():
             "in Oslo on 12 March 2024 and was chaired by the two directors.")
     rows = extract(text)
     assert [(e["start_date"], e["location"]) for e in rows] == [(date(2024, 3, 12), "Oslo")]
+
+
+def test_in_consultation_with_and_a_ministry_name_are_no_events():
+    assert extract("Prepared by the ILO in consultation with the Finnish Ministry for Foreign Affairs\n"
+                   "Geneva, May 2024\n") == []
+    assert extract("Under a grant signed with the Ministry of Higher Education, Vocational Training and "
+                   "Employment in March 2021, the ILO supports two centres.") == []

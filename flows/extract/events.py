@@ -195,6 +195,10 @@ def _tokens_before(S: str, pos: int):
     return list(reversed(toks))
 
 
+_BODY_OF_BEFORE_RE = re.compile(r"\b(?:Ministry|Department|Directorate|Institute|Agency|Centre|Center|Council|"
+                                r"School|College|Authority)\s+(?:of|for)\s+(?:[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?){1,6}\Z")
+
+
 def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
     hs, he = m.span()
     head = m.group(0)
@@ -203,6 +207,10 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
         return None                                   # "held as a webinar"
     if re.match(r"(?i)meetings?$", head) and re.match(r"\s+(?:the|a|an|its|their|our|his|her)\b", S[he:]):
         return None                                   # "meeting the needs"
+    if re.match(r"(?i)consultations?$", head) and re.search(r"\bin\s+$", S[max(0, hs - 4):hs]) and re.match(r"\s+with\b", S[he:]):
+        return None                                   # "prepared in consultation with X": not a happening
+    if head_cap and _BODY_OF_BEFORE_RE.search(S, max(0, hs - 90), hs):
+        return None                                   # "the Ministry of Technical Education, Vocational Training and ...": a body's name
     if re.match(r"(?i)launch(?:es)?$", head) and not re.search(r"\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]fficial)\s+(?:[a-z][\w-]*\s+){0,2}|[\w-]+['’]s\s+(?:official\s+)?)$",
                                                                  S[max(0, hs - 30):hs]) \
             and not (head == "Launch" and S.startswith(" of ", he) and _LINE_START_RE.search(S, max(0, hs - 6), hs)
