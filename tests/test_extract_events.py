@@ -818,3 +818,10 @@ def test_in_consultation_with_and_a_ministry_name_are_no_events():
                    "Geneva, May 2024\n") == []
     assert extract("Under a grant signed with the Ministry of Higher Education, Vocational Training and "
                    "Employment in March 2021, the ILO supports two centres.") == []
+
+
+def test_a_project_period_field_dates_no_event_of_the_fields_below():
+    text = ("Project code:\tKEN/21/01/NOR\n"
+            "Duration:\t1 March 2021 - 28 February 2025 (48 months)\n"
+            "Coverage:\tKenya - Nairobi and Mombasa; peer learning workshops with Uganda\n")
+    assert extract(text) == []

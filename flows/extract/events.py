@@ -124,6 +124,8 @@ _IN_MONTH_RE = re.compile(rf"[ \t]*[—–:][ \t]*In\s+(?P<m>{MONTH})(?!\s*\d)\b
 # a line that opens with a field's label: a date after it is that field's value
 # (not one of dates: "Subject: Monitoring mission ...\nMission dates: 6-10 May 2024")
 _OTHER_FIELD_RE = re.compile(r"\n[ \t]*(?![^:\n]{0,30}\b(?i:dates?|when|period|time)\b)[A-Z][\w ]{0,30}:")
+# a project's period field: its dates are no event's ("Duration:  1 September 2022 - 31 August 2026")
+_PERIOD_FIELD_RE = re.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+){0,2}(?:[Dd]uration|[Pp]eriod|[Tt]ime\s?frame)[ \t]*:")
 # "the Occupational Safety and Health Convention, 1981": the year of an instrument's title, not a date
 _INSTRUMENT_YEAR_RE = re.compile(r"\b(?:Convention|Recommendation|Protocol)\s*,\s*\Z")
 # "the 2016 Leaders' Summit": a year right before an event's name is that event's
@@ -1031,6 +1033,10 @@ def extract(text: str) -> list[dict]:
                         dist = 0
                     if p.container:
                         dist += 60
+                    ls_ = T.rfind("\n", ss, ss + d.start)     # (within the sentence: linear)
+                    if d.end <= p.start and _PERIOD_FIELD_RE.match(T, ls_ + 1 if ls_ >= 0 else ss, ss + d.start) \
+                            and _OTHER_FIELD_RE.search(v.src, *v.orig(ss + d.end, ss + p.start)):
+                        continue                            # "Duration: 1 May 2022 - 30 April 2026\nCoverage: ... workshops"
                     if dist <= 220 and not (p.end < d.start and _OTHER_FIELD_RE.search(v.src, *v.orig(ss + p.end, ss + d.start))):
                         pairs.append((dist, di, pi))        # (not "(hybrid meeting)\nCirculated by: ..., 10 May")
             taken_d: set[int] = set()
