@@ -988,3 +988,9 @@ def test_an_agreement_signed_at_the_same_ceremony_takes_the_day_before():
             "Memorandum of Understanding between the Ministry of Education and the ILO, signed at the same "
             "ceremony, sets out the ILO's role.")
     assert ("mou", 2023, 5, frozenset({"ILO", "Ministry of Education"})) in _krows(text)
+
+
+def test_a_renewed_agreement_without_parties_is_renewed_by_the_parties_of_the_one_before():
+    text = ("* 4 May 2016 - Memorandum of Understanding between the IsDB and the ILO, signed in Jeddah.\n"
+            "* 12 June 2022 - Renewed Memorandum of Understanding for 2022-2026, signed in Geneva.\n")
+    assert _krows(text) == [("mou", 2016, 5, frozenset({"ILO", "IsDB"})), ("mou", 2022, 6, frozenset({"ILO", "IsDB"}))]

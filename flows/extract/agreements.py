@@ -159,7 +159,7 @@ _INDEFINITE_RE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$")
 _DEMONSTRATIVE_RE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _LOWER_NEXT_RE = re.compile(r"\s+(?!and\b|or\b)[a-z]")     # (a verb after the name, not 'and')
 _DEFINITE_RE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
-_ANOTHER_RE = re.compile(r"\banother\s+$", re.IGNORECASE)
+_ANOTHER_RE = re.compile(r"\b(?:another|renewed|revised|updated|extended)\s+$", re.IGNORECASE)
 _ILO_WORD_RE = re.compile(r"\bILO\b")
 _DEFINITE_NEAR_RE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _BULLET_RE = re.compile(rf"\s*(?:{BULLET}|\d{{1,2}}[.)])\s+")
@@ -1286,13 +1286,14 @@ def extract(text: str) -> list[dict]:
                 ps2, _ = _parties(T, s2, e2, T[s2:e2], 0, 0, 0, 0, defs)
                 if [p for p in ps2 if p != "ILO"]:
                     parties, explicit = _uniq(parties + ps2), True
-            if _ANOTHER_RE.search(S[max(0, ns - 12):ns]):
-                if rows:
-                    prev = rows[-1]
-                    if kind == "agreement":
-                        kind = prev["kind"]
-                    if not [p for p in parties if p != "ILO"]:
-                        parties = list(prev["parties"])
+            am_ = _ANOTHER_RE.search(S[max(0, ns - 12):ns])
+            if am_ and rows:
+                prev = rows[-1]
+                another = am_.group(0).lower().startswith("another")
+                if kind == "agreement" and another:
+                    kind = prev["kind"]
+                if not [p for p in parties if p != "ILO"] and (another or prev["kind"] == kind):
+                    parties = list(prev["parties"])  # ("- 2023 - Renewed MoU, signed in X": the MoU before's)
             if not [p for p in parties if p != "ILO"] and not explicit and kind not in ("dwcp", "declaration"):
                 whole = [n for _, n in _party_mentions(T, ss, se, defs)]
                 parties = _uniq(parties + whole)
