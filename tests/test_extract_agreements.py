@@ -994,3 +994,10 @@ def test_a_renewed_agreement_without_parties_is_renewed_by_the_parties_of_the_on
     text = ("* 4 May 2016 - Memorandum of Understanding between the IsDB and the ILO, signed in Jeddah.\n"
             "* 12 June 2022 - Renewed Memorandum of Understanding for 2022-2026, signed in Geneva.\n")
     assert _krows(text) == [("mou", 2016, 5, frozenset({"ILO", "IsDB"})), ("mou", 2022, 6, frozenset({"ILO", "IsDB"}))]
+
+
+def test_a_partnership_programme_signed_and_named_after_its_partner():
+    text = ("The Norwegian Agency for Development Cooperation (Norad) is a long-standing partner. The current "
+            "framework, the Norad-ILO Partnership Programme "
+            "2021-2024, was signed in Oslo on 3 February 2021.")
+    assert _krows(text) == [("partnership_agreement", 2021, 2, frozenset({"ILO", "Norad"}))]

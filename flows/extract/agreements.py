@@ -31,7 +31,7 @@ from .text import BULLET, MONTH, MONTHS, DateSpan, WEEKDAYS, YEAR, YearContext, 
 _NOUN_RE = re.compile(
     r"(?P<mou>Memorand(?:um|a)\s+of\s+(?:Understanding|Cooperation|Agreement|Intent)"
     r"|\bMo[UC]s?\b|\bMOUs?\b|\b[Mm]emorand(?:um|a)\b)"
-    r"|(?P<pa>\b[Pp]artnership\s+[Aa]greements?\b|\bPartnership\s+Frameworks?\b)"
+    r"|(?P<pa>\b[Pp]artnership\s+[Aa]greements?\b|\bPartnership\s+(?:Frameworks?|Programmes?)\b)"
     r"|(?P<dwcp>Decent\s+Work\s+Country\s+Programmes?|\bDWCPs?\b)"
     r"|(?P<decl>\b(?:[A-Z][\w'’-]*\s+){1,6}Declaration\b|\b(?:[Jj]oint|[Mm]inisterial|[Tt]ripartite|[Bb]ipartite)\s+[Dd]eclarations?\b)"
     r"|(?P<loi>\b(?:Letters?\s+of\s+(?:[Ii]ntent|Agreement|Understanding)|Exchanges?\s+of\s+(?:Letters|Notes)|"
@@ -50,7 +50,7 @@ _NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
 # a word every match of _NOUN_RE contains (a cheap test before the full search of a sentence;
 # 'morand', not 'memorand': rare first letters make the scan faster)
 _NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|ocument|"
-                          r"mendment|Record|rotocol|Framework|UNDAF|(?:ction|ork) [Pp]lan")
+                          r"mendment|Record|rotocol|Framework|Partnership\s+Programme|UNDAF|(?:ction|ork) [Pp]lan")
 _BETWEEN_RE = re.compile(r"\bbetween\b")
 _SIGN = r"sign(?:s|ed|ing)?|signature(?=\s+of\s+(?:an?|the|this|their)\b)|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)(?!\s+(?:Mo[UC]|MOU|[Mm]emorand|[Aa]greement|[Pp]artnership|[Ff]ramework))|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
@@ -159,6 +159,7 @@ _INDEFINITE_RE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$")
 _DEMONSTRATIVE_RE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _LOWER_NEXT_RE = re.compile(r"\s+(?!and\b|or\b)[a-z]")     # (a verb after the name, not 'and')
 _DEFINITE_RE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+_X_ILO_BEFORE_RE = re.compile(r"\b(?P<x>[A-Z][\w&]{1,20})[-–](?:ILO|the\s+ILO)\s+(?:[A-Z][\w-]*\s+){0,3}\Z")
 _ANOTHER_RE = re.compile(r"\b(?:another|renewed|revised|updated|extended)\s+$", re.IGNORECASE)
 _ILO_WORD_RE = re.compile(r"\bILO\b")
 _DEFINITE_NEAR_RE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -1294,6 +1295,9 @@ def extract(text: str) -> list[dict]:
                     kind = prev["kind"]
                 if not [p for p in parties if p != "ILO"] and (another or prev["kind"] == kind):
                     parties = list(prev["parties"])  # ("- 2023 - Renewed MoU, signed in X": the MoU before's)
+            xm = _X_ILO_BEFORE_RE.search(S, max(0, ns - 60), ns) if not [p for p in parties if p != "ILO"] else None
+            if xm and (is_country(xm.group("x")) or xm.group("x") in defs or _is_acronym(xm.group("x"))):
+                parties = _uniq(["ILO", xm.group("x")])  # "the Sida-ILO Partnership Programme": its name's partner
             if not [p for p in parties if p != "ILO"] and not explicit and kind not in ("dwcp", "declaration"):
                 whole = [n for _, n in _party_mentions(T, ss, se, defs)]
                 parties = _uniq(parties + whole)
