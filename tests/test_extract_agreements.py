@@ -1001,3 +1001,12 @@ def test_a_partnership_programme_signed_and_named_after_its_partner():
             "framework, the Norad-ILO Partnership Programme "
             "2021-2024, was signed in Oslo on 3 February 2021.")
     assert _krows(text) == [("partnership_agreement", 2021, 2, frozenset({"ILO", "Norad"}))]
+
+
+def test_the_country_of_a_city_where_it_took_place_is_no_party():
+    assert extract("The previous meeting took place in Accra, Ghana, on 26 October 2022, where ministers "
+                   "adopted the Accra Declaration on Youth Jobs.") == []
+    assert _krows("In March, Ghana and the ILO signed a Memorandum of Understanding on 4 March 2022.") == [
+        ("mou", 2022, 3, frozenset({"ILO", "Ghana"}))]
+    assert _krows("At the Conference in Geneva, Ghana and the ILO signed a Memorandum of Understanding on "
+                  "4 March 2022.") == [("mou", 2022, 3, frozenset({"ILO", "Ghana"}))]

@@ -143,6 +143,9 @@ _CLAUSE_OK = {"and", "of", "the", "for", "in", "at", "on", "&", "former", "then"
 _NOT_PARTY_BEFORE = re.compile(r"(?:\b(?:in|from|to|for|across|throughout|within|at|into|on|against|"
                                r"among|around|inside|outside|over|via|representing|behalf\s+of)\s+(?:the\s+)?|\(\s*)$",
                                re.IGNORECASE)
+# "took place in Kingston, Jamaica, on ...": the country of a city, a place (with the comma after it;
+# not "In March, Jamaica ..." nor "in Geneva, Portugal and the ILO signed")
+_CITY_COMMA_BEFORE_RE = re.compile(rf"\b(?:in|at)\s+(?!{MONTH}\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+$")
 
 
 # patterns used inline below
@@ -428,6 +431,7 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
     skipped_end = -1
     for m in crx.finditer(seg):
         if _NOT_PARTY_BEFORE.search(seg[max(0, m.start() - 25):m.start()]) or (
+                seg[m.end():m.end() + 1] == "," and _CITY_COMMA_BEFORE_RE.search(seg[max(0, m.start() - 30):m.start()])) or (
                 skipped_end >= 0 and _PLACE_LIST_RE.fullmatch(seg, skipped_end, m.start())):
             skipped_end = m.end()                # "in Malawi and Mozambique": both are places, not parties
             continue
