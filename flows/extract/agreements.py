@@ -393,11 +393,11 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
                                          and words[1].lower() in _NAMED_BODY_WORDS):
                 # "GIZ Development office" -> GIZ (but "the ABC Foundation" is a body of its own name)
                 two = f"{acr} {words[1]}" if len(words) >= 2 and acr == words[0] else None
-                if two is not None and ("paren", two) not in resolved:
-                    resolved[("paren", two)] = f"({two})" in T
+                if two is not None and "paren" not in resolved:
+                    resolved["paren"] = set(_PAREN_TWO_RE.findall(T))     # (once per text: linear)
                 if acr == "ILO" or acr.startswith("ILO"):
                     add(ms, me, "ILO")
-                elif two is not None and resolved[("paren", two)]:
+                elif two is not None and two in resolved["paren"]:
                     add(ms, me, two)             # "the X Trust Fund Office (MPTF Office)": the text's own short name
                 elif acr in _CURRENCY_CODES and _AMOUNT_AFTER_RE.match(T, a + ms + len(acr)):
                     pass                         # "NOK 42 million": an amount
@@ -1843,6 +1843,7 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs, stop=None) -> tuple[lis
     return _uniq(_collapse_aliases(T, found)), explicit
 
 
+_PAREN_TWO_RE = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,11} [A-Z][a-z]{1,15})\)")
 _ENVOY_BEHALF_RE = re.compile(r"\b(?:Ambassador|Representative|Envoy|Consul)\b[^;:()]{0,160}?,\s+"
                               r"(?:on\s+behalf\s+of|representing|acting\s+for)\s+(?:the\s+)?")
 _FUNDING_QUAL_RE = re.compile(r"(?i)funding|financing|contribution|grant")
