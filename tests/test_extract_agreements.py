@@ -933,3 +933,80 @@ def test_an_acronym_of_an_account_is_no_party_and_a_listed_acronym_stays_one():
     text = ("Finland signed a framework agreement with the ILO on 4 June 2010, which pooled its funds into "
             "the Regular Budget Supplementary Account (RBSA).")
     assert _krows(text) == [("agreement", 2010, 6, frozenset({"ILO", "Finland"}))]
+
+
+def test_a_list_item_naming_an_agreement_dated_by_the_signed_sentence_after_it():
+    text = ("Agreements\n\n"
+            "* Memorandum of Understanding on seafarers' welfare. Signed in Manila on 7 April 2021 between\n"
+            "  DOLE and the ILO, it covers training of port inspectors.\n"
+            "* ILO-Canada Strategic Partnership Framework 2020-2024. Signed in Geneva on 2 July 2020 by\n"
+            "  the ILO Director-General and the Ambassador of Canada.\n")
+    assert _krows(text) == [("mou", 2021, 4, frozenset({"ILO", "DOLE"})),
+                            ("partnership_agreement", 2020, 7, frozenset({"ILO", "Canada"}))]
+
+
+def test_plural_agreements_detailed_as_dated_pairs_of_parties():
+    text = ("3. Two bilateral MoUs on nurses' recruitment negotiated with project support\n"
+            "   — between Ghana and Germany (June 2019, assisted by the ILO) and between Kenya and\n"
+            "   Oman (signed in Muscat on 2 May 2023)\n")
+    assert _krows(text) == [("mou", 2019, 6, frozenset({"Ghana", "Germany"})),
+                            ("mou", 2023, 5, frozenset({"Kenya", "Oman"}))]
+
+
+def test_their_dated_agreement_is_signed_by_the_pair_named_before():
+    text = ("Labour agreements were reviewed against ILO standards, and the project helped Kenya and Oman "
+            "revise the annex to their 2019 memorandum of understanding on domestic work.")
+    assert _krows(text) == [("mou", 2019, None, frozenset({"Kenya", "Oman"}))]
+
+
+def test_an_envoy_signing_on_behalf_of_an_agency_signs_for_the_agency():
+    text = ("The agreement was signed in Geneva on 4 May 2022 by Ambassador A. Lund, Permanent Representative "
+            "of Norway to the United Nations Office and other organisations in Geneva, on behalf of the "
+            "Norwegian Agency for Development Cooperation (Norad), and by B. Chen, ILO Deputy Director-General.")
+    assert _krows(text) == [("agreement", 2022, 5, frozenset({"ILO", "Norad"}))]
+
+
+def test_an_acronym_with_an_office_word_the_text_defines_is_one_party():
+    text = ("The Fund is administered by the Joint Trust Fund Office (JTF Office). The ILO signed a "
+            "Memorandum of Understanding with the JTF Office on 3 April 2020.")
+    assert [r["parties"] for r in extract(text)] == [["ILO", "JTF Office"]]
+
+
+def test_a_dated_count_of_agreements_dates_the_undated_list_below_it():
+    text = ("Three agreements between Pacific governments and the ILO were signed at the regional forum, "
+            "which closed in Suva on 6 June 2023.\n\nAgreements signed\n\n"
+            "- Fiji and the ILO signed a Memorandum of Understanding on labour inspection.\n"
+            "- Samoa signed a DWCP with the ILO and its social partners.\n"
+            "- Tonga and Vanuatu signed a Joint Declaration on seasonal work.\n")
+    assert _krows(text) == [("declaration", 2023, 6, frozenset({"Tonga", "Vanuatu"})),
+                            ("dwcp", 2023, 6, frozenset({"ILO", "Samoa"})),
+                            ("mou", 2023, 6, frozenset({"ILO", "Fiji"}))]
+
+
+def test_an_agreement_signed_at_the_same_ceremony_takes_the_day_before():
+    text = ("The loan agreement was signed on 4 May 2023 in Accra by the two governments. A separate "
+            "Memorandum of Understanding between the Ministry of Education and the ILO, signed at the same "
+            "ceremony, sets out the ILO's role.")
+    assert ("mou", 2023, 5, frozenset({"ILO", "Ministry of Education"})) in _krows(text)
+
+
+def test_a_renewed_agreement_without_parties_is_renewed_by_the_parties_of_the_one_before():
+    text = ("* 4 May 2016 - Memorandum of Understanding between the IsDB and the ILO, signed in Jeddah.\n"
+            "* 12 June 2022 - Renewed Memorandum of Understanding for 2022-2026, signed in Geneva.\n")
+    assert _krows(text) == [("mou", 2016, 5, frozenset({"ILO", "IsDB"})), ("mou", 2022, 6, frozenset({"ILO", "IsDB"}))]
+
+
+def test_a_partnership_programme_signed_and_named_after_its_partner():
+    text = ("The Norwegian Agency for Development Cooperation (Norad) is a long-standing partner. The current "
+            "framework, the Norad-ILO Partnership Programme "
+            "2021-2024, was signed in Oslo on 3 February 2021.")
+    assert _krows(text) == [("partnership_agreement", 2021, 2, frozenset({"ILO", "Norad"}))]
+
+
+def test_the_country_of_a_city_where_it_took_place_is_no_party():
+    assert extract("The previous meeting took place in Accra, Ghana, on 26 October 2022, where ministers "
+                   "adopted the Accra Declaration on Youth Jobs.") == []
+    assert _krows("In March, Ghana and the ILO signed a Memorandum of Understanding on 4 March 2022.") == [
+        ("mou", 2022, 3, frozenset({"ILO", "Ghana"}))]
+    assert _krows("At the Conference in Geneva, Ghana and the ILO signed a Memorandum of Understanding on "
+                  "4 March 2022.") == [("mou", 2022, 3, frozenset({"ILO", "Ghana"}))]

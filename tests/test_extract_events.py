@@ -789,3 +789,39 @@ def test_a_yearless_morning_and_the_most_recent_of_a_recurring_meeting():
                    "in Oslo on 5 March 2024, chaired by the ministry.")
     assert [(r["start_date"], r["location"]) for r in rows] == [(date(2024, 3, 5), "Oslo")]
     assert "consultations" in rows[0]["name"]
+
+
+def test_an_event_dated_by_its_closing_day_and_called_n_day_runs_back_to_its_first_day():
+    text = ("Labour ministers met at the Pacific Employment Forum, which closed in Suva on 6 June 2023. "
+            "The four-day forum, hosted by the Government of Fiji from 3 to 6 June, brought together 12 countries.")
+    assert [(e["name"], e["start_date"], e["end_date"]) for e in extract(text)] == [
+        ("Pacific Employment Forum", date(2023, 6, 3), date(2023, 6, 6))]
+
+
+def test_a_completed_n_day_visit_and_no_launch_dated_by_its_last_day():
+    text = ("SUVA (ILO News) - The Minister of Labour of Norway completed a two-day visit to Fiji on "
+            "9 June 2023, during which she launched a new project on decent work in tourism.")
+    rows = extract(text)
+    assert [(e["name"], e["start_date"], e["end_date"], e["location"]) for e in rows] == [
+        ("Visit to Fiji", date(2023, 6, 8), date(2023, 6, 9), "Suva")]
+
+
+def test_the_latest_round_dates_the_recurring_meeting_named_before():
+    text = ("Norway and the ILO hold annual consultations on the partnership. The latest round took place "
+            "in Oslo on 12 March 2024 and was chaired by the two directors.")
+    rows = extract(text)
+    assert [(e["start_date"], e["location"]) for e in rows] == [(date(2024, 3, 12), "Oslo")]
+
+
+def test_in_consultation_with_and_a_ministry_name_are_no_events():
+    assert extract("Prepared by the ILO in consultation with the Finnish Ministry for Foreign Affairs\n"
+                   "Geneva, May 2024\n") == []
+    assert extract("Under a grant signed with the Ministry of Higher Education, Vocational Training and "
+                   "Employment in March 2021, the ILO supports two centres.") == []
+
+
+def test_a_project_period_field_dates_no_event_of_the_fields_below():
+    text = ("Project code:\tKEN/21/01/NOR\n"
+            "Duration:\t1 March 2021 - 28 February 2025 (48 months)\n"
+            "Coverage:\tKenya - Nairobi and Mombasa; peer learning workshops with Uganda\n")
+    assert extract(text) == []

@@ -31,7 +31,7 @@ from .text import BULLET, MONTH, MONTHS, DateSpan, WEEKDAYS, YEAR, YearContext, 
 _NOUN_RE = re.compile(
     r"(?P<mou>Memorand(?:um|a)\s+of\s+(?:Understanding|Cooperation|Agreement|Intent)"
     r"|\bMo[UC]s?\b|\bMOUs?\b|\b[Mm]emorand(?:um|a)\b)"
-    r"|(?P<pa>\b[Pp]artnership\s+[Aa]greements?\b)"
+    r"|(?P<pa>\b[Pp]artnership\s+[Aa]greements?\b|\bPartnership\s+(?:Frameworks?|Programmes?)\b)"
     r"|(?P<dwcp>Decent\s+Work\s+Country\s+Programmes?|\bDWCPs?\b)"
     r"|(?P<decl>\b(?:[A-Z][\w'’-]*\s+){1,6}Declaration\b|\b(?:[Jj]oint|[Mm]inisterial|[Tt]ripartite|[Bb]ipartite)\s+[Dd]eclarations?\b)"
     r"|(?P<loi>\b(?:Letters?\s+of\s+(?:[Ii]ntent|Agreement|Understanding)|Exchanges?\s+of\s+(?:Letters|Notes)|"
@@ -50,7 +50,7 @@ _NOUN_SCAN_RE = re.compile(rf"(?=[A-Zmpjtcfbghlsa])(?:{_NOUN_RE.pattern})")
 # a word every match of _NOUN_RE contains (a cheap test before the full search of a sentence;
 # 'morand', not 'memorand': rare first letters make the scan faster)
 _NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|claration|Letter|Exchange|project|ocument|"
-                          r"mendment|Record|rotocol|Framework|UNDAF|(?:ction|ork) [Pp]lan")
+                          r"mendment|Record|rotocol|Framework|Partnership\s+Programme|UNDAF|(?:ction|ork) [Pp]lan")
 _BETWEEN_RE = re.compile(r"\bbetween\b")
 _SIGN = r"sign(?:s|ed|ing)?|signature(?=\s+of\s+(?:an?|the|this|their)\b)|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)(?!\s+(?:Mo[UC]|MOU|[Mm]emorand|[Aa]greement|[Pp]artnership|[Ff]ramework))|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
@@ -66,7 +66,7 @@ _RELATIVE_RE = re.compile(rf"[^.;()]{{0,40}}?,?\s+(?:which|that)\s+(?:was|were|h
 # "an Exchange of Letters of 15 March 2019", "the agreement dated 3 May 2020": the date names the signing
 _DATED_RE = re.compile(rf",?\s+(?:of|dated)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\s+(?:19|20)\d\d"
                        rf"|{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d)\b")
-_SAME_DAY_RE = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+day\s+before|the\s+next\s+day)\b",
+_SAME_DAY_RE = re.compile(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+day\s+before|the\s+next\s+day|(?:at|during)\s+the\s+same\s+(?:ceremony|event|occasion|meeting))\b",
                           re.IGNORECASE)
 _ANAPHOR_RE = re.compile(r"\b(?:that|the\s+same|that\s+same|the\s+following|the\s+next)\s+year\b",
                          re.IGNORECASE)
@@ -77,6 +77,7 @@ _ENUM_RE = re.compile(rf"(?:\*\*)?\s*(?:The\s+)?(?P<ord>{'|'.join(_ORDINALS)})\s
 _COUNT_RE = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                        r"\s+(?:new\s+|more\s+|separate\s+)?(?:MoUs|MOUs|memoranda|agreements|Memoranda|"
                        r"[Ll]etters\s+of\s+[Ii]ntent)\b")
+_COUNT_ANY_RE = re.compile(_COUNT_RE.pattern, re.IGNORECASE)
 # "signed by the three agencies": the parties are the organizations named just before
 _GROUP_RE = re.compile(r"\b(?:by|between)\s+the\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
                        r"(?:agencies|organi[sz]ations|partners|parties|institutions)\b")
@@ -142,6 +143,9 @@ _CLAUSE_OK = {"and", "of", "the", "for", "in", "at", "on", "&", "former", "then"
 _NOT_PARTY_BEFORE = re.compile(r"(?:\b(?:in|from|to|for|across|throughout|within|at|into|on|against|"
                                r"among|around|inside|outside|over|via|representing|behalf\s+of)\s+(?:the\s+)?|\(\s*)$",
                                re.IGNORECASE)
+# "took place in Kingston, Jamaica, on ...": the country of a city, a place (with the comma after it;
+# not "In March, Jamaica ..." nor "in Geneva, Portugal and the ILO signed")
+_CITY_COMMA_BEFORE_RE = re.compile(rf"\b(?:in|at)\s+(?!{MONTH}\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+$")
 
 
 # patterns used inline below
@@ -158,7 +162,8 @@ _INDEFINITE_RE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}$")
 _DEMONSTRATIVE_RE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _LOWER_NEXT_RE = re.compile(r"\s+(?!and\b|or\b)[a-z]")     # (a verb after the name, not 'and')
 _DEFINITE_RE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
-_ANOTHER_RE = re.compile(r"\banother\s+$", re.IGNORECASE)
+_X_ILO_BEFORE_RE = re.compile(r"\b(?P<x>[A-Z][\w&]{1,20})[-–](?:ILO|the\s+ILO)\s+(?:[A-Z][\w-]*\s+){0,3}\Z")
+_ANOTHER_RE = re.compile(r"\b(?:another|renewed|revised|updated|extended)\s+$", re.IGNORECASE)
 _ILO_WORD_RE = re.compile(r"\bILO\b")
 _DEFINITE_NEAR_RE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _BULLET_RE = re.compile(rf"\s*(?:{BULLET}|\d{{1,2}}[.)])\s+")
@@ -387,8 +392,13 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
             if _is_acronym(acr) and not (len(words) >= 2 and acr == words[0] and acr not in defs
                                          and words[1].lower() in _NAMED_BODY_WORDS):
                 # "GIZ Development office" -> GIZ (but "the ABC Foundation" is a body of its own name)
+                two = f"{acr} {words[1]}" if len(words) >= 2 and acr == words[0] else None
+                if two is not None and "paren" not in resolved:
+                    resolved["paren"] = set(_PAREN_TWO_RE.findall(T))     # (once per text: linear)
                 if acr == "ILO" or acr.startswith("ILO"):
                     add(ms, me, "ILO")
+                elif two is not None and two in resolved["paren"]:
+                    add(ms, me, two)             # "the X Trust Fund Office (MPTF Office)": the text's own short name
                 elif acr in _CURRENCY_CODES and _AMOUNT_AFTER_RE.match(T, a + ms + len(acr)):
                     pass                         # "NOK 42 million": an amount
                 elif org_like_acronym(acr, defs) and not _dateline(seg, ms, a, T) and not _fund_acronym(acr, defs):
@@ -421,6 +431,7 @@ def _party_mentions(T: str, a: int, b: int, defs: dict[str, str]) -> list[tuple[
     skipped_end = -1
     for m in crx.finditer(seg):
         if _NOT_PARTY_BEFORE.search(seg[max(0, m.start() - 25):m.start()]) or (
+                seg[m.end():m.end() + 1] == "," and _CITY_COMMA_BEFORE_RE.search(seg[max(0, m.start() - 30):m.start()])) or (
                 skipped_end >= 0 and _PLACE_LIST_RE.fullmatch(seg, skipped_end, m.start())):
             skipped_end = m.end()                # "in Malawi and Mozambique": both are places, not parties
             continue
@@ -992,6 +1003,7 @@ def extract(text: str) -> list[dict]:
     rows: list[dict] = []
     pending: list[dict] = []                  # undated mentions that name parties
     enumerated: dict[int, list[int]] = {}     # intro sentence index -> item sentence indexes
+    summaries: list[dict] = []                # dated "N agreements were signed" sentences
 
     # enumerations: an intro sentence ending with ':' followed by "The first/second ... MoU" items
     for i, (s, e) in enumerate(sents):
@@ -1043,6 +1055,18 @@ def extract(text: str) -> list[dict]:
             if _SUCH_RE.search(S[max(0, ns - 10):ns]):
                 prev_end = ne
                 continue                             # "the third such agreement": not a new one
+            pairs, pend = _dated_pairs(T, ss, ne, defs) if _PLURAL_NOUN_RE.search(m.group(0)) \
+                and "between" in T[ss + ne:ss + ne + 300] else ([], 0)
+            if pairs:
+                # "two MoUs ... between A and B (November 2018) and between C and D (signed on 4 March
+                # 2024)": one agreement per dated pair
+                for ps_, d in pairs:
+                    rows.append({"kind": kind, "signed_year": d.year, "signed_month": d.month,
+                                 "signed_day": d.day, "parties": ps_, "topic": None, "_si": si,
+                                 "_definite": False, "_weak": False, "_span": (ss, pend), "_rule": "signed",
+                                 "_count": False})
+                prev_end = ne
+                continue
             hi = heads.index(m) if m in heads else -1
             if hi < 0 and any(h.end() <= ns <= h.end() + 2 and _kind(h, S) == kind for h in heads):
                 prev_end = ne
@@ -1074,6 +1098,14 @@ def extract(text: str) -> list[dict]:
             if verb is None and nxt_signed and item is not None and lead_end is None \
                     and 0 <= ns - (item.lead_end - ss) <= 4 and _dates(S):
                 verb = m
+            # "* Memorandum of Understanding on X. Signed in Canberra on 3 March 2023 between A and
+            # B": a list item naming the agreement (after a few capitalized words of its name:
+            # "* A-B Strategic Partnership Framework 2022-2026.") that the next sentence dates
+            via_next = verb is None and nxt_signed and item is not None and lead_end is None \
+                and not m.group("doc") and not _dates(S) and 0 <= ns - (item.lead_end - ss) and (
+                    ns - (item.lead_end - ss) <= 4 or bool(_NAME_WORDS_RE.fullmatch(S, item.lead_end - ss, ns)))
+            if via_next:
+                verb = m
             if verb is None and timeline:
                 verb = m
             if verb is None and item is not None and not m.group("doc") and 0 <= ns - (item.lead_end - ss) <= 12 \
@@ -1084,6 +1116,15 @@ def extract(text: str) -> list[dict]:
             if verb is None and not m.group("doc") and _YEAR_ATTR_RE.search(S, max(0, ns - 20), ns) \
                     and _BETWEEN_NEXT_RE.match(S, ne):
                 verb = m                             # "It replaces a 2011 cooperation agreement between the two ..."
+            their = None
+            if verb is None and not m.group("doc") and not _PLURAL_NOUN_RE.search(m.group(0)):
+                tm_ = _THEIR_YEAR_RE.search(S, max(0, ns - 12), ns)
+                if tm_:                              # "helped A and B revise their 2018 MoU": A and B signed
+                    cl = max(S.rfind(",", 0, tm_.start()), S.rfind(";", 0, tm_.start()), prev_end - 1) + 1
+                    named = [p for p in _uniq(_collapse_aliases(T, _party_mentions(T, ss + cl, ss + tm_.start(), defs)))
+                             if p != "ILO"]
+                    if len(named) >= 2:
+                        their, verb = (named, int(tm_.group("y"))), m
             dated = _DATED_RE.match(S, ne) if verb is None and not m.group("doc") else None
             if dated:
                 verb = m
@@ -1110,7 +1151,7 @@ def extract(text: str) -> list[dict]:
                     # ("an MoU signed in X in March 2025 ..., and the Y Declaration adopted ...":
                     # the verb right after the noun before belongs to that noun)
                     own = own[1:]
-                if not own and not timeline and (_DEMONSTRATIVE_RE.search(S[max(0, ns - 30):ns]) or (
+                if not own and not timeline and not their and (_DEMONSTRATIVE_RE.search(S[max(0, ns - 30):ns]) or (
                         hi > 0 and _COMPLEMENT_GAP_RE.search(S, heads[hi - 1].end(), ns))):
                     # (or "signed a funding agreement ... to support the implementation of X's DWCP":
                     # the noun the verb signs is the one before)
@@ -1133,6 +1174,11 @@ def extract(text: str) -> list[dict]:
                 vpos = dated.start()
 
             date = _date_for(T, v, sents, si, ss, se, vpos, item, enum_children, S, m, years_cache, win)
+            if their:
+                date = ([their[1]], None, None)
+            if via_next:
+                nd = [d for d in _dates(T[sents[si + 1][0]:sents[si + 1][1]]) if d.month and not d.end_year]
+                date = ([nd[0].year], nd[0].month, nd[0].day) if nd else None
             # (a next noun with its own verb opens a clause of its own: "an MoU signed between A and
             # the ILO, and on the X Declaration adopted by B": B is not a party of the MoU)
             stop = None
@@ -1143,6 +1189,8 @@ def extract(text: str) -> list[dict]:
                 if nverb.search(S, nh.end(), nwin_end) and vpos < nh.start():
                     stop = nh.start()
             parties, explicit = _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs, stop)
+            if their:
+                parties, explicit = list(their[0]), True
             if any(_MISSION_RE.search(p) for p in parties):
                 # "SDC approved ... an amendment to the agreement, signed by the Embassy of X and the
                 # ILO": an embassy signs for the agency the sentence names before the noun
@@ -1213,6 +1261,10 @@ def extract(text: str) -> list[dict]:
                         hp = _uniq(_collapse_aliases(T, _party_mentions(T, tm.start(), tm.end(), defs)))
                 if len(hp) >= 2:
                     parties, explicit = hp, True
+            if date is None and item is not None and summaries and 0 < ss - summaries[-1]["end"] < 2000 \
+                    and verb is not None and verb is not m:
+                date = summaries[-1]["date"]         # a list item under "Four agreements were signed on DATE"
+                summaries[-1]["used"] += 1
             if date is None:
                 # undated: may still name the parties of an agreement dated in a sentence nearby
                 named = [p for p in parties if p != "ILO"]
@@ -1223,6 +1275,12 @@ def extract(text: str) -> list[dict]:
                 continue
             years, month, day = date
             weak = False
+            summary = None
+            if month and day and _PLURAL_NOUN_RE.search(m.group(0)) and _COUNT_ANY_RE.search(S, max(0, ns - 25), ne + 1):
+                # "Four new agreements ... were signed at the Conference on 10 October 2024": it dates
+                # the undated signings of the list below, which detail it
+                summary = {"end": se, "date": (years, month, day), "used": 0}
+                summaries.append(summary)
             if kind == "declaration" and not [p for p in parties if p != "ILO"]:
                 parties = _uniq(parties + _adopters(T, S, ns, ss, defs))
             if kind == "declaration" and not parties:
@@ -1233,13 +1291,17 @@ def extract(text: str) -> list[dict]:
                 ps2, _ = _parties(T, s2, e2, T[s2:e2], 0, 0, 0, 0, defs)
                 if [p for p in ps2 if p != "ILO"]:
                     parties, explicit = _uniq(parties + ps2), True
-            if _ANOTHER_RE.search(S[max(0, ns - 12):ns]):
-                if rows:
-                    prev = rows[-1]
-                    if kind == "agreement":
-                        kind = prev["kind"]
-                    if not [p for p in parties if p != "ILO"]:
-                        parties = list(prev["parties"])
+            am_ = _ANOTHER_RE.search(S[max(0, ns - 12):ns])
+            if am_ and rows:
+                prev = rows[-1]
+                another = am_.group(0).lower().startswith("another")
+                if kind == "agreement" and another:
+                    kind = prev["kind"]
+                if not [p for p in parties if p != "ILO"] and (another or prev["kind"] == kind):
+                    parties = list(prev["parties"])  # ("- 2023 - Renewed MoU, signed in X": the MoU before's)
+            xm = _X_ILO_BEFORE_RE.search(S, max(0, ns - 60), ns) if not [p for p in parties if p != "ILO"] else None
+            if xm and (is_country(xm.group("x")) or xm.group("x") in defs or _is_acronym(xm.group("x"))):
+                parties = _uniq(["ILO", xm.group("x")])  # "the Sida-ILO Partnership Programme": its name's partner
             if not [p for p in parties if p != "ILO"] and not explicit and kind not in ("dwcp", "declaration"):
                 whole = [n for _, n in _party_mentions(T, ss, se, defs)]
                 parties = _uniq(parties + whole)
@@ -1278,7 +1340,7 @@ def extract(text: str) -> list[dict]:
                 if not named and not explicit:
                     named = _constituents_nearby(T, sents, si, defs)
                 parties = _uniq(["ILO"] + named)
-            elif kind != "declaration" and "ILO" not in parties and not (
+            elif kind != "declaration" and "ILO" not in parties and not their and not (
                     len(parties) >= 2 and not _ILO_RE.search(S)):
                 parties.insert(0, "ILO")             # (not "a collective agreement signed by A and B")
 
@@ -1287,7 +1349,7 @@ def extract(text: str) -> list[dict]:
             base = {"kind": kind, "signed_month": month, "signed_day": day, "topic": topic, "_si": si,
                     "_definite": bool(_DEFINITE_NEAR_RE.search(S[max(0, ns - 30):ns])),
                     "_weak": weak or not [p for p in parties if p != "ILO"],
-                    "_span": (ss, se), "_rule": "enumerated" if in_enum else "signed", "_count": False}
+                    "_span": (ss, sents[si + 1][1] if via_next else se), "_rule": "enumerated" if in_enum else "signed", "_count": False}
             if counts:
                 for n, party in counts:
                     for _ in range(n):
@@ -1296,7 +1358,7 @@ def extract(text: str) -> list[dict]:
                                              _rule="counted", _count=True, _n=n))
             else:
                 for y in years:
-                    rows.append(dict(base, signed_year=y, parties=_uniq(parties)))
+                    rows.append(dict(base, signed_year=y, parties=_uniq(parties), _summary=summary))
                 rn = _RENEWED_RE.search(S, vpos, min(len(S), vpos + 160)) if "renew" in S else None
                 rd = _dates(S[rn.end():rn.end() + 40]) if rn else ()
                 if rd and rd[0].start == 0 and not rd[0].end_year and rd[0].year not in years:
@@ -1305,6 +1367,8 @@ def extract(text: str) -> list[dict]:
                                      signed_day=rd[0].day, parties=_uniq(parties), _definite=False))
             prev_end = ne
 
+    # a dated "N agreements were signed" gives way to the list items it dates
+    rows = [r for r in rows if not (r.get("_summary") and r["_summary"]["used"] >= 2)]
     _resolve_pending(rows, pending)
     if rows and any(r["_weak"] for r in rows):
         _name_partner(rows, partner.value)
@@ -1490,6 +1554,7 @@ def _listed_before(T: str, sents, si: int, n: int, defs) -> list[str]:
     return []
 
 
+_THEIR_YEAR_RE = re.compile(r"\btheir\s+(?P<y>(?:19|20)\d\d)\s+\Z")
 _YEAR_ATTR_RE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:19|20)\d\d\s+\Z")
 _BETWEEN_NEXT_RE = re.compile(r"\s+between\s")
 _SIGNED_OPEN_RE = re.compile(r"[ \t]*Signed\s+(?:in|at|on|by)\b")
@@ -1765,11 +1830,22 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs, stop=None) -> tuple[lis
         # "X joined through an agreement signed with the ILO": the subject is the other party
         a = ss + max(prev_end, ns - _REACH)
         found += [(p, n) for p, n in _party_mentions(T, a, ss + ns, defs)]
+    if "behalf" in S:
+        for em in _ENVOY_BEHALF_RE.finditer(S, lo, hi):
+            # "by Ambassador A, Permanent Representative of X to the UN ..., on behalf of Y": an envoy
+            # signs for Y; the country and the bodies of the envoy's title do not sign
+            a = ss + em.end()
+            principal = _party_mentions(T, a, _clause_end(T, a, min(ss + len(S), a + 160)), defs)
+            if principal and principal[0][0] == a:
+                found = [f for f in found if not ss + em.start() <= f[0] < a] + principal[:1]
     found.sort()
     # "the Kenya Bureau of Labour, KBL,", "the Union of Industry, Trade and Crafts (UICT)": one party
     return _uniq(_collapse_aliases(T, found)), explicit
 
 
+_PAREN_TWO_RE = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,11} [A-Z][a-z]{1,15})\)")
+_ENVOY_BEHALF_RE = re.compile(r"\b(?:Ambassador|Representative|Envoy|Consul)\b[^;:()]{0,160}?,\s+"
+                              r"(?:on\s+behalf\s+of|representing|acting\s+for)\s+(?:the\s+)?")
 _FUNDING_QUAL_RE = re.compile(r"(?i)funding|financing|contribution|grant")
 _DONOR_FIELD_RE = re.compile(r"(?m)(?:^|(?<=\s))(?:Donors?|Funders?|Funding\s+partners?|Funded\s+by|Financed\s+by)[ \t]*:[ \t]*"
                              r"(?:the\s+)?(?P<name>[A-Z][^\n,;(]{1,90}?)[ \t]*(?:\((?P<acr>[A-Z][A-Za-z0-9&-]{1,11})\)|(?=[,;\n]|\s+[A-Z][a-z]+:|$))")
@@ -1968,6 +2044,32 @@ def _short_name_subject(T: str, S: str, ns: int, defs) -> str | None:
                 name = " ".join(words[:k])
                 return acronym_for(name, defs) or name
     return None
+
+
+_BETWEEN_DATED_RE = re.compile(r"\bbetween\s+(?P<p>[^()\n]{3,80}?)\s*\((?P<d>[^()]{4,80})\)")
+
+
+_PARA_OR_ITEM_RE = re.compile(rf"\n[ \t]*(?:\n|(?:{BULLET}|\d{{1,2}}[.)])[ \t]+(?![a-z]))")   # (not "— between ...")
+
+
+def _dated_pairs(T, ss, ne, defs) -> tuple[list, int]:
+    """'... between A and B (November 2018) and between C and D (signed on 4 March 2024)' after a
+    plural agreement noun (in its sentence or the wrapped lines of its list item, up to 600
+    characters): ([([A, B], date), ([C, D], date)], end) when every such pair (two or more)
+    names two parties and one day or month."""
+    a = ss + ne
+    b = min(len(T), a + 600)
+    stop = _PARA_OR_ITEM_RE.search(T, a, b)
+    b = stop.start() if stop else b
+    out, end = [], a
+    for bm in _BETWEEN_DATED_RE.finditer(T, a, b):
+        ps = _uniq(_collapse_aliases(T, _party_mentions(T, bm.start("p"), bm.end("p"), defs)))
+        ds = [d for d in _dates(bm.group("d")) if d.month and not d.end_year]
+        if len(ps) != 2 or len(ds) != 1:
+            return [], a
+        out.append((ps, ds[0]))
+        end = bm.end()
+    return (out, end) if len(out) >= 2 else ([], a)
 
 
 def _counted(S, ns, ne, T, ss, defs):

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from .agreements import _NOUN_RE as _AGREEMENT_RE
 from .prose import bare_years, build_view, is_country, item_at, list_items
@@ -124,6 +124,8 @@ _IN_MONTH_RE = re.compile(rf"[ \t]*[—–:][ \t]*In\s+(?P<m>{MONTH})(?!\s*\d)\b
 # a line that opens with a field's label: a date after it is that field's value
 # (not one of dates: "Subject: Monitoring mission ...\nMission dates: 6-10 May 2024")
 _OTHER_FIELD_RE = re.compile(r"\n[ \t]*(?![^:\n]{0,30}\b(?i:dates?|when|period|time)\b)[A-Z][\w ]{0,30}:")
+# a project's period field: its dates are no event's ("Duration:  1 September 2022 - 31 August 2026")
+_PERIOD_FIELD_RE = re.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+){0,2}(?:[Dd]uration|[Pp]eriod|[Tt]ime\s?frame)[ \t]*:")
 # "the Occupational Safety and Health Convention, 1981": the year of an instrument's title, not a date
 _INSTRUMENT_YEAR_RE = re.compile(r"\b(?:Convention|Recommendation|Protocol)\s*,\s*\Z")
 # "the 2016 Leaders' Summit": a year right before an event's name is that event's
@@ -195,6 +197,10 @@ def _tokens_before(S: str, pos: int):
     return list(reversed(toks))
 
 
+_BODY_OF_BEFORE_RE = re.compile(r"\b(?:Ministry|Department|Directorate|Institute|Agency|Centre|Center|Council|"
+                                r"School|College|Authority)\s+(?:of|for)\s+(?:[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?){1,6}\Z")
+
+
 def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
     hs, he = m.span()
     head = m.group(0)
@@ -203,6 +209,10 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
         return None                                   # "held as a webinar"
     if re.match(r"(?i)meetings?$", head) and re.match(r"\s+(?:the|a|an|its|their|our|his|her)\b", S[he:]):
         return None                                   # "meeting the needs"
+    if re.match(r"(?i)consultations?$", head) and re.search(r"\bin\s+$", S[max(0, hs - 4):hs]) and re.match(r"\s+with\b", S[he:]):
+        return None                                   # "prepared in consultation with X": not a happening
+    if head_cap and _BODY_OF_BEFORE_RE.search(S, max(0, hs - 90), hs):
+        return None                                   # "the Ministry of Technical Education, Vocational Training and ...": a body's name
     if re.match(r"(?i)launch(?:es)?$", head) and not re.search(r"\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]fficial)\s+(?:[a-z][\w-]*\s+){0,2}|[\w-]+['’]s\s+(?:official\s+)?)$",
                                                                  S[max(0, hs - 30):hs]) \
             and not (head == "Launch" and S.startswith(" of ", he) and _LINE_START_RE.search(S, max(0, hs - 6), hs)
@@ -1023,6 +1033,10 @@ def extract(text: str) -> list[dict]:
                         dist = 0
                     if p.container:
                         dist += 60
+                    ls_ = T.rfind("\n", ss, ss + d.start)     # (within the sentence: linear)
+                    if d.end <= p.start and _PERIOD_FIELD_RE.match(T, ls_ + 1 if ls_ >= 0 else ss, ss + d.start) \
+                            and _OTHER_FIELD_RE.search(v.src, *v.orig(ss + d.end, ss + p.start)):
+                        continue                            # "Duration: 1 May 2022 - 30 April 2026\nCoverage: ... workshops"
                     if dist <= 220 and not (p.end < d.start and _OTHER_FIELD_RE.search(v.src, *v.orig(ss + p.end, ss + d.start))):
                         pairs.append((dist, di, pi))        # (not "(hybrid meeting)\nCirculated by: ..., 10 May")
             taken_d: set[int] = set()
@@ -1177,6 +1191,9 @@ def extract(text: str) -> list[dict]:
             if not day_dates:
                 continue
             d = min(day_dates, key=lambda d: abs(d.start - vm.start()))
+            if d.end <= vm.start() and _DURING_WHICH_RE.match(S, d.end, vm.start()) \
+                    and _N_DAY_RE.search(S, max(0, d.start - 120), d.start):
+                continue                             # "a three-day visit ... on 15 May, during which he launched": some day of the visit
             if abs(d.start - vm.start()) > 160 and not (
                     d.day and d.end < vm.start() <= d.end + 400 and _ON_LEAD_RE.search(S, 0, d.start)
                     and not _STOP_PUNCT_RE.search(S, d.end, vm.start())):
@@ -1303,7 +1320,50 @@ def extract(text: str) -> list[dict]:
                            if name.startswith("Signing") else "visit"))
     for a, b, name, d, place in _joined(T):
         events.append(_row(v, 0, _Phrase(a, b, name, True, False), d, place, "joined"))
+    if "-day" in T:
+        _closing_days(T, events)
     return _dedupe(events)
+
+
+_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "the Conference, which closed in Bridgetown on 10 October 2024": the day named is the last one
+_CLOSED_ON_RE = re.compile(r"\b(?:closed|ended|concluded|wrapped\s+up)\b[^.;]{0,40}?\bon\s+(?:\w+day,?\s+)?\Z")
+_N_DAY_RE = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9])-day\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[a-z]+)\b",
+                       re.IGNORECASE)
+
+
+def _closing_days(T: str, events: list[dict]) -> None:
+    """An event dated by its closing day ('which closed in X on 10 October 2024') that the text
+    also calls an 'N-day' event of the same noun within 600 characters ('The three-day
+    conference ...'): it ran from N-1 days before that day to that day (and is the 'N-day'
+    event dated so)."""
+    drop: set[int] = set()
+    for ev in events:
+        if id(ev) in drop:
+            continue
+        if ev["end_date"] is not None or ev["date_precision"] != "day" or not ev["name"]:
+            continue
+        a, b = ev["_s"], ev["_e"]
+        day = ev["start_date"]
+        dm = None
+        for dm in find_dates(T[a:b]):
+            if dm.day == day.day and dm.month == day.month and dm.year == day.year:
+                break
+        else:
+            continue
+        if not _CLOSED_ON_RE.search(T, max(a, a + dm.start - 60), a + dm.start):
+            continue
+        noun = ev["name"].split()[-1].lower().rstrip("s")
+        for nm in _N_DAY_RE.finditer(T, max(0, a - 300), min(len(T), b + 600)):
+            if nm.group("noun").lower().rstrip("s") == noun:
+                n = _NUM_WORDS.get(nm.group("n").lower()) or int(nm.group("n"))
+                ev["start_date"], ev["end_date"] = day - timedelta(days=n - 1), day
+                same = [x for x in events if x is not ev and x["start_date"] == ev["start_date"]
+                        and x["end_date"] == day and _N_DAY_RE.fullmatch(x["name"] or "")]
+                drop.update(id(x) for x in same)  # "the three-day conference ... from 8 to 10 October": that one
+                break
+    if drop:
+        events[:] = [x for x in events if id(x) not in drop]
 
 
 # a legal text's closing: "... have signed this Agreement ..." then "Done at Geneva, on 14 March 2024."
@@ -1311,10 +1371,15 @@ _DONE_AT_RE = re.compile(r"\bDone\s+(?:at|in)\s+(?P<place>[A-ZÀ-Þ][\w'’-]*(?
 _SIGNED_THIS_RE = re.compile(r"\bsigned\s+(?:the\s+present|this)\s+(?P<obj>(?:[A-Z][\w-]*\s+){0,3}?(?:Agreement|Memorandum(?:\s+of\s+Understanding)?|"
                              r"Arrangement|Protocol|Declaration|Statement|Exchange\s+of\s+Letters))\b")
 # "When I visited Kinshasa from 8 to 10 November 2023": a dated visit to a named place
+_DURING_WHICH_RE = re.compile(r"[ \t,]*(?:during|in\s+the\s+course\s+of)\s+which\b")
+_ENDED_VERBS = {"completed", "concluded", "ended", "wrapped up", "closed"}
+_DAYS_VISIT_RE = re.compile(r"\b(?P<v>completed|concluded|ended|began|started|began|opened)\s+(?:a|an|his|her|their|its)\s+"
+                            r"(?P<n>two|three|four|five|six|seven|[2-9])-day\s+(?:[a-z]+\s+)?visit\s+to\s+(?:the\s+)?"
+                            r"(?P<place>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+){0,2}),?\s+on\s+(?=\d)", re.IGNORECASE)
 _VISITED_RE = re.compile(r"\bvisited\s+(?P<place>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)\s+(?:from|on|between)\s+(?=\d)")
 
 
-_LAST_ONE_RE = re.compile(r"\s*The\s+(?:most\s+recent|latest|last|next|previous|first|second|third)(?:\s+one)?\s+"
+_LAST_ONE_RE = re.compile(r"\s*The\s+(?:most\s+recent|latest|last|next|previous|first|second|third)(?:\s+(?:one|round|session|edition|meeting))?\s+"
                           r"(?:took\s+place|was\s+held|will\s+take\s+place|will\s+be\s+held|is\s+scheduled|was\s+convened)\b")
 
 
@@ -1362,6 +1427,24 @@ def _joined(T: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
 
 def _visits(T: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
     out = []
+    if "-day " in T:
+        for m in _DAYS_VISIT_RE.finditer(T):
+            # "completed a three-day visit to Ethiopia on 15 May 2024": the visit ran up to that
+            # day ("began a two-day visit ... on": from that day)
+            ds = find_dates(T[m.end():m.end() + 40])
+            if not ds or ds[0].start != 0 or not ds[0].day or ds[0].end_year:
+                continue
+            n = _NUM_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+            day = ds[0].first()
+            first, last = (day - timedelta(days=n - 1), day) if m.group("v").lower() in _ENDED_VERBS else (
+                day, day + timedelta(days=n - 1))
+            d = DateSpan(-1, ds[0].end, first.year, first.month, first.day, last.year, last.month, last.day)
+            place = _valid_place(m.group("place"))
+            if is_country(m.group("place")):         # "ADDIS ABABA (ILO News) - ... visit to Ethiopia": there
+                ps = T.rfind("\n\n", 0, m.start())
+                dm = _DATELINE_CITY_RE.match(T[ps + 2 if ps >= 0 else 0:][:80])
+                place = dm.group("city").title() if dm else place
+            out.append((m.start(), m.end() + ds[0].end, f"Visit to {m.group('place')}", d, place))
     if "visited " not in T:
         return out
     for m in _VISITED_RE.finditer(T):
