@@ -872,10 +872,12 @@ def _stated_usd(text: str, rows: list[dict], i: int) -> float | None:
 _BUDGET_BEFORE_RE = re.compile(
     r"(?:budget|contribution|contribute|funding|grant|allocation|pledge|financing|worth|valued\s+at|"
     r"support|donation|envelope|tranche|total(?:ling|ing|led|ed)?)\b(?:\s+of)?"
-    r"[^.;\n]{0,40}$", re.IGNORECASE)
+    r"[^.;\n]{0,40}$"
+    # 'Agreement signed in Oslo on 7 May 2023 by X and the ILO, NOK 30 million': what it is for
+    r"|\bagreement[ \t]+(?:was[ \t]+)?signed\b[^.;\n]{0,100},[ \t]*$", re.IGNORECASE)
 _BUDGET_AFTER_RE = re.compile(
     r"^\W{0,3}(?:\(?[^.;)\n]{0,30}\)?\s+)?(?:in\s+)?(?:\w+\s+){0,2}?(?:financial\s+)?"
-    r"(?:contribution|support|funding|grant|budget|allocation)\b"
+    r"(?:contribution|support|funding|grant|budget|allocation|agreement)\b"
     r"|^\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?[A-Z]"
     r"|^\s+(?:would|will|is\s+to|are\s+to)\s+go\s+to\b|^\W{0,3}\s*(?:will|would)\s+(?:fund|finance)\s+the\b|^\s+(?:was\s+|were\s+)?(?:allocated|earmarked)\s+(?:to|for)\b",
     re.IGNORECASE)
@@ -884,7 +886,7 @@ _BUDGET_AFTER_RE = re.compile(
 #: a word one of the budget cues needs (_BUDGET_BEFORE_RE or _BUDGET_AFTER_RE, any case)
 _BUDGET_WORDS = ("budget", "contribution", "funding", "grant", "allocation", "pledge", "financing", "worth",
                  "valued", "support", "donation", "envelope", "tranche", "total", "from", "go", "allocated",
-                 "earmarked", "fund", "finance")
+                 "earmarked", "fund", "finance", "agreement")
 
 
 class _LazyRows(list):
@@ -1703,6 +1705,7 @@ def _funder_block_candidates(text: str, money) -> list[Cand]:
 
 _RANGE_NAME_JOINS = CONNECTORS | {"to", "with", "through", "against", "in", "at"}
 _RANGE_NAME_TOKEN_RE = re.compile(r"[\w’'\-/]+|[\"“”]")
+_ELIDED_CAP_RE = re.compile(r"[a-z]{1,2}['’][A-Z]")
 
 
 #: 'the project Title ...', 'a new programme called Title': the word, then the title (the last
@@ -1726,6 +1729,27 @@ def _under_list_head(text: str, pos: int) -> bool:
     return False
 
 
+#: where a list item or paragraph may start: a line's start, maybe a bullet or item number
+_ITEM_HEAD_RE = re.compile(r"[ \t]*(?:(?:[-•*▪◦]|\d{1,2}[.)])[ \t]+)?(?:\*\*|__)?$")
+#: the item speaking of what it names as a project ('The project works with ...')
+_ITEM_PROJECT_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)[ \t\n]+(?:new[ \t\n]+)?(?:project|programme|program)\b")
+#: where an item ends: a blank line or the next item
+_ITEM_END_RE = re.compile(r"\n[ \t]*(?:\n|(?:[-•*▪◦]|\d{1,2}[.)])[ \t])")
+
+
+def _item_says_project(text: str, ts: int, pos: int) -> int | None:
+    """'- Title (2023-2026). Agreement signed ... The project works with ...': a name that opens
+    its list item or paragraph, with its years, where the item (its first 1,500 characters)
+    calls it the project or programme: the item's end, else None."""
+    ls = text.rfind("\n", 0, ts) + 1
+    if not _ITEM_HEAD_RE.match(text, ls, ts):
+        return None
+    lim = min(len(text), pos + 1500)
+    em = _ITEM_END_RE.search(text, pos, lim)
+    end = em.start() if em else lim
+    return end if _ITEM_PROJECT_RE.search(text, pos, end) else None
+
+
 def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
     """'... the Green Jobs for Youth Project (2019-2022) ...': a run of capitalised words right
     before a year range, named a project/programme or in a sentence that speaks of a project."""
@@ -1746,7 +1770,8 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
             if "\n" in gap.replace(" ", "").strip("\n") or gap.count("\n") > 1 or re.search(r"[.;:()]", gap) \
                     or (m.group("amt") and "," in gap):     # 'In Mozambique, Title (2023-2026, US$ ...)'
                 break
-            if tok[0].isupper() or tok[0].isdigit():
+            # ("Côte d'Ivoire", "Ministère de l'Emploi": an elided article before a capital)
+            if tok[0].isupper() or tok[0].isdigit() or _ELIDED_CAP_RE.match(tok):
                 words.append(tok)
                 start = toks[j].start()
             elif tok.lower() in _RANGE_NAME_JOINS and words:
@@ -1793,10 +1818,14 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
         funded = re.match(r"[ \t]*[)\]]?[ \t]*,?[ \t]*(?:(?:co-?)?funded|financed)[ \t]+by\b", text[m.end():m.end() + 30]) \
             or re.search(r"(?:\d|million|billion)[ \t]+for[ \t]+$", text[max(0, ts - 20):ts])
         # a name with its period and its amount in brackets is a funded project's
+        item_end = None
         if not (named or funded or km or m.group("amt") or re.search(r"\bproject\b", text[s:nxt], re.I)
                 or re.search(r"\b(?:project|programme|program)\s*,?\s+$", text[max(0, ts - 12):ts])
                 or _under_list_head(text, ts)):
-            continue
+            item_end = _item_says_project(text, ts, m.end())
+            if item_end is None:
+                continue
+            e = max(e, item_end)        # the item is all about it
         # '8 February — Launch ...': a timeline's date before the line's words
         dm = re.match(r"(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{1,2})[ \t]*[—–-][ \t]+(?=[A-Z])", title)
         if dm and len(title[dm.end():].split()) >= 3:
@@ -1865,7 +1894,7 @@ def _caps_run_start(text: str, pos: int) -> int | None:
         gap = seg[toks[j].end():(toks[j + 1].start() if j + 1 < len(toks) else len(seg))]
         if "\n" in gap or re.search(r"[.;:(),\"“”]", gap):
             break
-        if tok[0].isupper() or tok[0].isdigit():
+        if tok[0].isupper() or tok[0].isdigit() or _ELIDED_CAP_RE.match(tok):
             caps += 1
             last_cap = toks[j].start()
         elif tok.lower() not in _RANGE_NAME_JOINS and tok.lower() != "a":
