@@ -1004,6 +1004,7 @@ class Cand:
     attr_start: int | None = None   # where its attributes are looked for, when wider than its scope
     attr_end: int | None = None
     own_only: bool = False          # its scope is its own sentence(s), never its section
+    table_head: int | None = None   # a table row's header line, when another reading may replace it
 
 
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*")
@@ -1706,6 +1707,8 @@ def _funder_block_candidates(text: str, money) -> list[Cand]:
 _RANGE_NAME_JOINS = CONNECTORS | {"to", "with", "through", "against", "in", "at"}
 _RANGE_NAME_TOKEN_RE = re.compile(r"[\w’'\-/]+|[\"“”]")
 _ELIDED_CAP_RE = re.compile(r"[a-z]{1,2}['’][A-Z]")
+#: ', a five-year programme ' right before a name's years: what the name before the comma is
+_APPOS_KIND_TAIL_RE = re.compile(r"[ \t]*,[ \t]+an?[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?:project|programme|program|initiative)[ \t]*$")
 
 
 #: 'the project Title ...', 'a new programme called Title': the word, then the title (the last
@@ -1750,6 +1753,74 @@ def _item_says_project(text: str, ts: int, pos: int) -> int | None:
     return end if _ITEM_PROJECT_RE.search(text, pos, end) else None
 
 
+#: 'Senegal and Mauritania - Employment impact assessment of the ... infrastructure': a line
+#: opening with the countries, a dash, then the name (a portfolio list's entry)
+_COUNTRY_DASH_LINE_RE = re.compile(
+    r"^[ \t]{0,4}(?:[-•*▪]\s+)?(?P<c>[A-Z][\w'’.\-]*(?:[ \t,]{1,2}(?:and[ \t]+)?(?:[a-z]{1,2}['’])?[A-Z\-][\w'’.\-]*){0,7})"
+    r"[ \t]+[-–—][ \t]+(?P<t>[A-Z][^\n]{10,300})$", re.MULTILINE)
+#: where such a name runs into the text about it on the same line: 'Title Grant of EUR 600,000'
+_DASH_TITLE_STOP_RE = re.compile(r"[ \t]+(?:(?:Grant|Loan|Credit)[ \t]+of|(?:Funded|Financed|Supported)[ \t]+by)\b"
+                                 r"|[.;:][ \t]|[ \t]+[-–—][ \t]")
+#: what says the entry is one funded piece of work: a grant, a loan, a budget, a funder
+_DASH_FUNDED_RE = re.compile(r"\b(?:grants?|loans?|budget|funded|financed|co-financed|technical\s+assistance|"
+                             r"trust\s+fund)\b", re.IGNORECASE)
+
+
+_LENDER_LEAD_RE = re.compile(r"[ \t]*(?:(?:An?|The)[ \t]+)?(?P<o>[A-Z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*){0,3})[ \t]+"
+                             r"(?:[a-z][\w\-]*[ \t]+)?(?:loan|grant|credit)\b")
+
+
+def _country_dash_candidates(text: str) -> list[Cand]:
+    """'Malawi - Employment Impact Assessment of the X Programme' over (or followed on its
+    line by) the text of a grant or loan: a project of those countries, named after the dash.
+    The countries before the dash must all be countries; the entry (its line and the
+    paragraph below, up to a blank line) must speak of a grant, loan, budget or funder."""
+    if " - " not in text and " – " not in text and " — " not in text:
+        return []
+    out = []
+    for m in _COUNTRY_DASH_LINE_RE.finditer(text):
+        parts = [p for p in re.split(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+", m.group("c")) if p]
+        isos = [document.lookup_country(p) for p in parts]
+        if not isos or None in isos:
+            continue
+        ts, te = m.start("t"), m.end("t")
+        stop = _DASH_TITLE_STOP_RE.search(text, ts, te)
+        if stop:
+            te = stop.start()
+        ts, te = _trim_title(text, ts, te, strip_lead=False)
+        title = clean_title(text[ts:te])
+        words = title.split()
+        if not (3 <= len(words) <= 25) or sum(1 for w in words if w[:1].isupper()) < 2 \
+                or _NOT_A_PROJECT_RE.search(title):
+            continue
+        # 'GERMANY – Federal Ministry for ... (BMZ)', 'NORWAY – Royal Norwegian Embassy in Hanoi':
+        # a funder's heading, its country then its agency
+        if _ORG_HEAD_RE.search(" ".join(words[:4])) or _known_org(title):
+            continue
+        # the entry: its line and the paragraph below it
+        pe = _ITEM_END_RE.search(text, m.end(), min(len(text), m.end() + 1500))
+        end = pe.start() if pe else min(len(text), m.end() + 1500)
+        if not _DASH_FUNDED_RE.search(text, te, end):
+            continue
+        c = Cand(title, ts, te, "country_dash", m.start(), end, m.start(), end, own_only=True)
+        c.countries = _unique(isos)
+        # 'AfDB loan of UA 45 million', 'World Bank grant, 2021-2025': the lender opens the entry
+        lm = _LENDER_LEAD_RE.match(text, m.end() + 1, end) if m.end() < len(text) else None
+        if lm:
+            org = org_at(text, lm.start("o"), lm.end("o") - lm.start("o"))
+            if org:
+                c.funder = _make_funder(org[2], org[3], org[4], "lender")
+        yr = re.compile(RANGE).search(text, te, end)
+        if yr:
+            c.start_year = int(yr.group("y1"))
+            c.end_year = _year2(c.start_year, yr.group("y2"))
+        am = _TRAILING_ACRONYM_RE.search(c.title)
+        if am:
+            c.aliases.append(am.group("a"))
+        out.append(c)
+    return out
+
+
 def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
     """'... the Green Jobs for Youth Project (2019-2022) ...': a run of capitalised words right
     before a year range, named a project/programme or in a sentence that speaks of a project."""
@@ -1759,6 +1830,10 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
         words = []
         pos = m.start()
         seg = text[max(0, pos - 250):pos]
+        # 'Title, a five-year programme (2025–2029)': the name before what it is called
+        appos = _APPOS_KIND_TAIL_RE.search(seg) if seg.endswith((" ", "e", "t", "m")) else None
+        if appos:
+            seg = seg[:appos.start()]
         toks = list(_RANGE_NAME_TOKEN_RE.finditer(seg))
         j = len(toks) - 1
         if j >= 0 and seg[toks[j].end():].strip() not in ("", ",", "\"", "”"):
@@ -1767,6 +1842,8 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
         while j >= 0:
             tok = toks[j].group(0)
             gap = seg[toks[j].end():(toks[j + 1].start() if j + 1 < len(toks) else len(seg))]
+            if appos and words and gap.startswith(":") and tok[0].isupper() and ":" not in gap[1:]:
+                gap = gap[1:]           # 'Empleo Joven Verde: Decent Jobs for Youth ...': a name's two parts
             if "\n" in gap.replace(" ", "").strip("\n") or gap.count("\n") > 1 or re.search(r"[.;:()]", gap) \
                     or (m.group("amt") and "," in gap):     # 'In Mozambique, Title (2023-2026, US$ ...)'
                 break
@@ -1801,12 +1878,12 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
         lead = re.match(r"(?:(?:The|A|An|Under|Through|With|In|Its|This|Our)\s+)+", text[ts:pos]) if km is None else None
         if lead:
             ts += lead.end()
-        ts, te = _trim_title(text, ts, pos, strip_lead=False)
+        ts, te = _trim_title(text, ts, max(0, pos - 250) + len(seg) if appos else pos, strip_lead=False)
         title = clean_title(text[ts:te])
         if len(title.split()) < 3 or _NOT_A_PROJECT_RE.search(title):
             continue
         s, e = _sentence_span(sents, ts, te)
-        named = re.search(r"\b(?:Project|Programme|Program|Initiative|Facility)\b", title)
+        named = re.search(r"\b(?:Project|Programme|Program|Initiative|Facility)\b", title) or appos
         starts, disjoint = _starts(sents)
         if disjoint:
             k = bisect_left(starts, e)
@@ -2197,7 +2274,12 @@ def _plain_table_candidates(text: str, secs: list[Section], money: list[dict],
     gets the start of each table's header line."""
     out: list[Cand] = []
     for tb in tables.find_tables(text):
-        if heads is not None:
+        # an aligned table whose reading stopped at a cell wrapped onto an indented line
+        # ('Cambodia   Extending social protection to informal   2020-2022' / '   economy
+        # workers'): left to the fixed-width reader, which joins wrapped cells (these rows are
+        # kept only when it reads none)
+        wrapped = tb.kind == "aligned" and _WRAPPED_NEXT_RE.match(text, tb.end) is not None
+        if heads is not None and not wrapped:
             heads.add(tb.start)
         names = tb.names(text)
         tc = _Cols(names, [text[s:e] for s, e in tb.header])
@@ -2211,6 +2293,8 @@ def _plain_table_candidates(text: str, secs: list[Section], money: list[dict],
                 continue
             c = _row_cand(text, tc, row, spans[0][0], spans[-1][1], sec, gy, money)
             if c is not None:
+                if wrapped:
+                    c.table_head = tb.start
                 # 'Enterprise Resilience for Tea Estates (ERTE)': the acronym is another name
                 am = _TRAILING_ACRONYM_RE.search(c.title)
                 if am:
@@ -2220,6 +2304,8 @@ def _plain_table_candidates(text: str, secs: list[Section], money: list[dict],
     return out
 
 
+#: an indented line right after a table's last row: the rest of a wrapped cell
+_WRAPPED_NEXT_RE = re.compile(r"\n[ \t]{4,}[^\s\d(|][^\n]{0,80}\n")
 _COLUMN_GAP_RE = re.compile(r"[^\s][ \t]{3}")
 _RULER_RE = re.compile(r"^[ \t]*(?:-{20,}|={20,})[ \t]*$")
 _FW_WORD_RE = re.compile(r"\S+")
@@ -2255,6 +2341,8 @@ _BARE_HEAD_RE = re.compile(r"[ \t]{0,8}(?=[^\n]{0,120}\b(?:[Pp]roject|[Pp]rogram
                            r"[A-Z][^\s\d]*(?: [^\s\d]+){0,5}(?:[ \t]{2,}[^\s\d]+(?: [^\s\d]+){0,5}){2,9}[ \t]*$")
 #: a header's first cell naming two columns, the row numbers' and the next ('No. Project')
 _ROW_NO_HEAD_RE = re.compile(r"(?P<no>No\.?|Nr\.?|#|S/N|Ref\.?) (?=\S)")
+#: a header's second line, under its later columns: '      (US$)     (US$)', '      budget'
+_HEAD_MORE_RE = re.compile(r"[ \t]{8,}[^\s\d][^\d\n]{0,80}$")
 #: a row line of such a table: a title (after a row number) and a gap
 _FW_ROW_START_RE = re.compile(r"[ \t]{0,8}(?:\d{1,3}[.)]?[ \t]+)?[A-Z\"“][^\n]{3,80}?[ \t]{2}\S")
 
@@ -2286,6 +2374,9 @@ def _fixed_width_candidates(text: str, secs: list[Section], money, skip_heads=fr
         nxt = h + 1 if h + 1 < len(lines) and lines[h + 1][1].strip() else h + 2
         if nxt < len(lines) and _FW_ROW_START_RE.match(lines[nxt][1]):
             heads.append((h, h))
+        elif nxt == h + 1 and nxt + 1 < len(lines) and _HEAD_MORE_RE.match(lines[nxt][1]) \
+                and _FW_ROW_START_RE.match(lines[nxt + 1][1]):
+            heads.append((h, h + 1))    # a header wrapped onto a second line: '(US$)   (US$)'
     out: list[Cand] = []
     for h, below in heads:
         hoff, hline = lines[h]
@@ -2307,7 +2398,7 @@ def _fixed_width_candidates(text: str, secs: list[Section], money, skip_heads=fr
         if tc.title is None or (tc.years is None and tc.budget is None):
             continue
         _, _, sec = _section_of(secs, hoff, len(text))
-        cap_funder = _caption_funder(text, lines, h if below == h else h - 1)
+        cap_funder = _caption_funder(text, lines, h - 1 if h and _RULER_RE.match(lines[h - 1][1]) else h)
         rec: dict | None = None
         recs: list[dict] = []
         blanks = 0
@@ -2323,8 +2414,8 @@ def _fixed_width_candidates(text: str, secs: list[Section], money, skip_heads=fr
             if _RULER_RE.match(ln):
                 rec = None
                 continue
-            if len(ln.strip()) >= 50 and "  " not in ln.strip():
-                break                   # a line of prose: the table has ended
+            if "  " not in ln.strip() and (len(ln.strip()) >= 50 or (ln[:1].strip() and ln.rstrip().endswith("."))):
+                break                   # a line of prose (a sentence at the margin): the table has ended
             placed: dict[int, list] = {}
             for a, b in _fw_cells(ln, off, cols):
                 placed.setdefault(_fw_column(cols, ends, a - off, b - off), []).append((a, b))
@@ -2373,6 +2464,7 @@ def _fixed_width_candidates(text: str, secs: list[Section], money, skip_heads=fr
             if am:
                 c.aliases.append(am.group("a"))
             c.group_funder = cap_funder
+            c.table_head = hoff
             out.append(c)
     return out
 
@@ -2449,7 +2541,12 @@ def _table_candidates(text: str, secs: list[Section], money: list[dict] | None =
     money = [] if money is None else money    # (a lazy list stays lazy)
     heads: set[int] = set()
     out: list[Cand] = _plain_table_candidates(text, secs, money, heads)
-    out += _fixed_width_candidates(text, secs, money, heads)
+    fixed = _fixed_width_candidates(text, secs, money, heads)
+    if fixed and any(c.table_head is not None for c in out):
+        # a wrapped aligned table the fixed-width reader read: its rows, not the cut ones
+        read = {c.table_head for c in fixed}
+        out = [c for c in out if c.table_head is None or c.table_head not in read]
+    out += fixed
     if "|" not in text:                       # every table line starts with '|'
         return out
     lines = _lines_with_offsets(text)
@@ -3419,13 +3516,14 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
 
 # ------------------------------------------------------------------- extract
 
-_RULE_RANK = {"heading": 0, "table": 1, "bullet": 1, "list_item": 1, "field_block": 1, "funder_block": 1, "factsheet": 2, "title_field": 2, "quoted": 3,
+_RULE_RANK = {"heading": 0, "table": 1, "bullet": 1, "list_item": 1, "field_block": 1, "funder_block": 1,
+              "country_dash": 1, "factsheet": 2, "title_field": 2, "quoted": 3,
               "emphasis": 3, "appositive": 3, "acronym_name": 4, "lead_title": 4,
               "named_range": 4, "phase": 4, "known_as": 5, "signature": 5}
 
 
 _OWN_SCOPE = ("heading", "table", "bullet", "list_item", "field_block", "funder_block", "factsheet", "title_field",
-              "signature")
+              "signature", "country_dash")
 
 
 _HAS_WORD_RE = re.compile(r"[^\W\d_]{3}")
@@ -3490,6 +3588,7 @@ def extract(text: str) -> list[dict]:
         cands.append(fs)
     cands += _inline_candidates(text, secs, sents, money)
     cands += _named_range_candidates(text, sents, money)
+    cands += _country_dash_candidates(text)
     cands += _acronym_name_candidates(text, sents)
     cands += _defined_acronym_candidates(text, sents)
     # a name does not run across the gap between two columns of a table
