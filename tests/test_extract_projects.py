@@ -1344,3 +1344,34 @@ def test_a_line_of_countries_a_dash_and_a_name_over_its_grant():
     cop = _by_title(rows, "Youth Skills Programme for the Copperbelt")
     assert cop["title"] == "Youth Skills Programme for the Copperbelt" and cop["countries"] == ["ZMB"]
     assert not any("Embassy" in r["title"] for r in rows)
+
+
+def test_a_boxs_fields_joined_on_one_line_keep_apart():
+    text = ("New Zealand funds one ILO project in the Pacific.\n\n"
+            "3.2 Decent Work in Island Fisheries (DWIF) Period: 2022 - 2025 | Budget: US$ 2 million | "
+            "Funder: MFAT Countries: Fiji and Tonga\n\n"
+            "The project trains fishers' associations.\n")
+    row = _by_title(extract(text), "Decent Work in Island Fisheries")
+    assert row["title"] == "Decent Work in Island Fisheries (DWIF)"     # no section number
+    assert row["funder"] == "MFAT" and row["countries"] == ["FJI", "TON"]
+
+
+def test_a_fact_sheets_countries_wrapped_or_split_by_origin_and_destination():
+    wrapped = ("PROJECT FACT SHEET\n\nGreen Skills for the Lower Danube Basin\n\n"
+               "Donor:\t\t\tAustrian Development Agency (ADA)\n"
+               "Budget:\t\t\tEUR 2,000,000\n"
+               "Duration:\t\t1 March 2023 - 28 February 2026\n"
+               "Geographical coverage:\tRomania - Tulcea county; study visits\n"
+               "\t\t\tto Bulgaria and Serbia\n"
+               "Status:\t\t\tOngoing\n")
+    rows = extract(wrapped)
+    assert len(rows) == 1 and rows[0]["countries"] == ["ROU", "BGR", "SRB"]
+    split = ("# Fair Passage: Labour Migration from Central Asia to Korea\n\n"
+             "## At a glance\n\n"
+             "| Duration | 1 May 2023 – 30 April 2026 |\n"
+             "| Budget | US$ 3 million |\n"
+             "| Funded by | Korea International Cooperation Agency (KOICA) |\n"
+             "| Countries of origin | Kyrgyzstan, Uzbekistan |\n"
+             "| Countries of destination | Republic of Korea |\n")
+    rows = extract(split)
+    assert len(rows) == 1 and sorted(rows[0]["countries"]) == ["KGZ", "KOR", "UZB"]

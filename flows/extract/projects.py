@@ -167,7 +167,8 @@ TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:[-*•▪][ \t]+)?(?:\*\*)?(?P<k>Project
                             re.MULTILINE | re.IGNORECASE)
 FIELD_RE = re.compile(
     r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|"
-    r"Funding\s+partners?|Funding|Donors?|Funded\s+by|Development\s+partners?|Target\s+countries|Countries|"
+    r"Funding\s+partners?|Funding|Donors?|Funded\s+by|Development\s+partners?|Target\s+countries|"
+    r"Countries(?:\s+of\s+(?:origin|destination|transit))?|"
     r"Geographical\s+coverage|Implemented\s+by|Key\s+facts)\b\**[ \t]*(?::|(?(bar)\|))?\**[ \t]*(?P<v>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
 
@@ -1515,6 +1516,9 @@ _LINE_KEY_RE = re.compile(r"(?:^|(?<=[.;·|])[ \t]+)(?:Countries|Country|Target\
 _TITLE_THEN_KEY_RE = re.compile(r"[ \t]+(?:Period|Duration|Timeframe|Countries|Country|Budget)[ \t]*:[ \t]+\S")
 
 
+_SECTION_NO_RE = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,2}\.?[ \t]+(?=[A-Z])")
+
+
 def _field_title_ok(title: str, line: str) -> bool:
     words = title.split()
     label = re.match(r"[ \t]*([\w ()/'’\-]{1,40}):\s", line)
@@ -1552,13 +1556,16 @@ def _field_block_candidates(text: str) -> list[Cand]:
             head = line[:tm.start()]
             if not _field_title_ok(clean_title(head), head) or not head.rstrip().endswith(")"):
                 continue
-            ts = ls + len(line) - len(line.lstrip())
+            ts = ss = ls + len(line) - len(line.lstrip())
+            nm = _SECTION_NO_RE.match(text, ts)     # '4.1 Title (ACR) Period: ...': its section number
+            if nm:
+                ts = nm.end()
             te = ls + len(head.rstrip())
             j = i + 1
             while j < len(lines) and lines[j][1].strip() and not is_field[j]:
                 j += 1
             end = lines[j][0] if j < len(lines) else len(text)
-            out.append(Cand(clean_title(text[ts:te]), ts, te, "field_block", ts, end, ts, end))
+            out.append(Cand(clean_title(text[ts:te]), ts, te, "field_block", ss, end, ss, end))
             continue
         if sum(weight[i + 1:i + 7]) < 2:
             continue
@@ -3125,8 +3132,32 @@ def _fields(text: str, start: int, end: int):
 def _field_values(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
     out = {}
     for k, vs, ve, v in _fields(text, start, end):
+        if k.startswith("countries of "):
+            # 'Countries of origin' and 'Countries of destination': the project's countries, both
+            k = "countries"
+            if k in out:
+                out[k] = (out[k][0], ve, out[k][2] + "; " + v)
+                continue
+        elif k in _COUNTRY_KEYS and ve < end:
+            # 'Geographical coverage:  Viet Nam - ...' / '        provinces; and Cambodia': a value
+            # wrapped onto lines indented deeper than its key
+            ls = text.rfind("\n", 0, vs) + 1
+            ind = len(text[ls:vs]) - len(text[ls:vs].lstrip(" \t"))
+            for _ in range(3):
+                wm = _DEEPER_LINE_RE.match(text, ve, end)
+                if not wm or len(wm.group("ind").expandtabs(4)) <= len(text[ls:ls + ind].expandtabs(4)) \
+                        or FIELD_RE.match(text, ve + 1) or _JOINED_KEY_LINE_RE.match(text, ve + 1):
+                    break
+                ve = wm.end()
+            v = text[vs:ve]
         out.setdefault(k, (vs, ve, v))
     return out
+
+
+_COUNTRY_KEYS = ("countries", "target countries", "geographical coverage")
+_DEEPER_LINE_RE = re.compile(r"\n(?P<ind>[ \t]+)\S[^\n]*")
+#: a line that is a field of its own ('Implementing partners:  ...')
+_JOINED_KEY_LINE_RE = re.compile(r"[ \t]*[A-Z][\w ()/'’\-]{1,40}:[ \t]")
 
 
 _FIELD_KEYS = (r"Duration|Project\s+duration|Period|Budget|Total\s+budget|Funding|Donors?|Funders?|Funded\s+by|"
@@ -3135,6 +3166,8 @@ _FIELD_KEYS = (r"Duration|Project\s+duration|Period|Budget|Total\s+budget|Fundin
 _INLINE_FIELD_RE = re.compile(
     rf"(?:^|[·|;•]|\s{{2,}}|(?<=[)\]])[ \t])[ \t]*[*_]{{0,2}}(?P<k>{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*"
     rf"(?P<v>[^·|;•\n]*?)[ \t]*(?=[·|;•]|\s{{2,}}|$|(?<=[)\]])[ \t]+(?:{_FIELD_KEYS})[ \t]*:)", re.MULTILINE | re.IGNORECASE)
+#: the next key of a box's fields joined on one line ('Funder: DFAT Countries: Fiji'), capitalised
+_NEXT_KEY_RE = re.compile(rf"[ \t]+(?:{_FIELD_KEYS}|Start|End|Status)[ \t]*:")
 #: a section whose text opens with such fields ('**Duration:** 2020–2023 · **Budget:** ...')
 _FIELDS_FIRST_RE = re.compile(rf"\s*(?:[-*•][ \t]+)?[*_]{{0,2}}(?:{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:", re.IGNORECASE)
 
@@ -3394,6 +3427,10 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
                                       "development partners", "funding partner", "funding partners")
                   if k in fields), None)
     if funder is None and donor:
+        # 'Funder: DFAT Countries: Fiji, ...': a box's fields joined on one line
+        nk = _NEXT_KEY_RE.search(text, donor[0], donor[1])
+        if nk:
+            donor = (donor[0], nk.start(), text[donor[0]:nk.start()])
         org = org_at(text, donor[0], donor[1] - donor[0])
         if org:
             funder = _make_funder(org[2], org[3], org[4], "donor_field")
