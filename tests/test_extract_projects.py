@@ -1375,3 +1375,24 @@ def test_a_fact_sheets_countries_wrapped_or_split_by_origin_and_destination():
              "| Countries of destination | Republic of Korea |\n")
     rows = extract(split)
     assert len(rows) == 1 and sorted(rows[0]["countries"]) == ["KGZ", "KOR", "UZB"]
+
+
+def test_a_page_titled_with_a_programmes_short_name_that_it_says_is_a_programme():
+    text = ("# SAFE-GROW: Safe Work and Fair Growth in the Andes\n\n"
+            "SAFE-GROW is a regional programme of the ILO that supports labour inspectorates.\n\n"
+            "## Participating countries\n\n- Bolivia\n- Ecuador\n- Peru\n\n"
+            "## Results\n\nSome 900 inspectors were trained, with help from Chile.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["SAFE-GROW: Safe Work and Fair Growth in the Andes"]
+    assert rows[0]["countries"] == ["BOL", "ECU", "PER"]
+    faq = ("# SAFE-GROW: Frequently asked questions\n\n"
+           "SAFE-GROW is a regional programme of the ILO that supports labour inspectorates.\n")
+    assert not any(r["title"].startswith("SAFE-GROW: Frequently") for r in extract(faq))
+
+
+def test_a_report_part_heading_under_a_list_of_projects_is_no_project():
+    text = ("## Projects funded by Norway\n\n"
+            "### Decent Work in Coastal Fisheries\n\nThe project trains 300 fishers in Ghana.\n\n"
+            "### Results so far\n\nUnder the fisheries project, 300 fishers were trained.\n")
+    titles = [r["title"] for r in extract(text)]
+    assert "Decent Work in Coastal Fisheries" in titles and "Results so far" not in titles

@@ -1167,6 +1167,13 @@ def _stacked_values(text: str, start: int, end: int) -> dict[str, tuple[int, int
     return out
 
 
+#: a short heading naming a part of a report, not a project ('Results so far', 'Next steps')
+_REPORT_PART_RE = re.compile(r"[#*_ \t]*(?:Key[ \t]+|Main[ \t]+)?(?:Results|Achievements|Highlights|Background|Context|"
+                             r"Overview|Next[ \t]+steps|Lessons(?:[ \t]+learned)?|Challenges|Outcomes|Objectives|"
+                             r"Activities|Looking[ \t]+ahead|(?:The[ \t]+)?way[ \t]+forward|Progress|Summary|"
+                             r"Introduction|Conclusions?)(?![\w\-])", re.IGNORECASE)
+
+
 def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
     out: list[Cand] = []
     group_funder: Funder | None = None
@@ -1193,7 +1200,8 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         elif m_end or (quoted and quoted.start() < 5):
             is_project = bool(group_active or re.search(r"\bproject\b", heading, re.I)
                               or re.search(r"\b(?:project|programme)\b", body_lead, re.I))
-        elif group_active and not _is_group_heading(raw, heading) and len(heading.split()) >= 3:
+        elif group_active and not _is_group_heading(raw, heading) and len(heading.split()) >= 3 \
+                and not (len(heading.split()) <= 5 and _REPORT_PART_RE.match(heading)):
             # '► Title' under 'projects funded by X', its text opening with 'The project ...', or
             # a card under it whose text opens with field names over their values ('Countries' /
             # 'Fiji' / 'Period' / '2021 – 2024')
@@ -3007,7 +3015,7 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
                      "funded by", "development partner", "development partners", "target countries",
                      "funding partner", "funding partners"}
     if "key facts" not in keys and len(strong) < 2:
-        return None
+        return _self_named_candidate(text)
     if TITLE_FIELD_RE.search(head):  # 'Project title: ...' names it
         return None
     if len(strong) < 1:
@@ -3053,6 +3061,49 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
         if fm and len(fm.group("t").split()) >= 4:
             s, e, title = e + fm.start("t"), e + fm.end("t"), clean_title(fm.group("t"))
     return Cand(title, s, e, "factsheet", s, len(text), s, len(text))
+
+
+#: a document title naming a short name: 'FAIR-SA: Fair Recruitment ...', '... in Asia (SAFE-MIG)'
+_TITLE_ACR_RE = re.compile(r"^(?P<a>[A-Z][A-Z0-9]{1,11}(?:-[A-Z0-9]{1,11}){0,2})[ \t]*(?::|[ \t][–—-])[ \t]+\S"
+                           r"|\((?P<b>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-]{0,12})\)$")
+
+
+_COUNTRIES_HEAD_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+(?:Participating|Target|Partner|Programme|Project|Beneficiary)"
+                                r"[ \t]+countries[ \t:]*$", re.MULTILINE | re.IGNORECASE)
+_PAGE_GENRE_RE = re.compile(r"\b(?:questions|FAQs?|updates?|newsletter|brief|summary|report|highlights|overview|"
+                            r"fact[ \t]?sheet|news|results|evaluation|review|profile)\b", re.IGNORECASE)
+
+
+def _self_named_candidate(text: str) -> Cand | None:
+    """A page about one programme, named by its title with its short name ('# FAIR-SA: Fair
+    Recruitment and Safe Migration in South Asia') whose text soon says what the short name
+    is: 'FAIR-SA is a multi-donor regional programme of the ILO'."""
+    span = document.title_span(text)
+    if not span:
+        return None
+    s, e, title = span
+    m = _TITLE_ACR_RE.search(title)
+    if not m or len(title.split()) < 4:
+        return None
+    acr = m.group("a") or m.group("b")
+    # ('SAFE-PAC: Frequently asked questions', 'SAFE-PAC: Annual update': a page about it, no name)
+    rest = title[m.end() - 1:] if m.group("a") else title[:m.start()]
+    if sum(1 for w in rest.split() if w[:1].isupper()) < 3 or _PAGE_GENRE_RE.search(rest):
+        return None
+    body = text[e:e + 1500]
+    if not re.search(rf"(?<![\w-]){re.escape(acr)}[ \t\n]+(?:is|was)[ \t\n]+an?[ \t\n]+(?:[\w\-]+[ \t\n]+){{0,4}}?"
+                     r"(?:project|programme|program|initiative)\b", body):
+        return None
+    c = Cand(title, s, e, "factsheet", s, len(text), s, len(text))
+    c.aliases.append(acr)
+    # '## Participating countries' over a list of them
+    hm = _COUNTRIES_HEAD_RE.search(text, e)
+    if hm:
+        nh = re.compile(r"\n[ \t]*#").search(text, hm.end(), min(len(text), hm.end() + 1500))
+        found = _unique(iso for _, _, iso in document.find_countries(text[hm.end():nh.start() if nh else hm.end() + 1500]))
+        if found:
+            c.countries = found
+    return c
 
 
 #: a banner line: parts split by '·' or '|', one of them the kind of document or a date
