@@ -1396,3 +1396,18 @@ def test_a_report_part_heading_under_a_list_of_projects_is_no_project():
             "### Results so far\n\nUnder the fisheries project, 300 fishers were trained.\n")
     titles = [r["title"] for r in extract(text)]
     assert "Decent Work in Coastal Fisheries" in titles and "Results so far" not in titles
+
+
+def test_a_pages_key_facts_each_name_over_its_value_and_a_funders_unit():
+    text = ("# Green Ports and Decent Jobs in Kenya and Tanzania\n\n"
+            "A three-year project that helps port authorities create safe jobs.\n\n"
+            "## Key facts\n\nDuration\n\n1 March 2023 – 28 February 2026\n\n"
+            "Countries\n\nKenya, United Republic of Tanzania\n\n"
+            "Total budget\n\nEUR 3,000,000\n\n"
+            "Funded by\n\nEuropean Union, Directorate-General for International Partnerships (DG INTPA)\n\n"
+            "## Background\n\nPorts employ many casual workers.\n")
+    rows = extract(text)
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["start_year"], row["end_year"], row["countries"]) == (2023, 2026, ["KEN", "TZA"])
+    assert row["funder"] == "Directorate-General for International Partnerships"

@@ -518,6 +518,10 @@ def project_sections(text: str) -> list[Section]:
 _CURRENCY_CODES = {"EUR", "USD", "CHF", "GBP", "JPY", "NOK", "SEK", "DKK", "AUD", "CAD", "NZD", "KRW", "CNY"}
 
 
+_UNIT_HEAD_RE = re.compile(r"[ \t]*(?:the[ \t]+)?(?:Directorate|Ministry|Department|Agency|Bureau|Secretariat|"
+                           r"Office|Division|Unit)\b")
+
+
 def org_at(text: str, pos: int, limit: int = 160) -> tuple[int, int, str, str | None, str | None] | None:
     """The organization name starting at `pos`: (start, end, name, acronym, possessive country iso3).
 
@@ -544,6 +548,14 @@ def org_at(text: str, pos: int, limit: int = 160) -> tuple[int, int, str, str | 
         if tok == ",":
             if start is None or pending:
                 break
+            # 'European Union, Directorate-General for International Partnerships (DG INTPA)',
+            # 'Australia, Department of Foreign Affairs and Trade (DFAT)': an organization or a
+            # country, then its unit that funds: the unit (a country: its possessive)
+            if _UNIT_HEAD_RE.match(chunk, tm.end()):
+                possessive = possessive or document.lookup_country(chunk[start:end])
+                start = end = None
+                n_words = 0
+                continue
             pending.append(tok)
             continue
         if tok.lower() in CONNECTORS:
@@ -1147,8 +1159,8 @@ def _stacked_fields(text: str, start: int, end: int) -> int:
 
 
 _STACKED_VALUE_RE = re.compile(
-    r"^[ \t]*(?P<k>Countries|Country|Period|Duration|Amount|Budget|Total\s+budget|Donors?|Funding)[ \t]*:?[ \t]*\n"
-    r"(?:[ \t]*\n)?[ \t]*(?P<v>[^\s#][^\n]{0,150})$", re.MULTILINE | re.IGNORECASE)
+    r"^[ \t]*(?P<k>Countries|Country|Period|Duration|Amount|Budget|Total\s+budget|Donors?|Funding|Funded\s+by|Funders?)"
+    r"[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<v>[^\s#][^\n]{0,150})$", re.MULTILINE | re.IGNORECASE)
 _STACKED_KEYS = {"country": "countries", "amount": "budget"}
 
 
@@ -3390,6 +3402,11 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
     else:
         near_sents = scope_sents
     fields = _field_values(text, s, e) if c.rule in ("factsheet", "title_field", "field_block") else {}
+    fields = {k: v for k, v in fields.items() if v[2].strip()}
+    if c.rule == "factsheet" and len(fields) < 2:
+        # 'Duration' / '1 February 2022 – 31 January 2026': a page's key facts, each name over its value
+        for k, v in _stacked_values(text, s, e).items():
+            fields.setdefault(k, v)
     if c.rule in ("heading", "field_block", "factsheet", "title_field"):
         for k, v in _inline_fields(text, s, e).items():
             if k not in fields or fields[k][2].count(":") > v[2].count(":"):
