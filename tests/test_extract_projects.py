@@ -1275,3 +1275,139 @@ def test_a_project_stated_twice_is_one_project():
     text = ("## Skills for Green Jobs in Coastal Kenya (2021–2024)\n\nFunded by Norway with NOK 20 million.\n\n"
             "Later, the Skills for Green Jobs in Coastal Kenya project trained 900 young people.\n")
     assert len(extract(text)) == 1
+
+
+def test_a_list_item_opening_with_a_name_and_its_years_that_it_calls_the_project():
+    text = ("AGREEMENTS CONCLUDED LAST YEAR\n\n"
+            "- Clean Harbours and Decent Dock Work in Ghana (2024-2027). Signed in Accra on 3 May 2024 by "
+            "Norad and the ILO, NOK 25 million. The project works with the port authority.\n\n"
+            "- Study tour on wage policy. Labour officials visited Oslo in June.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Clean Harbours and Decent Dock Work in Ghana"]
+    assert (rows[0]["start_year"], rows[0]["end_year"], rows[0]["countries"]) == (2024, 2027, ["GHA"])
+
+
+def test_an_agreement_amount_is_the_projects_budget():
+    text = ("- Fair Wages for Tea Pickers in Malawi (2023-2026). Denmark signed a DKK 20 million agreement "
+            "with the ILO in May 2023. The project supports tea estate unions.\n")
+    rows = extract(text)
+    assert len(rows) == 1 and 2_500_000 < rows[0]["budget_usd"] < 3_500_000
+
+
+def test_a_name_with_an_elided_article_before_its_years():
+    text = ("Safe Cashew Processing in Côte d'Ivoire (2022-2025). With a budget of US$ 2 million from Japan, "
+            "this project trains cooperative members.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Safe Cashew Processing in Côte d'Ivoire"]
+    assert rows[0]["budget_usd"] == 2_000_000
+
+
+def test_a_name_before_a_comma_that_calls_it_a_programme_with_years():
+    text = ("The trust fund will finance Trabajo Digno Rural: Decent Work for Rural Youth in Peru, "
+            "a four-year programme (2024–2027) run by the Ministry of Labour.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["Trabajo Digno Rural: Decent Work for Rural Youth in Peru"]
+    assert (rows[0]["start_year"], rows[0]["end_year"]) == (2024, 2027)
+
+
+def test_a_fixed_width_table_read_cut_at_a_wrapped_cell_is_read_whole():
+    text = ("Selected joint programmes\n"
+            "Country      Joint programme                          Period      Budget\n"
+            "                                                                  (US$)\n"
+            "Ghana        Decent jobs for young women in           2021-2023   1,500,000\n"
+            "             coastal fisheries\n"
+            "Peru         Social insurance for domestic workers    2021-2023   1,200,000\n"
+            "Nepal        Green skills for returning migrant       2022-2024   900,000\n"
+            "             workers\n"
+            "In Ghana, the programme trained 2,000 women.\n")
+    rows = extract(text)
+    assert sorted(r["title"] for r in rows) == ["Decent jobs for young women in coastal fisheries",
+                                                "Green skills for returning migrant workers",
+                                                "Social insurance for domestic workers"]
+    nepal = _by_title(rows, "Green skills")
+    assert (nepal["countries"], nepal["start_year"], nepal["budget_usd"]) == (["NPL"], 2022, 900_000)
+
+
+def test_a_line_of_countries_a_dash_and_a_name_over_its_grant():
+    text = ("GRANTS WITH ILO TECHNICAL ASSISTANCE\n\n"
+            "Kenya and Uganda - Labour market study of the Lake Victoria fisheries corridor\n"
+            "Funded by the Nordic Development Fund (NDF): a grant of US$ 300,000 (2021-2022).\n\n"
+            "Zambia - Youth Skills Programme for the Copperbelt Grant of US$ 500,000 in 2023 from the "
+            "Climate Investment Funds (CIF).\n\n"
+            "Ghana - World Bank loan of US$ 100 million, 2020-2025.\n\n"
+            "NORWAY – Royal Norwegian Embassy in Accra\n"
+            "  Safe Jobs in Cocoa Farming (grant)\n")
+    rows = extract(text)
+    lake = _by_title(rows, "Labour market study of the Lake Victoria")
+    assert (lake["countries"], lake["start_year"], lake["end_year"], lake["budget_usd"]) == \
+        (["KEN", "UGA"], 2021, 2022, 300_000)
+    cop = _by_title(rows, "Youth Skills Programme for the Copperbelt")
+    assert cop["title"] == "Youth Skills Programme for the Copperbelt" and cop["countries"] == ["ZMB"]
+    assert not any("Embassy" in r["title"] for r in rows)
+
+
+def test_a_boxs_fields_joined_on_one_line_keep_apart():
+    text = ("New Zealand funds one ILO project in the Pacific.\n\n"
+            "3.2 Decent Work in Island Fisheries (DWIF) Period: 2022 - 2025 | Budget: US$ 2 million | "
+            "Funder: MFAT Countries: Fiji and Tonga\n\n"
+            "The project trains fishers' associations.\n")
+    row = _by_title(extract(text), "Decent Work in Island Fisheries")
+    assert row["title"] == "Decent Work in Island Fisheries (DWIF)"     # no section number
+    assert row["funder"] == "MFAT" and row["countries"] == ["FJI", "TON"]
+
+
+def test_a_fact_sheets_countries_wrapped_or_split_by_origin_and_destination():
+    wrapped = ("PROJECT FACT SHEET\n\nGreen Skills for the Lower Danube Basin\n\n"
+               "Donor:\t\t\tAustrian Development Agency (ADA)\n"
+               "Budget:\t\t\tEUR 2,000,000\n"
+               "Duration:\t\t1 March 2023 - 28 February 2026\n"
+               "Geographical coverage:\tRomania - Tulcea county; study visits\n"
+               "\t\t\tto Bulgaria and Serbia\n"
+               "Status:\t\t\tOngoing\n")
+    rows = extract(wrapped)
+    assert len(rows) == 1 and rows[0]["countries"] == ["ROU", "BGR", "SRB"]
+    split = ("# Fair Passage: Labour Migration from Central Asia to Korea\n\n"
+             "## At a glance\n\n"
+             "| Duration | 1 May 2023 – 30 April 2026 |\n"
+             "| Budget | US$ 3 million |\n"
+             "| Funded by | Korea International Cooperation Agency (KOICA) |\n"
+             "| Countries of origin | Kyrgyzstan, Uzbekistan |\n"
+             "| Countries of destination | Republic of Korea |\n")
+    rows = extract(split)
+    assert len(rows) == 1 and sorted(rows[0]["countries"]) == ["KGZ", "KOR", "UZB"]
+
+
+def test_a_page_titled_with_a_programmes_short_name_that_it_says_is_a_programme():
+    text = ("# SAFE-GROW: Safe Work and Fair Growth in the Andes\n\n"
+            "SAFE-GROW is a regional programme of the ILO that supports labour inspectorates.\n\n"
+            "## Participating countries\n\n- Bolivia\n- Ecuador\n- Peru\n\n"
+            "## Results\n\nSome 900 inspectors were trained, with help from Chile.\n")
+    rows = extract(text)
+    assert [r["title"] for r in rows] == ["SAFE-GROW: Safe Work and Fair Growth in the Andes"]
+    assert rows[0]["countries"] == ["BOL", "ECU", "PER"]
+    faq = ("# SAFE-GROW: Frequently asked questions\n\n"
+           "SAFE-GROW is a regional programme of the ILO that supports labour inspectorates.\n")
+    assert not any(r["title"].startswith("SAFE-GROW: Frequently") for r in extract(faq))
+
+
+def test_a_report_part_heading_under_a_list_of_projects_is_no_project():
+    text = ("## Projects funded by Norway\n\n"
+            "### Decent Work in Coastal Fisheries\n\nThe project trains 300 fishers in Ghana.\n\n"
+            "### Results so far\n\nUnder the fisheries project, 300 fishers were trained.\n")
+    titles = [r["title"] for r in extract(text)]
+    assert "Decent Work in Coastal Fisheries" in titles and "Results so far" not in titles
+
+
+def test_a_pages_key_facts_each_name_over_its_value_and_a_funders_unit():
+    text = ("# Green Ports and Decent Jobs in Kenya and Tanzania\n\n"
+            "A three-year project that helps port authorities create safe jobs.\n\n"
+            "## Key facts\n\nDuration\n\n1 March 2023 – 28 February 2026\n\n"
+            "Countries\n\nKenya, United Republic of Tanzania\n\n"
+            "Total budget\n\nEUR 3,000,000\n\n"
+            "Funded by\n\nEuropean Union, Directorate-General for International Partnerships (DG INTPA)\n\n"
+            "## Background\n\nPorts employ many casual workers.\n")
+    rows = extract(text)
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["start_year"], row["end_year"], row["countries"]) == (2023, 2026, ["KEN", "TZA"])
+    assert row["funder"] == "Directorate-General for International Partnerships"

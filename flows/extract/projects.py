@@ -167,7 +167,8 @@ TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:[-*•▪][ \t]+)?(?:\*\*)?(?P<k>Project
                             re.MULTILINE | re.IGNORECASE)
 FIELD_RE = re.compile(
     r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|"
-    r"Funding\s+partners?|Funding|Donors?|Funded\s+by|Development\s+partners?|Target\s+countries|Countries|"
+    r"Funding\s+partners?|Funding|Donors?|Funded\s+by|Development\s+partners?|Target\s+countries|"
+    r"Countries(?:\s+of\s+(?:origin|destination|transit))?|"
     r"Geographical\s+coverage|Implemented\s+by|Key\s+facts)\b\**[ \t]*(?::|(?(bar)\|))?\**[ \t]*(?P<v>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
 
@@ -517,6 +518,10 @@ def project_sections(text: str) -> list[Section]:
 _CURRENCY_CODES = {"EUR", "USD", "CHF", "GBP", "JPY", "NOK", "SEK", "DKK", "AUD", "CAD", "NZD", "KRW", "CNY"}
 
 
+_UNIT_HEAD_RE = re.compile(r"[ \t]*(?:the[ \t]+)?(?:Directorate|Ministry|Department|Agency|Bureau|Secretariat|"
+                           r"Office|Division|Unit)\b")
+
+
 def org_at(text: str, pos: int, limit: int = 160) -> tuple[int, int, str, str | None, str | None] | None:
     """The organization name starting at `pos`: (start, end, name, acronym, possessive country iso3).
 
@@ -543,6 +548,14 @@ def org_at(text: str, pos: int, limit: int = 160) -> tuple[int, int, str, str | 
         if tok == ",":
             if start is None or pending:
                 break
+            # 'European Union, Directorate-General for International Partnerships (DG INTPA)',
+            # 'Australia, Department of Foreign Affairs and Trade (DFAT)': an organization or a
+            # country, then its unit that funds: the unit (a country: its possessive)
+            if _UNIT_HEAD_RE.match(chunk, tm.end()):
+                possessive = possessive or document.lookup_country(chunk[start:end])
+                start = end = None
+                n_words = 0
+                continue
             pending.append(tok)
             continue
         if tok.lower() in CONNECTORS:
@@ -872,10 +885,12 @@ def _stated_usd(text: str, rows: list[dict], i: int) -> float | None:
 _BUDGET_BEFORE_RE = re.compile(
     r"(?:budget|contribution|contribute|funding|grant|allocation|pledge|financing|worth|valued\s+at|"
     r"support|donation|envelope|tranche|total(?:ling|ing|led|ed)?)\b(?:\s+of)?"
-    r"[^.;\n]{0,40}$", re.IGNORECASE)
+    r"[^.;\n]{0,40}$"
+    # 'Agreement signed in Oslo on 7 May 2023 by X and the ILO, NOK 30 million': what it is for
+    r"|\bagreement[ \t]+(?:was[ \t]+)?signed\b[^.;\n]{0,100},[ \t]*$", re.IGNORECASE)
 _BUDGET_AFTER_RE = re.compile(
     r"^\W{0,3}(?:\(?[^.;)\n]{0,30}\)?\s+)?(?:in\s+)?(?:\w+\s+){0,2}?(?:financial\s+)?"
-    r"(?:contribution|support|funding|grant|budget|allocation)\b"
+    r"(?:contribution|support|funding|grant|budget|allocation|agreement)\b"
     r"|^\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?[A-Z]"
     r"|^\s+(?:would|will|is\s+to|are\s+to)\s+go\s+to\b|^\W{0,3}\s*(?:will|would)\s+(?:fund|finance)\s+the\b|^\s+(?:was\s+|were\s+)?(?:allocated|earmarked)\s+(?:to|for)\b",
     re.IGNORECASE)
@@ -884,7 +899,7 @@ _BUDGET_AFTER_RE = re.compile(
 #: a word one of the budget cues needs (_BUDGET_BEFORE_RE or _BUDGET_AFTER_RE, any case)
 _BUDGET_WORDS = ("budget", "contribution", "funding", "grant", "allocation", "pledge", "financing", "worth",
                  "valued", "support", "donation", "envelope", "tranche", "total", "from", "go", "allocated",
-                 "earmarked", "fund", "finance")
+                 "earmarked", "fund", "finance", "agreement")
 
 
 class _LazyRows(list):
@@ -1002,6 +1017,7 @@ class Cand:
     attr_start: int | None = None   # where its attributes are looked for, when wider than its scope
     attr_end: int | None = None
     own_only: bool = False          # its scope is its own sentence(s), never its section
+    table_head: int | None = None   # a table row's header line, when another reading may replace it
 
 
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*")
@@ -1143,8 +1159,8 @@ def _stacked_fields(text: str, start: int, end: int) -> int:
 
 
 _STACKED_VALUE_RE = re.compile(
-    r"^[ \t]*(?P<k>Countries|Country|Period|Duration|Amount|Budget|Total\s+budget|Donors?|Funding)[ \t]*:?[ \t]*\n"
-    r"(?:[ \t]*\n)?[ \t]*(?P<v>[^\s#][^\n]{0,150})$", re.MULTILINE | re.IGNORECASE)
+    r"^[ \t]*(?P<k>Countries|Country|Period|Duration|Amount|Budget|Total\s+budget|Donors?|Funding|Funded\s+by|Funders?)"
+    r"[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<v>[^\s#][^\n]{0,150})$", re.MULTILINE | re.IGNORECASE)
 _STACKED_KEYS = {"country": "countries", "amount": "budget"}
 
 
@@ -1161,6 +1177,13 @@ def _stacked_values(text: str, start: int, end: int) -> dict[str, tuple[int, int
         k = re.sub(r"\s+", " ", m.group("k").lower())
         out.setdefault(_STACKED_KEYS.get(k, k), (m.start("v"), m.start("v") + len(v), v))
     return out
+
+
+#: a short heading naming a part of a report, not a project ('Results so far', 'Next steps')
+_REPORT_PART_RE = re.compile(r"[#*_ \t]*(?:Key[ \t]+|Main[ \t]+)?(?:Results|Achievements|Highlights|Background|Context|"
+                             r"Overview|Next[ \t]+steps|Lessons(?:[ \t]+learned)?|Challenges|Outcomes|Objectives|"
+                             r"Activities|Looking[ \t]+ahead|(?:The[ \t]+)?way[ \t]+forward|Progress|Summary|"
+                             r"Introduction|Conclusions?)(?![\w\-])", re.IGNORECASE)
 
 
 def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
@@ -1189,7 +1212,8 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
         elif m_end or (quoted and quoted.start() < 5):
             is_project = bool(group_active or re.search(r"\bproject\b", heading, re.I)
                               or re.search(r"\b(?:project|programme)\b", body_lead, re.I))
-        elif group_active and not _is_group_heading(raw, heading) and len(heading.split()) >= 3:
+        elif group_active and not _is_group_heading(raw, heading) and len(heading.split()) >= 3 \
+                and not (len(heading.split()) <= 5 and _REPORT_PART_RE.match(heading)):
             # '► Title' under 'projects funded by X', its text opening with 'The project ...', or
             # a card under it whose text opens with field names over their values ('Countries' /
             # 'Fiji' / 'Period' / '2021 – 2024')
@@ -1512,6 +1536,9 @@ _LINE_KEY_RE = re.compile(r"(?:^|(?<=[.;·|])[ \t]+)(?:Countries|Country|Target\
 _TITLE_THEN_KEY_RE = re.compile(r"[ \t]+(?:Period|Duration|Timeframe|Countries|Country|Budget)[ \t]*:[ \t]+\S")
 
 
+_SECTION_NO_RE = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,2}\.?[ \t]+(?=[A-Z])")
+
+
 def _field_title_ok(title: str, line: str) -> bool:
     words = title.split()
     label = re.match(r"[ \t]*([\w ()/'’\-]{1,40}):\s", line)
@@ -1549,13 +1576,16 @@ def _field_block_candidates(text: str) -> list[Cand]:
             head = line[:tm.start()]
             if not _field_title_ok(clean_title(head), head) or not head.rstrip().endswith(")"):
                 continue
-            ts = ls + len(line) - len(line.lstrip())
+            ts = ss = ls + len(line) - len(line.lstrip())
+            nm = _SECTION_NO_RE.match(text, ts)     # '4.1 Title (ACR) Period: ...': its section number
+            if nm:
+                ts = nm.end()
             te = ls + len(head.rstrip())
             j = i + 1
             while j < len(lines) and lines[j][1].strip() and not is_field[j]:
                 j += 1
             end = lines[j][0] if j < len(lines) else len(text)
-            out.append(Cand(clean_title(text[ts:te]), ts, te, "field_block", ts, end, ts, end))
+            out.append(Cand(clean_title(text[ts:te]), ts, te, "field_block", ss, end, ss, end))
             continue
         if sum(weight[i + 1:i + 7]) < 2:
             continue
@@ -1703,6 +1733,9 @@ def _funder_block_candidates(text: str, money) -> list[Cand]:
 
 _RANGE_NAME_JOINS = CONNECTORS | {"to", "with", "through", "against", "in", "at"}
 _RANGE_NAME_TOKEN_RE = re.compile(r"[\w’'\-/]+|[\"“”]")
+_ELIDED_CAP_RE = re.compile(r"[a-z]{1,2}['’][A-Z]")
+#: ', a five-year programme ' right before a name's years: what the name before the comma is
+_APPOS_KIND_TAIL_RE = re.compile(r"[ \t]*,[ \t]+an?[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?:project|programme|program|initiative)[ \t]*$")
 
 
 #: 'the project Title ...', 'a new programme called Title': the word, then the title (the last
@@ -1726,6 +1759,95 @@ def _under_list_head(text: str, pos: int) -> bool:
     return False
 
 
+#: where a list item or paragraph may start: a line's start, maybe a bullet or item number
+_ITEM_HEAD_RE = re.compile(r"[ \t]*(?:(?:[-•*▪◦]|\d{1,2}[.)])[ \t]+)?(?:\*\*|__)?$")
+#: the item speaking of what it names as a project ('The project works with ...')
+_ITEM_PROJECT_RE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)[ \t\n]+(?:new[ \t\n]+)?(?:project|programme|program)\b")
+#: where an item ends: a blank line or the next item
+_ITEM_END_RE = re.compile(r"\n[ \t]*(?:\n|(?:[-•*▪◦]|\d{1,2}[.)])[ \t])")
+
+
+def _item_says_project(text: str, ts: int, pos: int) -> int | None:
+    """'- Title (2023-2026). Agreement signed ... The project works with ...': a name that opens
+    its list item or paragraph, with its years, where the item (its first 1,500 characters)
+    calls it the project or programme: the item's end, else None."""
+    ls = text.rfind("\n", 0, ts) + 1
+    if not _ITEM_HEAD_RE.match(text, ls, ts):
+        return None
+    lim = min(len(text), pos + 1500)
+    em = _ITEM_END_RE.search(text, pos, lim)
+    end = em.start() if em else lim
+    return end if _ITEM_PROJECT_RE.search(text, pos, end) else None
+
+
+#: 'Senegal and Mauritania - Employment impact assessment of the ... infrastructure': a line
+#: opening with the countries, a dash, then the name (a portfolio list's entry)
+_COUNTRY_DASH_LINE_RE = re.compile(
+    r"^[ \t]{0,4}(?:[-•*▪]\s+)?(?P<c>[A-Z][\w'’.\-]*(?:[ \t,]{1,2}(?:and[ \t]+)?(?:[a-z]{1,2}['’])?[A-Z\-][\w'’.\-]*){0,7})"
+    r"[ \t]+[-–—][ \t]+(?P<t>[A-Z][^\n]{10,300})$", re.MULTILINE)
+#: where such a name runs into the text about it on the same line: 'Title Grant of EUR 600,000'
+_DASH_TITLE_STOP_RE = re.compile(r"[ \t]+(?:(?:Grant|Loan|Credit)[ \t]+of|(?:Funded|Financed|Supported)[ \t]+by)\b"
+                                 r"|[.;:][ \t]|[ \t]+[-–—][ \t]")
+#: what says the entry is one funded piece of work: a grant, a loan, a budget, a funder
+_DASH_FUNDED_RE = re.compile(r"\b(?:grants?|loans?|budget|funded|financed|co-financed|technical\s+assistance|"
+                             r"trust\s+fund)\b", re.IGNORECASE)
+
+
+_LENDER_LEAD_RE = re.compile(r"[ \t]*(?:(?:An?|The)[ \t]+)?(?P<o>[A-Z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*){0,3})[ \t]+"
+                             r"(?:[a-z][\w\-]*[ \t]+)?(?:loan|grant|credit)\b")
+
+
+def _country_dash_candidates(text: str) -> list[Cand]:
+    """'Malawi - Employment Impact Assessment of the X Programme' over (or followed on its
+    line by) the text of a grant or loan: a project of those countries, named after the dash.
+    The countries before the dash must all be countries; the entry (its line and the
+    paragraph below, up to a blank line) must speak of a grant, loan, budget or funder."""
+    if " - " not in text and " – " not in text and " — " not in text:
+        return []
+    out = []
+    for m in _COUNTRY_DASH_LINE_RE.finditer(text):
+        parts = [p for p in re.split(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+", m.group("c")) if p]
+        isos = [document.lookup_country(p) for p in parts]
+        if not isos or None in isos:
+            continue
+        ts, te = m.start("t"), m.end("t")
+        stop = _DASH_TITLE_STOP_RE.search(text, ts, te)
+        if stop:
+            te = stop.start()
+        ts, te = _trim_title(text, ts, te, strip_lead=False)
+        title = clean_title(text[ts:te])
+        words = title.split()
+        if not (3 <= len(words) <= 25) or sum(1 for w in words if w[:1].isupper()) < 2 \
+                or _NOT_A_PROJECT_RE.search(title):
+            continue
+        # 'GERMANY – Federal Ministry for ... (BMZ)', 'NORWAY – Royal Norwegian Embassy in Hanoi':
+        # a funder's heading, its country then its agency
+        if _ORG_HEAD_RE.search(" ".join(words[:4])) or _known_org(title):
+            continue
+        # the entry: its line and the paragraph below it
+        pe = _ITEM_END_RE.search(text, m.end(), min(len(text), m.end() + 1500))
+        end = pe.start() if pe else min(len(text), m.end() + 1500)
+        if not _DASH_FUNDED_RE.search(text, te, end):
+            continue
+        c = Cand(title, ts, te, "country_dash", m.start(), end, m.start(), end, own_only=True)
+        c.countries = _unique(isos)
+        # 'AfDB loan of UA 45 million', 'World Bank grant, 2021-2025': the lender opens the entry
+        lm = _LENDER_LEAD_RE.match(text, m.end() + 1, end) if m.end() < len(text) else None
+        if lm:
+            org = org_at(text, lm.start("o"), lm.end("o") - lm.start("o"))
+            if org:
+                c.funder = _make_funder(org[2], org[3], org[4], "lender")
+        yr = re.compile(RANGE).search(text, te, end)
+        if yr:
+            c.start_year = int(yr.group("y1"))
+            c.end_year = _year2(c.start_year, yr.group("y2"))
+        am = _TRAILING_ACRONYM_RE.search(c.title)
+        if am:
+            c.aliases.append(am.group("a"))
+        out.append(c)
+    return out
+
+
 def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
     """'... the Green Jobs for Youth Project (2019-2022) ...': a run of capitalised words right
     before a year range, named a project/programme or in a sentence that speaks of a project."""
@@ -1735,6 +1857,10 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
         words = []
         pos = m.start()
         seg = text[max(0, pos - 250):pos]
+        # 'Title, a five-year programme (2025–2029)': the name before what it is called
+        appos = _APPOS_KIND_TAIL_RE.search(seg) if seg.endswith((" ", "e", "t", "m")) else None
+        if appos:
+            seg = seg[:appos.start()]
         toks = list(_RANGE_NAME_TOKEN_RE.finditer(seg))
         j = len(toks) - 1
         if j >= 0 and seg[toks[j].end():].strip() not in ("", ",", "\"", "”"):
@@ -1743,10 +1869,13 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
         while j >= 0:
             tok = toks[j].group(0)
             gap = seg[toks[j].end():(toks[j + 1].start() if j + 1 < len(toks) else len(seg))]
+            if appos and words and gap.startswith(":") and tok[0].isupper() and ":" not in gap[1:]:
+                gap = gap[1:]           # 'Empleo Joven Verde: Decent Jobs for Youth ...': a name's two parts
             if "\n" in gap.replace(" ", "").strip("\n") or gap.count("\n") > 1 or re.search(r"[.;:()]", gap) \
                     or (m.group("amt") and "," in gap):     # 'In Mozambique, Title (2023-2026, US$ ...)'
                 break
-            if tok[0].isupper() or tok[0].isdigit():
+            # ("Côte d'Ivoire", "Ministère de l'Emploi": an elided article before a capital)
+            if tok[0].isupper() or tok[0].isdigit() or _ELIDED_CAP_RE.match(tok):
                 words.append(tok)
                 start = toks[j].start()
             elif tok.lower() in _RANGE_NAME_JOINS and words:
@@ -1776,12 +1905,12 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
         lead = re.match(r"(?:(?:The|A|An|Under|Through|With|In|Its|This|Our)\s+)+", text[ts:pos]) if km is None else None
         if lead:
             ts += lead.end()
-        ts, te = _trim_title(text, ts, pos, strip_lead=False)
+        ts, te = _trim_title(text, ts, max(0, pos - 250) + len(seg) if appos else pos, strip_lead=False)
         title = clean_title(text[ts:te])
         if len(title.split()) < 3 or _NOT_A_PROJECT_RE.search(title):
             continue
         s, e = _sentence_span(sents, ts, te)
-        named = re.search(r"\b(?:Project|Programme|Program|Initiative|Facility)\b", title)
+        named = re.search(r"\b(?:Project|Programme|Program|Initiative|Facility)\b", title) or appos
         starts, disjoint = _starts(sents)
         if disjoint:
             k = bisect_left(starts, e)
@@ -1793,10 +1922,14 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
         funded = re.match(r"[ \t]*[)\]]?[ \t]*,?[ \t]*(?:(?:co-?)?funded|financed)[ \t]+by\b", text[m.end():m.end() + 30]) \
             or re.search(r"(?:\d|million|billion)[ \t]+for[ \t]+$", text[max(0, ts - 20):ts])
         # a name with its period and its amount in brackets is a funded project's
+        item_end = None
         if not (named or funded or km or m.group("amt") or re.search(r"\bproject\b", text[s:nxt], re.I)
                 or re.search(r"\b(?:project|programme|program)\s*,?\s+$", text[max(0, ts - 12):ts])
                 or _under_list_head(text, ts)):
-            continue
+            item_end = _item_says_project(text, ts, m.end())
+            if item_end is None:
+                continue
+            e = max(e, item_end)        # the item is all about it
         # '8 February — Launch ...': a timeline's date before the line's words
         dm = re.match(r"(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{1,2})[ \t]*[—–-][ \t]+(?=[A-Z])", title)
         if dm and len(title[dm.end():].split()) >= 3:
@@ -1865,7 +1998,7 @@ def _caps_run_start(text: str, pos: int) -> int | None:
         gap = seg[toks[j].end():(toks[j + 1].start() if j + 1 < len(toks) else len(seg))]
         if "\n" in gap or re.search(r"[.;:(),\"“”]", gap):
             break
-        if tok[0].isupper() or tok[0].isdigit():
+        if tok[0].isupper() or tok[0].isdigit() or _ELIDED_CAP_RE.match(tok):
             caps += 1
             last_cap = toks[j].start()
         elif tok.lower() not in _RANGE_NAME_JOINS and tok.lower() != "a":
@@ -2168,7 +2301,12 @@ def _plain_table_candidates(text: str, secs: list[Section], money: list[dict],
     gets the start of each table's header line."""
     out: list[Cand] = []
     for tb in tables.find_tables(text):
-        if heads is not None:
+        # an aligned table whose reading stopped at a cell wrapped onto an indented line
+        # ('Cambodia   Extending social protection to informal   2020-2022' / '   economy
+        # workers'): left to the fixed-width reader, which joins wrapped cells (these rows are
+        # kept only when it reads none)
+        wrapped = tb.kind == "aligned" and _WRAPPED_NEXT_RE.match(text, tb.end) is not None
+        if heads is not None and not wrapped:
             heads.add(tb.start)
         names = tb.names(text)
         tc = _Cols(names, [text[s:e] for s, e in tb.header])
@@ -2182,6 +2320,8 @@ def _plain_table_candidates(text: str, secs: list[Section], money: list[dict],
                 continue
             c = _row_cand(text, tc, row, spans[0][0], spans[-1][1], sec, gy, money)
             if c is not None:
+                if wrapped:
+                    c.table_head = tb.start
                 # 'Enterprise Resilience for Tea Estates (ERTE)': the acronym is another name
                 am = _TRAILING_ACRONYM_RE.search(c.title)
                 if am:
@@ -2191,6 +2331,8 @@ def _plain_table_candidates(text: str, secs: list[Section], money: list[dict],
     return out
 
 
+#: an indented line right after a table's last row: the rest of a wrapped cell
+_WRAPPED_NEXT_RE = re.compile(r"\n[ \t]{4,}[^\s\d(|][^\n]{0,80}\n")
 _COLUMN_GAP_RE = re.compile(r"[^\s][ \t]{3}")
 _RULER_RE = re.compile(r"^[ \t]*(?:-{20,}|={20,})[ \t]*$")
 _FW_WORD_RE = re.compile(r"\S+")
@@ -2226,6 +2368,8 @@ _BARE_HEAD_RE = re.compile(r"[ \t]{0,8}(?=[^\n]{0,120}\b(?:[Pp]roject|[Pp]rogram
                            r"[A-Z][^\s\d]*(?: [^\s\d]+){0,5}(?:[ \t]{2,}[^\s\d]+(?: [^\s\d]+){0,5}){2,9}[ \t]*$")
 #: a header's first cell naming two columns, the row numbers' and the next ('No. Project')
 _ROW_NO_HEAD_RE = re.compile(r"(?P<no>No\.?|Nr\.?|#|S/N|Ref\.?) (?=\S)")
+#: a header's second line, under its later columns: '      (US$)     (US$)', '      budget'
+_HEAD_MORE_RE = re.compile(r"[ \t]{8,}[^\s\d][^\d\n]{0,80}$")
 #: a row line of such a table: a title (after a row number) and a gap
 _FW_ROW_START_RE = re.compile(r"[ \t]{0,8}(?:\d{1,3}[.)]?[ \t]+)?[A-Z\"“][^\n]{3,80}?[ \t]{2}\S")
 
@@ -2257,6 +2401,9 @@ def _fixed_width_candidates(text: str, secs: list[Section], money, skip_heads=fr
         nxt = h + 1 if h + 1 < len(lines) and lines[h + 1][1].strip() else h + 2
         if nxt < len(lines) and _FW_ROW_START_RE.match(lines[nxt][1]):
             heads.append((h, h))
+        elif nxt == h + 1 and nxt + 1 < len(lines) and _HEAD_MORE_RE.match(lines[nxt][1]) \
+                and _FW_ROW_START_RE.match(lines[nxt + 1][1]):
+            heads.append((h, h + 1))    # a header wrapped onto a second line: '(US$)   (US$)'
     out: list[Cand] = []
     for h, below in heads:
         hoff, hline = lines[h]
@@ -2278,7 +2425,7 @@ def _fixed_width_candidates(text: str, secs: list[Section], money, skip_heads=fr
         if tc.title is None or (tc.years is None and tc.budget is None):
             continue
         _, _, sec = _section_of(secs, hoff, len(text))
-        cap_funder = _caption_funder(text, lines, h if below == h else h - 1)
+        cap_funder = _caption_funder(text, lines, h - 1 if h and _RULER_RE.match(lines[h - 1][1]) else h)
         rec: dict | None = None
         recs: list[dict] = []
         blanks = 0
@@ -2294,8 +2441,8 @@ def _fixed_width_candidates(text: str, secs: list[Section], money, skip_heads=fr
             if _RULER_RE.match(ln):
                 rec = None
                 continue
-            if len(ln.strip()) >= 50 and "  " not in ln.strip():
-                break                   # a line of prose: the table has ended
+            if "  " not in ln.strip() and (len(ln.strip()) >= 50 or (ln[:1].strip() and ln.rstrip().endswith("."))):
+                break                   # a line of prose (a sentence at the margin): the table has ended
             placed: dict[int, list] = {}
             for a, b in _fw_cells(ln, off, cols):
                 placed.setdefault(_fw_column(cols, ends, a - off, b - off), []).append((a, b))
@@ -2344,6 +2491,7 @@ def _fixed_width_candidates(text: str, secs: list[Section], money, skip_heads=fr
             if am:
                 c.aliases.append(am.group("a"))
             c.group_funder = cap_funder
+            c.table_head = hoff
             out.append(c)
     return out
 
@@ -2420,7 +2568,12 @@ def _table_candidates(text: str, secs: list[Section], money: list[dict] | None =
     money = [] if money is None else money    # (a lazy list stays lazy)
     heads: set[int] = set()
     out: list[Cand] = _plain_table_candidates(text, secs, money, heads)
-    out += _fixed_width_candidates(text, secs, money, heads)
+    fixed = _fixed_width_candidates(text, secs, money, heads)
+    if fixed and any(c.table_head is not None for c in out):
+        # a wrapped aligned table the fixed-width reader read: its rows, not the cut ones
+        read = {c.table_head for c in fixed}
+        out = [c for c in out if c.table_head is None or c.table_head not in read]
+    out += fixed
     if "|" not in text:                       # every table line starts with '|'
         return out
     lines = _lines_with_offsets(text)
@@ -2874,7 +3027,7 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
                      "funded by", "development partner", "development partners", "target countries",
                      "funding partner", "funding partners"}
     if "key facts" not in keys and len(strong) < 2:
-        return None
+        return _self_named_candidate(text)
     if TITLE_FIELD_RE.search(head):  # 'Project title: ...' names it
         return None
     if len(strong) < 1:
@@ -2920,6 +3073,49 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
         if fm and len(fm.group("t").split()) >= 4:
             s, e, title = e + fm.start("t"), e + fm.end("t"), clean_title(fm.group("t"))
     return Cand(title, s, e, "factsheet", s, len(text), s, len(text))
+
+
+#: a document title naming a short name: 'FAIR-SA: Fair Recruitment ...', '... in Asia (SAFE-MIG)'
+_TITLE_ACR_RE = re.compile(r"^(?P<a>[A-Z][A-Z0-9]{1,11}(?:-[A-Z0-9]{1,11}){0,2})[ \t]*(?::|[ \t][–—-])[ \t]+\S"
+                           r"|\((?P<b>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-]{0,12})\)$")
+
+
+_COUNTRIES_HEAD_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+(?:Participating|Target|Partner|Programme|Project|Beneficiary)"
+                                r"[ \t]+countries[ \t:]*$", re.MULTILINE | re.IGNORECASE)
+_PAGE_GENRE_RE = re.compile(r"\b(?:questions|FAQs?|updates?|newsletter|brief|summary|report|highlights|overview|"
+                            r"fact[ \t]?sheet|news|results|evaluation|review|profile)\b", re.IGNORECASE)
+
+
+def _self_named_candidate(text: str) -> Cand | None:
+    """A page about one programme, named by its title with its short name ('# FAIR-SA: Fair
+    Recruitment and Safe Migration in South Asia') whose text soon says what the short name
+    is: 'FAIR-SA is a multi-donor regional programme of the ILO'."""
+    span = document.title_span(text)
+    if not span:
+        return None
+    s, e, title = span
+    m = _TITLE_ACR_RE.search(title)
+    if not m or len(title.split()) < 4:
+        return None
+    acr = m.group("a") or m.group("b")
+    # ('SAFE-PAC: Frequently asked questions', 'SAFE-PAC: Annual update': a page about it, no name)
+    rest = title[m.end() - 1:] if m.group("a") else title[:m.start()]
+    if sum(1 for w in rest.split() if w[:1].isupper()) < 3 or _PAGE_GENRE_RE.search(rest):
+        return None
+    body = text[e:e + 1500]
+    if not re.search(rf"(?<![\w-]){re.escape(acr)}[ \t\n]+(?:is|was)[ \t\n]+an?[ \t\n]+(?:[\w\-]+[ \t\n]+){{0,4}}?"
+                     r"(?:project|programme|program|initiative)\b", body):
+        return None
+    c = Cand(title, s, e, "factsheet", s, len(text), s, len(text))
+    c.aliases.append(acr)
+    # '## Participating countries' over a list of them
+    hm = _COUNTRIES_HEAD_RE.search(text, e)
+    if hm:
+        nh = re.compile(r"\n[ \t]*#").search(text, hm.end(), min(len(text), hm.end() + 1500))
+        found = _unique(iso for _, _, iso in document.find_countries(text[hm.end():nh.start() if nh else hm.end() + 1500]))
+        if found:
+            c.countries = found
+    return c
 
 
 #: a banner line: parts split by '·' or '|', one of them the kind of document or a date
@@ -2999,8 +3195,32 @@ def _fields(text: str, start: int, end: int):
 def _field_values(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
     out = {}
     for k, vs, ve, v in _fields(text, start, end):
+        if k.startswith("countries of "):
+            # 'Countries of origin' and 'Countries of destination': the project's countries, both
+            k = "countries"
+            if k in out:
+                out[k] = (out[k][0], ve, out[k][2] + "; " + v)
+                continue
+        elif k in _COUNTRY_KEYS and ve < end:
+            # 'Geographical coverage:  Viet Nam - ...' / '        provinces; and Cambodia': a value
+            # wrapped onto lines indented deeper than its key
+            ls = text.rfind("\n", 0, vs) + 1
+            ind = len(text[ls:vs]) - len(text[ls:vs].lstrip(" \t"))
+            for _ in range(3):
+                wm = _DEEPER_LINE_RE.match(text, ve, end)
+                if not wm or len(wm.group("ind").expandtabs(4)) <= len(text[ls:ls + ind].expandtabs(4)) \
+                        or FIELD_RE.match(text, ve + 1) or _JOINED_KEY_LINE_RE.match(text, ve + 1):
+                    break
+                ve = wm.end()
+            v = text[vs:ve]
         out.setdefault(k, (vs, ve, v))
     return out
+
+
+_COUNTRY_KEYS = ("countries", "target countries", "geographical coverage")
+_DEEPER_LINE_RE = re.compile(r"\n(?P<ind>[ \t]+)\S[^\n]*")
+#: a line that is a field of its own ('Implementing partners:  ...')
+_JOINED_KEY_LINE_RE = re.compile(r"[ \t]*[A-Z][\w ()/'’\-]{1,40}:[ \t]")
 
 
 _FIELD_KEYS = (r"Duration|Project\s+duration|Period|Budget|Total\s+budget|Funding|Donors?|Funders?|Funded\s+by|"
@@ -3009,6 +3229,8 @@ _FIELD_KEYS = (r"Duration|Project\s+duration|Period|Budget|Total\s+budget|Fundin
 _INLINE_FIELD_RE = re.compile(
     rf"(?:^|[·|;•]|\s{{2,}}|(?<=[)\]])[ \t])[ \t]*[*_]{{0,2}}(?P<k>{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*"
     rf"(?P<v>[^·|;•\n]*?)[ \t]*(?=[·|;•]|\s{{2,}}|$|(?<=[)\]])[ \t]+(?:{_FIELD_KEYS})[ \t]*:)", re.MULTILINE | re.IGNORECASE)
+#: the next key of a box's fields joined on one line ('Funder: DFAT Countries: Fiji'), capitalised
+_NEXT_KEY_RE = re.compile(rf"[ \t]+(?:{_FIELD_KEYS}|Start|End|Status)[ \t]*:")
 #: a section whose text opens with such fields ('**Duration:** 2020–2023 · **Budget:** ...')
 _FIELDS_FIRST_RE = re.compile(rf"\s*(?:[-*•][ \t]+)?[*_]{{0,2}}(?:{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:", re.IGNORECASE)
 
@@ -3180,6 +3402,11 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
     else:
         near_sents = scope_sents
     fields = _field_values(text, s, e) if c.rule in ("factsheet", "title_field", "field_block") else {}
+    fields = {k: v for k, v in fields.items() if v[2].strip()}
+    if c.rule == "factsheet" and len(fields) < 2:
+        # 'Duration' / '1 February 2022 – 31 January 2026': a page's key facts, each name over its value
+        for k, v in _stacked_values(text, s, e).items():
+            fields.setdefault(k, v)
     if c.rule in ("heading", "field_block", "factsheet", "title_field"):
         for k, v in _inline_fields(text, s, e).items():
             if k not in fields or fields[k][2].count(":") > v[2].count(":"):
@@ -3268,6 +3495,10 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
                                       "development partners", "funding partner", "funding partners")
                   if k in fields), None)
     if funder is None and donor:
+        # 'Funder: DFAT Countries: Fiji, ...': a box's fields joined on one line
+        nk = _NEXT_KEY_RE.search(text, donor[0], donor[1])
+        if nk:
+            donor = (donor[0], nk.start(), text[donor[0]:nk.start()])
         org = org_at(text, donor[0], donor[1] - donor[0])
         if org:
             funder = _make_funder(org[2], org[3], org[4], "donor_field")
@@ -3390,13 +3621,14 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
 
 # ------------------------------------------------------------------- extract
 
-_RULE_RANK = {"heading": 0, "table": 1, "bullet": 1, "list_item": 1, "field_block": 1, "funder_block": 1, "factsheet": 2, "title_field": 2, "quoted": 3,
+_RULE_RANK = {"heading": 0, "table": 1, "bullet": 1, "list_item": 1, "field_block": 1, "funder_block": 1,
+              "country_dash": 1, "factsheet": 2, "title_field": 2, "quoted": 3,
               "emphasis": 3, "appositive": 3, "acronym_name": 4, "lead_title": 4,
               "named_range": 4, "phase": 4, "known_as": 5, "signature": 5}
 
 
 _OWN_SCOPE = ("heading", "table", "bullet", "list_item", "field_block", "funder_block", "factsheet", "title_field",
-              "signature")
+              "signature", "country_dash")
 
 
 _HAS_WORD_RE = re.compile(r"[^\W\d_]{3}")
@@ -3461,6 +3693,7 @@ def extract(text: str) -> list[dict]:
         cands.append(fs)
     cands += _inline_candidates(text, secs, sents, money)
     cands += _named_range_candidates(text, sents, money)
+    cands += _country_dash_candidates(text)
     cands += _acronym_name_candidates(text, sents)
     cands += _defined_acronym_candidates(text, sents)
     # a name does not run across the gap between two columns of a table
