@@ -1024,6 +1024,19 @@ _PARA_RE = re.compile(r"\n[ \t]*\n\s*")
 _REFERS_RE = re.compile(r"\b(?:project|programme|program|phase|initiative)\b", re.IGNORECASE)
 
 
+
+def _take_range(c: "Cand", yr: re.Match) -> None:
+    """A 'YYYY-YY(YY)' match (RANGE) as the candidate's start and end years."""
+    c.start_year = int(yr.group("y1"))
+    c.end_year = _year2(c.start_year, yr.group("y2"))
+
+
+def _alias_trailing_acronym(c: "Cand") -> None:
+    """'Safer Ports for Dockers (SPD)': the acronym is another name of the project."""
+    am = _TRAILING_ACRONYM_RE.search(c.title)
+    if am:
+        c.aliases.append(am.group("a"))
+
 def _iter_paragraphs(text: str, start: int, end: int):
     pos = start
     for m in _PARA_RE.finditer(text, start, end):
@@ -1488,8 +1501,7 @@ def _list_candidates(text: str, secs: list[Section], money: list[dict]) -> list[
                 c.countries = found
             yr = re.search(RANGE, detail)
             if yr:
-                c.start_year = int(yr.group("y1"))
-                c.end_year = _year2(c.start_year, yr.group("y2"))
+                _take_range(c, yr)
             else:
                 sm = _ITEM_START_RE.search(detail)
                 if sm:
@@ -1839,11 +1851,8 @@ def _country_dash_candidates(text: str) -> list[Cand]:
                 c.funder = _make_funder(org[2], org[3], org[4], "lender")
         yr = re.compile(RANGE).search(text, te, end)
         if yr:
-            c.start_year = int(yr.group("y1"))
-            c.end_year = _year2(c.start_year, yr.group("y2"))
-        am = _TRAILING_ACRONYM_RE.search(c.title)
-        if am:
-            c.aliases.append(am.group("a"))
+            _take_range(c, yr)
+        _alias_trailing_acronym(c)
         out.append(c)
     return out
 
@@ -2247,8 +2256,7 @@ def _row_cand(text: str, tc: "_Cols", cells: list, rstart: int, rend: int, sec, 
         if yr and re.match(r"\s*[A-Za-z]", raw_y[yr.end():]):   # '1 Oct 2019 – 30 Jun 2023'
             yr = None
         if yr:
-            c.start_year = int(yr.group("y1"))
-            c.end_year = _year2(c.start_year, yr.group("y2"))
+            _take_range(c, yr)
         else:
             c.start_year, c.end_year = _duration_years(raw_y)
     for k, attr in ((tc.start, "start_year"), (tc.end, "end_year")):
@@ -2322,7 +2330,7 @@ def _plain_table_candidates(text: str, secs: list[Section], money: list[dict],
             if c is not None:
                 if wrapped:
                     c.table_head = tb.start
-                # 'Enterprise Resilience for Tea Estates (ERTE)': the acronym is another name
+                # 'Safer Ports for Dockers (SPD)': the acronym is another name, and off the title
                 am = _TRAILING_ACRONYM_RE.search(c.title)
                 if am:
                     c.aliases.append(am.group("a"))
@@ -2485,11 +2493,8 @@ def _fixed_width_candidates(text: str, secs: list[Section], money, skip_heads=fr
             if tc.years is not None and c.start_year is None and tc.years in cells:
                 yr = re.search(RANGE, joined(tc.years))
                 if yr:
-                    c.start_year = int(yr.group("y1"))
-                    c.end_year = _year2(c.start_year, yr.group("y2"))
-            am = _TRAILING_ACRONYM_RE.search(c.title)
-            if am:
-                c.aliases.append(am.group("a"))
+                    _take_range(c, yr)
+            _alias_trailing_acronym(c)
             c.group_funder = cap_funder
             c.table_head = hoff
             out.append(c)
@@ -2808,8 +2813,7 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
                 close = text.find(")", m.end(), m.end() + 80)
                 yr = re.search(RANGE, text[m.end():close]) if close > 0 else None
                 if yr:
-                    c.start_year = int(yr.group("y1"))
-                    c.end_year = _year2(c.start_year, yr.group("y2"))
+                    _take_range(c, yr)
             if rx is PAREN_TITLE_RE and money:
                 # '(SPIE-Z, 2024–2027; EUR 3.6 million, approx. US$ 3.9 million)': its amount
                 close = text.find(")", m.end(), m.end() + 120)
