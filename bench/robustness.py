@@ -42,6 +42,17 @@ def _cycle(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def _numbered(template: str, size: int) -> str:
+    """Lines of `template` with {i} counting up, to `size` characters: distinct items (titles,
+    rows), which a repeated unit would not give (a merge of equal titles is cheap)."""
+    parts, total, i = [], 0, 0
+    while total < size:
+        parts.append(template.format(i=i, v=1000 + i, y=2000 + i % 25))
+        total += len(parts[-1])
+        i += 1
+    return "".join(parts)[:size]
+
+
 _CAPS = ["Alpha", "Bureau", "Council", "Delta", "Agency", "Federation", "National", "Union", "Office",
          "Development", "Labour", "Social", "Organization", "Fund", "Programme", "Employment", "Trade"]
 
@@ -71,6 +82,14 @@ LINE_PATTERNS = {
     "blank lines": lambda n: _cycle("Decent work.\n\n", n),
     "hyphenated breaks": lambda n: _cycle("employ-\nment ", n),
     "sections": lambda n: _cycle("## Skills for Youth (2019-2023)\nThe project trains workers. It works in Kenya.\n\n", n),
+    # distinct items, one per line: lists and tables of thousands of rows
+    "dot leaders": lambda n: _numbered("Item {i} reached ........ {v:,}\n", n),
+    "project headings": lambda n: _numbered("## Project {i} for Decent Work (2020-2024)\n\nFunded by Sweden "
+                                            "with SEK {i} million.\n\n", n),
+    "key-facts boxes": lambda n: _numbered("Project title: Skills {i}\nDonor: Norway\nBudget: US$ {i} million\n"
+                                           "Duration: 2020-2024\n\n", n),
+    "pipe rows": lambda n: _numbered("| Skills for Jobs {i} | Norway | US$ {i} million | 2020-2024 |\n", n),
+    "aligned rows": lambda n: _numbered("{y}      Norway       {v:,}\n", n),
 }
 
 
