@@ -1144,7 +1144,7 @@ def partner(text: str, title: str | None, header: str = "", masthead: str = "") 
                 return iso3, _display(name[s:e])
             if name and (name[0].isupper() or name.isupper()):
                 return None, _display(name)
-        # 'Swiss Cooperation Programme Indonesia 2025-2028', 'Danish Development Cooperation in ...': a
+        # 'Swiss Cooperation Programme Laos 2026-2029', 'Danish Development Cooperation in ...': a
         # title that opens with a donor's own cooperation, by its country's adjective: that country
         dm = _OWN_COOPERATION_RE.match(clean_inline(title))
         if dm:

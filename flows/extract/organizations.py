@@ -921,7 +921,7 @@ def _end_of_covered_countries(piece: list[Tok], text: str) -> list[Tok]:
             sep = a - 1
             while sep > 0 and (piece[sep].text == "," or piece[sep].low == "and"):
                 sep -= 1
-            return piece[:sep + 1]             # '... for Viet Nam and Tran Minh Khoa'
+            return piece[:sep + 1]             # '... for Viet Nam and Le Van Binh'
         if k < len(item):
             return piece[:a + k]               # '... and Mali Boulevard du Sud'
     return piece

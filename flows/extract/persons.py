@@ -494,7 +494,7 @@ def extract(text: str) -> list[dict]:
             ns += skip
             name = name[skip:]
             # the run stopped at five words: read the name again from its own start
-            # ('Minister of Social Affairs Nguyen Thi Thu Hien')
+            # ('Minister of Social Affairs Pham Thi Lan')
             m2 = _NAME_SCAN_RE.match(T, ns)
             if m2 and m2.end() > ne and not _RUN_GAP_RE.search(m2.group(0)):
                 ne, name, ext_end = m2.end(), m2.group(0), m2.end()
@@ -517,7 +517,7 @@ def extract(text: str) -> list[dict]:
         # drop a trailing verb-ish capital ("... Xirinachs. A") is impossible: names stop at punctuation
         if not _valid_name(name):
             continue
-        # a name suffix: "Sergio R. Villanueva Jr., President", "John Smith III, Chair"
+        # a name suffix: "Pedro T. Alvarez Jr., President", "John Smith III, Chair"
         if T.startswith(".", ne) and name.endswith((" Jr", " Sr")):
             ne += 1
             name += "."
@@ -797,7 +797,7 @@ def extract(text: str) -> list[dict]:
                     continue
                 found[key] = {"name": name, "role": None, "org": None, "_prio": 1, "_span": m.span()}
                 order.append(key)
-    # 'said Ms Marín Soler' after 'Ms Elena Marín Soler': the surname alone names no one new
+    # 'said Ms Ruiz Pardo' after 'Ms Clara Ruiz Pardo': the surname alone names no one new
     tails = {" ".join(t[i:]) for k in order if (t := k.split()) for i in range(1, len(t) - 1)}
     order = [k for k in order if not (k in tails and (found[k]["role"] is None or found[k]["_prio"] < 3))]
     # 'Jane, as Chief Technical Adviser, has ...': a first name alone with the role of a person named in full

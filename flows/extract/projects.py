@@ -123,7 +123,7 @@ SHORT_NAME_FUNDED_RE = re.compile(
     r"\b[Tt]he[ \t]+(?P<t>(?P<a>[A-Z][A-Z0-9]{2,11}(?:-[A-Z0-9]{2,11}){0,2})[ \t]+"
     r"(?:partnership|programme|program|project|initiative))[ \t]*,[ \t]+(?:(?:is|was)[ \t]+)?"
     r"(?:co-?)?(?:funded|financed|supported)[ \t]+by[ \t]+")
-#: '... has set aside KSh 5 billion (about US$ 38.7 million) for the National Green Jobs Programme'
+#: '... has set aside KSh 5 billion (about US$ 38.7 million) for the National Youth Jobs Programme'
 ALLOCATED_FOR_RE = re.compile(
     r"\b(?:set[ \t]+aside|allocated|earmarked|budgeted|committed|pledged)[ \t]+(?P<amt>(?:[^.;\n]|\.(?=\d)){3,70}?)[ \t]+"
     r"(?:for|to)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+new[ \t]+)?"
@@ -1372,7 +1372,7 @@ def _item_title_end(body: str) -> int:
     end = len(body)
     m = re.search(r"\s*(?:\((?![A-Z][\w\-]{1,15}\),?\s+[Pp]hase\b)|[:;|·]|\.(?:\s|$))", body)
     if m and m.group(0).strip() == ":" and len(body[:m.start()].split()) >= 2:
-        # 'Safe Work at Sea: Decent Work for Fishers — 2023-2026, ...': a subtitle in capitalised
+        # 'Safe Ports: Decent Work for Dockers — 2023-2026, ...': a subtitle in capitalised
         # words after the colon, up to the dash that leads to the item's facts, is the title's
         sub = body[m.end():]
         n = re.search(r"\s+[-–—]\s+|\s*\(|[:;|·]|\.(?:\s|$)", sub)
@@ -1388,7 +1388,7 @@ def _item_title_end(body: str) -> int:
         if m.group(0).strip() == "," and re.match(r"(?i)phase\b", rest):
             continue
         if m.group(0).strip() and re.fullmatch(r"[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,2} (?:project|programme|program|initiative)\s*", rest):
-            continue                    # 'Decent Work in the Platform Economy - research programme'
+            continue                    # 'Fair Work in Delivery Apps - research programme'
 
         if re.match(r"[a-z]", rest) or re.match(YEAR, rest) or \
                 any(s == 0 for s, _, _ in document.find_countries(rest[:60])):
@@ -1663,8 +1663,8 @@ def _funder_block_candidates(text: str, money) -> list[Cand]:
     'Budget: <amount> | <period>' (or Duration, Funding):
 
         SWITZERLAND – State Secretariat for Economic Affairs (SECO)
-          SCORE Viet Nam: Sustaining Competitive and Responsible Enterprises
-          Budget: CHF 3.1 million | from 2021 until 2025
+          STEP Zambia: Skills for Trade and Enterprise Promotion
+          Budget: CHF 2.4 million | from 2022 until 2026
 
     as written, or with its lines joined by the reader. The funder is the body after the dash
     (its country from the capitals), else the capitals; the budget the amount (its stated
@@ -1879,7 +1879,7 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
             tok = toks[j].group(0)
             gap = seg[toks[j].end():(toks[j + 1].start() if j + 1 < len(toks) else len(seg))]
             if appos and words and gap.startswith(":") and tok[0].isupper() and ":" not in gap[1:]:
-                gap = gap[1:]           # 'Empleo Joven Verde: Decent Jobs for Youth ...': a name's two parts
+                gap = gap[1:]           # 'Trabajo Seguro Rural: Safe Jobs for Farm Workers ...': a name's two parts
             if "\n" in gap.replace(" ", "").strip("\n") or gap.count("\n") > 1 or re.search(r"[.;:()]", gap) \
                     or (m.group("amt") and "," in gap):     # 'In Mozambique, Title (2023-2026, US$ ...)'
                 break
@@ -1895,7 +1895,7 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
         while words and words[-1].lower() in _RANGE_NAME_JOINS:
             words.pop()
         caps = [w for w in words if w[0].isupper()]
-        # 'the triangular project Extending social security to domestic workers in ... (2022–2025)':
+        # 'the triangular project Extending maternity cover to farm workers in ... (2022–2025)':
         # a title in sentence case right after the word project/programme, on the same line
         km = None
         if j >= 0 and not toks[j].group(0)[0].isupper():
@@ -1973,9 +1973,9 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
     return out
 
 
-#: 'the Skills for a Green Transition in East Africa programme (SGTEA)', 'the Green Jobs in the
-#: Ready-Made Garment Sector project', '... the Regional Programme for Youth Employment in Central
-#: America (FORMA-Joven)': what comes before is a run of capitalised words (walked back)
+#: 'the Skills for Clean Energy in West Africa programme (SCEWA)', 'the Green Jobs in the
+#: Footwear Sector project', '... the Regional Programme for Rural Employment in Southern
+#: Africa (RURAL-Emp)': what comes before is a run of capitalised words (walked back)
 _KW_AT_RE = re.compile(r"(?:project|programme|program)\b(?:[ \t]*\([A-Z][\w\-]{1,15}\))?")
 _ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{0,14}(?:[ \t][IVX]{1,4})?\)")
 _NAME_LEAD_RE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|a\s+new|fund)\s+"
@@ -2310,7 +2310,7 @@ def _plain_table_candidates(text: str, secs: list[Section], money: list[dict],
     out: list[Cand] = []
     for tb in tables.find_tables(text):
         # an aligned table whose reading stopped at a cell wrapped onto an indented line
-        # ('Cambodia   Extending social protection to informal   2020-2022' / '   economy
+        # ('Malawi     Extending pension cover to informal       2020-2022' / '   economy
         # workers'): left to the fixed-width reader, which joins wrapped cells (these rows are
         # kept only when it reads none)
         wrapped = tb.kind == "aligned" and _WRAPPED_NEXT_RE.match(text, tb.end) is not None
@@ -2896,7 +2896,7 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         c.end_year = _year2(c.start_year, m.group("y2"))
         out.append(c)
     for m in (DASH_PHASE_RE.finditer(text) if "Phase" in text else ()):
-        # 'Green Skills for Coastal Livelihoods – Phase I was launched ...': a phase of a named project
+        # 'Safer Harbours for Fishers – Phase I was launched ...': a phase of a named project
         ts = _caps_run_start(text, m.start())
         if ts is None:
             continue
@@ -3661,7 +3661,7 @@ def _content_words(title: str) -> set[str]:
 
 def _fold_short_headings(merged: list[Cand]) -> list[Cand]:
     """'### Industrial relations in Bangladesh' over the text of a project a table above names
-    in full ('Strengthening Industrial Relations in the Ready-Made Garment Sector', Bangladesh):
+    in full ('Strengthening Social Dialogue in the Leather Sector', Ethiopia):
     a heading without years whose words, but for places, all stand in another project's longer
     title is that project's short name, not a project of its own."""
     if len(merged) < 2:
@@ -3726,7 +3726,7 @@ def extract(text: str) -> list[dict]:
                      or (merged[k].start <= c.start < merged[k].end)), None)
         if twin is None and c.rule == "table" and merged:
             # a summary table's short name for a project named in full above it ('Skills for
-            # Green Jobs' for 'Skills for Green Jobs in Kyrgyzstan and Tajikistan')
+            # Green Jobs' for 'Skills for Green Jobs in Malawi and Zambia')
             twin = _short_name_twin(c.title, [p for p in merged if p.start < c.start and p.rule != "table"])
         if twin is None:
             for n in names:
