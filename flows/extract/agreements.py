@@ -21,8 +21,7 @@ from functools import lru_cache
 
 import pycountry
 
-from .prose import _name_before
-from .prose import (STRONG_ORG_WORDS, View, acronym_for, bare_years, build_view, country_re,
+from .prose import (STRONG_ORG_WORDS, _name_before, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, list_items, org_like_acronym, partner_country)
 from .text import BULLET, MONTH, MONTHS, DateSpan, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
 

@@ -481,12 +481,6 @@ _TAGLINE_RE = re.compile(r"(?:affiliated|member|registered|founded|established|i
 _BY_LINE_RE = re.compile(r"(?:by|(?:funded|financed|supported|implemented|published|prepared|written)\s+by)\s", re.IGNORECASE)
 
 
-def _strip_dates(line: str) -> str:
-    for d in reversed(find_dates(line)):
-        line = line[:d.start] + " " + line[d.end:]
-    return re.sub(rf"\b{YEAR}\b", " ", line)
-
-
 def _is_org_list(line: str) -> bool:
     parts = re.split(r"\s+[-–—]\s+", clean_inline(line).strip())
     return len(parts) >= 3 and all(_ORG_LIST_PART_RE.fullmatch(p) for p in parts)

@@ -1633,7 +1633,7 @@ def _field_block_candidates(text: str) -> list[Cand]:
         pm = _TITLE_PERIOD_RE.search(title)
         if pm and len(title[:pm.start()].split()) >= 3:
             # '* Title (2023-2025)' over 'Countries: ... | Funder: ... | Budget: ...': its years
-            c.start_year, c.end_year = int(pm.group("y1")), _year2(int(pm.group("y1")), pm.group("y2"))
+            _take_range(c, pm)
             c.title = title[:pm.start()].rstrip()
             em = _TITLE_PERIOD_RE.search(text[ts:te].rstrip())
             if em:
@@ -2992,7 +2992,7 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
             fc.title = fc.title[:am.start()].rstrip()
         pm = _TITLE_PERIOD_RE.search(fc.title)
         if pm and len(fc.title[:pm.start()].split()) >= 3:     # 'Title (2021–2024)', 'Title, 2022–2025'
-            fc.start_year, fc.end_year = int(pm.group("y1")), _year2(int(pm.group("y1")), pm.group("y2"))
+            _take_range(fc, pm)
             fc.title = fc.title[:pm.start()].rstrip()
         if record:
             fc.scope_end = fc.attr_end = record.pop("end")
