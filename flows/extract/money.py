@@ -47,7 +47,8 @@ from pathlib import Path
 
 import pycountry
 
-from .tables import _GRID_BORDER_RE, _is_head_cell, find_tables, grid_tables, markdown_tables
+from .tables import (_GAP_RE as _CAP_GAP_RE, _GRID_BORDER_RE, _is_head_cell, find_tables, grid_tables,
+                     markdown_tables)
 from .text import MONTH, NUMBER_WORD, YEAR, find_dates, parse_number_word, scale_of, sentences
 
 # ------------------------------------------------------------------ currencies
@@ -642,8 +643,9 @@ def _inline_amounts(text: str) -> list[dict]:
 
 
 # the rand written with its letter: 'R45 million', 'R 2.5 billion', 'R1,250,000' (a scale word or
-# grouped thousands: 'R2' alone is a road, a form or a round)
-_RAND_RE = re.compile(r"(?<![\w$.,&/-])R[ \u00a0]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# grouped thousands: 'R2' alone is a road, a form or a round); the lookbehind comes after the
+# 'R' so that the engine can skip ahead to each 'R' (a leading lookbehind is tried at every position)
+_RAND_RE = re.compile(r"R(?<![\w$.,&/-]R)[ \u00a0]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                       r"(?:(?P<scale>[ \u00a0]?(?:million|billion|bn|m)\b)|(?<=\d,\d\d\d)(?![\d,]))")
 
 
@@ -1128,7 +1130,6 @@ _AMOUNT_CELL_RE = re.compile(
 # a column that counts things, not money ('Projects', 'No. of staff', 'Share (%)')
 _COUNT_HEAD_RE = re.compile(r"(?i)^[\W_]*(?:(?:no\.|number|count)\b|#|(?:projects|countries|staff|persons|people|"
                             r"participants|beneficiaries|workers)[\W_]*$)|%|\b(?:share|per[ \t]*cent|percent|rate)\b")
-_CAP_GAP_RE = re.compile(r"[ \t]{2,}|\t")
 
 
 def _captioned_amounts(text: str) -> list[dict]:
