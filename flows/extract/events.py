@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from .agreements import _NOUN_RE as _AGREEMENT_RE
 from .prose import bare_years, build_view, is_country, item_at, list_items
 from .text import (BULLET, DAY, FOLD_SPECIAL, MONTH, MONTHS, WEEKDAYS, DateSpan, YearContext, dateline_day, find_dates, is_dateline,
-                   match_at, word_offsets, yearless_lead)
+                   match_at, parse_number_word, word_offsets, yearless_lead)
 
 _HEAD_RE = re.compile(
     r"\b(?:(?P<cap>Annual\s+Review(?:\s+Meetings?)?|General\s+Assembly|Review\s+Meetings?|Weeks?|"
@@ -1325,7 +1325,6 @@ def extract(text: str) -> list[dict]:
     return _dedupe(events)
 
 
-_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "the Conference, which closed in Bridgetown on 10 October 2024": the day named is the last one
 _CLOSED_ON_RE = re.compile(r"\b(?:closed|ended|concluded|wrapped\s+up)\b[^.;]{0,40}?\bon\s+(?:\w+day,?\s+)?\Z")
 _N_DAY_RE = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9])-day\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[a-z]+)\b",
@@ -1356,7 +1355,7 @@ def _closing_days(T: str, events: list[dict]) -> None:
         noun = ev["name"].split()[-1].lower().rstrip("s")
         for nm in _N_DAY_RE.finditer(T, max(0, a - 300), min(len(T), b + 600)):
             if nm.group("noun").lower().rstrip("s") == noun:
-                n = _NUM_WORDS.get(nm.group("n").lower()) or int(nm.group("n"))
+                n = parse_number_word(nm.group("n")) or int(nm.group("n"))
                 ev["start_date"], ev["end_date"] = day - timedelta(days=n - 1), day
                 same = [x for x in events if x is not ev and x["start_date"] == ev["start_date"]
                         and x["end_date"] == day and _N_DAY_RE.fullmatch(x["name"] or "")]
@@ -1434,7 +1433,7 @@ def _visits(T: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
             ds = find_dates(T[m.end():m.end() + 40])
             if not ds or ds[0].start != 0 or not ds[0].day or ds[0].end_year:
                 continue
-            n = _NUM_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+            n = parse_number_word(m.group("n")) or int(m.group("n"))
             day = ds[0].first()
             first, last = (day - timedelta(days=n - 1), day) if m.group("v").lower() in _ENDED_VERBS else (
                 day, day + timedelta(days=n - 1))

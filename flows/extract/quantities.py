@@ -1885,17 +1885,20 @@ def extract(text: str) -> list[dict]:
         explicit = as_of is not None
         # 2b. 'Figures are as of <date> unless stated otherwise': every count not dated by
         # a date of an earlier year in its sentence
+        sentence_ds = None  # the dates of the count's sentence, found once for steps 2b and 3
         if as_of is None:
             if "figures_as_of" not in cache:
                 cache["figures_as_of"] = _figures_as_of(text)
             fig = cache["figures_as_of"]
             if fig is not None:
-                ds = dates_in(ss, se) if se - ss <= 600 else _dates_in(text, max(ss, pos - 300), min(se, pos + 300))
+                ds = sentence_ds = (dates_in(ss, se) if se - ss <= 600
+                                    else _dates_in(text, max(ss, pos - 300), min(se, pos + 300)))
                 if not any(d[1].year < fig[0].year for d in ds if not _SINCE_BEFORE_RE.search(text[max(0, d[0] - 30):d[0]])):
                     as_of = fig
         # 3. another date or 'in/by YEAR' in the sentence (nearest)
         if as_of is None:
-            ds = dates_in(ss, se) if se - ss <= 600 else _dates_in(text, max(ss, pos - 300), min(se, pos + 300))
+            ds = sentence_ds if sentence_ds is not None else (
+                dates_in(ss, se) if se - ss <= 600 else _dates_in(text, max(ss, pos - 300), min(se, pos + 300)))
             if ds and perfect(max(ss, pos - 300), min(se, pos + 300)) and doc_date():
                 # 'Since 2015 the project has trained ...': counted up to the document's date
                 ds = [d for d in ds if not _SINCE_BEFORE_RE.search(text[max(0, d[0] - 30):d[0]])]
