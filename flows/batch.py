@@ -24,17 +24,19 @@ import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from . import read
+from . import read, settings
 from .extract import document, extract_all
 
 
-def extract_documents(docs: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Metadata and facts for each document; a document whose extraction fails is quarantined."""
+def extract_documents(docs: list[dict], map_parts=map) -> tuple[list[dict], list[dict]]:
+    """Metadata and facts for each document; a document whose extraction fails is quarantined.
+
+    `map_parts` maps the extraction over a long document's parts (extract_all)."""
     done, quarantine = [], []
     for doc in docs:
         try:
             meta = document.extract(doc["text"], doc["source_path"])
-            facts = extract_all(doc["text"])
+            facts = extract_all(doc["text"], map_parts=map_parts)
         except Exception as exc:  # one bad document must not stop the run
             quarantine.append({"source_path": doc["source_path"], "reason": "extract_error",
                                "detail": f"Extraction failed: {type(exc).__name__}: {exc}"})
@@ -43,14 +45,20 @@ def extract_documents(docs: list[dict]) -> tuple[list[dict], list[dict]]:
     return done, quarantine
 
 
-def read_and_extract(files: list[dict], raw_dir: Path) -> tuple[list[dict], list[dict]]:
+def read_and_extract(files: list[dict], raw_dir: Path, map_parts=map) -> tuple[list[dict], list[dict]]:
     """Read and decode a batch of scanned files, then extract their facts."""
     docs, quarantine = [], []
     for f in files:
         row = read.read_file(f, raw_dir)
         (quarantine if "reason" in row else docs).append(row)
-    done, bad = extract_documents(docs)
+    done, bad = extract_documents(docs, map_parts)
     return done, quarantine + bad
+
+
+def is_long(file: dict) -> bool:
+    """A scanned file big enough to be extracted in parts (settings.PART_CHARS characters;
+    its size in bytes is known before it is decoded, and is about its length in characters)."""
+    return file.get("bytes", 0) > settings.PART_CHARS
 
 
 class Workers:
@@ -93,6 +101,25 @@ class Workers:
             return future
         return self._pool.submit(read_and_extract, files, Path(raw_dir))
 
+    def extract(self, files: list[dict], raw_dir: Path) -> tuple[list[dict], list[dict]]:
+        """A batch's documents and quarantine rows, extracted by the worker processes.
+
+        A long document (`is_long`) is extracted in parts anyway (extract_all), so its parts
+        go to the workers one by one while this thread reads it and finds its metadata: one
+        20 MB text then takes the time of its parts over every worker, not the sum of them.
+        The batch's other files go to one worker, as a batch of their own.
+        """
+        long = [f for f in files if is_long(f)]
+        if self._pool is None or not long:
+            return self.submit(files, raw_dir).result()
+        rest = [f for f in files if not is_long(f)]
+        future = self.submit(rest, raw_dir) if rest else None
+        docs, bad = read_and_extract(long, raw_dir, map_parts=self._pool.map)
+        if future is not None:
+            more_docs, more_bad = future.result()
+            docs, bad = docs + more_docs, bad + more_bad
+        return docs, bad
+
 
 _ACTIVE: Workers | None = None  # the workers of the run in progress in this process
 
@@ -103,4 +130,4 @@ def run(files: list[dict], raw_dir: Path) -> tuple[list[dict], list[dict]]:
     workers = _ACTIVE
     if workers is None:
         return read_and_extract(files, raw_dir)
-    return workers.submit(files, raw_dir).result()
+    return workers.extract(files, raw_dir)

@@ -70,7 +70,7 @@ def coopfacts_run(raw_dir: str = str(settings.DEFAULT_RAW), db_path: str = str(s
     summaries: list[dict] = []
     run = None
     with tempfile.TemporaryDirectory(prefix="coopfacts-spill-") as spill_root, \
-            batch.Workers(workers_for(len(todo))) as workers:
+            batch.Workers(workers_for(len(todo), any(batch.is_long(f) for f in p["todo"]))) as workers:
 
         def start(k: int) -> tuple[Run, Spill]:
             # the runs of one command share one organization index (same ids across runs)
@@ -122,11 +122,16 @@ def coopfacts_run(raw_dir: str = str(settings.DEFAULT_RAW), db_path: str = str(s
     return summary
 
 
-def workers_for(n_batches: int) -> int:
+def workers_for(n_batches: int, long_docs: bool = False) -> int:
     """Worker processes for a run of n_batches: none (extract in the flow's process) for a
     single batch, where starting processes would cost more than it saves, or when the
-    batches go to a Dask cluster."""
-    if n_batches <= 1 or settings.WORKERS <= 1 or settings.RUNNER == "dask":
+    batches go to a Dask cluster. A run with a document long enough to be extracted in
+    parts (batch.is_long) gets every worker even in one batch: its parts run side by side."""
+    if settings.WORKERS <= 1 or settings.RUNNER == "dask":
+        return 0
+    if long_docs:
+        return settings.WORKERS
+    if n_batches <= 1:
         return 0
     return min(settings.WORKERS, n_batches)
 

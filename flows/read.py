@@ -1164,7 +1164,7 @@ def read_document(path: Path, raw_dir: Path, max_bytes: int | None = None) -> di
 def scan(raw_dir: Path, max_bytes: int | None = None) -> tuple[list[dict], list[dict]]:
     """(files, quarantine rows) for every document-like file under raw_dir, without decoding.
 
-    A file is {source_path, path, format, doc_id}: its bytes are read once to hash them
+    A file is {source_path, path, format, doc_id, bytes}: its bytes are read once to hash them
     (doc_id), then dropped, so deciding what is new or changed costs no memory. The same
     bytes under a second path give a 'duplicate' quarantine row (regular files win over
     links to them); folders and links that cannot be followed give their own rows.
@@ -1205,7 +1205,7 @@ def scan(raw_dir: Path, max_bytes: int | None = None) -> tuple[list[dict], list[
                 continue
             seen[digest] = source_path
         files.append({"source_path": source_path, "path": str(path), "doc_id": digest,
-                      "format": SUFFIXES.get(path.suffix.lower(), "txt")})
+                      "format": SUFFIXES.get(path.suffix.lower(), "txt"), "bytes": len(data)})
     files.sort(key=lambda f: f["source_path"])
     quarantine.sort(key=lambda q: q["source_path"])
     return files, quarantine

@@ -45,3 +45,16 @@ def test_a_long_text_in_parts_gives_each_parts_facts_grounded_in_the_whole_text(
 def test_a_text_under_the_part_size_is_extracted_whole():
     doc = _docs()[0]
     assert extract_all(doc, part_chars=10 * len(doc)) == {t: fn(doc) for t, fn in EXTRACTORS.items()}
+
+
+def test_parts_extracted_on_a_process_pool_give_the_rows_of_one_process():
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    docs = _docs()
+    text = "\n\n".join(docs)
+    size = max(len(d) for d in docs) + 2
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pooled = extract_all(text, part_chars=size, map_parts=pool.map)
+    assert pooled == extract_all(text, part_chars=size)
+    assert len(parts(text, size)) >= 2

@@ -250,3 +250,29 @@ def test_many_new_documents_load_as_consecutive_runs_with_the_same_facts(run_flo
     for table in FACT_TABLES:
         assert query(db, f"SELECT count(*) FROM {table} WHERE doc_id = ?", [old_id]) == [(0,)], table
     assert query(db, "SELECT count(*) FROM documents WHERE removed_at IS NOT NULL") == [(1,)]
+
+
+def test_a_long_document_is_extracted_in_parts_on_every_worker_with_the_same_facts(
+        run_flow, tmp_path, monkeypatch):
+    """One document longer than settings.PART_CHARS: its parts go to the worker processes side
+    by side (batch.Workers.extract) and the warehouse holds what one process would load."""
+    from flows import settings
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    docs = [f.read_text(encoding="utf-8") for f in sorted(CORPUS.glob("*.txt"))]
+    (raw / "all_briefs.txt").write_text("\n\n".join(docs), encoding="utf-8")
+    monkeypatch.setattr(settings, "PART_CHARS", max(len(d) for d in docs) + 2)
+
+    monkeypatch.setattr(settings, "WORKERS", 1)
+    alone = tmp_path / "alone.duckdb"
+    run_flow(raw, alone)
+    monkeypatch.setattr(settings, "WORKERS", 2)
+    db = tmp_path / "wh.duckdb"
+    summary, state = run_flow(raw, db)
+    assert state.is_completed() and summary["docs_loaded"] == 1
+    assert counts(db) == counts(alone)
+    assert counts(db)["money"] > 5
+    for table in FACT_TABLES:
+        key = "project_id" if table == "projects" else "fact_id"
+        assert query(db, f"SELECT {key} FROM {table} ORDER BY 1") == query(alone, f"SELECT {key} FROM {table} ORDER BY 1"), table

@@ -52,7 +52,7 @@ EXTRACTORS: dict[str, Callable[[str], list[dict]]] = {
 OFFSET_KEYS = ("char_start", "char_end", "scope_start", "scope_end")
 
 
-def extract_all(text: str, part_chars: int | None = None) -> dict[str, list[dict]]:
+def extract_all(text: str, part_chars: int | None = None, map_parts=map) -> dict[str, list[dict]]:
     """Every extractor's rows for one document's text.
 
     A text longer than `part_chars` (settings.PART_CHARS: about 500 pages of prose) is
@@ -62,20 +62,28 @@ def extract_all(text: str, part_chars: int | None = None) -> dict[str, list[dict
     pattern that is slower than linear on some text costs at most its part. What a part
     does not see is the rest of the document: an acronym defined in an earlier part is not
     resolved in a later one, which is the price of bounded memory on a document that size.
+
+    `map_parts` maps `extract_part` over the parts: the built-in `map` here, or a process
+    pool's `map` (flows/batch.py), which extracts the parts of one long document on every
+    core instead of one after the other.
     """
     if part_chars is None:
         from .. import settings
 
         part_chars = settings.PART_CHARS
+    spans = parts(text, part_chars)
+    if len(spans) == 1:
+        return extract_part(text)
     facts: dict[str, list[dict]] = {table: [] for table in EXTRACTORS}
-    for start, end in parts(text, part_chars):
-        part = text if (start, end) == (0, len(text)) else text[start:end]
-        for table, fn in EXTRACTORS.items():
-            rows = fn(part)
-            if start:
-                rows = [_shifted(row, start) for row in rows]
-            facts[table] += rows
+    for (start, _), rows_of in zip(spans, map_parts(extract_part, (text[s:e] for s, e in spans))):
+        for table, rows in rows_of.items():
+            facts[table] += [_shifted(row, start) for row in rows] if start else rows
     return facts
+
+
+def extract_part(text: str) -> dict[str, list[dict]]:
+    """Every extractor's rows for one text (a whole document, or one part of a long one)."""
+    return {table: fn(text) for table, fn in EXTRACTORS.items()}
 
 
 def _shifted(row: dict, by: int) -> dict:
