@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .agreements import _NOUN_RE as _AGREEMENT_RE
+from .agreements import _NOUN_RE as _AGREEMENT_RE, line_matches
 from .prose import bare_years, build_view, is_country, item_at, list_items
 from .text import (BULLET, DAY, FOLD_SPECIAL, MONTH, MONTHS, WEEKDAYS, DateSpan, YearContext, dateline_day, find_dates, is_dateline,
                    match_at, parse_number_word, word_offsets, yearless_lead)
@@ -1412,7 +1412,7 @@ def _joined(T: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
     out = []
     if "joined" not in T and "member" not in T:
         return out
-    for m in _JOINED_RE.finditer(T):
+    for m in line_matches(_JOINED_RE, T, ("joined", "became")):    # (no match spans a line: its blanks are [ \t])
         org = m.group("org") or m.group("org2") or m.group("org3")
         who = re.sub(r"^The\s+", "", m.group("who"))
         if not org or not is_country(who):
