@@ -1033,3 +1033,15 @@ def test_the_key_word_spans_and_line_scans_find_what_the_patterns_find():
         assert sorted(_key_spans(text)) == spans, text
         for rx, ws in ((_SOLE_RE, ("Foundation", "Commission", "Bank")), (_JOINED_RE, ("joined", "became"))):
             assert [m.span() for m in line_matches(rx, text, ws)] == [m.span() for m in rx.finditer(text)], text
+
+
+def test_the_standalone_lines_are_the_pattern_s():
+    import random
+
+    from flows.extract.agreements import _STANDALONE_RE, _standalone_lines
+    words = ["5 May", "Heading", "x" * 60, "A line.", "", " ", "\t"]
+    seps = [" ", "\n", "\n\n", "\n \n", "\n\t\n", ""]
+    rnd = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 10)))
+        assert [m.span("line") for m in _standalone_lines(text)] == [m.span("line") for m in _STANDALONE_RE.finditer(text)], text

@@ -825,3 +825,24 @@ def test_a_project_period_field_dates_no_event_of_the_fields_below():
             "Duration:\t1 March 2021 - 28 February 2025 (48 months)\n"
             "Coverage:\tKenya - Nairobi and Mombasa; peer learning workshops with Uganda\n")
     assert extract(text) == []
+
+
+def test_the_split_scans_find_what_the_patterns_find():
+    """_dated_head_lines is _DATED_HEAD_RE.finditer; _lines gives each line's stripped span."""
+    import random
+
+    from flows.extract.events import _DATED_HEAD_RE, _dated_head_lines, _lines
+    words = ["### 8 July 2024", "5–9 August 2024", "·", "—", "|", ":", "Steering committee meets", "Trainers",
+             "certified", "**", "#", "Bishkek", "x", ".", ","]
+    seps = [" ", "\n", "\n\n", "\t", " \n ", ""]
+    rnd = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 12)))
+        assert [m.span() for m in _dated_head_lines(text)] == [m.span() for m in _DATED_HEAD_RE.finditer(text)], text
+        pos, spans = 0, []
+        for line in text.split("\n"):
+            st = line.strip()
+            a = pos + (line.find(st[0]) if st else 0)
+            spans.append((a, a + len(st)))
+            pos += len(line) + 1
+        assert _lines(text) == spans, text

@@ -1809,7 +1809,7 @@ def _heading_date(T: str, pos: int):
 @lru_cache(maxsize=2)
 def _headings(T: str) -> tuple[list[int], list]:
     starts, heads = [], []
-    for m in _STANDALONE_RE.finditer(T):
+    for m in _standalone_lines(T):
         line = m.group("line")
         if not line.strip() or len(line.strip()) > 80 or line.rstrip()[-1:] in ".,;:":
             continue
@@ -1830,6 +1830,18 @@ def _headings(T: str) -> tuple[list[int], list]:
 
 
 _STANDALONE_RE = re.compile(r"(?:^|\n[ \t]*\n)(?P<line>[^\n]{1,100})(?=\n[ \t]*\n|\n?$)")
+# _STANDALONE_RE's two starts apart: at the text's start, and after a blank line (a pattern that
+# opens with "\n" is searched for by that character, not tried at every position)
+_STANDALONE_FIRST_RE = re.compile(r"(?P<line>[^\n]{1,100})(?=\n[ \t]*\n|\n?$)")
+_STANDALONE_NEXT_RE = re.compile(r"\n[ \t]*\n(?P<line>[^\n]{1,100})(?=\n[ \t]*\n|\n?$)")
+
+
+def _standalone_lines(T: str):
+    """_STANDALONE_RE.finditer(T)."""
+    m = _STANDALONE_FIRST_RE.match(T)
+    if m:
+        yield m
+    yield from _STANDALONE_NEXT_RE.finditer(T, m.end() if m else 0)
 
 
 _REL_DAY_RE = re.compile(r"\b(?:yesterday|today|this\s+morning|earlier\s+today)\b|"

@@ -413,9 +413,9 @@ def _lines(T: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
     for line in T.split("\n"):
-        stripped = line.strip()
-        a = pos + (line.find(stripped[0]) if stripped else 0)
-        out.append((a, a + len(stripped)))
+        rest = line.lstrip()                  # (its blanks before: where strip() cuts)
+        a = pos + len(line) - len(rest) if rest else pos
+        out.append((a, a + len(rest.rstrip())))
         pos += len(line) + 1
     return out
 
@@ -466,6 +466,8 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
     out = []
     n = len(lines)
     for i, (a, b) in enumerate(lines):
+        if b - a < 8 or T[b - 1] in ".,;:!?":
+            continue                                  # (what the tests below ask: a is only moved on, b stays)
         hm = _MD_HEADING_RE.match(T, a, b)
         if hm:
             a += hm.end() - hm.start()                # "# West Africa Forum on ...": a Markdown title
@@ -674,9 +676,7 @@ def _calendar_items(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
             a = hm.end()
         elif not _heading_like(T, lines, i) or not T[a].isupper():
             continue
-        title = T[a:b]
-        if not _HEAD_RE.search(title) or find_dates(title):      # (a dated heading is read elsewhere)
-            continue
+        # (the next line's date first: it is rare, and cheaper to rule out than an event word)
         j = _next_line(lines, i)
         if j is None:
             continue
@@ -685,6 +685,9 @@ def _calendar_items(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
         ds = find_dates(L) if len(L) <= 80 else []
         if len(ds) != 1 or not _WEEKDAY_PREFIX_RE.match(L[:ds[0].start] or " ") and L[:ds[0].start].strip() \
                 or not _TIME_SUFFIX_RE.match(L, ds[0].end):
+            continue
+        title = T[a:b]
+        if not _HEAD_RE.search(title) or find_dates(title):      # (a dated heading is read elsewhere)
             continue
         k = _next_line(lines, j)
         place = _venue_city(T[lines[k][0]:lines[k][1]]) if k is not None else None
@@ -884,8 +887,9 @@ def extract(text: str) -> list[dict]:
                 headings.append((a, b, min(end, b + 4000), hd))
     heading_starts = [h[0] for h in headings]
     # (the rows of a schedule, read in the original text: the view joins its lines)
+    text_lines = lines if text == T else _lines(text)        # (the original's lines, for the readers below)
     leader_rows = [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest) for a, b, *rest in
-                   _leader_rows(text, _lines(text))] if "...." in T or "……" in T or "____" in T else []
+                   _leader_rows(text, text_lines)] if "...." in T or "……" in T or "____" in T else []
     # (the rows of a table of events: read by their cells, not as sentences)
     table_rows = [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest, "table_row") for a, b, *rest in _table_rows(text)]
     table_rows += [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest, "dated_line") for a, b, *rest in _dated_lines(text)]
@@ -1248,7 +1252,10 @@ def extract(text: str) -> list[dict]:
                 p = _Phrase(b0, b0 + nm.end(), name, True, False)
                 events.append(_row(v, ss, p, replace(lead, start=lead_rel[0], end=lead_rel[1]),
                                    loc[1] if loc else None, "dated_item"))
-    for si, (ss, se) in enumerate(sents[:-1]):
+    # (a label ends with its head, which is no head a lookahead dates: a sentence with a label holds
+    # a head word, so only those of with_head are tried when it is known)
+    for si in (range(len(sents) - 1) if with_head is None else sorted(i for i in with_head if i < len(sents) - 1)):
+        ss, se = sents[si]
         # "3. Field visit." then "X and I will be in Nampula from 25 to 27 November.": a paragraph's
         # label that names a happening, dated by the sentence after it
         lm = _LABEL_RE.fullmatch(T, ss, se)
@@ -1276,6 +1283,9 @@ def extract(text: str) -> list[dict]:
         # "The ILO and X meet every year for high-level consultations. The most recent took place in
         # Copenhagen on 12 June 2024.": a sentence that dates the last occurrence of the happening before
         ns_, ne_ = sents[si]
+        c = T[ns_:ns_ + 1]
+        if c != "T" and not c.isspace():
+            continue                           # (_LAST_ONE_RE opens with blanks, then "The")
         am = _LAST_ONE_RE.match(T, ns_, ne_)
         if am is None:
             continue
@@ -1297,13 +1307,13 @@ def extract(text: str) -> list[dict]:
     blocks = _title_blocks(T, lines)
     if text != T:                              # (the view joins the lines of a title block: read the original too)
         blocks += [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest)
-                   for a, b, *rest in _title_blocks(text, _lines(text))]
+                   for a, b, *rest in _title_blocks(text, text_lines)]
     for a, b, name, d, place in blocks:
         p = _Phrase(a, b, name, True, False)
         events.append(_row(v, 0, p, d, place, "title_block"))
     if "Date" in text:
         blocks = [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest)
-                  for a, b, *rest in _field_blocks(text, _lines(text))]
+                  for a, b, *rest in _field_blocks(text, text_lines)]
         for a, b, name, d, place in blocks:
             events.append(_row(v, 0, _Phrase(a, b, name, True, False), d, place, "title_block"))
     for a, b, name, d, place in leader_rows:
@@ -1590,15 +1600,28 @@ def _news_heading(T: str, ss: int):
 
 # a news item's heading led by its full date: "### 8 July 2024 · Steering committee meets",
 # "5–9 August 2024 — Trainers certified"
-_DATED_HEAD_RE = re.compile(r"(?:^|\n)(?P<line>[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<date>[^\n·|•:]{6,40}?)[*_]{0,2}[ \t]*"
-                            r"[·|•–—:-][ \t]*[*_]{0,2}[A-Z][^\n]{2,120})(?=\n)")
+_DATED_HEAD_LINE = (r"(?P<line>[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<date>[^\n·|•:]{6,40}?)[*_]{0,2}[ \t]*"
+                    r"[·|•–—:-][ \t]*[*_]{0,2}[A-Z][^\n]{2,120})(?=\n)")
+_DATED_HEAD_RE = re.compile(r"(?:^|\n)" + _DATED_HEAD_LINE)
+# its two starts apart: the text's start, and after a "\n" (a pattern that opens with "\n" is
+# searched for by that character, not tried at every position)
+_DATED_HEAD_FIRST_RE = re.compile(_DATED_HEAD_LINE)
+_DATED_HEAD_NEXT_RE = re.compile(r"\n" + _DATED_HEAD_LINE)
+
+
+def _dated_head_lines(T: str):
+    """_DATED_HEAD_RE.finditer(T)."""
+    m = _DATED_HEAD_FIRST_RE.match(T)
+    if m:
+        yield m
+    yield from _DATED_HEAD_NEXT_RE.finditer(T, m.end() if m else 0)
 _HEAD_BODY_GAP_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n){0,2}")
 
 
 def _dated_news_heads(T: str) -> tuple[list[int], list[tuple[int, DateSpan]]]:
     """(ends, (end, date)) of the heading lines that open with a full date."""
     ends, heads = [], []
-    for m in _DATED_HEAD_RE.finditer(T):
+    for m in _dated_head_lines(T):
         line = m.group("line")
         if line.rstrip()[-1:] in ".,;:" and not line.lstrip().startswith("#"):
             continue
