@@ -428,6 +428,9 @@ def _heading_like(T: str, lines: list[tuple[int, int]], i: int) -> bool:
             and T[b - 1] not in ".,;:!?" and not _LIST_LINE_RE.match(T, a, b))
 
 
+_ASCII_DIGIT_RE = re.compile(r"[0-9]")
+
+
 def _dated_headings(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, int, re.Match]]:
     """(start, end of the heading, end of its section, date match) of the headings dated by day
     and month: the date of the event phrases in the section under it."""
@@ -435,6 +438,8 @@ def _dated_headings(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
     out = []
     for k, i in enumerate(heads):
         a, b = lines[i]
+        if not _ASCII_DIGIT_RE.search(T, a, b):
+            continue                           # (a heading's date holds a day: a digit)
         m = _HEADING_DATE_RE.search(T[a:b])
         if m and (m.group("wd") or re.search(r"[A-Za-z]", T[a:a + m.start()])):
             end = lines[heads[k + 1]][0] if k + 1 < len(heads) else len(T)
@@ -859,6 +864,7 @@ def extract(text: str) -> list[dict]:
     starts = [ss for ss, _ in sents]
     if any(c in T for c in FOLD_SPECIAL) or any(a[1] > b[0] for a, b in zip(sents, sents[1:])):
         with_head = None                       # every sentence is read
+        low = None
         order: Iterable[int] = range(len(sents))
     else:
         low = T.lower()                        # without "İ", one lowercase character for each one
@@ -921,7 +927,9 @@ def extract(text: str) -> list[dict]:
         # (the words without which _BODY_MET_RE and _LAUNCH_RE cannot match, looked for first)
         bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S or "place" in S
                                         or " for " in S) else None
-        verbs = {"Signing": _SIGN_RE.search(S), "Launch": _LAUNCH_RE.search(S) if "launch" in S else
+        # (_SIGN_RE matches "sign" in any case: looked for in the lowercased text first, when there is one)
+        verbs = {"Signing": _SIGN_RE.search(S) if low is None or low.find("sign", ss, se) >= 0 else None,
+                 "Launch": _LAUNCH_RE.search(S) if "launch" in S else
                  _LAUNCHED_LEAD_RE.search(S) if "Launched" in S else None}
         item = item_at(items, ss)
         lead = item.lead if item else None
@@ -939,10 +947,12 @@ def extract(text: str) -> list[dict]:
                  and not is_dateline(S, d) and not any(a <= d.start < b for a, b in urls)
                  and not (claimed and in_row(ss + d.start))]
         taken = [(d.start, d.end) for d in found]
+        # (a day without a year, asked for below up to three times: its day is a digit)
+        yearless = _YEARLESS_RE.search(S) if _ASCII_DIGIT_RE.search(S) else None
         ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None)
         if not ctx_year:
             ctx_year = None
-            if _YEARLESS_RE.search(S):   # the year only matters to a date without one
+            if yearless:                 # the year only matters to a date without one
                 for sj in range(si - 1, year_known - 1, -1):
                     before = find_dates(T[sents[sj][0]:sents[sj][1]])
                     if before:
@@ -951,7 +961,7 @@ def extract(text: str) -> list[dict]:
                 year_known = si
                 ctx_year = last_year
         future_from = None
-        if not dates and lead is None and _YEARLESS_RE.search(S):
+        if not dates and lead is None and yearless:
             if _FUTURE_RE.search(S):
                 future_from = _doc_day(T)         # "In November X will host ... from 12 to 14 November"
                 if "omorrow" in S:                # ("Tomorrow, 17 May": the day after the speech's own)
@@ -966,7 +976,8 @@ def extract(text: str) -> list[dict]:
             day = dateline_day(T, ss) or _doc_day(T)
             if day is not None:
                 dates.append(DateSpan(tm, tm + 10, day.year, day.month))
-        dates += _yearless(S, taken, ctx_year, future_from)
+        if yearless:                            # (without a match, _yearless finds none)
+            dates += _yearless(S, taken, ctx_year, future_from)
         if not dates and not lead_rel and ("oday" in S or "esterday" in S or "day" in S or "his " in S):
             rm = _REL_DAY_RE.search(S)           # "Six institutions today signed ...": the dateline's day
             wd = rm.group("wd") if rm else None  # ("... on Tuesday signed ...": the last Tuesday up to it)
@@ -978,7 +989,7 @@ def extract(text: str) -> list[dict]:
                                    WEEKDAYS.index(wd.lower()) if wd else None)
             if day is not None:
                 dates.append(DateSpan(rm.start(), rm.end(), day.year, day.month, day.day))
-        for mm in _MONTH_RANGE_RE.finditer(S):
+        for mm in (_MONTH_RANGE_RE.finditer(S) if "19" in S or "20" in S else ()):    # (its year holds one)
             if mm.group("and") and not _BETWEEN_RE.search(S, max(0, mm.start() - 9), mm.start()):
                 continue                         # "in March and May 2024": two months
             m1, m2 = MONTHS[mm.group("m1").lower().rstrip(".")], MONTHS[mm.group("m2").lower().rstrip(".")]
@@ -1603,18 +1614,20 @@ def _news_heading(T: str, ss: int):
 _DATED_HEAD_LINE = (r"(?P<line>[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<date>[^\n·|•:]{6,40}?)[*_]{0,2}[ \t]*"
                     r"[·|•–—:-][ \t]*[*_]{0,2}[A-Z][^\n]{2,120})(?=\n)")
 _DATED_HEAD_RE = re.compile(r"(?:^|\n)" + _DATED_HEAD_LINE)
-# its two starts apart: the text's start, and after a "\n" (a pattern that opens with "\n" is
-# searched for by that character, not tried at every position)
-_DATED_HEAD_FIRST_RE = re.compile(_DATED_HEAD_LINE)
-_DATED_HEAD_NEXT_RE = re.compile(r"\n" + _DATED_HEAD_LINE)
+_DATED_HEAD_LINE_RE = re.compile(_DATED_HEAD_LINE)
 
 
 def _dated_head_lines(T: str):
-    """_DATED_HEAD_RE.finditer(T)."""
-    m = _DATED_HEAD_FIRST_RE.match(T)
-    if m:
-        yield m
-    yield from _DATED_HEAD_NEXT_RE.finditer(T, m.end() if m else 0)
+    """The matches of _DATED_HEAD_RE.finditer(T) on the lines that hold "19" or "20" (a date's
+    year; the others give no heading), as _DATED_HEAD_LINE_RE's. A match is one whole line, from
+    its start (the text's, or after a "\n") to the next "\n": each such line is matched at its
+    start, not the pattern tried at every position of the text."""
+    for ls in sorted({T.rfind("\n", 0, q) + 1 for q in word_offsets(T, ("19", "20"))}):
+        m = _DATED_HEAD_LINE_RE.match(T, ls)
+        if m:
+            yield m
+
+
 _HEAD_BODY_GAP_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n){0,2}")
 
 
