@@ -848,3 +848,18 @@ def test_the_split_scans_find_what_the_patterns_find():
             spans.append((a, a + len(st)))
             pos += len(line) + 1
         assert _lines(text) == spans, text
+
+
+def test_every_body_met_match_holds_a_body_word():
+    import random
+
+    from flows.extract.events import _BODY_MET_RE, _BODY_WORDS
+    words = ("The Project Steering Committee Board Council Commission Task Force Working Group Advisory Bureau Panel "
+             "first regional steering advisory coordination management oversight committee board group council "
+             "technical joint working group task force met meets convened will meet took place is scheduled for "
+             "to 12 May 2024 in Accra").split()
+    rnd = random.Random(13)
+    for _ in range(3000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 14)))
+        for m in _BODY_MET_RE.finditer(text):
+            assert any(w in m.group(0) for w in _BODY_WORDS), text

@@ -473,7 +473,7 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
     for i, (a, b) in enumerate(lines):
         if b - a < 8 or T[b - 1] in ".,;:!?":
             continue                                  # (what the tests below ask: a is only moved on, b stays)
-        hm = _MD_HEADING_RE.match(T, a, b)
+        hm = _MD_HEADING_RE.match(T, a, b) if T[a] == "#" else None     # (it opens with "#")
         if hm:
             a += hm.end() - hm.start()                # "# West Africa Forum on ...": a Markdown title
         at = _AT_THE_RE.match(T, a, b)
@@ -676,7 +676,7 @@ def _calendar_items(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
     for i, (a, b) in enumerate(lines):
         if not (8 <= b - a <= 170):
             continue
-        hm = _MD_HEADING_RE.match(T, a, b)
+        hm = _MD_HEADING_RE.match(T, a, b) if T[a] == "#" else None     # (it opens with "#")
         if hm:
             a = hm.end()
         elif not _heading_like(T, lines, i) or not T[a].isupper():
@@ -779,6 +779,9 @@ _HEAD_WORDS = ("review", "evaluation", "briefing", "opening", "assembly", "cerem
                "day will", "day took", "day takes", "day was", "day is")      # (a named Day is a happening only so)
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
 _HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit", "fair", "exchange"}   # (the others start it)
+# Words one of which every match of _BODY_MET_RE holds (its body: "Committee", "steering group", ...)
+_BODY_WORDS = ("Committee", "Board", "Council", "Commission", "Task", "Working", "Advisory", "Bureau", "Panel",
+               "committee", "board", "group", "council", "force")
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
 _VERB_WORDS = ("sign", "met", "meet", "convened", "launch", "took place", "take place", "scheduled for", "planned for",
                "set for", "discussed", "held talks", "held discussions", "held consultations")
@@ -907,7 +910,7 @@ def extract(text: str) -> list[dict]:
         return i >= 0 and pos < claimed[i][1]
     head_cache: dict = {}
     year_known = 0                             # last_year is the one left by sents[:year_known]
-    mail_heads = [m.start() for m in _MAIL_HEAD_RE.finditer(T)] if "Sent:" in T or "Date:" in T else []
+    mail_heads = [m.start() for m in _MAIL_HEAD_RE.finditer(T)] if "From:" in T and ("Sent:" in T or "Date:" in T) else []
     for si in order:
         ss, se = sents[si]
         S = T[ss:se]
@@ -926,7 +929,7 @@ def extract(text: str) -> list[dict]:
                 phrases.append(p)
         # (the words without which _BODY_MET_RE and _LAUNCH_RE cannot match, looked for first)
         bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S or "place" in S
-                                        or " for " in S) else None
+                                        or " for " in S) and any(w in S for w in _BODY_WORDS) else None
         # (_SIGN_RE matches "sign" in any case: looked for in the lowercased text first, when there is one)
         verbs = {"Signing": _SIGN_RE.search(S) if low is None or low.find("sign", ss, se) >= 0 else None,
                  "Launch": _LAUNCH_RE.search(S) if "launch" in S else
