@@ -1045,3 +1045,15 @@ def test_the_standalone_lines_are_the_pattern_s():
     for _ in range(3000):
         text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 10)))
         assert [m.span("line") for m in _standalone_lines(text)] == [m.span("line") for m in _STANDALONE_RE.finditer(text)], text
+
+
+def test_the_record_fields_are_the_pattern_s():
+    import random
+
+    from flows.extract.agreements import _REC_SIGNED_RE, _rec_signed_fields
+    words = ["Signed", "signed on", "Date signed", "SIGNING date", "Signature  date", ":", " : ", "2019-11-26", "x:", ""]
+    seps = [" ", "\n", "\t", "\n  ", ""]
+    rnd = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 10)))
+        assert [m.span() for m in _rec_signed_fields(text)] == [m.span() for m in _REC_SIGNED_RE.finditer(text)], text

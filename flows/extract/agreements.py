@@ -782,9 +782,18 @@ def _record_party(piece: str, defs: dict[str, str]) -> str | None:
     return piece
 
 
+def _rec_signed_fields(T: str):
+    """_REC_SIGNED_RE.finditer(T): a match is the rest of a line from its start, and has a colon;
+    so only the lines with a colon are matched, at their start (where '^' holds)."""
+    for ls in sorted({T.rfind("\n", 0, q) + 1 for q in word_offsets(T, (":",))}):
+        m = _REC_SIGNED_RE.match(T, ls)
+        if m:
+            yield m
+
+
 def _records(T: str, defs: dict[str, str]) -> list[dict]:
     rows = []
-    for sm in _REC_SIGNED_RE.finditer(T):
+    for sm in _rec_signed_fields(T):
         a = T.rfind("\n\n", 0, sm.start())
         a = 0 if a < 0 else a + 2
         b = T.find("\n\n", sm.end())
@@ -894,19 +903,19 @@ def _cells(line: str, cols, pipe: bool) -> list[str]:
 
 def _signed_tables(text: str, defs: dict[str, str]) -> list[dict]:
     rows = []
-    if not _TBL_SIGNED_RE.search(text) and not _TBL_SIGNATORIES_RE.search(text):
+    # (a header holds "sign" or "parties" in any case: only the lines with one are tried, found
+    # in the lowercased text, which is as long as the text without a FOLD_SPECIAL character)
+    fold = any(c in text for c in FOLD_SPECIAL)
+    low = text.lower() if not fold else ""
+    if (not fold and "sign" not in low and "parties" not in low) or \
+            (fold and not _TBL_SIGNED_RE.search(text) and not _TBL_SIGNATORIES_RE.search(text)):
         return rows
     lines = text.split("\n")
     offs, pos = [], 0
     for ln in lines:
         offs.append(pos)
         pos += len(ln) + 1
-    # (a header holds "sign" or "parties" in any case: only the lines with one are tried, found
-    # in the lowercased text, which is as long as the text without a FOLD_SPECIAL character)
-    cands = None
-    if not any(c in text for c in FOLD_SPECIAL):
-        low = text.lower()
-        cands = sorted({bisect_right(offs, q) - 1 for q in word_offsets(low, ("sign", "parties"))})
+    cands = None if fold else sorted({bisect_right(offs, q) - 1 for q in word_offsets(low, ("sign", "parties"))})
     i = 0
     while i < len(lines):
         if cands is not None:
@@ -1540,7 +1549,7 @@ def _rejoin_initials(T: str, sents: list[tuple[int, int]]) -> list[tuple[int, in
     for s, e in sents:
         if out:
             ps, pe = out[-1]
-            if pe <= s and _INITIAL_END_RE.search(T, max(ps, pe - 3), pe) and "\n" not in T[pe:s] \
+            if pe <= s and T[pe - 1] == "." and _INITIAL_END_RE.search(T, max(ps, pe - 3), pe) and "\n" not in T[pe:s] \
                     and T[s:s + 1].isupper():
                 out[-1] = (ps, e)
                 continue
