@@ -166,9 +166,41 @@ _VENUE_RE = re.compile(r"\b[Aa]t\s+the\s+(?P<venue>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A
                        r"Resort|Lodge))\b")
 
 
+# _plural's and _phrase_at's patterns, compiled once (re's cache lookup per call costs more than
+# most of these matches)
+_PLURAL_END_RE = re.compile(r"(?:s|ia)$")
+_SINGULAR_END_RE = re.compile(r"(?i)(?:us|ss|sis)$")
+_BACK_TOKEN_RE = re.compile(r"[\w'’/&.\-]+|[^\w\s]")
+_AS_A_BEFORE_RE = re.compile(r"\bas\s+an?\s+$")
+_MEETING_HEAD_RE = re.compile(r"(?i)meetings?$")
+_DETERMINER_AFTER_RE = re.compile(r"\s+(?:the|a|an|its|their|our|his|her)\b")
+_CONSULTATION_HEAD_RE = re.compile(r"(?i)consultations?$")
+_IN_BEFORE_RE = re.compile(r"\bin\s+$")
+_WITH_AFTER_RE = re.compile(r"\s+with\b")
+_LAUNCH_HEAD_RE = re.compile(r"(?i)launch(?:es)?$")
+_LAUNCH_NOUN_BEFORE_RE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]fficial)\s+(?:[a-z][\w-]*\s+){0,2}|[\w-]+['’]s\s+(?:official\s+)?)$")
+_TRAINING_HEAD_RE = re.compile(r"(?i)trainings?$")
+_TRAINING_DET_BEFORE_RE = re.compile(r"(?i)\b(?:a|the|an|one|two|three|\w+-day)\s+(?:[\w-]+\s+){0,2}$")
+_LOWER_WORD_RE = re.compile(r"[a-z][a-z\-]*")
+_LEADING_CONNECTOR_RE = re.compile(r"(?:the|The|and|of|on|for|&|in)\s+")
+_COMPLEMENT_RE = re.compile(rf"\s+(?:on|of|for)\s+(?!\d|{MONTH}\s*\d)")
+_FWD_WORD_RE = re.compile(r"[\w'’/&\-]+")
+_TRAILING_CONNECTOR_RE = re.compile(r"\s(?:of|the|and|on|for|&|in|to)$")
+_SPACES_RE = re.compile(r"\s+")
+# (and _valid_place's, _place_in's and extract's, compiled once likewise)
+_DIGIT_START_RE = re.compile(r"\d")
+_WORD_PARTS_RE = re.compile(r"[-–—/]")
+_OFFICER_BEFORE_RE = re.compile(r"(?i)\bofficer\s+$")
+_PAREN_AFTER_RE = re.compile(r"\s*\(([^()]{3,80})\)")
+_FIRST_PART_RE = re.compile(r"\s*([^,()]+)")
+_ONLINE_NAME_RE = re.compile(r"(?i)\b(?:online|virtual(?:ly)?|webinars?)\b")
+_ONLINE_AFTER_RE = re.compile(r"(?i)\b(?:online|virtually)\b")
+_VISIT_NAME_RE = re.compile(r"(?i)visits?$")
+
+
 def _plural(name: str) -> bool:
     last = name.split()[-1] if name.split() else ""
-    return bool(re.search(r"(?:s|ia)$", last)) and not re.search(r"(?i)(?:us|ss|sis)$", last)
+    return bool(_PLURAL_END_RE.search(last)) and not _SINGULAR_END_RE.search(last)
 
 
 def replace_name(p: "_Phrase", name: str) -> "_Phrase":
@@ -193,7 +225,7 @@ class _Phrase:
 def _tokens_before(S: str, pos: int):
     """Tokens before pos, nearest first, as (start, text)."""
     base = max(0, pos - 300)
-    toks = [(base + m.start(), m.group(0)) for m in re.finditer(r"[\w'’/&.\-]+|[^\w\s]", S[base:pos])]
+    toks = [(base + m.start(), m.group(0)) for m in _BACK_TOKEN_RE.finditer(S[base:pos])]
     return list(reversed(toks))
 
 
@@ -205,21 +237,19 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
     hs, he = m.span()
     head = m.group(0)
     head_cap = head[0].isupper()
-    if re.search(r"\bas\s+an?\s+$", S[max(0, hs - 6):hs]):
+    if _AS_A_BEFORE_RE.search(S[max(0, hs - 6):hs]):
         return None                                   # "held as a webinar"
-    if re.match(r"(?i)meetings?$", head) and re.match(r"\s+(?:the|a|an|its|their|our|his|her)\b", S[he:]):
+    if _MEETING_HEAD_RE.match(head) and _DETERMINER_AFTER_RE.match(S[he:]):
         return None                                   # "meeting the needs"
-    if re.match(r"(?i)consultations?$", head) and re.search(r"\bin\s+$", S[max(0, hs - 4):hs]) and re.match(r"\s+with\b", S[he:]):
+    if _CONSULTATION_HEAD_RE.match(head) and _IN_BEFORE_RE.search(S[max(0, hs - 4):hs]) and _WITH_AFTER_RE.match(S[he:]):
         return None                                   # "prepared in consultation with X": not a happening
     if head_cap and _BODY_OF_BEFORE_RE.search(S, max(0, hs - 90), hs):
         return None                                   # "the Ministry of Technical Education, Vocational Training and ...": a body's name
-    if re.match(r"(?i)launch(?:es)?$", head) and not re.search(r"\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]fficial)\s+(?:[a-z][\w-]*\s+){0,2}|[\w-]+['’]s\s+(?:official\s+)?)$",
-                                                                 S[max(0, hs - 30):hs]) \
+    if _LAUNCH_HEAD_RE.match(head) and not _LAUNCH_NOUN_BEFORE_RE.search(S[max(0, hs - 30):hs]) \
             and not (head == "Launch" and S.startswith(" of ", he) and _LINE_START_RE.search(S, max(0, hs - 6), hs)
                      and find_dates(S)):              # (dated by a day or month: a year may be its report's)
         return None                                   # "to launch" is a verb
-    if re.match(r"(?i)trainings?$", head) and not (head[0].isupper() or re.search(
-            r"(?i)\b(?:a|the|an|one|two|three|\w+-day)\s+(?:[\w-]+\s+){0,2}$", S[max(0, hs - 30):hs])):
+    if _TRAINING_HEAD_RE.match(head) and not (head[0].isupper() or _TRAINING_DET_BEFORE_RE.search(S[max(0, hs - 30):hs])):
         return None                                   # "training for 400 trainers": not a named event
     start = hs
     n_lower = 0
@@ -238,24 +268,24 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
             start = ts
             continue
         if (not head_cap and not capital and n_lower < 3 and low not in _STOP_BACK
-                and re.fullmatch(r"[a-z][a-z\-]*", tok) and not tok.endswith(("ed", "ly"))):
+                and _LOWER_WORD_RE.fullmatch(tok) and not tok.endswith(("ed", "ly"))):
             start = ts
             n_lower += 1
             continue
         break
     # strip leading connectors
     while True:
-        mm = re.match(r"(?:the|The|and|of|on|for|&|in)\s+", S[start:hs])
+        mm = _LEADING_CONNECTOR_RE.match(S[start:hs])
         if not mm:
             break
         start += mm.end()
     end = he
     # complement "on/of ..." after the head
-    cm = re.match(rf"\s+(?:on|of|for)\s+(?!\d|{MONTH}\s*\d)", S[he:])
+    cm = _COMPLEMENT_RE.match(S[he:])
     if cm:
         pos = he + cm.end()
         rest = S[pos:]
-        words = list(re.finditer(r"[\w'’/&\-]+", rest[:200]))
+        words = list(_FWD_WORD_RE.finditer(rest[:200]))
         taken_end = None
         if words and words[0].group(0)[0].isupper() or (words and words[0].group(0) == "the" and len(words) > 1
                                                           and words[1].group(0)[0].isupper()):
@@ -282,9 +312,9 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
                 taken_end = w.end()
         if taken_end:
             end = pos + taken_end
-            while re.search(r"\s(?:of|the|and|on|for|&|in|to)$", S[start:end]):
-                end = start + re.search(r"\s(?:of|the|and|on|for|&|in|to)$", S[start:end]).start()
-    name = re.sub(r"\s+", " ", S[start:end]).strip()
+            while _TRAILING_CONNECTOR_RE.search(S[start:end]):
+                end = start + _TRAILING_CONNECTOR_RE.search(S[start:end]).start()
+    name = _SPACES_RE.sub(" ", S[start:end]).strip()
     if head.startswith(("Week", "Day")) and (start == hs or _NOT_WEEK_NAME_RE.match(name)):
         return None                                   # "National OSH Week", not "Week 3" or "Last Week"
     container = bool(_CONTAINER_RE.search(S[max(0, start - 30):start]))
@@ -356,8 +386,8 @@ def _valid_place(loc: str) -> str | None:
     out = []
     for w in words:
         low = w.lower()
-        if low in MONTHS or low in _LOC_STOP or re.match(r"\d", w) or any(
-                part in MONTHS for part in re.split(r"[-–—/]", low)):
+        if low in MONTHS or low in _LOC_STOP or _DIGIT_START_RE.match(w) or any(
+                part in MONTHS for part in _WORD_PARTS_RE.split(low)):
             break
         out.append(w)
     if not out:
@@ -379,7 +409,7 @@ def _place_in(S: str, a: int, b: int) -> tuple[int, str] | None:
         if hq and hq.start() <= m.start():
             break
         loc = _valid_place(m.group("loc"))
-        if loc and not re.search(r"(?i)\bofficer\s+$", S[max(0, m.start() - 9):m.start()]):
+        if loc and not _OFFICER_BEFORE_RE.search(S[max(0, m.start() - 9):m.start()]):
             return m.start(), loc
     if hq:
         # "at ILO headquarters in Geneva": the city
@@ -1009,14 +1039,14 @@ def extract(text: str) -> list[dict]:
             free = list(dates)
             # a date in parentheses right after a phrase belongs to it: "Forum (Lusaka, ..., 15-20 May 2022)"
             for p in phrases:
-                pm = re.match(r"\s*\(([^()]{3,80})\)", S[p.end:])
+                pm = _PAREN_AFTER_RE.match(S[p.end:])
                 if pm:
                     inside = (p.end + pm.start(1), p.end + pm.end(1))
                     ds = [d for d in free if inside[0] <= d.start < inside[1]]
                     if ds:
                         p.dates.append(ds[0])
                         free.remove(ds[0])
-                        first = re.match(r"\s*([^,()]+)", pm.group(1))
+                        first = _FIRST_PART_RE.match(pm.group(1))
                         if first:
                             p.loc = _valid_place(first.group(1).strip())
             for d in list(free):
@@ -1105,8 +1135,8 @@ def extract(text: str) -> list[dict]:
             for p in phrases:
                 for d in p.dates:
                     loc = p.loc
-                    if re.search(r"(?i)\b(?:online|virtual(?:ly)?|webinars?)\b", p.name) or (
-                            d.start >= p.end and re.search(r"(?i)\b(?:online|virtually)\b", S[p.end:d.start])):
+                    if _ONLINE_NAME_RE.search(p.name) or (
+                            d.start >= p.end and _ONLINE_AFTER_RE.search(S[p.end:d.start])):
                         loc = ""                              # "took place online on 2 November"
                     if id(p) in heading_dated and ss < headings[bisect_right(heading_starts, ss) - 1][1]:
                         # the heading's own event: the place the first sentence under it names
@@ -1129,7 +1159,7 @@ def extract(text: str) -> list[dict]:
                             loc = _valid_place(gm.group("place"))
                     if loc is None:
                         after = _place_in(S, p.end, min(len(S), p.end + 90))
-                        if re.search(r"(?i)visits?$", p.name):
+                        if _VISIT_NAME_RE.search(p.name):
                             vm = re.match(r"\s+to\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})", S[p.end:])
                             if vm:
                                 loc = _valid_place(vm.group(1))
