@@ -863,3 +863,12 @@ def test_every_body_met_match_holds_a_body_word():
         text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 14)))
         for m in _BODY_MET_RE.finditer(text):
             assert any(w in m.group(0) for w in _BODY_WORDS), text
+
+
+def test_every_month_name_opens_with_a_month_stem():
+    import re
+
+    from flows.extract.events import _MONTH_STEMS
+    from flows.extract.text import MONTH
+    names = re.findall(r"[A-Z][a-z]+", MONTH)
+    assert names and all(n.lower()[:3] in _MONTH_STEMS for n in names)

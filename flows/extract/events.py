@@ -815,6 +815,7 @@ _BODY_WORDS = ("Committee", "Board", "Council", "Commission", "Task", "Working",
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
 _VERB_WORDS = ("sign", "met", "meet", "convened", "launch", "took place", "take place", "scheduled for", "planned for",
                "set for", "discussed", "held talks", "held discussions", "held consultations")
+_MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))      # (every name in text.MONTH opens with one)
 _MODIFIER_RE = re.compile(r"[\w-]+\Z")        # searched for in the 13 characters before the blanks
 
 
@@ -905,6 +906,13 @@ def extract(text: str) -> list[dict]:
         with_head = _holding(sents, starts, heads)
         order = sorted(with_head | _holding(sents, starts, word_offsets(low, _VERB_WORDS))
                        | _holding(sents, starts, [it.lead.start for it in items if it.lead and it.lead.day]))
+    # where a month's name can start (its first three letters, in the lowercased text): a day
+    # without a year names one month, a range of months two
+    month_offs = word_offsets(low, _MONTH_STEMS) if low is not None else None
+
+    def months_in(ss: int, se: int) -> int:
+        """How many month names T[ss:se] can hold (at least; all of them without low)."""
+        return se - ss if month_offs is None else bisect_right(month_offs, se - 3) - bisect_left(month_offs, ss)
     # headings dated by day and month ("II. OPENING SESSION (Tuesday, 7 November)"): (start, end,
     # end of the section, date); the date, in the year the document gives before the heading
     # (only a heading that names its weekday, or a day in a range of days stated before it: a day of
@@ -981,7 +989,7 @@ def extract(text: str) -> list[dict]:
                  and not (claimed and in_row(ss + d.start))]
         taken = [(d.start, d.end) for d in found]
         # (a day without a year, asked for below up to three times: its day is a digit)
-        yearless = _YEARLESS_RE.search(S) if _ASCII_DIGIT_RE.search(S) else None
+        yearless = _YEARLESS_RE.search(S) if _ASCII_DIGIT_RE.search(S) and months_in(ss, se) else None
         ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None)
         if not ctx_year:
             ctx_year = None
@@ -1022,7 +1030,7 @@ def extract(text: str) -> list[dict]:
                                    WEEKDAYS.index(wd.lower()) if wd else None)
             if day is not None:
                 dates.append(DateSpan(rm.start(), rm.end(), day.year, day.month, day.day))
-        for mm in (_MONTH_RANGE_RE.finditer(S) if "19" in S or "20" in S else ()):    # (its year holds one)
+        for mm in (_MONTH_RANGE_RE.finditer(S) if ("19" in S or "20" in S) and months_in(ss, se) >= 2 else ()):    # (its year holds one)
             if mm.group("and") and not _BETWEEN_RE.search(S, max(0, mm.start() - 9), mm.start()):
                 continue                         # "in March and May 2024": two months
             m1, m2 = MONTHS[mm.group("m1").lower().rstrip(".")], MONTHS[mm.group("m2").lower().rstrip(".")]
