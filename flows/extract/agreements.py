@@ -1840,9 +1840,10 @@ def _headings(T: str) -> tuple[list[int], list]:
 
 _STANDALONE_RE = re.compile(r"(?:^|\n[ \t]*\n)(?P<line>[^\n]{1,100})(?=\n[ \t]*\n|\n?$)")
 # _STANDALONE_RE's two starts apart: at the text's start, and after a blank line (a pattern that
-# opens with "\n" is searched for by that character, not tried at every position)
-_STANDALONE_FIRST_RE = re.compile(r"(?P<line>[^\n]{1,100})(?=\n[ \t]*\n|\n?$)")
-_STANDALONE_NEXT_RE = re.compile(r"\n[ \t]*\n(?P<line>[^\n]{1,100})(?=\n[ \t]*\n|\n?$)")
+# opens with "\n" is searched for by that character, not tried at every position); the line taken
+# whole ("{1,100}+": a shorter one is never followed by its end, so giving back is wasted work)
+_STANDALONE_FIRST_RE = re.compile(r"(?P<line>[^\n]{1,100}+)(?=\n[ \t]*\n|\n?$)")
+_STANDALONE_NEXT_RE = re.compile(r"\n[ \t]*\n(?P<line>[^\n]{1,100}+)(?=\n[ \t]*\n|\n?$)")
 
 
 def _standalone_lines(T: str):

@@ -1655,7 +1655,9 @@ def _news_heading(T: str, ss: int):
 _DATED_HEAD_LINE = (r"(?P<line>[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<date>[^\n·|•:]{6,40}?)[*_]{0,2}[ \t]*"
                     r"[·|•–—:-][ \t]*[*_]{0,2}[A-Z][^\n]{2,120})(?=\n)")
 _DATED_HEAD_RE = re.compile(r"(?:^|\n)" + _DATED_HEAD_LINE)
-_DATED_HEAD_LINE_RE = re.compile(_DATED_HEAD_LINE)
+# (the same, its title taken whole, "{2,120}+": a shorter one is never followed by the line's end)
+_DATED_HEAD_LINE_RE = re.compile(r"(?P<line>[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<date>[^\n·|•:]{6,40}?)[*_]{0,2}[ \t]*"
+                                 r"[·|•–—:-][ \t]*[*_]{0,2}[A-Z][^\n]{2,120}+)(?=\n)")
 
 
 def _dated_head_lines(T: str):
