@@ -833,7 +833,8 @@ def test_the_split_scans_find_what_the_patterns_find():
     import random
 
     from flows.extract.events import _DATED_HEAD_RE, _dated_head_lines, _lines
-    words = ["### 8 July 2024", "5–9 August 2024", "12 May 1999 -", "x20", "Y" * 70, "·", "—", "|", ":", "Steering committee meets", "Trainers",
+    words = ["### 8 July 2024", "5–9 August 2024", "12 May 1999 -", "x20", "Y" * 70, "·", "—", "|", ":",
+             "Steering committee meets", "Trainers",
              "certified", "**", "#", "Bishkek", "x", ".", ","]
     seps = [" ", "\n", "\n\n", "\t", " \n ", ""]
     rnd = random.Random(5)
