@@ -1010,3 +1010,50 @@ def test_the_country_of_a_city_where_it_took_place_is_no_party():
         ("mou", 2022, 3, frozenset({"ILO", "Ghana"}))]
     assert _krows("At the Conference in Geneva, Ghana and the ILO signed a Memorandum of Understanding on "
                   "4 March 2022.") == [("mou", 2022, 3, frozenset({"ILO", "Ghana"}))]
+
+
+def test_the_key_word_spans_and_line_scans_find_what_the_patterns_find():
+    """_key_spans (str.find) gives _NOUN_KEY_RE's occurrences; line_matches gives finditer's matches."""
+    import random
+
+    from flows.extract.agreements import _SOLE_RE, _key_spans, _NOUN_KEY_RE, line_matches
+    from flows.extract.events import _JOINED_RE
+    words = ("Memorandum MoU MoC MOU Agreement arrangement Decent DWCP Declaration Letter Exchange project document "
+             "amendment Record Protocol Framework UNDAF Action Plan Work plan Partnership Programme the of Mongolia "
+             "joined became a member ILO World Bank Mastercard Foundation European Commission on 21 June 1968").split()
+    seps = [" ", "  ", "\n", "\t", ", ", ". ", "-", "(", ")", ""]
+    rnd = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 14)))
+        spans = []
+        pos = 0
+        while (m := _NOUN_KEY_RE.search(text, pos)) is not None:
+            spans.append(m.span())
+            pos = m.start() + 1
+        assert sorted(_key_spans(text)) == spans, text
+        for rx, ws in ((_SOLE_RE, ("Foundation", "Commission", "Bank")), (_JOINED_RE, ("joined", "became"))):
+            assert [m.span() for m in line_matches(rx, text, ws)] == [m.span() for m in rx.finditer(text)], text
+
+
+def test_the_standalone_lines_are_the_pattern_s():
+    import random
+
+    from flows.extract.agreements import _STANDALONE_RE, _standalone_lines
+    words = ["5 May", "Heading", "x" * 60, "A line.", "", " ", "\t"]
+    seps = [" ", "\n", "\n\n", "\n \n", "\n\t\n", ""]
+    rnd = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 10)))
+        assert [m.span("line") for m in _standalone_lines(text)] == [m.span("line") for m in _STANDALONE_RE.finditer(text)], text
+
+
+def test_the_record_fields_are_the_pattern_s():
+    import random
+
+    from flows.extract.agreements import _REC_SIGNED_RE, _rec_signed_fields
+    words = ["Signed", "signed on", "Date signed", "SIGNING date", "Signature  date", ":", " : ", "2019-11-26", "x:", ""]
+    seps = [" ", "\n", "\t", "\n  ", ""]
+    rnd = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 10)))
+        assert [m.span() for m in _rec_signed_fields(text)] == [m.span() for m in _REC_SIGNED_RE.finditer(text)], text

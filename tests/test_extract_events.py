@@ -825,3 +825,51 @@ def test_a_project_period_field_dates_no_event_of_the_fields_below():
             "Duration:\t1 March 2021 - 28 February 2025 (48 months)\n"
             "Coverage:\tKenya - Nairobi and Mombasa; peer learning workshops with Uganda\n")
     assert extract(text) == []
+
+
+def test_the_split_scans_find_what_the_patterns_find():
+    """_dated_head_lines is _DATED_HEAD_RE.finditer (on lines with a year's "19" or "20"); _lines
+    gives each line's stripped span."""
+    import random
+
+    from flows.extract.events import _DATED_HEAD_RE, _dated_head_lines, _lines
+    words = ["### 8 July 2024", "5–9 August 2024", "12 May 1999 -", "x20", "Y" * 70, "·", "—", "|", ":",
+             "Steering committee meets", "Trainers",
+             "certified", "**", "#", "Bishkek", "x", ".", ","]
+    seps = [" ", "\n", "\n\n", "\t", " \n ", ""]
+    rnd = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 12)))
+        assert [m.span("line") for m in _dated_head_lines(text)] == [
+            m.span("line") for m in _DATED_HEAD_RE.finditer(text) if "19" in m.group("line") or "20" in m.group("line")], text
+        pos, spans = 0, []
+        for line in text.split("\n"):
+            st = line.strip()
+            a = pos + (line.find(st[0]) if st else 0)
+            spans.append((a, a + len(st)))
+            pos += len(line) + 1
+        assert _lines(text) == spans, text
+
+
+def test_every_body_met_match_holds_a_body_word():
+    import random
+
+    from flows.extract.events import _BODY_MET_RE, _BODY_WORDS
+    words = ("The Project Steering Committee Board Council Commission Task Force Working Group Advisory Bureau Panel "
+             "first regional steering advisory coordination management oversight committee board group council "
+             "technical joint working group task force met meets convened will meet took place is scheduled for "
+             "to 12 May 2024 in Accra").split()
+    rnd = random.Random(13)
+    for _ in range(3000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 14)))
+        for m in _BODY_MET_RE.finditer(text):
+            assert any(w in m.group(0) for w in _BODY_WORDS), text
+
+
+def test_every_month_name_opens_with_a_month_stem():
+    import re
+
+    from flows.extract.events import _MONTH_STEMS
+    from flows.extract.text import MONTH
+    names = re.findall(r"[A-Z][a-z]+", MONTH)
+    assert names and all(n.lower()[:3] in _MONTH_STEMS for n in names)

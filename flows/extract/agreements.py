@@ -14,7 +14,7 @@ parties) is one row.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -23,7 +23,7 @@ import pycountry
 
 from .prose import (STRONG_ORG_WORDS, _name_before, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, list_items, org_like_acronym, partner_country)
-from .text import BULLET, MONTH, MONTHS, DateSpan, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, yearless_lead
+from .text import BULLET, FOLD_SPECIAL, MONTH, MONTHS, DateSpan, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, word_offsets, yearless_lead
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -529,13 +529,23 @@ _SOLE_HEADS = ("Foundation", "Commission", "Bank")
 _SOLE_RE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’&-]*[ \t]+(?:(?:of|for|and|the)[ \t]+)?){1,4}(?P<h>Foundation|Commission|Bank)\b")
 
 
+def line_matches(rx: re.Pattern, T: str, words: tuple[str, ...]):
+    """rx.finditer(T), for a pattern whose matches never span a line ("\\n") and each hold one of
+    the words: only the lines that hold one are scanned (their ends are no word characters, so
+    a boundary or lookaround there sees what it sees in T)."""
+    starts = sorted({T.rfind("\n", 0, q) + 1 for q in word_offsets(T, words)})
+    for ls in starts:
+        le = T.find("\n", ls)
+        yield from rx.finditer(T, ls, le if le >= 0 else len(T))
+
+
 def _sole_names(T: str, defs: dict[str, str]) -> dict[str, str]:
     """{'Foundation': 'Mastercard Foundation'}: 'the Foundation' of a text that names one
     foundation (commission, bank) only, by its acronym where the text defines one."""
     names: dict[str, set] = {h: set() for h in _SOLE_HEADS}
     if not any(h in T for h in _SOLE_HEADS):
         return {}
-    for m in _SOLE_RE.finditer(T):
+    for m in line_matches(_SOLE_RE, T, _SOLE_HEADS):     # (no match spans a line: its blanks are [ \t])
         name = _SPACES_RE.sub(" ", m.group(0))
         name = re.sub(r"^(?:The|the|This|A|An)\s+", "", name)
         if name == m.group("h") or name.split()[0] in _ROLE_TITLES:
@@ -772,9 +782,18 @@ def _record_party(piece: str, defs: dict[str, str]) -> str | None:
     return piece
 
 
+def _rec_signed_fields(T: str):
+    """_REC_SIGNED_RE.finditer(T): a match is the rest of a line from its start, and has a colon;
+    so only the lines with a colon are matched, at their start (where '^' holds)."""
+    for ls in sorted({T.rfind("\n", 0, q) + 1 for q in word_offsets(T, (":",))}):
+        m = _REC_SIGNED_RE.match(T, ls)
+        if m:
+            yield m
+
+
 def _records(T: str, defs: dict[str, str]) -> list[dict]:
     rows = []
-    for sm in _REC_SIGNED_RE.finditer(T):
+    for sm in _rec_signed_fields(T):
         a = T.rfind("\n\n", 0, sm.start())
         a = 0 if a < 0 else a + 2
         b = T.find("\n\n", sm.end())
@@ -884,15 +903,26 @@ def _cells(line: str, cols, pipe: bool) -> list[str]:
 
 def _signed_tables(text: str, defs: dict[str, str]) -> list[dict]:
     rows = []
-    if not _TBL_SIGNED_RE.search(text) and not _TBL_SIGNATORIES_RE.search(text):
+    # (a header holds "sign" or "parties" in any case: only the lines with one are tried, found
+    # in the lowercased text, which is as long as the text without a FOLD_SPECIAL character)
+    fold = any(c in text for c in FOLD_SPECIAL)
+    low = text.lower() if not fold else ""
+    if (not fold and "sign" not in low and "parties" not in low) or \
+            (fold and not _TBL_SIGNED_RE.search(text) and not _TBL_SIGNATORIES_RE.search(text)):
         return rows
     lines = text.split("\n")
     offs, pos = [], 0
     for ln in lines:
         offs.append(pos)
         pos += len(ln) + 1
+    cands = None if fold else sorted({bisect_right(offs, q) - 1 for q in word_offsets(low, ("sign", "parties"))})
     i = 0
     while i < len(lines):
+        if cands is not None:
+            k = bisect_left(cands, i)
+            if k == len(cands):
+                break
+            i = cands[k]
         line = lines[i]
         if len(line) > 400 or not (_TBL_SIGNED_RE.search(line) and _TBL_PARTNER_RE.search(line)
                                    or _TBL_SIGNATORIES_RE.search(line)):
@@ -1467,23 +1497,46 @@ class _Lazy:
         return self._value
 
 
+# _NOUN_KEY_RE's key words as plain strings (and 'Partnership', whose 'Programme' after blanks
+# _PARTNERSHIP_KEY_RE checks): str.find finds each far faster than the alternation scans the text
+_NOUN_KEYS = ("morand", "MoU", "MoC", "MOU", "greement", "rrangement", "Decent", "DWCP", "claration", "Letter",
+              "Exchange", "project", "ocument", "mendment", "Record", "rotocol", "Framework", "UNDAF",
+              "ction Plan", "ction plan", "ork Plan", "ork plan")
+_PARTNERSHIP_KEY_RE = re.compile(r"Partnership\s+Programme")
+
+
+def _key_spans(T: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of a key word of _NOUN_KEY_RE in T (no key word is a
+    prefix of another: one at each start, the one _NOUN_KEY_RE.search finds there)."""
+    out = []
+    for w in _NOUN_KEYS:
+        n = len(w)
+        q = T.find(w)
+        while q >= 0:
+            out.append((q, q + n))
+            q = T.find(w, q + 1)
+    q = T.find("Partnership")
+    while q >= 0:
+        m = _PARTNERSHIP_KEY_RE.match(T, q)
+        if m:
+            out.append(m.span())
+        q = T.find("Partnership", q + 1)
+    return out
+
+
 def _keyword_sentences(T: str, sents) -> list[int]:
     """Indexes of the sentences that hold a whole key word of _NOUN_RE, in order."""
     starts = [s for s, _ in sents]
     if any(sents[i][0] < sents[i - 1][1] for i in range(1, len(sents))):       # not disjoint and sorted
         return [i for i, (s, e) in enumerate(sents) if _NOUN_KEY_RE.search(T, s, e)]
-    out: list[int] = []
-    pos = 0
-    while True:                               # (no key word is a prefix of another: one per start)
-        m = _NOUN_KEY_RE.search(T, pos)
-        if m is None:
-            return out
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.end() <= sents[i][1]:
-            out.append(i)
-            pos = sents[i][1]                 # on to the next sentence
-        else:
-            pos = m.start() + 1               # between sentences or across an end: try the next start
+    # (the sentences _NOUN_KEY_RE.search would find going through T: those that hold an occurrence
+    # whole; the occurrences are found with str.find, many times faster than the regex's scan)
+    out: set[int] = set()
+    for s, e in _key_spans(T):
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and e <= sents[i][1]:
+            out.add(i)
+    return sorted(out)
 
 
 _INITIAL_END_RE = re.compile(r"(?<![\w.])[A-Z]\.\Z")
@@ -1496,7 +1549,7 @@ def _rejoin_initials(T: str, sents: list[tuple[int, int]]) -> list[tuple[int, in
     for s, e in sents:
         if out:
             ps, pe = out[-1]
-            if pe <= s and _INITIAL_END_RE.search(T, max(ps, pe - 3), pe) and "\n" not in T[pe:s] \
+            if pe <= s and T[pe - 1] == "." and _INITIAL_END_RE.search(T, max(ps, pe - 3), pe) and "\n" not in T[pe:s] \
                     and T[s:s + 1].isupper():
                 out[-1] = (ps, e)
                 continue
@@ -1765,7 +1818,7 @@ def _heading_date(T: str, pos: int):
 @lru_cache(maxsize=2)
 def _headings(T: str) -> tuple[list[int], list]:
     starts, heads = [], []
-    for m in _STANDALONE_RE.finditer(T):
+    for m in _standalone_lines(T):
         line = m.group("line")
         if not line.strip() or len(line.strip()) > 80 or line.rstrip()[-1:] in ".,;:":
             continue
@@ -1786,6 +1839,19 @@ def _headings(T: str) -> tuple[list[int], list]:
 
 
 _STANDALONE_RE = re.compile(r"(?:^|\n[ \t]*\n)(?P<line>[^\n]{1,100})(?=\n[ \t]*\n|\n?$)")
+# _STANDALONE_RE's two starts apart: at the text's start, and after a blank line (a pattern that
+# opens with "\n" is searched for by that character, not tried at every position); the line taken
+# whole ("{1,100}+": a shorter one is never followed by its end, so giving back is wasted work)
+_STANDALONE_FIRST_RE = re.compile(r"(?P<line>[^\n]{1,100}+)(?=\n[ \t]*\n|\n?$)")
+_STANDALONE_NEXT_RE = re.compile(r"\n[ \t]*\n(?P<line>[^\n]{1,100}+)(?=\n[ \t]*\n|\n?$)")
+
+
+def _standalone_lines(T: str):
+    """_STANDALONE_RE.finditer(T)."""
+    m = _STANDALONE_FIRST_RE.match(T)
+    if m:
+        yield m
+    yield from _STANDALONE_NEXT_RE.finditer(T, m.end() if m else 0)
 
 
 _REL_DAY_RE = re.compile(r"\b(?:yesterday|today|this\s+morning|earlier\s+today)\b|"

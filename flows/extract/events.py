@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .agreements import _NOUN_RE as _AGREEMENT_RE
+from .agreements import _NOUN_RE as _AGREEMENT_RE, line_matches
 from .prose import bare_years, build_view, is_country, item_at, list_items
 from .text import (BULLET, DAY, FOLD_SPECIAL, MONTH, MONTHS, WEEKDAYS, DateSpan, YearContext, dateline_day, find_dates, is_dateline,
                    match_at, parse_number_word, word_offsets, yearless_lead)
@@ -166,9 +166,41 @@ _VENUE_RE = re.compile(r"\b[Aa]t\s+the\s+(?P<venue>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A
                        r"Resort|Lodge))\b")
 
 
+# _plural's and _phrase_at's patterns, compiled once (re's cache lookup per call costs more than
+# most of these matches)
+_PLURAL_END_RE = re.compile(r"(?:s|ia)$")
+_SINGULAR_END_RE = re.compile(r"(?i)(?:us|ss|sis)$")
+_BACK_TOKEN_RE = re.compile(r"[\w'’/&.\-]+|[^\w\s]")
+_AS_A_BEFORE_RE = re.compile(r"\bas\s+an?\s+$")
+_MEETING_HEAD_RE = re.compile(r"(?i)meetings?$")
+_DETERMINER_AFTER_RE = re.compile(r"\s+(?:the|a|an|its|their|our|his|her)\b")
+_CONSULTATION_HEAD_RE = re.compile(r"(?i)consultations?$")
+_IN_BEFORE_RE = re.compile(r"\bin\s+$")
+_WITH_AFTER_RE = re.compile(r"\s+with\b")
+_LAUNCH_HEAD_RE = re.compile(r"(?i)launch(?:es)?$")
+_LAUNCH_NOUN_BEFORE_RE = re.compile(r"\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]fficial)\s+(?:[a-z][\w-]*\s+){0,2}|[\w-]+['’]s\s+(?:official\s+)?)$")
+_TRAINING_HEAD_RE = re.compile(r"(?i)trainings?$")
+_TRAINING_DET_BEFORE_RE = re.compile(r"(?i)\b(?:a|the|an|one|two|three|\w+-day)\s+(?:[\w-]+\s+){0,2}$")
+_LOWER_WORD_RE = re.compile(r"[a-z][a-z\-]*")
+_LEADING_CONNECTOR_RE = re.compile(r"(?:the|The|and|of|on|for|&|in)\s+")
+_COMPLEMENT_RE = re.compile(rf"\s+(?:on|of|for)\s+(?!\d|{MONTH}\s*\d)")
+_FWD_WORD_RE = re.compile(r"[\w'’/&\-]+")
+_TRAILING_CONNECTOR_RE = re.compile(r"\s(?:of|the|and|on|for|&|in|to)$")
+_SPACES_RE = re.compile(r"\s+")
+# (and _valid_place's, _place_in's and extract's, compiled once likewise)
+_DIGIT_START_RE = re.compile(r"\d")
+_WORD_PARTS_RE = re.compile(r"[-–—/]")
+_OFFICER_BEFORE_RE = re.compile(r"(?i)\bofficer\s+$")
+_PAREN_AFTER_RE = re.compile(r"\s*\(([^()]{3,80})\)")
+_FIRST_PART_RE = re.compile(r"\s*([^,()]+)")
+_ONLINE_NAME_RE = re.compile(r"(?i)\b(?:online|virtual(?:ly)?|webinars?)\b")
+_ONLINE_AFTER_RE = re.compile(r"(?i)\b(?:online|virtually)\b")
+_VISIT_NAME_RE = re.compile(r"(?i)visits?$")
+
+
 def _plural(name: str) -> bool:
     last = name.split()[-1] if name.split() else ""
-    return bool(re.search(r"(?:s|ia)$", last)) and not re.search(r"(?i)(?:us|ss|sis)$", last)
+    return bool(_PLURAL_END_RE.search(last)) and not _SINGULAR_END_RE.search(last)
 
 
 def replace_name(p: "_Phrase", name: str) -> "_Phrase":
@@ -193,7 +225,7 @@ class _Phrase:
 def _tokens_before(S: str, pos: int):
     """Tokens before pos, nearest first, as (start, text)."""
     base = max(0, pos - 300)
-    toks = [(base + m.start(), m.group(0)) for m in re.finditer(r"[\w'’/&.\-]+|[^\w\s]", S[base:pos])]
+    toks = [(base + m.start(), m.group(0)) for m in _BACK_TOKEN_RE.finditer(S[base:pos])]
     return list(reversed(toks))
 
 
@@ -205,21 +237,19 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
     hs, he = m.span()
     head = m.group(0)
     head_cap = head[0].isupper()
-    if re.search(r"\bas\s+an?\s+$", S[max(0, hs - 6):hs]):
+    if _AS_A_BEFORE_RE.search(S[max(0, hs - 6):hs]):
         return None                                   # "held as a webinar"
-    if re.match(r"(?i)meetings?$", head) and re.match(r"\s+(?:the|a|an|its|their|our|his|her)\b", S[he:]):
+    if _MEETING_HEAD_RE.match(head) and _DETERMINER_AFTER_RE.match(S[he:]):
         return None                                   # "meeting the needs"
-    if re.match(r"(?i)consultations?$", head) and re.search(r"\bin\s+$", S[max(0, hs - 4):hs]) and re.match(r"\s+with\b", S[he:]):
+    if _CONSULTATION_HEAD_RE.match(head) and _IN_BEFORE_RE.search(S[max(0, hs - 4):hs]) and _WITH_AFTER_RE.match(S[he:]):
         return None                                   # "prepared in consultation with X": not a happening
     if head_cap and _BODY_OF_BEFORE_RE.search(S, max(0, hs - 90), hs):
         return None                                   # "the Ministry of Technical Education, Vocational Training and ...": a body's name
-    if re.match(r"(?i)launch(?:es)?$", head) and not re.search(r"\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Oo]fficial)\s+(?:[a-z][\w-]*\s+){0,2}|[\w-]+['’]s\s+(?:official\s+)?)$",
-                                                                 S[max(0, hs - 30):hs]) \
+    if _LAUNCH_HEAD_RE.match(head) and not _LAUNCH_NOUN_BEFORE_RE.search(S[max(0, hs - 30):hs]) \
             and not (head == "Launch" and S.startswith(" of ", he) and _LINE_START_RE.search(S, max(0, hs - 6), hs)
                      and find_dates(S)):              # (dated by a day or month: a year may be its report's)
         return None                                   # "to launch" is a verb
-    if re.match(r"(?i)trainings?$", head) and not (head[0].isupper() or re.search(
-            r"(?i)\b(?:a|the|an|one|two|three|\w+-day)\s+(?:[\w-]+\s+){0,2}$", S[max(0, hs - 30):hs])):
+    if _TRAINING_HEAD_RE.match(head) and not (head[0].isupper() or _TRAINING_DET_BEFORE_RE.search(S[max(0, hs - 30):hs])):
         return None                                   # "training for 400 trainers": not a named event
     start = hs
     n_lower = 0
@@ -238,24 +268,24 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
             start = ts
             continue
         if (not head_cap and not capital and n_lower < 3 and low not in _STOP_BACK
-                and re.fullmatch(r"[a-z][a-z\-]*", tok) and not tok.endswith(("ed", "ly"))):
+                and _LOWER_WORD_RE.fullmatch(tok) and not tok.endswith(("ed", "ly"))):
             start = ts
             n_lower += 1
             continue
         break
     # strip leading connectors
     while True:
-        mm = re.match(r"(?:the|The|and|of|on|for|&|in)\s+", S[start:hs])
+        mm = _LEADING_CONNECTOR_RE.match(S[start:hs])
         if not mm:
             break
         start += mm.end()
     end = he
     # complement "on/of ..." after the head
-    cm = re.match(rf"\s+(?:on|of|for)\s+(?!\d|{MONTH}\s*\d)", S[he:])
+    cm = _COMPLEMENT_RE.match(S[he:])
     if cm:
         pos = he + cm.end()
         rest = S[pos:]
-        words = list(re.finditer(r"[\w'’/&\-]+", rest[:200]))
+        words = list(_FWD_WORD_RE.finditer(rest[:200]))
         taken_end = None
         if words and words[0].group(0)[0].isupper() or (words and words[0].group(0) == "the" and len(words) > 1
                                                           and words[1].group(0)[0].isupper()):
@@ -282,9 +312,9 @@ def _phrase_at(S: str, m: re.Match) -> _Phrase | None:
                 taken_end = w.end()
         if taken_end:
             end = pos + taken_end
-            while re.search(r"\s(?:of|the|and|on|for|&|in|to)$", S[start:end]):
-                end = start + re.search(r"\s(?:of|the|and|on|for|&|in|to)$", S[start:end]).start()
-    name = re.sub(r"\s+", " ", S[start:end]).strip()
+            while _TRAILING_CONNECTOR_RE.search(S[start:end]):
+                end = start + _TRAILING_CONNECTOR_RE.search(S[start:end]).start()
+    name = _SPACES_RE.sub(" ", S[start:end]).strip()
     if head.startswith(("Week", "Day")) and (start == hs or _NOT_WEEK_NAME_RE.match(name)):
         return None                                   # "National OSH Week", not "Week 3" or "Last Week"
     container = bool(_CONTAINER_RE.search(S[max(0, start - 30):start]))
@@ -356,8 +386,8 @@ def _valid_place(loc: str) -> str | None:
     out = []
     for w in words:
         low = w.lower()
-        if low in MONTHS or low in _LOC_STOP or re.match(r"\d", w) or any(
-                part in MONTHS for part in re.split(r"[-–—/]", low)):
+        if low in MONTHS or low in _LOC_STOP or _DIGIT_START_RE.match(w) or any(
+                part in MONTHS for part in _WORD_PARTS_RE.split(low)):
             break
         out.append(w)
     if not out:
@@ -379,7 +409,7 @@ def _place_in(S: str, a: int, b: int) -> tuple[int, str] | None:
         if hq and hq.start() <= m.start():
             break
         loc = _valid_place(m.group("loc"))
-        if loc and not re.search(r"(?i)\bofficer\s+$", S[max(0, m.start() - 9):m.start()]):
+        if loc and not _OFFICER_BEFORE_RE.search(S[max(0, m.start() - 9):m.start()]):
             return m.start(), loc
     if hq:
         # "at ILO headquarters in Geneva": the city
@@ -413,9 +443,9 @@ def _lines(T: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
     for line in T.split("\n"):
-        stripped = line.strip()
-        a = pos + (line.find(stripped[0]) if stripped else 0)
-        out.append((a, a + len(stripped)))
+        rest = line.lstrip()                  # (its blanks before: where strip() cuts)
+        a = pos + len(line) - len(rest) if rest else pos
+        out.append((a, a + len(rest.rstrip())))
         pos += len(line) + 1
     return out
 
@@ -428,6 +458,9 @@ def _heading_like(T: str, lines: list[tuple[int, int]], i: int) -> bool:
             and T[b - 1] not in ".,;:!?" and not _LIST_LINE_RE.match(T, a, b))
 
 
+_ASCII_DIGIT_RE = re.compile(r"[0-9]")
+
+
 def _dated_headings(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, int, re.Match]]:
     """(start, end of the heading, end of its section, date match) of the headings dated by day
     and month: the date of the event phrases in the section under it."""
@@ -435,6 +468,8 @@ def _dated_headings(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
     out = []
     for k, i in enumerate(heads):
         a, b = lines[i]
+        if not _ASCII_DIGIT_RE.search(T, a, b):
+            continue                           # (a heading's date holds a day: a digit)
         m = _HEADING_DATE_RE.search(T[a:b])
         if m and (m.group("wd") or re.search(r"[A-Za-z]", T[a:a + m.start()])):
             end = lines[heads[k + 1]][0] if k + 1 < len(heads) else len(T)
@@ -466,7 +501,9 @@ def _title_blocks(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, 
     out = []
     n = len(lines)
     for i, (a, b) in enumerate(lines):
-        hm = _MD_HEADING_RE.match(T, a, b)
+        if b - a < 8 or T[b - 1] in ".,;:!?":
+            continue                                  # (what the tests below ask: a is only moved on, b stays)
+        hm = _MD_HEADING_RE.match(T, a, b) if T[a] == "#" else None     # (it opens with "#")
         if hm:
             a += hm.end() - hm.start()                # "# West Africa Forum on ...": a Markdown title
         at = _AT_THE_RE.match(T, a, b)
@@ -669,14 +706,12 @@ def _calendar_items(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
     for i, (a, b) in enumerate(lines):
         if not (8 <= b - a <= 170):
             continue
-        hm = _MD_HEADING_RE.match(T, a, b)
+        hm = _MD_HEADING_RE.match(T, a, b) if T[a] == "#" else None     # (it opens with "#")
         if hm:
             a = hm.end()
         elif not _heading_like(T, lines, i) or not T[a].isupper():
             continue
-        title = T[a:b]
-        if not _HEAD_RE.search(title) or find_dates(title):      # (a dated heading is read elsewhere)
-            continue
+        # (the next line's date first: it is rare, and cheaper to rule out than an event word)
         j = _next_line(lines, i)
         if j is None:
             continue
@@ -685,6 +720,9 @@ def _calendar_items(T: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
         ds = find_dates(L) if len(L) <= 80 else []
         if len(ds) != 1 or not _WEEKDAY_PREFIX_RE.match(L[:ds[0].start] or " ") and L[:ds[0].start].strip() \
                 or not _TIME_SUFFIX_RE.match(L, ds[0].end):
+            continue
+        title = T[a:b]
+        if not _HEAD_RE.search(title) or find_dates(title):      # (a dated heading is read elsewhere)
             continue
         k = _next_line(lines, j)
         place = _venue_city(T[lines[k][0]:lines[k][1]]) if k is not None else None
@@ -771,9 +809,13 @@ _HEAD_WORDS = ("review", "evaluation", "briefing", "opening", "assembly", "cerem
                "day will", "day took", "day takes", "day was", "day is")      # (a named Day is a happening only so)
 _HEAD_BACK = {"forum": (2,), "table": (5, 6)}
 _HEAD_MODIFIED = {"ceremon", "review", "assembly", "event", "mission", "visit", "fair", "exchange"}   # (the others start it)
+# Words one of which every match of _BODY_MET_RE holds (its body: "Committee", "steering group", ...)
+_BODY_WORDS = ("Committee", "Board", "Council", "Commission", "Task", "Working", "Advisory", "Bureau", "Panel",
+               "committee", "board", "group", "council", "force")
 # Words without which _BODY_MET_RE ("met", "meet", "convened"), _SIGN_RE and _LAUNCH_RE cannot match.
 _VERB_WORDS = ("sign", "met", "meet", "convened", "launch", "took place", "take place", "scheduled for", "planned for",
                "set for", "discussed", "held talks", "held discussions", "held consultations")
+_MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))      # (every name in text.MONTH opens with one)
 _MODIFIER_RE = re.compile(r"[\w-]+\Z")        # searched for in the 13 characters before the blanks
 
 
@@ -856,6 +898,7 @@ def extract(text: str) -> list[dict]:
     starts = [ss for ss, _ in sents]
     if any(c in T for c in FOLD_SPECIAL) or any(a[1] > b[0] for a, b in zip(sents, sents[1:])):
         with_head = None                       # every sentence is read
+        low = None
         order: Iterable[int] = range(len(sents))
     else:
         low = T.lower()                        # without "İ", one lowercase character for each one
@@ -863,6 +906,13 @@ def extract(text: str) -> list[dict]:
         with_head = _holding(sents, starts, heads)
         order = sorted(with_head | _holding(sents, starts, word_offsets(low, _VERB_WORDS))
                        | _holding(sents, starts, [it.lead.start for it in items if it.lead and it.lead.day]))
+    # where a month's name can start (its first three letters, in the lowercased text): a day
+    # without a year names one month, a range of months two
+    month_offs = word_offsets(low, _MONTH_STEMS) if low is not None else None
+
+    def months_in(ss: int, se: int) -> int:
+        """How many month names T[ss:se] can hold (at least; all of them without low)."""
+        return se - ss if month_offs is None else bisect_right(month_offs, se - 3) - bisect_left(month_offs, ss)
     # headings dated by day and month ("II. OPENING SESSION (Tuesday, 7 November)"): (start, end,
     # end of the section, date); the date, in the year the document gives before the heading
     # (only a heading that names its weekday, or a day in a range of days stated before it: a day of
@@ -884,8 +934,9 @@ def extract(text: str) -> list[dict]:
                 headings.append((a, b, min(end, b + 4000), hd))
     heading_starts = [h[0] for h in headings]
     # (the rows of a schedule, read in the original text: the view joins its lines)
+    text_lines = lines if text == T else _lines(text)        # (the original's lines, for the readers below)
     leader_rows = [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest) for a, b, *rest in
-                   _leader_rows(text, _lines(text))] if "...." in T or "……" in T or "____" in T else []
+                   _leader_rows(text, text_lines)] if "...." in T or "……" in T or "____" in T else []
     # (the rows of a table of events: read by their cells, not as sentences)
     table_rows = [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest, "table_row") for a, b, *rest in _table_rows(text)]
     table_rows += [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest, "dated_line") for a, b, *rest in _dated_lines(text)]
@@ -897,7 +948,7 @@ def extract(text: str) -> list[dict]:
         return i >= 0 and pos < claimed[i][1]
     head_cache: dict = {}
     year_known = 0                             # last_year is the one left by sents[:year_known]
-    mail_heads = [m.start() for m in _MAIL_HEAD_RE.finditer(T)] if "Sent:" in T or "Date:" in T else []
+    mail_heads = [m.start() for m in _MAIL_HEAD_RE.finditer(T)] if "From:" in T and ("Sent:" in T or "Date:" in T) else []
     for si in order:
         ss, se = sents[si]
         S = T[ss:se]
@@ -916,8 +967,10 @@ def extract(text: str) -> list[dict]:
                 phrases.append(p)
         # (the words without which _BODY_MET_RE and _LAUNCH_RE cannot match, looked for first)
         bm = _BODY_MET_RE.search(S) if ("met" in S or "meet" in S or "convened" in S or "place" in S
-                                        or " for " in S) else None
-        verbs = {"Signing": _SIGN_RE.search(S), "Launch": _LAUNCH_RE.search(S) if "launch" in S else
+                                        or " for " in S) and any(w in S for w in _BODY_WORDS) else None
+        # (_SIGN_RE matches "sign" in any case: looked for in the lowercased text first, when there is one)
+        verbs = {"Signing": _SIGN_RE.search(S) if low is None or low.find("sign", ss, se) >= 0 else None,
+                 "Launch": _LAUNCH_RE.search(S) if "launch" in S else
                  _LAUNCHED_LEAD_RE.search(S) if "Launched" in S else None}
         item = item_at(items, ss)
         lead = item.lead if item else None
@@ -935,10 +988,12 @@ def extract(text: str) -> list[dict]:
                  and not is_dateline(S, d) and not any(a <= d.start < b for a, b in urls)
                  and not (claimed and in_row(ss + d.start))]
         taken = [(d.start, d.end) for d in found]
+        # (a day without a year, asked for below up to three times: its day is a digit)
+        yearless = _YEARLESS_RE.search(S) if _ASCII_DIGIT_RE.search(S) and months_in(ss, se) else None
         ctx_year = (lead.year if lead else None) or (dates[0].year if dates else None)
         if not ctx_year:
             ctx_year = None
-            if _YEARLESS_RE.search(S):   # the year only matters to a date without one
+            if yearless:                 # the year only matters to a date without one
                 for sj in range(si - 1, year_known - 1, -1):
                     before = find_dates(T[sents[sj][0]:sents[sj][1]])
                     if before:
@@ -947,7 +1002,7 @@ def extract(text: str) -> list[dict]:
                 year_known = si
                 ctx_year = last_year
         future_from = None
-        if not dates and lead is None and _YEARLESS_RE.search(S):
+        if not dates and lead is None and yearless:
             if _FUTURE_RE.search(S):
                 future_from = _doc_day(T)         # "In November X will host ... from 12 to 14 November"
                 if "omorrow" in S:                # ("Tomorrow, 17 May": the day after the speech's own)
@@ -962,7 +1017,8 @@ def extract(text: str) -> list[dict]:
             day = dateline_day(T, ss) or _doc_day(T)
             if day is not None:
                 dates.append(DateSpan(tm, tm + 10, day.year, day.month))
-        dates += _yearless(S, taken, ctx_year, future_from)
+        if yearless:                            # (without a match, _yearless finds none)
+            dates += _yearless(S, taken, ctx_year, future_from)
         if not dates and not lead_rel and ("oday" in S or "esterday" in S or "day" in S or "his " in S):
             rm = _REL_DAY_RE.search(S)           # "Six institutions today signed ...": the dateline's day
             wd = rm.group("wd") if rm else None  # ("... on Tuesday signed ...": the last Tuesday up to it)
@@ -974,7 +1030,7 @@ def extract(text: str) -> list[dict]:
                                    WEEKDAYS.index(wd.lower()) if wd else None)
             if day is not None:
                 dates.append(DateSpan(rm.start(), rm.end(), day.year, day.month, day.day))
-        for mm in _MONTH_RANGE_RE.finditer(S):
+        for mm in (_MONTH_RANGE_RE.finditer(S) if ("19" in S or "20" in S) and months_in(ss, se) >= 2 else ()):    # (its year holds one)
             if mm.group("and") and not _BETWEEN_RE.search(S, max(0, mm.start() - 9), mm.start()):
                 continue                         # "in March and May 2024": two months
             m1, m2 = MONTHS[mm.group("m1").lower().rstrip(".")], MONTHS[mm.group("m2").lower().rstrip(".")]
@@ -991,14 +1047,14 @@ def extract(text: str) -> list[dict]:
             free = list(dates)
             # a date in parentheses right after a phrase belongs to it: "Forum (Lusaka, ..., 15-20 May 2022)"
             for p in phrases:
-                pm = re.match(r"\s*\(([^()]{3,80})\)", S[p.end:])
+                pm = _PAREN_AFTER_RE.match(S[p.end:])
                 if pm:
                     inside = (p.end + pm.start(1), p.end + pm.end(1))
                     ds = [d for d in free if inside[0] <= d.start < inside[1]]
                     if ds:
                         p.dates.append(ds[0])
                         free.remove(ds[0])
-                        first = re.match(r"\s*([^,()]+)", pm.group(1))
+                        first = _FIRST_PART_RE.match(pm.group(1))
                         if first:
                             p.loc = _valid_place(first.group(1).strip())
             for d in list(free):
@@ -1087,8 +1143,8 @@ def extract(text: str) -> list[dict]:
             for p in phrases:
                 for d in p.dates:
                     loc = p.loc
-                    if re.search(r"(?i)\b(?:online|virtual(?:ly)?|webinars?)\b", p.name) or (
-                            d.start >= p.end and re.search(r"(?i)\b(?:online|virtually)\b", S[p.end:d.start])):
+                    if _ONLINE_NAME_RE.search(p.name) or (
+                            d.start >= p.end and _ONLINE_AFTER_RE.search(S[p.end:d.start])):
                         loc = ""                              # "took place online on 2 November"
                     if id(p) in heading_dated and ss < headings[bisect_right(heading_starts, ss) - 1][1]:
                         # the heading's own event: the place the first sentence under it names
@@ -1111,7 +1167,7 @@ def extract(text: str) -> list[dict]:
                             loc = _valid_place(gm.group("place"))
                     if loc is None:
                         after = _place_in(S, p.end, min(len(S), p.end + 90))
-                        if re.search(r"(?i)visits?$", p.name):
+                        if _VISIT_NAME_RE.search(p.name):
                             vm = re.match(r"\s+to\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})", S[p.end:])
                             if vm:
                                 loc = _valid_place(vm.group(1))
@@ -1248,7 +1304,10 @@ def extract(text: str) -> list[dict]:
                 p = _Phrase(b0, b0 + nm.end(), name, True, False)
                 events.append(_row(v, ss, p, replace(lead, start=lead_rel[0], end=lead_rel[1]),
                                    loc[1] if loc else None, "dated_item"))
-    for si, (ss, se) in enumerate(sents[:-1]):
+    # (a label ends with its head, which is no head a lookahead dates: a sentence with a label holds
+    # a head word, so only those of with_head are tried when it is known)
+    for si in (range(len(sents) - 1) if with_head is None else sorted(i for i in with_head if i < len(sents) - 1)):
+        ss, se = sents[si]
         # "3. Field visit." then "X and I will be in Nampula from 25 to 27 November.": a paragraph's
         # label that names a happening, dated by the sentence after it
         lm = _LABEL_RE.fullmatch(T, ss, se)
@@ -1276,6 +1335,9 @@ def extract(text: str) -> list[dict]:
         # "The ILO and X meet every year for high-level consultations. The most recent took place in
         # Copenhagen on 12 June 2024.": a sentence that dates the last occurrence of the happening before
         ns_, ne_ = sents[si]
+        c = T[ns_:ns_ + 1]
+        if c != "T" and not c.isspace():
+            continue                           # (_LAST_ONE_RE opens with blanks, then "The")
         am = _LAST_ONE_RE.match(T, ns_, ne_)
         if am is None:
             continue
@@ -1297,13 +1359,13 @@ def extract(text: str) -> list[dict]:
     blocks = _title_blocks(T, lines)
     if text != T:                              # (the view joins the lines of a title block: read the original too)
         blocks += [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest)
-                   for a, b, *rest in _title_blocks(text, _lines(text))]
+                   for a, b, *rest in _title_blocks(text, text_lines)]
     for a, b, name, d, place in blocks:
         p = _Phrase(a, b, name, True, False)
         events.append(_row(v, 0, p, d, place, "title_block"))
     if "Date" in text:
         blocks = [(bisect_left(v.offs, a), bisect_left(v.offs, b), *rest)
-                  for a, b, *rest in _field_blocks(text, _lines(text))]
+                  for a, b, *rest in _field_blocks(text, text_lines)]
         for a, b, name, d, place in blocks:
             events.append(_row(v, 0, _Phrase(a, b, name, True, False), d, place, "title_block"))
     for a, b, name, d, place in leader_rows:
@@ -1412,7 +1474,7 @@ def _joined(T: str) -> list[tuple[int, int, str, DateSpan, str | None]]:
     out = []
     if "joined" not in T and "member" not in T:
         return out
-    for m in _JOINED_RE.finditer(T):
+    for m in line_matches(_JOINED_RE, T, ("joined", "became")):    # (no match spans a line: its blanks are [ \t])
         org = m.group("org") or m.group("org2") or m.group("org3")
         who = re.sub(r"^The\s+", "", m.group("who"))
         if not org or not is_country(who):
@@ -1590,15 +1652,32 @@ def _news_heading(T: str, ss: int):
 
 # a news item's heading led by its full date: "### 8 July 2024 · Steering committee meets",
 # "5–9 August 2024 — Trainers certified"
-_DATED_HEAD_RE = re.compile(r"(?:^|\n)(?P<line>[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<date>[^\n·|•:]{6,40}?)[*_]{0,2}[ \t]*"
-                            r"[·|•–—:-][ \t]*[*_]{0,2}[A-Z][^\n]{2,120})(?=\n)")
+_DATED_HEAD_LINE = (r"(?P<line>[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<date>[^\n·|•:]{6,40}?)[*_]{0,2}[ \t]*"
+                    r"[·|•–—:-][ \t]*[*_]{0,2}[A-Z][^\n]{2,120})(?=\n)")
+_DATED_HEAD_RE = re.compile(r"(?:^|\n)" + _DATED_HEAD_LINE)
+# (the same, its title taken whole, "{2,120}+": a shorter one is never followed by the line's end)
+_DATED_HEAD_LINE_RE = re.compile(r"(?P<line>[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?P<date>[^\n·|•:]{6,40}?)[*_]{0,2}[ \t]*"
+                                 r"[·|•–—:-][ \t]*[*_]{0,2}[A-Z][^\n]{2,120}+)(?=\n)")
+
+
+def _dated_head_lines(T: str):
+    """The matches of _DATED_HEAD_RE.finditer(T) on the lines that hold "19" or "20" (a date's
+    year; the others give no heading), as _DATED_HEAD_LINE_RE's. A match is one whole line, from
+    its start (the text's, or after a "\n") to the next "\n": each such line is matched at its
+    start, not the pattern tried at every position of the text."""
+    for ls in sorted({T.rfind("\n", 0, q) + 1 for q in word_offsets(T, ("19", "20"))}):
+        m = _DATED_HEAD_LINE_RE.match(T, ls)
+        if m:
+            yield m
+
+
 _HEAD_BODY_GAP_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n){0,2}")
 
 
 def _dated_news_heads(T: str) -> tuple[list[int], list[tuple[int, DateSpan]]]:
     """(ends, (end, date)) of the heading lines that open with a full date."""
     ends, heads = [], []
-    for m in _DATED_HEAD_RE.finditer(T):
+    for m in _dated_head_lines(T):
         line = m.group("line")
         if line.rstrip()[-1:] in ".,;:" and not line.lstrip().startswith("#"):
             continue
