@@ -2123,12 +2123,36 @@ _ACR_IS_WORDS = (" is a", " was a", " runs ", " ran ", " started ", " began ")
 _LONG_AFTER_RE = re.compile(r"[ \t]*\((?P<t>[A-Z][^()\n]{8,150})\)")
 
 
+#: the words that can follow the short name in a match of _ACR_IS_RE
+_ACR_IS_NEXT = ("is", "was", "phase", "runs", "ran", "started", "began")
+
+
+def _acr_is_starts(text: str) -> list[int]:
+    """Where a match of _ACR_IS_RE can start (so it is tried there only, not at every character):
+    the short name is a whole run of word characters and hyphens (the lookbehind and the
+    blanks after it), then come blanks and one of _ACR_IS_NEXT; so walk back from each such
+    word over the blanks, then over that run."""
+    out = set()
+    for q in word_offsets(text, _ACR_IS_NEXT):
+        k = q
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k == q:
+            continue
+        j = k
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_-"):
+            j -= 1
+        if j < k:
+            out.add(j)
+    return sorted(out)
+
+
 def _defined_acronym_candidates(text: str, sents) -> list[Cand]:
     """A short name said to be a project ('ANDES-CUIDA is a four-year programme') whose long
     name the text gives before it in brackets: 'Care Economy ... in the Andes (ANDES-CUIDA)'."""
     out: list[Cand] = []
     seen: set[str] = set()
-    for m in _ACR_IS_RE.finditer(text) if any(w in text for w in _ACR_IS_WORDS) else ():
+    for m in _finditer_at(_ACR_IS_RE, text, _acr_is_starts(text)) if any(w in text for w in _ACR_IS_WORDS) else ():
         acr = m.group("a")
         if acr in seen or ILO_NAMES.match(acr) or len(re.sub(r"[^A-Z]", "", acr)) < 3:
             continue
@@ -3718,12 +3742,13 @@ def _title_and_partner(text: str) -> tuple[str | None, str | None, str | None]:
 
 #: what each pattern of `document.names_the_donor` needs: '"the Donor"' (any case) or
 #: 'X, through ...' in the text's first 4000 characters
-_DONOR_CUE_RE = re.compile(r"donor|,[ \t]+through", re.IGNORECASE)
+_THROUGH_CUE_RE = re.compile(r",[ \t]+through")
 
 
 def _may_name_the_donor(text: str) -> bool:
-    """False when `document.names_the_donor` cannot hold (one pass instead of its three)."""
-    return _DONOR_CUE_RE.search(text, 0, 4000) is not None
+    """False when `document.names_the_donor` cannot hold (cheap checks instead of its three passes)."""
+    head = text[:4000]
+    return "donor" in head.lower() or ("through" in head and _THROUGH_CUE_RE.search(head) is not None)
 
 
 def extract(text: str) -> list[dict]:
