@@ -399,6 +399,37 @@ def test_speed_shortcuts_match_the_plain_scans():
         assert P.same_title(a, b) == plain
 
 
+def test_pattern_start_shortcuts_match_finditer():
+    """The patterns tried only where they can start (after a blank line, at their first
+    words, at a short name before 'is a' / 'runs from') find what a plain scan finds."""
+    import random
+
+    from flows.extract import projects as P
+
+    def spans(it):
+        return [m.span() for m in it]
+
+    rnd = random.Random(5)
+    parts = ["\n", "\n\n", " \n", "\t", " ", "2.1 Mali", "3. Green Jobs for Youth Now", "AB-CD", "x", "É",
+             " is a new project", " was an initiative", " phase II runs from ", " ran in ", "-", "_",
+             "The SKILL programme, funded by ", "the Green Jobs Programme - US$ 2", "set aside US$ 5 million for the "
+             "National Youth Jobs Programme", "*Fair Pay Now Here — an ILO project funded by Japan*",
+             "has provided US$ 3", "will grant EUR", "funded with $", "\n\n2.1 Results in Asia\nText",
+             "\n \n4. Decent Work for All Now\n\n", "\n\t\n 5) Skills for Green Jobs (RER/24/03/CHE)\n\n"]
+    for _ in range(3000):
+        t = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 12)))
+        for rx in (P.NUMBERED_HEAD_RE, P.NUMBERED_TITLE_RE):
+            assert spans(P._finditer_at(rx, t, P._after_blank_lines(t))) == spans(rx.finditer(t))
+        assert spans(P._finditer_at(P._ACR_IS_RE, t, P._acr_is_starts(t))) == spans(P._ACR_IS_RE.finditer(t))
+        assert spans(P._finditer_at(P.SHORT_NAME_FUNDED_RE, t, P.word_offsets(t, ("the", "The")))) == \
+            spans(P.SHORT_NAME_FUNDED_RE.finditer(t))
+        assert spans(P._finditer_at(P.ALLOCATED_FOR_RE, t, P.word_offsets(t, P._ALLOCATED_WORDS))) == \
+            spans(P.ALLOCATED_FOR_RE.finditer(t))
+        starts = P._line_starts(t, P.word_offsets(t, P._LINE_KIND_VERBS))
+        assert spans(P._finditer_at(P.LINE_TITLE_KIND_RE, t, starts)) == spans(P.LINE_TITLE_KIND_RE.finditer(t))
+        assert P._has_provided_tail(t) == (P._PROVIDED_TAIL_RE.search(t) is not None)
+
+
 def _titled(text):
     return {p["title"]: p for p in extract(text)}
 

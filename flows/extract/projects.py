@@ -129,6 +129,8 @@ ALLOCATED_FOR_RE = re.compile(
     r"(?:for|to)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+new[ \t]+)?"
     r"(?P<t>(?:[A-Z][\w’'\-]*[ \t]+(?:(?:of|for|and|on|in|to)[ \t]+(?:the[ \t]+)?)?){1,8}"
     r"(?:Programme|Program|Project|Initiative|Facility))\b")
+#: the words ALLOCATED_FOR_RE starts with (it is tried only where they are)
+_ALLOCATED_WORDS = ("set", "allocated", "earmarked", "budgeted", "committed", "pledged")
 #: '*Title — an ILO project funded by the Government of Japan*': a line opening with a name
 #: that a dash or comma then calls a funded project
 LINE_TITLE_KIND_RE = re.compile(
@@ -136,6 +138,7 @@ LINE_TITLE_KIND_RE = re.compile(
     r"(?:(?:ILO|UN|joint|new|regional|national)[ \t]+)?(?:[a-z]{3,6}-year[ \t]+)?"
     r"(?:project|programme|program|initiative)[ \t]+(?:(?:co-?)?funded|financed|supported|sponsored)[ \t]+by\b",
     re.MULTILINE)
+_LINE_KIND_VERBS = ("funded", "financed", "supported", "sponsored")
 #: the organization that is the subject of the verb right after it ('the National Treasury has')
 _SUBJECT_ORG_RE = re.compile(r"(?:^|[,.;]\s+|\bthe\s+)(?P<o>[A-Z][\w’'\-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?"
                              r"[A-Z][\w’'\-]*){0,6})[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|will[ \t]+)?$")
@@ -271,6 +274,15 @@ def _all_line_starts(text: str) -> list[int]:
         out.append(i + 1)
         i = text.find("\n", i + 1)
     return out
+
+
+@lru_cache(maxsize=4)
+def _after_blank_lines(text: str) -> list[int]:
+    """The line starts right after an empty line or a line of one space or tab: where
+    NUMBERED_HEAD_RE and NUMBERED_TITLE_RE can match (their lookbehinds), so `_finditer_at`
+    tries them there only instead of at every character."""
+    return [p for p in _all_line_starts(text)
+            if p >= 2 and (text[p - 2] == "\n" or (p >= 3 and text[p - 3] == "\n" and text[p - 2] in " \t"))]
 
 
 def _finditer_lines(rx: re.Pattern, text: str, start: int = 0, end: int | None = None):
@@ -483,10 +495,10 @@ def project_sections(text: str) -> list[Section]:
 
     extra = []
     for rx in (BOLD_LINE_RE, STANDALONE_RANGE_LINE_RE, NUMBERED_HEAD_RE, NUMBERED_TITLE_RE):
-        if rx is NUMBERED_HEAD_RE:
-            found = rx.finditer(text)
+        if rx is NUMBERED_HEAD_RE:             # they start right after a blank line
+            found = _finditer_at(rx, text, _after_blank_lines(text))
         elif rx is NUMBERED_TITLE_RE:
-            found = [m for m in rx.finditer(text) if _numbered_title(m.group("t"))]
+            found = [m for m in _finditer_at(rx, text, _after_blank_lines(text)) if _numbered_title(m.group("t"))]
         elif rx is BOLD_LINE_RE:
             found = rx.finditer(text) if "**" in text else ()
         else:                                 # it starts a line holding a bracket
@@ -704,6 +716,15 @@ _AND_ILO_TAIL_RE = re.compile(
     r"and\s+the\s+ILO\s+(?:have\s+|has\s+)?(?:signed|launched|announced|agreed|concluded|put\s+into\s+force)")
 
 
+#: the words a match of _PROVIDED_TAIL_RE starts with
+_PROVIDED_TAIL_WORDS = ("provid", "contribut", "commit", "pledge", "grant", "allocat", "financed", "funded")
+
+
+def _has_provided_tail(body: str) -> bool:
+    """_PROVIDED_TAIL_RE.search(body) is not None, trying the pattern only where its words start."""
+    return next(_finditer_at(_PROVIDED_TAIL_RE, body, word_offsets(body, _PROVIDED_TAIL_WORDS)), None) is not None
+
+
 def _space_run_start(s: str, k: int) -> int:
     while k > 0 and s[k - 1].isspace():
         k -= 1
@@ -791,7 +812,7 @@ def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
                 found.append((start + m.start(), f))
                 break
     provided = _scan(_PROVIDED_RE, body, text, start, end, None, [_PROVIDED_NEEDS])
-    for m in (provided if provided == () or _PROVIDED_TAIL_RE.search(body) else ()):
+    for m in (provided if provided == () or _has_provided_tail(body) else ()):
         if ok(start + m.start("x")) and m.group("x") not in _NOT_NAME:
             f = _make_funder(m.group("x"), None, None, "provided")
             if f:
@@ -1325,6 +1346,8 @@ def _bullet_candidates(text: str, sec: Section, funder: Funder | None, years) ->
 def _funder_countries(text: str, start: int, end: int) -> set[str]:
     """The countries text[start:end] names as funders ('co-funded by Norway')."""
     out = set()
+    if not _may_match(text, ("funded", "financed"), start, end):    # what _COFUNDED_RE needs
+        return out
     for fm in _COFUNDED_RE.finditer(text, start, end):
         found = document.find_countries(text[fm.end():fm.end() + 60])
         if found and found[0][0] == 0:
@@ -2100,12 +2123,36 @@ _ACR_IS_WORDS = (" is a", " was a", " runs ", " ran ", " started ", " began ")
 _LONG_AFTER_RE = re.compile(r"[ \t]*\((?P<t>[A-Z][^()\n]{8,150})\)")
 
 
+#: the words that can follow the short name in a match of _ACR_IS_RE
+_ACR_IS_NEXT = ("is", "was", "phase", "runs", "ran", "started", "began")
+
+
+def _acr_is_starts(text: str) -> list[int]:
+    """Where a match of _ACR_IS_RE can start (so it is tried there only, not at every character):
+    the short name is a whole run of word characters and hyphens (the lookbehind and the
+    blanks after it), then come blanks and one of _ACR_IS_NEXT; so walk back from each such
+    word over the blanks, then over that run."""
+    out = set()
+    for q in word_offsets(text, _ACR_IS_NEXT):
+        k = q
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k == q:
+            continue
+        j = k
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_-"):
+            j -= 1
+        if j < k:
+            out.add(j)
+    return sorted(out)
+
+
 def _defined_acronym_candidates(text: str, sents) -> list[Cand]:
     """A short name said to be a project ('ANDES-CUIDA is a four-year programme') whose long
     name the text gives before it in brackets: 'Care Economy ... in the Andes (ANDES-CUIDA)'."""
     out: list[Cand] = []
     seen: set[str] = set()
-    for m in _ACR_IS_RE.finditer(text) if any(w in text for w in _ACR_IS_WORDS) else ():
+    for m in _finditer_at(_ACR_IS_RE, text, _acr_is_starts(text)) if any(w in text for w in _ACR_IS_WORDS) else ():
         acr = m.group("a")
         if acr in seen or ILO_NAMES.match(acr) or len(re.sub(r"[^A-Z]", "", acr)) < 3:
             continue
@@ -2821,7 +2868,8 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
                 if rows:
                     c.budget_usd = _stated_usd(text, rows, 0)
             out.append(c)
-    for m in _finditer_at(KW_NAME_AMOUNT_RE, text, word_offsets(text, ("the", "The"))):
+    the_at = word_offsets(text, ("the", "The"))     # where KW_NAME_AMOUNT_RE and SHORT_NAME_FUNDED_RE start
+    for m in _finditer_at(KW_NAME_AMOUNT_RE, text, the_at):
         title = clean_title(m.group("t"))
         if _ORG_HEAD_RE.search(title) or _NOT_A_PROJECT_RE.search(title):
             continue
@@ -2836,7 +2884,7 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
             c.start_year = int(pm.group("y1"))
             c.end_year = _year2(c.start_year, pm.group("y2"))
         out.append(c)
-    for m in (SHORT_NAME_FUNDED_RE.finditer(text) if "by" in text else ()):
+    for m in (_finditer_at(SHORT_NAME_FUNDED_RE, text, the_at) if "by" in text else ()):
         # 'the PROSPECTS partnership, funded by the Netherlands': a short name and its kind
         ts, te = m.start("t"), m.end("t")
         if _NOT_A_PROJECT_RE.search(m.group("t")) or _known_org(m.group("a")):
@@ -2848,7 +2896,7 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         if org:
             c.funder = _make_funder(org[2], org[3], org[4], "funded_by")
         out.append(c)
-    for m in (ALLOCATED_FOR_RE.finditer(text) if money else ()):
+    for m in (_finditer_at(ALLOCATED_FOR_RE, text, word_offsets(text, _ALLOCATED_WORDS)) if money else ()):
         # 'the Treasury has set aside KSh 5 billion (about US$ 38.7 million) for the National
         # Green Jobs Programme': a budget line for a named programme, and who provides it
         title = clean_title(m.group("t"))
@@ -2866,7 +2914,9 @@ def _inline_candidates(text: str, secs: list[Section], sents, money=()) -> list[
         if om:
             c.funder = _make_funder(om.group("o"), None, None, "allocated")
         out.append(c)
-    for m in (LINE_TITLE_KIND_RE.finditer(text) if " by" in text else ()):
+    # (tried only at the start of a line that holds one of its verbs: a match is one line)
+    for m in (_finditer_at(LINE_TITLE_KIND_RE, text, _line_starts(text, word_offsets(text, _LINE_KIND_VERBS)))
+              if " by" in text else ()):
         title = clean_title(m.group("t"))
         words = [w for w in title.split() if w.lower() not in CONNECTORS]
         if len(words) < 3 or sum(1 for w in words if w[:1].isupper()) < 0.7 * len(words) \
@@ -3679,13 +3729,34 @@ def _fold_short_headings(merged: list[Cand]) -> list[Cand]:
     return out
 
 
+def _title_and_partner(text: str) -> tuple[str | None, str | None, str | None]:
+    """(title, partner_iso3, partner_name): the fields of `document.extract` that projects use,
+    got as it gets them but without its publication date (a tenth of this extractor's CPU,
+    and the pipeline's own `document.extract` call finds it anyway)."""
+    span = document.title_span(text)
+    title = span[2] if span else None
+    header = document._header(text, span[0]) if span else ""
+    iso3, name = document.partner(text, title, header, text[:span[0]] if span else "")
+    return title, iso3, name
+
+
+#: what each pattern of `document.names_the_donor` needs: '"the Donor"' (any case) or
+#: 'X, through ...' in the text's first 4000 characters
+_THROUGH_CUE_RE = re.compile(r",[ \t]+through")
+
+
+def _may_name_the_donor(text: str) -> bool:
+    """False when `document.names_the_donor` cannot hold (cheap checks instead of its three passes)."""
+    head = text[:4000]
+    return "donor" in head.lower() or ("through" in head and _THROUGH_CUE_RE.search(head) is not None)
+
+
 def extract(text: str) -> list[dict]:
     if not text or not text.strip():
         return []
     secs = project_sections(text)
     sents = sentences(text)
-    meta = document.extract(text)
-    partner_iso, partner_name = meta["partner_iso3"], meta["partner_name"]
+    doc_title, partner_iso, partner_name = _title_and_partner(text)
 
     money = _LazyRows(text)
     cands = _heading_candidates(text, secs, sents) + _table_candidates(text, secs, money)
@@ -3784,11 +3855,11 @@ def extract(text: str) -> list[dict]:
             if c.attr_end is not None:
                 c.attr_end = min(c.attr_end, stops[k])
             c.own_end = min(c.own_end, c.scope_end) if c.own_end > c.start else c.own_end
-    partner_is_donor = bool(meta["title"] and DONOR_PAGE_RE.search(meta["title"]))
+    partner_is_donor = bool(doc_title and DONOR_PAGE_RE.search(doc_title))
     first = text.lstrip()[:200].split("\n", 1)[0]
     if partner_name and DONOR_PAGE_RE.search(first) and re.search(r"\b(?:ILO|Labour)\b", first):
         partner_is_donor = True  # a banner line 'IRELAND AND THE ILO   PARTNERSHIP FACT CARD' above the title
-    if partner_name and document.names_the_donor(text, partner_iso):
+    if partner_name and _may_name_the_donor(text) and document.names_the_donor(text, partner_iso):
         partner_is_donor = True  # an agreement's party 'hereinafter "the Donor"', 'Norway, through Norad: NOK ...'
     if partner_iso is None and partner_name and _FUND_NAME_RE.search(partner_name):
         partner_is_donor = True  # a fund's own report: the projects it lists are the fund's
