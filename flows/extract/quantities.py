@@ -399,11 +399,18 @@ _TO_DATE_HINT_RE = re.compile(r"[tT][oO]\s+[dD][aA][tT][eE]\s|[cC]umulative\s+(?
 _STATUS_HINT_RE = re.compile(r"[sS][tT][aA][tT][uU][sS]\s")
 
 
+@lru_cache(maxsize=4)
+def _as_of_hints(text: str) -> tuple[re.Match, ...]:
+    """Every _AS_OF_HINT_RE match of the text: the heading, paragraph, 'figures are as of' and
+    'data as of' readers each go through them, and the text is scanned once."""
+    return tuple(_AS_OF_HINT_RE.finditer(text))
+
+
 def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
     """(start, end, date, precision): a short line such as 'Results as of December 2022' dates
     the list or paragraph under it, up to the next blank line followed by a non-list line."""
     scopes = []
-    if not _AS_OF_HINT_RE.search(text) and not _STATUS_HINT_RE.search(text) \
+    if not _as_of_hints(text) and not _STATUS_HINT_RE.search(text) \
             and not _TO_DATE_HINT_RE.search(text):
         return _lead_in_scopes(text)
     for m in _AS_OF_LINE_RE.finditer(text):
@@ -479,7 +486,7 @@ _TABLE_LINE_RE = re.compile(r"[ \t]*(?:\|[^\n]*\||\S[^\n]*?\S[ \t]{3,}\S[^\n]*?[
 
 def _paragraph_scopes(text: str) -> list[tuple[int, int, date, str]]:
     scopes = []
-    for h in _AS_OF_HINT_RE.finditer(text):
+    for h in _as_of_hints(text):
         ps = max(text.rfind("\n\n", 0, h.start()), -2) + 2
         pe_m = _PARA_END_RE.search(text, h.end())
         pe = pe_m.start() if pe_m else len(text)
@@ -544,7 +551,7 @@ _FIGURES_ARE_RE = re.compile(r"\b(?:all[ \t]+)?(?:the[ \t]+)?(?:figures|data|num
 
 
 def _figures_as_of(text: str) -> tuple[date, str] | None:
-    for h in _AS_OF_HINT_RE.finditer(text):
+    for h in _as_of_hints(text):
         if not _FIGURES_ARE_RE.search(text, max(0, h.start() - 60), h.start()):
             continue
         ds = _dates_in(text, h.start(), min(len(text), h.end() + 40))
@@ -554,7 +561,7 @@ def _figures_as_of(text: str) -> tuple[date, str] | None:
 
 
 def _data_as_of(text: str) -> tuple[date, str] | None:
-    for h in _AS_OF_HINT_RE.finditer(text):
+    for h in _as_of_hints(text):
         ls = text.rfind("\n", 0, h.start()) + 1
         if h.start() - ls > 30 or not _DATA_AS_OF_LINE_RE.fullmatch(text, ls, h.start()):
             continue
@@ -629,14 +636,20 @@ _DOT_GROUPED_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d]|[.,]\d)"
 _DECIMAL_COMMA_RE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d]|[.,]\d)")
 _COMMA_GROUPED_RE = re.compile(r"\d,\d{3}(?!\d)")
 _DOT_THOUSANDS_RE = re.compile(r"\d{1,3}\.\d{3}")
+# what every match of the two patterns above holds: searched first, as the patterns themselves
+# (a lookbehind first) are tried at every offset of a text that has none
+_DOT_GROUPED_HINT_RE = re.compile(r"\.\d{3}\.\d{3}")
+_DECIMAL_COMMA_HINT_RE = re.compile(r",\d\d?(?![\d]|[.,]\d)")
 
 
 def _dot_grouping(text: str) -> bool:
     """Whether the document writes thousands as '1.150' (European style)."""
     if "." not in text:
         return False
-    return bool(_DOT_GROUPED_RE.search(text)) or (
-        bool(_DECIMAL_COMMA_RE.search(text)) and not _COMMA_GROUPED_RE.search(text))
+    # (the cheap comma-grouping test before the decimal-comma search: same answer)
+    return bool(_DOT_GROUPED_HINT_RE.search(text) and _DOT_GROUPED_RE.search(text)) or (
+        not _COMMA_GROUPED_RE.search(text)
+        and bool(_DECIMAL_COMMA_HINT_RE.search(text) and _DECIMAL_COMMA_RE.search(text)))
 
 
 def _value(m: re.Match, dot_grouping: bool = False) -> float | None:
@@ -1805,16 +1818,23 @@ def _leader_rows(text: str, excluded) -> list[dict]:
 _BLANKS_ONLY_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?")
 
 
+def _new_rows(rows: list[dict], more: list[dict]) -> list[dict]:
+    """The rows of `more` whose number no row of `rows` reads (the set of taken numbers is
+    built once, not once per row)."""
+    taken = {x["num_start"] for x in rows}
+    return [r for r in more if r["num_start"] not in taken]
+
+
 def extract(text: str) -> list[dict]:
     excluded = _excluded_spans(text)
     rows = _label_rows(text, excluded) + _number_of_rows(text, excluded) + _table_rows(text, excluded)
-    rows += [r for r in _ruled_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
-    rows += [r for r in _text_table_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
-    rows += [r for r in _key_figure_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
+    rows += _new_rows(rows, _ruled_rows(text, excluded))
+    rows += _new_rows(rows, _text_table_rows(text, excluded))
+    rows += _new_rows(rows, _key_figure_rows(text, excluded))
     if "   " in text:
-        rows += [r for r in _count_column_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
+        rows += _new_rows(rows, _count_column_rows(text, excluded))
     if "...." in text:
-        rows += [r for r in _leader_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
+        rows += _new_rows(rows, _leader_rows(text, excluded))
     taken = {r["num_start"] for r in rows}
     rows += [r for r in _candidates(text, excluded, rows) if r["num_start"] not in taken]
     rows.sort(key=lambda r: r["char_start"])
@@ -1971,19 +1991,26 @@ def _once(rows: list[dict]) -> list[dict]:
     one fact: a later row with the same value, counted noun and qualifier, and no other date,
     is dropped (the first statement keeps the evidence)."""
     seen: dict[tuple, list[tuple[dict, object]]] = {}
+    # the qualifiers seen for each (value, head), in the order their keys entered `seen`: the
+    # keys of one count are looked up there, not found by a pass over every key seen
+    quals: dict[tuple, list] = {}
     out = []
     for r in rows:
         explicit = r.pop("_explicit", False)
-        key = (r["value"], _head(r["unit"]), r["qualifier"])
+        head = _head(r["unit"])
+        key = (r["value"], head, r["qualifier"])
         if r["qualifier"] not in _NOT_APPROX:
             # '... to 60,000 refugees' in a headline, 'up to 60,000 refugees' in the story: one
             # count, once with and once without its approximation (not a target or a baseline)
-            other = [x for (v, h, q), xs in seen.items() if v == r["value"] and h == _head(r["unit"])
-                     and q not in _NOT_APPROX and (q is None) != (r["qualifier"] is None) for x in xs]
+            other = [x for q in quals.get(key[:2], ())
+                     if q not in _NOT_APPROX and (q is None) != (r["qualifier"] is None)
+                     for x in seen[(*key[:2], q)]]
             if other and all(r["as_of"] is None or d is None or d == r["as_of"] for _, d in other):
                 if r["qualifier"] and len(other) == 1 and other[0][0]["qualifier"] is None:
                     other[0][0]["qualifier"] = r["qualifier"]
                 continue
+        if key not in seen:
+            quals.setdefault(key[:2], []).append(key[2])
         same = seen.setdefault(key, [])
         # (compared on the date each statement gave itself; two rows of one table that name
         # different groups are two counts: 'Employers' organizations 16', 'Workers' organizations 16')
