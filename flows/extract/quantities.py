@@ -26,8 +26,8 @@ from functools import lru_cache
 from . import money
 from .countries import lookup_country
 from .tables import find_tables, inner_pipe_tables, markdown_tables
-from .text import (CAPS_HEADING_RE, MONTHS, NUMBER_WORD, YEAR, find_dates, parse_number_word,
-                   scale_of, sentences)
+from .text import (CAPS_HEADING_RE, FOLD_SPECIAL, MONTHS, NUMBER_WORD, TENS, UNITS, YEAR, find_dates,
+                   match_at, parse_number_word, scale_of, sentences, word_offsets)
 
 # digits with comma or thin/no-break-space grouping, or plain digits; ordinary spaces do not
 # group here (phone numbers and postcodes are written that way)
@@ -81,6 +81,28 @@ NUM_RE = re.compile(
     r"(?:[ \t]+(?P<scale>(?i:hundred|thousand|million|billion)))?"
     r"(?![\w%]|[.,]\d|[-–/]\d|-[A-Za-z])"
 )
+
+
+# Where a NUM_RE match can start: at the start of a run of digits, or where a number word
+# begins (every NUMBER_WORD starts with a word of UNITS or TENS, so with one of these words
+# that no shorter one starts). NUM_RE tried at those offsets only (text.match_at) finds what
+# NUM_RE.finditer finds, without trying the pattern at every offset of the text.
+_DIGIT_RUN_RE = re.compile(r"\d+")
+_NUMBER_WORD_STARTS = tuple(sorted(w for w in {*UNITS, *TENS}
+                                   if not any(w != v and w.startswith(v) for v in {*UNITS, *TENS})))
+
+
+def _number_matches(text: str):
+    """NUM_RE.finditer(text), found from the offsets where a match can start. (The number
+    words are looked for in the lowered text, which has the text's offsets and case-insensitive
+    matches unless a character of FOLD_SPECIAL is in it: such a text is scanned whole.)"""
+    if any(c in text for c in FOLD_SPECIAL):
+        return NUM_RE.finditer(text)
+    offsets = word_offsets(text.lower(), _NUMBER_WORD_STARTS)
+    offsets += [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
+    offsets.sort()
+    return match_at(NUM_RE, text, offsets)
+
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'’\-]*")
 _GAP_RE = re.compile(r"[ \t]*(?:\n[ \t]*)?")  # whitespace with at most one line break
@@ -395,7 +417,9 @@ _AS_OF_HINT_RE = re.compile(r"[aA](?<!\w.)[sS\u017f]\s+(?:[oO][fF]|[aA][tT])\s")
 # a '#' heading does)
 _SCOPE_END_RE = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s|"
                            r"[ \t]*(?!#)[^\n.;!?]{1,60}\n[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s)")
-_TO_DATE_HINT_RE = re.compile(r"[tT][oO]\s+[dD][aA][tT][eE]\s|[cC]umulative\s+(?:to|until|through)\s")
+# ('[tT][oO]\s+[dD][aA][tT][eE]\s|[cC]umulative\s+(?:to|until|through)\s' with the first letters
+# taken out as one set: a search then skips ahead to the next t or c instead of trying every offset)
+_TO_DATE_HINT_RE = re.compile(r"[tTcC](?:(?<=[tT])[oO]\s+[dD][aA][tT][eE]|(?<=[cC])umulative\s+(?:to|until|through))\s")
 _STATUS_HINT_RE = re.compile(r"[sS][tT][aA][tT][uU][sS]\s")
 
 
@@ -772,7 +796,13 @@ def _numbered_neighbour(text: str, ls: int, le: int, n: int) -> bool:
     a = text.rfind("\n", 0, max(0, a)) if a > 0 else a  # two lines up ...
     b = text.find("\n", b + 1) if b >= 0 else -1        # ... and two down (blank lines between)
     near = text[a + 1 if a >= 0 else 0:b if b >= 0 else len(text)]
-    return re.search(rf"(?m)^(?:{n - 1}|{n + 1}) [A-Z\u201c\"]", near) is not None
+    # (one compiled pattern for every n: a line's leading digits are read whole, so they are
+    # n - 1 or n + 1 exactly when a pattern built for n would match there)
+    want = (str(n - 1), str(n + 1))
+    return any(m.group(1) in want for m in _NUMBERED_LINE_RE.finditer(near))
+
+
+_NUMBERED_LINE_RE = re.compile(r"^([0-9]+) [A-Z\u201c\"]", re.MULTILINE)
 
 
 #: abbreviations that end with a full stop and stand before a number ('No. 189', 'Vol. 3')
@@ -825,7 +855,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
     # the line of the current number, and whether it is skipped (asked once per line)
     ls = le = -1
     line_skipped = False
-    for m in NUM_RE.finditer(text):
+    for m in _number_matches(text):
         s, e = m.span()
         if excluded.find(1, s, e) >= 0:  # (the mask holds 0 and 1 only)
             continue
