@@ -424,6 +424,7 @@ _DURATION_AFTER_RE = re.compile(
 
 
 _CONTENT_RE = re.compile(r"[^ \t*_|(\[]")
+_YEAR_IN_RE = re.compile(YEAR)
 
 
 def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, int, int, int]]:
@@ -431,6 +432,10 @@ def _year_expressions(text: str, start: int, end: int) -> list[tuple[int, int, i
     text[start:end]; the rate year is the first year of a list of years ('in 2024, 2025 and
     2026'), else 0 (a range is converted at the rate of its first year too)."""
     seg = text[start:end]
+    # every expression but 'this year' holds a year (the dates too): most segments, table
+    # cells and sentences without one, are answered without the scans below
+    if not _YEAR_IN_RE.search(seg) and "this year" not in seg and "This year" not in seg:
+        return []
     found: list[tuple[int, int, int, int]] = []
     # spans already read, marked per character (offsets in seg): an overlap test costs the
     # span's length, not the number of spans found (linear on a text of thousands of years)
