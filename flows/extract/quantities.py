@@ -27,7 +27,7 @@ from . import money
 from .countries import lookup_country
 from .tables import find_tables, inner_pipe_tables, markdown_tables
 from .text import (CAPS_HEADING_RE, FOLD_SPECIAL, MONTHS, NUMBER_WORD, TENS, UNITS, YEAR, find_dates,
-                   match_at, parse_number_word, scale_of, sentences, word_offsets)
+                   match_at, parse_number_word, scale_of, sentences)
 
 # digits with comma or thin/no-break-space grouping, or plain digits; ordinary spaces do not
 # group here (phone numbers and postcodes are written that way)
@@ -90,6 +90,9 @@ NUM_RE = re.compile(
 _DIGIT_RUN_RE = re.compile(r"\d+")
 _NUMBER_WORD_STARTS = tuple(sorted(w for w in {*UNITS, *TENS}
                                    if not any(w != v and w.startswith(v) for v in {*UNITS, *TENS})))
+# (one scan of the lowered text for them; its matches do not overlap, but a word that starts
+# inside an earlier one follows a letter, where NUM_RE cannot start)
+_NUMBER_WORD_START_RE = re.compile(money._trie(_NUMBER_WORD_STARTS))
 
 
 def _number_matches(text: str):
@@ -98,7 +101,7 @@ def _number_matches(text: str):
     matches unless a character of FOLD_SPECIAL is in it: such a text is scanned whole.)"""
     if any(c in text for c in FOLD_SPECIAL):
         return NUM_RE.finditer(text)
-    offsets = word_offsets(text.lower(), _NUMBER_WORD_STARTS)
+    offsets = [m.start() for m in _NUMBER_WORD_START_RE.finditer(text.lower())]
     offsets += [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
     offsets.sort()
     return match_at(NUM_RE, text, offsets)
