@@ -908,3 +908,15 @@ def test_targets_include_makes_every_count_of_its_clause_a_target():
     rows = _by_value(text)
     assert rows[40000.0]["qualifier"] == "target"
     assert rows[600.0]["qualifier"] == "target"
+
+
+def test_numbers_found_from_their_possible_starts_are_the_scan_s():
+    # the count scan tries NUM_RE only where a digit run or a number word starts: the same
+    # matches as a scan of every offset, with capitals, hyphens, scale words, dotted and
+    # grouped figures, Unicode digits and a FOLD_SPECIAL text (scanned whole)
+    from flows.extract.quantities import NUM_RE, _number_matches
+    base = ("Twenty-two ONE hundred thousand Seventy five often someone 1,240 15 000 workers 3.5 "
+            "million x12 -4 ٣٤ (53) fifty-three Nineteen. Eight-year-old, eleven; 2024 and 7 "
+            "sixty Ninety-Nine twelve thousand and ten ZERO tenants network\n")
+    for text in (base, base + " \u017fix \u0131 thirty", base * 3):
+        assert [m.span() for m in _number_matches(text)] == [m.span() for m in NUM_RE.finditer(text)]

@@ -26,8 +26,8 @@ from functools import lru_cache
 from . import money
 from .countries import lookup_country
 from .tables import find_tables, inner_pipe_tables, markdown_tables
-from .text import (CAPS_HEADING_RE, MONTHS, NUMBER_WORD, YEAR, find_dates, parse_number_word,
-                   scale_of, sentences)
+from .text import (CAPS_HEADING_RE, FOLD_SPECIAL, MONTHS, NUMBER_WORD, TENS, UNITS, YEAR, find_dates,
+                   match_at, parse_number_word, scale_of, sentences)
 
 # digits with comma or thin/no-break-space grouping, or plain digits; ordinary spaces do not
 # group here (phone numbers and postcodes are written that way)
@@ -81,6 +81,31 @@ NUM_RE = re.compile(
     r"(?:[ \t]+(?P<scale>(?i:hundred|thousand|million|billion)))?"
     r"(?![\w%]|[.,]\d|[-–/]\d|-[A-Za-z])"
 )
+
+
+# Where a NUM_RE match can start: at the start of a run of digits, or where a number word
+# begins (every NUMBER_WORD starts with a word of UNITS or TENS, so with one of these words
+# that no shorter one starts). NUM_RE tried at those offsets only (text.match_at) finds what
+# NUM_RE.finditer finds, without trying the pattern at every offset of the text.
+_DIGIT_RUN_RE = re.compile(r"\d+")
+_NUMBER_WORD_STARTS = tuple(sorted(w for w in {*UNITS, *TENS}
+                                   if not any(w != v and w.startswith(v) for v in {*UNITS, *TENS})))
+# (one scan of the lowered text for them; its matches do not overlap, but a word that starts
+# inside an earlier one follows a letter, where NUM_RE cannot start)
+_NUMBER_WORD_START_RE = re.compile(money._trie(_NUMBER_WORD_STARTS))
+
+
+def _number_matches(text: str):
+    """NUM_RE.finditer(text), found from the offsets where a match can start. (The number
+    words are looked for in the lowered text, which has the text's offsets and case-insensitive
+    matches unless a character of FOLD_SPECIAL is in it: such a text is scanned whole.)"""
+    if any(c in text for c in FOLD_SPECIAL):
+        return NUM_RE.finditer(text)
+    offsets = [m.start() for m in _NUMBER_WORD_START_RE.finditer(text.lower())]
+    offsets += [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
+    offsets.sort()
+    return match_at(NUM_RE, text, offsets)
+
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'’\-]*")
 _GAP_RE = re.compile(r"[ \t]*(?:\n[ \t]*)?")  # whitespace with at most one line break
@@ -395,15 +420,24 @@ _AS_OF_HINT_RE = re.compile(r"[aA](?<!\w.)[sS\u017f]\s+(?:[oO][fF]|[aA][tT])\s")
 # a '#' heading does)
 _SCOPE_END_RE = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s|"
                            r"[ \t]*(?!#)[^\n.;!?]{1,60}\n[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])\s)")
-_TO_DATE_HINT_RE = re.compile(r"[tT][oO]\s+[dD][aA][tT][eE]\s|[cC]umulative\s+(?:to|until|through)\s")
+# ('[tT][oO]\s+[dD][aA][tT][eE]\s|[cC]umulative\s+(?:to|until|through)\s' with the first letters
+# taken out as one set: a search then skips ahead to the next t or c instead of trying every offset)
+_TO_DATE_HINT_RE = re.compile(r"[tTcC](?:(?<=[tT])[oO]\s+[dD][aA][tT][eE]|(?<=[cC])umulative\s+(?:to|until|through))\s")
 _STATUS_HINT_RE = re.compile(r"[sS][tT][aA][tT][uU][sS]\s")
+
+
+@lru_cache(maxsize=4)
+def _as_of_hints(text: str) -> tuple[re.Match, ...]:
+    """Every _AS_OF_HINT_RE match of the text: the heading, paragraph, 'figures are as of' and
+    'data as of' readers each go through them, and the text is scanned once."""
+    return tuple(_AS_OF_HINT_RE.finditer(text))
 
 
 def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
     """(start, end, date, precision): a short line such as 'Results as of December 2022' dates
     the list or paragraph under it, up to the next blank line followed by a non-list line."""
     scopes = []
-    if not _AS_OF_HINT_RE.search(text) and not _STATUS_HINT_RE.search(text) \
+    if not _as_of_hints(text) and not _STATUS_HINT_RE.search(text) \
             and not _TO_DATE_HINT_RE.search(text):
         return _lead_in_scopes(text)
     for m in _AS_OF_LINE_RE.finditer(text):
@@ -479,7 +513,7 @@ _TABLE_LINE_RE = re.compile(r"[ \t]*(?:\|[^\n]*\||\S[^\n]*?\S[ \t]{3,}\S[^\n]*?[
 
 def _paragraph_scopes(text: str) -> list[tuple[int, int, date, str]]:
     scopes = []
-    for h in _AS_OF_HINT_RE.finditer(text):
+    for h in _as_of_hints(text):
         ps = max(text.rfind("\n\n", 0, h.start()), -2) + 2
         pe_m = _PARA_END_RE.search(text, h.end())
         pe = pe_m.start() if pe_m else len(text)
@@ -544,7 +578,7 @@ _FIGURES_ARE_RE = re.compile(r"\b(?:all[ \t]+)?(?:the[ \t]+)?(?:figures|data|num
 
 
 def _figures_as_of(text: str) -> tuple[date, str] | None:
-    for h in _AS_OF_HINT_RE.finditer(text):
+    for h in _as_of_hints(text):
         if not _FIGURES_ARE_RE.search(text, max(0, h.start() - 60), h.start()):
             continue
         ds = _dates_in(text, h.start(), min(len(text), h.end() + 40))
@@ -554,7 +588,7 @@ def _figures_as_of(text: str) -> tuple[date, str] | None:
 
 
 def _data_as_of(text: str) -> tuple[date, str] | None:
-    for h in _AS_OF_HINT_RE.finditer(text):
+    for h in _as_of_hints(text):
         ls = text.rfind("\n", 0, h.start()) + 1
         if h.start() - ls > 30 or not _DATA_AS_OF_LINE_RE.fullmatch(text, ls, h.start()):
             continue
@@ -629,14 +663,20 @@ _DOT_GROUPED_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d]|[.,]\d)"
 _DECIMAL_COMMA_RE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d]|[.,]\d)")
 _COMMA_GROUPED_RE = re.compile(r"\d,\d{3}(?!\d)")
 _DOT_THOUSANDS_RE = re.compile(r"\d{1,3}\.\d{3}")
+# what every match of the two patterns above holds: searched first, as the patterns themselves
+# (a lookbehind first) are tried at every offset of a text that has none
+_DOT_GROUPED_HINT_RE = re.compile(r"\.\d{3}\.\d{3}")
+_DECIMAL_COMMA_HINT_RE = re.compile(r",\d\d?(?![\d]|[.,]\d)")
 
 
 def _dot_grouping(text: str) -> bool:
     """Whether the document writes thousands as '1.150' (European style)."""
     if "." not in text:
         return False
-    return bool(_DOT_GROUPED_RE.search(text)) or (
-        bool(_DECIMAL_COMMA_RE.search(text)) and not _COMMA_GROUPED_RE.search(text))
+    # (the cheap comma-grouping test before the decimal-comma search: same answer)
+    return bool(_DOT_GROUPED_HINT_RE.search(text) and _DOT_GROUPED_RE.search(text)) or (
+        not _COMMA_GROUPED_RE.search(text)
+        and bool(_DECIMAL_COMMA_HINT_RE.search(text) and _DECIMAL_COMMA_RE.search(text)))
 
 
 def _value(m: re.Match, dot_grouping: bool = False) -> float | None:
@@ -759,7 +799,13 @@ def _numbered_neighbour(text: str, ls: int, le: int, n: int) -> bool:
     a = text.rfind("\n", 0, max(0, a)) if a > 0 else a  # two lines up ...
     b = text.find("\n", b + 1) if b >= 0 else -1        # ... and two down (blank lines between)
     near = text[a + 1 if a >= 0 else 0:b if b >= 0 else len(text)]
-    return re.search(rf"(?m)^(?:{n - 1}|{n + 1}) [A-Z\u201c\"]", near) is not None
+    # (one compiled pattern for every n: a line's leading digits are read whole, so they are
+    # n - 1 or n + 1 exactly when a pattern built for n would match there)
+    want = (str(n - 1), str(n + 1))
+    return any(m.group(1) in want for m in _NUMBERED_LINE_RE.finditer(near))
+
+
+_NUMBERED_LINE_RE = re.compile(r"^([0-9]+) [A-Z\u201c\"]", re.MULTILINE)
 
 
 #: abbreviations that end with a full stop and stand before a number ('No. 189', 'Vol. 3')
@@ -812,7 +858,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
     # the line of the current number, and whether it is skipped (asked once per line)
     ls = le = -1
     line_skipped = False
-    for m in NUM_RE.finditer(text):
+    for m in _number_matches(text):
         s, e = m.span()
         if excluded.find(1, s, e) >= 0:  # (the mask holds 0 and 1 only)
             continue
@@ -1805,16 +1851,23 @@ def _leader_rows(text: str, excluded) -> list[dict]:
 _BLANKS_ONLY_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?")
 
 
+def _new_rows(rows: list[dict], more: list[dict]) -> list[dict]:
+    """The rows of `more` whose number no row of `rows` reads (the set of taken numbers is
+    built once, not once per row)."""
+    taken = {x["num_start"] for x in rows}
+    return [r for r in more if r["num_start"] not in taken]
+
+
 def extract(text: str) -> list[dict]:
     excluded = _excluded_spans(text)
     rows = _label_rows(text, excluded) + _number_of_rows(text, excluded) + _table_rows(text, excluded)
-    rows += [r for r in _ruled_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
-    rows += [r for r in _text_table_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
-    rows += [r for r in _key_figure_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
+    rows += _new_rows(rows, _ruled_rows(text, excluded))
+    rows += _new_rows(rows, _text_table_rows(text, excluded))
+    rows += _new_rows(rows, _key_figure_rows(text, excluded))
     if "   " in text:
-        rows += [r for r in _count_column_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
+        rows += _new_rows(rows, _count_column_rows(text, excluded))
     if "...." in text:
-        rows += [r for r in _leader_rows(text, excluded) if r["num_start"] not in {x["num_start"] for x in rows}]
+        rows += _new_rows(rows, _leader_rows(text, excluded))
     taken = {r["num_start"] for r in rows}
     rows += [r for r in _candidates(text, excluded, rows) if r["num_start"] not in taken]
     rows.sort(key=lambda r: r["char_start"])
@@ -1971,19 +2024,26 @@ def _once(rows: list[dict]) -> list[dict]:
     one fact: a later row with the same value, counted noun and qualifier, and no other date,
     is dropped (the first statement keeps the evidence)."""
     seen: dict[tuple, list[tuple[dict, object]]] = {}
+    # the qualifiers seen for each (value, head), in the order their keys entered `seen`: the
+    # keys of one count are looked up there, not found by a pass over every key seen
+    quals: dict[tuple, list] = {}
     out = []
     for r in rows:
         explicit = r.pop("_explicit", False)
-        key = (r["value"], _head(r["unit"]), r["qualifier"])
+        head = _head(r["unit"])
+        key = (r["value"], head, r["qualifier"])
         if r["qualifier"] not in _NOT_APPROX:
             # '... to 60,000 refugees' in a headline, 'up to 60,000 refugees' in the story: one
             # count, once with and once without its approximation (not a target or a baseline)
-            other = [x for (v, h, q), xs in seen.items() if v == r["value"] and h == _head(r["unit"])
-                     and q not in _NOT_APPROX and (q is None) != (r["qualifier"] is None) for x in xs]
+            other = [x for q in quals.get(key[:2], ())
+                     if q not in _NOT_APPROX and (q is None) != (r["qualifier"] is None)
+                     for x in seen[(*key[:2], q)]]
             if other and all(r["as_of"] is None or d is None or d == r["as_of"] for _, d in other):
                 if r["qualifier"] and len(other) == 1 and other[0][0]["qualifier"] is None:
                     other[0][0]["qualifier"] = r["qualifier"]
                 continue
+        if key not in seen:
+            quals.setdefault(key[:2], []).append(key[2])
         same = seen.setdefault(key, [])
         # (compared on the date each statement gave itself; two rows of one table that name
         # different groups are two counts: 'Employers' organizations 16', 'Workers' organizations 16')
