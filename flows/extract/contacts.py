@@ -30,6 +30,8 @@ from bisect import bisect_left, insort
 
 import pycountry
 
+from .text import match_at
+
 # ------------------------------------------------------------------ patterns
 
 _EMAIL_RE = re.compile(
@@ -65,23 +67,45 @@ _MD_LINK_RE = re.compile(
 )
 
 _PHONE_BODY = r"\(?\+?\d[\d \u00a0.\-()]{4,24}\d"
+# A pattern that starts with a character set (or one of several literal characters) is scanned
+# for quickly; one that starts with \b or a lookbehind is tried at every offset. So the phone
+# patterns check the character before a match with a lookbehind after its first character:
+# 'T(?<!\wT)(?:el(?:ephone)?)?|P(?<!\wP)h(?:one)?|...' is '\b(?:Tel(?:ephone)?|Phone|Ph|...|T|F|M)'.
 _PHONE_LABELLED_RE = re.compile(
-    r"\b(?:Tel(?:ephone)?|Phone|Ph|Mob(?:ile)?|Cell(?:phone)?|Fax|T|F|M)\.?[ \t]{0,2}"
+    r"(?:T(?<!\wT)(?:el(?:ephone)?)?|P(?<!\wP)h(?:one)?|M(?<!\wM)(?:ob(?:ile)?)?|C(?<!\wC)ell(?:phone)?|"
+    r"F(?<!\wF)(?:ax)?)\.?[ \t]{0,2}"
     r"(?:[:：][ \t]{0,3}|(?<=[a-z.])[ \t]{1,3})"
     rf"(?P<num>{_PHONE_BODY})"
 )
-_PHONE_INTL_RE = re.compile(r"(?<![\w+])(?P<num>\(?\+\d[\d \u00a0.\-()]{5,24}\d)")
+# ('(?<![\w+])\(?\+', its lookbehind after the first character)
+_PHONE_INTL_RE = re.compile(r"(?P<num>(?:\((?<![\w+]\()\+|\+(?<![\w+]\+))\d[\d \u00a0.\-()]{5,24}\d)")
 # a national number with its trunk-prefixed area code, in brackets or not: '(02) 8722 1144',
 # '020 7946 0018'; taken only on a line that already holds another contact (an e-mail, a web
-# address)
+# address). (Not after [\w(+], nor a bare number after [\d.,/-]: lookbehinds after the first character.)
 _PHONE_TRUNK_RE = re.compile(
-    r"(?<![\w(+])(?P<num>\(0\d{1,4}\)[ \u00a0]?\d{2,4}(?:[ \u00a0.\-]\d{2,4}){1,3}|"
-    r"(?<![\d.,/\-])0\d{1,4}(?:[ \u00a0]\d{2,4}){2,3})(?![\w-]|[.,/]\d)")
+    r"(?P<num>\((?<![\w(+]\()0\d{1,4}\)[ \u00a0]?\d{2,4}(?:[ \u00a0.\-]\d{2,4}){1,3}|"
+    r"0(?<![\w(+.,/\-]0)\d{1,4}(?:[ \u00a0]\d{2,4}){2,3})(?![\w-]|[.,/]\d)")
 
 #: the last digits of other lines of the same number ('... 228 071/2', '... 4567/68')
 _PHONE_ALT_RE = re.compile(r"/\d{1,2}(?![\d/.\-])")
 
 _TRAILING = ".,;:!?'\"*_>"
+
+_WWW_RE = re.compile(r"[wW][wW][wW]\.")
+
+
+def _url_starts(text: str) -> list[int]:
+    """Where a match of _URL_RE can start: 3, 4 or 5 characters before a '://' ('ftp', 'http',
+    'https') or at a 'www.' (no character but 'W' folds to 'w' under re.IGNORECASE). Trying
+    the pattern there only (text.match_at) finds what finditer finds, without trying its
+    lookbehind and case-insensitive alternation at every offset."""
+    starts = set()
+    i = text.find("://")
+    while i >= 0:
+        starts.update((i - 5, i - 4, i - 3))
+        i = text.find("://", i + 1)
+    starts.update(m.start() for m in _WWW_RE.finditer(text))
+    return sorted(s for s in starts if s >= 0)
 
 # ------------------------------------------------------------------ postal addresses
 
@@ -95,6 +119,8 @@ _ADDR_PART_RE = re.compile(r",[ \t]+")
 #: a postal box: 'P.O. Box 2788', 'PO Box M.84', 'BP 3960', '01 B.P. 12', 'Private Bag 18901'
 _POSTBOX = r"(?<![\w.])(?:P\.[ \t]?O\.[ \t]?Box|PO[ \t]Box|B\.?P\.?|Private[ \t]+Bag|Case[ \t]+[Pp]ostale|Postfach|Apartado(?:[ \t]+[Pp]ostal)?|Caixa[ \t]+[Pp]ostal)[ \t]+[A-Z]{0,2}[ .]?\d"
 _POSTBOX_RE = re.compile(_POSTBOX)
+#: where a match of _ADDR_HINT_RE can start: a comma or a postal box's first letter
+_ADDR_HINT_START_RE = re.compile(r"[,PBCA]")
 _ADDR_HINT_RE = re.compile(r",[ \t]+(?:[^,\n]{1,60},[ \t]+[A-Z0-9]|\d{4,6}[ \t]+[A-Z]|[A-Z][\w\-]{1,30}[ \t]+\d{4,6}\b)"
                            r"|" + _POSTBOX + r"[^,\n]{0,40},[ \t]+[A-ZÀ-Þ]")
 _STREET_NUM_RE = re.compile(r"(?:\d{1,5}(?:-\d{1,4}){0,2}[A-Za-z]?|[A-Z]?\d{1,4}|\d{1,2}(?:st|nd|rd|th))")
@@ -181,7 +207,9 @@ def _addresses(text: str):
     from .prose import is_country
 
     last_line = -1
-    for hint in _ADDR_HINT_RE.finditer(text):
+    # (tried at its possible starts only: its postal-box alternative opens with a lookbehind,
+    # which makes the engine try the pattern at every offset)
+    for hint in match_at(_ADDR_HINT_RE, text, [m.start() for m in _ADDR_HINT_START_RE.finditer(text)]):
         base = text.rfind("\n", 0, hint.start()) + 1
         if base == last_line:
             continue
@@ -431,7 +459,7 @@ def extract(text: str) -> list[dict]:
         if not taken.overlaps(s, e):
             add("email", m.group("email").lower(), s, e, "email")
 
-    for m in _URL_RE.finditer(text):
+    for m in match_at(_URL_RE, text, _url_starts(text)):
         s, e = _trim_url(text, *m.span())
         if e - s > 4 and not taken.overlaps(s, e):
             add("url", _url_value(text[s:e]), s, e, "url")

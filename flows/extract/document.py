@@ -21,7 +21,7 @@ from collections import Counter
 from datetime import date
 from functools import lru_cache
 
-from .text import MONTH, YEAR, clean_inline, find_dates
+from .text import MONTH, YEAR, clean_inline, find_dates, match_at
 
 try:  # the shared country module, once it is written
     from .countries import lookup_country as _shared_lookup  # type: ignore[attr-defined]
@@ -1407,7 +1407,10 @@ _DATE_LABEL_RE = re.compile(
 
 #: 'GB.353/POL/5  Date: 7 February 2025  Original: English': the date field of an official
 #: paper's header line, after a symbol or a column gap
-_HEADER_DATE_RE = re.compile(r"(?:(?<=[A-Z\d/.)][ \t])|(?<=[ \t]{2}))Date[ \t]*:[ \t]*(?=[^:\n]{0,40}\bOriginal\s*:)")
+#: (the two characters before 'Date' are checked by a lookbehind after it: a pattern that starts
+#: with the literal 'Date' is scanned for quickly, one that starts with a lookbehind is tried at
+#: every offset)
+_HEADER_DATE_RE = re.compile(r"Date(?<=(?:[A-Z\d/.)][ \t]|[ \t]{2})Date)[ \t]*:[ \t]*(?=[^:\n]{0,40}\bOriginal\s*:)")
 
 
 #: the date a question was answered ('Answered on' / '5 March 2024', 'Date of reply: ...'): a
@@ -1421,7 +1424,9 @@ _VERSION_DATE_RE = re.compile(r"\bversion[ \t]+(?:of|dated)[ \t]+(?=\d)|\bversio
 
 
 #: a wiki page's footer: 'This page was last edited on 3 March 2025, at 10:41.'
-_PAGE_EDITED_RE = re.compile(r"\bThis\s+page\s+was\s+last\s+(?:edited|modified|updated)(?:\s+on)?\s+(?=\d|[A-Z])")
+#: ('\bThis' written as 'This' not after a word character, checked after it: the literal start is
+#: scanned for quickly)
+_PAGE_EDITED_RE = re.compile(r"This(?<!\wThis)\s+page\s+was\s+last\s+(?:edited|modified|updated)(?:\s+on)?\s+(?=\d|[A-Z])")
 #: a period in prose ('July 2023 – June 2026', 'March 2024 to May 2025'): its dates are no
 #: document's date
 _PERIOD_JOIN_RE = re.compile(r"[ \t]*(?:[-–—]|to|until)[ \t]*")
@@ -1436,13 +1441,31 @@ def _not_periods(text: str, dates: list) -> list:
     return [d for d in dates if d not in drop]
 
 
+#: where a match of _DATE_LABEL_RE can start after the text's first character (its opening
+#: alternatives: '^', '\n', '|', '·', '•', '.', '!', '?')
+_LABEL_START_RE = re.compile(r"[\n|·•.!?]")
+#: where a match of _VERSION_DATE_RE can start ('version' in any case: no other character folds to 'v')
+_VERSION_START_RE = re.compile(r"[vV]")
+
+
+def _starts(rx: re.Pattern, head: str) -> list[int]:
+    """0 and the offsets of rx's matches in head, sorted: where a label pattern is tried (with
+    text.match_at, which finds what finditer finds when every match starts at one of them,
+    without trying the pattern's opening alternatives at every offset)."""
+    out = [m.start() for m in rx.finditer(head)]
+    return out if out[:1] == [0] else [0] + out
+
+
 def _labelled_date(text: str) -> tuple[date, str] | None:
+    head = text[:4000]    # (finditer(text, 0, 4000) and finditer(head) find the same spans)
+    label_starts = _starts(_LABEL_START_RE, head)
     edited = _PAGE_EDITED_RE.search(text)
     if edited:
         dates = find_dates(text[edited.end():edited.end() + 40])
         if dates and dates[0].start == 0 and dates[0].precision == "day":
             return dates[0].first(), dates[0].precision
-    for m in _ANSWER_DATE_RE.finditer(text, 0, 4000):
+    # (a match starts at the text's start or at a line break)
+    for m in match_at(_ANSWER_DATE_RE, head, [i for i in label_starts if i == 0 or head[i] == "\n"]):
         dates = find_dates(text[m.end():m.end() + 40])
         if dates and dates[0].start == 0 and dates[0].precision == "day":
             return dates[0].first(), dates[0].precision
@@ -1450,7 +1473,7 @@ def _labelled_date(text: str) -> tuple[date, str] | None:
         dates = find_dates(text[m.end():m.end() + 40])
         if dates and dates[0].start == 0 and dates[0].precision == "day":
             return dates[0].first(), dates[0].precision
-    for m in _DATE_LABEL_RE.finditer(text[:4000]):
+    for m in match_at(_DATE_LABEL_RE, head, label_starts):
         dates = find_dates(text[m.end():m.end() + 40])
         if dates and dates[0].start == 0:
             return dates[0].first(), dates[0].precision
@@ -1458,7 +1481,7 @@ def _labelled_date(text: str) -> tuple[date, str] | None:
             numeric = _numeric_date(text[m.end():m.end() + 12])
             if numeric:
                 return numeric, "day"
-    for m in _VERSION_DATE_RE.finditer(text, 0, 3000):
+    for m in match_at(_VERSION_DATE_RE, head[:3000], _starts(_VERSION_START_RE, head[:3000])):
         dates = find_dates(text[m.end():m.end() + 40])
         if dates and dates[0].start == 0 and dates[0].precision == "day":
             return dates[0].first(), dates[0].precision

@@ -55,6 +55,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from .text import match_at
+
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "organizations.csv"
 
 # ------------------------------------------------------------------ vocabulary
@@ -1687,10 +1689,12 @@ def _dash_definition_candidates(doc: _Doc) -> list[_Cand]:
 #: a name in French, Spanish or Portuguese with lowercase words, headed by its first word:
 #: 'Caisse nationale de sécurité sociale (CNSS)', 'Ministère de la Fonction publique, du Travail
 #: et du Dialogue social', 'Ministerio de Trabajo, Empleo y Seguridad Social (MTESS)'
-_ROMANCE_HEAD_RE = re.compile(
-    r"(?<![\w'’-])(?:" + "|".join(sorted({h.capitalize() for h in FIRST_HEADS | {"direction"}}
-                                          - {"Stiftung", "Confindustria"},
-                                          key=len, reverse=True)) + r")(?![\w'’-])")
+_ROMANCE_HEADS = sorted({h.capitalize() for h in FIRST_HEADS | {"direction"}} - {"Stiftung", "Confindustria"},
+                        key=len, reverse=True)
+_ROMANCE_HEAD_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(_ROMANCE_HEADS) + r")(?![\w'’-])")
+#: where a match of _ROMANCE_HEAD_RE can start: a head's first (capital) letter. The pattern is
+#: tried there only (text.match_at): opening with a lookbehind, it would be tried at every offset
+_ROMANCE_FIRST_RE = re.compile("[" + re.escape("".join(sorted({h[0] for h in _ROMANCE_HEADS}))) + "]")
 _ROMANCE_TOK_RE = re.compile(r"(?P<comma>[ \t]*,)?[ \t]+(?P<el>[ldLD]['’](?=\w))?(?P<w>[\w-]+)")
 _ROMANCE_JOINERS = {"de", "du", "des", "del", "la", "las", "los", "le", "les", "el", "et", "y", "e",
                     "da", "do", "dos", "das", "pour", "para", "por", "aux", "au", "avec", "con", "com"}
@@ -1709,7 +1713,7 @@ def _romance_candidates(doc: _Doc) -> list[_Cand]:
     text = doc.text
     out: list[_Cand] = []
     scanned = 0
-    for h in _ROMANCE_HEAD_RE.finditer(text):
+    for h in match_at(_ROMANCE_HEAD_RE, text, [m.start() for m in _ROMANCE_FIRST_RE.finditer(text)]):
         if h.start() < scanned:
             continue                           # inside the words read after the head before
         pos = end = h.end()

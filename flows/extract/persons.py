@@ -440,7 +440,7 @@ def _title_skip(name: str) -> int:
 def extract(text: str) -> list[dict]:
     v = build_view(text)
     T = v.text
-    found: dict[str, dict] = {}
+    found: _Found = _Found()
     order: list[str] = []
 
     ext_end = 0
@@ -951,9 +951,30 @@ def _this_sentence(before: str) -> str:
 
 def _same_person(found: dict[str, dict], key: str) -> dict | None:
     """'Jane Doe' and 'Jane K. Doe' are one person."""
-    toks = [t for t in key.split() if len(t) > 1]
+    if isinstance(found, _Found):
+        return found.by_words.get(_person_words(key))
+    toks = _person_words(key)
     for k, row in found.items():
-        kt = [t for t in k.split() if len(t) > 1]
-        if toks == kt:
+        if _person_words(k) == toks:
             return row
     return None
+
+
+def _person_words(key: str) -> tuple[str, ...]:
+    """A name key's words, initials left out: what `_same_person` compares."""
+    return tuple(t for t in key.split() if len(t) > 1)
+
+
+class _Found(dict):
+    """The persons found so far (name key -> row), with the first row of each `_person_words`
+    kept in `by_words`: `_same_person` is then one look-up, not a pass over every person found
+    (quadratic on a long list of participants). Keys are only ever added, never replaced or
+    removed, so the first row per words is the one a pass in insertion order would find."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_words: dict[tuple[str, ...], dict] = {}
+
+    def __setitem__(self, key: str, row: dict) -> None:
+        super().__setitem__(key, row)
+        self.by_words.setdefault(_person_words(key), row)

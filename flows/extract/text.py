@@ -233,12 +233,16 @@ def _find_dates_short(text: str) -> tuple[DateSpan, ...]:
 _STARTS_AT = {"d-d m y": "d", "d m-d m y": "d", "d m y": "d", "m d y": "m", "iso": "y", "m y": "m",
               "dotted": "n", "dotted d-d": "r"}
 _MONTH_START_RE = re.compile("|".join(sorted({m[:3] for m in MONTHS})))   # in the lowercased text
-_DIGITS_RE = re.compile(r"[0-9]+")
+# A pattern that starts with a character set is scanned for quickly; one that starts with a
+# lookbehind is tried at every offset. So the scans below check the characters before a match
+# with a lookbehind after its first digit ('\d(?<![\d.]\d)\d?' is '(?<![\d.])\d{1,2}').
+# a run of one or two ASCII digits (not part of a longer run)
+_SHORT_DIGITS_RE = re.compile(r"[0-9](?<![0-9][0-9])[0-9]?(?![0-9])")
 _YEAR_START_RE = re.compile(r"19|20")
 # where a dotted date can start: one or two digits and a dot before two digits, a dot and a year
-_DOTTED_START_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d\d\.(?:19|20)")
+_DOTTED_START_RE = re.compile(r"\d(?<![\d.]\d)\d?\.\d\d\.(?:19|20)")
 # where a dotted range of days can start: '16. to 17.05.20', '16-17.05.20'
-_DOTTED_RANGE_START_RE = re.compile(r"(?<![\d.])\d{1,2}\.?\s*(?:-|–|—|to|and|until)\s*\d{1,2}\.\d\d\.(?:19|20)")
+_DOTTED_RANGE_START_RE = re.compile(r"\d(?<![\d.]\d)\d?\.?\s*(?:-|–|—|to|and|until)\s*\d{1,2}\.\d\d\.(?:19|20)")
 # Characters that match an ASCII letter only under re.IGNORECASE ("ſ" ~ "s", "K" ~ "k", "İ"/"ı" ~
 # "i"); "İ" is also the one character that lowercases to two. A text with one of them is scanned
 # with rx.finditer. (Shared by the extractors' cheap pre-checks: events, projects.)
@@ -280,12 +284,7 @@ def _start_offsets(text: str) -> dict[str, list[int]] | None:
     months = [m.start() for m in _MONTH_START_RE.finditer(text.lower())]
     # a year starts with 19 or 20 (some of these are inside a longer number: tried, not matched)
     years = [m.start() for m in _YEAR_START_RE.finditer(text)]
-    days = []
-    if months:
-        for m in _DIGITS_RE.finditer(text):
-            s, e = m.span()
-            if e - s <= 2:
-                days.append(s)
+    days = [m.start() for m in _SHORT_DIGITS_RE.finditer(text)] if months else []
     dotted = [m.start() for m in _DOTTED_START_RE.finditer(text)] if "." in text else []
     ranges = [m.start() for m in _DOTTED_RANGE_START_RE.finditer(text)] if dotted else []
     return {"m": months, "d": days, "y": years, "n": dotted, "r": ranges}
@@ -360,8 +359,11 @@ def year_range(match: re.Match) -> tuple[int, int]:
 
 # A sentence ends after . ! ? (and a closing quote) before a capital or digit, at a blank line or
 # before a list item. The stop is matched too (the cut is after it, at group "q"): a pattern that
-# starts with a character set is scanned for quickly, one that starts with a lookbehind is not.
-_SENTENCE_END = re.compile(r"[.!?](?P<q>[\"”’)]?\s+)(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*(?:" + BULLET + r"|[#|]))")
+# starts with a character set is scanned for quickly, one that starts with a lookbehind is not
+# (nor one whose alternatives start with different sets: so the stop or line break is matched
+# first, and a lookbehind on it picks the alternative).
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])(?P<q>[\"”’)]?\s+)(?=[\"“‘(]?[A-Z0-9])|(?<=\n)\s*\n|"
+                           r"(?<=\n)(?=\s*(?:" + BULLET + r"|[#|])))")
 _ABBREV = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "Nos.", "Oct.", "Sept.", "Sep.", "Nov.", "Dec.", "Jul.", "Jun.", "Apr.", "Mar.",
            "Jan.", "Feb.", "Aug.", "St.", "e.g.", "i.e.", "Prof.", "Amb.", "H.E.", "F.", "U.S.")
 _ABBREV_SET = frozenset(_ABBREV)
@@ -477,15 +479,21 @@ def _inside(starts: list[int], ends: list[int], pos: int) -> bool:
 
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$])")
 _LINK_RE = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_BLANKS_RE = re.compile(r"\s+")
 
 
 def clean_inline(text: str) -> str:
     """Strip Markdown emphasis and escapes from a short piece of text (a title, a name)."""
-    text = _ESCAPE_RE.sub(r"\1", text)
-    text = _LINK_RE.sub(r"\1", text)
-    text = text.replace("**", "").replace("__", "")
-    return _BLANKS_RE.sub(" ", text).strip(" *_")
+    # (called some 40 times per document on short pieces: each step runs only when the text
+    # holds what it removes, and the blanks are joined by str.split, whose blanks are \s's)
+    if "\\" in text:
+        text = _ESCAPE_RE.sub(r"\1", text)
+    if "](" in text:                          # (every link has it)
+        text = _LINK_RE.sub(r"\1", text)
+    if "**" in text:
+        text = text.replace("**", "")
+    if "__" in text:
+        text = text.replace("__", "")
+    return " ".join(text.split()).strip(" *_")
 
 
 # ------------------------------------------------------------------ datelines
