@@ -1057,3 +1057,39 @@ def test_the_record_fields_are_the_pattern_s():
     for _ in range(3000):
         text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 10)))
         assert [m.span() for m in _rec_signed_fields(text)] == [m.span() for m in _REC_SIGNED_RE.finditer(text)], text
+
+
+def test_present_tense_adoption_in_a_timeline_item():
+    rows = extract("- March 2022 – The Government of Ghana, the Ghana Employers Association (REF) and the "
+                   "Trades Union Congress (RTUC) endorse the first Decent Work Country Programme.\n")
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("dwcp", 2022, 3)]
+    assert {"Government of Ghana", "REF", "RTUC"} <= set(rows[0]["parties"])
+    rows = extract("In May 2021 the Ministry of Labour (MOL) and the Chamber of Commerce (RCC) adopt the Ruritania "
+                   "Declaration on Fair Recruitment.")
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["parties"]) for r in rows] == \
+        [("declaration", 2021, 5, ["MOL", "RCC"])]
+
+
+def test_declaration_of_a_place():
+    rows = extract("The project backed the Declaration of Villaverde on Safe Work, signed on 3 May 2021 by the "
+                   "Ministry of Labour (MOL) and the Provincial Council (PCV).")
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["parties"]) for r in rows] == \
+        [("declaration", 2021, 5, ["MOL", "PCV"])]
+
+
+def test_group_relative_without_pronoun_names_the_signers_before():
+    rows = extract("The new MoU was signed on 4 April 2024 in Lusaka by Ms Ann Bee, ILO Regional Director, and "
+                   "Mr Tom Cee, COMESA Assistant Secretary-General. It replaces the agreement the two "
+                   "organizations concluded in May 2012.")
+    old = [r for r in rows if r["signed_year"] == 2012]
+    assert old and old[0]["signed_month"] == 5 and "COMESA" in old[0]["parties"]
+
+
+def test_partner_country_signs_when_the_by_clause_names_only_the_ilo():
+    text = ("# Finland and the ILO: partner brief\n\nFinland is a long-standing partner of the ILO. "
+            "Finland funds projects on skills.\n\n"
+            "- 3 May 2022 – Partnership Agreement 2022–2025, signed in Geneva by Mr Tom Bee, State Secretary "
+            "for Development, and Ms Ann Cee, ILO Deputy Director-General.\n")
+    rows = extract(text)
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("partnership_agreement", 2022, 5)]
+    assert "Finland" in rows[0]["parties"]

@@ -873,3 +873,13 @@ def test_every_month_name_opens_with_a_month_stem():
     from flows.extract.text import MONTH
     names = re.findall(r"[A-Z][a-z]+", MONTH)
     assert names and all(n.lower()[:3] in _MONTH_STEMS for n in names)
+
+
+def test_dateline_line_under_a_headline_dates_the_item():
+    text = ("## News\n\n### Training centres open their doors\n\n12 April 2023 · Kumasi\n\n"
+            "The launch workshop brought together 60 trainers and employers from the region.\n\n"
+            "### Another item\n\nNothing happened here.\n")
+    rows = extract(text)
+    assert [r["start_date"] for r in rows] == [date(2023, 4, 12)]
+    # (a dateline that is not under a headline dates nothing)
+    assert extract("Intro line.\n12 April 2023 · Kumasi\n\nThe launch workshop brought together 60 trainers.\n") == []

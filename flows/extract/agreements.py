@@ -32,7 +32,7 @@ _NOUN_RE = re.compile(
     r"|\bMo[UC]s?\b|\bMOUs?\b|\b[Mm]emorand(?:um|a)\b)"
     r"|(?P<pa>\b[Pp]artnership\s+[Aa]greements?\b|\bPartnership\s+(?:Frameworks?|Programmes?)\b)"
     r"|(?P<dwcp>Decent\s+Work\s+Country\s+Programmes?|\bDWCPs?\b)"
-    r"|(?P<decl>\b(?:[A-Z][\w'’-]*\s+){1,6}Declaration\b|\b(?:[Jj]oint|[Mm]inisterial|[Tt]ripartite|[Bb]ipartite)\s+[Dd]eclarations?\b)"
+    r"|(?P<decl>\b(?:[A-Z][\w'’-]*\s+){1,6}Declaration\b|(?<=the\s)Declaration(?=\s+of\s+[A-Z])|\b(?:[Jj]oint|[Mm]inisterial|[Tt]ripartite|[Bb]ipartite)\s+[Dd]eclarations?\b)"
     r"|(?P<loi>\b(?:Letters?\s+of\s+(?:[Ii]ntent|Agreement|Understanding)|Exchanges?\s+of\s+(?:Letters|Notes)|"
     r"Records?\s+of\s+Discussions?)\b)"
     r"|(?P<agr>\b(?:(?P<qual>[Cc]omplementary|[Ff]ramework|[Cc]ooperation|[Tt]riangular|[Bb]ilateral|"
@@ -53,9 +53,9 @@ _NOUN_KEY_RE = re.compile(r"morand|Mo[UC]|MOU|greement|rrangement|Decent|DWCP|cl
 _BETWEEN_RE = re.compile(r"\bbetween\b")
 _SIGN = r"sign(?:s|ed|ing)?|signature(?=\s+of\s+(?:an?|the|this|their)\b)|conclud(?:e|es|ed)|agreed(?!\s+to\s+(?!a\b|an\b|the\b)[a-z]+\b)|ink(?:s|ed)|renew(?:s|ed)(?!\s+(?:Mo[UC]|MOU|[Mm]emorand|[Aa]greement|[Pp]artnership|[Ff]ramework))|put\s+into\s+force|entered\s+into"
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
-_DWCP_VERB_RE = re.compile(rf"\b(?:{_SIGN}|launch(?:es|ed)|adopt(?:s|ed)|endorsed|validated|approved)\b",
+_DWCP_VERB_RE = re.compile(rf"\b(?:{_SIGN}|launch(?:es|ed)|adopt(?:s|ed)?|endorse[sd]?|validated|approved)\b",
                            re.IGNORECASE)
-_DECL_VERB_RE = re.compile(r"\b(?:adopt(?:s|ed)|sign(?:s|ed)?|endorsed|issued|conclud(?:e|es|ed)|agreed)\b",
+_DECL_VERB_RE = re.compile(r"\b(?:adopt(?:s|ed)?|sign(?:s|ed)?|endorse[sd]?|issued|conclud(?:e|es|ed)|agreed)\b",
                            re.IGNORECASE)
 _DOC_VERB_RE = re.compile(r"\bsign(?:s|ed|ing)?\b", re.IGNORECASE)
 _SETS_UP_RE = re.compile(r"\b(?:sets?\s+up|establish(?:es|ed)?|creat(?:es|ed)|launch(?:es|ed))\s+the\s+"
@@ -81,9 +81,10 @@ _COUNT_ANY_RE = re.compile(_COUNT_RE.pattern, re.IGNORECASE)
 _GROUP_RE = re.compile(r"\b(?:by|between)\s+the\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
                        r"(?:agencies|organi[sz]ations|partners|parties|institutions)\b")
 # "... under the MoU that the two organizations signed": the parties are those named before the noun
-_GROUP_REL_RE = re.compile(r"\s*,?\s*(?:that|which)\s+the\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
+_GROUP_REL_RE = re.compile(r"\s*,?\s*(?:(?:that|which)\s+)?the\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
                            r"(?:agencies|organi[sz]ations|partners|parties|institutions)\s+(?:have\s+|had\s+|jointly\s+)?"
                            r"(?:signed|concluded|adopted)\b")
+# ("the agreement the two organizations concluded": the relative pronoun may be left out)
 # "the two organizations signed a joint declaration": the same, as the subject of the signing
 _GROUP_SUBJ_RE = re.compile(r"\b[Tt]he\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
                             r"(?:agencies|organi[sz]ations|partners|parties|institutions|confederations|federations)\s+"
@@ -1233,7 +1234,7 @@ def extract(text: str) -> list[dict]:
                 if len(named) == _num(rg.group("n")):
                     parties, explicit = named, True
             if not [p for p in parties if p != "ILO"]:
-                gm = _GROUP_RE.search(S, ne, min(len(S), ne + 120)) or _GROUP_SUBJ_RE.search(S, max(0, ns - 80), ns)
+                gm = _GROUP_RE.search(S, ne, min(len(S), ne + 120)) or _GROUP_SUBJ_RE.search(S, max(0, ns - 80), ns) or rg
                 if gm and si > 0:                    # "signed by the three agencies"
                     n = _num(gm.group("n")) or 0
                     ps, pe = sents[si - 1]
@@ -1352,6 +1353,12 @@ def extract(text: str) -> list[dict]:
                     else:
                         parties.append(partner.value)
                         weak = True
+            elif explicit and parties == ["ILO"] and kind not in ("dwcp", "declaration") and partner.value \
+                    and not _BETWEEN_RE.search(S) and not _PLURAL_NOUN_RE.search(m.group(0)):
+                # "Partnership Agreement 2023-2026, signed by Mr A, State Secretary, and Ms B, ILO
+                # Deputy Director-General": the signer who is not the ILO's is the partner country's
+                parties.append(partner.value)
+                weak = True
             if kind not in ("dwcp", "declaration") and _PLURAL_NOUN_RE.search(m.group(0)) \
                     and not [p for p in parties if p != "ILO"]:
                 prev_end = ne                        # "the agreements signed in 2024": many, none named
@@ -1933,7 +1940,7 @@ _NAMED_BEFORE_RE = re.compile(r"(?<![.:;]\s)(?<!^)\b(?!(?:Programme|Program|Coop
                               r"Contribution|Grant)\s)[A-Z][a-z]+\s+\Z")
 _THEIR_RE = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}\Z")
 # (a timeline's year, "- 2024 – ", and up to two openers: "On 5 May 2024, the ...", "Chile's ...")
-_SUBJ_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|" + BULLET + r"\s*)?(?:(?:19|20)\d\d[ \t]*[–—:-][ \t]*)?(?:(?:The|the|Today|Yesterday|"
+_SUBJ_LEAD_RE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s*|" + BULLET + r"\s*)?(?:(?:\d{1,2}[ \t]+)?(?:[A-Z][a-z]{2,8}\.?[ \t]+)?(?:19|20)\d\d[ \t]*[–—:-][ \t]*)?(?:(?:The|the|Today|Yesterday|"
                            r"In\s+\w+(?:\s+\d{4})?|On\s+\d{1,2}\s+\w+(?:\s+\d{4})?|[A-Z][a-z]+['’]s),?\s+){0,2}")
 _SUBJ_GAP_RE = re.compile(r"\s+(?:(?:have|has|will|would|jointly|formally|officially|then|also|to)\s+)*[a-z]+\s+(?:the|a|their|its)\s+(?:[\w'’-]+\s+){0,2}")
 
@@ -1948,7 +1955,8 @@ def _subject_list(T, ss, S, ns, prev_end, defs) -> list[str]:
     dl = _SUBJ_DATELINE_RE.match(S)                  # "ULAANBAATAR, Mongolia - The Government of X, ..."
     lead_end = max(lead.end(), _SUBJ_LEAD_RE.match(S, dl.end()).end() if dl else 0)
     ms = _party_mentions(T, ss + (dl.end() if dl else 0), ss + ns, defs)
-    if len(ms) < 2 or "ILO" not in (ms[0][1], ms[-1][1]) or ms[0][0] - ss > lead_end:
+    # (a subject of the constituents alone signs too: "The Government of X, E and U endorse the DWCP")
+    if len(ms) < 2 or ms[0][0] - ss > lead_end:
         return []
     # the end of the last name: "... and the ILO", "... and the Government of X", "... (ILO)"
     last = _ILO_RE.match(T, ms[-1][0]) if ms[-1][1] == "ILO" else _RUN_RE.match(T, ms[-1][0])

@@ -1674,6 +1674,25 @@ def _dated_head_lines(T: str):
 _HEAD_BODY_GAP_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n){0,2}")
 
 
+# the rest of a dateline after its date: " · Dakar", " | Addis Ababa"
+_PLACE_ONLY_RE = re.compile(r"[ \t]*[·|•–—-][ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t]*")
+_HEADING_LINE_RE = re.compile(r"[ \t]*#{1,6}[ \t]+\S")
+
+
+def _under_heading(T: str, ls: int) -> bool:
+    """Whether the line at ls comes right after a markdown heading (blank lines between)."""
+    j = ls
+    for _ in range(3):
+        if j <= 0:
+            return False
+        k = T.rfind("\n", 0, j - 1) + 1
+        line = T[k:j - 1]
+        if line.strip():
+            return _HEADING_LINE_RE.match(line) is not None
+        j = k
+    return False
+
+
 def _dated_news_heads(T: str) -> tuple[list[int], list[tuple[int, DateSpan]]]:
     """(ends, (end, date)) of the heading lines that open with a full date."""
     ends, heads = [], []
@@ -1683,6 +1702,11 @@ def _dated_news_heads(T: str) -> tuple[list[int], list[tuple[int, DateSpan]]]:
             continue
         title = line[m.end("date") - m.start("line"):]
         if len(re.findall(r"[A-Za-z]{2,}", title)) < 3 or "," in title:
+            if _under_heading(T, m.start("line")) and _PLACE_ONLY_RE.fullmatch(title):
+                ds = find_dates(m.group("date"))  # "### Launch workshop held\n\n22 March 2022 · Dakar": the
+                if ds and ds[0].start == 0 and ds[0].day:   # item's own dateline, under its headline
+                    ends.append(m.end("line"))
+                    heads.append((m.end("line"), ds[0]))
             continue                             # "28 May 2024 · Bishkek", "5 May 2024 | Press release",
             # "2–3 October 2024 · Centro Cultural, Lisbon": a dateline or a venue, not a headline
         ds = find_dates(m.group("date"))
