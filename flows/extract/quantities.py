@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from . import money
 from .countries import lookup_country
-from .tables import find_tables, inner_pipe_tables, markdown_tables
+from .tables import Table, find_tables, inner_pipe_tables, markdown_tables
 from .text import (CAPS_HEADING_RE, FOLD_SPECIAL, MONTHS, NUMBER_WORD, TENS, UNITS, YEAR, find_dates,
                    match_at, parse_number_word, scale_of, sentences)
 
@@ -464,7 +464,30 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
         b = _SCOPE_END_RE.search(text, _after_blank(text, start))
         end = b.start() if b else len(text)
         scopes.append((start, end, dt, prec))
-    return scopes + _lead_in_scopes(text) + _paragraph_scopes(text)
+    return scopes + _box_heading_scopes(text) + _lead_in_scopes(text) + _paragraph_scopes(text)
+
+
+# the first line of a box drawn in text ('+-----+' over '| RESULTS (as of 30 June 2024) |'):
+# a heading that names an 'as of' date dates the lines of the box, up to its closing '+---+'
+_BOX_HEAD_RE = re.compile(r"^[ \t]*\+[-=]{10,}\+?[ \t]*\n[ \t]*\|[ \t]*(?P<head>[^\n|]{3,120}?)[ \t]*\|?[ \t]*$",
+                          re.MULTILINE)
+_BOX_END_RE = re.compile(r"^[ \t]*\+[-=]{10,}\+?[ \t]*$|\n[ \t]*\n", re.MULTILINE)
+
+
+def _box_heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
+    scopes = []
+    if "+--" not in text and "+==" not in text:
+        return scopes
+    for m in _BOX_HEAD_RE.finditer(text):
+        head = m.group("head")
+        if not _AS_OF_HINT_RE.search(head + " "):
+            continue
+        dates = find_dates(head)
+        if not dates:
+            continue
+        b = _BOX_END_RE.search(text, m.end())
+        scopes.append((m.end(), b.start() if b else len(text), dates[-1].first(), dates[-1].precision))
+    return scopes
 
 
 # a heading that names results and one year: 'Key results (2023)', 'Results reported for
@@ -1006,7 +1029,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                 unit = None
             if unit:
                 qual, qs = _qualifier_before(text, s)
-                if not qual and back.group("target"):
+                if not qual and (back.group("target") or back.group("ptarget")):
                     qual = "target"
                 rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
                              "char_start": qs if qual and qs < s else s, "char_end": e,
@@ -1138,13 +1161,16 @@ _LIST_GAP_RE = re.compile(r"(?:[ \t\n]+(?:of|from)[ \t\n]+[^,;.()\n:]{1,60})?"
                           r"(?:,[ \t\n]*(?:and[ \t\n]+)?|[ \t\n]+and[ \t\n]+)")
 
 
+_TARGET_DUE_BEFORE_RE = re.compile(r"\((?:[Tt]arget|[Gg]oal)[ \t]+(?:by|for|in)[ \t]+$")
 _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 # a number with no noun after it that points back to a counted noun: 'against a target of
 # 1,500', 'up from 31', 'a further 380', 'Of the graduates, 2,150 ...'
 _BACK_REF_RE = re.compile(
     r"(?:\bagainst[ \t\n]+(?:an?|the)[ \t\n]+(?:[\w-]+[ \t\n]+)?(?P<target>target)[ \t\n]+of|"
     r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|(?<=,)[ \t]+including|"
-    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?:(?P<of>[a-z]+)|(?P<ofn>\d{1,3}(?:,\d{3})*|\d+)),)"
+    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?:(?P<of>[a-z]+)|(?P<ofn>\d{1,3}(?:,\d{3})*|\d+)),|"
+    # ('4,870 miners trained (target by 2026: 8,000)', '(target: 500)': the count's target)
+    r"\((?P<ptarget>[Tt]arget|[Gg]oal)(?:[ \t]+(?:by|for|in)[ \t]+(?:19|20)\d\d)?[ \t]*:)"
     # ('up from about 19,000': a qualifier between)
     r"(?:[ \t\n]+(?:about|around|some|nearly|almost|over|roughly|approximately|more[ \t]+than))?[ \t\n]*[*_]{0,2}$")
 # what may follow such a number: the end of the clause, 'in <year>', or a verb
@@ -1692,7 +1718,7 @@ def _text_table_rows(text: str, excluded) -> list[dict]:
         heads = [text[a:b] for a, b in tb.header]
         if len(heads) >= 3 and _LABEL_HEADER_RE.fullmatch(heads[0]) \
                 and any(_GOAL_HEADER_RE.match(h) for h in heads[1:]):
-            rows += _text_matrix_rows(text, tb, heads, excluded)
+            rows += _text_matrix_rows(text, _ruled_body(text, tb) or tb, heads, excluded)
             continue
         units = [None if _NOT_COUNT_HEADER_RE.search(h) else _plural_phrase(h) for h in heads]
         # a table split by sex with a 'Total' row: the women and men of each row are a breakdown,
@@ -1713,6 +1739,43 @@ def _text_table_rows(text: str, excluded) -> list[dict]:
                 if row:
                     rows.append(row)
     return rows
+
+
+# a line that rules a plain-text table off ('-----', '=====')
+_FULL_RULE_RE = re.compile(r"[ \t]*[-=_\u2013\u2014]{10,}[ \t]*$", re.MULTILINE)
+
+
+def _ruled_body(text: str, tb):
+    """A plain-text table whose header (and its line of notes: '(2019)  (2023)') is ruled off
+    from its rows by a line of dashes, which ends `tb` at the rule: the table read again with
+    the rule line left out, its cells' offsets mapped back into `text`; None when no rule line
+    follows `tb` or no rows lie under it."""
+    m = _FULL_RULE_RE.match(text, tb.end + 1)
+    if not m or m.end() >= len(text):
+        return None
+    rest = m.end() + 1
+    # the rows: up to a blank line, another rule line or 40 lines
+    e, n = rest, 0
+    while e < len(text) and n < 40:
+        nl = text.find("\n", e)
+        nl = len(text) if nl < 0 else nl
+        if not text[e:nl].strip() or _FULL_RULE_RE.match(text, e, nl):
+            break
+        e, n = nl + 1, n + 1
+    if n == 0:
+        return None
+    head = text[tb.start:tb.end + 1]
+    shift = rest - (tb.end + 1)
+    found = [t for t in find_tables(head + text[rest:min(e, len(text))].rstrip("\n")) if t.start == 0]
+    if not found or len(found[0].rows) <= len(tb.rows):
+        return None
+    t2 = found[0]
+
+    def back(c):
+        return None if c is None else (c[0] + tb.start + (shift if c[0] >= len(head) else 0),
+                                       c[1] + tb.start + (shift if c[0] >= len(head) else 0))
+    return Table(tb.kind, tb.start, t2.end + tb.start + shift, [back(c) for c in t2.header],
+                 [[back(c) for c in row] for row in t2.rows])
 
 
 # a header line's continuation under a plain-text table's header: '(2022)   (2025)   (Dec 2024)'
@@ -1966,6 +2029,9 @@ def extract(text: str) -> list[dict]:
                     dd = doc_date()[0]
                     mo = MONTHS[mm.group("m").lower().rstrip(".")]
                     ds = [(mm.start("m"), date(dd.year if mo <= dd.month else dd.year - 1, mo, 1), "month")]
+            if ds and "(" in text[max(ss, pos - 300):min(se, pos + 300)]:
+                # '4,870 miners (target by 2026: 8,000)': the year a target is due dates no count
+                ds = [d for d in ds if not _TARGET_DUE_BEFORE_RE.search(text, max(0, d[0] - 20), d[0])]
             if ds and _COMPARED_RE.search(text, pos, min(se, pos + 300)):
                 # '27,000 workers this year, up from 19,000 in 2023': the year after the
                 # comparison is the other count's
