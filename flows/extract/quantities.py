@@ -577,7 +577,12 @@ def _lead_in_scopes(text: str) -> list[tuple[int, int, date, str]]:
         ls = text.rfind("\n", 0, m.start()) + 1
         if m.start() - ls > 200 or not (_SO_FAR_END_RE.search(text, ls, m.start())
                                         or _BY_DATE_LEAD_RE.fullmatch(text, ls, m.start())):
-            continue
+            # a paragraph whose last sentence is the lead-in ('... to extend activities. By
+            # October 2024:' over a list)
+            ss = text.rfind(". ", max(ls, m.start() - 60), m.start())
+            if ss < 0 or not _BY_DATE_LEAD_RE.fullmatch(text, ss + 2, m.start()):
+                continue
+            ls = ss + 2
         dates = [(d.first(), d.precision) for d in find_dates(text[ls:m.start()])] \
             or [d[1:] for d in _dates_in(text, ls, m.start())]
         if not dates:
@@ -757,10 +762,14 @@ _AIM = (r"(?:aims?|aimed|aiming|plans?|planned|planning|seeks?|seeking|intends?|
 # 'will support 300 cooperatives', 'aims to reach 25,000 young people', 'is expected to create
 # 450,000 workdays', 'targets 500 firms': a count the text sets out to reach
 _TARGET_DIRECT_RE = re.compile(
-    rf"(?:\b(?:will|{_AIM})(?:[ \t\n]+[a-z]+){{1,2}}|\b(?:targeting|targeted)(?:[ \t\n]+of)?|"
+    rf"(?:\bwill(?:[ \t\n]+[a-z]+){{1,2}}|\b{_AIM}(?:[ \t\n]+[a-z]+){{1,3}}|\b(?:targeting|targeted)(?:[ \t\n]+of)?|"
     r"\b[Tt]argets?(?:[ \t\n]+of)?)[ \t\n]+$")
 # '... aims to reach 25,000 young people with training and to support 300 cooperatives'
 _TARGET_AND_TO_RE = re.compile(r"(?:\band|,)[ \t\n]+to[ \t\n]+[a-z]+[ \t\n]+$")
+_TARGET_LIST_VERB_RE = re.compile(r"(?:,|\band)[ \t\n]+(?:and[ \t\n]+)?(?![a-z]+(?:ed|ing)\b)[a-z]{3,}"
+                                  r"(?:[ \t\n]+[a-z]+){0,3}[ \t\n]+$")
+# (a past tense or a relative clause in between ends the aim's list: '..., and trained 50')
+_NOT_LIST_GAP_RE = re.compile(r"\b(?:had|has|have|was|were|who|which|while|but|already)\b")
 _TARGET_LABEL_RE = re.compile(r"[ \t|*_\-]*(?:[Tt]argets?|TARGETS?)\b[^|:\n\d]{0,40}[|:][ \t*_]*$")
 _TARGET_COLON_RE = re.compile(r"(?:^|(?<=[.!?])[ \t]+|\n)[ \t*_]*(?:(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir)[ \t]+)?"
                               r"(?:(?:main|overall|final|new)[ \t]+)?[Tt]argets?[ \t*_]*:[ \t*_]*$")
@@ -784,6 +793,14 @@ def _target_before(text: str, s: int) -> str | None:
         return "target"
     if _TARGET_AND_TO_RE.search(text, max(lo, s - 30), s) and _TARGET_AIM_RE.search(text, lo, s):
         return "target"
+    # '... aims to train 40 instructors, upgrade 12 training centres and develop standards for
+    # nine occupations': the verbs of a list the aim governs, in the same clause
+    if _TARGET_LIST_VERB_RE.search(text, max(0, s - 60), s):
+        lo2 = max(0, s - 320)
+        for last in _CLAUSE_END_RE.finditer(text, lo2, s):
+            lo2 = last.end()
+        if _TARGET_AIM_RE.search(text, lo2, s) and not _NOT_LIST_GAP_RE.search(text, lo2, s):
+            return "target"
     # 'Its targets include 5,000 trainees reached and 200 firms supported': every count of
     # the clause is a target
     if _TARGETS_INCLUDE_RE.search(text, lo, s):
@@ -990,7 +1007,16 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             else:
                 near = [r for r in (*prior, *rows) if s - 150 <= r["char_end"] <= s and r["value"] > value]
                 prev_row = max(near, key=lambda r: r["char_end"]) if near else None
-                if prev_row is None or _FULL_STOP_RE.search(text, prev_row["char_end"], s):
+                if prev_row is None:
+                    continue
+                stops = [m.group(0) for m in _FULL_STOP_RE.finditer(text, prev_row["char_end"], s)]
+                # ('China has sponsored 23 JPOs. As of 2024, seven of them serve ...': 'them'
+                # points back to the count of the sentence right before)
+                # (only in a sentence that opens with its date: a status at that date, not
+                # an anecdote: 'She met 12 farmers. Two of them sold goats.')
+                if stops and not (len(stops) == 1 and stops[0] in ".!?" and of_them.re is _OF_THEM_RE
+                                  and of_them.group(0).rstrip().endswith("them")
+                                  and _DATED_OPENING_RE.search(text, max(0, s - 45), s)):
                     continue
                 unit, ue = prev_row["unit"], (of_them.end() if of_them.re is _OF_THEM_RE else e)
             qual, qs = _qualifier_before(text, s)
@@ -1027,9 +1053,19 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                 unit = prev_row["unit"]
             else:
                 unit = None
+                # a list item that opens with a bare count and its verb ('- 7,950 had found a
+                # job') under an item that counts a noun ('- 18,300 young people had completed
+                # training;'): that noun
+                ls = text.rfind("\n", 0, s) + 1
+                if _BARE_ITEM_RE.fullmatch(text, ls, s) and _BARE_VERB_RE.match(text, e) and ls > 0:
+                    pls = text.rfind("\n", 0, ls - 1) + 1
+                    prev_items = [r for r in (*prior, *rows) if pls <= r["num_start"] < ls]
+                    if prev_items and _BARE_ITEM_RE.fullmatch(text, pls, prev_items[0]["num_start"]) \
+                            and prev_items[0]["rule"] == "quantity.count":
+                        unit = prev_items[0]["unit"]
             if unit:
                 qual, qs = _qualifier_before(text, s)
-                if not qual and (back.group("target") or back.group("ptarget")):
+                if not qual and back and (back.group("target") or back.group("ptarget")):
                     qual = "target"
                 rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
                              "char_start": qs if qual and qs < s else s, "char_end": e,
@@ -1161,6 +1197,14 @@ _LIST_GAP_RE = re.compile(r"(?:[ \t\n]+(?:of|from)[ \t\n]+[^,;.()\n:]{1,60})?"
                           r"(?:,[ \t\n]*(?:and[ \t\n]+)?|[ \t\n]+and[ \t\n]+)")
 
 
+# a sentence's opening date right before its count: '. As of December 2024, seven of them'
+_DATED_OPENING_RE = re.compile(r"[.!?][ \t\n]+(?:As[ \t]+(?:of|at)|By|In|At[ \t]+the[ \t]+end[ \t]+of)[ \t]+"
+                               r"[A-Za-z0-9 \t]{3,25},[ \t]+$")
+# the start of a list item up to its opening number ('- ', '• ', '2. ') and the verb after a
+# bare count ('had found', 'were placed')
+_BARE_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])[ \t]+")
+_BARE_VERB_RE = re.compile(r"[ \t]+(?:had|have|has|were|are|went|got|found|received|completed|"
+                           r"(?:have|had|has)[ \t]+been|[a-z]{3,}ed)[ \t]+[a-z]")
 _TARGET_DUE_BEFORE_RE = re.compile(r"\((?:[Tt]arget|[Gg]oal)[ \t]+(?:by|for|in)[ \t]+$")
 _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 # a number with no noun after it that points back to a counted noun: 'against a target of
@@ -1647,7 +1691,7 @@ def _ruled_rows(text: str, excluded) -> list[dict]:
 # to have:', 'The programme will:') or under a 'Targets' heading ('The targets (by 2029)'):
 # its counts are targets
 _AIM_LEAD_RE = re.compile(rf"\b(?:{_AIM}|will(?![ \t]+be[ \t]+\w+(?:ed|en|nt)\b)|expected[ \t]+to)\b")
-_TARGET_HEAD_RE = re.compile(r"^[ \t#*_]*(?:(?:the|our|key|main)[ \t]+)?targets?\b(?P<rest>[^\n.:;!?]{0,40}):?[ \t*_]*$",
+_TARGET_HEAD_RE = re.compile(r"^[ \t#*_]*(?:(?:the|our|key|main|project|programme|specific)[ \t]+)?(?:targets?|objectives)\b(?P<rest>[^\n.:;!?]{0,40}):?[ \t*_]*$",
                              re.MULTILINE | re.IGNORECASE)
 
 
@@ -1682,12 +1726,14 @@ def _target_scopes(text: str) -> list[tuple[int, int, tuple | None]]:
             for k in cols:
                 if k < len(row):
                     scopes.append((row[k][0], row[k][1], None))
-    if "arget" in text:
+    if "arget" in text or "bjectives" in text or "BJECTIVES" in text:
         for m in _TARGET_HEAD_RE.finditer(text):
-            if not _LIST_ITEM_AFTER_RE.match(text, m.end()):
+            item = _LIST_ITEM_AFTER_RE.match(text, m.end())
+            if not item:
                 continue
             y = re.search(rf"\b(?:by|in|for)[ \t]+({YEAR})\b", m.group("rest"))
-            b = _BLANK_LINE_RE.search(text, m.end())
+            # (the list under the heading, a blank line between them or not)
+            b = _BLANK_LINE_RE.search(text, item.start("item"))
             scopes.append((m.end(), b.start() if b else len(text),
                            (date(int(y.group(1)), 1, 1), "year") if y else None))
     return scopes
