@@ -2261,6 +2261,9 @@ def _extract(text: str) -> list[dict]:
             if a["years"] is None:
                 a["years"] = a.get("prev_years")
             if a["years"] is None:
+                # a news item's paragraph under its dateline ('8 November 2023 · Dakar')
+                a["years"] = _dateline_year(text, a["start"])
+            if a["years"] is None:
                 # a section headed by its year ('I. Voluntary funding in 2024', '## Results in 2023')
                 a["years"] = _section_year(text, a["start"])
 
@@ -2670,6 +2673,26 @@ def _section_year(text: str, pos: int) -> tuple[int, int] | None:
     if len(ex) == 1 and ex[0][2] == ex[0][3]:
         return ex[0][2], ex[0][3]
     return None
+
+
+# a dateline: a line that is a date, and maybe a place ('8 November 2023 · Dakar', 'Dakar, 8
+# November 2023', 'March 3, 2024 | Geneva')
+_DATELINE_RE = re.compile(
+    rf"[ \t*_]*(?:[A-Z][\w'’.\- ]{{1,30}},[ \t]+)?(?:\d{{1,2}}[ \t]+{MONTH}\.?|{MONTH}\.?[ \t]+\d{{1,2}},?)[ \t]+"
+    rf"(?P<y>(?:19|20)\d\d)(?:[ \t]*[·•|–—,-][ \t]*[A-Z][\w'’.,\- ]{{0,40}})?[ \t*_]*")
+
+
+def _dateline_year(text: str, pos: int) -> tuple[int, int] | None:
+    """The year of the dateline right above the paragraph the amount at `pos` opens or is in
+    (a news item: '8 November 2023 · Dakar' over 'AFD and the ILO signed ... EUR 1.2 million')."""
+    ps = text.rfind("\n\n", max(0, pos - 1500), pos)
+    if ps < 0 or "\n" in text[ps + 2:pos].strip("\n") or text[ps + 2:pos].lstrip("\n").startswith("#"):
+        return None  # (a paragraph of one line: a list, a table or a heading is no news item)
+    prev = _prev_line(text, ps + 2, max_blank=1)
+    if prev is None or prev[1] - prev[0] > 80:
+        return None
+    m = _DATELINE_RE.fullmatch(text, *prev)
+    return (int(m.group("y")), int(m.group("y"))) if m else None
 
 
 def _heading_year(text: str, pos: int) -> tuple[int, int] | None:

@@ -254,6 +254,8 @@ def _is_plural(word: str) -> bool:
         return True
     if w.endswith("is") and word[:1].isupper():
         return _demonym_plural(word)
+    if w.endswith("ese") and word[:1].isupper():
+        return _ese_demonym(word)
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
 
 
@@ -262,6 +264,15 @@ def _demonym_plural(word: str) -> bool:
     """'Nepalis', 'Pakistanis', 'Somalis', 'Saudis': people of a country, named by its name + 'i'."""
     stem = word[:-2]
     return len(stem) >= 3 and any(lookup_country(n) for n in (stem, stem + "ia", word[:-1] + " Arabia"))
+
+
+@lru_cache(maxsize=1024)
+def _ese_demonym(word: str) -> bool:
+    """'Senegalese', 'Togolese', 'Timorese', 'Chinese': people of a country (a plural as it is),
+    named by the country's name (or its first word) + 'ese'."""
+    stem = word[:-3]
+    return len(stem) >= 3 and any(lookup_country(n) for n in (stem, stem + "a", stem + "on", stem[:-1],
+                                                              stem + "-Leste", stem + "e"))
 
 
 def _clean_unit(text: str) -> str:
@@ -323,6 +334,11 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
             continue
         if _is_plural(w):
             end_idx = k
+            if w.endswith("ese") and w[:1].isupper():
+                # 'Senegalese master craftsmen': a demonym before its noun is an adjective
+                end_idx = next((kk for kk in range(k + 1, min(k + 4, len(words)))
+                                if words[kk][2][:1].islower() and (_is_plural(words[kk][2])
+                                                                    or words[kk][2].endswith("men"))), k)
             # 'women workers', "women entrepreneurs' associations": a plural or a possessive
             # right after the plural is a modifier chain, the head comes later
             while end_idx + 1 < len(words) and (
@@ -762,7 +778,7 @@ _AIM = (r"(?:aims?|aimed|aiming|plans?|planned|planning|seeks?|seeking|intends?|
 # 'will support 300 cooperatives', 'aims to reach 25,000 young people', 'is expected to create
 # 450,000 workdays', 'targets 500 firms': a count the text sets out to reach
 _TARGET_DIRECT_RE = re.compile(
-    rf"(?:\bwill(?:[ \t\n]+[a-z]+){{1,2}}|\b{_AIM}(?:[ \t\n]+[a-z]+){{1,3}}|\b(?:targeting|targeted)(?:[ \t\n]+of)?|"
+    rf"(?:\b(?:will|{_AIM})(?:[ \t\n]+[a-z]+){{1,2}}|\b(?:aims?|aimed|aiming|seeks?|seeking)[ \t\n]+to(?:[ \t\n]+[a-z]+){{3}}|\b(?:targeting|targeted)(?:[ \t\n]+of)?|"
     r"\b[Tt]argets?(?:[ \t\n]+of)?)[ \t\n]+$")
 # '... aims to reach 25,000 young people with training and to support 300 cooperatives'
 _TARGET_AND_TO_RE = re.compile(r"(?:\band|,)[ \t\n]+to[ \t\n]+[a-z]+[ \t\n]+$")
@@ -1205,6 +1221,7 @@ _DATED_OPENING_RE = re.compile(r"[.!?][ \t\n]+(?:As[ \t]+(?:of|at)|By|In|At[ \t]
 _BARE_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])[ \t]+")
 _BARE_VERB_RE = re.compile(r"[ \t]+(?:had|have|has|were|are|went|got|found|received|completed|"
                            r"(?:have|had|has)[ \t]+been|[a-z]{3,}ed)[ \t]+[a-z]")
+_YEAR_EARLIER_RE = re.compile(r"[ \t\n]+(?:a|one)[ \t\n]+year[ \t\n]+(?:earlier|before)\b")
 _TARGET_DUE_BEFORE_RE = re.compile(r"\((?:[Tt]arget|[Gg]oal)[ \t]+(?:by|for|in)[ \t]+$")
 _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 # a number with no noun after it that points back to a counted noun: 'against a target of
@@ -2092,6 +2109,12 @@ def extract(text: str) -> list[dict]:
                 rng = _RANGE_END_RE.search(text, max(ss, pos - 300), min(se, pos + 300))
                 if rng:
                     as_of = (date(int(rng.group("y2")), 1, 1), "year")
+        # 3a. 'up from 540 factories a year earlier': the year before the sentence's date
+        if as_of is not None and not explicit and _YEAR_EARLIER_RE.match(text, r["char_end"]):
+            try:
+                as_of = (as_of[0].replace(year=as_of[0].year - 1), as_of[1])
+            except ValueError:  # (29 February)
+                as_of = (as_of[0].replace(year=as_of[0].year - 1, day=28), as_of[1])
         # 3b. a 'Key results (2023)' heading over the list: its year
         if as_of is None and result_scopes:
             for a, b, dt, prec in result_scopes:
