@@ -1382,3 +1382,57 @@ def test_an_amount_in_a_paragraph_opening_with_a_title_and_period_takes_that_per
     rows = {r["currency"]: r for r in extract(text)}
     assert (rows["NOK"]["year_from"], rows["NOK"]["year_to"]) == (2022, 2025)
     assert (rows["EUR"]["year_from"], rows["EUR"]["year_to"]) == (2023, 2023)  # its own year stays
+
+
+def test_a_table_caption_with_a_footnote_mark_still_names_the_currency():
+    text = ("Grants paid to the programme (US dollars)[^2]:\n\n"
+            "| Year | Core | Earmarked | Total |\n"
+            "|------|-----:|----------:|------:|\n"
+            "| 2020 | 400,000 | 100,000 | 500,000 |\n"
+            "| 2021 | 600,000 | 200,000 | 800,000 |\n")
+    rows = extract(text)
+    assert sorted(r["amount_usd"] for r in rows) == [100_000, 200_000, 400_000, 500_000, 600_000, 800_000]
+    assert all(r["currency"] == "USD" for r in rows)
+
+
+def test_the_total_row_under_rows_of_years_spans_those_years():
+    text = ("Grants received from the partner, in US$ million\n"
+            "Year        Total grants        of which core\n"
+            "2019        11.0                4.1\n"
+            "2020        12.5                4.4\n"
+            "2021        13.0                4.9\n"
+            "Total       36.5                13.4\n")
+    rows = {r["amount_usd"]: r for r in extract(text)}
+    assert (rows[13_400_000]["year_from"], rows[13_400_000]["year_to"]) == (2019, 2021)
+
+
+def test_a_period_set_off_after_an_amount_is_that_amounts_not_the_next_ones():
+    text = ("The grant totals EUR 8 million (EUR 5 million for the first phase, 2020-2022, and "
+            "EUR 3 million for the second phase, 2023-2025).")
+    rows = {r["amount"]: r for r in extract(text)}
+    assert (rows[5_000_000]["year_from"], rows[5_000_000]["year_to"]) == (2020, 2022)
+    assert (rows[3_000_000]["year_from"], rows[3_000_000]["year_to"]) == (2023, 2025)
+
+
+def test_a_wrapped_key_facts_value_does_not_end_the_block():
+    text = ("Donor:           Ministry of Foreign Affairs of Japan\n"
+            "Budget:          JPY 300,000,000 (US$ 2,050,000 at the rate of the\n"
+            "                 month of signature)\n"
+            "Duration:        1 April 2021 - 31 March 2024\n")
+    (row,) = extract(text)
+    assert row["amount_usd"] == 2_050_000 and (row["year_from"], row["year_to"]) == (2021, 2024)
+
+
+def test_an_amount_funding_the_project_takes_the_period_the_sentence_before_names():
+    text = ("The two ministries will run a joint project from 2024 to 2026. Japan will fund the "
+            "project with US$ 700,000.")
+    (row,) = extract(text)
+    assert (row["year_from"], row["year_to"]) == (2024, 2026)
+
+
+def test_a_news_item_amount_takes_the_year_of_its_dateline():
+    text = ("### Donor tops up the fund\n\n"
+            "3 October 2022 · Maputo\n\n"
+            "The donor and the ILO signed an amendment that adds EUR 2 million for equipment.\n")
+    (row,) = extract(text)
+    assert (row["year_from"], row["year_to"]) == (2022, 2022)

@@ -920,3 +920,78 @@ def test_numbers_found_from_their_possible_starts_are_the_scan_s():
             "sixty Ninety-Nine twelve thousand and ten ZERO tenants network\n")
     for text in (base, base + " \u017fix \u0131 thirty", base * 3):
         assert [m.span() for m in _number_matches(text)] == [m.span() for m in NUM_RE.finditer(text)]
+
+
+def _rows(text: str) -> list[dict]:
+    rows = extract(text)
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["evidence"]
+    return rows
+
+
+def test_a_results_matrix_ruled_off_from_its_header_counts_its_rows():
+    text = ("Indicator                                Baseline    Target   Achieved\n"
+            "                                           (2020)    (2024)  (Jun 2024)\n"
+            "------------------------------------------------------------------------\n"
+            "Health workers trained                        10       500        620\n"
+            "Clinics equipped                               0        40         37\n"
+            "------------------------------------------------------------------------\n")
+    got = {(r["value"], r["unit"], r["qualifier"]): r["as_of"] for r in _rows(text)}
+    assert got[(500, "Health workers", "target")] is None
+    assert got[(620, "Health workers", None)] == date(2024, 6, 1)
+    assert got[(37, "Clinics", None)] == date(2024, 6, 1)
+
+
+def test_an_as_of_heading_in_a_text_box_dates_the_lines_of_the_box():
+    text = ("+------------------------------------------------+\n"
+            "| KEY FIGURES (as of 31 March 2025)              |\n"
+            "|  2,300  nurses trained in infection control     |\n"
+            "|     45  clinics refurbished                     |\n"
+            "+------------------------------------------------+\n")
+    assert {r["value"]: r["as_of"] for r in _rows(text)} == {2300: date(2025, 3, 31), 45: date(2025, 3, 31)}
+
+
+def test_a_bracketed_target_after_a_count_is_a_target_of_the_same_noun():
+    rows = _rows("The project has trained 1,200 inspectors (target by 2027: 1,500).")
+    assert [(r["value"], r["unit"], r["qualifier"], r["as_of"]) for r in rows] == [
+        (1200, "inspectors", None, None), (1500, "inspectors", "target", None)]
+
+
+def test_of_them_after_a_dated_opening_points_back_to_the_sentence_before():
+    rows = _rows("Japan has funded 23 experts since 2010. As of March 2024, seven of them were serving in Asia.")
+    assert (7, "experts", date(2024, 3, 1)) in [(r["value"], r["unit"], r["as_of"]) for r in rows]
+
+
+def test_a_by_date_lead_in_ending_a_paragraph_dates_the_list_and_bare_items_take_the_noun_above():
+    text = ("The programme trains young people in solar installation with national partners. "
+            "Its grant was extended in 2023. By March 2024:\n\n"
+            "- 4,100 young people had completed training;\n"
+            "- 2,050 had found a job within six months;\n"
+            "- 90 trainers had been certified.\n")
+    got = [(r["value"], r["unit"], r["as_of"]) for r in _rows(text)]
+    assert got == [(4100, "young people", date(2024, 3, 1)), (2050, "young people", date(2024, 3, 1)),
+                   (90, "trainers", date(2024, 3, 1))]
+
+
+def test_counts_in_a_list_of_verbs_governed_by_an_aim_are_targets():
+    rows = _rows("The programme aims to train 50 teachers in the capital, equip 14 schools across the "
+                 "country, and write new curricula for six trades.")
+    assert [(r["value"], r["qualifier"]) for r in rows] == [(50, "target"), (14, "target"), (6, "target")]
+    rows = _rows("The project aims to train 40 instructors, and trained 50 more last year.")
+    assert [(r["value"], r["qualifier"]) for r in rows] == [(40, "target")]
+
+
+def test_an_objectives_heading_over_a_list_makes_its_counts_targets():
+    text = "## Objectives\n\n- Equip 20 workshops with new tools;\n- Train 700 apprentices.\n\nMore 5 text.\n"
+    assert {r["value"]: r["qualifier"] for r in _rows(text)} == {20: "target", 700: "target"}
+
+
+def test_an_ese_demonym_is_a_plural_noun_and_an_adjective_before_its_noun():
+    assert rows_of("Some 3,000 young Timorese are expected to benefit.") == [(3000, "young Timorese")]
+    assert rows_of("It trained 18 Senegalese master craftsmen and trainers.") == [
+        (18, "Senegalese master craftsmen and trainers")]
+
+
+def test_a_count_a_year_earlier_holds_a_year_before_the_sentence_date():
+    rows = _rows("At the end of 2023 the union had 1,200 members, up from 950 members a year earlier.")
+    assert {r["value"]: r["as_of"] for r in rows} == {1200: date(2023, 12, 31), 950: date(2022, 12, 31)}

@@ -390,6 +390,10 @@ _REFERRING_SUBJECT_RE = re.compile(
     r"[\s*_]*(?:(?:The|This)[ \t]+(?:programme|program|project|plan|initiative|partnership|strategy|"
     r"framework|DWCP|agreement|action[ \t]+plan)\b|Its[ \t]+(?:total[ \t]+)?(?:budget|funding|cost)\b|"
     r"It[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been)[ \t]+(?:co-?)?(?:funded|financed|supported)\b)")
+# ('Norway will fund the project with NOK 30 million': the project the sentence before dates)
+_REFERRING_OBJECT_RE = re.compile(
+    r"\b(?:fund|financ|co-?financ|support|resourc)(?:e|es|ed|s|ing)?[ \t]+(?:the|this)[ \t]+"
+    r"(?:programme|program|project|initiative|plan)[ \t]+(?:with|by|through)\b")
 # ('The PCA is worth NOK 520 million': an acronym the sentence before defines, '... a
 # Programme Cooperation Agreement (PCA) covering 2022–2025')
 _ACRONYM_SUBJECT_RE = re.compile(r"[\s*_]*(?:The|This|Under[ \t]+the)[ \t]+(?P<acr>[A-Z][A-Za-z&-]{1,9}[A-Z])\b")
@@ -851,6 +855,8 @@ def _table_amounts(text: str) -> list[dict]:
                     if caption_years is None:
                         caption_years = _caption_years(text, _table_top(text, header[0][0])) if header else ()
                     cell_years = caption_years or None
+                if cell_years is None and cells and _TOTAL_CELL_RE.match(cells[0][2]):
+                    cell_years = _body_year_span(body)  # 'Total' under rows of 2020 .. 2023
                 if (value, cur, cell_years) in seen_in_row:
                     continue  # the same amount twice in a row ('Approved' and 'Revised' budget alike)
                 seen_in_row.add((value, cur, cell_years))
@@ -914,6 +920,7 @@ _CAPTION_AMOUNT_RE = re.compile(r"\d")
 
 _SECTION_NO_RE = re.compile(r"^[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+(?=[A-Z])")
 _CAPTION_DATE_RE = re.compile(rf"(?<!\d)\d{{1,2}}[ \t]+{MONTH}\b")
+_FOOTNOTE_MARK_RE = re.compile(r"\[\^?\d{1,3}\]|(?<=[A-Za-z)\].,;:])\(\d{1,2}\)(?=[ \t]*:?[ \t]*$)|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 
 
 def _caption_currency(text: str, table_start: int) -> tuple[str | None, int]:
@@ -935,6 +942,8 @@ def _caption_currency(text: str, table_start: int) -> tuple[str | None, int]:
     bare = re.sub(r"(?i)\b(?:table|figure|annex|exhibit)[ \t]+[A-Z]?\d+(?:\.\d+)*[a-z]?", "", line)
     # a section number ('2. FINANCIAL STATEMENT ...') and a date ('to 31 December 2023') are no amounts
     bare = _CAPTION_DATE_RE.sub("", _SECTION_NO_RE.sub("", bare))
+    # a footnote mark ('[^1]', '[2]', '¹') is no amount either
+    bare = _FOOTNOTE_MARK_RE.sub("", bare)
     if _CAPTION_AMOUNT_RE.search(_YEAR4_RE.sub("", bare)):
         return None, 1
     return _header_currency(line)
@@ -973,6 +982,15 @@ _RATE_CELL_RE = re.compile(r"0\.\d+")
 
 
 _UNIT_CELL_RE = re.compile(r"[ \t]*\((?:in[ \t]+)?[^()\d\n]{1,20}\)[ \t]*")
+
+
+def _body_year_span(body: list[list]) -> tuple[int, int] | None:
+    """The first and last year of a table whose rows are labelled by years ('2020' .. '2023'):
+    the years its 'Total' row sums over; None when the rows are not by year."""
+    if not _rows_by_year(body):
+        return None
+    ys = [int(y) for r in body if r and _YEARISH_CELL_RE.fullmatch(r[0][2]) for y in _YEAR4_RE.findall(r[0][2])]
+    return (min(ys), max(ys)) if ys and max(ys) - min(ys) <= 30 else None
 
 
 def _rows_by_year(body: list[list]) -> bool:
@@ -1047,6 +1065,8 @@ def _block_amounts(text: str) -> list[dict]:
                     if caption is None:
                         caption = _block_caption_years(text, header[0][0])
                     cell_years = caption or None
+                if cell_years is None and cells and _TOTAL_CELL_RE.match(cells[0][2]):
+                    cell_years = _body_year_span(body)  # 'Total' under rows of 2020 .. 2023
                 s, e = cs + m.start("num"), cs + m.end("scale" if m.re is _SCALED_CELL_RE else "num")
                 rows.append({"amount": value, "currency": cur, "start": s, "end": e, "num_start": s,
                              "rule": "money.table", "years": cell_years, "table": True})
@@ -1902,6 +1922,10 @@ _COMPARATIVE_GAP_RE = re.compile(r"[ \t]*:[ \t]*")
 _TIME_PREP_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)[ \t]+(?:(?:early|late|mid)[ \t-]+)?$")
 # a line that is a list item, a table row or a 'Label: value' line, not prose
 _LABEL_OR_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦|]|\d{1,2}[.)][ \t]|[^\n:.]{1,40}:)")
+# a period set off by a comma or a bracket ('..., 2021-2024', '... (2021-2024)'), and the gap
+# after it to the next amount of a list ('), and ', ', ')
+_APPOSED_BEFORE_RE = re.compile(r"(?:,[ \t]|\()$")
+_LIST_COMMA_GAP_RE = re.compile(r"\)?[ \t]*,[ \t]*(?:(?:and|or|while|whereas)[ \t]+)?")
 # a year and the amount after it with only spaces between (no 'In 2023, ...' nor '2023: ...')
 _JOINED_TAIL_GAP_RE = re.compile(r"[ \t]{1,3}")
 # the gap between an amount and the year it is stated for: 'EUR 2.6 million in 2021'
@@ -2055,6 +2079,17 @@ def _extract(text: str) -> list[dict]:
                 # amount after its colon
                 owned.setdefault(nb, []).append((0, x))
                 continue
+            if 0 < nb < len(inline) and x[0] - inline[nb - 1]["end"] <= 60 \
+                    and _APPOSED_BEFORE_RE.search(text, max(0, x[0] - 3), x[0]) \
+                    and _LIST_COMMA_GAP_RE.fullmatch(text, x[1], inline[nb]["qual_start"]
+                                                     if inline[nb].get("qual_start") is not None
+                                                     else inline[nb]["start"]) \
+                    and not _clause_break(text, inline[nb - 1], x):
+                # a period set off after an amount and a comma before the next amount: 'EUR 9.5
+                # million for Phase I, 2021-2024, and EUR 6 million for Phase II, ...' (the
+                # comma closes the first amount's phrase; the period is not the next one's)
+                owned.setdefault(nb - 1, []).append((x[0] - inline[nb - 1]["end"], x))
+                continue
             if 0 < nb < len(inline) and _JOINED_TAIL_GAP_RE.fullmatch(text, x[1], inline[nb]["qual_start"]
                                                                       if inline[nb].get("qual_start") is not None
                                                                       else inline[nb]["start"]) \
@@ -2141,6 +2176,7 @@ def _extract(text: str) -> list[dict]:
                 # 'The programme ... has a resource requirement of US$ 6,750,000': the period of
                 # the programme the previous sentence names ('the DWCP for 2025–2029')
                 if years is None and (_REFERRING_SUBJECT_RE.match(text, us, ue)
+                                      or _REFERRING_OBJECT_RE.search(text, us, a["start"])
                                       or _defined_acronym_subject(text, us, ue, units[k - 1])):
                     # (the sentence before, else up to two more before it in the same paragraph)
                     for kk in range(k - 1, max(-1, k - 4), -1):
@@ -2224,6 +2260,9 @@ def _extract(text: str) -> list[dict]:
                 a["years"] = _heading_year(text, a["start"])
             if a["years"] is None:
                 a["years"] = a.get("prev_years")
+            if a["years"] is None:
+                # a news item's paragraph under its dateline ('8 November 2023 · Dakar')
+                a["years"] = _dateline_year(text, a["start"])
             if a["years"] is None:
                 # a section headed by its year ('I. Voluntary funding in 2024', '## Results in 2023')
                 a["years"] = _section_year(text, a["start"])
@@ -2600,6 +2639,7 @@ _TITLE_LABEL_RE = re.compile(r"(?:project|programme|program)(?:[ \t]+(?:title|na
 # report's cover: 'Reporting period | 1 January 2021 – 31 December 2023 (final)')
 _REPORTING_LABEL_RE = re.compile(r"reporting[ \t]+period", re.IGNORECASE)
 # a 'Label: value' line: '- **Budget:** EUR 4 million', 'Duration: 2021-2024'
+_CONTINUATION_RE = re.compile(r"[ \t]{2,}[^ \t\n|#>*•-]")
 _KV_LINE_RE = re.compile(r"[ \t]*(?:>[ \t]*)?(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<label>[A-Za-z][^:\n|*_]{0,40}?)"
                          r"[ \t]*[*_]{0,2}[ \t]*:[*_]{0,2}")
 
@@ -2633,6 +2673,26 @@ def _section_year(text: str, pos: int) -> tuple[int, int] | None:
     if len(ex) == 1 and ex[0][2] == ex[0][3]:
         return ex[0][2], ex[0][3]
     return None
+
+
+# a dateline: a line that is a date, and maybe a place ('8 November 2023 · Dakar', 'Dakar, 8
+# November 2023', 'March 3, 2024 | Geneva')
+_DATELINE_RE = re.compile(
+    rf"[ \t*_]*(?:[A-Z][\w'’.\- ]{{1,30}},[ \t]+)?(?:\d{{1,2}}[ \t]+{MONTH}\.?|{MONTH}\.?[ \t]+\d{{1,2}},?)[ \t]+"
+    rf"(?P<y>(?:19|20)\d\d)(?:[ \t]*[·•|–—,-][ \t]*[A-Z][\w'’.,\- ]{{0,40}})?[ \t*_]*")
+
+
+def _dateline_year(text: str, pos: int) -> tuple[int, int] | None:
+    """The year of the dateline right above the paragraph the amount at `pos` opens or is in
+    (a news item: '8 November 2023 · Dakar' over 'AFD and the ILO signed ... EUR 1.2 million')."""
+    ps = text.rfind("\n\n", max(0, pos - 1500), pos)
+    if ps < 0 or "\n" in text[ps + 2:pos].strip("\n") or text[ps + 2:pos].lstrip("\n").startswith("#"):
+        return None  # (a paragraph of one line: a list, a table or a heading is no news item)
+    prev = _prev_line(text, ps + 2, max_blank=1)
+    if prev is None or prev[1] - prev[0] > 80:
+        return None
+    m = _DATELINE_RE.fullmatch(text, *prev)
+    return (int(m.group("y")), int(m.group("y"))) if m else None
 
 
 def _heading_year(text: str, pos: int) -> tuple[int, int] | None:
@@ -2687,18 +2747,30 @@ def _block_years(text: str, pos: int) -> tuple[int, int] | None:
     if not _KV_LINE_RE.match(text, ls, le):
         return None
     # the block: the label lines above and below, up to a blank or another line
+    # (an indented line under a label line continues its value: 'Budget:   CAD 5,000,000 (US$'
+    # over '          3,768,000 at the rate of ...)')
     lines = [(ls, le)]
     s = ls
-    while s > 0 and len(lines) < 30:
+    n = 0
+    while s > 0 and n < 30:
         ps = _line_start(text, s - 1)
+        n += 1
         if not _KV_LINE_RE.match(text, ps, s - 1):
+            if _CONTINUATION_RE.match(text, ps, s - 1):
+                s = ps
+                continue
             break
         lines.append((ps, s - 1))
         s = ps
     e = le
-    while e < len(text) and len(lines) < 60:
+    n = 0
+    while e < len(text) and n < 60:
         ne = _line_at(text, e + 1)[1]
+        n += 1
         if not _KV_LINE_RE.match(text, e + 1, ne):
+            if _CONTINUATION_RE.match(text, e + 1, ne):
+                e = ne
+                continue
             break
         lines.append((e + 1, ne))
         e = ne

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from . import money
 from .countries import lookup_country
-from .tables import find_tables, inner_pipe_tables, markdown_tables
+from .tables import Table, find_tables, inner_pipe_tables, markdown_tables
 from .text import (CAPS_HEADING_RE, FOLD_SPECIAL, MONTHS, NUMBER_WORD, TENS, UNITS, YEAR, find_dates,
                    match_at, parse_number_word, scale_of, sentences)
 
@@ -254,6 +254,8 @@ def _is_plural(word: str) -> bool:
         return True
     if w.endswith("is") and word[:1].isupper():
         return _demonym_plural(word)
+    if w.endswith("ese") and word[:1].isupper():
+        return _ese_demonym(word)
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
 
 
@@ -262,6 +264,15 @@ def _demonym_plural(word: str) -> bool:
     """'Nepalis', 'Pakistanis', 'Somalis', 'Saudis': people of a country, named by its name + 'i'."""
     stem = word[:-2]
     return len(stem) >= 3 and any(lookup_country(n) for n in (stem, stem + "ia", word[:-1] + " Arabia"))
+
+
+@lru_cache(maxsize=1024)
+def _ese_demonym(word: str) -> bool:
+    """'Senegalese', 'Togolese', 'Timorese', 'Chinese': people of a country (a plural as it is),
+    named by the country's name (or its first word) + 'ese'."""
+    stem = word[:-3]
+    return len(stem) >= 3 and any(lookup_country(n) for n in (stem, stem + "a", stem + "on", stem[:-1],
+                                                              stem + "-Leste", stem + "e"))
 
 
 def _clean_unit(text: str) -> str:
@@ -323,6 +334,11 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
             continue
         if _is_plural(w):
             end_idx = k
+            if w.endswith("ese") and w[:1].isupper():
+                # 'Senegalese master craftsmen': a demonym before its noun is an adjective
+                end_idx = next((kk for kk in range(k + 1, min(k + 4, len(words)))
+                                if words[kk][2][:1].islower() and (_is_plural(words[kk][2])
+                                                                    or words[kk][2].endswith("men"))), k)
             # 'women workers', "women entrepreneurs' associations": a plural or a possessive
             # right after the plural is a modifier chain, the head comes later
             while end_idx + 1 < len(words) and (
@@ -464,7 +480,30 @@ def _heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
         b = _SCOPE_END_RE.search(text, _after_blank(text, start))
         end = b.start() if b else len(text)
         scopes.append((start, end, dt, prec))
-    return scopes + _lead_in_scopes(text) + _paragraph_scopes(text)
+    return scopes + _box_heading_scopes(text) + _lead_in_scopes(text) + _paragraph_scopes(text)
+
+
+# the first line of a box drawn in text ('+-----+' over '| RESULTS (as of 30 June 2024) |'):
+# a heading that names an 'as of' date dates the lines of the box, up to its closing '+---+'
+_BOX_HEAD_RE = re.compile(r"^[ \t]*\+[-=]{10,}\+?[ \t]*\n[ \t]*\|[ \t]*(?P<head>[^\n|]{3,120}?)[ \t]*\|?[ \t]*$",
+                          re.MULTILINE)
+_BOX_END_RE = re.compile(r"^[ \t]*\+[-=]{10,}\+?[ \t]*$|\n[ \t]*\n", re.MULTILINE)
+
+
+def _box_heading_scopes(text: str) -> list[tuple[int, int, date, str]]:
+    scopes = []
+    if "+--" not in text and "+==" not in text:
+        return scopes
+    for m in _BOX_HEAD_RE.finditer(text):
+        head = m.group("head")
+        if not _AS_OF_HINT_RE.search(head + " "):
+            continue
+        dates = find_dates(head)
+        if not dates:
+            continue
+        b = _BOX_END_RE.search(text, m.end())
+        scopes.append((m.end(), b.start() if b else len(text), dates[-1].first(), dates[-1].precision))
+    return scopes
 
 
 # a heading that names results and one year: 'Key results (2023)', 'Results reported for
@@ -554,7 +593,12 @@ def _lead_in_scopes(text: str) -> list[tuple[int, int, date, str]]:
         ls = text.rfind("\n", 0, m.start()) + 1
         if m.start() - ls > 200 or not (_SO_FAR_END_RE.search(text, ls, m.start())
                                         or _BY_DATE_LEAD_RE.fullmatch(text, ls, m.start())):
-            continue
+            # a paragraph whose last sentence is the lead-in ('... to extend activities. By
+            # October 2024:' over a list)
+            ss = text.rfind(". ", max(ls, m.start() - 60), m.start())
+            if ss < 0 or not _BY_DATE_LEAD_RE.fullmatch(text, ss + 2, m.start()):
+                continue
+            ls = ss + 2
         dates = [(d.first(), d.precision) for d in find_dates(text[ls:m.start()])] \
             or [d[1:] for d in _dates_in(text, ls, m.start())]
         if not dates:
@@ -734,10 +778,14 @@ _AIM = (r"(?:aims?|aimed|aiming|plans?|planned|planning|seeks?|seeking|intends?|
 # 'will support 300 cooperatives', 'aims to reach 25,000 young people', 'is expected to create
 # 450,000 workdays', 'targets 500 firms': a count the text sets out to reach
 _TARGET_DIRECT_RE = re.compile(
-    rf"(?:\b(?:will|{_AIM})(?:[ \t\n]+[a-z]+){{1,2}}|\b(?:targeting|targeted)(?:[ \t\n]+of)?|"
+    rf"(?:\b(?:will|{_AIM})(?:[ \t\n]+[a-z]+){{1,2}}|\b(?:aims?|aimed|aiming|seeks?|seeking)[ \t\n]+to(?:[ \t\n]+[a-z]+){{3}}|\b(?:targeting|targeted)(?:[ \t\n]+of)?|"
     r"\b[Tt]argets?(?:[ \t\n]+of)?)[ \t\n]+$")
 # '... aims to reach 25,000 young people with training and to support 300 cooperatives'
 _TARGET_AND_TO_RE = re.compile(r"(?:\band|,)[ \t\n]+to[ \t\n]+[a-z]+[ \t\n]+$")
+_TARGET_LIST_VERB_RE = re.compile(r"(?:,|\band)[ \t\n]+(?:and[ \t\n]+)?(?![a-z]+(?:ed|ing)\b)[a-z]{3,}"
+                                  r"(?:[ \t\n]+[a-z]+){0,3}[ \t\n]+$")
+# (a past tense or a relative clause in between ends the aim's list: '..., and trained 50')
+_NOT_LIST_GAP_RE = re.compile(r"\b(?:had|has|have|was|were|who|which|while|but|already)\b")
 _TARGET_LABEL_RE = re.compile(r"[ \t|*_\-]*(?:[Tt]argets?|TARGETS?)\b[^|:\n\d]{0,40}[|:][ \t*_]*$")
 _TARGET_COLON_RE = re.compile(r"(?:^|(?<=[.!?])[ \t]+|\n)[ \t*_]*(?:(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir)[ \t]+)?"
                               r"(?:(?:main|overall|final|new)[ \t]+)?[Tt]argets?[ \t*_]*:[ \t*_]*$")
@@ -761,6 +809,14 @@ def _target_before(text: str, s: int) -> str | None:
         return "target"
     if _TARGET_AND_TO_RE.search(text, max(lo, s - 30), s) and _TARGET_AIM_RE.search(text, lo, s):
         return "target"
+    # '... aims to train 40 instructors, upgrade 12 training centres and develop standards for
+    # nine occupations': the verbs of a list the aim governs, in the same clause
+    if _TARGET_LIST_VERB_RE.search(text, max(0, s - 60), s):
+        lo2 = max(0, s - 320)
+        for last in _CLAUSE_END_RE.finditer(text, lo2, s):
+            lo2 = last.end()
+        if _TARGET_AIM_RE.search(text, lo2, s) and not _NOT_LIST_GAP_RE.search(text, lo2, s):
+            return "target"
     # 'Its targets include 5,000 trainees reached and 200 firms supported': every count of
     # the clause is a target
     if _TARGETS_INCLUDE_RE.search(text, lo, s):
@@ -967,7 +1023,16 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             else:
                 near = [r for r in (*prior, *rows) if s - 150 <= r["char_end"] <= s and r["value"] > value]
                 prev_row = max(near, key=lambda r: r["char_end"]) if near else None
-                if prev_row is None or _FULL_STOP_RE.search(text, prev_row["char_end"], s):
+                if prev_row is None:
+                    continue
+                stops = [m.group(0) for m in _FULL_STOP_RE.finditer(text, prev_row["char_end"], s)]
+                # ('China has sponsored 23 JPOs. As of 2024, seven of them serve ...': 'them'
+                # points back to the count of the sentence right before)
+                # (only in a sentence that opens with its date: a status at that date, not
+                # an anecdote: 'She met 12 farmers. Two of them sold goats.')
+                if stops and not (len(stops) == 1 and stops[0] in ".!?" and of_them.re is _OF_THEM_RE
+                                  and of_them.group(0).rstrip().endswith("them")
+                                  and _DATED_OPENING_RE.search(text, max(0, s - 45), s)):
                     continue
                 unit, ue = prev_row["unit"], (of_them.end() if of_them.re is _OF_THEM_RE else e)
             qual, qs = _qualifier_before(text, s)
@@ -1004,9 +1069,19 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                 unit = prev_row["unit"]
             else:
                 unit = None
+                # a list item that opens with a bare count and its verb ('- 7,950 had found a
+                # job') under an item that counts a noun ('- 18,300 young people had completed
+                # training;'): that noun
+                ls = text.rfind("\n", 0, s) + 1
+                if _BARE_ITEM_RE.fullmatch(text, ls, s) and _BARE_VERB_RE.match(text, e) and ls > 0:
+                    pls = text.rfind("\n", 0, ls - 1) + 1
+                    prev_items = [r for r in (*prior, *rows) if pls <= r["num_start"] < ls]
+                    if prev_items and _BARE_ITEM_RE.fullmatch(text, pls, prev_items[0]["num_start"]) \
+                            and prev_items[0]["rule"] == "quantity.count":
+                        unit = prev_items[0]["unit"]
             if unit:
                 qual, qs = _qualifier_before(text, s)
-                if not qual and back.group("target"):
+                if not qual and back and (back.group("target") or back.group("ptarget")):
                     qual = "target"
                 rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
                              "char_start": qs if qual and qs < s else s, "char_end": e,
@@ -1138,13 +1213,25 @@ _LIST_GAP_RE = re.compile(r"(?:[ \t\n]+(?:of|from)[ \t\n]+[^,;.()\n:]{1,60})?"
                           r"(?:,[ \t\n]*(?:and[ \t\n]+)?|[ \t\n]+and[ \t\n]+)")
 
 
+# a sentence's opening date right before its count: '. As of December 2024, seven of them'
+_DATED_OPENING_RE = re.compile(r"[.!?][ \t\n]+(?:As[ \t]+(?:of|at)|By|In|At[ \t]+the[ \t]+end[ \t]+of)[ \t]+"
+                               r"[A-Za-z0-9 \t]{3,25},[ \t]+$")
+# the start of a list item up to its opening number ('- ', '• ', '2. ') and the verb after a
+# bare count ('had found', 'were placed')
+_BARE_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])[ \t]+")
+_BARE_VERB_RE = re.compile(r"[ \t]+(?:had|have|has|were|are|went|got|found|received|completed|"
+                           r"(?:have|had|has)[ \t]+been|[a-z]{3,}ed)[ \t]+[a-z]")
+_YEAR_EARLIER_RE = re.compile(r"[ \t\n]+(?:a|one)[ \t\n]+year[ \t\n]+(?:earlier|before)\b")
+_TARGET_DUE_BEFORE_RE = re.compile(r"\((?:[Tt]arget|[Gg]oal)[ \t]+(?:by|for|in)[ \t]+$")
 _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 # a number with no noun after it that points back to a counted noun: 'against a target of
 # 1,500', 'up from 31', 'a further 380', 'Of the graduates, 2,150 ...'
 _BACK_REF_RE = re.compile(
     r"(?:\bagainst[ \t\n]+(?:an?|the)[ \t\n]+(?:[\w-]+[ \t\n]+)?(?P<target>target)[ \t\n]+of|"
     r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|(?<=,)[ \t]+including|"
-    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?:(?P<of>[a-z]+)|(?P<ofn>\d{1,3}(?:,\d{3})*|\d+)),)"
+    r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?:(?P<of>[a-z]+)|(?P<ofn>\d{1,3}(?:,\d{3})*|\d+)),|"
+    # ('4,870 miners trained (target by 2026: 8,000)', '(target: 500)': the count's target)
+    r"\((?P<ptarget>[Tt]arget|[Gg]oal)(?:[ \t]+(?:by|for|in)[ \t]+(?:19|20)\d\d)?[ \t]*:)"
     # ('up from about 19,000': a qualifier between)
     r"(?:[ \t\n]+(?:about|around|some|nearly|almost|over|roughly|approximately|more[ \t]+than))?[ \t\n]*[*_]{0,2}$")
 # what may follow such a number: the end of the clause, 'in <year>', or a verb
@@ -1621,7 +1708,7 @@ def _ruled_rows(text: str, excluded) -> list[dict]:
 # to have:', 'The programme will:') or under a 'Targets' heading ('The targets (by 2029)'):
 # its counts are targets
 _AIM_LEAD_RE = re.compile(rf"\b(?:{_AIM}|will(?![ \t]+be[ \t]+\w+(?:ed|en|nt)\b)|expected[ \t]+to)\b")
-_TARGET_HEAD_RE = re.compile(r"^[ \t#*_]*(?:(?:the|our|key|main)[ \t]+)?targets?\b(?P<rest>[^\n.:;!?]{0,40}):?[ \t*_]*$",
+_TARGET_HEAD_RE = re.compile(r"^[ \t#*_]*(?:(?:the|our|key|main|project|programme|specific)[ \t]+)?(?:targets?|objectives)\b(?P<rest>[^\n.:;!?]{0,40}):?[ \t*_]*$",
                              re.MULTILINE | re.IGNORECASE)
 
 
@@ -1656,12 +1743,14 @@ def _target_scopes(text: str) -> list[tuple[int, int, tuple | None]]:
             for k in cols:
                 if k < len(row):
                     scopes.append((row[k][0], row[k][1], None))
-    if "arget" in text:
+    if "arget" in text or "bjectives" in text or "BJECTIVES" in text:
         for m in _TARGET_HEAD_RE.finditer(text):
-            if not _LIST_ITEM_AFTER_RE.match(text, m.end()):
+            item = _LIST_ITEM_AFTER_RE.match(text, m.end())
+            if not item:
                 continue
             y = re.search(rf"\b(?:by|in|for)[ \t]+({YEAR})\b", m.group("rest"))
-            b = _BLANK_LINE_RE.search(text, m.end())
+            # (the list under the heading, a blank line between them or not)
+            b = _BLANK_LINE_RE.search(text, item.start("item"))
             scopes.append((m.end(), b.start() if b else len(text),
                            (date(int(y.group(1)), 1, 1), "year") if y else None))
     return scopes
@@ -1692,7 +1781,7 @@ def _text_table_rows(text: str, excluded) -> list[dict]:
         heads = [text[a:b] for a, b in tb.header]
         if len(heads) >= 3 and _LABEL_HEADER_RE.fullmatch(heads[0]) \
                 and any(_GOAL_HEADER_RE.match(h) for h in heads[1:]):
-            rows += _text_matrix_rows(text, tb, heads, excluded)
+            rows += _text_matrix_rows(text, _ruled_body(text, tb) or tb, heads, excluded)
             continue
         units = [None if _NOT_COUNT_HEADER_RE.search(h) else _plural_phrase(h) for h in heads]
         # a table split by sex with a 'Total' row: the women and men of each row are a breakdown,
@@ -1713,6 +1802,43 @@ def _text_table_rows(text: str, excluded) -> list[dict]:
                 if row:
                     rows.append(row)
     return rows
+
+
+# a line that rules a plain-text table off ('-----', '=====')
+_FULL_RULE_RE = re.compile(r"[ \t]*[-=_\u2013\u2014]{10,}[ \t]*$", re.MULTILINE)
+
+
+def _ruled_body(text: str, tb):
+    """A plain-text table whose header (and its line of notes: '(2019)  (2023)') is ruled off
+    from its rows by a line of dashes, which ends `tb` at the rule: the table read again with
+    the rule line left out, its cells' offsets mapped back into `text`; None when no rule line
+    follows `tb` or no rows lie under it."""
+    m = _FULL_RULE_RE.match(text, tb.end + 1)
+    if not m or m.end() >= len(text):
+        return None
+    rest = m.end() + 1
+    # the rows: up to a blank line, another rule line or 40 lines
+    e, n = rest, 0
+    while e < len(text) and n < 40:
+        nl = text.find("\n", e)
+        nl = len(text) if nl < 0 else nl
+        if not text[e:nl].strip() or _FULL_RULE_RE.match(text, e, nl):
+            break
+        e, n = nl + 1, n + 1
+    if n == 0:
+        return None
+    head = text[tb.start:tb.end + 1]
+    shift = rest - (tb.end + 1)
+    found = [t for t in find_tables(head + text[rest:min(e, len(text))].rstrip("\n")) if t.start == 0]
+    if not found or len(found[0].rows) <= len(tb.rows):
+        return None
+    t2 = found[0]
+
+    def back(c):
+        return None if c is None else (c[0] + tb.start + (shift if c[0] >= len(head) else 0),
+                                       c[1] + tb.start + (shift if c[0] >= len(head) else 0))
+    return Table(tb.kind, tb.start, t2.end + tb.start + shift, [back(c) for c in t2.header],
+                 [[back(c) for c in row] for row in t2.rows])
 
 
 # a header line's continuation under a plain-text table's header: '(2022)   (2025)   (Dec 2024)'
@@ -1966,6 +2092,9 @@ def extract(text: str) -> list[dict]:
                     dd = doc_date()[0]
                     mo = MONTHS[mm.group("m").lower().rstrip(".")]
                     ds = [(mm.start("m"), date(dd.year if mo <= dd.month else dd.year - 1, mo, 1), "month")]
+            if ds and "(" in text[max(ss, pos - 300):min(se, pos + 300)]:
+                # '4,870 miners (target by 2026: 8,000)': the year a target is due dates no count
+                ds = [d for d in ds if not _TARGET_DUE_BEFORE_RE.search(text, max(0, d[0] - 20), d[0])]
             if ds and _COMPARED_RE.search(text, pos, min(se, pos + 300)):
                 # '27,000 workers this year, up from 19,000 in 2023': the year after the
                 # comparison is the other count's
@@ -1980,6 +2109,12 @@ def extract(text: str) -> list[dict]:
                 rng = _RANGE_END_RE.search(text, max(ss, pos - 300), min(se, pos + 300))
                 if rng:
                     as_of = (date(int(rng.group("y2")), 1, 1), "year")
+        # 3a. 'up from 540 factories a year earlier': the year before the sentence's date
+        if as_of is not None and not explicit and _YEAR_EARLIER_RE.match(text, r["char_end"]):
+            try:
+                as_of = (as_of[0].replace(year=as_of[0].year - 1), as_of[1])
+            except ValueError:  # (29 February)
+                as_of = (as_of[0].replace(year=as_of[0].year - 1, day=28), as_of[1])
         # 3b. a 'Key results (2023)' heading over the list: its year
         if as_of is None and result_scopes:
             for a, b, dt, prec in result_scopes:
