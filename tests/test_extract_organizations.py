@@ -671,3 +671,17 @@ def test_an_office_place_that_goes_on_in_lower_case():
     assert "ILO Country Office in Rio de Janeiro" in found
     assert "ILO Office for the Andean countries" in found
     assert "ILO Country Office in Rio" not in found
+
+
+def test_a_weekday_or_month_after_a_name_is_no_part_of_it():
+    text = "Ghana signed a plan with the Federation of Rural Workers on Tuesday and met the Cotton Board in March."
+    assert "Federation of Rural Workers" in names(text)
+    assert not any("Tuesday" in n or "March" in n for n in names(text))
+
+
+def test_an_embassy_seat_with_a_lower_case_particle_and_its_short_name():
+    text = ("The focal point sits at the Embassy of Spain in Dar es Salaam. "
+            "A second phase is discussed with the Embassy of Spain.")
+    assert names(text) == ["Embassy of Spain"]
+    assert names("The focal point sits at the Embassy of Spain in Dar es Salaam.") == \
+        ["Embassy of Spain in Dar es Salaam"]

@@ -881,6 +881,7 @@ _ELIDED_RE = re.compile(r"[ld]['’]")
 
 _MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                           "september", "october", "november", "december"})
+_TIME_WORDS = _MONTH_WORDS | frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # bodies whose name never carries the city they sit in (unlike an office, embassy or mission)
 _SEATED_HEADS = frozenset({"bank", "university", "agency", "ministry"})
 
@@ -953,6 +954,12 @@ def _drop_located_in(piece: list[Tok]) -> list[Tok]:
     h = _head_index(piece)
     if h is None:
         return piece
+    # 'International Labour Organization on Wednesday', '... Bank since March 2020': a time, no part
+    for idx in range(len(piece) - 2, max(h, len(piece) - 5), -1):
+        if piece[idx].low in ("on", "in", "since", "during", "until", "by", "last", "this", "next") and \
+                all(t.low in _TIME_WORDS or t.text.isdigit() for t in piece[idx + 1:]) and \
+                any(t.low in _TIME_WORDS for t in piece[idx + 1:]):
+            return piece[:idx]
     for idx in range(len(piece) - 2, h, -1):
         if piece[idx].low != "in":
             continue
@@ -1365,7 +1372,7 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                     continue
                 # an office's place or region goes on in lower case ('Country Office in Dar es
                 # Salaam', 'Office for the Sahel countries'): the name goes on with it
-                if any(x.low == "office" for x in org) and org[-1].cap:
+                if any(x.low in ("office", "embassy", "consulate") for x in org) and org[-1].cap:
                     tail = _OFFICE_PLACE_TAIL_RE.match(text, end)
                     if tail:
                         end = tail.end()
@@ -1912,6 +1919,14 @@ def extract(text: str) -> list[dict]:
         if c.acronym is None and c.ref is None and name_key(c.name) in owned:
             c.name = owned[name_key(c.name)]
     _same_office(chosen, text)
+    # 'Royal Norwegian Embassy in Kampala' in a text that also names the 'Royal Norwegian
+    # Embassy': one mission, named once with its seat -> the name without the seat
+    plain = {name_key(c.name): c.name for c in chosen if c.acronym is None and " in " not in c.name}
+    for c in chosen:
+        if c.acronym is None and c.ref is None and " in " in c.name:
+            m = _SEATED_MISSION.match(c.name)
+            if m and name_key(m["base"]) in plain:
+                c.name = plain[name_key(m["base"])]
     _short_forms(chosen, text)
     rows = []
     for c in sorted(chosen, key=lambda c: (c.start, c.end)):
@@ -1922,6 +1937,8 @@ def extract(text: str) -> list[dict]:
     return rows
 
 
+_SEATED_MISSION = re.compile(r"^(?P<base>[^()]{0,80}\b(?:Embassy|Consulate|Consulate-General|High\s+Commission|Delegation)"
+                             r"\b[^()]{0,60}?) in [A-Z][^,;()]{1,40}$")
 _OFFICE_PLACE = re.compile(r"^(?P<owner>\S+) Office (?:in|for) (?:the )?(?P<place>[A-Z][^,;()]{1,60})$")
 
 
