@@ -685,3 +685,13 @@ def test_an_embassy_seat_with_a_lower_case_particle_and_its_short_name():
     assert names(text) == ["Embassy of Spain"]
     assert names("The focal point sits at the Embassy of Spain in Dar es Salaam.") == \
         ["Embassy of Spain in Dar es Salaam"]
+
+
+def test_a_name_wrapped_in_a_field_column_goes_on_on_the_indented_line():
+    text = ("Partners:   Ministry of Health; Ghana National Apprenticeship\n"
+            "            Council (GNAC); FAO\n"
+            "Status:     ongoing\n")
+    assert ("Ghana National Apprenticeship Council", "GNAC") in orgs(text)
+    # an indented line that does not start at the value's column is no continuation
+    text = "Partners:   Ghana Employers Association\n      Council meeting notes follow.\n"
+    assert "Ghana Employers Association" in names(text)

@@ -479,9 +479,24 @@ def _hard_break(text: str, tok: Tok, wrap: int = 40) -> bool:
         return True
     if n == 1:
         line_start = text.rfind("\n", 0, tok.start - len(tok.gap)) + 1
-        line = text[line_start:tok.start - len(tok.gap)].strip()
-        return len(line) < wrap
+        raw = text[line_start:tok.start - len(tok.gap)]
+        line = raw.strip()
+        if len(line) < wrap:
+            # a field's value wrapped in its column ('Partners ....  Kenya National Qualifications'
+            # / '                 Authority (KNQA)'): the next line is indented to the value's column
+            indent = len(tok.gap) - tok.gap.rfind("\n") - 1
+            if indent >= 6 and "\t" not in tok.gap:
+                col = None
+                for cm in _VALUE_COLUMN_RE.finditer(raw):
+                    col = cm.end()
+                return col is None or abs(col - indent) > 1
+            return True
+        return False
     return False
+
+
+#: where a field's value starts on its line: after a label's colon, dot leaders or a column gap
+_VALUE_COLUMN_RE = re.compile(r"(?::[ \t]+|\.{3,}[ \t]*|[ \t]{2,})(?=\S)")
 
 
 # ----------------------------------------------------------------- phrases
