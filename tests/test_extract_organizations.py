@@ -695,3 +695,8 @@ def test_a_name_wrapped_in_a_field_column_goes_on_on_the_indented_line():
     # an indented line that does not start at the value's column is no continuation
     text = "Partners:   Ghana Employers Association\n      Council meeting notes follow.\n"
     assert "Ghana Employers Association" in names(text)
+
+
+def test_a_superintendence_is_a_body():
+    text = "Chile's National Superintendence of Social Funds (SUNAFO) audits the schemes."
+    assert ("National Superintendence of Social Funds", "SUNAFO") in orgs(text)

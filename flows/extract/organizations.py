@@ -70,7 +70,7 @@ ORG_HEADS = {
     "chamber", "society", "administration", "community", "government", "inspectorate",
     "congress", "cooperative", "company", "parliament", "entwicklungsbank", "directorate",
     "directorate-general", "committee", "alliance", "embassy", "consulate", "municipality",
-    "board", "trust", "movement", "senate", "ombudsman",
+    "board", "trust", "movement", "senate", "ombudsman", "superintendence", "superintendency",
 }
 #: heads that name a body only with its acronym defined: 'Ghana Cocoa Board (COCOBOD)',
 #: '... National Insurance Trust (SSNIT)' (a bare 'Executive Board', 'Trust Fund' is no name)
