@@ -700,3 +700,11 @@ def test_a_name_wrapped_in_a_field_column_goes_on_on_the_indented_line():
 def test_a_superintendence_is_a_body():
     text = "Chile's National Superintendence of Social Funds (SUNAFO) audits the schemes."
     assert ("National Superintendence of Social Funds", "SUNAFO") in orgs(text)
+
+
+def test_a_country_named_federation_is_no_organization():
+    assert names("Work was funded by the Russian Federation and by Norway.") == []
+
+
+def test_an_institute_does_not_carry_the_town_it_sits_in():
+    assert names("Trainers met at the Labour Studies Institute in Gazipur.") == ["Labour Studies Institute"]

@@ -898,7 +898,7 @@ _MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june"
                           "september", "october", "november", "december"})
 _TIME_WORDS = _MONTH_WORDS | frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # bodies whose name never carries the city they sit in (unlike an office, embassy or mission)
-_SEATED_HEADS = frozenset({"bank", "university", "agency", "ministry"})
+_SEATED_HEADS = frozenset({"bank", "university", "agency", "ministry", "institute", "college", "academy"})
 
 
 def _country_prefix(item: list[Tok], text: str) -> int:
@@ -1067,6 +1067,9 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr
     words = [t for t in piece if t.word]
     if len(words) < 2 or len(words) > 16:
         return False
+    if not has_acronym and head in ("federation", "confederation", "union", "commonwealth") \
+            and is_country(doc.text[piece[0].start:piece[-1].end]):
+        return False                          # 'Russian Federation': a country, not a body
     # a complement names the body ('Office for Japan'); 'in <place>' only locates it
     joins = [t.low for t in piece[h + 1:] if t.low in SEG_BREAK]
     complement = bool(joins) and joins[0] != "in"
