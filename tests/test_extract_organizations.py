@@ -708,3 +708,8 @@ def test_a_country_named_federation_is_no_organization():
 
 def test_an_institute_does_not_carry_the_town_it_sits_in():
     assert names("Trainers met at the Labour Studies Institute in Gazipur.") == ["Labour Studies Institute"]
+
+
+def test_a_regional_or_provincial_government_of_a_place_is_a_body():
+    assert names("The plan was signed with the Regional Government of Cusco in May.") == ["Regional Government of Cusco"]
+    assert names("It met the Government officials of the region.") == []

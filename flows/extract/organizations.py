@@ -1058,6 +1058,9 @@ def word_form(acronym: str, name: str) -> bool:
         (len(parts) > 1 or len(parts[0]) >= 4)
 
 
+_SUBNATIONAL = frozenset({"regional", "provincial", "municipal", "county", "district", "metropolitan", "autonomous"})
+
+
 def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr: str | None = None) -> bool:
     """Filters on an organization-headed piece (see the module docstring)."""
     if reason == "first_head":
@@ -1088,6 +1091,9 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr
         if not tail or tail[0].low != "of":
             return False
         rest = " ".join(t.text for t in tail[1:])
+        # 'Regional Government of Puno', 'Provincial Government of Sindh': a sub-national government
+        if h > 0 and piece[h - 1].low in _SUBNATIONAL and 1 <= len(tail) - 1 <= 3 and all(t.cap for t in tail[1:]):
+            return True
         return is_country(re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE))
     if head in WEAK_HEADS and not complement and not has_acronym:
         lead = [t.low for t in piece[:h] if t.word]
