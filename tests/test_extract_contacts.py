@@ -254,3 +254,18 @@ def test_a_phone_number_with_other_lines_after_a_slash():
     text = "Country office\nTel.: +254 20 276 0000/1\nFax: +254 20 276 0099\n"
     phones = [v for k, v in facts(text) if k == "phone"]
     assert phones == ["+254 20 276 0000/1", "+254 20 276 0099"]
+
+
+def test_an_address_block_a_blank_line_above_its_phone_line():
+    from flows.extract.contacts import extract as _ex
+    text = "#### Ministry of Works\n\nKariba House, Unity Way\nP.O. Box 1234, Lusaka, Zambia\n\nTel: +260 211 111 111\n"
+    assert ("address", "Kariba House, Unity Way, P.O. Box 1234, Lusaka, Zambia") in \
+        [(r["kind"], r["value"]) for r in _ex(text)]
+
+
+def test_a_building_and_street_between_an_office_name_and_its_postal_box():
+    from flows.extract.contacts import extract as _ex
+    text = ("Contact: jo@ilo.org | Tel. +961 1 111 111 ILO Regional Office for Arab States, Nour Centre, "
+            "Hamra Street, Ras Beirut, P.O. Box 11-1111, Beirut, Lebanon\n")
+    assert [r["value"] for r in _ex(text) if r["kind"] == "address"] == \
+        ["Nour Centre, Hamra Street, Ras Beirut, P.O. Box 11-1111, Beirut, Lebanon"]

@@ -786,3 +786,42 @@ def test_a_letterhead_in_two_languages_above_a_press_release_label_is_no_title()
             "Minister announces support for fair recruitment in Nepal\n\n4 April 2022\n\n"
             "The Minister today announced new funding.\n")
     assert extract(text)["title"] == "Minister announces support for fair recruitment in Nepal"
+
+
+def test_a_two_column_page_header_of_letterhead_and_dated_kind_is_no_title():
+    text = ("NATIONAL TRAINING AGENCY                             Donor brief, May 2023\n\n"
+            "MALAWI\nFunding rural jobs with the Agency\n"
+            "Malawi joined the Agency in 1999 and funds its work.\n")
+    assert extract(text)["title"] == "MALAWI - Funding rural jobs with the Agency"
+    text = ("ILO Development Cooperation - Partner brief                     October 2023\n\n"
+            "Some Heading About Skills\nThe programme trains people.\n")
+    assert extract(text)["title"] == "Some Heading About Skills"
+
+
+def test_a_country_kicker_over_a_heading_that_names_it_again_leaves_the_heading():
+    text = ("DENMARK\nDenmark and the ILO: thirty years of support to skills and social dialogue\n"
+            "Denmark funds the ILO's work on skills.\n")
+    assert extract(text)["title"] == "Denmark and the ILO: thirty years of support to skills and social dialogue"
+
+
+def test_a_site_label_and_section_bar_is_a_running_header():
+    text = ("Press release | Asia and the Pacific\n\nNew fund for fishers launched in Bangkok\n\n"
+            "3 May 2024\n\nBANGKOK - A new fund was launched today.\n")
+    assert extract(text)["title"] == "New fund for fishers launched in Bangkok"
+
+
+def test_a_wire_masthead_with_desk_slugs_is_no_title():
+    text = ("GLOBAL NEWS AGENCY - ASIA / LABOUR\n\nUPDATE 2-Thailand and ILO agree on fishers' rights plan\n\n"
+            "By Jane Roe\n\nBANGKOK, May 3 (GNA) - Thailand agreed a plan on Friday.\n")
+    assert extract(text)["title"] == "Thailand and ILO agree on fishers' rights plan"
+
+
+def test_a_completion_summary_field_block_title_wrapped_on_an_indented_line():
+    text = ("PROJECT CLOSING SUMMARY\n\n"
+            "Project title:   Better Jobs for Young Workers in Rural Coastal Districts of\n"
+            "                 Eastern Province (BJYW)\n"
+            "Project code:    XYZ/20/01/ABC\n"
+            "Date of summary: 12 March 2024\n\n1. SUMMARY\n\nThe project trained young workers.\n")
+    doc = extract(text)
+    assert doc["title"] == "Better Jobs for Young Workers in Rural Coastal Districts of Eastern Province (BJYW)"
+    assert doc["published_on"] == date(2024, 3, 12)

@@ -671,3 +671,45 @@ def test_an_office_place_that_goes_on_in_lower_case():
     assert "ILO Country Office in Rio de Janeiro" in found
     assert "ILO Office for the Andean countries" in found
     assert "ILO Country Office in Rio" not in found
+
+
+def test_a_weekday_or_month_after_a_name_is_no_part_of_it():
+    text = "Ghana signed a plan with the Federation of Rural Workers on Tuesday and met the Cotton Board in March."
+    assert "Federation of Rural Workers" in names(text)
+    assert not any("Tuesday" in n or "March" in n for n in names(text))
+
+
+def test_an_embassy_seat_with_a_lower_case_particle_and_its_short_name():
+    text = ("The focal point sits at the Embassy of Spain in Dar es Salaam. "
+            "A second phase is discussed with the Embassy of Spain.")
+    assert names(text) == ["Embassy of Spain"]
+    assert names("The focal point sits at the Embassy of Spain in Dar es Salaam.") == \
+        ["Embassy of Spain in Dar es Salaam"]
+
+
+def test_a_name_wrapped_in_a_field_column_goes_on_on_the_indented_line():
+    text = ("Partners:   Ministry of Health; Ghana National Apprenticeship\n"
+            "            Council (GNAC); FAO\n"
+            "Status:     ongoing\n")
+    assert ("Ghana National Apprenticeship Council", "GNAC") in orgs(text)
+    # an indented line that does not start at the value's column is no continuation
+    text = "Partners:   Ghana Employers Association\n      Council meeting notes follow.\n"
+    assert "Ghana Employers Association" in names(text)
+
+
+def test_a_superintendence_is_a_body():
+    text = "Chile's National Superintendence of Social Funds (SUNAFO) audits the schemes."
+    assert ("National Superintendence of Social Funds", "SUNAFO") in orgs(text)
+
+
+def test_a_country_named_federation_is_no_organization():
+    assert names("Work was funded by the Russian Federation and by Norway.") == []
+
+
+def test_an_institute_does_not_carry_the_town_it_sits_in():
+    assert names("Trainers met at the Labour Studies Institute in Gazipur.") == ["Labour Studies Institute"]
+
+
+def test_a_regional_or_provincial_government_of_a_place_is_a_body():
+    assert names("The plan was signed with the Regional Government of Cusco in May.") == ["Regional Government of Cusco"]
+    assert names("It met the Government officials of the region.") == []

@@ -507,3 +507,31 @@ def test_post_author_on_the_first_line():
     people = _by_name("Marta Kowalska-Berg\nDirector, ILO Office for the Baltic States | Skills, jobs\n"
                       "2 February 2025 · Edited\n\nA year of work in review.\n")
     assert people["Marta Kowalska-Berg"]["role"] == "Director"
+
+
+def _people(text):
+    from flows.extract.persons import extract as _ex
+    return [(r["name"], r["role"]) for r in _ex(text)]
+
+
+def test_an_irish_patronymic_particle_is_part_of_the_name():
+    text = "Áine Ní Bhriain, Minister of State for Trade, opened the fair in Galway."
+    assert _people(text) == [("Áine Ní Bhriain", "Minister of State for Trade")]
+
+
+def test_counsellor_and_parliamentary_titles_before_a_name():
+    assert _people("Counsellor Petra Holm Lind confirmed the second phase.") == [("Petra Holm Lind", "Counsellor")]
+    assert _people('"It matters," said Parliamentary State Secretary Jonas Berger.') == \
+        [("Jonas Berger", "Parliamentary State Secretary")]
+
+
+def test_a_person_who_did_a_piece_of_work_and_one_who_joined_as_a_post():
+    assert _people("The mid-term review, conducted by Carla Mendes in May 2022, found delays.") == [("Carla Mendes", None)]
+    assert _people("Please welcome Omar Haddad-Berg, who joined the team as Programme Officer in June.") == \
+        [("Omar Haddad-Berg", "Programme Officer")]
+
+
+def test_a_byline_without_a_name_and_a_portfolio_part_are_no_persons():
+    assert _people("By Staff Correspondent\n\nACCRA - A new plan was adopted.") == []
+    names = [n for n, _ in _people("Ghana's Minister of Trade, Small Business and Skills, Kofi Mensah-Bonsu, signed.")]
+    assert names == ["Kofi Mensah-Bonsu"]

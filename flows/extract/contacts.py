@@ -275,6 +275,13 @@ def _addresses(text: str):
                 # (back over the street's own parts only: 'ILO Office, Route des Almadies, BP 414')
                 while k0 - 1 > org and _addr_line_street(line[parts[k0 - 1][0]:parts[k0 - 1][1]]):
                     k0 -= 1
+                # 'ILO Office, Aresco Centre, Justinien Street, Kantari, P.O. Box 11-40, Beirut':
+                # a building, a street without a number and a quarter between the name and the
+                # box are the address's too
+                if org + 1 < k0 <= org + 4 and k <= org + 1 and any(
+                        t.lower().strip(".,") in _STREET_WORDS for j in range(org + 1, k0)
+                        for t in line[parts[j][0]:parts[j][1]].split()):
+                    k0 = org + 1
             if k0 is None or len(parts) - k0 < 2:
                 continue
             # two parts: a numbered street, then a city with its postcode ('12 rue des
@@ -318,9 +325,13 @@ def _block_addresses(text: str):
     for m in _CONTACT_LABEL_LINE_RE.finditer(text):
         lines: list[tuple[int, int]] = []
         end = m.start() - 1
+        blank = False                          # (one blank line may stand between the block and its 'Tel')
         while end > 0 and len(lines) < 3:
             start = text.rfind("\n", max(0, end - 120), end) + 1
             line = text[start:end].strip()
+            if not line and not lines and not blank and start > 0:
+                blank, end = True, start - 1
+                continue
             if not line or start == 0 and end - start >= 120 or len(line) > 80 or line.endswith((".", ":")):
                 break
             parts = [p.strip() for p in line.split(",")]

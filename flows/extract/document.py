@@ -270,8 +270,16 @@ def _is_running_header(line: str) -> bool:
         # kicker of three short labels ('News | Social protection | Africa')
         contact = any(re.fullmatch(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+", p) for p in parts)
         kicker = len(parts) >= 3 and all(1 <= len(_words(p)) <= 3 and not re.search(r"[.!?:;]$", p) for p in parts)
-        return len(parts) >= 2 and (has_date or caps >= 1 or contact or kicker)
+        # 'ILO News | Europe and Central Asia': the kind of page, then its section
+        label = len(parts) == 2 and _is_label_part(parts[0]) and len(_words(parts[1])) <= 5 \
+            and not re.search(r"[.!?:;]$", parts[1])
+        return len(parts) >= 2 and (has_date or caps >= 1 or contact or kicker or label)
     return False
+
+
+def _is_label_part(part: str) -> bool:
+    clean = clean_inline(part).strip()
+    return bool(_LABEL_RE.match(clean) or _is_genre_label(clean))
 
 
 def _heading_before_header(line: str) -> tuple[int, str] | None:
@@ -322,7 +330,7 @@ _GENRE_WORDS = {
     "profile", "country", "newsletter", "media", "advisory", "statement", "feature", "technical",
     "policy", "information", "info", "partnership", "results", "review", "story", "stories",
     "joint", "dashboard", "written", "questions", "answers", "statements", "frequently", "asked",
-    "concept", "speeches", "remarks",
+    "concept", "speeches", "remarks", "completion", "closing", "terminal",
 }
 
 
@@ -444,7 +452,9 @@ def _menu_run(text: str, lines, idx: int) -> int:
 
 
 #: 'AFRIWIRE NEWS SERVICE', 'XINHUA NEWS AGENCY': a wire service's name over its story
-_WIRE_MASTHEAD_RE = re.compile(r"(?:[A-Z][A-Z'’&.\-]*[ \t]+){0,4}(?:NEWS|PRESS|WIRE)[ \t]+(?:SERVICE|AGENCY|WIRE)")
+_WIRE_MASTHEAD_RE = re.compile(r"(?:[A-Z][A-Z'’&.\-]*[ \t]+){0,4}(?:NEWS|PRESS|WIRE)[ \t]+(?:SERVICE|AGENCY|WIRE)"
+                               # its desk's slugs after a dash ('... SERVICE - WORLD / AFRICA / LABOUR')
+                               r"(?:[ \t]+[-–—|][ \t]+[A-Z][A-Z&\-]*(?:[ \t]*/[ \t]*[A-Z][A-Z&\-]*){0,5})?")
 #: 'UPDATE 2-', 'EXCLUSIVE-', 'ANALYSIS-': a wire story's slug before its headline
 _WIRE_SLUG_RE = re.compile(r"(?:(?:UPDATE|REFILE|CORRECTED|EXCLUSIVE|ANALYSIS|INSIGHT|FACTBOX|WRAPUP)(?:[ \t]+\d{1,2})?[ \t]*-[ \t]*)+(?=[A-Z])")
 
@@ -479,6 +489,18 @@ _ORG_STEM_RE = re.compile(r"ORGANI[SZ]A|FEDERA|F[ÉE]D[ÉE]RA|UNION|CONGRESS|ASS
 _TAGLINE_RE = re.compile(r"(?:affiliated|member|registered|founded|established|incorporated|an?\s+member)\b", re.IGNORECASE)
 #: 'By Jane Doe', 'Funded by ...': a credit, no subtitle
 _BY_LINE_RE = re.compile(r"(?:by|(?:funded|financed|supported|implemented|published|prepared|written)\s+by)\s", re.IGNORECASE)
+
+
+def _is_column_header(line: str) -> bool:
+    """'INTERNATIONAL LABOUR ORGANIZATION        Partner brief, March 2025', 'ILO Development
+    Cooperation - Partner brief        September 2024': a page header in two columns, a
+    letterhead (or a series ending in the kind of document) and, after the gap, a date."""
+    cols = [c for c in re.split(r"[ \t]{3,}|\t", line.strip()) if c]
+    if len(cols) != 2 or "|" in line or not _is_date_line(cols[1]):
+        return False
+    left = clean_inline(cols[0]).strip()
+    tail = re.split(r"[ \t]+[-–—][ \t]+", left)[-1]
+    return _is_letterhead(left) or (tail != left and bool(_LABEL_RE.match(tail) or _is_genre_label(tail)))
 
 
 def _is_org_list(line: str) -> bool:
@@ -680,6 +702,7 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
             cs = lines[idx][0] + col[0]
             return cs, cs + len(col[1]), clean_inline(col[1])
         if _is_skippable(line) or _WEB_FURNITURE_RE.match(clean_inline(line).strip()) or _is_address(line) \
+                or _is_column_header(line) \
                 or _is_banner(line) or (handle is lines[idx]) or _WIRE_MASTHEAD_RE.fullmatch(clean_inline(line).strip()) \
                 or _is_section_bar(line, lines[idx + 1][2] if idx + 1 < len(lines) else None) or (_is_dashed_header(line) and idx + 1 < len(lines)
                                                      and not clean_inline(lines[idx + 1][2]).endswith(".")):
@@ -745,7 +768,13 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         fm = _TITLE_FIELD_RE.match(lines[k][2])
         if fm and len(_words(fm.group("t"))) >= 2:
             ks = lines[k][0]
-            return ks + fm.start("t"), ks + fm.end("t"), clean_inline(fm.group("t"))
+            te = ks + fm.end("t")
+            # 'Project title:   Promoting ... in Artisanal and' / '                 Small-scale
+            # Mining in Peru': a value wrapped onto an indented line under it
+            if k + 1 < len(lines) and not _FIELD_RE.match(lines[k + 1][2]) and text[te:lines[k + 1][0]].count("\n") == 1 \
+                    and re.fullmatch(r"[ \t]*\n[ \t]{6,}", text[te:lines[k + 1][0]]) and len(lines[k + 1][2]) <= 150:
+                te = lines[k + 1][1]
+            return ks + fm.start("t"), te, clean_inline(text[ks + fm.start("t"):te])
         k += 1
     s, e, line = lines[idx]
     slug = _WIRE_SLUG_RE.match(line)
@@ -980,6 +1009,18 @@ def _title_span(text: str) -> tuple[int, int, str] | None:
         h2 = _H2_RE.search(text, e, min(len(text), e + 800))
         if h2 and 3 <= len(_words(h2.group("t"))) <= 15 and not _GENERIC_SECTION_RE.match(h2.group("t")):
             return s, h2.end("t"), f"{title} - {clean_inline(h2.group('t'))}"
+    # 'NORWAY' + 'Norway and the ILO: a partnership for ...': a country's name as a kicker over a
+    # heading that names it again (or a partnership): the heading alone is the title
+    if idx + 1 < len(lines) and len(_words(title)) <= 4 and lookup_country(title) \
+            and text[e:lines[idx + 1][0]].count("\n") <= 2:
+        s2, e2, nxt = lines[idx + 1]
+        nxt_clean = clean_inline(nxt)
+        if 4 <= len(_words(nxt_clean)) <= 25 and not nxt_clean.endswith(".") and "|" not in nxt \
+                and not _is_skippable(nxt) and (nxt_clean.lower().startswith(title.lower() + " ")
+                                                or _PARTNER_RE.match(nxt_clean)):
+            off = nxt.find(nxt_clean[:10])
+            return (s2 + off, s2 + off + len(nxt_clean), nxt_clean) \
+                if off >= 0 and nxt[off:off + len(nxt_clean)] == nxt_clean else (s2, e2, nxt_clean)
     # '▶ Norway' + 'ILO cooperation' -> 'Norway - ILO cooperation'
     if idx + 1 < len(lines) and len(_words(title)) <= 3 and not re.search(rf"[{_DASH}|:]", title) \
             and "ILO" not in title.split():
@@ -1399,7 +1440,7 @@ def _numeric_date(line: str) -> date | None:
 #: 'Last updated 20 February 2025', 'Published: 3 May 2023'), in a line, a field or a table row
 _DATE_LABEL_RE = re.compile(
     r"(?:^|\n|\||[·•][ \t]*|[.!?][ \t]+)[ \t]*(?:[-•][ \t]+)?\**(?:date\s+of\s+(?:submission|publication|issue|release|"
-    r"(?:th(?:is|e)\s+)?(?:report|btor|memo|note))|publication\s+date|"
+    r"(?:th(?:is|e)\s+)?(?:report|btor|memo|note|summary|brief|document))|publication\s+date|"
     r"release\s+date|date\s+(?:submitted|published|issued)|(?:page\s+)?(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|"
     r"issued(?:\s+on)?|exported(?:\s+on)?|(?:(?:export(?:ed)?|report|page|document)\s+)?generated(?:\s+on)?|date(?=\**[ \t]*:))\**[ \t]*[:|]?[ \t]*\**[ \t]*(?=\S)",
     re.IGNORECASE)

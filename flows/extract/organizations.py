@@ -70,7 +70,7 @@ ORG_HEADS = {
     "chamber", "society", "administration", "community", "government", "inspectorate",
     "congress", "cooperative", "company", "parliament", "entwicklungsbank", "directorate",
     "directorate-general", "committee", "alliance", "embassy", "consulate", "municipality",
-    "board", "trust", "movement", "senate", "ombudsman",
+    "board", "trust", "movement", "senate", "ombudsman", "superintendence", "superintendency",
 }
 #: heads that name a body only with its acronym defined: 'Ghana Cocoa Board (COCOBOD)',
 #: '... National Insurance Trust (SSNIT)' (a bare 'Executive Board', 'Trust Fund' is no name)
@@ -479,9 +479,24 @@ def _hard_break(text: str, tok: Tok, wrap: int = 40) -> bool:
         return True
     if n == 1:
         line_start = text.rfind("\n", 0, tok.start - len(tok.gap)) + 1
-        line = text[line_start:tok.start - len(tok.gap)].strip()
-        return len(line) < wrap
+        raw = text[line_start:tok.start - len(tok.gap)]
+        line = raw.strip()
+        if len(line) < wrap:
+            # a field's value wrapped in its column ('Partners ....  Kenya National Qualifications'
+            # / '                 Authority (KNQA)'): the next line is indented to the value's column
+            indent = len(tok.gap) - tok.gap.rfind("\n") - 1
+            if indent >= 6 and "\t" not in tok.gap:
+                col = None
+                for cm in _VALUE_COLUMN_RE.finditer(raw):
+                    col = cm.end()
+                return col is None or abs(col - indent) > 1
+            return True
+        return False
     return False
+
+
+#: where a field's value starts on its line: after a label's colon, dot leaders or a column gap
+_VALUE_COLUMN_RE = re.compile(r"(?::[ \t]+|\.{3,}[ \t]*|[ \t]{2,})(?=\S)")
 
 
 # ----------------------------------------------------------------- phrases
@@ -881,8 +896,9 @@ _ELIDED_RE = re.compile(r"[ld]['’]")
 
 _MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                           "september", "october", "november", "december"})
+_TIME_WORDS = _MONTH_WORDS | frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # bodies whose name never carries the city they sit in (unlike an office, embassy or mission)
-_SEATED_HEADS = frozenset({"bank", "university", "agency", "ministry"})
+_SEATED_HEADS = frozenset({"bank", "university", "agency", "ministry", "institute", "college", "academy"})
 
 
 def _country_prefix(item: list[Tok], text: str) -> int:
@@ -953,6 +969,12 @@ def _drop_located_in(piece: list[Tok]) -> list[Tok]:
     h = _head_index(piece)
     if h is None:
         return piece
+    # 'International Labour Organization on Wednesday', '... Bank since March 2020': a time, no part
+    for idx in range(len(piece) - 2, max(h, len(piece) - 5), -1):
+        if piece[idx].low in ("on", "in", "since", "during", "until", "by", "last", "this", "next") and \
+                all(t.low in _TIME_WORDS or t.text.isdigit() for t in piece[idx + 1:]) and \
+                any(t.low in _TIME_WORDS for t in piece[idx + 1:]):
+            return piece[:idx]
     for idx in range(len(piece) - 2, h, -1):
         if piece[idx].low != "in":
             continue
@@ -1036,6 +1058,9 @@ def word_form(acronym: str, name: str) -> bool:
         (len(parts) > 1 or len(parts[0]) >= 4)
 
 
+_SUBNATIONAL = frozenset({"regional", "provincial", "municipal", "county", "district", "metropolitan", "autonomous"})
+
+
 def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr: str | None = None) -> bool:
     """Filters on an organization-headed piece (see the module docstring)."""
     if reason == "first_head":
@@ -1045,6 +1070,9 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr
     words = [t for t in piece if t.word]
     if len(words) < 2 or len(words) > 16:
         return False
+    if not has_acronym and head in ("federation", "confederation", "union", "commonwealth") \
+            and is_country(doc.text[piece[0].start:piece[-1].end]):
+        return False                          # 'Russian Federation': a country, not a body
     # a complement names the body ('Office for Japan'); 'in <place>' only locates it
     joins = [t.low for t in piece[h + 1:] if t.low in SEG_BREAK]
     complement = bool(joins) and joins[0] != "in"
@@ -1063,6 +1091,9 @@ def _acceptable(piece: list[Tok], reason: str, has_acronym: bool, doc: _Doc, acr
         if not tail or tail[0].low != "of":
             return False
         rest = " ".join(t.text for t in tail[1:])
+        # 'Regional Government of Puno', 'Provincial Government of Sindh': a sub-national government
+        if h > 0 and piece[h - 1].low in _SUBNATIONAL and 1 <= len(tail) - 1 <= 3 and all(t.cap for t in tail[1:]):
+            return True
         return is_country(re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE))
     if head in WEAK_HEADS and not complement and not has_acronym:
         lead = [t.low for t in piece[:h] if t.word]
@@ -1365,7 +1396,7 @@ def _phrase_candidates(doc: _Doc) -> list[_Cand]:
                     continue
                 # an office's place or region goes on in lower case ('Country Office in Dar es
                 # Salaam', 'Office for the Sahel countries'): the name goes on with it
-                if any(x.low == "office" for x in org) and org[-1].cap:
+                if any(x.low in ("office", "embassy", "consulate") for x in org) and org[-1].cap:
                     tail = _OFFICE_PLACE_TAIL_RE.match(text, end)
                     if tail:
                         end = tail.end()
@@ -1912,6 +1943,14 @@ def extract(text: str) -> list[dict]:
         if c.acronym is None and c.ref is None and name_key(c.name) in owned:
             c.name = owned[name_key(c.name)]
     _same_office(chosen, text)
+    # 'Royal Norwegian Embassy in Kampala' in a text that also names the 'Royal Norwegian
+    # Embassy': one mission, named once with its seat -> the name without the seat
+    plain = {name_key(c.name): c.name for c in chosen if c.acronym is None and " in " not in c.name}
+    for c in chosen:
+        if c.acronym is None and c.ref is None and " in " in c.name:
+            m = _SEATED_MISSION.match(c.name)
+            if m and name_key(m["base"]) in plain:
+                c.name = plain[name_key(m["base"])]
     _short_forms(chosen, text)
     rows = []
     for c in sorted(chosen, key=lambda c: (c.start, c.end)):
@@ -1922,6 +1961,8 @@ def extract(text: str) -> list[dict]:
     return rows
 
 
+_SEATED_MISSION = re.compile(r"^(?P<base>[^()]{0,80}\b(?:Embassy|Consulate|Consulate-General|High\s+Commission|Delegation)"
+                             r"\b[^()]{0,60}?) in [A-Z][^,;()]{1,40}$")
 _OFFICE_PLACE = re.compile(r"^(?P<owner>\S+) Office (?:in|for) (?:the )?(?P<place>[A-Z][^,;()]{1,60})$")
 
 

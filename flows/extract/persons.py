@@ -28,7 +28,8 @@ _LOW = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕř�
 # ('IJsselmeer': the Dutch capital digraph)
 _WORD = rf"[{_UP}](?:['’][{_UP}]|(?<=I)J)?[{_LOW}]+(?:['’][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}'’]*)*"
 _INITIAL = rf"[{_UP}]\."
-_PARTICLE = r"(?:van|von|de|da|das|do|dos|du|der|den|del|della|di|la|le|bin|binti|ibn|al|el|ter|zu)"
+# ('Seán Ó Briain', 'Áine Ní Mhaoláin': the Irish patronymic particles, capitalized)
+_PARTICLE = r"(?:van|von|de|da|das|do|dos|du|der|den|del|della|di|la|le|bin|binti|ibn|al|el|ter|zu|Ó|Ní|Nic|Uí)"
 _NAME = (rf"(?:{_WORD}|{_INITIAL})(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_WORD}|{_INITIAL})){{1,4}}")
 _NAME_RE = re.compile(rf"(?<![\w.'’-]){_NAME}(?![\w'’-])")
 # _NAME_RE for scanning: the same matches, written to open with its capital letter (both a word
@@ -52,7 +53,7 @@ _MODS = (r"Deputy|Vice|Assistant|Associate|Senior|Junior|Chief|Executive|Regiona
          r"First|Second|Managing|Honorary|Resident|Labour|Labor|Foreign|Finance|Health|Education|"
          r"Trade|Employment|Federal|State|Prime|Lead|Policy|Legal|Communications?|Operations|Field|"
          r"Administrative|International|Development|Cooperation|Partnerships?|Research|Research\s+and|"
-         r"Professional|Cabinet|Team|Evaluation|Fund|Monitoring|Migration|High|Financial")
+         r"Professional|Cabinet|Team|Evaluation|Fund|Monitoring|Migration|High|Financial|Parliamentary")
 _ROLE = (rf"(?:(?:{_MODS})\s+){{0,4}}(?:{_HEADS})"
          rf"(?:\s+(?:and|&)\s+(?:(?:{_MODS})\s+){{0,3}}(?:{_HEADS}))?")
 _ROLE_CI = re.compile(rf"(?i:{_ROLE})")
@@ -92,7 +93,8 @@ _TITLE_RE = re.compile(
     rf"(?:(?P<orgpre>{_ORG_PREFIX})|(?P<nat>{_NATIONALITY})\s+)?(?P<role>(?:(?:{_MODS})\s+){{0,3}}"
     rf"(?:Director[- ]General|Secretary[- ]General|Prime\s+Minister|Vice[- ]Minister|Minister|President|Vice[- ]President|"
     rf"Ambassador|Director|Chairman|Chairwoman|Chairperson|Chair|Governor|Commissioner|Senator|King|"
-    rf"Queen|Premier|Chancellor|Under-?[Ss]ecretary|Secretary|Professor|Judge|Justice|Mayor|Envoy|Editor|Leader|Manager|Coordinator)"
+    rf"Queen|Premier|Chancellor|Under-?[Ss]ecretary|Secretary|Professor|Judge|Justice|Mayor|Envoy|Editor|Leader|Manager|Coordinator|"
+    rf"Counsellor|Counselor|Consul|Attaché)"
     # (a portfolio may list its parts: 'Minister of Labour, Invalids and Social Affairs')
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:(?:,\s+|\s+(?:and\s+|&\s+)?)[A-Z][\w'’-]*){{0,5}})?)"
     rf"\s+(?:{_HONORIFIC}\s+)?$"
@@ -112,7 +114,7 @@ _HONOR_RE = re.compile(rf"(?:^|(?<=[\s(,]))(?P<h>{_HONORIFIC})\s+$")
 _BEFORE_TAIL_RE = re.compile(rf",\s*(?:{_HONORIFIC}\s+)?$")
 _TITLE_KEY_RE = re.compile(r"Director|Secretary|Minister|President|Ambassador|Chair|Governor|Commissioner|Senator|"
                            r"King|Queen|Premier|Chancellor|Professor|Judge|Justice|Mayor|Envoy|Editor|Leader|Manager|"
-                           r"Coordinator|secretary")
+                           r"Coordinator|secretary|Counsel|Consul|Attaché")
 _IS_TAIL_RE = re.compile(r"\s(?:is|was|will\s+be|has\s+been)\s+$")
 # key-value lines: "Evaluation manager:  Ms Jane Doe", "**Programme Officer:** John Roe", "Contact: Mr X"
 _KEY_HEADS = (rf"{_HEADS}|Consultant|Evaluator|Editor|Author|Researcher|Reviewer|Facilitator|Moderator|"
@@ -233,7 +235,10 @@ _ROLE_TAIL_WORDS = {"and", "or", "of", "in", "at", "for", "from", "the", "on", "
 # a transcript's speaker label: '[00:01:02] HOST (Jane Doe): ...'
 _SPEAKER_BEFORE_RE = re.compile(r"(?:^|\n|\][ \t]*)[ \t]*(?P<label>[A-Z]{3,15})[ \t]*\($")
 # 'Jane Doe, who is the Senior Employment-Intensive Specialist at ...': the title after 'who is'
-_WHO_IS_RE = re.compile(rf",[ \t]+who[ \t]+(?:is|was)[ \t]+(?:the|an?|our|their|its)[ \t]+"
+# ('Jane Doe, who joined the office as Deputy Director on 3 May': the post taken up)
+_WHO_IS_RE = re.compile(rf",[ \t]+who[ \t]+(?:(?:is|was)[ \t]+(?:the|an?|our|their|its)|"
+                        rf"(?:has[ \t]+)?(?:joined|joins|will[ \t]+join)[ \t]+(?:the|our|its|their)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?"
+                        rf"[ \t]+as(?:[ \t]+(?:the|an?|our|its|their))?)[ \t]+"
                         rf"(?P<role>(?:[A-Z][\w'’-]*[ \t]+){{0,4}}(?:{_HEADS}))(?![\w'’-])")
 # an author line: 'Jane Doe¹, John Roe²*' (names marked with the superscripts of their affiliations)
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -253,6 +258,9 @@ def _author_line(line: str) -> bool:
 # "Jane Doe, 27, works ...": a name with the person's age
 _AGE_RE = re.compile(r",[ \t]*[1-9][0-9],[ \t]+[a-z]")
 # a byline: 'By Jane Doe' opening a short line
+#: a piece of work a person did: 'an evaluation led by Jane Doe', 'moderated by Dr John Roe'
+_LED_BY_RE = re.compile(rf"(?<![\w-])(?:led|conducted|carried[ \t]+out|facilitated|moderated|chaired|authored|presented)"
+                        rf"[ \t]+by[ \t]+(?:{_HONORIFIC}[ \t]+)?$")
 _BYLINE_RE = re.compile(r"[ \t*_]*[Bb]y[ \t]+")
 # "Head of Unit for X at Y": the 'of' names a function
 _FUNCTION_RE = re.compile(r"(?P<f>Unit|Division|Section|Branch|Cooperation|Programmes?|Operations|Delegation|"
@@ -291,6 +299,8 @@ _STOP_TOKENS = {
     "comrade", "cde", "mme", "mlle",
     # a section heading a PDF's text runs on into: 'Jane Doe Background'
     "background", "introduction", "summary", "conclusions", "recommendations",
+    # a byline without a name ('By Staff Reporter'), a portfolio's part ('... Small Business, ...')
+    "staff", "reporter", "reporters", "correspondent", "correspondents", "business",
 }
 
 
@@ -745,6 +755,8 @@ def extract(text: str) -> list[dict]:
                 pass                           # 'Evaluators: Jane Doe (team leader), John Roe'
             elif _byline(v.src, o_line, o_ns, v.offs[ne]):
                 span_s = bisect_left(v.offs, o_line)
+            elif lb := _LED_BY_RE.search(T, max(0, ns - 40), ns):
+                span_s = lb.start()                # 'an evaluation led by Jane Doe': who did it
             else:
                 continue
             prio = 1
