@@ -518,13 +518,22 @@ def project_sections(text: str) -> list[Section]:
                 continue
             extra.append((s0, e0))
     if not extra:
-        return secs
+        return [Section(s.heading, s.heading_start, s.heading_end, _line_of_mark(text, s.end)) for s in secs]
     spans = sorted(heads | set(extra))
     out = []
     for i, (a, b) in enumerate(spans):
-        end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        end = _line_of_mark(text, spans[i + 1][0]) if i + 1 < len(spans) else len(text)
         out.append(Section(text[a:b].strip(), a, b, end))
     return out
+
+
+def _line_of_mark(text: str, pos: int) -> int:
+    """Where the line of a heading starting at pos starts, when only its mark ('### ', '▶ ')
+    stands before it there: the mark is no part of the text above it."""
+    k = pos
+    while k > 0 and pos - k < 12 and text[k - 1] in "#▶►* \t":
+        k -= 1
+    return k if k < pos and (k == 0 or text[k - 1] == "\n") else pos
 
 
 _CURRENCY_CODES = {"EUR", "USD", "CHF", "GBP", "JPY", "NOK", "SEK", "DKK", "AUD", "CAD", "NZD", "KRW", "CNY"}
@@ -1220,6 +1229,11 @@ _REPORT_PART_RE = re.compile(r"[#*_ \t]*(?:Key[ \t]+|Main[ \t]+)?(?:Results|Achi
                              r"Introduction|Conclusions?)(?![\w\-])", re.IGNORECASE)
 
 
+#: a card's first line of facts under its title: '2023–2026 · Kenya · DKK 28 million'
+_META_LINE_RE = re.compile(rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*[*_]{{0,2}}(?:{OPEN_RANGE})[*_]{{0,2}}[ \t]*[·|•][^\n]{{2,150}}(?:\n|$)",
+                           re.IGNORECASE)
+
+
 def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
     out: list[Cand] = []
     group_funder: Funder | None = None
@@ -1251,7 +1265,8 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
             # '► Title' under 'projects funded by X', its text opening with 'The project ...', or
             # a card under it whose text opens with field names over their values ('Countries' /
             # 'Fiji' / 'Period' / '2021 – 2024')
-            card = _stacked_fields(text, sec.heading_end, sec.end) >= 2
+            card = _stacked_fields(text, sec.heading_end, sec.end) >= 2 \
+                or bool(_META_LINE_RE.match(text, sec.heading_end, min(sec.end, sec.heading_end + 200)))
             is_project = card or bool(re.search(r"\b(?:the|this)\s+(?:\w+\s+){0,2}project\b", first[:200], re.I)) \
                 or bool(re.search(r"\ba\s+(?:\w+\s+){0,2}project\s+that\b|\b(?:is|was|are|were)\s+(?:co-?)?"
                                   r"(?:funded|financed)\s+by\b", body_lead))
@@ -1303,7 +1318,26 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
                  heading=True, section=sec)
         if m_end:
             c.start_year, c.end_year = _open_range(m_end)
+        meta = _META_LINE_RE.match(text, sec.heading_end, min(sec.end, sec.heading_end + 200)) if card else None
+        if meta and not m_end:
+            c.start_year, c.end_year = _open_range(meta)
+            for a, b, seg in _meta_segments(text, meta):
+                found = _unique(iso for _, _, iso in document.find_countries(seg))
+                if found and c.countries is None:
+                    c.countries = found
         out.append(c)
+    return out
+
+
+def _meta_segments(text: str, m: re.Match) -> list[tuple[int, int, str]]:
+    """The parts of a card's line of facts, split at '·', '|' or '•' (the period's part first)."""
+    out, a = [], m.start()
+    for k in range(m.start(), m.end()):
+        if text[k] in "·|•\n":
+            out.append((a, k, text[a:k]))
+            a = k + 1
+    if a < m.end():
+        out.append((a, m.end(), text[a:m.end()]))
     return out
 
 
@@ -1574,9 +1608,20 @@ _TITLE_THEN_KEY_RE = re.compile(r"[ \t]+(?:Period|Duration|Timeframe|Countries|C
 _SECTION_NO_RE = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,2}\.?[ \t]+(?=[A-Z])")
 
 
-def _field_title_ok(title: str, line: str) -> bool:
+#: a numbered list item's marker: '3. ', '3) '
+_ITEM_NO_RE = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=[A-Z])")
+
+
+def _field_title_ok(title: str, line: str, numbered: bool = False) -> bool:
+    """A field box's title; a numbered item's title may hold a colon ('Decent work for
+    fishers: support to ratification ...'), a field's label ('Objective: ...') may not."""
     words = title.split()
     label = re.match(r"[ \t]*([\w ()/'’\-]{1,40}):\s", line)
+    if label and numbered and len(line[label.end():].split()) >= 3 \
+            and not _FIELDS_FIRST_RE.match(line) and not _REPORT_PART_RE.match(label.group(1)) \
+            and not re.search(r"\b(?:objectives?|outcomes?|outputs?|partners?|aims?|goals?|targets?|"
+                              r"beneficiar(?:y|ies)|status|note)\b", label.group(1), re.IGNORECASE):
+        label = None
     return (3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper()) >= 2
             and not re.search(r"[.:]$", line.strip()) and not _NOT_A_PROJECT_RE.search(title)
             and not re.search(r"[-=+_*#~]{4}|\.{4}|…", line) and ";" not in title
@@ -1609,10 +1654,14 @@ def _field_block_candidates(text: str) -> list[Cand]:
                     or (above and (len(above.split()) > 8 or above[-1] in ".,;:")):
                 continue            # (after a blank line or a short heading)
             head = line[:tm.start()]
-            if not _field_title_ok(clean_title(head), head) or not head.rstrip().endswith(")"):
+            # '2. Title Period: 2023-2026 | Countries: ...': a numbered item of a list of projects
+            no = _ITEM_NO_RE.match(head)
+            if not _field_title_ok(clean_title(head[no.end():] if no else head), head[no.end():] if no else head,
+                                   numbered=bool(no)) \
+                    or not (head.rstrip().endswith(")") or no):
                 continue
             ts = ss = ls + len(line) - len(line.lstrip())
-            nm = _SECTION_NO_RE.match(text, ts)     # '4.1 Title (ACR) Period: ...': its section number
+            nm = _SECTION_NO_RE.match(text, ts) or _ITEM_NO_RE.match(text, ts)   # '4.1 Title (ACR) Period: ...'
             if nm:
                 ts = nm.end()
             te = ls + len(head.rstrip())
@@ -1620,7 +1669,11 @@ def _field_block_candidates(text: str) -> list[Cand]:
             while j < len(lines) and lines[j][1].strip() and not is_field[j]:
                 j += 1
             end = lines[j][0] if j < len(lines) else len(text)
-            out.append(Cand(clean_title(text[ts:te]), ts, te, "field_block", ss, end, ss, end))
+            c = Cand(clean_title(text[ts:te]), ts, te, "field_block", ss, end, ss, end)
+            pk = re.match(r"[ \t]+(?:Period|Duration|Timeframe)[ \t]*:[ \t]*(?P<v>[^|·;\n]{4,60})", line[tm.start():])
+            if no and pk:               # ('Title Period: 2022-2025 | ...': the first key follows one space)
+                c.start_year, c.end_year = _duration_years(pk.group("v"))
+            out.append(c)
             continue
         if sum(weight[i + 1:i + 7]) < 2:
             continue
@@ -1640,8 +1693,10 @@ def _field_block_candidates(text: str) -> list[Cand]:
             ts, line = ts + len(lm.group(0).lstrip(" \t")), line[lm.end():]
         title = clean_title(line)
         am = _TRAILING_ACRONYM_RE.search(title)
-        if not _field_title_ok(title, line) \
-                or (k == 0 or (lines[k - 1][1].strip() and is_field[k - 1])) \
+        # ('4. Title' right under the fields of item 3: a numbered item starts anew)
+        numbered = bool(lm and k == i and _ITEM_NO_RE.match(lines[i][1]))
+        if not _field_title_ok(title, line, numbered) \
+                or (k == 0 or (lines[k - 1][1].strip() and is_field[k - 1] and not numbered)) \
                 or (line[:1] in " \t" and re.match(r"[ \t]*[\w ()/'’\-]{1,40}:[ \t]+\S", lines[k - 1][1])) \
                 or lines[k - 1][1].rstrip().endswith((";", ",")):
             continue                # (a list of names carried on from the line above is no title)
@@ -3281,7 +3336,7 @@ _FIELD_KEYS = (r"Duration|Project\s+duration|Period|Budget|Total\s+budget|Fundin
                r"Development\s+partners?|Funding\s+partners?|Target\s+countries|Countries|Country|"
                r"Geographical\s+coverage|Implemented\s+by")
 _INLINE_FIELD_RE = re.compile(
-    rf"(?:^|[·|;•]|\s{{2,}}|(?<=[)\]])[ \t])[ \t]*[*_]{{0,2}}(?P<k>{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*"
+    rf"(?:^(?:[ \t]*[-*▪◦][ \t]+)?|[·|;•]|\s{{2,}}|(?<=[)\]])[ \t])[ \t]*[*_]{{0,2}}(?P<k>{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*"
     rf"(?P<v>[^·|;•\n]*?)[ \t]*(?=[·|;•]|\s{{2,}}|$|(?<=[)\]])[ \t]+(?:{_FIELD_KEYS})[ \t]*:)", re.MULTILINE | re.IGNORECASE)
 #: the next key of a box's fields joined on one line ('Funder: DFAT Countries: Fiji'), capitalised
 _NEXT_KEY_RE = re.compile(rf"[ \t]+(?:{_FIELD_KEYS}|Start|End|Status)[ \t]*:")
@@ -3318,10 +3373,22 @@ def _inline_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int,
     if not _may_have_inline_field(text, start, end):
         return out
     for m in _INLINE_FIELD_RE.finditer(text, start, end):
-        k = re.sub(r"\s+", " ", m.group("k").lower())
-        k = "countries" if k == "country" else k
-        out.setdefault(k, (m.start("v"), m.end("v"), m.group("v")))
+        vs, ve = m.start("v"), m.end("v")
+        k = m.group("k")
+        while True:
+            # 'Budget: US$ 3.25 million Funder: Norwegian MFA': a key after one blank ends a value
+            nk = _JOINED_KEY_RE.search(text, vs, ve) if ": " in m.group("v") else None
+            k = re.sub(r"\s+", " ", k.lower())
+            k = "countries" if k == "country" else k
+            out.setdefault(k, (vs, nk.start() if nk else ve, text[vs:nk.start() if nk else ve]))
+            if not nk:
+                break
+            vs, k = nk.end(), nk.group("k")
     return out
+
+
+_JOINED_KEY_RE = re.compile(rf"[ \t]+(?P<k>(?-i:Duration|Period|Budget|Total budget|Funding|Donors?|Funders?|Funded by|"
+                            rf"Countries|Country))[ \t]*:[ \t]*")
 
 
 #: '36 months from 1 July 2021', '48 months starting in March 2022': a length from a start
@@ -3417,6 +3484,22 @@ def _covered_countries(text: str, near_sents, c: "Cand") -> list | None:
     return None
 
 
+_TITLE_IN_RE = re.compile(r"\bin[ \t]+(?:the[ \t]+)?$")
+
+
+def _title_in_countries(title: str) -> list[str]:
+    """The countries at the end of a title after 'in' ('... in Jordan and Lebanon')."""
+    found = document.find_countries(title)
+    if not found or title[found[-1][1]:].strip(" .)"):
+        return []
+    j = len(found) - 1
+    while j > 0 and _COVER_SEP_RE.fullmatch(title, found[j - 1][1], found[j][0]):
+        j -= 1
+    if not _TITLE_IN_RE.search(title, max(0, found[j][0] - 12), found[j][0]):
+        return []
+    return _unique(iso for _, _, iso in found[j:])
+
+
 def _sentence_countries(text: str, spans) -> list[str]:
     """The countries named in the sentences, in order ('ILO-Brazil' is no country's mention)."""
     found = []
@@ -3429,6 +3512,9 @@ def _sentence_countries(text: str, spans) -> list[str]:
                 continue
             found.append(iso)
     return found
+
+
+_RUN_ON_RE = re.compile(r"(?<=[a-zA-Z])[ \t]+(?=[A-Z][a-z]+[ \t]+(?!(?:of|for|and|the|on|de|du|des|la|in)\b)[a-z]{2,})")
 
 
 _FUNDER_LABEL_RE = re.compile(
@@ -3466,6 +3552,13 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             if k not in fields or fields[k][2].count(":") > v[2].count(":"):
                 fields[k] = v
     stacked: set[str] = set()
+    if c.rule == "heading" and c.section is not None and "budget" not in fields:
+        # '2023–2026 · Kenya · DKK 28 million' under a card's title: the amount is its budget
+        meta = _META_LINE_RE.match(text, c.section.heading_end, min(c.section.end, c.section.heading_end + 200))
+        for a, b, seg in (_meta_segments(text, meta)[1:] if meta else ()):
+            if _rows_in(money, a, b):
+                fields["budget"] = (a, b, seg)
+                break
     if c.rule == "heading":
         for k, v in _stacked_values(text, c.own_start, min(e, c.own_end + 400)).items():
             if k not in fields:
@@ -3554,6 +3647,12 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         if nk:
             donor = (donor[0], nk.start(), text[donor[0]:nk.start()])
         org = org_at(text, donor[0], donor[1] - donor[0])
+        if org and not org[3]:
+            # 'Funder: Norad More than 3,200 workers ...': a flattened box's text runs on after
+            # the name; a capitalised word before a lower-case one opens that sentence
+            run = _RUN_ON_RE.search(text, org[0], org[1] + 30)
+            if run and org[0] < run.start() < org[1]:
+                org = org_at(text, donor[0], run.start() - donor[0])
         if org:
             funder = _make_funder(org[2], org[3], org[4], "donor_field")
     if funder is None and c.rule in ("factsheet", "title_field", "field_block"):
@@ -3601,6 +3700,10 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         tc = next((fields[k] for k in ("target countries", "countries", "geographical coverage") if k in fields), None)
         if tc:
             countries = _unique(iso for _, _, iso in document.find_countries(tc[2]))
+    if not countries:
+        # 'Strengthening labour inspection in Kuwait': the countries its title says it works in,
+        # even the funder's own
+        countries = _title_in_countries(c.title) or None
     if not countries:
         countries = [iso for iso in _covered_countries(text, near_sents, c) or () if iso not in donors] or None
     if not countries:
