@@ -219,7 +219,8 @@ BOILERPLATE_RE = re.compile(
     r"|For[ \t]+(?:more|further)[ \t]+information[^\n]{0,60}|Notes?[ \t]+(?:to|for)[ \t]+editors?"
     r"|References|Sources?|Further[ \t]+reading)\**[ \t]*:?\**[ \t]*$", re.MULTILINE | re.IGNORECASE)
 DONOR_PAGE_RE = re.compile(r"\bILO\b[^\n]{0,40}\b(?:cooperation|partnership)\b|^ILO\s+and\s|\band\s+the\s+ILO\b"
-                           r"|\band\s+the\s+International\s+Labour\s+Organi[sz]ation\b",
+                           r"|\band\s+the\s+International\s+Labour\s+Organi[sz]ation\b"
+                           r"|['’]s\s+(?:support|contributions?|funding|assistance)\s+to\s+(?:the\s+)?ILO\b",
                            re.IGNORECASE)
 
 CONNECTORS = {"of", "for", "and", "the", "on", "de", "du", "des", "la", "&", "in"}
@@ -1675,8 +1676,9 @@ def _field_block_candidates(text: str) -> list[Cand]:
                 c.start_year, c.end_year = _duration_years(pk.group("v"))
             out.append(c)
             continue
-        if sum(weight[i + 1:i + 7]) < 2:
-            continue
+        if sum(weight[i + 1:i + 7]) < 2 and not (weight[i + 1] and _TITLE_PERIOD_RE.search(line.rstrip())
+                                                 and not line.rstrip().endswith((".", ":"))):
+            continue                # (one field under a title that ends in its period: 'Title (2021-2024)')
         ts = ls + len(line) - len(line.lstrip())
         k = i
         prev = lines[i - 1][1]
@@ -1719,6 +1721,8 @@ def _field_block_candidates(text: str) -> list[Cand]:
         if am and k < i:            # ('... Region (EU-LABINSPECT)': its short name, split by the wrap)
             c.title = title[:am.start()].rstrip()
             c.aliases.append(am.group("a"))
+        else:
+            _alias_trailing_acronym(c)  # ('Care Work (WE-CARE)': the table below may use the short name)
         out.append(c)
     return out
 
@@ -3156,7 +3160,8 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
         if nm.group("a"):
             c.aliases.append(nm.group("a"))
         return c
-    if re.search(r"\bcooperation\b|\bpartnership\b", title, re.I) and "ILO" in title \
+    if re.search(r"\bcooperation\b|\bpartnership\b|\b(?:support|contributions?)\s+to\s+(?:the\s+)?ILO\b", title, re.I) \
+            and "ILO" in title \
             and not re.search(r"\([A-Z][A-Za-z0-9\-]{1,12}\)$", title):
         return None                     # (a programme's name has its acronym: '... Pacific (PDWP)')
     if re.search(r"\bportfolio\b", title, re.I) and not re.search(r"\([A-Z][A-Za-z0-9\-]{1,12}\)$", title):
@@ -3367,8 +3372,9 @@ def _may_have_inline_field(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _inline_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
-    """'Key: value' pairs written several to a line, split by '·', '|', ';' or '•'."""
+def _inline_fields(text: str, start: int, end: int, joined: bool = False) -> dict[str, tuple[int, int, str]]:
+    """'Key: value' pairs written several to a line, split by '·', '|', ';' or '•' (joined:
+    also a capitalised key after a mere blank inside a value, as a flattened box writes it)."""
     out = {}
     if not _may_have_inline_field(text, start, end):
         return out
@@ -3377,7 +3383,7 @@ def _inline_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int,
         k = m.group("k")
         while True:
             # 'Budget: US$ 3.25 million Funder: Norwegian MFA': a key after one blank ends a value
-            nk = _JOINED_KEY_RE.search(text, vs, ve) if ": " in m.group("v") else None
+            nk = _JOINED_KEY_RE.search(text, vs, ve) if joined and ": " in m.group("v") else None
             k = re.sub(r"\s+", " ", k.lower())
             k = "countries" if k == "country" else k
             out.setdefault(k, (vs, nk.start() if nk else ve, text[vs:nk.start() if nk else ve]))
@@ -3529,7 +3535,7 @@ _MONTHS_PERIOD_RE = re.compile(
 
 
 def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partner_name: str | None,
-          partner_is_donor: bool = False) -> dict:
+          partner_is_donor: bool = False, page_countries: list | None = None) -> dict:
     s, e = c.attr_start if c.attr_start is not None else c.scope_start, c.attr_end or c.scope_end
     own_s, own_e = c.own_start, c.own_end
     own_s = _anaphora_start(text, sents, own_s, s)
@@ -3548,7 +3554,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         for k, v in _stacked_values(text, s, e).items():
             fields.setdefault(k, v)
     if c.rule in ("heading", "field_block", "factsheet", "title_field"):
-        for k, v in _inline_fields(text, s, e).items():
+        for k, v in _inline_fields(text, s, e, joined=True).items():
             if k not in fields or fields[k][2].count(":") > v[2].count(":"):
                 fields[k] = v
     stacked: set[str] = set()
@@ -3735,6 +3741,8 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             every = {iso for iso in _sentence_countries(text, scope_sents) if iso not in donors}
             if len(every) == 1:
                 countries = _unique(iso for iso in _sentence_countries(text, near_sents) if iso not in donors)
+    if not countries and partner_is_donor and page_countries:
+        countries = page_countries      # "Australia's support to the ILO in Indonesia": where its projects are
     if not countries and partner_is_donor and partner_iso and not partner_funds:
         countries = [partner_iso]       # a project funded by another partner in the page's country
     if not countries and c.rule == "table" and c.countries is None and partner_iso and not partner_is_donor \
@@ -3967,6 +3975,8 @@ def extract(text: str) -> list[dict]:
     if partner_iso is None and partner_name and _FUND_NAME_RE.search(partner_name):
         partner_is_donor = True  # a fund's own report: the projects it lists are the fund's
 
+    page_countries = [iso for iso in _title_in_countries(doc_title) if iso != partner_iso] \
+        if partner_is_donor and doc_title else []
     rows = []
     for c in merged:
         # sentences of other projects nested in this one's scope are theirs
@@ -3974,5 +3984,5 @@ def extract(text: str) -> list[dict]:
         skip = [(p.own_start, p.own_end) for p in merged[lo:max(lo, bisect_left(starts, c.scope_end))]
                 if p is not c and p.rule not in _OWN_SCOPE
                 and not (p.own_start <= c.start < p.own_end)]
-        rows.append(_fill(c, text, sents, money, skip, partner_iso, partner_name, partner_is_donor))
+        rows.append(_fill(c, text, sents, money, skip, partner_iso, partner_name, partner_is_donor, page_countries))
     return rows
