@@ -171,8 +171,8 @@ TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:[-*•▪][ \t]+)?(?:\*\*)?(?P<k>Project
 FIELD_RE = re.compile(
     r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|"
     r"Funding\s+partners?|Funding|Donors?|Funded\s+by|Development\s+partners?|Target\s+countries|"
-    r"Countries(?:\s+of\s+(?:origin|destination|transit))?|"
-    r"Geographical\s+coverage|Implemented\s+by|Key\s+facts)\b\**[ \t]*(?::|(?(bar)\|))?\**[ \t]*(?P<v>[^\n]*)$",
+    r"Countries(?:\s+of\s+(?:origin|destination|transit))?|Country(?=\**[ \t]?(?::|\.{3}))|"
+    r"Geographical\s+coverage|Implemented\s+by|Key\s+facts)\b\**(?:[ \t]?\.{3,})?[ \t]*(?::|(?(bar)\|))?\**[ \t]*(?P<v>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
 
 START_RE = re.compile(
@@ -3309,6 +3309,7 @@ def _fields(text: str, start: int, end: int):
 def _field_values(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
     out = {}
     for k, vs, ve, v in _fields(text, start, end):
+        k = "countries" if k == "country" else k
         if k.startswith("countries of "):
             # 'Countries of origin' and 'Countries of destination': the project's countries, both
             k = "countries"
@@ -3495,6 +3496,7 @@ _TITLE_IN_RE = re.compile(r"\bin[ \t]+(?:the[ \t]+)?$")
 
 def _title_in_countries(title: str) -> list[str]:
     """The countries at the end of a title after 'in' ('... in Jordan and Lebanon')."""
+    title = re.sub(r"[ \t]*\([^()]{1,40}\)$", "", title)    # ('... of Tanzania (SAFE-BUILD Tanzania)')
     found = document.find_countries(title)
     if not found or title[found[-1][1]:].strip(" .)"):
         return []
