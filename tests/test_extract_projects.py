@@ -1442,3 +1442,90 @@ def test_a_pages_key_facts_each_name_over_its_value_and_a_funders_unit():
     row = rows[0]
     assert (row["start_year"], row["end_year"], row["countries"]) == (2023, 2026, ["KEN", "TZA"])
     assert row["funder"] == "Directorate-General for International Partnerships"
+
+
+def test_cards_with_a_line_of_facts_under_their_titles():
+    """'### Title' over '2021–2024 · Peru · EUR 2 million': a card's period, country and amount."""
+    text = ("# Finland and the ILO: partner brief\n\n"
+            "## Projects\n\n"
+            "### Safer Mines for Andean Workers\n\n"
+            "2021–2024 · Peru, Bolivia · US$ 3.5 million\n\n"
+            "Miners' unions and inspectors learn to prevent accidents together.\n\n"
+            "### Fair Wages in Coffee Farming\n\n"
+            "2022–2026 · Honduras · US$ 1.2 million\n\n"
+            "Growers' cooperatives negotiate wage floors with buyers.\n\n"
+            "## Contacts\n\nfinland@example.org\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Safer Mines for Andean Workers", "Fair Wages in Coffee Farming"}
+    mines, coffee = rows["Safer Mines for Andean Workers"], rows["Fair Wages in Coffee Farming"]
+    assert (mines["start_year"], mines["end_year"], mines["countries"]) == (2021, 2024, ["PER", "BOL"])
+    assert mines["budget_usd"] == 3_500_000
+    # the next card's title is no part of the first card's text
+    assert (coffee["start_year"], coffee["countries"], coffee["budget_usd"]) == (2022, ["HND"], 1_200_000)
+
+
+def test_bulleted_fields_under_a_heading_and_a_title_naming_the_funders_own_country():
+    text = ("# Qatar and the ILO: partnership\n\n"
+            "## Projects funded by Qatar\n\n"
+            "### Modernising labour inspection in Qatar\n"
+            "- Period: 2018 – 2021\n"
+            "- Budget: US$ 2.0 million\n"
+            "- Results: 200 inspectors trained.\n\n"
+            "### Jobs for displaced youth in Iraq\n"
+            "- Period: 2022–2024\n"
+            "- Budget: US$ 1.5 million\n")
+    rows = by_title(extract(text))
+    insp, jobs = rows["Modernising labour inspection in Qatar"], rows["Jobs for displaced youth in Iraq"]
+    assert (insp["start_year"], insp["end_year"], insp["budget_usd"]) == (2018, 2021, 2_000_000)
+    assert insp["countries"] == ["QAT"]          # the funder's own country, where the title says it works
+    assert jobs["countries"] == ["IRQ"] and jobs["budget_usd"] == 1_500_000
+
+
+def test_numbered_items_with_fields_on_their_line_or_the_next():
+    """A PDF's numbered list: '1. Title Period: ... | Country: ... | Funder: X Text runs on', a
+    title with a colon, a field line right above the next item."""
+    text = ("Sweden and the ILO: a partnership for decent work\n\n"
+            "Sweden has funded ILO work since 1970, through Sida and its embassies.\n\n"
+            "PROJECTS FUNDED BY SWEDEN\n"
+            "1. Green Skills for Forest Workers Period: 2020-2023 | Country: Kenya | Budget: US$ 2.2 million | "
+            "Funder: Sida Over 900 workers were trained in safe felling.\n\n"
+            "2. Fair recruitment: piloting ethical agencies in Nepal\n"
+            "   Period: 2021-2024 | Country: Nepal | Budget: US$ 1.1 million Funder: Swedish Embassy\n"
+            "3. Social Protection for Platform Workers in Chile\n"
+            "   Period: 2023-2026 | Country: Chile | Funder: Sida\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Green Skills for Forest Workers", "Fair recruitment: piloting ethical agencies in Nepal",
+                         "Social Protection for Platform Workers in Chile"}
+    forest = rows["Green Skills for Forest Workers"]
+    assert (forest["start_year"], forest["end_year"], forest["funder"]) == (2020, 2023, "Sida")
+    assert rows["Fair recruitment: piloting ethical agencies in Nepal"]["funder"] == "Swedish Embassy"
+    assert rows["Social Protection for Platform Workers in Chile"]["start_year"] == 2023
+
+
+def test_a_donor_brief_on_one_country_and_dot_leader_fields():
+    brief = ("DONOR BRIEF\nJapan's support to the ILO in Cambodia\nPhnom Penh, May 2024\n\n"
+             "1. Current projects\n\n"
+             "1.1 Skills for Garment Workers (SKILL-G) (2021-2024)\n"
+             "Budget: US$ 2.0 million\n"
+             "Location: Phnom Penh and Kandal provinces\n"
+             "The project trains sewing operators.\n\n"
+             "1.2 Safe Roads Construction Jobs (2022-2025)\n"
+             "Budget: US$ 1.0 million\n"
+             "The project builds rural roads.\n\n"
+             "2. Funding\n\n"
+             "  Year    Project                 US$\n"
+             "  2021    SKILL-G                 700,000\n")
+    rows = by_title(extract(brief))
+    assert "Japan's support to the ILO in Cambodia" not in rows
+    garment = rows["Skills for Garment Workers (SKILL-G)"]
+    assert garment["countries"] == ["KHM"] and garment["funder"] == "Government of Japan"
+    assert rows["Safe Roads Construction Jobs"]["budget_usd"] == 1_000_000   # one field under a dated title
+    assert "SKILL-G" not in rows                # the table's short name is the same project
+    sheet = ("ILO PROJECT FACT SHEET\nBetter Jobs in Fisheries in Ghana (FISH-GH)\n\n"
+             " Country ............... Ghana (Central region)\n"
+             " Duration .............. 1 May 2020 - 30 April 2023\n"
+             " Donor ................. Ministry of Foreign Affairs of Iceland\n"
+             " Budget ................ US$ 1,500,000\n\n"
+             "Fishers from Togo and Benin also work on Ghana's boats.\n")
+    row = extract(sheet)[0]
+    assert row["funder"] == "Ministry of Foreign Affairs of Iceland" and row["countries"] == ["GHA"]

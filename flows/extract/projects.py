@@ -1441,6 +1441,9 @@ def _item_title_end(body: str) -> int:
             m = re.compile(r"\s*(?:\(|[:;|·]|\.(?:\s|$))").search(body, m.end())
     if m:
         end = m.start()
+    km = _TITLE_THEN_KEY_RE.search(body, 0, end + 8) if ": " in body else None
+    if km and 0 < km.start() < end:           # 'Title Period: 2020-2023 | ...': a flattened box's first key
+        end = km.start()
     for m in re.finditer(r"\s+[-–—]\s+|,\s+", body[:end]):
         rest = body[m.end():end]
         if m.group(0).strip() == "," and re.match(r"(?i)phase\b", rest):
@@ -3522,7 +3525,7 @@ def _sentence_countries(text: str, spans) -> list[str]:
     return found
 
 
-_RUN_ON_RE = re.compile(r"(?<=[a-zA-Z])[ \t]+(?=[A-Z][a-z]+[ \t]+(?!(?:of|for|and|the|on|de|du|des|la|in)\b)[a-z]{2,})")
+_RUN_ON_RE = re.compile(r"(?<=[a-zA-Z])[ \t]+(?=[A-Z][a-z]+[ \t]+(?:(?!(?:of|for|and|the|on|de|du|des|la|in)\b)[a-z]{2,}|\d))")
 
 
 _FUNDER_LABEL_RE = re.compile(
@@ -3555,7 +3558,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         # 'Duration' / '1 February 2022 – 31 January 2026': a page's key facts, each name over its value
         for k, v in _stacked_values(text, s, e).items():
             fields.setdefault(k, v)
-    if c.rule in ("heading", "field_block", "factsheet", "title_field"):
+    if c.rule in ("heading", "field_block", "factsheet", "title_field", "list_item"):
         for k, v in _inline_fields(text, s, e, joined=True).items():
             if k not in fields or fields[k][2].count(":") > v[2].count(":"):
                 fields[k] = v
