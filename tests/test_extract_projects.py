@@ -1529,3 +1529,14 @@ def test_a_donor_brief_on_one_country_and_dot_leader_fields():
              "Fishers from Togo and Benin also work on Ghana's boats.\n")
     row = extract(sheet)[0]
     assert row["funder"] == "Ministry of Foreign Affairs of Iceland" and row["countries"] == ["GHA"]
+
+
+def test_an_amount_sizing_the_project_and_its_rate_of_the_first_year():
+    """'this EUR 2 million project': the amount is the budget, at the rate of the project's first
+    year when the sentence gives none."""
+    text = ("## Projects\n\n"
+            "### Clean Kilns for Brick Workers (2022–2025)\n\n"
+            "Working with kiln owners in Nepal, this EUR 2 million project cuts dust and heat for the "
+            "workers.\n")
+    row = extract(text)[0]
+    assert row["budget_usd"] is not None and 2_000_000 < row["budget_usd"] < 2_200_000   # EUR at its 2022 rate

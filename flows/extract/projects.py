@@ -931,6 +931,8 @@ _BUDGET_AFTER_RE = re.compile(
 _BUDGET_WORDS = ("budget", "contribution", "funding", "grant", "allocation", "pledge", "financing", "worth",
                  "valued", "support", "donation", "envelope", "tranche", "total", "from", "go", "allocated",
                  "earmarked", "fund", "finance", "agreement")
+#: what the cue 'this EUR 3.2 million project' needs besides a word of _KIND_AFTER_RE
+_SIZED_WORDS = ("million", "billion")
 
 
 class _LazyRows(list):
@@ -980,7 +982,10 @@ def _rows_in(money: list[dict], lo: int, hi: int) -> list[dict]:
 
 
 def find_budget(text: str, money: list[dict], start: int, end: int,
-                skip: list[tuple[int, int]]) -> float | None:
+                skip: list[tuple[int, int]], year: int | None = None) -> float | None:
+    """The first amount in text[start:end] that the words around it call a budget; one stated
+    with no year of its own ('this EUR 3.2 million project') at the rate of `year`, the
+    project's first."""
     lo, hi = 0, None
     starts = money.starts() if isinstance(money, _LazyRows) else None
     if starts is not None:          # sorted: only the rows that start in [start, end)
@@ -992,6 +997,11 @@ def find_budget(text: str, money: list[dict], start: int, end: int,
         if not (start <= r["start"] < end) or any(s <= r["start"] < e for s, e in skip):
             continue
         if r["usd"] is None:
+            if year and first is None and not r.get("dated") and r.get("amount") and r.get("currency") \
+                    and _money is not None and _budget_cue(text, r, start, end):
+                usd = _money.to_usd(r["amount"], r["currency"], year)
+                if usd:
+                    return float(usd)
             continue
         # 'funded by X with JPY 420 million' says the project's whole amount: it comes before
         # 'a budget of PHP 38.5 million for activities in 2025' said earlier
@@ -1010,7 +1020,14 @@ def _budget_cue(text: str, r: dict, start: int, end: int) -> bool:
         return False                # 'expenditure stood at USD 1.72 million': spent, not the budget
     # the stated dollar equivalent of an amount in another currency: 'EUR 18 million, about US$ 17.6 million'
     return bool(_BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after)
-                or _AGREEMENT_FOR_RE.search(text, max(start, r["start"] - 200), r["start"]))
+                or _AGREEMENT_FOR_RE.search(text, max(start, r["start"] - 200), r["start"])
+                or (_KIND_AFTER_RE.match(after) and _ARTICLE_END_RE.search(before)))
+
+
+#: 'this EUR 3.2 million project', 'a US$ 5 million, four-year programme': the amount is its size
+_ARTICLE_END_RE = re.compile(r"\b(?:[Aa]n?|[Tt]his|[Tt]he|[Ii]ts|[Tt]heir)[ \t]+$")
+_KIND_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*(?:[\w\-]+[ \t]+){0,2}?(?:project|programme|program|initiative)\b",
+                            re.IGNORECASE)
 
 
 _SPENT_BEFORE_RE = re.compile(r"\b(?:expenditures?|spent|disbursed|disbursements?|delivery\s+rate"
@@ -3770,13 +3787,14 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
                         and rows[0].get("currency") and _money is not None:
                     budget = _money.to_usd(rows[0]["amount"], rows[0]["currency"], start_year) or budget
     if budget is None and (own_s, own_e) != (s, e):
-        budget = find_budget(text, money, own_s, own_e, skip) if _may_match(text, _BUDGET_WORDS, own_s, own_e) else None
-    if budget is None and _may_match(text, _BUDGET_WORDS, s, e):
+        budget = find_budget(text, money, own_s, own_e, skip, start_year) \
+            if _may_match(text, _BUDGET_WORDS, own_s, own_e) or _may_match(text, _SIZED_WORDS, own_s, own_e) else None
+    if budget is None and (_may_match(text, _BUDGET_WORDS, s, e) or _may_match(text, _SIZED_WORDS, s, e)):
         far = skip
         if near_sents is not scope_sents:   # not in the wider range's sentences that speak of no project
             near = set(near_sents)
             far = skip + [(a, b) for a, b in scope_sents if (a, b) not in near]
-        budget = find_budget(text, money, s, e, far)
+        budget = find_budget(text, money, s, e, far, start_year)
 
     return {
         "title": c.title, "start_year": start_year, "end_year": end_year,
