@@ -1540,3 +1540,17 @@ def test_an_amount_sizing_the_project_and_its_rate_of_the_first_year():
             "workers.\n")
     row = extract(text)[0]
     assert row["budget_usd"] is not None and 2_000_000 < row["budget_usd"] < 2_200_000   # EUR at its 2022 rate
+
+
+def test_a_name_with_its_short_name_before_the_word_project_and_a_pledge():
+    text = ("The two agencies worked together through the West Andes Rural Roads (WARR) project, funded by "
+            "the World Bank with US$ 12 million from 2019 to 2023. The Korea International Cooperation "
+            "Agency (KOICA) has pledged US$ 3 million for 2025-2027 to a new ILO project, Green Roads "
+            "for Mountain Villages, which will train local contractors in Peru.\n")
+    rows = by_title(extract(text))
+    warr = rows["West Andes Rural Roads"]
+    assert (warr["start_year"], warr["end_year"], warr["budget_usd"]) == (2019, 2023, 12_000_000)
+    new = rows["Green Roads for Mountain Villages"]
+    assert new["budget_usd"] == 3_000_000 and new["funder_acronym"] == "KOICA"
+    jpo = "Sweden finances the Junior Professional Officer (JPO) programme at the ILO.\n"
+    assert extract(jpo) == []

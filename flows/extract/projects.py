@@ -680,7 +680,8 @@ _X_FUNDED_RE = re.compile(r"\b(?P<x>[A-Z][\w’'\-]*?)-(?:funded|financed|suppor
 #: an amount with its currency named after it ('1.5 billion yen')
 _NAMED_CURRENCY = r"\d[\d.,]*\s+(?:million\s+|billion\s+)?(?:yen|euros?|dollars|francs|kroner|kronor|pounds)\b"
 _PROVIDED_RE = re.compile(
-    r"(?:^|[.;]\s+|,\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,5})\s+"
+    r"(?:^|[.;]\s+|,\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,5})"
+    r"(?:\s+\((?P<xa>[A-Z][A-Za-z\-]{1,12})\))?\s+"
     r"(?:has\s+|have\s+|had\s+|will\s+)?(?:provided|contributed|committed|pledged|granted|allocated|"
     r"(?<=will\s)(?:provide|contribute|commit|pledge|grant|allocate)|commits|contributes|pledges|"
     r"is\s(?:contributing|providing)|(?:financed|funded)\s+with)\s+"
@@ -824,7 +825,7 @@ def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
     provided = _scan(_PROVIDED_RE, body, text, start, end, None, [_PROVIDED_NEEDS])
     for m in (provided if provided == () or _has_provided_tail(body) else ()):
         if ok(start + m.start("x")) and m.group("x") not in _NOT_NAME:
-            f = _make_funder(m.group("x"), None, None, "provided")
+            f = _make_funder(m.group("x"), m.group("xa"), None, "provided")
             if f:
                 found.append((start + m.start("x"), f))
                 break
@@ -915,7 +916,7 @@ def _stated_usd(text: str, rows: list[dict], i: int) -> float | None:
 
 _BUDGET_BEFORE_RE = re.compile(
     r"(?:budget|contribution|contribute|funding|grant|allocation|pledge|financing|worth|valued\s+at|"
-    r"support|donation|envelope|tranche|total(?:ling|ing|led|ed)?)\b(?:\s+of)?"
+    r"support|donation|envelope|tranche|total(?:ling|ing|led|ed)?|pledged)\b(?:\s+of)?"
     r"[^.;\n]{0,40}$"
     # 'Agreement signed in Oslo on 7 May 2023 by X and the ILO, NOK 30 million': what it is for
     r"|\bagreement[ \t]+(?:was[ \t]+)?signed\b[^.;\n]{0,100},[ \t]*$", re.IGNORECASE)
@@ -2078,6 +2079,7 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
 #: 'the Skills for Clean Energy in West Africa programme (SCEWA)', 'the Green Jobs in the
 #: Footwear Sector project', '... the Regional Programme for Rural Employment in Southern
 #: Africa (RURAL-Emp)': what comes before is a run of capitalised words (walked back)
+_ACR_BEFORE_KW_RE = re.compile(r"[ \t]+\((?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-]{0,14})\)$")
 _KW_AT_RE = re.compile(r"(?:project|programme|program)\b(?:[ \t]*\([A-Z][\w\-]{1,15}\))?")
 _ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{0,14}(?:[ \t][IVX]{1,4})?\)")
 _NAME_LEAD_RE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|a\s+new|fund)\s+"
@@ -2152,6 +2154,12 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         if pos == 0 or (kw and (pos == i or not (text[pos - 1].isalnum() or text[pos - 1] == ")"))) \
                 or (not kw and not text[pos - 1].islower()):
             continue
+        acr = None
+        if kw and text[pos - 1] == ")":
+            # 'the Southern Africa Migration Management (SAMM) project': its short name before the word
+            am = _ACR_BEFORE_KW_RE.search(text, max(0, pos - 24), pos)
+            if am:
+                pos, acr = am.start(), am.group("a")
         word = text.rfind(" ", max(0, pos - 40), pos)
         if kw and not text[word + 1:word + 2].isupper():
             continue
@@ -2186,7 +2194,11 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
             continue
         te = ts + len(text[ts:pos].rstrip())
         s, e = _sentence_span(sents, ts, te)
+        if acr and re.search(r"\b(?:Officers?|Experts?|Volunteers?|Fellows?|Associates?|Interns?|Staff)$", title):
+            continue                    # ('the Junior Professional Officer (JPO) programme': a kind of post)
         c = Cand(title, ts, te, "acronym_name", s, e, s, e)
+        if acr:
+            c.aliases.append(acr)
         yrs = _years_after(text, m.end())
         if yrs:
             c.start_year, c.end_year = yrs
@@ -3455,9 +3467,11 @@ def _period_years(value: str) -> tuple[int | None, int | None]:
 
 
 PERIOD_RE = re.compile(
-    rf"\b(?:over|during|for|covering|between|throughout)\s+(?:the\s+)?(?:(?:period|years)\s+)?(?:of\s+)?"
+    rf"\b(?:(?:over|during|for|covering|between|throughout)\s+(?:the\s+)?(?:(?:period|years)\s+)?(?:of\s+)?"
+    # 'with EUR 18 million from 2020 to 2024': the years an amount covers
+    rf"|(?:million|billion)\s+from\s+)"
     rf"(?P<y1>{YEAR})\s*(?:-|–|—|to|and)\s*(?P<y2>{YEAR}|\d\d)\b", re.IGNORECASE)
-_PERIOD_WORDS = ("over", "during", "for", "covering", "between", "throughout")
+_PERIOD_WORDS = ("over", "during", "for", "covering", "between", "throughout", "million", "billion")
 
 _ANAPHORA_RE = re.compile(
     r"\s*(?:The|This|These|That|Such)\s+(?:[\w-]+\s+){0,2}?(?:contribution|grant|funding|financing|donation|"
