@@ -1554,3 +1554,14 @@ def test_a_name_with_its_short_name_before_the_word_project_and_a_pledge():
     assert new["budget_usd"] == 3_000_000 and new["funder_acronym"] == "KOICA"
     jpo = "Sweden finances the Junior Professional Officer (JPO) programme at the ILO.\n"
     assert extract(jpo) == []
+
+
+def test_a_possessive_before_the_name_and_a_budget_line_under_its_short_name():
+    text = ("Japan has committed JPY 300 million to the International Labour Organization's Global "
+            "Programme on Safe Heat at Work (SAFE-HEAT), which works in India and Ghana.\n\n"
+            "Key figures\n\n"
+            "- Japanese contribution: JPY 300 million\n"
+            "- SAFE-HEAT budget: US$ 9 million for 2024–2028\n")
+    rows = by_title(extract(text))
+    row = rows["Global Programme on Safe Heat at Work"]
+    assert (row["budget_usd"], row["start_year"], row["end_year"]) == (9_000_000, 2024, 2028)

@@ -2079,6 +2079,7 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
 #: 'the Skills for Clean Energy in West Africa programme (SCEWA)', 'the Green Jobs in the
 #: Footwear Sector project', '... the Regional Programme for Rural Employment in Southern
 #: Africa (RURAL-Emp)': what comes before is a run of capitalised words (walked back)
+_POSSESSIVE_RE = re.compile(r"[’']s[ \t]+(?=[A-Z])")
 _ACR_BEFORE_KW_RE = re.compile(r"[ \t]+\((?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-]{0,14})\)$")
 _KW_AT_RE = re.compile(r"(?:project|programme|program)\b(?:[ \t]*\([A-Z][\w\-]{1,15}\))?")
 _ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{0,14}(?:[ \t][IVX]{1,4})?\)")
@@ -2179,6 +2180,9 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         lead = re.match(r"(?:(?:The|A|An|Its|This|Our)\s+|(?:In|Since|By|During|From)\s+\d{4},?\s+)+", text[ts:pos])
         if lead:
             ts += lead.end()
+        poss = [pm.end() for pm in _POSSESSIVE_RE.finditer(text, ts, pos)]
+        if poss and len(text[poss[-1]:pos].split()) >= 3:
+            ts = poss[-1]               # "the International Labour Organization's Global Programme on ..."
         title = clean_title(text[ts:pos])
         if " and the " in title or re.match(r"Phase\b", title):        # two names ('... for Just Transitions and the Better Work programme')
             continue
@@ -2197,8 +2201,8 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         if acr and re.search(r"\b(?:Officers?|Experts?|Volunteers?|Fellows?|Associates?|Interns?|Staff)$", title):
             continue                    # ('the Junior Professional Officer (JPO) programme': a kind of post)
         c = Cand(title, ts, te, "acronym_name", s, e, s, e)
-        if acr:
-            c.aliases.append(acr)
+        if acr or not kw:
+            c.aliases.append(acr or text[m.start() + 1:m.end() - 1])
         yrs = _years_after(text, m.end())
         if yrs:
             c.start_year, c.end_year = yrs
@@ -3790,6 +3794,22 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
 
     # ---- budget
     budget = c.budget_usd
+    if budget is None and c.aliases and c.rule not in _OWN_SCOPE:
+        # 'CARE-WORK budget: US$ 24.5 million for 2023–2027': a line that gives the budget under
+        # the project's short name, anywhere in the text
+        for a in c.aliases[:3]:
+            k = text.find(a + " budget", c.end) if len(a) >= 3 else -1
+            if k < 0:
+                continue
+            le = text.find("\n", k)
+            le = len(text) if le < 0 else le
+            rows = _rows_in(money, k, le)
+            if rows and text[k + len(a) + 7:k + len(a) + 9].lstrip()[:1] in (":", "o", "i", "w"):
+                budget = _stated_usd(text, rows, 0)
+                yr = re.search(RANGE, text[k:le])
+                if yr and start_year is None:
+                    start_year, end_year = int(yr.group("y1")), _year2(int(yr.group("y1")), yr.group("y2"))
+                break
     if budget is None:
         bf = next((fields[k] for k in ("budget", "total budget", "funding") if k in fields), None)
         if bf:
