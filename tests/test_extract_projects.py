@@ -1565,3 +1565,11 @@ def test_a_possessive_before_the_name_and_a_budget_line_under_its_short_name():
     rows = by_title(extract(text))
     row = rows["Global Programme on Safe Heat at Work"]
     assert (row["budget_usd"], row["start_year"], row["end_year"]) == (9_000_000, 2024, 2028)
+
+
+def test_a_partner_briefs_title_naming_the_ilo_is_no_project():
+    text = ("UNESCO and the ILO: skills for the future of work\n\n"
+            "Partnership brief, May 2024\n\n"
+            "Budget: US$ 4 million\nDuration: 2021-2024\nDonors: UNESCO\n\n"
+            "The two agencies run joint skills projects.\n")
+    assert not any(r["title"].startswith("UNESCO and the ILO") for r in extract(text))

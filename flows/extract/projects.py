@@ -3196,7 +3196,8 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
         if nm.group("a"):
             c.aliases.append(nm.group("a"))
         return c
-    if re.search(r"\bcooperation\b|\bpartnership\b|\b(?:support|contributions?)\s+to\s+(?:the\s+)?ILO\b", title, re.I) \
+    if (re.search(r"\bcooperation\b|\bpartnership\b|\b(?:support|contributions?)\s+to\s+(?:the\s+)?ILO\b", title, re.I)
+            or re.search(r"^[^:]{2,60}\band\s+the\s+ILO\s*:", title)) \
             and "ILO" in title \
             and not re.search(r"\([A-Z][A-Za-z0-9\-]{1,12}\)$", title):
         return None                     # (a programme's name has its acronym: '... Pacific (PDWP)')
