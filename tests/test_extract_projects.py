@@ -1573,3 +1573,12 @@ def test_a_partner_briefs_title_naming_the_ilo_is_no_project():
             "Budget: US$ 4 million\nDuration: 2021-2024\nDonors: UNESCO\n\n"
             "The two agencies run joint skills projects.\n")
     assert not any(r["title"].startswith("UNESCO and the ILO") for r in extract(text))
+
+
+def test_a_name_before_its_subtitle_is_the_same_project():
+    text = ("| Country | Project | Period | Budget (US$) |\n"
+            "|---|---|---|---|\n"
+            "| Peru | Safe Harbours Initiative: Callao–Paita | 2021–2024 | 1,500,000 |\n\n"
+            "The Safe Harbours Initiative project trains dock workers in two ports.\n")
+    titles = [r["title"] for r in extract(text)]
+    assert titles == ["Safe Harbours Initiative: Callao–Paita"]

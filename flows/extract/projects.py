@@ -3953,6 +3953,7 @@ def extract(text: str) -> list[dict]:
     by_title: dict[str, list[int]] = {}         # title -> the merged projects with it
     spans: list[tuple[int, int]] = []           # (start, k) of each merged project, sorted
     widest = 0                                  # the longest evidence span merged so far
+    heads: dict[str, int] = {}                  # 'name' of a merged 'Name: subtitle' -> its project
     for c in sorted(cands, key=lambda c: (_RULE_RANK.get(c.rule, 9), c.start)):
         names = [c.title] + c.aliases
         maybe = {k for a in names for k in titles.candidates(a)}
@@ -3964,11 +3965,18 @@ def extract(text: str) -> list[dict]:
         twin = next((merged[k] for k in sorted(maybe)
                      if any(same_title(a, b) for a in names for b in [merged[k].title] + merged[k].aliases)
                      or (merged[k].start <= c.start < merged[k].end)), None)
+        if twin is None and c.rule not in _OWN_SCOPE and names[0].lower() in heads:
+            # 'the Fair Migration Corridors project' for 'Fair Migration Corridors: Nepal–Gulf'
+            # named above it: the name before the subtitle
+            twin = merged[heads[names[0].lower()]]
         if twin is None and c.rule == "table" and merged:
             # a summary table's short name for a project named in full above it ('Skills for
             # Green Jobs' for 'Skills for Green Jobs in Malawi and Zambia')
             twin = _short_name_twin(c.title, [p for p in merged if p.start < c.start and p.rule != "table"])
         if twin is None:
+            hk = c.title.find(": ")
+            if hk > 0 and len(c.title[:hk].split()) >= 2:
+                heads.setdefault(c.title[:hk].lower(), len(merged))
             for n in names:
                 titles.add(n, len(merged))
             by_title.setdefault(c.title, []).append(len(merged))
