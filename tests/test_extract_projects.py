@@ -1582,3 +1582,15 @@ def test_a_name_before_its_subtitle_is_the_same_project():
             "The Safe Harbours Initiative project trains dock workers in two ports.\n")
     titles = [r["title"] for r in extract(text)]
     assert titles == ["Safe Harbours Initiative: Callao–Paita"]
+
+
+def test_financed_from_a_fund_and_an_amount_with_its_dollar_value_from_a_funder():
+    text = ("Decent Work in Andean Quarries (2021-2024). Financed from the Andes Solidarity Trust Fund with "
+            "a budget of US$ 700,000, the project trained 300 quarry workers in Bolivia.\n\n"
+            "Coastal Skills for Island Youth (2024-2026).\n\n"
+            "The newest project, approved in 2024 with EUR 1 million (about US$ 1.1 million) from the "
+            "Island Growth Facility, trains young people in Fiji.\n")
+    rows = by_title(extract(text))
+    assert rows["Decent Work in Andean Quarries"]["funder"] == "Andes Solidarity Trust Fund"
+    island = rows["Coastal Skills for Island Youth"]
+    assert island["budget_usd"] == 1_100_000 and island["funder"] == "Island Growth Facility"

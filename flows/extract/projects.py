@@ -666,10 +666,11 @@ def _make_funder(name: str, acronym: str | None, possessive: str | None, rule: s
 
 
 _FUNDER_PATTERNS = [
-    ("funded_by", re.compile(r"\b(?:funded|financed|sponsored|supported|provided|made\s+possible)\s+by\s*:?\s+", re.I)),
+    ("funded_by", re.compile(r"\b(?:(?:funded|financed|sponsored|supported|provided|made\s+possible)\s+by\s*:?"
+                             r"|(?:funded|financed)\s+from(?=\s+the\s+[A-Z]))\s+", re.I)),
     ("support_from", re.compile(r"\b(?:contributions?|support|funding|grant|financing|donation)\s+from\s+", re.I)),
     ("contribution_of", re.compile(r"\b(?:contribution|grant|donation)\s+of\s+(?=the\s+[A-Z])", re.I)),
-    ("amount_from", re.compile(r"(?:million|billion|thousand|\d)\s+(?:in\s+\w+\s+)?from\s+(?=(?:the\s+)?[A-Z])")),
+    ("amount_from", re.compile(r"(?:million|billion|thousand|\d|(?:(?<=\d)|(?<=million)|(?<=billion))\))\s+(?:in\s+\w+\s+)?from\s+(?=(?:the\s+)?[A-Z])")),
     # 'the grant agreement ... was signed between the Embassy of X and the ILO': the other party
     ("grant_between", re.compile(r"\b(?:grant|contribution|funding|financing|donor)\s+agreement\b[^.;\n]{0,80}?"
                                  r"\bbetween\s+(?:the\s+)?(?:(?:ILO|International\s+Labour\s+(?:Organi[sz]ation|Office))"
@@ -705,7 +706,7 @@ _ILO_AND_RE = re.compile(
 #: for each funder pattern: whether it ignores case, the words one of which its matches
 #: start with (None: anywhere) and groups of words it needs one of each
 _FUNDER_SCAN = {
-    "funded_by": (True, ("funded", "financed", "sponsored", "supported", "provided", "made"), [("by",)]),
+    "funded_by": (True, ("funded", "financed", "sponsored", "supported", "provided", "made"), [("by", "from")]),
     "support_from": (True, ("contribution", "support", "funding", "grant", "financing", "donation"), [("from",)]),
     "contribution_of": (True, ("contribution", "grant", "donation"), []),
     "amount_from": (False, None, [("from",)]),
@@ -923,7 +924,7 @@ _BUDGET_BEFORE_RE = re.compile(
 _BUDGET_AFTER_RE = re.compile(
     r"^\W{0,3}(?:\(?[^.;)\n]{0,30}\)?\s+)?(?:in\s+)?(?:\w+\s+){0,2}?(?:financial\s+)?"
     r"(?:contribution|support|funding|grant|budget|allocation|agreement)\b"
-    r"|^\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?[A-Z]"
+    r"|^\)?\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?[A-Z]"
     r"|^\s+(?:would|will|is\s+to|are\s+to)\s+go\s+to\b|^\W{0,3}\s*(?:will|would)\s+(?:fund|finance)\s+the\b|^\s+(?:was\s+|were\s+)?(?:allocated|earmarked)\s+(?:to|for)\b",
     re.IGNORECASE)
 
