@@ -1594,3 +1594,13 @@ def test_financed_from_a_fund_and_an_amount_with_its_dollar_value_from_a_funder(
     assert rows["Decent Work in Andean Quarries"]["funder"] == "Andes Solidarity Trust Fund"
     island = rows["Coastal Skills for Island Youth"]
     assert island["budget_usd"] == 1_100_000 and island["funder"] == "Island Growth Facility"
+
+
+def test_a_donor_field_naming_a_country_then_its_unit():
+    text = ("PROJECT FACT SHEET\nClean Water Jobs for Rural Malawi\n\n"
+            "Duration: 2022-2025\n"
+            "Donor: Iceland - Embassy of Iceland in Lilongwe\n"
+            "Budget: US$ 2,000,000\n\n"
+            "The project creates jobs in water works in Malawi.\n")
+    row = extract(text)[0]
+    assert row["funder"] == "Embassy of Iceland in Lilongwe" and row["countries"] == ["MWI"]

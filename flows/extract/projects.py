@@ -3701,6 +3701,12 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             run = _RUN_ON_RE.search(text, org[0], org[1] + 30)
             if run and org[0] < run.start() < org[1]:
                 org = org_at(text, donor[0], run.start() - donor[0])
+        if org and document.lookup_country(org[2]):
+            # 'Donor: Norway - Royal Norwegian Embassy in Kampala': the country's unit that funds
+            dm = re.compile(r"[ \t]+[-–—][ \t]+(?=[A-Z])").match(text, org[1], donor[1])
+            unit = org_at(text, dm.end(), donor[1] - dm.end()) if dm else None
+            if unit and not document.lookup_country(unit[2]):
+                org = (unit[0], unit[1], unit[2], unit[3], unit[4] or document.lookup_country(org[2]))
         if org:
             funder = _make_funder(org[2], org[3], org[4], "donor_field")
     if funder is None and c.rule in ("factsheet", "title_field", "field_block"):
