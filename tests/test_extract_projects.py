@@ -1604,3 +1604,12 @@ def test_a_donor_field_naming_a_country_then_its_unit():
             "The project creates jobs in water works in Malawi.\n")
     row = extract(text)[0]
     assert row["funder"] == "Embassy of Iceland in Lilongwe" and row["countries"] == ["MWI"]
+
+
+def test_an_amount_approved_for_this_programme():
+    text = ("2. Safe Harvest Work in Tea Estates in Sri Lanka\n"
+            "   Period:    2021-2024\n"
+            "   Funded by: Danish Red Cross\n"
+            "   In 2021 the donor approved US$ 2.5 million for this programme, which trains pickers.\n")
+    row = extract(text)[0]
+    assert row["budget_usd"] == 2_500_000

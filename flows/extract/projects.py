@@ -925,6 +925,8 @@ _BUDGET_AFTER_RE = re.compile(
     r"^\W{0,3}(?:\(?[^.;)\n]{0,30}\)?\s+)?(?:in\s+)?(?:\w+\s+){0,2}?(?:financial\s+)?"
     r"(?:contribution|support|funding|grant|budget|allocation|agreement)\b"
     r"|^\)?\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?[A-Z]"
+    # 'SDC approved CHF 4.8 million for this programme'
+    r"|^\)?\s+(?:to|for)\s+(?:this|the|its)\s+(?:[\w\-]+\s+){0,2}?(?:project|programme|program|initiative)\b"
     r"|^\s+(?:would|will|is\s+to|are\s+to)\s+go\s+to\b|^\W{0,3}\s*(?:will|would)\s+(?:fund|finance)\s+the\b|^\s+(?:was\s+|were\s+)?(?:allocated|earmarked)\s+(?:to|for)\b",
     re.IGNORECASE)
 
