@@ -1613,3 +1613,10 @@ def test_an_amount_approved_for_this_programme():
             "   In 2021 the donor approved US$ 2.5 million for this programme, which trains pickers.\n")
     row = extract(text)[0]
     assert row["budget_usd"] == 2_500_000
+
+
+def test_years_after_a_quoted_name_set_off_by_a_comma():
+    text = ('The two ministries will run a joint project, "Safe Boats: Fisheries Cooperation between Peru '
+            'and Ecuador", from 2024 to 2026, with support from the ILO.\n')
+    row = extract(text)[0]
+    assert (row["start_year"], row["end_year"]) == (2024, 2026)

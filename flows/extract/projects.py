@@ -1176,6 +1176,9 @@ def _sentence_span(sents: list[tuple[int, int]], start: int, end: int) -> tuple[
     return s0, e0
 
 
+_COMMA_FROM_RE = re.compile(rf"[ \t]*[\"”]?[ \t]*(?:\([^()\n]{{1,20}}\)[ \t]*)?,[ \t]*from[ \t]+{RANGE}\b(?![ \t]*[–—-])")
+
+
 def _years_after(text: str, pos: int) -> tuple[int, int] | None:
     m = re.match(rf"\s*[\"”]?\s*,?\s*\(\s*{RANGE}\s*\)", text[pos:pos + 40])
     if m:
@@ -1184,6 +1187,11 @@ def _years_after(text: str, pos: int) -> tuple[int, int] | None:
     m = re.match(rf"\s*[\"”]?\s*,?\s*\(\s*(?:since|from)\s+(?P<y>{YEAR})\s*\)", text[pos:pos + 40], re.I)
     if m:
         return int(m.group("y")), None
+    # '"Title", from 2025 to 2027': the years right after the name, set off by a comma
+    m = _COMMA_FROM_RE.match(text, pos, pos + 40)
+    if m:
+        y1 = int(m.group("y1"))
+        return y1, _year2(y1, m.group("y2"))
     # '(EIIP-CR), which runs 2022-2025'
     m = re.match(rf"\s*[\"”]?\s*(?:\([^()\n]{{1,20}}\)\s*)?,\s*(?:which|that)\s+(?:runs|will\s+run|is\s+running)\s+(?:from\s+)?{RANGE}\b",
                  text[pos:pos + 60])
