@@ -1442,3 +1442,181 @@ def test_a_pages_key_facts_each_name_over_its_value_and_a_funders_unit():
     row = rows[0]
     assert (row["start_year"], row["end_year"], row["countries"]) == (2023, 2026, ["KEN", "TZA"])
     assert row["funder"] == "Directorate-General for International Partnerships"
+
+
+def test_cards_with_a_line_of_facts_under_their_titles():
+    """'### Title' over '2021–2024 · Peru · EUR 2 million': a card's period, country and amount."""
+    text = ("# Finland and the ILO: partner brief\n\n"
+            "## Projects\n\n"
+            "### Safer Mines for Andean Workers\n\n"
+            "2021–2024 · Peru, Bolivia · US$ 3.5 million\n\n"
+            "Miners' unions and inspectors learn to prevent accidents together.\n\n"
+            "### Fair Wages in Coffee Farming\n\n"
+            "2022–2026 · Honduras · US$ 1.2 million\n\n"
+            "Growers' cooperatives negotiate wage floors with buyers.\n\n"
+            "## Contacts\n\nfinland@example.org\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Safer Mines for Andean Workers", "Fair Wages in Coffee Farming"}
+    mines, coffee = rows["Safer Mines for Andean Workers"], rows["Fair Wages in Coffee Farming"]
+    assert (mines["start_year"], mines["end_year"], mines["countries"]) == (2021, 2024, ["PER", "BOL"])
+    assert mines["budget_usd"] == 3_500_000
+    # the next card's title is no part of the first card's text
+    assert (coffee["start_year"], coffee["countries"], coffee["budget_usd"]) == (2022, ["HND"], 1_200_000)
+
+
+def test_bulleted_fields_under_a_heading_and_a_title_naming_the_funders_own_country():
+    text = ("# Qatar and the ILO: partnership\n\n"
+            "## Projects funded by Qatar\n\n"
+            "### Modernising labour inspection in Qatar\n"
+            "- Period: 2018 – 2021\n"
+            "- Budget: US$ 2.0 million\n"
+            "- Results: 200 inspectors trained.\n\n"
+            "### Jobs for displaced youth in Iraq\n"
+            "- Period: 2022–2024\n"
+            "- Budget: US$ 1.5 million\n")
+    rows = by_title(extract(text))
+    insp, jobs = rows["Modernising labour inspection in Qatar"], rows["Jobs for displaced youth in Iraq"]
+    assert (insp["start_year"], insp["end_year"], insp["budget_usd"]) == (2018, 2021, 2_000_000)
+    assert insp["countries"] == ["QAT"]          # the funder's own country, where the title says it works
+    assert jobs["countries"] == ["IRQ"] and jobs["budget_usd"] == 1_500_000
+
+
+def test_numbered_items_with_fields_on_their_line_or_the_next():
+    """A PDF's numbered list: '1. Title Period: ... | Country: ... | Funder: X Text runs on', a
+    title with a colon, a field line right above the next item."""
+    text = ("Sweden and the ILO: a partnership for decent work\n\n"
+            "Sweden has funded ILO work since 1970, through Sida and its embassies.\n\n"
+            "PROJECTS FUNDED BY SWEDEN\n"
+            "1. Green Skills for Forest Workers Period: 2020-2023 | Country: Kenya | Budget: US$ 2.2 million | "
+            "Funder: Sida Over 900 workers were trained in safe felling.\n\n"
+            "2. Fair recruitment: piloting ethical agencies in Nepal\n"
+            "   Period: 2021-2024 | Country: Nepal | Budget: US$ 1.1 million Funder: Swedish Embassy\n"
+            "3. Social Protection for Platform Workers in Chile\n"
+            "   Period: 2023-2026 | Country: Chile | Funder: Sida\n")
+    rows = by_title(extract(text))
+    assert set(rows) == {"Green Skills for Forest Workers", "Fair recruitment: piloting ethical agencies in Nepal",
+                         "Social Protection for Platform Workers in Chile"}
+    forest = rows["Green Skills for Forest Workers"]
+    assert (forest["start_year"], forest["end_year"], forest["funder"]) == (2020, 2023, "Sida")
+    assert rows["Fair recruitment: piloting ethical agencies in Nepal"]["funder"] == "Swedish Embassy"
+    assert rows["Social Protection for Platform Workers in Chile"]["start_year"] == 2023
+
+
+def test_a_donor_brief_on_one_country_and_dot_leader_fields():
+    brief = ("DONOR BRIEF\nJapan's support to the ILO in Cambodia\nPhnom Penh, May 2024\n\n"
+             "1. Current projects\n\n"
+             "1.1 Skills for Garment Workers (SKILL-G) (2021-2024)\n"
+             "Budget: US$ 2.0 million\n"
+             "Location: Phnom Penh and Kandal provinces\n"
+             "The project trains sewing operators.\n\n"
+             "1.2 Safe Roads Construction Jobs (2022-2025)\n"
+             "Budget: US$ 1.0 million\n"
+             "The project builds rural roads.\n\n"
+             "2. Funding\n\n"
+             "  Year    Project                 US$\n"
+             "  2021    SKILL-G                 700,000\n")
+    rows = by_title(extract(brief))
+    assert "Japan's support to the ILO in Cambodia" not in rows
+    garment = rows["Skills for Garment Workers (SKILL-G)"]
+    assert garment["countries"] == ["KHM"] and garment["funder"] == "Government of Japan"
+    assert rows["Safe Roads Construction Jobs"]["budget_usd"] == 1_000_000   # one field under a dated title
+    assert "SKILL-G" not in rows                # the table's short name is the same project
+    sheet = ("ILO PROJECT FACT SHEET\nBetter Jobs in Fisheries in Ghana (FISH-GH)\n\n"
+             " Country ............... Ghana (Central region)\n"
+             " Duration .............. 1 May 2020 - 30 April 2023\n"
+             " Donor ................. Ministry of Foreign Affairs of Iceland\n"
+             " Budget ................ US$ 1,500,000\n\n"
+             "Fishers from Togo and Benin also work on Ghana's boats.\n")
+    row = extract(sheet)[0]
+    assert row["funder"] == "Ministry of Foreign Affairs of Iceland" and row["countries"] == ["GHA"]
+
+
+def test_an_amount_sizing_the_project_and_its_rate_of_the_first_year():
+    """'this EUR 2 million project': the amount is the budget, at the rate of the project's first
+    year when the sentence gives none."""
+    text = ("## Projects\n\n"
+            "### Clean Kilns for Brick Workers (2022–2025)\n\n"
+            "Working with kiln owners in Nepal, this EUR 2 million project cuts dust and heat for the "
+            "workers.\n")
+    row = extract(text)[0]
+    assert row["budget_usd"] is not None and 2_000_000 < row["budget_usd"] < 2_200_000   # EUR at its 2022 rate
+
+
+def test_a_name_with_its_short_name_before_the_word_project_and_a_pledge():
+    text = ("The two agencies worked together through the West Andes Rural Roads (WARR) project, funded by "
+            "the World Bank with US$ 12 million from 2019 to 2023. The Korea International Cooperation "
+            "Agency (KOICA) has pledged US$ 3 million for 2025-2027 to a new ILO project, Green Roads "
+            "for Mountain Villages, which will train local contractors in Peru.\n")
+    rows = by_title(extract(text))
+    warr = rows["West Andes Rural Roads"]
+    assert (warr["start_year"], warr["end_year"], warr["budget_usd"]) == (2019, 2023, 12_000_000)
+    new = rows["Green Roads for Mountain Villages"]
+    assert new["budget_usd"] == 3_000_000 and new["funder_acronym"] == "KOICA"
+    jpo = "Sweden finances the Junior Professional Officer (JPO) programme at the ILO.\n"
+    assert extract(jpo) == []
+
+
+def test_a_possessive_before_the_name_and_a_budget_line_under_its_short_name():
+    text = ("Japan has committed JPY 300 million to the International Labour Organization's Global "
+            "Programme on Safe Heat at Work (SAFE-HEAT), which works in India and Ghana.\n\n"
+            "Key figures\n\n"
+            "- Japanese contribution: JPY 300 million\n"
+            "- SAFE-HEAT budget: US$ 9 million for 2024–2028\n")
+    rows = by_title(extract(text))
+    row = rows["Global Programme on Safe Heat at Work"]
+    assert (row["budget_usd"], row["start_year"], row["end_year"]) == (9_000_000, 2024, 2028)
+
+
+def test_a_partner_briefs_title_naming_the_ilo_is_no_project():
+    text = ("UNESCO and the ILO: skills for the future of work\n\n"
+            "Partnership brief, May 2024\n\n"
+            "Budget: US$ 4 million\nDuration: 2021-2024\nDonors: UNESCO\n\n"
+            "The two agencies run joint skills projects.\n")
+    assert not any(r["title"].startswith("UNESCO and the ILO") for r in extract(text))
+
+
+def test_a_name_before_its_subtitle_is_the_same_project():
+    text = ("| Country | Project | Period | Budget (US$) |\n"
+            "|---|---|---|---|\n"
+            "| Peru | Safe Harbours Initiative: Callao–Paita | 2021–2024 | 1,500,000 |\n\n"
+            "The Safe Harbours Initiative project trains dock workers in two ports.\n")
+    titles = [r["title"] for r in extract(text)]
+    assert titles == ["Safe Harbours Initiative: Callao–Paita"]
+
+
+def test_financed_from_a_fund_and_an_amount_with_its_dollar_value_from_a_funder():
+    text = ("Decent Work in Andean Quarries (2021-2024). Financed from the Andes Solidarity Trust Fund with "
+            "a budget of US$ 700,000, the project trained 300 quarry workers in Bolivia.\n\n"
+            "Coastal Skills for Island Youth (2024-2026).\n\n"
+            "The newest project, approved in 2024 with EUR 1 million (about US$ 1.1 million) from the "
+            "Island Growth Facility, trains young people in Fiji.\n")
+    rows = by_title(extract(text))
+    assert rows["Decent Work in Andean Quarries"]["funder"] == "Andes Solidarity Trust Fund"
+    island = rows["Coastal Skills for Island Youth"]
+    assert island["budget_usd"] == 1_100_000 and island["funder"] == "Island Growth Facility"
+
+
+def test_a_donor_field_naming_a_country_then_its_unit():
+    text = ("PROJECT FACT SHEET\nClean Water Jobs for Rural Malawi\n\n"
+            "Duration: 2022-2025\n"
+            "Donor: Iceland - Embassy of Iceland in Lilongwe\n"
+            "Budget: US$ 2,000,000\n\n"
+            "The project creates jobs in water works in Malawi.\n")
+    row = extract(text)[0]
+    assert row["funder"] == "Embassy of Iceland in Lilongwe" and row["countries"] == ["MWI"]
+
+
+def test_an_amount_approved_for_this_programme():
+    text = ("2. Safe Harvest Work in Tea Estates in Sri Lanka\n"
+            "   Period:    2021-2024\n"
+            "   Funded by: Danish Red Cross\n"
+            "   In 2021 the donor approved US$ 2.5 million for this programme, which trains pickers.\n")
+    row = extract(text)[0]
+    assert row["budget_usd"] == 2_500_000
+
+
+def test_years_after_a_quoted_name_set_off_by_a_comma():
+    text = ('The two ministries will run a joint project, "Safe Boats: Fisheries Cooperation between Peru '
+            'and Ecuador", from 2024 to 2026, with support from the ILO.\n')
+    row = extract(text)[0]
+    assert (row["start_year"], row["end_year"]) == (2024, 2026)

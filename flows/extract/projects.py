@@ -171,8 +171,8 @@ TITLE_FIELD_RE = re.compile(r"^[ \t]*(?:[-*•▪][ \t]+)?(?:\*\*)?(?P<k>Project
 FIELD_RE = re.compile(
     r"^[ \t]*(?P<bar>\|[ \t]*)?[-*•]?[ \t]*\**(?P<k>Duration|Project\s+duration|Period|Budget|Total\s+budget|"
     r"Funding\s+partners?|Funding|Donors?|Funded\s+by|Development\s+partners?|Target\s+countries|"
-    r"Countries(?:\s+of\s+(?:origin|destination|transit))?|"
-    r"Geographical\s+coverage|Implemented\s+by|Key\s+facts)\b\**[ \t]*(?::|(?(bar)\|))?\**[ \t]*(?P<v>[^\n]*)$",
+    r"Countries(?:\s+of\s+(?:origin|destination|transit))?|Country(?=\**[ \t]?(?::|\.{3}))|"
+    r"Geographical\s+coverage|Implemented\s+by|Key\s+facts)\b\**(?:[ \t]?\.{3,})?[ \t]*(?::|(?(bar)\|))?\**[ \t]*(?P<v>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE)
 
 START_RE = re.compile(
@@ -219,7 +219,8 @@ BOILERPLATE_RE = re.compile(
     r"|For[ \t]+(?:more|further)[ \t]+information[^\n]{0,60}|Notes?[ \t]+(?:to|for)[ \t]+editors?"
     r"|References|Sources?|Further[ \t]+reading)\**[ \t]*:?\**[ \t]*$", re.MULTILINE | re.IGNORECASE)
 DONOR_PAGE_RE = re.compile(r"\bILO\b[^\n]{0,40}\b(?:cooperation|partnership)\b|^ILO\s+and\s|\band\s+the\s+ILO\b"
-                           r"|\band\s+the\s+International\s+Labour\s+Organi[sz]ation\b",
+                           r"|\band\s+the\s+International\s+Labour\s+Organi[sz]ation\b"
+                           r"|['’]s\s+(?:support|contributions?|funding|assistance)\s+to\s+(?:the\s+)?ILO\b",
                            re.IGNORECASE)
 
 CONNECTORS = {"of", "for", "and", "the", "on", "de", "du", "des", "la", "&", "in"}
@@ -518,13 +519,22 @@ def project_sections(text: str) -> list[Section]:
                 continue
             extra.append((s0, e0))
     if not extra:
-        return secs
+        return [Section(s.heading, s.heading_start, s.heading_end, _line_of_mark(text, s.end)) for s in secs]
     spans = sorted(heads | set(extra))
     out = []
     for i, (a, b) in enumerate(spans):
-        end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        end = _line_of_mark(text, spans[i + 1][0]) if i + 1 < len(spans) else len(text)
         out.append(Section(text[a:b].strip(), a, b, end))
     return out
+
+
+def _line_of_mark(text: str, pos: int) -> int:
+    """Where the line of a heading starting at pos starts, when only its mark ('### ', '▶ ')
+    stands before it there: the mark is no part of the text above it."""
+    k = pos
+    while k > 0 and pos - k < 12 and text[k - 1] in "#▶►* \t":
+        k -= 1
+    return k if k < pos and (k == 0 or text[k - 1] == "\n") else pos
 
 
 _CURRENCY_CODES = {"EUR", "USD", "CHF", "GBP", "JPY", "NOK", "SEK", "DKK", "AUD", "CAD", "NZD", "KRW", "CNY"}
@@ -656,10 +666,11 @@ def _make_funder(name: str, acronym: str | None, possessive: str | None, rule: s
 
 
 _FUNDER_PATTERNS = [
-    ("funded_by", re.compile(r"\b(?:funded|financed|sponsored|supported|provided|made\s+possible)\s+by\s*:?\s+", re.I)),
+    ("funded_by", re.compile(r"\b(?:(?:funded|financed|sponsored|supported|provided|made\s+possible)\s+by\s*:?"
+                             r"|(?:funded|financed)\s+from(?=\s+the\s+[A-Z]))\s+", re.I)),
     ("support_from", re.compile(r"\b(?:contributions?|support|funding|grant|financing|donation)\s+from\s+", re.I)),
     ("contribution_of", re.compile(r"\b(?:contribution|grant|donation)\s+of\s+(?=the\s+[A-Z])", re.I)),
-    ("amount_from", re.compile(r"(?:million|billion|thousand|\d)\s+(?:in\s+\w+\s+)?from\s+(?=(?:the\s+)?[A-Z])")),
+    ("amount_from", re.compile(r"(?:million|billion|thousand|\d|(?:(?<=\d)|(?<=million)|(?<=billion))\))\s+(?:in\s+\w+\s+)?from\s+(?=(?:the\s+)?[A-Z])")),
     # 'the grant agreement ... was signed between the Embassy of X and the ILO': the other party
     ("grant_between", re.compile(r"\b(?:grant|contribution|funding|financing|donor)\s+agreement\b[^.;\n]{0,80}?"
                                  r"\bbetween\s+(?:the\s+)?(?:(?:ILO|International\s+Labour\s+(?:Organi[sz]ation|Office))"
@@ -670,7 +681,8 @@ _X_FUNDED_RE = re.compile(r"\b(?P<x>[A-Z][\w’'\-]*?)-(?:funded|financed|suppor
 #: an amount with its currency named after it ('1.5 billion yen')
 _NAMED_CURRENCY = r"\d[\d.,]*\s+(?:million\s+|billion\s+)?(?:yen|euros?|dollars|francs|kroner|kronor|pounds)\b"
 _PROVIDED_RE = re.compile(
-    r"(?:^|[.;]\s+|,\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,5})\s+"
+    r"(?:^|[.;]\s+|,\s+)(?:the\s+|The\s+)?(?P<x>[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,5})"
+    r"(?:\s+\((?P<xa>[A-Z][A-Za-z\-]{1,12})\))?\s+"
     r"(?:has\s+|have\s+|had\s+|will\s+)?(?:provided|contributed|committed|pledged|granted|allocated|"
     r"(?<=will\s)(?:provide|contribute|commit|pledge|grant|allocate)|commits|contributes|pledges|"
     r"is\s(?:contributing|providing)|(?:financed|funded)\s+with)\s+"
@@ -694,7 +706,7 @@ _ILO_AND_RE = re.compile(
 #: for each funder pattern: whether it ignores case, the words one of which its matches
 #: start with (None: anywhere) and groups of words it needs one of each
 _FUNDER_SCAN = {
-    "funded_by": (True, ("funded", "financed", "sponsored", "supported", "provided", "made"), [("by",)]),
+    "funded_by": (True, ("funded", "financed", "sponsored", "supported", "provided", "made"), [("by", "from")]),
     "support_from": (True, ("contribution", "support", "funding", "grant", "financing", "donation"), [("from",)]),
     "contribution_of": (True, ("contribution", "grant", "donation"), []),
     "amount_from": (False, None, [("from",)]),
@@ -814,7 +826,7 @@ def find_funder(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
     provided = _scan(_PROVIDED_RE, body, text, start, end, None, [_PROVIDED_NEEDS])
     for m in (provided if provided == () or _has_provided_tail(body) else ()):
         if ok(start + m.start("x")) and m.group("x") not in _NOT_NAME:
-            f = _make_funder(m.group("x"), None, None, "provided")
+            f = _make_funder(m.group("x"), m.group("xa"), None, "provided")
             if f:
                 found.append((start + m.start("x"), f))
                 break
@@ -905,14 +917,16 @@ def _stated_usd(text: str, rows: list[dict], i: int) -> float | None:
 
 _BUDGET_BEFORE_RE = re.compile(
     r"(?:budget|contribution|contribute|funding|grant|allocation|pledge|financing|worth|valued\s+at|"
-    r"support|donation|envelope|tranche|total(?:ling|ing|led|ed)?)\b(?:\s+of)?"
+    r"support|donation|envelope|tranche|total(?:ling|ing|led|ed)?|pledged)\b(?:\s+of)?"
     r"[^.;\n]{0,40}$"
     # 'Agreement signed in Oslo on 7 May 2023 by X and the ILO, NOK 30 million': what it is for
     r"|\bagreement[ \t]+(?:was[ \t]+)?signed\b[^.;\n]{0,100},[ \t]*$", re.IGNORECASE)
 _BUDGET_AFTER_RE = re.compile(
     r"^\W{0,3}(?:\(?[^.;)\n]{0,30}\)?\s+)?(?:in\s+)?(?:\w+\s+){0,2}?(?:financial\s+)?"
     r"(?:contribution|support|funding|grant|budget|allocation|agreement)\b"
-    r"|^\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?[A-Z]"
+    r"|^\)?\s+(?:in\s+\w+\s+)?from\s+(?:the\s+)?[A-Z]"
+    # 'SDC approved CHF 4.8 million for this programme'
+    r"|^\)?\s+(?:to|for)\s+(?:this|the|its)\s+(?:[\w\-]+\s+){0,2}?(?:project|programme|program|initiative)\b"
     r"|^\s+(?:would|will|is\s+to|are\s+to)\s+go\s+to\b|^\W{0,3}\s*(?:will|would)\s+(?:fund|finance)\s+the\b|^\s+(?:was\s+|were\s+)?(?:allocated|earmarked)\s+(?:to|for)\b",
     re.IGNORECASE)
 
@@ -921,6 +935,8 @@ _BUDGET_AFTER_RE = re.compile(
 _BUDGET_WORDS = ("budget", "contribution", "funding", "grant", "allocation", "pledge", "financing", "worth",
                  "valued", "support", "donation", "envelope", "tranche", "total", "from", "go", "allocated",
                  "earmarked", "fund", "finance", "agreement")
+#: what the cue 'this EUR 3.2 million project' needs besides a word of _KIND_AFTER_RE
+_SIZED_WORDS = ("million", "billion")
 
 
 class _LazyRows(list):
@@ -970,7 +986,10 @@ def _rows_in(money: list[dict], lo: int, hi: int) -> list[dict]:
 
 
 def find_budget(text: str, money: list[dict], start: int, end: int,
-                skip: list[tuple[int, int]]) -> float | None:
+                skip: list[tuple[int, int]], year: int | None = None) -> float | None:
+    """The first amount in text[start:end] that the words around it call a budget; one stated
+    with no year of its own ('this EUR 3.2 million project') at the rate of `year`, the
+    project's first."""
     lo, hi = 0, None
     starts = money.starts() if isinstance(money, _LazyRows) else None
     if starts is not None:          # sorted: only the rows that start in [start, end)
@@ -982,6 +1001,11 @@ def find_budget(text: str, money: list[dict], start: int, end: int,
         if not (start <= r["start"] < end) or any(s <= r["start"] < e for s, e in skip):
             continue
         if r["usd"] is None:
+            if year and first is None and not r.get("dated") and r.get("amount") and r.get("currency") \
+                    and _money is not None and _budget_cue(text, r, start, end):
+                usd = _money.to_usd(r["amount"], r["currency"], year)
+                if usd:
+                    return float(usd)
             continue
         # 'funded by X with JPY 420 million' says the project's whole amount: it comes before
         # 'a budget of PHP 38.5 million for activities in 2025' said earlier
@@ -1000,7 +1024,14 @@ def _budget_cue(text: str, r: dict, start: int, end: int) -> bool:
         return False                # 'expenditure stood at USD 1.72 million': spent, not the budget
     # the stated dollar equivalent of an amount in another currency: 'EUR 18 million, about US$ 17.6 million'
     return bool(_BUDGET_BEFORE_RE.search(before) or _BUDGET_AFTER_RE.search(after)
-                or _AGREEMENT_FOR_RE.search(text, max(start, r["start"] - 200), r["start"]))
+                or _AGREEMENT_FOR_RE.search(text, max(start, r["start"] - 200), r["start"])
+                or (_KIND_AFTER_RE.match(after) and _ARTICLE_END_RE.search(before)))
+
+
+#: 'this EUR 3.2 million project', 'a US$ 5 million, four-year programme': the amount is its size
+_ARTICLE_END_RE = re.compile(r"\b(?:[Aa]n?|[Tt]his|[Tt]he|[Ii]ts|[Tt]heir)[ \t]+$")
+_KIND_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*(?:[\w\-]+[ \t]+){0,2}?(?:project|programme|program|initiative)\b",
+                            re.IGNORECASE)
 
 
 _SPENT_BEFORE_RE = re.compile(r"\b(?:expenditures?|spent|disbursed|disbursements?|delivery\s+rate"
@@ -1145,6 +1176,9 @@ def _sentence_span(sents: list[tuple[int, int]], start: int, end: int) -> tuple[
     return s0, e0
 
 
+_COMMA_FROM_RE = re.compile(rf"[ \t]*[\"”]?[ \t]*(?:\([^()\n]{{1,20}}\)[ \t]*)?,[ \t]*from[ \t]+{RANGE}\b(?![ \t]*[–—-])")
+
+
 def _years_after(text: str, pos: int) -> tuple[int, int] | None:
     m = re.match(rf"\s*[\"”]?\s*,?\s*\(\s*{RANGE}\s*\)", text[pos:pos + 40])
     if m:
@@ -1153,6 +1187,11 @@ def _years_after(text: str, pos: int) -> tuple[int, int] | None:
     m = re.match(rf"\s*[\"”]?\s*,?\s*\(\s*(?:since|from)\s+(?P<y>{YEAR})\s*\)", text[pos:pos + 40], re.I)
     if m:
         return int(m.group("y")), None
+    # '"Title", from 2025 to 2027': the years right after the name, set off by a comma
+    m = _COMMA_FROM_RE.match(text, pos, pos + 40)
+    if m:
+        y1 = int(m.group("y1"))
+        return y1, _year2(y1, m.group("y2"))
     # '(EIIP-CR), which runs 2022-2025'
     m = re.match(rf"\s*[\"”]?\s*(?:\([^()\n]{{1,20}}\)\s*)?,\s*(?:which|that)\s+(?:runs|will\s+run|is\s+running)\s+(?:from\s+)?{RANGE}\b",
                  text[pos:pos + 60])
@@ -1220,6 +1259,11 @@ _REPORT_PART_RE = re.compile(r"[#*_ \t]*(?:Key[ \t]+|Main[ \t]+)?(?:Results|Achi
                              r"Introduction|Conclusions?)(?![\w\-])", re.IGNORECASE)
 
 
+#: a card's first line of facts under its title: '2023–2026 · Kenya · DKK 28 million'
+_META_LINE_RE = re.compile(rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*[*_]{{0,2}}(?:{OPEN_RANGE})[*_]{{0,2}}[ \t]*[·|•][^\n]{{2,150}}(?:\n|$)",
+                           re.IGNORECASE)
+
+
 def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
     out: list[Cand] = []
     group_funder: Funder | None = None
@@ -1251,7 +1295,8 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
             # '► Title' under 'projects funded by X', its text opening with 'The project ...', or
             # a card under it whose text opens with field names over their values ('Countries' /
             # 'Fiji' / 'Period' / '2021 – 2024')
-            card = _stacked_fields(text, sec.heading_end, sec.end) >= 2
+            card = _stacked_fields(text, sec.heading_end, sec.end) >= 2 \
+                or bool(_META_LINE_RE.match(text, sec.heading_end, min(sec.end, sec.heading_end + 200)))
             is_project = card or bool(re.search(r"\b(?:the|this)\s+(?:\w+\s+){0,2}project\b", first[:200], re.I)) \
                 or bool(re.search(r"\ba\s+(?:\w+\s+){0,2}project\s+that\b|\b(?:is|was|are|were)\s+(?:co-?)?"
                                   r"(?:funded|financed)\s+by\b", body_lead))
@@ -1303,7 +1348,26 @@ def _heading_candidates(text: str, secs: list[Section], sents) -> list[Cand]:
                  heading=True, section=sec)
         if m_end:
             c.start_year, c.end_year = _open_range(m_end)
+        meta = _META_LINE_RE.match(text, sec.heading_end, min(sec.end, sec.heading_end + 200)) if card else None
+        if meta and not m_end:
+            c.start_year, c.end_year = _open_range(meta)
+            for a, b, seg in _meta_segments(text, meta):
+                found = _unique(iso for _, _, iso in document.find_countries(seg))
+                if found and c.countries is None:
+                    c.countries = found
         out.append(c)
+    return out
+
+
+def _meta_segments(text: str, m: re.Match) -> list[tuple[int, int, str]]:
+    """The parts of a card's line of facts, split at '·', '|' or '•' (the period's part first)."""
+    out, a = [], m.start()
+    for k in range(m.start(), m.end()):
+        if text[k] in "·|•\n":
+            out.append((a, k, text[a:k]))
+            a = k + 1
+    if a < m.end():
+        out.append((a, m.end(), text[a:m.end()]))
     return out
 
 
@@ -1406,6 +1470,9 @@ def _item_title_end(body: str) -> int:
             m = re.compile(r"\s*(?:\(|[:;|·]|\.(?:\s|$))").search(body, m.end())
     if m:
         end = m.start()
+    km = _TITLE_THEN_KEY_RE.search(body, 0, end + 8) if ": " in body else None
+    if km and 0 < km.start() < end:           # 'Title Period: 2020-2023 | ...': a flattened box's first key
+        end = km.start()
     for m in re.finditer(r"\s+[-–—]\s+|,\s+", body[:end]):
         rest = body[m.end():end]
         if m.group(0).strip() == "," and re.match(r"(?i)phase\b", rest):
@@ -1574,9 +1641,20 @@ _TITLE_THEN_KEY_RE = re.compile(r"[ \t]+(?:Period|Duration|Timeframe|Countries|C
 _SECTION_NO_RE = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,2}\.?[ \t]+(?=[A-Z])")
 
 
-def _field_title_ok(title: str, line: str) -> bool:
+#: a numbered list item's marker: '3. ', '3) '
+_ITEM_NO_RE = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=[A-Z])")
+
+
+def _field_title_ok(title: str, line: str, numbered: bool = False) -> bool:
+    """A field box's title; a numbered item's title may hold a colon ('Decent work for
+    fishers: support to ratification ...'), a field's label ('Objective: ...') may not."""
     words = title.split()
     label = re.match(r"[ \t]*([\w ()/'’\-]{1,40}):\s", line)
+    if label and numbered and len(line[label.end():].split()) >= 3 \
+            and not _FIELDS_FIRST_RE.match(line) and not _REPORT_PART_RE.match(label.group(1)) \
+            and not re.search(r"\b(?:objectives?|outcomes?|outputs?|partners?|aims?|goals?|targets?|"
+                              r"beneficiar(?:y|ies)|status|note)\b", label.group(1), re.IGNORECASE):
+        label = None
     return (3 <= len(words) <= 20 and sum(1 for w in words if w[0].isupper()) >= 2
             and not re.search(r"[.:]$", line.strip()) and not _NOT_A_PROJECT_RE.search(title)
             and not re.search(r"[-=+_*#~]{4}|\.{4}|…", line) and ";" not in title
@@ -1609,10 +1687,14 @@ def _field_block_candidates(text: str) -> list[Cand]:
                     or (above and (len(above.split()) > 8 or above[-1] in ".,;:")):
                 continue            # (after a blank line or a short heading)
             head = line[:tm.start()]
-            if not _field_title_ok(clean_title(head), head) or not head.rstrip().endswith(")"):
+            # '2. Title Period: 2023-2026 | Countries: ...': a numbered item of a list of projects
+            no = _ITEM_NO_RE.match(head)
+            if not _field_title_ok(clean_title(head[no.end():] if no else head), head[no.end():] if no else head,
+                                   numbered=bool(no)) \
+                    or not (head.rstrip().endswith(")") or no):
                 continue
             ts = ss = ls + len(line) - len(line.lstrip())
-            nm = _SECTION_NO_RE.match(text, ts)     # '4.1 Title (ACR) Period: ...': its section number
+            nm = _SECTION_NO_RE.match(text, ts) or _ITEM_NO_RE.match(text, ts)   # '4.1 Title (ACR) Period: ...'
             if nm:
                 ts = nm.end()
             te = ls + len(head.rstrip())
@@ -1620,10 +1702,15 @@ def _field_block_candidates(text: str) -> list[Cand]:
             while j < len(lines) and lines[j][1].strip() and not is_field[j]:
                 j += 1
             end = lines[j][0] if j < len(lines) else len(text)
-            out.append(Cand(clean_title(text[ts:te]), ts, te, "field_block", ss, end, ss, end))
+            c = Cand(clean_title(text[ts:te]), ts, te, "field_block", ss, end, ss, end)
+            pk = re.match(r"[ \t]+(?:Period|Duration|Timeframe)[ \t]*:[ \t]*(?P<v>[^|·;\n]{4,60})", line[tm.start():])
+            if no and pk:               # ('Title Period: 2022-2025 | ...': the first key follows one space)
+                c.start_year, c.end_year = _duration_years(pk.group("v"))
+            out.append(c)
             continue
-        if sum(weight[i + 1:i + 7]) < 2:
-            continue
+        if sum(weight[i + 1:i + 7]) < 2 and not (weight[i + 1] and _TITLE_PERIOD_RE.search(line.rstrip())
+                                                 and not line.rstrip().endswith((".", ":"))):
+            continue                # (one field under a title that ends in its period: 'Title (2021-2024)')
         ts = ls + len(line) - len(line.lstrip())
         k = i
         prev = lines[i - 1][1]
@@ -1640,8 +1727,10 @@ def _field_block_candidates(text: str) -> list[Cand]:
             ts, line = ts + len(lm.group(0).lstrip(" \t")), line[lm.end():]
         title = clean_title(line)
         am = _TRAILING_ACRONYM_RE.search(title)
-        if not _field_title_ok(title, line) \
-                or (k == 0 or (lines[k - 1][1].strip() and is_field[k - 1])) \
+        # ('4. Title' right under the fields of item 3: a numbered item starts anew)
+        numbered = bool(lm and k == i and _ITEM_NO_RE.match(lines[i][1]))
+        if not _field_title_ok(title, line, numbered) \
+                or (k == 0 or (lines[k - 1][1].strip() and is_field[k - 1] and not numbered)) \
                 or (line[:1] in " \t" and re.match(r"[ \t]*[\w ()/'’\-]{1,40}:[ \t]+\S", lines[k - 1][1])) \
                 or lines[k - 1][1].rstrip().endswith((";", ",")):
             continue                # (a list of names carried on from the line above is no title)
@@ -1664,6 +1753,8 @@ def _field_block_candidates(text: str) -> list[Cand]:
         if am and k < i:            # ('... Region (EU-LABINSPECT)': its short name, split by the wrap)
             c.title = title[:am.start()].rstrip()
             c.aliases.append(am.group("a"))
+        else:
+            _alias_trailing_acronym(c)  # ('Care Work (WE-CARE)': the table below may use the short name)
         out.append(c)
     return out
 
@@ -1999,6 +2090,8 @@ def _named_range_candidates(text: str, sents, money=None) -> list[Cand]:
 #: 'the Skills for Clean Energy in West Africa programme (SCEWA)', 'the Green Jobs in the
 #: Footwear Sector project', '... the Regional Programme for Rural Employment in Southern
 #: Africa (RURAL-Emp)': what comes before is a run of capitalised words (walked back)
+_POSSESSIVE_RE = re.compile(r"[’']s[ \t]+(?=[A-Z])")
+_ACR_BEFORE_KW_RE = re.compile(r"[ \t]+\((?P<a>[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-]{0,14})\)$")
 _KW_AT_RE = re.compile(r"(?:project|programme|program)\b(?:[ \t]*\([A-Z][\w\-]{1,15}\))?")
 _ACRONYM_AT_RE = re.compile(r"\([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9\-/]{0,14}(?:[ \t][IVX]{1,4})?\)")
 _NAME_LEAD_RE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|a\s+new|fund)\s+"
@@ -2073,6 +2166,12 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         if pos == 0 or (kw and (pos == i or not (text[pos - 1].isalnum() or text[pos - 1] == ")"))) \
                 or (not kw and not text[pos - 1].islower()):
             continue
+        acr = None
+        if kw and text[pos - 1] == ")":
+            # 'the Southern Africa Migration Management (SAMM) project': its short name before the word
+            am = _ACR_BEFORE_KW_RE.search(text, max(0, pos - 24), pos)
+            if am:
+                pos, acr = am.start(), am.group("a")
         word = text.rfind(" ", max(0, pos - 40), pos)
         if kw and not text[word + 1:word + 2].isupper():
             continue
@@ -2092,6 +2191,9 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
         lead = re.match(r"(?:(?:The|A|An|Its|This|Our)\s+|(?:In|Since|By|During|From)\s+\d{4},?\s+)+", text[ts:pos])
         if lead:
             ts += lead.end()
+        poss = [pm.end() for pm in _POSSESSIVE_RE.finditer(text, ts, pos)]
+        if poss and len(text[poss[-1]:pos].split()) >= 3:
+            ts = poss[-1]               # "the International Labour Organization's Global Programme on ..."
         title = clean_title(text[ts:pos])
         if " and the " in title or re.match(r"Phase\b", title):        # two names ('... for Just Transitions and the Better Work programme')
             continue
@@ -2107,7 +2209,11 @@ def _acronym_name_candidates(text: str, sents) -> list[Cand]:
             continue
         te = ts + len(text[ts:pos].rstrip())
         s, e = _sentence_span(sents, ts, te)
+        if acr and re.search(r"\b(?:Officers?|Experts?|Volunteers?|Fellows?|Associates?|Interns?|Staff)$", title):
+            continue                    # ('the Junior Professional Officer (JPO) programme': a kind of post)
         c = Cand(title, ts, te, "acronym_name", s, e, s, e)
+        if acr or not kw:
+            c.aliases.append(acr or text[m.start() + 1:m.end() - 1])
         yrs = _years_after(text, m.end())
         if yrs:
             c.start_year, c.end_year = yrs
@@ -3101,7 +3207,9 @@ def _factsheet_candidate(text: str, force: bool = False) -> Cand | None:
         if nm.group("a"):
             c.aliases.append(nm.group("a"))
         return c
-    if re.search(r"\bcooperation\b|\bpartnership\b", title, re.I) and "ILO" in title \
+    if (re.search(r"\bcooperation\b|\bpartnership\b|\b(?:support|contributions?)\s+to\s+(?:the\s+)?ILO\b", title, re.I)
+            or re.search(r"^[^:]{2,60}\band\s+the\s+ILO\s*:", title)) \
+            and "ILO" in title \
             and not re.search(r"\([A-Z][A-Za-z0-9\-]{1,12}\)$", title):
         return None                     # (a programme's name has its acronym: '... Pacific (PDWP)')
     if re.search(r"\bportfolio\b", title, re.I) and not re.search(r"\([A-Z][A-Za-z0-9\-]{1,12}\)$", title):
@@ -3249,6 +3357,7 @@ def _fields(text: str, start: int, end: int):
 def _field_values(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
     out = {}
     for k, vs, ve, v in _fields(text, start, end):
+        k = "countries" if k == "country" else k
         if k.startswith("countries of "):
             # 'Countries of origin' and 'Countries of destination': the project's countries, both
             k = "countries"
@@ -3281,7 +3390,7 @@ _FIELD_KEYS = (r"Duration|Project\s+duration|Period|Budget|Total\s+budget|Fundin
                r"Development\s+partners?|Funding\s+partners?|Target\s+countries|Countries|Country|"
                r"Geographical\s+coverage|Implemented\s+by")
 _INLINE_FIELD_RE = re.compile(
-    rf"(?:^|[·|;•]|\s{{2,}}|(?<=[)\]])[ \t])[ \t]*[*_]{{0,2}}(?P<k>{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*"
+    rf"(?:^(?:[ \t]*[-*▪◦][ \t]+)?|[·|;•]|\s{{2,}}|(?<=[)\]])[ \t])[ \t]*[*_]{{0,2}}(?P<k>{_FIELD_KEYS})[*_]{{0,2}}[ \t]*:[*_]{{0,2}}[ \t]*"
     rf"(?P<v>[^·|;•\n]*?)[ \t]*(?=[·|;•]|\s{{2,}}|$|(?<=[)\]])[ \t]+(?:{_FIELD_KEYS})[ \t]*:)", re.MULTILINE | re.IGNORECASE)
 #: the next key of a box's fields joined on one line ('Funder: DFAT Countries: Fiji'), capitalised
 _NEXT_KEY_RE = re.compile(rf"[ \t]+(?:{_FIELD_KEYS}|Start|End|Status)[ \t]*:")
@@ -3312,16 +3421,29 @@ def _may_have_inline_field(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _inline_fields(text: str, start: int, end: int) -> dict[str, tuple[int, int, str]]:
-    """'Key: value' pairs written several to a line, split by '·', '|', ';' or '•'."""
+def _inline_fields(text: str, start: int, end: int, joined: bool = False) -> dict[str, tuple[int, int, str]]:
+    """'Key: value' pairs written several to a line, split by '·', '|', ';' or '•' (joined:
+    also a capitalised key after a mere blank inside a value, as a flattened box writes it)."""
     out = {}
     if not _may_have_inline_field(text, start, end):
         return out
     for m in _INLINE_FIELD_RE.finditer(text, start, end):
-        k = re.sub(r"\s+", " ", m.group("k").lower())
-        k = "countries" if k == "country" else k
-        out.setdefault(k, (m.start("v"), m.end("v"), m.group("v")))
+        vs, ve = m.start("v"), m.end("v")
+        k = m.group("k")
+        while True:
+            # 'Budget: US$ 3.25 million Funder: Norwegian MFA': a key after one blank ends a value
+            nk = _JOINED_KEY_RE.search(text, vs, ve) if joined and ": " in m.group("v") else None
+            k = re.sub(r"\s+", " ", k.lower())
+            k = "countries" if k == "country" else k
+            out.setdefault(k, (vs, nk.start() if nk else ve, text[vs:nk.start() if nk else ve]))
+            if not nk:
+                break
+            vs, k = nk.end(), nk.group("k")
     return out
+
+
+_JOINED_KEY_RE = re.compile(rf"[ \t]+(?P<k>(?-i:Duration|Period|Budget|Total budget|Funding|Donors?|Funders?|Funded by|"
+                            rf"Countries|Country))[ \t]*:[ \t]*")
 
 
 #: '36 months from 1 July 2021', '48 months starting in March 2022': a length from a start
@@ -3361,9 +3483,11 @@ def _period_years(value: str) -> tuple[int | None, int | None]:
 
 
 PERIOD_RE = re.compile(
-    rf"\b(?:over|during|for|covering|between|throughout)\s+(?:the\s+)?(?:(?:period|years)\s+)?(?:of\s+)?"
+    rf"\b(?:(?:over|during|for|covering|between|throughout)\s+(?:the\s+)?(?:(?:period|years)\s+)?(?:of\s+)?"
+    # 'with EUR 18 million from 2020 to 2024': the years an amount covers
+    rf"|(?:million|billion)\s+from\s+)"
     rf"(?P<y1>{YEAR})\s*(?:-|–|—|to|and)\s*(?P<y2>{YEAR}|\d\d)\b", re.IGNORECASE)
-_PERIOD_WORDS = ("over", "during", "for", "covering", "between", "throughout")
+_PERIOD_WORDS = ("over", "during", "for", "covering", "between", "throughout", "million", "billion")
 
 _ANAPHORA_RE = re.compile(
     r"\s*(?:The|This|These|That|Such)\s+(?:[\w-]+\s+){0,2}?(?:contribution|grant|funding|financing|donation|"
@@ -3417,6 +3541,23 @@ def _covered_countries(text: str, near_sents, c: "Cand") -> list | None:
     return None
 
 
+_TITLE_IN_RE = re.compile(r"\bin[ \t]+(?:the[ \t]+)?$")
+
+
+def _title_in_countries(title: str) -> list[str]:
+    """The countries at the end of a title after 'in' ('... in Jordan and Lebanon')."""
+    title = re.sub(r"[ \t]*\([^()]{1,40}\)$", "", title)    # ('... of Tanzania (SAFE-BUILD Tanzania)')
+    found = document.find_countries(title)
+    if not found or title[found[-1][1]:].strip(" .)"):
+        return []
+    j = len(found) - 1
+    while j > 0 and _COVER_SEP_RE.fullmatch(title, found[j - 1][1], found[j][0]):
+        j -= 1
+    if not _TITLE_IN_RE.search(title, max(0, found[j][0] - 12), found[j][0]):
+        return []
+    return _unique(iso for _, _, iso in found[j:])
+
+
 def _sentence_countries(text: str, spans) -> list[str]:
     """The countries named in the sentences, in order ('ILO-Brazil' is no country's mention)."""
     found = []
@@ -3431,6 +3572,9 @@ def _sentence_countries(text: str, spans) -> list[str]:
     return found
 
 
+_RUN_ON_RE = re.compile(r"(?<=[a-zA-Z])[ \t]+(?=[A-Z][a-z]+[ \t]+(?:(?!(?:of|for|and|the|on|de|du|des|la|in)\b)[a-z]{2,}|\d))")
+
+
 _FUNDER_LABEL_RE = re.compile(
     r"^[ \t]*(?:[-*•▪][ \t]+)?(?:\*\*)?(?P<org>[A-Z][\w&'’\-]*(?:[ \t]+[A-Z][\w&'’\-]*){0,4})[ \t]+"
     r"(?:grant|contribution|funding)[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:|:)[ \t]*(?:EUR|USD|US\$|CHF|GBP|SEK|NOK|DKK|CAD|AUD|JPY|[$€£])",
@@ -3443,7 +3587,7 @@ _MONTHS_PERIOD_RE = re.compile(
 
 
 def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partner_name: str | None,
-          partner_is_donor: bool = False) -> dict:
+          partner_is_donor: bool = False, page_countries: list | None = None) -> dict:
     s, e = c.attr_start if c.attr_start is not None else c.scope_start, c.attr_end or c.scope_end
     own_s, own_e = c.own_start, c.own_end
     own_s = _anaphora_start(text, sents, own_s, s)
@@ -3461,11 +3605,18 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         # 'Duration' / '1 February 2022 – 31 January 2026': a page's key facts, each name over its value
         for k, v in _stacked_values(text, s, e).items():
             fields.setdefault(k, v)
-    if c.rule in ("heading", "field_block", "factsheet", "title_field"):
-        for k, v in _inline_fields(text, s, e).items():
+    if c.rule in ("heading", "field_block", "factsheet", "title_field", "list_item"):
+        for k, v in _inline_fields(text, s, e, joined=True).items():
             if k not in fields or fields[k][2].count(":") > v[2].count(":"):
                 fields[k] = v
     stacked: set[str] = set()
+    if c.rule == "heading" and c.section is not None and "budget" not in fields:
+        # '2023–2026 · Kenya · DKK 28 million' under a card's title: the amount is its budget
+        meta = _META_LINE_RE.match(text, c.section.heading_end, min(c.section.end, c.section.heading_end + 200))
+        for a, b, seg in (_meta_segments(text, meta)[1:] if meta else ()):
+            if _rows_in(money, a, b):
+                fields["budget"] = (a, b, seg)
+                break
     if c.rule == "heading":
         for k, v in _stacked_values(text, c.own_start, min(e, c.own_end + 400)).items():
             if k not in fields:
@@ -3554,6 +3705,18 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         if nk:
             donor = (donor[0], nk.start(), text[donor[0]:nk.start()])
         org = org_at(text, donor[0], donor[1] - donor[0])
+        if org and not org[3]:
+            # 'Funder: Norad More than 3,200 workers ...': a flattened box's text runs on after
+            # the name; a capitalised word before a lower-case one opens that sentence
+            run = _RUN_ON_RE.search(text, org[0], org[1] + 30)
+            if run and org[0] < run.start() < org[1]:
+                org = org_at(text, donor[0], run.start() - donor[0])
+        if org and document.lookup_country(org[2]):
+            # 'Donor: Norway - Royal Norwegian Embassy in Kampala': the country's unit that funds
+            dm = re.compile(r"[ \t]+[-–—][ \t]+(?=[A-Z])").match(text, org[1], donor[1])
+            unit = org_at(text, dm.end(), donor[1] - dm.end()) if dm else None
+            if unit and not document.lookup_country(unit[2]):
+                org = (unit[0], unit[1], unit[2], unit[3], unit[4] or document.lookup_country(org[2]))
         if org:
             funder = _make_funder(org[2], org[3], org[4], "donor_field")
     if funder is None and c.rule in ("factsheet", "title_field", "field_block"):
@@ -3602,6 +3765,10 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
         if tc:
             countries = _unique(iso for _, _, iso in document.find_countries(tc[2]))
     if not countries:
+        # 'Strengthening labour inspection in Kuwait': the countries its title says it works in,
+        # even the funder's own
+        countries = _title_in_countries(c.title) or None
+    if not countries:
         countries = [iso for iso in _covered_countries(text, near_sents, c) or () if iso not in donors] or None
     if not countries:
         for a, b in scope_sents:
@@ -3632,6 +3799,8 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             every = {iso for iso in _sentence_countries(text, scope_sents) if iso not in donors}
             if len(every) == 1:
                 countries = _unique(iso for iso in _sentence_countries(text, near_sents) if iso not in donors)
+    if not countries and partner_is_donor and page_countries:
+        countries = page_countries      # "Australia's support to the ILO in Indonesia": where its projects are
     if not countries and partner_is_donor and partner_iso and not partner_funds:
         countries = [partner_iso]       # a project funded by another partner in the page's country
     if not countries and c.rule == "table" and c.countries is None and partner_iso and not partner_is_donor \
@@ -3643,6 +3812,22 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
 
     # ---- budget
     budget = c.budget_usd
+    if budget is None and c.aliases and c.rule not in _OWN_SCOPE:
+        # 'CARE-WORK budget: US$ 24.5 million for 2023–2027': a line that gives the budget under
+        # the project's short name, anywhere in the text
+        for a in c.aliases[:3]:
+            k = text.find(a + " budget", c.end) if len(a) >= 3 else -1
+            if k < 0:
+                continue
+            le = text.find("\n", k)
+            le = len(text) if le < 0 else le
+            rows = _rows_in(money, k, le)
+            if rows and text[k + len(a) + 7:k + len(a) + 9].lstrip()[:1] in (":", "o", "i", "w"):
+                budget = _stated_usd(text, rows, 0)
+                yr = re.search(RANGE, text[k:le])
+                if yr and start_year is None:
+                    start_year, end_year = int(yr.group("y1")), _year2(int(yr.group("y1")), yr.group("y2"))
+                break
     if budget is None:
         bf = next((fields[k] for k in ("budget", "total budget", "funding") if k in fields), None)
         if bf:
@@ -3654,13 +3839,14 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
                         and rows[0].get("currency") and _money is not None:
                     budget = _money.to_usd(rows[0]["amount"], rows[0]["currency"], start_year) or budget
     if budget is None and (own_s, own_e) != (s, e):
-        budget = find_budget(text, money, own_s, own_e, skip) if _may_match(text, _BUDGET_WORDS, own_s, own_e) else None
-    if budget is None and _may_match(text, _BUDGET_WORDS, s, e):
+        budget = find_budget(text, money, own_s, own_e, skip, start_year) \
+            if _may_match(text, _BUDGET_WORDS, own_s, own_e) or _may_match(text, _SIZED_WORDS, own_s, own_e) else None
+    if budget is None and (_may_match(text, _BUDGET_WORDS, s, e) or _may_match(text, _SIZED_WORDS, s, e)):
         far = skip
         if near_sents is not scope_sents:   # not in the wider range's sentences that speak of no project
             near = set(near_sents)
             far = skip + [(a, b) for a, b in scope_sents if (a, b) not in near]
-        budget = find_budget(text, money, s, e, far)
+        budget = find_budget(text, money, s, e, far, start_year)
 
     return {
         "title": c.title, "start_year": start_year, "end_year": end_year,
@@ -3784,6 +3970,7 @@ def extract(text: str) -> list[dict]:
     by_title: dict[str, list[int]] = {}         # title -> the merged projects with it
     spans: list[tuple[int, int]] = []           # (start, k) of each merged project, sorted
     widest = 0                                  # the longest evidence span merged so far
+    heads: dict[str, int] = {}                  # 'name' of a merged 'Name: subtitle' -> its project
     for c in sorted(cands, key=lambda c: (_RULE_RANK.get(c.rule, 9), c.start)):
         names = [c.title] + c.aliases
         maybe = {k for a in names for k in titles.candidates(a)}
@@ -3795,11 +3982,18 @@ def extract(text: str) -> list[dict]:
         twin = next((merged[k] for k in sorted(maybe)
                      if any(same_title(a, b) for a in names for b in [merged[k].title] + merged[k].aliases)
                      or (merged[k].start <= c.start < merged[k].end)), None)
+        if twin is None and c.rule not in _OWN_SCOPE and names[0].lower() in heads:
+            # 'the Fair Migration Corridors project' for 'Fair Migration Corridors: Nepal–Gulf'
+            # named above it: the name before the subtitle
+            twin = merged[heads[names[0].lower()]]
         if twin is None and c.rule == "table" and merged:
             # a summary table's short name for a project named in full above it ('Skills for
             # Green Jobs' for 'Skills for Green Jobs in Malawi and Zambia')
             twin = _short_name_twin(c.title, [p for p in merged if p.start < c.start and p.rule != "table"])
         if twin is None:
+            hk = c.title.find(": ")
+            if hk > 0 and len(c.title[:hk].split()) >= 2:
+                heads.setdefault(c.title[:hk].lower(), len(merged))
             for n in names:
                 titles.add(n, len(merged))
             by_title.setdefault(c.title, []).append(len(merged))
@@ -3864,6 +4058,8 @@ def extract(text: str) -> list[dict]:
     if partner_iso is None and partner_name and _FUND_NAME_RE.search(partner_name):
         partner_is_donor = True  # a fund's own report: the projects it lists are the fund's
 
+    page_countries = [iso for iso in _title_in_countries(doc_title) if iso != partner_iso] \
+        if partner_is_donor and doc_title else []
     rows = []
     for c in merged:
         # sentences of other projects nested in this one's scope are theirs
@@ -3871,5 +4067,5 @@ def extract(text: str) -> list[dict]:
         skip = [(p.own_start, p.own_end) for p in merged[lo:max(lo, bisect_left(starts, c.scope_end))]
                 if p is not c and p.rule not in _OWN_SCOPE
                 and not (p.own_start <= c.start < p.own_end)]
-        rows.append(_fill(c, text, sents, money, skip, partner_iso, partner_name, partner_is_donor))
+        rows.append(_fill(c, text, sents, money, skip, partner_iso, partner_name, partner_is_donor, page_countries))
     return rows
