@@ -883,3 +883,20 @@ def test_dateline_line_under_a_headline_dates_the_item():
     assert [r["start_date"] for r in rows] == [date(2023, 4, 12)]
     # (a dateline that is not under a headline dates nothing)
     assert extract("Intro line.\n12 April 2023 · Kumasi\n\nThe launch workshop brought together 60 trainers.\n") == []
+
+
+def test_place_dateline_under_an_all_caps_headline_dates_and_places_the_signing():
+    text = ("OFFICE BULLETIN\n\n2. NEW FUNDING FOR RURAL ROADS\nDodoma, 14 March 2022\n\n"
+            "The Government of Korea and the ILO signed an agreement for a rural roads project.\n")
+    rows = extract(text)
+    assert [(r["start_date"], r["location"]) for r in rows] == [(date(2022, 3, 14), "Dodoma")]
+    assert rows[0]["evidence"] == text[rows[0]["char_start"]:rows[0]["char_end"]]
+
+
+def test_timeline_entries_date_their_signings_not_a_dateline():
+    text = ("MILESTONES\n\nApril 2018 - The ACME Foundation and the ILO sign a Letter of Intent in Nairobi.\n\n"
+            "7 May 2019 - A grant agreement is signed by the two directors.\n\n"
+            "12 June 2021 - At the annual forum, the two partners sign an amendment adding a new component.\n")
+    rows = extract(text)
+    assert sorted((r["start_date"], r["date_precision"], r["location"]) for r in rows) == [
+        (date(2018, 4, 1), "month", "Nairobi"), (date(2019, 5, 7), "day", None), (date(2021, 6, 12), "day", None)]
