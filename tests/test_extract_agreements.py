@@ -1129,3 +1129,13 @@ def test_timeline_entry_dates_its_later_signing_sentence_and_memoranda_with_two_
     _grounded(text, rows)
     assert sorted((r["kind"], r["signed_year"], r["signed_month"], tuple(sorted(r["parties"]))) for r in rows) == \
         [("mou", 2019, 10, ("ILO", "NEA")), ("mou", 2019, 10, ("ILO", "SKA"))]
+
+
+def test_signing_on_the_margins_of_the_conference_takes_the_news_items_month():
+    text = ("By A. Writer · 12 May 2023\n\nDelegates from 40 countries met in Lusaka for a forum on skills.\n\n"
+            "On the sidelines of the conference, the Ministry of Labour (MoLS) and the ILO signed a Memorandum "
+            "of Understanding on apprenticeships.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [("mou", 2023, 5, None)]
+    assert set(rows[0]["parties"]) == {"ILO", "MoLS"}

@@ -900,3 +900,11 @@ def test_timeline_entries_date_their_signings_not_a_dateline():
     rows = extract(text)
     assert sorted((r["start_date"], r["date_precision"], r["location"]) for r in rows) == [
         (date(2018, 4, 1), "month", "Nairobi"), (date(2019, 5, 7), "day", None), (date(2021, 6, 12), "day", None)]
+
+
+def test_an_n_day_conference_on_its_last_day_is_the_named_conference():
+    text = ("LUSAKA – Ministers on Friday closed a three-day conference on 12 May 2023.\n\n"
+            "The Lusaka Conference on Skills, held on 10–12 May 2023, gathered 300 delegates.\n")
+    rows = extract(text)
+    assert [(r["name"], r["start_date"], r["end_date"]) for r in rows] == \
+        [("Lusaka Conference on Skills", date(2023, 5, 10), date(2023, 5, 12))]

@@ -55,7 +55,7 @@ _SIGN = r"sign(?:s|ed|ing)?|signature(?=\s+of\s+(?:an?|the|this|their)\b)|conclu
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
 _DWCP_VERB_RE = re.compile(rf"\b(?:{_SIGN}|launch(?:es|ed)|adopt(?:s|ed)?|endorse[sd]?|validated|approved)\b",
                            re.IGNORECASE)
-_DECL_VERB_RE = re.compile(r"\b(?:adopt(?:s|ed)?|sign(?:s|ed)?|endorse[sd]?|issued|conclud(?:e|es|ed)|agreed)\b",
+_DECL_VERB_RE = re.compile(r"\b(?:adopt(?:s|ed)?|adoption(?=\s+of\s+the\b)|sign(?:s|ed)?|endorse[sd]?|issued|conclud(?:e|es|ed)|agreed)\b",
                            re.IGNORECASE)
 _DOC_VERB_RE = re.compile(r"\bsign(?:s|ed|ing)?\b", re.IGNORECASE)
 _SETS_UP_RE = re.compile(r"\b(?:sets?\s+up|establish(?:es|ed)?|creat(?:es|ed)|launch(?:es|ed))\s+the\s+"
@@ -1808,6 +1808,10 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
     d = _section_date(T, ss, S)
     if d is not None:
         return [d.year], d.month, d.day
+    if (_AT_EVENT_RE.search(S) or _EVENT_CLOSED_RE.search(S)) and (_PLAIN_SIGNED_RE.search(S) or _ADOPTION_RE.search(S)):
+        d = dateline_day(T, ss)                      # "On the margins of the conference, X and the ILO signed ...",
+        if d is not None:                            # "The conference closed with the adoption of ...": in a news
+            return [d.year], d.month, None           # item, the month of its dateline (the event's day may differ)
     d = _dated_heading(T, ss, S)
     if d is not None:
         return [d.year], d.month, d.day
@@ -1860,6 +1864,8 @@ def _dated_heading(T: str, ss: int, S: str):
 
 
 _PLAIN_SIGNED_RE = re.compile(r"(?<!had\s)(?<!have\s)(?<!has\s)\b(?:signed|sign|concluded)\b(?!\s+(?:earlier|previously|before)\b)")
+_EVENT_CLOSED_RE = re.compile(r"\b[Tt]he\s+(?:conference|meeting|summit|forum|session)\s+(?:closed|ended|concluded)\s+with\b")
+_ADOPTION_RE = re.compile(r"\b(?:adoption|signing|signature)\s+of\s+the\b")
 _AT_EVENT_RE = re.compile(r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|at|during)\s+the\s+"
                           r"(?:launch|event|ceremony|conference|forum|summit|meeting|workshop)\b", re.IGNORECASE)
 _WHEN_FIELD_RE = re.compile(r"(?m)^[ \t]*(?:" + BULLET + r"[ \t]+)?(?:\*\*)?(?:When|Date)[ \t]*:")

@@ -1813,6 +1813,12 @@ def _dedupe(events: list[dict]) -> list[dict]:
             o["end_date"] = o["end_date"] or ev["end_date"]
             if _BARE_HEAD_NAME_RE.fullmatch(o["name"]) and o["name"].lower() in ev["name"].lower():
                 o["name"] = ev["name"]           # "the meeting on 14 November" is the "Project Steering Committee meeting"
+    # "at the close of a two-day conference" on its last day: a day of the conference the text names
+    # with its dates ("The Amman Conference on ..., held on 18-19 February")
+    out = [ev for ev in out if not (
+        ev["date_precision"] == "day" and not ev["end_date"] and _N_DAY_NAME_RE.fullmatch(ev["name"]) and any(
+            o is not ev and o["end_date"] and o["start_date"] <= ev["start_date"] <= o["end_date"]
+            and ev["name"].split()[-1].lower().rstrip("s") in o["name"].lower() for o in out))]
     rows = []
     for ev in out:
         v = ev.pop("_v")
@@ -1823,6 +1829,7 @@ def _dedupe(events: list[dict]) -> list[dict]:
 
 
 _BARE_HEAD_NAME_RE = re.compile(r"[a-z]+")
+_N_DAY_NAME_RE = re.compile(r"(?:one|two|three|four|five|six|seven|[2-9])[- ](?:day|week)[ \t]+[a-z]+")
 
 
 def _similar(a: str, b: str) -> float:
