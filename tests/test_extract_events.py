@@ -908,3 +908,11 @@ def test_an_n_day_conference_on_its_last_day_is_the_named_conference():
     rows = extract(text)
     assert [(r["name"], r["start_date"], r["end_date"]) for r in rows] == \
         [("Lusaka Conference on Skills", date(2023, 5, 10), date(2023, 5, 12))]
+
+
+def test_launched_lead_with_its_partners_before_the_comma():
+    text = ("Launched in Mombasa on 8 June 2022 with the Federation of Kenya Employers (FKE) and the Central "
+            "Organization of Trade Unions (COTU), the project trains young fishers.\n")
+    rows = extract(text)
+    assert [(r["start_date"], r["location"]) for r in rows] == [(date(2022, 6, 8), "Mombasa")]
+    assert rows[0]["name"].startswith("Launch of")

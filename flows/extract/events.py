@@ -1635,7 +1635,7 @@ _LAUNCHED_SUBJECT_RE = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|[Tt]heir|
                                   r"(?:\s+(?:worth|of|for|on|funded|financed|supported)\s[^,.;()]{1,40}?)?"
                                   r"\s+(?:was|were|has\s+been|had\s+been|is|are)(?:\s+\w+ly)?\s*$")
 # "Launched in Accra on 8 September 2021, the project ...": a sentence led by the participle
-_LAUNCHED_LEAD_RE = re.compile(r"(?<![^\s*_>\"“])Launched(?=\s+(?:in|on)\s[^,.;]{3,80},\s)")
+_LAUNCHED_LEAD_RE = re.compile(r"(?<![^\s*_>\"“])Launched(?=\s+(?:in|on)\s[^,.;]{3,160},\s)")   # (with its partners)
 _LAUNCHED_LEAD_OBJ_RE = re.compile(rf",\s+(?:(?:the|this|its|our|their)\s+|this\s+is\s+(?:the|a|an|our)\s+)"
                                    rf"(?P<obj>(?:[\w-]+\s+){{0,4}}?{_LAUNCHABLE})\b")
 _LAUNCHED_OBJECT_RE = re.compile(rf"\s+(?:(?:together\s+)?with\s+[^.;]{{0,120}}?\s+)?(?:a|an|the|its|their|our)\s+"
