@@ -1139,3 +1139,12 @@ def test_signing_on_the_margins_of_the_conference_takes_the_news_items_month():
     _grounded(text, rows)
     assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [("mou", 2023, 5, None)]
     assert set(rows[0]["parties"]) == {"ILO", "MoLS"}
+
+
+def test_closing_adoption_by_the_co_organizers_named_after_the_comma():
+    text = ("By A. Writer · 3 October 2024\n\nThe forum ended with the adoption of the Accra Declaration on Youth "
+            "Jobs by the co-organizers, Ghana, the ILO and UNDP.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("declaration", 2024, 10)]
+    assert set(rows[0]["parties"]) == {"Ghana", "ILO", "UNDP"}

@@ -2036,6 +2036,9 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs, stop=None) -> tuple[lis
         if word != "between" and _NOT_WITH_RE.match(S, cm.end()):
             continue
         a = ss + cm.end()
+        gm_ = _APPOS_GROUP_RE.match(T, a)
+        if gm_:                                     # "by the co-hosts, Jordan, the ILO and X": those named after it
+            a = gm_.end()
         b = _clause_end(T, a, min(se, a + _REACH, ss + stop if stop else se), True)
         ps = _party_mentions(T, a, b, defs)
         if ps:
@@ -2064,6 +2067,8 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs, stop=None) -> tuple[lis
     return _uniq(_collapse_aliases(T, found)), explicit
 
 
+_APPOS_GROUP_RE = re.compile(r"[ \t]*(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five)\s+)?(?:co-?hosts|hosts|co-?organi[sz]ers|organi[sz]ers|"
+                             r"signatories|co-?chairs|founders|partners|parties)\s*[,:–—]\s*")
 _PAREN_TWO_RE = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,11} [A-Z][a-z]{1,15})\)")
 _ENVOY_BEHALF_RE = re.compile(r"\b(?:Ambassador|Representative|Envoy|Consul)\b[^;:()]{0,160}?,\s+"
                               r"(?:on\s+behalf\s+of|representing|acting\s+for)\s+(?:the\s+)?")
