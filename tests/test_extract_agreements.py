@@ -1093,3 +1093,58 @@ def test_partner_country_signs_when_the_by_clause_names_only_the_ilo():
     rows = extract(text)
     assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("partnership_agreement", 2022, 5)]
     assert "Finland" in rows[0]["parties"]
+
+
+def test_place_dateline_under_an_all_caps_headline_dates_the_items_first_signing():
+    text = ("OFFICE BULLETIN\n\n2. NEW FUNDING FOR RURAL ROADS\nDodoma, 14 March 2022\n\n"
+            "The Government of Korea and the ILO signed an agreement for a rural roads project. "
+            "The agreement was signed by the Ambassador and the ILO Director.\n\n"
+            "3. OTHER NEWS\nArusha, 20 March 2022\n\nTraining continued.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == \
+        [("agreement", 2022, 3, 14)]
+    assert set(rows[0]["parties"]) == {"ILO", "Government of Korea"}
+    # (a headline under the dateline is not a signing sentence of the item)
+    assert extract("PRESS RELEASE\nLima, 2 May 2021\n\nMinistry and ILO sign MoU on child labour\n") == []
+
+
+def test_the_two_partners_on_a_page_about_an_organization_are_it_and_the_ilo():
+    text = ("ACME Foundation and the ILO: partner brief\n\nThe ACME Foundation funds skills work.\n\n"
+            "- Framework Partnership Agreement signed on 5 May 2020 in Geneva\n\n"
+            "On 9 June 2023, on the margins of the UN General Assembly, the heads of the two partners "
+            "signed a Cooperation Agreement on youth employment.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], sorted(r["parties"])) for r in rows] == \
+        [("partnership_agreement", 2020, ["ACME Foundation", "ILO"]), ("agreement", 2023, ["ACME Foundation", "ILO"])]
+
+
+def test_timeline_entry_dates_its_later_signing_sentence_and_memoranda_with_two_give_two():
+    text = ("TIMELINE\n\nMay 2019 - Kick-off. Country visits to Ruritania and Freedonia.\n\n"
+            "October 2019 - Field missions. Memoranda of Understanding are signed with the National Employment "
+            "Agency (NEA) of Ruritania and the Skills Authority (SKA) of Freedonia.\n\n"
+            "2020 - Activities start.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert sorted((r["kind"], r["signed_year"], r["signed_month"], tuple(sorted(r["parties"]))) for r in rows) == \
+        [("mou", 2019, 10, ("ILO", "NEA")), ("mou", 2019, 10, ("ILO", "SKA"))]
+
+
+def test_signing_on_the_margins_of_the_conference_takes_the_news_items_month():
+    text = ("By A. Writer · 12 May 2023\n\nDelegates from 40 countries met in Lusaka for a forum on skills.\n\n"
+            "On the sidelines of the conference, the Ministry of Labour (MoLS) and the ILO signed a Memorandum "
+            "of Understanding on apprenticeships.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"], r["signed_day"]) for r in rows] == [("mou", 2023, 5, None)]
+    assert set(rows[0]["parties"]) == {"ILO", "MoLS"}
+
+
+def test_closing_adoption_by_the_co_organizers_named_after_the_comma():
+    text = ("By A. Writer · 3 October 2024\n\nThe forum ended with the adoption of the Accra Declaration on Youth "
+            "Jobs by the co-organizers, Ghana, the ILO and UNDP.\n")
+    rows = extract(text)
+    _grounded(text, rows)
+    assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("declaration", 2024, 10)]
+    assert set(rows[0]["parties"]) == {"Ghana", "ILO", "UNDP"}

@@ -883,3 +883,36 @@ def test_dateline_line_under_a_headline_dates_the_item():
     assert [r["start_date"] for r in rows] == [date(2023, 4, 12)]
     # (a dateline that is not under a headline dates nothing)
     assert extract("Intro line.\n12 April 2023 · Kumasi\n\nThe launch workshop brought together 60 trainers.\n") == []
+
+
+def test_place_dateline_under_an_all_caps_headline_dates_and_places_the_signing():
+    text = ("OFFICE BULLETIN\n\n2. NEW FUNDING FOR RURAL ROADS\nDodoma, 14 March 2022\n\n"
+            "The Government of Korea and the ILO signed an agreement for a rural roads project.\n")
+    rows = extract(text)
+    assert [(r["start_date"], r["location"]) for r in rows] == [(date(2022, 3, 14), "Dodoma")]
+    assert rows[0]["evidence"] == text[rows[0]["char_start"]:rows[0]["char_end"]]
+
+
+def test_timeline_entries_date_their_signings_not_a_dateline():
+    text = ("MILESTONES\n\nApril 2018 - The ACME Foundation and the ILO sign a Letter of Intent in Nairobi.\n\n"
+            "7 May 2019 - A grant agreement is signed by the two directors.\n\n"
+            "12 June 2021 - At the annual forum, the two partners sign an amendment adding a new component.\n")
+    rows = extract(text)
+    assert sorted((r["start_date"], r["date_precision"], r["location"]) for r in rows) == [
+        (date(2018, 4, 1), "month", "Nairobi"), (date(2019, 5, 7), "day", None), (date(2021, 6, 12), "day", None)]
+
+
+def test_an_n_day_conference_on_its_last_day_is_the_named_conference():
+    text = ("LUSAKA – Ministers on Friday closed a three-day conference on 12 May 2023.\n\n"
+            "The Lusaka Conference on Skills, held on 10–12 May 2023, gathered 300 delegates.\n")
+    rows = extract(text)
+    assert [(r["name"], r["start_date"], r["end_date"]) for r in rows] == \
+        [("Lusaka Conference on Skills", date(2023, 5, 10), date(2023, 5, 12))]
+
+
+def test_launched_lead_with_its_partners_before_the_comma():
+    text = ("Launched in Mombasa on 8 June 2022 with the Federation of Kenya Employers (FKE) and the Central "
+            "Organization of Trade Unions (COTU), the project trains young fishers.\n")
+    rows = extract(text)
+    assert [(r["start_date"], r["location"]) for r in rows] == [(date(2022, 6, 8), "Mombasa")]
+    assert rows[0]["name"].startswith("Launch of")

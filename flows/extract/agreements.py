@@ -55,7 +55,7 @@ _SIGN = r"sign(?:s|ed|ing)?|signature(?=\s+of\s+(?:an?|the|this|their)\b)|conclu
 _SIGN_RE = re.compile(rf"\b(?:{_SIGN})\b", re.IGNORECASE)
 _DWCP_VERB_RE = re.compile(rf"\b(?:{_SIGN}|launch(?:es|ed)|adopt(?:s|ed)?|endorse[sd]?|validated|approved)\b",
                            re.IGNORECASE)
-_DECL_VERB_RE = re.compile(r"\b(?:adopt(?:s|ed)?|sign(?:s|ed)?|endorse[sd]?|issued|conclud(?:e|es|ed)|agreed)\b",
+_DECL_VERB_RE = re.compile(r"\b(?:adopt(?:s|ed)?|adoption(?=\s+of\s+the\b)|sign(?:s|ed)?|endorse[sd]?|issued|conclud(?:e|es|ed)|agreed)\b",
                            re.IGNORECASE)
 _DOC_VERB_RE = re.compile(r"\bsign(?:s|ed|ing)?\b", re.IGNORECASE)
 _SETS_UP_RE = re.compile(r"\b(?:sets?\s+up|establish(?:es|ed)?|creat(?:es|ed)|launch(?:es|ed))\s+the\s+"
@@ -88,7 +88,7 @@ _GROUP_REL_RE = re.compile(r"\s*,?\s*(?:(?:that|which)\s+)?the\s+(?P<n>two|three
 # "the two organizations signed a joint declaration": the same, as the subject of the signing
 _GROUP_SUBJ_RE = re.compile(r"\b[Tt]he\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
                             r"(?:agencies|organi[sz]ations|partners|parties|institutions|confederations|federations)\s+"
-                            r"(?:have\s+|has\s+|had\s+|jointly\s+|then\s+|also\s+)?(?:signed|adopted|concluded)\s+"
+                            r"(?:have\s+|has\s+|had\s+|jointly\s+|then\s+|also\s+)?(?:signed|sign|adopted|concluded)\s+"
                             r"(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}$")
 # an organization word in another language: "Fondation ... pour l'Emploi", "Ministerio de Trabajo"
 _FOREIGN_ORG_WORDS = {"fondation", "fundación", "fundacion", "fundação", "stiftung", "ministère", "ministerio",
@@ -172,6 +172,7 @@ _WORD_RE = re.compile(r"\w+")
 _PUNCT_RE = re.compile(r"[,;.()]")
 _TWO_YEARS_RE = re.compile(rf"\b({YEAR})\s+and\s+({YEAR})\b")
 _PLURAL_END_RE = re.compile(r"s\b")
+_SIGNED_WITH_RE = re.compile(r"\b(?:signed|concluded)\s+with\b")
 _PLURAL_NOUN_RE = re.compile(r"(?:[a-z]s|Us|Memoranda|memoranda)\Z")
 _FOLLOWING_RE = re.compile(r"following|next")
 _NOT_WITH_RE = re.compile(r"(?:a|an|particular|support|regard|respect|view)\b")
@@ -1027,7 +1028,7 @@ def extract(text: str) -> list[dict]:
     defs = _definitions(T)
     global _aliases
     _aliases = (T, {**_sole_names(T, defs), **_hereinafter(T)})
-    partner = _Lazy(partner_country, text)
+    partner = _Lazy(_partner, text)
     items = _LineItems(T)
     sents = _rejoin_initials(T, v.sentences)
     rows: list[dict] = []
@@ -1233,8 +1234,9 @@ def extract(text: str) -> list[dict]:
                 named = _uniq(_collapse_aliases(T, _party_mentions(T, ss + prev_end, ss + ns, defs)))
                 if len(named) == _num(rg.group("n")):
                     parties, explicit = named, True
-            if not [p for p in parties if p != "ILO"]:
-                gm = _GROUP_RE.search(S, ne, min(len(S), ne + 120)) or _GROUP_SUBJ_RE.search(S, max(0, ns - 80), ns) or rg
+            gs = _GROUP_SUBJ_RE.search(S, max(0, ns - 80), ns)
+            if not [p for p in parties if p != "ILO"] or (gs and not explicit and not rg):
+                gm = _GROUP_RE.search(S, ne, min(len(S), ne + 120)) or gs or rg
                 if gm and si > 0:                    # "signed by the three agencies"
                     n = _num(gm.group("n")) or 0
                     ps, pe = sents[si - 1]
@@ -1245,6 +1247,9 @@ def extract(text: str) -> list[dict]:
                     named = _uniq(_collapse_aliases(T, ms_))
                     if 2 <= len(named) <= n + 1:
                         parties, explicit = named, True
+                if gm and not explicit and (_num(gm.group("n")) or 0) == 2 and partner.value:
+                    # "the two agencies signed ..." on a page about one partner of the ILO: the two
+                    parties, explicit = ["ILO", partner.value], True
             bc = _BOTH_COUNTRIES_RE.search(S, ne, min(len(S), ne + 120))
             if bc:                                   # "... signed by both governments": the two countries
                 two = _two_countries(T, sents, si)
@@ -1381,6 +1386,15 @@ def extract(text: str) -> list[dict]:
                 parties.insert(0, "ILO")             # (not "a collective agreement signed by A and B")
 
             counts = _counted(S, ns, ne, T, ss, defs) if kind != "dwcp" else None
+            if not counts and kind in ("mou", "agreement", "partnership_agreement") \
+                    and (_PLURAL_NOUN_RE.search(m.group(0)) or m.group(0).lower().startswith("memoranda")) \
+                    and not _COUNT_ANY_RE.search(S) and "with" in S:
+                wm = _SIGNED_WITH_RE.search(S, ne)
+                named = [p for p in parties if p != "ILO"]
+                if wm and len(named) >= 2 and not _BETWEEN_RE.search(S):
+                    after = set(_collapse_aliases(T, _party_mentions(T, ss + wm.end(), se, defs)))
+                    if set(named) <= after:          # "Memoranda of Understanding are signed with A and B": one each
+                        counts = [(1, p) for p in named]
             topic = _topic(S, ne)
             base = {"kind": kind, "signed_month": month, "signed_day": day, "topic": topic, "_si": si,
                     "_definite": bool(_DEFINITE_NEAR_RE.search(S[max(0, ns - 30):ns])),
@@ -1488,6 +1502,46 @@ class _LineItems:
                         it = replace(it, lead=found[0], lead_end=found[1])
             self._memo[ls] = it
         return it if it is not None and it.start <= pos < it.end else None
+
+
+# a partner page's title pairing an organization with the ILO: "IKEA Foundation and the ILO",
+# "UNICEF and the ILO: working together ...", "The ILO and the Xyz Fund"
+_NAME_WORDS = r"(?:[A-Z][\w'’.&-]*|of|for|the|de|du|des|la)"
+_TITLE_PAIR_RE = re.compile(
+    rf"(?:^|(?<=[\s#*|:]))(?:[Tt]he[ \t]+)?(?P<a>[A-Z][\w'’.&-]*(?:[ \t]+{_NAME_WORDS}){{0,6}}?)[ \t]+(?:and|&)[ \t]+(?:the[ \t]+)?"
+    rf"(?:ILO|International[ \t]+Labour[ \t]+Organi[sz]ation)\b"
+    rf"|\b(?:ILO|International[ \t]+Labour[ \t]+Organi[sz]ation)[ \t]+(?:and|&)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<b>[A-Z][\w'’.&-]*(?:[ \t]+{_NAME_WORDS}){{0,6}})")
+
+
+def _title_partner_org(text: str) -> str | None:
+    """The organization a partner page or brief is about, when its title lines pair it with the
+    ILO ('IKEA Foundation and the ILO'): an acronym or a name with an organization word."""
+    lines = [ln for ln in text.splitlines() if ln.strip()][:4]
+    for ln in lines:
+        if len(ln) > 160:
+            continue
+        for m in _TITLE_PAIR_RE.finditer(ln):
+            name = m.group("a") or m.group("b")
+            words = name.split()
+            while words and words[-1] in ("of", "for", "the", "de", "du", "des", "la"):
+                words.pop()
+            name = " ".join(words)
+            if not name or name.upper() == name and len(words) > 1 or is_country(name):
+                continue
+            if (len(words) == 1 and is_acronym(name)) or any(w.lower() in STRONG_ORG_WORDS for w in words) \
+                    or any(w.lower() in _PARTNER_ORG_WORDS for w in words):
+                return name
+    return None
+
+
+_PARTNER_ORG_WORDS = {"foundation", "fund", "bank", "agency", "programme", "organization", "organisation",
+                      "union", "commission", "institute", "trust", "confederation", "federation"}
+
+
+def _partner(text: str) -> str | None:
+    """The partner a partner page is about: its country, else the organization its title pairs with the ILO."""
+    return partner_country(text) or _title_partner_org(text)
 
 
 class _Lazy:
@@ -1748,13 +1802,50 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
     d = _heading_date(T, ss)                         # "IV. CLOSING (Thursday, 9 November)" above it
     if d is not None:
         return [d.year], d.month, d.day
+    d = _timeline_entry_date(T, ss, S)
+    if d is not None:
+        return [d.year], d.month, d.day
     d = _section_date(T, ss, S)
     if d is not None:
         return [d.year], d.month, d.day
+    if (_AT_EVENT_RE.search(S) or _EVENT_CLOSED_RE.search(S)) and (_PLAIN_SIGNED_RE.search(S) or _ADOPTION_RE.search(S)):
+        d = dateline_day(T, ss)                      # "On the margins of the conference, X and the ILO signed ...",
+        if d is not None:                            # "The conference closed with the adoption of ...": in a news
+            return [d.year], d.month, None           # item, the month of its dateline (the event's day may differ)
     d = _dated_heading(T, ss, S)
     if d is not None:
         return [d.year], d.month, d.day
     return None
+
+
+# a timeline's entry that opens with its date and a dash: "September 2021 - Inception missions ..."
+_TIMELINE_LEAD_RE = re.compile(rf"[ \t]*(?:(?:\d{{1,2}}(?:[ \t]*[-–][ \t]*\d{{1,2}})?[ \t]+)?{MONTH}[ \t]+)?(?:19|20)\d\d[ \t]+[-–—][ \t]+(?=[A-Z])")
+
+
+def _timeline_entry_date(T: str, ss: int, S: str):
+    """The date that opens the timeline entry (its paragraph, 'September 2021 - Inception missions in
+    X. Memoranda of Understanding are signed with ...') a later signing sentence of it stands in;
+    None when the sentence does not sign or its paragraph opens otherwise."""
+    if not _PLAIN_SIGNED_RE.search(S):
+        return None
+    ls = T.rfind("\n", 0, ss) + 1
+    if ss - ls > 600 or ls == ss:
+        return None
+    lm = _TIMELINE_LEAD_RE.match(T, ls)
+    if lm is None:
+        return None
+    ds = find_dates(T[ls:lm.end()])
+    if len(ds) != 1 or ds[0].end_year or _PLAIN_SIGNED_RE.search(T, lm.end(), ss):
+        return None                                  # (its first signing only: a later one is that one again)
+    return ds[0].first() if ds[0].day else _MonthDay(ds[0].year, ds[0].month)
+
+
+class _MonthDay:
+    """A month's date: year and month, no day."""
+    __slots__ = ("year", "month", "day")
+
+    def __init__(self, year, month):
+        self.year, self.month, self.day = year, month, None
 
 
 def _dated_heading(T: str, ss: int, S: str):
@@ -1773,6 +1864,8 @@ def _dated_heading(T: str, ss: int, S: str):
 
 
 _PLAIN_SIGNED_RE = re.compile(r"(?<!had\s)(?<!have\s)(?<!has\s)\b(?:signed|sign|concluded)\b(?!\s+(?:earlier|previously|before)\b)")
+_EVENT_CLOSED_RE = re.compile(r"\b[Tt]he\s+(?:conference|meeting|summit|forum|session)\s+(?:closed|ended|concluded)\s+with\b")
+_ADOPTION_RE = re.compile(r"\b(?:adoption|signing|signature)\s+of\s+the\b")
 _AT_EVENT_RE = re.compile(r"\b(?:on\s+the\s+(?:margins|sidelines)\s+of|at|during)\s+the\s+"
                           r"(?:launch|event|ceremony|conference|forum|summit|meeting|workshop)\b", re.IGNORECASE)
 _WHEN_FIELD_RE = re.compile(r"(?m)^[ \t]*(?:" + BULLET + r"[ \t]+)?(?:\*\*)?(?:When|Date)[ \t]*:")
@@ -1786,6 +1879,15 @@ def _section_date(T: str, ss: int, S: str):
     1500 characters before the sentence and with no heading between. None when neither."""
     if not _PLAIN_SIGNED_RE.search(S) or _SECTION_HEAD_RE.match(T, T.rfind("\n", 0, ss) + 1):
         return None                                  # (not a heading: "### X and the ILO sign MoU")
+    heads = place_dated_heads(T)
+    i = bisect_right([h[1] for h in heads], ss) - 1
+    if i >= 0 and ss - heads[i][1] <= 1500 and S.rstrip(" \t*_\"”’)")[-1:] in ".!" \
+            and not _SECTION_HEAD_RE.search(T, heads[i][1], ss) \
+            and not any(_caps_head(x) for x in T[heads[i][1]:ss].split("\n")) \
+            and not _PLAIN_SIGNED_RE.search(T, heads[i][1], ss):
+        # "1. X FUNDS NEW PROJECT\nHanoi, 9 January 2025": the item's first signing (a later "The
+        # agreement was signed by ..." is that one again)
+        return heads[i][2]
     a = max(0, ss - 1500)
     heads = [m.end() for m in _SECTION_HEAD_RE.finditer(T, a, ss)]
     a = heads[-1] if heads else a
@@ -1804,6 +1906,53 @@ def _section_date(T: str, ss: int, S: str):
         elif _AT_EVENT_RE.search(S) and _WHEN_FIELD_RE.match(T, ls) and le < ss:
             best = d                                 # "- When: Tuesday 18 March 2025, 10:00-13:00"
     return best
+
+
+# a newsletter item's dateline line, 'Hanoi, 9 January 2025' (its place, then its full date), under
+# its headline or on the headline's line when the two were joined: "1. JAPAN FUNDS ... Hanoi, 9 January 2025"
+_PLACE_DATE_LINE_RE = re.compile(
+    r"[ \t]*(?:(?P<head>(?:\d{1,2}[.)][ \t]+)?[A-Z][A-Z0-9'’&/(),:;. -]{4,150}?)[ \t]+)?[*_]{0,2}"
+    r"(?P<place>[A-Z][a-zà-ÿ][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}),[ \t]*"
+    r"(?P<date>[^\n,]{1,20}\d(?:,?[ \t]+(?:19|20)\d\d)?)[*_]{0,2}[ \t]*(?=\n)")
+# an ALL-CAPS headline: "1. JAPAN FUNDS NEW PROJECT ON SAFETY IN CONSTRUCTION"
+_CAPS_HEAD_RE = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]+)?[A-Z][A-Z0-9'’&/(),:;. -]{4,150}+")
+_HEAD_LINE_RE = re.compile(r"[ \t]*#{1,6}[ \t]+\S")
+
+
+def _caps_head(line: str) -> bool:
+    return _CAPS_HEAD_RE.fullmatch(line) is not None and len(re.findall(r"[A-Z]{2,}", line)) >= 2
+
+
+def _head_above(T: str, ls: int) -> bool:
+    """Whether the line right above the line at ls (one blank line may come between) is a markdown
+    heading or an ALL-CAPS headline of two words or more."""
+    j = ls
+    for _ in range(2):
+        if j <= 0:
+            return False
+        k = T.rfind("\n", 0, j - 1) + 1
+        line = T[k:j - 1]
+        if line.strip():
+            return _HEAD_LINE_RE.match(line) is not None or _caps_head(line)
+        j = k
+    return False
+
+
+@lru_cache(maxsize=4)
+def place_dated_heads(T: str) -> tuple:
+    """(line start, line end, date, place) of each news item's 'Place, full date' dateline line right
+    under its headline ('1. JAPAN FUNDS NEW PROJECT\nHanoi, 9 January 2025'): the item's day and place."""
+    out = []
+    for ls in sorted({T.rfind("\n", 0, q) + 1 for q in word_offsets(T, ("19", "20"))}):
+        m = _PLACE_DATE_LINE_RE.match(T, ls)
+        if m is None or not (_caps_head(m.group("head")) if m.group("head") else _head_above(T, ls)):
+            continue
+        ds = find_dates(m.group("date"))
+        if len(ds) != 1 or ds[0].start != 0 or ds[0].end < len(m.group("date").rstrip()) or not ds[0].day \
+                or ds[0].end_year:
+            continue
+        out.append((ls, m.end(), ds[0], m.group("place")))
+    return tuple(out)
 
 
 # a heading's day and month without a year: "(Thursday, 9 November)", "Day 2 – March 5"
@@ -1887,6 +2036,9 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs, stop=None) -> tuple[lis
         if word != "between" and _NOT_WITH_RE.match(S, cm.end()):
             continue
         a = ss + cm.end()
+        gm_ = _APPOS_GROUP_RE.match(T, a)
+        if gm_:                                     # "by the co-hosts, Jordan, the ILO and X": those named after it
+            a = gm_.end()
         b = _clause_end(T, a, min(se, a + _REACH, ss + stop if stop else se), True)
         ps = _party_mentions(T, a, b, defs)
         if ps:
@@ -1915,6 +2067,8 @@ def _parties(T, ss, se, S, ns, ne, vpos, prev_end, defs, stop=None) -> tuple[lis
     return _uniq(_collapse_aliases(T, found)), explicit
 
 
+_APPOS_GROUP_RE = re.compile(r"[ \t]*(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five)\s+)?(?:co-?hosts|hosts|co-?organi[sz]ers|organi[sz]ers|"
+                             r"signatories|co-?chairs|founders|partners|parties)\s*[,:–—]\s*")
 _PAREN_TWO_RE = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,11} [A-Z][a-z]{1,15})\)")
 _ENVOY_BEHALF_RE = re.compile(r"\b(?:Ambassador|Representative|Envoy|Consul)\b[^;:()]{0,160}?,\s+"
                               r"(?:on\s+behalf\s+of|representing|acting\s+for)\s+(?:the\s+)?")

@@ -100,7 +100,8 @@ _BODY_MET_RE = re.compile(r"(?P<body>(?:[A-Z][\w'’-]*\s+){0,4}(?:Committee|Boa
 # 'Signed  :' - a field's label
 _FIELD_COLON_RE = re.compile(r"[ \t]*:")
 # (and a timeline's present tense: "X and the ILO sign the ...", not "to sign", "a sign of")
-_SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b|\bsignature\s+of(?=\s+(?:the|a|an)\s)|(?<=ILO )sign(?=,?\s+(?:the|a|an|in|on)\b)", re.IGNORECASE)
+_SIGN_RE = re.compile(r"\bsign(?:ed|s|ing)\b|\bsignature\s+of(?=\s+(?:the|a|an)\s)"
+                      r"|(?:(?<=ILO )|(?<=partners )|(?<=agencies )|(?<=parties ))sign(?=,?\s+(?:the|a|an|in|on)\b)", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:held|hosted|organi[sz]ed|co-organi[sz]ed|convened|took\s+place|takes\s+place|"
                       r"brought\s+together|opened|attended|met)\b", re.IGNORECASE)
 _LOC_STOP = {
@@ -341,6 +342,21 @@ _SIGNED_IN_PLACE_RE = re.compile(r"\s+in\s+[A-ZÀ-Þ][\w'’-]+(?:[ \t][A-ZÀ-Þ
 # "would need an amendment signed", "could be launched": what may happen, not a happening
 _MODAL_BEFORE_RE = re.compile(r"\b(?:would|could|should|might|must|may|needs?|required?)\b[^.;:,\n]{0,45}\Z")
 _DATELINE_LEAD_RE = re.compile(r"[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-ZÀ-Þ][\w'’.\-]*){0,2},[ \t]*")
+
+
+# a timeline's entry: a paragraph that opens with its date and a dash ("November 2020 - X and the ILO
+# sign ...", "3 March 2021 – A partnership agreement is signed ...")
+_TIMELINE_LEAD_RE = re.compile(rf"(?m)^[ \t]*(?:(?:{DAY}(?:[ \t]*[-–][ \t]*{DAY})?[ \t]+)?{MONTH}[ \t]+|{MONTH}[ \t]+{DAY},?[ \t]+)?"
+                               rf"(?:19|20)\d\d[ \t]+[-–—][ \t]+(?=[A-Z])")
+
+
+def _timeline_leads(T: str) -> set[int]:
+    """The offsets of the dates that open a timeline's entries (two or more such paragraphs): the
+    date of what the entry reports, not a press release's dateline."""
+    if "19" not in T and "20" not in T:
+        return set()
+    leads = [m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in _TIMELINE_LEAD_RE.finditer(T)]
+    return set(leads) if len(leads) >= 2 else set()
 
 
 def _own_dateline(S: str, d: DateSpan, at: int) -> bool:
@@ -947,6 +963,7 @@ def extract(text: str) -> list[dict]:
         i = bisect_right(row_starts, pos) - 1
         return i >= 0 and pos < claimed[i][1]
     head_cache: dict = {}
+    timeline = _timeline_leads(T)
     year_known = 0                             # last_year is the one left by sents[:year_known]
     mail_heads = [m.start() for m in _MAIL_HEAD_RE.finditer(T)] if "From:" in T and ("Sent:" in T or "Date:" in T) else []
     for si in order:
@@ -985,7 +1002,8 @@ def extract(text: str) -> list[dict]:
         urls = _url_spans(S)
         dates = [d for d in found if not (lead_rel and d.start >= lead_rel[0] and d.end <= lead_rel[1])
                  and not _NOT_EVENT_DATE_RE.search(S[max(0, d.start - 14):d.start])
-                 and not is_dateline(S, d) and not any(a <= d.start < b for a, b in urls)
+                 and not (is_dateline(S, d) and ss + d.start not in timeline)
+                 and not any(a <= d.start < b for a, b in urls)
                  and not (claimed and in_row(ss + d.start))]
         taken = [(d.start, d.end) for d in found]
         # (a day without a year, asked for below up to three times: its day is a digit)
@@ -1130,6 +1148,8 @@ def extract(text: str) -> list[dict]:
                         and not _plural(phrases[0].name.lower()):
                     # the first paragraph under "### 8 July 2024 · ...": the heading's day, for its first event
                     phrases[0].dates.append(replace(nd, start=-1, end=-1))
+                    if phrases[0].loc is None and head_cache.get("place"):
+                        phrases[0].loc = head_cache["place"]   # ("HEADLINE\nHanoi, 9 January 2025": there)
                 elif not years and headings:
                     # under a heading dated by day and month: its date (the heading's own phrases, and
                     # in its section the phrases more specific than "the workshop")
@@ -1225,7 +1245,8 @@ def extract(text: str) -> list[dict]:
             # ("On 9 June, on the margins of the Conference, X and Y signed ...": the day of the
             # signing too, not only of the meeting it was held during)
             in_container = [d for p in phrases if p.container for d in p.dates]
-            day_dates = [d for d in dates if (d.day or _month_signing(S, d, vm))
+            day_dates = [d for d in dates if (d.day or _month_signing(S, d, vm)
+                                              or (ss + d.start in timeline and d.end < vm.start()))
                          and (d not in used or d in in_container) and not _own_dateline(S, d, vm.start())]
             rel = _REL_LAUNCHED_RE.search(S, max(0, vm.start() - 160), vm.end()) if what == "Launch" else None
             if rel is not None:
@@ -1241,6 +1262,7 @@ def extract(text: str) -> list[dict]:
                     head_place = hd[1]
                 elif (nd := _under_news_head(T, ss, head_cache)) is not None:
                     day_dates = [replace(nd, start=vm.start(), end=vm.end())]   # under "### 23 July 2024 · ..."
+                    head_place = head_cache.get("place")     # (or under "HEADLINE\nHanoi, 9 January 2025")
             other = verbs["Launch" if what == "Signing" else "Signing"]
             if other is not None:                    # a date goes to the nearer of "signed" and "launched"
                 day_dates = [d for d in day_dates if abs(d.start - vm.start()) <= abs(d.start - other.start())]
@@ -1613,7 +1635,7 @@ _LAUNCHED_SUBJECT_RE = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Ii]ts|[Oo]ur|[Tt]heir|
                                   r"(?:\s+(?:worth|of|for|on|funded|financed|supported)\s[^,.;()]{1,40}?)?"
                                   r"\s+(?:was|were|has\s+been|had\s+been|is|are)(?:\s+\w+ly)?\s*$")
 # "Launched in Accra on 8 September 2021, the project ...": a sentence led by the participle
-_LAUNCHED_LEAD_RE = re.compile(r"(?<![^\s*_>\"“])Launched(?=\s+(?:in|on)\s[^,.;]{3,80},\s)")
+_LAUNCHED_LEAD_RE = re.compile(r"(?<![^\s*_>\"“])Launched(?=\s+(?:in|on)\s[^,.;]{3,160},\s)")   # (with its partners)
 _LAUNCHED_LEAD_OBJ_RE = re.compile(rf",\s+(?:(?:the|this|its|our|their)\s+|this\s+is\s+(?:the|a|an|our)\s+)"
                                    rf"(?P<obj>(?:[\w-]+\s+){{0,4}}?{_LAUNCHABLE})\b")
 _LAUNCHED_OBJECT_RE = re.compile(rf"\s+(?:(?:together\s+)?with\s+[^.;]{{0,120}}?\s+)?(?:a|an|the|its|their|our)\s+"
@@ -1717,11 +1739,25 @@ def _dated_news_heads(T: str) -> tuple[list[int], list[tuple[int, DateSpan]]]:
     return ends, heads
 
 
+def _all_news_heads(T: str) -> tuple[list[int], list[tuple[int, DateSpan]], dict]:
+    """_dated_news_heads and _place_dated_heads together, in text order, with the places of the latter."""
+    from .agreements import place_dated_heads
+    ends, heads = _dated_news_heads(T)
+    places: dict = {}
+    for _ls, end, d, place in place_dated_heads(T):      # "HEADLINE\nHanoi, 9 January 2025"
+        ends.append(end)
+        heads.append((end, d))
+        if place:
+            places[end] = _valid_place(place)
+    order = sorted(range(len(ends)), key=lambda i: ends[i])
+    return [ends[i] for i in order], [heads[i] for i in order], places
+
+
 def _under_news_head(T: str, ss: int, cache: dict) -> DateSpan | None:
     """The date of the news heading whose first paragraph holds the sentence at ss."""
     if "heads" not in cache:
-        cache["heads"] = _dated_news_heads(T)
-    ends, heads = cache["heads"]
+        cache["heads"] = _all_news_heads(T)
+    ends, heads, places = cache["heads"]
     i = bisect_right(ends, ss) - 1
     if i < 0 or ss - ends[i] > 600:
         return None
@@ -1729,6 +1765,7 @@ def _under_news_head(T: str, ss: int, cache: dict) -> DateSpan | None:
     b0 = body.end() if body else ends[i]
     if b0 > ss or T[b0:ss].strip(" \t*_#>"):
         return None                              # (the first sentence under the heading only)
+    cache["place"] = places.get(ends[i])
     return heads[i][1]
 
 
@@ -1776,6 +1813,12 @@ def _dedupe(events: list[dict]) -> list[dict]:
             o["end_date"] = o["end_date"] or ev["end_date"]
             if _BARE_HEAD_NAME_RE.fullmatch(o["name"]) and o["name"].lower() in ev["name"].lower():
                 o["name"] = ev["name"]           # "the meeting on 14 November" is the "Project Steering Committee meeting"
+    # "at the close of a two-day conference" on its last day: a day of the conference the text names
+    # with its dates ("The Amman Conference on ..., held on 18-19 February")
+    out = [ev for ev in out if not (
+        ev["date_precision"] == "day" and not ev["end_date"] and _N_DAY_NAME_RE.fullmatch(ev["name"]) and any(
+            o is not ev and o["end_date"] and o["start_date"] <= ev["start_date"] <= o["end_date"]
+            and ev["name"].split()[-1].lower().rstrip("s") in o["name"].lower() for o in out))]
     rows = []
     for ev in out:
         v = ev.pop("_v")
@@ -1786,6 +1829,7 @@ def _dedupe(events: list[dict]) -> list[dict]:
 
 
 _BARE_HEAD_NAME_RE = re.compile(r"[a-z]+")
+_N_DAY_NAME_RE = re.compile(r"(?:one|two|three|four|five|six|seven|[2-9])[- ](?:day|week)[ \t]+[a-z]+")
 
 
 def _similar(a: str, b: str) -> float:
