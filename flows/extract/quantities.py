@@ -159,7 +159,14 @@ LINKING_VERBS = {"sounds", "seems", "looks", "feels", "appears"}
 PAYMENT_UNITS = {"instalments", "installments", "tranches"}
 #: lengths of a text, not counts of results ('a note of up to 3 pages')
 #: (and angles: 'slopes of up to 45 degrees')
-TEXT_LENGTH_UNITS = {"pages", "words", "characters", "slides", "lines", "paragraphs", "degrees"}
+#: (and lengths, heights and depths: 'altitudes above 4,000 metres', 'the first ten metres of
+#: drain'; roads built are counted in kilometres, which stay counts)
+TEXT_LENGTH_UNITS = {"pages", "words", "characters", "slides", "lines", "paragraphs", "degrees",
+                     "metres", "meters", "centimetres", "centimeters", "millimetres", "millimeters",
+                     "feet", "inches"}
+#: a number before a superlative ranks, it does not count: 'one of the ten largest funders'
+SUPERLATIVES = {"largest", "biggest", "greatest", "highest", "lowest", "smallest", "poorest",
+                "richest", "strongest", "weakest", "oldest", "newest", "youngest", "most", "least"}
 # a count under a negation is not a result: 'so that firms don't get two different messages'
 # ('not less than', 'no more than' are qualifiers and are read as such)
 _NEGATION_BEFORE_RE = re.compile(
@@ -351,6 +358,9 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
                 for kk in range(end_idx + 2, len(words)):
                     if words[kk][2].lower() in ("and", "or", "&"):
                         break
+                    if kk == end_idx + 2 and words[kk][2].endswith("ed") and words[kk][2].islower() \
+                            and kk + 1 < len(words) and not _is_plural(words[kk + 1][2]):
+                        break  # '... consultations and welcomed new colleagues': a second verb
                     if _is_plural(words[kk][2]):
                         # '28 Conventions and leads SSTC': a verb with its object, not a noun
                         if words[kk][2].lower() not in S_VERBS and not _OBJECT_AFTER_RE.match(text, words[kk][1]):
@@ -919,6 +929,11 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         if excluded.find(1, s, e) >= 0:  # (the mask holds 0 and 1 only)
             continue
         value = _value(m, dot_grouping)
+        if value == 1 and rows and not m.group("scale"):
+            one = _and_one_row(text, m, rows)
+            if one:
+                rows.append(one)
+            continue
         if value is None or value <= 1:
             continue
         if m.group("d") and not m.group("scale") and _YEAR_NUM_RE.fullmatch(m.group("d")):
@@ -1046,7 +1061,9 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         head = None
         if np is None and not part and (_BARE_END_RE.match(text, pos) or text[pos:pos + 1] == ","):
             back = _BACK_REF_RE.search(text, max(0, s - 50), s)
-            if back and back.group("of"):
+            if back and back.group("membership"):
+                unit = "members"  # 'a combined membership of over 9,000': 9,000 members
+            elif back and back.group("of"):
                 # 'Of the graduates, 2,150 had found work': the plural just named
                 if not _is_plural(back.group("of")):
                     continue
@@ -1134,6 +1151,8 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             # figure that leads its line before an acronym is a key figure: '   37  TVET
             # curricula revised'; '  2    Skills ...' is an outline's numbering)
             continue
+        if first in SUPERLATIVES or (len(words) > 1 and words[0].lower() in ("most", "least")):
+            continue  # 'the ILO's ten largest voluntary funders': a ranking
         if (first in STREET_WORDS and (len(words) == 1 or not words[1].islower() or words[1] in _STREET_LINKS)) \
                 or first in FRACTIONS or (len(words) == 1 and first in LINKING_VERBS) \
                 or words[-1].lower() in TEXT_LENGTH_UNITS or first in ("degrees", "percentage") \
@@ -1184,6 +1203,45 @@ def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     return qual, qs
 
 
+_ONE_GAP_RE = re.compile(r"[*_]{0,2},?[ \t\n]+and[ \t\n]+")
+_ONE_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z\-]*)")
+
+
+def _and_one_row(text: str, m: re.Match, rows: list[dict]) -> dict | None:
+    """'has ratified 55 Conventions and one Protocol': a count of one, right after another count
+    it is joined to by 'and'; its noun is the singular after it (at most three words), a
+    capitalized kind of instrument or in a count of ratifications."""
+    prev = rows[-1]
+    s, e = m.span()
+    if prev["rule"] != "quantity.count" or not _ONE_GAP_RE.fullmatch(text, prev["char_end"], s):
+        return None
+    words, pos = [], e
+    while len(words) < 3:
+        w = _ONE_WORD_RE.match(text, pos)
+        if not w:
+            break
+        low = w.group(1).lower()
+        if low in STOP or low in MONTH_WORDS or parse_number_word(low) is not None:
+            break
+        words.append(w)
+        pos = w.end()
+        if text[pos:pos + 1] not in (" ", "\t"):
+            break
+    if not words:
+        return None
+    # the head: the last word, a singular noun ('one global programme'; not 'one of ...')
+    last = words[-1].group(1)
+    if _is_plural(last) or last.lower() in DURATION or words[0].group(1).lower() in DURATION \
+            or _VERBISH_RE.search(last) or last.lower() in ("more", "other", "another"):
+        return None
+    if not (last[:1].isupper() or prev["qualifier"] == "ratified"):
+        return None  # (a named kind of instrument, or a ratification: not 'two children and one suitcase')
+    unit = " ".join(w.group(1) for w in words)
+    qual = "ratified" if prev["qualifier"] == "ratified" else None
+    return {"value": 1.0, "unit": unit, "qualifier": qual, "num_start": s, "char_start": s,
+            "char_end": words[-1].end(), "rule": "quantity.count", "head": last}
+
+
 def _ratified(text: str, s: int, rows: list[dict]) -> str | None:
     if _RATIFIED_BEFORE_RE.search(text, max(0, s - 50), s):
         return "ratified"
@@ -1228,7 +1286,7 @@ _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 # 1,500', 'up from 31', 'a further 380', 'Of the graduates, 2,150 ...'
 _BACK_REF_RE = re.compile(
     r"(?:\bagainst[ \t\n]+(?:an?|the)[ \t\n]+(?:[\w-]+[ \t\n]+)?(?P<target>target)[ \t\n]+of|"
-    r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|(?<=,)[ \t]+including|"
+    r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|(?<=,)[ \t]+including|\b(?P<membership>membership)[ \t\n]+of|"
     r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?:(?P<of>[a-z]+)|(?P<ofn>\d{1,3}(?:,\d{3})*|\d+)),|"
     # ('4,870 miners trained (target by 2026: 8,000)', '(target: 500)': the count's target)
     r"\((?P<ptarget>[Tt]arget|[Gg]oal)(?:[ \t]+(?:by|for|in)[ \t]+(?:19|20)\d\d)?[ \t]*:)"
@@ -1237,6 +1295,7 @@ _BACK_REF_RE = re.compile(
 # what may follow such a number: the end of the clause, 'in <year>', or a verb
 # ('a further 415 started their own businesses', 'against a target of 60,000 by 2025')
 _BARE_END_RE = re.compile(r"[ \t]*(?:[.;:)]|[ \t](?:in|by)[ \t\n]+(?:19|20)\d\d\b|"
+                          r"[ \t](?:by|at)[ \t\n]+(?:the[ \t\n]+)?end[ \t\n]+of\b|"
                           r"[ \t](?:had|have|has|were|was|are|is|who|[a-z]{3,}ed)\b|$)")
 
 
@@ -1938,19 +1997,36 @@ _FIGURES_HEAD_RE = re.compile(r"(?i)\b(?:figures|facts|results|achievements|high
                               r"at[ \t]+a[ \t]+glance|statistics)\b")
 
 
-def _leader_rows(text: str, excluded) -> list[dict]:
+# the same box laid out in two columns with a wide gap: 'AT A GLANCE' over 'ILO Conventions
+# ratified        111 (as of June 2024)' (a fact sheet's box read from a PDF); its other lines
+# may hold words ('Main counterparts        Ministry of ...')
+_GAP_ROW_RE = re.compile(rf"^[ \t]*(?P<label>[A-Z][^\n.|:]{{2,80}}?)[ \t]{{3,}}(?P<num>{QNUM})"
+                         r"(?:[ \t]+\((?P<note>[^()\n]{1,40})\))?[ \t]*$", re.MULTILINE)
+_NOT_AMOUNT_LABEL_RE = re.compile(r"(?i)\b(?:budgets?|costs?|amounts?|funds?|funding|contributions?|"
+                                  r"usd|eur|chf|gbp|percent|shares?|rates?|ratios?|average|mean|median)\b|%|\$")
+_GAP_LINE_RE = re.compile(r"[ \t]*[A-Z][^\n]{1,80}?\S[ \t]{3,}\S[^\n]*")
+
+
+def _leader_rows(text: str, excluded, row_re=_LEADER_ROW_RE) -> list[dict]:
     """Counts in a box of dot-leader lines under a key-figures heading (not a table of
     contents, whose numbers are pages): the line's label names the counted noun, the heading's
     one year the date they hold at."""
     rows = []
     run_end, run_head = -1, None
-    for m in _LEADER_ROW_RE.finditer(text):
+    for m in row_re.finditer(text):
         s, e = m.span("num")
         if run_end >= 0 and _BLANKS_ONLY_RE.fullmatch(text, run_end, m.start()):
             head = run_head  # the next line of the same run: its heading is known
         else:
             # the run's heading: the first non-blank line above it
             pe = m.start()
+            if row_re is _GAP_ROW_RE:
+                # (over the box's other two-column lines)
+                for _ in range(8):
+                    ps = text.rfind("\n", 0, max(0, pe - 1)) + 1
+                    if pe <= 0 or not _GAP_LINE_RE.fullmatch(text, ps, pe - 1):
+                        break
+                    pe = ps
             while pe > 0 and not text[text.rfind("\n", 0, pe - 1) + 1:pe].strip():
                 pe = text.rfind("\n", 0, pe - 1) + 1
             pl = text[text.rfind("\n", 0, max(0, pe - 1)) + 1:pe].strip() if pe > 0 else ""
@@ -1968,9 +2044,18 @@ def _leader_rows(text: str, excluded) -> list[dict]:
         unit = _plural_phrase(label)
         if not unit or unit.lower() in _NOT_FIGURE_LABELS or _RATE_LABEL_RE.search(label):
             continue
+        as_of = head[0]
+        note = m.group("note") if row_re is _GAP_ROW_RE else None
+        am = _AS_OF_RE.search(note) if note else None
+        if am:
+            ds = find_dates(note[am.end():])
+            if ds:
+                as_of = (ds[-1].first(), ds[-1].precision)
+        if row_re is _GAP_ROW_RE and _NOT_AMOUNT_LABEL_RE.search(label):
+            continue  # 'Contributions 2020-2024      58,600,000': an amount
         rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None, "num_start": s,
-                     "char_start": m.start("label"), "char_end": e, "rule": "quantity.key_figure",
-                     "as_of": head[0]})
+                     "char_start": m.start("label"), "char_end": m.end() if note else e,
+                     "rule": "quantity.key_figure", "as_of": as_of})
     return rows
 
 
@@ -1992,6 +2077,7 @@ def extract(text: str) -> list[dict]:
     rows += _new_rows(rows, _key_figure_rows(text, excluded))
     if "   " in text:
         rows += _new_rows(rows, _count_column_rows(text, excluded))
+        rows += _new_rows(rows, _leader_rows(text, excluded, _GAP_ROW_RE))
     if "...." in text:
         rows += _new_rows(rows, _leader_rows(text, excluded))
     taken = {r["num_start"] for r in rows}
