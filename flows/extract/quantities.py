@@ -2230,8 +2230,15 @@ def extract(text: str) -> list[dict]:
     return _once(out)
 
 
+_PEOPLE_PAIR_RE = re.compile(r"\b(?:women[ \t]+and[ \t]+men|men[ \t]+and[ \t]+women|girls[ \t]+and[ \t]+boys|"
+                             r"boys[ \t]+and[ \t]+girls|women[ \t]+and[ \t]+girls)$", re.IGNORECASE)
+
+
 def _head(unit: str) -> str:
-    """The counted noun of a unit, singular and lower-case: 'member company managers' -> 'manager'."""
+    """The counted noun of a unit, singular and lower-case: 'member company managers' -> 'manager'
+    ('young women and men' -> 'people')."""
+    if _PEOPLE_PAIR_RE.search(unit):
+        return "people"
     word = unit.split()[-1].lower() if unit.split() else ""
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
@@ -2263,6 +2270,13 @@ def _once(rows: list[dict]) -> list[dict]:
                 if r["qualifier"] and len(other) == 1 and other[0][0]["qualifier"] is None:
                     other[0][0]["qualifier"] = r["qualifier"]
                 continue
+        elif r["qualifier"] == "target" and r["value"] >= 100 \
+                and any(q not in _NOT_APPROX and (q is not None or x["rule"] != "quantity.count")
+                        for q in quals.get(key[:2], ()) for x, _ in seen[(*key[:2], q)]):
+            # 'Rural cooperatives and associations: 150' in the key figures, then 'will
+            # strengthen 150 rural cooperatives': the same count stated again as the aim (but
+            # 'trained 500 nurses ... aims to train 500 more' is another fact)
+            continue
         if key not in seen:
             quals.setdefault(key[:2], []).append(key[2])
         same = seen.setdefault(key, [])
@@ -2275,6 +2289,8 @@ def _once(rows: list[dict]) -> list[dict]:
             # one fact takes the date the later statement states
             if explicit and r["as_of"] is not None and len(same) == 1 and same[0][0]["as_of"] is None:
                 same[0][0]["as_of"], same[0][0]["as_of_precision"] = r["as_of"], r["as_of_precision"]
+            if len(same) == 1 and _PEOPLE_PAIR_RE.search(same[0][0]["unit"]) and not _PEOPLE_PAIR_RE.search(r["unit"]):
+                same[0][0]["unit"] = r["unit"]  # '12,000 young women and men' = '12,000 young people'
             continue
         same.append((r, r["as_of"]))
         out.append(r)
