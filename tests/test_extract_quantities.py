@@ -1047,3 +1047,14 @@ def test_a_count_stated_again_as_the_aim_is_one_fact():
     assert [(r["value"], r["qualifier"]) for r in rows if r["value"] == 240] == [(240, None)]
     rows = _rows("It will train 8,000 young women and men. The plan aims to reach 8,000 young people.")
     assert [(r["value"], r["unit"]) for r in rows] == [(8000, "young people")]
+
+
+def test_n_of_m_nouns_counts_the_part_and_the_whole():
+    assert rows_of("By June, 12 of 30 pilot schools had adopted the plan.") == [
+        (12, "pilot schools"), (30, "pilot schools")]
+    assert rows_of("Decree 5 of 2021 applies.") == []
+
+
+def test_the_number_of_x_has_passed_n_is_more_than_n():
+    rows = _rows("Officials say the number of households relocated by the floods has passed 52,000.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [(52000, "households", "more than")]

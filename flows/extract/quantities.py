@@ -765,6 +765,8 @@ _OF_BEFORE_RE = re.compile(rf"(?:\b(?:{NUMBER_WORD}|each|all|some|most|many|none
 # 'only 9 of the 24 new curricula': the second number counts the whole
 # ('1,900 of the targeted 6,000 workers')
 _WHOLE_NUM_RE = re.compile(r"[ \t]+(?:(?:targeted|planned|expected)[ \t]+)?\d{1,3}(?:,\d{3})*(?=[ \t]+[a-z])")
+# '27 of 41 indicators met': 27 indicators (the whole is a count of its own)
+_OF_NUM_AFTER_RE = re.compile(r"[ \t]+of[ \t]+(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})*(?![\d.,]\d)(?=[ \t]+[A-Za-z])")
 _COUNT_OF_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*[ \t]+of[ \t]+the[ \t]+$")
 _OF_THEM_RE = re.compile(r"[ \t]*\n?[ \t]*(?<=[ \t\n])of[ \t]+(?:them|whom|which)\b")  # (a line break too: a fact sheet)
 _WHOM_BEFORE_RE = re.compile(r"\bof[ \t\n]+(?:whom|which)[ \t\n]+$")
@@ -995,11 +997,11 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         other = _OTHER_AFTER_RE.match(text, pos, pos + 20)  # 'eight other partners'
         if other:
             pos = other.end()
-        part = _PART_OF_RE.match(text, pos, pos + 30)
+        part = _PART_OF_RE.match(text, pos, pos + 30) or _OF_NUM_AFTER_RE.match(text, pos, pos + 20)
         of_them = None
         if part:
             pos = part.end()
-            whole = _WHOLE_NUM_RE.match(text, pos, pos + 24)
+            whole = _WHOLE_NUM_RE.match(text, pos, pos + 24) if part.re is _PART_OF_RE else None
             if whole:
                 pos = whole.end()  # 'only 9 of the 24 new curricula': 9 curricula
         elif _OF_PRONOUN_RE.match(text, pos, pos + 20):
@@ -1449,7 +1451,7 @@ _NUMBER_OF_RE = re.compile(
     r"\bnumber\s+of\s+(?P<unit>[A-Za-z][\w'’\-]*(?:[ \t\n]+[A-Za-z][\w'’\-]*){0,5}?)[ \t\n]+"
     r"(?:[^.;\n]{0,100}?[ \t\n])?(?:(?:from[ \t\n]+(?:the[ \t\n]+)?(?:(?:current|present|existing|initial)[ \t\n]+)?"
     rf"(?P<from>{QNUM})[ \t\n]+)?to|at|reached|reaching|"
-    rf"totall?ing|totall?ed|stood\s+at|stands\s+at)[ \t\n]+"
+    rf"totall?ing|totall?ed|stood\s+at|stands\s+at|(?P<passed>passed|exceeded|surpassed|topped))[ \t\n]+"
     r"(?:(?:at[ \t\n]+least|more[ \t\n]+than|over|nearly|almost|about|around|some)[ \t\n]+)?"
     rf"(?P<num>{QNUM})(?![\w%]|[.,]\d)",
     re.IGNORECASE)
@@ -1483,6 +1485,8 @@ def _number_of_rows(text: str, excluded) -> list[dict]:
                 rows.append({"value": float(fraw), "unit": unit, "qualifier": None, "num_start": fs,
                              "char_start": m.start(), "char_end": fe, "rule": "quantity.number_of"})
         qual, _ = _qualifier_before(text, s)
+        if not qual and m.group("passed"):
+            qual = "more than"  # 'the number of displaced people has passed 1,041,000'
         rows.append({"value": float(raw), "unit": unit, "qualifier": qual, "num_start": s,
                      "char_start": m.start(), "char_end": e, "rule": "quantity.number_of"})
     return rows
