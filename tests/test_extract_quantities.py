@@ -1058,3 +1058,9 @@ def test_n_of_m_nouns_counts_the_part_and_the_whole():
 def test_the_number_of_x_has_passed_n_is_more_than_n():
     rows = _rows("Officials say the number of households relocated by the floods has passed 52,000.")
     assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [(52000, "households", "more than")]
+
+
+def test_a_definite_count_after_will_is_a_known_set_not_a_target():
+    rows = _rows("The office will assist the 11 ECOWAS Member States in drafting the plan. "
+                 "The office will assist 300 firms next year.")
+    assert [(r["value"], r["qualifier"]) for r in rows] == [(11, None), (300, "target")]

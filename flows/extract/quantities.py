@@ -767,6 +767,7 @@ _OF_BEFORE_RE = re.compile(rf"(?:\b(?:{NUMBER_WORD}|each|all|some|most|many|none
 _WHOLE_NUM_RE = re.compile(r"[ \t]+(?:(?:targeted|planned|expected)[ \t]+)?\d{1,3}(?:,\d{3})*(?=[ \t]+[a-z])")
 # '27 of 41 indicators met': 27 indicators (the whole is a count of its own)
 _OF_NUM_AFTER_RE = re.compile(r"[ \t]+of[ \t]+(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})*(?![\d.,]\d)(?=[ \t]+[A-Za-z])")
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he[ \t\n]+$")
 _COUNT_OF_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*[ \t]+of[ \t]+the[ \t]+$")
 _OF_THEM_RE = re.compile(r"[ \t]*\n?[ \t]*(?<=[ \t\n])of[ \t]+(?:them|whom|which)\b")  # (a line break too: a fact sheet)
 _WHOM_BEFORE_RE = re.compile(r"\bof[ \t\n]+(?:whom|which)[ \t\n]+$")
@@ -1172,7 +1173,9 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             continue  # 'more than nine workers out of ten': a share, not a count
         qual, qs = _qualifier_before(text, s)
         start = qs if qual else s
-        qual = qual or plus or _target_before(text, lead) or _ratified(text, lead, rows) \
+        # ('will support the 16 Member States': a set that exists, not a number to reach)
+        qual = qual or plus or (None if _THE_BEFORE_RE.search(text, max(0, lead - 6), lead)
+                                else _target_before(text, lead)) or _ratified(text, lead, rows) \
             or ("in force" if _IN_FORCE_AFTER_RE.match(text, ue, ue + 30) else None)
         rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
                      "char_start": start, "char_end": ue, "rule": "quantity.count", "head": head})
