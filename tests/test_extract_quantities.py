@@ -1064,3 +1064,8 @@ def test_a_definite_count_after_will_is_a_known_set_not_a_target():
     rows = _rows("The office will assist the 11 ECOWAS Member States in drafting the plan. "
                  "The office will assist 300 firms next year.")
     assert [(r["value"], r["qualifier"]) for r in rows] == [(11, None), (300, "target")]
+
+
+def test_the_few_partners_of_an_agreement_are_not_a_count():
+    assert rows_of("A steering group of the three partners will meet in June.") == []
+    assert rows_of("The fund now has 14 partners.") == [(14, "partners")]

@@ -767,6 +767,8 @@ _OF_BEFORE_RE = re.compile(rf"(?:\b(?:{NUMBER_WORD}|each|all|some|most|many|none
 _WHOLE_NUM_RE = re.compile(r"[ \t]+(?:(?:targeted|planned|expected)[ \t]+)?\d{1,3}(?:,\d{3})*(?=[ \t]+[a-z])")
 # '27 of 41 indicators met': 27 indicators (the whole is a count of its own)
 _OF_NUM_AFTER_RE = re.compile(r"[ \t]+of[ \t]+(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})*(?![\d.,]\d)(?=[ \t]+[A-Za-z])")
+#: the parties to an agreement or a programme, counted back with 'the': 'the three partners'
+_PARTY_WORDS = {"partners", "parties", "signatories", "governments", "sides"}
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he[ \t\n]+$")
 _COUNT_OF_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*[ \t]+of[ \t]+the[ \t]+$")
 _OF_THEM_RE = re.compile(r"[ \t]*\n?[ \t]*(?<=[ \t\n])of[ \t]+(?:them|whom|which)\b")  # (a line break too: a fact sheet)
@@ -1166,6 +1168,8 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                 first in _SCALE_WORDS or parse_number_word(first) is not None)):
             continue
         head = head or words[-1]
+        if det and value < 10 and len(words) == 1 and first in _PARTY_WORDS:
+            continue  # 'a committee of the three partners': the parties named before, not a result
         if m.group("d") and re.fullmatch(r"\d{4,6}", m.group("d")) and unit[:1].isupper() \
                 and POSTCODE_RE.search(text[ls:s]):
             continue  # a postcode
