@@ -995,3 +995,77 @@ def test_an_ese_demonym_is_a_plural_noun_and_an_adjective_before_its_noun():
 def test_a_count_a_year_earlier_holds_a_year_before_the_sentence_date():
     rows = _rows("At the end of 2023 the union had 1,200 members, up from 950 members a year earlier.")
     assert {r["value"]: r["as_of"] for r in rows} == {1200: date(2023, 12, 31), 950: date(2022, 12, 31)}
+
+
+def test_lengths_and_rankings_are_not_counts():
+    assert rows_of("The herders graze their flocks at heights above 3,500 metres.") == []
+    assert rows_of("The crew dug the first twelve metres of the channel.") == []
+    assert rows_of("Norway is one of the five biggest donors of the fund.") == []
+    assert rows_of("It rehabilitated 85 kilometres of feeder roads.") == [(85, "kilometres")]
+
+
+def test_a_bare_target_by_the_end_of_takes_the_noun_of_the_count_before():
+    rows = _rows("So far 2,300 cooperatives were registered, against a target of 3,000 by the end of the phase.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (2300, "cooperatives", None), (3000, "cooperatives", "target")]
+
+
+def test_a_second_verb_after_and_ends_the_counted_noun():
+    assert rows_of("Last month the team ran three regional workshops and recruited new staff.") == [
+        (3, "regional workshops")]
+    assert rows_of("It assisted 500 migrants and displaced persons.") == [(500, "migrants and displaced persons")]
+
+
+def test_a_two_column_glance_box_gives_counts_with_their_dates():
+    text = ("KEY FACTS AT A GLANCE\n"
+            "Member of the ILO since          1947\n"
+            "Conventions in force             64 (as of March 2025)\n"
+            "Lead ministry                    Ministry of Labour and Employment\n"
+            "Budget contributions             1,250,000\n")
+    rows = _rows(text)
+    assert [(r["value"], r["unit"], r["as_of"]) for r in rows] == [(64, "Conventions", date(2025, 3, 1))]
+    assert rows_of("Some text.\nActive partnerships       9\n") == []
+
+
+def test_and_one_protocol_is_a_count_of_one():
+    rows = _rows("The government has now ratified 41 Conventions and one Protocol.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (41, "Conventions", "ratified"), (1, "Protocol", "ratified")]
+    assert rows_of("She came with three daughters and one bag.") == [(3, "daughters")]
+
+
+def test_a_membership_of_n_counts_members():
+    rows = _rows("The project backs 12 unions with a total membership of nearly 4,500.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        (12, "unions", None), (4500, "members", "nearly")]
+
+
+def test_a_count_stated_again_as_the_aim_is_one_fact():
+    text = ("Key figures\n\nSmallholder groups\n\n240\n\n"
+            "The project will organize 240 smallholder groups in the three provinces.")
+    rows = _rows(text)
+    assert [(r["value"], r["qualifier"]) for r in rows if r["value"] == 240] == [(240, None)]
+    rows = _rows("It will train 8,000 young women and men. The plan aims to reach 8,000 young people.")
+    assert [(r["value"], r["unit"]) for r in rows] == [(8000, "young people")]
+
+
+def test_n_of_m_nouns_counts_the_part_and_the_whole():
+    assert rows_of("By June, 12 of 30 pilot schools had adopted the plan.") == [
+        (12, "pilot schools"), (30, "pilot schools")]
+    assert rows_of("Decree 5 of 2021 applies.") == []
+
+
+def test_the_number_of_x_has_passed_n_is_more_than_n():
+    rows = _rows("Officials say the number of households relocated by the floods has passed 52,000.")
+    assert [(r["value"], r["unit"], r["qualifier"]) for r in rows] == [(52000, "households", "more than")]
+
+
+def test_a_definite_count_after_will_is_a_known_set_not_a_target():
+    rows = _rows("The office will assist the 11 ECOWAS Member States in drafting the plan. "
+                 "The office will assist 300 firms next year.")
+    assert [(r["value"], r["qualifier"]) for r in rows] == [(11, None), (300, "target")]
+
+
+def test_the_few_partners_of_an_agreement_are_not_a_count():
+    assert rows_of("A steering group of the three partners will meet in June.") == []
+    assert rows_of("The fund now has 14 partners.") == [(14, "partners")]

@@ -159,7 +159,14 @@ LINKING_VERBS = {"sounds", "seems", "looks", "feels", "appears"}
 PAYMENT_UNITS = {"instalments", "installments", "tranches"}
 #: lengths of a text, not counts of results ('a note of up to 3 pages')
 #: (and angles: 'slopes of up to 45 degrees')
-TEXT_LENGTH_UNITS = {"pages", "words", "characters", "slides", "lines", "paragraphs", "degrees"}
+#: (and lengths, heights and depths: 'altitudes above 4,000 metres', 'the first ten metres of
+#: drain'; roads built are counted in kilometres, which stay counts)
+TEXT_LENGTH_UNITS = {"pages", "words", "characters", "slides", "lines", "paragraphs", "degrees",
+                     "metres", "meters", "centimetres", "centimeters", "millimetres", "millimeters",
+                     "feet", "inches"}
+#: a number before a superlative ranks, it does not count: 'one of the ten largest funders'
+SUPERLATIVES = {"largest", "biggest", "greatest", "highest", "lowest", "smallest", "poorest",
+                "richest", "strongest", "weakest", "oldest", "newest", "youngest", "most", "least"}
 # a count under a negation is not a result: 'so that firms don't get two different messages'
 # ('not less than', 'no more than' are qualifiers and are read as such)
 _NEGATION_BEFORE_RE = re.compile(
@@ -351,6 +358,9 @@ def _noun_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
                 for kk in range(end_idx + 2, len(words)):
                     if words[kk][2].lower() in ("and", "or", "&"):
                         break
+                    if kk == end_idx + 2 and words[kk][2].endswith("ed") and words[kk][2].islower() \
+                            and kk + 1 < len(words) and not _is_plural(words[kk + 1][2]):
+                        break  # '... consultations and welcomed new colleagues': a second verb
                     if _is_plural(words[kk][2]):
                         # '28 Conventions and leads SSTC': a verb with its object, not a noun
                         if words[kk][2].lower() not in S_VERBS and not _OBJECT_AFTER_RE.match(text, words[kk][1]):
@@ -755,6 +765,11 @@ _OF_BEFORE_RE = re.compile(rf"(?:\b(?:{NUMBER_WORD}|each|all|some|most|many|none
 # 'only 9 of the 24 new curricula': the second number counts the whole
 # ('1,900 of the targeted 6,000 workers')
 _WHOLE_NUM_RE = re.compile(r"[ \t]+(?:(?:targeted|planned|expected)[ \t]+)?\d{1,3}(?:,\d{3})*(?=[ \t]+[a-z])")
+# '27 of 41 indicators met': 27 indicators (the whole is a count of its own)
+_OF_NUM_AFTER_RE = re.compile(r"[ \t]+of[ \t]+(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})*(?![\d.,]\d)(?=[ \t]+[A-Za-z])")
+#: the parties to an agreement or a programme, counted back with 'the': 'the three partners'
+_PARTY_WORDS = {"partners", "parties", "signatories", "governments", "sides"}
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he[ \t\n]+$")
 _COUNT_OF_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*[ \t]+of[ \t]+the[ \t]+$")
 _OF_THEM_RE = re.compile(r"[ \t]*\n?[ \t]*(?<=[ \t\n])of[ \t]+(?:them|whom|which)\b")  # (a line break too: a fact sheet)
 _WHOM_BEFORE_RE = re.compile(r"\bof[ \t\n]+(?:whom|which)[ \t\n]+$")
@@ -919,6 +934,11 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         if excluded.find(1, s, e) >= 0:  # (the mask holds 0 and 1 only)
             continue
         value = _value(m, dot_grouping)
+        if value == 1 and rows and not m.group("scale"):
+            one = _and_one_row(text, m, rows)
+            if one:
+                rows.append(one)
+            continue
         if value is None or value <= 1:
             continue
         if m.group("d") and not m.group("scale") and _YEAR_NUM_RE.fullmatch(m.group("d")):
@@ -980,11 +1000,11 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         other = _OTHER_AFTER_RE.match(text, pos, pos + 20)  # 'eight other partners'
         if other:
             pos = other.end()
-        part = _PART_OF_RE.match(text, pos, pos + 30)
+        part = _PART_OF_RE.match(text, pos, pos + 30) or _OF_NUM_AFTER_RE.match(text, pos, pos + 20)
         of_them = None
         if part:
             pos = part.end()
-            whole = _WHOLE_NUM_RE.match(text, pos, pos + 24)
+            whole = _WHOLE_NUM_RE.match(text, pos, pos + 24) if part.re is _PART_OF_RE else None
             if whole:
                 pos = whole.end()  # 'only 9 of the 24 new curricula': 9 curricula
         elif _OF_PRONOUN_RE.match(text, pos, pos + 20):
@@ -1046,7 +1066,9 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
         head = None
         if np is None and not part and (_BARE_END_RE.match(text, pos) or text[pos:pos + 1] == ","):
             back = _BACK_REF_RE.search(text, max(0, s - 50), s)
-            if back and back.group("of"):
+            if back and back.group("membership"):
+                unit = "members"  # 'a combined membership of over 9,000': 9,000 members
+            elif back and back.group("of"):
                 # 'Of the graduates, 2,150 had found work': the plural just named
                 if not _is_plural(back.group("of")):
                     continue
@@ -1134,6 +1156,8 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             # figure that leads its line before an acronym is a key figure: '   37  TVET
             # curricula revised'; '  2    Skills ...' is an outline's numbering)
             continue
+        if first in SUPERLATIVES or (len(words) > 1 and words[0].lower() in ("most", "least")):
+            continue  # 'the ILO's ten largest voluntary funders': a ranking
         if (first in STREET_WORDS and (len(words) == 1 or not words[1].islower() or words[1] in _STREET_LINKS)) \
                 or first in FRACTIONS or (len(words) == 1 and first in LINKING_VERBS) \
                 or words[-1].lower() in TEXT_LENGTH_UNITS or first in ("degrees", "percentage") \
@@ -1144,6 +1168,8 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                 first in _SCALE_WORDS or parse_number_word(first) is not None)):
             continue
         head = head or words[-1]
+        if det and value < 10 and len(words) == 1 and first in _PARTY_WORDS:
+            continue  # 'a committee of the three partners': the parties named before, not a result
         if m.group("d") and re.fullmatch(r"\d{4,6}", m.group("d")) and unit[:1].isupper() \
                 and POSTCODE_RE.search(text[ls:s]):
             continue  # a postcode
@@ -1151,7 +1177,9 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             continue  # 'more than nine workers out of ten': a share, not a count
         qual, qs = _qualifier_before(text, s)
         start = qs if qual else s
-        qual = qual or plus or _target_before(text, lead) or _ratified(text, lead, rows) \
+        # ('will support the 16 Member States': a set that exists, not a number to reach)
+        qual = qual or plus or (None if _THE_BEFORE_RE.search(text, max(0, lead - 6), lead)
+                                else _target_before(text, lead)) or _ratified(text, lead, rows) \
             or ("in force" if _IN_FORCE_AFTER_RE.match(text, ue, ue + 30) else None)
         rows.append({"value": value, "unit": unit, "qualifier": qual, "num_start": s,
                      "char_start": start, "char_end": ue, "rule": "quantity.count", "head": head})
@@ -1182,6 +1210,45 @@ def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     if qual and _ESTIMATED_RE.match(text, qs, start):
         return "estimated", qs
     return qual, qs
+
+
+_ONE_GAP_RE = re.compile(r"[*_]{0,2},?[ \t\n]+and[ \t\n]+")
+_ONE_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z\-]*)")
+
+
+def _and_one_row(text: str, m: re.Match, rows: list[dict]) -> dict | None:
+    """'has ratified 55 Conventions and one Protocol': a count of one, right after another count
+    it is joined to by 'and'; its noun is the singular after it (at most three words), a
+    capitalized kind of instrument or in a count of ratifications."""
+    prev = rows[-1]
+    s, e = m.span()
+    if prev["rule"] != "quantity.count" or not _ONE_GAP_RE.fullmatch(text, prev["char_end"], s):
+        return None
+    words, pos = [], e
+    while len(words) < 3:
+        w = _ONE_WORD_RE.match(text, pos)
+        if not w:
+            break
+        low = w.group(1).lower()
+        if low in STOP or low in MONTH_WORDS or parse_number_word(low) is not None:
+            break
+        words.append(w)
+        pos = w.end()
+        if text[pos:pos + 1] not in (" ", "\t"):
+            break
+    if not words:
+        return None
+    # the head: the last word, a singular noun ('one global programme'; not 'one of ...')
+    last = words[-1].group(1)
+    if _is_plural(last) or last.lower() in DURATION or words[0].group(1).lower() in DURATION \
+            or _VERBISH_RE.search(last) or last.lower() in ("more", "other", "another"):
+        return None
+    if not (last[:1].isupper() or prev["qualifier"] == "ratified"):
+        return None  # (a named kind of instrument, or a ratification: not 'two children and one suitcase')
+    unit = " ".join(w.group(1) for w in words)
+    qual = "ratified" if prev["qualifier"] == "ratified" else None
+    return {"value": 1.0, "unit": unit, "qualifier": qual, "num_start": s, "char_start": s,
+            "char_end": words[-1].end(), "rule": "quantity.count", "head": last}
 
 
 def _ratified(text: str, s: int, rows: list[dict]) -> str | None:
@@ -1228,7 +1295,7 @@ _SENT_END_RE = re.compile(r"[.!?;](?=\s)|\n[ \t]*\n")
 # 1,500', 'up from 31', 'a further 380', 'Of the graduates, 2,150 ...'
 _BACK_REF_RE = re.compile(
     r"(?:\bagainst[ \t\n]+(?:an?|the)[ \t\n]+(?:[\w-]+[ \t\n]+)?(?P<target>target)[ \t\n]+of|"
-    r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|(?<=,)[ \t]+including|"
+    r"\b(?:up|down)[ \t\n]+from|\ba[ \t\n]+further|(?<=,)[ \t]+including|\b(?P<membership>membership)[ \t\n]+of|"
     r"\b[Oo]f[ \t\n]+(?:the|these|those|all)[ \t\n]+(?:(?P<of>[a-z]+)|(?P<ofn>\d{1,3}(?:,\d{3})*|\d+)),|"
     # ('4,870 miners trained (target by 2026: 8,000)', '(target: 500)': the count's target)
     r"\((?P<ptarget>[Tt]arget|[Gg]oal)(?:[ \t]+(?:by|for|in)[ \t]+(?:19|20)\d\d)?[ \t]*:)"
@@ -1237,6 +1304,7 @@ _BACK_REF_RE = re.compile(
 # what may follow such a number: the end of the clause, 'in <year>', or a verb
 # ('a further 415 started their own businesses', 'against a target of 60,000 by 2025')
 _BARE_END_RE = re.compile(r"[ \t]*(?:[.;:)]|[ \t](?:in|by)[ \t\n]+(?:19|20)\d\d\b|"
+                          r"[ \t](?:by|at)[ \t\n]+(?:the[ \t\n]+)?end[ \t\n]+of\b|"
                           r"[ \t](?:had|have|has|were|was|are|is|who|[a-z]{3,}ed)\b|$)")
 
 
@@ -1390,7 +1458,7 @@ _NUMBER_OF_RE = re.compile(
     r"\bnumber\s+of\s+(?P<unit>[A-Za-z][\w'’\-]*(?:[ \t\n]+[A-Za-z][\w'’\-]*){0,5}?)[ \t\n]+"
     r"(?:[^.;\n]{0,100}?[ \t\n])?(?:(?:from[ \t\n]+(?:the[ \t\n]+)?(?:(?:current|present|existing|initial)[ \t\n]+)?"
     rf"(?P<from>{QNUM})[ \t\n]+)?to|at|reached|reaching|"
-    rf"totall?ing|totall?ed|stood\s+at|stands\s+at)[ \t\n]+"
+    rf"totall?ing|totall?ed|stood\s+at|stands\s+at|(?P<passed>passed|exceeded|surpassed|topped))[ \t\n]+"
     r"(?:(?:at[ \t\n]+least|more[ \t\n]+than|over|nearly|almost|about|around|some)[ \t\n]+)?"
     rf"(?P<num>{QNUM})(?![\w%]|[.,]\d)",
     re.IGNORECASE)
@@ -1424,6 +1492,8 @@ def _number_of_rows(text: str, excluded) -> list[dict]:
                 rows.append({"value": float(fraw), "unit": unit, "qualifier": None, "num_start": fs,
                              "char_start": m.start(), "char_end": fe, "rule": "quantity.number_of"})
         qual, _ = _qualifier_before(text, s)
+        if not qual and m.group("passed"):
+            qual = "more than"  # 'the number of displaced people has passed 1,041,000'
         rows.append({"value": float(raw), "unit": unit, "qualifier": qual, "num_start": s,
                      "char_start": m.start(), "char_end": e, "rule": "quantity.number_of"})
     return rows
@@ -1938,19 +2008,36 @@ _FIGURES_HEAD_RE = re.compile(r"(?i)\b(?:figures|facts|results|achievements|high
                               r"at[ \t]+a[ \t]+glance|statistics)\b")
 
 
-def _leader_rows(text: str, excluded) -> list[dict]:
+# the same box laid out in two columns with a wide gap: 'AT A GLANCE' over 'ILO Conventions
+# ratified        111 (as of June 2024)' (a fact sheet's box read from a PDF); its other lines
+# may hold words ('Main counterparts        Ministry of ...')
+_GAP_ROW_RE = re.compile(rf"^[ \t]*(?P<label>[A-Z][^\n.|:]{{2,80}}?)[ \t]{{3,}}(?P<num>{QNUM})"
+                         r"(?:[ \t]+\((?P<note>[^()\n]{1,40})\))?[ \t]*$", re.MULTILINE)
+_NOT_AMOUNT_LABEL_RE = re.compile(r"(?i)\b(?:budgets?|costs?|amounts?|funds?|funding|contributions?|"
+                                  r"usd|eur|chf|gbp|percent|shares?|rates?|ratios?|average|mean|median)\b|%|\$")
+_GAP_LINE_RE = re.compile(r"[ \t]*[A-Z][^\n]{1,80}?\S[ \t]{3,}\S[^\n]*")
+
+
+def _leader_rows(text: str, excluded, row_re=_LEADER_ROW_RE) -> list[dict]:
     """Counts in a box of dot-leader lines under a key-figures heading (not a table of
     contents, whose numbers are pages): the line's label names the counted noun, the heading's
     one year the date they hold at."""
     rows = []
     run_end, run_head = -1, None
-    for m in _LEADER_ROW_RE.finditer(text):
+    for m in row_re.finditer(text):
         s, e = m.span("num")
         if run_end >= 0 and _BLANKS_ONLY_RE.fullmatch(text, run_end, m.start()):
             head = run_head  # the next line of the same run: its heading is known
         else:
             # the run's heading: the first non-blank line above it
             pe = m.start()
+            if row_re is _GAP_ROW_RE:
+                # (over the box's other two-column lines)
+                for _ in range(8):
+                    ps = text.rfind("\n", 0, max(0, pe - 1)) + 1
+                    if pe <= 0 or not _GAP_LINE_RE.fullmatch(text, ps, pe - 1):
+                        break
+                    pe = ps
             while pe > 0 and not text[text.rfind("\n", 0, pe - 1) + 1:pe].strip():
                 pe = text.rfind("\n", 0, pe - 1) + 1
             pl = text[text.rfind("\n", 0, max(0, pe - 1)) + 1:pe].strip() if pe > 0 else ""
@@ -1968,9 +2055,18 @@ def _leader_rows(text: str, excluded) -> list[dict]:
         unit = _plural_phrase(label)
         if not unit or unit.lower() in _NOT_FIGURE_LABELS or _RATE_LABEL_RE.search(label):
             continue
+        as_of = head[0]
+        note = m.group("note") if row_re is _GAP_ROW_RE else None
+        am = _AS_OF_RE.search(note) if note else None
+        if am:
+            ds = find_dates(note[am.end():])
+            if ds:
+                as_of = (ds[-1].first(), ds[-1].precision)
+        if row_re is _GAP_ROW_RE and _NOT_AMOUNT_LABEL_RE.search(label):
+            continue  # 'Contributions 2020-2024      58,600,000': an amount
         rows.append({"value": float(raw), "unit": _clean_unit(unit), "qualifier": None, "num_start": s,
-                     "char_start": m.start("label"), "char_end": e, "rule": "quantity.key_figure",
-                     "as_of": head[0]})
+                     "char_start": m.start("label"), "char_end": m.end() if note else e,
+                     "rule": "quantity.key_figure", "as_of": as_of})
     return rows
 
 
@@ -1992,6 +2088,7 @@ def extract(text: str) -> list[dict]:
     rows += _new_rows(rows, _key_figure_rows(text, excluded))
     if "   " in text:
         rows += _new_rows(rows, _count_column_rows(text, excluded))
+        rows += _new_rows(rows, _leader_rows(text, excluded, _GAP_ROW_RE))
     if "...." in text:
         rows += _new_rows(rows, _leader_rows(text, excluded))
     taken = {r["num_start"] for r in rows}
@@ -2144,8 +2241,15 @@ def extract(text: str) -> list[dict]:
     return _once(out)
 
 
+_PEOPLE_PAIR_RE = re.compile(r"\b(?:women[ \t]+and[ \t]+men|men[ \t]+and[ \t]+women|girls[ \t]+and[ \t]+boys|"
+                             r"boys[ \t]+and[ \t]+girls|women[ \t]+and[ \t]+girls)$", re.IGNORECASE)
+
+
 def _head(unit: str) -> str:
-    """The counted noun of a unit, singular and lower-case: 'member company managers' -> 'manager'."""
+    """The counted noun of a unit, singular and lower-case: 'member company managers' -> 'manager'
+    ('young women and men' -> 'people')."""
+    if _PEOPLE_PAIR_RE.search(unit):
+        return "people"
     word = unit.split()[-1].lower() if unit.split() else ""
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
@@ -2177,6 +2281,13 @@ def _once(rows: list[dict]) -> list[dict]:
                 if r["qualifier"] and len(other) == 1 and other[0][0]["qualifier"] is None:
                     other[0][0]["qualifier"] = r["qualifier"]
                 continue
+        elif r["qualifier"] == "target" and r["value"] >= 100 \
+                and any(q not in _NOT_APPROX and (q is not None or x["rule"] != "quantity.count")
+                        for q in quals.get(key[:2], ()) for x, _ in seen[(*key[:2], q)]):
+            # 'Rural cooperatives and associations: 150' in the key figures, then 'will
+            # strengthen 150 rural cooperatives': the same count stated again as the aim (but
+            # 'trained 500 nurses ... aims to train 500 more' is another fact)
+            continue
         if key not in seen:
             quals.setdefault(key[:2], []).append(key[2])
         same = seen.setdefault(key, [])
@@ -2189,6 +2300,8 @@ def _once(rows: list[dict]) -> list[dict]:
             # one fact takes the date the later statement states
             if explicit and r["as_of"] is not None and len(same) == 1 and same[0][0]["as_of"] is None:
                 same[0][0]["as_of"], same[0][0]["as_of_precision"] = r["as_of"], r["as_of_precision"]
+            if len(same) == 1 and _PEOPLE_PAIR_RE.search(same[0][0]["unit"]) and not _PEOPLE_PAIR_RE.search(r["unit"]):
+                same[0][0]["unit"] = r["unit"]  # '12,000 young women and men' = '12,000 young people'
             continue
         same.append((r, r["as_of"]))
         out.append(r)
