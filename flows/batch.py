@@ -21,7 +21,7 @@ the worker reads the files itself and sends back the documents with their facts.
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, CancelledError, Future, ProcessPoolExecutor
 from pathlib import Path
 
 from . import read, settings
@@ -37,6 +37,11 @@ def extract_documents(docs: list[dict], map_parts=map) -> tuple[list[dict], list
         try:
             meta = document.extract(doc["text"], doc["source_path"])
             facts = extract_all(doc["text"], map_parts=map_parts)
+        except (BrokenExecutor, CancelledError):
+            # the worker pool that extracts a long document's parts failed (a worker killed,
+            # the pool stopped): no fault of the document, which must not be quarantined
+            # as one; the batch fails as it does when a worker dies on a whole batch
+            raise
         except Exception as exc:  # one bad document must not stop the run
             quarantine.append({"source_path": doc["source_path"], "reason": "extract_error",
                                "detail": f"Extraction failed: {type(exc).__name__}: {exc}"})

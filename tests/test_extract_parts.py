@@ -58,3 +58,28 @@ def test_parts_extracted_on_a_process_pool_give_the_rows_of_one_process():
         pooled = extract_all(text, part_chars=size, map_parts=pool.map)
     assert pooled == extract_all(text, part_chars=size)
     assert len(parts(text, size)) >= 2
+
+
+def test_a_failed_worker_pool_fails_the_batch_and_quarantines_no_document(monkeypatch):
+    """A long document's parts go to a process pool (batch.Workers.extract): a worker that dies
+    (BrokenProcessPool) or a pool stopped under it is no fault of the document, which must not be
+    quarantined as an extraction error (it would stay out of the warehouse for good)."""
+    from concurrent.futures import CancelledError
+    from concurrent.futures.process import BrokenProcessPool
+
+    import pytest
+
+    from flows import batch, settings
+
+    text = "\n\n".join(_docs())
+    monkeypatch.setattr(settings, "PART_CHARS", len(text) // 3)
+    for exc in (BrokenProcessPool("a worker died"), CancelledError()):
+        def broken_map(fn, parts, exc=exc):
+            raise exc
+        with pytest.raises(type(exc)):
+            batch.extract_documents([{"text": text, "source_path": "long.txt"}], map_parts=broken_map)
+    # an error of the extraction itself still quarantines the one document
+    def failing_map(fn, parts):
+        raise ValueError("bad text")
+    done, bad = batch.extract_documents([{"text": text, "source_path": "long.txt"}], map_parts=failing_map)
+    assert done == [] and [q["reason"] for q in bad] == ["extract_error"]

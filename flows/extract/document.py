@@ -1653,11 +1653,18 @@ def _header(text: str, end: int) -> str:
     return "\n".join(keep)
 
 
-def extract(text: str, source_path: str = "") -> dict:
+def title_and_partner(text: str) -> tuple[str | None, str | None, str | None]:
+    """(title, partner_iso3, partner_name) of `extract`, without its publication date (the
+    projects extractor needs these only, and the date is a large part of the cost)."""
     span = title_span(text)
     title = span[2] if span else None
     header = _header(text, span[0]) if span else ""
     iso3, name = partner(text, title, header, text[:span[0]] if span else "")
+    return title, iso3, name
+
+
+def extract(text: str, source_path: str = "") -> dict:
+    title, iso3, name = title_and_partner(text)
     published_on, precision = published(text, source_path)
     return {"title": title, "partner_iso3": iso3, "partner_name": name,
             "published_on": published_on, "published_precision": precision}

@@ -3915,17 +3915,6 @@ def _fold_short_headings(merged: list[Cand]) -> list[Cand]:
     return out
 
 
-def _title_and_partner(text: str) -> tuple[str | None, str | None, str | None]:
-    """(title, partner_iso3, partner_name): the fields of `document.extract` that projects use,
-    got as it gets them but without its publication date (a tenth of this extractor's CPU,
-    and the pipeline's own `document.extract` call finds it anyway)."""
-    span = document.title_span(text)
-    title = span[2] if span else None
-    header = document._header(text, span[0]) if span else ""
-    iso3, name = document.partner(text, title, header, text[:span[0]] if span else "")
-    return title, iso3, name
-
-
 #: what each pattern of `document.names_the_donor` needs: '"the Donor"' (any case) or
 #: 'X, through ...' in the text's first 4000 characters
 _THROUGH_CUE_RE = re.compile(r",[ \t]+through")
@@ -3942,7 +3931,7 @@ def extract(text: str) -> list[dict]:
         return []
     secs = project_sections(text)
     sents = sentences(text)
-    doc_title, partner_iso, partner_name = _title_and_partner(text)
+    doc_title, partner_iso, partner_name = document.title_and_partner(text)   # (not its date)
 
     money = _LazyRows(text)
     cands = _heading_candidates(text, secs, sents) + _table_candidates(text, secs, money)
