@@ -2638,8 +2638,10 @@ _TITLE_LABEL_RE = re.compile(r"(?:project|programme|program)(?:[ \t]+(?:title|na
 # 'Reporting period': the amounts' period only in a block that names no other period (a final
 # report's cover: 'Reporting period | 1 January 2021 – 31 December 2023 (final)')
 _REPORTING_LABEL_RE = re.compile(r"reporting[ \t]+period", re.IGNORECASE)
-# a 'Label: value' line: '- **Budget:** EUR 4 million', 'Duration: 2021-2024'
+# an indented line that carries on the value of the 'Label: value' line above it (not a
+# table row, a heading, a quote or a list item)
 _CONTINUATION_RE = re.compile(r"[ \t]{2,}[^ \t\n|#>*•-]")
+# a 'Label: value' line: '- **Budget:** EUR 4 million', 'Duration: 2021-2024'
 _KV_LINE_RE = re.compile(r"[ \t]*(?:>[ \t]*)?(?:[-•*▪][ \t]+)?[*_]{0,2}(?P<label>[A-Za-z][^:\n|*_]{0,40}?)"
                          r"[ \t]*[*_]{0,2}[ \t]*:[*_]{0,2}")
 

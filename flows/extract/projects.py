@@ -3572,7 +3572,16 @@ def _sentence_countries(text: str, spans) -> list[str]:
     return found
 
 
-_RUN_ON_RE = re.compile(r"(?<=[a-zA-Z])[ \t]+(?=[A-Z][a-z]+[ \t]+(?:(?!(?:of|for|and|the|on|de|du|des|la|in)\b)[a-z]{2,}|\d))")
+#: where a flattened box's text runs on after a name: the blank before a capitalised word that
+#: a lower-case word (not a connector of names: 'Ministry of ...') or a number follows
+#: ('Funder: Norad More than 3,200 workers ...')
+_RUN_ON_RE = re.compile(r"(?<=[a-zA-Z])[ \t]+(?=[A-Z][a-z]+[ \t]+(?:(?!(?:"
+                        + "|".join(sorted(re.escape(w) for w in CONNECTORS)) + r")\b)[a-z]{2,}|\d))")
+#: 'Donor: Norway - Royal Norwegian Embassy in Kampala': the dash before the country's unit
+_DASH_UNIT_RE = re.compile(r"[ \t]+[-–—][ \t]+(?=[A-Z])")
+#: what follows '<short name> budget' when the line states the budget: a colon or a word such
+#: as 'of', 'is', 'was', 'will' ('CARE-WORK budget: US$ 24.5 million'; not 'budget lines')
+_ALIAS_BUDGET_TAIL_RE = re.compile(r"\s?[:oiw]")
 
 
 _FUNDER_LABEL_RE = re.compile(
@@ -3713,7 +3722,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
                 org = org_at(text, donor[0], run.start() - donor[0])
         if org and document.lookup_country(org[2]):
             # 'Donor: Norway - Royal Norwegian Embassy in Kampala': the country's unit that funds
-            dm = re.compile(r"[ \t]+[-–—][ \t]+(?=[A-Z])").match(text, org[1], donor[1])
+            dm = _DASH_UNIT_RE.match(text, org[1], donor[1])
             unit = org_at(text, dm.end(), donor[1] - dm.end()) if dm else None
             if unit and not document.lookup_country(unit[2]):
                 org = (unit[0], unit[1], unit[2], unit[3], unit[4] or document.lookup_country(org[2]))
@@ -3822,7 +3831,7 @@ def _fill(c: Cand, text: str, sents, money, skip, partner_iso: str | None, partn
             le = text.find("\n", k)
             le = len(text) if le < 0 else le
             rows = _rows_in(money, k, le)
-            if rows and text[k + len(a) + 7:k + len(a) + 9].lstrip()[:1] in (":", "o", "i", "w"):
+            if rows and _ALIAS_BUDGET_TAIL_RE.match(text, k + len(a + " budget"), k + len(a + " budget") + 2):
                 budget = _stated_usd(text, rows, 0)
                 yr = re.search(RANGE, text[k:le])
                 if yr and start_year is None:

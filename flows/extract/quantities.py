@@ -26,7 +26,7 @@ from functools import lru_cache
 from . import money
 from .countries import lookup_country
 from .tables import Table, find_tables, inner_pipe_tables, markdown_tables
-from .text import (CAPS_HEADING_RE, FOLD_SPECIAL, MONTHS, NUMBER_WORD, TENS, UNITS, YEAR, find_dates,
+from .text import (BULLET, CAPS_HEADING_RE, FOLD_SPECIAL, MONTHS, NUMBER_WORD, TENS, UNITS, YEAR, find_dates,
                    match_at, parse_number_word, scale_of, sentences)
 
 # digits with comma or thin/no-break-space grouping, or plain digits; ordinary spaces do not
@@ -1045,7 +1045,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
                 prev_row = max(near, key=lambda r: r["char_end"]) if near else None
                 if prev_row is None:
                     continue
-                stops = [m.group(0) for m in _FULL_STOP_RE.finditer(text, prev_row["char_end"], s)]
+                stops = [st.group(0) for st in _FULL_STOP_RE.finditer(text, prev_row["char_end"], s)]
                 # ('China has sponsored 23 JPOs. As of 2024, seven of them serve ...': 'them'
                 # points back to the count of the sentence right before)
                 # (only in a sentence that opens with its date: a status at that date, not
@@ -1156,7 +1156,7 @@ def _candidates(text: str, excluded: bytearray, prior: list[dict] = ()) -> list[
             # figure that leads its line before an acronym is a key figure: '   37  TVET
             # curricula revised'; '  2    Skills ...' is an outline's numbering)
             continue
-        if first in SUPERLATIVES or (len(words) > 1 and words[0].lower() in ("most", "least")):
+        if first in SUPERLATIVES:
             continue  # 'the ILO's ten largest voluntary funders': a ranking
         if (first in STREET_WORDS and (len(words) == 1 or not words[1].islower() or words[1] in _STREET_LINKS)) \
                 or first in FRACTIONS or (len(words) == 1 and first in LINKING_VERBS) \
@@ -1285,7 +1285,7 @@ _DATED_OPENING_RE = re.compile(r"[.!?][ \t\n]+(?:As[ \t]+(?:of|at)|By|In|At[ \t]
                                r"[A-Za-z0-9 \t]{3,25},[ \t]+$")
 # the start of a list item up to its opening number ('- ', '• ', '2. ') and the verb after a
 # bare count ('had found', 'were placed')
-_BARE_ITEM_RE = re.compile(r"[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])[ \t]+")
+_BARE_ITEM_RE = re.compile(rf"[ \t]*(?:{BULLET}|\d{{1,2}}[.)])[ \t]+")
 _BARE_VERB_RE = re.compile(r"[ \t]+(?:had|have|has|were|are|went|got|found|received|completed|"
                            r"(?:have|had|has)[ \t]+been|[a-z]{3,}ed)[ \t]+[a-z]")
 _YEAR_EARLIER_RE = re.compile(r"[ \t\n]+(?:a|one)[ \t\n]+year[ \t\n]+(?:earlier|before)\b")
