@@ -1148,3 +1148,14 @@ def test_closing_adoption_by_the_co_organizers_named_after_the_comma():
     _grounded(text, rows)
     assert [(r["kind"], r["signed_year"], r["signed_month"]) for r in rows] == [("declaration", 2024, 10)]
     assert set(rows[0]["parties"]) == {"Ghana", "ILO", "UNDP"}
+
+
+def test_timeline_entry_date_shares_events_lead_forms():
+    """agreements and events read a timeline entry's opening date with one pattern (TIMELINE_LEAD):
+    'March 5, 2021 - ...' and '3rd March 2021 - ...' open an entry too."""
+    from flows.extract.agreements import _timeline_entry_date
+    for lead in ("March 5, 2021 - ", "3rd March 2021 - ", "September 2021 - "):
+        T = "Intro.\n\n" + lead + "Inception missions in X. Memoranda of Understanding are signed with A and B.\n"
+        ss = T.index("Memoranda")
+        d = _timeline_entry_date(T, ss, T[ss:T.index("\n", ss)])
+        assert d is not None and d.year == 2021 and d.month in (3, 9), lead

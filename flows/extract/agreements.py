@@ -23,7 +23,7 @@ import pycountry
 
 from .prose import (STRONG_ORG_WORDS, _name_before, View, acronym_for, bare_years, build_view, country_re,
                     definitions, is_acronym, is_country, list_items, org_like_acronym, partner_country)
-from .text import BULLET, FOLD_SPECIAL, MONTH, MONTHS, DateSpan, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, parse_number_word, word_offsets, yearless_lead
+from .text import BULLET, DAY, FOLD_SPECIAL, MONTH, MONTHS, DateSpan, WEEKDAYS, YEAR, YearContext, dateline_day, find_dates, match_at, parse_number_word, word_offsets, yearless_lead
 
 # ------------------------------------------------------------------ vocabulary
 
@@ -81,10 +81,10 @@ _COUNT_ANY_RE = re.compile(_COUNT_RE.pattern, re.IGNORECASE)
 _GROUP_RE = re.compile(r"\b(?:by|between)\s+the\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
                        r"(?:agencies|organi[sz]ations|partners|parties|institutions)\b")
 # "... under the MoU that the two organizations signed": the parties are those named before the noun
+# ("the agreement the two organizations concluded": the relative pronoun may be left out)
 _GROUP_REL_RE = re.compile(r"\s*,?\s*(?:(?:that|which)\s+)?the\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
                            r"(?:agencies|organi[sz]ations|partners|parties|institutions)\s+(?:have\s+|had\s+|jointly\s+)?"
                            r"(?:signed|concluded|adopted)\b")
-# ("the agreement the two organizations concluded": the relative pronoun may be left out)
 # "the two organizations signed a joint declaration": the same, as the subject of the signing
 _GROUP_SUBJ_RE = re.compile(r"\b[Tt]he\s+(?P<n>two|three|four|five|\d)\s+(?:UN\s+)?"
                             r"(?:agencies|organi[sz]ations|partners|parties|institutions|confederations|federations)\s+"
@@ -531,12 +531,17 @@ _SOLE_HEADS = ("Foundation", "Commission", "Bank")
 _SOLE_RE = re.compile(r"(?<![\w-])(?:[A-Z][\w'’&-]*[ \t]+(?:(?:of|for|and|the)[ \t]+)?){1,4}(?P<h>Foundation|Commission|Bank)\b")
 
 
+def line_starts_holding(T: str, words: tuple[str, ...]) -> list[int]:
+    """The start offsets, in order, of the lines of T that hold one of the words (found with
+    str.find): where a line-bound pattern that needs one of them is worth trying."""
+    return sorted({T.rfind("\n", 0, q) + 1 for q in word_offsets(T, words)})
+
+
 def line_matches(rx: re.Pattern, T: str, words: tuple[str, ...]):
     """rx.finditer(T), for a pattern whose matches never span a line ("\\n") and each hold one of
     the words: only the lines that hold one are scanned (their ends are no word characters, so
     a boundary or lookaround there sees what it sees in T)."""
-    starts = sorted({T.rfind("\n", 0, q) + 1 for q in word_offsets(T, words)})
-    for ls in starts:
+    for ls in line_starts_holding(T, words):
         le = T.find("\n", ls)
         yield from rx.finditer(T, ls, le if le >= 0 else len(T))
 
@@ -787,7 +792,7 @@ def _record_party(piece: str, defs: dict[str, str]) -> str | None:
 def _rec_signed_fields(T: str):
     """_REC_SIGNED_RE.finditer(T): a match is the rest of a line from its start, and has a colon;
     so only the lines with a colon are matched, at their start (where '^' holds)."""
-    for ls in sorted({T.rfind("\n", 0, q) + 1 for q in word_offsets(T, (":",))}):
+    for ls in line_starts_holding(T, (":",)):
         m = _REC_SIGNED_RE.match(T, ls)
         if m:
             yield m
@@ -1234,6 +1239,9 @@ def extract(text: str) -> list[dict]:
                 named = _uniq(_collapse_aliases(T, _party_mentions(T, ss + prev_end, ss + ns, defs)))
                 if len(named) == _num(rg.group("n")):
                     parties, explicit = named, True
+            # ("the two organizations signed the MoU": a group as the subject names the parties
+            # in the sentence before, even when a party was found in this one, unless the
+            # parties are known already)
             gs = _GROUP_SUBJ_RE.search(S, max(0, ns - 80), ns)
             if not [p for p in parties if p != "ILO"] or (gs and not explicit and not rg):
                 gm = _GROUP_RE.search(S, ne, min(len(S), ne + 120)) or gs or rg
@@ -1248,7 +1256,8 @@ def extract(text: str) -> list[dict]:
                     if 2 <= len(named) <= n + 1:
                         parties, explicit = named, True
                 if gm and not explicit and (_num(gm.group("n")) or 0) == 2 and partner.value:
-                    # "the two agencies signed ..." on a page about one partner of the ILO: the two
+                    # "the two agencies signed ..." on a page about one partner of the ILO, the two
+                    # not named before: the ILO and that partner
                     parties, explicit = ["ILO", partner.value], True
             bc = _BOTH_COUNTRIES_RE.search(S, ne, min(len(S), ne + 120))
             if bc:                                   # "... signed by both governments": the two countries
@@ -1569,19 +1578,8 @@ _PARTNERSHIP_KEY_RE = re.compile(r"Partnership\s+Programme")
 def _key_spans(T: str) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of a key word of _NOUN_KEY_RE in T (no key word is a
     prefix of another: one at each start, the one _NOUN_KEY_RE.search finds there)."""
-    out = []
-    for w in _NOUN_KEYS:
-        n = len(w)
-        q = T.find(w)
-        while q >= 0:
-            out.append((q, q + n))
-            q = T.find(w, q + 1)
-    q = T.find("Partnership")
-    while q >= 0:
-        m = _PARTNERSHIP_KEY_RE.match(T, q)
-        if m:
-            out.append(m.span())
-        q = T.find("Partnership", q + 1)
+    out = [(q, q + len(w)) for w in _NOUN_KEYS for q in word_offsets(T, (w,))]
+    out += [m.span() for m in match_at(_PARTNERSHIP_KEY_RE, T, word_offsets(T, ("Partnership",)))]
     return out
 
 
@@ -1818,8 +1816,12 @@ def _date_for(T, v: View, sents, si, ss, se, vpos, item, enum_children, S, m, ca
     return None
 
 
-# a timeline's entry that opens with its date and a dash: "September 2021 - Inception missions ..."
-_TIMELINE_LEAD_RE = re.compile(rf"[ \t]*(?:(?:\d{{1,2}}(?:[ \t]*[-–][ \t]*\d{{1,2}})?[ \t]+)?{MONTH}[ \t]+)?(?:19|20)\d\d[ \t]+[-–—][ \t]+(?=[A-Z])")
+# a timeline's entry: a paragraph that opens with its date and a dash ("September 2021 - Inception
+# missions ...", "3 March 2021 – A partnership agreement is signed ...", "March 5, 2021 - X and the
+# ILO sign ..."); matched at a line's start (events reads the same entries)
+TIMELINE_LEAD = (rf"[ \t]*(?:(?:{DAY}(?:[ \t]*[-–][ \t]*{DAY})?[ \t]+)?{MONTH}[ \t]+|{MONTH}[ \t]+{DAY},?[ \t]+)?"
+                 rf"(?:19|20)\d\d[ \t]+[-–—][ \t]+(?=[A-Z])")
+_TIMELINE_LEAD_RE = re.compile(TIMELINE_LEAD)
 
 
 def _timeline_entry_date(T: str, ss: int, S: str):
@@ -1916,26 +1918,34 @@ _PLACE_DATE_LINE_RE = re.compile(
     r"(?P<date>[^\n,]{1,20}\d(?:,?[ \t]+(?:19|20)\d\d)?)[*_]{0,2}[ \t]*(?=\n)")
 # an ALL-CAPS headline: "1. JAPAN FUNDS NEW PROJECT ON SAFETY IN CONSTRUCTION"
 _CAPS_HEAD_RE = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]+)?[A-Z][A-Z0-9'’&/(),:;. -]{4,150}+")
-_HEAD_LINE_RE = re.compile(r"[ \t]*#{1,6}[ \t]+\S")
+# a Markdown heading's line: "### Launch workshop held"
+MD_HEAD_LINE_RE = re.compile(r"[ \t]*#{1,6}[ \t]+\S")
 
 
 def _caps_head(line: str) -> bool:
     return _CAPS_HEAD_RE.fullmatch(line) is not None and len(re.findall(r"[A-Z]{2,}", line)) >= 2
 
 
-def _head_above(T: str, ls: int) -> bool:
-    """Whether the line right above the line at ls (one blank line may come between) is a markdown
-    heading or an ALL-CAPS headline of two words or more."""
+def line_above(T: str, ls: int, blanks: int) -> str | None:
+    """The nearest non-blank line above the line that starts at ls, with at most `blanks` blank
+    lines between; None when there is none."""
     j = ls
-    for _ in range(2):
+    for _ in range(blanks + 1):
         if j <= 0:
-            return False
+            return None
         k = T.rfind("\n", 0, j - 1) + 1
         line = T[k:j - 1]
         if line.strip():
-            return _HEAD_LINE_RE.match(line) is not None or _caps_head(line)
+            return line
         j = k
-    return False
+    return None
+
+
+def _head_above(T: str, ls: int) -> bool:
+    """Whether the line right above the line at ls (one blank line may come between) is a markdown
+    heading or an ALL-CAPS headline of two words or more."""
+    line = line_above(T, ls, 1)
+    return line is not None and (MD_HEAD_LINE_RE.match(line) is not None or _caps_head(line))
 
 
 @lru_cache(maxsize=4)
@@ -1943,7 +1953,7 @@ def place_dated_heads(T: str) -> tuple:
     """(line start, line end, date, place) of each news item's 'Place, full date' dateline line right
     under its headline ('1. JAPAN FUNDS NEW PROJECT\nHanoi, 9 January 2025'): the item's day and place."""
     out = []
-    for ls in sorted({T.rfind("\n", 0, q) + 1 for q in word_offsets(T, ("19", "20"))}):
+    for ls in line_starts_holding(T, ("19", "20")):      # (the date's year holds one)
         m = _PLACE_DATE_LINE_RE.match(T, ls)
         if m is None or not (_caps_head(m.group("head")) if m.group("head") else _head_above(T, ls)):
             continue

@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .agreements import _NOUN_RE as _AGREEMENT_RE, line_matches
+from .agreements import (_NOUN_RE as _AGREEMENT_RE, MD_HEAD_LINE_RE, TIMELINE_LEAD, line_above, line_matches,
+                         line_starts_holding, place_dated_heads)
 from .prose import bare_years, build_view, is_country, item_at, list_items
 from .text import (BULLET, DAY, FOLD_SPECIAL, MONTH, MONTHS, WEEKDAYS, DateSpan, YearContext, dateline_day, find_dates, is_dateline,
                    match_at, parse_number_word, word_offsets, yearless_lead)
@@ -345,9 +346,8 @@ _DATELINE_LEAD_RE = re.compile(r"[A-ZÀ-Þ][\w'’.\-]*(?:[ \t][A-ZÀ-Þ][\w'’
 
 
 # a timeline's entry: a paragraph that opens with its date and a dash ("November 2020 - X and the ILO
-# sign ...", "3 March 2021 – A partnership agreement is signed ...")
-_TIMELINE_LEAD_RE = re.compile(rf"(?m)^[ \t]*(?:(?:{DAY}(?:[ \t]*[-–][ \t]*{DAY})?[ \t]+)?{MONTH}[ \t]+|{MONTH}[ \t]+{DAY},?[ \t]+)?"
-                               rf"(?:19|20)\d\d[ \t]+[-–—][ \t]+(?=[A-Z])")
+# sign ...", "3 March 2021 – A partnership agreement is signed ..."), as agreements reads it
+_TIMELINE_LEAD_RE = re.compile(r"(?m)^" + TIMELINE_LEAD)
 
 
 def _timeline_leads(T: str) -> set[int]:
@@ -1687,7 +1687,7 @@ def _dated_head_lines(T: str):
     year; the others give no heading), as _DATED_HEAD_LINE_RE's. A match is one whole line, from
     its start (the text's, or after a "\n") to the next "\n": each such line is matched at its
     start, not the pattern tried at every position of the text."""
-    for ls in sorted({T.rfind("\n", 0, q) + 1 for q in word_offsets(T, ("19", "20"))}):
+    for ls in line_starts_holding(T, ("19", "20")):
         m = _DATED_HEAD_LINE_RE.match(T, ls)
         if m:
             yield m
@@ -1698,21 +1698,12 @@ _HEAD_BODY_GAP_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n){0,2}")
 
 # the rest of a dateline after its date: " · Dakar", " | Addis Ababa"
 _PLACE_ONLY_RE = re.compile(r"[ \t]*[·|•–—-][ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t]*")
-_HEADING_LINE_RE = re.compile(r"[ \t]*#{1,6}[ \t]+\S")
 
 
 def _under_heading(T: str, ls: int) -> bool:
-    """Whether the line at ls comes right after a markdown heading (blank lines between)."""
-    j = ls
-    for _ in range(3):
-        if j <= 0:
-            return False
-        k = T.rfind("\n", 0, j - 1) + 1
-        line = T[k:j - 1]
-        if line.strip():
-            return _HEADING_LINE_RE.match(line) is not None
-        j = k
-    return False
+    """Whether the line at ls comes right after a markdown heading (up to two blank lines between)."""
+    line = line_above(T, ls, 2)
+    return line is not None and MD_HEAD_LINE_RE.match(line) is not None
 
 
 def _dated_news_heads(T: str) -> tuple[list[int], list[tuple[int, DateSpan]]]:
@@ -1741,7 +1732,6 @@ def _dated_news_heads(T: str) -> tuple[list[int], list[tuple[int, DateSpan]]]:
 
 def _all_news_heads(T: str) -> tuple[list[int], list[tuple[int, DateSpan]], dict]:
     """_dated_news_heads and _place_dated_heads together, in text order, with the places of the latter."""
-    from .agreements import place_dated_heads
     ends, heads = _dated_news_heads(T)
     places: dict = {}
     for _ls, end, d, place in place_dated_heads(T):      # "HEADLINE\nHanoi, 9 January 2025"

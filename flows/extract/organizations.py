@@ -55,7 +55,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from .text import match_at
+from .text import WEEKDAYS, match_at
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "organizations.csv"
 
@@ -896,7 +896,7 @@ _ELIDED_RE = re.compile(r"[ld]['’]")
 
 _MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                           "september", "october", "november", "december"})
-_TIME_WORDS = _MONTH_WORDS | frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_TIME_WORDS = _MONTH_WORDS | frozenset(WEEKDAYS)
 # bodies whose name never carries the city they sit in (unlike an office, embassy or mission)
 _SEATED_HEADS = frozenset({"bank", "university", "agency", "ministry", "institute", "college", "academy"})
 

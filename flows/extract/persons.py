@@ -257,10 +257,10 @@ def _author_line(line: str) -> bool:
 
 # "Jane Doe, 27, works ...": a name with the person's age
 _AGE_RE = re.compile(r",[ \t]*[1-9][0-9],[ \t]+[a-z]")
-# a byline: 'By Jane Doe' opening a short line
 #: a piece of work a person did: 'an evaluation led by Jane Doe', 'moderated by Dr John Roe'
 _LED_BY_RE = re.compile(rf"(?<![\w-])(?:led|conducted|carried[ \t]+out|facilitated|moderated|chaired|authored|presented)"
                         rf"[ \t]+by[ \t]+(?:{_HONORIFIC}[ \t]+)?$")
+# a byline: 'By Jane Doe' opening a short line
 _BYLINE_RE = re.compile(r"[ \t*_]*[Bb]y[ \t]+")
 # "Head of Unit for X at Y": the 'of' names a function
 _FUNCTION_RE = re.compile(r"(?P<f>Unit|Division|Section|Branch|Cooperation|Programmes?|Operations|Delegation|"
@@ -961,15 +961,9 @@ def _this_sentence(before: str) -> str:
     return before[cut:]
 
 
-def _same_person(found: dict[str, dict], key: str) -> dict | None:
-    """'Jane Doe' and 'Jane K. Doe' are one person."""
-    if isinstance(found, _Found):
-        return found.by_words.get(_person_words(key))
-    toks = _person_words(key)
-    for k, row in found.items():
-        if _person_words(k) == toks:
-            return row
-    return None
+def _same_person(found: "_Found", key: str) -> dict | None:
+    """'Jane Doe' and 'Jane K. Doe' are one person: the first row found with the same words."""
+    return found.by_words.get(_person_words(key))
 
 
 def _person_words(key: str) -> tuple[str, ...]:
