@@ -20,7 +20,7 @@ from typing import List, Optional
 
 import typer
 
-from . import settings
+from . import prefect_server, settings
 
 USER_ERROR = 2
 FORMATS = ("table", "csv", "json", "markdown")
@@ -407,13 +407,25 @@ def _run_flow(raw: Path, db: Path, report: Optional[Path]) -> dict:
     if display is not None:
         display.stage("starting Prefect (a local, temporary server)")
     prepare_prefect()
-    config = logging_config_file()
-    if config:
-        os.environ["PREFECT_LOGGING_SETTINGS_PATH"] = str(config)
-    from .pipeline import flow_for
+    server = None
+    if not os.environ.get("PREFECT_API_URL"):
+        # boots in its own process while this one imports Prefect and the pipeline
+        server = prefect_server.start()
+        os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        config = logging_config_file()
+        if config:
+            os.environ["PREFECT_LOGGING_SETTINGS_PATH"] = str(config)
+        from .pipeline import flow_for
 
-    state = flow_for(raw)(str(raw), str(db), str(report) if report else None, return_state=True)
-    return state.result(raise_on_failure=True)
+        if server is not None:
+            prefect_server.wait_ready(server, float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+        state = flow_for(raw)(str(raw), str(db), str(report) if report else None, return_state=True)
+        return state.result(raise_on_failure=True)
+    finally:
+        if server is not None:
+            prefect_server.stop(server)
+            os.environ.pop("PREFECT_API_URL", None)
 
 
 class RunCrashed(Exception):

@@ -78,8 +78,21 @@ def built(tmp_path_factory):
     shutil.copy(docs[0], raw / "copy_of_first.txt")
     (raw / "broken.pdf").write_bytes(b"this is not a pdf")
     db = base / "warehouse" / "coopfacts.duckdb"
-    result = coopfacts("run", "--raw", str(raw), "--db", str(db))
-    return {"raw": raw, "db": db, "n_docs": len(docs), "result": result, "base": base}
+    mark = f"cli-{os.getpid()}-{id(base)}"  # in the environment of every process the run starts
+    result = coopfacts("run", "--raw", str(raw), "--db", str(db), COOPFACTS_TEST_MARK=mark)
+    return {"raw": raw, "db": db, "n_docs": len(docs), "result": result, "base": base, "mark": mark}
+
+
+def processes_with(mark: str) -> list[str]:
+    """Command lines of the live processes whose environment holds COOPFACTS_TEST_MARK=mark."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if f"COOPFACTS_TEST_MARK={mark}".encode() in (proc / "environ").read_bytes().split(b"\0"):
+                found.append((proc / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except OSError:  # not a process, gone meanwhile, or not ours to read
+            continue
+    return found
 
 
 def sql(built, *args: str) -> subprocess.CompletedProcess:
@@ -103,6 +116,12 @@ def test_run_prints_a_one_screen_summary(built):
     assert str(report) in out and report.is_file()
     assert str(built["db"]) in out
     assert len(out.splitlines()) <= 25
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux's /proc")
+def test_run_leaves_no_prefect_server_or_worker_behind(built):
+    assert built["result"].returncode == 0, built["result"].stderr
+    assert processes_with(built["mark"]) == []
 
 
 def test_run_in_a_pipe_is_plain_and_quiet(built):
