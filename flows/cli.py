@@ -7,6 +7,7 @@ An unexpected failure (a bug) prints one line too, exits 1, and leaves its trace
 """
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import json
@@ -412,20 +413,19 @@ def _run_flow(raw: Path, db: Path, report: Optional[Path]) -> dict:
         # boots in its own process while this one imports Prefect and the pipeline
         server = prefect_server.start()
         os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        config = logging_config_file()
-        if config:
-            os.environ["PREFECT_LOGGING_SETTINGS_PATH"] = str(config)
-        from .pipeline import flow_for
+        # stopped at exit, after Prefect's own exit hooks (threading's, which run before
+        # atexit's) have sent their last logs and events to it: stopped any earlier, they
+        # retry a dead address for a minute or more
+        atexit.register(prefect_server.stop, server)
+    config = logging_config_file()
+    if config:
+        os.environ["PREFECT_LOGGING_SETTINGS_PATH"] = str(config)
+    from .pipeline import flow_for
 
-        if server is not None:
-            prefect_server.wait_ready(server, float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
-        state = flow_for(raw)(str(raw), str(db), str(report) if report else None, return_state=True)
-        return state.result(raise_on_failure=True)
-    finally:
-        if server is not None:
-            prefect_server.stop(server)
-            os.environ.pop("PREFECT_API_URL", None)
+    if server is not None:
+        prefect_server.wait_ready(server, float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+    state = flow_for(raw)(str(raw), str(db), str(report) if report else None, return_state=True)
+    return state.result(raise_on_failure=True)
 
 
 class RunCrashed(Exception):

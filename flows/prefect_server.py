@@ -62,8 +62,20 @@ def start() -> Server:
             [sys.executable, "-m", "uvicorn", "--app-dir", str(app_dir), "--factory",
              "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
              "--log-level", "error", "--lifespan", "on"],
-            env={**os.environ, **_SERVER_ENV}, stdout=subprocess.DEVNULL, stderr=err)
+            env={**os.environ, **_SERVER_ENV}, stdout=subprocess.DEVNULL, stderr=err,
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None)
     return Server(process, port, log)
+
+
+def _die_with_parent() -> None:
+    """In the server process, before it starts (Linux): have the kernel send it SIGTERM when
+    the run's process dies, however it dies (kill, a scheduler's timeout), so that no server
+    outlives its run."""
+    import ctypes
+    import signal
+
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def wait_ready(server: Server, timeout: float) -> None:

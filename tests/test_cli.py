@@ -124,6 +124,42 @@ def test_run_leaves_no_prefect_server_or_worker_behind(built):
     assert processes_with(built["mark"]) == []
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
+def test_killed_run_takes_its_prefect_server_with_it(tmp_path):
+    import signal
+    import time
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(next(CORPUS.glob("*.txt")), raw)
+    mark = f"killed-{os.getpid()}"
+    proc = subprocess.Popen([COOPFACTS, "run", "--raw", str(raw), "--db", str(tmp_path / "w.duckdb")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=user_env(COOPFACTS_TEST_MARK=mark))
+    deadline = time.monotonic() + 120
+    while not any("uvicorn" in c for c in processes_with(mark)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert any("uvicorn" in c for c in processes_with(mark)), "the run started no server"
+    proc.send_signal(signal.SIGKILL)  # no clean-up code of the run's can run
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while processes_with(mark) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_with(mark) == []
+
+
+def test_run_with_prefect_info_logs_exits_when_done(tmp_path):
+    """Prefect ships INFO logs to its server as the process exits; the server must still be
+    there (it once was stopped first, and the exit waited a minute on a dead address)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(next(CORPUS.glob("*.txt")), raw)
+    r = coopfacts("run", "--raw", str(raw), "--db", str(tmp_path / "w.duckdb"), timeout=50,
+                  PREFECT_LOGGING_LEVEL="INFO")
+    assert r.returncode == 0, r.stderr
+    assert "completed in" in r.stdout
+
+
 def test_run_in_a_pipe_is_plain_and_quiet(built):
     r = built["result"]
     assert not ANSI.search(r.stdout) and not ANSI.search(r.stderr)
