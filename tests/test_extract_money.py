@@ -1436,3 +1436,19 @@ def test_a_news_item_amount_takes_the_year_of_its_dateline():
             "The donor and the ILO signed an amendment that adds EUR 2 million for equipment.\n")
     (row,) = extract(text)
     assert (row["year_from"], row["year_to"]) == (2022, 2022)
+
+
+def test_a_megabyte_sentence_of_amounts_takes_linear_time():
+    # one run-on 'sentence' (no full stop): each amount used to search back to the sentence's
+    # start for 'funds the programme with', and to search the whole gap to the next amount
+    from linear import grows_linearly
+    from flows.extract.money import extract as money_extract
+
+    calls = []
+
+    def make(n):
+        calls.append(n)
+        unit = "the donors pledged US$ 1.5 million and EUR 2 million for work in {i} districts, "
+        return f"Memo {len(calls)}. The donors met in May. " + "".join(unit.format(i=i) for i in range(n))
+    ok, a, b = grows_linearly(money_extract, make, 400, factor=10)
+    assert ok, (a, b)

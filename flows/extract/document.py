@@ -304,6 +304,9 @@ def _is_dashed_header(line: str) -> bool:
 
 
 def _is_date_line(line: str) -> bool:
+    """A line that is a date with at most three words besides ('Geneva, 12 May 2024')."""
+    if len(line) > 300:  # no such line is this long; each date below costs a pass over the line
+        return False
     rest = line
     for d in find_dates(line):
         rest = rest.replace(line[d.start:d.end], " ")

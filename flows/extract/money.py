@@ -394,6 +394,9 @@ _REFERRING_SUBJECT_RE = re.compile(
 _REFERRING_OBJECT_RE = re.compile(
     r"\b(?:fund|financ|co-?financ|support|resourc)(?:e|es|ed|s|ing)?[ \t]+(?:the|this)[ \t]+"
     r"(?:programme|program|project|initiative|plan)[ \t]+(?:with|by|through)\b")
+#: how far before an amount its referring phrase may start: a bound, so that a run-on
+#: 'sentence' of a megabyte (no full stops) costs a short search per amount, not a long one
+_REFERRING_REACH = 400
 # ('The PCA is worth NOK 520 million': an acronym the sentence before defines, '... a
 # Programme Cooperation Agreement (PCA) covering 2022–2025')
 _ACRONYM_SUBJECT_RE = re.compile(r"[\s*_]*(?:The|This|Under[ \t]+the)[ \t]+(?P<acr>[A-Z][A-Za-z&-]{1,9}[A-Z])\b")
@@ -1937,6 +1940,15 @@ _RANGE_GAP_RE = re.compile(r"[ \t]+and[ \t]+")
 _RANGE_LEAD_RE = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
 
 
+_STATED_RE = re.compile(r"\b(?:or|i\.e|equivalent|equal|worth|that)\b|[≈~∼≃]")
+
+
+def _states_conversion(gap: str, b: dict) -> bool:
+    """'EUR 18 million (US$ 19.5 million)', '... or about US$ ...': the second amount restates the first."""
+    return "(" in gap or bool(_STATED_RE.search(gap)) \
+        or b["qualifier"] in ("about", "approximately", "around", "nearly", "almost")
+
+
 def _extract(text: str) -> list[dict]:
     amounts = _inline_amounts(text)
     stated_rates, rate_spans = _stated_rates(text)
@@ -1974,10 +1986,8 @@ def _extract(text: str) -> list[dict]:
         if i + 1 < len(amounts):
             b = amounts[i + 1]
             gap = text[a["end"]:b["qual_start"]]
-            stated = "(" in gap or re.search(r"\b(?:or|i\.e|equivalent|equal|worth|that)\b|[≈~∼≃]", gap) \
-                or b["qualifier"] in ("about", "approximately", "around", "nearly", "almost")
             if (a["currency"] != b["currency"] and "USD" in (a["currency"], b["currency"])
-                    and len(gap) <= 30 and _CONVERSION_GAP_RE.match(gap) and stated):
+                    and len(gap) <= 30 and _CONVERSION_GAP_RE.match(gap) and _states_conversion(gap, b)):
                 a["usd_stated"] = b["amount"] if b["currency"] == "USD" else a["amount"]
                 a["end"] = b["end"]
                 a["rule"] = "money.stated_conversion"
@@ -2176,7 +2186,7 @@ def _extract(text: str) -> list[dict]:
                 # 'The programme ... has a resource requirement of US$ 6,750,000': the period of
                 # the programme the previous sentence names ('the DWCP for 2025–2029')
                 if years is None and (_REFERRING_SUBJECT_RE.match(text, us, ue)
-                                      or _REFERRING_OBJECT_RE.search(text, us, a["start"])
+                                      or _REFERRING_OBJECT_RE.search(text, max(us, a["start"] - _REFERRING_REACH), a["start"])
                                       or _defined_acronym_subject(text, us, ue, units[k - 1])):
                     # (the sentence before, else up to two more before it in the same paragraph)
                     for kk in range(k - 1, max(-1, k - 4), -1):
